@@ -1,0 +1,63 @@
+import type { AppConfig } from '../config/config.js';
+
+/** Contact data of the office shown to users (from configuration, never from the knowledge base). */
+export type OfficeContact = AppConfig['office'];
+
+/** The bot's fixed German texts in one place, so wording is reviewed and changed here only. */
+export const TEXT = {
+  greeting:
+    'Guten Tag! Ich bin der **IKZ-Assistent** der Kommunalen Beratungs- und Unterstützungsstelle – Partner der Kommunen.\n\n' +
+    'Ich beantworte Fragen zur interkommunalen Zusammenarbeit (IKZ) in Hessen und zum Förderprogramm des Landes: ' +
+    'wer Anträge stellen darf, welche Voraussetzungen gelten, wie hoch die Förderung ist und wie das Verfahren läuft. ' +
+    'Schreiben Sie Ihre Frage einfach in eigenen Worten.\n\n' +
+    '_Ich bin ein automatischer Assistent; meine Antworten sind nicht rechtsverbindlich. Bitte geben Sie keine personenbezogenen Daten ein._',
+  greetingAgain: 'Hallo! Was möchten Sie zur interkommunalen Zusammenarbeit wissen?',
+  help:
+    '**So nutzen Sie den IKZ-Assistenten**\n\n' +
+    '- Stellen Sie Ihre Frage in eigenen Worten, zum Beispiel „Wie viel Förderung gibt es für drei Gemeinden?“.\n' +
+    '- Unter jeder Antwort stehen Quelle und Stand sowie passende weitere Themen als Schaltflächen.\n' +
+    '- „Beratung“ nennt Ihnen den Weg zu einer Beraterin oder einem Berater der Beratungsstelle.\n' +
+    '- „neu starten“ beginnt das Gespräch von vorn.',
+  restarted: 'Alles klar, wir fangen von vorn an.',
+  thanks: 'Gern geschehen! Haben Sie noch eine Frage zur interkommunalen Zusammenarbeit?',
+  goodbye: 'Auf Wiedersehen! Sie können jederzeit wiederkommen.',
+  clarify: 'Ihre Frage passt zu mehreren Themen. Welches meinen Sie?',
+  noAnswer:
+    'Dazu kann ich leider keine verlässliche Antwort geben. Ich kenne mich mit der interkommunalen Zusammenarbeit ' +
+    'und dem IKZ-Förderprogramm in Hessen aus. Gern kann sich eine Beraterin oder ein Berater der Beratungsstelle Ihre Frage ansehen.',
+  outsideScope:
+    'Dazu kann ich leider nichts sagen: Ich kenne nur das Förderprogramm des Landes Hessen zur interkommunalen Zusammenarbeit, ' +
+    'nicht die Programme anderer Länder, des Bundes oder der EU. Gern kann sich eine Beraterin oder ein Berater der Beratungsstelle Ihre Frage ansehen.',
+  emptyQuestion: 'Ich habe keine Frage erkannt. Schreiben Sie mir bitte in ein paar Worten, was Sie wissen möchten.',
+  tooLong: 'Ihre Nachricht ist leider zu lang für mich. Bitte stellen Sie Ihre Frage kürzer, in höchstens {max} Zeichen.',
+  notText: 'Ich kann leider nur Textnachrichten lesen, keine Dateien oder Bilder. Bitte schreiben Sie Ihre Frage als Text.',
+  unknownArticle: 'Dieses Thema gibt es leider nicht mehr. Stellen Sie Ihre Frage bitte noch einmal in eigenen Worten.',
+  apology:
+    'Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte stellen Sie Ihre Frage noch einmal.',
+  relatedTitle: 'Passende Themen',
+  clarifyNone: 'Nichts davon – Beratung',
+  buttonHandoff: 'An Beratung übergeben',
+  buttonHelp: 'Hilfe',
+  suggestedQuestions: ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Welche Unterlagen brauche ich?'],
+} as const;
+
+/** How to reach the office: phone, e-mail (when configured) and website. */
+export function contactText(office: OfficeContact): string {
+  const ways = [
+    office.phone ? `telefonisch unter ${office.phone}` : '',
+    office.email ? `per E-Mail an ${office.email}` : '',
+    `über die Website ${office.url}`,
+  ].filter(Boolean);
+  return `Sie erreichen die ${office.name} ${joinGerman(ways)}. Schildern Sie dort kurz Ihr Vorhaben; die Beratung ist für hessische Kommunen da.`;
+}
+
+/** `YYYY-MM-DD` → `TT.MM.JJJJ`. */
+export function germanDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+function joinGerman(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} oder ${parts.at(-1)}`;
+}

@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+
+// `hyphen` is CommonJS without an exports map; Node's ESM loader cannot import its `de` folder directly.
+const hyphenDe = createRequire(import.meta.url)('hyphen/de') as typeof import('hyphen/de.js');
+
+const SOFT_HYPHEN = '\u00ad';
+/** Parts shorter than this are too ambiguous to count as words of their own. */
+const MIN_PART_LENGTH = 3;
+/** Linking elements (Fugenelemente) between the parts of a German compound. */
+const LINKING_ENDINGS = ['s', 'es', 'n', 'en'];
+
+/**
+ * Splits German compounds into known parts: `Förderanträge` → `forder` + `antrag`.
+ *
+ * There is no compound splitter for German on npm, so this combines two well-kept pieces: the
+ * syllable breaks of the `hyphen` package's German patterns give the candidate split points, and a
+ * split is taken only where every part is a term the knowledge base already knows (`lookupPart`),
+ * optionally after dropping a linking `s`/`es`/`n`/`en`. Longer known parts are preferred, so
+ * `Zweckverbandssatzung` yields `zweckverband` + `satzung` rather than three pieces.
+ */
+export class CompoundSplitter {
+  private readonly cache = new Map<string, string[]>();
+
+  /**
+   * @param lookupPart returns the index term for a word part (lower case, original letters), or
+   *   `undefined` when the part is not a known word.
+   */
+  constructor(private readonly lookupPart: (part: string) => string | undefined) {}
+
+  /** The known parts of `lowerWord`, or `[]` when it cannot be split into known parts. */
+  split(lowerWord: string): string[] {
+    const cached = this.cache.get(lowerWord);
+    if (cached) return cached;
+    const breaks = syllableBreaks(lowerWord);
+    const parts = this.splitAt(lowerWord, breaks, 0) ?? [];
+    this.cache.set(lowerWord, parts);
+    return parts;
+  }
+
+  /** Forget cached splits (the vocabulary changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private splitAt(word: string, breaks: number[], from: number): string[] | undefined {
+    // Try the longest left part first so that known multi-part words stay whole.
+    for (let b = breaks.length - 1; b >= 0; b--) {
+      const at = breaks[b]!;
+      if (at <= from || at - from < MIN_PART_LENGTH || word.length - at < MIN_PART_LENGTH) continue;
+      const left = this.known(word.slice(from, at));
+      if (!left) continue;
+      const rightWord = word.slice(at);
+      const right = this.known(rightWord);
+      if (right) return [left, right];
+      const rest = this.splitAt(word, breaks, at);
+      if (rest) return [left, ...rest];
+    }
+    return undefined;
+  }
+
+  private known(part: string): string | undefined {
+    const direct = this.lookupPart(part);
+    if (direct) return direct;
+    for (const ending of LINKING_ENDINGS) {
+      if (part.endsWith(ending) && part.length - ending.length >= MIN_PART_LENGTH) {
+        const term = this.lookupPart(part.slice(0, -ending.length));
+        if (term) return term;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Offsets inside `word` where the German hyphenation patterns allow a break. */
+function syllableBreaks(word: string): number[] {
+  const hyphenated = hyphenDe.hyphenateSync(word, { minWordLength: 5 });
+  const breaks: number[] = [];
+  let offset = 0;
+  for (const char of hyphenated) {
+    if (char === SOFT_HYPHEN) breaks.push(offset);
+    else offset += char.length;
+  }
+  return breaks;
+}

@@ -1,0 +1,176 @@
+import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
+import type { KnowledgeMeta } from '../types.js';
+import { CompoundSplitter } from './compound-splitter.js';
+import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
+
+/** How much a query term found only through expansion counts compared with the word the user typed. */
+export const DEFAULT_EXPANSION_WEIGHTS = {
+  /** A part of a compound the user typed (`Fördergeld` → `geld`). */
+  compoundPart: 0.6,
+  /** A synonym or the long form of an abbreviation from `_meta/synonyms.yml`. */
+  synonym: 0.8,
+} as const;
+
+/** One word of a query with everything it may match in the index. */
+export interface QueryWord {
+  /** The word as the user typed it. */
+  text: string;
+  /** Its own index term (folded and stemmed). */
+  term: string;
+  /** All index terms that stand for this word, with their weight (its own term has weight 1). */
+  alternatives: Map<string, number>;
+}
+
+/**
+ * The German analyser shared by indexing and querying, so both sides produce the same terms:
+ * lower case → umlaut/ß folding → stop words → Snowball stem → compound parts (split against the
+ * vocabulary of the knowledge base) → synonyms and abbreviations (queries only).
+ *
+ * @example
+ * ```ts
+ * const analyzer = new GermanAnalyzer(kb.meta);
+ * analyzer.setVocabulary(analyzer.vocabularyOf(allTexts));
+ * analyzer.indexTerms('Antragsunterlagen'); // ['antragsunterlag', 'antrag', 'unterlag']
+ * ```
+ */
+export class GermanAnalyzer {
+  private readonly stopwords: Set<string>;
+  private vocabulary: ReadonlySet<string> = new Set();
+  private readonly splitter: CompoundSplitter;
+  /** term → synonym groups (as term lists per member) in which a single-term member is that term. */
+  private synonymIndex = new Map<string, string[][][]>();
+  private readonly synonymGroups: string[][][];
+  private readonly baseCache = new Map<string, string | null>();
+
+  constructor(meta: Pick<KnowledgeMeta, 'stopwords' | 'synonymGroups'>) {
+    const keep = new Set(meta.stopwords.keep.map((w) => foldGerman(w.toLowerCase())));
+    this.stopwords = new Set(
+      [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add]
+        .map((w) => foldGerman(w.toLowerCase()))
+        .filter((w) => !keep.has(w)),
+    );
+    this.splitter = new CompoundSplitter((part) => this.lookupPart(part));
+    this.synonymGroups = meta.synonymGroups.map((group) =>
+      group.map((member) => tokenizeWords(member).map((w) => this.baseTerm(w)).filter((t): t is string => t !== null)),
+    );
+    this.indexSynonyms();
+  }
+
+  /** The index term of one word, or `null` for stop words and noise (pure, cached). */
+  baseTerm(word: string): string | null {
+    const cached = this.baseCache.get(word);
+    if (cached !== undefined) return cached;
+    const folded = foldGerman(word.toLowerCase());
+    let term: string | null = null;
+    const isNumber = /^\d+$/.test(folded);
+    if (isNumber || (folded.length > 1 && !this.stopwords.has(folded))) term = isNumber ? folded : stemGerman(folded);
+    this.baseCache.set(word, term);
+    return term;
+  }
+
+  /** All base terms of a text (no compound parts): the raw material of the vocabulary. */
+  baseTerms(text: string): string[] {
+    return tokenizeWords(text)
+      .map((w) => this.baseTerm(w))
+      .filter((t): t is string => t !== null);
+  }
+
+  /** Sets the known terms that compound parts are matched against (call before indexing). */
+  setVocabulary(vocabulary: ReadonlySet<string>): void {
+    this.vocabulary = vocabulary;
+    this.splitter.clear();
+  }
+
+  /** Vocabulary of a set of texts plus the synonym terms: input for `setVocabulary`. */
+  vocabularyOf(texts: Iterable<string>): Set<string> {
+    const vocabulary = new Set<string>();
+    for (const text of texts) for (const term of this.baseTerms(text)) vocabulary.add(term);
+    for (const group of this.synonymGroups) for (const member of group) for (const term of member) vocabulary.add(term);
+    return vocabulary;
+  }
+
+  /** Terms to index for one word: its base term and, for a compound, its known parts. */
+  indexTerms(word: string): string[] {
+    const term = this.baseTerm(word);
+    if (term === null) return [];
+    const parts = /^\d+$/.test(term) ? [] : this.splitter.split(word.toLowerCase());
+    return parts.length > 0 ? [term, ...parts.filter((p) => p !== term)] : [term];
+  }
+
+  /** All index terms of a text (for tests and section scoring). */
+  analyze(text: string): string[] {
+    return tokenizeWords(text).flatMap((w) => this.indexTerms(w));
+  }
+
+  /** Analyses a user question into words, each with its own term, compound parts and synonyms. */
+  analyzeQuery(text: string): QueryWord[] {
+    const words: QueryWord[] = [];
+    const seen = new Set<string>();
+    for (const token of tokenizeWords(text)) {
+      const [term, ...parts] = this.indexTerms(token);
+      if (!term || seen.has(term)) continue;
+      seen.add(term);
+      const alternatives = new Map<string, number>([[term, 1]]);
+      for (const part of parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
+      words.push({ text: token, term, alternatives });
+    }
+    this.expandSynonyms(words);
+    return words;
+  }
+
+  /** True when the word is a term of the index vocabulary (as a whole or through its parts). */
+  isKnown(word: QueryWord): boolean {
+    for (const term of word.alternatives.keys()) if (this.vocabulary.has(term)) return true;
+    return false;
+  }
+
+  private lookupPart(part: string): string | undefined {
+    const folded = foldGerman(part);
+    if (this.stopwords.has(folded)) return undefined;
+    const stem = stemGerman(folded);
+    if (this.vocabulary.has(stem)) return stem;
+    if (this.vocabulary.has(folded)) return folded;
+    return undefined;
+  }
+
+  private indexSynonyms(): void {
+    this.synonymIndex = new Map();
+    for (const group of this.synonymGroups) {
+      for (const member of group) {
+        const [first] = member;
+        if (member.length !== 1 || !first) continue;
+        const groups = this.synonymIndex.get(first) ?? [];
+        groups.push(group);
+        this.synonymIndex.set(first, groups);
+      }
+    }
+  }
+
+  /**
+   * Adds the other members of every synonym group that a query word (single-word member) or the whole
+   * query (multi-word member, all its words present) belongs to.
+   */
+  private expandSynonyms(words: QueryWord[]): void {
+    const queryTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
+    const weight = DEFAULT_EXPANSION_WEIGHTS.synonym;
+    for (const word of words) {
+      for (const term of [...word.alternatives.keys()]) {
+        for (const group of this.synonymIndex.get(term) ?? []) {
+          for (const member of group) for (const t of member) setMax(word.alternatives, t, weight);
+        }
+      }
+    }
+    for (const group of this.synonymGroups) {
+      for (const member of group) {
+        if (member.length < 2 || !member.every((t) => queryTerms.has(t))) continue;
+        const owner = words.find((w) => w.alternatives.has(member[0]!));
+        if (!owner) continue;
+        for (const other of group) for (const t of other) setMax(owner.alternatives, t, weight);
+      }
+    }
+  }
+}
+
+function setMax(map: Map<string, number>, key: string, value: number): void {
+  if ((map.get(key) ?? 0) < value) map.set(key, value);
+}

@@ -1,0 +1,167 @@
+import type { QueryWord } from './analyzer/german-analyzer.js';
+import { foldGerman } from './analyzer/german-normalizer.js';
+import type { ArticleHit, KnowledgeIndex } from './knowledge-index.js';
+import type { Article, ArticleSection } from './types.js';
+
+/** Thresholds of the answer decision: the defaults as named data. */
+export const DEFAULT_ANSWER_OPTIONS = {
+  /**
+   * Share of the question's weight (IDF of its words) that the best article must cover. Below it the
+   * question is about something the knowledge base does not have: no_answer.
+   */
+  minCoverage: 0.6,
+  /** A second article scoring at least this share of the best one's score makes the question ambiguous. */
+  clarifyScoreRatio: 0.9,
+  /** …provided it covers the question about as well (at most this much less coverage). */
+  clarifyCoverageSlack: 0.05,
+  /** How many topics a clarifying question offers. */
+  clarifyMaxOptions: 3,
+  /** A word matched only fuzzily or by prefix counts this much towards coverage. */
+  inexactMatchWeight: 0.7,
+  /** A compound matched through at least two of its parts counts this much. */
+  allPartsWeight: 0.9,
+} as const;
+
+export type AnswerOptions = typeof DEFAULT_ANSWER_OPTIONS;
+
+/** One candidate article with the numbers the decision was based on. */
+export interface Candidate {
+  article: Article;
+  score: number;
+  /** 0…1: how much of the question this article covers. */
+  coverage: number;
+}
+
+/** What the bot should do with a question: the three outcomes of the confidence decision. */
+export type AnswerDecision =
+  | {
+      outcome: 'answer';
+      article: Article;
+      /** The sections to show: the intro, plus the section that best fits the question if any. */
+      sections: ArticleSection[];
+      score: number;
+      coverage: number;
+      candidates: Candidate[];
+    }
+  | { outcome: 'clarify'; candidates: Candidate[] }
+  | {
+      outcome: 'no_answer';
+      reason: 'empty' | 'outside_scope' | 'not_covered';
+      candidates: Candidate[];
+    };
+
+/**
+ * Decides how to answer a question from the knowledge base (pure apart from reading the index).
+ *
+ * @example
+ * ```ts
+ * const decision = decideAnswer(index, 'Wie viel Geld gibt es für drei Gemeinden?');
+ * if (decision.outcome === 'answer') console.log(decision.article.title);
+ * ```
+ */
+export function decideAnswer(
+  index: KnowledgeIndex,
+  question: string,
+  outsideScope: readonly string[] = [],
+  options: AnswerOptions = DEFAULT_ANSWER_OPTIONS,
+): AnswerDecision {
+  const words = index.analyzer.analyzeQuery(question);
+  if (words.length === 0) return { outcome: 'no_answer', reason: 'empty', candidates: [] };
+  if (mentionsOutsideScope(question, outsideScope)) {
+    return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
+  }
+  const idf = new Map(words.map((w) => [w, index.idf(w)]));
+  const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
+  const candidates: Candidate[] = index
+    .search(words)
+    .slice(0, 10)
+    .map((hit) => ({ article: hit.article, score: hit.score, coverage: coverage(hit, words, idf, totalWeight, options) }));
+  const best = candidates[0];
+  if (!best || best.coverage < options.minCoverage) {
+    return { outcome: 'no_answer', reason: 'not_covered', candidates };
+  }
+  const close = candidates.filter(
+    (c) =>
+      c.score >= best.score * options.clarifyScoreRatio && c.coverage >= best.coverage - options.clarifyCoverageSlack,
+  );
+  if (close.length > 1) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
+  return {
+    outcome: 'answer',
+    article: best.article,
+    sections: chooseSections(index, best.article, words, idf),
+    score: best.score,
+    coverage: best.coverage,
+    candidates,
+  };
+}
+
+/** How well a hit covers the question: matched IDF weight over total IDF weight, 0…1. */
+function coverage(
+  hit: ArticleHit,
+  words: QueryWord[],
+  idf: Map<QueryWord, number>,
+  totalWeight: number,
+  options: AnswerOptions,
+): number {
+  if (totalWeight === 0) return 0;
+  let covered = 0;
+  for (const word of words) {
+    let strength = 0;
+    let exactParts = 0;
+    for (const [term, weight] of word.alternatives) {
+      if (hit.exactTerms.has(term)) {
+        strength = Math.max(strength, weight);
+        if (term !== word.term) exactParts++;
+      } else if (hit.queryTerms.has(term)) {
+        strength = Math.max(strength, weight * options.inexactMatchWeight);
+      }
+    }
+    if (exactParts >= 2) strength = Math.max(strength, options.allPartsWeight);
+    covered += strength * (idf.get(word) ?? 0);
+  }
+  return covered / totalWeight;
+}
+
+/**
+ * The intro always answers in short; a long article adds the one section that fits the question best,
+ * so the reply stays short and the rest is a link away.
+ */
+function chooseSections(
+  index: KnowledgeIndex,
+  article: Article,
+  words: QueryWord[],
+  idf: Map<QueryWord, number>,
+): ArticleSection[] {
+  const [intro, ...rest] = article.sections;
+  const terms = index.sectionsOf(article.id);
+  let bestIndex = -1;
+  let bestScore = 0;
+  rest.forEach((_, i) => {
+    const section = terms[i + 1];
+    if (!section) return;
+    let score = 0;
+    for (const word of words) {
+      let strength = 0;
+      for (const [term, weight] of word.alternatives) {
+        if (section.heading.has(term)) strength = Math.max(strength, weight * 1.5);
+        else if (section.body.has(term)) strength = Math.max(strength, weight);
+      }
+      score += strength * (idf.get(word) ?? 0);
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      bestIndex = i;
+    }
+  });
+  const chosen = bestIndex >= 0 ? rest[bestIndex] : undefined;
+  return chosen ? [intro!, chosen] : [intro!];
+}
+
+function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
+  if (regions.length === 0) return false;
+  const text = ` ${foldGerman(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return regions.some((region) => {
+    const folded = foldGerman(region.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return folded.length > 0 && new RegExp(` ${folded}\\p{L}{0,3} `, 'u').test(text);
+  });
+}

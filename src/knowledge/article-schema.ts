@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** `YYYY-MM-DD`; YAML dates arrive from gray-matter as `Date` objects, quoted ones as strings. */
+const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    ctx.addIssue({ code: 'custom', message: 'expected a date as YYYY-MM-DD' });
+    return z.NEVER;
+  }
+  return text;
+});
+
+const nonEmptyText = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' });
+// YAML reads `2016` or `75000` as numbers; in keyword and question lists they are meant as text.
+const listEntry = z.union([z.number().transform(String), nonEmptyText], { error: 'expected text' });
+const textList = (min: number) =>
+  z.array(listEntry, { error: 'expected a list of texts' }).min(min, { error: `expected at least ${min} entries` });
+
+const sourceSchema = z.object(
+  {
+    title: nonEmptyText,
+    url: z.string({ error: 'expected a URL' }).trim().regex(/^https?:\/\/\S+$/i, { error: 'expected an http(s) URL' }),
+  },
+  { error: 'expected title and url of the official page' },
+);
+
+/**
+ * Front matter every knowledge article must have. Unknown extra fields are allowed (editors may add
+ * notes), known fields are checked strictly so `kb:check` names exactly what is wrong.
+ */
+export const articleFrontMatterSchema = z.object({
+  id: z
+    .string({ error: 'expected an id' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a kebab-case id (a-z, 0-9, -)' }),
+  title: nonEmptyText,
+  questions: textList(2),
+  keywords: textList(1),
+  source: sourceSchema,
+  further_sources: z.array(sourceSchema).default([]),
+  as_of: isoDate,
+  as_of_note: nonEmptyText.optional(),
+  version: z.union([z.string(), z.number()]).transform(String).optional(),
+  reviewed: isoDate.optional(),
+  related: z.array(z.string({ error: 'expected article ids' }), { error: 'expected a list of article ids' }).default([]),
+});
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+
+/** Turns zod issues into `field: reason` strings for problem reports (`data` tells missing from wrong). */
+export function describeIssues(error: z.ZodError, data: unknown): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.join('.') || 'front matter';
+    const value = issue.path.reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+      data,
+    );
+    const missing = issue.code === 'invalid_type' && (value === undefined || value === null);
+    return missing ? `missing required field "${field}"` : `field "${field}": ${issue.message}`;
+  });
+}

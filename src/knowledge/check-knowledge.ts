@@ -1,0 +1,42 @@
+import type { KnowledgeBase, KnowledgeProblem } from './types.js';
+
+/** Options of the cross-file checks. */
+export interface CheckOptions {
+  /** An article whose newest date (`as_of` or `reviewed`) is older than this is reported as stale. */
+  maxAgeDays: number;
+  /** "Today", injectable for tests. */
+  now?: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Checks what only shows across files (pure): `related` ids that point nowhere, relative links to
+ * files that are not loaded articles, and stale articles. File-level problems from loading are
+ * included, so the result is the full list `kb:check` reports.
+ *
+ * An article is stale when both its `as_of` date and its `reviewed` date are older than
+ * `maxAgeDays`: an old rule that an editor has recently confirmed as still current is fine.
+ */
+export function checkKnowledgeBase(kb: KnowledgeBase, options: CheckOptions): KnowledgeProblem[] {
+  const problems = [...kb.problems];
+  const ids = new Set(kb.articles.map((a) => a.id));
+  const files = new Set(kb.articles.map((a) => a.file));
+  const now = (options.now ?? new Date()).getTime();
+  for (const article of kb.articles) {
+    const warn = (reason: string) => problems.push({ file: article.file, severity: 'warning', reason });
+    for (const id of article.related) {
+      if (id === article.id) warn(`related lists the article itself ("${id}")`);
+      else if (!ids.has(id)) warn(`related id "${id}" points to no article`);
+    }
+    for (const link of article.internalLinks) {
+      if (!files.has(link)) warn(`broken internal link to "${link}" (no such article file)`);
+    }
+    const newest = [article.asOf, article.reviewed].filter((d): d is string => Boolean(d)).sort().at(-1)!;
+    const ageDays = Math.floor((now - Date.parse(`${newest}T00:00:00Z`)) / DAY_MS);
+    if (ageDays > options.maxAgeDays) {
+      warn(`stale: as_of ${article.asOf}${article.reviewed ? `, reviewed ${article.reviewed}` : ''} is older than ${options.maxAgeDays} days`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,61 @@
+import type { Logger } from '../logging/logger.js';
+import { decideAnswer, type AnswerDecision } from './answer-engine.js';
+import { KnowledgeIndex } from './knowledge-index.js';
+import { loadKnowledgeBase } from './load-knowledge.js';
+import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
+
+/**
+ * The knowledge the bot answers from: the loaded articles, their search index and the problems found
+ * while loading. Bot logic depends on this, not on files or the search library.
+ *
+ * @example
+ * ```ts
+ * const knowledge = await KnowledgeService.load('knowledge', logger);
+ * const decision = knowledge.answer('Welche Unterlagen brauche ich?');
+ * ```
+ */
+export class KnowledgeService {
+  private constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly index: KnowledgeIndex,
+  ) {}
+
+  /** Loads and indexes a knowledge folder; broken files are logged and skipped. */
+  static async load(dir: string, logger: Logger): Promise<KnowledgeService> {
+    const started = Date.now();
+    const kb = await loadKnowledgeBase(dir);
+    for (const problem of kb.problems) {
+      const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
+      log({ file: problem.file, reason: problem.reason }, `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`);
+    }
+    const service = KnowledgeService.fromKnowledgeBase(kb);
+    logger.info(
+      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Date.now() - started },
+      'Knowledge base loaded',
+    );
+    return service;
+  }
+
+  /** Builds the service from an already loaded knowledge base (tests, tools). */
+  static fromKnowledgeBase(kb: KnowledgeBase): KnowledgeService {
+    return new KnowledgeService(kb, KnowledgeIndex.build(kb));
+  }
+
+  get articleCount(): number {
+    return this.kb.articles.length;
+  }
+
+  /** Problems found while loading (files named), for `/readyz` and operators. */
+  get problems(): readonly KnowledgeProblem[] {
+    return this.kb.problems;
+  }
+
+  article(id: string): Article | undefined {
+    return this.index.article(id);
+  }
+
+  /** The confidence decision for a user question. */
+  answer(question: string): AnswerDecision {
+    return decideAnswer(this.index, question, this.kb.meta.outsideScope);
+  }
+}

@@ -1,0 +1,163 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
+import { parseBody } from './markdown.js';
+import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
+
+/** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
+export const META_FOLDER = '_meta';
+
+const EMPTY_META: KnowledgeMeta = { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] };
+
+const wordList = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
+const synonymsSchema = z.object({
+  groups: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, { error: 'a group needs at least 2 entries' })),
+});
+const analyzerSchema = z.object({
+  stopwords: z.object({ keep: wordList, add: wordList }).default({ keep: [], add: [] }),
+  outside_scope: wordList,
+});
+
+/**
+ * Reads every article (`**\/*.md`) and the analyser data (`_meta/*.yml`) of a knowledge folder.
+ *
+ * Broken files do not stop loading: each is reported in `problems` with its path and reason and left
+ * out, so the bot keeps serving the rest. Cross-file checks (related ids, links, age) live in
+ * `checkKnowledgeBase`.
+ *
+ * @example
+ * ```ts
+ * const kb = await loadKnowledgeBase('knowledge');
+ * for (const p of kb.problems) console.error(`${p.file}: ${p.reason}`);
+ * ```
+ */
+export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+  const problems: KnowledgeProblem[] = [];
+  const files = await listMarkdownFiles(dir);
+  const articles: Article[] = [];
+  const fileById = new Map<string, string>();
+  for (const file of files) {
+    const result = parseArticle(file, await readFile(join(dir, file), 'utf8'));
+    if ('problems' in result) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const other = fileById.get(result.article.id);
+    if (other) {
+      problems.push({ file, severity: 'error', reason: `duplicate id "${result.article.id}" (already used by ${other})` });
+      continue;
+    }
+    fileById.set(result.article.id, file);
+    articles.push(result.article);
+  }
+  const meta = await loadMeta(dir, problems);
+  return { articles, meta, problems };
+}
+
+/**
+ * Parses one article file (pure). `file` is the path relative to the knowledge folder.
+ * Returns the article, or the problems that make it unusable.
+ */
+export function parseArticle(file: string, content: string): { article: Article } | { problems: KnowledgeProblem[] } {
+  const error = (reason: string): KnowledgeProblem => ({ file, severity: 'error', reason });
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // A fresh options object keeps gray-matter from serving a cached result for equal content.
+    parsed = matter(content, {});
+  } catch (cause) {
+    return { problems: [error(`invalid front matter: ${firstLine((cause as Error).message)}`)] };
+  }
+  if (Object.keys(parsed.data).length === 0) {
+    return { problems: [error('missing front matter (expected a YAML block between --- lines at the top)')] };
+  }
+  const front = articleFrontMatterSchema.safeParse(parsed.data);
+  if (!front.success) return { problems: describeIssues(front.error, parsed.data).map(error) };
+  const data = front.data;
+  const expectedName = `${data.id}.md`;
+  if (posix.basename(file) !== expectedName) {
+    return { problems: [error(`id "${data.id}" does not match the file name (expected ${expectedName})`)] };
+  }
+  const body = parseBody(parsed.content);
+  if (body.sections[0]?.heading !== null || body.sections[0].text.length === 0) {
+    return { problems: [error('the body must start with a short answer paragraph before the first ## heading')] };
+  }
+  const folder = posix.dirname(file);
+  return {
+    article: {
+      id: data.id,
+      title: data.title,
+      questions: data.questions,
+      keywords: data.keywords,
+      source: data.source,
+      furtherSources: data.further_sources,
+      asOf: data.as_of,
+      asOfNote: data.as_of_note,
+      version: data.version,
+      reviewed: data.reviewed,
+      related: data.related,
+      file,
+      sections: body.sections,
+      internalLinks: body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!))),
+    },
+  };
+}
+
+async function listMarkdownFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((file) => !file.split('/').some((part) => part.startsWith('.') || part === META_FOLDER))
+    .sort();
+}
+
+async function loadMeta(dir: string, problems: KnowledgeProblem[]): Promise<KnowledgeMeta> {
+  const meta: KnowledgeMeta = structuredClone(EMPTY_META);
+  const synonyms = await readYaml(dir, `${META_FOLDER}/synonyms.yml`, synonymsSchema, problems);
+  if (synonyms) meta.synonymGroups = synonyms.groups;
+  const analyzer = await readYaml(dir, `${META_FOLDER}/analyzer.yml`, analyzerSchema, problems);
+  if (analyzer) {
+    meta.stopwords = analyzer.stopwords;
+    meta.outsideScope = analyzer.outside_scope;
+  }
+  return meta;
+}
+
+async function readYaml<T>(
+  dir: string,
+  file: string,
+  schema: z.ZodType<T>,
+  problems: KnowledgeProblem[],
+): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, file), 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      problems.push({ file, severity: 'warning', reason: 'file is missing; search runs without it' });
+      return undefined;
+    }
+    throw cause;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (cause) {
+    problems.push({ file, severity: 'error', reason: `invalid YAML: ${firstLine((cause as Error).message)}` });
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    for (const reason of describeIssues(result.error, data)) problems.push({ file, severity: 'error', reason });
+    return undefined;
+  }
+  return result.data;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}
+

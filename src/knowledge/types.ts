@@ -1,0 +1,64 @@
+/** Where a fact comes from: the official page an article is based on. */
+export interface KnowledgeSource {
+  title: string;
+  url: string;
+}
+
+/** One part of an article: the intro (heading `null`) or a `##` section. */
+export interface ArticleSection {
+  /** `null` for the intro paragraph(s) before the first `##` heading. */
+  heading: string | null;
+  /** The section's Markdown as written (internal links still relative). */
+  markdown: string;
+  /** Plain text of the section, for indexing and scoring. */
+  text: string;
+}
+
+/** A validated knowledge article, the unit the bot answers with. */
+export interface Article {
+  id: string;
+  title: string;
+  questions: string[];
+  keywords: string[];
+  source: KnowledgeSource;
+  furtherSources: KnowledgeSource[];
+  /** Date of the rule or figure, `YYYY-MM-DD`. */
+  asOf: string;
+  asOfNote?: string;
+  /** Which version (Fassung) of the funding programme the rule comes from, e.g. `RV 2021`. */
+  version?: string;
+  /** Last editorial review, `YYYY-MM-DD`. */
+  reviewed?: string;
+  related: string[];
+  /** Path relative to the knowledge folder, with forward slashes. */
+  file: string;
+  sections: ArticleSection[];
+  /** Targets of relative Markdown links in the body, resolved relative to the knowledge folder. */
+  internalLinks: string[];
+}
+
+/** A problem found in the knowledge base, always naming the file. */
+export interface KnowledgeProblem {
+  file: string;
+  reason: string;
+  /** `error` files are skipped at start-up and fail `kb:check`; `warning`s only fail `kb:check`. */
+  severity: 'error' | 'warning';
+}
+
+/** A group of words and phrases that users mean interchangeably (abbreviations included). */
+export type SynonymGroup = string[];
+
+/** Analyser and scope data that editors maintain in `knowledge/_meta/`. */
+export interface KnowledgeMeta {
+  synonymGroups: SynonymGroup[];
+  stopwords: { keep: string[]; add: string[] };
+  /** Regions and funders outside the Hessian programme; a question naming one is out of scope. */
+  outsideScope: string[];
+}
+
+/** Everything loaded from the knowledge folder. */
+export interface KnowledgeBase {
+  articles: Article[];
+  meta: KnowledgeMeta;
+  problems: KnowledgeProblem[];
+}
