@@ -10,7 +10,7 @@ export const DEFAULT_ANSWER_OPTIONS = {
    * question is about something the knowledge base does not have: no_answer.
    */
   minCoverage: 0.6,
-  /** A second article scoring at least this share of the best one's score makes the question ambiguous. */
+  /** A second article ranked at least this share of the best one's rank value makes the question ambiguous. */
   clarifyScoreRatio: 0.9,
   /** …provided it covers the question about as well (at most this much less coverage). */
   clarifyCoverageSlack: 0.05,
@@ -20,6 +20,8 @@ export const DEFAULT_ANSWER_OPTIONS = {
   inexactMatchWeight: 0.7,
   /** A compound matched through at least two of its parts counts this much. */
   allPartsWeight: 0.9,
+  /** How many of the best-scoring articles are re-ranked by coverage. */
+  rerankDepth: 20,
 } as const;
 
 export type AnswerOptions = typeof DEFAULT_ANSWER_OPTIONS;
@@ -72,17 +74,21 @@ export function decideAnswer(
   }
   const idf = new Map(words.map((w) => [w, index.idf(w)]));
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
+  // Rank by how much of the question an article covers, then by how strongly it matches: an article
+  // that answers every word beats one that matches a single word very often.
   const candidates: Candidate[] = index
     .search(words)
-    .slice(0, 10)
-    .map((hit) => ({ article: hit.article, score: hit.score, coverage: coverage(hit, words, idf, totalWeight, options) }));
+    .slice(0, options.rerankDepth)
+    .map((hit) => ({ article: hit.article, score: hit.score, coverage: coverage(hit, words, idf, totalWeight, options) }))
+    .sort((a, b) => rankValue(b) - rankValue(a));
   const best = candidates[0];
   if (!best || best.coverage < options.minCoverage) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
   }
   const close = candidates.filter(
     (c) =>
-      c.score >= best.score * options.clarifyScoreRatio && c.coverage >= best.coverage - options.clarifyCoverageSlack,
+      rankValue(c) >= rankValue(best) * options.clarifyScoreRatio &&
+      c.coverage >= best.coverage - options.clarifyCoverageSlack,
   );
   if (close.length > 1) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
   return {
@@ -93,6 +99,11 @@ export function decideAnswer(
     coverage: best.coverage,
     candidates,
   };
+}
+
+/** Ranking value: the match score weighted by the square of the coverage. */
+function rankValue(candidate: Candidate): number {
+  return candidate.score * candidate.coverage * candidate.coverage;
 }
 
 /** How well a hit covers the question: matched IDF weight over total IDF weight, 0…1. */
@@ -124,7 +135,9 @@ function coverage(
 
 /**
  * The intro always answers in short; a long article adds the one section that fits the question best,
- * so the reply stays short and the rest is a link away.
+ * so the reply stays short and the rest is a link away. Words that name the article's topic (they are
+ * in its title) or that appear in many of its sections say little about which section is meant, so a
+ * word counts in proportion to how few sections contain it.
  */
 function chooseSections(
   index: KnowledgeIndex,
@@ -133,29 +146,28 @@ function chooseSections(
   idf: Map<QueryWord, number>,
 ): ArticleSection[] {
   const [intro, ...rest] = article.sections;
-  const terms = index.sectionsOf(article.id);
-  let bestIndex = -1;
-  let bestScore = 0;
-  rest.forEach((_, i) => {
-    const section = terms[i + 1];
-    if (!section) return;
-    let score = 0;
-    for (const word of words) {
-      let strength = 0;
-      for (const [term, weight] of word.alternatives) {
-        if (section.heading.has(term)) strength = Math.max(strength, weight * 1.5);
-        else if (section.body.has(term)) strength = Math.max(strength, weight);
-      }
-      score += strength * (idf.get(word) ?? 0);
-    }
-    if (score > bestScore) {
-      bestScore = score;
-      bestIndex = i;
-    }
-  });
-  const chosen = bestIndex >= 0 ? rest[bestIndex] : undefined;
+  const { title, sections } = index.termsOf(article.id);
+  const strengthIn = (word: QueryWord, terms: ReadonlySet<string>) =>
+    Math.max(0, ...[...word.alternatives].map(([term, weight]) => (terms.has(term) ? weight : 0)));
+  const scores = rest.map(() => 0);
+  for (const word of words) {
+    if (title.has(word.term)) continue;
+    const strengths = rest.map((_, i) => {
+      const section = sections[i + 1];
+      if (!section) return 0;
+      return Math.max(strengthIn(word, section.heading) * SECTION_HEADING_BONUS, strengthIn(word, section.body));
+    });
+    const containing = strengths.filter((x) => x > 0).length;
+    if (containing === 0) continue;
+    strengths.forEach((strength, i) => (scores[i]! += (strength * (idf.get(word) ?? 0)) / containing));
+  }
+  const best = scores.reduce((bestIndex, score, i) => (score > (scores[bestIndex] ?? 0) ? i : bestIndex), 0);
+  const chosen = (scores[best] ?? 0) > 0 ? rest[best] : undefined;
   return chosen ? [intro!, chosen] : [intro!];
 }
+
+/** A question word found in a section's heading counts this much more than one found in its text. */
+const SECTION_HEADING_BONUS = 1.5;
 
 function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   if (regions.length === 0) return false;

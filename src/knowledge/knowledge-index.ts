@@ -13,8 +13,17 @@ export const DEFAULT_SEARCH_OPTIONS = {
   prefixMinLength: 5,
 } as const;
 
+/** Share of the rarest known word's weight that an unknown word gets, by how it was written. */
+const UNKNOWN_WORD_FACTOR = { noun: 1, unknown: 0.8, other: 0.5 } as const;
+
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;
 type IndexedDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
+
+/** Index terms of an article's parts. */
+export interface ArticleTerms {
+  title: ReadonlySet<string>;
+  sections: Array<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
+}
 
 /** One article found for a query, with what it matched. */
 export interface ArticleHit {
@@ -39,7 +48,7 @@ export interface ArticleHit {
  */
 export class KnowledgeIndex {
   private readonly documentFrequency = new Map<string, number>();
-  private readonly sectionTerms = new Map<string, Array<{ heading: Set<string>; body: Set<string> }>>();
+  private readonly articleTerms = new Map<string, ArticleTerms>();
   private readonly byId = new Map<string, Article>();
 
   private constructor(
@@ -79,44 +88,70 @@ export class KnowledgeIndex {
     return this.byId.get(id);
   }
 
-  /** Articles matching any alternative of any query word, best first. */
+  /**
+   * Articles matching the query words, best first. Each word contributes the score of its best
+   * alternative (its own term, a compound part or a synonym), not the sum of all of them: otherwise an
+   * article that merely repeats many synonyms of one common word would outrank the article that
+   * matches every word of the question.
+   */
   search(words: QueryWord[]): ArticleHit[] {
-    const weights = new Map<string, number>();
-    for (const word of words) {
-      for (const [term, weight] of word.alternatives) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    }
-    if (weights.size === 0) return [];
     const options = DEFAULT_SEARCH_OPTIONS;
-    const results = this.miniSearch.search([...weights.keys()].join(' '), {
-      combineWith: 'OR',
-      boost: { ...options.boost },
-      boostTerm: (term) => weights.get(term) ?? 1,
-      fuzzy: (term) => (term.length >= options.fuzzyMinLength && !/^\d+$/.test(term) ? options.fuzzy : false),
-      prefix: (term) => term.length >= options.prefixMinLength && !/^\d+$/.test(term),
-    });
-    return results.map((result) => this.toHit(result));
+    const perTerm = new Map<string, SearchResult[]>();
+    for (const word of words) {
+      for (const term of word.alternatives.keys()) {
+        if (perTerm.has(term)) continue;
+        const own = term === word.term;
+        perTerm.set(
+          term,
+          this.miniSearch.search(term, {
+            boost: { ...options.boost },
+            // Typos are corrected on what the user typed, not on expansions (they are spelled right).
+            fuzzy: own && term.length >= options.fuzzyMinLength && !/^\d+$/.test(term) ? options.fuzzy : false,
+            prefix: own && term.length >= options.prefixMinLength && !/^\d+$/.test(term),
+          }),
+        );
+      }
+    }
+    const hits = new Map<string, { score: number; exactTerms: Set<string>; queryTerms: Set<string> }>();
+    for (const word of words) {
+      const best = new Map<string, number>();
+      for (const [term, weight] of word.alternatives) {
+        for (const result of perTerm.get(term) ?? []) {
+          const id = result.id as string;
+          const hit = hits.get(id) ?? { score: 0, exactTerms: new Set<string>(), queryTerms: new Set<string>() };
+          hits.set(id, hit);
+          for (const t of result.terms) hit.exactTerms.add(t);
+          hit.queryTerms.add(term);
+          best.set(id, Math.max(best.get(id) ?? 0, result.score * weight));
+        }
+      }
+      for (const [id, score] of best) hits.get(id)!.score += score;
+    }
+    return [...hits.entries()]
+      .map(([id, hit]) => ({ article: this.byId.get(id)!, ...hit }))
+      .sort((a, b) => b.score - a.score);
   }
 
   /**
-   * Inverse document frequency of a query word (BM25 form). An unknown word counts as rarer than any
-   * known one: it is what the question is about, and the knowledge base does not have it.
+   * Weight of a query word for the coverage decision: its inverse document frequency (BM25 form).
+   * A word the knowledge base does not know at all weighs like the rarest known word, since it is
+   * probably what the question is about; less so when the spelling shows it is not a noun
+   * ("zulässig", "einrechnen"), because such words rarely name the topic.
    */
   idf(word: QueryWord): number {
     const n = this.articles.length;
-    let df = this.documentFrequency.get(word.term) ?? 0;
-    if (df === 0) {
-      const partFrequencies = [...word.alternatives.keys()]
-        .filter((t) => t !== word.term)
-        .map((t) => this.documentFrequency.get(t) ?? 0)
-        .filter((f) => f > 0);
-      if (partFrequencies.length > 0) df = Math.min(...partFrequencies);
-    }
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const known = [...word.alternatives.keys()].map((t) => this.documentFrequency.get(t) ?? 0);
+    const own = this.documentFrequency.get(word.term) ?? 0;
+    const parts = known.slice(1).filter((f) => f > 0);
+    const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
+    const bm25Idf = (f: number) => Math.log(1 + (n - f + 0.5) / (f + 0.5));
+    if (df > 0) return bm25Idf(df);
+    return bm25Idf(1) * UNKNOWN_WORD_FACTOR[word.wordClass];
   }
 
-  /** Index terms of each section of an article (heading and body separately), for section choice. */
-  sectionsOf(articleId: string): Array<{ heading: Set<string>; body: Set<string> }> {
-    return this.sectionTerms.get(articleId) ?? [];
+  /** Index terms of an article's title and of each section (heading and body apart), for section choice. */
+  termsOf(articleId: string): ArticleTerms {
+    return this.articleTerms.get(articleId) ?? { title: new Set(), sections: [] };
   }
 
   private addStatistics(article: Article): void {
@@ -124,22 +159,13 @@ export class KnowledgeIndex {
     const document = toDocument(article);
     const terms = new Set(FIELDS.flatMap((f) => this.analyzer.analyze(document[f])));
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    this.sectionTerms.set(
-      article.id,
-      article.sections.map((s) => ({
+    this.articleTerms.set(article.id, {
+      title: new Set(this.analyzer.analyze(article.title)),
+      sections: article.sections.map((s) => ({
         heading: new Set(this.analyzer.analyze(s.heading ?? '')),
         body: new Set(this.analyzer.analyze(s.text)),
       })),
-    );
-  }
-
-  private toHit(result: SearchResult): ArticleHit {
-    return {
-      article: this.byId.get(result.id as string)!,
-      score: result.score,
-      exactTerms: new Set(result.terms),
-      queryTerms: new Set(result.queryTerms),
-    };
+    });
   }
 }
 

@@ -54,6 +54,17 @@ export class KnowledgeService {
     return this.index.article(id);
   }
 
+  /** How a question is analysed and scored (for `npm run ask -- --explain` and editors). */
+  explain(question: string): { words: Array<{ text: string; terms: string[]; idf: number; known: boolean }>; decision: AnswerDecision } {
+    const words = this.index.analyzer.analyzeQuery(question).map((w) => ({
+      text: w.text,
+      terms: [...w.alternatives.keys()],
+      idf: Math.round(this.index.idf(w) * 100) / 100,
+      known: this.index.analyzer.isKnown(w),
+    }));
+    return { words, decision: this.answer(question) };
+  }
+
   /** The confidence decision for a user question. */
   answer(question: string): AnswerDecision {
     return decideAnswer(this.index, question, this.kb.meta.outsideScope);

@@ -8,6 +8,8 @@ const SOFT_HYPHEN = '\u00ad';
 const MIN_PART_LENGTH = 3;
 /** Linking elements (Fugenelemente) between the parts of a German compound. */
 const LINKING_ENDINGS = ['s', 'es', 'n', 'en'];
+/** An unknown modifier must be at least this long to be recorded (shorter ones are mostly syllables). */
+const MIN_MODIFIER_LENGTH = 4;
 
 /**
  * Splits German compounds into known parts: `Förderanträge` → `forder` + `antrag`.
@@ -35,6 +37,22 @@ export class CompoundSplitter {
     const parts = this.splitAt(lowerWord, breaks, 0) ?? [];
     this.cache.set(lowerWord, parts);
     return parts;
+  }
+
+  /**
+   * The head of a compound whose modifier is not a known word: `Kassenwesen` → `{ modifier: 'kassen',
+   * head: 'wes' }`. German compounds put the head last, and users often type the modifier alone
+   * ("Kasse"), so the index also records the modifier of such words. Only for documents: in a
+   * question, an unknown modifier must stay unknown ("Personalausweis" is not about "Personal").
+   */
+  splitHead(lowerWord: string): { modifier: string; head: string } | undefined {
+    const breaks = syllableBreaks(lowerWord);
+    for (const at of breaks) {
+      if (at < MIN_MODIFIER_LENGTH || lowerWord.length - at < MIN_PART_LENGTH + 1) continue;
+      const head = this.known(lowerWord.slice(at));
+      if (head) return { modifier: stripLinking(lowerWord.slice(0, at)), head };
+    }
+    return undefined;
   }
 
   /** Forget cached splits (the vocabulary changed). */
@@ -69,6 +87,11 @@ export class CompoundSplitter {
     }
     return undefined;
   }
+}
+
+/** The modifier without a linking `s` (`Antrags` → `antrag`); other linking forms the stemmer handles. */
+function stripLinking(modifier: string): string {
+  return modifier.length > MIN_MODIFIER_LENGTH && /[^s]s$/.test(modifier) ? modifier.slice(0, -1) : modifier;
 }
 
 /** Offsets inside `word` where the German hyphenation patterns allow a break. */

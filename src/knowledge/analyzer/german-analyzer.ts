@@ -17,6 +17,12 @@ export interface QueryWord {
   text: string;
   /** Its own index term (folded and stemmed). */
   term: string;
+  /**
+   * How the user wrote it: `noun` when capitalised inside a question that also has lower-case words
+   * (German capitalises nouns, which carry the topic), `other` when lower case in such a question,
+   * `unknown` when the spelling tells nothing (first word, or a question typed all in one case).
+   */
+  wordClass: 'noun' | 'other' | 'unknown';
   /** All index terms that stand for this word, with their weight (its own term has weight 1). */
   alternatives: Map<string, number>;
 }
@@ -41,6 +47,7 @@ export class GermanAnalyzer {
   private synonymIndex = new Map<string, string[][][]>();
   private readonly synonymGroups: string[][][];
   private readonly baseCache = new Map<string, string | null>();
+  private readonly indexCache = new Map<string, string[]>();
 
   constructor(meta: Pick<KnowledgeMeta, 'stopwords' | 'synonymGroups'>) {
     const keep = new Set(meta.stopwords.keep.map((w) => foldGerman(w.toLowerCase())));
@@ -79,25 +86,68 @@ export class GermanAnalyzer {
   setVocabulary(vocabulary: ReadonlySet<string>): void {
     this.vocabulary = vocabulary;
     this.splitter.clear();
+    this.indexCache.clear();
   }
 
-  /** Vocabulary of a set of texts plus the synonym terms: input for `setVocabulary`. */
-  vocabularyOf(texts: Iterable<string>): Set<string> {
+  /**
+   * Vocabulary of a set of texts: their words, the synonym terms, and the modifiers of compounds whose
+   * head is known (`Kassenwesen` adds `kass`). Input for `setVocabulary`.
+   */
+  vocabularyOf(texts: readonly string[]): Set<string> {
     const vocabulary = new Set<string>();
     for (const text of texts) for (const term of this.baseTerms(text)) vocabulary.add(term);
     for (const group of this.synonymGroups) for (const member of group) for (const term of member) vocabulary.add(term);
+    const previous = this.vocabulary;
+    this.setVocabulary(vocabulary);
+    const modifiers = new Set<string>();
+    for (const text of texts) {
+      for (const word of tokenizeWords(text)) {
+        const modifier = this.modifierTerm(word);
+        if (modifier) modifiers.add(modifier);
+      }
+    }
+    this.setVocabulary(previous);
+    for (const modifier of modifiers) vocabulary.add(modifier);
     return vocabulary;
   }
 
-  /** Terms to index for one word: its base term and, for a compound, its known parts. */
+  /**
+   * Terms to index for one word of a document: its base term, the known parts of a compound or
+   * participle, and the modifier of a compound whose head is known.
+   */
   indexTerms(word: string): string[] {
-    const term = this.baseTerm(word);
-    if (term === null) return [];
-    const parts = /^\d+$/.test(term) ? [] : this.splitter.split(word.toLowerCase());
-    return parts.length > 0 ? [term, ...parts.filter((p) => p !== term)] : [term];
+    const cached = this.indexCache.get(word);
+    if (cached) return cached;
+    const forms = this.wordForms(word);
+    let terms: string[] = [];
+    if (forms) {
+      terms = [forms.term, ...forms.parts];
+      const modifier = forms.parts.length === 0 ? this.modifierTerm(word) : undefined;
+      if (modifier && modifier !== forms.term) terms = [forms.term, modifier, this.splitter.splitHead(word.toLowerCase())!.head];
+    }
+    this.indexCache.set(word, terms);
+    return terms;
   }
 
-  /** All index terms of a text (for tests and section scoring). */
+  /**
+   * The base term of a word and the known terms inside it: the parts of a compound
+   * (`Fördergeld` → `forder`, `geld`) or the verb of a participle (`gefördert` → `forder`).
+   */
+  private wordForms(word: string): { term: string; parts: string[] } | undefined {
+    const term = this.baseTerm(word);
+    if (term === null) return undefined;
+    if (/^\d+$/.test(term)) return { term, parts: [] };
+    const lower = word.toLowerCase();
+    let parts = this.splitter.split(lower);
+    if (parts.length === 0) {
+      const participle = PARTICIPLE.exec(lower);
+      const verb = participle ? this.lookupPart(participle[1]!) : undefined;
+      if (verb) parts = [verb];
+    }
+    return { term, parts: parts.filter((p) => p !== term) };
+  }
+
+  /** All index terms of a text, as documents are indexed (for statistics, section scoring and tests). */
   analyze(text: string): string[] {
     return tokenizeWords(text).flatMap((w) => this.indexTerms(w));
   }
@@ -106,14 +156,19 @@ export class GermanAnalyzer {
   analyzeQuery(text: string): QueryWord[] {
     const words: QueryWord[] = [];
     const seen = new Set<string>();
-    for (const token of tokenizeWords(text)) {
-      const [term, ...parts] = this.indexTerms(token);
-      if (!term || seen.has(term)) continue;
+    const tokens = tokenizeWords(text);
+    const letters = tokens.filter((t) => /^\p{L}/u.test(t));
+    const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
+    tokens.forEach((token, position) => {
+      const forms = this.wordForms(token);
+      if (!forms || seen.has(forms.term)) return;
+      const { term, parts } = forms;
       seen.add(term);
       const alternatives = new Map<string, number>([[term, 1]]);
       for (const part of parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
-      words.push({ text: token, term, alternatives });
-    }
+      const wordClass = !mixedCase || position === 0 || !/^\p{L}/u.test(token) ? 'unknown' : /^\p{Lu}/u.test(token) ? 'noun' : 'other';
+      words.push({ text: token, term, alternatives, wordClass });
+    });
     this.expandSynonyms(words);
     return words;
   }
@@ -122,6 +177,14 @@ export class GermanAnalyzer {
   isKnown(word: QueryWord): boolean {
     for (const term of word.alternatives.keys()) if (this.vocabulary.has(term)) return true;
     return false;
+  }
+
+  private modifierTerm(word: string): string | undefined {
+    if (this.baseTerm(word) === null || /^\d/.test(word)) return undefined;
+    const split = this.splitter.splitHead(word.toLowerCase());
+    if (!split) return undefined;
+    const folded = foldGerman(split.modifier);
+    return this.stopwords.has(folded) ? undefined : stemGerman(folded);
   }
 
   private lookupPart(part: string): string | undefined {
@@ -170,6 +233,9 @@ export class GermanAnalyzer {
     }
   }
 }
+
+/** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */
+const PARTICIPLE = /^ge(\p{L}{3,}?)e?t$/u;
 
 function setMax(map: Map<string, number>, key: string, value: number): void {
   if ((map.get(key) ?? 0) < value) map.set(key, value);

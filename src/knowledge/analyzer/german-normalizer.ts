@@ -15,25 +15,26 @@ export function foldGerman(lowerWord: string): string {
 }
 
 /**
- * Verb and noun forms of the same Latin stem (`kooperieren`, `Kooperation`) end up with different
- * Snowball stems (`kooperi`, `kooperation`); cutting these endings lets them meet.
+ * Endings cut after the Snowball stem, in this order, so that forms of one word family meet:
+ * `kooperieren`/`Kooperation` (`kooperi`/`kooperation` → `koop`), `fördern`/`Förderung`/`fördert`
+ * (`ford`/`forder`/`fordert` → `ford`), `Berater`/`Beratung` (→ `berat`). Each applies at most once and
+ * only when at least `minLength` characters remain.
  */
-const DERIVATION_ENDINGS: ReadonlyArray<[RegExp, string]> = [
-  [/ation$/, ''],
-  [/ier$/, ''],
-  [/([^aeiou])i$/, '$1'],
+const DERIVATION_ENDINGS: ReadonlyArray<{ ending: RegExp; replacement: string; minLength: number }> = [
+  { ending: /ert$/, replacement: '', minLength: 4 },
+  { ending: /ation$/, replacement: '', minLength: 4 },
+  { ending: /ier$/, replacement: '', minLength: 4 },
+  { ending: /([^aeiou])i$/, replacement: '$1', minLength: 4 },
+  { ending: /er$/, replacement: '', minLength: 4 },
 ];
-const MIN_DERIVED_LENGTH = 5;
 
 /** Snowball stem of a folded word, with the derivation endings above removed. */
 export function stemGerman(foldedWord: string): string {
-  let stem = stemmer(foldedWord);
-  for (const [ending, replacement] of DERIVATION_ENDINGS) {
+  // `bewilligt`, `beteiligt`: the Snowball stemmer keeps the verb's `t`; without it they meet `Bewilligung`.
+  let stem = stemmer(foldedWord.length > 6 ? foldedWord.replace(/igt$/, 'ig') : foldedWord);
+  for (const { ending, replacement, minLength } of DERIVATION_ENDINGS) {
     const cut = stem.replace(ending, replacement);
-    if (cut !== stem && cut.length >= MIN_DERIVED_LENGTH) {
-      stem = cut;
-      break;
-    }
+    if (cut !== stem && cut.length >= minLength) stem = cut;
   }
   return stem;
 }
