@@ -85,10 +85,14 @@ export function decideAnswer(
   if (!best || best.coverage < options.minCoverage) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
   }
+  // Close runners-up that the best article already links as related are one topic family: answer with
+  // the best and let its related-topic buttons offer the others. Only unrelated ties are ambiguous.
   const close = candidates.filter(
     (c) =>
-      rankValue(c) >= rankValue(best) * options.clarifyScoreRatio &&
-      c.coverage >= best.coverage - options.clarifyCoverageSlack,
+      c === best ||
+      (rankValue(c) >= rankValue(best) * options.clarifyScoreRatio &&
+        c.coverage >= best.coverage - options.clarifyCoverageSlack &&
+        !areRelated(best.article, c.article)),
   );
   if (close.length > 1) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
   return {
@@ -99,6 +103,10 @@ export function decideAnswer(
     coverage: best.coverage,
     candidates,
   };
+}
+
+function areRelated(a: Article, b: Article): boolean {
+  return a.related.includes(b.id) || b.related.includes(a.id);
 }
 
 /** Ranking value: the match score weighted by the square of the coverage. */

@@ -13,9 +13,10 @@ export const META_FOLDER = '_meta';
 const EMPTY_META: KnowledgeMeta = { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] };
 
 const wordList = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
-const synonymsSchema = z.object({
-  groups: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, { error: 'a group needs at least 2 entries' })),
-});
+const synonymGroupList = z
+  .array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, { error: 'a group needs at least 2 entries' }))
+  .default([]);
+const synonymsSchema = z.object({ equivalents: synonymGroupList, related: synonymGroupList });
 const analyzerSchema = z.object({
   stopwords: z.object({ keep: wordList, add: wordList }).default({ keep: [], add: [] }),
   outside_scope: wordList,
@@ -117,7 +118,12 @@ async function listMarkdownFiles(dir: string): Promise<string[]> {
 async function loadMeta(dir: string, problems: KnowledgeProblem[]): Promise<KnowledgeMeta> {
   const meta: KnowledgeMeta = structuredClone(EMPTY_META);
   const synonyms = await readYaml(dir, `${META_FOLDER}/synonyms.yml`, synonymsSchema, problems);
-  if (synonyms) meta.synonymGroups = synonyms.groups;
+  if (synonyms) {
+    meta.synonymGroups = [
+      ...synonyms.equivalents.map((words) => ({ words, exact: true })),
+      ...synonyms.related.map((words) => ({ words, exact: false })),
+    ];
+  }
   const analyzer = await readYaml(dir, `${META_FOLDER}/analyzer.yml`, analyzerSchema, problems);
   if (analyzer) {
     meta.stopwords = analyzer.stopwords;

@@ -45,8 +45,12 @@ export interface KnowledgeProblem {
   severity: 'error' | 'warning';
 }
 
-/** A group of words and phrases that users mean interchangeably (abbreviations included). */
-export type SynonymGroup = string[];
+/** Words and phrases that users mean interchangeably. */
+export interface SynonymGroup {
+  words: string[];
+  /** `true` for exact equivalents (abbreviation and long form); `false` for related everyday words. */
+  exact: boolean;
+}
 
 /** Analyser and scope data that editors maintain in `knowledge/_meta/`. */
 export interface KnowledgeMeta {

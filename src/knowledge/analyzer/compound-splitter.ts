@@ -9,7 +9,7 @@ const MIN_PART_LENGTH = 3;
 /** Linking elements (Fugenelemente) between the parts of a German compound. */
 const LINKING_ENDINGS = ['s', 'es', 'n', 'en'];
 /** An unknown modifier must be at least this long to be recorded (shorter ones are mostly syllables). */
-const MIN_MODIFIER_LENGTH = 4;
+const MIN_MODIFIER_LENGTH = 5;
 
 /**
  * Splits German compounds into known parts: `Förderanträge` → `forder` + `antrag`.

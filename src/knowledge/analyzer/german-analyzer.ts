@@ -7,8 +7,10 @@ import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
 export const DEFAULT_EXPANSION_WEIGHTS = {
   /** A part of a compound the user typed (`Fördergeld` → `geld`). */
   compoundPart: 0.6,
-  /** A synonym or the long form of an abbreviation from `_meta/synonyms.yml`. */
-  synonym: 0.8,
+  /** An exact equivalent from `_meta/synonyms.yml` (abbreviation and long form, digit and number word). */
+  equivalent: 1,
+  /** A related everyday word from `_meta/synonyms.yml`. */
+  related: 0.8,
 } as const;
 
 /** One word of a query with everything it may match in the index. */
@@ -43,9 +45,9 @@ export class GermanAnalyzer {
   private readonly stopwords: Set<string>;
   private vocabulary: ReadonlySet<string> = new Set();
   private readonly splitter: CompoundSplitter;
-  /** term → synonym groups (as term lists per member) in which a single-term member is that term. */
-  private synonymIndex = new Map<string, string[][][]>();
-  private readonly synonymGroups: string[][][];
+  /** term → synonym groups in which a single-term member is that term. */
+  private synonymIndex = new Map<string, AnalysedSynonymGroup[]>();
+  private readonly synonymGroups: AnalysedSynonymGroup[];
   private readonly baseCache = new Map<string, string | null>();
   private readonly indexCache = new Map<string, string[]>();
 
@@ -57,9 +59,12 @@ export class GermanAnalyzer {
         .filter((w) => !keep.has(w)),
     );
     this.splitter = new CompoundSplitter((part) => this.lookupPart(part));
-    this.synonymGroups = meta.synonymGroups.map((group) =>
-      group.map((member) => tokenizeWords(member).map((w) => this.baseTerm(w)).filter((t): t is string => t !== null)),
-    );
+    this.synonymGroups = meta.synonymGroups.map((group) => ({
+      members: group.words
+        .map((member) => tokenizeWords(member).map((w) => this.baseTerm(w)).filter((t): t is string => t !== null))
+        .filter((member) => member.length > 0),
+      weight: group.exact ? DEFAULT_EXPANSION_WEIGHTS.equivalent : DEFAULT_EXPANSION_WEIGHTS.related,
+    }));
     this.indexSynonyms();
   }
 
@@ -96,7 +101,7 @@ export class GermanAnalyzer {
   vocabularyOf(texts: readonly string[]): Set<string> {
     const vocabulary = new Set<string>();
     for (const text of texts) for (const term of this.baseTerms(text)) vocabulary.add(term);
-    for (const group of this.synonymGroups) for (const member of group) for (const term of member) vocabulary.add(term);
+    for (const group of this.synonymGroups) for (const member of group.members) for (const term of member) vocabulary.add(term);
     const previous = this.vocabulary;
     this.setVocabulary(vocabulary);
     const modifiers = new Set<string>();
@@ -199,7 +204,7 @@ export class GermanAnalyzer {
   private indexSynonyms(): void {
     this.synonymIndex = new Map();
     for (const group of this.synonymGroups) {
-      for (const member of group) {
+      for (const member of group.members) {
         const [first] = member;
         if (member.length !== 1 || !first) continue;
         const groups = this.synonymIndex.get(first) ?? [];
@@ -215,23 +220,29 @@ export class GermanAnalyzer {
    */
   private expandSynonyms(words: QueryWord[]): void {
     const queryTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
-    const weight = DEFAULT_EXPANSION_WEIGHTS.synonym;
+    const addGroup = (word: QueryWord, group: AnalysedSynonymGroup, weight: number) => {
+      for (const member of group.members) for (const t of member) setMax(word.alternatives, t, weight);
+    };
     for (const word of words) {
-      for (const term of [...word.alternatives.keys()]) {
-        for (const group of this.synonymIndex.get(term) ?? []) {
-          for (const member of group) for (const t of member) setMax(word.alternatives, t, weight);
-        }
+      for (const [term, termWeight] of [...word.alternatives]) {
+        // A synonym of a compound part is no stronger than the part itself.
+        for (const group of this.synonymIndex.get(term) ?? []) addGroup(word, group, group.weight * termWeight);
       }
     }
     for (const group of this.synonymGroups) {
-      for (const member of group) {
+      for (const member of group.members) {
         if (member.length < 2 || !member.every((t) => queryTerms.has(t))) continue;
         const owner = words.find((w) => w.alternatives.has(member[0]!));
-        if (!owner) continue;
-        for (const other of group) for (const t of other) setMax(owner.alternatives, t, weight);
+        if (owner) addGroup(owner, group, group.weight);
       }
     }
   }
+}
+
+/** A synonym group with each member analysed into index terms. */
+interface AnalysedSynonymGroup {
+  members: string[][];
+  weight: number;
 }
 
 /** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from '../logging/logger.js';
+import type { KnowledgeProblem } from '../knowledge/types.js';
+
+/** Largest request body accepted on any endpoint (an activity is a few kB; this leaves room for cards). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** What `/readyz` reports. */
+export interface Readiness {
+  ready: boolean;
+  articles?: number;
+  skippedFiles?: KnowledgeProblem[];
+}
+
+export interface AppDependencies {
+  adapter: CloudAdapter;
+  /** Runs one bot turn; the bot itself knows nothing of HTTP. */
+  runTurn: (context: TurnContext) => Promise<void>;
+  readiness: () => Readiness;
+  logger: Logger;
+}
+
+/**
+ * The HTTP surface of the bot (restify): the Bot Framework endpoint and the health probes.
+ * Every request gets a request id (from `x-request-id` or new), logged with method, path, status and
+ * duration; bodies are never logged.
+ */
+export function createApp({ adapter, runTurn, readiness, logger }: AppDependencies): Server {
+  const server = restify.createServer({ name: 'ikz-assistent', handleUncaughtExceptions: false });
+
+  server.pre((req: Request, res: Response, next) => {
+    const header = req.header('x-request-id');
+    const requestId = header && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    requestContext.set(req, { log: logger.child({ requestId }), startedAt: process.hrtime.bigint() });
+    res.setHeader('x-request-id', requestId);
+    return next();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    const context = requestContext.get(req);
+    if (!context) return;
+    const ms = Math.round(Number(process.hrtime.bigint() - context.startedAt) / 1e4) / 100;
+    const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+    context.log[level]({ method: req.method, path: req.getPath(), status: res.statusCode, ms }, 'HTTP request');
+  });
+
+  server.get('/healthz', (_req: Request, res: Response, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
+  });
+
+  server.get('/readyz', (_req: Request, res: Response, next) => {
+    const state = readiness();
+    res.send(state.ready ? 200 : 503, {
+      status: state.ready ? 'ready' : 'starting',
+      articles: state.articles ?? 0,
+      skippedFiles: (state.skippedFiles ?? []).map(({ file, reason }) => ({ file, reason })),
+    });
+    return next();
+  });
+
+  server.post(
+    '/api/messages',
+    requireJson,
+    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
+    async (req: Request, res: Response) => {
+      if (!readiness().ready) {
+        res.header('Retry-After', '5');
+        res.send(503, { error: 'The bot is starting; try again in a few seconds.' });
+        return;
+      }
+      await adapter.process(req, res, runTurn);
+    },
+  );
+
+  return server;
+}
+
+/** Per-request logger (with the request id) and start time, kept beside restify's own request object. */
+const requestContext = new WeakMap<Request, { log: Logger; startedAt: bigint }>();
+
+/** Rejects non-JSON bodies before parsing: the Bot Framework only sends `application/json`. */
+function requireJson(req: Request, res: Response, next: restify.Next): void {
+  if (!req.is('application/json')) {
+    res.send(415, { error: 'Expected Content-Type: application/json' });
+    return next(false);
+  }
+  return next();
+}

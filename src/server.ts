@@ -1,0 +1,139 @@
+// Entry point: wires configuration, logging, knowledge, bot, adapter and HTTP server (all wiring lives here).
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import { createBot } from './bot/create-bot.js';
+import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
+import { createApp, type Readiness } from './http/create-app.js';
+import { KnowledgeService } from './knowledge/knowledge-service.js';
+import { createLogger, type Logger } from './logging/logger.js';
+
+/** A running bot server. */
+export interface RunningServer {
+  port: number;
+  /** Resolves once the knowledge base is loaded and `/readyz` answers 200. */
+  ready: Promise<void>;
+  /** Stops accepting requests and waits (at most `timeoutMs`) for running ones to finish. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Starts the bot: the HTTP server listens at once (so `/healthz` answers during start-up), the
+ * knowledge base is loaded next, and `/readyz` turns 200 when it is indexed.
+ */
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  const authentication = new ConfigurationBotFrameworkAuthentication(botAuthenticationOptions(config));
+  const adapter = new CloudAdapter(authentication);
+  if (!config.bot.appId) {
+    logger.warn(
+      'No MicrosoftAppId configured: running in LOCAL ANONYMOUS MODE without Bot Framework authentication. ' +
+        'Fine for local testing; never expose this instance to the internet.',
+    );
+  }
+
+  let readiness: Readiness = { ready: false };
+  let runTurn: ((context: TurnContext) => Promise<void>) | undefined;
+  const server = createApp({
+    adapter,
+    runTurn: async (context) => {
+      if (!runTurn) throw new Error('Bot is not ready');
+      await runTurn(context);
+    },
+    readiness: () => readiness,
+    logger,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, host: config.host }, `IKZ-Assistent listening on http://${config.host}:${port}/api/messages`);
+
+  const ready = (async () => {
+    const knowledge = await KnowledgeService.load(config.knowledgeDir, logger);
+    const bundle = createBot({ knowledge, office: config.office, logger });
+    adapter.onTurnError = bundle.onTurnError;
+    runTurn = (context) => bundle.bot.run(context);
+    readiness = {
+      ready: true,
+      articles: knowledge.articleCount,
+      skippedFiles: knowledge.problems.filter((p) => p.severity === 'error'),
+    };
+    logger.info({ articles: knowledge.articleCount }, 'IKZ-Assistent ready');
+  })();
+
+  return {
+    port,
+    ready,
+    close: async (timeoutMs = 10_000) => {
+      readiness = { ...readiness, ready: false };
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const timer = setTimeout(() => server.server.closeAllConnections(), timeoutMs);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Bot Framework authentication settings from the validated configuration. */
+export function botAuthenticationOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId,
+  };
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'Unhandled promise rejection'));
+  const running = await startServer(config, logger);
+  running.ready.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'Could not load the knowledge base; stopping');
+    process.exit(1);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Shutting down: finishing running requests');
+    running.close().then(
+      () => {
+        logger.info('Stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'Error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Start-up failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}

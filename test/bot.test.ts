@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../src/bot/create-bot.js';
+import { TEXT } from '../src/bot/messages.js';
+import { loadConfig } from '../src/config/config.js';
+import type { KnowledgeService } from '../src/knowledge/knowledge-service.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { LocalConversation } from '../src/runtime/local-conversation.js';
+import { SHIPPED_KB, SMALL_KB, conversationWith, knowledgeOf, seen } from './helpers/bot-harness.js';
+
+describe('conversation basics', () => {
+  it('greets a joining user with what it can do and suggested questions', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.start());
+    expect(reply.text).toContain('IKZ-Assistent');
+    expect(reply.text).toContain('nicht rechtsverbindlich');
+    expect(reply.titles).toEqual(expect.arrayContaining(['Wer darf einen Antrag stellen?', TEXT.buttonHandoff]));
+  });
+
+  it.each([
+    ['hilfe', 'So nutzen Sie den IKZ-Assistenten'],
+    ['Hilfe!', 'So nutzen Sie den IKZ-Assistenten'],
+    ['danke', 'Gern geschehen'],
+    ['Hallo', 'Was möchten Sie zur interkommunalen Zusammenarbeit wissen?'],
+    ['Ich möchte mit einem Berater sprechen', '0611 353-1529'],
+    ['persönliche Beratung', 'beratungszentrum.hessen.de'],
+  ])('answers "%s" itself', async (message, expected) => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    expect(seen(await conversation.say(message)).text).toContain(expected);
+  });
+
+  it('restarts on "neu starten": confirms, greets again and forgets the conversation state', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    await conversation.say('Wie hoch ist die Hundesteuer?');
+    const reply = seen(await conversation.say('neu starten'));
+    expect(reply.text).toContain(TEXT.restarted);
+    expect(reply.text).toContain('IKZ-Assistent');
+  });
+
+  it('declines a message that is far too long, kindly and without searching', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Förderung '.repeat(10_000)));
+    expect(reply.text).toContain('zu lang');
+    expect(outcomes.at(-1)?.outcome).toBe('smalltalk');
+  });
+
+  it('asks for text when only a file arrives', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(
+      await conversation.send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] }),
+    );
+    expect(reply.text).toContain('nur Textnachrichten');
+  });
+});
+
+describe('answers from the knowledge base', () => {
+  it('answers with the article, its source and its date, and offers related topics', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Wie viel Geld gibt es für drei Kommunen?'));
+    expect(reply.text).toContain('75.000 €');
+    expect(reply.text).toContain('Quelle: Testquelle Förderhöhe (https://example.org/foerderhoehe)');
+    expect(reply.text).toContain('Stand: 07.12.2021 (RV 2021)');
+    expect(reply.titles).toEqual(['Unterlagen für den Antrag', TEXT.buttonHandoff]);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'foerderhoehe' });
+  });
+
+  it('shows the section that fits the question after the short answer, not the whole article', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Zuwendung für einen Gemeindeverwaltungsverband'));
+    expect(reply.text).toContain('75.000 €');
+    expect(reply.text).toContain('je Mitgliedsgemeinde');
+    expect(reply.text).not.toContain('Ortsteilfeuerwehren');
+  });
+
+  it('shows internal links as plain text, since a chat cannot open them', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Welche Unterlagen braucht ein Zweckverband für den Antrag?'));
+    expect(reply.text).toContain('Mehr zur Förderhöhe');
+    expect(reply.text).not.toContain('foerderhoehe.md');
+  });
+
+  it('opens a related topic when its button is pressed', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const first = seen(await conversation.say('Wie viel Geld gibt es für drei Kommunen?'));
+    const second = seen(await conversation.send(first.buttons[0]!.press));
+    expect(second.text).toContain('Zum Antrag gehören die Beschlüsse');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsunterlagen' });
+  });
+
+  it('asks which topic is meant when two unrelated articles fit equally', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Kita Verwaltung'));
+    expect(reply.text).toContain(TEXT.clarify);
+    expect(reply.titles).toEqual(
+      expect.arrayContaining(['Gemeinsame Kita-Verwaltung', 'Kita-Verwaltung im Vergleich', TEXT.clarifyNone]),
+    );
+    expect(outcomes.at(-1)?.outcome).toBe('clarify');
+  });
+
+  it.each([
+    ['Wie hoch ist die Hundesteuer in Kassel?', TEXT.noAnswer],
+    ['Welche Förderung gibt es in Bayern?', TEXT.outsideScope],
+    ['!!!', TEXT.emptyQuestion],
+  ])('says honestly that it cannot answer "%s" and offers an advisor', async (question, text) => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say(question));
+    expect(reply.text).toContain(text);
+    expect(reply.titles).toContain(TEXT.buttonHandoff);
+    expect(outcomes.at(-1)?.outcome).toBe('no_answer');
+  });
+
+  it('hands the handoff button over to the office contact', async () => {
+    const { conversation, office } = await conversationWith(SMALL_KB);
+    const noAnswer = seen(await conversation.say('Wie hoch ist die Hundesteuer?'));
+    const handoff = noAnswer.buttons.find((b) => b.title === TEXT.buttonHandoff)!;
+    expect(seen(await conversation.send(handoff.press)).text).toContain(office.phone);
+  });
+
+  it('ignores a forged button payload and treats the message as text', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    await conversation.send({ type: 'message', text: 'Förderhöhe', value: { action: 'article', id: '../../etc/passwd' } });
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'foerderhoehe' });
+  });
+});
+
+describe('answers on the shipped knowledge base', () => {
+  it.each([
+    ['Wer darf den Antrag auf IKZ-Förderung stellen?', 'antragsberechtigung'],
+    ['Wie viel Geld bekommen drei Gemeinden für eine Kooperation?', 'foerderhoehe'],
+    ['Welche Dokumente braucht der Förderantrag?', 'antragsunterlagen'],
+    ['Was ist ein Gemeindeverwaltungsverband?', 'gemeindeverwaltungsverband'],
+    ['Was kostet der Incident Response Service beim AKC?', 'akc'],
+  ])('answers "%s" from %s', async (question, articleId) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say(question));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+    expect(reply.text).toMatch(/Quelle: .+ · Stand: \d{2}\.\d{2}\.\d{4}/);
+  });
+
+  it.each([
+    'Wie beantrage ich einen Bauantrag für eine Garage?',
+    'Was kostet ein Hundeführerschein in Hessen?',
+    'Gibt es in Niedersachsen Geld für Zusammenarbeit von Gemeinden?',
+    'Erzähl mir einen Witz',
+    'Wie wird das Wetter morgen in Wiesbaden?',
+  ])('never answers the unrelated question "%s" with confidence', async (question) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(question);
+    expect(outcomes.at(-1)?.outcome).toBe('no_answer');
+  });
+});
+
+describe('a failing turn', () => {
+  it('apologises in German, keeps the conversation usable and never leaks the error', async () => {
+    const real = await knowledgeOf(SMALL_KB);
+    let fail = true;
+    const flaky = {
+      answer: (q: string) => {
+        if (fail) throw new Error('index exploded');
+        return real.answer(q);
+      },
+      article: (id: string) => real.article(id),
+    } as unknown as KnowledgeService;
+    const bundle = createBot({ knowledge: flaky, office: loadConfig({}).office, logger: silentLogger() });
+    const conversation = new LocalConversation(bundle);
+    const broken = seen(await conversation.say('Förderhöhe'));
+    expect(broken.text).toBe(TEXT.apology);
+    expect(broken.text).not.toContain('exploded');
+    fail = false;
+    expect(seen(await conversation.say('Förderhöhe')).text).toContain('75.000 €');
+  });
+});
