@@ -35,7 +35,9 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
 
 /** "Quelle: … · Stand: …", with the version of the programme and any caveat about the date. */
 export function sourceLine(article: Article): string {
-  const details = [article.version, article.asOfNote].filter(Boolean).join('; ');
+  // "undatiert" as a version only repeats what the note says about the date.
+  const version = article.version && !/^undatiert$/i.test(article.version) ? article.version : undefined;
+  const details = [version, article.asOfNote].filter(Boolean).join('; ');
   const stand = `Stand: ${germanDate(article.asOf)}${details ? ` (${details})` : ''}`;
   return `Quelle: [${article.source.title}](${article.source.url}) · ${stand}`;
 }

@@ -68,7 +68,7 @@ const httpUrl = (fallback: string) =>
 /** The environment variables the bot reads, with their defaults (documented in `.env.example`). */
 const envSchema = z
   .object({
-    PORT: integer(3978, 1, 65535, 'an integer port between 1 and 65535'),
+    PORT: integer(3978, 0, 65535, 'an integer port between 0 and 65535 (0 = any free port)'),
     HOST: optionalText('0.0.0.0'),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,

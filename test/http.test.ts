@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/config.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { FakeChannel } from './helpers/fake-channel.js';
+import { SHIPPED_KB } from './helpers/bot-harness.js';
+
+const activity = (serviceUrl: string, text: string, id = 'a1') => ({
+  type: 'message',
+  id,
+  text,
+  channelId: 'test',
+  serviceUrl,
+  from: { id: 'user-1', name: 'Nutzerin' },
+  recipient: { id: 'bot', name: 'IKZ-Assistent' },
+  conversation: { id: `conv-${id}` },
+  locale: 'de-DE',
+});
+
+const post = (port: number, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`http://127.0.0.1:${port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('the real server in local anonymous mode', () => {
+  const channel = new FakeChannel();
+  let serviceUrl = '';
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    serviceUrl = await channel.start();
+    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB }), silentLogger());
+    await server.ready;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await channel.stop();
+  });
+
+  it('answers a message with a German answer, its source and its date, sent to the channel', async () => {
+    const response = await post(server.port, activity(serviceUrl, 'Welche Unterlagen gehören zum IKZ-Förderantrag?'));
+    expect(response.status).toBeLessThan(300);
+    const [reply] = await channel.waitForReplies(1);
+    expect(reply!.replyToId).toBe('a1');
+    expect(reply!.conversation?.id).toBe('conv-a1');
+    expect(reply!.text).toContain('Gruppenantrag');
+    expect(reply!.text).toMatch(/Quelle: \[.+\]\(https?:\/\/.+\) · Stand: \d{2}\.\d{2}\.\d{4}/);
+  });
+
+  it('reports alive and ready with the number of articles', async () => {
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+    const ready = await fetch(`http://127.0.0.1:${server.port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', skippedFiles: [] });
+  });
+
+  it('sends a request id back on every response', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/healthz`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+  });
+
+  it.each([
+    ['invalid JSON', '{"type": "message"', {}, 400],
+    ['a wrong content type', 'hallo', { 'content-type': 'text/plain' }, 415],
+  ])('rejects %s with a 4xx and processes nothing', async (_name, body, headers, status) => {
+    const before = channel.replies.length;
+    const response = await post(server.port, body, headers);
+    expect(response.status).toBe(status);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(channel.replies.length).toBe(before);
+  });
+});
+
+describe('the real server with a Microsoft App ID', () => {
+  const channel = new FakeChannel();
+  let serviceUrl = '';
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    serviceUrl = await channel.start();
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      KNOWLEDGE_DIR: SHIPPED_KB,
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'test-secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
+    server = await startServer(config, silentLogger());
+    await server.ready;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await channel.stop();
+  });
+
+  it.each([
+    ['without a token', {}],
+    ['with a forged token', { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl' }],
+  ])('refuses an activity %s with 401 and does not process it', async (_name, headers) => {
+    const response = await post(server.port, activity(serviceUrl, 'Wer darf einen Antrag stellen?', 'secure'), headers);
+    expect(response.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(channel.replies).toEqual([]);
+  });
+});
