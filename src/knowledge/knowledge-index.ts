@@ -13,8 +13,14 @@ export const DEFAULT_SEARCH_OPTIONS = {
   prefixMinLength: 5,
 } as const;
 
-/** Share of the rarest known word's weight that an unknown word gets, by how it was written. */
-const UNKNOWN_WORD_FACTOR = { noun: 1, unknown: 0.8, other: 0.5 } as const;
+/**
+ * Factors on a query word's weight by its word class (see `QueryWord.wordClass`): nouns name the topic,
+ * verbs and adjectives mostly do not. An unknown word starts from the weight of the rarest known word.
+ */
+export const WORD_CLASS_WEIGHTS = {
+  known: { noun: 1, unknown: 1, other: 0.6 },
+  unknown: { noun: 1.3, unknown: 1, other: 0.5 },
+} as const;
 
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;
 type IndexedDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
@@ -133,10 +139,10 @@ export class KnowledgeIndex {
   }
 
   /**
-   * Weight of a query word for the coverage decision: its inverse document frequency (BM25 form).
-   * A word the knowledge base does not know at all weighs like the rarest known word, since it is
-   * probably what the question is about; less so when the spelling shows it is not a noun
-   * ("zulässig", "einrechnen"), because such words rarely name the topic.
+   * Weight of a query word for the coverage decision: its inverse document frequency (BM25 form),
+   * scaled by its word class. A word the knowledge base does not know at all weighs like the rarest
+   * known word or more when it is a noun ("Personalausweis": probably what the question is about),
+   * less when it is a verb or adjective ("zulässig", "einrechnen"), which rarely name the topic.
    */
   idf(word: QueryWord): number {
     const n = this.articles.length;
@@ -145,8 +151,8 @@ export class KnowledgeIndex {
     const parts = known.slice(1).filter((f) => f > 0);
     const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
     const bm25Idf = (f: number) => Math.log(1 + (n - f + 0.5) / (f + 0.5));
-    if (df > 0) return bm25Idf(df);
-    return bm25Idf(1) * UNKNOWN_WORD_FACTOR[word.wordClass];
+    if (df > 0) return bm25Idf(df) * WORD_CLASS_WEIGHTS.known[word.wordClass];
+    return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
   /** Index terms of an article's title and of each section (heading and body apart), for section choice. */

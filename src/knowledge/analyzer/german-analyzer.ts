@@ -20,9 +20,8 @@ export interface QueryWord {
   /** Its own index term (folded and stemmed). */
   term: string;
   /**
-   * How the user wrote it: `noun` when capitalised inside a question that also has lower-case words
-   * (German capitalises nouns, which carry the topic), `other` when lower case in such a question,
-   * `unknown` when the spelling tells nothing (first word, or a question typed all in one case).
+   * What the spelling suggests: `noun` (German capitalises nouns, which carry the topic), `other`
+   * (verbs, adjectives, adverbs), `unknown` when neither case nor ending tells (see `classifyWord`).
    */
   wordClass: 'noun' | 'other' | 'unknown';
   /** All index terms that stand for this word, with their weight (its own term has weight 1). */
@@ -171,7 +170,7 @@ export class GermanAnalyzer {
       seen.add(term);
       const alternatives = new Map<string, number>([[term, 1]]);
       for (const part of parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
-      const wordClass = !mixedCase || position === 0 || !/^\p{L}/u.test(token) ? 'unknown' : /^\p{Lu}/u.test(token) ? 'noun' : 'other';
+      const wordClass = classifyWord(token, mixedCase && position > 0);
       words.push({ text: token, term, alternatives, wordClass });
     });
     this.expandSynonyms(words);
@@ -243,6 +242,25 @@ export class GermanAnalyzer {
 interface AnalysedSynonymGroup {
   members: string[][];
   weight: number;
+}
+
+/** Endings that mark a German noun (`Bewilligung`, `Gemeinschaft`, `Kooperation`, `Ergebnis`). */
+const NOUN_ENDINGS = /(ung|ungen|heit|keit|schaft|tion|tionen|tät|taet|nis|ment|ismus|enz|anz|ium|tur|eur|ie|ien)$/;
+/** Endings that mark a verb, adjective or adverb (`gefährden`, `jetzige`, `nachträglich`, `kommt`). */
+const OTHER_ENDINGS = /(en|ern|eln|st|t|te|ten|ig|ige|igen|iger|lich|liche|lichen|licher|isch|ische|ischen|bar|sam|haft|los)$/;
+
+/**
+ * The word class a token's spelling suggests. German capitalises nouns, so in a question that mixes
+ * cases the capital letter decides; where case tells nothing (first word, or all one case), typical
+ * endings do; numbers count as specific (`noun`).
+ */
+function classifyWord(token: string, caseIsMeaningful: boolean): QueryWord['wordClass'] {
+  if (/^\p{N}/u.test(token)) return 'noun';
+  if (caseIsMeaningful) return /^\p{Lu}/u.test(token) ? 'noun' : 'other';
+  const lower = token.toLowerCase();
+  if (NOUN_ENDINGS.test(lower)) return 'noun';
+  if (OTHER_ENDINGS.test(lower)) return 'other';
+  return 'unknown';
 }
 
 /** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */
