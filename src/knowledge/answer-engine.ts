@@ -9,7 +9,7 @@ export const DEFAULT_ANSWER_OPTIONS = {
    * Share of the question's weight (IDF of its words) that the best article must cover. Below it the
    * question is about something the knowledge base does not have: no_answer.
    */
-  minCoverage: 0.6,
+  minCoverage: 0.5,
   /** A second article ranked at least this share of the best one's rank value makes the question ambiguous. */
   clarifyScoreRatio: 0.9,
   /** …provided it covers the question about as well (at most this much less coverage). */
@@ -32,6 +32,8 @@ export interface Candidate {
   score: number;
   /** 0…1: how much of the question this article covers. */
   coverage: number;
+  /** 0…1: how much of the question one of the article's stored questions (or its title) covers. */
+  questionMatch: number;
 }
 
 /** What the bot should do with a question: the three outcomes of the confidence decision. */
@@ -79,7 +81,12 @@ export function decideAnswer(
   const candidates: Candidate[] = index
     .search(words)
     .slice(0, options.rerankDepth)
-    .map((hit) => ({ article: hit.article, score: hit.score, coverage: coverage(hit, words, idf, totalWeight, options) }))
+    .map((hit) => ({
+      article: hit.article,
+      score: hit.score,
+      coverage: coverage(hit, words, idf, totalWeight, options),
+      questionMatch: questionMatch(index, hit.article, words, idf, totalWeight),
+    }))
     .sort((a, b) => rankValue(b) - rankValue(a));
   const best = candidates[0];
   if (!best || best.coverage < options.minCoverage) {
@@ -109,9 +116,35 @@ function areRelated(a: Article, b: Article): boolean {
   return a.related.includes(b.id) || b.related.includes(a.id);
 }
 
-/** Ranking value: the match score weighted by the square of the coverage. */
+/**
+ * Ranking value: the match score weighted by the square of the coverage, and raised when one stored
+ * question of the article says nearly what the user asked (the way FAQ search matches question to
+ * question, not only question to answer text).
+ */
 function rankValue(candidate: Candidate): number {
-  return candidate.score * candidate.coverage * candidate.coverage;
+  return candidate.score * candidate.coverage * candidate.coverage * (1 + candidate.questionMatch);
+}
+
+/** Best share of the question's weight that a single stored question (or the title) contains. */
+function questionMatch(
+  index: KnowledgeIndex,
+  article: Article,
+  words: QueryWord[],
+  idf: Map<QueryWord, number>,
+  totalWeight: number,
+): number {
+  if (totalWeight === 0) return 0;
+  let best = 0;
+  for (const terms of index.termsOf(article.id).questions) {
+    let matched = 0;
+    for (const word of words) {
+      let strength = 0;
+      for (const [term, weight] of word.alternatives) if (terms.has(term)) strength = Math.max(strength, weight);
+      matched += strength * (idf.get(word) ?? 0);
+    }
+    best = Math.max(best, matched / totalWeight);
+  }
+  return best;
 }
 
 /** How well a hit covers the question: matched IDF weight over total IDF weight, 0…1. */

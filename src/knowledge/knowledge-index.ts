@@ -28,6 +28,8 @@ type IndexedDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
 /** Index terms of an article's parts. */
 export interface ArticleTerms {
   title: ReadonlySet<string>;
+  /** The title and each stored question (how users ask for this article). */
+  questions: ReadonlyArray<ReadonlySet<string>>;
   sections: Array<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
 }
 
@@ -157,7 +159,7 @@ export class KnowledgeIndex {
 
   /** Index terms of an article's title and of each section (heading and body apart), for section choice. */
   termsOf(articleId: string): ArticleTerms {
-    return this.articleTerms.get(articleId) ?? { title: new Set(), sections: [] };
+    return this.articleTerms.get(articleId) ?? { title: new Set(), questions: [], sections: [] };
   }
 
   private addStatistics(article: Article): void {
@@ -167,6 +169,7 @@ export class KnowledgeIndex {
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     this.articleTerms.set(article.id, {
       title: new Set(this.analyzer.analyze(article.title)),
+      questions: [article.title, ...article.questions].map((q) => new Set(this.analyzer.analyze(q))),
       sections: article.sections.map((s) => ({
         heading: new Set(this.analyzer.analyze(s.heading ?? '')),
         body: new Set(this.analyzer.analyze(s.text)),
