@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { createApp } from '../src/http/create-app.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { FakeChannel } from './helpers/fake-channel.js';
+import { BROKEN_KB } from './helpers/bot-harness.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+describe('npm start (the real entry point as a process)', () => {
+  const channel = new FakeChannel();
+  let serviceUrl = '';
+  beforeAll(async () => {
+    serviceUrl = await channel.start();
+  });
+  afterAll(() => channel.stop());
+
+  it('starts without any cloud account, answers over HTTP, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '' },
+    });
+    let logs = '';
+    child.stdout.on('data', (d: Buffer) => (logs += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 15_000);
+      child.stdout.on('data', () => {
+        const match = /"port":(\d+)/.exec(logs);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+    });
+    for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: 'p1',
+        text: 'Wie lange muss die Kooperation mindestens bestehen?',
+        channelId: 'test',
+        serviceUrl,
+        from: { id: 'u' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'process-1' },
+      }),
+    });
+    expect(response.status).toBeLessThan(300);
+    const [reply] = await channel.waitForReplies(1);
+    expect(reply!.text).toMatch(/5 Jahre|fünf Jahre/);
+    expect(reply!.text).toContain('Stand:');
+
+    expect(logs).toContain('LOCAL ANONYMOUS MODE');
+    expect(logs).not.toContain('mindestens bestehen');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(logs).toContain('"msg":"Stopped"');
+  });
+});
+
+describe('readiness', () => {
+  const app = (ready: boolean) =>
+    createApp({
+      adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+      runTurn: async () => {},
+      readiness: () => (ready ? { ready, articles: 2, skippedFiles: [{ file: 'kaputt.md', reason: 'invalid front matter', severity: 'error' }] } : { ready }),
+      logger: silentLogger(),
+    });
+
+  async function listen(server: ReturnType<typeof app>): Promise<number> {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as { port: number }).port;
+  }
+
+  it('answers 503 before the knowledge base is loaded, on /readyz and /api/messages', async () => {
+    const server = app(false);
+    const port = await listen(server);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+    const message = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message"}',
+    });
+    expect(message.status).toBe(503);
+    expect(message.headers.get('retry-after')).toBe('5');
+    server.close();
+  });
+
+  it('lists skipped knowledge files on /readyz', async () => {
+    const server = app(true);
+    const port = await listen(server);
+    const body = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+    expect(body).toEqual({ status: 'ready', articles: 2, skippedFiles: [{ file: 'kaputt.md', reason: 'invalid front matter' }] });
+    server.close();
+  });
+
+  it('keeps serving when knowledge files are broken', async () => {
+    const { KnowledgeService } = await import('../src/knowledge/knowledge-service.js');
+    const knowledge = await KnowledgeService.load(BROKEN_KB, silentLogger());
+    expect(knowledge.articleCount).toBe(2);
+    expect(knowledge.answer('Ist das gültig?').outcome).toBe('answer');
+  });
+});
