@@ -1,3 +1,4 @@
+import { referencedArticles } from '../funding/programme-parameters.js';
 import type { KnowledgeBase, KnowledgeProblem } from './types.js';
 
 /** Options of the cross-file checks. */
@@ -36,6 +37,13 @@ export function checkKnowledgeBase(kb: KnowledgeBase, options: CheckOptions): Kn
     const ageDays = Math.floor((now - Date.parse(`${newest}T00:00:00Z`)) / DAY_MS);
     if (ageDays > options.maxAgeDays) {
       warn(`stale: as_of ${article.asOf}${article.reviewed ? `, reviewed ${article.reviewed}` : ''} is older than ${options.maxAgeDays} days`);
+    }
+  }
+  if (kb.meta.programme) {
+    for (const id of referencedArticles(kb.meta.programme)) {
+      if (!ids.has(id)) {
+        problems.push({ file: '_meta/foerderprogramm.yml', severity: 'warning', reason: `source article "${id}" points to no article` });
+      }
     }
   }
   return problems;

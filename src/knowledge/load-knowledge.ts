@@ -3,6 +3,7 @@ import { join, posix, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { parseBody } from './markdown.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
@@ -129,6 +130,7 @@ async function loadMeta(dir: string, problems: KnowledgeProblem[]): Promise<Know
     meta.stopwords = analyzer.stopwords;
     meta.outsideScope = analyzer.outside_scope;
   }
+  meta.programme = await readYaml(dir, `${META_FOLDER}/foerderprogramm.yml`, programmeParametersSchema, problems);
   return meta;
 }
 

@@ -1,3 +1,5 @@
+import type { ProgrammeParameters } from '../funding/programme-parameters.js';
+
 /** Where a fact comes from: the official page an article is based on. */
 export interface KnowledgeSource {
   title: string;
@@ -52,8 +54,10 @@ export interface SynonymGroup {
   exact: boolean;
 }
 
-/** Analyser and scope data that editors maintain in `knowledge/_meta/`. */
+/** Analyser, scope and programme data that editors maintain in `knowledge/_meta/`. */
 export interface KnowledgeMeta {
+  /** Rules and amounts of the funding programme (`_meta/foerderprogramm.yml`); absent when broken. */
+  programme?: ProgrammeParameters;
   synonymGroups: SynonymGroup[];
   stopwords: { keep: string[]; add: string[] };
   /** Regions and funders outside the Hessian programme; a question naming one is out of scope. */
