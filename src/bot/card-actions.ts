@@ -6,13 +6,19 @@ export type CardAction =
   | { action: 'article'; id: string }
   | { action: 'handoff' }
   | { action: 'help' }
-  | { action: 'restart' };
+  | { action: 'restart' }
+  | { action: 'start'; dialog: GuidedDialog }
+  | { action: 'checklist_text' };
+
+/** The guided dialogs a button or a message can start. */
+export type GuidedDialog = 'eligibility' | 'application';
 
 /** Reads a button payload from an activity value; anything else (forged or foreign) is `undefined`. */
 export function parseCardAction(value: unknown): CardAction | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { action, id } = value as { action?: unknown; id?: unknown };
+  const { action, id, dialog } = value as { action?: unknown; id?: unknown; dialog?: unknown };
   if (action === 'article' && typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id)) return { action, id };
-  if (action === 'handoff' || action === 'help' || action === 'restart') return { action };
+  if (action === 'handoff' || action === 'help' || action === 'restart' || action === 'checklist_text') return { action };
+  if (action === 'start' && (dialog === 'eligibility' || dialog === 'application')) return { action, dialog };
   return undefined;
 }

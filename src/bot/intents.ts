@@ -17,6 +17,28 @@ const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ['goodbye', /^(tschüss|tschüs|auf wiedersehen|ciao|bye|bis bald)$/],
 ];
 
+/**
+ * Messages that ask for a guided dialog. Deliberately narrow: "Wie viel Förderung gibt es für drei
+ * Gemeinden?" is a factual question and is answered directly (with a button to start the check);
+ * "Sind wir förderfähig?" or "Wie viel Geld bekommen wir für unser Projekt?" asks about one's own case.
+ */
+const DIALOG_PATTERNS: ReadonlyArray<[GuidedDialogIntent, RegExp]> = [
+  [
+    'eligibility',
+    /(f(ö|oe)rder-? ?check|sind wir (eigentlich |überhaupt |ueberhaupt )?f(ö|oe)rderf(ä|ae)hig|(ist|wäre|waere) unser(e|)? .{0,40}f(ö|oe)rderf(ä|ae)hig|(können|koennen|könnten) wir (überhaupt |ueberhaupt )?gef(ö|oe)rdert werden|f(ö|oe)rderf(ä|ae)higkeit (prüfen|pruefen|checken)|wie ?viel (geld|f(ö|oe)rderung|zuschuss) (bekommen|kriegen|erhalten) wir f(ü|ue)r unser)/i,
+  ],
+  ['application', /^(antrag stellen|antrags-?assistent|n(ä|ae)chste schritte( zum antrag)?|antrag vorbereiten|wie stellen wir (den|unseren) antrag\??)$/i],
+];
+
+export type GuidedDialogIntent = 'eligibility' | 'application';
+
+/** Which guided dialog a message asks for, if any. */
+export function detectDialogRequest(text: string): GuidedDialogIntent | undefined {
+  const trimmed = text.trim().replace(/[.!]+$/, '');
+  for (const [dialog, pattern] of DIALOG_PATTERNS) if (pattern.test(trimmed)) return dialog;
+  return undefined;
+}
+
 /** The intent of a short message, or `undefined` when it should be answered from the knowledge base. */
 export function detectIntent(text: string): Intent | undefined {
   const normalized = text

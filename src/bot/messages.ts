@@ -16,6 +16,8 @@ export const TEXT = {
     '**So nutzen Sie den IKZ-Assistenten**\n\n' +
     '- Stellen Sie Ihre Frage in eigenen Worten, zum Beispiel „Wie viel Förderung gibt es für drei Gemeinden?“.\n' +
     '- Unter jeder Antwort stehen Quelle und Stand sowie passende weitere Themen als Schaltflächen.\n' +
+    '- „Förder-Check“ prüft Schritt für Schritt, ob Ihr Vorhaben gefördert werden kann, und schätzt die Förderung.\n' +
+    '- „Antrag stellen“ zeigt Ihnen, was für den Antrag noch fehlt und welchen Weg er nimmt.\n' +
     '- „Beratung“ nennt Ihnen den Weg zu einer Beraterin oder einem Berater der Beratungsstelle.\n' +
     '- „neu starten“ beginnt das Gespräch von vorn.',
   restarted: 'Alles klar, wir fangen von vorn an.',
@@ -31,6 +33,11 @@ export const TEXT = {
   emptyQuestion: 'Ich habe keine Frage erkannt. Schreiben Sie mir bitte in ein paar Worten, was Sie wissen möchten.',
   tooLong: 'Ihre Nachricht ist leider zu lang für mich. Bitte stellen Sie Ihre Frage kürzer, in höchstens {max} Zeichen.',
   notText: 'Ich kann leider nur Textnachrichten lesen, keine Dateien oder Bilder. Bitte schreiben Sie Ihre Frage als Text.',
+  noChecklist: 'Es gibt noch keine Checkliste. Starten Sie dazu „Antrag stellen“.',
+  dialogUnavailable:
+    'Der geführte Dialog ist gerade nicht verfügbar. Ihre Fragen beantworte ich trotzdem gern, oder Sie wenden sich an die Beratung.',
+  buttonEligibility: 'Förder-Check starten',
+  buttonApplication: 'Antrag stellen',
   unknownArticle: 'Dieses Thema gibt es leider nicht mehr. Stellen Sie Ihre Frage bitte noch einmal in eigenen Worten.',
   apology:
     'Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte stellen Sie Ihre Frage noch einmal.',

@@ -26,7 +26,14 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     .filter((a): a is Article => a !== undefined)
     .slice(0, 4)
     .map((a) => actionButton(a.title, { action: 'article', id: a.id }));
+  const offers = article.offers.map((dialog) =>
+    actionButton(dialog === 'foerder-check' ? TEXT.buttonEligibility : TEXT.buttonApplication, {
+      action: 'start',
+      dialog: dialog === 'foerder-check' ? 'eligibility' : 'application',
+    }),
+  );
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...offers,
     ...related,
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
   ]);
@@ -64,7 +71,12 @@ export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered')
 /** Greeting on joining: what the bot can do, with suggested first questions. */
 export function greetingReply(): Partial<Activity> {
   return MessageFactory.suggestedActions(
-    [...TEXT.suggestedQuestions.map((q) => ({ type: ActionTypes.ImBack, title: q, value: q })), actionButton(TEXT.buttonHandoff, { action: 'handoff' })],
+    [
+      actionButton(TEXT.buttonEligibility, { action: 'start', dialog: 'eligibility' }),
+      actionButton(TEXT.buttonApplication, { action: 'start', dialog: 'application' }),
+      ...TEXT.suggestedQuestions.map((q) => ({ type: ActionTypes.ImBack, title: q, value: q })),
+      actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+    ],
     TEXT.greeting,
   );
 }

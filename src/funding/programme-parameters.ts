@@ -60,7 +60,14 @@ export const programmeParametersSchema = z.object({
     .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1) }))
     .min(1)
     .refine((areas) => !areas.some((a) => a.id === OTHER_TASK_AREA), { error: `"${'andere'}" is added by the dialog` }),
-  procedure: z.object({ processing_time: z.string().min(1), fees: z.string().min(1), source }),
+  procedure: z.object({
+    processing_time: z.string().min(1),
+    fees: z.string().min(1),
+    routes: z.object({ kreisangehoerig: z.string().min(1), direkt: z.string().min(1), zusammenschluss: z.string().min(1) }),
+    decision: z.string().min(1),
+    after_approval: z.array(z.string().min(1)).min(1),
+    source,
+  }),
 });
 
 /** The id the eligibility check uses for "a task area not in the list". */

@@ -42,6 +42,9 @@ export const articleFrontMatterSchema = z.object({
   version: z.union([z.string(), z.number()]).transform(String).optional(),
   reviewed: isoDate.optional(),
   related: z.array(z.string({ error: 'expected article ids' }), { error: 'expected a list of article ids' }).default([]),
+  offers: z
+    .array(z.enum(['foerder-check', 'antrag-stellen'], { error: 'expected foerder-check or antrag-stellen' }))
+    .default([]),
 });
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;

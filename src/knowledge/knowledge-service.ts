@@ -1,3 +1,4 @@
+import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import type { Logger } from '../logging/logger.js';
 import { decideAnswer, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
@@ -48,6 +49,11 @@ export class KnowledgeService {
   /** Problems found while loading (files named), for `/readyz` and operators. */
   get problems(): readonly KnowledgeProblem[] {
     return this.kb.problems;
+  }
+
+  /** Rules and amounts of the funding programme, when `_meta/foerderprogramm.yml` loaded. */
+  get programme(): ProgrammeParameters | undefined {
+    return this.kb.meta.programme;
   }
 
   article(id: string): Article | undefined {

@@ -100,6 +100,7 @@ export function parseArticle(file: string, content: string): { article: Article 
       version: data.version,
       reviewed: data.reviewed,
       related: data.related,
+      offers: data.offers,
       file,
       sections: body.sections,
       internalLinks: body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!))),

@@ -32,6 +32,8 @@ export interface Article {
   /** Last editorial review, `YYYY-MM-DD`. */
   reviewed?: string;
   related: string[];
+  /** Guided dialogs offered as buttons under the answer (`foerder-check`, `antrag-stellen`). */
+  offers: Array<'foerder-check' | 'antrag-stellen'>;
   /** Path relative to the knowledge folder, with forward slashes. */
   file: string;
   sections: ArticleSection[];

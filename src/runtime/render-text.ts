@@ -23,6 +23,10 @@ export function renderReplies(activities: Partial<Activity>[]): RenderedReply {
     if (activity.type && activity.type !== 'message') continue;
     if (activity.text) lines.push(plainMarkdown(activity.text));
     for (const attachment of activity.attachments ?? []) {
+      if (attachment.contentType === 'application/vnd.microsoft.card.adaptive') {
+        renderAdaptiveCard(attachment.content as AdaptiveElement, lines, buttons);
+        continue;
+      }
       const content = attachment.content as { title?: string; subtitle?: string; text?: string; buttons?: CardAction[] } | undefined;
       if (!content) continue;
       for (const part of [content.title, content.subtitle, content.text]) if (part) lines.push(plainMarkdown(part));
@@ -37,6 +41,33 @@ export function renderReplies(activities: Partial<Activity>[]): RenderedReply {
 export function formatForTerminal(reply: RenderedReply): string {
   const buttonLines = reply.buttons.map((b, i) => `  [${i + 1}] ${b.title}`);
   return [reply.text, ...(buttonLines.length > 0 ? ['', ...buttonLines] : [])].join('\n');
+}
+
+/** The parts of an Adaptive Card a terminal shows: texts, facts, and submit/open-URL actions. */
+interface AdaptiveElement {
+  type?: string;
+  text?: string;
+  title?: string;
+  url?: string;
+  data?: unknown;
+  body?: AdaptiveElement[];
+  items?: AdaptiveElement[];
+  columns?: AdaptiveElement[];
+  facts?: Array<{ title: string; value: string }>;
+  actions?: AdaptiveElement[];
+}
+
+function renderAdaptiveCard(element: AdaptiveElement, lines: string[], buttons: RenderedButton[]): void {
+  if (element.type === 'TextBlock' && element.text) lines.push(plainMarkdown(element.text));
+  for (const fact of element.facts ?? []) lines.push(`${fact.title}: ${fact.value}`);
+  for (const child of [...(element.body ?? []), ...(element.items ?? []), ...(element.columns ?? [])]) renderAdaptiveCard(child, lines, buttons);
+  for (const action of element.actions ?? []) {
+    if (action.type === 'Action.Submit' || action.type === 'Action.Execute') {
+      buttons.push({ title: action.title ?? '', press: { type: 'message', text: '', value: action.data } });
+    } else if (action.type === 'Action.OpenUrl') {
+      buttons.push({ title: `${action.title ?? ''} (${action.url ?? ''})`, press: { type: 'message', text: action.title ?? '' } });
+    }
+  }
 }
 
 function toButton(action: CardAction): RenderedButton {

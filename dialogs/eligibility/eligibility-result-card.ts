@@ -1,0 +1,50 @@
+import { MessageFactory, type Activity } from 'botbuilder';
+import type { CriterionStatus, EligibilityResult, Verdict } from '../../src/funding/eligibility.js';
+import type { ProgrammeParameters } from '../../src/funding/programme-parameters.js';
+import { adaptiveCard, submitAction, textBlock } from '../cards.js';
+
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  eligible: 'Voraussichtlich förderfähig',
+  eligible_with_open_points: 'Förderfähig mit offenen Punkten',
+  not_eligible: 'Voraussichtlich nicht förderfähig',
+};
+const VERDICT_COLOR: Record<Verdict, string> = { eligible: 'Good', eligible_with_open_points: 'Warning', not_eligible: 'Attention' };
+const VERDICT_ICON: Record<Verdict, string> = { eligible: '✅', eligible_with_open_points: '⚠️', not_eligible: '❌' };
+const STATUS_TEXT: Record<CriterionStatus, string> = { met: 'erfüllt', open: 'offen', not_met: 'nicht erfüllt' };
+const STATUS_ICON: Record<CriterionStatus, string> = { met: '✅', open: '❔', not_met: '❌' };
+
+const euro = (amount: number) => `${amount.toLocaleString('de-DE')} €`;
+const germanDate = (iso: string) => iso.split('-').reverse().join('.');
+
+/**
+ * The result of the Förder-Check as an Adaptive Card: verdict, estimated grant with its caveats, every
+ * criterion with status, reason and source, and the buttons to go on.
+ */
+export function eligibilityResultActivity(result: EligibilityResult, programme: ProgrammeParameters): Partial<Activity> {
+  const { estimate } = result;
+  const body = [
+    textBlock('Ergebnis des Förder-Checks', { size: 'Medium', weight: 'Bolder' }),
+    textBlock(`${VERDICT_ICON[result.verdict]} ${VERDICT_TEXT[result.verdict]}`, { size: 'Large', weight: 'Bolder', color: VERDICT_COLOR[result.verdict] }),
+    textBlock(estimate.amount !== undefined ? `Geschätzte Förderung: ${euro(estimate.amount)}` : 'Geschätzte Förderung: kein fester Betrag', { weight: 'Bolder', spacing: 'Medium' }),
+    textBlock(estimate.basis),
+    ...estimate.notes.map((note) => textBlock(note, { isSubtle: true, spacing: 'Small' })),
+    textBlock(`Quelle: [${estimate.source.title}](${estimate.source.url})`, { isSubtle: true, size: 'Small' }),
+    textBlock('Die Voraussetzungen im Einzelnen', { weight: 'Bolder', spacing: 'Medium' }),
+    ...result.criteria.flatMap((c) => [
+      textBlock(`${STATUS_ICON[c.status]} **${c.label}**: ${STATUS_TEXT[c.status]}`, { spacing: 'Medium' }),
+      textBlock(c.reason, { spacing: 'None' }),
+      textBlock(`Quelle: [${c.source.title}](${c.source.url})`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+    ]),
+    textBlock(
+      `Grundlage: ${programme.programme} (${result.version}, Stand ${germanDate(result.asOf)}, gilt bis ${programme.valid_until}). Unverbindliche Ersteinschätzung; über die Förderung entscheidet das Innenministerium.`,
+      { isSubtle: true, size: 'Small', spacing: 'Medium' },
+    ),
+  ];
+  const actions = [
+    submitAction('Nächste Schritte', { action: 'start', dialog: 'application' }),
+    submitAction('An Beratung übergeben', { action: 'handoff' }),
+    submitAction('Neu starten', { action: 'restart' }),
+  ];
+  const summary = `Ergebnis des Förder-Checks: ${VERDICT_TEXT[result.verdict]}${estimate.amount ? `, geschätzte Förderung ${euro(estimate.amount)}` : ''}.`;
+  return MessageFactory.attachment(adaptiveCard(body, actions, summary), summary);
+}
