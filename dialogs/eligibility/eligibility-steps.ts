@@ -129,7 +129,9 @@ export function eligibilitySteps(programme: ProgrammeParameters): Step[] {
         { value: 'unknown', title: 'Weiß ich noch nicht', synonyms: ['weiss nicht', 'weiß nicht', 'unbekannt', 'noch nicht', 'keine ahnung'] },
       ],
       parse: (input, a, choice) => {
-        if (choice) {
+        // "20 Prozent" is the answer itself, not the choice "Prozent angeben".
+        const typedNumber = input.value === undefined && /\d/.test(input.text);
+        if (choice && !typedNumber) {
           const mode = choice.value as EligibilityFormAnswers['savingsMode'];
           return ok({ ...a, savingsMode: mode, savingsPercent: undefined, costs: undefined });
         }

@@ -66,6 +66,10 @@ export interface FormTexts {
 const BACK = /^(zurueck|zurück|back|vorherige frage|eine frage zurueck)$/;
 const CANCEL = /^(abbrechen|abbruch|stopp?|beenden|cancel|exit)$/;
 const HELP = /^(hilfe|help|\?)$/;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Looks like a question of its own rather than an answer to the step. */
 const QUESTION = /\?\s*$|^(was|wer|wie|wann|wo|warum|wieso|weshalb|welche[rsmn]?|gibt es|kann|darf|muss|ist|sind|brauche?n?)\b/i;
 
@@ -157,9 +161,12 @@ export class FormDialog<A extends object> extends Dialog {
       choice = choices.find((c) => c.value === payload.value);
     } else if (choices.length > 0) {
       const typed = normalizeAnswer(input.text);
-      choice =
-        choices.find((c) => normalizeAnswer(c.title) === typed || (c.synonyms ?? []).some((s) => normalizeAnswer(s) === typed)) ??
-        choices.find((c) => (c.synonyms ?? []).some((s) => typed.includes(normalizeAnswer(s))));
+      choice = choices.find((c) => normalizeAnswer(c.title) === typed || (c.synonyms ?? []).some((s) => normalizeAnswer(s) === typed));
+      // A synonym inside a longer answer ("wir sind eine Gemeinde") counts, but not inside a question of
+      // its own ("was ist ein GVV?"): that one is answered from the knowledge base instead.
+      if (!choice && !QUESTION.test(input.text)) {
+        choice = choices.find((c) => (c.synonyms ?? []).some((s) => new RegExp(`(^| )${escapeRegExp(normalizeAnswer(s))}( |$)`).test(typed)));
+      }
     }
     return step.parse(input, answers, choice);
   }
