@@ -46,7 +46,7 @@ describe('Förder-Check', () => {
   it.each<[string, Turn[], string, string]>([
     ['3 municipalities in IT with 20 % savings', cooperation('3', '20 %'), 'Voraussichtlich förderfähig', 'Geschätzte Förderung: 75.000 €'],
     ['2 municipalities (only as an exception)', cooperation('zwei', '20 Prozent'), 'Förderfähig mit offenen Punkten', 'Geschätzte Förderung: 50.000 €'],
-    ['10 % savings', cooperation('3', '10 %'), 'Voraussichtlich nicht förderfähig', '10 % pro Jahr'],
+    ['10 % savings', cooperation('3', '10 %'), 'Voraussichtlich nicht förderfähig', 'wenn alle Voraussetzungen erfüllt wären: 75.000 €'],
     [
       '4 municipalities in a GVV',
       ['Sind wir förderfähig?', 'Gemeinde oder Stadt', 'ja', 'GVV', '4', 'unbefristet', '25 %', 'noch nicht'],
@@ -116,6 +116,9 @@ describe('Förder-Check', () => {
     expect(reply.text).toContain('Um welche Art von Vorhaben geht es?');
     const after = await play(conversation, ['GVV']);
     expect(after.text).toContain('Wie viele Gemeinden sollen Mitglied');
+    const again = await play(conversation, ['Was ist ein Zweckverband?']);
+    expect(again.text).toContain('juristische Person');
+    expect(again.text).toContain('Wie viele Gemeinden sollen Mitglied');
   });
 
   it('ignores a button of an earlier question', async () => {

@@ -13,6 +13,13 @@ const VERDICT_ICON: Record<Verdict, string> = { eligible: '✅', eligible_with_o
 const STATUS_TEXT: Record<CriterionStatus, string> = { met: 'erfüllt', open: 'offen', not_met: 'nicht erfüllt' };
 const STATUS_ICON: Record<CriterionStatus, string> = { met: '✅', open: '❔', not_met: '❌' };
 
+/** The estimate's headline; for a project that fails a requirement, the amount is only hypothetical. */
+function amountLine({ estimate, verdict }: EligibilityResult): string {
+  if (estimate.amount === undefined) return 'Geschätzte Förderung: kein fester Betrag';
+  if (verdict === 'not_eligible') return `Geschätzte Förderung, wenn alle Voraussetzungen erfüllt wären: ${euro(estimate.amount)}`;
+  return `Geschätzte Förderung: ${euro(estimate.amount)}`;
+}
+
 const euro = (amount: number) => `${amount.toLocaleString('de-DE')} €`;
 const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
@@ -25,7 +32,7 @@ export function eligibilityResultActivity(result: EligibilityResult, programme: 
   const body = [
     textBlock('Ergebnis des Förder-Checks', { size: 'Medium', weight: 'Bolder' }),
     textBlock(`${VERDICT_ICON[result.verdict]} ${VERDICT_TEXT[result.verdict]}`, { size: 'Large', weight: 'Bolder', color: VERDICT_COLOR[result.verdict] }),
-    textBlock(estimate.amount !== undefined ? `Geschätzte Förderung: ${euro(estimate.amount)}` : 'Geschätzte Förderung: kein fester Betrag', { weight: 'Bolder', spacing: 'Medium' }),
+    textBlock(amountLine(result), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(estimate.basis),
     ...estimate.notes.map((note) => textBlock(note, { isSubtle: true, spacing: 'Small' })),
     textBlock(`Quelle: [${estimate.source.title}](${estimate.source.url})`, { isSubtle: true, size: 'Small' }),
@@ -45,6 +52,7 @@ export function eligibilityResultActivity(result: EligibilityResult, programme: 
     submitAction('An Beratung übergeben', { action: 'handoff' }),
     submitAction('Neu starten', { action: 'restart' }),
   ];
-  const summary = `Ergebnis des Förder-Checks: ${VERDICT_TEXT[result.verdict]}${estimate.amount ? `, geschätzte Förderung ${euro(estimate.amount)}` : ''}.`;
+  const showAmount = estimate.amount && result.verdict !== 'not_eligible';
+  const summary = `Ergebnis des Förder-Checks: ${VERDICT_TEXT[result.verdict]}${showAmount ? `, geschätzte Förderung ${euro(estimate.amount!)}` : ''}.`;
   return MessageFactory.attachment(adaptiveCard(body, actions, summary), summary);
 }

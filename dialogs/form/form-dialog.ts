@@ -126,14 +126,17 @@ export class FormDialog<A extends object> extends Dialog {
       return Dialog.EndOfTurn;
     }
 
+    // A question of its own ("was ist ein GVV?") is answered first when the knowledge base knows it;
+    // otherwise the text is read as the answer to the step.
+    const pressedButton = this.isChoicePayload(input.value);
+    if (!pressedButton && input.text && QUESTION.test(input.text) && (await this.interrupt(dc.context, input.text))) {
+      await dc.context.sendActivity(`Weiter mit dem ${this.texts.name}:`);
+      await this.prompt(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
     const result = this.read(step, input, state.answers);
     if (!result.ok) {
-      const pressedOtherStep = this.isChoicePayload(input.value);
-      if (!pressedOtherStep && input.text && QUESTION.test(input.text) && (await this.interrupt(dc.context, input.text))) {
-        await dc.context.sendActivity(`Weiter mit dem ${this.texts.name}:`);
-      } else {
-        await dc.context.sendActivity(pressedOtherStep ? 'Diese Schaltfläche gehört zu einer früheren Frage.' : result.message);
-      }
+      await dc.context.sendActivity(pressedButton ? 'Diese Schaltfläche gehört zu einer früheren Frage.' : result.message);
       await this.prompt(dc.context, state);
       return Dialog.EndOfTurn;
     }

@@ -4,7 +4,8 @@
  */
 
 const NUMBER_WORDS: Record<string, number> = {
-  null: 0, kein: 0, keine: 0, ein: 1, eine: 1, eins: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5,
+  // Not "ein"/"eine": in a sentence they are articles ("was ist ein GVV"), not the number one.
+  null: 0, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5,
   sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, zwanzig: 20,
 };
 
