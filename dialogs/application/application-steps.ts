@@ -1,4 +1,4 @@
-import { contractName, needsSavingsTable, type ApplicationStatus, type SupervisionKind } from '../../src/funding/application-checklist.js';
+import { contractName, needsSavingsTable, usesStatutes, type ApplicationStatus, type SupervisionKind } from '../../src/funding/application-checklist.js';
 import type { Choice, FormStep, StepResult } from '../form/form-dialog.js';
 
 /** The form's answers, plus which of them the Förder-Check already gave (those are not asked again). */
@@ -34,7 +34,7 @@ export function applicationSteps(): Step[] {
     },
     {
       id: 'contract',
-      question: (a) => `Gibt es schon ${contractName(a)}?`,
+      question: (a) => (usesStatutes(a) ? 'Gibt es schon die Verbandssatzung?' : `Gibt es schon den ${contractName(a)}?`),
       choices: () => [
         { value: 'done', title: 'Ja, beschlossen', synonyms: ['ja', 'fertig', 'beschlossen', 'unterschrieben'] },
         { value: 'draft', title: 'Als Entwurf', synonyms: ['entwurf', 'in arbeit', 'teilweise'] },

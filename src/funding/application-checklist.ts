@@ -34,11 +34,14 @@ export function needsSavingsTable(kind: ProjectKind | undefined): boolean {
   return kind !== 'fusion' && kind !== 'vorbereitung';
 }
 
-/** "Vertrag" or "Verbandssatzung", depending on the legal form the project will have. */
+/** Whether the cooperation's founding document is a Verbandssatzung rather than a contract. */
+export function usesStatutes(status: Pick<ApplicationStatus, 'projectKind' | 'supervision'>): boolean {
+  return status.projectKind === 'gvv' || status.supervision === 'zusammenschluss';
+}
+
+/** The founding document, without article: "Verbandssatzung" or "Kooperationsvertrag (…)". */
 export function contractName(status: Pick<ApplicationStatus, 'projectKind' | 'supervision'>): string {
-  return status.projectKind === 'gvv' || status.supervision === 'zusammenschluss'
-    ? 'die Verbandssatzung'
-    : 'der Kooperationsvertrag (öffentlich-rechtlicher Vertrag oder Vereinbarung)';
+  return usesStatutes(status) ? 'Verbandssatzung' : 'Kooperationsvertrag (öffentlich-rechtlicher Vertrag oder Vereinbarung)';
 }
 
 /**
@@ -57,7 +60,7 @@ export function buildApplicationChecklist(status: ApplicationStatus, programme: 
   const items: Array<[boolean, string, string]> = [
     [status.advice === true, 'Beratung durch das Beratungszentrum', 'Beratung durch das Beratungszentrum nutzen: Es begleitet IKZ-Vorhaben in jeder Phase, kostenlos.'],
     [status.decisions === 'all', 'Beschlüsse aller Partner', 'Beschlüsse der Gemeindevertretungen bzw. Kreistage aller Partner zur Zusammenarbeit einholen (Kopien gehören zum Antrag).'],
-    [status.contract === 'done', capitalize(contract), `${capitalize(contract)} fertigstellen und beschließen lassen${status.contract === 'draft' ? ' (ein Entwurf liegt vor)' : ''}.`],
+    [status.contract === 'done', contract, `${contract} fertigstellen und beschließen lassen${status.contract === 'draft' ? ' (ein Entwurf liegt vor)' : ''}.`],
   ];
   if (needsSavingsTable(status.projectKind)) {
     items.push([status.savingsTable === true, 'Einsparnachweis', `Tabellarischen Nachweis der Einsparung erstellen: bisherige Personal- und Sachkosten jeder Kommune gegenüber den Kosten der gemeinsamen Lösung, mindestens ${minimum} % pro Jahr.`]);
@@ -68,7 +71,7 @@ export function buildApplicationChecklist(status: ApplicationStatus, programme: 
   const documents = [
     'Formloses Antragsschreiben (Gruppenantrag)',
     'Kopien der Beschlüsse der Gemeindevertretungen',
-    capitalize(contract.replace(/^(die|der) /, '')),
+    contract,
     ...(needsSavingsTable(status.projectKind) ? [`Tabellarischer Nachweis der Einsparung (mindestens ${minimum} %)`] : []),
     'Freiwillig: Gutachten, Untersuchungen, Presseberichte',
   ];
@@ -115,8 +118,4 @@ export function checklistMarkdown(list: ApplicationChecklist): string {
     '',
     `Quelle: ${list.source.title} (${list.source.url}). Unverbindliche Hilfe des IKZ-Assistenten.`,
   ].join('\n');
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
