@@ -63,7 +63,8 @@ describe('npm run chat', () => {
     expect(result.code).toBe(0);
     const turns = result.stdout.split(/^> /m);
     expect(turns[0]).toContain('IKZ-Assistent');
-    expect(turns[0]).toMatch(/\[1\] Wer darf einen Antrag stellen\?/);
+    expect(turns[0]).toMatch(/\[1\] Förder-Check starten/);
+    expect(turns[0]).toMatch(/\[3\] Wer darf einen Antrag stellen\?/);
     expect(turns[1]).toContain('75.000 €');
     expect(turns[2]).toContain('Zum Antrag gehören die Beschlüsse');
     expect(turns[3]).toContain('So nutzen Sie den IKZ-Assistenten');
