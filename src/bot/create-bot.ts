@@ -2,12 +2,14 @@ import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import type { AppConfig } from '../config/config.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
+import { withTeams, type TurnRunner } from '../channels/teams/teams-turn.js';
 import { IkzBot, type TurnOutcome } from './ikz-bot.js';
 import { createOnTurnError } from './on-turn-error.js';
 
 /** A bot with its state and error handler, ready to be driven by any adapter. */
 export interface BotBundle {
-  bot: IkzBot;
+  /** Runs one turn: the core bot, with the Teams specifics in front of it for Teams activities. */
+  bot: TurnRunner;
   conversationState: ConversationState;
   onTurnError: ReturnType<typeof createOnTurnError>;
 }
@@ -21,12 +23,13 @@ export function createBot(options: {
   onOutcome?: (outcome: TurnOutcome) => void;
 }): BotBundle {
   const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
-  const bot = new IkzBot({
+  const core = new IkzBot({
     knowledge: options.knowledge,
     office: options.office,
     conversationState,
     logger: options.logger,
     onOutcome: options.onOutcome,
   });
+  const bot = withTeams(core, { knowledge: () => options.knowledge });
   return { bot, conversationState, onTurnError: createOnTurnError(options.logger, conversationState) };
 }

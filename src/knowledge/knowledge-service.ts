@@ -1,6 +1,6 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import type { Logger } from '../logging/logger.js';
-import { decideAnswer, type AnswerDecision } from './answer-engine.js';
+import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
 import { loadKnowledgeBase } from './load-knowledge.js';
 import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
@@ -69,6 +69,17 @@ export class KnowledgeService {
       known: this.index.analyzer.isKnown(w),
     }));
     return { words, decision: this.answer(question) };
+  }
+
+  /**
+   * Articles that fit a search, best first, for search boxes (the Teams message extension): the
+   * candidates that cover enough of the query, even when no single one is a confident answer.
+   */
+  search(query: string, limit = 5): Article[] {
+    const decision = this.answer(query);
+    const candidates = decision.candidates.filter((c) => c.coverage >= DEFAULT_ANSWER_OPTIONS.minCoverage);
+    const ordered = decision.outcome === 'answer' ? [decision.article, ...candidates.map((c) => c.article).filter((a) => a !== decision.article)] : candidates.map((c) => c.article);
+    return ordered.slice(0, limit);
   }
 
   /** The confidence decision for a user question. */
