@@ -8,7 +8,9 @@ export type CardAction =
   | { action: 'help' }
   | { action: 'restart' }
   | { action: 'start'; dialog: GuidedDialog }
-  | { action: 'checklist_text' };
+  | { action: 'checklist_text' }
+  /** A suggested question: handled as if the user had typed `text`. */
+  | { action: 'ask'; text: string };
 
 /** The guided dialogs a button or a message can start. */
 export type GuidedDialog = 'eligibility' | 'application';
@@ -20,5 +22,7 @@ export function parseCardAction(value: unknown): CardAction | undefined {
   if (action === 'article' && typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id)) return { action, id };
   if (action === 'handoff' || action === 'help' || action === 'restart' || action === 'checklist_text') return { action };
   if (action === 'start' && (dialog === 'eligibility' || dialog === 'application')) return { action, dialog };
+  const { text } = value as { text?: unknown };
+  if (action === 'ask' && typeof text === 'string' && text.trim().length > 0 && text.length <= 500) return { action, text: text.trim() };
   return undefined;
 }

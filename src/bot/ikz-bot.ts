@@ -92,7 +92,12 @@ export class IkzBot extends ActivityHandler {
     const action = parseCardAction(context.activity.value);
     if (action) return this.handleAction(dc, action);
 
-    const text = (context.activity.text ?? '').trim();
+    return this.handleText(dc, (context.activity.text ?? '').trim());
+  }
+
+  /** A typed message (or a suggested question pressed as a button). */
+  private async handleText(dc: DialogContext, text: string): Promise<void> {
+    const { context } = dc;
     const hasAttachments = (context.activity.attachments ?? []).length > 0;
     if (!text && !(dc.activeDialog && context.activity.value !== undefined)) {
       await context.sendActivity(textReply(hasAttachments ? TEXT.notText : TEXT.emptyQuestion));
@@ -153,6 +158,8 @@ export class IkzBot extends ActivityHandler {
       }
       case 'start':
         return this.startDialog(dc, action.dialog);
+      case 'ask':
+        return this.handleText(dc, action.text);
       case 'checklist_text': {
         const data = await this.conversationData.get(context, { unansweredInARow: 0 });
         await context.sendActivity(

@@ -8,8 +8,8 @@ const MAX_TEAMS_ACTIONS = 6;
 /**
  * Reshapes an outgoing message for Teams (pure): the text and hero-card buttons become one Adaptive
  * Card, since Teams renders those consistently in personal chat, group chats and channels, and
- * suggested actions (which Teams drops outside personal chat) become card actions too. Buttons keep
- * their payload and post it back with `msteams.messageBack`, so the chat shows what was pressed.
+ * suggested actions (which Teams drops outside personal chat) become card actions too. Buttons with a
+ * payload post it back as the activity's `value`; plain question buttons send an `ask` payload with their text.
  * Other messages pass unchanged.
  */
 export function formatForTeams(activity: Partial<Activity>): Partial<Activity> {
@@ -40,9 +40,13 @@ export function formatForTeams(activity: Partial<Activity>): Partial<Activity> {
 function toSubmit(action: CardAction): CardElement {
   const title = action.title ?? String(action.value ?? '');
   if (action.type === 'openUrl') return { type: 'Action.OpenUrl', title, url: String(action.value) };
-  const payload = action.type === 'messageBack' && typeof action.value === 'object' && action.value !== null ? action.value : {};
+  if (action.type === 'messageBack' && typeof action.value === 'object' && action.value !== null) {
+    // The payload comes back as the activity's `value`; the bot routes it (article, dialog, handoff …).
+    return submitAction(title, { ...action.value });
+  }
+  // A button that just says something (a suggested question): its text travels as an `ask` payload.
   const text = action.type === 'messageBack' ? (action.text ?? title) : String(action.value ?? title);
-  return submitAction(title, { ...payload, msteams: { type: 'messageBack', displayText: action.displayText ?? title, text } });
+  return submitAction(title, { action: 'ask', text });
 }
 
 /** Text for screen readers (`speak`): Markdown removed. */
