@@ -81,6 +81,13 @@ describe('German analyser', () => {
     expect(geld!.alternatives.get(analyzer.baseTerm('Zuwendung')!)).toBeLessThan(1);
   });
 
+  it('joins a compound the user wrote as two words', () => {
+    const analyzer = analyzerFor(['Gemeindeverwaltungsverband']);
+    const words = analyzer.analyzeQuery('Gemeinde Verwaltungsverband');
+    const term = analyzer.baseTerm('Gemeindeverwaltungsverband')!;
+    expect(words.every((w) => w.alternatives.get(term) === 1)).toBe(true);
+  });
+
   it('reads numbers with thousands separators as one token', () => {
     expect(joinDigitGroups('75.000 € oder 1 500 000')).toBe('75000 € oder 1500000');
     expect(tokenizeWords('IKZ-Förderung: 75.000 €')).toEqual(['IKZ', 'Förderung', '75000']);

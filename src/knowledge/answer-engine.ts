@@ -200,7 +200,8 @@ function chooseSections(
     });
     const containing = strengths.filter((x) => x > 0).length;
     if (containing === 0) continue;
-    strengths.forEach((strength, i) => (scores[i]! += (strength * (idf.get(word) ?? 0)) / containing));
+    const weight = (idf.get(word) ?? 0) * (word.wordClass === 'other' ? SECTION_VERB_FACTOR : 1);
+    strengths.forEach((strength, i) => (scores[i]! += (strength * weight) / containing));
   }
   const best = scores.reduce((bestIndex, score, i) => (score > (scores[bestIndex] ?? 0) ? i : bestIndex), 0);
   const chosen = (scores[best] ?? 0) > 0 ? rest[best] : undefined;
@@ -208,7 +209,12 @@ function chooseSections(
 }
 
 /** A question word found in a section's heading counts this much more than one found in its text. */
-const SECTION_HEADING_BONUS = 1.5;
+const SECTION_HEADING_BONUS = 2.5;
+/**
+ * Verbs and adjectives ("prüft", "hoch") say less about which part of an article is meant than nouns
+ * ("Referat", "drei Kommunen"), and headings phrase them often ("Wer prüft …?").
+ */
+const SECTION_VERB_FACTOR = 0.5;
 
 function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   if (regions.length === 0) return false;

@@ -173,8 +173,24 @@ export class GermanAnalyzer {
       const wordClass = classifyWord(token, mixedCase && position > 0);
       words.push({ text: token, term, alternatives, wordClass });
     });
+    this.joinSplitCompounds(tokens, words);
     this.expandSynonyms(words);
     return words;
+  }
+
+  /**
+   * Users split compounds the knowledge base writes as one word ("Gemeinde Verwaltungsverband"): when two
+   * neighbouring words joined form a known term, both words also stand for that term.
+   */
+  private joinSplitCompounds(tokens: string[], words: QueryWord[]): void {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const joined = this.baseTerm(`${tokens[i]}${tokens[i + 1]!.toLowerCase()}`);
+      if (!joined || !this.vocabulary.has(joined)) continue;
+      for (const token of [tokens[i]!, tokens[i + 1]!]) {
+        const word = words.find((w) => w.text === token);
+        if (word) setMax(word.alternatives, joined, 1);
+      }
+    }
   }
 
   /** True when the word is a term of the index vocabulary (as a whole or through its parts). */
