@@ -7,9 +7,17 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import { createBot } from './bot/create-bot.js';
+import { createBot, type BotBundle } from './bot/create-bot.js';
+import { AzureDirectLineTokens } from './channels/directline/azure-directline-tokens.js';
+import { DirectLineChannel } from './channels/directline/directline-channel.js';
+import { DirectLineTokens, randomTokenSecret } from './channels/directline/directline-tokens.js';
+import { MemoryDirectLineStore } from './channels/directline/memory-directline-store.js';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
+import { corsPolicy } from './http/cors.js';
 import { createApp, type Readiness } from './http/create-app.js';
+import { DIRECT_LINE_PREFIX, mountDirectLineRoutes } from './http/directline-routes.js';
+import { attachDirectLineStream } from './http/directline-stream.js';
+import { WEBCHAT_TOKEN_PATH, mountWebChatRoutes } from './http/webchat-routes.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
 import { createLogger, type Logger } from './logging/logger.js';
 
@@ -38,15 +46,43 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
   let readiness: Readiness = { ready: false };
   let runTurn: ((context: TurnContext) => Promise<void>) | undefined;
-  const server = createApp({
-    adapter,
-    runTurn: async (context) => {
-      if (!runTurn) throw new Error('Bot is not ready');
-      await runTurn(context);
+  let bundle: BotBundle | undefined;
+  const turn = async (context: TurnContext) => {
+    if (!runTurn) throw new Error('Bot is not ready');
+    await runTurn(context);
+  };
+  const server = createApp({ adapter, runTurn: turn, readiness: () => readiness, logger });
+
+  // Web chat: the self-hosted Direct Line channel runs the same bot in-process; conversations stay here.
+  const webChat = config.webChat;
+  if (!webChat.tokenSecret) {
+    logger.warn(
+      'No DIRECT_LINE_TOKEN_SECRET configured: web chat tokens are signed with a random secret of this process ' +
+        'and become invalid on restart (and on other instances). Set it in production.',
+    );
+  }
+  const tokens = new DirectLineTokens(webChat.tokenSecret || randomTokenSecret(), webChat.tokenTtlSeconds);
+  const directLine = new DirectLineChannel({
+    // Idle conversations outlive their last token by one token lifetime, then they are deleted.
+    store: new MemoryDirectLineStore({ idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000 }),
+    runTurn: turn,
+    logger,
+    onConversationRemoved: async (context) => {
+      await bundle?.conversationState.delete(context);
     },
-    readiness: () => readiness,
+  });
+  const azureTokens = webChat.directLineSecret
+    ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
+    : undefined;
+  server.pre(corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins));
+  mountWebChatRoutes(server, {
+    issueToken: () => (azureTokens ? azureTokens.issueForNewConversation() : tokens.issueForNewConversation()),
+    office: config.office,
+    privacyUrl: webChat.privacyUrl,
     logger,
   });
+  mountDirectLineRoutes(server, { channel: directLine, tokens, ready: () => readiness.ready, logger });
+  const stream = attachDirectLineStream(server.server, { channel: directLine, tokens, corsOrigins: webChat.corsOrigins, logger });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,12 +90,15 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   });
   const port = (server.address() as AddressInfo).port;
   logger.info({ port, host: config.host }, `IKZ-Assistent listening on http://${config.host}:${port}/api/messages`);
+  logger.info(`Web chat demo page on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
   const ready = (async () => {
     const knowledge = await KnowledgeService.load(config.knowledgeDir, logger);
-    const bundle = createBot({ knowledge, office: config.office, logger });
-    adapter.onTurnError = bundle.onTurnError;
-    runTurn = (context) => bundle.bot.run(context);
+    const created = createBot({ knowledge, office: config.office, logger });
+    adapter.onTurnError = created.onTurnError;
+    directLine.adapter.onTurnError = created.onTurnError;
+    bundle = created;
+    runTurn = (context) => created.bot.run(context);
     readiness = {
       ready: true,
       articles: knowledge.articleCount,
@@ -73,6 +112,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     ready,
     close: async (timeoutMs = 10_000) => {
       readiness = { ...readiness, ready: false };
+      stream.close();
+      directLine.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       const timer = setTimeout(() => server.server.closeAllConnections(), timeoutMs);

@@ -21,8 +21,8 @@ describe('conversation basics', () => {
     ['Hilfe!', 'So nutzen Sie den IKZ-Assistenten'],
     ['danke', 'Gern geschehen'],
     ['Hallo', 'Was möchten Sie zur interkommunalen Zusammenarbeit wissen?'],
-    ['Ich möchte mit einem Berater sprechen', '0611 353-1529'],
-    ['persönliche Beratung', 'beratungszentrum.hessen.de'],
+    ['Ich möchte mit einem Berater sprechen', 'Für welche Kommune oder Stelle fragen Sie?'],
+    ['persönliche Beratung', 'Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater'],
   ])('answers "%s" itself', async (message, expected) => {
     const { conversation } = await conversationWith(SMALL_KB);
     expect(seen(await conversation.say(message)).text).toContain(expected);
@@ -108,11 +108,17 @@ describe('answers from the knowledge base', () => {
     expect(outcomes.at(-1)?.outcome).toBe('no_answer');
   });
 
-  it('hands the handoff button over to the office contact', async () => {
-    const { conversation, office } = await conversationWith(SMALL_KB);
+  it('starts the handoff from the button under an unanswered question', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
     const noAnswer = seen(await conversation.say('Wie hoch ist die Hundesteuer?'));
     const handoff = noAnswer.buttons.find((b) => b.title === TEXT.buttonHandoff)!;
-    expect(seen(await conversation.send(handoff.press)).text).toContain(office.phone);
+    expect(seen(await conversation.send(handoff.press)).text).toContain('Für welche Kommune oder Stelle fragen Sie?');
+  });
+
+  it('offers a person plainly after the second unanswered question in a row', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    expect(seen(await conversation.say('Wie hoch ist die Hundesteuer?')).text).toContain(TEXT.noAnswer);
+    expect(seen(await conversation.say('Wann ist Sperrmüll?')).text).toContain(TEXT.noAnswerAgain);
   });
 
   it('ignores a forged button payload and treats the message as text', async () => {

@@ -3,7 +3,12 @@ import type { AppConfig } from '../config/config.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
 import { withTeams, type TurnRunner } from '../channels/teams/teams-turn.js';
+import type { HandoffDependencies } from '../../dialogs/handoff-dialog.js';
+import { CaseService } from '../handoff/case-service.js';
+import { parseOfficeHours } from '../handoff/office-hours.js';
+import { MemoryKeyValueStore, type KeyValueStore } from '../storage/key-value-store.js';
 import { IkzBot, type TurnOutcome } from './ikz-bot.js';
+import { contactText } from './messages.js';
 import { createOnTurnError } from './on-turn-error.js';
 
 /** A bot with its state and error handler, ready to be driven by any adapter. */
@@ -12,7 +17,12 @@ export interface BotBundle {
   bot: TurnRunner;
   conversationState: ConversationState;
   onTurnError: ReturnType<typeof createOnTurnError>;
+  /** The handoff cases (for the advisor API and tools). */
+  cases: CaseService;
 }
+
+/** Placeholder office hours until `OFFICE_HOURS` is configured. */
+const DEFAULT_OFFICE_HOURS = parseOfficeHours('Mo-Fr 08:00-16:00')!;
 
 /** Wires the bot's parts; used by the server, the terminal tools and the tests alike. */
 export function createBot(options: {
@@ -20,8 +30,13 @@ export function createBot(options: {
   office: AppConfig['office'];
   logger: Logger;
   storage?: Storage;
+  /** The project's document store (cases); in memory when omitted. */
+  documents?: KeyValueStore;
+  /** Office hours and privacy link for the handoff; defaults suit local use. */
+  handoff?: Partial<Pick<HandoffDependencies, 'officeHours' | 'privacyUrl' | 'now'>>;
   onOutcome?: (outcome: TurnOutcome) => void;
 }): BotBundle {
+  const cases = new CaseService(options.documents ?? new MemoryKeyValueStore());
   const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
   const core = new IkzBot({
     knowledge: options.knowledge,
@@ -29,7 +44,14 @@ export function createBot(options: {
     conversationState,
     logger: options.logger,
     onOutcome: options.onOutcome,
+    handoff: {
+      cases,
+      officeHours: options.handoff?.officeHours ?? DEFAULT_OFFICE_HOURS,
+      privacyUrl: options.handoff?.privacyUrl ?? options.office.url,
+      contactText: contactText(options.office),
+      now: options.handoff?.now,
+    },
   });
   const bot = withTeams(core, { knowledge: () => options.knowledge });
-  return { bot, conversationState, onTurnError: createOnTurnError(options.logger, conversationState) };
+  return { bot, conversationState, cases, onTurnError: createOnTurnError(options.logger, conversationState) };
 }

@@ -2,6 +2,8 @@ import { ActivityHandler, MessageFactory, type ConversationState, type StateProp
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { ApplicationDialog, type ApplicationDialogOptions, type ApplicationDialogResult } from '../../dialogs/application-dialog.js';
 import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/eligibility-dialog.js';
+import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, type HandoffDialogResult } from '../../dialogs/handoff-dialog.js';
+import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
@@ -26,7 +28,14 @@ export interface ConversationData {
   eligibility?: { answers: EligibilityAnswers; verdict: Verdict; amount?: number };
   /** The last checklist of "Antrag stellen", for the "Als Text" button. */
   checklistMarkdown?: string;
+  /** The conversation so far (bounded), handed to the advisor with a case. */
+  transcript?: TranscriptEntry[];
+  /** The case this conversation handed to the office, so a second press does not open another. */
+  openCaseId?: string;
 }
+
+/** How many transcript lines a conversation keeps (the newest), and how long each may be. */
+export const TRANSCRIPT_LIMITS = { entries: 60, characters: 600 } as const;
 
 export interface IkzBotOptions {
   knowledge: KnowledgeService;
@@ -37,6 +46,8 @@ export interface IkzBotOptions {
   maxMessageLength?: number;
   /** Called once per answered user message. */
   onOutcome?: (outcome: TurnOutcome) => void;
+  /** Cases, office hours and privacy link for the handoff to an advisor. */
+  handoff: HandoffDependencies;
 }
 
 /** Default for `maxMessageLength`: a question, not a pasted document. */
@@ -67,6 +78,12 @@ export class IkzBot extends ActivityHandler {
       this.dialogs.add(new EligibilityDialog(programme, interrupt));
       this.dialogs.add(new ApplicationDialog(programme, interrupt));
     }
+    this.dialogs.add(new HandoffDialog(options.handoff, (context, question) => this.answerInterruption(context, question)));
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'handoff.status') await this.handoffStatus(context);
+      await next();
+    });
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -81,10 +98,29 @@ export class IkzBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn and saves conversation state, also when the turn only partly succeeded. */
+  /** Runs the turn (recording the transcript) and saves conversation state. */
   override async run(context: TurnContext): Promise<void> {
+    await this.recordTranscript(context);
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
+  }
+
+  /** Keeps the last lines of the conversation, so a handoff can give the advisor the whole case. */
+  private async recordTranscript(context: TurnContext): Promise<void> {
+    if (context.activity.type !== 'message') return;
+    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const transcript = (data.transcript ??= []);
+    const add = (from: TranscriptEntry['from'], text: string | undefined) => {
+      const clean = (text ?? '').trim();
+      if (!clean) return;
+      transcript.push({ from, text: clean.slice(0, TRANSCRIPT_LIMITS.characters), at: new Date().toISOString() });
+      transcript.splice(0, Math.max(0, transcript.length - TRANSCRIPT_LIMITS.entries));
+    };
+    add('user', context.activity.text);
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const activity of activities) if (activity.type === 'message' || activity.type === undefined) add('bot', activity.text ?? activity.speak);
+      return next();
+    });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -131,7 +167,8 @@ export class IkzBot extends ActivityHandler {
       return this.report(context, 'clarify', undefined, decision.candidates[0]?.score);
     }
     data.unansweredInARow += 1;
-    await context.sendActivity(noAnswerReply(decision.reason));
+    // The second unanswered question in a row: say plainly that a person can take it from here.
+    await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2));
     return this.report(context, 'no_answer', undefined, decision.candidates[0]?.score);
   }
 
@@ -177,6 +214,34 @@ export class IkzBot extends ActivityHandler {
     }
   }
 
+  /** Starts the handoff dialog, unless this conversation already has a case with the office. */
+  private async startHandoff(dc: DialogContext): Promise<void> {
+    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    const existing = data.openCaseId ? await this.options.handoff.cases.get(data.openCaseId) : undefined;
+    if (existing && existing.status !== 'closed') {
+      await dc.context.sendActivity(textReply(TEXT.caseExists.replace('{id}', existing.id)));
+      return this.report(dc.context, 'smalltalk');
+    }
+    if (dc.activeDialog?.id === HandoffDialog.dialogId) return this.continueDialog(dc);
+    await dc.cancelAllDialogs();
+    const options: HandoffDialogOptions = {
+      proposedConcern: summarizeConcern(data),
+      eligibility: data.eligibility && { verdict: data.eligibility.verdict, amount: data.eligibility.amount, projectKind: data.eligibility.answers.projectKind, partners: data.eligibility.answers.partners },
+      transcript: [...(data.transcript ?? [])],
+    };
+    const result = await dc.beginDialog(HandoffDialog.dialogId, options);
+    await this.afterDialogTurn(dc, result.status, result.result);
+  }
+
+  /** Status of a handoff from a contact-centre hub (`handoff.status` event). */
+  private async handoffStatus(context: TurnContext): Promise<void> {
+    const state = (context.activity.value as { state?: unknown } | undefined)?.state;
+    this.options.logger.info({ state, conversationId: context.activity.conversation?.id }, 'Handoff status received');
+    if (state === 'accepted') await context.sendActivity(textReply(TEXT.handoffAccepted));
+    else if (state === 'completed') await context.sendActivity(textReply(TEXT.handoffCompleted));
+    else if (state === 'failed') await context.sendActivity(handoffReply(this.options.office));
+  }
+
   private async startDialog(dc: DialogContext, dialog: GuidedDialog): Promise<void> {
     if (!this.options.knowledge.programme) {
       this.options.logger.error('Guided dialog requested but the programme parameters (knowledge/_meta/foerderprogramm.yml) are not loaded');
@@ -205,6 +270,8 @@ export class IkzBot extends ActivityHandler {
         data.eligibility = { answers: eligibility.answers, verdict: eligibility.result.verdict, amount: eligibility.result.estimate.amount };
       } else if (application?.completed && 'markdown' in application) {
         data.checklistMarkdown = application.markdown;
+      } else if ((result as HandoffDialogResult | undefined)?.completed && 'caseId' in (result as object)) {
+        data.openCaseId = (result as { caseId: string }).caseId;
       }
     }
     this.report(dc.context, 'dialog');
@@ -226,9 +293,7 @@ export class IkzBot extends ActivityHandler {
         await context.sendActivity(textReply(TEXT.help));
         break;
       case 'handoff':
-        await dc.cancelAllDialogs();
-        await context.sendActivity(handoffReply(this.options.office));
-        break;
+        return this.startHandoff(dc);
       case 'restart':
         await dc.cancelAllDialogs();
         await this.options.conversationState.clear(context);
@@ -242,4 +307,19 @@ export class IkzBot extends ActivityHandler {
   private report(context: TurnContext, outcome: TurnOutcome['outcome'], articleId?: string, score?: number): void {
     this.options.onOutcome?.({ outcome, articleId, score, conversationId: context.activity.conversation?.id ?? '' });
   }
+}
+
+/** A first draft of the concern for the advisor: the user's last questions and the Förder-Check result. */
+export function summarizeConcern(data: ConversationData): string | undefined {
+  const questions = (data.transcript ?? [])
+    .filter((e) => e.from === 'user' && e.text.length > 12 && !/^(hallo|danke|hilfe|neu starten|abbrechen|zurück)/i.test(e.text))
+    .slice(-3)
+    .map((e) => e.text);
+  const parts: string[] = [];
+  if (questions.length > 0) parts.push(`Fragen im Chat: ${questions.join(' / ')}`);
+  if (data.eligibility) {
+    const verdict = { eligible: 'voraussichtlich förderfähig', eligible_with_open_points: 'förderfähig mit offenen Punkten', not_eligible: 'voraussichtlich nicht förderfähig' }[data.eligibility.verdict];
+    parts.push(`Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`);
+  }
+  return parts.length > 0 ? parts.join('. ').slice(0, 900) : undefined;
 }

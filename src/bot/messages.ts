@@ -33,6 +33,11 @@ export const TEXT = {
   emptyQuestion: 'Ich habe keine Frage erkannt. Schreiben Sie mir bitte in ein paar Worten, was Sie wissen möchten.',
   tooLong: 'Ihre Nachricht ist leider zu lang für mich. Bitte stellen Sie Ihre Frage kürzer, in höchstens {max} Zeichen.',
   notText: 'Ich kann leider nur Textnachrichten lesen, keine Dateien oder Bilder. Bitte schreiben Sie Ihre Frage als Text.',
+  caseExists: 'Ihr Anliegen liegt schon als Fall {id} bei der Beratungsstelle; sie meldet sich bei Ihnen. Sie können mir gern weitere Fragen stellen.',
+  handoffAccepted: 'Eine Beraterin oder ein Berater der Beratungsstelle übernimmt jetzt das Gespräch.',
+  handoffCompleted: 'Die Beratung ist beendet. Sie sprechen wieder mit dem IKZ-Assistenten.',
+  noAnswerAgain:
+    'Auch dazu finde ich leider keine verlässliche Antwort. Am besten hilft Ihnen hier eine Beraterin oder ein Berater der Beratungsstelle weiter – soll ich Ihr Anliegen übergeben?',
   noChecklist: 'Es gibt noch keine Checkliste. Starten Sie dazu „Antrag stellen“.',
   dialogUnavailable:
     'Der geführte Dialog ist gerade nicht verfügbar. Ihre Fragen beantworte ich trotzdem gern, oder Sie wenden sich an die Beratung.',

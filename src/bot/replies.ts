@@ -57,8 +57,8 @@ export function clarifyReply(candidates: Candidate[]): Partial<Activity> {
 }
 
 /** Says honestly that the bot cannot answer, and offers the advisors. */
-export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered'): Partial<Activity> {
-  const text = reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : TEXT.noAnswer;
+export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered', again = false): Partial<Activity> {
+  const text = reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : again ? TEXT.noAnswerAgain : TEXT.noAnswer;
   return MessageFactory.attachment(
     CardFactory.heroCard('', undefined, [
       actionButton(TEXT.buttonHandoff, { action: 'handoff' }),

@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The shipped knowledge base, wherever the process is started from. */
+const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
 /**
  * Validated runtime configuration of the IKZ-Assistent.
@@ -30,6 +34,21 @@ export interface AppConfig {
     phone: string;
     email: string;
     url: string;
+  };
+  /** The web-chat widget and the self-hosted Direct Line channel. */
+  webChat: {
+    /** HS256 secret of the widget's Direct Line tokens; empty = a random secret per process. */
+    tokenSecret: string;
+    /** Lifetime of a Direct Line token in seconds. */
+    tokenTtlSeconds: number;
+    /** Site origins (`https://host[:port]`) allowed to call the token and Direct Line routes; empty = same origin only. */
+    corsOrigins: string[];
+    /** Privacy statement linked from the widget's notice. */
+    privacyUrl: string;
+    /** Azure Bot Service Direct Line secret; when set, `/api/webchat/token` exchanges it for Azure tokens. */
+    directLineSecret: string;
+    /** Azure Direct Line endpoint used with `directLineSecret`. */
+    directLineDomain: string;
   };
 }
 
@@ -74,7 +93,7 @@ const envSchema = z
       emptyToUndefined,
       z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ),
-    KNOWLEDGE_DIR: optionalText('knowledge'),
+    KNOWLEDGE_DIR: optionalText(DEFAULT_KNOWLEDGE_DIR),
     KB_MAX_AGE_DAYS: integer(730, 1, 36500, 'a whole number of days between 1 and 36500'),
     MicrosoftAppId: optionalText(''),
     MicrosoftAppPassword: optionalText(''),
@@ -94,6 +113,45 @@ const envSchema = z
         .default(''),
     ),
     OFFICE_URL: httpUrl('https://beratungszentrum.hessen.de/'),
+    DIRECT_LINE_TOKEN_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .min(32, { error: 'expected at least 32 characters (e.g. `openssl rand -base64 48`), or leave it empty' })
+        .default(''),
+    ),
+    DIRECT_LINE_TOKEN_TTL_SECONDS: integer(
+      1800,
+      1200,
+      86400,
+      'a whole number of seconds between 1200 and 86400 (Web Chat renews its token every 15 minutes)',
+    ),
+    CORS_ORIGINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((o) => o.trim().replace(/\/+$/, ''))
+            .filter(Boolean),
+        )
+        .refine((origins) => origins.every((o) => /^https?:\/\/[^/\s?#@]+$/i.test(o)), {
+          error: 'expected a comma-separated list of origins such as https://www.example.de (scheme and host, no path)',
+        }),
+    ),
+    PRIVACY_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .refine((v) => /^https?:\/\/\S+$/i.test(v), { error: 'expected an http(s) URL' })
+        .optional(),
+    ),
+    DIRECT_LINE_SECRET: optionalText(''),
+    DIRECT_LINE_DOMAIN: httpUrl('https://directline.botframework.com/v3/directline'),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -123,7 +181,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const got = env[variable];
-    const shown = got === undefined ? '' : ` (got ${JSON.stringify(variable.includes('Password') ? '***' : got)})`;
+    const secret = /Password|SECRET/.test(variable);
+    const shown = got === undefined ? '' : ` (got ${JSON.stringify(secret ? '***' : got)})`;
     throw new ConfigError(`Invalid configuration: ${variable}: ${issue.message}${shown}`);
   }
   const e = parsed.data;
@@ -140,6 +199,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       tenantId: e.MicrosoftAppTenantId,
     },
     office: { name: e.OFFICE_NAME, phone: e.OFFICE_PHONE, email: e.OFFICE_EMAIL, url: e.OFFICE_URL },
+    webChat: {
+      tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
+      tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
+      corsOrigins: e.CORS_ORIGINS.map((o) => o.toLowerCase()),
+      // Without its own privacy page the office website is the honest default (no guessed URL path).
+      privacyUrl: e.PRIVACY_URL ?? e.OFFICE_URL,
+      directLineSecret: e.DIRECT_LINE_SECRET,
+      directLineDomain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, ''),
+    },
   };
 }
 

@@ -41,7 +41,9 @@ export function createApp({ adapter, runTurn, readiness, logger }: AppDependenci
     const context = requestContext.get(req);
     if (!context) return;
     const ms = Math.round(Number(process.hrtime.bigint() - context.startedAt) / 1e4) / 100;
-    const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+    // Direct Line clients without WebSocket poll every second: successful polls only at debug level.
+    const poll = req.method === 'GET' && res.statusCode < 400 && /^\/v3\/directline\/conversations\/[^/]+\/activities$/.test(req.getPath());
+    const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : poll ? 'debug' : 'info';
     context.log[level]({ method: req.method, path: req.getPath(), status: res.statusCode, ms }, 'HTTP request');
   });
 

@@ -33,5 +33,5 @@ export async function conversationWith(dir: string) {
 /** Everything a user sees of some replies: text (cards included) and button titles. */
 export function seen(replies: Partial<Activity>[]) {
   const rendered = renderReplies(replies);
-  return { ...rendered, titles: rendered.buttons.map((b) => b.title) };
+  return { ...rendered, titles: rendered.buttons.map((b) => b.title), raw: replies };
 }

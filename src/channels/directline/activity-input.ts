@@ -1,0 +1,71 @@
+import type { Activity } from 'botbuilder';
+
+/** Activity types a Direct Line client may post. */
+export const CLIENT_ACTIVITY_TYPES = ['message', 'event', 'typing'] as const;
+
+/** Longest `text` accepted from a client (the bot itself declines anything over 2,000 characters kindly). */
+export const MAX_CLIENT_TEXT = 10_000;
+
+/** The part of a client's activity the channel keeps; everything else is set by the server. */
+export type ClientActivity = Partial<
+  Pick<Activity, 'text' | 'textFormat' | 'value' | 'name' | 'locale' | 'channelData' | 'attachments' | 'entities' | 'replyToId'>
+> & { type: string; localTimestamp?: string; localTimezone?: string };
+
+/** The result of reading a client's activity: the kept fields, or why it was refused (for a 400). */
+export type ClientActivityResult = { ok: true; activity: ClientActivity } | { ok: false; error: string };
+
+/**
+ * Reads an activity posted by a client. Only known fields of the allowed types pass; ids, sender, recipient,
+ * conversation and channel are the server's to set, so a client cannot pose as the bot or another user.
+ */
+export function readClientActivity(body: unknown): ClientActivityResult {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail('expected a JSON activity object');
+  const input = body as Record<string, unknown>;
+  const type = input.type;
+  if (typeof type !== 'string' || !(CLIENT_ACTIVITY_TYPES as readonly string[]).includes(type)) {
+    return fail(`expected "type" to be one of ${CLIENT_ACTIVITY_TYPES.join(', ')}`);
+  }
+  const activity: ClientActivity = { type };
+  for (const key of ['text', 'textFormat', 'name', 'locale', 'localTimezone'] as const) {
+    const value = input[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return fail(`expected "${key}" to be a string`);
+    activity[key] = value;
+  }
+  if ((activity.text?.length ?? 0) > MAX_CLIENT_TEXT) return fail(`"text" is longer than ${MAX_CLIENT_TEXT} characters`);
+  if (activity.locale !== undefined && !isLocale(activity.locale)) return fail('expected "locale" to be a language tag');
+  if (typeof input.localTimestamp === 'string') activity.localTimestamp = input.localTimestamp;
+  if (input.value !== undefined) activity.value = input.value;
+  if (input.channelData !== undefined) {
+    if (typeof input.channelData !== 'object' || input.channelData === null || Array.isArray(input.channelData)) {
+      return fail('expected "channelData" to be an object');
+    }
+    activity.channelData = input.channelData;
+  }
+  for (const key of ['attachments', 'entities'] as const) {
+    if (input[key] === undefined) continue;
+    if (!Array.isArray(input[key])) return fail(`expected "${key}" to be an array`);
+    (activity as Record<string, unknown>)[key] = input[key];
+  }
+  if (typeof input.replyToId === 'string') activity.replyToId = decodeActivityId(input.replyToId);
+  return { ok: true, activity };
+}
+
+/** Direct Line ids contain `|`, which clients often send URL-encoded (`%7C`); both forms mean the same id. */
+export function decodeActivityId(id: string): string {
+  if (!id.includes('%')) return id;
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+}
+
+/** A BCP 47-like language tag (`de`, `de-DE`, `en-US`). */
+export function isLocale(value: string): boolean {
+  return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/.test(value);
+}
+
+function fail(error: string): ClientActivityResult {
+  return { ok: false, error };
+}

@@ -1,0 +1,107 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { DirectLineChannel } from '../channels/directline/directline-channel.js';
+import { TokenError, type DirectLineTokens } from '../channels/directline/directline-tokens.js';
+import type { Logger } from '../logging/logger.js';
+import { originAllowed } from './cors.js';
+import { DIRECT_LINE_PREFIX } from './directline-routes.js';
+
+export interface DirectLineStreamDependencies {
+  channel: DirectLineChannel;
+  tokens: DirectLineTokens;
+  corsOrigins: readonly string[];
+  logger: Logger;
+  /** Interval of the WebSocket ping that finds dead connections (default 30 s). */
+  heartbeatMs?: number;
+}
+
+const STREAM_PATH = new RegExp(`^${DIRECT_LINE_PREFIX}/conversations/([^/]+)/stream$`);
+
+/**
+ * Serves Direct Line's `streamUrl` on the HTTP server's `upgrade` event: after checking origin and token
+ * (`?t=`), the client receives everything after `?watermark=` at once and then every new activity as
+ * `{ "activities": [...], "watermark": "n" }`, the format of Direct Line's WebSocket stream.
+ */
+export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineStreamDependencies): { close(): void } {
+  const { channel, tokens, logger } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = STREAM_PATH.exec(url.pathname);
+      if (!match) return refuse(socket, 404, 'Not Found');
+      const origin = req.headers.origin;
+      if (origin && !originAllowed(origin, req.headers.host, deps.corsOrigins)) return refuse(socket, 403, 'Forbidden');
+      let conversationId: string;
+      try {
+        conversationId = decodeURIComponent(match[1]!);
+        const claims = await tokens.verify(url.searchParams.get('t') ?? '');
+        if (claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
+      } catch (error) {
+        return refuse(socket, error instanceof TokenError ? 401 : 400, error instanceof TokenError ? 'Unauthorized' : 'Bad Request');
+      }
+      const rawWatermark = url.searchParams.get('watermark') ?? '';
+      if (rawWatermark !== '' && !/^\d{1,15}$/.test(rawWatermark)) return refuse(socket, 400, 'Bad Request');
+      if (!(await channel.getConversation(conversationId))) return refuse(socket, 404, 'Not Found');
+
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        alive.set(ws, true);
+        ws.on('pong', () => alive.set(ws, true));
+        ws.on('message', () => undefined); // clients send "" as a keep-alive
+        ws.on('error', (error) => logger.debug({ err: error, conversationId }, 'Direct Line stream error'));
+        const pending = channel.connect(conversationId, Number(rawWatermark || 0), {
+          push: (event) => {
+            if (ws.readyState !== ws.OPEN) return;
+            const message = event.transient
+              ? { activities: event.activities }
+              : { activities: event.activities, watermark: String(event.watermark) };
+            ws.send(JSON.stringify(message));
+          },
+          close: () => ws.close(1000, 'Conversation ended'),
+        });
+        ws.on('close', () => void pending.then((disconnect) => disconnect?.()));
+        void pending.then((disconnect) => {
+          if (!disconnect) ws.close(1011, 'Conversation not found');
+        });
+        logger.debug({ conversationId }, 'Direct Line stream connected');
+      });
+    })().catch((error: unknown) => {
+      logger.error({ err: error }, 'Direct Line stream upgrade failed');
+      refuse(socket, 500, 'Internal Server Error');
+    });
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.get(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, deps.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  return {
+    close: () => {
+      clearInterval(heartbeat);
+      httpServer.off('upgrade', onUpgrade);
+      for (const ws of wss.clients) ws.close(1001, 'Server stopping');
+      wss.close();
+      // A client that does not answer the close handshake must not hold up the shutdown.
+      setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1000).unref();
+    },
+  };
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+function refuse(socket: Duplex, status: number, reason: string): void {
+  if (!socket.writable) return void socket.destroy();
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
