@@ -123,6 +123,36 @@ describe('the web chat widget in Chromium', () => {
     expect(firstLine.slice(0, 25)).toBe(topic!.slice(0, 25));
   });
 
+  it('runs the Förder-Check with buttons and typed answers to its result card', async () => {
+    const say = async (text: string) => {
+      await sendBox().fill(text);
+      await sendBox().press('Enter');
+    };
+    const press = async (title: string) => panel().getByRole('button', { name: title, exact: true }).last().click();
+    const waitFor = (text: string) => botBubbles().filter({ hasText: text }).last().waitFor({ timeout: 10_000 });
+    await say('Förder-Check');
+    await waitFor('Wer stellt den Antrag?');
+    await press('Gemeinde oder Stadt');
+    await waitFor('Sind alle Beteiligten hessische Kommunen?');
+    await press('Ja, alle aus Hessen');
+    await waitFor('Um welche Art von Vorhaben geht es?');
+    await press('Gemeindeverwaltungsverband (GVV)');
+    await waitFor('Wie viele Gemeinden sollen Mitglied');
+    await say('4');
+    await waitFor('Für wie lange ist die Zusammenarbeit geplant?');
+    await press('Auf Dauer (unbefristet)');
+    await waitFor('Um wie viel sollen die jährlichen Personal- und Sachkosten sinken?');
+    await say('20 %');
+    await waitFor('Hat die Zusammenarbeit schon begonnen?');
+    await press('Noch nicht begonnen');
+    const result = panel().locator('.ac-adaptiveCard').filter({ hasText: 'Ergebnis des Förder-Checks' }).last();
+    await result.waitFor({ timeout: 10_000 });
+    const text = await result.innerText();
+    expect(text).toContain('Voraussichtlich förderfähig');
+    expect(text).toContain('Geschätzte Förderung: 600.000 €');
+    expect(await result.getByRole('button', { name: 'Nächste Schritte' }).count()).toBe(1);
+  });
+
   it('shows the transcript again after a reload in the same tab', async () => {
     await page.reload();
     await panel().waitFor(); // the panel was open, so it opens again
