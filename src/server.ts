@@ -20,6 +20,7 @@ import { attachDirectLineStream } from './http/directline-stream.js';
 import { WEBCHAT_TOKEN_PATH, mountWebChatRoutes } from './http/webchat-routes.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { createStores, type Stores } from './storage/create-stores.js';
 
 /** A running bot server. */
 export interface RunningServer {
@@ -43,6 +44,10 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
         'Fine for local testing; never expose this instance to the internet.',
     );
   }
+
+  // All state on the configured backend (SQLite file by default), so a restart loses nothing.
+  const stores = await createStores(config.storage);
+  logger.info({ backend: stores.backend, dataDir: stores.backend === 'sqlite' ? config.storage.dataDir : undefined }, 'Storage ready');
 
   let readiness: Readiness = { ready: false };
   let runTurn: ((context: TurnContext) => Promise<void>) | undefined;
@@ -94,7 +99,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
   const ready = (async () => {
     const knowledge = await KnowledgeService.load(config.knowledgeDir, logger);
-    const created = createBot({ knowledge, office: config.office, logger });
+    const created = createBot({
+      knowledge,
+      office: config.office,
+      logger,
+      storage: stores.botState,
+      documents: stores.documents,
+      handoff: { officeHours: config.handoff.officeHours, privacyUrl: config.webChat.privacyUrl },
+    });
     adapter.onTurnError = created.onTurnError;
     directLine.adapter.onTurnError = created.onTurnError;
     bundle = created;
@@ -107,11 +119,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     logger.info({ articles: knowledge.articleCount }, 'IKZ-Assistent ready');
   })();
 
+  const retention = scheduleRetention(stores, config.storage.retentionDays, logger);
+
   return {
     port,
     ready,
     close: async (timeoutMs = 10_000) => {
       readiness = { ...readiness, ready: false };
+      clearInterval(retention);
       stream.close();
       directLine.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -119,8 +134,28 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       const timer = setTimeout(() => server.server.closeAllConnections(), timeoutMs);
       await closed;
       clearTimeout(timer);
+      await stores.close();
     },
   };
+}
+
+/** How often the retention job runs. */
+const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Deletes what is older than the retention period (conversation state with transcripts, cases, Direct
+ * Line logs): once at start-up and then every few hours.
+ */
+function scheduleRetention(stores: Stores, days: number, logger: Logger): NodeJS.Timeout {
+  const run = () =>
+    stores.purgeOlderThan(days).then(
+      (deleted) => deleted > 0 && logger.info({ deleted, days }, 'Retention: deleted entries older than the retention period'),
+      (error: unknown) => logger.error({ err: error }, 'Retention job failed'),
+    );
+  void run();
+  const timer = setInterval(run, RETENTION_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }
 
 /** Bot Framework authentication settings from the validated configuration. */

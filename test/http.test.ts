@@ -31,7 +31,7 @@ describe('the real server in local anonymous mode', () => {
 
   beforeAll(async () => {
     serviceUrl = await channel.start();
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB }), silentLogger());
+    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }), silentLogger());
     await server.ready;
   });
   afterAll(async () => {
@@ -87,6 +87,7 @@ describe('the real server with a Microsoft App ID', () => {
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppPassword: 'test-secret',
       MicrosoftAppType: 'MultiTenant',
+      STORAGE_BACKEND: 'memory',
     });
     server = await startServer(config, silentLogger());
     await server.ready;

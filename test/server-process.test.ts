@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,9 +21,10 @@ describe('npm start (the real entry point as a process)', () => {
   afterAll(() => channel.stop());
 
   it('starts without any cloud account, answers over HTTP, and stops cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ikz-data-'));
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', DATA_DIR: dataDir },
     });
     let logs = '';
     child.stdout.on('data', (d: Buffer) => (logs += d.toString()));
@@ -63,6 +66,9 @@ describe('npm start (the real entry point as a process)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(logs).toContain('"msg":"Stopped"');
+    // The embedded default: everything in one SQLite file under DATA_DIR.
+    expect(logs).toContain('"backend":"sqlite"');
+    expect(existsSync(join(dataDir, 'ikz-assistent.db'))).toBe(true);
   });
 });
 

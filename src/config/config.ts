@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseOfficeHours, type OfficeHours } from '../handoff/office-hours.js';
 
 /** The shipped knowledge base, wherever the process is started from. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
 /**
@@ -49,6 +51,24 @@ export interface AppConfig {
     directLineSecret: string;
     /** Azure Direct Line endpoint used with `directLineSecret`. */
     directLineDomain: string;
+  };
+  /** Where state lives (see `src/storage/create-stores.ts`). */
+  storage: {
+    backend: 'sqlite' | 'blob' | 'memory';
+    /** Folder of the SQLite file. */
+    dataDir: string;
+    azureConnectionString: string;
+    azureContainer: string;
+    /** Conversation state (with transcripts), cases and Direct Line logs older than this are deleted. */
+    retentionDays: number;
+  };
+  /** Handing conversations to the office's advisors. */
+  handoff: {
+    officeHours: OfficeHours;
+    /** Bearer key of the advisor API; empty = the API is switched off. */
+    advisorApiKey: string;
+    /** Optional JSON webhook notified of every new case. */
+    webhookUrl: string;
   };
 }
 
@@ -152,6 +172,40 @@ const envSchema = z
     ),
     DIRECT_LINE_SECRET: optionalText(''),
     DIRECT_LINE_DOMAIN: httpUrl('https://directline.botframework.com/v3/directline'),
+    STORAGE_BACKEND: z.preprocess(
+      emptyToUndefined,
+      z.enum(['sqlite', 'blob', 'memory'], { error: 'expected sqlite, blob or memory' }).default('sqlite'),
+    ),
+    DATA_DIR: optionalText(DEFAULT_DATA_DIR),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText(''),
+    AZURE_STORAGE_CONTAINER: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, { error: 'expected a container name (3–63 lower-case letters, digits, hyphens)' })
+        .default('ikz-assistent'),
+    ),
+    RETENTION_DAYS: integer(90, 1, 3650, 'a whole number of days between 1 and 3650'),
+    OFFICE_HOURS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('Mo-Fr 08:00-16:00')
+        .refine((v) => parseOfficeHours(v) !== undefined, { error: 'expected days and hours like "Mo-Fr 08:00-16:00"' }),
+    ),
+    ADVISOR_API_KEY: z.preprocess(
+      emptyToUndefined,
+      z.string().trim().min(24, { error: 'expected at least 24 characters, or leave it empty to switch the advisor API off' }).default(''),
+    ),
+    HANDOFF_WEBHOOK_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .refine((v) => /^https?:\/\/\S+$/i.test(v), { error: 'expected an http(s) URL' })
+        .default(''),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -159,6 +213,13 @@ const envSchema = z
         code: 'custom',
         path: ['MicrosoftAppPassword'],
         message: 'expected a client secret when MicrosoftAppId is set (or MicrosoftAppType=UserAssignedMSI)',
+      });
+    }
+    if (env.STORAGE_BACKEND === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'expected the storage account connection string when STORAGE_BACKEND=blob',
       });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -181,7 +242,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const got = env[variable];
-    const secret = /Password|SECRET/.test(variable);
+    const secret = /Password|SECRET|KEY|CONNECTION_STRING/.test(variable);
     const shown = got === undefined ? '' : ` (got ${JSON.stringify(secret ? '***' : got)})`;
     throw new ConfigError(`Invalid configuration: ${variable}: ${issue.message}${shown}`);
   }
@@ -207,6 +268,18 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       privacyUrl: e.PRIVACY_URL ?? e.OFFICE_URL,
       directLineSecret: e.DIRECT_LINE_SECRET,
       directLineDomain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, ''),
+    },
+    storage: {
+      backend: e.STORAGE_BACKEND,
+      dataDir: e.DATA_DIR,
+      azureConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+      azureContainer: e.AZURE_STORAGE_CONTAINER,
+      retentionDays: e.RETENTION_DAYS,
+    },
+    handoff: {
+      officeHours: parseOfficeHours(e.OFFICE_HOURS)!,
+      advisorApiKey: e.ADVISOR_API_KEY,
+      webhookUrl: e.HANDOFF_WEBHOOK_URL,
     },
   };
 }

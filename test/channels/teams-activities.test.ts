@@ -49,7 +49,7 @@ describe('Teams-shaped activities on /api/messages', () => {
 
   beforeAll(async () => {
     serviceUrl = await channel.start();
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB }), silentLogger());
+    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }), silentLogger());
     await server.ready;
   });
   beforeEach(() => void channel.replies.splice(0));

@@ -26,6 +26,7 @@ export async function startWebChatServer(env: Record<string, string> = {}): Prom
     HOST: '127.0.0.1',
     KNOWLEDGE_DIR: SHIPPED_KB,
     DIRECT_LINE_TOKEN_SECRET: TEST_TOKEN_SECRET,
+    STORAGE_BACKEND: 'memory',
     ...env,
   });
   const server = await startServer(config, silentLogger());
