@@ -23,6 +23,8 @@ export interface HandoffDependencies {
   /** How to reach the office without a case (shown when the user declines). */
   contactText: string;
   now?: () => Date;
+  /** Told about every stored case (e.g. the webhook); must not throw. */
+  onCaseCreated?: (handoffCase: HandoffCase) => Promise<void>;
 }
 
 const FORM = 'handoffForm';
@@ -79,6 +81,7 @@ export class HandoffDialog extends ComponentDialog {
       channelId: activity.channelId,
       conversationId: activity.conversation.id,
     });
+    await this.deps.onCaseCreated?.(created);
     await step.context.sendActivity(
       MessageFactory.text(
         `Danke! Ihr Anliegen liegt jetzt als Fall **${created.id}** bei der Beratungsstelle. ${expectedResponse(now, this.deps.officeHours)} ` +

@@ -15,6 +15,8 @@ import { MemoryDirectLineStore } from './channels/directline/memory-directline-s
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
 import { corsPolicy } from './http/cors.js';
 import { createApp, type Readiness } from './http/create-app.js';
+import { caseWebhook } from './handoff/case-webhook.js';
+import { mountAdvisorRoutes } from './http/advisor-routes.js';
 import { DIRECT_LINE_PREFIX, mountDirectLineRoutes } from './http/directline-routes.js';
 import { attachDirectLineStream } from './http/directline-stream.js';
 import { WEBCHAT_TOKEN_PATH, mountWebChatRoutes } from './http/webchat-routes.js';
@@ -80,6 +82,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
     : undefined;
   server.pre(corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins));
+  mountAdvisorRoutes(server, { cases: () => bundle?.cases, apiKey: config.handoff.advisorApiKey, logger });
   mountWebChatRoutes(server, {
     issueToken: () => (azureTokens ? azureTokens.issueForNewConversation() : tokens.issueForNewConversation()),
     office: config.office,
@@ -105,7 +108,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       logger,
       storage: stores.botState,
       documents: stores.documents,
-      handoff: { officeHours: config.handoff.officeHours, privacyUrl: config.webChat.privacyUrl },
+      handoff: {
+        officeHours: config.handoff.officeHours,
+        privacyUrl: config.webChat.privacyUrl,
+        onCaseCreated: config.handoff.webhookUrl ? caseWebhook(config.handoff.webhookUrl, logger) : undefined,
+      },
     });
     adapter.onTurnError = created.onTurnError;
     directLine.adapter.onTurnError = created.onTurnError;

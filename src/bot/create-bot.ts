@@ -33,7 +33,7 @@ export function createBot(options: {
   /** The project's document store (cases); in memory when omitted. */
   documents?: KeyValueStore;
   /** Office hours and privacy link for the handoff; defaults suit local use. */
-  handoff?: Partial<Pick<HandoffDependencies, 'officeHours' | 'privacyUrl' | 'now'>>;
+  handoff?: Partial<Pick<HandoffDependencies, 'officeHours' | 'privacyUrl' | 'now' | 'onCaseCreated'>>;
   onOutcome?: (outcome: TurnOutcome) => void;
 }): BotBundle {
   const cases = new CaseService(options.documents ?? new MemoryKeyValueStore());
@@ -50,6 +50,7 @@ export function createBot(options: {
       privacyUrl: options.handoff?.privacyUrl ?? options.office.url,
       contactText: contactText(options.office),
       now: options.handoff?.now,
+      onCaseCreated: options.handoff?.onCaseCreated,
     },
   });
   const bot = withTeams(core, { knowledge: () => options.knowledge });

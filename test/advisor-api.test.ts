@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseService } from '../src/handoff/case-service.js';
+import { mountAdvisorRoutes } from '../src/http/advisor-routes.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { MemoryKeyValueStore } from '../src/storage/key-value-store.js';
+import restify from 'restify';
+
+const KEY = 'advisor-key-0123456789abcdef';
+
+describe('advisor API', () => {
+  const cases = new CaseService(new MemoryKeyValueStore(), () => new Date('2026-11-25T09:00:00Z'));
+  const server = restify.createServer();
+  let base = '';
+  const call = (method: string, path: string, key: string | null = KEY, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+
+  beforeAll(async () => {
+    mountAdvisorRoutes(server, { cases: () => cases, apiKey: KEY, logger: silentLogger() });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    await cases.create({ municipality: 'Gemeinde Musterdorf', name: 'Petra Muster', email: 'p@musterdorf.de', concern: 'IT-Kooperation', consentAt: '2026-11-25T09:00:00Z', transcript: [], channelId: 'directline', conversationId: 'c1' });
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ['no key', null],
+    ['a wrong key', 'advisor-key-0123456789abcdeX'],
+    ['a short key', 'x'],
+  ])('answers 401 and returns nothing with %s', async (_name, key) => {
+    for (const [method, path] of [['GET', '/api/cases'], ['GET', '/api/cases/IKZ-2026-0001'], ['POST', '/api/cases/IKZ-2026-0001/close']] as const) {
+      const response = await call(method, path, key);
+      expect(response.status).toBe(401);
+      expect(JSON.stringify(await response.json())).not.toContain('Musterdorf');
+    }
+    expect((await cases.get('IKZ-2026-0001'))?.status).toBe('open');
+  });
+
+  it('lists, shows, claims and closes cases', async () => {
+    const list = (await (await call('GET', '/api/cases?status=open')).json()) as { cases: Array<{ id: string }> };
+    expect(list.cases.map((c) => c.id)).toEqual(['IKZ-2026-0001']);
+    expect(await (await call('GET', '/api/cases/IKZ-2026-0001')).json()).toMatchObject({ municipality: 'Gemeinde Musterdorf' });
+    expect(await (await call('POST', '/api/cases/IKZ-2026-0001/claim', KEY, { advisor: 'Beraterin A' })).json()).toMatchObject({ status: 'claimed', claimedBy: 'Beraterin A' });
+    expect((await call('POST', '/api/cases/IKZ-2026-0001/claim', KEY, { advisor: 'B' })).status).toBe(409);
+    expect(await (await call('POST', '/api/cases/IKZ-2026-0001/close')).json()).toMatchObject({ status: 'closed' });
+    expect(((await (await call('GET', '/api/cases?status=open')).json()) as { cases: unknown[] }).cases).toEqual([]);
+  });
+
+  it('rejects bad input with a clear 4xx', async () => {
+    expect((await call('GET', '/api/cases?status=lost')).status).toBe(400);
+    expect((await call('GET', '/api/cases/nonsense')).status).toBe(400);
+    expect((await call('GET', '/api/cases/IKZ-2026-0999')).status).toBe(404);
+  });
+});
