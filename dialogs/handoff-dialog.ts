@@ -1,4 +1,4 @@
-import { EventFactory, MessageFactory, type Transcript } from 'botbuilder';
+import { EventFactory, MessageFactory, TurnContext, type Transcript } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CaseService } from '../src/handoff/case-service.js';
 import type { HandoffCase, TranscriptEntry } from '../src/handoff/handoff-case.js';
@@ -80,6 +80,7 @@ export class HandoffDialog extends ComponentDialog {
       transcript: options.transcript,
       channelId: activity.channelId,
       conversationId: activity.conversation.id,
+      userReference: TurnContext.getConversationReference(activity),
     });
     await this.deps.onCaseCreated?.(created);
     await step.context.sendActivity(

@@ -5,16 +5,19 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
 import { createBot, type BotBundle } from './bot/create-bot.js';
 import { AzureDirectLineTokens } from './channels/directline/azure-directline-tokens.js';
+import { DIRECT_LINE_SERVICE_URL } from './channels/directline/directline-adapter.js';
 import { DirectLineChannel } from './channels/directline/directline-channel.js';
 import { DirectLineTokens, randomTokenSecret } from './channels/directline/directline-tokens.js';
 import { MemoryDirectLineStore } from './channels/directline/memory-directline-store.js';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
 import { corsPolicy } from './http/cors.js';
 import { createApp, type Readiness } from './http/create-app.js';
+import type { ProactiveSender } from './handoff/advisor-desk.js';
 import { caseWebhook } from './handoff/case-webhook.js';
 import { mountAdvisorRoutes } from './http/advisor-routes.js';
 import { DIRECT_LINE_PREFIX, mountDirectLineRoutes } from './http/directline-routes.js';
@@ -100,6 +103,17 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   logger.info({ port, host: config.host }, `IKZ-Assistent listening on http://${config.host}:${port}/api/messages`);
   logger.info(`Web chat demo page on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
+  // Proactive messages (advisor relay): into the self-hosted web chat in-process, elsewhere via the Bot Connector.
+  const proactive: ProactiveSender = async (reference, activities) => {
+    let responses: ResourceResponse[] = [];
+    const send = async (context: TurnContext) => {
+      responses = await context.sendActivities(activities);
+    };
+    if (reference.serviceUrl === DIRECT_LINE_SERVICE_URL) await directLine.adapter.continueConversation(reference, send);
+    else await adapter.continueConversationAsync(config.bot.appId, reference, send);
+    return responses;
+  };
+
   const ready = (async () => {
     const knowledge = await KnowledgeService.load(config.knowledgeDir, logger);
     const created = createBot({
@@ -108,6 +122,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       logger,
       storage: stores.botState,
       documents: stores.documents,
+      proactive,
+      tenantId: config.bot.tenantId || undefined,
       handoff: {
         officeHours: config.handoff.officeHours,
         privacyUrl: config.webChat.privacyUrl,

@@ -4,7 +4,9 @@ import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
 import { withTeams, type TurnRunner } from '../channels/teams/teams-turn.js';
 import type { HandoffDependencies } from '../../dialogs/handoff-dialog.js';
+import { AdvisorDesk, type ProactiveSender } from '../handoff/advisor-desk.js';
 import { CaseService } from '../handoff/case-service.js';
+import type { HandoffCase } from '../handoff/handoff-case.js';
 import { parseOfficeHours } from '../handoff/office-hours.js';
 import { MemoryKeyValueStore, type KeyValueStore } from '../storage/key-value-store.js';
 import { IkzBot, type TurnOutcome } from './ikz-bot.js';
@@ -34,9 +36,21 @@ export function createBot(options: {
   documents?: KeyValueStore;
   /** Office hours and privacy link for the handoff; defaults suit local use. */
   handoff?: Partial<Pick<HandoffDependencies, 'officeHours' | 'privacyUrl' | 'now' | 'onCaseCreated'>>;
+  /** Proactive messaging into existing conversations; enables the advisor channel and the relay. */
+  proactive?: ProactiveSender;
+  /** The office's Entra tenant (only it may set the advisor channel). */
+  tenantId?: string;
   onOutcome?: (outcome: TurnOutcome) => void;
 }): BotBundle {
-  const cases = new CaseService(options.documents ?? new MemoryKeyValueStore());
+  const documents = options.documents ?? new MemoryKeyValueStore();
+  const cases = new CaseService(documents);
+  const desk = options.proactive
+    ? new AdvisorDesk({ cases, documents, proactive: options.proactive, logger: options.logger, tenantId: options.tenantId })
+    : undefined;
+  const onCaseCreated = async (handoffCase: HandoffCase) => {
+    await desk?.announce(handoffCase);
+    await options.handoff?.onCaseCreated?.(handoffCase);
+  };
   const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
   const core = new IkzBot({
     knowledge: options.knowledge,
@@ -50,8 +64,9 @@ export function createBot(options: {
       privacyUrl: options.handoff?.privacyUrl ?? options.office.url,
       contactText: contactText(options.office),
       now: options.handoff?.now,
-      onCaseCreated: options.handoff?.onCaseCreated,
+      onCaseCreated,
     },
+    desk,
   });
   const bot = withTeams(core, { knowledge: () => options.knowledge });
   return { bot, conversationState, cases, onTurnError: createOnTurnError(options.logger, conversationState) };

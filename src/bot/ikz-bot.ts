@@ -3,6 +3,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { ApplicationDialog, type ApplicationDialogOptions, type ApplicationDialogResult } from '../../dialogs/application-dialog.js';
 import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/eligibility-dialog.js';
 import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, type HandoffDialogResult } from '../../dialogs/handoff-dialog.js';
+import type { AdvisorDesk } from '../handoff/advisor-desk.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
@@ -48,6 +49,8 @@ export interface IkzBotOptions {
   onOutcome?: (outcome: TurnOutcome) => void;
   /** Cases, office hours and privacy link for the handoff to an advisor. */
   handoff: HandoffDependencies;
+  /** The advisors' side (advisor channel, relay); without it cases are only stored. */
+  desk?: AdvisorDesk;
 }
 
 /** Default for `maxMessageLength`: a question, not a pasted document. */
@@ -124,6 +127,7 @@ export class IkzBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    if (await this.options.desk?.handleAdvisorActivity(context)) return this.report(context, 'smalltalk');
     const dc = await this.dialogs.createContext(context);
     const action = parseCardAction(context.activity.value);
     if (action) return this.handleAction(dc, action);
@@ -134,6 +138,9 @@ export class IkzBot extends ActivityHandler {
   /** A typed message (or a suggested question pressed as a button). */
   private async handleText(dc: DialogContext, text: string): Promise<void> {
     const { context } = dc;
+    // While an advisor has taken over the user's case, the user talks to the advisor, not to the bot.
+    const { openCaseId } = await this.conversationData.get(context, { unansweredInARow: 0 });
+    if (await this.options.desk?.relayFromUser(context, openCaseId)) return this.report(context, 'smalltalk');
     const hasAttachments = (context.activity.attachments ?? []).length > 0;
     if (!text && !(dc.activeDialog && context.activity.value !== undefined)) {
       await context.sendActivity(textReply(hasAttachments ? TEXT.notText : TEXT.emptyQuestion));

@@ -89,7 +89,8 @@ export class CaseService {
     return deleted;
   }
 
-  private update(id: string, change: (c: HandoffCase) => HandoffCase): Promise<HandoffCase> {
+  /** Applies a change to a stored case (read-modify-write with retries on conflicts). */
+  update(id: string, change: (c: HandoffCase) => HandoffCase): Promise<HandoffCase> {
     return withRetry(ATTEMPTS, async () => {
       const found = await this.store.get<HandoffCase>(CASES, id);
       if (!found) throw new CaseError(`Case ${id} not found`, 'not_found');

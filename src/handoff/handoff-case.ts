@@ -1,3 +1,4 @@
+import type { ConversationReference } from 'botbuilder';
 import type { Verdict } from '../funding/eligibility.js';
 
 export type CaseStatus = 'open' | 'claimed' | 'closed';
@@ -28,6 +29,10 @@ export interface HandoffCase {
   /** Where the user is, for relaying the advisor's answer (channel and conversation). */
   channelId: string;
   conversationId: string;
+  /** How to reach the user's conversation proactively (advisor replies, case closed). */
+  userReference?: Partial<ConversationReference>;
+  /** The case's thread in the advisor channel: the conversation reference of the posted case card. */
+  advisorThread?: { reference: Partial<ConversationReference>; rootActivityId: string };
   claimedBy?: string;
   claimedAt?: string;
   closedAt?: string;
