@@ -1,4 +1,4 @@
-import { ActivityHandler, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { ApplicationDialog, type ApplicationDialogOptions, type ApplicationDialogResult } from '../../dialogs/application-dialog.js';
 import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/eligibility-dialog.js';
@@ -121,7 +121,7 @@ export class IkzBot extends ActivityHandler {
     };
     add('user', context.activity.text);
     context.onSendActivities(async (_ctx, activities, next) => {
-      for (const activity of activities) if (activity.type === 'message' || activity.type === undefined) add('bot', activity.text ?? activity.speak);
+      for (const activity of activities) if (activity.type === 'message' || activity.type === undefined) add('bot', visibleText(activity));
       return next();
     });
   }
@@ -319,7 +319,7 @@ export class IkzBot extends ActivityHandler {
 /** A first draft of the concern for the advisor: the user's last questions and the Förder-Check result. */
 export function summarizeConcern(data: ConversationData): string | undefined {
   const questions = (data.transcript ?? [])
-    .filter((e) => e.from === 'user' && e.text.length > 12 && !/^(hallo|danke|hilfe|neu starten|abbrechen|zurück)/i.test(e.text))
+    .filter((e) => e.from === 'user' && e.text.length > 12 && !detectIntent(e.text) && !detectDialogRequest(e.text))
     .slice(-3)
     .map((e) => e.text);
   const parts: string[] = [];
@@ -329,4 +329,12 @@ export function summarizeConcern(data: ConversationData): string | undefined {
     parts.push(`Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`);
   }
   return parts.length > 0 ? parts.join('. ').slice(0, 900) : undefined;
+}
+
+/** What a reply says in words: its text, or the summary of its card (Teams moves the text into a card). */
+function visibleText(activity: Partial<Activity>): string | undefined {
+  if (activity.text) return activity.text;
+  if (activity.speak) return activity.speak;
+  const card = activity.attachments?.[0]?.content as { speak?: string; body?: Array<{ text?: string }> } | undefined;
+  return card?.speak ?? card?.body?.find((e) => typeof e.text === 'string')?.text;
 }
