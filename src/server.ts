@@ -24,6 +24,7 @@ import { DIRECT_LINE_PREFIX, mountDirectLineRoutes } from './http/directline-rou
 import { attachDirectLineStream } from './http/directline-stream.js';
 import { WEBCHAT_TOKEN_PATH, mountWebChatRoutes } from './http/webchat-routes.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
+import { watchKnowledge } from './knowledge/knowledge-watcher.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createStores, type Stores } from './storage/create-stores.js';
 
@@ -55,6 +56,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   logger.info({ backend: stores.backend, dataDir: stores.backend === 'sqlite' ? config.storage.dataDir : undefined }, 'Storage ready');
 
   let readiness: Readiness = { ready: false };
+  let watcher: { close(): void } | undefined;
   let runTurn: ((context: TurnContext) => Promise<void>) | undefined;
   let bundle: BotBundle | undefined;
   const turn = async (context: TurnContext) => {
@@ -140,6 +142,13 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       skippedFiles: knowledge.problems.filter((p) => p.severity === 'error'),
     };
     logger.info({ articles: knowledge.articleCount }, 'IKZ-Assistent ready');
+    if (config.knowledgeWatch) {
+      watcher = watchKnowledge(config.knowledgeDir, knowledge, logger, {
+        onReload: () => {
+          readiness = { ...readiness, articles: knowledge.articleCount, skippedFiles: knowledge.problems.filter((p) => p.severity === 'error') };
+        },
+      });
+    }
   })();
 
   const retention = scheduleRetention(stores, config.storage.retentionDays, logger);
@@ -150,6 +159,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     close: async (timeoutMs = 10_000) => {
       readiness = { ...readiness, ready: false };
       clearInterval(retention);
+      watcher?.close();
       stream.close();
       directLine.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

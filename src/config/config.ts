@@ -23,6 +23,8 @@ export interface AppConfig {
   host: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   knowledgeDir: string;
+  /** Reload the knowledge base when its files change (editors, no restart). */
+  knowledgeWatch: boolean;
   kbMaxAgeDays: number;
   bot: {
     /** Empty string means local anonymous mode (no Bot Framework authentication). */
@@ -114,6 +116,10 @@ const envSchema = z
       z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ),
     KNOWLEDGE_DIR: optionalText(DEFAULT_KNOWLEDGE_DIR),
+    KNOWLEDGE_WATCH: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], { error: 'expected true or false' }).default('true'),
+    ),
     KB_MAX_AGE_DAYS: integer(730, 1, 36500, 'a whole number of days between 1 and 36500'),
     MicrosoftAppId: optionalText(''),
     MicrosoftAppPassword: optionalText(''),
@@ -252,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
+    knowledgeWatch: e.KNOWLEDGE_WATCH === 'true',
     kbMaxAgeDays: e.KB_MAX_AGE_DAYS,
     bot: {
       appId: e.MicrosoftAppId,

@@ -17,9 +17,35 @@ import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
  */
 export class KnowledgeService {
   private constructor(
-    private readonly kb: KnowledgeBase,
-    private readonly index: KnowledgeIndex,
+    private kb: KnowledgeBase,
+    private index: KnowledgeIndex,
   ) {}
+
+  /**
+   * Reloads the folder and swaps the index in one step (live reload for editors). A file whose new
+   * version is broken keeps its previous version live, and so does broken analyser or programme data;
+   * the rejected files are returned with their reasons. Answers in flight use the old index to the end.
+   */
+  async reload(dir: string): Promise<{ rejected: KnowledgeProblem[]; articles: number }> {
+    const fresh = await loadKnowledgeBase(dir);
+    const rejected = fresh.problems.filter((p) => p.severity === 'error');
+    const rejectedFiles = new Set(rejected.map((p) => p.file));
+    const freshIds = new Set(fresh.articles.map((a) => a.id));
+    const kept = this.kb.articles.filter((a) => rejectedFiles.has(a.file) && !freshIds.has(a.id));
+    const metaBroken = (name: string) => rejectedFiles.has(`_meta/${name}`);
+    const meta = {
+      ...fresh.meta,
+      synonymGroups: metaBroken('synonyms.yml') ? this.kb.meta.synonymGroups : fresh.meta.synonymGroups,
+      stopwords: metaBroken('analyzer.yml') ? this.kb.meta.stopwords : fresh.meta.stopwords,
+      outsideScope: metaBroken('analyzer.yml') ? this.kb.meta.outsideScope : fresh.meta.outsideScope,
+      programme: fresh.meta.programme ?? this.kb.meta.programme,
+    };
+    const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
+    const index = KnowledgeIndex.build(kb);
+    this.kb = kb;
+    this.index = index;
+    return { rejected, articles: kb.articles.length };
+  }
 
   /** Loads and indexes a knowledge folder; broken files are logged and skipped. */
   static async load(dir: string, logger: Logger): Promise<KnowledgeService> {
