@@ -13,6 +13,7 @@ import { AzureDirectLineTokens } from './channels/directline/azure-directline-to
 import { DIRECT_LINE_SERVICE_URL } from './channels/directline/directline-adapter.js';
 import { DirectLineChannel } from './channels/directline/directline-channel.js';
 import { DirectLineTokens, randomTokenSecret } from './channels/directline/directline-tokens.js';
+import { KeyValueDirectLineStore } from './channels/directline/keyvalue-directline-store.js';
 import { MemoryDirectLineStore } from './channels/directline/memory-directline-store.js';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
 import { corsPolicy } from './http/cors.js';
@@ -76,7 +77,13 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const tokens = new DirectLineTokens(webChat.tokenSecret || randomTokenSecret(), webChat.tokenTtlSeconds);
   const directLine = new DirectLineChannel({
     // Idle conversations outlive their last token by one token lifetime, then they are deleted.
-    store: new MemoryDirectLineStore({ idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000 }),
+    // Persisted with everything else (in memory only with STORAGE_BACKEND=memory).
+    store:
+      stores.backend === 'memory'
+        ? new MemoryDirectLineStore({ idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000 })
+        : new KeyValueDirectLineStore(stores.documents, { idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000 }),
+    // Several instances share the Blob store: live streams then also read what other instances wrote.
+    sharedStorePollMs: stores.backend === 'blob' ? 1000 : undefined,
     runTurn: turn,
     logger,
     onConversationRemoved: async (context) => {

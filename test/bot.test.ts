@@ -59,7 +59,7 @@ describe('answers from the knowledge base', () => {
     expect(reply.text).toContain('75.000 €');
     expect(reply.text).toContain('Quelle: Testquelle Förderhöhe (https://example.org/foerderhoehe)');
     expect(reply.text).toContain('Stand: 07.12.2021 (RV 2021)');
-    expect(reply.titles).toEqual(['Unterlagen für den Antrag', TEXT.buttonHandoff]);
+    expect(reply.titles).toEqual(['Unterlagen für den Antrag', TEXT.buttonHandoff, TEXT.buttonHelpful, TEXT.buttonNotHelpful]);
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'foerderhoehe' });
   });
 

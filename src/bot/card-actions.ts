@@ -9,6 +9,8 @@ export type CardAction =
   | { action: 'restart' }
   | { action: 'start'; dialog: GuidedDialog }
   | { action: 'checklist_text' }
+  /** 👍 / 👎 under an answer. */
+  | { action: 'feedback'; id: string; helpful: boolean }
   /** A suggested question: handled as if the user had typed `text`. */
   | { action: 'ask'; text: string };
 
@@ -22,6 +24,8 @@ export function parseCardAction(value: unknown): CardAction | undefined {
   if (action === 'article' && typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id)) return { action, id };
   if (action === 'handoff' || action === 'help' || action === 'restart' || action === 'checklist_text') return { action };
   if (action === 'start' && (dialog === 'eligibility' || dialog === 'application')) return { action, dialog };
+  const { helpful } = value as { helpful?: unknown };
+  if (action === 'feedback' && typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id) && typeof helpful === 'boolean') return { action, id, helpful };
   const { text } = value as { text?: unknown };
   if (action === 'ask' && typeof text === 'string' && text.trim().length > 0 && text.length <= 500) return { action, text: text.trim() };
   return undefined;

@@ -4,6 +4,7 @@ import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
 import { withTeams, type TurnRunner } from '../channels/teams/teams-turn.js';
 import type { HandoffDependencies } from '../../dialogs/handoff-dialog.js';
+import { AnalyticsRecorder } from '../analytics/analytics-events.js';
 import { AdvisorDesk, type ProactiveSender } from '../handoff/advisor-desk.js';
 import { CaseService } from '../handoff/case-service.js';
 import type { HandoffCase } from '../handoff/handoff-case.js';
@@ -21,6 +22,8 @@ export interface BotBundle {
   onTurnError: ReturnType<typeof createOnTurnError>;
   /** The handoff cases (for the advisor API and tools). */
   cases: CaseService;
+  /** The editorial analytics (for the report). */
+  analytics: AnalyticsRecorder;
 }
 
 /** Placeholder office hours until `OFFICE_HOURS` is configured. */
@@ -44,6 +47,7 @@ export function createBot(options: {
 }): BotBundle {
   const documents = options.documents ?? new MemoryKeyValueStore();
   const cases = new CaseService(documents);
+  const analytics = new AnalyticsRecorder(documents, options.logger);
   const desk = options.proactive
     ? new AdvisorDesk({ cases, documents, proactive: options.proactive, logger: options.logger, tenantId: options.tenantId })
     : undefined;
@@ -67,7 +71,8 @@ export function createBot(options: {
       onCaseCreated,
     },
     desk,
+    analytics,
   });
   const bot = withTeams(core, { knowledge: () => options.knowledge });
-  return { bot, conversationState, cases, onTurnError: createOnTurnError(options.logger, conversationState) };
+  return { bot, conversationState, cases, analytics, onTurnError: createOnTurnError(options.logger, conversationState) };
 }

@@ -3,6 +3,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { ApplicationDialog, type ApplicationDialogOptions, type ApplicationDialogResult } from '../../dialogs/application-dialog.js';
 import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/eligibility-dialog.js';
 import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, type HandoffDialogResult } from '../../dialogs/handoff-dialog.js';
+import { WEAK_COVERAGE, type AnalyticsRecorder } from '../analytics/analytics-events.js';
 import type { AdvisorDesk } from '../handoff/advisor-desk.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
@@ -33,6 +34,10 @@ export interface ConversationData {
   transcript?: TranscriptEntry[];
   /** The case this conversation handed to the office, so a second press does not open another. */
   openCaseId?: string;
+  /** The last answered question, for the feedback buttons under the answer. */
+  lastAnswer?: { articleId: string; question: string };
+  /** A 👎 whose optional comment the next message may give (the event's key in the store). */
+  awaitingFeedbackComment?: string;
 }
 
 /** How many transcript lines a conversation keeps (the newest), and how long each may be. */
@@ -51,6 +56,8 @@ export interface IkzBotOptions {
   handoff: HandoffDependencies;
   /** The advisors' side (advisor channel, relay); without it cases are only stored. */
   desk?: AdvisorDesk;
+  /** Editorial analytics (questions, dialogs, handoffs, feedback); nothing is recorded without it. */
+  analytics?: AnalyticsRecorder;
 }
 
 /** Default for `maxMessageLength`: a question, not a pasted document. */
@@ -139,8 +146,22 @@ export class IkzBot extends ActivityHandler {
   private async handleText(dc: DialogContext, text: string): Promise<void> {
     const { context } = dc;
     // While an advisor has taken over the user's case, the user talks to the advisor, not to the bot.
-    const { openCaseId } = await this.conversationData.get(context, { unansweredInARow: 0 });
-    if (await this.options.desk?.relayFromUser(context, openCaseId)) return this.report(context, 'smalltalk');
+    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    if (await this.options.desk?.relayFromUser(context, data.openCaseId)) return this.report(context, 'smalltalk');
+    if (data.awaitingFeedbackComment) {
+      const key = data.awaitingFeedbackComment;
+      data.awaitingFeedbackComment = undefined;
+      if (/^(überspringen|ueberspringen|skip|nein|nichts|passt schon)$/i.test(text)) {
+        await context.sendActivity(textReply(TEXT.feedbackSkipped));
+        return this.report(context, 'smalltalk');
+      }
+      // A new question is a question, not a comment on the last answer.
+      if (!text.endsWith('?') && !detectIntent(text) && !detectDialogRequest(text)) {
+        await this.options.analytics?.comment(key, text.slice(0, 500));
+        await context.sendActivity(textReply(TEXT.feedbackCommentThanks));
+        return this.report(context, 'smalltalk');
+      }
+    }
     const hasAttachments = (context.activity.attachments ?? []).length > 0;
     if (!text && !(dc.activeDialog && context.activity.value !== undefined)) {
       await context.sendActivity(textReply(hasAttachments ? TEXT.notText : TEXT.emptyQuestion));
@@ -164,8 +185,18 @@ export class IkzBot extends ActivityHandler {
     const decision = knowledge.answer(question);
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
     this.options.logger.debug({ question, outcome: decision.outcome }, 'Question answered');
+    const coverage = decision.outcome === 'answer' ? decision.coverage : undefined;
+    const weak = decision.outcome !== 'answer' || (coverage ?? 1) < WEAK_COVERAGE;
+    await this.options.analytics?.record(context.activity.conversation.id, {
+      type: 'question',
+      outcome: decision.outcome,
+      articleId: decision.outcome === 'answer' ? decision.article.id : undefined,
+      coverage,
+      question: weak ? question : undefined,
+    });
     if (decision.outcome === 'answer') {
       data.unansweredInARow = 0;
+      data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
       await context.sendActivity(answerReply(decision.article, decision.sections, (id) => knowledge.article(id)));
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
@@ -204,6 +235,14 @@ export class IkzBot extends ActivityHandler {
         return this.startDialog(dc, action.dialog);
       case 'ask':
         return this.handleText(dc, action.text);
+      case 'feedback': {
+        const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+        const question = data.lastAnswer?.articleId === action.id ? data.lastAnswer.question : undefined;
+        const key = await this.options.analytics?.record(context.activity.conversation.id, { type: 'feedback', articleId: action.id, helpful: action.helpful, question });
+        if (!action.helpful && key) data.awaitingFeedbackComment = key;
+        await context.sendActivity(textReply(action.helpful || !key ? TEXT.feedbackThanks : TEXT.feedbackAskComment));
+        return this.report(context, 'smalltalk');
+      }
       case 'checklist_text': {
         const data = await this.conversationData.get(context, { unansweredInARow: 0 });
         await context.sendActivity(
@@ -236,6 +275,7 @@ export class IkzBot extends ActivityHandler {
       eligibility: data.eligibility && { verdict: data.eligibility.verdict, amount: data.eligibility.amount, projectKind: data.eligibility.answers.projectKind, partners: data.eligibility.answers.partners },
       transcript: [...(data.transcript ?? [])],
     };
+    await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog: 'handoff', status: 'started' });
     const result = await dc.beginDialog(HandoffDialog.dialogId, options);
     await this.afterDialogTurn(dc, result.status, result.result);
   }
@@ -258,6 +298,7 @@ export class IkzBot extends ActivityHandler {
     await dc.cancelAllDialogs();
     const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
     const options: ApplicationDialogOptions | undefined = dialog === 'application' ? { eligibility: data.eligibility?.answers } : undefined;
+    await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog, status: 'started' });
     const result = await dc.beginDialog(DIALOG_IDS[dialog], options);
     await this.afterDialogTurn(dc, result.status, result.result);
   }
@@ -273,12 +314,18 @@ export class IkzBot extends ActivityHandler {
       const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
       const eligibility = result as EligibilityDialogResult | undefined;
       const application = result as ApplicationDialogResult | undefined;
+      const conversationId = dc.context.activity.conversation.id;
+      const finished = (dialog: string) => this.options.analytics?.record(conversationId, { type: 'dialog', dialog, status: 'finished' });
       if (eligibility?.completed && 'result' in eligibility) {
         data.eligibility = { answers: eligibility.answers, verdict: eligibility.result.verdict, amount: eligibility.result.estimate.amount };
+        await finished('eligibility');
       } else if (application?.completed && 'markdown' in application) {
         data.checklistMarkdown = application.markdown;
+        await finished('application');
       } else if ((result as HandoffDialogResult | undefined)?.completed && 'caseId' in (result as object)) {
         data.openCaseId = (result as { caseId: string }).caseId;
+        await finished('handoff');
+        await this.options.analytics?.record(conversationId, { type: 'handoff' });
       }
     }
     this.report(dc.context, 'dialog');

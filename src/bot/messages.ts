@@ -42,8 +42,15 @@ export const TEXT = {
   dialogUnavailable:
     'Der geführte Dialog ist gerade nicht verfügbar. Ihre Fragen beantworte ich trotzdem gern, oder Sie wenden sich an die Beratung.',
   buttonEligibility: 'Förder-Check starten',
+  buttonHelpful: '👍 Hilfreich',
+  buttonNotHelpful: '👎 Nicht hilfreich',
+  feedbackThanks: 'Danke für Ihre Rückmeldung!',
+  feedbackAskComment: 'Danke! Was hat gefehlt oder war falsch? Schreiben Sie es kurz – oder „überspringen“. Bitte keine personenbezogenen Daten.',
+  feedbackCommentThanks: 'Danke, Ihr Hinweis geht an die Redaktion.',
+  feedbackSkipped: 'Alles klar.',
   buttonApplication: 'Antrag stellen',
   unknownArticle: 'Dieses Thema gibt es leider nicht mehr. Stellen Sie Ihre Frage bitte noch einmal in eigenen Worten.',
+  pleaseRepeat: 'Da kam gerade etwas gleichzeitig an. Bitte senden Sie Ihre letzte Nachricht noch einmal.',
   apology:
     'Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte stellen Sie Ihre Frage noch einmal.',
   relatedTitle: 'Passende Themen',

@@ -5,6 +5,9 @@ import type { Article, ArticleSection } from '../knowledge/types.js';
 import type { CardAction } from './card-actions.js';
 import { TEXT, contactText, germanDate, type OfficeContact } from './messages.js';
 
+/** Related topics offered under an answer (with the dialogs, handoff and feedback buttons). */
+const MAX_RELATED = 3;
+
 /** Looks up articles by id (to title the related-topic buttons). */
 export type ArticleLookup = (id: string) => Article | undefined;
 
@@ -24,7 +27,7 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
   const related = article.related
     .map(lookup)
     .filter((a): a is Article => a !== undefined)
-    .slice(0, 4)
+    .slice(0, MAX_RELATED)
     .map((a) => actionButton(a.title, { action: 'article', id: a.id }));
   const offers = article.offers.map((dialog) =>
     actionButton(dialog === 'foerder-check' ? TEXT.buttonEligibility : TEXT.buttonApplication, {
@@ -36,6 +39,8 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     ...offers,
     ...related,
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+    actionButton(TEXT.buttonHelpful, { action: 'feedback', id: article.id, helpful: true }),
+    actionButton(TEXT.buttonNotHelpful, { action: 'feedback', id: article.id, helpful: false }),
   ]);
   return MessageFactory.attachment(card, parts.join('\n\n'));
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/config.js';
 import { MemoryKeyValueStore, type KeyValueStore } from './key-value-store.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
+import { OptimisticStateStorage } from './optimistic-state-storage.js';
 import { SqliteStorage } from './sqlite-storage.js';
 
 /** Where all state lives: bot state (botbuilder `Storage`) and the project's documents, on one backend. */
@@ -20,7 +21,7 @@ export interface Stores {
 }
 
 /** Collections of the document store that hold personal data and fall under retention. */
-export const RETAINED_COLLECTIONS = ['cases', 'directline'] as const;
+export const RETAINED_COLLECTIONS = ['cases', 'directline', 'events'] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,7 +43,8 @@ export async function createStores(options: AppConfig['storage']): Promise<Store
       const db = openSqliteDatabase(join(options.dataDir, 'ikz-assistent.db'));
       return {
         backend: 'sqlite',
-        botState: new SqliteStorage(db),
+        // botbuilder saves state with eTag '*'; the wrapper makes a stale save fail instead of overwriting.
+        botState: new OptimisticStateStorage(new SqliteStorage(db)),
         documents: new SqliteKeyValueStore(db),
         purgeOlderThan: async (days, now = new Date()) => {
           const limit = now.getTime() - days * DAY_MS;

@@ -22,6 +22,12 @@ export interface DirectLineChannelOptions {
    * Web Chat's 20 s send timeout); the replies still arrive in the log when the turn finishes.
    */
   turnWaitMs?: number;
+  /**
+   * Set when the store is shared with other bot instances (Azure Blob Storage): live clients then also get
+   * what other instances write, because each stream reads the store every `sharedStorePollMs` (and at once on
+   * every activity of this instance) and delivers strictly in watermark order. Unset: push from this process only.
+   */
+  sharedStorePollMs?: number;
   now?: () => number;
 }
 
@@ -115,6 +121,7 @@ export class DirectLineChannel {
    * conversation.
    */
   async connect(conversationId: string, watermark: number, subscriber: Subscriber): Promise<(() => void) | undefined> {
+    if (this.options.sharedStorePollMs) return this.connectShared(conversationId, watermark, subscriber, this.options.sharedStorePollMs);
     // Subscribe first and hold live events back until the replay is sent, so nothing falls in between.
     let sent = watermark;
     let held: Parameters<Subscriber['push']>[0][] | undefined = [];
@@ -144,6 +151,81 @@ export class DirectLineChannel {
       }
     }
     return unsubscribe;
+  }
+
+  /**
+   * {@link connect} on a store shared by several instances: every delivery is read from the store after the
+   * last watermark sent, so activities written by another instance arrive too, in order and exactly once.
+   * Events of this process only trigger an immediate read; typing (not in the log) is pushed directly.
+   */
+  private async connectShared(
+    conversationId: string,
+    watermark: number,
+    subscriber: Subscriber,
+    pollMs: number,
+  ): Promise<(() => void) | undefined> {
+    let sent = watermark;
+    let started = false;
+    let stopped = false;
+    let reading = false;
+    let readAgain = false;
+    let timer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      stopped = true;
+      clearInterval(timer);
+      unsubscribe();
+    };
+    const read = async (): Promise<void> => {
+      if (!started || stopped) return;
+      if (reading) {
+        readAgain = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          readAgain = false;
+          const page = await this.store.activitiesAfter(conversationId, sent);
+          if (stopped) return;
+          if (!page) {
+            // Deleted (expired) by this or another instance: end the stream like the hub does.
+            stop();
+            subscriber.close();
+            return;
+          }
+          if (page.watermark > sent) {
+            sent = page.watermark;
+            if (page.activities.length > 0) subscriber.push(page);
+          }
+        } while (readAgain && !stopped);
+      } catch (error) {
+        this.logger.warn({ err: error, conversationId }, 'Could not read new Direct Line activities from the store');
+      } finally {
+        reading = false;
+      }
+    };
+    const unsubscribe = this.hub.subscribe(conversationId, {
+      push: (event) => {
+        if (event.transient) subscriber.push(event);
+        else void read();
+      },
+      close: () => {
+        stop();
+        subscriber.close();
+      },
+    });
+    const page = await this.store.activitiesAfter(conversationId, watermark);
+    if (!page) {
+      stop();
+      return undefined;
+    }
+    if (page.activities.length > 0) subscriber.push(page);
+    sent = Math.max(sent, page.watermark);
+    started = true;
+    timer = setInterval(() => void read(), pollMs);
+    timer.unref();
+    void read(); // whatever arrived while the replay was read
+    return stop;
   }
 
   /** Deletes expired conversations now (also runs every minute by itself). */

@@ -33,7 +33,15 @@ export function formatForTeams(activity: Partial<Activity>): Partial<Activity> {
   return {
     ...rest,
     text: undefined,
-    attachments: [adaptiveCard(body, actions.slice(0, MAX_TEAMS_ACTIONS), activity.text ? plain(activity.text) : undefined), ...others],
+    // Teams shows six card actions at most; further buttons go into an action set in the card's body.
+    attachments: [
+      adaptiveCard(
+        actions.length > MAX_TEAMS_ACTIONS ? [...body, { type: 'ActionSet', actions: actions.slice(MAX_TEAMS_ACTIONS) }] : body,
+        actions.slice(0, MAX_TEAMS_ACTIONS),
+        activity.text ? plain(activity.text) : undefined,
+      ),
+      ...others,
+    ],
   };
 }
 
