@@ -19,6 +19,7 @@ import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/co
 import { corsPolicy } from './http/cors.js';
 import { createApp, type Readiness } from './http/create-app.js';
 import type { ProactiveSender } from './handoff/advisor-desk.js';
+import { createEditorialReport } from './analytics/report-service.js';
 import { caseWebhook } from './handoff/case-webhook.js';
 import { mountAdvisorRoutes } from './http/advisor-routes.js';
 import { DIRECT_LINE_PREFIX, mountDirectLineRoutes } from './http/directline-routes.js';
@@ -58,6 +59,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
   let readiness: Readiness = { ready: false };
   let watcher: { close(): void } | undefined;
+  let knowledgeService: KnowledgeService | undefined;
   let runTurn: ((context: TurnContext) => Promise<void>) | undefined;
   let bundle: BotBundle | undefined;
   const turn = async (context: TurnContext) => {
@@ -94,7 +96,12 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
     : undefined;
   server.pre(corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins));
-  mountAdvisorRoutes(server, { cases: () => bundle?.cases, apiKey: config.handoff.advisorApiKey, logger });
+  mountAdvisorRoutes(server, {
+    cases: () => bundle?.cases,
+    apiKey: config.handoff.advisorApiKey,
+    logger,
+    report: (period) => (bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined),
+  });
   mountWebChatRoutes(server, {
     issueToken: () => (azureTokens ? azureTokens.issueForNewConversation() : tokens.issueForNewConversation()),
     office: config.office,
@@ -125,6 +132,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
   const ready = (async () => {
     const knowledge = await KnowledgeService.load(config.knowledgeDir, logger);
+    knowledgeService = knowledge;
     const created = createBot({
       knowledge,
       office: config.office,

@@ -19,7 +19,16 @@ describe('advisor API', () => {
     });
 
   beforeAll(async () => {
-    mountAdvisorRoutes(server, { cases: () => cases, apiKey: KEY, logger: silentLogger() });
+    mountAdvisorRoutes(server, {
+      cases: () => cases,
+      apiKey: KEY,
+      logger: silentLogger(),
+      report: async (period) => ({
+        report: { period: { from: period.from.toISOString().slice(0, 10) }, questions: 3 },
+        markdown: () => '# Redaktionsbericht',
+        chartSvg: async () => '<svg></svg>',
+      }),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     await cases.create({ municipality: 'Gemeinde Musterdorf', name: 'Petra Muster', email: 'p@musterdorf.de', concern: 'IT-Kooperation', consentAt: '2026-11-25T09:00:00Z', transcript: [], channelId: 'directline', conversationId: 'c1' });
@@ -47,6 +56,14 @@ describe('advisor API', () => {
     expect((await call('POST', '/api/cases/IKZ-2026-0001/claim', KEY, { advisor: 'B' })).status).toBe(409);
     expect(await (await call('POST', '/api/cases/IKZ-2026-0001/close')).json()).toMatchObject({ status: 'closed' });
     expect(((await (await call('GET', '/api/cases?status=open')).json()) as { cases: unknown[] }).cases).toEqual([]);
+  });
+
+  it('serves the editorial report as JSON, Markdown and SVG, only with the key', async () => {
+    expect((await call('GET', '/api/report', null)).status).toBe(401);
+    expect(await (await call('GET', '/api/report?from=2026-11-01&to=2026-11-25')).json()).toEqual({ period: { from: '2026-11-01' }, questions: 3 });
+    expect(await (await call('GET', '/api/report?format=markdown')).text()).toBe('# Redaktionsbericht');
+    expect((await call('GET', '/api/report?format=svg')).headers.get('content-type')).toBe('image/svg+xml');
+    expect((await call('GET', '/api/report?from=gestern')).status).toBe(400);
   });
 
   it('rejects bad input with a clear 4xx', async () => {

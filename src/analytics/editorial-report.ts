@@ -32,8 +32,11 @@ export interface ReportOptions {
   termsOf: (text: string) => string[];
 }
 
-/** Two questions belong to one group when they share at least this share of their terms (Jaccard). */
-const SIMILAR = 0.5;
+/**
+ * Two wordings belong to one group when the shorter one shares at least this share of its terms with the
+ * group (overlap coefficient): "Wie hoch ist die Hundesteuer?" joins a longer question about the Hundesteuer.
+ */
+const SIMILAR = 0.6;
 const TOP = 10;
 
 /**
@@ -65,8 +68,9 @@ export function buildEditorialReport(events: AnalyticsEvent[], articles: readonl
 export function groupQuestions(questions: string[], termsOf: (text: string) => string[]): QuestionGroup[] {
   const groups: Array<{ terms: Set<string>; examples: string[]; count: number }> = [];
   for (const question of questions) {
-    const terms = new Set(termsOf(question));
-    const group = groups.find((g) => jaccard(g.terms, terms) >= SIMILAR);
+    // The placeholders of removed personal data say nothing about the topic.
+    const terms = new Set(termsOf(question.replace(/\[(Name|E-Mail|Telefon)\]/g, ' ')));
+    const group = groups.find((g) => overlap(g.terms, terms) >= SIMILAR);
     if (group) {
       group.count++;
       if (group.examples.length < 3 && !group.examples.includes(question)) group.examples.push(question);
@@ -78,11 +82,11 @@ export function groupQuestions(questions: string[], termsOf: (text: string) => s
   return groups.sort((a, b) => b.count - a.count).map(({ count, examples }) => ({ count, examples }));
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return a.size === b.size ? 1 : 0;
   let shared = 0;
   for (const t of b) if (a.has(t)) shared++;
-  return shared / (a.size + b.size - shared);
+  return shared / Math.min(a.size, b.size);
 }
 
 function downvoted(events: AnalyticsEvent[], articles: readonly Article[]): EditorialReport['downvotedArticles'] {

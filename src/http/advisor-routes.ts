@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { CaseError, type CaseService } from '../handoff/case-service.js';
 import { isCaseNumber, type CaseStatus } from '../handoff/handoff-case.js';
+import { reportPeriod } from '../analytics/report-service.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface AdvisorRouteDependencies {
@@ -9,6 +10,8 @@ export interface AdvisorRouteDependencies {
   cases: () => CaseService | undefined;
   /** Bearer key; empty switches the API off. */
   apiKey: string;
+  /** The editorial report for a period, once the bot is ready. */
+  report?: (period: { from: Date; to: Date }) => Promise<{ report: unknown; markdown: (chartFile?: string) => string; chartSvg: () => Promise<string> }> | undefined;
   logger: Logger;
 }
 
@@ -63,6 +66,36 @@ export function mountAdvisorRoutes(server: Server, deps: AdvisorRouteDependencie
         return;
       }
       res.send(200, { cases: await cases.list(status as CaseStatus | undefined) });
+    }),
+  );
+  server.get(
+    '/api/report',
+    guard(async (req, res) => {
+      const query = new URLSearchParams(String(req.getQuery() ?? ''));
+      let period: { from: Date; to: Date };
+      try {
+        period = reportPeriod(query.get('from') ?? undefined, query.get('to') ?? undefined);
+      } catch (error) {
+        res.send(400, { error: (error as Error).message });
+        return;
+      }
+      const result = await deps.report?.(period);
+      if (!result) {
+        res.send(503, { error: 'The report is not available yet.' });
+        return;
+      }
+      const format = query.get('format') ?? 'json';
+      if (format === 'markdown') {
+        res.setHeader('content-type', 'text/markdown; charset=utf-8');
+        res.sendRaw(200, result.markdown());
+      } else if (format === 'svg') {
+        res.setHeader('content-type', 'image/svg+xml');
+        res.sendRaw(200, await result.chartSvg());
+      } else if (format === 'json') {
+        res.send(200, result.report);
+      } else {
+        res.send(400, { error: 'Expected format json, markdown or svg.' });
+      }
     }),
   );
   server.get(

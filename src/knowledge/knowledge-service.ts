@@ -82,6 +82,16 @@ export class KnowledgeService {
     return this.kb.meta.programme;
   }
 
+  /** All loaded articles (reports, tools). */
+  get articles(): readonly Article[] {
+    return this.kb.articles;
+  }
+
+  /** The analyser's index terms of a text (grouping similar questions in the report). */
+  terms(text: string): string[] {
+    return this.index.analyzer.baseTerms(text);
+  }
+
   article(id: string): Article | undefined {
     return this.index.article(id);
   }
