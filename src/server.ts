@@ -17,6 +17,7 @@ import { KeyValueDirectLineStore } from './channels/directline/keyvalue-directli
 import { MemoryDirectLineStore } from './channels/directline/memory-directline-store.js';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
 import { corsPolicy } from './http/cors.js';
+import { rateLimit } from './http/rate-limit.js';
 import { createApp, type Readiness } from './http/create-app.js';
 import type { ProactiveSender } from './handoff/advisor-desk.js';
 import { createEditorialReport } from './analytics/report-service.js';
@@ -96,6 +97,17 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
     : undefined;
   server.pre(corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins));
+  // Abuse protection per client: every Direct Line call, and (much tighter) new conversations.
+  const limits = config.rateLimit;
+  server.use(rateLimit({ rate: limits.requestsPerSecond, burst: limits.requestBurst, paths: [DIRECT_LINE_PREFIX], trustProxy: limits.trustProxy }));
+  server.use(
+    rateLimit({
+      rate: limits.conversationsPerHour / 3600,
+      burst: limits.conversationBurst,
+      paths: [WEBCHAT_TOKEN_PATH],
+      trustProxy: limits.trustProxy,
+    }),
+  );
   mountAdvisorRoutes(server, {
     cases: () => bundle?.cases,
     apiKey: config.handoff.advisorApiKey,

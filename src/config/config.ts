@@ -64,6 +64,17 @@ export interface AppConfig {
     /** Conversation state (with transcripts), cases and Direct Line logs older than this are deleted. */
     retentionDays: number;
   };
+  /** Abuse protection of the public web-chat endpoints, per client address. */
+  rateLimit: {
+    /** Direct Line requests per second (steady) and at once (burst). */
+    requestsPerSecond: number;
+    requestBurst: number;
+    /** New web-chat conversations (tokens) per client and hour, and at once. */
+    conversationsPerHour: number;
+    conversationBurst: number;
+    /** Read the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
+    trustProxy: boolean;
+  };
   /** Handing conversations to the office's advisors. */
   handoff: {
     officeHours: OfficeHours;
@@ -193,6 +204,11 @@ const envSchema = z
         .default('ikz-assistent'),
     ),
     RETENTION_DAYS: integer(90, 1, 3650, 'a whole number of days between 1 and 3650'),
+    RATE_LIMIT_PER_SECOND: integer(10, 1, 100000, 'a whole number of requests per second (1 or more)'),
+    RATE_LIMIT_BURST: integer(50, 1, 100000, 'a whole number of requests (1 or more)'),
+    CONVERSATIONS_PER_HOUR: integer(120, 1, 1000000, 'a whole number of conversations per client and hour (1 or more)'),
+    CONVERSATION_BURST: integer(20, 1, 100000, 'a whole number of conversations (1 or more)'),
+    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], { error: 'expected true or false' }).default('false')),
     OFFICE_HOURS: z.preprocess(
       emptyToUndefined,
       z
@@ -282,6 +298,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       azureConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
       azureContainer: e.AZURE_STORAGE_CONTAINER,
       retentionDays: e.RETENTION_DAYS,
+    },
+    rateLimit: {
+      requestsPerSecond: e.RATE_LIMIT_PER_SECOND,
+      requestBurst: e.RATE_LIMIT_BURST,
+      conversationsPerHour: e.CONVERSATIONS_PER_HOUR,
+      conversationBurst: e.CONVERSATION_BURST,
+      trustProxy: e.TRUST_PROXY === 'true',
     },
     handoff: {
       officeHours: parseOfficeHours(e.OFFICE_HOURS)!,

@@ -27,6 +27,11 @@ export async function startWebChatServer(env: Record<string, string> = {}): Prom
     KNOWLEDGE_DIR: SHIPPED_KB,
     DIRECT_LINE_TOKEN_SECRET: TEST_TOKEN_SECRET,
     STORAGE_BACKEND: 'memory',
+    // Tests open many conversations from one address; the limits themselves are tested separately.
+    RATE_LIMIT_PER_SECOND: '10000',
+    RATE_LIMIT_BURST: '10000',
+    CONVERSATIONS_PER_HOUR: '1000000',
+    CONVERSATION_BURST: '10000',
     ...env,
   });
   const server = await startServer(config, silentLogger());
