@@ -24,3 +24,25 @@ describe('abuse protection of the web-chat endpoints', () => {
     expect(statuses.slice(0, 4).every((s) => s === 401)).toBe(true);
   });
 });
+
+describe('the WebSocket stream and its token', () => {
+  it('closes the stream when its token expires', async () => {
+    const { WebSocket } = await import('ws');
+    const { signTestToken } = await import('./helpers/webchat-server.js');
+    const server = await startWebChatServer();
+    try {
+      const { conversationId } = await server.startConversation();
+      // A token the server trusts for this conversation, expiring in two seconds.
+      const token = await signTestToken({ conv: conversationId, user: 'dl_test' }, Math.floor(Date.now() / 1000) + 2);
+      const socket = new WebSocket(`${server.base.replace('http', 'ws')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${token}`);
+      const closed = await new Promise<{ code: number; reason: string }>((resolve, reject) => {
+        socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+        socket.on('error', reject);
+        setTimeout(() => reject(new Error('stream not closed in time')), 6000);
+      });
+      expect(closed).toEqual({ code: 1008, reason: 'Token expired' });
+    } finally {
+      await server.close();
+    }
+  });
+});

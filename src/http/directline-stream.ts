@@ -37,10 +37,12 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
       const origin = req.headers.origin;
       if (origin && !originAllowed(origin, req.headers.host, deps.corsOrigins)) return refuse(socket, 403, 'Forbidden');
       let conversationId: string;
+      let expiresAt: number;
       try {
         conversationId = decodeURIComponent(match[1]!);
         const claims = await tokens.verify(url.searchParams.get('t') ?? '');
         if (claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
+        expiresAt = claims.expiresAt;
       } catch (error) {
         return refuse(socket, error instanceof TokenError ? 401 : 400, error instanceof TokenError ? 'Unauthorized' : 'Bad Request');
       }
@@ -63,7 +65,13 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
           },
           close: () => ws.close(1000, 'Conversation ended'),
         });
-        ws.on('close', () => void pending.then((disconnect) => disconnect?.()));
+        // The stream lives no longer than its token; the client reconnects with a refreshed one.
+        const expiry = setTimeout(() => ws.close(1008, 'Token expired'), Math.max(0, expiresAt * 1000 - Date.now()));
+        expiry.unref();
+        ws.on('close', () => {
+          clearTimeout(expiry);
+          void pending.then((disconnect) => disconnect?.());
+        });
         void pending.then((disconnect) => {
           if (!disconnect) ws.close(1011, 'Conversation not found');
         });
