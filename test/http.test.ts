@@ -49,6 +49,14 @@ describe('the real server in local anonymous mode', () => {
     expect(reply!.text).toMatch(/Quelle: \[.+\]\(https?:\/\/.+\) · Stand: \d{2}\.\d{2}\.\d{4}/);
   });
 
+  it('ignores an unknown activity type without error and without a reply', async () => {
+    const before = channel.replies.length;
+    const response = await post(server.port, { ...activity(serviceUrl, 'x', 'u1'), type: 'somethingNew' });
+    expect(response.status).toBeLessThan(300);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(channel.replies.length).toBe(before);
+  });
+
   it('reports alive and ready with the number of articles', async () => {
     expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${server.port}/readyz`);
@@ -62,12 +70,19 @@ describe('the real server in local anonymous mode', () => {
   });
 
   it.each([
+    ['an activity without type', { text: 'x', conversation: { id: 'c' }, from: { id: 'u' }, serviceUrl: 'http://127.0.0.1:9' }, {}, 400],
+    ['an activity without conversation', { type: 'message', text: 'x', from: { id: 'u' }, serviceUrl: 'http://127.0.0.1:9' }, {}, 400],
+    ['an activity without from', { type: 'message', text: 'x', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9' }, {}, 400],
+    ['a JSON array', [1, 2], {}, 400],
+    ['a body over the size limit', { type: 'message', text: 'x'.repeat(300_000) }, {}, 413],
     ['invalid JSON', '{"type": "message"', {}, 400],
     ['a wrong content type', 'hallo', { 'content-type': 'text/plain' }, 415],
   ])('rejects %s with a 4xx and processes nothing', async (_name, body, headers, status) => {
     const before = channel.replies.length;
     const response = await post(server.port, body, headers);
     expect(response.status).toBe(status);
+    const text = await response.text();
+    expect(text).not.toMatch(/\bat \S+:\d+|node_modules|validateAndFixActivity/);
     await new Promise((r) => setTimeout(r, 100));
     expect(channel.replies.length).toBe(before);
   });

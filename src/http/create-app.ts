@@ -67,6 +67,11 @@ export function createApp({ adapter, runTurn, readiness, logger }: AppDependenci
     requireJson,
     restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
     async (req: Request, res: Response) => {
+      const invalid = activityShapeError(req.body);
+      if (invalid) {
+        res.send(400, { error: `Invalid activity: ${invalid}` });
+        return;
+      }
       if (!readiness().ready) {
         res.header('Retry-After', '5');
         res.send(503, { error: 'The bot is starting; try again in a few seconds.' });
@@ -89,4 +94,19 @@ function requireJson(req: Request, res: Response, next: restify.Next): void {
     return next(false);
   }
   return next();
+}
+
+/**
+ * What makes a posted activity unusable, checked at the edge so nothing half-valid reaches the bot (and no
+ * framework error text reaches the caller); `undefined` when the shape is fine.
+ */
+export function activityShapeError(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'expected a JSON object';
+  const activity = body as { type?: unknown; conversation?: { id?: unknown }; from?: { id?: unknown }; serviceUrl?: unknown; channelId?: unknown };
+  if (typeof activity.type !== 'string' || activity.type.trim() === '') return 'missing type';
+  if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') return 'missing conversation.id';
+  if (typeof activity.from?.id !== 'string' || activity.from.id === '') return 'missing from.id';
+  if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\//i.test(activity.serviceUrl)) return 'missing or invalid serviceUrl';
+  if (activity.channelId !== undefined && typeof activity.channelId !== 'string') return 'invalid channelId';
+  return undefined;
 }
