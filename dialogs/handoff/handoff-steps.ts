@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../../src/bot/safe-text.js';
 import type { FormStep, StepResult } from '../form/form-dialog.js';
 
 /** What the handoff form collects. */
@@ -68,7 +69,7 @@ export function handoffSteps(privacyUrl: string): Step[] {
       id: 'concern',
       question: (a) =>
         a.proposedConcern
-          ? `Worum geht es? Ich habe aus unserem Gespräch zusammengefasst:\n\n> ${a.proposedConcern}\n\nPasst das, oder beschreiben Sie Ihr Anliegen in eigenen Worten?`
+          ? `Worum geht es? Ich habe aus unserem Gespräch zusammengefasst:\n\n> ${escapeMarkdown(a.proposedConcern)}\n\nPasst das, oder beschreiben Sie Ihr Anliegen in eigenen Worten?`
           : 'Worum geht es? Beschreiben Sie Ihr Anliegen bitte in ein, zwei Sätzen.',
       choices: (a) => (a.proposedConcern ? [{ value: 'keep', title: 'So übernehmen', synonyms: ['passt', 'so übernehmen', 'ja', 'ok', 'genau'] }] : []),
       parse: (input, a, choice) => {

@@ -12,6 +12,7 @@ import type { Logger } from '../logging/logger.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { detectDialogRequest, detectIntent, type Intent } from './intents.js';
 import { TEXT, type OfficeContact } from './messages.js';
+import { stripControlCharacters } from './safe-text.js';
 import { answerReply, clarifyReply, greetingReply, handoffReply, noAnswerReply, textReply } from './replies.js';
 
 /** What the bot did with one user message (for evaluation, reports and tests). */
@@ -139,7 +140,7 @@ export class IkzBot extends ActivityHandler {
     const action = parseCardAction(context.activity.value);
     if (action) return this.handleAction(dc, action);
 
-    return this.handleText(dc, (context.activity.text ?? '').trim());
+    return this.handleText(dc, stripControlCharacters(context.activity.text ?? '').trim());
   }
 
   /** A typed message (or a suggested question pressed as a button). */

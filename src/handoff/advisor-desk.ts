@@ -1,5 +1,6 @@
 import { MessageFactory, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { adaptiveCard, submitAction, textBlock } from '../../dialogs/cards.js';
+import { escapeMarkdown } from '../bot/safe-text.js';
 import type { Logger } from '../logging/logger.js';
 import type { KeyValueStore } from '../storage/key-value-store.js';
 import { CaseError, type CaseService } from './case-service.js';
@@ -62,7 +63,7 @@ export class AdvisorDesk {
       return true;
     }
     if (!text) return true;
-    await this.toUser(handoffCase, `**Beratung (${handoffCase.claimedBy ?? 'Beratungsstelle'}):** ${text}`);
+    await this.toUser(handoffCase, `**Beratung (${escapeMarkdown(handoffCase.claimedBy ?? 'Beratungsstelle')}):** ${escapeMarkdown(text)}`);
     await this.options.cases.appendTranscript(handoffCase.id, [{ from: 'advisor', text, at: new Date().toISOString() }]);
     return true;
   }
@@ -77,7 +78,7 @@ export class AdvisorDesk {
     if (handoffCase?.status !== 'claimed' || !handoffCase.advisorThread) return false;
     const text = (context.activity.text ?? '').trim();
     if (!text) return false;
-    await this.options.proactive(handoffCase.advisorThread.reference, [MessageFactory.text(`**${handoffCase.name} (${handoffCase.municipality}):** ${text}`)]);
+    await this.options.proactive(handoffCase.advisorThread.reference, [MessageFactory.text(`**${escapeMarkdown(handoffCase.name)} (${escapeMarkdown(handoffCase.municipality)}):** ${escapeMarkdown(text)}`)]);
     await this.options.cases.appendTranscript(handoffCase.id, [{ from: 'user', text, at: new Date().toISOString() }]);
     return true;
   }
@@ -155,28 +156,28 @@ export function caseCard(handoffCase: HandoffCase): Partial<Activity> {
   const eligibility = handoffCase.eligibility
     ? `${{ eligible: 'voraussichtlich förderfähig', eligible_with_open_points: 'förderfähig mit offenen Punkten', not_eligible: 'voraussichtlich nicht förderfähig' }[handoffCase.eligibility.verdict]}${handoffCase.eligibility.amount ? `, geschätzt ${handoffCase.eligibility.amount.toLocaleString('de-DE')} €` : ''}`
     : 'kein Förder-Check';
-  const recent = handoffCase.transcript.slice(-6).map((e) => `${e.from === 'user' ? 'Nutzer' : 'Bot'}: ${e.text.split('\n')[0]!.slice(0, 160)}`);
+  const recent = handoffCase.transcript.slice(-6).map((e) => `${e.from === 'user' ? 'Nutzer' : 'Bot'}: ${escapeMarkdown(e.text.split('\n')[0]!.slice(0, 160))}`);
   return MessageFactory.attachment(
     adaptiveCard(
       [
         textBlock(`Neuer Fall ${handoffCase.id}`, { size: 'Medium', weight: 'Bolder' }),
         { type: 'FactSet', facts: [
-          { title: 'Kommune', value: handoffCase.municipality },
-          { title: 'Name', value: handoffCase.name },
-          { title: 'Kontakt', value: contact || '–' },
+          { title: 'Kommune', value: escapeMarkdown(handoffCase.municipality) },
+          { title: 'Name', value: escapeMarkdown(handoffCase.name) },
+          { title: 'Kontakt', value: escapeMarkdown(contact) || '–' },
           { title: 'Förder-Check', value: eligibility },
           { title: 'Eingang', value: new Date(handoffCase.createdAt).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) },
         ] },
         textBlock('Anliegen', { weight: 'Bolder', spacing: 'Medium' }),
-        textBlock(handoffCase.concern),
+        textBlock(escapeMarkdown(handoffCase.concern)),
         textBlock('Gesprächsverlauf (Auszug)', { weight: 'Bolder', spacing: 'Medium' }),
         textBlock(recent.join('\n\n') || '–', { isSubtle: true, size: 'Small' }),
         textBlock(`Vollständiger Verlauf: GET /api/cases/${handoffCase.id}`, { isSubtle: true, size: 'Small' }),
       ],
       [submitAction('Übernehmen', { action: 'case_claim', caseId: handoffCase.id }), submitAction('Abschließen', { action: 'case_close', caseId: handoffCase.id })],
-      `Neuer Fall ${handoffCase.id} aus ${handoffCase.municipality}`,
+      `Neuer Fall ${handoffCase.id} aus ${escapeMarkdown(handoffCase.municipality)}`,
     ),
-    `Neuer Fall ${handoffCase.id}: ${handoffCase.municipality}`,
+    `Neuer Fall ${handoffCase.id}: ${escapeMarkdown(handoffCase.municipality)}`,
   );
 }
 
