@@ -9,6 +9,7 @@ import { AdvisorDesk, type ProactiveSender } from '../handoff/advisor-desk.js';
 import { CaseService } from '../handoff/case-service.js';
 import type { HandoffCase } from '../handoff/handoff-case.js';
 import { parseOfficeHours } from '../handoff/office-hours.js';
+import { GuardedStorage } from '../storage/guarded-storage.js';
 import { MemoryKeyValueStore, type KeyValueStore } from '../storage/key-value-store.js';
 import { IkzBot, type TurnOutcome } from './ikz-bot.js';
 import { contactText } from './messages.js';
@@ -55,7 +56,7 @@ export function createBot(options: {
     await desk?.announce(handoffCase);
     await options.handoff?.onCaseCreated?.(handoffCase);
   };
-  const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
+  const conversationState = new ConversationState(new GuardedStorage(options.storage ?? new MemoryStorage()));
   const core = new IkzBot({
     knowledge: options.knowledge,
     office: options.office,

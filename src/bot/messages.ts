@@ -50,7 +50,7 @@ export const TEXT = {
   feedbackSkipped: 'Alles klar.',
   buttonApplication: 'Antrag stellen',
   unknownArticle: 'Dieses Thema gibt es leider nicht mehr. Stellen Sie Ihre Frage bitte noch einmal in eigenen Worten.',
-  pleaseRepeat: 'Da kam gerade etwas gleichzeitig an. Bitte senden Sie Ihre letzte Nachricht noch einmal.',
+  pleaseRepeat: 'Das hat gerade nicht geklappt. Bitte senden Sie Ihre letzte Nachricht noch einmal.',
   apology:
     'Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte stellen Sie Ihre Frage noch einmal.',
   relatedTitle: 'Passende Themen',

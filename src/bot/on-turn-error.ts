@@ -1,5 +1,6 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
+import { StorageUnavailableError } from '../storage/guarded-storage.js';
 import { isETagConflict } from '../storage/optimistic-state-storage.js';
 import { TEXT } from './messages.js';
 
@@ -13,9 +14,10 @@ import { TEXT } from './messages.js';
 export function createOnTurnError(logger: Logger, conversationState: ConversationState) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const activity = context.activity;
-    const conflict = isETagConflict(error);
+    // Both mean: the stored state is good, only this turn did not go through.
+    const conflict = isETagConflict(error) || error instanceof StorageUnavailableError;
     const details = { err: error, conversationId: activity.conversation?.id, channelId: activity.channelId, activityType: activity.type };
-    if (conflict) logger.warn(details, 'Overlapping turns of one conversation: the later save lost; the user is asked to repeat');
+    if (conflict) logger.warn(details, `Turn not saved (${error.message}); the stored state is kept and the user is asked to repeat`);
     else logger.error(details, `Unhandled error in bot turn: ${error.message}`);
     if (!conflict) {
       try {
