@@ -12,6 +12,8 @@ import { BROKEN_KB } from './helpers/bot-harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+// Spawned as `npm start` runs it: node with tsx as loader, so SIGTERM reaches the server itself (the tsx CLI
+// wrapper kills a busy child 30 ms after relaying the signal).
 describe('npm start (the real entry point as a process)', () => {
   const channel = new FakeChannel();
   let serviceUrl = '';
@@ -22,7 +24,7 @@ describe('npm start (the real entry point as a process)', () => {
 
   it('starts without any cloud account, answers over HTTP, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ikz-data-'));
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', DATA_DIR: dataDir },
     });
@@ -72,6 +74,57 @@ describe('npm start (the real entry point as a process)', () => {
   });
 });
 
+describe('SIGTERM under load', () => {
+  const channel = new FakeChannel();
+  let serviceUrl = '';
+  beforeAll(async () => {
+    serviceUrl = await channel.start();
+  });
+  afterAll(() => channel.stop());
+
+  it('finishes the turns in flight: every accepted message gets its reply', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ikz-data-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', DATA_DIR: dataDir },
+    });
+    let logs = '';
+    child.stdout.on('data', (d: Buffer) => (logs += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 15_000);
+      child.stdout.on('data', () => {
+        const match = /"port":(\d+)/.exec(logs);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+    });
+    for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+
+    const questions = ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Was ist ein GVV?', 'Welche Unterlagen brauche ich?'];
+    const sent = Array.from({ length: 40 }, (_, i) =>
+      fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', id: `load-${i}`, text: questions[i % 4], channelId: 'test', serviceUrl, from: { id: `u${i}` }, recipient: { id: 'bot' }, conversation: { id: `sigterm-${i}` } }),
+      }).then(
+        (response) => ({ id: `load-${i}`, status: response.status }),
+        () => ({ id: `load-${i}`, status: 0 }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    child.kill('SIGTERM');
+    const results = await Promise.all(sent);
+    expect(await exited).toBe(0);
+    const accepted = results.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.id);
+    expect(accepted.length).toBeGreaterThan(0);
+    const answered = new Set(channel.replies.map((reply) => reply.replyToId));
+    expect(accepted.filter((id) => !answered.has(id))).toEqual([]);
+  });
+});
+
 describe('readiness', () => {
   const app = (ready: boolean) =>
     createApp({
@@ -94,7 +147,7 @@ describe('readiness', () => {
     const message = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{"type":"message"}',
+      body: JSON.stringify({ type: 'message', conversation: { id: 'c' }, from: { id: 'u' }, serviceUrl: 'http://127.0.0.1:9' }),
     });
     expect(message.status).toBe(503);
     expect(message.headers.get('retry-after')).toBe('5');
