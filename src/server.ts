@@ -67,7 +67,17 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     if (!runTurn) throw new Error('Bot is not ready');
     await runTurn(context);
   };
-  const server = createApp({ adapter, runTurn: turn, readiness: () => readiness, logger });
+  const server = createApp({
+    adapter,
+    runTurn: turn,
+    readiness: () => readiness,
+    logger,
+    authenticate: config.bot.appId
+      ? async (activity, authHeader) => {
+          await authentication.authenticateRequest(activity, authHeader);
+        }
+      : undefined,
+  });
 
   // Web chat: the self-hosted Direct Line channel runs the same bot in-process; conversations stay here.
   const webChat = config.webChat;

@@ -1,3 +1,4 @@
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/logging/logger.js';
@@ -16,6 +17,16 @@ const activity = (serviceUrl: string, text: string, id = 'a1') => ({
   conversation: { id: `conv-${id}` },
   locale: 'de-DE',
 });
+
+const APP_ID = '00000000-0000-0000-0000-000000000001';
+
+/** A JWT in the Bot Framework's shape (RS256 header, key id), signed with a key the bot cannot know. */
+function jwt(claims: Record<string, unknown>): string {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' })}.${encode({ serviceurl: 'http://127.0.0.1:9', ...claims })}`;
+  return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
+}
 
 const post = (port: number, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`http://127.0.0.1:${port}/api/messages`, {
@@ -99,7 +110,7 @@ describe('the real server with a Microsoft App ID', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       KNOWLEDGE_DIR: SHIPPED_KB,
-      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'test-secret',
       MicrosoftAppType: 'MultiTenant',
       STORAGE_BACKEND: 'memory',
@@ -115,6 +126,9 @@ describe('the real server with a Microsoft App ID', () => {
   it.each([
     ['without a token', {}],
     ['with a forged token', { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl' }],
+    ['with an expired token', { authorization: `Bearer ${jwt({ aud: APP_ID, iss: 'https://api.botframework.com', exp: 1_600_000_000 })}` }],
+    ['with a wrongly signed token', { authorization: `Bearer ${jwt({ aud: APP_ID, iss: 'https://api.botframework.com', exp: 4_000_000_000 })}` }],
+    ['with a token for another audience', { authorization: `Bearer ${jwt({ aud: 'someone-else', iss: 'https://api.botframework.com', exp: 4_000_000_000 })}` }],
   ])('refuses an activity %s with 401 and does not process it', async (_name, headers) => {
     const response = await post(server.port, activity(serviceUrl, 'Wer darf einen Antrag stellen?', 'secure'), headers);
     expect(response.status).toBe(401);

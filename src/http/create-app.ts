@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
 import type { KnowledgeProblem } from '../knowledge/types.js';
 
@@ -20,6 +20,12 @@ export interface AppDependencies {
   runTurn: (context: TurnContext) => Promise<void>;
   readiness: () => Readiness;
   logger: Logger;
+  /**
+   * Checks the Bot Framework token before the adapter sees the activity (with an app id configured). Any
+   * failure — a bad token, or keys that cannot be fetched — answers 401: an activity that cannot be
+   * authenticated is never processed, and no framework error text reaches the caller.
+   */
+  authenticate?: (activity: Activity, authHeader: string) => Promise<void>;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface AppDependencies {
  * Every request gets a request id (from `x-request-id` or new), logged with method, path, status and
  * duration; bodies are never logged.
  */
-export function createApp({ adapter, runTurn, readiness, logger }: AppDependencies): Server {
+export function createApp(deps: AppDependencies): Server {
+  const { adapter, runTurn, readiness, logger } = deps;
   const server = restify.createServer({ name: 'ikz-assistent', handleUncaughtExceptions: false });
 
   server.pre((req: Request, res: Response, next) => {
@@ -71,6 +78,15 @@ export function createApp({ adapter, runTurn, readiness, logger }: AppDependenci
       if (invalid) {
         res.send(400, { error: `Invalid activity: ${invalid}` });
         return;
+      }
+      if (deps.authenticate) {
+        try {
+          await deps.authenticate(req.body as Activity, req.header('authorization') ?? '');
+        } catch (error) {
+          requestContext.get(req)?.log.warn({ reason: (error as Error).message }, 'Activity refused: authentication failed');
+          res.send(401, { error: 'Unauthorized' });
+          return;
+        }
       }
       if (!readiness().ready) {
         res.header('Retry-After', '5');
