@@ -89,6 +89,16 @@ describe('handoff to an advisor', () => {
     expect((await bundle.cases.list()).length).toBe(1);
   });
 
+  it.each([
+    ['accepted', 'übernimmt jetzt das Gespräch'],
+    ['completed', 'Sie sprechen wieder mit dem IKZ-Assistenten'],
+    ['failed', '0611 353-1529'],
+  ])('tells the user about a handoff.status "%s" from a contact-centre hub', async (state, text) => {
+    const { conversation } = await bot();
+    const replies = await conversation.send({ type: 'event', name: 'handoff.status', value: { state } });
+    expect(seen(replies).text).toContain(text);
+  });
+
   it('keeps the case when the bot restarts on the same store', async () => {
     const documents = new MemoryKeyValueStore();
     const first = await bot(documents);
