@@ -12,6 +12,32 @@ import { BROKEN_KB } from './helpers/bot-harness.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Starts `src/server.ts` as `npm start` does (node with tsx as loader) on a free port and waits until it is
+ * ready; `logs()` returns its output so far.
+ */
+async function startServerProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 15_000);
+    child.stdout.on('data', () => {
+      const match = /"port":(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+  });
+  for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+  return { child, port, exited, logs: () => output };
+}
+
 // Spawned as `npm start` runs it: node with tsx as loader, so SIGTERM reaches the server itself (the tsx CLI
 // wrapper kills a busy child 30 ms after relaying the signal).
 describe('npm start (the real entry point as a process)', () => {
@@ -24,26 +50,7 @@ describe('npm start (the real entry point as a process)', () => {
 
   it('starts without any cloud account, answers over HTTP, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ikz-data-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', DATA_DIR: dataDir },
-    });
-    let logs = '';
-    child.stdout.on('data', (d: Buffer) => (logs += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 15_000);
-      child.stdout.on('data', () => {
-        const match = /"port":(\d+)/.exec(logs);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-    });
-    for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const { child, port, exited, logs } = await startServerProcess({ DATA_DIR: dataDir });
     const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -63,13 +70,13 @@ describe('npm start (the real entry point as a process)', () => {
     expect(reply!.text).toMatch(/5 Jahre|fünf Jahre/);
     expect(reply!.text).toContain('Stand:');
 
-    expect(logs).toContain('LOCAL ANONYMOUS MODE');
-    expect(logs).not.toContain('mindestens bestehen');
+    expect(logs()).toContain('LOCAL ANONYMOUS MODE');
+    expect(logs()).not.toContain('mindestens bestehen');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(logs).toContain('"msg":"Stopped"');
+    expect(logs()).toContain('"msg":"Stopped"');
     // The embedded default: everything in one SQLite file under DATA_DIR.
-    expect(logs).toContain('"backend":"sqlite"');
+    expect(logs()).toContain('"backend":"sqlite"');
     expect(existsSync(join(dataDir, 'ikz-assistent.db'))).toBe(true);
   });
 });
@@ -84,24 +91,7 @@ describe('SIGTERM under load', () => {
 
   it('finishes the turns in flight: every accepted message gets its reply', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ikz-data-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', DATA_DIR: dataDir },
-    });
-    let logs = '';
-    child.stdout.on('data', (d: Buffer) => (logs += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 15_000);
-      child.stdout.on('data', () => {
-        const match = /"port":(\d+)/.exec(logs);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-    });
-    for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+    const { child, port, exited } = await startServerProcess({ DATA_DIR: dataDir });
 
     const questions = ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Was ist ein GVV?', 'Welche Unterlagen brauche ich?'];
     const sent = Array.from({ length: 40 }, (_, i) =>
