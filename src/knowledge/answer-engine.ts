@@ -79,8 +79,7 @@ export function decideAnswer(
   // Rank by how much of the question an article covers, then by how strongly it matches: an article
   // that answers every word beats one that matches a single word very often.
   const candidates: Candidate[] = index
-    .search(words)
-    .slice(0, options.rerankDepth)
+    .search(words, options.rerankDepth)
     .map((hit) => ({
       article: hit.article,
       score: hit.score,
@@ -138,14 +137,32 @@ function questionMatch(
   for (const terms of index.termsOf(article.id).questions) {
     let matched = 0;
     for (const word of words) {
+      const alternatives = alternativesOf(word);
       let strength = 0;
-      for (const [term, weight] of word.alternatives) if (terms.has(term)) strength = Math.max(strength, weight);
+      for (let i = 0; i < alternatives.terms.length; i++) {
+        if (terms.has(alternatives.terms[i]!)) strength = Math.max(strength, alternatives.weights[i]!);
+      }
       matched += strength * (idf.get(word) ?? 0);
     }
     best = Math.max(best, matched / totalWeight);
   }
   return best;
 }
+
+/**
+ * A word's alternatives as two arrays, made once per word: iterating the `Map` allocates an entry per
+ * step, and `coverage` and `questionMatch` go through them for every candidate and stored question.
+ */
+function alternativesOf(word: QueryWord): { terms: string[]; weights: number[] } {
+  let arrays = alternativeArrays.get(word);
+  if (!arrays) {
+    arrays = { terms: [...word.alternatives.keys()], weights: [...word.alternatives.values()] };
+    alternativeArrays.set(word, arrays);
+  }
+  return arrays;
+}
+
+const alternativeArrays = new WeakMap<QueryWord, { terms: string[]; weights: number[] }>();
 
 /** How well a hit covers the question: matched IDF weight over total IDF weight, 0…1. */
 function coverage(
@@ -160,7 +177,10 @@ function coverage(
   for (const word of words) {
     let strength = 0;
     let exactParts = 0;
-    for (const [term, weight] of word.alternatives) {
+    const alternatives = alternativesOf(word);
+    for (let i = 0; i < alternatives.terms.length; i++) {
+      const term = alternatives.terms[i]!;
+      const weight = alternatives.weights[i]!;
       if (hit.exactTerms.has(term)) {
         strength = Math.max(strength, weight);
         if (term !== word.term) exactParts++;
@@ -219,8 +239,20 @@ const SECTION_VERB_FACTOR = 0.5;
 function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   if (regions.length === 0) return false;
   const text = ` ${foldGerman(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return regions.some((region) => {
+  return regions.some((region) => scopePattern(region)?.test(text) ?? false);
+}
+
+/** Compiled patterns of the outside-scope regions (compiling them took longer than the rest of a small search). */
+const scopePatterns = new Map<string, RegExp | null>();
+
+/** The pattern that finds a region (also inflected: "bayerischen") in a folded question, or `null` for an empty one. */
+function scopePattern(region: string): RegExp | null {
+  let pattern = scopePatterns.get(region);
+  if (pattern === undefined) {
     const folded = foldGerman(region.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    return folded.length > 0 && new RegExp(` ${folded}\\p{L}{0,3} `, 'u').test(text);
-  });
+    pattern = folded.length > 0 ? new RegExp(` ${folded}\\p{L}{0,3} `, 'u') : null;
+    if (scopePatterns.size > 10_000) scopePatterns.clear();
+    scopePatterns.set(region, pattern);
+  }
+  return pattern;
 }

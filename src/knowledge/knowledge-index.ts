@@ -1,6 +1,7 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
+import { compactMatches, findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
 import type { Article, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
@@ -24,6 +25,13 @@ export const WORD_CLASS_WEIGHTS = {
 
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;
 type IndexedDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
+
+/**
+ * How many matches (article and score) each match cache of an index holds at most: the one per term
+ * (about 24 bytes a match) and the one per query word (about 12 bytes); beyond it the least recently
+ * used entries are dropped.
+ */
+export const TERM_CACHE_MAX_MATCHES = 1_000_000;
 
 /** Index terms of an article's parts. */
 export interface ArticleTerms {
@@ -58,6 +66,13 @@ export class KnowledgeIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly articleTerms = new Map<string, ArticleTerms>();
   private readonly byId = new Map<string, Article>();
+  /** Article id → its position in `articles` (the article number the search works with). */
+  private readonly numberOf = new Map<string, number>();
+  /** Matches per searched term and matching mode (see `termMatches`). */
+  private readonly termCache = new MatchCache<TermMatches>(TERM_CACHE_MAX_MATCHES);
+  /** Best weighted scores per word with several alternatives (see `wordMatches`). */
+  private readonly wordCache = new MatchCache<WordMatches>(TERM_CACHE_MAX_MATCHES);
+  private scratch?: { score: Float64Array; best: Float64Array; isMatch: Uint8Array; seen: Uint8Array };
 
   private constructor(
     readonly analyzer: GermanAnalyzer,
@@ -84,6 +99,7 @@ export class KnowledgeIndex {
     });
     miniSearch.addAll(documents);
     const index = new KnowledgeIndex(analyzer, miniSearch, kb.articles);
+    kb.articles.forEach((article, number) => index.numberOf.set(article.id, number));
     for (const article of kb.articles) index.addStatistics(article);
     return index;
   }
@@ -101,43 +117,136 @@ export class KnowledgeIndex {
    * alternative (its own term, a compound part or a synonym), not the sum of all of them: otherwise an
    * article that merely repeats many synonyms of one common word would outrank the article that
    * matches every word of the question.
+   *
+   * With `limit`, only the best `limit` hits are returned (the same ones, in the same order, as the
+   * first `limit` of the full list), and only they get their matched-term sets: on a large knowledge
+   * base most articles match some common word, and the answer decision looks at the best few only.
    */
-  search(words: QueryWord[]): ArticleHit[] {
+  search(words: QueryWord[], limit = Number.POSITIVE_INFINITY): ArticleHit[] {
     const options = DEFAULT_SEARCH_OPTIONS;
-    const perTerm = new Map<string, SearchResult[]>();
+    const perTerm = new Map<string, TermMatches>();
     for (const word of words) {
       for (const term of word.alternatives.keys()) {
         if (perTerm.has(term)) continue;
         const own = term === word.term;
-        perTerm.set(
-          term,
-          this.miniSearch.search(term, {
-            boost: { ...options.boost },
-            // Typos are corrected on what the user typed, not on expansions (they are spelled right).
-            fuzzy: own && term.length >= options.fuzzyMinLength && !/^\d+$/.test(term) ? options.fuzzy : false,
-            prefix: own && term.length >= options.prefixMinLength && !/^\d+$/.test(term),
-          }),
-        );
+        // Typos are corrected on what the user typed, not on expansions (they are spelled right).
+        const fuzzy = own && term.length >= options.fuzzyMinLength && !/^\d+$/.test(term);
+        const prefix = own && term.length >= options.prefixMinLength && !/^\d+$/.test(term);
+        perTerm.set(term, this.termMatches(term, fuzzy, prefix));
       }
     }
-    const hits = new Map<string, { score: number; exactTerms: Set<string>; queryTerms: Set<string> }>();
+    // Scores per article number. Each word counts with its best alternative.
+    const n = this.articles.length;
+    // Reused between searches (zeroed again at the end): allocating them per question costs garbage
+    // collections that show in the slowest answers.
+    this.scratch ??= { score: new Float64Array(n), best: new Float64Array(n), isMatch: new Uint8Array(n), seen: new Uint8Array(n) };
+    const { score, isMatch } = this.scratch;
+    try {
+      return this.rank(words, perTerm, score, isMatch, limit);
+    } finally {
+      score.fill(0);
+      isMatch.fill(0);
+    }
+  }
+
+  /** The scoring and ranking part of `search`, on zeroed scratch arrays. */
+  private rank(
+    words: QueryWord[],
+    perTerm: ReadonlyMap<string, TermMatches>,
+    score: Float64Array,
+    isMatch: Uint8Array,
+    limit: number,
+  ): ArticleHit[] {
+    const n = this.articles.length;
+    const visits: Array<{ term: string; matches: TermMatches }> = [];
     for (const word of words) {
-      const best = new Map<string, number>();
-      for (const [term, weight] of word.alternatives) {
-        for (const result of perTerm.get(term) ?? []) {
-          const id = result.id as string;
-          const hit = hits.get(id) ?? { score: 0, exactTerms: new Set<string>(), queryTerms: new Set<string>() };
-          hits.set(id, hit);
-          for (const t of result.terms) hit.exactTerms.add(t);
-          hit.queryTerms.add(term);
-          best.set(id, Math.max(best.get(id) ?? 0, result.score * weight));
+      const alternatives = [...word.alternatives].map(([term, weight]) => ({ term, weight, matches: perTerm.get(term)! }));
+      for (const { term, matches } of alternatives) visits.push({ term, matches });
+      if (alternatives.length === 1) {
+        const { weight, matches } = alternatives[0]!;
+        const { docs, scores } = matches;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          isMatch[doc] = 1;
+          score[doc] = score[doc]! + Math.max(0, scores[i]! * weight);
+        }
+      } else if (alternatives.length > 1) {
+        const { docs, best } = this.wordMatches(alternatives);
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          isMatch[doc] = 1;
+          score[doc] = score[doc]! + best[i]!;
         }
       }
-      for (const [id, score] of best) hits.get(id)!.score += score;
     }
-    return [...hits.entries()]
-      .map(([id, hit]) => ({ article: this.byId.get(id)!, ...hit }))
-      .sort((a, b) => b.score - a.score);
+    // Equal scores keep the order in which the articles first matched (word, alternative, MiniSearch rank).
+    const firstSeen = (doc: number): number => {
+      for (let visit = 0; visit < visits.length; visit++) {
+        const { matches } = visits[visit]!;
+        const at = findMatch(matches, doc);
+        if (at !== -1) return visit * n + matches.ranks[at]!;
+      }
+      return Number.POSITIVE_INFINITY;
+    };
+    return topByScore(isMatch, score, firstSeen, limit).map((doc) => {
+      // What the returned articles matched: their entries in each term's matches.
+      const exactTerms = new Set<string>();
+      const queryTerms = new Set<string>();
+      for (const { term, matches } of visits) {
+        const at = findMatch(matches, doc);
+        if (at === -1) continue;
+        for (const t of matches.terms[at]!) exactTerms.add(t);
+        queryTerms.add(term);
+      }
+      return { article: this.articles[doc]!, score: score[doc]!, exactTerms, queryTerms };
+    });
+  }
+
+  /**
+   * MiniSearch's matches of one analysed query term, cached: the index never changes after it is
+   * built, and common words ("Förderung", "Gemeinde") come up in most questions, while each costs a
+   * scoring pass over every article that contains it.
+   */
+  private termMatches(term: string, fuzzy: boolean, prefix: boolean): TermMatches {
+    const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
+    const cached = this.termCache.get(key);
+    if (cached) return cached;
+    const options = DEFAULT_SEARCH_OPTIONS;
+    const results = this.miniSearch.search(term, {
+      boost: { ...options.boost },
+      fuzzy: fuzzy ? options.fuzzy : false,
+      prefix,
+    });
+    const matches = compactMatches(key, results, this.numberOf);
+    this.termCache.set(key, matches);
+    return matches;
+  }
+
+  /**
+   * Per article, the best weighted score of a word's alternatives (at least 0), cached by the
+   * alternatives' matches and weights: a word such as "Förderhöhe" has a dozen alternatives (parts,
+   * synonyms) with thousands of matches each, and the same words come up again and again.
+   */
+  private wordMatches(alternatives: ReadonlyArray<{ weight: number; matches: TermMatches }>): WordMatches {
+    const key = alternatives.map(({ weight, matches }) => `${weight}\u0001${matches.key}`).join('\u0002');
+    const cached = this.wordCache.get(key);
+    if (cached) return cached;
+    const { best, seen } = this.scratch!;
+    for (const { weight, matches } of alternatives) {
+      const { docs, scores } = matches;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        seen[doc] = 1;
+        best[doc] = Math.max(best[doc]!, scores[i]! * weight);
+      }
+    }
+    const found: number[] = [];
+    for (let doc = 0; doc < seen.length; doc++) if (seen[doc] === 1) found.push(doc);
+    const merged = { docs: Uint32Array.from(found), best: Float64Array.from(found, (doc) => best[doc]!) };
+    best.fill(0);
+    seen.fill(0);
+    this.wordCache.set(key, merged);
+    return merged;
   }
 
   /**
@@ -188,3 +297,4 @@ function toDocument(article: Article): IndexedDocument {
     body: article.sections.map((s) => s.text).join('\n'),
   };
 }
+

@@ -136,7 +136,8 @@ describe('the Direct Line channel (in-process adapter on the real bot)', () => {
     await channel.postActivity('c1', 'dl_user', { type: 'message', text: 'hilfe' });
     let closed = false;
     await channel.connect('c1', 0, { push: () => undefined, close: () => (closed = true) });
-    const storage = (bundle.conversationState as unknown as { storage: { memory: Record<string, unknown> } }).storage;
+    // The bot's MemoryStorage sits inside the GuardedStorage wrapper.
+    const storage = (bundle.conversationState as unknown as { storage: { inner: { memory: Record<string, unknown> } } }).storage.inner;
     // MemoryStorage deletes by setting the key to undefined.
     const stateOfC1 = () =>
       Object.entries(storage.memory).filter(([key, value]) => key.startsWith('directline/conversations/c1') && value !== undefined);

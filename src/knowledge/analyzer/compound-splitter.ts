@@ -22,6 +22,7 @@ const MIN_MODIFIER_LENGTH = 5;
  */
 export class CompoundSplitter {
   private readonly cache = new Map<string, string[]>();
+  private readonly headCache = new Map<string, { modifier: string; head: string } | null>();
 
   /**
    * @param lookupPart returns the index term for a word part (lower case, original letters), or
@@ -46,18 +47,25 @@ export class CompoundSplitter {
    * question, an unknown modifier must stay unknown ("Personalausweis" is not about "Personal").
    */
   splitHead(lowerWord: string): { modifier: string; head: string } | undefined {
-    const breaks = syllableBreaks(lowerWord);
-    for (const at of breaks) {
+    const cached = this.headCache.get(lowerWord);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: { modifier: string; head: string } | null = null;
+    for (const at of syllableBreaks(lowerWord)) {
       if (at < MIN_MODIFIER_LENGTH || lowerWord.length - at < MIN_PART_LENGTH + 1) continue;
       const head = this.known(lowerWord.slice(at));
-      if (head) return { modifier: stripLinking(lowerWord.slice(0, at)), head };
+      if (head) {
+        found = { modifier: stripLinking(lowerWord.slice(0, at)), head };
+        break;
+      }
     }
-    return undefined;
+    this.headCache.set(lowerWord, found);
+    return found ?? undefined;
   }
 
   /** Forget cached splits (the vocabulary changed). */
   clear(): void {
     this.cache.clear();
+    this.headCache.clear();
   }
 
   private splitAt(word: string, breaks: number[], from: number): string[] | undefined {
@@ -94,8 +102,25 @@ function stripLinking(modifier: string): string {
   return modifier.length > MIN_MODIFIER_LENGTH && /[^s]s$/.test(modifier) ? modifier.slice(0, -1) : modifier;
 }
 
-/** Offsets inside `word` where the German hyphenation patterns allow a break. */
+/**
+ * Syllable breaks per word. They do not depend on the vocabulary, so they outlive `clear()`; hyphenation
+ * is the costliest step of indexing, and a knowledge base repeats its words a lot.
+ */
+const breakCache = new Map<string, number[]>();
+/** Bound of `breakCache` (distinct words); beyond it the cache starts afresh. */
+const BREAK_CACHE_LIMIT = 200_000;
+
+/** Offsets inside `word` where the German hyphenation patterns allow a break (cached). */
 function syllableBreaks(word: string): number[] {
+  const cached = breakCache.get(word);
+  if (cached) return cached;
+  if (breakCache.size >= BREAK_CACHE_LIMIT) breakCache.clear();
+  const breaks = computeSyllableBreaks(word);
+  breakCache.set(word, breaks);
+  return breaks;
+}
+
+function computeSyllableBreaks(word: string): number[] {
   const hyphenated = hyphenDe.hyphenateSync(word, { minWordLength: 5 });
   const breaks: number[] = [];
   let offset = 0;

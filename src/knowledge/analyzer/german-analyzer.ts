@@ -49,6 +49,7 @@ export class GermanAnalyzer {
   private readonly synonymGroups: AnalysedSynonymGroup[];
   private readonly baseCache = new Map<string, string | null>();
   private readonly indexCache = new Map<string, string[]>();
+  private readonly modifierCache = new Map<string, string | null>();
 
   constructor(meta: Pick<KnowledgeMeta, 'stopwords' | 'synonymGroups'>) {
     const keep = new Set(meta.stopwords.keep.map((w) => foldGerman(w.toLowerCase())));
@@ -91,6 +92,7 @@ export class GermanAnalyzer {
     this.vocabulary = vocabulary;
     this.splitter.clear();
     this.indexCache.clear();
+    this.modifierCache.clear();
   }
 
   /**
@@ -199,12 +201,18 @@ export class GermanAnalyzer {
     return false;
   }
 
+  /** The modifier term of a compound whose head is known (cached per word until the vocabulary changes). */
   private modifierTerm(word: string): string | undefined {
-    if (this.baseTerm(word) === null || /^\d/.test(word)) return undefined;
-    const split = this.splitter.splitHead(word.toLowerCase());
-    if (!split) return undefined;
-    const folded = foldGerman(split.modifier);
-    return this.stopwords.has(folded) ? undefined : stemGerman(folded);
+    const cached = this.modifierCache.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    let modifier: string | null = null;
+    if (this.baseTerm(word) !== null && !/^\d/.test(word)) {
+      const split = this.splitter.splitHead(word.toLowerCase());
+      const folded = split ? foldGerman(split.modifier) : undefined;
+      if (folded !== undefined && !this.stopwords.has(folded)) modifier = stemGerman(folded);
+    }
+    this.modifierCache.set(word, modifier);
+    return modifier ?? undefined;
   }
 
   private lookupPart(part: string): string | undefined {

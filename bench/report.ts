@@ -1,0 +1,81 @@
+import type { E2eReport } from './e2e-bench.js';
+import type { RetrievalReport } from './retrieval-bench.js';
+import type { StartupReport } from './startup-bench.js';
+import type { TargetCheck } from './targets.js';
+
+/** Everything `npm run bench` measured in one run. */
+export interface BenchReport {
+  retrieval: RetrievalReport & { questions: string; questionCount: number };
+  e2e: E2eReport;
+  startup: StartupReport;
+  targets: TargetCheck[];
+  machine: { cpus: number; node: string; totalSeconds: number };
+}
+
+/** The report as a readable text table (English). */
+export function formatReport(report: BenchReport): string {
+  const { retrieval: r, e2e, startup: s } = report;
+  const short = e2e.shortConversations;
+  const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? 'n/a' : `${value} ms`);
+  const lines: string[] = [];
+  lines.push(`IKZ-Assistent benchmark — ${report.machine.cpus} CPUs, Node ${report.machine.node}, ${report.machine.totalSeconds} s`);
+  lines.push('');
+  lines.push(`Retrieval: KnowledgeService.answer over ${r.questionCount} questions of ${r.questions}`);
+  lines.push(
+    table(
+      ['', 'articles', 'p50', 'p99', 'queries/s', 'cold p50', 'cold p99', 'build', 'index heap', 'accuracy'],
+      [
+        ['bot, shipped KB', r.shipped.articles, ms(r.shipped.p50Ms), ms(r.shipped.p99Ms), r.shipped.qps, ms(r.shipped.coldP50Ms), ms(r.shipped.coldP99Ms), ms(r.shipped.buildMs), `${r.shipped.heapMb} MB`, `${r.passed}/${r.total} (${pct(r.accuracy)})`],
+        ['baseline, shipped KB', r.shipped.articles, ms(r.baseline.p50Ms), ms(r.baseline.p99Ms), r.baseline.qps, ms(r.baseline.coldP50Ms), ms(r.baseline.coldP99Ms), ms(r.baseline.buildMs), `${r.baseline.heapMb} MB`, `${r.baseline.passed}/${r.baseline.total} (${pct(r.baseline.accuracy)})`],
+        ['bot, synthetic KB', r.synthetic10k.articles, ms(r.synthetic10k.p50Ms), ms(r.synthetic10k.p99Ms), r.synthetic10k.qps, ms(r.synthetic10k.coldP50Ms), ms(r.synthetic10k.coldP99Ms), ms(r.synthetic10k.buildMs), `${r.synthetic10k.heapMb} MB`, '–'],
+        ['baseline, synthetic KB', r.synthetic10k.articles, ms(r.baseline.synthetic10k.p50Ms), ms(r.baseline.synthetic10k.p99Ms), r.baseline.synthetic10k.qps, ms(r.baseline.synthetic10k.coldP50Ms), ms(r.baseline.synthetic10k.coldP99Ms), ms(r.baseline.synthetic10k.buildMs), `${r.baseline.synthetic10k.heapMb} MB`, '–'],
+      ],
+    ),
+  );
+  lines.push('  p50/p99/queries per second: repeated passes after a first (cold) pass on the freshly built index.');
+  lines.push('');
+  lines.push(`End to end: POST /api/messages → reply at the channel stand-in, ${e2e.connections} conversations, ${e2e.seconds} s each`);
+  lines.push(
+    table(
+      ['', 'turns/s', 'p50', 'p99', 'HTTP p50', 'HTTP p99', 'turns', 'errors'],
+      [
+        ['IKZ bot (SQLite)', e2e.bot.turnsPerSec, ms(e2e.bot.p50Ms), ms(e2e.bot.p99Ms), ms(e2e.bot.httpP50Ms), ms(e2e.bot.httpP99Ms), e2e.bot.turns, errors(e2e.bot)],
+        ['echo floor (same stack)', e2e.floor.turnsPerSec, ms(e2e.floor.p50Ms), ms(e2e.floor.p99Ms), ms(e2e.floor.httpP50Ms), ms(e2e.floor.httpP99Ms), e2e.floor.turns, errors(e2e.floor)],
+        [`IKZ bot, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`, short.bot.turnsPerSec, ms(short.bot.p50Ms), ms(short.bot.p99Ms), ms(short.bot.httpP50Ms), ms(short.bot.httpP99Ms), short.bot.turns, errors(short.bot)],
+        [`echo floor, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`, short.floor.turnsPerSec, ms(short.floor.p50Ms), ms(short.floor.p99Ms), ms(short.floor.httpP50Ms), ms(short.floor.httpP99Ms), short.floor.turns, errors(short.floor)],
+      ],
+    ),
+  );
+  lines.push(`  ratio bot/floor: ${e2e.ratio} (short conversations: ${short.ratio})   Direct Line post → WebSocket reply: median ${ms(e2e.directLineReplyMs)}, p99 ${ms(e2e.directLineP99Ms)}   RSS of this process after the load: ${e2e.rssAfterLoadMb} MB`);
+  lines.push('');
+  lines.push('Start-up: spawn `tsx src/server.ts` → /readyz 200');
+  lines.push(
+    table(
+      ['', 'ready', 'listening', 'KB load + index', 'RSS ready', 'RSS after load'],
+      [
+        ['shipped KB', ms(s.shippedMs), ms(s.shippedListeningMs), ms(s.shippedKnowledgeMs), `${s.rssMb} MB`, '–'],
+        [`synthetic KB (${r.synthetic10k.articles})`, ms(s.synthetic10kMs), ms(s.synthetic10kListeningMs), ms(s.synthetic10kKnowledgeMs), `${s.rss10kMb} MB`, `${s.rss10kAfterLoadMb} MB (${s.loadSeconds} s load)`],
+      ],
+    ),
+  );
+  lines.push('');
+  lines.push('Targets');
+  lines.push(table(['', 'target', 'measured', ''], report.targets.map((t) => [t.name, t.target, `${t.value}${t.unit ? ` ${t.unit}` : ''}`, t.met ? 'met' : 'MISSED'])));
+  return lines.join('\n');
+}
+
+function pct(accuracy: number): string {
+  return `${(accuracy * 100).toFixed(1)} %`;
+}
+
+function errors(load: { non2xx: number; errors: number; timeouts: number }): string {
+  return String(load.non2xx + load.errors + load.timeouts);
+}
+
+/** A plain text table: first column left-aligned, the others right-aligned. */
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]) => `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`;
+  return [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+}

@@ -1,0 +1,69 @@
+// `npm run bench [-- --json]`: retrieval, end-to-end and start-up benchmark of the IKZ-Assistent (issue 6).
+import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/config.js';
+import { parseEvalSet } from '../src/evaluation/scoring.js';
+import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
+import type { KnowledgeBase } from '../src/knowledge/types.js';
+import { benchEndToEnd } from './e2e-bench.js';
+import { parseOptions } from './options.js';
+import { formatReport, type BenchReport } from './report.js';
+import { benchRetrieval } from './retrieval-bench.js';
+import { benchStartup } from './startup-bench.js';
+import { round } from './stats.js';
+import { syntheticKnowledgeBase, writeKnowledgeFolder } from './synthetic-kb.js';
+import { checkTargets } from './targets.js';
+
+/** Seconds of load on the spawned synthetic-knowledge-base server before its RSS is read. */
+const SYNTHETIC_LOAD_SECONDS = 5;
+
+async function main(): Promise<void> {
+  const options = await parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const progress = (message: string) => process.stderr.write(`bench: ${message} (${round((performance.now() - started) / 1000, 1)} s)\n`);
+  const questions = parseEvalSet(await readFile(options.questionsFile, 'utf8'), options.questionsFile);
+  const texts = questions.map((q) => q.question);
+  const shippedDir = loadConfig({}).knowledgeDir;
+  const shipped = await loadKnowledgeBase(shippedDir);
+  let synthetic: KnowledgeBase | undefined = syntheticKnowledgeBase(shipped, options.syntheticArticles);
+  const syntheticArticles = synthetic.articles.length;
+  const syntheticDir = await mkdtemp(join(tmpdir(), 'ikz-bench-kb-'));
+  try {
+    progress(`writing ${syntheticArticles} synthetic articles to ${syntheticDir}`);
+    await writeKnowledgeFolder(synthetic, syntheticDir, shippedDir);
+    // Retrieval first, while this process holds nothing else: its p99 is a fraction of a millisecond
+    // and would otherwise measure the garbage collector's work for the servers of the later phases.
+    progress('retrieval: shipped and synthetic knowledge base, real pipeline and baseline');
+    const retrieval = await benchRetrieval(shipped, synthetic, questions);
+    synthetic = undefined;
+    progress('start-up: spawning the server with the shipped and the synthetic knowledge base');
+    const startup = await benchStartup(shippedDir, syntheticDir, texts, options.connections, SYNTHETIC_LOAD_SECONDS);
+    progress(`end to end: ${options.connections} conversations, ${options.durationSeconds} s on the bot, then on the echo floor`);
+    const e2e = await benchEndToEnd(texts, options.connections, options.durationSeconds);
+    const report: BenchReport = {
+      retrieval: { ...retrieval, questions: options.questionsFile, questionCount: questions.length },
+      e2e,
+      startup,
+      targets: checkTargets({
+        retrievalP99Ms10k: retrieval.synthetic10k.p99Ms,
+        e2eRatio: e2e.ratio,
+        readyShippedMs: startup.shippedMs,
+        rss10kMb: Math.max(startup.rss10kMb, startup.rss10kAfterLoadMb),
+      }),
+      machine: { cpus: availableParallelism(), node: process.versions.node, totalSeconds: round((performance.now() - started) / 1000, 1) },
+    };
+    progress('done');
+    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+  } finally {
+    await rm(syntheticDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
