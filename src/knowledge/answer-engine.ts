@@ -1,6 +1,7 @@
 import type { QueryWord } from './analyzer/german-analyzer.js';
 import { foldGerman } from './analyzer/german-normalizer.js';
 import type { ArticleHit, KnowledgeIndex } from './knowledge-index.js';
+import type { TermSet } from './term-sets.js';
 import type { Article, ArticleSection } from './types.js';
 
 /** Thresholds of the answer decision: the defaults as named data. */
@@ -208,7 +209,7 @@ function chooseSections(
 ): ArticleSection[] {
   const [intro, ...rest] = article.sections;
   const { title, sections } = index.termsOf(article.id);
-  const strengthIn = (word: QueryWord, terms: ReadonlySet<string>) =>
+  const strengthIn = (word: QueryWord, terms: TermSet) =>
     Math.max(0, ...[...word.alternatives].map(([term, weight]) => (terms.has(term) ? weight : 0)));
   const scores = rest.map(() => 0);
   for (const word of words) {

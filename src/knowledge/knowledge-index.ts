@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
 import { compactMatches, findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
+import { EMPTY_TERM_SET, TermSetStore, type TermSet } from './term-sets.js';
 import type { Article, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
@@ -35,10 +36,10 @@ export const TERM_CACHE_MAX_MATCHES = 1_000_000;
 
 /** Index terms of an article's parts. */
 export interface ArticleTerms {
-  title: ReadonlySet<string>;
+  title: TermSet;
   /** The title and each stored question (how users ask for this article). */
-  questions: ReadonlyArray<ReadonlySet<string>>;
-  sections: Array<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
+  questions: readonly TermSet[];
+  sections: ReadonlyArray<{ heading: TermSet; body: TermSet }>;
 }
 
 /** One article found for a query, with what it matched. */
@@ -63,8 +64,13 @@ export interface ArticleHit {
  * ```
  */
 export class KnowledgeIndex {
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly articleTerms = new Map<string, ArticleTerms>();
+  /** Term sets of every article's parts: title, its questions, then heading and body of each section. */
+  private readonly parts = new TermSetStore();
+  /** Number of articles containing each term, by the term's number in `parts`. */
+  private documentFrequency = new Uint32Array(0);
+  /** Per article number: its first part in `parts`, and how many parts are title and questions. */
+  private firstPart = new Uint32Array(0);
+  private questionParts = new Uint32Array(0);
   private readonly byId = new Map<string, Article>();
   /** Article id → its position in `articles` (the article number the search works with). */
   private readonly numberOf = new Map<string, number>();
@@ -100,7 +106,7 @@ export class KnowledgeIndex {
     miniSearch.addAll(documents);
     const index = new KnowledgeIndex(analyzer, miniSearch, kb.articles);
     kb.articles.forEach((article, number) => index.numberOf.set(article.id, number));
-    for (const article of kb.articles) index.addStatistics(article);
+    index.addStatistics();
     return index;
   }
 
@@ -257,8 +263,8 @@ export class KnowledgeIndex {
    */
   idf(word: QueryWord): number {
     const n = this.articles.length;
-    const known = [...word.alternatives.keys()].map((t) => this.documentFrequency.get(t) ?? 0);
-    const own = this.documentFrequency.get(word.term) ?? 0;
+    const known = [...word.alternatives.keys()].map((t) => this.frequencyOf(t));
+    const own = this.frequencyOf(word.term);
     const parts = known.slice(1).filter((f) => f > 0);
     const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
     const bm25Idf = (f: number) => Math.log(1 + (n - f + 0.5) / (f + 0.5));
@@ -266,24 +272,49 @@ export class KnowledgeIndex {
     return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
-  /** Index terms of an article's title and of each section (heading and body apart), for section choice. */
+  /** Index terms of an article's title, its questions and each section (heading and body apart), for section choice. */
   termsOf(articleId: string): ArticleTerms {
-    return this.articleTerms.get(articleId) ?? { title: new Set(), questions: [], sections: [] };
+    const number = this.numberOf.get(articleId);
+    if (number === undefined) return { title: EMPTY_TERM_SET, questions: [], sections: [] };
+    const first = this.firstPart[number]!;
+    const end = number + 1 < this.firstPart.length ? this.firstPart[number + 1]! : this.parts.size;
+    const questionEnd = first + this.questionParts[number]!;
+    const questions: TermSet[] = [];
+    for (let part = first; part < questionEnd; part++) questions.push(this.parts.set(part));
+    const sections: Array<{ heading: TermSet; body: TermSet }> = [];
+    for (let part = questionEnd; part + 1 < end; part += 2) sections.push({ heading: this.parts.set(part), body: this.parts.set(part + 1) });
+    return { title: questions[0]!, questions, sections };
   }
 
-  private addStatistics(article: Article): void {
-    this.byId.set(article.id, article);
-    const document = toDocument(article);
-    const terms = new Set(FIELDS.flatMap((f) => this.analyzer.analyze(document[f])));
-    for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    this.articleTerms.set(article.id, {
-      title: new Set(this.analyzer.analyze(article.title)),
-      questions: [article.title, ...article.questions].map((q) => new Set(this.analyzer.analyze(q))),
-      sections: article.sections.map((s) => ({
-        heading: new Set(this.analyzer.analyze(s.heading ?? '')),
-        body: new Set(this.analyzer.analyze(s.text)),
-      })),
+  /** In how many articles a term occurs (0 when in none). */
+  private frequencyOf(term: string): number {
+    const id = this.parts.idOf(term);
+    return id === undefined ? 0 : (this.documentFrequency[id] ?? 0);
+  }
+
+  /** Term sets and document frequencies of every article (`build`'s second step). */
+  private addStatistics(): void {
+    const n = this.articles.length;
+    this.firstPart = new Uint32Array(n);
+    this.questionParts = new Uint32Array(n);
+    const frequency: number[] = [];
+    this.articles.forEach((article, number) => {
+      this.byId.set(article.id, article);
+      const sections = article.sections;
+      const partTerms = [article.title, ...article.questions].map((text) => this.analyzer.analyze(text));
+      for (const section of sections) partTerms.push(this.analyzer.analyze(section.heading ?? ''), this.analyzer.analyze(section.text));
+      // The title is also the first question: one part serves as both.
+      this.firstPart[number] = this.parts.add(partTerms[0]!);
+      for (const terms of partTerms.slice(1)) this.parts.add(terms);
+      this.questionParts[number] = 1 + article.questions.length;
+      // The article's document terms: those of all its parts and of its keywords (see `toDocument`).
+      const ids = new Set<number>();
+      for (const terms of partTerms) for (const term of terms) ids.add(this.parts.intern(term));
+      for (const term of this.analyzer.analyze(article.keywords.join('\n'))) ids.add(this.parts.intern(term));
+      for (const id of ids) frequency[id] = (frequency[id] ?? 0) + 1;
     });
+    this.parts.trim();
+    this.documentFrequency = Uint32Array.from(frequency, (f) => f ?? 0);
   }
 }
 
