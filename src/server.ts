@@ -100,7 +100,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     runTurn: turn,
     logger,
     onConversationRemoved: async (context) => {
-      await bundle?.conversationState.delete(context);
+      await bundle?.forgetConversation(context);
     },
   });
   const azureTokens = webChat.directLineSecret
@@ -213,7 +213,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 /**
- * Deletes what is older than the retention period (conversation state with transcripts, cases, Direct
+ * Deletes what is older than the retention period (conversation state, transcripts, cases, Direct
  * Line logs): once at start-up and then every few hours.
  */
 function scheduleRetention(stores: Stores, days: number, logger: Logger): NodeJS.Timeout {

@@ -107,4 +107,18 @@ describe('handoff to an advisor', () => {
     const second = await bot(documents);
     expect((await second.bundle.cases.get('IKZ-2026-0001'))?.name).toBe('Petra Muster');
   });
+
+  it('gives the advisor the newest 60 lines of a long conversation, in order', async () => {
+    const { conversation, bundle } = await bot();
+    for (let i = 1; i <= 40; i++) await conversation.say(`Frage Nummer ${i}: Was ist ein Zweckverband?`);
+    for (const answer of ['Ich möchte mit einem Berater sprechen', ...HAPPY]) await conversation.say(answer);
+    const { transcript } = (await bundle.cases.get('IKZ-2026-0001'))!;
+    expect(transcript).toHaveLength(60);
+    const questions = transcript.filter((e) => e.from === 'user' && e.text.startsWith('Frage Nummer')).map((e) => e.text);
+    // 40 questions with an answer each, then the handoff request: the newest lines reach back to question 12.
+    expect(questions[0]).toBe('Frage Nummer 12: Was ist ein Zweckverband?');
+    expect(questions.at(-1)).toBe('Frage Nummer 40: Was ist ein Zweckverband?');
+    expect(transcript.at(-1)).toMatchObject({ from: 'user', text: 'Ich möchte mit einem Berater sprechen' });
+    expect(transcript.filter((e) => e.from === 'bot').length).toBeGreaterThan(25);
+  });
 });

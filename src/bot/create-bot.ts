@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Storage, type TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config/config.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
@@ -9,6 +9,7 @@ import { AdvisorDesk, type ProactiveSender } from '../handoff/advisor-desk.js';
 import { CaseService } from '../handoff/case-service.js';
 import type { HandoffCase } from '../handoff/handoff-case.js';
 import { parseOfficeHours } from '../handoff/office-hours.js';
+import { TranscriptLog } from '../handoff/transcript-log.js';
 import { GuardedStorage } from '../storage/guarded-storage.js';
 import { MemoryKeyValueStore, type KeyValueStore } from '../storage/key-value-store.js';
 import { IkzBot, type TurnOutcome } from './ikz-bot.js';
@@ -25,6 +26,8 @@ export interface BotBundle {
   cases: CaseService;
   /** The editorial analytics (for the report). */
   analytics: AnalyticsRecorder;
+  /** Deletes the conversation's state and transcript (a web chat conversation that expired). */
+  forgetConversation(context: TurnContext): Promise<void>;
 }
 
 /** Placeholder office hours until `OFFICE_HOURS` is configured. */
@@ -73,7 +76,15 @@ export function createBot(options: {
     },
     desk,
     analytics,
+    transcripts: new TranscriptLog(documents),
   });
   const bot = withTeams(core, { knowledge: () => options.knowledge });
-  return { bot, conversationState, cases, analytics, onTurnError: createOnTurnError(options.logger, conversationState) };
+  return {
+    bot,
+    conversationState,
+    cases,
+    analytics,
+    forgetConversation: (context) => core.forget(context),
+    onTurnError: createOnTurnError(options.logger, conversationState),
+  };
 }

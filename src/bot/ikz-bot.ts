@@ -6,6 +6,7 @@ import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, typ
 import { WEAK_COVERAGE, type AnalyticsRecorder } from '../analytics/analytics-events.js';
 import type { AdvisorDesk } from '../handoff/advisor-desk.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
+import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
@@ -31,8 +32,8 @@ export interface ConversationData {
   eligibility?: { answers: EligibilityAnswers; verdict: Verdict; amount?: number };
   /** The last checklist of "Antrag stellen", for the "Als Text" button. */
   checklistMarkdown?: string;
-  /** The conversation so far (bounded), handed to the advisor with a case. */
-  transcript?: TranscriptEntry[];
+  /** Turns recorded in the transcript log so far (the log itself is kept outside the state, see `TranscriptLog`). */
+  transcriptTurns?: number;
   /** The case this conversation handed to the office, so a second press does not open another. */
   openCaseId?: string;
   /** The last answered question, for the feedback buttons under the answer. */
@@ -40,9 +41,6 @@ export interface ConversationData {
   /** A 👎 whose optional comment the next message may give (the event's key in the store). */
   awaitingFeedbackComment?: string;
 }
-
-/** How many transcript lines a conversation keeps (the newest), and how long each may be. */
-export const TRANSCRIPT_LIMITS = { entries: 60, characters: 600 } as const;
 
 export interface IkzBotOptions {
   knowledge: KnowledgeService;
@@ -59,12 +57,17 @@ export interface IkzBotOptions {
   desk?: AdvisorDesk;
   /** Editorial analytics (questions, dialogs, handoffs, feedback); nothing is recorded without it. */
   analytics?: AnalyticsRecorder;
+  /** The conversation transcripts handed to advisors with a case. */
+  transcripts: TranscriptLog;
 }
 
 /** Default for `maxMessageLength`: a question, not a pasted document. */
 export const DEFAULT_MAX_MESSAGE_LENGTH = 2000;
 
 const DIALOG_IDS: Record<GuidedDialog, string> = { eligibility: EligibilityDialog.dialogId, application: ApplicationDialog.dialogId };
+
+/** `turnState` key of the transcript lines of the running turn (stored when the turn ends). */
+const TURN_TRANSCRIPT = Symbol('turnTranscript');
 
 /**
  * The IKZ-Assistent's turn logic: greets, handles commands and small talk, runs the guided dialogs
@@ -111,27 +114,44 @@ export class IkzBot extends ActivityHandler {
 
   /** Runs the turn (recording the transcript) and saves conversation state. */
   override async run(context: TurnContext): Promise<void> {
-    await this.recordTranscript(context);
+    const lines = this.startTranscript(context);
     await super.run(context);
+    const data = lines.length > 0 ? await this.conversationData.get(context, { unansweredInARow: 0 }) : undefined;
+    if (data) data.transcriptTurns = (data.transcriptTurns ?? 0) + 1;
     await this.options.conversationState.saveChanges(context, false);
+    // After the state: a turn whose state could not be saved did not happen for the user either.
+    if (data) await this.options.transcripts.saveTurn(context.activity.conversation.id, data.transcriptTurns!, lines);
   }
 
-  /** Keeps the last lines of the conversation, so a handoff can give the advisor the whole case. */
-  private async recordTranscript(context: TurnContext): Promise<void> {
-    if (context.activity.type !== 'message') return;
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
-    const transcript = (data.transcript ??= []);
+  /** Collects this turn's lines (the user's message, the bot's replies), so a handoff can give the advisor the whole case. */
+  private startTranscript(context: TurnContext): TranscriptEntry[] {
+    const lines: TranscriptEntry[] = [];
+    if (context.activity.type !== 'message') return lines;
+    context.turnState.set(TURN_TRANSCRIPT, lines);
     const add = (from: TranscriptEntry['from'], text: string | undefined) => {
-      const clean = (text ?? '').trim();
-      if (!clean) return;
-      transcript.push({ from, text: clean.slice(0, TRANSCRIPT_LIMITS.characters), at: new Date().toISOString() });
-      transcript.splice(0, Math.max(0, transcript.length - TRANSCRIPT_LIMITS.entries));
+      const entry = this.options.transcripts.entry(from, text);
+      if (entry) lines.push(entry);
     };
     add('user', context.activity.text);
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const activity of activities) if (activity.type === 'message' || activity.type === undefined) add('bot', visibleText(activity));
       return next();
     });
+    return lines;
+  }
+
+  /** The conversation so far: the stored turns and the lines of the running turn. */
+  private async transcript(context: TurnContext, data: ConversationData): Promise<TranscriptEntry[]> {
+    const stored = await this.options.transcripts.recent(context.activity.conversation.id, data.transcriptTurns ?? 0);
+    const current: TranscriptEntry[] = context.turnState.get(TURN_TRANSCRIPT) ?? [];
+    return [...stored, ...current].slice(-TRANSCRIPT_LIMITS.entries);
+  }
+
+  /** Deletes what the bot keeps of a conversation: its transcript and its state. */
+  async forget(context: TurnContext): Promise<void> {
+    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    await this.options.transcripts.forget(context.activity.conversation.id, data.transcriptTurns ?? 0);
+    await this.options.conversationState.delete(context);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -271,10 +291,11 @@ export class IkzBot extends ActivityHandler {
     }
     if (dc.activeDialog?.id === HandoffDialog.dialogId) return this.continueDialog(dc);
     await dc.cancelAllDialogs();
+    const transcript = await this.transcript(dc.context, data);
     const options: HandoffDialogOptions = {
-      proposedConcern: summarizeConcern(data),
+      proposedConcern: summarizeConcern(data, transcript),
       eligibility: data.eligibility && { verdict: data.eligibility.verdict, amount: data.eligibility.amount, projectKind: data.eligibility.answers.projectKind, partners: data.eligibility.answers.partners },
-      transcript: [...(data.transcript ?? [])],
+      transcript,
     };
     await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog: 'handoff', status: 'started' });
     const result = await dc.beginDialog(HandoffDialog.dialogId, options);
@@ -365,8 +386,8 @@ export class IkzBot extends ActivityHandler {
 }
 
 /** A first draft of the concern for the advisor: the user's last questions and the Förder-Check result. */
-export function summarizeConcern(data: ConversationData): string | undefined {
-  const questions = (data.transcript ?? [])
+export function summarizeConcern(data: ConversationData, transcript: readonly TranscriptEntry[]): string | undefined {
+  const questions = transcript
     .filter((e) => e.from === 'user' && e.text.length > 12 && !detectIntent(e.text) && !detectDialogRequest(e.text))
     .slice(-3)
     .map((e) => e.text);

@@ -61,7 +61,7 @@ export interface AppConfig {
     dataDir: string;
     azureConnectionString: string;
     azureContainer: string;
-    /** Conversation state (with transcripts), cases and Direct Line logs older than this are deleted. */
+    /** Conversation state, transcripts, cases and Direct Line logs older than this are deleted. */
     retentionDays: number;
   };
   /** Abuse protection of the public web-chat endpoints, per client address. */

@@ -2,7 +2,7 @@ import type { BlobItem, ContainerClient } from '@azure/storage-blob';
 import { collectionPrefix, DOCUMENTS_PREFIX, listAllBlobs, statusOf } from './blob-key-value-store.js';
 
 /** Document collections with personal data that retention deletes (counters and other documents stay). */
-export const RETAINED_BLOB_COLLECTIONS = ['cases', 'directline'] as const;
+export const RETAINED_BLOB_COLLECTIONS = ['cases', 'directline', 'transcripts'] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Deletions that run at the same time. */
@@ -11,7 +11,7 @@ const DELETE_CONCURRENCY = 8;
 /**
  * Retention on a Blob container: deletes the bot-state blobs (conversation and user state, dialog stacks)
  * and the documents of {@link RETAINED_BLOB_COLLECTIONS} (handoff cases, Direct Line conversations with their
- * logs) whose last modification is more than `days` days before `now`. A blob changed between listing and
+ * logs, conversation transcripts) whose last modification is more than `days` days before `now`. A blob changed between listing and
  * deletion is kept (conditional delete on its ETag). Returns how many blobs were deleted.
  *
  * @example

@@ -13,7 +13,7 @@ export interface Stores {
   botState: Storage;
   documents: KeyValueStore;
   /**
-   * Retention: deletes conversation state (with its transcript), cases and Direct Line conversations not
+   * Retention: deletes conversation state and transcripts, cases and Direct Line conversations not
    * changed for `days` days; returns how many entries were deleted.
    */
   purgeOlderThan(days: number, now?: Date): Promise<number>;
@@ -21,7 +21,7 @@ export interface Stores {
 }
 
 /** Collections of the document store that hold personal data and fall under retention. */
-export const RETAINED_COLLECTIONS = ['cases', 'directline', 'events'] as const;
+export const RETAINED_COLLECTIONS = ['cases', 'directline', 'events', 'transcripts'] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

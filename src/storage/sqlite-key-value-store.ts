@@ -7,15 +7,31 @@ import type { SqliteDatabase } from './sqlite-database.js';
  * the etag in the same statement, so a stale write fails instead of overwriting.
  */
 export class SqliteKeyValueStore implements KeyValueStore {
+  // Prepared once: compiling the SQL on every call cost more than running it.
+  private readonly statements;
+
   constructor(
-    private readonly db: SqliteDatabase,
+    db: SqliteDatabase,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.statements = {
+      get: db.prepare<[string, string], { value: string; etag: string }>('SELECT value, etag FROM documents WHERE collection = ? AND key = ?'),
+      insert: db.prepare<[string, string, string, string, number]>(
+        'INSERT INTO documents (collection, key, value, etag, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(collection, key) DO NOTHING',
+      ),
+      update: db.prepare<[string, string, number, string, string, string]>(
+        'UPDATE documents SET value = ?, etag = ?, updated_at = ? WHERE collection = ? AND key = ? AND etag = ?',
+      ),
+      upsert: db.prepare<[string, string, string, string, number]>(
+        'INSERT INTO documents (collection, key, value, etag, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(collection, key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
+      ),
+      delete: db.prepare<[string, string]>('DELETE FROM documents WHERE collection = ? AND key = ?'),
+      list: db.prepare<[string], { key: string; value: string; etag: string }>('SELECT key, value, etag FROM documents WHERE collection = ? ORDER BY key'),
+    };
+  }
 
   async get<T>(collection: string, key: string): Promise<Versioned<T> | undefined> {
-    const row = this.db
-      .prepare<[string, string], { value: string; etag: string }>('SELECT value, etag FROM documents WHERE collection = ? AND key = ?')
-      .get(collection, key);
+    const row = this.statements.get.get(collection, key);
     return row ? { key, value: JSON.parse(row.value) as T, etag: row.etag } : undefined;
   }
 
@@ -23,34 +39,21 @@ export class SqliteKeyValueStore implements KeyValueStore {
     const etag = randomUUID();
     const json = JSON.stringify(value);
     const at = this.now();
-    let changes: number;
-    if (expectedEtag === null) {
-      changes = this.db
-        .prepare('INSERT INTO documents (collection, key, value, etag, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(collection, key) DO NOTHING')
-        .run(collection, key, json, etag, at).changes;
-    } else if (typeof expectedEtag === 'string') {
-      changes = this.db
-        .prepare('UPDATE documents SET value = ?, etag = ?, updated_at = ? WHERE collection = ? AND key = ? AND etag = ?')
-        .run(json, etag, at, collection, key, expectedEtag).changes;
-    } else {
-      changes = this.db
-        .prepare(
-          'INSERT INTO documents (collection, key, value, etag, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(collection, key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
-        )
-        .run(collection, key, json, etag, at).changes;
-    }
+    const { changes } =
+      expectedEtag === null
+        ? this.statements.insert.run(collection, key, json, etag, at)
+        : typeof expectedEtag === 'string'
+          ? this.statements.update.run(json, etag, at, collection, key, expectedEtag)
+          : this.statements.upsert.run(collection, key, json, etag, at);
     if (changes === 0) throw new StoreConflictError(collection, key);
     return etag;
   }
 
   async delete(collection: string, key: string): Promise<void> {
-    this.db.prepare('DELETE FROM documents WHERE collection = ? AND key = ?').run(collection, key);
+    this.statements.delete.run(collection, key);
   }
 
   async list<T>(collection: string): Promise<Array<Versioned<T>>> {
-    return this.db
-      .prepare<[string], { key: string; value: string; etag: string }>('SELECT key, value, etag FROM documents WHERE collection = ? ORDER BY key')
-      .all(collection)
-      .map((row) => ({ key: row.key, value: JSON.parse(row.value) as T, etag: row.etag }));
+    return this.statements.list.all(collection).map((row) => ({ key: row.key, value: JSON.parse(row.value) as T, etag: row.etag }));
   }
 }

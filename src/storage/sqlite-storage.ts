@@ -13,41 +13,50 @@ import type { SqliteDatabase } from './sqlite-database.js';
  * ```
  */
 export class SqliteStorage implements Storage {
+  // Prepared once: compiling the SQL on every turn cost more than running it.
+  private readonly select;
+  private readonly currentETag;
+  private readonly upsert;
+  private readonly remove;
+  /** One transaction: either every change of the turn is stored, or none is. */
+  private readonly writeAll;
+
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.select = db.prepare<[string], { value: string; etag: string }>('SELECT value, etag FROM bot_state WHERE key = ?');
+    this.currentETag = db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
+    this.upsert = db.prepare<[string, string, string, number]>(
+      'INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
+    );
+    this.remove = db.prepare<[string]>('DELETE FROM bot_state WHERE key = ?');
+    this.writeAll = db.transaction((changes: StoreItems) => {
+      for (const [key, item] of Object.entries(changes)) {
+        const { eTag, ...value } = (item ?? {}) as { eTag?: string };
+        const stored = this.currentETag.get(key);
+        if (eTag && eTag !== '*' && stored && stored.etag !== eTag) {
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+        this.upsert.run(key, JSON.stringify(value), randomUUID(), this.now());
+      }
+    });
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
-    const select = this.db.prepare<[string], { value: string; etag: string }>('SELECT value, etag FROM bot_state WHERE key = ?');
     const items: StoreItems = {};
     for (const key of keys) {
-      const row = select.get(key);
+      const row = this.select.get(key);
       if (row) items[key] = { ...(JSON.parse(row.value) as object), eTag: row.etag };
     }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const current = this.db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
-    const upsert = this.db.prepare(
-      'INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
-    );
-    // One transaction: either every change of the turn is stored, or none is.
-    this.db.transaction(() => {
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...value } = (item ?? {}) as { eTag?: string };
-        const stored = current.get(key);
-        if (eTag && eTag !== '*' && stored && stored.etag !== eTag) {
-          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-        }
-        upsert.run(key, JSON.stringify(value), randomUUID(), this.now());
-      }
-    })();
+    this.writeAll(changes);
   }
 
   async delete(keys: string[]): Promise<void> {
-    const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
-    this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
+    this.db.transaction(() => keys.forEach((key) => this.remove.run(key)))();
   }
 }
