@@ -156,16 +156,22 @@ export class IkzBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     if (await this.options.desk?.handleAdvisorActivity(context)) return this.report(context, 'smalltalk');
-    const dc = await this.dialogs.createContext(context);
     const action = parseCardAction(context.activity.value);
-    if (action) return this.handleAction(dc, action);
-
-    return this.handleText(dc, stripControlCharacters(context.activity.text ?? '').trim());
+    if (action) return this.handleAction(await this.dialogs.createContext(context), action);
+    // Most messages are questions outside any dialog: they never need the dialog context, whose
+    // construction costs about as much as answering the question.
+    let dc: Promise<DialogContext> | undefined;
+    return this.handleText(context, stripControlCharacters(context.activity.text ?? '').trim(), () => (dc ??= this.dialogs.createContext(context)));
   }
 
-  /** A typed message (or a suggested question pressed as a button). */
-  private async handleText(dc: DialogContext, text: string): Promise<void> {
-    const { context } = dc;
+  /** True while a guided dialog waits for the user's answer (read from the state without building a dialog context). */
+  private async hasActiveDialog(context: TurnContext): Promise<boolean> {
+    const state = await this.dialogState.get(context);
+    return (state?.dialogStack?.length ?? 0) > 0;
+  }
+
+  /** A typed message (or a suggested question pressed as a button); `dialogContext` builds the dialog context when needed. */
+  private async handleText(context: TurnContext, text: string, dialogContext: () => Promise<DialogContext>): Promise<void> {
     // While an advisor has taken over the user's case, the user talks to the advisor, not to the bot.
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
     if (await this.options.desk?.relayFromUser(context, data.openCaseId)) return this.report(context, 'smalltalk');
@@ -184,7 +190,8 @@ export class IkzBot extends ActivityHandler {
       }
     }
     const hasAttachments = (context.activity.attachments ?? []).length > 0;
-    if (!text && !(dc.activeDialog && context.activity.value !== undefined)) {
+    const inDialog = await this.hasActiveDialog(context);
+    if (!text && !(inDialog && context.activity.value !== undefined)) {
       await context.sendActivity(textReply(hasAttachments ? TEXT.notText : TEXT.emptyQuestion));
       return this.report(context, 'smalltalk');
     }
@@ -193,11 +200,11 @@ export class IkzBot extends ActivityHandler {
       return this.report(context, 'smalltalk');
     }
     const intent = detectIntent(text);
-    if (intent === 'restart' || intent === 'handoff') return this.handleIntent(dc, intent);
-    if (dc.activeDialog) return this.continueDialog(dc);
+    if (intent === 'restart' || intent === 'handoff') return this.handleIntent(await dialogContext(), intent);
+    if (inDialog) return this.continueDialog(await dialogContext());
     const dialog = detectDialogRequest(text);
-    if (dialog) return this.startDialog(dc, dialog);
-    if (intent) return this.handleIntent(dc, intent);
+    if (dialog) return this.startDialog(await dialogContext(), dialog);
+    if (intent) return this.handleIntent(await dialogContext(), intent);
     return this.answerQuestion(context, text);
   }
 
@@ -255,7 +262,7 @@ export class IkzBot extends ActivityHandler {
       case 'start':
         return this.startDialog(dc, action.dialog);
       case 'ask':
-        return this.handleText(dc, action.text);
+        return this.handleText(context, action.text, async () => dc);
       case 'feedback': {
         const data = await this.conversationData.get(context, { unansweredInARow: 0 });
         const question = data.lastAnswer?.articleId === action.id ? data.lastAnswer.question : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TRANSCRIPTS, TranscriptLog } from '../../src/handoff/transcript-log.js';
-import { MemoryKeyValueStore } from '../../src/storage/key-value-store.js';
+import { TRANSCRIPTS, TranscriptLog } from '../src/handoff/transcript-log.js';
+import { MemoryKeyValueStore } from '../src/storage/key-value-store.js';
 
 const at = new Date('2026-11-25T09:00:00Z');
 
