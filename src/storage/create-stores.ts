@@ -3,6 +3,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import type { AppConfig } from '../config/config.js';
 import { MemoryKeyValueStore, type KeyValueStore } from './key-value-store.js';
 import { openSqliteDatabase } from './sqlite-database.js';
+import { groupCommitFor } from './sqlite-group-commit.js';
 import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
 import { OptimisticStateStorage } from './optimistic-state-storage.js';
 import { SqliteStorage } from './sqlite-storage.js';
@@ -58,6 +59,7 @@ export async function createStores(options: AppConfig['storage']): Promise<Store
           return purge();
         },
         close: async () => {
+          groupCommitFor(db).flush();
           db.close();
         },
       };

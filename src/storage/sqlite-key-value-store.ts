@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StoreConflictError, type KeyValueStore, type Versioned } from './key-value-store.js';
 import type { SqliteDatabase } from './sqlite-database.js';
+import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit.js';
 
 /**
  * The project's document store on SQLite (cases, counters, Direct Line conversations): each write checks
@@ -9,11 +10,14 @@ import type { SqliteDatabase } from './sqlite-database.js';
 export class SqliteKeyValueStore implements KeyValueStore {
   // Prepared once: compiling the SQL on every call cost more than running it.
   private readonly statements;
+  /** Writes go through the database's group commit (one transaction per event-loop pass), in order. */
+  private readonly commits: SqliteGroupCommit;
 
   constructor(
     db: SqliteDatabase,
     private readonly now: () => number = Date.now,
   ) {
+    this.commits = groupCommitFor(db);
     this.statements = {
       get: db.prepare<[string, string], { value: string; etag: string }>('SELECT value, etag FROM documents WHERE collection = ? AND key = ?'),
       insert: db.prepare<[string, string, string, string, number]>(
@@ -38,19 +42,21 @@ export class SqliteKeyValueStore implements KeyValueStore {
   async put<T>(collection: string, key: string, value: T, expectedEtag?: string | null): Promise<string> {
     const etag = randomUUID();
     const json = JSON.stringify(value);
-    const at = this.now();
-    const { changes } =
-      expectedEtag === null
-        ? this.statements.insert.run(collection, key, json, etag, at)
-        : typeof expectedEtag === 'string'
-          ? this.statements.update.run(json, etag, at, collection, key, expectedEtag)
-          : this.statements.upsert.run(collection, key, json, etag, at);
-    if (changes === 0) throw new StoreConflictError(collection, key);
-    return etag;
+    return this.commits.run(() => {
+      const at = this.now();
+      const { changes } =
+        expectedEtag === null
+          ? this.statements.insert.run(collection, key, json, etag, at)
+          : typeof expectedEtag === 'string'
+            ? this.statements.update.run(json, etag, at, collection, key, expectedEtag)
+            : this.statements.upsert.run(collection, key, json, etag, at);
+      if (changes === 0) throw new StoreConflictError(collection, key);
+      return etag;
+    });
   }
 
   async delete(collection: string, key: string): Promise<void> {
-    this.statements.delete.run(collection, key);
+    await this.commits.run(() => this.statements.delete.run(collection, key));
   }
 
   async list<T>(collection: string): Promise<Array<Versioned<T>>> {

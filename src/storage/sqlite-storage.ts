@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { SqliteDatabase } from './sqlite-database.js';
+import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit.js';
 
 /**
  * botbuilder `Storage` on SQLite: conversation and user state and dialog stacks. Optimistic concurrency
@@ -18,29 +19,19 @@ export class SqliteStorage implements Storage {
   private readonly currentETag;
   private readonly upsert;
   private readonly remove;
-  /** One transaction: either every change of the turn is stored, or none is. */
-  private readonly writeAll;
+  private readonly commits: SqliteGroupCommit;
 
   constructor(
-    private readonly db: SqliteDatabase,
+    db: SqliteDatabase,
     private readonly now: () => number = Date.now,
   ) {
+    this.commits = groupCommitFor(db);
     this.select = db.prepare<[string], { value: string; etag: string }>('SELECT value, etag FROM bot_state WHERE key = ?');
     this.currentETag = db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
     this.upsert = db.prepare<[string, string, string, number]>(
       'INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
     );
     this.remove = db.prepare<[string]>('DELETE FROM bot_state WHERE key = ?');
-    this.writeAll = db.transaction((changes: StoreItems) => {
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...value } = (item ?? {}) as { eTag?: string };
-        const stored = this.currentETag.get(key);
-        if (eTag && eTag !== '*' && stored && stored.etag !== eTag) {
-          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-        }
-        this.upsert.run(key, JSON.stringify(value), randomUUID(), this.now());
-      }
-    });
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -52,11 +43,24 @@ export class SqliteStorage implements Storage {
     return items;
   }
 
+  /** Either every change of the turn is stored, or none is (the write is one savepoint of a group commit). */
   async write(changes: StoreItems): Promise<void> {
-    this.writeAll(changes);
+    const rows = Object.entries(changes).map(([key, item]) => {
+      const { eTag, ...value } = (item ?? {}) as { eTag?: string };
+      return { key, eTag, json: JSON.stringify(value) };
+    });
+    await this.commits.run(() => {
+      for (const { key, eTag, json } of rows) {
+        const stored = this.currentETag.get(key);
+        if (eTag && eTag !== '*' && stored && stored.etag !== eTag) {
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+        this.upsert.run(key, json, randomUUID(), this.now());
+      }
+    });
   }
 
   async delete(keys: string[]): Promise<void> {
-    this.db.transaction(() => keys.forEach((key) => this.remove.run(key)))();
+    await this.commits.run(() => keys.forEach((key) => this.remove.run(key)));
   }
 }
