@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { parseBody } from './markdown.js';
+import { withPackedSections } from './packed-sections.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
 
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
@@ -87,25 +88,25 @@ export function parseArticle(file: string, content: string): { article: Article 
     return { problems: [error('the body must start with a short answer paragraph before the first ## heading')] };
   }
   const folder = posix.dirname(file);
-  return {
-    article: ownStrings({
-      id: data.id,
-      title: data.title,
-      questions: data.questions,
-      keywords: data.keywords,
-      source: data.source,
-      furtherSources: data.further_sources,
-      asOf: data.as_of,
-      asOfNote: data.as_of_note,
-      version: data.version,
-      reviewed: data.reviewed,
-      related: data.related,
-      offers: data.offers,
-      file,
-      sections: body.sections,
-      internalLinks: body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!))),
-    }),
-  };
+  const article = ownStrings({
+    id: data.id,
+    title: data.title,
+    questions: data.questions,
+    keywords: data.keywords,
+    source: data.source,
+    furtherSources: data.further_sources,
+    asOf: data.as_of,
+    asOfNote: data.as_of_note,
+    version: data.version,
+    reviewed: data.reviewed,
+    related: data.related,
+    offers: data.offers,
+    file,
+    internalLinks: body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!))),
+  });
+  // Key order as before (`sections` before `internalLinks`), so JSON of an article reads the same.
+  const { internalLinks, ...head } = article;
+  return { article: Object.assign(withPackedSections(head, body.sections), { internalLinks }) };
 }
 
 /**
