@@ -1,9 +1,10 @@
 import MiniSearch from 'minisearch';
+import { compactPostings } from './compact-postings.js';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
 import { compactMatches, findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
 import { EMPTY_TERM_SET, TermSetStore, type TermSet } from './term-sets.js';
-import type { Article, KnowledgeBase } from './types.js';
+import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
 export const DEFAULT_SEARCH_OPTIONS = {
@@ -25,6 +26,8 @@ export const WORD_CLASS_WEIGHTS = {
 } as const;
 
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;
+/** Articles added to MiniSearch between two compactions of its maps (see `compactPostings`). */
+const INDEX_BATCH = 500;
 type IndexedDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
 
 /**
@@ -89,24 +92,29 @@ export class KnowledgeIndex {
   /** Builds the index (two passes: the vocabulary first, so compounds split against it). */
   static build(kb: Pick<KnowledgeBase, 'articles' | 'meta'>): KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
-    const documents = kb.articles.map(toDocument);
-    analyzer.setVocabulary(analyzer.vocabularyOf(documents.flatMap((d) => FIELDS.map((f) => d[f]))));
-    const miniSearch = new MiniSearch<IndexedDocument>({
-      idField: 'id',
-      fields: [...FIELDS],
-      storeFields: [],
-      tokenize: tokenizeWords,
-      processTerm: (word) => analyzer.indexTerms(word),
-      searchOptions: {
-        // Queries arrive already analysed (see `search`): one term per space-separated token.
-        tokenize: (query) => query.split(' '),
-        processTerm: (term) => term,
-      },
-    });
-    miniSearch.addAll(documents);
+    // Each article's sections are read once (they may be packed, see `withPackedSections`), without their Markdown.
+    const sectionTexts = kb.articles.map((article) => article.sections.map(({ heading, text }) => ({ heading, text })));
+    // The texts one by one give the same words as the joined fields of `toDocument`, without copying them.
+    const texts = kb.articles.flatMap((article, number) => [
+      article.title,
+      ...article.questions,
+      ...article.keywords,
+      ...sectionTexts[number]!.flatMap((s) => [s.heading ?? '', s.text]),
+    ]);
+    analyzer.setVocabulary(analyzer.vocabularyOf(texts));
+    texts.length = 0;
+    const miniSearch = createMiniSearch(analyzer);
+    // In batches, each followed by compacting what it added: MiniSearch's own maps for all articles at
+    // once would be about four times the finished index, and the process keeps the memory of its peak.
+    for (let start = 0; start < kb.articles.length; start += INDEX_BATCH) {
+      const batch = kb.articles.slice(start, start + INDEX_BATCH);
+      miniSearch.addAll(batch.map((article, i) => toDocument(article, sectionTexts[start + i]!)));
+      compactPostings(miniSearch);
+    }
+    compactPostings(miniSearch, { trim: true });
     const index = new KnowledgeIndex(analyzer, miniSearch, kb.articles);
     kb.articles.forEach((article, number) => index.numberOf.set(article.id, number));
-    index.addStatistics();
+    index.addStatistics(sectionTexts);
     return index;
   }
 
@@ -293,14 +301,14 @@ export class KnowledgeIndex {
   }
 
   /** Term sets and document frequencies of every article (`build`'s second step). */
-  private addStatistics(): void {
+  private addStatistics(sectionTexts: ReadonlyArray<readonly SectionText[]>): void {
     const n = this.articles.length;
     this.firstPart = new Uint32Array(n);
     this.questionParts = new Uint32Array(n);
     const frequency: number[] = [];
     this.articles.forEach((article, number) => {
       this.byId.set(article.id, article);
-      const sections = article.sections;
+      const sections = sectionTexts[number]!;
       const partTerms = [article.title, ...article.questions].map((text) => this.analyzer.analyze(text));
       for (const section of sections) partTerms.push(this.analyzer.analyze(section.heading ?? ''), this.analyzer.analyze(section.text));
       // The title is also the first question: one part serves as both.
@@ -318,14 +326,36 @@ export class KnowledgeIndex {
   }
 }
 
-function toDocument(article: Article): IndexedDocument {
+/**
+ * An empty MiniSearch index with the shared analyser. A function of its own so that its closures
+ * (kept by the index for good) do not share a scope with `build`'s texts of all articles.
+ */
+function createMiniSearch(analyzer: GermanAnalyzer): MiniSearch<IndexedDocument> {
+  return new MiniSearch<IndexedDocument>({
+    idField: 'id',
+    fields: [...FIELDS],
+    storeFields: [],
+    tokenize: tokenizeWords,
+    processTerm: (word) => analyzer.indexTerms(word),
+    searchOptions: {
+      // Queries arrive already analysed (see `search`): one term per space-separated token.
+      tokenize: (query) => query.split(' '),
+      processTerm: (term) => term,
+    },
+  });
+}
+
+/** What the index reads of a section. */
+type SectionText = Pick<ArticleSection, 'heading' | 'text'>;
+
+function toDocument(article: Article, sections: readonly SectionText[]): IndexedDocument {
   return {
     id: article.id,
     title: article.title,
     questions: article.questions.join('\n'),
     keywords: article.keywords.join('\n'),
-    headings: article.sections.map((s) => s.heading ?? '').join('\n'),
-    body: article.sections.map((s) => s.text).join('\n'),
+    headings: sections.map((s) => s.heading ?? '').join('\n'),
+    body: sections.map((s) => s.text).join('\n'),
   };
 }
 

@@ -1,7 +1,7 @@
 import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
 import type { KnowledgeMeta } from '../types.js';
 import { CompoundSplitter } from './compound-splitter.js';
-import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
+import { foldGerman, ownCopy, stemGerman, tokenizeWords } from './german-normalizer.js';
 
 /** How much a query term found only through expansion counts compared with the word the user typed. */
 export const DEFAULT_EXPANSION_WEIGHTS = {
@@ -69,9 +69,11 @@ export class GermanAnalyzer {
   }
 
   /** The index term of one word, or `null` for stop words and noise (pure, cached). */
-  baseTerm(word: string): string | null {
-    const cached = this.baseCache.get(word);
+  baseTerm(token: string): string | null {
+    const cached = this.baseCache.get(token);
     if (cached !== undefined) return cached;
+    // Cached (and cut into terms) as a copy, so the cache does not keep the text the token came from.
+    const word = ownCopy(token);
     const folded = foldGerman(word.toLowerCase());
     let term: string | null = null;
     const isNumber = /^\d+$/.test(folded);
@@ -121,9 +123,10 @@ export class GermanAnalyzer {
    * Terms to index for one word of a document: its base term, the known parts of a compound or
    * participle, and the modifier of a compound whose head is known.
    */
-  indexTerms(word: string): string[] {
-    const cached = this.indexCache.get(word);
+  indexTerms(token: string): string[] {
+    const cached = this.indexCache.get(token);
     if (cached) return cached;
+    const word = ownCopy(token);
     const forms = this.wordForms(word);
     let terms: string[] = [];
     if (forms) {
@@ -202,9 +205,10 @@ export class GermanAnalyzer {
   }
 
   /** The modifier term of a compound whose head is known (cached per word until the vocabulary changes). */
-  private modifierTerm(word: string): string | undefined {
-    const cached = this.modifierCache.get(word);
+  private modifierTerm(token: string): string | undefined {
+    const cached = this.modifierCache.get(token);
     if (cached !== undefined) return cached ?? undefined;
+    const word = ownCopy(token);
     let modifier: string | null = null;
     if (this.baseTerm(word) !== null && !/^\d/.test(word)) {
       const split = this.splitter.splitHead(word.toLowerCase());
