@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { ownCopy } from './german-normalizer.js';
 
 // `hyphen` is CommonJS without an exports map; Node's ESM loader cannot import its `de` folder directly.
 const hyphenDe = createRequire(import.meta.url)('hyphen/de') as typeof import('hyphen/de.js');
@@ -110,18 +111,60 @@ const breakCache = new Map<string, number[]>();
 /** Bound of `breakCache` (distinct words); beyond it the cache starts afresh. */
 const BREAK_CACHE_LIMIT = 200_000;
 
-/** Offsets inside `word` where the German hyphenation patterns allow a break (cached). */
-function syllableBreaks(word: string): number[] {
+/**
+ * Offsets inside a lower-case word where the German hyphenation patterns allow a break (cached).
+ *
+ * @example
+ * ```ts
+ * syllableBreaks('zweckverband'); // [5]
+ * ```
+ */
+export function syllableBreaks(word: string): number[] {
   const cached = breakCache.get(word);
   if (cached) return cached;
   if (breakCache.size >= BREAK_CACHE_LIMIT) breakCache.clear();
   const breaks = computeSyllableBreaks(word);
-  breakCache.set(word, breaks);
+  breakCache.set(ownCopy(word), breaks);
   return breaks;
 }
 
+/** Words hyphenated per call of `prepareSyllableBreaks` (keeps each joined text a moderate size). */
+const PREPARE_CHUNK = 4_000;
+
+/**
+ * Computes the syllable breaks of many lower-case words at once (for the words of a knowledge base,
+ * before indexing). The hyphenator sets up a text reader on every call, which costs more than the
+ * patterns for one word; one call over the words joined by spaces gives the same breaks for each
+ * word at a fifth of the time. Words with characters other than letters and digits are left to
+ * `syllableBreaks`.
+ *
+ * @example
+ * ```ts
+ * prepareSyllableBreaks(['antragsunterlagen', 'zweckverband']);
+ * ```
+ */
+export function prepareSyllableBreaks(lowerWords: Iterable<string>): void {
+  const pending = new Set<string>();
+  for (const word of lowerWords) if (!breakCache.has(word) && /^[\p{L}\p{N}]+$/u.test(word)) pending.add(word);
+  const words = [...pending].slice(0, Math.max(0, BREAK_CACHE_LIMIT - breakCache.size));
+  for (let start = 0; start < words.length; start += PREPARE_CHUNK) {
+    const chunk = words.slice(start, start + PREPARE_CHUNK);
+    const hyphenated = hyphenDe.hyphenateSync(chunk.join(' '), { minWordLength: 5 }).split(' ');
+    // Should the hyphenator ever treat the joined text differently, the words are done one by one later.
+    if (hyphenated.length !== chunk.length) continue;
+    chunk.forEach((word, i) => {
+      const breaks = breaksOf(hyphenated[i]!);
+      if (breaks.length === 0 || breaks[breaks.length - 1]! < word.length) breakCache.set(ownCopy(word), breaks);
+    });
+  }
+}
+
 function computeSyllableBreaks(word: string): number[] {
-  const hyphenated = hyphenDe.hyphenateSync(word, { minWordLength: 5 });
+  return breaksOf(hyphenDe.hyphenateSync(word, { minWordLength: 5 }));
+}
+
+/** Offsets of the soft hyphens in a hyphenated word, counted in the word without them. */
+function breaksOf(hyphenated: string): number[] {
   const breaks: number[] = [];
   let offset = 0;
   for (const char of hyphenated) {

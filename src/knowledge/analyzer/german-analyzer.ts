@@ -1,6 +1,6 @@
 import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
 import type { KnowledgeMeta } from '../types.js';
-import { CompoundSplitter } from './compound-splitter.js';
+import { CompoundSplitter, prepareSyllableBreaks } from './compound-splitter.js';
 import { foldGerman, ownCopy, stemGerman, tokenizeWords } from './german-normalizer.js';
 
 /** How much a query term found only through expansion counts compared with the word the user typed. */
@@ -103,10 +103,18 @@ export class GermanAnalyzer {
    */
   vocabularyOf(texts: readonly string[]): Set<string> {
     const vocabulary = new Set<string>();
-    for (const text of texts) for (const term of this.baseTerms(text)) vocabulary.add(term);
+    const lowerWords = new Set<string>();
+    for (const text of texts) {
+      for (const word of tokenizeWords(text)) {
+        const term = this.baseTerm(word);
+        if (term !== null) vocabulary.add(term);
+        lowerWords.add(word.toLowerCase());
+      }
+    }
     for (const group of this.synonymGroups) for (const member of group.members) for (const term of member) vocabulary.add(term);
     const previous = this.vocabulary;
     this.setVocabulary(vocabulary);
+    prepareSyllableBreaks(lowerWords);
     const modifiers = new Set<string>();
     for (const text of texts) {
       for (const word of tokenizeWords(text)) {
