@@ -10,16 +10,3 @@ export async function residentMb(pid: number): Promise<number> {
     return Number.NaN;
   }
 }
-
-/**
- * The process that runs the server: `tsx` starts the script in a child `node` process, so this is the
- * only child of `pid` when there is one, else `pid` itself.
- */
-export async function serverProcess(pid: number): Promise<number> {
-  try {
-    const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean).map(Number);
-    return children.length === 1 ? children[0]! : pid;
-  } catch {
-    return pid;
-  }
-}

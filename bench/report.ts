@@ -48,7 +48,7 @@ export function formatReport(report: BenchReport): string {
   );
   lines.push(`  ratio bot/floor: ${e2e.ratio} (short conversations: ${short.ratio})   Direct Line post → WebSocket reply: median ${ms(e2e.directLineReplyMs)}, p99 ${ms(e2e.directLineP99Ms)}   RSS of this process after the load: ${e2e.rssAfterLoadMb} MB`);
   lines.push('');
-  lines.push('Start-up: spawn `tsx src/server.ts` → /readyz 200');
+  lines.push(`Start-up: spawn \`node scripts/start.cjs\` (after \`npm run build\`) → /readyz 200; first start after the build (no code cache yet): ${ms(s.shippedColdMs)}`);
   lines.push(
     table(
       ['', 'ready', 'listening', 'KB load + index', 'RSS ready', 'RSS after load'],

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { residentMb, serverProcess } from './process-memory.js';
+import { residentMb } from './process-memory.js';
 import { round } from './stats.js';
 
 /** A server process started the way operators start it. */
@@ -19,12 +19,13 @@ export interface SpawnedServer {
 }
 
 /**
- * Spawns `node_modules/.bin/tsx src/server.ts` with PORT=0 and `env`, reads the port from the JSON log
- * line with `"port":`, and polls `/readyz` until it answers 200.
+ * Spawns the built server as `npm start` does (`node scripts/start.cjs`; run `npm run build` first) with
+ * PORT=0 and `env`, reads the port from the JSON log line with `"port":`, and polls `/readyz` until it
+ * answers 200.
  */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000): Promise<SpawnedServer> {
   const startedAt = performance.now();
-  const child = spawn('node_modules/.bin/tsx', ['src/server.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.cjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,7 +56,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const readyMs = performance.now() - startedAt;
-  const serverPid = await serverProcess(child.pid!);
+  const serverPid = child.pid!;
   return {
     port,
     readyMs: round(readyMs, 0),

@@ -1,6 +1,5 @@
 // Entry point: wires configuration, logging, knowledge, bot, adapter and HTTP server (all wiring lives here).
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -238,7 +237,8 @@ export function botAuthenticationOptions(config: AppConfig): ConfigurationBotFra
   };
 }
 
-async function main(): Promise<void> {
+/** The process: `.env`, configuration (exit 78 when invalid), logger, server and signal handling. */
+export async function main(): Promise<void> {
   loadDotEnv();
   let config: AppConfig;
   try {
@@ -277,7 +277,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Runs {@link main}; a failure before the logger exists goes to stderr with exit code 1. */
+export function runMain(): void {
   main().catch((error: unknown) => {
     process.stderr.write(`Start-up failed: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);

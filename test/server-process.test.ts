@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,11 @@ import { BROKEN_KB } from './helpers/bot-harness.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Starts `src/server.ts` as `npm start` does (node with tsx as loader) on a free port and waits until it is
- * ready; `logs()` returns its output so far.
+ * Starts the built server as `npm start` does (`node scripts/start.cjs`, after `npm run build`) on a free
+ * port and waits until it is ready; `logs()` returns its output so far.
  */
 async function startServerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.cjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env },
   });
@@ -38,19 +38,25 @@ async function startServerProcess(env: Record<string, string>) {
   return { child, port, exited, logs: () => output };
 }
 
-// Spawned as `npm start` runs it: node with tsx as loader, so SIGTERM reaches the server itself (the tsx CLI
-// wrapper kills a busy child 30 ms after relaying the signal).
+// Spawned as `npm start` runs it: the bundle of the current sources, started by node itself, so SIGTERM
+// reaches the server directly.
 describe('npm start (the real entry point as a process)', () => {
   const channel = new FakeChannel();
   let serviceUrl = '';
   beforeAll(async () => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
     serviceUrl = await channel.start();
-  });
+  }, 60_000);
   afterAll(() => channel.stop());
 
-  it('starts without any cloud account, answers over HTTP, and stops cleanly on SIGTERM', async () => {
+  it('starts without any cloud account, answers over HTTP, draws the report chart, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ikz-data-'));
-    const { child, port, exited, logs } = await startServerProcess({ DATA_DIR: dataDir });
+    const apiKey = 'process-test-advisor-key-0123456789';
+    const { child, port, exited, logs } = await startServerProcess({ DATA_DIR: dataDir, ADVISOR_API_KEY: apiKey });
+    // The report chart's libraries are not in the bundle; they load on first use.
+    const chart = await fetch(`http://127.0.0.1:${port}/api/report?format=svg`, { headers: { authorization: `Bearer ${apiKey}` } });
+    expect(chart.status).toBe(200);
+    expect(await chart.text()).toMatch(/^<svg [^>]*>.*Antwortquoten pro Woche/s);
     const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,5 +1,4 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { EditorialReport } from './editorial-report.js';
 
 /**
@@ -7,6 +6,8 @@ import type { EditorialReport } from './editorial-report.js';
  * Vega-Lite — no canvas, no network.
  */
 export async function answerRateChart(report: EditorialReport): Promise<string> {
+  // Vega and Vega-Lite are several MB of code that only the chart needs: loaded on first use, not at start-up.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const labels = { answer: 'beantwortet', clarify: 'Rückfrage', no_answer: 'keine Antwort' } as const;
   const values = report.weekly.flatMap((w) =>
     (Object.keys(labels) as Array<keyof typeof labels>).map((k) => ({ Woche: w.week, Ergebnis: labels[k], Anteil: w[k] })),

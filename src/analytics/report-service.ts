@@ -1,6 +1,7 @@
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { AnalyticsRecorder } from './analytics-events.js';
 import { buildEditorialReport, reportMarkdown, type EditorialReport } from './editorial-report.js';
+import { answerRateChart } from './report-chart.js';
 
 /** The report period: `from` inclusive, `to` exclusive (dates `YYYY-MM-DD`); the last 30 days by default. */
 export function reportPeriod(from?: string, to?: string, now = new Date()): { from: Date; to: Date } {
@@ -23,11 +24,5 @@ export async function createEditorialReport(
 ): Promise<{ report: EditorialReport; markdown: (chartFile?: string) => string; chartSvg: () => Promise<string> }> {
   const events = await analytics.between(period.from, period.to);
   const report = buildEditorialReport(events, knowledge.articles, { ...period, maxAgeDays, termsOf: (text) => knowledge.terms(text) });
-  return { report, markdown: (chartFile) => reportMarkdown(report, chartFile), chartSvg: () => renderChart(report) };
-}
-
-/** Vega and Vega-Lite are large (several MB of code) and only the chart needs them: loaded on first use, not at start-up. */
-async function renderChart(report: EditorialReport): Promise<string> {
-  const { answerRateChart } = await import('./report-chart.js');
-  return answerRateChart(report);
+  return { report, markdown: (chartFile) => reportMarkdown(report, chartFile), chartSvg: () => answerRateChart(report) };
 }

@@ -1,10 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseOfficeHours, type OfficeHours } from '../handoff/office-hours.js';
+import { projectRoot } from '../runtime/project-root.js';
 
-/** The shipped knowledge base, wherever the process is started from. */
-const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
-const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+/** The shipped knowledge base and the default data folder, wherever the process is started from. */
+const DEFAULT_DATA_DIR = join(projectRoot(), 'data');
+const DEFAULT_KNOWLEDGE_DIR = join(projectRoot(), 'knowledge');
 
 /**
  * Validated runtime configuration of the IKZ-Assistent.

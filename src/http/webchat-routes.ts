@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import type { IssuedToken } from '../channels/directline/directline-tokens.js';
 import type { Logger } from '../logging/logger.js';
+import { projectRoot } from '../runtime/project-root.js';
 import { staticFile } from './static-file.js';
 
 /** The repository's `public/` folder (demo page, widget, styles). */
-export const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
+export const PUBLIC_DIR = join(projectRoot(), 'public');
 
 /** Where the widget loads Web Chat from: this server, never a CDN. */
 export const WEBCHAT_SCRIPT_PATH = '/webchat/webchat.js';

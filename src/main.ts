@@ -1,0 +1,4 @@
+// Entry point of the server process: `npm run dev` runs it with tsx, `npm run build` bundles it into dist/server.cjs.
+import { runMain } from './server.js';
+
+runMain();
