@@ -1,12 +1,13 @@
 // `npm run build`: bundles the server into dist/server.cjs (one file instead of thousands of modules),
 // which `npm start` runs through scripts/start.cjs with V8's code cache. Both make the start-up fast.
 import { build } from 'esbuild';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 
 const OUT = 'dist';
 
-await rm(OUT, { recursive: true, force: true });
+// Only this build's own files: dist/ also holds the Teams app package. Old code caches go with the bundle.
 await mkdir(OUT, { recursive: true });
+for (const file of await readdir(OUT)) if (file.startsWith('server.cjs')) await rm(`${OUT}/${file}`);
 await build({
   entryPoints: ['src/main.ts'],
   outfile: `${OUT}/server.cjs`,
