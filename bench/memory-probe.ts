@@ -13,10 +13,10 @@ import { syntheticKnowledgeBase, writeKnowledgeFolder } from './synthetic-kb.js'
 const SHIPPED = 'knowledge';
 
 /** Heap, off-heap and resident memory after a full collection, in MB. */
-function memory(): { heapMb: number; externalMb: number; rssMb: number } {
+function memory(): { heapMb: number; heapTotalMb: number; externalMb: number; rssMb: number } {
   collectGarbage();
   const usage = process.memoryUsage();
-  return { heapMb: toMb(usage.heapUsed), externalMb: toMb(usage.external), rssMb: toMb(usage.rss) };
+  return { heapMb: toMb(usage.heapUsed), heapTotalMb: toMb(usage.heapTotal), externalMb: toMb(usage.external), rssMb: toMb(usage.rss) };
 }
 
 async function questions(): Promise<string[]> {

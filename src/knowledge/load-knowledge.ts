@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { parseBody } from './markdown.js';
-import { withPackedSections } from './packed-sections.js';
+import { withPackedFields } from './packed-fields.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
 
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
@@ -88,26 +88,35 @@ export function parseArticle(file: string, content: string): { article: Article 
     return { problems: [error('the body must start with a short answer paragraph before the first ## heading')] };
   }
   const folder = posix.dirname(file);
-  const article = ownStrings({
-    id: data.id,
-    title: data.title,
-    questions: data.questions,
-    keywords: data.keywords,
-    source: data.source,
-    furtherSources: data.further_sources,
-    asOf: data.as_of,
-    asOfNote: data.as_of_note,
-    version: data.version,
-    reviewed: data.reviewed,
-    related: data.related,
-    offers: data.offers,
-    file,
-    internalLinks: body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!))),
-  });
-  // Key order as before (`sections` before `internalLinks`), so JSON of an article reads the same.
-  const { internalLinks, ...head } = article;
-  return { article: Object.assign(withPackedSections(head, body.sections), { internalLinks }) };
+  const article: Article = {
+    ...ownStrings({
+      id: data.id,
+      title: data.title,
+      questions: data.questions,
+      keywords: data.keywords,
+      source: data.source,
+      furtherSources: data.further_sources,
+      asOf: data.as_of,
+      asOfNote: data.as_of_note,
+      version: data.version,
+      reviewed: data.reviewed,
+      related: data.related,
+      offers: data.offers,
+      file,
+    }),
+    // Not copied: the packing below makes fresh strings of them anyway.
+    sections: body.sections,
+    internalLinks: ownStrings(body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!)))),
+  };
+  return { article: withPackedFields(article, PACKED_FIELDS) };
 }
+
+/**
+ * The parts of an article kept packed outside the heap: the bulky ones that only the index build and
+ * the replies read. Id, title and related ids stay plain (the answer decision reads them for every
+ * candidate).
+ */
+const PACKED_FIELDS = ['questions', 'keywords', 'source', 'furtherSources', 'asOfNote', 'sections'] as const satisfies ReadonlyArray<keyof Article>;
 
 /**
  * A deep copy of plain data whose strings are fresh copies. V8 keeps strings cut out of a larger one

@@ -1,11 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeService } from '../src/knowledge/knowledge-service.js';
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
 import { parseBody } from '../src/knowledge/markdown.js';
-import { UNPACKED_ARTICLES_MAX, withPackedSections } from '../src/knowledge/packed-sections.js';
+import { UNPACKED_ARTICLES_MAX, withPackedFields } from '../src/knowledge/packed-fields.js';
 import { createLogger } from '../src/logging/logger.js';
 import type { ArticleSection } from '../src/knowledge/types.js';
 import { SHIPPED_KB, SMALL_KB } from './helpers/bot-harness.js';
@@ -18,19 +19,26 @@ function editableCopy(): string {
 
 /** Reads the sections of so many other articles that every earlier one is packed away again. */
 function evictUnpacked(): void {
-  for (let i = 0; i <= UNPACKED_ARTICLES_MAX; i++) void withPackedSections({}, [{ heading: null, markdown: `x${i}`, text: `x${i}` }]).sections;
+  for (let i = 0; i <= UNPACKED_ARTICLES_MAX; i++) void withPackedFields({ sections: [`x${i}`] }, ['sections']).sections;
 }
 
-describe('article sections kept packed', () => {
+describe('article fields kept packed', () => {
   it('read back exactly as the file says, also after being packed away again', async () => {
     const kb = await loadKnowledgeBase(SHIPPED_KB);
-    const expected = kb.articles.map((article) => {
-      const body = readFileSync(join(SHIPPED_KB, article.file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-      return parseBody(body).sections;
-    });
-    kb.articles.forEach((article, i) => expect(article.sections).toEqual(expected[i]));
+    const files = kb.articles.map((article) => matter(readFileSync(join(SHIPPED_KB, article.file), 'utf8'), {}));
+    const expected = files.map((file) => parseBody(file.content).sections);
+    const check = () =>
+      kb.articles.forEach((article, i) => {
+        const data = files[i]!.data as Record<string, unknown>;
+        expect(article.sections).toEqual(expected[i]);
+        expect(article.questions).toEqual((data.questions as unknown[]).map(String));
+        expect(article.keywords).toEqual(((data.keywords ?? []) as unknown[]).map(String));
+        expect(article.source).toEqual(data.source);
+        expect(article.asOfNote).toBe(data.as_of_note);
+      });
+    check();
     evictUnpacked();
-    kb.articles.forEach((article, i) => expect(article.sections).toEqual(expected[i]));
+    check();
     expect(JSON.parse(JSON.stringify(kb.articles[0]))).toMatchObject({ sections: expected[0] });
   });
 
@@ -59,7 +67,8 @@ describe('article sections kept packed', () => {
 
   it('can be replaced by assigning sections', () => {
     const replacement: ArticleSection[] = [{ heading: null, markdown: 'neu', text: 'neu' }];
-    const article = withPackedSections({ id: 'a' }, [{ heading: null, markdown: 'alt', text: 'alt' }]);
+    const original: ArticleSection[] = [{ heading: null, markdown: 'alt', text: 'alt' }];
+    const article = withPackedFields({ id: 'a', sections: original }, ['sections']);
     article.sections = replacement;
     evictUnpacked();
     expect(article.sections).toBe(replacement);
