@@ -89,32 +89,16 @@ export class KnowledgeIndex {
     readonly articles: readonly Article[],
   ) {}
 
-  /** Builds the index (two passes: the vocabulary first, so compounds split against it). */
+  /**
+   * Builds the index in two passes over the articles: the vocabulary first, so compounds split against
+   * it, then MiniSearch and the term statistics. Each pass reads an article's (packed) texts once and
+   * lets them go: holding all texts at once would raise the memory the process keeps.
+   */
   static build(kb: Pick<KnowledgeBase, 'articles' | 'meta'>): KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
-    // Each article's sections are read once (they may be packed, see `withPackedSections`), without their Markdown.
-    const sectionTexts = kb.articles.map((article) => article.sections.map(({ heading, text }) => ({ heading, text })));
-    // The texts one by one give the same words as the joined fields of `toDocument`, without copying them.
-    const texts = kb.articles.flatMap((article, number) => [
-      article.title,
-      ...article.questions,
-      ...article.keywords,
-      ...sectionTexts[number]!.flatMap((s) => [s.heading ?? '', s.text]),
-    ]);
-    analyzer.setVocabulary(analyzer.vocabularyOf(texts));
-    texts.length = 0;
-    const miniSearch = createMiniSearch(analyzer);
-    // In batches, each followed by compacting what it added: MiniSearch's own maps for all articles at
-    // once would be about four times the finished index, and the process keeps the memory of its peak.
-    for (let start = 0; start < kb.articles.length; start += INDEX_BATCH) {
-      const batch = kb.articles.slice(start, start + INDEX_BATCH);
-      miniSearch.addAll(batch.map((article, i) => toDocument(article, sectionTexts[start + i]!)));
-      compactPostings(miniSearch);
-    }
-    compactPostings(miniSearch, { trim: true });
-    const index = new KnowledgeIndex(analyzer, miniSearch, kb.articles);
-    kb.articles.forEach((article, number) => index.numberOf.set(article.id, number));
-    index.addStatistics(sectionTexts);
+    analyzer.setVocabulary(analyzer.vocabularyOf(textsOf(kb.articles)));
+    const index = new KnowledgeIndex(analyzer, createMiniSearch(analyzer), kb.articles);
+    index.addArticles();
     return index;
   }
 
@@ -300,15 +284,22 @@ export class KnowledgeIndex {
     return id === undefined ? 0 : (this.documentFrequency[id] ?? 0);
   }
 
-  /** Term sets and document frequencies of every article (`build`'s second step). */
-  private addStatistics(sectionTexts: ReadonlyArray<readonly SectionText[]>): void {
+  /**
+   * Adds every article to MiniSearch and to the term statistics (`build`'s second pass). MiniSearch gets
+   * them in batches, each followed by compacting what it added: its own maps for all articles at once
+   * would be about four times the finished index, and the process keeps the memory of its peak.
+   */
+  private addArticles(): void {
     const n = this.articles.length;
     this.firstPart = new Uint32Array(n);
     this.questionParts = new Uint32Array(n);
     const frequency: number[] = [];
+    let batch: IndexedDocument[] = [];
     this.articles.forEach((article, number) => {
+      this.numberOf.set(article.id, number);
       this.byId.set(article.id, article);
-      const sections = sectionTexts[number]!;
+      const sections = article.sections;
+      batch.push(toDocument(article, sections));
       const partTerms = [article.title, ...article.questions].map((text) => this.analyzer.analyze(text));
       for (const section of sections) partTerms.push(this.analyzer.analyze(section.heading ?? ''), this.analyzer.analyze(section.text));
       // The title is also the first question: one part serves as both.
@@ -320,9 +311,31 @@ export class KnowledgeIndex {
       for (const terms of partTerms) for (const term of terms) ids.add(this.parts.intern(term));
       for (const term of this.analyzer.analyze(article.keywords.join('\n'))) ids.add(this.parts.intern(term));
       for (const id of ids) frequency[id] = (frequency[id] ?? 0) + 1;
+      if (batch.length === INDEX_BATCH || number === n - 1) {
+        this.miniSearch.addAll(batch);
+        compactPostings(this.miniSearch);
+        batch = [];
+      }
     });
+    compactPostings(this.miniSearch, { trim: true });
     this.parts.trim();
     this.documentFrequency = Uint32Array.from(frequency, (f) => f ?? 0);
+  }
+}
+
+/**
+ * The texts of the articles one by one, as `toDocument` joins them into fields (they give the same words).
+ * A generator: an article's (packed) texts are read when it is its turn and can go right after.
+ */
+function* textsOf(articles: readonly Article[]): Generator<string> {
+  for (const article of articles) {
+    yield article.title;
+    yield* article.questions;
+    yield* article.keywords;
+    for (const section of article.sections) {
+      yield section.heading ?? '';
+      yield section.text;
+    }
   }
 }
 
@@ -345,10 +358,7 @@ function createMiniSearch(analyzer: GermanAnalyzer): MiniSearch<IndexedDocument>
   });
 }
 
-/** What the index reads of a section. */
-type SectionText = Pick<ArticleSection, 'heading' | 'text'>;
-
-function toDocument(article: Article, sections: readonly SectionText[]): IndexedDocument {
+function toDocument(article: Article, sections: readonly ArticleSection[]): IndexedDocument {
   return {
     id: article.id,
     title: article.title,

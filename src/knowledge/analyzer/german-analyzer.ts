@@ -99,9 +99,10 @@ export class GermanAnalyzer {
 
   /**
    * Vocabulary of a set of texts: their words, the synonym terms, and the modifiers of compounds whose
-   * head is known (`Kassenwesen` adds `kass`). Input for `setVocabulary`.
+   * head is known (`Kassenwesen` adds `kass`). Input for `setVocabulary`. Reads the texts once (they
+   * may come one by one from a generator).
    */
-  vocabularyOf(texts: readonly string[]): Set<string> {
+  vocabularyOf(texts: Iterable<string>): Set<string> {
     const vocabulary = new Set<string>();
     const lowerWords = new Set<string>();
     for (const text of texts) {
@@ -116,11 +117,10 @@ export class GermanAnalyzer {
     this.setVocabulary(vocabulary);
     prepareSyllableBreaks(lowerWords);
     const modifiers = new Set<string>();
-    for (const text of texts) {
-      for (const word of tokenizeWords(text)) {
-        const modifier = this.modifierTerm(word);
-        if (modifier) modifiers.add(modifier);
-      }
+    // A word's modifier does not depend on its case: once per distinct word is enough.
+    for (const word of lowerWords) {
+      const modifier = this.modifierTerm(word);
+      if (modifier) modifiers.add(modifier);
     }
     this.setVocabulary(previous);
     for (const modifier of modifiers) vocabulary.add(modifier);
