@@ -108,7 +108,9 @@ export class GermanAnalyzer {
     for (const text of texts) {
       for (const word of tokenizeWords(text)) {
         const term = this.baseTerm(word);
-        if (term !== null) vocabulary.add(term);
+        if (term === null) continue;
+        vocabulary.add(term);
+        // Stop words and noise have no modifier and are never split: they need no syllable breaks.
         lowerWords.add(word.toLowerCase());
       }
     }
