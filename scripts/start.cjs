@@ -7,8 +7,8 @@ const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
-/** Seconds after start-up when the cache is written: by then the start-up code has been compiled. */
-const WRITE_CACHE_AFTER_MS = Number(process.env.CACHE_AFTER ?? 10_000);
+/** When the cache is written after a start without one: by then the start-up code has been compiled. */
+const WRITE_CACHE_AFTER_MS = 10_000;
 
 const bundle = path.join(__dirname, '..', 'dist', 'server.cjs');
 let source;
