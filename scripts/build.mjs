@@ -1,22 +1,22 @@
 // `npm run build`: bundles the server into dist/server.cjs (one file instead of thousands of modules),
-// which `npm start` runs through scripts/start.cjs with V8's code cache. Both make the start-up fast.
+// which `npm start` runs through scripts/start.cjs with V8's code cache, and the knowledge index builder
+// (a child process of the server) into dist/knowledge-builder.cjs. Both make the start-up fast.
 import { build } from 'esbuild';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 
 const OUT = 'dist';
 
-// Only this build's own files: dist/ also holds the Teams app package. Old code caches go with the bundle.
-await mkdir(OUT, { recursive: true });
-for (const file of await readdir(OUT)) if (file.startsWith('server.cjs')) await rm(`${OUT}/${file}`);
-await build({
-  entryPoints: ['src/main.ts'],
-  outfile: `${OUT}/server.cjs`,
+const outputs = await build({
+  entryPoints: { server: 'src/main.ts', 'knowledge-builder': 'src/knowledge/snapshot/snapshot-builder-main.ts' },
+  outdir: OUT,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   // Smaller is faster to read and parse. Functions and classes keep their names (stack traces in the logs
-  // stay readable); dist/server.cjs.map maps a trace back to the sources (`node --enable-source-maps`).
+  // stay readable); the .map files map a trace back to the sources (`node --enable-source-maps`).
   minify: true,
   keepNames: true,
   sourcemap: 'linked',
@@ -27,4 +27,19 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
+  write: false,
 });
+
+// Only files whose content changed are written: `npm start` builds before every start, and an unchanged
+// bundle keeps its modification time, which keys V8's code cache (scripts/start.cjs) — rewriting it
+// would make every start compile the whole bundle again. dist/ also holds the Teams app package.
+await mkdir(OUT, { recursive: true });
+const existing = await readdir(OUT);
+for (const file of outputs.outputFiles) {
+  const name = basename(file.path);
+  const previous = await readFile(file.path).catch(() => undefined);
+  if (previous && Buffer.compare(previous, file.contents) === 0) continue;
+  // A changed bundle invalidates its code caches (`<bundle>.<size>-<mtime>.v8cache`).
+  for (const old of existing) if (old.startsWith(`${name}.`) && old.endsWith('.v8cache')) await rm(join(OUT, old));
+  await writeFile(file.path, file.contents);
+}

@@ -26,6 +26,8 @@ export interface AppConfig {
   knowledgeDir: string;
   /** Reload the knowledge base when its files change (editors, no restart). */
   knowledgeWatch: boolean;
+  /** Folder of saved knowledge snapshots (fast restarts), or `undefined` when switched off. */
+  knowledgeCacheDir?: string;
   kbMaxAgeDays: number;
   bot: {
     /** Empty string means local anonymous mode (no Bot Framework authentication). */
@@ -132,6 +134,7 @@ const envSchema = z
       emptyToUndefined,
       z.enum(['true', 'false'], { error: 'expected true or false' }).default('true'),
     ),
+    KNOWLEDGE_CACHE_DIR: optionalText(''),
     KB_MAX_AGE_DAYS: integer(730, 1, 36500, 'a whole number of days between 1 and 36500'),
     MicrosoftAppId: optionalText(''),
     MicrosoftAppPassword: optionalText(''),
@@ -276,6 +279,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
     knowledgeWatch: e.KNOWLEDGE_WATCH === 'true',
+    // Beside the other data by default; `off` indexes the knowledge base at every start.
+    knowledgeCacheDir: e.KNOWLEDGE_CACHE_DIR === 'off' ? undefined : e.KNOWLEDGE_CACHE_DIR || join(e.DATA_DIR, 'knowledge-cache'),
     kbMaxAgeDays: e.KB_MAX_AGE_DAYS,
     bot: {
       appId: e.MicrosoftAppId,

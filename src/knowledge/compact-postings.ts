@@ -17,6 +17,19 @@ export class PostingList implements ReadonlyMap<number, number> {
     this.frequencies = new Uint8Array(capacity);
   }
 
+  /**
+   * A list over existing arrays (views into a larger buffer are fine: nothing is copied), documents in
+   * ascending order. For an index restored from a snapshot; it grows like any other list.
+   */
+  static over(docs: Uint16Array | Uint32Array, frequencies: Uint8Array | Uint16Array | Uint32Array): PostingList {
+    if (docs.length !== frequencies.length) throw new RangeError('PostingList: documents and frequencies differ in length');
+    const list = new PostingList(0);
+    list.docs = docs;
+    list.frequencies = frequencies;
+    list.length = docs.length;
+    return list;
+  }
+
   /** The compact copy of `map`, or `undefined` when its documents are not in ascending order (never the case after adding documents in turn). */
   static of(map: ReadonlyMap<number, number>): PostingList | undefined {
     let previous = -1;

@@ -1,9 +1,10 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { compactPostings } from './compact-postings.js';
+import { exportSearch, importSearch, type SearchSnapshot } from './snapshot/search-snapshot.js';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
 import { compactMatches, findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
-import { EMPTY_TERM_SET, TermSetStore, type TermSet } from './term-sets.js';
+import { EMPTY_TERM_SET, TermSetStore, type TermSet, type TermSetSnapshot } from './term-sets.js';
 import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
@@ -45,6 +46,17 @@ export interface ArticleTerms {
   sections: ReadonlyArray<{ heading: TermSet; body: TermSet }>;
 }
 
+/** A built `KnowledgeIndex` as data (see `KnowledgeIndex.toSnapshot`); the articles are not part of it. */
+export interface KnowledgeIndexSnapshot {
+  /** The analyser's vocabulary (what compound parts are split against). */
+  vocabulary: string[];
+  parts: TermSetSnapshot;
+  documentFrequency: Uint32Array;
+  firstPart: Uint32Array;
+  questionParts: Uint32Array;
+  search: SearchSnapshot;
+}
+
 /** One article found for a query, with what it matched. */
 export interface ArticleHit {
   article: Article;
@@ -67,13 +79,11 @@ export interface ArticleHit {
  * ```
  */
 export class KnowledgeIndex {
-  /** Term sets of every article's parts: title, its questions, then heading and body of each section. */
-  private readonly parts = new TermSetStore();
   /** Number of articles containing each term, by the term's number in `parts`. */
-  private documentFrequency = new Uint32Array(0);
+  private documentFrequency: Uint32Array = new Uint32Array(0);
   /** Per article number: its first part in `parts`, and how many parts are title and questions. */
-  private firstPart = new Uint32Array(0);
-  private questionParts = new Uint32Array(0);
+  private firstPart: Uint32Array = new Uint32Array(0);
+  private questionParts: Uint32Array = new Uint32Array(0);
   private readonly byId = new Map<string, Article>();
   /** Article id → its position in `articles` (the article number the search works with). */
   private readonly numberOf = new Map<string, number>();
@@ -87,7 +97,14 @@ export class KnowledgeIndex {
     readonly analyzer: GermanAnalyzer,
     private readonly miniSearch: MiniSearch<IndexedDocument>,
     readonly articles: readonly Article[],
-  ) {}
+    /** Term sets of every article's parts: title, its questions, then heading and body of each section. */
+    private readonly parts = new TermSetStore(),
+  ) {
+    articles.forEach((article, number) => {
+      this.numberOf.set(article.id, number);
+      this.byId.set(article.id, article);
+    });
+  }
 
   /**
    * Builds the index in two passes over the articles: the vocabulary first, so compounds split against
@@ -99,6 +116,36 @@ export class KnowledgeIndex {
     analyzer.setVocabulary(analyzer.vocabularyOf(textsOf(kb.articles)));
     const index = new KnowledgeIndex(analyzer, createMiniSearch(analyzer), kb.articles);
     index.addArticles();
+    return index;
+  }
+
+  /**
+   * The built index as data, for saving it (`knowledge-snapshot.ts`): restoring it with `fromSnapshot`
+   * is far faster than building, and gives the same answers.
+   */
+  toSnapshot(): KnowledgeIndexSnapshot {
+    return {
+      vocabulary: this.analyzer.vocabularyTerms(),
+      parts: this.parts.toSnapshot(),
+      documentFrequency: this.documentFrequency,
+      firstPart: this.firstPart,
+      questionParts: this.questionParts,
+      search: exportSearch(this.miniSearch),
+    };
+  }
+
+  /** The index of a `toSnapshot` result, over the same articles in the same order (and the same analyser data). */
+  static fromSnapshot(kb: Pick<KnowledgeBase, 'articles' | 'meta'>, snapshot: KnowledgeIndexSnapshot): KnowledgeIndex {
+    if (snapshot.firstPart.length !== kb.articles.length || snapshot.questionParts.length !== kb.articles.length) {
+      throw new Error(`index snapshot is of ${snapshot.firstPart.length} articles, not ${kb.articles.length}`);
+    }
+    const analyzer = new GermanAnalyzer(kb.meta);
+    analyzer.setVocabulary(new Set(snapshot.vocabulary));
+    const miniSearch = importSearch<IndexedDocument>(snapshot.search, miniSearchOptions(analyzer));
+    const index = new KnowledgeIndex(analyzer, miniSearch, kb.articles, TermSetStore.fromSnapshot(snapshot.parts));
+    index.documentFrequency = snapshot.documentFrequency;
+    index.firstPart = snapshot.firstPart;
+    index.questionParts = snapshot.questionParts;
     return index;
   }
 
@@ -296,8 +343,6 @@ export class KnowledgeIndex {
     const frequency: number[] = [];
     let batch: IndexedDocument[] = [];
     this.articles.forEach((article, number) => {
-      this.numberOf.set(article.id, number);
-      this.byId.set(article.id, article);
       const sections = article.sections;
       batch.push(toDocument(article, sections));
       const partTerms = [article.title, ...article.questions].map((text) => this.analyzer.analyze(text));
@@ -344,7 +389,12 @@ function* textsOf(articles: readonly Article[]): Generator<string> {
  * (kept by the index for good) do not share a scope with `build`'s texts of all articles.
  */
 function createMiniSearch(analyzer: GermanAnalyzer): MiniSearch<IndexedDocument> {
-  return new MiniSearch<IndexedDocument>({
+  return new MiniSearch<IndexedDocument>(miniSearchOptions(analyzer));
+}
+
+/** MiniSearch's options with the shared analyser (for building an index and for restoring a saved one). */
+function miniSearchOptions(analyzer: GermanAnalyzer): Options<IndexedDocument> {
+  return {
     idField: 'id',
     fields: [...FIELDS],
     storeFields: [],
@@ -355,7 +405,7 @@ function createMiniSearch(analyzer: GermanAnalyzer): MiniSearch<IndexedDocument>
       tokenize: (query) => query.split(' '),
       processTerm: (term) => term,
     },
-  });
+  };
 }
 
 function toDocument(article: Article, sections: readonly ArticleSection[]): IndexedDocument {

@@ -38,12 +38,51 @@ const analyzerSchema = z.object({
  * ```
  */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+  return parseKnowledgeFiles(await readKnowledgeFiles(dir));
+}
+
+/**
+ * The files a knowledge base is made of, as read from its folder: every article (`**\/*.md`, sorted
+ * by path) and the analyser data (`_meta/*.yml`; `undefined` when missing). What `parseKnowledgeFiles`
+ * turns into a knowledge base and what its fingerprint is taken of, so both see the same content.
+ */
+export interface KnowledgeFiles {
+  /** Article path relative to the folder (forward slashes) → file text. */
+  articles: Map<string, string>;
+  /** `_meta/<name>.yml` → file text, or `undefined` when the file does not exist. */
+  meta: Map<string, string | undefined>;
+}
+
+/** The analyser, scope and programme files in `_meta/`, in the order they are read. */
+export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml'].map((name) => `${META_FOLDER}/${name}`);
+
+/** How many files are read at the same time (a large knowledge base has thousands). */
+const PARALLEL_READS = 64;
+
+/** Reads all files of a knowledge folder (see `KnowledgeFiles`). */
+export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
+  const paths = await listMarkdownFiles(dir);
+  const texts: string[] = new Array<string>(paths.length);
+  for (let start = 0; start < paths.length; start += PARALLEL_READS) {
+    const batch = paths.slice(start, start + PARALLEL_READS);
+    const read = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')));
+    read.forEach((text, i) => (texts[start + i] = text));
+  }
+  const meta = new Map<string, string | undefined>();
+  for (const file of META_FILES) meta.set(file, await readOptional(join(dir, file)));
+  return { articles: new Map(paths.map((file, i) => [file, texts[i]!])), meta };
+}
+
+/**
+ * Parses the files of a knowledge base (pure). Broken files are reported in `problems` and left out
+ * (see `loadKnowledgeBase`).
+ */
+export function parseKnowledgeFiles(files: KnowledgeFiles): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
-  const files = await listMarkdownFiles(dir);
   const articles: Article[] = [];
   const fileById = new Map<string, string>();
-  for (const file of files) {
-    const result = parseArticle(file, await readFile(join(dir, file), 'utf8'));
+  for (const [file, text] of files.articles) {
+    const result = parseArticle(file, text);
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;
@@ -56,7 +95,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
     fileById.set(result.article.id, file);
     articles.push(result.article);
   }
-  const meta = await loadMeta(dir, problems);
+  const meta = parseMeta(files.meta, problems);
   return { articles, meta, problems };
 }
 
@@ -143,39 +182,39 @@ async function listMarkdownFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function loadMeta(dir: string, problems: KnowledgeProblem[]): Promise<KnowledgeMeta> {
+function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: KnowledgeProblem[]): KnowledgeMeta {
   const meta: KnowledgeMeta = structuredClone(EMPTY_META);
-  const synonyms = await readYaml(dir, `${META_FOLDER}/synonyms.yml`, synonymsSchema, problems);
+  const yaml = <T>(name: string, schema: z.ZodType<T>) => parseYamlFile(`${META_FOLDER}/${name}`, files.get(`${META_FOLDER}/${name}`), schema, problems);
+  const synonyms = yaml('synonyms.yml', synonymsSchema);
   if (synonyms) {
     meta.synonymGroups = [
       ...synonyms.equivalents.map((words) => ({ words, exact: true })),
       ...synonyms.related.map((words) => ({ words, exact: false })),
     ];
   }
-  const analyzer = await readYaml(dir, `${META_FOLDER}/analyzer.yml`, analyzerSchema, problems);
+  const analyzer = yaml('analyzer.yml', analyzerSchema);
   if (analyzer) {
     meta.stopwords = analyzer.stopwords;
     meta.outsideScope = analyzer.outside_scope;
   }
-  meta.programme = await readYaml(dir, `${META_FOLDER}/foerderprogramm.yml`, programmeParametersSchema, problems);
+  meta.programme = yaml('foerderprogramm.yml', programmeParametersSchema);
   return meta;
 }
 
-async function readYaml<T>(
-  dir: string,
-  file: string,
-  schema: z.ZodType<T>,
-  problems: KnowledgeProblem[],
-): Promise<T | undefined> {
-  let text: string;
+/** A file's text, or `undefined` when it does not exist (other read errors are thrown). */
+async function readOptional(path: string): Promise<string | undefined> {
   try {
-    text = await readFile(join(dir, file), 'utf8');
+    return await readFile(path, 'utf8');
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
-      problems.push({ file, severity: 'warning', reason: 'file is missing; search runs without it' });
-      return undefined;
-    }
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw cause;
+  }
+}
+
+function parseYamlFile<T>(file: string, text: string | undefined, schema: z.ZodType<T>, problems: KnowledgeProblem[]): T | undefined {
+  if (text === undefined) {
+    problems.push({ file, severity: 'warning', reason: 'file is missing; search runs without it' });
+    return undefined;
   }
   let data: unknown;
   try {

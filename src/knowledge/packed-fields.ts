@@ -76,3 +76,41 @@ function unpack(packed: Uint8Array): Record<string, unknown> {
   unpacked.set(packed, values);
   return values;
 }
+
+/** An object with packed fields as plain data (for a snapshot): see `toPackedRecord`. */
+export interface PackedRecord {
+  /** All own fields in their order; packed ones are `undefined` here. */
+  fields: Record<string, unknown>;
+  packedKeys: string[];
+  packed?: Uint8Array;
+}
+
+/**
+ * The object's fields with its packed fields left packed, as plain data that `v8.serialize` can copy
+ * (the packed bytes are never unpacked). `fromPackedRecord` makes the same object again.
+ */
+export function toPackedRecord(target: object): PackedRecord {
+  const packed = (target as Partial<Packed>)[PACKED];
+  const fields: Record<string, unknown> = {};
+  const packedKeys: string[] = [];
+  for (const key of Object.keys(target)) {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
+    if (packed && descriptor.get !== undefined && descriptor.get === accessors.get(key)?.get) {
+      packedKeys.push(key);
+      fields[key] = undefined;
+    } else {
+      fields[key] = descriptor.value;
+    }
+  }
+  return packed ? { fields, packedKeys, packed } : { fields, packedKeys };
+}
+
+/** The object of a `toPackedRecord` result (its `fields` object, with the packed fields made getters again). */
+export function fromPackedRecord<T extends object>(record: PackedRecord): T {
+  const target = record.fields;
+  if (record.packed) {
+    Object.defineProperty(target, PACKED, { value: record.packed, enumerable: false, configurable: true });
+    for (const key of record.packedKeys) Object.defineProperty(target, key, accessor(key));
+  }
+  return target as T;
+}

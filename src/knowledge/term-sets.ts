@@ -62,6 +62,23 @@ export class TermSetStore {
     return new StoredTermSet(this, this.starts[part]!, this.starts[part + 1]!);
   }
 
+  /** The store as plain data and typed arrays (for a snapshot; see `fromSnapshot`). */
+  toSnapshot(): TermSetSnapshot {
+    return { terms: [...this.ids.keys()], ids: this.terms.slice(0, this.termCount), starts: this.starts.slice(0, this.partCount + 1) };
+  }
+
+  /** The store of a `toSnapshot` result. */
+  static fromSnapshot(snapshot: TermSetSnapshot): TermSetStore {
+    const store = new TermSetStore();
+    // Term numbers were given in turn, so a term's number is its position in the list.
+    snapshot.terms.forEach((term, id) => store.ids.set(term, id));
+    store.terms = snapshot.ids;
+    store.termCount = snapshot.ids.length;
+    store.starts = snapshot.starts;
+    store.partCount = snapshot.starts.length - 1;
+    return store;
+  }
+
   /** Releases the room kept for growth (call when all parts are added). */
   trim(): void {
     this.terms = this.terms.slice(0, this.termCount);
@@ -81,6 +98,13 @@ export class TermSetStore {
     }
     return false;
   }
+}
+
+/** A `TermSetStore` as data: every term (its number is its position), the parts' term numbers and where each part starts. */
+export interface TermSetSnapshot {
+  terms: string[];
+  ids: Uint32Array;
+  starts: Uint32Array;
 }
 
 /** A term set that contains nothing. */

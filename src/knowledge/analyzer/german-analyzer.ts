@@ -97,6 +97,11 @@ export class GermanAnalyzer {
     this.modifierCache.clear();
   }
 
+  /** The known terms (`setVocabulary`), for saving an index. */
+  vocabularyTerms(): string[] {
+    return [...this.vocabulary];
+  }
+
   /**
    * Vocabulary of a set of texts: their words, the synonym terms, and the modifiers of compounds whose
    * head is known (`Kassenwesen` adds `kass`). Input for `setVocabulary`. Reads the texts once (they

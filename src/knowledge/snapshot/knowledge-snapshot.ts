@@ -1,0 +1,60 @@
+import { deserialize, serialize } from 'node:v8';
+import { KnowledgeIndex, type KnowledgeIndexSnapshot } from '../knowledge-index.js';
+import { fromPackedRecord, toPackedRecord, type PackedRecord } from '../packed-fields.js';
+import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from '../types.js';
+
+/**
+ * Version of the snapshot layout. Raise it whenever the layout changes: the fingerprint includes it, so
+ * an old snapshot is never read with the new layout (it is rebuilt instead).
+ */
+export const SNAPSHOT_FORMAT = 1;
+
+/** What a snapshot file holds (v8-serialised). */
+interface SnapshotData {
+  format: number;
+  /** The fingerprint of the knowledge files and code the snapshot was built from. */
+  key: string;
+  articles: PackedRecord[];
+  meta: KnowledgeMeta;
+  problems: KnowledgeProblem[];
+  index: KnowledgeIndexSnapshot;
+}
+
+/** A loaded knowledge base with its index: what a snapshot saves. */
+export interface IndexedKnowledge {
+  kb: KnowledgeBase;
+  index: KnowledgeIndex;
+}
+
+/**
+ * A loaded and indexed knowledge base as bytes (`v8.serialize`: typed arrays and strings are copied
+ * as they are, packed article fields stay packed), so a later start restores it instead of parsing
+ * and indexing every article again.
+ *
+ * @example
+ * ```ts
+ * const bytes = serializeKnowledge(key, kb, KnowledgeIndex.build(kb));
+ * const { kb: same, index } = deserializeKnowledge(bytes, key);
+ * ```
+ */
+export function serializeKnowledge(key: string, kb: KnowledgeBase, index: KnowledgeIndex): Buffer {
+  const data: SnapshotData = {
+    format: SNAPSHOT_FORMAT,
+    key,
+    articles: kb.articles.map((article) => toPackedRecord(article)),
+    meta: kb.meta,
+    problems: kb.problems,
+    index: index.toSnapshot(),
+  };
+  return serialize(data);
+}
+
+/** The knowledge base and index of `serializeKnowledge`'s bytes; throws when they are not a snapshot of `key`. */
+export function deserializeKnowledge(bytes: Uint8Array, key: string): IndexedKnowledge {
+  const data = deserialize(bytes) as Partial<SnapshotData> | null;
+  if (data?.format !== SNAPSHOT_FORMAT) throw new Error(`not a knowledge snapshot of format ${SNAPSHOT_FORMAT}`);
+  if (data.key !== key) throw new Error('the knowledge snapshot is of other files');
+  if (!Array.isArray(data.articles) || !data.meta || !Array.isArray(data.problems) || !data.index) throw new Error('the knowledge snapshot is incomplete');
+  const kb: KnowledgeBase = { articles: data.articles.map((record) => fromPackedRecord<Article>(record)), meta: data.meta, problems: data.problems };
+  return { kb, index: KnowledgeIndex.fromSnapshot(kb, data.index) };
+}
