@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { lazyRecognizers } from './lazy-recognizers.mjs';
 
 const OUT = 'dist';
 
@@ -27,6 +28,7 @@ const outputs = await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
+  plugins: [lazyRecognizers],
   write: false,
 });
 
