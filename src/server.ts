@@ -178,6 +178,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       skippedFiles: knowledge.problems.filter((p) => p.severity === 'error'),
     };
     logger.info({ articles: knowledge.articleCount }, 'IKZ-Assistent ready');
+    // One question in the background sets up what the analyser loads on first use (the hyphenation
+    // patterns), so the first user does not wait for it.
+    setImmediate(() => knowledge.answer('Förderanträge für Zweckverbände'));
     if (config.knowledgeWatch) {
       watcher = watchKnowledge(config.knowledgeDir, knowledge, logger, {
         onReload: () => {

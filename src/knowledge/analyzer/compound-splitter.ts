@@ -1,8 +1,21 @@
-// `hyphen` is CommonJS without an exports map, so its `de` folder is imported by its file. A static
-// import (not `createRequire`) lets a bundler take the 750 kB of German patterns into the bundle, where
-// V8's code cache spares parsing them at every start (about 170 ms).
-import hyphenDe from 'hyphen/de/index.js';
+import { createRequire } from 'node:module';
 import { ownCopy } from './german-normalizer.js';
+
+type Hyphenator = (typeof import('hyphen/de/index.js'))['default'];
+let hyphenator: Hyphenator | undefined;
+
+/**
+ * The German hyphenator (`hyphen`'s `de` folder, by its file: the package has no exports map), loaded on
+ * first use: setting up its 750 kB of patterns takes about 60 ms, which a server restored from a knowledge
+ * snapshot need not spend before it is ready. In the CommonJS bundle `require` exists, so the bundler
+ * takes the patterns into the bundle (covered by V8's code cache, about 170 ms less than loading them from
+ * node_modules) and initialises them only when this runs; under tsx and vitest (ES modules) it is
+ * `createRequire`.
+ */
+function hyphenDe(): Hyphenator {
+  hyphenator ??= (typeof require === 'function' ? require('hyphen/de/index.js') : createRequire(import.meta.url)('hyphen/de/index.js')) as Hyphenator;
+  return hyphenator;
+}
 
 const SOFT_HYPHEN = '\u00ad';
 /** Parts shorter than this are too ambiguous to count as words of their own. */
@@ -157,7 +170,7 @@ export function prepareSyllableBreaks(lowerWords: Iterable<string>): void {
   const words = [...pending].slice(0, Math.max(0, BREAK_CACHE_LIMIT - breakCache.size));
   for (let start = 0; start < words.length; start += PREPARE_CHUNK) {
     const chunk = words.slice(start, start + PREPARE_CHUNK);
-    const hyphenated = hyphenDe.hyphenateSync(chunk.join(' '), { minWordLength: 5 }).split(' ');
+    const hyphenated = hyphenDe().hyphenateSync(chunk.join(' '), { minWordLength: 5 }).split(' ');
     // Should the hyphenator ever treat the joined text differently, the words are done one by one later.
     if (hyphenated.length !== chunk.length) continue;
     chunk.forEach((word, i) => {
@@ -168,7 +181,7 @@ export function prepareSyllableBreaks(lowerWords: Iterable<string>): void {
 }
 
 function computeSyllableBreaks(word: string): number[] {
-  return breaksOf(hyphenDe.hyphenateSync(word, { minWordLength: 5 }));
+  return breaksOf(hyphenDe().hyphenateSync(word, { minWordLength: 5 }));
 }
 
 /** Offsets of the soft hyphens in a hyphenated word, counted in the word without them. */
