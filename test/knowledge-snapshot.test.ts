@@ -7,7 +7,7 @@ import { decideAnswer, type AnswerDecision } from '../src/knowledge/answer-engin
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index.js';
 import { KnowledgeService } from '../src/knowledge/knowledge-service.js';
 import { loadKnowledgeBase, readKnowledgeFiles } from '../src/knowledge/load-knowledge.js';
-import { knowledgeFingerprint } from '../src/knowledge/snapshot/knowledge-fingerprint.js';
+import { fingerprintKnowledgeFolder, KnowledgeFingerprint } from '../src/knowledge/snapshot/knowledge-fingerprint.js';
 import { deserializeKnowledge, serializeKnowledge } from '../src/knowledge/snapshot/knowledge-snapshot.js';
 import { createLogger } from '../src/logging/logger.js';
 import { SHIPPED_KB, SMALL_KB } from './helpers/bot-harness.js';
@@ -62,12 +62,16 @@ describe('knowledge snapshots', () => {
     expect(() => deserializeKnowledge(Buffer.from('not a snapshot'), 'b'.repeat(64))).toThrow();
   });
 
-  it('have a fingerprint that changes with any article, analyser file or missing file', async () => {
+  it('have a fingerprint that changes with the code and with any article, analyser file or missing file', async () => {
     const dir = editableCopy(SMALL_KB);
-    const fingerprint = async () => knowledgeFingerprint(await readKnowledgeFiles(dir), 'code');
+    const fingerprint = () => fingerprintKnowledgeFolder(dir, 'code');
     const first = await fingerprint();
     expect(await fingerprint()).toBe(first);
-    expect(knowledgeFingerprint(await readKnowledgeFiles(dir), 'other code')).not.toBe(first);
+    expect(await fingerprintKnowledgeFolder(dir, 'other code')).not.toBe(first);
+    // Taken while reading the files for indexing, it is the same.
+    const whileReading = new KnowledgeFingerprint('code');
+    await readKnowledgeFiles(dir, whileReading.add);
+    expect(whileReading.digest()).toBe(first);
     const article = join(dir, 'themen/zweckverband.md');
     writeFileSync(article, `${readFileSync(article, 'utf8')}\nNoch ein Satz.\n`);
     const edited = await fingerprint();

@@ -59,18 +59,34 @@ export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml'
 /** How many files are read at the same time (a large knowledge base has thousands). */
 const PARALLEL_READS = 64;
 
-/** Reads all files of a knowledge folder (see `KnowledgeFiles`). */
-export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
+/** Reads all files of a knowledge folder (see `KnowledgeFiles`); `onFile` sees each file's bytes as read. */
+export async function readKnowledgeFiles(dir: string, onFile?: KnowledgeFileVisitor): Promise<KnowledgeFiles> {
+  const files: KnowledgeFiles = { articles: new Map(), meta: new Map() };
+  await visitKnowledgeFiles(dir, (file, bytes, kind) => {
+    onFile?.(file, bytes, kind);
+    const text = bytes?.toString('utf8');
+    if (kind === 'article') files.articles.set(file, text!);
+    else files.meta.set(file, text);
+  });
+  return files;
+}
+
+/** Called with each file of a knowledge folder: its path, its bytes (`undefined`: a missing `_meta` file), its kind. */
+export type KnowledgeFileVisitor = (file: string, bytes: Buffer | undefined, kind: 'article' | 'meta') => void;
+
+/**
+ * Reads the files of a knowledge folder a few at a time and hands each to `visit`: the articles in path
+ * order, then the `_meta` files in the order of `META_FILES`. Nothing is kept, so a fingerprint of a large
+ * folder can be taken without holding all its texts at once.
+ */
+export async function visitKnowledgeFiles(dir: string, visit: KnowledgeFileVisitor): Promise<void> {
   const paths = await listMarkdownFiles(dir);
-  const texts: string[] = new Array<string>(paths.length);
   for (let start = 0; start < paths.length; start += PARALLEL_READS) {
     const batch = paths.slice(start, start + PARALLEL_READS);
-    const read = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')));
-    read.forEach((text, i) => (texts[start + i] = text));
+    const read = await Promise.all(batch.map((file) => readFile(join(dir, file))));
+    read.forEach((bytes, i) => visit(batch[i]!, bytes, 'article'));
   }
-  const meta = new Map<string, string | undefined>();
-  for (const file of META_FILES) meta.set(file, await readOptional(join(dir, file)));
-  return { articles: new Map(paths.map((file, i) => [file, texts[i]!])), meta };
+  for (const file of META_FILES) visit(file, await readOptional(join(dir, file)), 'meta');
 }
 
 /**
@@ -201,10 +217,10 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
   return meta;
 }
 
-/** A file's text, or `undefined` when it does not exist (other read errors are thrown). */
-async function readOptional(path: string): Promise<string | undefined> {
+/** A file's bytes, or `undefined` when it does not exist (other read errors are thrown). */
+async function readOptional(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw cause;

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../../runtime/project-root.js';
-import type { KnowledgeFiles } from '../load-knowledge.js';
+import { visitKnowledgeFiles } from '../load-knowledge.js';
 import { SNAPSHOT_FORMAT } from './knowledge-snapshot.js';
 
 /**
@@ -13,29 +13,47 @@ import { SNAPSHOT_FORMAT } from './knowledge-snapshot.js';
 const SNAPSHOT_PACKAGES = ['minisearch', 'hyphen', '@orama/stemmers', 'stopword', 'gray-matter', 'markdown-it', 'yaml', 'zod'];
 
 /**
- * The fingerprint of a knowledge base's files together with the code that loads and indexes them
- * (see `knowledgeCodeId`) and the snapshot format: a snapshot is valid exactly for its fingerprint.
+ * The fingerprint of a knowledge base's files (their bytes, in the order `visitKnowledgeFiles` reads them)
+ * together with the code that loads and indexes them (see `knowledgeCodeId`) and the snapshot format: a
+ * snapshot is valid exactly for its fingerprint. Feed it every file, then take `digest()`.
  *
  * @example
  * ```ts
- * const key = knowledgeFingerprint(await readKnowledgeFiles('knowledge'));
+ * const fingerprint = new KnowledgeFingerprint();
+ * const files = await readKnowledgeFiles('knowledge', fingerprint.add);
+ * const key = fingerprint.digest();
  * ```
  */
-export function knowledgeFingerprint(files: KnowledgeFiles, codeId: string = knowledgeCodeId()): string {
-  const hash = createHash('sha256');
-  const field = (text: string) => hash.update(`${Buffer.byteLength(text)}:`).update(text);
-  field(`format ${SNAPSHOT_FORMAT}`);
-  field(codeId);
-  for (const [file, text] of files.articles) {
-    field(file);
-    field(text);
+export class KnowledgeFingerprint {
+  private readonly hash = createHash('sha256');
+
+  constructor(codeId: string = knowledgeCodeId()) {
+    this.field(`format ${SNAPSHOT_FORMAT}`);
+    this.field(codeId);
   }
-  for (const [file, text] of files.meta) {
-    field(file);
-    // A missing file differs from an empty one.
-    field(text === undefined ? '-' : `+${text}`);
+
+  /** Adds one file (`undefined` bytes: the file is missing, which differs from an empty one). */
+  readonly add = (file: string, bytes: Uint8Array | undefined): void => {
+    this.field(file);
+    this.field(bytes === undefined ? '-' : '+');
+    if (bytes) this.field(bytes);
+  };
+
+  digest(): string {
+    return this.hash.digest('hex');
   }
-  return hash.digest('hex');
+
+  private field(value: string | Uint8Array): void {
+    const bytes = typeof value === 'string' ? Buffer.from(value) : value;
+    this.hash.update(`${bytes.length}:`).update(bytes);
+  }
+}
+
+/** The fingerprint of a knowledge folder as it is now, reading one file after the other (nothing is kept). */
+export async function fingerprintKnowledgeFolder(dir: string, codeId?: string): Promise<string> {
+  const fingerprint = new KnowledgeFingerprint(codeId);
+  await visitKnowledgeFiles(dir, fingerprint.add);
+  return fingerprint.digest();
 }
 
 let codeId: string | undefined;

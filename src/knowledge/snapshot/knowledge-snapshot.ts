@@ -51,6 +51,9 @@ export function serializeKnowledge(key: string, kb: KnowledgeBase, index: Knowle
 
 /** The knowledge base and index of `serializeKnowledge`'s bytes; throws when they are not a snapshot of `key`. */
 export function deserializeKnowledge(bytes: Uint8Array, key: string): IndexedKnowledge {
+  // Node's deserializer makes the typed arrays views into `bytes`, which therefore stays in memory. That is
+  // the cheaper way: they are most of it (on 10,000 articles 34 of 40 MB), and copying them would hold
+  // both until the next full garbage collection, which is when a server has just become ready.
   const data = deserialize(bytes) as Partial<SnapshotData> | null;
   if (data?.format !== SNAPSHOT_FORMAT) throw new Error(`not a knowledge snapshot of format ${SNAPSHOT_FORMAT}`);
   if (data.key !== key) throw new Error('the knowledge snapshot is of other files');
@@ -58,3 +61,4 @@ export function deserializeKnowledge(bytes: Uint8Array, key: string): IndexedKno
   const kb: KnowledgeBase = { articles: data.articles.map((record) => fromPackedRecord<Article>(record)), meta: data.meta, problems: data.problems };
   return { kb, index: KnowledgeIndex.fromSnapshot(kb, data.index) };
 }
+

@@ -1,7 +1,7 @@
 import type { Logger } from '../../logging/logger.js';
 import { KnowledgeIndex } from '../knowledge-index.js';
 import { loadKnowledgeBase, parseKnowledgeFiles, readKnowledgeFiles } from '../load-knowledge.js';
-import { knowledgeFingerprint } from './knowledge-fingerprint.js';
+import { fingerprintKnowledgeFolder, KnowledgeFingerprint } from './knowledge-fingerprint.js';
 import { deserializeKnowledge, serializeKnowledge, type IndexedKnowledge } from './knowledge-snapshot.js';
 import { buildSnapshotInChild } from './snapshot-builder.js';
 import { SnapshotCache } from './snapshot-cache.js';
@@ -41,8 +41,8 @@ export async function loadIndexedKnowledge(
     return { kb, index: KnowledgeIndex.build(kb), origin: 'inline' };
   }
   const cache = new SnapshotCache(options.cacheDir);
-  const files = await readKnowledgeFiles(dir);
-  const key = knowledgeFingerprint(files);
+  // File by file: a large knowledge base's texts are not held at once (the memory a process once held, it keeps).
+  const key = await fingerprintKnowledgeFolder(dir);
   const saved = await restore(cache, key, logger);
   if (saved) return { ...saved, origin: 'snapshot' };
   if (options.buildInChild !== false) {
@@ -54,10 +54,13 @@ export async function loadIndexedKnowledge(
       logger.warn({ err: error }, 'Knowledge builder process failed; indexing in the server process instead');
     }
   }
-  const kb = parseKnowledgeFiles(files);
+  const fingerprint = new KnowledgeFingerprint();
+  const kb = parseKnowledgeFiles(await readKnowledgeFiles(dir, fingerprint.add));
   const index = KnowledgeIndex.build(kb);
   try {
-    await cache.write(key, serializeKnowledge(key, kb, index));
+    // The files read now may differ from those fingerprinted above; this snapshot is of these.
+    const builtKey = fingerprint.digest();
+    await cache.write(builtKey, serializeKnowledge(builtKey, kb, index));
   } catch (error) {
     logger.warn({ err: error, dir: cache.dir }, 'Cannot save the knowledge snapshot; the next start indexes the knowledge base again');
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../../runtime/project-root.js';
 import { KnowledgeIndex } from '../knowledge-index.js';
 import { parseKnowledgeFiles, readKnowledgeFiles } from '../load-knowledge.js';
-import { knowledgeFingerprint } from './knowledge-fingerprint.js';
+import { KnowledgeFingerprint } from './knowledge-fingerprint.js';
 import { serializeKnowledge } from './knowledge-snapshot.js';
 import { SnapshotCache } from './snapshot-cache.js';
 
@@ -25,8 +25,9 @@ export const BUILDER_TIMEOUT_MS = 10 * 60_000;
  */
 export async function buildSnapshot(knowledgeDir: string, cacheDir: string): Promise<BuiltSnapshot> {
   const started = performance.now();
-  const files = await readKnowledgeFiles(knowledgeDir);
-  const key = knowledgeFingerprint(files);
+  const fingerprint = new KnowledgeFingerprint();
+  const files = await readKnowledgeFiles(knowledgeDir, fingerprint.add);
+  const key = fingerprint.digest();
   const kb = parseKnowledgeFiles(files);
   const index = KnowledgeIndex.build(kb);
   await new SnapshotCache(cacheDir).write(key, serializeKnowledge(key, kb, index));
