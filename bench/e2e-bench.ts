@@ -35,7 +35,7 @@ export interface E2eReport {
 const WARM_UP_SECONDS = 2;
 /** Turns per conversation and seconds of the short-conversation runs. */
 const SHORT_CONVERSATION_TURNS = 5;
-const SHORT_CONVERSATION_SECONDS = 8;
+const SHORT_CONVERSATION_SECONDS = 5;
 
 /**
  * End to end over HTTP: the real server (in-process, SQLite storage in a temporary DATA_DIR) under

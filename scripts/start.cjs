@@ -7,8 +7,13 @@ const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
-/** When the cache is written after a start without one: by then the start-up code has been compiled. */
-const WRITE_CACHE_AFTER_MS = 10_000;
+/**
+ * When the cache is written after a start without one: this long after the server reports it is ready
+ * (the `ikz:ready` event on `process`, see src/server.ts), so that the start-up code and the first
+ * background question have been compiled; at the latest this long after the start.
+ */
+const WRITE_CACHE_AFTER_READY_MS = 1_000;
+const WRITE_CACHE_AT_LATEST_MS = 30_000;
 
 const bundle = path.join(__dirname, '..', 'dist', 'server.cjs');
 let source;
@@ -40,7 +45,10 @@ bundleModule.paths = Module._nodeModulePaths(path.dirname(bundle));
 script.runInThisContext().call(bundleModule.exports, bundleModule.exports, Module.createRequire(bundle), bundleModule, bundle, path.dirname(bundle));
 
 if (!cachedData || script.cachedDataRejected) {
-  setTimeout(() => {
+  let written = false;
+  const writeCache = () => {
+    if (written) return;
+    written = true;
     try {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
@@ -48,5 +56,7 @@ if (!cachedData || script.cachedDataRejected) {
     } catch {
       // A read-only installation starts without the cache: slower, not broken.
     }
-  }, WRITE_CACHE_AFTER_MS).unref();
+  };
+  process.once('ikz:ready', () => setTimeout(writeCache, WRITE_CACHE_AFTER_READY_MS).unref());
+  setTimeout(writeCache, WRITE_CACHE_AT_LATEST_MS).unref();
 }
