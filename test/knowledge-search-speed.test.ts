@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchResult } from 'minisearch';
 import { KnowledgeIndex, type ArticleHit } from '../src/knowledge/knowledge-index.js';
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
-import { compactMatches, findMatch, topByScore } from '../src/knowledge/term-matches.js';
+import { findMatch, topByScore, type TermMatches } from '../src/knowledge/term-matches.js';
 import { SHIPPED_KB } from './helpers/bot-harness.js';
 
 /** The parts of hits the answer decision reads, comparable with `toEqual`. */
@@ -37,21 +36,11 @@ describe('the search shortcuts keep the ranking', () => {
 });
 
 describe('term matches', () => {
-  const result = (id: string, score: number, terms: string[]) => ({ id, score, terms, queryTerms: terms, match: {} }) as SearchResult;
-  const numberOf = new Map([
-    ['a', 0],
-    ['b', 1],
-    ['c', 2],
-  ]);
-
-  it('sorts matches by article number and remembers the MiniSearch rank', () => {
-    const matches = compactMatches('--x', [result('c', 3, ['x']), result('a', 2, ['x']), result('b', 1, ['y'])], numberOf);
-    expect([...matches.docs]).toEqual([0, 1, 2]);
-    expect([...matches.scores]).toEqual([2, 1, 3]);
-    expect([...matches.ranks]).toEqual([1, 2, 0]);
-    expect(matches.terms[0]).toBe(matches.terms[2]);
-    expect(findMatch(matches, 2)).toBe(2);
-    expect(findMatch(matches, 7)).toBe(-1);
+  it('finds an article among the matches of a term', () => {
+    const shared = ['x'];
+    const matches: TermMatches = { key: '--x', docs: Uint32Array.from([0, 1, 2, 9]), scores: Float64Array.from([2, 1, 3, 4]), ranks: Uint32Array.from([1, 2, 0, 3]), terms: [shared, ['y'], shared, shared] };
+    expect([0, 1, 2, 9].map((doc) => findMatch(matches, doc))).toEqual([0, 1, 2, 3]);
+    expect([3, 7, 10].map((doc) => findMatch(matches, doc))).toEqual([-1, -1, -1]);
   });
 
   it('ranks by score, equal scores in the order they were first seen', () => {

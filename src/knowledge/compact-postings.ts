@@ -73,6 +73,12 @@ export class PostingList implements ReadonlyMap<number, number> {
     return this.entries();
   }
 
+  /** Calls `visit` with each document and its frequency, in order (without the allocations of an iterator). */
+  forEachPosting(visit: (doc: number, frequency: number) => void): void {
+    const { docs, frequencies, length } = this;
+    for (let i = 0; i < length; i++) visit(docs[i]!, frequencies[i]!);
+  }
+
   forEach(callback: (frequency: number, doc: number, map: ReadonlyMap<number, number>) => void): void {
     for (let i = 0; i < this.length; i++) callback(this.frequencies[i]!, this.docs[i]!, this);
   }

@@ -3,7 +3,8 @@ import { compactPostings } from './compact-postings.js';
 import { exportSearch, importSearch, type SearchSnapshot } from './snapshot/search-snapshot.js';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
-import { compactMatches, findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
+import { findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
+import { TermScorer } from './term-scorer.js';
 import { EMPTY_TERM_SET, TermSetStore, type TermSet, type TermSetSnapshot } from './term-sets.js';
 import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
@@ -92,6 +93,8 @@ export class KnowledgeIndex {
   /** Best weighted scores per word with several alternatives (see `wordMatches`). */
   private readonly wordCache = new MatchCache<WordMatches>(TERM_CACHE_MAX_MATCHES);
   private scratch?: { score: Float64Array; best: Float64Array; isMatch: Uint8Array; seen: Uint8Array };
+  /** MiniSearch's scoring without its per-result objects (made on first search, when the index is complete). */
+  private scorer?: TermScorer;
 
   private constructor(
     readonly analyzer: GermanAnalyzer,
@@ -257,12 +260,8 @@ export class KnowledgeIndex {
     const cached = this.termCache.get(key);
     if (cached) return cached;
     const options = DEFAULT_SEARCH_OPTIONS;
-    const results = this.miniSearch.search(term, {
-      boost: { ...options.boost },
-      fuzzy: fuzzy ? options.fuzzy : false,
-      prefix,
-    });
-    const matches = compactMatches(key, results, this.numberOf);
+    this.scorer ??= new TermScorer(this.miniSearch, this.numberOf);
+    const matches = this.scorer.matches(key, term, { boost: options.boost, fuzzy: fuzzy ? options.fuzzy : false, prefix });
     this.termCache.set(key, matches);
     return matches;
   }

@@ -1,7 +1,5 @@
-import type { SearchResult } from 'minisearch';
-
 /**
- * MiniSearch's matches of one query term in a compact form the search can merge quickly: sorted by
+ * MiniSearch's matches of one query term (see `TermScorer`) in a compact form the search can merge quickly: sorted by
  * article number, each with its score, its rank in MiniSearch's result order (which decides ties) and
  * the index terms it matched.
  */
@@ -21,29 +19,6 @@ export interface TermMatches {
 export interface WordMatches {
   docs: Uint32Array;
   best: Float64Array;
-}
-
-/** Converts MiniSearch results to `TermMatches`; `numberOf` maps article ids to article numbers. */
-export function compactMatches(key: string, results: readonly SearchResult[], numberOf: ReadonlyMap<string, number>): TermMatches {
-  const order = results.map((result, rank) => ({ doc: numberOf.get(result.id as string)!, rank }));
-  order.sort((a, b) => a.doc - b.doc);
-  const docs = new Uint32Array(order.length);
-  const scores = new Float64Array(order.length);
-  const ranks = new Uint32Array(order.length);
-  const shared = new Map<string, readonly string[]>();
-  const terms = order.map(({ doc, rank }, i) => {
-    const result = results[rank]!;
-    docs[i] = doc;
-    scores[i] = result.score;
-    ranks[i] = rank;
-    // Most matches of a term matched the same few index terms: one array per combination.
-    const combination = result.terms.join(' ');
-    const known = shared.get(combination);
-    if (known) return known;
-    shared.set(combination, result.terms);
-    return result.terms;
-  });
-  return { key, docs, scores, ranks, terms };
 }
 
 /**
