@@ -13,11 +13,15 @@ describe('compact term sets', () => {
     const probes = ['antrag', 'gemeind', 'geld', 'zweckverband', 'a', 'zz', 'unbekannt', ''];
     parts.forEach((terms, i) => {
       const expected = new Set(terms);
-      for (const probe of probes) expect(store.set(numbers[i]!).has(probe), `${probe} in part ${i}`).toBe(expected.has(probe));
+      for (const probe of probes) {
+        expect(store.set(numbers[i]!).has(probe), `${probe} in part ${i}`).toBe(expected.has(probe));
+        expect(store.set(numbers[i]!).hasId(store.idOf(probe) ?? -1), `${probe} by number in part ${i}`).toBe(expected.has(probe));
+      }
     });
     expect(store.size).toBe(parts.length);
     expect(store.set(99).has('antrag')).toBe(false);
     expect(EMPTY_TERM_SET.has('antrag')).toBe(false);
+    expect(EMPTY_TERM_SET.hasId(0)).toBe(false);
   });
 
   it('give every shipped article the terms of its title, questions and sections', async () => {
@@ -28,9 +32,9 @@ describe('compact term sets', () => {
       const texts = [article.title, ...article.questions];
       expect(terms.questions).toHaveLength(texts.length);
       expect(terms.sections).toHaveLength(article.sections.length);
-      const check = (set: { has(term: string): boolean }, text: string) => {
+      const check = (set: { has(term: string): boolean; hasId(id: number): boolean }, text: string) => {
         const own = new Set(index.analyzer.analyze(text));
-        for (const term of own) expect(set.has(term)).toBe(true);
+        for (const term of own) expect(set.has(term) && set.hasId(index.termId(term))).toBe(true);
         // Terms of the whole article that this part lacks are not reported as present.
         for (const term of index.analyzer.analyze(article.sections.map((s) => s.text).join(' '))) {
           if (!own.has(term)) expect(set.has(term)).toBe(false);

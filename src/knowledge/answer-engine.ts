@@ -84,7 +84,7 @@ export function decideAnswer(
     .map((hit) => ({
       article: hit.article,
       score: hit.score,
-      coverage: coverage(hit, words, idf, totalWeight, options),
+      coverage: coverage(hit, words, idf, totalWeight, options, index),
       questionMatch: questionMatch(index, hit.article, words, idf, totalWeight),
     }))
     .sort((a, b) => rankValue(b) - rankValue(a));
@@ -138,10 +138,10 @@ function questionMatch(
   for (const terms of index.termsOf(article.id).questions) {
     let matched = 0;
     for (const word of words) {
-      const alternatives = alternativesOf(word);
+      const alternatives = alternativesOf(word, index);
       let strength = 0;
-      for (let i = 0; i < alternatives.terms.length; i++) {
-        if (terms.has(alternatives.terms[i]!)) strength = Math.max(strength, alternatives.weights[i]!);
+      for (let i = 0; i < alternatives.ids.length; i++) {
+        if (terms.hasId(alternatives.ids[i]!)) strength = Math.max(strength, alternatives.weights[i]!);
       }
       matched += strength * (idf.get(word) ?? 0);
     }
@@ -150,20 +150,29 @@ function questionMatch(
   return best;
 }
 
+/** A word's alternatives as arrays: terms, weights and the terms' numbers in the index's term sets. */
+interface Alternatives {
+  terms: string[];
+  weights: number[];
+  ids: Int32Array;
+}
+
 /**
- * A word's alternatives as two arrays, made once per word: iterating the `Map` allocates an entry per
- * step, and `coverage` and `questionMatch` go through them for every candidate and stored question.
+ * A word's alternatives as arrays, made once per word: iterating the `Map` allocates an entry per step,
+ * and `coverage`, `questionMatch` and `chooseSections` go through them for every candidate, stored
+ * question and section (the term numbers spare a dictionary look-up in each).
  */
-function alternativesOf(word: QueryWord): { terms: string[]; weights: number[] } {
+function alternativesOf(word: QueryWord, index: KnowledgeIndex): Alternatives {
   let arrays = alternativeArrays.get(word);
   if (!arrays) {
-    arrays = { terms: [...word.alternatives.keys()], weights: [...word.alternatives.values()] };
+    const terms = [...word.alternatives.keys()];
+    arrays = { terms, weights: [...word.alternatives.values()], ids: Int32Array.from(terms, (term) => index.termId(term)) };
     alternativeArrays.set(word, arrays);
   }
   return arrays;
 }
 
-const alternativeArrays = new WeakMap<QueryWord, { terms: string[]; weights: number[] }>();
+const alternativeArrays = new WeakMap<QueryWord, Alternatives>();
 
 /** How well a hit covers the question: matched IDF weight over total IDF weight, 0…1. */
 function coverage(
@@ -172,13 +181,14 @@ function coverage(
   idf: Map<QueryWord, number>,
   totalWeight: number,
   options: AnswerOptions,
+  index: KnowledgeIndex,
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
   for (const word of words) {
     let strength = 0;
     let exactParts = 0;
-    const alternatives = alternativesOf(word);
+    const alternatives = alternativesOf(word, index);
     for (let i = 0; i < alternatives.terms.length; i++) {
       const term = alternatives.terms[i]!;
       const weight = alternatives.weights[i]!;
@@ -209,8 +219,12 @@ function chooseSections(
 ): ArticleSection[] {
   const [intro, ...rest] = article.sections;
   const { title, sections } = index.termsOf(article.id);
-  const strengthIn = (word: QueryWord, terms: TermSet) =>
-    Math.max(0, ...[...word.alternatives].map(([term, weight]) => (terms.has(term) ? weight : 0)));
+  const strengthIn = (word: QueryWord, terms: TermSet) => {
+    const { ids, weights } = alternativesOf(word, index);
+    let strength = 0;
+    for (let i = 0; i < ids.length; i++) if (terms.hasId(ids[i]!)) strength = Math.max(strength, weights[i]!);
+    return strength;
+  };
   const scores = rest.map(() => 0);
   for (const word of words) {
     if (title.has(word.term)) continue;
@@ -239,21 +253,24 @@ const SECTION_VERB_FACTOR = 0.5;
 
 function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   if (regions.length === 0) return false;
-  const text = ` ${foldGerman(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return regions.some((region) => scopePattern(region)?.test(text) ?? false);
+  const pattern = scopePattern(regions);
+  if (!pattern) return false;
+  return pattern.test(` ${foldGerman(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
 }
 
-/** Compiled patterns of the outside-scope regions (compiling them took longer than the rest of a small search). */
-const scopePatterns = new Map<string, RegExp | null>();
+/** Compiled patterns of outside-scope region lists (compiling them took longer than the rest of a small search). */
+const scopePatterns = new WeakMap<readonly string[], RegExp | null>();
 
-/** The pattern that finds a region (also inflected: "bayerischen") in a folded question, or `null` for an empty one. */
-function scopePattern(region: string): RegExp | null {
-  let pattern = scopePatterns.get(region);
+/**
+ * One pattern that finds any of the regions (also inflected: "bayerischen") in a folded question, or
+ * `null` when all are empty. Folded regions hold only letters, digits and spaces, so they need no escaping.
+ */
+function scopePattern(regions: readonly string[]): RegExp | null {
+  let pattern = scopePatterns.get(regions);
   if (pattern === undefined) {
-    const folded = foldGerman(region.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    pattern = folded.length > 0 ? new RegExp(` ${folded}\\p{L}{0,3} `, 'u') : null;
-    if (scopePatterns.size > 10_000) scopePatterns.clear();
-    scopePatterns.set(region, pattern);
+    const folded = regions.map((region) => foldGerman(region.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).filter((region) => region.length > 0);
+    pattern = folded.length > 0 ? new RegExp(` (?:${folded.join('|')})\\p{L}{0,3} `, 'u') : null;
+    scopePatterns.set(regions, pattern);
   }
   return pattern;
 }

@@ -324,6 +324,11 @@ export class KnowledgeIndex {
     return { title: questions[0]!, questions, sections };
   }
 
+  /** The number of an index term in the article part term sets (`TermSet.hasId`), or -1 when no part has it. */
+  termId(term: string): number {
+    return this.parts.idOf(term) ?? -1;
+  }
+
   /** In how many articles a term occurs (0 when in none). */
   private frequencyOf(term: string): number {
     const id = this.parts.idOf(term);

@@ -1,6 +1,8 @@
 /** Membership test of a set of index terms (what the answer decision asks of an article part). */
 export interface TermSet {
   has(term: string): boolean;
+  /** `has` for a term's number in its store (`TermSetStore.idOf`): the hot loops look each term up once. */
+  hasId(id: number): boolean;
 }
 
 /**
@@ -108,7 +110,7 @@ export interface TermSetSnapshot {
 }
 
 /** A term set that contains nothing. */
-export const EMPTY_TERM_SET: TermSet = { has: () => false };
+export const EMPTY_TERM_SET: TermSet = { has: () => false, hasId: () => false };
 
 class StoredTermSet implements TermSet {
   constructor(
@@ -120,6 +122,10 @@ class StoredTermSet implements TermSet {
   has(term: string): boolean {
     const id = this.store.idOf(term);
     return id !== undefined && this.store.contains(this.start, this.end, id);
+  }
+
+  hasId(id: number): boolean {
+    return id >= 0 && this.store.contains(this.start, this.end, id);
   }
 }
 
