@@ -77,6 +77,7 @@ export function decideAnswer(
   }
   const idf = new Map(words.map((w) => [w, index.idf(w)]));
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
+  const questionTerms = new QuestionTerms(words, idf, index);
   // Rank by how much of the question an article covers, then by how strongly it matches: an article
   // that answers every word beats one that matches a single word very often.
   const candidates: Candidate[] = index
@@ -85,7 +86,7 @@ export function decideAnswer(
       article: hit.article,
       score: hit.score,
       coverage: coverage(hit, words, idf, totalWeight, options, index),
-      questionMatch: questionMatch(index, hit.article, words, idf, totalWeight),
+      questionMatch: questionTerms.bestMatch(index.termsOf(hit.article.id).questions, totalWeight),
     }))
     .sort((a, b) => rankValue(b) - rankValue(a));
   const best = candidates[0];
@@ -125,29 +126,49 @@ function rankValue(candidate: Candidate): number {
   return candidate.score * candidate.coverage * candidate.coverage * (1 + candidate.questionMatch);
 }
 
-/** Best share of the question's weight that a single stored question (or the title) contains. */
-function questionMatch(
-  index: KnowledgeIndex,
-  article: Article,
-  words: QueryWord[],
-  idf: Map<QueryWord, number>,
-  totalWeight: number,
-): number {
-  if (totalWeight === 0) return 0;
-  let best = 0;
-  for (const terms of index.termsOf(article.id).questions) {
-    let matched = 0;
-    for (const word of words) {
-      const alternatives = alternativesOf(word, index);
-      let strength = 0;
-      for (let i = 0; i < alternatives.ids.length; i++) {
-        if (terms.hasId(alternatives.ids[i]!)) strength = Math.max(strength, alternatives.weights[i]!);
-      }
-      matched += strength * (idf.get(word) ?? 0);
-    }
-    best = Math.max(best, matched / totalWeight);
+/**
+ * The question's words by the numbers of the index terms that stand for them, for matching the question
+ * against an article's stored questions: each stored question is a handful of terms, so going through
+ * them and looking each up here is far cheaper than testing every alternative of every word against it.
+ */
+class QuestionTerms {
+  /** Term number → the words it stands for, each with its weight. */
+  private readonly byTerm = new Map<number, Array<{ word: number; weight: number }>>();
+  private readonly weights: Float64Array;
+  private readonly strengths: Float64Array;
+
+  constructor(words: QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex) {
+    this.weights = Float64Array.from(words, (word) => idf.get(word) ?? 0);
+    this.strengths = new Float64Array(words.length);
+    words.forEach((word, position) => {
+      const { ids, weights } = alternativesOf(word, index);
+      ids.forEach((id, i) => {
+        if (id < 0) return;
+        const entries = this.byTerm.get(id) ?? [];
+        entries.push({ word: position, weight: weights[i]! });
+        this.byTerm.set(id, entries);
+      });
+    });
   }
-  return best;
+
+  /** Best share of the question's weight that a single stored question (or the title) contains. */
+  bestMatch(questions: readonly TermSet[], totalWeight: number): number {
+    if (totalWeight === 0) return 0;
+    const { strengths, weights } = this;
+    let best = 0;
+    for (const terms of questions) {
+      // Per word, the strongest of its alternatives that this stored question contains.
+      strengths.fill(0);
+      terms.forEachId((id) => {
+        const entries = this.byTerm.get(id);
+        if (entries) for (const { word, weight } of entries) if (weight > strengths[word]!) strengths[word] = weight;
+      });
+      let matched = 0;
+      for (let word = 0; word < strengths.length; word++) matched += strengths[word]! * weights[word]!;
+      best = Math.max(best, matched / totalWeight);
+    }
+    return best;
+  }
 }
 
 /** A word's alternatives as arrays: terms, weights and the terms' numbers in the index's term sets. */

@@ -3,6 +3,8 @@ export interface TermSet {
   has(term: string): boolean;
   /** `has` for a term's number in its store (`TermSetStore.idOf`): the hot loops look each term up once. */
   hasId(id: number): boolean;
+  /** Calls `visit` with the number of each term in the set. */
+  forEachId(visit: (id: number) => void): void;
 }
 
 /**
@@ -87,6 +89,11 @@ export class TermSetStore {
     this.starts = this.starts.slice(0, this.partCount + 1);
   }
 
+  /** Calls `visit` with each term number of the run `terms[start, end)`. */
+  forEachIn(start: number, end: number, visit: (id: number) => void): void {
+    for (let i = start; i < end; i++) visit(this.terms[i]!);
+  }
+
   /** True when the sorted run `terms[start, end)` contains term number `id`. */
   contains(start: number, end: number, id: number): boolean {
     let low = start;
@@ -110,7 +117,7 @@ export interface TermSetSnapshot {
 }
 
 /** A term set that contains nothing. */
-export const EMPTY_TERM_SET: TermSet = { has: () => false, hasId: () => false };
+export const EMPTY_TERM_SET: TermSet = { has: () => false, hasId: () => false, forEachId: () => {} };
 
 class StoredTermSet implements TermSet {
   constructor(
@@ -126,6 +133,10 @@ class StoredTermSet implements TermSet {
 
   hasId(id: number): boolean {
     return id >= 0 && this.store.contains(this.start, this.end, id);
+  }
+
+  forEachId(visit: (id: number) => void): void {
+    this.store.forEachIn(this.start, this.end, visit);
   }
 }
 
