@@ -82,5 +82,16 @@ export class AnalyticsRecorder {
 
 /** One-way hash of a conversation id: enough to count conversations, useless to find a person. */
 function hashConversation(conversationId: string): string {
-  return createHash('sha256').update(`ikz-assistent:${conversationId}`).digest('hex').slice(0, 16);
+  let hash = conversationHashes.get(conversationId);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(`ikz-assistent:${conversationId}`).digest('hex').slice(0, 16);
+    // A conversation records an event every turn: its hash is worth keeping for a while.
+    if (conversationHashes.size >= CONVERSATION_HASHES_KEPT) conversationHashes.delete(conversationHashes.keys().next().value!);
+    conversationHashes.set(conversationId, hash);
+  }
+  return hash;
 }
+
+/** How many conversations' hashes are kept (the oldest entry goes first). */
+const CONVERSATION_HASHES_KEPT = 2_000;
+const conversationHashes = new Map<string, string>();

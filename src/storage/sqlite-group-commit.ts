@@ -2,6 +2,7 @@ import type { SqliteDatabase } from './sqlite-database.js';
 
 interface QueuedWrite {
   operation: () => unknown;
+  savepoint: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -29,10 +30,14 @@ export class SqliteGroupCommit {
 
   constructor(private readonly db: SqliteDatabase) {}
 
-  /** Queues a synchronous write; resolves with its result once its transaction committed. */
-  run<T>(operation: () => T): Promise<T> {
+  /**
+   * Queues a synchronous write; resolves with its result once its transaction committed. `savepoint:
+   * false` is for a write of one statement, or one that throws before it changes anything: SQLite undoes a
+   * failed statement by itself, so such a write needs no savepoint of its own (two statements less).
+   */
+  run<T>(operation: () => T, options: { savepoint?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ operation, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ operation, savepoint: options.savepoint ?? true, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -52,7 +57,7 @@ export class SqliteGroupCommit {
         for (const write of batch) {
           try {
             // A nested transaction is a savepoint: a failing write undoes only its own changes.
-            outcomes.push({ ok: true, value: this.db.transaction(write.operation)() });
+            outcomes.push({ ok: true, value: write.savepoint ? this.db.transaction(write.operation)() : write.operation() });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }

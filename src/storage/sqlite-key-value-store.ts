@@ -3,6 +3,9 @@ import { StoreConflictError, type KeyValueStore, type Versioned } from './key-va
 import type { SqliteDatabase } from './sqlite-database.js';
 import { groupCommitFor, type SqliteGroupCommit } from './sqlite-group-commit.js';
 
+/** Each write is one statement (a conflict is found after it changed nothing): no savepoint needed. */
+const ONE_STATEMENT = { savepoint: false };
+
 /**
  * The project's document store on SQLite (cases, counters, Direct Line conversations): each write checks
  * the etag in the same statement, so a stale write fails instead of overwriting.
@@ -52,11 +55,11 @@ export class SqliteKeyValueStore implements KeyValueStore {
             : this.statements.upsert.run(collection, key, json, etag, at);
       if (changes === 0) throw new StoreConflictError(collection, key);
       return etag;
-    });
+    }, ONE_STATEMENT);
   }
 
   async delete(collection: string, key: string): Promise<void> {
-    await this.commits.run(() => this.statements.delete.run(collection, key));
+    await this.commits.run(() => this.statements.delete.run(collection, key), ONE_STATEMENT);
   }
 
   async list<T>(collection: string): Promise<Array<Versioned<T>>> {

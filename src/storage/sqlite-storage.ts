@@ -49,6 +49,8 @@ export class SqliteStorage implements Storage {
       const { eTag, ...value } = (item ?? {}) as { eTag?: string };
       return { key, eTag, json: JSON.stringify(value) };
     });
+    // Several keys need a savepoint (a conflict on the second must undo the first); one key's conflict is
+    // found before anything changed.
     await this.commits.run(() => {
       for (const { key, eTag, json } of rows) {
         const stored = this.currentETag.get(key);
@@ -57,7 +59,7 @@ export class SqliteStorage implements Storage {
         }
         this.upsert.run(key, json, randomUUID(), this.now());
       }
-    });
+    }, { savepoint: rows.length > 1 });
   }
 
   async delete(keys: string[]): Promise<void> {
