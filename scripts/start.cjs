@@ -33,6 +33,9 @@ try {
 } catch {
   // No cache yet: this start compiles everything and writes one.
 }
+// The bundle's import() of ES-module packages (Vega) goes through this module's own import(): functions
+// restored from the code cache lose the script's dynamic-import callback (see src/runtime/import-package.ts).
+globalThis[Symbol.for('ikz-assistent.importPackage')] = (specifier) => import(specifier);
 const script = new vm.Script(Module.wrap(source), {
   filename: bundle,
   cachedData,

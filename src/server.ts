@@ -57,7 +57,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   }
 
   // All state on the configured backend (SQLite file by default), so a restart loses nothing.
-  const stores = await createStores(config.storage);
+  const stores = await createStores(config.storage, logger);
   logger.info({ backend: stores.backend, dataDir: stores.backend === 'sqlite' ? config.storage.dataDir : undefined }, 'Storage ready');
 
   let readiness: Readiness = { ready: false };

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { AppConfig } from '../config/config.js';
 import { MemoryKeyValueStore, type KeyValueStore } from './key-value-store.js';
+import { silentLogger, type Logger } from '../logging/logger.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 import { groupCommitFor } from './sqlite-group-commit.js';
 import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
@@ -36,12 +38,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * const bundle = createBot({ ..., storage: stores.botState, documents: stores.documents });
  * ```
  */
-export async function createStores(options: AppConfig['storage']): Promise<Stores> {
+export async function createStores(options: AppConfig['storage'], logger: Logger = silentLogger()): Promise<Stores> {
   switch (options.backend) {
     case 'memory':
       return { backend: 'memory', botState: new MemoryStorage(), documents: new MemoryKeyValueStore(), purgeOlderThan: async () => 0, close: async () => {} };
     case 'sqlite': {
-      const db = openSqliteDatabase(join(options.dataDir, 'ikz-assistent.db'));
+      const file = join(options.dataDir, 'ikz-assistent.db');
+      const db = openSqliteDatabase(file);
+      const checkpointer = await startCheckpointer(db, file, logger);
       return {
         backend: 'sqlite',
         // botbuilder saves state with eTag '*'; the wrapper makes a stale save fail instead of overwriting.
@@ -60,6 +64,7 @@ export async function createStores(options: AppConfig['storage']): Promise<Store
         },
         close: async () => {
           groupCommitFor(db).flush();
+          await checkpointer.stop();
           db.close();
         },
       };
