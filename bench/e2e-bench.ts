@@ -7,7 +7,7 @@ import { startServer } from '../src/server.js';
 import { ChannelStub } from './channel-stub.js';
 import { directLineReplyMs } from './directline-latency.js';
 import { startEchoServer } from './echo-server.js';
-import { runLoad, type LoadFigures } from './load.js';
+import { mergeRuns, runLoad, runLoadRaw, type LoadFigures, type LoadRun } from './load.js';
 import { residentMb } from './process-memory.js';
 import { round } from './stats.js';
 
@@ -20,7 +20,7 @@ export interface E2eReport {
   /** Median time from posting a message to the reply on the Direct Line WebSocket, ms. */
   directLineReplyMs: number;
   directLineP99Ms: number;
-  /** RSS of this process (bot server in-process, plus the benchmark itself) after the bot load run, MB. */
+  /** RSS of this process (bot and echo server in-process, plus the benchmark itself) after the main runs, MB. */
   rssAfterLoadMb: number;
   /**
    * The same load with short conversations (a new one every `turnsPerConversation` turns): in the main
@@ -36,11 +36,18 @@ const WARM_UP_SECONDS = 2;
 /** Turns per conversation and seconds of the short-conversation runs. */
 const SHORT_CONVERSATION_TURNS = 5;
 const SHORT_CONVERSATION_SECONDS = 5;
+/**
+ * The main run's `seconds` per side are measured in this many blocks, bot and floor taking turns, so that a
+ * machine that gets slower or faster meanwhile (shared vCPUs) affects both sides alike.
+ */
+const BLOCKS = 4;
 
 /**
- * End to end over HTTP: the real server (in-process, SQLite storage in a temporary DATA_DIR) under
- * `connections` concurrent conversations for `seconds`, then the echo bot on the same stack (the
- * framework floor) under the same load; and the Direct Line reply time on the real server.
+ * End to end over HTTP: the real server (in-process, SQLite storage in a temporary DATA_DIR) and the echo
+ * bot on the same stack (the framework floor), both running, each under `connections` concurrent
+ * conversations for `seconds` in all: in `BLOCKS` blocks taking turns, each side's conversations going on
+ * from block to block (they grow to dozens of turns). Then short conversations on each, and the Direct Line
+ * reply time on the real server.
  */
 export async function benchEndToEnd(texts: readonly string[], connections: number, seconds: number): Promise<E2eReport> {
   const channel = new ChannelStub();
@@ -54,33 +61,27 @@ export async function benchEndToEnd(texts: readonly string[], connections: numbe
   const load = (port: number, runSeconds: number, turnsPerConversation?: number) =>
     runLoad({ port, channel, serviceUrl, texts, connections, seconds: runSeconds, turnsPerConversation });
   const shortSeconds = Math.min(SHORT_CONVERSATION_SECONDS, seconds);
+  const servers: Array<{ close(): Promise<void> }> = [];
   try {
-    const botConfig = loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE_BACKEND: 'sqlite', DATA_DIR: await tempDir() });
-    const server = await startServer(botConfig, silentLogger());
-    let bot: LoadFigures;
-    let botShort: LoadFigures;
-    let dl: Awaited<ReturnType<typeof directLineReplyMs>>;
-    let rssAfterLoadMb: number;
-    try {
-      await server.ready;
-      dl = await directLineReplyMs(`http://127.0.0.1:${server.port}`, texts);
-      await load(server.port, WARM_UP_SECONDS);
-      bot = await load(server.port, seconds);
-      rssAfterLoadMb = await residentMb(process.pid);
-      botShort = await load(server.port, shortSeconds, SHORT_CONVERSATION_TURNS);
-    } finally {
-      await server.close();
-    }
+    const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE_BACKEND: 'sqlite', DATA_DIR: await tempDir() }), silentLogger());
+    servers.push(server);
     const echo = await startEchoServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE_BACKEND: 'sqlite', DATA_DIR: await tempDir() }));
-    let floor: LoadFigures;
-    let floorShort: LoadFigures;
-    try {
-      await load(echo.port, WARM_UP_SECONDS);
-      floor = await load(echo.port, seconds);
-      floorShort = await load(echo.port, shortSeconds, SHORT_CONVERSATION_TURNS);
-    } finally {
-      await echo.close();
+    servers.push(echo);
+    await server.ready;
+    const dl = await directLineReplyMs(`http://127.0.0.1:${server.port}`, texts);
+    const sides = { bot: { port: server.port, runs: [] as LoadRun[] }, floor: { port: echo.port, runs: [] as LoadRun[] } };
+    const block = (side: keyof typeof sides, blockSeconds: number) =>
+      runLoadRaw({ port: sides[side].port, channel, serviceUrl, texts, connections, seconds: blockSeconds, conversations: `${process.pid}-main-${side}` });
+    await block('bot', WARM_UP_SECONDS);
+    await block('floor', WARM_UP_SECONDS);
+    for (let n = 0; n < BLOCKS; n++) {
+      for (const side of ['bot', 'floor'] as const) sides[side].runs.push(await block(side, seconds / BLOCKS));
     }
+    const rssAfterLoadMb = await residentMb(process.pid);
+    const bot = mergeRuns(sides.bot.runs);
+    const floor = mergeRuns(sides.floor.runs);
+    const botShort = await load(server.port, shortSeconds, SHORT_CONVERSATION_TURNS);
+    const floorShort = await load(echo.port, shortSeconds, SHORT_CONVERSATION_TURNS);
     const ratio = (a: LoadFigures, b: LoadFigures) => round(b.turnsPerSec > 0 ? a.turnsPerSec / b.turnsPerSec : 0, 3);
     return {
       bot,
@@ -94,6 +95,7 @@ export async function benchEndToEnd(texts: readonly string[], connections: numbe
       seconds,
     };
   } finally {
+    for (const running of servers) await running.close();
     await channel.stop();
     for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
   }

@@ -21,6 +21,14 @@ export interface LoadFigures {
   httpP99Ms: number;
 }
 
+/** One run's raw figures, for merging several runs into one (`mergeRuns`). */
+export interface LoadRun {
+  figures: LoadFigures;
+  latenciesMs: number[];
+  wallMs: number;
+  httpLatencies: { p50: number; p99: number; count: number };
+}
+
 const CLIENT_HOOK = fileURLToPath(new URL('./load-client.cjs', import.meta.url));
 let runs = 0;
 
@@ -39,11 +47,18 @@ export async function runLoad(options: {
   seconds: number;
   /** Start a new conversation every so many turns (default: one conversation per connection for the whole run). */
   turnsPerConversation?: number;
+  /** Runs with the same name continue the same conversations (default: new ones for every run). */
+  conversations?: string;
 }): Promise<LoadFigures> {
+  return (await runLoadRaw(options)).figures;
+}
+
+/** `runLoad` with the raw latencies (see `mergeRuns`). */
+export async function runLoadRaw(options: Parameters<typeof runLoad>[0]): Promise<LoadRun> {
   const { channel } = options;
   channel.reset();
   process.env.IKZ_BENCH_LOAD = JSON.stringify({
-    run: `${process.pid}-${++runs}`,
+    run: options.conversations ?? `${process.pid}-${++runs}`,
     serviceUrl: options.serviceUrl,
     texts: options.texts,
     turnsPerConversation: options.turnsPerConversation,
@@ -66,12 +81,11 @@ export async function runLoad(options: {
   const inRun = [...channel.replies.values()].filter((r) => r.arrivedAt <= endedAt);
   // The run starts with its first request (autocannon's worker takes a moment to start).
   const firstSentAt = inRun.reduce((first, r) => Math.min(first, r.arrivedAt - r.latencyMs), startedAt + 1000);
-  const figures = summarize(
-    inRun.map((r) => r.latencyMs),
-    endedAt - Math.max(startedAt, firstSentAt),
-  );
+  const latenciesMs = inRun.map((r) => r.latencyMs);
+  const wallMs = endedAt - Math.max(startedAt, firstSentAt);
+  const figures = summarize(latenciesMs, wallMs);
   const sent = (result.requests as { sent?: number }).sent ?? result.requests.total;
-  return {
+  const loadFigures: LoadFigures = {
     turnsPerSec: figures.qps,
     p50Ms: figures.p50Ms,
     p99Ms: figures.p99Ms,
@@ -82,5 +96,30 @@ export async function runLoad(options: {
     unanswered: Math.max(0, sent - channel.replies.size),
     httpP50Ms: round(result.latency.p50, 1),
     httpP99Ms: round(result.latency.p99, 1),
+  };
+  return { figures: loadFigures, latenciesMs, wallMs, httpLatencies: { p50: result.latency.p50, p99: result.latency.p99, count: result.requests.total } };
+}
+
+/**
+ * Several runs on one server as one: turns over the summed time, percentiles over all latencies, counts
+ * added up; autocannon's HTTP percentiles (it gives no raw values) as the request-weighted mean of the runs'.
+ */
+export function mergeRuns(runs: readonly LoadRun[]): LoadFigures {
+  const latencies = runs.flatMap((r) => r.latenciesMs);
+  const merged = summarize(latencies, runs.reduce((sum, r) => sum + r.wallMs, 0));
+  const sum = (pick: (f: LoadFigures) => number) => runs.reduce((total, r) => total + pick(r.figures), 0);
+  const requests = runs.reduce((total, r) => total + r.httpLatencies.count, 0) || 1;
+  const weighted = (pick: (h: LoadRun['httpLatencies']) => number) => round(runs.reduce((total, r) => total + pick(r.httpLatencies) * r.httpLatencies.count, 0) / requests, 1);
+  return {
+    turnsPerSec: merged.qps,
+    p50Ms: merged.p50Ms,
+    p99Ms: merged.p99Ms,
+    turns: latencies.length,
+    non2xx: sum((f) => f.non2xx),
+    errors: sum((f) => f.errors),
+    timeouts: sum((f) => f.timeouts),
+    unanswered: sum((f) => f.unanswered),
+    httpP50Ms: weighted((h) => h.p50),
+    httpP99Ms: weighted((h) => h.p99),
   };
 }
