@@ -35,7 +35,7 @@ export interface E2eReport {
 const WARM_UP_SECONDS = 2;
 /** Turns per conversation and seconds of the short-conversation runs. */
 const SHORT_CONVERSATION_TURNS = 5;
-const SHORT_CONVERSATION_SECONDS = 5;
+const SHORT_CONVERSATION_SECONDS = 3;
 /**
  * The main run's `seconds` per side are measured in this many blocks, bot and floor taking turns, so that a
  * machine that gets slower or faster meanwhile (shared vCPUs) affects both sides alike.

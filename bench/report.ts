@@ -32,9 +32,10 @@ export function formatReport(report: BenchReport): string {
       ],
     ),
   );
-  lines.push('  p50/p99/queries per second: repeated passes after a first (cold) pass on the freshly built index.');
+  lines.push('  p50/p99/queries per second: repeated passes after a first (cold) pass on the fresh index.');
+  lines.push(`  Synthetic KB: indexed by the builder process of its server's first start (build), restored here from that snapshot in ${ms(r.synthetic10k.restoreMs)}.`);
   lines.push('');
-  lines.push(`End to end: POST /api/messages → reply at the channel stand-in, ${e2e.connections} conversations, ${e2e.seconds} s each`);
+  lines.push(`End to end: POST /api/messages → reply at the channel stand-in, ${e2e.connections} conversations, ${e2e.seconds} s each side (bot and floor in turns, 4 blocks)`);
   lines.push(
     table(
       ['', 'turns/s', 'p50', 'p99', 'HTTP p50', 'HTTP p99', 'turns', 'errors'],

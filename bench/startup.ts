@@ -12,6 +12,8 @@ export interface SpawnedServer {
   listeningMs: number;
   /** What the server logged as the time to load and index the knowledge base, in ms. */
   knowledgeMs?: number;
+  /** What it logged as the time parsing and indexing took (`indexMs`; none when restored from a snapshot). */
+  indexMs?: number;
   /** The node process that runs the server (RSS is read from it). */
   serverPid: number;
   rssMb(): Promise<number>;
@@ -32,12 +34,17 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   let knowledgeMs: number | undefined;
+  let indexMs: number | undefined;
   let listeningMs = 0;
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not log its port in time\n${stderr}`)), timeoutMs);
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening\n${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes('"Knowledge base loaded"')) knowledgeMs = Number(/"ms":(\d+)/.exec(line)?.[1]);
+      if (line.includes('"Knowledge base loaded"')) {
+        knowledgeMs = Number(/"ms":(\d+)/.exec(line)?.[1]);
+        const indexed = /"indexMs":(\d+)/.exec(line)?.[1];
+        indexMs = indexed === undefined ? undefined : Number(indexed);
+      }
       const match = /"port":(\d+)/.exec(line);
       if (match && !listeningMs) {
         listeningMs = performance.now() - startedAt;
@@ -63,6 +70,9 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
     listeningMs: round(listeningMs, 0),
     get knowledgeMs() {
       return knowledgeMs;
+    },
+    get indexMs() {
+      return indexMs;
     },
     serverPid,
     rssMb: () => residentMb(serverPid),

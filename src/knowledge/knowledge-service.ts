@@ -61,14 +61,14 @@ export class KnowledgeService {
    */
   static async load(dir: string, logger: Logger, options: KnowledgeLoadOptions = {}): Promise<KnowledgeService> {
     const started = Date.now();
-    const { kb, index, origin } = await loadIndexedKnowledge(dir, logger, options);
+    const { kb, index, origin, indexMs } = await loadIndexedKnowledge(dir, logger, options);
     for (const problem of kb.problems) {
       const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
       log({ file: problem.file, reason: problem.reason }, `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`);
     }
     const service = new KnowledgeService(kb, index, { logger, options });
     logger.info(
-      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Date.now() - started, origin: origin satisfies KnowledgeOrigin },
+      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Date.now() - started, origin: origin satisfies KnowledgeOrigin, indexMs },
       'Knowledge base loaded',
     );
     return service;

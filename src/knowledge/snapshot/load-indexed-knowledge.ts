@@ -17,7 +17,10 @@ export interface KnowledgeLoadOptions {
   buildInChild?: boolean;
 }
 
-/** How a knowledge base was loaded: from a saved snapshot, indexed by a builder process, or in this process. */
+/**
+ * How a knowledge base was loaded: from a saved snapshot, indexed by a builder process, or in this process
+ * (`indexMs` is then the time parsing and indexing took).
+ */
 export type KnowledgeOrigin = 'snapshot' | 'builder' | 'inline';
 
 /**
@@ -35,10 +38,12 @@ export async function loadIndexedKnowledge(
   dir: string,
   logger: Logger,
   options: KnowledgeLoadOptions = {},
-): Promise<IndexedKnowledge & { origin: KnowledgeOrigin }> {
+): Promise<IndexedKnowledge & { origin: KnowledgeOrigin; indexMs?: number }> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   if (!options.cacheDir) {
     const kb = await loadKnowledgeBase(dir);
-    return { kb, index: KnowledgeIndex.build(kb), origin: 'inline' };
+    return { kb, index: KnowledgeIndex.build(kb), origin: 'inline', indexMs: elapsed() };
   }
   const cache = new SnapshotCache(options.cacheDir);
   // File by file: a large knowledge base's texts are not held at once (the memory a process once held, it keeps).
@@ -49,14 +54,16 @@ export async function loadIndexedKnowledge(
     try {
       const built = await buildSnapshotInChild(dir, cache.dir);
       const restored = await restore(cache, built.key, logger);
-      if (restored) return { ...restored, origin: 'builder' };
+      if (restored) return { ...restored, origin: 'builder', indexMs: built.ms };
     } catch (error) {
       logger.warn({ err: error }, 'Knowledge builder process failed; indexing in the server process instead');
     }
   }
   const fingerprint = new KnowledgeFingerprint();
+  const indexStarted = performance.now();
   const kb = parseKnowledgeFiles(await readKnowledgeFiles(dir, fingerprint.add));
   const index = KnowledgeIndex.build(kb);
+  const indexMs = Math.round(performance.now() - indexStarted);
   try {
     // The files read now may differ from those fingerprinted above; this snapshot is of these.
     const builtKey = fingerprint.digest();
@@ -64,7 +71,7 @@ export async function loadIndexedKnowledge(
   } catch (error) {
     logger.warn({ err: error, dir: cache.dir }, 'Cannot save the knowledge snapshot; the next start indexes the knowledge base again');
   }
-  return { kb, index, origin: 'inline' };
+  return { kb, index, origin: 'inline', indexMs };
 }
 
 /** The snapshot of `key` from the cache, or `undefined` when there is none or it cannot be used. */
