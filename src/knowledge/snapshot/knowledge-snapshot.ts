@@ -1,4 +1,4 @@
-import { deserialize, serialize } from 'node:v8';
+import { decodeSnapshot, encodeSnapshot, splitSnapshot, type SnapshotParts } from './snapshot-file.js';
 import { KnowledgeIndex, type KnowledgeIndexSnapshot } from '../knowledge-index.js';
 import { fromPackedRecord, toPackedRecord, type PackedRecord } from '../packed-fields.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from '../types.js';
@@ -7,7 +7,7 @@ import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from '..
  * Version of the snapshot layout. Raise it whenever the layout changes: the fingerprint includes it, so
  * an old snapshot is never read with the new layout (it is rebuilt instead).
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** What a snapshot file holds (v8-serialised). */
 interface SnapshotData {
@@ -27,9 +27,9 @@ export interface IndexedKnowledge {
 }
 
 /**
- * A loaded and indexed knowledge base as bytes (`v8.serialize`: typed arrays and strings are copied
- * as they are, packed article fields stay packed), so a later start restores it instead of parsing
- * and indexing every article again.
+ * A loaded and indexed knowledge base as the bytes of a snapshot file (see `snapshot-file.ts`: typed arrays
+ * and strings are copied as they are, packed article fields stay packed), so a later start restores it
+ * instead of parsing and indexing every article again.
  *
  * @example
  * ```ts
@@ -46,15 +46,15 @@ export function serializeKnowledge(key: string, kb: KnowledgeBase, index: Knowle
     problems: kb.problems,
     index: index.toSnapshot(),
   };
-  return serialize(data);
+  return encodeSnapshot(data);
 }
 
-/** The knowledge base and index of `serializeKnowledge`'s bytes; throws when they are not a snapshot of `key`. */
-export function deserializeKnowledge(bytes: Uint8Array, key: string): IndexedKnowledge {
-  // Node's deserializer makes the typed arrays views into `bytes`, which therefore stays in memory. That is
-  // the cheaper way: they are most of it (on 10,000 articles 34 of 40 MB), and copying them would hold
-  // both until the next full garbage collection, which is when a server has just become ready.
-  const data = deserialize(bytes) as Partial<SnapshotData> | null;
+/**
+ * The knowledge base and index of `serializeKnowledge`'s bytes (or of the parts `readSnapshotFile` read);
+ * throws when they are not a snapshot of `key`. The index's typed arrays are views into the snapshot's blob.
+ */
+export function deserializeKnowledge(snapshot: Uint8Array | SnapshotParts, key: string): IndexedKnowledge {
+  const data = decodeSnapshot(snapshot instanceof Uint8Array ? splitSnapshot(snapshot) : snapshot) as Partial<SnapshotData> | null;
   if (data?.format !== SNAPSHOT_FORMAT) throw new Error(`not a knowledge snapshot of format ${SNAPSHOT_FORMAT}`);
   if (data.key !== key) throw new Error('the knowledge snapshot is of other files');
   if (!Array.isArray(data.articles) || !data.meta || !Array.isArray(data.problems) || !data.index) throw new Error('the knowledge snapshot is incomplete');

@@ -74,18 +74,11 @@ export async function loadIndexedKnowledge(
   return { kb, index, origin: 'inline', indexMs };
 }
 
-/** The snapshot of `key` from the cache, or `undefined` when there is none or it cannot be used. */
+/** The snapshot of `key` from the cache, or `undefined` when there is none or it cannot be used (unreadable, damaged). */
 async function restore(cache: SnapshotCache, key: string, logger: Logger): Promise<IndexedKnowledge | undefined> {
-  let bytes: Buffer | undefined;
   try {
-    bytes = await cache.read(key);
-  } catch (error) {
-    logger.warn({ err: error, file: cache.path(key) }, 'Cannot read the knowledge snapshot; indexing the knowledge base instead');
-    return undefined;
-  }
-  if (!bytes) return undefined;
-  try {
-    return deserializeKnowledge(bytes, key);
+    const snapshot = await cache.read(key);
+    return snapshot && deserializeKnowledge(snapshot, key);
   } catch (error) {
     logger.warn({ err: error, file: cache.path(key) }, 'Knowledge snapshot unusable; indexing the knowledge base instead');
     return undefined;

@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readSnapshotFile, type SnapshotParts } from './snapshot-file.js';
 
 /** How many snapshots a cache folder keeps (the newest): the current one and a few to switch back to. */
 export const SNAPSHOTS_KEPT = 3;
@@ -15,7 +16,7 @@ const SUFFIX = '.snapshot';
  * @example
  * ```ts
  * const cache = new SnapshotCache('data/knowledge-cache');
- * const bytes = await cache.read(key); // undefined when there is none
+ * const snapshot = await cache.read(key); // undefined when there is none
  * ```
  */
 export class SnapshotCache {
@@ -28,13 +29,8 @@ export class SnapshotCache {
   }
 
   /** The saved snapshot with this fingerprint, or `undefined` when there is none. */
-  async read(key: string): Promise<Buffer | undefined> {
-    try {
-      return await readFile(this.path(key));
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw cause;
-    }
+  read(key: string): Promise<SnapshotParts | undefined> {
+    return readSnapshotFile(this.path(key));
   }
 
   /** Saves a snapshot (atomically) and removes all but the newest `SNAPSHOTS_KEPT`. */
