@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,24 @@ describe('live reload of the knowledge base', () => {
       const decision = knowledge.answer('Was ist ein Zweckverband?');
       expect(decision.outcome === 'answer' && decision.article.id).toBe('zweckverband');
       expect(lines.join('')).toMatch(/Knowledge edit rejected, previous version stays live: themen\/zweckverband\.md: invalid front matter/);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('picks up articles in a folder moved into the knowledge base', async () => {
+    const dir = editableCopy();
+    const knowledge = await KnowledgeService.load(dir, createLogger('silent'));
+    const watcher = watchKnowledge(dir, knowledge, createLogger('silent'), { delayMs: 100 });
+    try {
+      const outside = mkdtempSync(join(tmpdir(), 'ikz-new-topic-'));
+      mkdirSync(join(outside, 'bauhof'));
+      writeFileSync(
+        join(outside, 'bauhof', 'bauhof.md'),
+        '---\nid: bauhof\ntitle: "Gemeinsamer Bauhof"\nquestions: [Können wir einen Bauhof teilen?, Bauhof gemeinsam betreiben]\nkeywords: [Bauhof]\nsource: {title: Test, url: "https://example.org/bauhof"}\nas_of: 2026-11-01\n---\nEin gemeinsamer Bauhof ist eine typische Kooperation.\n',
+      );
+      renameSync(join(outside, 'bauhof'), join(dir, 'bauhof'));
+      await until(() => (knowledge.answer('gemeinsamer Bauhof').outcome === 'answer' ? true : undefined));
     } finally {
       watcher.close();
     }

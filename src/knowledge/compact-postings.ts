@@ -73,10 +73,9 @@ export class PostingList implements ReadonlyMap<number, number> {
     return this.entries();
   }
 
-  /** Calls `visit` with each document and its frequency, in order (without the allocations of an iterator). */
-  forEachPosting(visit: (doc: number, frequency: number) => void): void {
-    const { docs, frequencies, length } = this;
-    for (let i = 0; i < length; i++) visit(docs[i]!, frequencies[i]!);
+  /** The documents and frequencies as they are stored (read the first `length`; do not change them). */
+  postingArrays(): { docs: Uint16Array | Uint32Array; frequencies: Uint8Array | Uint16Array | Uint32Array; length: number } {
+    return { docs: this.docs, frequencies: this.frequencies, length: this.length };
   }
 
   forEach(callback: (frequency: number, doc: number, map: ReadonlyMap<number, number>) => void): void {

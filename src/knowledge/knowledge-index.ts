@@ -284,9 +284,15 @@ export class KnowledgeIndex {
         best[doc] = Math.max(best[doc]!, scores[i]! * weight);
       }
     }
-    const found: number[] = [];
-    for (let doc = 0; doc < seen.length; doc++) if (seen[doc] === 1) found.push(doc);
-    const merged = { docs: Uint32Array.from(found), best: Float64Array.from(found, (doc) => best[doc]!) };
+    let count = 0;
+    for (let doc = 0; doc < seen.length; doc++) count += seen[doc]!;
+    // Filled in plain loops: `from` steps through an iterator, an object per element.
+    const merged = { docs: new Uint32Array(count), best: new Float64Array(count) };
+    for (let doc = 0, at = 0; doc < seen.length; doc++) {
+      if (seen[doc] !== 1) continue;
+      merged.docs[at] = doc;
+      merged.best[at++] = best[doc]!;
+    }
     best.fill(0);
     seen.fill(0);
     this.wordCache.set(key, merged);

@@ -1,5 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from '../logging/logger.js';
+import { watchDirectories } from './directory-watcher.js';
 import type { KnowledgeService } from './knowledge-service.js';
 
 /** Quiet time after the last change before reloading (editors save in bursts). */
@@ -39,18 +39,23 @@ export function watchKnowledge(
       }
     });
   };
-  let watcher: FSWatcher;
+  let watcher: { close(): void };
   try {
-    watcher = watch(dir, { recursive: true }, (_event, file) => {
-      if (file && !/\.(md|ya?ml)$/i.test(String(file))) return;
-      clearTimeout(timer);
-      timer = setTimeout(reload, options.delayMs ?? DEFAULT_RELOAD_DELAY_MS);
-    });
+    watcher = watchDirectories(
+      dir,
+      (file) => {
+        // Articles, analyser data, and folders (a folder moved in brings its articles without file events).
+        const name = file.split('/').pop() ?? '';
+        if (name.includes('.') && !/\.(md|ya?ml)$/i.test(name)) return;
+        clearTimeout(timer);
+        timer = setTimeout(reload, options.delayMs ?? DEFAULT_RELOAD_DELAY_MS);
+      },
+      (error) => logger.warn({ err: error }, 'Knowledge watcher error'),
+    );
   } catch (error) {
     logger.warn({ err: error, dir }, 'Cannot watch the knowledge folder; edits need a restart');
     return { close: () => {} };
   }
-  watcher.on('error', (error) => logger.warn({ err: error }, 'Knowledge watcher error'));
   return {
     close: () => {
       clearTimeout(timer);

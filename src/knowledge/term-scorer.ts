@@ -57,8 +57,11 @@ export class TermScorer {
   private readonly lastTerm: Int32Array;
   /** Per document: its matched-terms combination (index into `combinations`). */
   private readonly combination: Int32Array;
-  /** MiniSearch's document numbers → the caller's article numbers. */
+  /** MiniSearch's document numbers → the caller's article numbers, and back. */
   private readonly articleOf: Uint32Array;
+  private readonly shortIdOf: Uint32Array;
+  /** Per document: its place in the result order of the search being collected. */
+  private readonly rank: Uint32Array;
 
   /**
    * @param numberOf the caller's number (`TermMatches.docs`) of each document id.
@@ -70,11 +73,16 @@ export class TermScorer {
       throw new Error('TermScorer: unexpected MiniSearch internals');
     }
     this.articleOf = new Uint32Array(_nextId);
+    let maxNumber = 0;
+    for (const number of numberOf.values()) maxNumber = Math.max(maxNumber, number);
+    this.shortIdOf = new Uint32Array(maxNumber + 1);
     for (const [shortId, id] of _documentIds) {
       const number = numberOf.get(id);
       if (number === undefined) throw new Error(`TermScorer: document ${id} has no number`);
       this.articleOf[shortId] = number;
+      this.shortIdOf[number] = shortId;
     }
+    this.rank = new Uint32Array(_nextId);
     this.fields = _options.fields;
     this.fieldCount = Math.max(0, ...Object.values(_fieldIds)) + 1;
     this.fieldLengths = new Float64Array(_nextId * this.fieldCount);
@@ -91,10 +99,9 @@ export class TermScorer {
     const touched: number[] = [];
     // Matched-terms combinations: each is a previous combination plus one derived term.
     const combinations: string[][] = [[]];
-    const extended = new Map<string, number>();
     let termNumber = 0;
     const add = (derived: string, weight: number, data: Fields | undefined) => {
-      if (data) this.addResults(derived, termNumber++, weight, data, query.boost, touched, combinations, extended);
+      if (data) this.addResults(derived, termNumber++, weight, data, query.boost, touched, combinations);
     };
 
     add(term, 1, _index.get(term));
@@ -130,11 +137,12 @@ export class TermScorer {
     boost: Readonly<Record<string, number>>,
     touched: number[],
     combinations: string[][],
-    extended: Map<string, number>,
   ): void {
     const { _fieldIds, _avgFieldLength, _documentCount, _options } = this.internals;
     const { k, b, d } = _options.searchOptions.bm25;
     const { score, lastTerm, combination, fieldLengths, fieldCount } = this;
+    // Matched-terms combination → the same plus `derived` (one entry per combination met, made once).
+    const withDerived = new Map<number, number>();
     for (const field of this.fields) {
       const fieldBoost = (Object.hasOwn(boost, field) ? boost[field] : undefined) || 1;
       const fieldId = _fieldIds[field]!;
@@ -143,7 +151,11 @@ export class TermScorer {
       const matchingCount = postings.size;
       const avgFieldLength = _avgFieldLength[fieldId]!;
       const invDocFreq = Math.log(1 + (_documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
-      const visit = (docId: number, termFreq: number) => {
+      // A plain loop over typed arrays: this runs for thousands of documents per term on a large base.
+      const { docs, frequencies, length } = postings instanceof PostingList ? postings.postingArrays() : arraysOf(postings);
+      for (let i = 0; i < length; i++) {
+        const docId = docs[i]!;
+        const termFreq = frequencies[i]!;
         const fieldLength = fieldLengths[docId * fieldCount + fieldId]!;
         const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
         // MiniSearch multiplies in the term boost and the document boost (both 1 here) in between: the same result.
@@ -157,33 +169,42 @@ export class TermScorer {
         // A derived term joins the document's matched terms at its first field (later ones add no term).
         if (lastTerm[docId] !== termNumber) {
           lastTerm[docId] = termNumber;
-          combination[docId] = extend(combinations, extended, combination[docId]!, derived);
+          const from = combination[docId]!;
+          let to = withDerived.get(from);
+          if (to === undefined) {
+            to = combinations.length;
+            combinations.push([...combinations[from]!, derived]);
+            withDerived.set(from, to);
+          }
+          combination[docId] = to;
         }
-      };
-      if (postings instanceof PostingList) postings.forEachPosting(visit);
-      else for (const [docId, termFreq] of postings) visit(docId, termFreq);
+      }
     }
   }
 
   /** The search's output, and the scratch arrays reset for the next search. */
   private collect(key: string, touched: number[], combinations: string[][]): TermMatches {
-    const { score, lastTerm, combination } = this;
-    // MiniSearch's result order: by score, best first, ties in the order the documents were first matched.
-    const ranked = touched.slice().sort((a, b) => score[b]! - score[a]!);
-    const rankOf = new Map<number, number>();
-    ranked.forEach((docId, rank) => rankOf.set(docId, rank));
-    const byArticle = touched.map((docId) => ({ docId, article: this.articleOf[docId]! })).sort((a, b) => a.article - b.article);
-    const docs = new Uint32Array(byArticle.length);
-    const scores = new Float64Array(byArticle.length);
-    const ranks = new Uint32Array(byArticle.length);
-    const terms: Array<readonly string[]> = new Array<readonly string[]>(byArticle.length);
-    byArticle.forEach(({ docId, article }, i) => {
-      docs[i] = article;
+    const { score, lastTerm, combination, rank, articleOf, shortIdOf } = this;
+    // MiniSearch's result order: by score, best first, ties in the order the documents were first matched
+    // (a stable sort). The comparison answers -1/0/1: a difference of scores would be a new number object
+    // for every one of the thousands of comparisons.
+    const ranked = touched.slice().sort((a, b) => (score[b]! > score[a]! ? 1 : score[b]! < score[a]! ? -1 : 0));
+    for (let r = 0; r < ranked.length; r++) rank[ranked[r]!] = r;
+    // Plain loops instead of `from` and `for…of`, which step through an iterator (an object per element).
+    const docs = new Uint32Array(touched.length);
+    for (let i = 0; i < touched.length; i++) docs[i] = articleOf[touched[i]!]!;
+    docs.sort();
+    const scores = new Float64Array(docs.length);
+    const ranks = new Uint32Array(docs.length);
+    const terms: Array<readonly string[]> = new Array<readonly string[]>(docs.length);
+    for (let i = 0; i < docs.length; i++) {
+      const docId = shortIdOf[docs[i]!]!;
       scores[i] = score[docId]!;
-      ranks[i] = rankOf.get(docId)!;
+      ranks[i] = rank[docId]!;
       terms[i] = combinations[combination[docId]!]!;
-    });
-    for (const docId of touched) {
+    }
+    for (let i = 0; i < touched.length; i++) {
+      const docId = touched[i]!;
       score[docId] = 0;
       lastTerm[docId] = -1;
       combination[docId] = 0;
@@ -192,14 +213,7 @@ export class TermScorer {
   }
 }
 
-/** The combination `from` plus `term` (made once per search and shared by all documents with it). */
-function extend(combinations: string[][], extended: Map<string, number>, from: number, term: string): number {
-  const id = `${from}\u0000${term}`;
-  let to = extended.get(id);
-  if (to === undefined) {
-    to = combinations.length;
-    combinations.push([...combinations[from]!, term]);
-    extended.set(id, to);
-  }
-  return to;
+/** A posting Map as arrays (MiniSearch's own form, should a posting list not have been compacted). */
+function arraysOf(postings: Postings): { docs: Uint32Array; frequencies: Uint32Array; length: number } {
+  return { docs: Uint32Array.from(postings.keys()), frequencies: Uint32Array.from(postings.values()), length: postings.size };
 }
