@@ -37,8 +37,14 @@ describe('the search shortcuts keep the ranking', () => {
 
 describe('term matches', () => {
   it('finds an article among the matches of a term', () => {
-    const shared = ['x'];
-    const matches: TermMatches = { key: '--x', docs: Uint32Array.from([0, 1, 2, 9]), scores: Float64Array.from([2, 1, 3, 4]), ranks: Uint32Array.from([1, 2, 0, 3]), terms: [shared, ['y'], shared, shared] };
+    const matches: TermMatches = {
+      key: '--x',
+      docs: Uint16Array.from([0, 1, 2, 9]),
+      scores: Float64Array.from([2, 1, 3, 4]),
+      ranks: Uint16Array.from([1, 2, 0, 3]),
+      termSets: [['x'], ['y']],
+      termSet: Uint16Array.from([0, 1, 0, 0]),
+    };
     expect([0, 1, 2, 9].map((doc) => findMatch(matches, doc))).toEqual([0, 1, 2, 3]);
     expect([3, 7, 10].map((doc) => findMatch(matches, doc))).toEqual([-1, -1, -1]);
   });

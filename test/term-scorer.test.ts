@@ -18,12 +18,19 @@ function reference(key: string, results: readonly SearchResult[], numberOf: Read
     docs: Uint32Array.from(order, (o) => o.doc),
     scores: Float64Array.from(order, (o) => results[o.rank]!.score),
     ranks: Uint32Array.from(order, (o) => o.rank),
-    terms: order.map((o) => results[o.rank]!.terms),
+    termSets: order.map((o) => results[o.rank]!.terms),
+    termSet: Uint32Array.from(order, (_, i) => i),
   };
 }
 
-/** What the search uses of the matched terms: the set. */
-const comparable = (m: TermMatches) => ({ ...m, terms: m.terms.map((t) => [...t].sort()) });
+/** What the search uses: numbers as plain arrays (whatever their width), and each match's set of matched terms. */
+const comparable = (m: TermMatches) => ({
+  key: m.key,
+  docs: [...m.docs],
+  scores: [...m.scores],
+  ranks: [...m.ranks],
+  terms: [...m.termSet].map((set) => [...m.termSets[set]!].sort()),
+});
 
 describe('the term scorer', () => {
   it('gives exactly MiniSearch results: documents, scores to the last bit, order and matched terms', async () => {

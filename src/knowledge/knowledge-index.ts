@@ -3,7 +3,7 @@ import { compactPostings } from './compact-postings.js';
 import { exportSearch, importSearch, type SearchSnapshot } from './snapshot/search-snapshot.js';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
-import { findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
+import { countArray, findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
 import { TermScorer } from './term-scorer.js';
 import { EMPTY_TERM_SET, TermSetStore, type TermSet, type TermSetSnapshot } from './term-sets.js';
 import type { Article, ArticleSection, KnowledgeBase } from './types.js';
@@ -243,7 +243,7 @@ export class KnowledgeIndex {
       for (const { term, matches } of visits) {
         const at = findMatch(matches, doc);
         if (at === -1) continue;
-        for (const t of matches.terms[at]!) exactTerms.add(t);
+        for (const t of matches.termSets[matches.termSet[at]!]!) exactTerms.add(t);
         queryTerms.add(term);
       }
       return { article: this.articles[doc]!, score: score[doc]!, exactTerms, queryTerms };
@@ -287,7 +287,7 @@ export class KnowledgeIndex {
     let count = 0;
     for (let doc = 0; doc < seen.length; doc++) count += seen[doc]!;
     // Filled in plain loops: `from` steps through an iterator, an object per element.
-    const merged = { docs: new Uint32Array(count), best: new Float64Array(count) };
+    const merged = { docs: countArray(count, seen.length), best: new Float64Array(count) };
     for (let doc = 0, at = 0; doc < seen.length; doc++) {
       if (seen[doc] !== 1) continue;
       merged.docs[at] = doc;

@@ -7,17 +7,27 @@ export interface TermMatches {
   /** The cache key: matching mode and term. */
   key: string;
   /** Article numbers (positions in `KnowledgeIndex.articles`), ascending. */
-  docs: Uint32Array;
+  docs: Uint16Array | Uint32Array;
   scores: Float64Array;
   /** Position of each match in MiniSearch's result list. */
-  ranks: Uint32Array;
-  /** Index terms each match matched (arrays shared between matches with the same terms). */
-  terms: ReadonlyArray<readonly string[]>;
+  ranks: Uint16Array | Uint32Array;
+  /** The distinct sets of index terms the matches matched. */
+  termSets: ReadonlyArray<readonly string[]>;
+  /** Per match: which of `termSets` it matched (most matches of a term share one or two). */
+  termSet: Uint16Array | Uint32Array;
+}
+
+/**
+ * An array for `length` whole numbers below `limit`: two bytes each while they fit. These lists are what
+ * the match caches hold, up to a million entries each.
+ */
+export function countArray(length: number, limit: number): Uint16Array | Uint32Array {
+  return limit <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length);
 }
 
 /** What one query word contributes: per article (ascending numbers) the best weighted score of its alternatives. */
 export interface WordMatches {
-  docs: Uint32Array;
+  docs: Uint16Array | Uint32Array;
   best: Float64Array;
 }
 
@@ -25,7 +35,7 @@ export interface WordMatches {
  * A bounded least-recently-used cache of match lists, measured in matches (article entries), so its
  * memory stays bounded however many different words users type.
  */
-export class MatchCache<V extends { docs: Uint32Array }> {
+export class MatchCache<V extends { docs: ArrayLike<number> }> {
   private readonly entries = new Map<string, V>();
   private size = 0;
 

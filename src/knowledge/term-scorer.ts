@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
 import { PostingList } from './compact-postings.js';
-import type { TermMatches } from './term-matches.js';
+import { countArray, type TermMatches } from './term-matches.js';
 
 /** How one term is searched: MiniSearch's `fuzzy`, `prefix` and per-field `boost` search options. */
 export interface TermQuery {
@@ -191,17 +191,17 @@ export class TermScorer {
     const ranked = touched.slice().sort((a, b) => (score[b]! > score[a]! ? 1 : score[b]! < score[a]! ? -1 : 0));
     for (let r = 0; r < ranked.length; r++) rank[ranked[r]!] = r;
     // Plain loops instead of `from` and `for…of`, which step through an iterator (an object per element).
-    const docs = new Uint32Array(touched.length);
+    const docs = countArray(touched.length, shortIdOf.length);
     for (let i = 0; i < touched.length; i++) docs[i] = articleOf[touched[i]!]!;
     docs.sort();
     const scores = new Float64Array(docs.length);
-    const ranks = new Uint32Array(docs.length);
-    const terms: Array<readonly string[]> = new Array<readonly string[]>(docs.length);
+    const ranks = countArray(docs.length, docs.length);
+    const termSet = countArray(docs.length, combinations.length);
     for (let i = 0; i < docs.length; i++) {
       const docId = shortIdOf[docs[i]!]!;
       scores[i] = score[docId]!;
       ranks[i] = rank[docId]!;
-      terms[i] = combinations[combination[docId]!]!;
+      termSet[i] = combination[docId]!;
     }
     for (let i = 0; i < touched.length; i++) {
       const docId = touched[i]!;
@@ -209,7 +209,7 @@ export class TermScorer {
       lastTerm[docId] = -1;
       combination[docId] = 0;
     }
-    return { key, docs, scores, ranks, terms };
+    return { key, docs, scores, ranks, termSets: combinations, termSet };
   }
 }
 

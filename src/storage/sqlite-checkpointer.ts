@@ -19,6 +19,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlitePath);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
+// A checkpoint copies pages from the log to the file; it needs no page cache worth the name.
+db.pragma('cache_size = -256');
 const timer = setInterval(() => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
