@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LazyBytes } from '../src/knowledge/snapshot/lazy-bytes.js';
 import { decodeSnapshot, encodeSnapshot, readSnapshotFile, splitSnapshot } from '../src/knowledge/snapshot/snapshot-file.js';
 
 const value = {
@@ -31,10 +32,24 @@ describe('snapshot files', () => {
     expect(await readSnapshotFile(join(tmpdir(), 'ikz-no-such-snapshot'))).toBeUndefined();
   });
 
+  it('keep lazy bytes in the file until read, readable even after the file was deleted', async () => {
+    const texts = ['Förderung', 'x'.repeat(5000), ''].map((t) => Buffer.from(t));
+    const bytes = encodeSnapshot({ index: Uint32Array.from([7]), texts: texts.map((t) => LazyBytes.of(t)) });
+    const file = join(mkdtempSync(join(tmpdir(), 'ikz-snap-')), 'x.snapshot');
+    writeFileSync(file, bytes);
+    const fromFile = decodeSnapshot((await readSnapshotFile(file))!) as { index: Uint32Array; texts: LazyBytes[] };
+    rmSync(file);
+    const fromBytes = decodeSnapshot(splitSnapshot(bytes)) as typeof fromFile;
+    for (const decoded of [fromFile, fromBytes]) {
+      expect([...decoded.index]).toEqual([7]);
+      expect(decoded.texts.map((t) => Buffer.from(t.read()).toString())).toEqual(texts.map((t) => t.toString()));
+    }
+  });
+
   it('refuse bytes that are not a whole snapshot file', () => {
     const bytes = encodeSnapshot(value);
     expect(() => splitSnapshot(bytes.subarray(0, bytes.length - 1))).toThrow(/size/);
-    expect(() => splitSnapshot(Buffer.from('not a snapshot at all'))).toThrow(/not a snapshot/);
+    expect(() => splitSnapshot(Buffer.from('this is not a snapshot file at all, only text'))).toThrow(/not a snapshot/);
     expect(() => splitSnapshot(bytes.subarray(0, 8))).toThrow(/too short/);
   });
 });

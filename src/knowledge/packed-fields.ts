@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { LazyBytes } from './snapshot/lazy-bytes.js';
 
 /**
  * How many articles' packed fields stay unpacked at a time (the least recently read are packed away
@@ -8,7 +9,10 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 export const UNPACKED_ARTICLES_MAX = 256;
 
 /** Unpacked fields by their packed form, least recently used first. */
-const unpacked = new Map<Uint8Array, Record<string, unknown>>();
+const unpacked = new Map<PackedBytes, Record<string, unknown>>();
+
+/** Packed fields in memory, or in a snapshot file (read when unpacked). */
+type PackedBytes = Uint8Array | LazyBytes;
 
 /**
  * Turns the named properties of `target` into getters over one deflated copy of their values, kept in
@@ -41,7 +45,7 @@ export function withPackedFields<T extends object>(target: T, keys: ReadonlyArra
 /** Where an object keeps its packed fields (not enumerable: spreading or serialising it shows the values). */
 const PACKED = Symbol('packed fields');
 
-type Packed = { [PACKED]: Uint8Array };
+type Packed = { [PACKED]: PackedBytes };
 
 /** One getter and setter per field name, shared by all objects, so an article costs no closures of its own. */
 const accessors = new Map<string, PropertyDescriptor>();
@@ -64,13 +68,13 @@ function accessor(key: string): PropertyDescriptor {
   return descriptor;
 }
 
-function unpack(packed: Uint8Array): Record<string, unknown> {
+function unpack(packed: PackedBytes): Record<string, unknown> {
   let values = unpacked.get(packed);
   if (values) {
     // Most recently used last: the oldest entry is dropped first.
     unpacked.delete(packed);
   } else {
-    values = JSON.parse(inflateRawSync(packed).toString('utf8')) as Record<string, unknown>;
+    values = JSON.parse(inflateRawSync(packed instanceof LazyBytes ? packed.read() : packed).toString('utf8')) as Record<string, unknown>;
     if (unpacked.size >= UNPACKED_ARTICLES_MAX) unpacked.delete(unpacked.keys().next().value!);
   }
   unpacked.set(packed, values);
@@ -82,7 +86,7 @@ export interface PackedRecord {
   /** All own fields in their order; packed ones are `undefined` here. */
   fields: Record<string, unknown>;
   packedKeys: string[];
-  packed?: Uint8Array;
+  packed?: PackedBytes;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { LazyBytes } from './lazy-bytes.js';
 import { decodeSnapshot, encodeSnapshot, splitSnapshot, type SnapshotParts } from './snapshot-file.js';
 import { KnowledgeIndex, type KnowledgeIndexSnapshot } from '../knowledge-index.js';
 import { fromPackedRecord, toPackedRecord, type PackedRecord } from '../packed-fields.js';
@@ -7,7 +8,7 @@ import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from '..
  * Version of the snapshot layout. Raise it whenever the layout changes: the fingerprint includes it, so
  * an old snapshot is never read with the new layout (it is rebuilt instead).
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** What a snapshot file holds (v8-serialised). */
 interface SnapshotData {
@@ -41,7 +42,11 @@ export function serializeKnowledge(key: string, kb: KnowledgeBase, index: Knowle
   const data: SnapshotData = {
     format: SNAPSHOT_FORMAT,
     key,
-    articles: kb.articles.map((article) => toPackedRecord(article)),
+    // The articles' packed texts go to the snapshot's lazy part: read again only when an answer needs them.
+    articles: kb.articles.map((article) => {
+      const record = toPackedRecord(article);
+      return record.packed instanceof Uint8Array ? { ...record, packed: LazyBytes.of(record.packed) } : record;
+    }),
     meta: kb.meta,
     problems: kb.problems,
     index: index.toSnapshot(),
