@@ -241,8 +241,9 @@ describe('cases and retention on Blob Storage', () => {
       throw new Error(`no blob ${prefix}`);
     };
     const cases = new CaseService(stores.documents);
-    const old = await cases.create(caseData);
+    // The bot state first: the old case, written after it, then marks the latest of the old writes.
     await stores.botState.write({ 'test/conversations/old-1': { dialogState: { step: 1 } } });
+    const old = await cases.create(caseData);
     // Blob times have whole seconds: make sure the next writes fall into a later second.
     const oldAt = await lastModified(`docs/cases/${old.id}`);
     while (Date.now() < oldAt + 1000) await new Promise((resolve) => setTimeout(resolve, 50));
