@@ -10,6 +10,12 @@ describe('configuration', () => {
     expect(config.office.url).toMatch(/^https:\/\//);
   });
 
+  it('keeps knowledge snapshots beside the data unless told otherwise, and none with "off"', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/ikz' }).knowledgeCacheDir).toBe('/srv/ikz/knowledge-cache');
+    expect(loadConfig({ DATA_DIR: '/srv/ikz', KNOWLEDGE_CACHE_DIR: '/var/cache/ikz' }).knowledgeCacheDir).toBe('/var/cache/ikz');
+    expect(loadConfig({ KNOWLEDGE_CACHE_DIR: 'off' }).knowledgeCacheDir).toBeUndefined();
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: ' ' }).port).toBe(3978);
   });
