@@ -45,7 +45,7 @@ export async function createStores(options: AppConfig['storage'], logger: Logger
     case 'sqlite': {
       const file = join(options.dataDir, 'ikz-assistent.db');
       const db = openSqliteDatabase(file);
-      const checkpointer = await startCheckpointer(db, file, logger);
+      const checkpointer = startCheckpointer(db, file, logger);
       return {
         backend: 'sqlite',
         // botbuilder saves state with eTag '*'; the wrapper makes a stale save fail instead of overwriting.

@@ -43,38 +43,43 @@ parentPort.postMessage({ started: true });
  * crosses the threshold, which under load is a stall of 20–30 ms on the event loop every few seconds and,
  * measured over all turns, half the time the storage takes; a second connection in a worker thread does
  * the same work beside it. The server's connection stops checkpointing by itself only once the worker is
- * running; if it cannot start (or fails later), SQLite's automatic checkpoints come back, logged.
+ * running (it starts in the background); if it cannot start (or fails later), SQLite's automatic checkpoints
+ * come back, logged.
  *
  * @example
  * ```ts
- * const checkpointer = await startCheckpointer(db, 'data/ikz-assistent.db', logger);
+ * const checkpointer = startCheckpointer(db, 'data/ikz-assistent.db', logger);
  * // … on shutdown
  * await checkpointer.stop();
  * ```
  */
-export async function startCheckpointer(db: SqliteDatabase, file: string, logger: Logger, intervalMs = CHECKPOINT_INTERVAL_MS): Promise<{ stop(): Promise<void> }> {
-  const inline = () => db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+export function startCheckpointer(db: SqliteDatabase, file: string, logger: Logger, intervalMs = CHECKPOINT_INTERVAL_MS): { stop(): Promise<void> } {
   let worker: Worker;
   try {
     const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, sqlitePath, intervalMs } });
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-    });
   } catch (error) {
     logger.warn({ err: error }, 'SQLite background checkpoints unavailable; SQLite checkpoints in the server thread');
     return { stop: async () => {} };
   }
-  db.pragma('wal_autocheckpoint = 0');
-  let stopped = false;
+  // Until the thread runs (it starts beside the server's start-up, not before it), SQLite checkpoints as usual.
+  let state: 'starting' | 'running' | 'stopped' = 'starting';
+  const inline = () => db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
   const fallBack = (reason: unknown) => {
-    if (stopped) return;
-    stopped = true;
+    if (state === 'stopped') return;
+    const wasRunning = state === 'running';
+    state = 'stopped';
     inline();
-    logger.warn({ err: reason }, 'SQLite background checkpoints stopped; SQLite checkpoints in the server thread again');
+    logger.warn(
+      { err: reason },
+      wasRunning ? 'SQLite background checkpoints stopped; SQLite checkpoints in the server thread again' : 'SQLite background checkpoints unavailable; SQLite checkpoints in the server thread',
+    );
   };
-  worker.on('message', (message: { error?: string }) => {
+  worker.on('message', (message: { started?: boolean; error?: string }) => {
+    if (message.started && state === 'starting') {
+      state = 'running';
+      db.pragma('wal_autocheckpoint = 0');
+    }
     if (message.error) logger.warn({ reason: message.error }, 'SQLite background checkpoint failed; retrying');
   });
   worker.on('error', fallBack);
@@ -82,8 +87,8 @@ export async function startCheckpointer(db: SqliteDatabase, file: string, logger
   worker.unref();
   return {
     stop: async () => {
-      if (stopped) return;
-      stopped = true;
+      if (state === 'stopped') return;
+      state = 'stopped';
       const done = new Promise<void>((resolve) => {
         worker.on('message', (message: { stopped?: boolean }) => message.stopped && resolve());
         worker.once('exit', () => resolve());

@@ -23,7 +23,9 @@ describe('SQLite checkpoints in a background thread', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ikz-wal-')), 'db.sqlite');
     const db = openSqliteDatabase(file);
     const log = capture();
-    const checkpointer = await startCheckpointer(db, file, log.logger, 50);
+    const checkpointer = startCheckpointer(db, file, log.logger, 50);
+    // Once the thread runs, the server's connection no longer checkpoints.
+    for (let i = 0; i < 100 && db.pragma('wal_autocheckpoint', { simple: true }) !== 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     writeRows(db, 0);
     const deadline = Date.now() + 5000;
@@ -43,7 +45,8 @@ describe('SQLite checkpoints in a background thread', () => {
   it('leave checkpoints to SQLite in the server thread, with a warning, when the thread cannot start', async () => {
     const db = openSqliteDatabase(':memory:');
     const log = capture();
-    const checkpointer = await startCheckpointer(db, join(tmpdir(), 'no-such-folder-ikz', 'missing.db'), log.logger);
+    const checkpointer = startCheckpointer(db, join(tmpdir(), 'no-such-folder-ikz', 'missing.db'), log.logger);
+    for (let i = 0; i < 100 && !/SQLite background checkpoints unavailable/.test(log.text()); i++) await new Promise((r) => setTimeout(r, 20));
     expect(log.text()).toMatch(/SQLite background checkpoints unavailable/);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await checkpointer.stop();
