@@ -180,7 +180,7 @@ interface Alternatives {
 
 /**
  * A word's alternatives as arrays, made once per word: iterating the `Map` allocates an entry per step,
- * and `coverage`, `questionMatch` and `chooseSections` go through them for every candidate, stored
+ * and `coverage`, `QuestionTerms` and `chooseSections` go through them for every candidate, stored
  * question and section (the term numbers spare a dictionary look-up in each).
  */
 function alternativesOf(word: QueryWord, index: KnowledgeIndex): Alternatives {

@@ -44,7 +44,7 @@ const closing = new FinalizationRegistry<number>((fd) => {
  */
 export class OpenFile {
   constructor(private readonly fd: number) {
-    closing.register(this, fd, this);
+    closing.register(this, fd);
   }
 
   read(offset: number, length: number): Uint8Array {
@@ -56,11 +56,5 @@ export class OpenFile {
       done += count;
     }
     return bytes;
-  }
-
-  /** Closes the file now (a snapshot that turned out unusable). */
-  close(): void {
-    closing.unregister(this);
-    closeSync(this.fd);
   }
 }

@@ -39,11 +39,10 @@ export async function loadIndexedKnowledge(
   logger: Logger,
   options: KnowledgeLoadOptions = {},
 ): Promise<IndexedKnowledge & { origin: KnowledgeOrigin; indexMs?: number }> {
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
   if (!options.cacheDir) {
+    const started = performance.now();
     const kb = await loadKnowledgeBase(dir);
-    return { kb, index: KnowledgeIndex.build(kb), origin: 'inline', indexMs: elapsed() };
+    return { kb, index: KnowledgeIndex.build(kb), origin: 'inline', indexMs: Math.round(performance.now() - started) };
   }
   const cache = new SnapshotCache(options.cacheDir);
   // File by file: a large knowledge base's texts are not held at once (the memory a process once held, it keeps).
