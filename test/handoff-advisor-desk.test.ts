@@ -12,12 +12,17 @@ const VERIFIED = { claims: [{ type: 'aud', value: 'bot-app-id' }], authenticatio
 /** What it stores in local anonymous mode. */
 const ANONYMOUS = { claims: [], authenticationType: 'anonymous', isAuthenticated: true };
 
-/** A desk with a stored advisor channel (tenant t1) and one open case; `proactive` records what it sends. */
-async function desk(options: { allowUnauthenticatedAdvisors?: boolean } = {}) {
+const CHANNEL_REFERENCE = { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: CHANNEL, tenantId: 't1' } };
+
+/**
+ * A desk with a stored advisor channel (tenant t1; `legacy`: stored as versions before the allow-list did) and
+ * one open case; `sent` records what it sends proactively.
+ */
+async function desk(options: { allowUnauthenticatedAdvisors?: boolean } = {}, legacy = false) {
   const documents = new MemoryKeyValueStore();
   const cases = new CaseService(documents);
   const sent: Array<{ conversation: string; text: string }> = [];
-  await documents.put('settings', 'advisor-channel', { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: CHANNEL, tenantId: 't1' } });
+  await documents.put('settings', 'advisor-channel', legacy ? CHANNEL_REFERENCE : { reference: CHANNEL_REFERENCE, allowedBy: 'ADVISOR_CHANNEL_ALLOW', setAt: '2026-11-25T08:00:00Z' });
   const handoffCase = await cases.create({
     municipality: 'Gemeinde [Musterdorf](http://evil.example)',
     name: 'Petra *Muster*',
@@ -86,6 +91,15 @@ describe('the advisor desk', () => {
     expect(replies).toEqual(['Das geht nur im Beratungskanal der Beratungsstelle.']);
     expect((await cases.get(caseId))?.status).toBe('open');
     expect(sent).toEqual([]);
+  });
+
+  it('does not trust an advisor channel stored by an older version (anybody could have set it): no claims, no case posted there', async () => {
+    const { advisorDesk, cases, sent, caseId } = await desk({}, true);
+    const { replies } = await teamsTurn(advisorDesk, VERIFIED, { type: 'message', text: '', value: { action: 'case_claim', caseId } });
+    expect(replies).toEqual(['Das geht nur im Beratungskanal der Beratungsstelle.']);
+    await advisorDesk.announce((await cases.get(caseId))!);
+    expect(sent).toEqual([]);
+    expect((await cases.get(caseId))?.status).toBe('open');
   });
 
   it('accepts an unauthenticated claim from the advisor channel only with the unsafe local option', async () => {

@@ -17,6 +17,16 @@ export type AdvisorAction = { action: 'case_claim'; caseId: string } | { action:
 
 const SETTINGS = 'settings';
 const ADVISOR_CHANNEL = 'advisor-channel';
+
+/**
+ * The stored advisor channel and how it was allowed. Versions before the allow-list stored the bare conversation
+ * reference, which anybody could have set: such a document is not trusted (the channel must be set again).
+ */
+interface StoredAdvisorChannel {
+  reference: Partial<ConversationReference>;
+  allowedBy: 'ADVISOR_CHANNEL_ALLOW' | 'one-time code';
+  setAt: string;
+}
 const TEAMS = 'msteams';
 /** Typed in a team channel (with @mention in Teams) to make it the advisor channel, optionally with a one-time code. */
 const SET_CHANNEL_COMMAND = /^(?:als )?beratungskanal(?: festlegen| setzen)?(?:\s+([a-z0-9][a-z0-9 -]{3,20}))?$/i;
@@ -130,7 +140,12 @@ export class AdvisorDesk {
 
   /** The stored advisor channel (a conversation reference of the channel, without a thread). */
   private async advisorChannel(): Promise<Partial<ConversationReference> | undefined> {
-    return (await this.options.documents.get<Partial<ConversationReference>>(SETTINGS, ADVISOR_CHANNEL))?.value;
+    const stored = (await this.options.documents.get<Partial<StoredAdvisorChannel>>(SETTINGS, ADVISOR_CHANNEL))?.value;
+    if (stored && !stored.allowedBy) {
+      this.options.logger.warn('The stored advisor channel was set by an older version without an allow-list and is not trusted: set it again (see README "The advisors\' workflow")');
+      return undefined;
+    }
+    return stored?.reference;
   }
 
   /**
@@ -192,8 +207,13 @@ export class AdvisorDesk {
     // The channel itself, not the thread of the command, so each case starts a new thread.
     const reference = TurnContext.getConversationReference(activity);
     const { activityId: _activityId, ...rest } = reference;
-    await this.options.documents.put(SETTINGS, ADVISOR_CHANNEL, { ...rest, conversation: { ...reference.conversation!, id: place.channelId, tenantId: place.tenantId } });
-    this.options.logger.info({ ...log, by: listed ? 'ADVISOR_CHANNEL_ALLOW' : 'one-time code' }, 'Advisor channel set');
+    const stored: StoredAdvisorChannel = {
+      reference: { ...rest, conversation: { ...reference.conversation!, id: place.channelId, tenantId: place.tenantId } },
+      allowedBy: listed ? 'ADVISOR_CHANNEL_ALLOW' : 'one-time code',
+      setAt: new Date().toISOString(),
+    };
+    await this.options.documents.put(SETTINGS, ADVISOR_CHANNEL, stored);
+    this.options.logger.info({ ...log, by: stored.allowedBy }, 'Advisor channel set');
     await context.sendActivity('Dieser Kanal ist jetzt der Beratungskanal: Neue Fälle erscheinen hier als Karte mit „Übernehmen“ und „Abschließen“.');
   }
 
