@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventFactory, MessageFactory, TurnContext, type Transcript } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CaseService } from '../src/handoff/case-service.js';
@@ -29,6 +30,10 @@ export interface HandoffDependencies {
 
 const FORM = 'handoffForm';
 const FLOW = 'handoffFlow';
+/** The waterfall's values: this run's handoff key (see `CaseService.create`). */
+interface FlowValues {
+  handoffKey?: string;
+}
 
 /**
  * Hands a conversation to an advisor: collects municipality, name, contact and concern, asks for
@@ -52,6 +57,9 @@ export class HandoffDialog extends ComponentDialog {
 
   private async intro(step: WaterfallStepContext) {
     const options = step.options as HandoffDialogOptions;
+    // Saved with the dialog state at the end of this turn, long before the consent: if the bot crashes after
+    // creating the case but before saving that the dialog ended, the repeated consent finds the same case.
+    (step.values as FlowValues).handoffKey = randomUUID();
     await step.context.sendActivity(
       'Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater der Beratungsstelle weiter, mit unserem bisherigen Gespräch – so müssen Sie nichts zweimal erklären. Dazu brauche ich ein paar Angaben.',
     );
@@ -69,19 +77,23 @@ export class HandoffDialog extends ComponentDialog {
     const options = step.options as HandoffDialogOptions;
     const now = this.deps.now?.() ?? new Date();
     const activity = step.context.activity;
-    const created = await this.deps.cases.create({
-      municipality: answers.municipality!,
-      name: answers.name!,
-      email: answers.email,
-      phone: answers.phone,
-      concern: answers.concern!,
-      consentAt: now.toISOString(),
-      eligibility: options.eligibility,
-      transcript: options.transcript,
-      channelId: activity.channelId,
-      conversationId: activity.conversation.id,
-      userReference: TurnContext.getConversationReference(activity),
-    });
+    const created = await this.deps.cases.create(
+      {
+        municipality: answers.municipality!,
+        name: answers.name!,
+        email: answers.email,
+        phone: answers.phone,
+        concern: answers.concern!,
+        consentAt: now.toISOString(),
+        eligibility: options.eligibility,
+        transcript: options.transcript,
+        channelId: activity.channelId,
+        conversationId: activity.conversation.id,
+        userReference: TurnContext.getConversationReference(activity),
+      },
+      (step.values as FlowValues).handoffKey ?? randomUUID(),
+    );
+    // At least once: a handoff repeated after a crash reports its case again (the advisor desk posts it only once).
     await this.deps.onCaseCreated?.(created);
     await step.context.sendActivity(
       MessageFactory.text(

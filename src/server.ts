@@ -20,6 +20,7 @@ import { rateLimit } from './http/rate-limit.js';
 import { createApp, type Readiness } from './http/create-app.js';
 import type { ProactiveSender } from './handoff/advisor-desk.js';
 import { createEditorialReport } from './analytics/report-service.js';
+import { AdvisorChannelCodes } from './handoff/advisor-channel-codes.js';
 import { caseWebhook } from './handoff/case-webhook.js';
 import { mountAdvisorRoutes } from './http/advisor-routes.js';
 import { DIRECT_LINE_PREFIX, mountDirectLineRoutes } from './http/directline-routes.js';
@@ -56,9 +57,18 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     );
   }
 
+  if (config.handoff.unsafeAllowUnauthenticatedAdvisors) {
+    logger.warn(
+      'UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS=true: ADVISOR ACTIONS ARE ACCEPTED WITHOUT AUTHENTICATION. Anyone who can reach ' +
+        '/api/messages can claim and close cases, read the case data posted to the advisor channel and set that channel. ' +
+        'Only for local tests and the playground; never on a reachable server.',
+    );
+  }
+
   // All state on the configured backend (SQLite file by default), so a restart loses nothing.
   const stores = await createStores(config.storage, logger);
   logger.info({ backend: stores.backend, dataDir: stores.backend === 'sqlite' ? config.storage.dataDir : undefined }, 'Storage ready');
+  const channelCodes = new AdvisorChannelCodes(stores.documents);
 
   let readiness: Readiness = { ready: false };
   let watcher: { close(): void } | undefined;
@@ -123,6 +133,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   mountAdvisorRoutes(server, {
     cases: () => bundle?.cases,
     apiKey: config.handoff.advisorApiKey,
+    channelCodes,
+    trustProxy: limits.trustProxy,
     logger,
     report: (period) => (bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined),
   });
@@ -165,6 +177,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       documents: stores.documents,
       proactive,
       tenantId: config.bot.tenantId || undefined,
+      advisors: {
+        channelAllowList: config.handoff.advisorChannelAllow,
+        channelCodes,
+        allowUnauthenticatedAdvisors: config.handoff.unsafeAllowUnauthenticatedAdvisors,
+      },
       handoff: {
         officeHours: config.handoff.officeHours,
         privacyUrl: config.webChat.privacyUrl,

@@ -38,7 +38,9 @@ describe('handoff from web chat to the advisor channel and back', () => {
 
   beforeAll(async () => {
     teamsUrl = await teams.start();
-    t = await startWebChatServer({ ADVISOR_API_KEY: KEY });
+    // Local anonymous mode: the Teams-shaped activities below are not authenticated, so advisor actions need
+    // the unsafe local option; the channel is on the allow-list.
+    t = await startWebChatServer({ ADVISOR_API_KEY: KEY, UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', ADVISOR_CHANNEL_ALLOW: `channel:${CHANNEL}` });
     user = await t.startConversation();
   });
   afterAll(async () => {

@@ -45,6 +45,20 @@ describe('handoff cases', () => {
     expect(await service.list('open')).toEqual([]);
   });
 
+  it('creates one case per handoff key, however often (and however concurrently) it is asked to', async () => {
+    const store = new MemoryKeyValueStore();
+    const service = new CaseService(store, () => new Date('2026-11-25T09:00:00Z'));
+    const first = await service.create(data, 'handoff-a');
+    expect(await service.create({ ...data, name: 'Jemand anderes' }, 'handoff-a')).toEqual(first);
+    const concurrent = await Promise.all(Array.from({ length: 4 }, () => service.create(data, 'handoff-b')));
+    expect(new Set(concurrent.map((c) => c.id)).size).toBe(1);
+    expect((await service.list()).map((c) => c.id).sort()).toEqual([first.id, concurrent[0]!.id].sort());
+    // A crash after the key got its number but before the case was stored: the repeat stores it under that number.
+    await store.put('case-keys', 'handoff-c', { caseId: 'IKZ-2026-0042' }, null);
+    expect((await service.create(data, 'handoff-c')).id).toBe('IKZ-2026-0042');
+    expect(await service.get('IKZ-2026-0042')).toMatchObject({ name: 'Petra Muster', status: 'open' });
+  });
+
   it('deletes cases older than the retention period', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
     const service = new CaseService(new MemoryKeyValueStore(), () => now);

@@ -1,5 +1,6 @@
-import type { Activity } from 'botbuilder';
+import { TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import type { BotBundle } from '../src/bot/create-bot.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/logging/logger.js';
@@ -21,6 +22,37 @@ async function bot(documents: KeyValueStore = new MemoryKeyValueStore()) {
 }
 
 const HAPPY = ['Gemeinde Musterdorf', 'Petra Muster', 'petra.muster@musterdorf.de', 'So übernehmen', 'Ja, ich stimme zu'];
+
+/** The identities CloudAdapter puts into the turn state (botframework-connector's `ClaimsIdentity`, its fields). */
+type Identity = { claims: Array<{ type: string; value: string }>; authenticationType: string | boolean; isAuthenticated: boolean };
+/** A request whose Bot Framework token was verified. */
+const VERIFIED: Identity = { claims: [{ type: 'aud', value: 'bot-app-id' }, { type: 'appid', value: 'channel' }], authenticationType: true, isAuthenticated: true };
+/** A request in local anonymous mode (botbuilder calls it authenticated, of type `anonymous`). */
+const ANONYMOUS: Identity = { claims: [], authenticationType: 'anonymous', isAuthenticated: true };
+
+/**
+ * A conversation on a channel whose turns carry `identity` like CloudAdapter's (none: like the self-hosted web
+ * chat and the terminal); returns a function that sends an activity and resolves with the replies.
+ */
+function channelConversation(bundle: BotBundle, identity: Identity | undefined) {
+  const adapter = new TestAdapter({
+    channelId: 'directline',
+    serviceUrl: 'https://directline.botframework.com/',
+    conversation: { id: `hub-${Math.random()}` },
+    user: { id: 'user', name: 'Nutzer' },
+    bot: { id: 'bot', name: 'IKZ-Assistent' },
+  } as ConversationReference);
+  if (identity) {
+    adapter.use(async (context, next) => {
+      context.turnState.set(context.adapter.BotIdentityKey, identity);
+      await next();
+    });
+  }
+  return async (activity: Partial<Activity>) => {
+    await adapter.processActivity(activity, (context) => bundle.bot.run(context));
+    return adapter.activeQueue.splice(0);
+  };
+}
 
 describe('handoff to an advisor', () => {
   it('collects the case, stores it with the transcript before confirming the number, and emits handoff.initiate', async () => {
@@ -93,10 +125,22 @@ describe('handoff to an advisor', () => {
     ['accepted', 'übernimmt jetzt das Gespräch'],
     ['completed', 'Sie sprechen wieder mit dem IKZ-Assistenten'],
     ['failed', '0611 353-1529'],
-  ])('tells the user about a handoff.status "%s" from a contact-centre hub', async (state, text) => {
-    const { conversation } = await bot();
-    const replies = await conversation.send({ type: 'event', name: 'handoff.status', value: { state } });
-    expect(seen(replies).text).toContain(text);
+  ])('tells the user about a handoff.status "%s" from a contact-centre hub on an authenticated channel', async (state, text) => {
+    const { bundle } = await bot();
+    const send = channelConversation(bundle, VERIFIED);
+    for (const answer of ['Berater', ...HAPPY]) await send({ type: 'message', text: answer });
+    expect(seen(await send({ type: 'event', name: 'handoff.status', value: { state } })).text).toContain(text);
+  });
+
+  it.each([
+    ['the self-hosted web chat (typed by the user)', undefined, true],
+    ['an unauthenticated request (local anonymous mode)', ANONYMOUS, true],
+    ['a conversation without a handoff', VERIFIED, false],
+  ])('ignores a handoff.status from %s', async (_name, identity, handedOver) => {
+    const { bundle } = await bot();
+    const send = channelConversation(bundle, identity);
+    if (handedOver) for (const answer of ['Berater', ...HAPPY]) await send({ type: 'message', text: answer });
+    expect(await send({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } })).toEqual([]);
   });
 
   it('keeps the case when the bot restarts on the same store', async () => {

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../../src/bot/safe-text.js';
+import { cleanInput, escapeMarkdown, isEmailAddress } from '../../src/bot/safe-text.js';
 import type { FormStep, StepResult } from '../form/form-dialog.js';
 
 /** What the handoff form collects. */
@@ -17,23 +17,23 @@ type Step = FormStep<HandoffAnswers>;
 const ok = (answers: HandoffAnswers): StepResult<HandoffAnswers> => ({ ok: true, answers });
 const fail = (message: string): StepResult<HandoffAnswers> => ({ ok: false, message });
 
-const EMAIL = /^[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[a-z]{2,}$/i;
 /** A phone number: digits with the usual separators, at least 6 digits. */
 const PHONE = /^\+?[\d\s/()-]{6,30}$/;
 
+/** Punctuation around an address in a sentence („Mail: (petra@musterdorf.de).“), not part of it. */
+const AROUND_ADDRESS = /^[(<„"'«]+|[)>“"'».,;:!?]+$/g;
+
 /** Reads an e-mail address or a phone number from a contact answer. */
 export function parseContact(text: string): { email?: string; phone?: string } | undefined {
-  const trimmed = text.trim();
-  const email = trimmed.split(/\s+/).find((part) => EMAIL.test(part));
+  const trimmed = cleanInput(text, 300);
+  const email = trimmed
+    .split(' ')
+    .map((part) => part.replace(AROUND_ADDRESS, ''))
+    .find(isEmailAddress);
   if (email) return { email: email.toLowerCase() };
   const phone = trimmed.replace(/^(tel\.?|telefon|fon)[:\s]*/i, '');
   if (PHONE.test(phone) && (phone.match(/\d/g) ?? []).length >= 6) return { phone: phone.replace(/\s+/g, ' ') };
   return undefined;
-}
-
-/** A short free text without markup: trimmed, control characters removed, length-limited. */
-function cleanText(text: string, max: number): string {
-  return text.replace(/[\u0000-\u001f\u007f<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 /** The questions of the handoff, in order. */
@@ -44,7 +44,7 @@ export function handoffSteps(privacyUrl: string): Step[] {
       question: () => 'Für welche Kommune oder Stelle fragen Sie?',
       hint: 'Zum Beispiel „Gemeinde Musterdorf“ oder „Landkreis Gießen“.',
       parse: (input, a) => {
-        const value = cleanText(input.text, 120);
+        const value = cleanInput(input.text, 120);
         return value.length >= 2 && /\p{L}/u.test(value) ? ok({ ...a, municipality: value }) : fail('Bitte nennen Sie den Namen Ihrer Kommune oder Stelle.');
       },
     },
@@ -52,7 +52,7 @@ export function handoffSteps(privacyUrl: string): Step[] {
       id: 'name',
       question: () => 'Wie heißen Sie?',
       parse: (input, a) => {
-        const value = cleanText(input.text, 100);
+        const value = cleanInput(input.text, 100);
         return value.length >= 2 && /^[\p{L}][\p{L} .'-]*$/u.test(value) ? ok({ ...a, name: value }) : fail('Bitte nennen Sie Ihren Namen (nur Buchstaben).');
       },
     },
@@ -74,7 +74,7 @@ export function handoffSteps(privacyUrl: string): Step[] {
       choices: (a) => (a.proposedConcern ? [{ value: 'keep', title: 'So übernehmen', synonyms: ['passt', 'so übernehmen', 'ja', 'ok', 'genau'] }] : []),
       parse: (input, a, choice) => {
         if (choice?.value === 'keep' && a.proposedConcern) return ok({ ...a, concern: a.proposedConcern });
-        const value = cleanText(input.text, 1000);
+        const value = cleanInput(input.text, 1000);
         return value.length >= 5 ? ok({ ...a, concern: value }) : fail('Bitte beschreiben Sie Ihr Anliegen in ein paar Worten.');
       },
     },

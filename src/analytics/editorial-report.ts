@@ -1,3 +1,4 @@
+import { escapeMarkdownInline } from '../bot/safe-text.js';
 import type { Article } from '../knowledge/types.js';
 import type { AnalyticsEvent } from './analytics-events.js';
 import { WEAK_COVERAGE } from './analytics-events.js';
@@ -167,15 +168,17 @@ export function reportMarkdown(report: EditorialReport, chartFile?: string): str
   if (chartFile) lines.push('## Antwortquoten pro Woche', '', `![Antwortquoten pro Woche](${chartFile})`, '');
   lines.push('## Häufigste unbeantwortete oder unsichere Fragen', '');
   if (report.unansweredGroups.length === 0) lines.push('Keine.', '');
-  report.unansweredGroups.forEach((g, i) => lines.push(`${i + 1}. **${g.count}×** – ${g.examples.map((e) => `„${e}“`).join(' · ')}`));
+  // Questions and comments are user text: escaped, so a report viewer never renders them as links or HTML.
+  report.unansweredGroups.forEach((g, i) => lines.push(`${i + 1}. **${g.count}×** – ${g.examples.map((e) => `„${escapeMarkdownInline(e)}“`).join(' · ')}`));
   lines.push('', '## Artikel mit den meisten 👎', '');
   if (report.downvotedArticles.length === 0) lines.push('Keine.', '');
   for (const a of report.downvotedArticles) {
-    lines.push(`- **${a.title}** (\`${a.articleId}\`): ${a.down}× 👎, ${a.up}× 👍${a.comments.length ? ` – Hinweise: ${a.comments.map((c) => `„${c}“`).join(' · ')}` : ''}`);
+    const comments = a.comments.map((c) => `„${escapeMarkdownInline(c)}“`).join(' · ');
+    lines.push(`- **${escapeMarkdownInline(a.title)}** (\`${a.articleId}\`): ${a.down}× 👎, ${a.up}× 👍${comments ? ` – Hinweise: ${comments}` : ''}`);
   }
   lines.push('', '## Veraltete Artikel', '');
   if (report.staleArticles.length === 0) lines.push('Keine.', '');
-  for (const a of report.staleArticles) lines.push(`- **${a.title}** (\`knowledge/${a.file}\`): zuletzt ${a.newestDate}`);
+  for (const a of report.staleArticles) lines.push(`- **${escapeMarkdownInline(a.title)}** (\`knowledge/${a.file}\`): zuletzt ${a.newestDate}`);
   lines.push('');
   return lines.join('\n');
 }

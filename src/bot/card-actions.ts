@@ -1,3 +1,5 @@
+import { stripControlCharacters } from './safe-text.js';
+
 /**
  * Payloads of the buttons the bot shows (sent back as the activity's `value` by `messageBack`).
  * Every channel returns them unchanged, so the bot never has to parse button titles.
@@ -27,6 +29,9 @@ export function parseCardAction(value: unknown): CardAction | undefined {
   const { helpful } = value as { helpful?: unknown };
   if (action === 'feedback' && typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id) && typeof helpful === 'boolean') return { action, id, helpful };
   const { text } = value as { text?: unknown };
-  if (action === 'ask' && typeof text === 'string' && text.trim().length > 0 && text.length <= 500) return { action, text: text.trim() };
+  if (action === 'ask' && typeof text === 'string' && text.length <= 500) {
+    const clean = stripControlCharacters(text).trim();
+    if (clean) return { action, text: clean };
+  }
   return undefined;
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../logging/logger.js';
 import { withTeams, type TurnRunner } from '../channels/teams/teams-turn.js';
 import type { HandoffDependencies } from '../../dialogs/handoff-dialog.js';
 import { AnalyticsRecorder } from '../analytics/analytics-events.js';
-import { AdvisorDesk, type ProactiveSender } from '../handoff/advisor-desk.js';
+import { AdvisorDesk, type AdvisorDeskOptions, type ProactiveSender } from '../handoff/advisor-desk.js';
 import { CaseService } from '../handoff/case-service.js';
 import type { HandoffCase } from '../handoff/handoff-case.js';
 import { parseOfficeHours } from '../handoff/office-hours.js';
@@ -47,13 +47,15 @@ export function createBot(options: {
   proactive?: ProactiveSender;
   /** The office's Entra tenant (only it may set the advisor channel). */
   tenantId?: string;
+  /** Who may set the advisor channel, and the unsafe local option (see `AdvisorDeskOptions`). */
+  advisors?: Pick<AdvisorDeskOptions, 'channelAllowList' | 'channelCodes' | 'allowUnauthenticatedAdvisors'>;
   onOutcome?: (outcome: TurnOutcome) => void;
 }): BotBundle {
   const documents = options.documents ?? new MemoryKeyValueStore();
   const cases = new CaseService(documents);
   const analytics = new AnalyticsRecorder(documents, options.logger);
   const desk = options.proactive
-    ? new AdvisorDesk({ cases, documents, proactive: options.proactive, logger: options.logger, tenantId: options.tenantId })
+    ? new AdvisorDesk({ cases, documents, proactive: options.proactive, logger: options.logger, tenantId: options.tenantId, ...options.advisors })
     : undefined;
   const onCaseCreated = async (handoffCase: HandoffCase) => {
     await desk?.announce(handoffCase);
@@ -77,6 +79,7 @@ export function createBot(options: {
     desk,
     analytics,
     transcripts: new TranscriptLog(documents),
+    allowUnauthenticatedAdvisors: options.advisors?.allowUnauthenticatedAdvisors,
   });
   const bot = withTeams(core, { knowledge: () => options.knowledge });
   return {

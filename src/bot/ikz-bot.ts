@@ -5,6 +5,7 @@ import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/e
 import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, type HandoffDialogResult } from '../../dialogs/handoff-dialog.js';
 import { WEAK_COVERAGE, type AnalyticsRecorder } from '../analytics/analytics-events.js';
 import type { AdvisorDesk } from '../handoff/advisor-desk.js';
+import { mayActAsAdvisor } from '../handoff/advisor-trust.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
@@ -59,6 +60,8 @@ export interface IkzBotOptions {
   analytics?: AnalyticsRecorder;
   /** The conversation transcripts handed to advisors with a case. */
   transcripts: TranscriptLog;
+  /** UNSAFE, local only: trust unauthenticated requests with a hub's `handoff.status` (see `AdvisorDeskOptions`). */
+  allowUnauthenticatedAdvisors?: boolean;
 }
 
 /** Default for `maxMessageLength`: a question, not a pasted document. */
@@ -114,6 +117,8 @@ export class IkzBot extends ActivityHandler {
 
   /** Runs the turn (recording the transcript) and saves conversation state. */
   override async run(context: TurnContext): Promise<void> {
+    // The edge of the bot: everything after this (dialogs, transcript, cases, relay) sees clean text.
+    if (typeof context.activity.text === 'string') context.activity.text = stripControlCharacters(context.activity.text);
     const lines = this.startTranscript(context);
     await super.run(context);
     const data = lines.length > 0 ? await this.conversationData.get(context, { unansweredInARow: 0 }) : undefined;
@@ -161,7 +166,7 @@ export class IkzBot extends ActivityHandler {
     // Most messages are questions outside any dialog: they never need the dialog context, whose
     // construction costs about as much as answering the question.
     let dc: Promise<DialogContext> | undefined;
-    return this.handleText(context, stripControlCharacters(context.activity.text ?? '').trim(), () => (dc ??= this.dialogs.createContext(context)));
+    return this.handleText(context, (context.activity.text ?? '').trim(), () => (dc ??= this.dialogs.createContext(context)));
   }
 
   /** True while a guided dialog waits for the user's answer (read from the state without building a dialog context). */
@@ -309,9 +314,18 @@ export class IkzBot extends ActivityHandler {
     await this.afterDialogTurn(dc, result.status, result.result);
   }
 
-  /** Status of a handoff from a contact-centre hub (`handoff.status` event). */
+  /**
+   * Status of a handoff from a contact-centre hub (`handoff.status` event). Only from a channel the Bot
+   * Framework authenticated, and only in a conversation that handed a case over: in the self-hosted web chat
+   * every event is written by the user's browser, who must not make the bot announce an advisor.
+   */
   private async handoffStatus(context: TurnContext): Promise<void> {
     const state = (context.activity.value as { state?: unknown } | undefined)?.state;
+    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false) || !data.openCaseId) {
+      this.options.logger.warn({ channelId: context.activity.channelId, conversationId: context.activity.conversation?.id }, 'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation');
+      return;
+    }
     this.options.logger.info({ state, conversationId: context.activity.conversation?.id }, 'Handoff status received');
     if (state === 'accepted') await context.sendActivity(textReply(TEXT.handoffAccepted));
     else if (state === 'completed') await context.sendActivity(textReply(TEXT.handoffCompleted));

@@ -1,4 +1,5 @@
 // `npm run cases [-- --status open|claimed|closed|all]`: lists handoff cases from the configured storage.
+import { singleLine } from '../bot/safe-text.js';
 import { loadConfig, loadDotEnv } from '../config/config.js';
 import { CaseService } from '../handoff/case-service.js';
 import type { CaseStatus } from '../handoff/handoff-case.js';
@@ -22,10 +23,12 @@ runCli(async () => {
       return 0;
     }
     for (const c of cases) {
-      const contact = [c.email, c.phone].filter(Boolean).join(', ');
+      // User text on one line without control characters: no escape sequences reach the terminal.
+      const contact = singleLine([c.email, c.phone].filter(Boolean).join(', '));
+      const concern = singleLine(c.concern);
       process.stdout.write(
-        `${c.id}  ${c.status.padEnd(7)}  ${c.createdAt.slice(0, 16).replace('T', ' ')}  ${c.municipality} – ${c.name} (${contact})\n` +
-          `    ${c.concern.length > 150 ? `${c.concern.slice(0, 147)}…` : c.concern}\n`,
+        `${c.id}  ${c.status.padEnd(7)}  ${c.createdAt.slice(0, 16).replace('T', ' ')}  ${singleLine(c.municipality)} – ${singleLine(c.name)} (${contact})\n` +
+          `    ${concern.length > 150 ? `${concern.slice(0, 147)}…` : concern}\n`,
       );
     }
     process.stdout.write(`${cases.length} case(s).\n`);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseAdvisorChannelAllow, type AdvisorChannelAllowList } from '../handoff/advisor-channel-allow.js';
 import { parseOfficeHours, type OfficeHours } from '../handoff/office-hours.js';
 import { projectRoot } from '../runtime/project-root.js';
 
@@ -85,6 +86,13 @@ export interface AppConfig {
     advisorApiKey: string;
     /** Optional JSON webhook notified of every new case. */
     webhookUrl: string;
+    /** Teams channels and teams that may become the advisor channel without a one-time code; `undefined` = none. */
+    advisorChannelAllow?: AdvisorChannelAllowList;
+    /**
+     * UNSAFE, local anonymous mode only: accept advisor actions (claim, close, relay, advisor channel, a hub's
+     * `handoff.status`) from requests nobody authenticated. Off by default; refused with a `MicrosoftAppId`.
+     */
+    unsafeAllowUnauthenticatedAdvisors: boolean;
   };
 }
 
@@ -232,6 +240,23 @@ const envSchema = z
         .refine((v) => /^https?:\/\/\S+$/i.test(v), { error: 'expected an http(s) URL' })
         .default(''),
     ),
+    ADVISOR_CHANNEL_ALLOW: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          if (v === undefined) return undefined;
+          const parsed = parseAdvisorChannelAllow(v);
+          if (typeof parsed !== 'string') return parsed;
+          ctx.addIssue({ code: 'custom', message: parsed });
+          return z.NEVER;
+        }),
+    ),
+    UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], { error: 'expected true or false' }).default('false'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -246,6 +271,13 @@ const envSchema = z
         code: 'custom',
         path: ['AZURE_STORAGE_CONNECTION_STRING'],
         message: 'expected the storage account connection string when STORAGE_BACKEND=blob',
+      });
+    }
+    if (env.UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS === 'true' && env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS'],
+        message: 'only for local anonymous mode: remove it when MicrosoftAppId is set (requests are authenticated then)',
       });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -316,6 +348,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       officeHours: parseOfficeHours(e.OFFICE_HOURS)!,
       advisorApiKey: e.ADVISOR_API_KEY,
       webhookUrl: e.HANDOFF_WEBHOOK_URL,
+      advisorChannelAllow: e.ADVISOR_CHANNEL_ALLOW,
+      unsafeAllowUnauthenticatedAdvisors: e.UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS === 'true',
     },
   };
 }

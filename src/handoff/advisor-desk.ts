@@ -1,8 +1,11 @@
 import { MessageFactory, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { adaptiveCard, submitAction, textBlock } from '../../dialogs/cards.js';
-import { escapeMarkdown } from '../bot/safe-text.js';
+import { escapeMarkdown, escapeMarkdownInline } from '../bot/safe-text.js';
 import type { Logger } from '../logging/logger.js';
 import type { KeyValueStore } from '../storage/key-value-store.js';
+import { isAllowedAdvisorChannel, type AdvisorChannelAllowList, type TeamsConversationPlace } from './advisor-channel-allow.js';
+import type { AdvisorChannelCodes } from './advisor-channel-codes.js';
+import { mayActAsAdvisor, turnAuthentication } from './advisor-trust.js';
 import { CaseError, type CaseService } from './case-service.js';
 import { isCaseNumber, type HandoffCase } from './handoff-case.js';
 
@@ -14,10 +17,20 @@ export type AdvisorAction = { action: 'case_claim'; caseId: string } | { action:
 
 const SETTINGS = 'settings';
 const ADVISOR_CHANNEL = 'advisor-channel';
-/** Typed in a team channel (with @mention in Teams) to make it the advisor channel. */
-const SET_CHANNEL_COMMAND = /^(als )?beratungskanal( festlegen| setzen)?$/i;
 
-/** Who may make a conversation the advisor channel: a group conversation, in the office's tenant if one is configured. */
+/**
+ * The stored advisor channel and how it was allowed. Versions before the allow-list stored the bare conversation
+ * reference, which anybody could have set: such a document is not trusted (the channel must be set again).
+ */
+interface StoredAdvisorChannel {
+  reference: Partial<ConversationReference>;
+  allowedBy: 'ADVISOR_CHANNEL_ALLOW' | 'one-time code';
+  setAt: string;
+}
+const TEAMS = 'msteams';
+/** Typed in a team channel (with @mention in Teams) to make it the advisor channel, optionally with a one-time code. */
+const SET_CHANNEL_COMMAND = /^(?:als )?beratungskanal(?: festlegen| setzen)?(?:\s+([a-z0-9][a-z0-9 -]{3,20}))?$/i;
+
 export interface AdvisorDeskOptions {
   cases: CaseService;
   documents: KeyValueStore;
@@ -25,6 +38,15 @@ export interface AdvisorDeskOptions {
   logger: Logger;
   /** The office's Entra tenant; when set, only that tenant may set the advisor channel. */
   tenantId?: string;
+  /** Channels and teams allowed as the advisor channel (`ADVISOR_CHANNEL_ALLOW`). */
+  channelAllowList?: AdvisorChannelAllowList;
+  /** One-time codes that allow one channel (issued through the advisor API). */
+  channelCodes?: AdvisorChannelCodes;
+  /**
+   * UNSAFE, local anonymous mode only (`UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS`): accept advisor actions from
+   * requests without Bot Framework authentication, where anyone can write any channel data.
+   */
+  allowUnauthenticatedAdvisors?: boolean;
 }
 
 /**
@@ -45,25 +67,37 @@ export class AdvisorDesk {
     const activity = context.activity;
     if (activity.type !== 'message') return false;
     const text = (activity.text ?? '').trim();
-    if (activity.conversation?.isGroup && SET_CHANNEL_COMMAND.test(text)) {
-      await this.setAdvisorChannel(context);
+    const command = activity.conversation?.isGroup ? SET_CHANNEL_COMMAND.exec(text) : null;
+    if (command) {
+      await this.setAdvisorChannel(context, command[1]?.trim());
       return true;
     }
     const action = parseAdvisorAction(activity.value);
+    const root = threadRoot(activity);
+    if (!action && !root) return false;
+    // Case numbers are no secret: only the advisor channel itself may act on a case, whatever an activity carries.
+    const refusal = await this.refusalOutsideAdvisorChannel(context);
+    if (refusal) {
+      if (!action) return false; // a thread elsewhere in Teams: an ordinary question for the bot
+      this.options.logger.warn(
+        { reason: refusal, channelId: activity.channelId, conversationId: activity.conversation?.id, authentication: turnAuthentication(context) },
+        'Advisor action refused: it did not come from the advisor channel',
+      );
+      await context.sendActivity('Das geht nur im Beratungskanal der Beratungsstelle.');
+      return true;
+    }
     if (action) {
       await this.handleAction(context, action);
       return true;
     }
-    const root = threadRoot(activity);
-    if (!root) return false;
-    const handoffCase = await this.caseForThread(root);
+    const handoffCase = await this.caseForThread(root!);
     if (!handoffCase) return false;
     if (handoffCase.status !== 'claimed') {
       await context.sendActivity(`Fall ${handoffCase.id} ist ${handoffCase.status === 'open' ? 'noch nicht übernommen – bitte zuerst „Übernehmen“' : 'abgeschlossen'}; die Nachricht wurde nicht weitergeleitet.`);
       return true;
     }
     if (!text) return true;
-    await this.toUser(handoffCase, `**Beratung (${escapeMarkdown(handoffCase.claimedBy ?? 'Beratungsstelle')}):** ${escapeMarkdown(text)}`);
+    await this.toUser(handoffCase, `**Beratung (${escapeMarkdownInline(handoffCase.claimedBy ?? 'Beratungsstelle')}):** ${escapeMarkdown(text)}`);
     await this.options.cases.appendTranscript(handoffCase.id, [{ from: 'advisor', text, at: new Date().toISOString() }]);
     return true;
   }
@@ -78,40 +112,108 @@ export class AdvisorDesk {
     if (handoffCase?.status !== 'claimed' || !handoffCase.advisorThread) return false;
     const text = (context.activity.text ?? '').trim();
     if (!text) return false;
-    await this.options.proactive(handoffCase.advisorThread.reference, [MessageFactory.text(`**${escapeMarkdown(handoffCase.name)} (${escapeMarkdown(handoffCase.municipality)}):** ${escapeMarkdown(text)}`)]);
+    await this.options.proactive(handoffCase.advisorThread.reference, [MessageFactory.text(`**${escapeMarkdownInline(handoffCase.name)} (${escapeMarkdownInline(handoffCase.municipality)}):** ${escapeMarkdown(text)}`)]);
     await this.options.cases.appendTranscript(handoffCase.id, [{ from: 'user', text, at: new Date().toISOString() }]);
     return true;
   }
 
-  /** Posts a new case to the advisor channel, if one is set. Never throws: the case is stored already. */
+  /**
+   * Posts a new case to the advisor channel, if one is set and the case is not posted yet (a handoff repeated
+   * after a crash announces its case again). Never throws: the case is stored already.
+   */
   async announce(handoffCase: HandoffCase): Promise<void> {
     try {
-      const channel = await this.options.documents.get<Partial<ConversationReference>>(SETTINGS, ADVISOR_CHANNEL);
+      if ((await this.options.cases.get(handoffCase.id))?.advisorThread) return;
+      const channel = await this.advisorChannel();
       if (!channel) {
-        this.options.logger.warn({ caseId: handoffCase.id }, 'New case not posted: no advisor channel set (send "Beratungskanal" in a team channel)');
+        this.options.logger.warn({ caseId: handoffCase.id }, 'New case not posted: no advisor channel set (see README "The advisors\' workflow")');
         return;
       }
-      const [posted] = await this.options.proactive(channel.value, [caseCard(handoffCase)]);
+      const [posted] = await this.options.proactive(channel, [caseCard(handoffCase)]);
       if (!posted?.id) return;
-      const threadReference = { ...channel.value, conversation: { ...channel.value.conversation!, id: `${channel.value.conversation!.id};messageid=${posted.id}` } };
+      const threadReference = { ...channel, conversation: { ...channel.conversation!, id: `${channel.conversation!.id};messageid=${posted.id}` } };
       await this.options.cases.update(handoffCase.id, (c) => ({ ...c, advisorThread: { reference: threadReference, rootActivityId: posted.id } }));
     } catch (error) {
       this.options.logger.error({ err: error, caseId: handoffCase.id }, 'Could not post the case to the advisor channel');
     }
   }
 
-  private async setAdvisorChannel(context: TurnContext): Promise<void> {
-    const tenant = (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? context.activity.conversation.tenantId;
-    if (this.options.tenantId && tenant !== this.options.tenantId) {
+  /** The stored advisor channel (a conversation reference of the channel, without a thread). */
+  private async advisorChannel(): Promise<Partial<ConversationReference> | undefined> {
+    const stored = (await this.options.documents.get<Partial<StoredAdvisorChannel>>(SETTINGS, ADVISOR_CHANNEL))?.value;
+    if (stored && !stored.allowedBy) {
+      this.options.logger.warn('The stored advisor channel was set by an older version without an allow-list and is not trusted: set it again (see README "The advisors\' workflow")');
+      return undefined;
+    }
+    return stored?.reference;
+  }
+
+  /**
+   * Why this turn may not act as the advisors (English, for the log), or `undefined` when it may: it must come
+   * from Teams, authenticated by the Bot Framework, in the stored advisor channel (any of its threads) of the
+   * stored channel's tenant. Teams delivers a channel's messages only from members of the channel.
+   */
+  private async refusalOutsideAdvisorChannel(context: TurnContext): Promise<string | undefined> {
+    const activity = context.activity;
+    if (activity.channelId !== TEAMS) return `channel "${activity.channelId}" is not Microsoft Teams`;
+    if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false)) return 'the request was not authenticated by the Bot Framework';
+    const channel = await this.advisorChannel();
+    if (!channel?.conversation?.id) return 'no advisor channel is set';
+    const place = placeOf(activity);
+    if (place.channelId !== channel.conversation.id) return 'the conversation is not the advisor channel';
+    const tenant = channel.conversation.tenantId;
+    if (tenant && place.tenantId !== tenant) return 'the tenant is not the advisor channel\'s tenant';
+    return undefined;
+  }
+
+  /**
+   * „Beratungskanal [Code]“: makes this Teams channel the advisor channel when the channel (or its team) is in
+   * `ADVISOR_CHANNEL_ALLOW` or the message carries a valid one-time code; otherwise a kind refusal, and the
+   * operator log says how to allow it.
+   */
+  private async setAdvisorChannel(context: TurnContext, code: string | undefined): Promise<void> {
+    const activity = context.activity;
+    const place = placeOf(activity);
+    const log = { channelId: activity.channelId, conversationId: place.channelId, teamId: place.teamId, tenantId: place.tenantId };
+    if (activity.channelId !== TEAMS || !mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false)) {
+      this.options.logger.warn(
+        { ...log, authentication: turnAuthentication(context) },
+        'Advisor channel not set: the command must come from Microsoft Teams through the Bot Framework (configure MicrosoftAppId; for local tests only UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS=true)',
+      );
+      await context.sendActivity('Den Beratungskanal kann nur die Beratungsstelle in einem Kanal von Microsoft Teams festlegen.');
+      return;
+    }
+    if (this.options.tenantId && place.tenantId !== this.options.tenantId) {
+      this.options.logger.warn(log, 'Advisor channel not set: the conversation is not in the tenant of MicrosoftAppTenantId');
       await context.sendActivity('Den Beratungskanal kann nur die Beratungsstelle in ihrem eigenen Mandanten festlegen.');
       return;
     }
+    const listed = isAllowedAdvisorChannel(this.options.channelAllowList, place);
+    if (!listed && !(code && (await this.options.channelCodes?.redeem(code)))) {
+      this.options.logger.warn(
+        log,
+        code
+          ? 'Advisor channel not set: the one-time code is wrong, used or expired. Issue a new one with POST /api/advisor/channel-code (advisor API key) and send "Beratungskanal <code>" in the channel within 15 minutes'
+          : `Advisor channel not set: this channel is not allowed. To allow it, add channel:${place.channelId}${place.teamId ? ` (or its team: team:${place.teamId})` : ''} to ADVISOR_CHANNEL_ALLOW and restart, ` +
+              'or issue a one-time code with POST /api/advisor/channel-code (advisor API key) and send "Beratungskanal <code>" in the channel within 15 minutes',
+      );
+      await context.sendActivity(
+        code
+          ? 'Dieser Code ist ungültig, schon benutzt oder abgelaufen. Bitte lassen Sie sich einen neuen Code geben und schreiben Sie „Beratungskanal <Code>“.'
+          : 'Diesen Kanal kann ich noch nicht als Beratungskanal festlegen, weil er dafür nicht freigegeben ist. Bitte wenden Sie sich an die technische Betreuung des Assistenten: Sie gibt den Kanal frei oder nennt Ihnen einen Einmal-Code für „Beratungskanal <Code>“.',
+      );
+      return;
+    }
     // The channel itself, not the thread of the command, so each case starts a new thread.
-    const reference = TurnContext.getConversationReference(context.activity);
-    const channelId = reference.conversation!.id.split(';messageid=')[0]!;
+    const reference = TurnContext.getConversationReference(activity);
     const { activityId: _activityId, ...rest } = reference;
-    await this.options.documents.put(SETTINGS, ADVISOR_CHANNEL, { ...rest, conversation: { ...reference.conversation!, id: channelId } });
-    this.options.logger.info({ conversationId: channelId }, 'Advisor channel set');
+    const stored: StoredAdvisorChannel = {
+      reference: { ...rest, conversation: { ...reference.conversation!, id: place.channelId, tenantId: place.tenantId } },
+      allowedBy: listed ? 'ADVISOR_CHANNEL_ALLOW' : 'one-time code',
+      setAt: new Date().toISOString(),
+    };
+    await this.options.documents.put(SETTINGS, ADVISOR_CHANNEL, stored);
+    this.options.logger.info({ ...log, by: stored.allowedBy }, 'Advisor channel set');
     await context.sendActivity('Dieser Kanal ist jetzt der Beratungskanal: Neue Fälle erscheinen hier als Karte mit „Übernehmen“ und „Abschließen“.');
   }
 
@@ -121,9 +223,9 @@ export class AdvisorDesk {
       if (action.action === 'case_claim') {
         const claimed = await this.options.cases.claim(action.caseId, advisor);
         await context.sendActivity(
-          `${advisor} hat Fall ${claimed.id} übernommen. Antworten in diesem Thread mit @-Erwähnung des Assistenten gehen direkt an ${claimed.name}; „Abschließen“ beendet die Übergabe.`,
+          `${escapeMarkdownInline(advisor)} hat Fall ${claimed.id} übernommen. Antworten in diesem Thread mit @-Erwähnung des Assistenten gehen direkt an ${escapeMarkdownInline(claimed.name)}; „Abschließen“ beendet die Übergabe.`,
         );
-        await this.toUser(claimed, `${advisor} von der Beratungsstelle hat Ihr Anliegen ${claimed.id} übernommen und antwortet Ihnen hier. Schreiben Sie einfach weiter.`);
+        await this.toUser(claimed, `${escapeMarkdownInline(advisor)} von der Beratungsstelle hat Ihr Anliegen ${claimed.id} übernommen und antwortet Ihnen hier. Schreiben Sie einfach weiter.`);
       } else {
         const closed = await this.options.cases.close(action.caseId);
         await context.sendActivity(`Fall ${closed.id} ist abgeschlossen.`);
@@ -156,15 +258,15 @@ export function caseCard(handoffCase: HandoffCase): Partial<Activity> {
   const eligibility = handoffCase.eligibility
     ? `${{ eligible: 'voraussichtlich förderfähig', eligible_with_open_points: 'förderfähig mit offenen Punkten', not_eligible: 'voraussichtlich nicht förderfähig' }[handoffCase.eligibility.verdict]}${handoffCase.eligibility.amount ? `, geschätzt ${handoffCase.eligibility.amount.toLocaleString('de-DE')} €` : ''}`
     : 'kein Förder-Check';
-  const recent = handoffCase.transcript.slice(-6).map((e) => `${e.from === 'user' ? 'Nutzer' : 'Bot'}: ${escapeMarkdown(e.text.split('\n')[0]!.slice(0, 160))}`);
+  const recent = handoffCase.transcript.slice(-6).map((e) => `${e.from === 'user' ? 'Nutzer' : 'Bot'}: ${escapeMarkdownInline(e.text.split('\n')[0]!.slice(0, 160))}`);
   return MessageFactory.attachment(
     adaptiveCard(
       [
         textBlock(`Neuer Fall ${handoffCase.id}`, { size: 'Medium', weight: 'Bolder' }),
         { type: 'FactSet', facts: [
-          { title: 'Kommune', value: escapeMarkdown(handoffCase.municipality) },
-          { title: 'Name', value: escapeMarkdown(handoffCase.name) },
-          { title: 'Kontakt', value: escapeMarkdown(contact) || '–' },
+          { title: 'Kommune', value: escapeMarkdownInline(handoffCase.municipality) },
+          { title: 'Name', value: escapeMarkdownInline(handoffCase.name) },
+          { title: 'Kontakt', value: escapeMarkdownInline(contact) || '–' },
           { title: 'Förder-Check', value: eligibility },
           { title: 'Eingang', value: new Date(handoffCase.createdAt).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) },
         ] },
@@ -175,9 +277,9 @@ export function caseCard(handoffCase: HandoffCase): Partial<Activity> {
         textBlock(`Vollständiger Verlauf: GET /api/cases/${handoffCase.id}`, { isSubtle: true, size: 'Small' }),
       ],
       [submitAction('Übernehmen', { action: 'case_claim', caseId: handoffCase.id }), submitAction('Abschließen', { action: 'case_close', caseId: handoffCase.id })],
-      `Neuer Fall ${handoffCase.id} aus ${escapeMarkdown(handoffCase.municipality)}`,
+      `Neuer Fall ${handoffCase.id} aus ${escapeMarkdownInline(handoffCase.municipality)}`,
     ),
-    `Neuer Fall ${handoffCase.id}: ${escapeMarkdown(handoffCase.municipality)}`,
+    `Neuer Fall ${handoffCase.id}: ${escapeMarkdownInline(handoffCase.municipality)}`,
   );
 }
 
@@ -186,6 +288,16 @@ function parseAdvisorAction(value: unknown): AdvisorAction | undefined {
   const { action, caseId } = value as { action?: unknown; caseId?: unknown };
   if ((action === 'case_claim' || action === 'case_close') && typeof caseId === 'string' && isCaseNumber(caseId)) return { action, caseId };
   return undefined;
+}
+
+/** The channel (without the thread), team and tenant of a Teams activity. */
+function placeOf(activity: Partial<Activity>): TeamsConversationPlace {
+  const data = activity.channelData as { tenant?: { id?: string }; team?: { id?: string } } | undefined;
+  return {
+    channelId: (activity.conversation?.id ?? '').split(';messageid=')[0]!,
+    teamId: data?.team?.id,
+    tenantId: data?.tenant?.id ?? activity.conversation?.tenantId,
+  };
 }
 
 /** The root message id of a thread (`…;messageid=<id>` in Teams channels), if the activity is in one. */

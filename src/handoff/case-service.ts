@@ -1,8 +1,10 @@
-import { withRetry, type KeyValueStore } from '../storage/key-value-store.js';
+import { StoreConflictError, withRetry, type KeyValueStore } from '../storage/key-value-store.js';
 import { caseNumber, type CaseStatus, type HandoffCase } from './handoff-case.js';
 
 const CASES = 'cases';
 const COUNTERS = 'counters';
+/** Handoff key → case number: which case a handoff (one run of the dialog) created. Falls under retention. */
+export const CASE_KEYS = 'case-keys';
 /** Attempts of a read-modify-write before a conflict is reported. */
 const ATTEMPTS = 8;
 
@@ -30,9 +32,45 @@ export class CaseService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Creates and persists a case; resolves only once it is stored. */
-  async create(data: NewCase): Promise<HandoffCase> {
+  /**
+   * Creates and persists a case; resolves only once it is stored. With a `handoffKey` (one per run of the
+   * handoff dialog) creation is idempotent: a second call with the same key — the user answering the consent
+   * question again after the bot crashed before it saved the dialog state — returns the case of the first
+   * call instead of opening another. The key's case number is stored before the case, so a crash at any
+   * point leaves at most a skipped number, never two cases.
+   */
+  async create(data: NewCase, handoffKey?: string): Promise<HandoffCase> {
     const created = this.now();
+    const id = handoffKey ? await this.numberForKey(handoffKey, created) : await this.nextNumber(created);
+    const handoffCase: HandoffCase = { ...data, id, status: 'open', createdAt: created.toISOString() };
+    try {
+      await this.store.put(CASES, id, handoffCase, null);
+    } catch (error) {
+      const existing = handoffKey && error instanceof StoreConflictError ? await this.get(id) : undefined;
+      if (existing) return existing;
+      throw error;
+    }
+    return handoffCase;
+  }
+
+  /** The case number of a handoff key: the one stored for it, or a new one stored with it. */
+  private async numberForKey(handoffKey: string, created: Date): Promise<string> {
+    const known = await this.store.get<{ caseId: string }>(CASE_KEYS, handoffKey);
+    if (known) return known.value.caseId;
+    const id = await this.nextNumber(created);
+    try {
+      await this.store.put(CASE_KEYS, handoffKey, { caseId: id }, null);
+      return id;
+    } catch (error) {
+      // The same handoff at the same moment (a retried request): its number wins, this one stays unused.
+      const winner = error instanceof StoreConflictError ? await this.store.get<{ caseId: string }>(CASE_KEYS, handoffKey) : undefined;
+      if (winner) return winner.value.caseId;
+      throw error;
+    }
+  }
+
+  /** The next case number of the creation year (one counter per year, safe across instances). */
+  private async nextNumber(created: Date): Promise<string> {
     const year = created.getUTCFullYear();
     const sequence = await withRetry(ATTEMPTS, async () => {
       const counter = await this.store.get<{ last: number }>(COUNTERS, `cases-${year}`);
@@ -40,9 +78,7 @@ export class CaseService {
       await this.store.put(COUNTERS, `cases-${year}`, { last: next }, counter?.etag ?? null);
       return next;
     });
-    const handoffCase: HandoffCase = { ...data, id: caseNumber(year, sequence), status: 'open', createdAt: created.toISOString() };
-    await this.store.put(CASES, handoffCase.id, handoffCase, null);
-    return handoffCase;
+    return caseNumber(year, sequence);
   }
 
   async get(id: string): Promise<HandoffCase | undefined> {

@@ -1,8 +1,6 @@
 import type { BlobItem, ContainerClient } from '@azure/storage-blob';
 import { collectionPrefix, DOCUMENTS_PREFIX, listAllBlobs, statusOf } from './blob-key-value-store.js';
-
-/** Document collections with personal data that retention deletes (counters and other documents stay). */
-export const RETAINED_BLOB_COLLECTIONS = ['cases', 'directline', 'transcripts'] as const;
+import { RETAINED_COLLECTIONS } from './retained-collections.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Deletions that run at the same time. */
@@ -10,8 +8,8 @@ const DELETE_CONCURRENCY = 8;
 
 /**
  * Retention on a Blob container: deletes the bot-state blobs (conversation and user state, dialog stacks)
- * and the documents of {@link RETAINED_BLOB_COLLECTIONS} (handoff cases, Direct Line conversations with their
- * logs, conversation transcripts) whose last modification is more than `days` days before `now`. A blob changed between listing and
+ * and the documents of {@link RETAINED_COLLECTIONS} (handoff cases and keys, Direct Line conversations with
+ * their logs, analytics events, conversation transcripts) whose last modification is more than `days` days before `now`. A blob changed between listing and
  * deletion is kept (conditional delete on its ETag). Returns how many blobs were deleted.
  *
  * @example
@@ -40,7 +38,7 @@ export async function purgeBlobsOlderThan(container: ContainerClient, days: numb
 function isRetained(name: string): boolean {
   if (!name.includes('/')) return true;
   if (!name.startsWith(DOCUMENTS_PREFIX)) return false;
-  return RETAINED_BLOB_COLLECTIONS.some((collection) => name.startsWith(collectionPrefix(collection)));
+  return RETAINED_COLLECTIONS.some((collection) => name.startsWith(collectionPrefix(collection)));
 }
 
 async function deleteUnchanged(container: ContainerClient, blob: BlobItem): Promise<boolean> {

@@ -8,6 +8,7 @@ import { openSqliteDatabase } from './sqlite-database.js';
 import { groupCommitFor } from './sqlite-group-commit.js';
 import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
 import { OptimisticStateStorage } from './optimistic-state-storage.js';
+import { RETAINED_COLLECTIONS } from './retained-collections.js';
 import { SqliteStorage } from './sqlite-storage.js';
 
 /** Where all state lives: bot state (botbuilder `Storage`) and the project's documents, on one backend. */
@@ -16,15 +17,13 @@ export interface Stores {
   botState: Storage;
   documents: KeyValueStore;
   /**
-   * Retention: deletes conversation state and transcripts, cases and Direct Line conversations not
-   * changed for `days` days; returns how many entries were deleted.
+   * Retention: deletes bot state and the documents of {@link RETAINED_COLLECTIONS} not changed for `days`
+   * days; returns how many entries were deleted.
    */
   purgeOlderThan(days: number, now?: Date): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Collections of the document store that hold personal data and fall under retention. */
-export const RETAINED_COLLECTIONS = ['cases', 'directline', 'events', 'transcripts'] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
