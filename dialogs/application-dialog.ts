@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { buildApplicationChecklist, checklistMarkdown, type ApplicationStatus, type SupervisionKind } from '../src/funding/application-checklist.js';
 import type { EligibilityAnswers } from '../src/funding/eligibility.js';
 import type { ProgrammeParameters } from '../src/funding/programme-parameters.js';
+import { programmeBasis } from '../src/funding/programme-validity.js';
 import { applicationChecklistActivity } from './application/application-checklist-card.js';
 import { applicationSteps, type ApplicationFormAnswers } from './application/application-steps.js';
 import { FormDialog, type FormResult, type InterruptionHandler } from './form/form-dialog.js';
@@ -20,14 +21,20 @@ const FLOW = 'applicationFlow';
 /**
  * "Antrag stellen": asks what is already done and where the applicant stands in the supervision chain,
  * then gives a personal, ordered checklist with the documents, the official route, the processing
- * time and what follows after approval.
+ * time and what follows after approval, from the programme version in force today (with a notice when
+ * it ends soon or has ended).
  */
 export class ApplicationDialog extends ComponentDialog {
   static readonly dialogId = 'antragStellen';
 
+  /**
+   * @param programme the programme's versions (read on every use, so a reloaded file takes effect)
+   * @param now the clock that decides which version is in force
+   */
   constructor(
-    private readonly programme: ProgrammeParameters,
+    private readonly programme: () => ProgrammeParameters,
     interrupt: InterruptionHandler,
+    private readonly now: () => Date = () => new Date(),
   ) {
     super(ApplicationDialog.dialogId);
     this.addDialog(
@@ -52,7 +59,7 @@ export class ApplicationDialog extends ComponentDialog {
     const form = step.result as FormResult<ApplicationFormAnswers> | undefined;
     if (!form?.completed) return step.endDialog({ completed: false } satisfies ApplicationDialogResult);
     const { known: _known, ...status } = form.answers;
-    const checklist = buildApplicationChecklist(status, this.programme);
+    const checklist = buildApplicationChecklist(status, programmeBasis(this.programme(), this.now()));
     await step.context.sendActivity(applicationChecklistActivity(checklist));
     return step.endDialog({ completed: true, status, markdown: checklistMarkdown(checklist) } satisfies ApplicationDialogResult);
   }

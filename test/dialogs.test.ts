@@ -3,12 +3,14 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { describe, expect, it } from 'vitest';
 import { EligibilityDialog } from '../dialogs/eligibility-dialog.js';
 import { createBot } from '../src/bot/create-bot.js';
+import { KnowledgeService } from '../src/knowledge/knowledge-service.js';
+import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
 import { TEXT } from '../src/bot/messages.js';
 import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { LocalConversation } from '../src/runtime/local-conversation.js';
 import { SHIPPED_KB, conversationWith, knowledgeOf, seen } from './helpers/bot-harness.js';
-import { shippedProgramme } from './helpers/programme.js';
+import { programmeWithSuccessor, shippedProgramme } from './helpers/programme.js';
 
 type Turn = string | { press: string };
 
@@ -54,9 +56,9 @@ describe('Förder-Check', () => {
       'Geschätzte Förderung: 600.000 €',
     ],
     [
-      '5 fire brigades',
-      ['foerder-check', 'gemeinde', 'ja', 'Feuerwehr', 'fünf', 'weiß nicht', 'noch nicht'],
-      'Förderfähig mit offenen Punkten',
+      '5 fire brigades (no savings question: the sources do not apply the 15 % rule to them)',
+      ['foerder-check', 'gemeinde', 'ja', 'Feuerwehr', 'fünf', 'noch nicht'],
+      'Voraussichtlich förderfähig',
       'Geschätzte Förderung: 75.000 €',
     ],
     [
@@ -232,7 +234,7 @@ describe('dialog state', () => {
 
 describe('EligibilityDialog with botbuilder-testing', () => {
   it('runs on its own in a DialogTestClient', async () => {
-    const client = new DialogTestClient('test', new EligibilityDialog(shippedProgramme(), async () => false));
+    const client = new DialogTestClient('test', new EligibilityDialog(() => shippedProgramme(), async () => false, () => new Date('2026-06-01T10:00:00Z')));
     let reply = await client.sendActivity('hallo');
     expect(reply.text).toContain('Gern prüfe ich mit Ihnen');
     reply = client.getNextReply();
@@ -242,5 +244,93 @@ describe('EligibilityDialog with botbuilder-testing', () => {
     expect(reply.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(client.dialogTurnResult.status).toBe('complete');
     expect(client.dialogTurnResult.result).toMatchObject({ completed: true, result: { verdict: 'eligible' } });
+  });
+});
+
+/** The notice for the RV 2021 as the issue words it, and its form once the end has passed. */
+const ENDS_SOON =
+  'Die RV 2021 gilt laut Beratungszentrum bis Ende 2026. Ob und wie die Förderung ab 2027 weitergeht, ist hier nicht bekannt – bitte vor der Antragstellung bei der Beratungsstelle nachfragen.';
+const ENDED = ENDS_SOON.replace('Die RV 2021 gilt', 'Die RV 2021 galt');
+
+/** A conversation with the real bot on the shipped knowledge, on a given day (the injected clock). */
+async function conversationOn(day: string, knowledge?: KnowledgeService) {
+  const now = () => new Date(`${day}T10:00:00Z`);
+  const bundle = createBot({ knowledge: knowledge ?? (await knowledgeOf(SHIPPED_KB)), office: loadConfig({}).office, logger: silentLogger(), now });
+  return new LocalConversation(bundle);
+}
+
+describe('validity of the programme (injected clock)', () => {
+  it('says nothing about the end in June 2026', async () => {
+    const conversation = await conversationOn('2026-06-01');
+    const answer = seen(await conversation.say('Wie viel Förderung gibt es für drei Gemeinden?'));
+    expect(answer.text).toContain('75.000 €');
+    expect(answer.text).not.toContain('Hinweis');
+    const result = await play(conversation, cooperation('3', '20 %'));
+    expect(result.text).toContain('Geschätzte Förderung: 75.000 €');
+    expect(result.text).not.toContain('Hinweis');
+  });
+
+  it('adds the notice to funding answers in November 2026, not to other answers', async () => {
+    const conversation = await conversationOn('2026-11-15');
+    expect(seen(await conversation.say('Wie viel Förderung gibt es für drei Gemeinden?')).text).toContain(`Hinweis: ${ENDS_SOON}`);
+    expect(seen(await conversation.say('Welche Unterlagen brauchen wir für den IKZ-Förderantrag?')).text).toContain(ENDS_SOON);
+    const other = seen(await conversation.say('Was ist das Hessen3C?'));
+    expect(other.text).toContain('Hessen CyberCompetenceCenter');
+    expect(other.text).not.toContain('Hinweis');
+  });
+
+  it.each(['Gibt es die IKZ-Förderung 2027 noch?', 'Wie geht es nächstes Jahr mit der Förderung weiter?', 'Gibt es eine Nachfolgeregelung für die Rahmenvereinbarung?'])(
+    'answers "%s" with what is known and the notice',
+    async (question) => {
+      const outcomes: string[] = [];
+      const now = () => new Date('2026-11-15T10:00:00Z');
+      const bundle = createBot({ knowledge: await knowledgeOf(SHIPPED_KB), office: loadConfig({}).office, logger: silentLogger(), now, onOutcome: (o) => outcomes.push(o.articleId ?? o.outcome) });
+      const answer = seen(await new LocalConversation(bundle).say(question));
+      expect(outcomes.at(-1)).toBe('geltungsdauer');
+      expect(answer.text).toContain('bis Ende 2026');
+      expect(answer.text).toContain(ENDS_SOON);
+    },
+  );
+
+  it('puts the notice on the Förder-Check result and the checklist near the end, and says "galt" after it', async () => {
+    const near = await conversationOn('2026-11-15');
+    const result = await play(near, cooperation('3', '20 %'));
+    expect(result.text).toContain(ENDS_SOON);
+    const next = await play(near, [...cooperation('3', '20 %'), { press: 'Nächste Schritte' }]);
+    expect(next.text).toContain('frage ich nicht noch einmal');
+    const checklist = await play(near, ['ja', 'von einigen', 'als Entwurf', 'noch nicht', 'nein', 'Kreisangehörige Gemeinde']);
+    expect(checklist.text).toContain('Noch zu erledigen');
+    expect(checklist.text).toContain(ENDS_SOON);
+    const asText = seen(await near.send(checklist.buttons.find((b) => b.title === 'Als Text')!.press));
+    expect(asText.text).toContain(`Hinweis: ${ENDS_SOON}`);
+
+    const after = await conversationOn('2027-01-10');
+    expect((await play(after, cooperation('3', '20 %'))).text).toContain(ENDED);
+    expect(seen(await after.say('Wie viel Förderung gibt es für drei Gemeinden?')).text).toContain(ENDED);
+  });
+
+  it('drops the notice and checks with the successor once the office adds it as data', async () => {
+    const kb = await loadKnowledgeBase(SHIPPED_KB);
+    const knowledge = KnowledgeService.fromKnowledgeBase({ ...kb, meta: { ...kb.meta, programme: programmeWithSuccessor() } });
+    const near = await conversationOn('2026-11-15', knowledge);
+    expect(seen(await near.say('Wie viel Förderung gibt es für drei Gemeinden?')).text).not.toContain('Hinweis');
+    const inSuccessor = await conversationOn('2027-03-01', knowledge);
+    const result = await play(inSuccessor, cooperation('3', '20 %'));
+    expect(result.text).toContain('Geschätzte Förderung: 90.000 €');
+    expect(result.text).toContain('RV 2027');
+    expect(result.text).not.toContain('Hinweis');
+    // Before the successor starts, the RV 2021 with its amounts still applies.
+    expect((await play(near, cooperation('3', '20 %'))).text).toContain('Geschätzte Förderung: 75.000 €');
+  });
+});
+
+describe('Antrag stellen for a fire-brigade merger', () => {
+  it('asks nothing about partners\' decisions or a contract and lists no Gruppenantrag', async () => {
+    const conversation = await conversationOn('2026-06-01');
+    await play(conversation, ['Förder-Check', 'Gemeinde', 'ja', 'Feuerwehr', '3', 'noch nicht', { press: 'Nächste Schritte' }]);
+    const checklist = await play(conversation, ['ja', 'nein', 'Kreisangehörige Gemeinde']);
+    expect(checklist.text).toContain('Noch zu erledigen');
+    expect(checklist.text).toContain('Bewertende Stellungnahme der Aufsichtsbehörden');
+    for (const word of ['Beschlüsse', 'Kooperationsvertrag', 'Gruppenantrag', 'kostenlos']) expect(checklist.text, word).not.toContain(word);
   });
 });

@@ -57,7 +57,7 @@ describe('the real server in local anonymous mode', () => {
     expect(reply!.replyToId).toBe('a1');
     expect(reply!.conversation?.id).toBe('conv-a1');
     expect(reply!.text).toContain('Gruppenantrag');
-    expect(reply!.text).toMatch(/Quelle: \[.+\]\(https?:\/\/.+\) · Stand: \d{2}\.\d{2}\.\d{4}/);
+    expect(reply!.text).toMatch(/Quelle: \[.+\]\(https?:\/\/.+\) · (Stand: \d{2}\.\d{2}\.\d{4}|Quelle undatiert, geprüft \p{L}+ \d{4})/u);
   });
 
   it('ignores an unknown activity type without error and without a reply', async () => {

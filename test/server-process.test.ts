@@ -74,7 +74,7 @@ describe('npm start (the real entry point as a process)', () => {
     expect(response.status).toBeLessThan(300);
     const [reply] = await channel.waitForReplies(1);
     expect(reply!.text).toMatch(/5 Jahre|fünf Jahre/);
-    expect(reply!.text).toContain('Stand:');
+    expect(reply!.text).toMatch(/Stand: |Quelle undatiert, geprüft /);
 
     expect(logs()).toContain('LOCAL ANONYMOUS MODE');
     expect(logs()).not.toContain('mindestens bestehen');

@@ -1,4 +1,4 @@
-import { contractName, needsSavingsTable, usesStatutes, type ApplicationStatus, type SupervisionKind } from '../../src/funding/application-checklist.js';
+import { contractName, needsSavingsTable, usesCooperationDocuments, usesStatutes, type ApplicationStatus, type SupervisionKind } from '../../src/funding/application-checklist.js';
 import type { Choice, FormStep, StepResult } from '../form/form-dialog.js';
 
 /** The form's answers, plus which of them the Förder-Check already gave (those are not asked again). */
@@ -24,6 +24,7 @@ export function applicationSteps(): Step[] {
     },
     {
       id: 'decisions',
+      applies: (a) => usesCooperationDocuments(a.projectKind),
       question: () => 'Liegen die Beschlüsse der Gemeindevertretungen (bzw. Kreistage) aller Partner zur Zusammenarbeit vor?',
       choices: () => [
         { value: 'all', title: 'Ja, von allen', synonyms: ['ja', 'alle', 'von allen'] },
@@ -34,6 +35,7 @@ export function applicationSteps(): Step[] {
     },
     {
       id: 'contract',
+      applies: (a) => usesCooperationDocuments(a.projectKind),
       question: (a) => (usesStatutes(a) ? 'Gibt es schon die Verbandssatzung?' : `Gibt es schon den ${contractName(a)}?`),
       choices: () => [
         { value: 'done', title: 'Ja, beschlossen', synonyms: ['ja', 'fertig', 'beschlossen', 'unterschrieben'] },
@@ -51,7 +53,7 @@ export function applicationSteps(): Step[] {
     },
     {
       id: 'letter',
-      question: () => 'Ist das formlose Antragsschreiben (Gruppenantrag) schon verfasst?',
+      question: (a) => (usesCooperationDocuments(a.projectKind) ? 'Ist das formlose Antragsschreiben (Gruppenantrag) schon verfasst?' : 'Ist das formlose Antragsschreiben schon verfasst?'),
       choices: () => yesNo('Ja', 'Noch nicht'),
       parse: (_i, a, c) => pick(c, (v) => ({ ...a, letter: v === 'ja' })),
     },

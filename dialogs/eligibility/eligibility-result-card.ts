@@ -1,6 +1,6 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { CriterionStatus, EligibilityResult, Verdict } from '../../src/funding/eligibility.js';
-import type { ProgrammeParameters } from '../../src/funding/programme-parameters.js';
+import { citation, type ProgrammeVersion } from '../../src/funding/programme-parameters.js';
 import { adaptiveCard, submitAction, textBlock } from '../cards.js';
 
 export const VERDICT_TEXT: Record<Verdict, string> = {
@@ -21,29 +21,30 @@ function amountLine({ estimate, verdict }: EligibilityResult): string {
 }
 
 const euro = (amount: number) => `${amount.toLocaleString('de-DE')} €`;
-const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /**
- * The result of the Förder-Check as an Adaptive Card: verdict, estimated grant with its caveats, every
- * criterion with status, reason and source, and the buttons to go on.
+ * The result of the Förder-Check as an Adaptive Card: verdict, the programme's validity notice when it
+ * ends soon or has ended, estimated grant with its caveats, every criterion with status, reason and
+ * source, and the buttons to go on.
  */
-export function eligibilityResultActivity(result: EligibilityResult, programme: ProgrammeParameters): Partial<Activity> {
+export function eligibilityResultActivity(result: EligibilityResult, programme: ProgrammeVersion): Partial<Activity> {
   const { estimate } = result;
   const body = [
     textBlock('Ergebnis des Förder-Checks', { size: 'Medium', weight: 'Bolder' }),
     textBlock(`${VERDICT_ICON[result.verdict]} ${VERDICT_TEXT[result.verdict]}`, { size: 'Large', weight: 'Bolder', color: VERDICT_COLOR[result.verdict] }),
+    ...(result.notice ? [textBlock(`⚠️ **Hinweis:** ${result.notice}`, { color: 'Warning', spacing: 'Medium' })] : []),
     textBlock(amountLine(result), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(estimate.basis),
     ...estimate.notes.map((note) => textBlock(note, { isSubtle: true, spacing: 'Small' })),
-    textBlock(`Quelle: [${estimate.source.title}](${estimate.source.url})`, { isSubtle: true, size: 'Small' }),
+    textBlock(`Quelle: ${citation(estimate.source)}`, { isSubtle: true, size: 'Small' }),
     textBlock('Die Voraussetzungen im Einzelnen', { weight: 'Bolder', spacing: 'Medium' }),
     ...result.criteria.flatMap((c) => [
       textBlock(`${STATUS_ICON[c.status]} **${c.label}**: ${STATUS_TEXT[c.status]}`, { spacing: 'Medium' }),
       textBlock(c.reason, { spacing: 'None' }),
-      textBlock(`Quelle: [${c.source.title}](${c.source.url})`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+      textBlock(`Quelle: ${citation(c.source)}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
     ]),
     textBlock(
-      `Grundlage: ${programme.programme} (${result.version}, Stand ${germanDate(result.asOf)}, gilt bis ${programme.valid_until}). Unverbindliche Ersteinschätzung; über die Förderung entscheidet das Innenministerium.`,
+      `Grundlage: ${programme.programme} (${result.version}, gilt ${programme.validity}).${programme.sources_note ? ` ${programme.sources_note}.` : ''} Unverbindliche Ersteinschätzung; über die Förderung entscheidet das Innenministerium.`,
       { isSubtle: true, size: 'Small', spacing: 'Medium' },
     ),
   ];
@@ -53,6 +54,6 @@ export function eligibilityResultActivity(result: EligibilityResult, programme: 
     submitAction('Neu starten', { action: 'restart' }),
   ];
   const showAmount = estimate.amount && result.verdict !== 'not_eligible';
-  const summary = `Ergebnis des Förder-Checks: ${VERDICT_TEXT[result.verdict]}${showAmount ? `, geschätzte Förderung ${euro(estimate.amount!)}` : ''}.`;
+  const summary = `Ergebnis des Förder-Checks: ${VERDICT_TEXT[result.verdict]}${showAmount ? `, geschätzte Förderung ${euro(estimate.amount!)}` : ''}.${result.notice ? ` Hinweis: ${result.notice}` : ''}`;
   return MessageFactory.attachment(adaptiveCard(body, actions, summary), summary);
 }

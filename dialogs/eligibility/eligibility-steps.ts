@@ -1,5 +1,5 @@
 import { questionsFor, savingsFromCosts, type ApplicantKind, type EligibilityAnswers, type LegalForm, type ProjectKind } from '../../src/funding/eligibility.js';
-import { OTHER_TASK_AREA, type ProgrammeParameters } from '../../src/funding/programme-parameters.js';
+import { OTHER_TASK_AREA, type ProgrammeVersion } from '../../src/funding/programme-parameters.js';
 import type { Choice, FormStep, StepResult } from '../form/form-dialog.js';
 import { parseCount, parseDuration, parseEuro, parsePercent } from '../form/german-input.js';
 
@@ -27,8 +27,11 @@ const partnersQuestion: Record<ProjectKind, string> = {
   fusion: 'Wie viele Gemeinden wollen sich zusammenschließen?',
 };
 
-/** The Förder-Check's questions, in order (the rules decide which apply to a project kind). */
-export function eligibilitySteps(programme: ProgrammeParameters): Step[] {
+/**
+ * The Förder-Check's questions, in order (the rules decide which apply to a project kind).
+ * `programme` gives the version in force (its task areas are the choices); `now` is the clock.
+ */
+export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => Date = () => new Date()): Step[] {
   return [
     {
       id: 'applicant',
@@ -76,7 +79,7 @@ export function eligibilitySteps(programme: ProgrammeParameters): Step[] {
       applies: asks('taskArea'),
       question: () => 'In welchem Aufgabenbereich wollen Sie zusammenarbeiten?',
       choices: () => [
-        ...programme.task_areas.map((t) => ({ value: t.id, title: t.label, synonyms: t.label.split(/,\s*|\s+und\s+/).map((s) => s.replace(/\(.*\)/, '').trim()) })),
+        ...programme().task_areas.map((t) => ({ value: t.id, title: t.label, synonyms: t.label.split(/,\s*|\s+und\s+/).map((s) => s.replace(/\(.*\)/, '').trim()) })),
         { value: OTHER_TASK_AREA, title: 'Anderer Bereich', synonyms: ['andere', 'anderer', 'sonstiges'] },
       ],
       parse: (_input, a, choice) => choose(choice, (taskArea) => ({ ...a, taskArea })),
@@ -191,7 +194,7 @@ export function eligibilitySteps(programme: ProgrammeParameters): Step[] {
       hint: 'Zum Beispiel „03/2024“ oder „seit 2023“.',
       parse: (input, a) => {
         const year = /\b(19[5-9]\d|20\d\d)\b/.exec(input.text)?.[1];
-        if (!year || Number(year) > new Date().getFullYear()) return fail('Bitte nennen Sie das Jahr (und gern den Monat), z. B. „03/2024“.');
+        if (!year || Number(year) > now().getFullYear()) return fail('Bitte nennen Sie das Jahr (und gern den Monat), z. B. „03/2024“.');
         return ok({ ...a, started: { started: true, since: input.text.replace(/^seit\s+/i, '').slice(0, 40) } });
       },
     },

@@ -50,6 +50,8 @@ export function createBot(options: {
   /** Who may set the advisor channel, and the unsafe local option (see `AdvisorDeskOptions`). */
   advisors?: Pick<AdvisorDeskOptions, 'channelAllowList' | 'channelCodes' | 'allowUnauthenticatedAdvisors'>;
   onOutcome?: (outcome: TurnOutcome) => void;
+  /** The bot's clock (programme validity, handoff times); the real clock when omitted. Tests inject a date. */
+  now?: () => Date;
 }): BotBundle {
   const documents = options.documents ?? new MemoryKeyValueStore();
   const cases = new CaseService(documents);
@@ -68,12 +70,13 @@ export function createBot(options: {
     conversationState,
     logger: options.logger,
     onOutcome: options.onOutcome,
+    now: options.now,
     handoff: {
       cases,
       officeHours: options.handoff?.officeHours ?? DEFAULT_OFFICE_HOURS,
       privacyUrl: options.handoff?.privacyUrl ?? options.office.url,
       contactText: contactText(options.office),
-      now: options.handoff?.now,
+      now: options.handoff?.now ?? options.now,
       onCaseCreated,
     },
     desk,

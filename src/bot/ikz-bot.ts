@@ -9,7 +9,9 @@ import { mayActAsAdvisor } from '../handoff/advisor-trust.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
+import { answerNotice } from '../funding/programme-validity.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
+import type { Article, ArticleSection } from '../knowledge/types.js';
 import type { Logger } from '../logging/logger.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { detectDialogRequest, detectIntent, type Intent } from './intents.js';
@@ -62,6 +64,8 @@ export interface IkzBotOptions {
   transcripts: TranscriptLog;
   /** UNSAFE, local only: trust unauthenticated requests with a hub's `handoff.status` (see `AdvisorDeskOptions`). */
   allowUnauthenticatedAdvisors?: boolean;
+  /** The clock that decides which programme version is in force (and its validity notice); the real clock when omitted. */
+  now?: () => Date;
 }
 
 /** Default for `maxMessageLength`: a question, not a pasted document. */
@@ -82,18 +86,22 @@ export class IkzBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
   private readonly maxMessageLength: number;
+  private readonly now: () => Date;
 
   constructor(private readonly options: IkzBotOptions) {
     super();
     this.conversationData = options.conversationState.createProperty<ConversationData>('ikzConversation');
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.maxMessageLength = options.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
+    this.now = options.now ?? (() => new Date());
     this.dialogs = new DialogSet(this.dialogState);
-    const programme = options.knowledge.programme;
-    if (programme) {
+    const loaded = options.knowledge.programme;
+    if (loaded) {
       const interrupt = (context: TurnContext, question: string) => this.answerInterruption(context, question);
-      this.dialogs.add(new EligibilityDialog(programme, interrupt));
-      this.dialogs.add(new ApplicationDialog(programme, interrupt));
+      // Read on every use: a reloaded programme file (e.g. a successor version) reaches the dialogs.
+      const programme = () => options.knowledge.programme ?? loaded;
+      this.dialogs.add(new EligibilityDialog(programme, interrupt, this.now));
+      this.dialogs.add(new ApplicationDialog(programme, interrupt, this.now));
     }
     this.dialogs.add(new HandoffDialog(options.handoff, (context, question) => this.answerInterruption(context, question)));
 
@@ -230,7 +238,7 @@ export class IkzBot extends ActivityHandler {
     if (decision.outcome === 'answer') {
       data.unansweredInARow = 0;
       data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
-      await context.sendActivity(answerReply(decision.article, decision.sections, (id) => knowledge.article(id)));
+      await context.sendActivity(this.answerFrom(decision.article, decision.sections));
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
     if (decision.outcome === 'clarify') {
@@ -243,11 +251,17 @@ export class IkzBot extends ActivityHandler {
     return this.report(context, 'no_answer', undefined, decision.candidates[0]?.score);
   }
 
+  /** The reply with an article's sections; funding answers carry the programme's validity notice when it is due. */
+  private answerFrom(article: Article, sections: ArticleSection[]): Partial<Activity> {
+    const { knowledge } = this.options;
+    return answerReply(article, sections, (id) => knowledge.article(id), answerNotice(knowledge.programme, article.version, this.now()));
+  }
+
   /** A free question in the middle of a dialog: answered only when the knowledge base is confident. */
   private async answerInterruption(context: TurnContext, question: string): Promise<boolean> {
     const decision = this.options.knowledge.answer(question);
     if (decision.outcome !== 'answer') return false;
-    await context.sendActivity(answerReply(decision.article, decision.sections, (id) => this.options.knowledge.article(id)));
+    await context.sendActivity(this.answerFrom(decision.article, decision.sections));
     return true;
   }
 
@@ -260,7 +274,7 @@ export class IkzBot extends ActivityHandler {
           await context.sendActivity(textReply(TEXT.unknownArticle));
           return this.report(context, 'no_answer');
         }
-        await context.sendActivity(answerReply(article, article.sections.slice(0, 2), (id) => this.options.knowledge.article(id)));
+        await context.sendActivity(this.answerFrom(article, article.sections.slice(0, 2)));
         if (dc.activeDialog) await dc.repromptDialog();
         return this.report(context, 'answer', article.id);
       }

@@ -1,4 +1,5 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction as BotCardAction } from 'botbuilder';
+import { citation } from '../funding/programme-parameters.js';
 import type { Candidate } from '../knowledge/answer-engine.js';
 import { chatMarkdown } from '../knowledge/markdown.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
@@ -16,13 +17,17 @@ export function actionButton(title: string, value: CardAction): BotCardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
-/** The answer from an article: short answer, best section, source with date, related topics. */
-export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup): Partial<Activity> {
+/**
+ * The answer from an article: short answer, best section, the programme's validity `notice` (for
+ * funding answers, when the programme ends soon or has ended), source with date, related topics.
+ */
+export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup, notice?: string): Partial<Activity> {
   const parts = [`**${article.title}**`];
   for (const section of sections) {
     if (section.heading) parts.push(`**${section.heading}**`);
     parts.push(chatMarkdown(section.markdown));
   }
+  if (notice) parts.push(`**Hinweis:** ${notice}`);
   parts.push(sourceLine(article));
   const related = article.related
     .map(lookup)
@@ -45,13 +50,34 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
   return MessageFactory.attachment(card, parts.join('\n\n'));
 }
 
-/** "Quelle: … · Stand: …", with the version of the programme and any caveat about the date. */
+/**
+ * "Quelle: … · Stand: …", with the version of the programme and any caveat about the date. A source
+ * without web address shows its title and year; a date known only to the month or year is shown so;
+ * an undated source says so and when it was checked.
+ */
 export function sourceLine(article: Article): string {
   // "undatiert" as a version only repeats what the note says about the date.
   const version = article.version && !/^undatiert$/i.test(article.version) ? article.version : undefined;
   const details = [version, article.asOfNote].filter(Boolean).join('; ');
-  const stand = `Stand: ${germanDate(article.asOf)}${details ? ` (${details})` : ''}`;
-  return `Quelle: [${article.source.title}](${article.source.url}) · ${stand}`;
+  return `Quelle: ${citation(article.source)} · ${asOfText(article)}${details ? ` (${details})` : ''}`;
+}
+
+const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
+/** The article's date as exactly as it is known: "Stand: 07.12.2021", "Stand: Mai 2020", "Stand: 2025", or "Quelle undatiert, geprüft November 2026". */
+function asOfText(article: Article): string {
+  const [year, month] = article.asOf.split('-');
+  const monthYear = `${MONTHS[Number(month) - 1]} ${year}`;
+  switch (article.asOfPrecision ?? 'day') {
+    case 'undated':
+      return `Quelle undatiert, geprüft ${monthYear}`;
+    case 'year':
+      return `Stand: ${year}`;
+    case 'month':
+      return `Stand: ${monthYear}`;
+    case 'day':
+      return `Stand: ${germanDate(article.asOf)}`;
+  }
 }
 
 /** Asks which of the close candidates the user meant. */

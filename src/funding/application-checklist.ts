@@ -1,5 +1,6 @@
 import type { ProjectKind } from './eligibility.js';
-import type { ProgrammeParameters, RuleSource } from './programme-parameters.js';
+import { citation, type RuleSource } from './programme-parameters.js';
+import type { ProgrammeBasis } from './programme-validity.js';
 
 /** Where the applying body stands in the chain of municipal supervision. */
 export type SupervisionKind = 'kreisangehoerig' | 'sonderstatus' | 'kreisfrei' | 'landkreis' | 'zusammenschluss';
@@ -27,11 +28,23 @@ export interface ApplicationChecklist {
   fees: string;
   afterApproval: string[];
   source: RuleSource;
+  /** What users must know about the programme's validity (it ends soon or has ended), in German. */
+  notice?: string;
 }
 
-/** Whether the project needs the table proving the minimum savings (not for mergers and studies). */
+/**
+ * Whether the documented list of application documents (council decisions of all partners, contract
+ * or statutes, savings table) applies: it is written for cooperations of several municipalities. For
+ * a fire-brigade merger inside one municipality, a preparation grant or a merger the sources list no
+ * documents, so the checklist does not invent any.
+ */
+export function usesCooperationDocuments(kind: ProjectKind | undefined): boolean {
+  return kind === undefined || kind === 'kooperation' || kind === 'gvv';
+}
+
+/** Whether the project needs the table proving the minimum savings (cooperations only). */
 export function needsSavingsTable(kind: ProjectKind | undefined): boolean {
-  return kind !== 'fusion' && kind !== 'vorbereitung';
+  return usesCooperationDocuments(kind);
 }
 
 /** Whether the cooperation's founding document is a Verbandssatzung rather than a contract. */
@@ -45,36 +58,58 @@ export function contractName(status: Pick<ApplicationStatus, 'projectKind' | 'su
 }
 
 /**
- * Builds the ordered checklist of what is left to do for the application (pure).
+ * Builds the ordered checklist of what is left to do for the application (pure), from the rules of
+ * the programme version in force; the basis's validity notice goes with it.
  *
  * @example
  * ```ts
- * const list = buildApplicationChecklist({ advice: true, decisions: 'some', supervision: 'kreisangehoerig' }, programme);
- * list.todo[0]; // 'Beschlüsse der Gemeindevertretungen aller Partner einholen …'
+ * const list = buildApplicationChecklist({ advice: true, decisions: 'some', supervision: 'kreisangehoerig' }, programmeBasis(programme, new Date()));
+ * list.todo[0]; // 'Beschlüsse der Gemeindevertretungen bzw. Kreistage aller Partner … einholen …'
  * ```
  */
-export function buildApplicationChecklist(status: ApplicationStatus, programme: ProgrammeParameters): ApplicationChecklist {
+export function buildApplicationChecklist(status: ApplicationStatus, basis: ProgrammeBasis): ApplicationChecklist {
+  const programme = basis.version;
   const minimum = programme.rules.savings.minimum_percent;
+  const cooperation = usesCooperationDocuments(status.projectKind);
   const contract = contractName(status);
   // [done?, short label for "schon erledigt", what to do]
   const items: Array<[boolean, string, string]> = [
-    [status.advice === true, 'Beratung durch das Beratungszentrum', 'Beratung durch das Beratungszentrum nutzen: Es begleitet IKZ-Vorhaben in jeder Phase, kostenlos.'],
-    [status.decisions === 'all', 'Beschlüsse aller Partner', 'Beschlüsse der Gemeindevertretungen bzw. Kreistage aller Partner zur Zusammenarbeit einholen (Kopien gehören zum Antrag).'],
-    [status.contract === 'done', contract, `${contract} fertigstellen und beschließen lassen${status.contract === 'draft' ? ' (ein Entwurf liegt vor)' : ''}.`],
+    [status.advice === true, 'Beratung durch das Beratungszentrum', 'Beratung durch das Beratungszentrum nutzen: Es berät Kommunen in jeder Phase eines IKZ-Vorhabens.'],
   ];
-  if (needsSavingsTable(status.projectKind)) {
-    items.push([status.savingsTable === true, 'Einsparnachweis', `Tabellarischen Nachweis der Einsparung erstellen: bisherige Personal- und Sachkosten jeder Kommune gegenüber den Kosten der gemeinsamen Lösung, mindestens ${minimum} % pro Jahr.`]);
+  if (cooperation) {
+    items.push(
+      [status.decisions === 'all', 'Beschlüsse aller Partner', 'Beschlüsse der Gemeindevertretungen bzw. Kreistage aller Partner zur Zusammenarbeit einholen (Kopien gehören zum Antrag).'],
+      [status.contract === 'done', contract, `${contract} fertigstellen und beschließen lassen${status.contract === 'draft' ? ' (ein Entwurf liegt vor)' : ''}.`],
+    );
   }
-  items.push([status.letter === true, 'Antragsschreiben', 'Formloses Antragsschreiben verfassen: Eine beteiligte Kommune stellt den Gruppenantrag für alle und beschreibt Inhalt und Zeitplan der Zusammenarbeit.']);
+  if (needsSavingsTable(status.projectKind)) {
+    items.push([
+      status.savingsTable === true,
+      'Einsparnachweis',
+      `Tabellarischen Nachweis der Einsparung erstellen: bisherige Personal- und Sachkosten jeder Kommune gegenüber den Kosten der gemeinsamen Lösung; die Kosten sollen um mindestens ${minimum} % pro Jahr sinken.`,
+    ]);
+  }
+  items.push([
+    status.letter === true,
+    'Antragsschreiben',
+    cooperation
+      ? 'Formloses Antragsschreiben verfassen: Eine beteiligte Kommune stellt den Gruppenantrag für alle und beschreibt Inhalt und Zeitplan der Zusammenarbeit.'
+      : 'Formloses Antragsschreiben verfassen, das das Vorhaben beschreibt.',
+  ]);
   const todo = items.filter(([done]) => !done).map(([, , text]) => text);
+  if (!cooperation) todo.push('Welche Unterlagen für dieses Vorhaben verlangt werden, ist in den Quellen nicht beschrieben – bitte mit der Beratung klären.');
   todo.push('Antrag mit allen Unterlagen auf dem Dienstweg einreichen (siehe unten).');
-  const documents = [
-    'Formloses Antragsschreiben (Gruppenantrag)',
-    'Kopien der Beschlüsse der Gemeindevertretungen',
-    contract,
-    ...(needsSavingsTable(status.projectKind) ? [`Tabellarischer Nachweis der Einsparung (mindestens ${minimum} %)`] : []),
-    'Freiwillig: Gutachten, Untersuchungen, Presseberichte',
-  ];
+  const supervisoryStatement = 'Bewertende Stellungnahme der Aufsichtsbehörden (fügen diese auf dem Dienstweg bei)';
+  const documents = cooperation
+    ? [
+        'Formloses Antragsschreiben (Gruppenantrag)',
+        'Kopien der Beschlüsse der Gemeindevertretungen',
+        contract,
+        `Tabellarischer Nachweis der Einsparung (mindestens ${minimum} %)`,
+        supervisoryStatement,
+        'Freiwillig: Gutachten, Untersuchungen, Presseberichte',
+      ]
+    : ['Formloses Antragsschreiben', supervisoryStatement, 'Weitere Unterlagen: nicht beschrieben – bitte mit der Beratung klären'];
   const routes = programme.procedure.routes;
   const route =
     status.supervision === 'zusammenschluss'
@@ -82,7 +117,7 @@ export function buildApplicationChecklist(status: ApplicationStatus, programme: 
       : status.supervision === 'sonderstatus' || status.supervision === 'kreisfrei' || status.supervision === 'landkreis'
         ? routes.direkt
         : routes.kreisangehoerig;
-  return {
+  const list: ApplicationChecklist = {
     todo,
     done: items.filter(([done]) => done).map(([, label]) => label),
     documents,
@@ -93,6 +128,7 @@ export function buildApplicationChecklist(status: ApplicationStatus, programme: 
     afterApproval: programme.procedure.after_approval,
     source: programme.procedure.source,
   };
+  return basis.notice ? { ...list, notice: basis.notice.text } : list;
 }
 
 /** The checklist as Markdown, to copy into the municipality's files. */
@@ -100,6 +136,7 @@ export function checklistMarkdown(list: ApplicationChecklist): string {
   return [
     '# IKZ-Förderantrag: Ihre nächsten Schritte',
     '',
+    ...(list.notice ? [`**Hinweis:** ${list.notice}`, ''] : []),
     '## Noch zu erledigen',
     ...list.todo.map((t, i) => `${i + 1}. ${t}`),
     ...(list.done.length > 0 ? ['', '## Schon erledigt', ...list.done.map((d) => `- [x] ${d}`)] : []),
@@ -116,6 +153,6 @@ export function checklistMarkdown(list: ApplicationChecklist): string {
     '## Nach der Bewilligung',
     ...list.afterApproval.map((a) => `- ${a}`),
     '',
-    `Quelle: ${list.source.title} (${list.source.url}). Unverbindliche Hilfe des IKZ-Assistenten.`,
+    `Quelle: ${list.source.url ? `${list.source.title} (${list.source.url})` : citation(list.source)}. Unverbindliche Hilfe des IKZ-Assistenten.`,
   ].join('\n');
 }

@@ -1,4 +1,6 @@
-import { OTHER_TASK_AREA, type ProgrammeParameters, type RuleSource } from './programme-parameters.js';
+import { euro, grantFigure, NO_CLAIM_NOTE, type GrantCase } from './grant-amounts.js';
+import { OTHER_TASK_AREA, type ProgrammeVersion, type RuleSource } from './programme-parameters.js';
+import type { ProgrammeBasis } from './programme-validity.js';
 
 /** Who applies. */
 export type ApplicantKind = 'gemeinde' | 'landkreis' | 'zusammenschluss' | 'andere';
@@ -59,7 +61,8 @@ export interface EligibilityResult {
   estimate: GrantEstimate;
   /** The programme version the check is based on. */
   version: string;
-  asOf: string;
+  /** What users must know about that version's validity (it ends soon or has ended), in German. */
+  notice?: string;
 }
 
 /** Which questions the check asks for a project kind (the dialog and the rules share this). */
@@ -68,14 +71,14 @@ export function questionsFor(kind: ProjectKind | undefined): ReadonlySet<keyof E
   const byKind: Record<ProjectKind, Array<keyof EligibilityAnswers>> = {
     kooperation: ['taskArea', 'substantial', 'legalForm', 'durationYears', 'savingsPercent', 'started'],
     gvv: ['durationYears', 'savingsPercent', 'started'],
-    feuerwehr: ['savingsPercent', 'started'],
+    // The sources do not say whether the 15 % savings rule applies to a merger inside one municipality.
+    feuerwehr: ['started'],
     vorbereitung: ['taskArea', 'legalForm'],
     fusion: [],
   };
   return new Set([...always, ...(kind ? byKind[kind] : [])]);
 }
 
-const euro = (amount: number) => `${amount.toLocaleString('de-DE')} €`;
 const percent = (value: number) => `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} %`;
 
 /** Savings in percent from today's costs and the expected joint costs (negative when costs rise). */
@@ -85,21 +88,23 @@ export function savingsFromCosts(today: number, joint: number): number {
 }
 
 /**
- * Checks the answers against the programme's rules (pure). Every criterion that applies to the project
- * kind appears with met / open / not met and its reason; unanswered ones are open.
+ * Checks the answers against the rules of the programme version in force (pure). Every criterion
+ * that applies to the project kind appears with met / open / not met and its reason; unanswered ones
+ * are open. The basis's validity notice is passed on to the result.
  *
  * @example
  * ```ts
  * const result = evaluateEligibility(
  *   { applicant: 'gemeinde', allHessian: true, projectKind: 'kooperation', partners: 3, taskArea: 'it',
  *     substantial: true, legalForm: 'hvwvfg', durationYears: null, savingsPercent: 20, started: { started: false } },
- *   parameters,
+ *   programmeBasis(parameters, new Date()),
  * );
  * result.verdict; // 'eligible'
  * result.estimate.amount; // 75000
  * ```
  */
-export function evaluateEligibility(answers: EligibilityAnswers, parameters: ProgrammeParameters): EligibilityResult {
+export function evaluateEligibility(answers: EligibilityAnswers, basis: ProgrammeBasis): EligibilityResult {
+  const parameters = basis.version;
   const kind = answers.projectKind ?? 'kooperation';
   const asked = questionsFor(kind);
   const criteria: Criterion[] = [
@@ -111,81 +116,55 @@ export function evaluateEligibility(answers: EligibilityAnswers, parameters: Pro
   if (asked.has('substantial')) criteria.push(substantialCriterion(answers, parameters));
   if (asked.has('legalForm')) criteria.push(legalFormCriterion(answers, parameters));
   if (asked.has('durationYears')) criteria.push(durationCriterion(answers, parameters));
-  if (asked.has('savingsPercent')) criteria.push(savingsCriterion(answers, kind, parameters));
+  if (asked.has('savingsPercent')) criteria.push(savingsCriterion(answers, parameters));
   if (asked.has('started')) criteria.push(timingCriterion(answers, parameters));
   const verdict: Verdict = criteria.some((c) => c.status === 'not_met')
     ? 'not_eligible'
     : criteria.some((c) => c.status === 'open')
       ? 'eligible_with_open_points'
       : 'eligible';
-  return { verdict, criteria, estimate: estimateGrant(answers, parameters), version: parameters.version, asOf: parameters.as_of };
+  const result: EligibilityResult = { verdict, criteria, estimate: estimateGrant(answers, parameters), version: parameters.version };
+  return basis.notice ? { ...result, notice: basis.notice.text } : result;
 }
 
 /**
- * The grant to expect if the requirements are met (pure): the regular amount by number of partners,
- * or the special amounts per GVV member and per fire brigade, with the caveats that always apply.
+ * The grant to expect if the requirements are met (pure): the figures of `grantFigure` (regular amount
+ * by number of partners, per GVV member, per fire brigade), with the caveats that always apply; for
+ * preparation grants and mergers the rules, since the programme fixes no amount for them.
  */
-export function estimateGrant(answers: EligibilityAnswers, parameters: ProgrammeParameters): GrantEstimate {
-  const { amounts, rules } = parameters;
-  const partners = answers.partners ?? 0;
-  const notes = [
-    'Für Kooperationen mit besonderem Vorbildcharakter, die breit angelegt sind, ist eine höhere Zuwendung möglich.',
-    'Die Zuwendung soll in einem angemessenen Verhältnis zu den Einsparungen stehen; Bescheide lagen auch schon unter den Regelbeträgen.',
-    'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.',
-  ];
-  switch (answers.projectKind ?? 'kooperation') {
-    case 'gvv':
-      return {
-        amount: partners * amounts.gvv_per_member,
-        basis: `Gemeindeverwaltungsverband: ${euro(amounts.gvv_per_member)} je Mitgliedsgemeinde × ${partners} = ${euro(partners * amounts.gvv_per_member)}`,
-        notes,
-        source: amounts.source,
-      };
-    case 'feuerwehr':
-      return {
-        amount: partners * amounts.fire_brigade_per_brigade,
-        basis: `Fusion von Ortsteilfeuerwehren: in der Regel ${euro(amounts.fire_brigade_per_brigade)} je beteiligter Wehr × ${partners} = ${euro(partners * amounts.fire_brigade_per_brigade)}`,
-        notes,
-        source: amounts.source,
-      };
-    case 'vorbereitung':
-      return {
-        amount: amounts.preparation_maximum ?? undefined,
-        basis:
-          'Zuschüsse zur Vorbereitung (z. B. Machbarkeitsstudie) gibt es auf Antrag; eine Höchstgrenze ist nicht bekannt. ' +
-          'Sie müssen zurückgezahlt werden, wenn danach keine förderungswürdige Kooperation zustande kommt.',
-        notes: notes.slice(2),
-        source: amounts.source,
-      };
-    case 'fusion': {
-      const relief = amounts.merger_debt_relief;
-      return {
-        basis:
-          `Für die Vorbereitung und Begleitung einer Fusion sind Zuschüsse möglich (Betrag nicht festgelegt). ` +
-          `Dazu kommt eine Entschuldungshilfe nach dem Schutzschirmgesetz: ${euro(relief.per_inhabitant_small)} je Einwohner bei einer neuen Gemeinde bis ${relief.small_up_to_inhabitants.toLocaleString('de-DE')} Einwohner, ` +
-          `sonst ${euro(relief.per_inhabitant_large)} je Einwohner, höchstens ${percent(relief.maximum_share_of_debt_percent)} der Schulden des Kernhaushalts (Stand 2020).`,
-        notes: notes.slice(2),
-        source: relief.source,
-      };
-    }
-    case 'kooperation': {
-      const { regular } = amounts;
-      if (partners >= rules.partners.regular_minimum + 1) {
-        return { amount: regular.more_than_three, basis: `Regelzuwendung bei mehr als ${rules.partners.regular_minimum} Kommunen: ${euro(regular.more_than_three)}`, notes, source: amounts.source };
-      }
-      if (partners >= rules.partners.regular_minimum) {
-        return { amount: regular.three_partners, basis: `Regelzuwendung bei ${rules.partners.regular_minimum} Kommunen: ${euro(regular.three_partners)}`, notes, source: amounts.source };
-      }
-      if (partners >= rules.partners.exception_minimum) {
-        return {
-          amount: regular.two_partners_exception,
-          basis: `Regelzuwendung bei nur ${rules.partners.exception_minimum} Kommunen, nur wenn ausnahmsweise anerkannt: ${euro(regular.two_partners_exception)}`,
-          notes,
-          source: amounts.source,
-        };
-      }
-      return { amount: 0, basis: 'Eine Kooperation braucht mehrere Kommunen; für eine einzelne Kommune gibt es keine Regelzuwendung.', notes: notes.slice(2), source: amounts.source };
-    }
+export function estimateGrant(answers: EligibilityAnswers, parameters: ProgrammeVersion): GrantEstimate {
+  const { amounts } = parameters;
+  const kind = answers.projectKind ?? 'kooperation';
+  if (kind === 'vorbereitung') {
+    return {
+      amount: amounts.preparation_maximum ?? undefined,
+      basis:
+        'Zuschüsse zur Vorbereitung (z. B. Machbarkeitsstudie) gibt es auf Antrag; eine Höchstgrenze ist nicht bekannt. ' +
+        'Sie müssen zurückgezahlt werden, wenn danach keine förderungswürdige Kooperation zustande kommt.',
+      notes: [NO_CLAIM_NOTE],
+      source: amounts.source,
+    };
+  }
+  if (kind === 'fusion') {
+    // The check does not ask for inhabitants and debt: the figure stays "missing" and the rule is shown.
+    const relief = grantFigure(parameters, { kind: 'entschuldung' });
+    return {
+      basis: `Für die Vorbereitung und Begleitung einer Fusion sind Zuschüsse möglich (Betrag nicht festgelegt). Dazu kommt: ${relief.rule}`,
+      notes: [NO_CLAIM_NOTE],
+      source: relief.source,
+    };
+  }
+  const partners = answers.partners;
+  const grantCase: GrantCase =
+    kind === 'gvv' ? { kind, members: partners } : kind === 'feuerwehr' ? { kind, brigades: partners } : { kind: 'kooperation', partners };
+  const figure = grantFigure(parameters, grantCase);
+  switch (figure.status) {
+    case 'amount':
+      return { amount: figure.amount, basis: `${figure.calculation}. ${figure.rule}`, notes: figure.notes, source: figure.source };
+    case 'missing':
+      return { basis: `${figure.rule} ${figure.question}`, notes: [NO_CLAIM_NOTE], source: figure.source };
+    case 'not_applicable':
+      return { basis: figure.reason, notes: [NO_CLAIM_NOTE], source: figure.source };
   }
 }
 
@@ -193,7 +172,7 @@ function criterion(id: CriterionId, label: string, status: CriterionStatus, reas
   return { id, label, status, reason, source };
 }
 
-function applicantCriterion(a: EligibilityAnswers, kind: ProjectKind, p: ProgrammeParameters): Criterion {
+function applicantCriterion(a: EligibilityAnswers, kind: ProjectKind, p: ProgrammeVersion): Criterion {
   const { source, eligible } = p.rules.applicant;
   const label = 'Antragsberechtigung';
   if (!a.applicant) return criterion('applicant', label, 'open', 'Wer den Antrag stellt, ist noch offen.', source);
@@ -207,33 +186,47 @@ function applicantCriterion(a: EligibilityAnswers, kind: ProjectKind, p: Program
   if (!eligible.includes(a.applicant)) {
     return criterion('applicant', label, 'not_met', 'Antragsberechtigt sind nur hessische Kommunen und ihre Zusammenschlüsse als juristische Person.', source);
   }
+  // The Gruppenantrag is the rule for cooperations; the sources say nothing of it for a merger.
+  const groupApplication = kind === 'kooperation' || kind === 'gvv' || kind === 'vorbereitung' ? '; die Mittel sollen als Gruppenantrag der zusammenarbeitenden Kommunen beantragt werden' : '';
   const reason =
     a.applicant === 'zusammenschluss'
       ? 'Zusammenschlüsse von Kommunen sind antragsberechtigt, wenn sie eine juristische Person sind (z. B. ein Zweckverband).'
-      : 'Alle hessischen Kommunen sind antragsberechtigt; die Mittel werden als Gruppenantrag beantragt.';
+      : `Alle hessischen Kommunen sind antragsberechtigt${groupApplication}.`;
   return criterion('applicant', label, 'met', reason, source);
 }
 
-function hessianCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Criterion {
+function hessianCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source } = p.rules.hessian;
   const label = 'Hessische Kommunen';
   if (a.allHessian === undefined) return criterion('hessian', label, 'open', 'Ob alle Beteiligten hessisch sind, ist noch offen.', source);
   return a.allHessian
     ? criterion('hessian', label, 'met', 'Alle Beteiligten sind hessische Kommunen.', source)
-    : criterion('hessian', label, 'not_met', 'Das Programm fördert hessische Kommunen; für Partner aus anderen Ländern gilt es nicht. Eine länderübergreifende Kooperation besprechen Sie bitte mit der Beratung.', source);
+    : criterion(
+        'hessian',
+        label,
+        'open',
+        'Antragsberechtigt sind hessische Kommunen. Ob und wie eine Zusammenarbeit mit Partnern aus anderen Ländern gefördert werden kann, sagen die Quellen nicht – bitte klären Sie das mit der Beratung.',
+        source,
+      );
 }
 
-function partnersCriterion(a: EligibilityAnswers, kind: ProjectKind, p: ProgrammeParameters): Criterion {
+function partnersCriterion(a: EligibilityAnswers, kind: ProjectKind, p: ProgrammeVersion): Criterion {
   const r = p.rules.partners;
   const n = a.partners;
   const label = kind === 'feuerwehr' ? 'Zahl der Ortsteilfeuerwehren' : 'Zahl der beteiligten Kommunen';
   if (n === undefined) return criterion('partners', label, 'open', 'Die Zahl der Beteiligten ist noch offen.', r.source);
+  if (kind === 'vorbereitung') {
+    // No minimum is stated for preparation grants; one for two municipalities is documented.
+    return n < r.exception_minimum
+      ? criterion('partners', label, 'open', 'Für Zuschüsse zur Vorbereitung nennen die Quellen keine Mindestzahl. Ob ein Vorhaben einer einzelnen Kommune in Frage kommt, klärt die Beratung.', r.preparation_source)
+      : criterion('partners', label, 'met', `${n} Kommunen. Für Zuschüsse zur Vorbereitung nennen die Quellen keine Mindestzahl; belegt ist auch ein Zuschuss für zwei Gemeinden.`, r.preparation_source);
+  }
   const minimum = kind === 'gvv' ? r.gvv_minimum : kind === 'feuerwehr' ? r.fire_brigades_minimum : kind === 'fusion' ? r.merger_minimum : r.exception_minimum;
   if (n < minimum) {
     const what = kind === 'feuerwehr' ? `mindestens ${minimum} Ortsteilfeuerwehren` : `mindestens ${minimum} Kommunen`;
     return criterion('partners', label, 'not_met', `Dafür braucht es ${what}; angegeben sind ${n}.`, r.source);
   }
-  if (kind === 'kooperation' || kind === 'vorbereitung') {
+  if (kind === 'kooperation') {
     if (n < r.regular_minimum) {
       return criterion('partners', label, 'open', `In der Regel müssen mindestens ${r.regular_minimum} Kommunen beteiligt sein; ${n} reichen nur in begründeten Ausnahmefällen.`, r.source);
     }
@@ -243,18 +236,25 @@ function partnersCriterion(a: EligibilityAnswers, kind: ProjectKind, p: Programm
   return criterion('partners', label, 'met', `${n} ${what} beteiligt.`, r.source);
 }
 
-function taskAreaCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Criterion {
+function taskAreaCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source } = p.rules.task_area;
   const label = 'Aufgabenbereich';
   if (!a.taskArea) return criterion('task_area', label, 'open', 'Der Aufgabenbereich ist noch offen.', source);
   const area = p.task_areas.find((t) => t.id === a.taskArea);
   if (!area || a.taskArea === OTHER_TASK_AREA) {
-    return criterion('task_area', label, 'open', 'Fast alle kommunalen Aufgabenfelder sind förderfähig, die vollständige Liste der Rahmenvereinbarung 2021 ist aber nicht bekannt. Ob Ihr Bereich dazugehört, klärt die Beratung.', source);
+    return criterion(
+      'task_area',
+      label,
+      'open',
+      `Laut Beratungszentrum sind fast alle kommunalen Aufgabenfelder förderfähig; die vollständige Liste der ${p.version} ist aber nicht bekannt. Ob Ihr Bereich dazugehört, klärt die Beratung.`,
+      source,
+    );
   }
-  return criterion('task_area', label, 'met', `${area.label}: ein Aufgabenfeld der laufenden Verwaltung oder der Daseinsvorsorge und Infrastruktur (Nr. 3.2).`, source);
+  // Each area says why it counts (named in the readable part of Nr. 3.2, or a field the Land names as funded).
+  return criterion('task_area', label, 'met', `${area.label}: ${area.basis}`, area.source);
 }
 
-function substantialCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Criterion {
+function substantialCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source } = p.rules.substantial;
   const label = 'Wesentlicher Aufgabenbereich';
   if (a.substantial === undefined) return criterion('substantial', label, 'open', 'Der Umfang der Zusammenarbeit ist noch offen.', source);
@@ -263,7 +263,7 @@ function substantialCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Cr
     : criterion('substantial', label, 'not_met', 'Die Zusammenarbeit darf sich nicht auf unwesentliche Teile eines Aufgabenfeldes beschränken.', source);
 }
 
-function legalFormCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Criterion {
+function legalFormCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source, eligible } = p.rules.legal_form;
   const label = 'Rechtsform';
   if (!a.legalForm || a.legalForm === 'offen') {
@@ -275,7 +275,7 @@ function legalFormCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Crit
     : criterion('legal_form', label, 'not_met', 'Diese Rechtsform nennt die Rahmenvereinbarung nicht.', source);
 }
 
-function durationCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Criterion {
+function durationCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source, minimum_years: minimum } = p.rules.duration;
   const label = 'Dauer';
   if (a.durationYears === undefined) return criterion('duration', label, 'open', 'Die geplante Dauer ist noch offen.', source);
@@ -285,34 +285,35 @@ function durationCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Crite
     : criterion('duration', label, 'not_met', `Der Kooperationsverbund muss auf Dauer, mindestens aber ${minimum} Jahre bestehen; geplant sind ${a.durationYears}.`, source);
 }
 
-function savingsCriterion(a: EligibilityAnswers, kind: ProjectKind, p: ProgrammeParameters): Criterion {
+function savingsCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source, minimum_percent: minimum } = p.rules.savings;
   const label = 'Einsparung';
-  if (a.savingsPercent === undefined) {
-    return criterion('savings', label, 'open', `Die erwartete Einsparung ist noch offen; verlangt sind mindestens ${percent(minimum)} pro Jahr bei Personal- und Sachkosten.`, source);
-  }
+  const rule = `Die Personal- und Sachausgaben sollen um mindestens ${percent(minimum)} pro Jahr sinken`;
+  if (a.savingsPercent === undefined) return criterion('savings', label, 'open', `Die erwartete Einsparung ist noch offen. ${rule}.`, source);
   const computed = a.costs ? ` (berechnet aus ${euro(a.costs.today)} heute und ${euro(a.costs.joint)} gemeinsam)` : '';
-  if (a.savingsPercent >= minimum) {
-    return criterion('savings', label, 'met', `${percent(a.savingsPercent)} pro Jahr${computed}: mindestens ${percent(minimum)} sind verlangt.`, source);
-  }
-  if (kind === 'feuerwehr') {
-    return criterion('savings', label, 'open', `${percent(a.savingsPercent)}${computed}: Ob die Einsparvorgabe von ${percent(minimum)} auch für Feuerwehr-Fusionen gilt, ist nicht ausdrücklich beschrieben.`, source);
-  }
-  return criterion('savings', label, 'not_met', `${percent(a.savingsPercent)} pro Jahr${computed}: Die Personal- und Sachkosten sollen um mindestens ${percent(minimum)} pro Jahr sinken.`, source);
+  return a.savingsPercent >= minimum
+    ? criterion('savings', label, 'met', `${percent(a.savingsPercent)} pro Jahr${computed}. ${rule}.`, source)
+    : criterion('savings', label, 'not_met', `${percent(a.savingsPercent)} pro Jahr${computed}. ${rule}; Ausnahmen nennen die Quellen nicht.`, source);
 }
 
-function timingCriterion(a: EligibilityAnswers, p: ProgrammeParameters): Criterion {
+function timingCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source } = p.rules.timing;
   const label = 'Zeitpunkt des Antrags';
   if (!a.started) return criterion('timing', label, 'open', 'Ob die Zusammenarbeit schon begonnen hat, ist noch offen.', source);
   if (!a.started.started) {
-    return criterion('timing', label, 'met', 'Die Zusammenarbeit hat noch nicht begonnen; stellen Sie den Antrag in zeitlicher Nähe zum Start. Eine feste Frist gibt es nicht.', source);
+    return criterion(
+      'timing',
+      label,
+      'met',
+      'Die Zusammenarbeit hat noch nicht begonnen. Feste Fristen gibt es laut Verwaltungsportalen nicht; der Antrag soll in angemessener zeitlicher Nähe zur Kooperation gestellt werden.',
+      source,
+    );
   }
   return criterion(
     'timing',
     label,
     'open',
-    `Die Zusammenarbeit läuft bereits${a.started.since ? ` (seit ${a.started.since})` : ''}. Der Antrag soll in angemessener zeitlicher Nähe zur Kooperation gestellt werden; ob eine schon laufende Kooperation noch gefördert wird, ist nicht geregelt. Bitte klären Sie das mit der Beratung.`,
+    `Die Zusammenarbeit läuft bereits${a.started.since ? ` (seit ${a.started.since})` : ''}. Der Antrag soll in angemessener zeitlicher Nähe zur Kooperation gestellt werden; ob eine schon laufende Kooperation noch gefördert wird, sagen die Quellen nicht. Bitte klären Sie das mit der Beratung.`,
     source,
   );
 }

@@ -10,6 +10,8 @@ export interface CheckOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A note that says the article's main source has no date (the old way of writing an undated `as_of`). */
+const UNDATED_NOTE = /^quelle undatiert|stand der recherche/i;
 
 /**
  * Checks what only shows across files (pure): `related` ids that point nowhere, relative links to
@@ -32,6 +34,10 @@ export function checkKnowledgeBase(kb: KnowledgeBase, options: CheckOptions): Kn
     }
     for (const link of article.internalLinks) {
       if (!files.has(link)) warn(`broken internal link to "${link}" (no such article file)`);
+    }
+    // An undated source must not look dated: "as_of: undatiert" makes replies say "Quelle undatiert, geprüft <Monat Jahr>".
+    if ((article.asOfPrecision ?? 'day') !== 'undated' && UNDATED_NOTE.test(article.asOfNote ?? '')) {
+      warn('as_of_note calls the source undated but as_of gives a date: write "as_of: undatiert" (replies then say when it was checked)');
     }
     const newest = [article.asOf, article.reviewed].filter((d): d is string => Boolean(d)).sort().at(-1)!;
     const ageDays = Math.floor((now - Date.parse(`${newest}T00:00:00Z`)) / DAY_MS);

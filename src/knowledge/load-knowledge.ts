@@ -152,6 +152,7 @@ export function parseArticle(file: string, content: string): { article: Article 
       source: data.source,
       furtherSources: data.further_sources,
       asOf: data.as_of,
+      asOfPrecision: data.as_of_precision,
       asOfNote: data.as_of_note,
       version: data.version,
       reviewed: data.reviewed,

@@ -1,9 +1,11 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
+import type { AsOfPrecision } from './article-schema.js';
 
-/** Where a fact comes from: the official page an article is based on. */
+/** Where a fact comes from: the official page an article is based on, or a source without web address and its year. */
 export interface KnowledgeSource {
   title: string;
-  url: string;
+  url?: string;
+  year?: number;
 }
 
 /** One part of an article: the intro (heading `null`) or a `##` section. */
@@ -24,8 +26,10 @@ export interface Article {
   keywords: string[];
   source: KnowledgeSource;
   furtherSources: KnowledgeSource[];
-  /** Date of the rule or figure, `YYYY-MM-DD`. */
+  /** Date of the source's content, `YYYY-MM-DD` (its first day when only month or year are known; for an undated source the day it was checked). */
   asOf: string;
+  /** How exactly `asOf` is known (absent: to the day). */
+  asOfPrecision?: AsOfPrecision;
   asOfNote?: string;
   /** Which version (Fassung) of the funding programme the rule comes from, e.g. `RV 2021`. */
   version?: string;

@@ -91,7 +91,7 @@ describe('the self-hosted Direct Line API', () => {
     expect(echo).toMatchObject({ id, text: QUESTION, channelData: { clientActivityID: 'client-1' }, from: { role: 'user' } });
     expect(echo!.from.id).toMatch(/^dl_/); // the sender comes from the token, not from the client
     expect(answer).toMatchObject({ type: 'message', from: { role: 'bot' }, replyToId: id });
-    expect(answer!.text).toMatch(/Quelle: .+ · Stand: \d{2}\.\d{2}\.\d{4}/);
+    expect(answer!.text).toMatch(/Quelle: .+ · (Stand: \d{2}\.\d{2}\.\d{4}|Quelle undatiert, geprüft \p{L}+ \d{4})/u);
     expect(answer!.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.hero');
     expect(Number(page.watermark)).toBe(3);
     expect((await poll(conversationId, token, page.watermark)).activities).toEqual([]);

@@ -65,7 +65,7 @@ describe('Teams-shaped activities on /api/messages', () => {
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect((card.content as Json).version).toBe('1.5');
     expect(visible(reply!)).toContain('75.000 €');
-    expect(visible(reply!)).toMatch(/Quelle: \[.+\]\(https:\/\/.+\) · Stand: \d{2}\.\d{2}\.\d{4}/);
+    expect(visible(reply!)).toMatch(/Quelle: \[.+\]\(https:\/\/.+\) · (Stand: \d{2}\.\d{2}\.\d{4}|Quelle undatiert, geprüft \p{L}+ \d{4})/u);
     const actions = (card.content as Json).actions as Json[];
     expect(actions.map((a) => a.title)).toContain('Förder-Check starten');
     expect(actions.every((a) => a.type === 'Action.Submit' && typeof (a.data as Json).action === 'string')).toBe(true);

@@ -87,7 +87,7 @@ describe('the web chat widget in Chromium', () => {
     expect(await userBubbles().filter({ hasText: QUESTION }).count()).toBe(1);
     const source = answer.getByRole('link').first();
     expect(await source.getAttribute('href')).toMatch(/^https:\/\/beratungszentrum\.hessen\.de\//);
-    expect(await answer.innerText()).toMatch(/Stand: \d{2}\.\d{2}\.\d{4}/);
+    expect(await answer.innerText()).toMatch(/(Stand: \d{2}\.\d{2}\.\d{4}|Quelle undatiert, geprüft \p{L}+ \d{4})/u);
     expect(streamFrames.some((frame) => frame.includes('Quelle:'))).toBe(true);
     expect(requests.filter((url) => /\/activities\?watermark=/.test(url))).toEqual([]); // no polling needed
     await expect

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateEligibility, estimateGrant, savingsFromCosts, type EligibilityAnswers } from '../../src/funding/eligibility.js';
-import { shippedProgramme } from '../helpers/programme.js';
+import { rv2021Basis, shippedVersion } from '../helpers/programme.js';
 
-const programme = shippedProgramme();
+const programme = shippedVersion();
+const basis = rv2021Basis();
 
 /** A complete, eligible cooperation of three municipalities in IT; each case changes what it needs. */
 const base: EligibilityAnswers = {
@@ -24,7 +25,7 @@ describe('grant estimate', () => {
     ['2 municipalities (only as an exception)', { ...base, partners: 2 }, 50_000],
     ['4 municipalities', { ...base, partners: 4 }, 100_000],
     ['5 municipalities (more than three: no more per municipality)', { ...base, partners: 5 }, 100_000],
-    ['a single municipality', { ...base, partners: 1 }, 0],
+    ['a single municipality (no regular grant)', { ...base, partners: 1 }, undefined],
     ['4 municipalities in a GVV', { ...base, projectKind: 'gvv', partners: 4 }, 600_000],
     ['2 municipalities in a GVV', { ...base, projectKind: 'gvv', partners: 2 }, 300_000],
     ['5 fire brigades', { ...base, projectKind: 'feuerwehr', partners: 5 }, 75_000],
@@ -52,17 +53,44 @@ describe('grant estimate', () => {
 });
 
 describe('eligibility rules', () => {
-  const statusOf = (answers: EligibilityAnswers, id: string) => evaluateEligibility(answers, programme).criteria.find((c) => c.id === id)?.status;
+  const statusOf = (answers: EligibilityAnswers, id: string) => evaluateEligibility(answers, basis).criteria.find((c) => c.id === id)?.status;
 
   it('finds a complete cooperation eligible, every criterion met with a source', () => {
-    const result = evaluateEligibility(base, programme);
+    const result = evaluateEligibility(base, basis);
     expect(result.verdict).toBe('eligible');
     expect(result.criteria.map((c) => c.id)).toEqual(['applicant', 'hessian', 'partners', 'task_area', 'substantial', 'legal_form', 'duration', 'savings', 'timing']);
     for (const c of result.criteria) {
       expect(c.status).toBe('met');
-      expect(c.source.url).toMatch(/^https?:\/\//);
+      // A web address, or for a source without one (the 2025 press release) its year.
+      expect(c.source.url ?? String(c.source.year)).toMatch(/^https?:\/\/|^\d{4}$/);
     }
     expect(result.version).toBe('RV 2021');
+    expect(result.notice).toBeUndefined();
+  });
+
+  it('says "Nr. 3.2" only for areas the readable text of Nr. 3.2 names, and cites the source of the others', () => {
+    const reason = (taskArea: string) => evaluateEligibility({ ...base, taskArea }, basis).criteria.find((c) => c.id === 'task_area')!;
+    expect(reason('finanzen').reason).toContain('Nr. 3.2 a)');
+    expect(reason('ordnung').reason).toContain('Nr. 3.2 a)');
+    for (const area of ['standesamt', 'bauhof', 'it', 'abfall', 'feuerwehr']) {
+      expect(reason(area).status).toBe('met');
+      expect(reason(area).reason, area).not.toContain('Nr. 3.2');
+    }
+    expect(reason('standesamt').reason).toContain('laut Land');
+    expect(reason('it').source).toMatchObject({ year: 2025 });
+    expect(reason('it').source.url).toBeUndefined();
+  });
+
+  it('mentions the Gruppenantrag only for cooperations', () => {
+    const applicant = (projectKind: EligibilityAnswers['projectKind']) => evaluateEligibility({ ...base, projectKind, partners: 3 }, basis).criteria[0]!.reason;
+    expect(applicant('kooperation')).toContain('Gruppenantrag');
+    expect(applicant('feuerwehr')).not.toContain('Gruppenantrag');
+    expect(applicant('fusion')).not.toContain('Gruppenantrag');
+  });
+
+  it('passes the validity notice of its basis on to the result', () => {
+    const result = evaluateEligibility(base, { version: programme, notice: { kind: 'ends_soon', version: 'RV 2021', text: 'Die RV 2021 gilt …' } });
+    expect(result.notice).toBe('Die RV 2021 gilt …');
   });
 
   it.each<[string, Partial<EligibilityAnswers>, string, string]>([
@@ -70,7 +98,7 @@ describe('eligibility rules', () => {
     ['a Zweckverband applies', { applicant: 'zusammenschluss' }, 'applicant', 'met'],
     ['someone else applies', { applicant: 'andere' }, 'applicant', 'open'],
     ['a Landkreis applies for a fire-brigade merger', { applicant: 'landkreis', projectKind: 'feuerwehr' }, 'applicant', 'open'],
-    ['a partner is not Hessian', { allHessian: false }, 'hessian', 'not_met'],
+    ['a partner is not Hessian (to clarify with the office)', { allHessian: false }, 'hessian', 'open'],
     ['only two municipalities', { partners: 2 }, 'partners', 'open'],
     ['one municipality', { partners: 1 }, 'partners', 'not_met'],
     ['one fire brigade', { projectKind: 'feuerwehr', partners: 1 }, 'partners', 'not_met'],
@@ -84,7 +112,8 @@ describe('eligibility rules', () => {
     ['4 years', { durationYears: 4 }, 'duration', 'not_met'],
     ['exactly 15 % savings', { savingsPercent: 15 }, 'savings', 'met'],
     ['10 % savings', { savingsPercent: 10 }, 'savings', 'not_met'],
-    ['10 % savings in a fire-brigade merger', { projectKind: 'feuerwehr', partners: 2, savingsPercent: 10 }, 'savings', 'open'],
+    ['a preparation grant for two municipalities (no 3-partner rule)', { projectKind: 'vorbereitung', partners: 2 }, 'partners', 'met'],
+    ['a preparation grant for one municipality', { projectKind: 'vorbereitung', partners: 1 }, 'partners', 'open'],
     ['unknown savings', { savingsPercent: undefined }, 'savings', 'open'],
     ['a cooperation that already started', { started: { started: true, since: '2023' } }, 'timing', 'open'],
   ])('%s → %s %s', (_name, change, id, status) => {
@@ -94,16 +123,18 @@ describe('eligibility rules', () => {
   it.each<[string, Partial<EligibilityAnswers>, string]>([
     ['10 % savings', { savingsPercent: 10 }, 'not_eligible'],
     ['two municipalities', { partners: 2 }, 'eligible_with_open_points'],
-    ['a non-Hessian partner and an open legal form', { allHessian: false, legalForm: 'offen' }, 'not_eligible'],
+    ['a non-Hessian partner and an open legal form', { allHessian: false, legalForm: 'offen' }, 'eligible_with_open_points'],
+    ['a fire-brigade merger of 3 brigades with unknown savings', { projectKind: 'feuerwehr', partners: 3, savingsPercent: undefined }, 'eligible'],
     ['an already running cooperation', { started: { started: true } }, 'eligible_with_open_points'],
   ])('gives the verdict for %s', (_name, change, verdict) => {
-    expect(evaluateEligibility({ ...base, ...change }, programme).verdict).toBe(verdict);
+    expect(evaluateEligibility({ ...base, ...change }, basis).verdict).toBe(verdict);
   });
 
   it('asks only what matters for the project kind', () => {
-    const ids = (kind: EligibilityAnswers['projectKind']) => evaluateEligibility({ ...base, projectKind: kind }, programme).criteria.map((c) => c.id);
+    const ids = (kind: EligibilityAnswers['projectKind']) => evaluateEligibility({ ...base, projectKind: kind }, basis).criteria.map((c) => c.id);
     expect(ids('fusion')).toEqual(['applicant', 'hessian', 'partners']);
-    expect(ids('feuerwehr')).toEqual(['applicant', 'hessian', 'partners', 'savings', 'timing']);
+    // The sources do not say whether the 15 % rule applies to a merger inside one municipality: not a criterion.
+    expect(ids('feuerwehr')).toEqual(['applicant', 'hessian', 'partners', 'timing']);
     expect(ids('gvv')).toEqual(['applicant', 'hessian', 'partners', 'duration', 'savings', 'timing']);
   });
 
@@ -111,7 +142,7 @@ describe('eligibility rules', () => {
     expect(savingsFromCosts(400_000, 320_000)).toBe(20);
     expect(savingsFromCosts(100_000, 110_000)).toBe(-10);
     expect(() => savingsFromCosts(0, 10)).toThrow(RangeError);
-    const result = evaluateEligibility({ ...base, savingsPercent: 20, costs: { today: 400_000, joint: 320_000 } }, programme);
+    const result = evaluateEligibility({ ...base, savingsPercent: 20, costs: { today: 400_000, joint: 320_000 } }, basis);
     expect(result.criteria.find((c) => c.id === 'savings')?.reason).toContain('400.000 €');
   });
 });

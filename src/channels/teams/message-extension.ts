@@ -60,7 +60,8 @@ export function answerCard(article: Article) {
       textBlock(chatMarkdown(intro.markdown)),
       textBlock(sourceLine(article), { isSubtle: true, size: 'Small' }),
     ],
-    [{ type: 'Action.OpenUrl', title: 'Zur Quelle', url: article.source.url }],
+    // A source without web address (e.g. a press release) gets no link.
+    article.source.url ? [{ type: 'Action.OpenUrl', title: 'Zur Quelle', url: article.source.url }] : [],
   );
 }
 
