@@ -124,6 +124,8 @@ describe('a 500 shows a generic message with the request id, and the log has the
       headers: { authorization: `Bearer ${token}`, 'x-request-id': 'trace-500-dl' },
     });
     expect(response.status).toBe(500);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const body = await response.json();
     expect(body).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC), requestId: 'trace-500-dl' } });
     expect(JSON.stringify(body)).not.toMatch(/store broke|RangeError|var\/lib/);
