@@ -57,6 +57,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     );
   }
 
+  // Read (or created) first: a damaged secret file stops the start before anything is opened.
+  const secret = await tokenSecret(config, logger);
   // All state on the configured backend (SQLite file by default), so a restart loses nothing.
   const stores = await createStores(config.storage, logger);
   logger.info({ backend: stores.backend, dataDir: stores.backend === 'sqlite' ? config.storage.dataDir : undefined }, 'Storage ready');
@@ -84,7 +86,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
   // Web chat: the self-hosted Direct Line channel runs the same bot in-process; conversations stay here.
   const webChat = config.webChat;
-  const tokens = new DirectLineTokens(await tokenSecret(config, logger), webChat.tokenTtlSeconds);
+  const tokens = new DirectLineTokens(secret, webChat.tokenTtlSeconds);
   // Idle conversations outlive their last token by one token lifetime, then they are deleted.
   const storeLimits = { idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000, maxConversations: webChat.maxConversations };
   const directLine = new DirectLineChannel({
