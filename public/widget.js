@@ -7,7 +7,8 @@
  *           data-button-text="Fragen an den IKZ-Assistenten"></script>
  *
  * Web Chat (botframework-webchat) is loaded from the bot's own server when the panel first opens.
- * The conversation (id and token) is kept in sessionStorage, so a reload in the same tab shows it again.
+ * The conversation (id and token) is kept in sessionStorage, so a reload in the same tab shows it again,
+ * also after the bot's server has restarted. When a conversation cannot be continued, the panel says so.
  */
 (function () {
   'use strict';
@@ -45,6 +46,12 @@
     privacy: 'Datenschutzhinweise',
     connecting: 'Der Chat wird verbunden …',
     restarted: 'Ein neues Gespräch wurde gestartet.',
+    lost:
+      'Ihr bisheriges Gespräch konnte nicht fortgesetzt werden, weil es abgelaufen oder nicht mehr verfügbar ist. ' +
+      'Hier beginnt ein neues Gespräch.',
+    interrupted:
+      'Die Verbindung zu diesem Gespräch ist unterbrochen und lässt sich nicht wiederherstellen. ' +
+      'Mit „Neu starten“ beginnen Sie ein neues Gespräch.',
     failed: 'Der Chat ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
     retry: 'Erneut versuchen',
   };
@@ -229,6 +236,7 @@
       chatHost.appendChild(element);
       current = { directLine, element, conversationId: conversation.conversationId, domain: conversation.domain };
       save({ conversationId: conversation.conversationId, token: conversation.token, domain: conversation.domain });
+      watchConnection(directLine);
       WebChat.renderWebChat(
         {
           directLine,
@@ -244,7 +252,7 @@
         },
         element,
       );
-      say('');
+      say(conversation.lost ? TEXT.lost : '');
     } catch (error) {
       say(TEXT.failed, true);
       if (window.console) console.warn('IKZ web chat:', error);
@@ -252,24 +260,17 @@
   }
 
   /**
-   * A conversation to show: the one of this tab (if its token is still good, with a fresh token from the
-   * Direct Line reconnect call) or a new one from the token URL.
+   * A conversation to show: the one of this tab, continued with a fresh token from the Direct Line
+   * reconnect call, or a new one from the token URL. `lost` is set when the tab had a conversation that
+   * is gone (expired, or its token no longer accepted); a server that cannot be reached throws instead,
+   * so the saved conversation is tried again later rather than given up.
    */
   async function connect(fresh) {
-    if (!fresh && saved.conversationId && saved.token && tokenExpiry(saved.token) > Date.now() + 30000) {
-      const domain = saved.domain || options.defaultDomain;
-      try {
-        const response = await fetch(
-          domain + '/conversations/' + encodeURIComponent(saved.conversationId) + '?watermark=0',
-          { headers: { Authorization: 'Bearer ' + saved.token }, credentials: 'omit' },
-        );
-        if (response.ok) {
-          const body = await response.json();
-          return { conversationId: saved.conversationId, token: body.token || saved.token, domain, resumed: true };
-        }
-      } catch (_) {
-        /* fall through to a new conversation */
-      }
+    let lost = false;
+    if (!fresh && saved.conversationId && saved.token) {
+      const resumed = await resume(saved);
+      if (resumed) return resumed;
+      lost = true;
     }
     saved = { open: saved.open };
     renderNotice();
@@ -282,7 +283,35 @@
       token: body.token,
       domain: safeUrl(body.domain).replace(/\/+$/, '') || options.defaultDomain,
       resumed: false,
+      lost,
     };
+  }
+
+  /** The saved conversation with a fresh token, or null when the server says it is gone (401, 403, 404). */
+  async function resume(previous) {
+    if (tokenExpiry(previous.token) <= Date.now() + 5000) return null;
+    const domain = previous.domain || options.defaultDomain;
+    const response = await fetch(
+      domain + '/conversations/' + encodeURIComponent(previous.conversationId) + '?watermark=0',
+      { headers: { Authorization: 'Bearer ' + previous.token }, credentials: 'omit' },
+    );
+    if (response.status === 401 || response.status === 403 || response.status === 404) return null;
+    if (!response.ok) throw new Error('Reconnect answered HTTP ' + response.status);
+    const body = await response.json();
+    return { conversationId: previous.conversationId, token: body.token || previous.token, domain, resumed: true };
+  }
+
+  /**
+   * Web Chat reconnects by itself after a network break or a server restart; when it gives up (the
+   * conversation ended or the connection failed for good), the panel says so instead of staying silent.
+   */
+  function watchConnection(directLine) {
+    const ENDED = 5;
+    const FAILED_TO_CONNECT = 4;
+    directLine.connectionStatus$.subscribe((state) => {
+      if (!current || current.directLine !== directLine) return;
+      if (state === ENDED || state === FAILED_TO_CONNECT) say(TEXT.interrupted);
+    });
   }
 
   function loadWebChat() {

@@ -13,10 +13,11 @@ import { DIRECT_LINE_SERVICE_URL } from './channels/directline/directline-adapte
 import { DirectLineChannel } from './channels/directline/directline-channel.js';
 import { DirectLineTokens, randomTokenSecret } from './channels/directline/directline-tokens.js';
 import { KeyValueDirectLineStore } from './channels/directline/keyvalue-directline-store.js';
+import { loadOrCreateTokenSecret } from './channels/directline/token-secret-file.js';
 import { MemoryDirectLineStore } from './channels/directline/memory-directline-store.js';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
 import { corsPolicy } from './http/cors.js';
-import { rateLimit } from './http/rate-limit.js';
+import { ClientRateLimiter, clientAddress, rateLimit } from './http/rate-limit.js';
 import { createApp, type Readiness } from './http/create-app.js';
 import type { ProactiveSender } from './handoff/advisor-desk.js';
 import { createEditorialReport } from './analytics/report-service.js';
@@ -65,6 +66,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     );
   }
 
+  // Read (or created) first: a damaged secret file stops the start before anything is opened.
+  const secret = await tokenSecret(config, logger);
   // All state on the configured backend (SQLite file by default), so a restart loses nothing.
   const stores = await createStores(config.storage, logger);
   logger.info({ backend: stores.backend, dataDir: stores.backend === 'sqlite' ? config.storage.dataDir : undefined }, 'Storage ready');
@@ -93,20 +96,12 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
 
   // Web chat: the self-hosted Direct Line channel runs the same bot in-process; conversations stay here.
   const webChat = config.webChat;
-  if (!webChat.tokenSecret) {
-    logger.warn(
-      'No DIRECT_LINE_TOKEN_SECRET configured: web chat tokens are signed with a random secret of this process ' +
-        'and become invalid on restart (and on other instances). Set it in production.',
-    );
-  }
-  const tokens = new DirectLineTokens(webChat.tokenSecret || randomTokenSecret(), webChat.tokenTtlSeconds);
+  const tokens = new DirectLineTokens(secret, webChat.tokenTtlSeconds);
+  // Idle conversations outlive their last token by one token lifetime, then they are deleted.
+  const storeLimits = { idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000, maxConversations: webChat.maxConversations };
   const directLine = new DirectLineChannel({
-    // Idle conversations outlive their last token by one token lifetime, then they are deleted.
     // Persisted with everything else (in memory only with STORAGE_BACKEND=memory).
-    store:
-      stores.backend === 'memory'
-        ? new MemoryDirectLineStore({ idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000 })
-        : new KeyValueDirectLineStore(stores.documents, { idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000 }),
+    store: stores.backend === 'memory' ? new MemoryDirectLineStore(storeLimits) : new KeyValueDirectLineStore(stores.documents, storeLimits),
     // Several instances share the Blob store: live streams then also read what other instances wrote.
     sharedStorePollMs: stores.backend === 'blob' ? 1000 : undefined,
     runTurn: turn,
@@ -118,18 +113,17 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const azureTokens = webChat.directLineSecret
     ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
     : undefined;
-  server.pre(corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins));
-  // Abuse protection per client: every Direct Line call, and (much tighter) new conversations.
+  // Origin checks and rate limits apply to the route that serves a request, however its path is spelt.
+  const cors = corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins);
+  server.pre(cors.preflight);
+  server.use(cors.check);
+  // Abuse protection per client: every Direct Line call (WebSocket upgrades included), and (much tighter)
+  // new conversations.
   const limits = config.rateLimit;
-  server.use(rateLimit({ rate: limits.requestsPerSecond, burst: limits.requestBurst, paths: [DIRECT_LINE_PREFIX], trustProxy: limits.trustProxy }));
-  server.use(
-    rateLimit({
-      rate: limits.conversationsPerHour / 3600,
-      burst: limits.conversationBurst,
-      paths: [WEBCHAT_TOKEN_PATH],
-      trustProxy: limits.trustProxy,
-    }),
-  );
+  const requestLimiter = new ClientRateLimiter(limits.requestsPerSecond, limits.requestBurst);
+  server.use(rateLimit({ limiter: requestLimiter, routes: [DIRECT_LINE_PREFIX], trustProxy: limits.trustProxy }));
+  const conversationLimiter = new ClientRateLimiter(limits.conversationsPerHour / 3600, limits.conversationBurst);
+  server.use(rateLimit({ limiter: conversationLimiter, routes: [WEBCHAT_TOKEN_PATH], trustProxy: limits.trustProxy }));
   mountAdvisorRoutes(server, {
     cases: () => bundle?.cases,
     apiKey: config.handoff.advisorApiKey,
@@ -145,7 +139,13 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     logger,
   });
   mountDirectLineRoutes(server, { channel: directLine, tokens, ready: () => readiness.ready, logger });
-  const stream = attachDirectLineStream(server.server, { channel: directLine, tokens, corsOrigins: webChat.corsOrigins, logger });
+  const stream = attachDirectLineStream(server.server, {
+    channel: directLine,
+    tokens,
+    corsOrigins: webChat.corsOrigins,
+    logger,
+    rateLimit: (req) => requestLimiter.take(clientAddress(req, limits.trustProxy)),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -231,6 +231,27 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       await stores.close();
     },
   };
+}
+
+/**
+ * The secret that signs the web chat's tokens: `DIRECT_LINE_TOKEN_SECRET`, else the one kept in `DATA_DIR`
+ * (created on first start), so open chats survive a restart. With `STORAGE_BACKEND=memory` the conversations
+ * end with the process anyway, so a random secret of the process is enough (and nothing is written).
+ */
+async function tokenSecret(config: AppConfig, logger: Logger): Promise<string | Uint8Array> {
+  if (config.webChat.tokenSecret) return config.webChat.tokenSecret;
+  if (config.storage.backend === 'memory') return randomTokenSecret();
+  const stored = await loadOrCreateTokenSecret(config.storage.dataDir);
+  if (stored.created) logger.info({ path: stored.path }, 'Created the web chat token secret (file mode 0600); keep it with the data');
+  if (stored.madePrivate) logger.warn({ path: stored.path }, 'The web chat token secret was readable by others; made it private (mode 0600)');
+  if (config.storage.backend === 'blob') {
+    logger.warn(
+      { path: stored.path },
+      'No DIRECT_LINE_TOKEN_SECRET configured: each instance signs web chat tokens with its own secret from DATA_DIR. ' +
+        'Set the same DIRECT_LINE_TOKEN_SECRET on every instance.',
+    );
+  }
+  return stored.secret;
 }
 
 /** How often the retention job runs. */

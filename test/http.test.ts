@@ -99,6 +99,76 @@ describe('the real server in local anonymous mode', () => {
   });
 });
 
+describe('activities with wrong field types on the real server', () => {
+  const channel = new FakeChannel();
+  let serviceUrl = '';
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    serviceUrl = await channel.start();
+    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }), silentLogger());
+    await server.ready;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await channel.stop();
+  });
+
+  const repliesIn = (conversationId: string) => channel.replies.filter((reply) => reply.conversation?.id === conversationId).map((reply) => reply.text ?? '');
+
+  it.each([
+    ['a numeric text', { text: 5 }],
+    ['membersAdded as a string', { type: 'conversationUpdate', membersAdded: 'x' }],
+    ['a member without id', { type: 'conversationUpdate', membersAdded: [5] }],
+    ['an invoke with the value 42', { type: 'invoke', name: 'adaptiveCard/action', value: 42 }],
+    ['a numeric invoke name', { type: 'invoke', name: 5, value: {} }],
+    ['a numeric value', { text: 'x', value: 42 }],
+    ['attachments as a string', { text: 'x', attachments: 'x' }],
+    ['a numeric attachment', { text: 'x', attachments: [5] }],
+    ['entities as a string', { text: 'x', entities: 'x' }],
+    ['channelData as a number', { text: 'x', channelData: 5 }],
+    ['recipient as a string', { text: 'x', recipient: 'bot' }],
+    ['a numeric locale', { text: 'x', locale: 5 }],
+    ['a numeric sender name', { text: 'x', from: { id: 'user-1', name: 5 } }],
+    ['isGroup as a string', { text: 'x', conversation: { id: 'REPLACED', isGroup: 'yes' } }],
+    ['a numeric id', { text: 'x', id: 5 }],
+    ['a numeric replyToId', { text: 'x', replyToId: 5 }],
+  ])('refuses %s with 400, and the Förder-Check in progress goes on', async (_name, fields) => {
+    const conversationId = `types-${_name.replace(/\W+/g, '-')}`;
+    const send = (extra: Record<string, unknown>) => {
+      const base = activity(serviceUrl, 'Förder-Check', `${conversationId}-${channel.replies.length}`);
+      const conversation = (extra.conversation as object | undefined) ?? {};
+      return post(server.port, { ...base, ...extra, conversation: { ...conversation, id: conversationId } });
+    };
+    expect((await send({})).status).toBeLessThan(300);
+    expect(repliesIn(conversationId).join('\n')).toContain('Wer stellt den Antrag?');
+
+    const refused = await send(fields);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(/^Invalid activity: /);
+
+    expect((await send({ text: 'Gemeinde oder Stadt' })).status).toBeLessThan(300);
+    const replies = repliesIn(conversationId);
+    expect(replies.join('\n')).not.toMatch(/Entschuldigung/);
+    expect(replies.at(-1)).toContain('Sind alle Beteiligten hessische Kommunen?');
+  });
+
+  it('accepts what real channels send: nulls for empty fields, string values, Teams-shaped accounts and entities', async () => {
+    const response = await post(server.port, {
+      ...activity(serviceUrl, 'Wer darf einen Antrag stellen?', 'well-formed'),
+      replyToId: null,
+      value: null,
+      localTimezone: 'Europe/Berlin',
+      from: { id: 'user-1', name: 'Nutzerin', aadObjectId: '00000000-0000-0000-0000-000000000002' },
+      conversation: { id: 'well-formed', conversationType: 'personal', tenantId: 't', isGroup: false },
+      entities: [{ type: 'clientInfo', locale: 'de-DE' }],
+      channelData: { tenant: { id: 't' } },
+    });
+    expect(response.status).toBe(200);
+    expect(repliesIn('well-formed').join('\n')).toMatch(/Quelle:/);
+  });
+});
+
 describe('the real server with a Microsoft App ID', () => {
   const channel = new FakeChannel();
   let serviceUrl = '';

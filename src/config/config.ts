@@ -45,10 +45,15 @@ export interface AppConfig {
   };
   /** The web-chat widget and the self-hosted Direct Line channel. */
   webChat: {
-    /** HS256 secret of the widget's Direct Line tokens; empty = a random secret per process. */
+    /**
+     * HS256 secret of the widget's Direct Line tokens; empty = a secret created once and kept in
+     * `DATA_DIR/directline-token-secret` (a random one per process with `STORAGE_BACKEND=memory`).
+     */
     tokenSecret: string;
     /** Lifetime of a Direct Line token in seconds. */
     tokenTtlSeconds: number;
+    /** Web-chat conversations kept at once; when all are in use, new ones get 503. */
+    maxConversations: number;
     /** Site origins (`https://host[:port]`) allowed to call the token and Direct Line routes; empty = same origin only. */
     corsOrigins: string[];
     /** Privacy statement linked from the widget's notice. */
@@ -176,6 +181,7 @@ const envSchema = z
       86400,
       'a whole number of seconds between 1200 and 86400 (Web Chat renews its token every 15 minutes)',
     ),
+    DIRECT_LINE_MAX_CONVERSATIONS: integer(1000, 1, 1000000, 'a whole number of conversations (1 or more)'),
     CORS_ORIGINS: z.preprocess(
       emptyToUndefined,
       z
@@ -324,6 +330,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     webChat: {
       tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
       tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
+      maxConversations: e.DIRECT_LINE_MAX_CONVERSATIONS,
       corsOrigins: e.CORS_ORIGINS.map((o) => o.toLowerCase()),
       // Without its own privacy page the office website is the honest default (no guessed URL path).
       privacyUrl: e.PRIVACY_URL ?? e.OFFICE_URL,

@@ -5,6 +5,7 @@ import { CaseError, type CaseService } from '../handoff/case-service.js';
 import { isCaseNumber, type CaseStatus } from '../handoff/handoff-case.js';
 import { reportPeriod } from '../analytics/report-service.js';
 import type { Logger } from '../logging/logger.js';
+import { clientAddress } from './rate-limit.js';
 
 export interface AdvisorRouteDependencies {
   /** The case service once the bot is ready. */
@@ -208,12 +209,6 @@ class FailureLimit {
   succeed(client: string): void {
     this.clients.delete(client);
   }
-}
-
-/** The client's address: the socket's, or behind a trusted proxy the last X-Forwarded-For entry (the one the proxy added). */
-function clientAddress(req: Request, trustProxy: boolean): string {
-  const forwarded = trustProxy ? req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
-  return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
 /** Constant-time comparison of the presented bearer key with the configured one. */

@@ -3,6 +3,10 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
 import type { KnowledgeProblem } from '../knowledge/types.js';
+import { activityShapeError } from './activity-shape.js';
+import { answerServerErrors, guardBotResponse } from './internal-error.js';
+import { jsonBody } from './json-body.js';
+import { answerClientErrors, securityHeaders } from './security-headers.js';
 
 /** Largest request body accepted on any endpoint (an activity is a few kB; this leaves room for cards). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -36,7 +40,11 @@ export interface AppDependencies {
 export function createApp(deps: AppDependencies): Server {
   const { adapter, runTurn, readiness, logger } = deps;
   const server = restify.createServer({ name: 'ikz-assistent', handleUncaughtExceptions: false });
+  const logFor = (req: Request) => requestContext.get(req)?.log ?? logger;
 
+  server.pre(securityHeaders());
+  answerClientErrors(server.server);
+  answerServerErrors(server, logFor);
   server.pre((req: Request, res: Response, next) => {
     const header = req.header('x-request-id');
     const requestId = header && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
@@ -72,7 +80,7 @@ export function createApp(deps: AppDependencies): Server {
   server.post(
     '/api/messages',
     requireJson,
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
+    ...jsonBody({ maxBytes: MAX_BODY_BYTES, refuse: (res, status, message) => res.send(status, { error: message }) }),
     async (req: Request, res: Response) => {
       const invalid = activityShapeError(req.body);
       if (invalid) {
@@ -93,7 +101,7 @@ export function createApp(deps: AppDependencies): Server {
         res.send(503, { error: 'The bot is starting; try again in a few seconds.' });
         return;
       }
-      await adapter.process(req, res, runTurn);
+      await adapter.process(req, guardBotResponse(res, logFor(req)), runTurn);
     },
   );
 
@@ -110,19 +118,4 @@ function requireJson(req: Request, res: Response, next: restify.Next): void {
     return next(false);
   }
   return next();
-}
-
-/**
- * What makes a posted activity unusable, checked at the edge so nothing half-valid reaches the bot (and no
- * framework error text reaches the caller); `undefined` when the shape is fine.
- */
-export function activityShapeError(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'expected a JSON object';
-  const activity = body as { type?: unknown; conversation?: { id?: unknown }; from?: { id?: unknown }; serviceUrl?: unknown; channelId?: unknown };
-  if (typeof activity.type !== 'string' || activity.type.trim() === '') return 'missing type';
-  if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') return 'missing conversation.id';
-  if (typeof activity.from?.id !== 'string' || activity.from.id === '') return 'missing from.id';
-  if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\//i.test(activity.serviceUrl)) return 'missing or invalid serviceUrl';
-  if (activity.channelId !== undefined && typeof activity.channelId !== 'string') return 'invalid channelId';
-  return undefined;
 }

@@ -1,8 +1,10 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import type restify from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { isLocale, readClientActivity } from '../channels/directline/activity-input.js';
 import type { DirectLineChannel } from '../channels/directline/directline-channel.js';
-import { TokenError, type DirectLineTokens, type TokenClaims } from '../channels/directline/directline-tokens.js';
+import { TokenError, type DirectLineTokens, type IssuedToken, type TokenClaims } from '../channels/directline/directline-tokens.js';
 import type { Logger } from '../logging/logger.js';
+import { jsonBody } from './json-body.js';
 import { publicOrigin, queryOf } from './request-url.js';
 
 /** Path prefix of the Direct Line 3.0 API. */
@@ -26,20 +28,24 @@ export interface DirectLineRouteDependencies {
  */
 export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDependencies): void {
   const { channel, tokens } = deps;
-  const jsonBody = restify.plugins.bodyParser({
-    maxBodySize: MAX_DIRECT_LINE_BODY_BYTES,
-    mapParams: false,
-    rejectUnknown: true,
+  const body = jsonBody({
+    maxBytes: MAX_DIRECT_LINE_BODY_BYTES,
+    refuse: (res, status, message) => sendError(res, status, 'BadArgument', message),
   });
 
-  server.post(`${DIRECT_LINE_PREFIX}/conversations`, jsonBody, async (req: Request, res: Response) => {
+  server.post(`${DIRECT_LINE_PREFIX}/conversations`, ...body, async (req: Request, res: Response) => {
     const auth = await authorize(req, res, tokens);
     if (!auth) return;
     const { claims, token } = auth;
     if (!deps.ready()) return notReady(res);
     const requested = (req.body as { locale?: unknown } | undefined)?.locale;
     const locale = typeof requested === 'string' && isLocale(requested) ? requested : 'de-DE';
-    const { created } = await channel.startConversation(claims.conversationId, claims.userId, locale);
+    const { created, full } = await channel.startConversation(claims.conversationId, claims.userId, locale);
+    if (full) {
+      // Every conversation is in use: refuse the new one rather than end someone else's.
+      res.header('Retry-After', String(Math.max(1, Math.ceil(full.retryAfterMs / 1000))));
+      return sendError(res, 503, 'ServiceUnavailable', 'The chat is busy right now; please try again later.');
+    }
     res.header('Cache-Control', 'no-store');
     res.send(created ? 201 : 200, {
       conversationId: claims.conversationId,
@@ -55,8 +61,8 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDepen
     if (!claims) return;
     const watermark = parseWatermark(req, res);
     if (watermark === undefined) return;
-    if (!(await channel.getConversation(claims.conversationId))) return notFound(res);
-    const fresh = await tokens.issue(claims);
+    const fresh = await renewToken(res, deps, claims);
+    if (!fresh) return;
     res.header('Cache-Control', 'no-store');
     res.send(200, { ...fresh, streamUrl: streamUrl(req, claims.conversationId, fresh.token, watermark) });
   });
@@ -64,7 +70,7 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDepen
   server.post(
     `${DIRECT_LINE_PREFIX}/conversations/:conversationId/activities`,
     requireJson,
-    jsonBody,
+    ...body,
     async (req: Request, res: Response) => {
       const claims = (await authorize(req, res, tokens, req.params.conversationId))?.claims;
       if (!claims) return;
@@ -91,9 +97,26 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDepen
   server.post(`${DIRECT_LINE_PREFIX}/tokens/refresh`, async (req: Request, res: Response) => {
     const claims = (await authorize(req, res, tokens))?.claims;
     if (!claims) return;
+    const fresh = await renewToken(res, deps, claims);
+    if (!fresh) return;
     res.header('Cache-Control', 'no-store');
-    res.send(200, await tokens.issue(claims));
+    res.send(200, fresh);
   });
+}
+
+/**
+ * A fresh token for a live conversation, bounded by the conversation's own expiry and the token chain's
+ * maximum age; otherwise the 404 (no such conversation) or 401 (nothing left to renew) is sent.
+ */
+async function renewToken(res: Response, deps: DirectLineRouteDependencies, claims: TokenClaims): Promise<IssuedToken | undefined> {
+  const record = await deps.channel.getConversation(claims.conversationId);
+  if (!record) {
+    notFound(res);
+    return undefined;
+  }
+  const fresh = await deps.tokens.renew(claims, deps.channel.expiresAt(record) / 1000);
+  if (!fresh) sendError(res, 401, 'TokenExpired', 'The token can no longer be renewed; please start a new conversation.');
+  return fresh;
 }
 
 /**

@@ -6,6 +6,8 @@ import { TokenError, type DirectLineTokens } from '../channels/directline/direct
 import type { Logger } from '../logging/logger.js';
 import { originAllowed } from './cors.js';
 import { DIRECT_LINE_PREFIX } from './directline-routes.js';
+import { publicOrigin } from './request-url.js';
+import { answerOnSocket } from './security-headers.js';
 
 export interface DirectLineStreamDependencies {
   channel: DirectLineChannel;
@@ -14,6 +16,11 @@ export interface DirectLineStreamDependencies {
   logger: Logger;
   /** Interval of the WebSocket ping that finds dead connections (default 30 s). */
   heartbeatMs?: number;
+  /**
+   * The client's request budget (shared with the Direct Line routes): 0 when the upgrade may go on, else the
+   * seconds to wait (answered with 429).
+   */
+  rateLimit?: (req: IncomingMessage) => number;
 }
 
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_PREFIX}/conversations/([^/]+)/stream$`);
@@ -33,22 +40,24 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = STREAM_PATH.exec(url.pathname);
-      if (!match) return refuse(socket, 404, 'Not Found');
+      if (!match) return answerOnSocket(socket, 404, 'Not Found');
       const origin = req.headers.origin;
-      if (origin && !originAllowed(origin, req.headers.host, deps.corsOrigins)) return refuse(socket, 403, 'Forbidden');
+      if (origin && !originAllowed(origin, publicOrigin(req), deps.corsOrigins)) return answerOnSocket(socket, 403, 'Forbidden');
+      const wait = deps.rateLimit?.(req) ?? 0;
+      if (wait > 0) return answerOnSocket(socket, 429, 'Too Many Requests', { 'Retry-After': String(wait) });
       let conversationId: string;
       let expiresAt: number;
       try {
         conversationId = decodeURIComponent(match[1]!);
         const claims = await tokens.verify(url.searchParams.get('t') ?? '');
-        if (claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
+        if (claims.conversationId !== conversationId) return answerOnSocket(socket, 403, 'Forbidden');
         expiresAt = claims.expiresAt;
       } catch (error) {
-        return refuse(socket, error instanceof TokenError ? 401 : 400, error instanceof TokenError ? 'Unauthorized' : 'Bad Request');
+        return answerOnSocket(socket, error instanceof TokenError ? 401 : 400, error instanceof TokenError ? 'Unauthorized' : 'Bad Request');
       }
       const rawWatermark = url.searchParams.get('watermark') ?? '';
-      if (rawWatermark !== '' && !/^\d{1,15}$/.test(rawWatermark)) return refuse(socket, 400, 'Bad Request');
-      if (!(await channel.getConversation(conversationId))) return refuse(socket, 404, 'Not Found');
+      if (rawWatermark !== '' && !/^\d{1,15}$/.test(rawWatermark)) return answerOnSocket(socket, 400, 'Bad Request');
+      if (!(await channel.getConversation(conversationId))) return answerOnSocket(socket, 404, 'Not Found');
 
       wss.handleUpgrade(req, socket, head, (ws) => {
         alive.set(ws, true);
@@ -79,7 +88,7 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
       });
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'Direct Line stream upgrade failed');
-      refuse(socket, 500, 'Internal Server Error');
+      answerOnSocket(socket, 500, 'Internal Server Error');
     });
   };
   httpServer.on('upgrade', onUpgrade);
@@ -106,10 +115,4 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
       setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1000).unref();
     },
   };
-}
-
-/** Answers an upgrade request with a plain HTTP error and closes the socket. */
-function refuse(socket: Duplex, status: number, reason: string): void {
-  if (!socket.writable) return void socket.destroy();
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

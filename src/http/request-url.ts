@@ -22,3 +22,33 @@ export function publicOrigin(req: IncomingMessage): string {
 export function queryOf(req: IncomingMessage): URLSearchParams {
   return new URL(req.url ?? '/', 'http://localhost').searchParams;
 }
+
+/**
+ * The path pattern of the route that serves a request (`/v3/directline/conversations/:conversationId`),
+ * known after routing; `undefined` before routing or when no route matched. Checks keyed on it cannot be
+ * side-stepped by encoding the path differently (`/api/webchat/%74oken`, `/api/webchat/token;x`).
+ */
+export function routePath(req: { getRoute?: () => { path?: unknown } | undefined }): string | undefined {
+  const path = req.getRoute?.()?.path;
+  return typeof path === 'string' ? path : undefined;
+}
+
+/**
+ * A request path as the router may read it, for checks that run before routing: cut at `;` (the router
+ * ignores what follows), percent-decoded, duplicate slashes collapsed, lower case. Errs on the side of
+ * matching more paths, never fewer.
+ */
+export function normalisedPath(rawPath: string): string {
+  let path = rawPath.split(';')[0]!;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Malformed escapes: the router refuses such a path; match on the raw text.
+  }
+  return path.replace(/\/{2,}/g, '/').toLowerCase();
+}
+
+/** Whether `path` is one of `prefixes` or lies below one. */
+export function underPrefix(path: string | undefined, prefixes: readonly string[]): boolean {
+  return path !== undefined && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}

@@ -244,11 +244,18 @@ describe('the self-hosted Direct Line API', () => {
       ['a wrong content type', 'hallo', { 'content-type': 'text/plain' }, 415],
       ['an unknown activity type', { type: 'invoke', name: 'x' }, {}, 400],
       ['a non-string text', { type: 'message', text: 42 }, {}, 400],
+      ['a numeric value', { type: 'message', value: 42 }, {}, 400],
+      ['an array as value', { type: 'event', name: 'handoff.status', value: [1] }, {}, 400],
+      ['a numeric attachment', { type: 'message', text: 'x', attachments: [5] }, {}, 400],
+      ['a string entity', { type: 'message', text: 'x', entities: ['x'] }, {}, 400],
+      ['a numeric replyToId', { type: 'message', text: 'x', replyToId: 5 }, {}, 400],
       ['an array', [{ type: 'message' }], {}, 400],
       ['an oversized body', { type: 'message', text: 'x'.repeat(40_000) }, {}, 413],
     ])('%s', async (_name, body, headers, status) => {
+      const before = (await (await t.call('GET', activities(), c.token)).json()).watermark;
       const response = await t.call('POST', activities(), c.token, body, headers as Record<string, string>);
       expect(response.status).toBe(status);
+      expect((await (await t.call('GET', activities(), c.token)).json()).watermark).toBe(before); // nothing reached the log
     });
 
     it('a malformed watermark', async () => {

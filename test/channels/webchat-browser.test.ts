@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -245,4 +248,80 @@ describe('the widget embedded on another site', () => {
     expect(await panel.getByRole('button', { name: 'Erneut versuchen' }).isVisible()).toBe(true);
     await page.close();
   });
+});
+
+describe('the widget across a restart of the server (default configuration: SQLite, no DIRECT_LINE_TOKEN_SECRET)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ikz-widget-restart-'));
+  const defaults = { STORAGE_BACKEND: 'sqlite', DATA_DIR: dataDir, DIRECT_LINE_TOKEN_SECRET: '' };
+  let t: WebChatTestServer;
+  let port = 0;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startWebChatServer(defaults), launchChromium()]);
+    port = Number(new URL(t.base).port);
+    page = await browser.context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Stops the server and starts it again on the same port and DATA_DIR. */
+  const restart = async (env: Record<string, string> = {}) => {
+    await t.close();
+    t = await startWebChatServer({ ...defaults, PORT: String(port), ...env });
+  };
+  const panel = () => page.getByRole('dialog', { name: 'IKZ-Assistent' });
+  const botBubbles = () => panel().locator('.webchat__bubble:not(.webchat__bubble--from-user)');
+  const userBubbles = () => panel().locator('.webchat__bubble--from-user');
+  const ask = async (text: string) => {
+    const box = panel().locator('[data-id="webchat-sendbox-input"]');
+    await box.fill(text);
+    await box.press('Enter');
+  };
+
+  it('continues the conversation in the open page, and again after a reload', async () => {
+    await page.goto(`${t.base}/`);
+    await page.getByRole('button', { name: 'Fragen an den IKZ-Assistenten' }).click();
+    await botBubbles().filter({ hasText: 'Guten Tag' }).first().waitFor({ timeout: 15_000 });
+    await ask(QUESTION);
+    await botBubbles().filter({ hasText: 'Quelle:' }).first().waitFor({ timeout: 10_000 });
+
+    await restart();
+    // The open page: Web Chat reconnects with its token by itself, and the conversation goes on.
+    await ask('Welche Unterlagen gehören zum Antrag?');
+    await expect.poll(() => botBubbles().filter({ hasText: 'Quelle:' }).count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+
+    await page.reload();
+    await panel().waitFor();
+    await userBubbles().filter({ hasText: 'Welche Unterlagen gehören zum Antrag?' }).first().waitFor({ timeout: 15_000 });
+    expect(await userBubbles().filter({ hasText: QUESTION }).count()).toBe(1);
+    expect(await botBubbles().filter({ hasText: 'Guten Tag' }).count()).toBe(1); // continued, not started again
+    expect(await panel().getByRole('status').innerText()).toBe('');
+  }, 120_000);
+
+  it('after a restart and a reload, continues the conversation of the tab', async () => {
+    await restart();
+    await page.reload();
+    await panel().waitFor();
+    await userBubbles().filter({ hasText: QUESTION }).first().waitFor({ timeout: 15_000 });
+    await ask('Wer darf einen Antrag stellen?');
+    await expect.poll(() => userBubbles().count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => botBubbles().filter({ hasText: 'Quelle:' }).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
+  it('says plainly when the conversation cannot be continued, and starts a new one', async () => {
+    // The operator replaced the token secret: the tab's token is no longer accepted.
+    await restart({ DIRECT_LINE_TOKEN_SECRET: 'a-replaced-secret-for-the-web-chat-tokens-0123456789' });
+    await page.reload();
+    await panel().waitFor();
+    await expect
+      .poll(() => panel().getByRole('status').innerText(), { timeout: 15_000 })
+      .toMatch(/^Ihr bisheriges Gespräch konnte nicht fortgesetzt werden, weil es abgelaufen oder nicht mehr verfügbar ist\. Hier beginnt ein neues Gespräch\.$/);
+    await botBubbles().filter({ hasText: 'Guten Tag' }).first().waitFor({ timeout: 15_000 });
+    expect(await userBubbles().count()).toBe(0);
+  }, 60_000);
 });

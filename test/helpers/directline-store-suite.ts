@@ -83,9 +83,9 @@ export function describeDirectLineStore(name: string, create: DirectLineStoreFac
       expect(JSON.stringify(kept).length).toBeLessThanOrEqual(500);
     });
 
-    it('evicts the conversation idle longest when full', async () => {
+    it('evicts the conversation idle longest when full, once it has been idle long enough', async () => {
       let now = 1_000_000;
-      const { store, count } = await create({ maxConversations: 2 }, () => now);
+      const { store, count } = await create({ maxConversations: 2, minIdleBeforeEvictionMs: 15 }, () => now);
       await store.createConversation(record('a', now));
       now += 10;
       await store.createConversation(record('b', now));
@@ -96,6 +96,21 @@ export function describeDirectLineStore(name: string, create: DirectLineStoreFac
       expect(await count()).toBe(2);
       expect(await store.getConversation('b')).toBeUndefined();
       expect(await store.getConversation('a')).toBeDefined();
+    });
+
+    it('refuses a new conversation instead of evicting an active one, and says when room is expected', async () => {
+      let now = 1_000_000;
+      const { store, count } = await create({ maxConversations: 2, minIdleBeforeEvictionMs: 60_000 }, () => now);
+      await store.createConversation(record('a', now));
+      now += 10_000;
+      await store.createConversation(record('b', now));
+      now += 10_000;
+      expect(await store.createConversation(record('c', now))).toEqual({ created: false, evicted: [], full: { retryAfterMs: 40_000 } });
+      expect(await count()).toBe(2);
+      expect(await store.getConversation('a')).toBeDefined();
+      expect(await store.getConversation('c')).toBeUndefined();
+      now += 40_000; // 'a' has now been idle for a minute
+      expect(await store.createConversation(record('c', now))).toEqual({ created: true, evicted: ['a'] });
     });
 
     it('deletes conversations after their idle time', async () => {

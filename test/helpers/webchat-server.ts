@@ -67,8 +67,11 @@ export async function startWebChatServer(env: Record<string, string> = {}): Prom
   };
 }
 
-/** A token the test server would accept, but with chosen claims and expiry (seconds since the epoch). */
-export function signTestToken(claims: { conv: string; user: string }, exp: number): Promise<string> {
+/**
+ * A token the test server would accept, but with chosen claims and expiry (seconds since the epoch);
+ * `chain` is when the conversation's first token was issued.
+ */
+export function signTestToken(claims: { conv: string; user: string; chain?: number }, exp: number): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer('ikz-assistent')

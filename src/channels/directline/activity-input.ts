@@ -35,19 +35,24 @@ export function readClientActivity(body: unknown): ClientActivityResult {
   if ((activity.text?.length ?? 0) > MAX_CLIENT_TEXT) return fail(`"text" is longer than ${MAX_CLIENT_TEXT} characters`);
   if (activity.locale !== undefined && !isLocale(activity.locale)) return fail('expected "locale" to be a language tag');
   if (typeof input.localTimestamp === 'string') activity.localTimestamp = input.localTimestamp;
-  if (input.value !== undefined) activity.value = input.value;
-  if (input.channelData !== undefined) {
-    if (typeof input.channelData !== 'object' || input.channelData === null || Array.isArray(input.channelData)) {
-      return fail('expected "channelData" to be an object');
-    }
+  if (input.value !== undefined && input.value !== null) {
+    // Button payloads are objects; a string is kept for clients that send one.
+    if (!isObject(input.value) && typeof input.value !== 'string') return fail('expected "value" to be an object or a string');
+    activity.value = input.value;
+  }
+  if (input.channelData !== undefined && input.channelData !== null) {
+    if (!isObject(input.channelData)) return fail('expected "channelData" to be an object');
     activity.channelData = input.channelData;
   }
   for (const key of ['attachments', 'entities'] as const) {
-    if (input[key] === undefined) continue;
-    if (!Array.isArray(input[key])) return fail(`expected "${key}" to be an array`);
+    if (input[key] === undefined || input[key] === null) continue;
+    if (!Array.isArray(input[key]) || !input[key].every(isObject)) return fail(`expected "${key}" to be an array of objects`);
     (activity as Record<string, unknown>)[key] = input[key];
   }
-  if (typeof input.replyToId === 'string') activity.replyToId = decodeActivityId(input.replyToId);
+  if (input.replyToId !== undefined && input.replyToId !== null) {
+    if (typeof input.replyToId !== 'string') return fail('expected "replyToId" to be a string');
+    activity.replyToId = decodeActivityId(input.replyToId);
+  }
   return { ok: true, activity };
 }
 
@@ -64,6 +69,10 @@ export function decodeActivityId(id: string): string {
 /** A BCP 47-like language tag (`de`, `de-DE`, `en-US`). */
 export function isLocale(value: string): boolean {
   return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/.test(value);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fail(error: string): ClientActivityResult {

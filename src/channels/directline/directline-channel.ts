@@ -58,13 +58,22 @@ export class DirectLineChannel {
 
   /**
    * Starts the conversation a token was issued for and queues the `conversationUpdate` that makes the bot
-   * greet. Starting it again changes nothing (`created: false`).
+   * greet. Starting it again changes nothing (`created: false`). When the store is full of active
+   * conversations, nothing is started and `full` says when to try again.
    */
-  async startConversation(conversationId: string, userId: string, locale: string): Promise<{ created: boolean }> {
+  async startConversation(
+    conversationId: string,
+    userId: string,
+    locale: string,
+  ): Promise<{ created: boolean; full?: { retryAfterMs: number } }> {
     const now = this.now();
     const record: ConversationRecord = { conversationId, userId, locale, createdAt: now, lastActiveAt: now };
-    const { created, evicted } = await this.store.createConversation(record);
+    const { created, evicted, full } = await this.store.createConversation(record);
     await this.removed(evicted, 'evicted');
+    if (full) {
+      this.logger.warn({ conversationId }, 'Direct Line conversation refused: every conversation slot is in use');
+      return { created, full };
+    }
     if (!created) return { created };
     this.logger.info({ conversationId }, 'Direct Line conversation started');
     const user = userAccount(userId);
@@ -82,6 +91,11 @@ export class DirectLineChannel {
 
   getConversation(conversationId: string): Promise<ConversationRecord | undefined> {
     return this.store.getConversation(conversationId);
+  }
+
+  /** When a conversation expires unless something is written to it (milliseconds since the epoch). */
+  expiresAt(record: ConversationRecord): number {
+    return record.lastActiveAt + this.store.idleTtlMs;
   }
 
   /**

@@ -12,6 +12,15 @@ export interface ConversationRecord {
   lastActiveAt: number;
 }
 
+/** What {@link DirectLineStore.createConversation} did. */
+export interface CreateConversationResult {
+  created: boolean;
+  /** Conversations removed to make room (or because they had expired). */
+  evicted: string[];
+  /** Set when the store is full of active conversations: not created; room is expected after `retryAfterMs`. */
+  full?: { retryAfterMs: number };
+}
+
 /** A page of a conversation's activity log: everything after a watermark, and the newest watermark. */
 export interface ActivityPage {
   activities: Activity[];
@@ -34,11 +43,14 @@ export interface StoredActivity {
  * can do that atomically.
  */
 export interface DirectLineStore {
+  /** How long a conversation lives without a new activity: it expires at `lastActiveAt + idleTtlMs`. */
+  readonly idleTtlMs: number;
   /**
    * Creates a conversation (`created: false`, and no change, when it exists already). A bounded store may
-   * drop other conversations to make room; their ids are returned in `evicted`.
+   * drop conversations idle long enough to make room (their ids are returned in `evicted`); when every
+   * conversation is still in use, it refuses the new one (`full`), never dropping an active conversation.
    */
-  createConversation(record: ConversationRecord): Promise<{ created: boolean; evicted: string[] }>;
+  createConversation(record: ConversationRecord): Promise<CreateConversationResult>;
   getConversation(conversationId: string): Promise<ConversationRecord | undefined>;
   /**
    * Appends an activity (stored as a copy) with the next watermark; an activity without an `id` gets one.

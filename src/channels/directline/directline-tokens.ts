@@ -7,6 +7,8 @@ export interface TokenClaims {
   userId: string;
   /** Expiry as seconds since the epoch. */
   expiresAt: number;
+  /** When the first token of this conversation was issued (seconds since the epoch); renewals keep it. */
+  chainStartedAt: number;
 }
 
 /** A signed token and its lifetime, as Direct Line's `tokens/generate` and `tokens/refresh` answer. */
@@ -27,10 +29,14 @@ export class TokenError extends Error {
 const ISSUER = 'ikz-assistent';
 const AUDIENCE = 'ikz-assistent/directline';
 
+/** Longest time a conversation's tokens can be renewed for, counted from its first token (a working day and more). */
+export const DEFAULT_MAX_TOKEN_CHAIN_SECONDS = 24 * 60 * 60;
+
 /**
  * Issues and checks the short-lived HS256 tokens of the self-hosted Direct Line channel. A token names one
  * conversation (`conv`) and one user (`user`, which Web Chat reads as its user id), so it opens exactly that
- * conversation and nothing else.
+ * conversation and nothing else. Renewed tokens carry the time of the conversation's first token (`chain`),
+ * so a chain of renewals ends after `maxChainSeconds`.
  */
 export class DirectLineTokens {
   private readonly key: Uint8Array;
@@ -39,27 +45,43 @@ export class DirectLineTokens {
     secret: string | Uint8Array,
     readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
+    readonly maxChainSeconds: number = DEFAULT_MAX_TOKEN_CHAIN_SECONDS,
   ) {
     this.key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
   }
 
   /** A token for a new conversation with a new user id. */
   issueForNewConversation(): Promise<IssuedToken> {
-    return this.issue({ conversationId: newConversationId(), userId: newUserId() });
+    const issuedAt = Math.floor(this.now() / 1000);
+    return this.sign({ conversationId: newConversationId(), userId: newUserId(), chainStartedAt: issuedAt }, issuedAt + this.ttlSeconds);
   }
 
-  /** A token (valid for the full lifetime from now) for the given conversation and user. */
-  async issue({ conversationId, userId }: Omit<TokenClaims, 'expiresAt'>): Promise<IssuedToken> {
+  /**
+   * A fresh token for the same conversation and user (refresh, reconnect). It never outlives the
+   * conversation (`conversationExpiresAt`, seconds since the epoch) nor the chain's maximum age;
+   * `undefined` when nothing of either is left.
+   */
+  async renew(claims: TokenClaims, conversationExpiresAt: number): Promise<IssuedToken | undefined> {
+    const now = Math.floor(this.now() / 1000);
+    const expiresAt = Math.min(now + this.ttlSeconds, claims.chainStartedAt + this.maxChainSeconds, Math.floor(conversationExpiresAt));
+    if (expiresAt <= now) return undefined;
+    return this.sign(claims, expiresAt);
+  }
+
+  private async sign(
+    { conversationId, userId, chainStartedAt }: Omit<TokenClaims, 'expiresAt'>,
+    expiresAt: number,
+  ): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.now() / 1000);
-    const token = await new SignJWT({ conv: conversationId, user: userId })
+    const token = await new SignJWT({ conv: conversationId, user: userId, chain: chainStartedAt })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt(issuedAt)
       .setJti(randomBytes(9).toString('base64url')) // every token differs, even two in the same second
-      .setExpirationTime(issuedAt + this.ttlSeconds)
+      .setExpirationTime(expiresAt)
       .sign(this.key);
-    return { conversationId, token, expires_in: this.ttlSeconds };
+    return { conversationId, token, expires_in: expiresAt - issuedAt };
   }
 
   /** Checks signature, issuer, audience and expiry; throws {@link TokenError} otherwise. */
@@ -72,9 +94,11 @@ export class DirectLineTokens {
         currentDate: new Date(this.now()),
         clockTolerance: 0,
       });
-      const { conv, user, exp } = payload as { conv?: unknown; user?: unknown; exp?: number };
+      const { conv, user, exp, iat, chain } = payload as { conv?: unknown; user?: unknown; exp?: number; iat?: number; chain?: unknown };
       if (typeof conv !== 'string' || typeof user !== 'string' || typeof exp !== 'number') throw new TokenError('invalid');
-      return { conversationId: conv, userId: user, expiresAt: exp };
+      // Tokens from before chains were recorded count from their own issue time.
+      const chainStartedAt = typeof chain === 'number' ? chain : (iat ?? exp - this.ttlSeconds);
+      return { conversationId: conv, userId: user, expiresAt: exp, chainStartedAt };
     } catch (error) {
       if (error instanceof TokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new TokenError('expired');

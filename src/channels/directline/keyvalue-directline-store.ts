@@ -4,6 +4,7 @@ import {
   activityIdFor,
   type ActivityPage,
   type ConversationRecord,
+  type CreateConversationResult,
   type DirectLineStore,
   type StoredActivity,
 } from './directline-store.js';
@@ -76,17 +77,22 @@ export class KeyValueDirectLineStore implements DirectLineStore {
     this.limits = { ...DEFAULT_MEMORY_STORE_LIMITS, ...limits };
   }
 
+  get idleTtlMs(): number {
+    return this.limits.idleTtlMs;
+  }
+
   /** Number of conversations in the index (for tests and metrics). */
   async count(): Promise<number> {
     return Object.keys(await this.readIndex()).length;
   }
 
-  async createConversation(record: ConversationRecord): Promise<{ created: boolean; evicted: string[] }> {
+  async createConversation(record: ConversationRecord): Promise<CreateConversationResult> {
     const id = record.conversationId;
     const existing = await this.documents.get<StoredDocument>(DIRECT_LINE_COLLECTION, id);
     if (existing && this.isLive(existing.value, this.now())) return { created: false, evicted: [] };
     const evicted = await this.removeExpired(this.now());
-    await this.evictWhileFull(evicted);
+    const full = await this.evictWhileFull(evicted);
+    if (full) return { created: false, evicted, full };
     await this.updateIndex((entries) => {
       entries[id] = record.lastActiveAt;
     });
@@ -181,13 +187,21 @@ export class KeyValueDirectLineStore implements DirectLineStore {
     return removed;
   }
 
-  /** Drops the conversations idle longest until there is room for one more; their ids go to `evicted`. */
-  private async evictWhileFull(evicted: string[]): Promise<void> {
+  /**
+   * Drops the conversations idle longest until there is room for one more; their ids go to `evicted`. A
+   * conversation idle for less than `minIdleBeforeEvictionMs` is never dropped: then the store is full, and
+   * the time until the one idle longest may go is returned.
+   */
+  private async evictWhileFull(evicted: string[]): Promise<CreateConversationResult['full']> {
     for (let round = 0; round < 2 * this.limits.maxConversations + 10; round++) {
       const entries = await this.readIndex();
-      if (Object.keys(entries).length < this.limits.maxConversations) return;
+      if (Object.keys(entries).length < this.limits.maxConversations) return undefined;
       const oldest = await this.idleLongest(entries);
-      if (!oldest) return;
+      if (!oldest) return undefined;
+      const idleMs = this.now() - oldest.at;
+      if (oldest.etag !== undefined && idleMs < this.limits.minIdleBeforeEvictionMs) {
+        return { retryAfterMs: this.limits.minIdleBeforeEvictionMs - idleMs };
+      }
       // A conversation that changed since it was read is kept, and the next round looks again.
       if (oldest.etag === undefined || (await this.removeIfUnchanged(oldest.id, oldest.etag))) {
         if (oldest.etag !== undefined) evicted.push(oldest.id);
@@ -203,12 +217,12 @@ export class KeyValueDirectLineStore implements DirectLineStore {
    * in index order only until the best one found is not newer than the next lower bound.
    * `etag` is undefined for an index entry whose document is already gone.
    */
-  private async idleLongest(entries: Record<string, number>): Promise<{ id: string; etag?: string } | undefined> {
+  private async idleLongest(entries: Record<string, number>): Promise<{ id: string; etag?: string; at: number } | undefined> {
     let best: { id: string; etag?: string; at: number } | undefined;
     for (const [id, lowerBound] of Object.entries(entries).sort((a, b) => a[1] - b[1])) {
       if (best && best.at <= lowerBound) break;
       const found = await this.documents.get<StoredDocument>(DIRECT_LINE_COLLECTION, id);
-      if (!found || isTombstone(found.value)) return { id };
+      if (!found || isTombstone(found.value)) return { id, at: lowerBound };
       if (!best || found.value.record.lastActiveAt < best.at) best = { id, etag: found.etag, at: found.value.record.lastActiveAt };
     }
     return best;

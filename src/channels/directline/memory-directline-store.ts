@@ -3,14 +3,20 @@ import {
   activityIdFor,
   type ActivityPage,
   type ConversationRecord,
+  type CreateConversationResult,
   type DirectLineStore,
   type StoredActivity,
 } from './directline-store.js';
 
 /** Limits of {@link MemoryDirectLineStore}; together they bound its memory. */
 export interface MemoryStoreLimits {
-  /** Conversations kept at most; when full, the one idle longest is dropped for a new one. */
+  /**
+   * Conversations kept at most. When full, the one idle longest is dropped for a new one, but only if it has
+   * been idle for `minIdleBeforeEvictionMs`; otherwise the new conversation is refused (`full`).
+   */
   maxConversations: number;
+  /** How long a conversation must have been idle before a new one may push it out of a full store. */
+  minIdleBeforeEvictionMs: number;
   /** Activities kept per conversation; older ones are dropped first (watermarks keep counting). */
   maxActivitiesPerConversation: number;
   /** Approximate JSON size (characters) kept per conversation; older activities are dropped first. */
@@ -22,6 +28,7 @@ export interface MemoryStoreLimits {
 /** Defaults: room for a busy day of a small office, at most about 256 MB even when every log is full. */
 export const DEFAULT_MEMORY_STORE_LIMITS: MemoryStoreLimits = {
   maxConversations: 1000,
+  minIdleBeforeEvictionMs: 15 * 60 * 1000,
   maxActivitiesPerConversation: 300,
   maxCharsPerConversation: 256 * 1024,
   idleTtlMs: 60 * 60 * 1000,
@@ -50,16 +57,25 @@ export class MemoryDirectLineStore implements DirectLineStore {
     this.limits = { ...DEFAULT_MEMORY_STORE_LIMITS, ...limits };
   }
 
+  get idleTtlMs(): number {
+    return this.limits.idleTtlMs;
+  }
+
   /** Number of conversations held (for tests and metrics). */
   get size(): number {
     return this.conversations.size;
   }
 
-  async createConversation(record: ConversationRecord): Promise<{ created: boolean; evicted: string[] }> {
+  async createConversation(record: ConversationRecord): Promise<CreateConversationResult> {
     if (this.live(record.conversationId)) return { created: false, evicted: [] };
-    const evicted = await this.removeExpired(this.now());
+    const now = this.now();
+    const evicted = await this.removeExpired(now);
     while (this.conversations.size >= this.limits.maxConversations) {
-      const oldest = this.conversations.keys().next().value as string;
+      const [oldest, entry] = this.conversations.entries().next().value as [string, Entry];
+      const idleMs = now - entry.record.lastActiveAt;
+      if (idleMs < this.limits.minIdleBeforeEvictionMs) {
+        return { created: false, evicted, full: { retryAfterMs: this.limits.minIdleBeforeEvictionMs - idleMs } };
+      }
       this.conversations.delete(oldest);
       evicted.push(oldest);
     }
