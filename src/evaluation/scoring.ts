@@ -1,4 +1,4 @@
-/** One line of an evaluation set (see `../shared/eval/README.md`). */
+/** One line of an evaluation set (format: `docs/evaluation.md`). */
 export interface EvalQuestion {
   id: string;
   question: string;

@@ -126,7 +126,7 @@ export class AdvisorDesk {
       if ((await this.options.cases.get(handoffCase.id))?.advisorThread) return;
       const channel = await this.advisorChannel();
       if (!channel) {
-        this.options.logger.warn({ caseId: handoffCase.id }, 'New case not posted: no advisor channel set (see README "The advisors\' workflow")');
+        this.options.logger.warn({ caseId: handoffCase.id }, 'New case not posted: no advisor channel set (see docs/handoff.md)');
         return;
       }
       const [posted] = await this.options.proactive(channel, [caseCard(handoffCase)]);
@@ -142,7 +142,7 @@ export class AdvisorDesk {
   private async advisorChannel(): Promise<Partial<ConversationReference> | undefined> {
     const stored = (await this.options.documents.get<Partial<StoredAdvisorChannel>>(SETTINGS, ADVISOR_CHANNEL))?.value;
     if (stored && !stored.allowedBy) {
-      this.options.logger.warn('The stored advisor channel was set by an older version without an allow-list and is not trusted: set it again (see README "The advisors\' workflow")');
+      this.options.logger.warn('The stored advisor channel was set by an older version without an allow-list and is not trusted: set it again (see docs/handoff.md)');
       return undefined;
     }
     return stored?.reference;
