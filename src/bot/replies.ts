@@ -2,6 +2,7 @@ import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardActio
 import type { Candidate } from '../knowledge/answer-engine.js';
 import { chatMarkdown } from '../knowledge/markdown.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
+import { keySentences } from '../understanding/sentences.js';
 import type { CardAction } from './card-actions.js';
 import { TEXT, contactText, germanDate, type OfficeContact } from './messages.js';
 
@@ -16,14 +17,24 @@ export function actionButton(title: string, value: CardAction): BotCardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
+/** What an answer may add: the topic a follow-up was read against, further questions of the message as buttons. */
+export interface AnswerExtras {
+  /** Title of the previous topic, shown as "Bezogen auf: …" above the answer. */
+  relatedTo?: string;
+  /** Further questions of the same message, offered as buttons that ask them. */
+  further?: readonly string[];
+}
+
 /** The answer from an article: short answer, best section, source with date, related topics. */
-export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup): Partial<Activity> {
-  const parts = [`**${article.title}**`];
+export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup, extras: AnswerExtras = {}): Partial<Activity> {
+  const parts = extras.relatedTo ? [TEXT.relatedToTopic.replace('{title}', extras.relatedTo)] : [];
+  parts.push(`**${article.title}**`);
   for (const section of sections) {
     if (section.heading) parts.push(`**${section.heading}**`);
     parts.push(chatMarkdown(section.markdown));
   }
   parts.push(sourceLine(article));
+  parts.push(...furtherLines(extras.further));
   const related = article.related
     .map(lookup)
     .filter((a): a is Article => a !== undefined)
@@ -36,6 +47,7 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     }),
   );
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...furtherButtons(extras.further),
     ...offers,
     ...related,
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
@@ -43,6 +55,66 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     actionButton(TEXT.buttonNotHelpful, { action: 'feedback', id: article.id, helpful: false }),
   ]);
   return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** Two questions of one message with answers from two articles: each short (its best section, or the intro), with its source. */
+export function twoAnswersReply(answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>, further: readonly string[] = []): Partial<Activity> {
+  const parts: string[] = [TEXT.twoAnswersIntro];
+  answers.forEach(({ article, sections }, i) => {
+    const section = sections.find((s) => s.heading !== null) ?? sections[0] ?? article.sections[0]!;
+    parts.push(`**${i + 1}. ${article.title}**`);
+    if (section.heading) parts.push(`_${section.heading}_`);
+    parts.push(chatMarkdown(section.markdown), sourceLine(article));
+  });
+  parts.push(...furtherLines(further));
+  const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...furtherButtons(further),
+    ...answers.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),
+    actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+  ]);
+  return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** A comparison: the key statement of each side's article (its intro, shortened), each with its source. */
+export function comparisonReply(sides: ReadonlyArray<{ article: Article }>, overview?: Article): Partial<Activity> {
+  const [left, right] = sides.map((side) => titleHead(side.article.title));
+  const parts: string[] = [TEXT.comparisonIntro.replace('{left}', left ?? '').replace('{right}', right ?? '')];
+  for (const { article } of sides) {
+    const intro = article.sections[0]?.markdown ?? '';
+    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(keySentences(intro))}`, sourceLine(article));
+  }
+  const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...sides.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),
+    ...(overview ? [actionButton(`${TEXT.comparisonOverview}: ${overview.title}`, { action: 'article', id: overview.id })] : []),
+    actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+  ]);
+  return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** Asks, inside a guided dialog, whether to leave it for the handoff (Ja / Nein). */
+export function leaveDialogForHandoffReply(dialogName: string): Partial<Activity> {
+  return MessageFactory.suggestedActions(
+    [TEXT.buttonLeaveForHandoff, TEXT.buttonStayInDialog],
+    TEXT.leaveDialogForHandoff.replace('{dialog}', dialogName),
+  );
+}
+
+/** "Zweckverband: eigenständige juristische Person" → "Zweckverband": what an article is about, without its subtitle. */
+function titleHead(title: string): string {
+  return title.split(/\s*[:(–]\s*/)[0]!.trim() || title;
+}
+
+/** A further question of the message, as a button: its text shortened for the button, asked in full. */
+function furtherButtons(further: readonly string[] = []): BotCardAction[] {
+  return further.map((question) => actionButton(shorten(question, 80), { action: 'ask', text: question.slice(0, 500) }));
+}
+
+function furtherLines(further: readonly string[] = []): string[] {
+  return further.length > 0 ? [`${TEXT.furtherQuestionTitle} ${further.map((q) => `„${q}“`).join(', ')}`] : [];
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** "Quelle: … · Stand: …", with the version of the programme and any caveat about the date. */
