@@ -235,34 +235,27 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
-    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, content, intent.intent, intent, dialogContext);
+    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, content, { ...intent, intent: intent.intent }, dialogContext);
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
     return this.answerQuestion(context, content);
   }
 
   /**
-   * A message asking for a guided dialog. One that says more than the request ("Ist unser Bauhof
-   * förderfähig?") is answered directly when the knowledge base is confident (the answer offers the
-   * dialog as a button) or told that it is outside the programme; otherwise, and for a bare request
-   * ("Förder-Check", "Sind wir förderfähig?"), the dialog starts.
+   * A message asking for a guided dialog. A bare request ("Förder-Check", "Sind wir förderfähig?") starts
+   * the dialog. One with content of its own ("Vier Gemeinden gründen einen GVV – mit wie viel können wir
+   * rechnen?") is a question first: answered when the knowledge base is confident, with the dialog offered
+   * as the first button; told so when it names something outside the programme. Otherwise the dialog starts.
    */
-  private async requestDialog(
-    context: TurnContext,
-    content: string,
-    dialog: GuidedDialog,
-    intent: RecognizedIntent,
-    dialogContext: () => Promise<DialogContext>,
-  ): Promise<void> {
-    if (intent.rest.length > 0) {
-      const data = await this.conversationData.get(context, { unansweredInARow: 0 });
-      const understood = this.understand(content, data);
-      const decision = understood.kind === 'single' ? understood.reading.decision : undefined;
-      // Answered, or about something outside the programme ("EU-Förderung …"): no check to run.
-      if (!decision || decision.outcome === 'answer' || (decision.outcome === 'no_answer' && decision.reason === 'outside_scope')) {
-        return this.answerQuestion(context, content, understood);
-      }
-    }
-    return this.startDialog(await dialogContext(), dialog);
+  private async requestDialog(context: TurnContext, content: string, intent: RecognizedIntent & { intent: GuidedDialog }, dialogContext: () => Promise<DialogContext>): Promise<void> {
+    // Content is what the knowledge base searches for ("kannst du" is none) and no request word explains.
+    const searched = new Set(this.options.knowledge.terms?.(content) ?? intent.rest);
+    const hasContent = intent.rest.some((term) => searched.has(term));
+    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const understood = this.understand(content, data);
+    const decision = understood.kind === 'single' ? understood.reading.decision : undefined;
+    if (decision?.outcome === 'no_answer' && decision.reason === 'outside_scope') return this.answerQuestion(context, content, understood);
+    if (hasContent && (!decision || decision.outcome === 'answer')) return this.answerQuestion(context, content, understood, intent.intent);
+    return this.startDialog(await dialogContext(), intent.intent);
   }
 
   /** A request for a person: starts the handoff; inside the Förder-Check or "Antrag stellen" it first asks whether to leave the dialog. */
@@ -281,7 +274,8 @@ export class IkzBot extends ActivityHandler {
     return understandQuestion(question, this.options.knowledge, data.topic);
   }
 
-  private async answerQuestion(context: TurnContext, question: string, understood?: QuestionUnderstanding): Promise<void> {
+  /** Answers from the knowledge base; `offerDialog` puts that dialog's button first under an answer (the message asked for it). */
+  private async answerQuestion(context: TurnContext, question: string, understood?: QuestionUnderstanding, offerDialog?: GuidedDialog): Promise<void> {
     const { knowledge } = this.options;
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
     const result = understood ?? this.understand(question, data);
@@ -319,7 +313,7 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
       data.topic = topicOf(result.reading.question, decision.article);
-      await context.sendActivity(answerReply(decision.article, decision.sections, (id) => knowledge.article(id), { relatedTo: readAgainst?.title, further: result.pending }));
+      await context.sendActivity(answerReply(decision.article, decision.sections, (id) => knowledge.article(id), { relatedTo: readAgainst?.title, further: result.pending, offerDialog }));
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
     if (decision.outcome === 'clarify') {

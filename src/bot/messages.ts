@@ -61,6 +61,8 @@ export const TEXT = {
   twoAnswersIntro: 'Sie haben zwei Fragen gestellt – hier beide Antworten in Kürze:',
   comparisonIntro: '**{left}** und **{right}** im Vergleich – das Wichtigste in Kürze:',
   comparisonOverview: 'Beide im Überblick',
+  offerEligibility: 'Ob Ihr Vorhaben alle Voraussetzungen erfüllt, prüfe ich gern Schritt für Schritt mit Ihnen: Tippen Sie unten auf „Förder-Check starten“.',
+  offerApplication: 'Was für Ihren Antrag noch fehlt, gehe ich gern Schritt für Schritt mit Ihnen durch: Tippen Sie unten auf „Antrag stellen“.',
   furtherQuestionTitle: 'Ihre weitere Frage beantworte ich gern als Nächstes – tippen Sie dazu unten auf die Schaltfläche:',
   leaveDialogForHandoff:
     'Sie möchten mit einer Beraterin oder einem Berater sprechen. Soll ich dafür den {dialog} beenden und Ihr Anliegen an die Beratungsstelle übergeben?',

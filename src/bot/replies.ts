@@ -3,7 +3,7 @@ import type { Candidate } from '../knowledge/answer-engine.js';
 import { chatMarkdown } from '../knowledge/markdown.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
 import { keySentences } from '../understanding/sentences.js';
-import type { CardAction } from './card-actions.js';
+import type { CardAction, GuidedDialog } from './card-actions.js';
 import { TEXT, contactText, germanDate, type OfficeContact } from './messages.js';
 
 /** Related topics offered under an answer (with the dialogs, handoff and feedback buttons). */
@@ -23,6 +23,8 @@ export interface AnswerExtras {
   relatedTo?: string;
   /** Further questions of the same message, offered as buttons that ask them. */
   further?: readonly string[];
+  /** A guided dialog the message asked for, offered as the first button. */
+  offerDialog?: GuidedDialog;
 }
 
 /** The answer from an article: short answer, best section, source with date, related topics. */
@@ -34,18 +36,16 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     parts.push(chatMarkdown(section.markdown));
   }
   parts.push(sourceLine(article));
+  if (extras.offerDialog) parts.push(extras.offerDialog === 'eligibility' ? TEXT.offerEligibility : TEXT.offerApplication);
   parts.push(...furtherLines(extras.further));
   const related = article.related
     .map(lookup)
     .filter((a): a is Article => a !== undefined)
     .slice(0, MAX_RELATED)
     .map((a) => actionButton(a.title, { action: 'article', id: a.id }));
-  const offers = article.offers.map((dialog) =>
-    actionButton(dialog === 'foerder-check' ? TEXT.buttonEligibility : TEXT.buttonApplication, {
-      action: 'start',
-      dialog: dialog === 'foerder-check' ? 'eligibility' : 'application',
-    }),
-  );
+  const dialogs = article.offers.map((offer): GuidedDialog => (offer === 'foerder-check' ? 'eligibility' : 'application'));
+  const ordered = extras.offerDialog ? [extras.offerDialog, ...dialogs.filter((d) => d !== extras.offerDialog)] : dialogs;
+  const offers = ordered.map((dialog) => actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }));
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...furtherButtons(extras.further),
     ...offers,

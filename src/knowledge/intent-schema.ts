@@ -37,8 +37,20 @@ const intentSchema = z.strictObject(
 export const intentsFileSchema = z.strictObject(
   {
     words: z
-      .strictObject({ keep: wordList, ignore: wordList }, { error: 'expected keep and ignore word lists' })
-      .default({ keep: [], ignore: [] }),
+      .strictObject(
+        {
+          keep: wordList,
+          ignore: wordList,
+          groups: z
+            .array(
+              z.array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), { error: 'expected a list of words' }).min(2, { error: 'a group needs at least 2 words' }),
+              { error: 'expected a list of word groups' },
+            )
+            .default([]),
+        },
+        { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown word list(s) ${issue.keys.join(', ')} (known: keep, ignore, groups)` : 'expected the word lists keep, ignore and groups') },
+      )
+      .default({ keep: [], ignore: [], groups: [] }),
     intents: z.partialRecord(z.enum(INTENT_NAMES, { error: `unknown intent (known: ${INTENT_NAMES.join(', ')})` }), intentSchema, {
       error: 'expected the intents, each with its examples',
     }),

@@ -43,6 +43,8 @@ const CONTINUATION = /^(?:und|aber|auch|oder|sowie|dann|also|jetzt|nun)\b/iu;
 const REFERRING_FRAME = /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|steht\s+es\s+|verhält\s+es\s+sich\s+)(?:denn\s+)?(?:mit|bei|für)\b|(?:gilt|geht|klappt|funktioniert|passt|stimmt)\s+das\b|(?:ist|wäre)\s+das\s+auch\b)/iu;
 /** Words that point back to something said before. */
 const ANAPHOR = /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso)\b/iu;
+/** "Können Sie das prüfen?", "Geht das auch online?": a pronoun object before the verb at the end. */
+const PRONOUN_OBJECT = /\b(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}\p{Ll}+(?:en|ern|eln)\s*[?.!]*$/u;
 /** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */
 const FRAGMENT = /^(?:für|fuer|bei|mit|ohne|ab|bis|im|in|nach|zum|zur|vom|von)\b/iu;
 const MAX_FRAGMENT_WORDS = 5;
@@ -56,7 +58,7 @@ const MAX_SUBSTITUTE_WORDS = 4;
  */
 export function looksLikeFollowUp(text: string): boolean {
   const trimmed = text.trim();
-  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed)) return true;
+  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN_OBJECT.test(trimmed)) return true;
   return FRAGMENT.test(trimmed) && words(trimmed).length <= MAX_FRAGMENT_WORDS;
 }
 

@@ -13,8 +13,8 @@ export interface RecognizedIntent {
   /** The example that fitted best. */
   example: string;
   /**
-   * Terms of the message that none of the intent's examples use: what the message says beyond the
-   * request ("Ist unser Bauhof förderfähig?" → `bauhof`). Empty when the message is only the request.
+   * Terms of the message that no example of any intent uses (counter-examples aside): what it says beyond
+   * a request ("Ist unser Bauhof förderfähig?" → `bauhof`). Empty when the message is only the request.
    */
   rest: string[];
 }
@@ -22,38 +22,53 @@ export interface RecognizedIntent {
 /** Threshold of an intent whose entry in `intents.yml` sets none. */
 export const DEFAULT_INTENT_THRESHOLD = 0.75;
 
-/** Words shorter than this never match as the head of a compound (`red` must not match `Kredit…`). */
+/** The head of a compound matches an example word of at least this length (`Beratungstermin` → `termin`). */
 const MIN_HEAD_LENGTH = 4;
+/** The modifier of a compound matches an example word of at least this length (`Antragsvorbereitung` → `antrag`)… */
+const MIN_MODIFIER_LENGTH = 5;
+/** …when the rest of the compound is at least this long (so `Personal` is not `Person` + `al`). */
+const MIN_MODIFIER_REST = 4;
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
+
+/** A term of a message: the keys it fills slots by, and whether a `question` counter-example uses it. */
+interface MessageTerm {
+  term: string;
+  /** Its readings, the head and modifier of a compound, and their word groups. */
+  keys: Set<string>;
+  ambiguous: boolean;
+}
 
 interface Example {
   intent: IntentName;
   text: string;
-  /** Number of distinct terms (0: the example is only stop words and matches by its phrase). */
-  termCount: number;
+  /** Per word of the example: the keys that fill it (its readings and the ids of its word groups). */
+  slots: Array<Set<string>>;
+  /** Per word of the example: its readings only (a message word with one of them is the word itself, not a relative). */
+  literals: Array<Set<string>>;
   /** Folded words without the ignored ones, for examples of stop words only ("Was kannst du?"). */
   phrase: string;
   within: boolean;
   threshold: number;
-  /** Per term slot: whether a `question` counter-example uses the term too (alone it is no request). */
-  ambiguous: boolean[];
 }
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
  *
  * Examples and messages are analysed by the German analyser into terms (folded, stemmed; words in
- * `words.keep` count although search ignores them, words in `words.ignore` never count). A feminine
- * form also stands for the masculine one (`Ansprechpartnerin` → `Ansprechpartner`), and a compound of
- * the message matches an example word that is its head (`Beratungstermin` → `Termin`).
+ * `words.keep` count although search ignores them, words in `words.ignore` never count). Each term also
+ * has its readings: the masculine form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the
+ * verb of a conjugated form (`meldet` → `melden`), the head and modifier of a compound (`Beratungstermin`
+ * → `Termin`, `Antragsvorbereitung` → `Antrag`), and the groups of `words.groups` it belongs to, so that
+ * "mit einer Beraterin sprechen" also stands for "mit jemandem vom Beratungszentrum reden".
  *
- * An example fits a message by its *recall*, the share of its terms the message contains. For intents
- * marked `within_longer_messages` (a request for a person inside a longer text) that is the score; for
- * the others (small talk, commands) it is multiplied by the share of the message's terms that the
+ * An example fits a message by its *recall*, the share of its words the message contains. For intents
+ * marked `within_longer_messages` (a request for a person inside a longer text) that is the score, provided
+ * one of the matched message words is clear, i.e. no `question` counter-example uses it; otherwise (and
+ * for small talk and commands) the recall is multiplied by the share of the message's terms that the
  * intent's examples use at all, so "Danke, und wie hoch ist die Förderung?" is a question, not thanks.
- * The best example wins if its score reaches its intent's threshold; a `question` example that fits at
- * least as well keeps the message a question for the knowledge base.
+ * The best example wins if it reaches its intent's threshold; a `question` example that fits better
+ * keeps the message a question for the knowledge base.
  *
  * @example
  * ```ts
@@ -64,113 +79,178 @@ interface Example {
 export class IntentRecognizer {
   private readonly analyzer: GermanAnalyzer;
   private readonly ignoredWords: Set<string>;
+  /** Term → ids of the word groups it belongs to. */
+  private readonly groups = new Map<string, string[]>();
   private readonly examples: Example[] = [];
-  /** Example term (and its feminine reading) → the examples and term slots it fills. */
-  private readonly slots = new Map<string, Array<{ example: number; slot: number }>>();
-  /** Per intent, every term its examples use. */
+  /** Key (reading or group id) → the examples and slots it fills. */
+  private readonly slotIndex = new Map<string, Array<{ example: number; slot: number }>>();
+  /** Per intent, every key its examples use. */
   private readonly vocabulary = new Map<IntentName, Set<string>>();
+  /** Every key the examples of the bot's intents use (counter-examples aside). */
+  private readonly requestVocabulary = new Set<string>();
+  /** Nouns of the `question` counter-examples ("Beratung" in "Kostet die Beratung etwas?"): alone they are no request. */
+  private readonly questionNouns: Set<string>;
+  /** Every term of the examples and groups (the words a compound of the message can be made of). */
+  private readonly knownTerms = new Set<string>();
 
   private constructor(file: IntentsFile) {
     this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
     this.ignoredWords = new Set(file.words.ignore.map((w) => foldGerman(w.toLowerCase())));
+    file.words.groups.forEach((group, i) => {
+      for (const word of group) {
+        for (const term of this.termsOf(word)) {
+          this.knownTerms.add(term);
+          const ids = this.groups.get(term) ?? [];
+          ids.push(`#${i}`);
+          this.groups.set(term, ids);
+        }
+      }
+    });
+    this.questionNouns = new Set((file.intents.question?.examples ?? []).flatMap((text) => this.termsOf(nounsOf(text)).flatMap((term) => readings(term))));
     const entries = Object.entries(file.intents) as Array<[IntentName, NonNullable<IntentsFile['intents'][IntentName]>]>;
-    const questionTerms = new Set((file.intents.question?.examples ?? []).flatMap((text) => this.termsOf(text).flat()));
     for (const [intent, definition] of entries) {
       const vocabulary = this.vocabulary.get(intent) ?? new Set<string>();
       this.vocabulary.set(intent, vocabulary);
-      for (const text of definition.examples) {
-        const terms = this.termsOf(text);
-        const index = this.examples.length;
-        this.examples.push({
-          intent,
-          text,
-          termCount: terms.length,
-          phrase: this.phraseOf(text),
-          within: definition.within_longer_messages,
-          threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD,
-          ambiguous: terms.map((alternatives) => alternatives.some((t) => questionTerms.has(t))),
-        });
-        terms.forEach((alternatives, slot) => {
-          for (const term of alternatives) {
-            vocabulary.add(term);
-            const list = this.slots.get(term) ?? [];
-            list.push({ example: index, slot });
-            this.slots.set(term, list);
-          }
-        });
-      }
+      for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
+      if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
     }
   }
 
   /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
-    return new IntentRecognizer(file ?? { words: { keep: [], ignore: [] }, intents: {} });
+    return new IntentRecognizer(file ?? { words: { keep: [], ignore: [], groups: [] }, intents: {} });
   }
 
   /** The intent of a message, or `undefined` when it is a question for the knowledge base. */
   recognize(text: string): RecognizedIntent | undefined {
-    const terms = this.termsOf(text);
+    const terms = this.termsOf(text).map((term) => this.messageTerm(term));
     if (terms.length === 0) return this.recognizePhrase(text);
-    const filled = new Map<number, number>();
-    for (const alternatives of terms) {
-      for (const key of lookupKeys(alternatives)) {
-        for (const { example, slot } of this.slots.get(key) ?? []) filled.set(example, (filled.get(example) ?? 0) | (1 << Math.min(slot, 30)));
+    const filled = new Map<number, Filling>();
+    terms.forEach((term, position) => {
+      for (const key of term.keys) {
+        for (const { example, slot } of this.slotIndex.get(key) ?? []) {
+          const filling = filled.get(example) ?? { all: 0, clear: 0, literal: 0, bySlot: new Map<number, Set<number>>() };
+          filling.all |= 1 << slot;
+          const bySlot = filling.bySlot.get(slot) ?? new Set<number>();
+          bySlot.add(position);
+          filling.bySlot.set(slot, bySlot);
+          if (!term.ambiguous) filling.clear |= 1 << slot;
+          if (this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
+          filled.set(example, filling);
+        }
       }
-    }
-    const shareByIntent = new Map<IntentName, number>();
-    const vocabularyShare = (intent: IntentName) => {
-      let share = shareByIntent.get(intent);
-      if (share === undefined) {
-        share = terms.filter((alternatives) => this.inVocabulary(intent, alternatives)).length / terms.length;
-        shareByIntent.set(intent, share);
-      }
-      return share;
+    });
+    const shares = new Map<IntentName, number>();
+    const share = (intent: IntentName) => {
+      if (!shares.has(intent)) shares.set(intent, terms.filter((term) => this.inVocabulary(intent, term)).length / terms.length);
+      return shares.get(intent)!;
     };
-    let best: { example: Example; score: number; matched: number } | undefined;
-    for (const [index, mask] of filled) {
+    let best: { example: Example; score: number; order: number[] } | undefined;
+    for (const [index, filling] of filled) {
       const example = this.examples[index]!;
-      const matched = bitCount(mask);
-      const recall = matched / Math.min(example.termCount, 31);
-      // Within a longer message only a clear word counts; words the counter-examples use need a short message.
-      const clear = example.within && example.intent !== 'question' ? example.ambiguous.some((ambiguous, slot) => !ambiguous && (mask & (1 << slot)) !== 0) : example.within;
-      const score = clear ? recall : recall * vocabularyShare(example.intent);
+      const matched = bitCount(filling.all);
+      const recall = matched / example.slots.length;
+      // Within a longer message an example needs a clear word (no counter-example uses it) and two words of
+      // the message, or, for a one-word example, that very word ("Rückruf"); otherwise the message must be short.
+      const literal = bitCount(filling.literal);
+      const clear = filling.clear !== 0 && (twoWords(filling.bySlot) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
+      const score = example.within && clear ? recall : recall * share(example.intent);
       if (score < example.threshold) continue;
-      if (!best || score > best.score || (score === best.score && (matched > best.matched || (matched === best.matched && example.intent === 'question')))) {
-        best = { example, score, matched };
-      }
+      // Ties go to the example with more words matched, then more of its own words (not group relatives),
+      // then to a request over a counter-example: a request for a person always counts.
+      const order = [score, matched, literal, example.intent === 'question' ? 0 : 1];
+      if (!best || isGreater(order, best.order)) best = { example, score, order };
     }
     if (!best || best.example.intent === 'question') return undefined;
-    const intent = best.example.intent;
-    const rest = terms.filter((alternatives) => !this.inVocabulary(intent, alternatives)).map((alternatives) => alternatives[0]!);
-    return { intent, score: Math.round(best.score * 100) / 100, example: best.example.text, rest };
+    const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
+    return { intent: best.example.intent, score: Math.round(best.score * 100) / 100, example: best.example.text, rest };
+  }
+
+  private addExample(intent: IntentName, text: string, definition: { within_longer_messages: boolean; threshold?: number }, vocabulary: Set<string>): void {
+    const slots: Array<Set<string>> = [];
+    const literals: Array<Set<string>> = [];
+    for (const term of this.termsOf(text)) {
+      const own = readings(term);
+      const keys = new Set<string>(own);
+      for (const reading of own) {
+        this.knownTerms.add(reading);
+        for (const id of this.groups.get(reading) ?? []) keys.add(id);
+      }
+      // Two words of one group ("menschlicher Ansprechpartner") are one slot: one message word fills both.
+      const same = slots.findIndex((slot) => [...keys].some((key) => key.startsWith('#') && slot.has(key)));
+      if (same >= 0) {
+        for (const key of keys) slots[same]!.add(key);
+        for (const reading of own) literals[same]!.add(reading);
+      } else if (slots.length < 30) {
+        slots.push(keys);
+        literals.push(new Set(own));
+      }
+    }
+    const index = this.examples.length;
+    this.examples.push({ intent, text, slots, literals, phrase: this.phraseOf(text), within: definition.within_longer_messages, threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD });
+    slots.forEach((keys, slot) => {
+      for (const key of keys) {
+        vocabulary.add(key);
+        const list = this.slotIndex.get(key) ?? [];
+        list.push({ example: index, slot });
+        this.slotIndex.set(key, list);
+      }
+    });
+  }
+
+  /** A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. */
+  private messageTerm(term: string): MessageTerm {
+    const own = readings(term);
+    for (const verb of verbStems(term)) if (this.knownTerms.has(verb)) own.push(verb);
+    const keys = new Set<string>(own);
+    // A compound counts through its parts only where both are known words (`beratungs|termin`,
+    // `antrag|s|vorbereit`): `Bauantrag` is no `Antrag` of ours, `Personalabrechnung` no `Person`.
+    for (const reading of own) {
+      for (let start = 1; reading.length - start >= MIN_HEAD_LENGTH; start++) {
+        if (this.isKnownPart(reading.slice(0, start))) keys.add(reading.slice(start));
+      }
+      for (let end = MIN_MODIFIER_LENGTH; reading.length - end >= MIN_MODIFIER_REST; end++) {
+        const rest = reading.slice(end);
+        if (this.knownTerms.has(rest) || this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) keys.add(reading.slice(0, end));
+      }
+    }
+    for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
+    return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)) };
+  }
+
+  /** True when the first part of a compound (with a linking `s`) is a known word: `beratungs` → `berat`. */
+  private isKnownPart(part: string): boolean {
+    if (part.length < 3) return false;
+    if (this.knownTerms.has(part)) return true;
+    const unlinked = part.replace(/(?:s|es)$/, '');
+    return unlinked.length >= 3 && (this.knownTerms.has(unlinked) || this.knownTerms.has(stemGerman(unlinked)));
   }
 
   /** A message of stop words only ("Was kannst du?") fits an example with the same words. */
   private recognizePhrase(text: string): RecognizedIntent | undefined {
     const phrase = this.phraseOf(text);
     if (!phrase) return undefined;
-    const example = this.examples.find((e) => e.termCount === 0 && e.phrase === phrase);
+    const example = this.examples.find((e) => e.slots.length === 0 && e.phrase === phrase);
     if (!example || example.intent === 'question') return undefined;
     return { intent: example.intent, score: 1, example: example.text, rest: [] };
   }
 
-  private inVocabulary(intent: IntentName, alternatives: readonly string[]): boolean {
+  private inVocabulary(intent: IntentName, term: MessageTerm): boolean {
     const vocabulary = this.vocabulary.get(intent);
-    return vocabulary !== undefined && lookupKeys(alternatives).some((key) => vocabulary.has(key));
+    if (!vocabulary) return false;
+    for (const key of term.keys) if (vocabulary.has(key)) return true;
+    return false;
   }
 
-  /** The distinct terms of a text, each with its readings (the term, and the masculine form of a feminine one). */
-  private termsOf(text: string): string[][] {
-    const seen = new Set<string>();
-    const terms: string[][] = [];
+  /** The distinct terms of a text (ignored words and stop words left out). */
+  private termsOf(text: string): string[] {
+    const terms = new Set<string>();
     for (const word of tokenizeWords(text)) {
       if (this.ignoredWords.has(foldGerman(word.toLowerCase()))) continue;
       const term = this.analyzer.baseTerm(word);
-      if (term === null || seen.has(term)) continue;
-      seen.add(term);
-      terms.push(readings(term));
+      if (term !== null) terms.add(term);
     }
-    return terms;
+    return [...terms];
   }
 
   private phraseOf(text: string): string {
@@ -188,14 +268,53 @@ function readings(term: string): string[] {
   return masculine === term ? [term] : [term, masculine];
 }
 
-/** The keys a message term is looked up by: its readings, and their heads (suffixes) long enough to be words. */
-function lookupKeys(alternatives: readonly string[]): string[] {
-  const keys: string[] = [];
-  for (const term of alternatives) {
-    keys.push(term);
-    for (let start = 1; term.length - start >= MIN_HEAD_LENGTH; start++) keys.push(term.slice(start));
+/**
+ * Infinitive stems of a verb form that the stemmer keeps apart: a conjugated form (`meldet` → `meld`,
+ * `anschaut` → `anschau`) and an infinitive with "zu" (`vorzubereiten` → `vorbereit`).
+ */
+function verbStems(term: string): string[] {
+  const stems: string[] = [];
+  if (term.length >= 5 && /[^aeiou]et$/.test(term)) stems.push(term.slice(0, -2));
+  else if (term.length >= 5 && term.endsWith('t')) stems.push(term.slice(0, -1));
+  const withZu = /^(ab|an|auf|aus|durch|ein|fertig|los|mit|nach|vor|weiter|zuruck|zusamm)zu(\p{L}{3,})$/u.exec(term);
+  if (withZu) stems.push(withZu[1]! + withZu[2]!);
+  return stems;
+}
+
+/** How a message fills one example's slots. */
+interface Filling {
+  all: number;
+  /** Slots filled by a clear word (not a noun of a counter-example). */
+  clear: number;
+  /** Slots filled by the example's own word, not a relative from its group. */
+  literal: number;
+  /** Per filled slot, the positions of the message terms that filled it. */
+  bySlot: Map<number, Set<number>>;
+}
+
+/** The nouns of a sentence: its capitalised words after the first (German capitalises nouns). */
+function nounsOf(sentence: string): string {
+  return tokenizeWords(sentence)
+    .slice(1)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .join(' ');
+}
+
+/** Lexicographic comparison of two rankings. */
+function isGreater(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
+}
+
+/** True when two different message words fill two different slots (one compound filling two is not enough). */
+function twoWords(bySlot: Map<number, Set<number>>): boolean {
+  const slots = [...bySlot.values()];
+  for (let a = 0; a < slots.length; a++) {
+    for (let b = a + 1; b < slots.length; b++) {
+      for (const x of slots[a]!) for (const y of slots[b]!) if (x !== y) return true;
+    }
   }
-  return keys;
+  return false;
 }
 
 function bitCount(mask: number): number {
