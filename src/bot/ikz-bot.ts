@@ -14,7 +14,7 @@ import { parseCardAction, type CardAction, type GuidedDialog } from './card-acti
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { cleanMessage } from '../understanding/message-cleanup.js';
 import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
-import { understandQuestion, type QuestionUnderstanding } from '../understanding/understand-question.js';
+import { understandMessage, type QuestionUnderstanding } from '../understanding/understand-question.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
 import { TEXT, type OfficeContact } from './messages.js';
 import { stripControlCharacters } from './safe-text.js';
@@ -235,27 +235,32 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
-    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, content, { ...intent, intent: intent.intent }, dialogContext);
+    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
-    return this.answerQuestion(context, content);
+    return this.answerQuestion(context, text);
   }
 
   /**
    * A message asking for a guided dialog. A bare request ("Förder-Check", "Sind wir förderfähig?") starts
    * the dialog. One with content of its own ("Vier Gemeinden gründen einen GVV – mit wie viel können wir
-   * rechnen?") is a question first: answered when the knowledge base is confident, with the dialog offered
-   * as the first button; told so when it names something outside the programme. Otherwise the dialog starts.
+   * rechnen?") is a question first: the knowledge base answers it, and the dialog is offered as the first
+   * button (not for something outside the programme, "EU-Förderung LEADER – wie beantragen wir das?").
    */
-  private async requestDialog(context: TurnContext, content: string, intent: RecognizedIntent & { intent: GuidedDialog }, dialogContext: () => Promise<DialogContext>): Promise<void> {
+  private async requestDialog(
+    context: TurnContext,
+    message: string,
+    content: string,
+    intent: RecognizedIntent & { intent: GuidedDialog },
+    dialogContext: () => Promise<DialogContext>,
+  ): Promise<void> {
     // Content is what the knowledge base searches for ("kannst du" is none) and no request word explains.
     const searched = new Set(this.options.knowledge.terms?.(content) ?? intent.rest);
-    const hasContent = intent.rest.some((term) => searched.has(term));
+    if (!intent.rest.some((term) => searched.has(term))) return this.startDialog(await dialogContext(), intent.intent);
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
-    const understood = this.understand(content, data);
-    const decision = understood.kind === 'single' ? understood.reading.decision : undefined;
-    if (decision?.outcome === 'no_answer' && decision.reason === 'outside_scope') return this.answerQuestion(context, content, understood);
-    if (hasContent && (!decision || decision.outcome === 'answer')) return this.answerQuestion(context, content, understood, intent.intent);
-    return this.startDialog(await dialogContext(), intent.intent);
+    const understood = this.understand(message, data);
+    const decision = understood.understanding.kind === 'single' ? understood.understanding.reading.decision : undefined;
+    const outside = decision?.outcome === 'no_answer' && decision.reason === 'outside_scope';
+    return this.answerQuestion(context, message, understood, outside ? undefined : intent.intent);
   }
 
   /** A request for a person: starts the handoff; inside the Förder-Check or "Antrag stellen" it first asks whether to leave the dialog. */
@@ -269,16 +274,16 @@ export class IkzBot extends ActivityHandler {
     return this.report(dc.context, 'dialog');
   }
 
-  /** Reads a (cleaned) message as questions to the knowledge base, against the topic of the last answer. */
-  private understand(question: string, data: ConversationData): QuestionUnderstanding {
-    return understandQuestion(question, this.options.knowledge, data.topic);
+  /** Reads a message as questions to the knowledge base (cleaned of letter formulas), against the topic of the last answer. */
+  private understand(message: string, data: ConversationData): { question: string; understanding: QuestionUnderstanding } {
+    return understandMessage(message, this.options.knowledge, data.topic);
   }
 
-  /** Answers from the knowledge base; `offerDialog` puts that dialog's button first under an answer (the message asked for it). */
-  private async answerQuestion(context: TurnContext, question: string, understood?: QuestionUnderstanding, offerDialog?: GuidedDialog): Promise<void> {
+  /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */
+  private async answerQuestion(context: TurnContext, message: string, understood?: { question: string; understanding: QuestionUnderstanding }, offerDialog?: GuidedDialog): Promise<void> {
     const { knowledge } = this.options;
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
-    const result = understood ?? this.understand(question, data);
+    const { question, understanding: result } = understood ?? this.understand(message, data);
     const conversationId = context.activity.conversation.id;
     if (result.kind === 'comparison') {
       const [left] = result.sides;
@@ -317,12 +322,12 @@ export class IkzBot extends ActivityHandler {
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
     if (decision.outcome === 'clarify') {
-      await context.sendActivity(clarifyReply(decision.candidates));
+      await context.sendActivity(clarifyReply(decision.candidates, offerDialog));
       return this.report(context, 'clarify', undefined, decision.candidates[0]?.score);
     }
     data.unansweredInARow += 1;
     // The second unanswered question in a row: say plainly that a person can take it from here.
-    await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2));
+    await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2, offerDialog));
     return this.report(context, 'no_answer', undefined, decision.candidates[0]?.score);
   }
 

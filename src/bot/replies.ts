@@ -36,7 +36,7 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     parts.push(chatMarkdown(section.markdown));
   }
   parts.push(sourceLine(article));
-  if (extras.offerDialog) parts.push(extras.offerDialog === 'eligibility' ? TEXT.offerEligibility : TEXT.offerApplication);
+  if (extras.offerDialog) parts.push(offerText(extras.offerDialog));
   parts.push(...furtherLines(extras.further));
   const related = article.related
     .map(lookup)
@@ -126,23 +126,33 @@ export function sourceLine(article: Article): string {
   return `Quelle: [${article.source.title}](${article.source.url}) · ${stand}`;
 }
 
-/** Asks which of the close candidates the user meant. */
-export function clarifyReply(candidates: Candidate[]): Partial<Activity> {
-  const buttons = candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id }));
+/** Asks which of the close candidates the user meant (with a dialog the message asked for offered first). */
+export function clarifyReply(candidates: Candidate[], offerDialog?: GuidedDialog): Partial<Activity> {
+  const buttons = [...dialogButtons(offerDialog), ...candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id }))];
   buttons.push(actionButton(TEXT.clarifyNone, { action: 'handoff' }));
-  return MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), TEXT.clarify);
+  const text = offerDialog ? `${TEXT.clarify}\n\n${offerText(offerDialog)}` : TEXT.clarify;
+  return MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text);
 }
 
-/** Says honestly that the bot cannot answer, and offers the advisors. */
-export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered', again = false): Partial<Activity> {
+/** Says honestly that the bot cannot answer, and offers the advisors (and a dialog the message asked for). */
+export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered', again = false, offerDialog?: GuidedDialog): Partial<Activity> {
   const text = reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : again ? TEXT.noAnswerAgain : TEXT.noAnswer;
   return MessageFactory.attachment(
     CardFactory.heroCard('', undefined, [
+      ...dialogButtons(offerDialog),
       actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
       actionButton(TEXT.buttonHelp, { action: 'help' }),
     ]),
-    text,
+    offerDialog ? `${text}\n\n${offerText(offerDialog)}` : text,
   );
+}
+
+function dialogButtons(dialog: GuidedDialog | undefined): BotCardAction[] {
+  return dialog ? [actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog })] : [];
+}
+
+function offerText(dialog: GuidedDialog): string {
+  return dialog === 'eligibility' ? TEXT.offerEligibility : TEXT.offerApplication;
 }
 
 /** Greeting on joining: what the bot can do, with suggested first questions. */

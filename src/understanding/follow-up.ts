@@ -42,9 +42,14 @@ const CONTINUATION = /^(?:und|aber|auch|oder|sowie|dann|also|jetzt|nun)\b/iu;
 /** "Was ist mit …", "Wie sieht es bei … aus", "Gilt das auch …". */
 const REFERRING_FRAME = /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|steht\s+es\s+|verhält\s+es\s+sich\s+)(?:denn\s+)?(?:mit|bei|für)\b|(?:gilt|geht|klappt|funktioniert|passt|stimmt)\s+das\b|(?:ist|wäre)\s+das\s+auch\b)/iu;
 /** Words that point back to something said before. */
-const ANAPHOR = /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso)\b/iu;
-/** "Können Sie das prüfen?", "Geht das auch online?": a pronoun object before the verb at the end. */
-const PRONOUN_OBJECT = /\b(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}\p{Ll}+(?:en|ern|eln)\s*[?.!]*$/u;
+const ANAPHOR = /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
+/**
+ * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
+ * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?").
+ */
+const PRONOUN = /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)\b/iu;
+/** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
+const MAX_NOUNLESS_WORDS = 3;
 /** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */
 const FRAGMENT = /^(?:für|fuer|bei|mit|ohne|ab|bis|im|in|nach|zum|zur|vom|von)\b/iu;
 const MAX_FRAGMENT_WORDS = 5;
@@ -53,13 +58,16 @@ const MAX_SUBSTITUTE_WORDS = 4;
 
 /**
  * True when a message continues the previous question rather than standing alone: it opens with a
- * continuation ("Und für fünf?"), refers back ("Wie viel Geld gibt es dafür?", "Gilt das auch für …?") or
- * is a short fragment ("Bei Landkreisen?").
+ * continuation ("Und für fünf?"), refers back ("Wie viel Geld gibt es dafür?", "Gilt das auch für …?",
+ * "Was kostet das?"), or is a short fragment ("Bei Landkreisen?", "wie viel genau?").
  */
 export function looksLikeFollowUp(text: string): boolean {
   const trimmed = text.trim();
-  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN_OBJECT.test(trimmed)) return true;
-  return FRAGMENT.test(trimmed) && words(trimmed).length <= MAX_FRAGMENT_WORDS;
+  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN.test(trimmed)) return true;
+  const all = words(trimmed);
+  if (all.length <= MAX_NOUNLESS_WORDS && nounsIn(trimmed).every((w) => !/^\p{Lu}/u.test(w)) && !(all[0] && /^\p{Lu}/u.test(all[0]) && !OPENERS.has(all[0].toLowerCase()))) return true;
+  const count = all.length;
+  return FRAGMENT.test(trimmed) && count <= MAX_FRAGMENT_WORDS;
 }
 
 /** The topic to remember after an answer: its article, the question as read, and the numbers and nouns it names. */
@@ -96,7 +104,8 @@ export function nounsIn(text: string): string[] {
  * 2. the previous question with a noun replaced by one of the same kind ("Was ist ein Zweckverband?" +
  *    "Und eine Arbeitsgemeinschaft?" → "Was ist eine Arbeitsgemeinschaft?"); `kindOf` tells the kind of a
  *    word (the folder of the article it leads to), `undefined` when it has none,
- * 3. the follow-up with the nouns of the previous question added ("Wie viel Geld gibt es dafür?" +
+ * 3. for a fragment, the previous question with the follow-up added ("Wer darf den Antrag stellen? auch ein Zweckverband?"),
+ * 4. the follow-up with the nouns of the previous question added ("Wie viel Geld gibt es dafür?" +
  *    "Gemeindeverwaltungsverband").
  */
 export function followUpReadings(text: string, topic: ConversationTopic, kindOf: (word: string) => string | undefined): string[] {
@@ -119,6 +128,9 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
       break substitution;
     }
   }
+  // A fragment borrows the whole previous question ("Wer darf den Antrag stellen?" + "auch ein Zweckverband?");
+  // a follow-up with a predicate of its own only its nouns ("Wie viel Geld gibt es dafür?" + "GVV").
+  if (fragment) readings.push(`${topic.question} ${text}`);
   const context = topic.nouns.filter((n) => !ownNouns.some((o) => o.toLowerCase() === n.toLowerCase()));
   if (context.length > 0) readings.push(`${text} ${context.join(' ')}`);
   return [...new Set(readings)];

@@ -2,6 +2,7 @@ import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import type { Article } from '../knowledge/types.js';
 import { comparisonSides } from './comparison.js';
 import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
+import { cleanMessage } from './message-cleanup.js';
 import { questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
@@ -39,6 +40,20 @@ export type QuestionUnderstanding =
 
 /** A reading the knowledge base answered confidently. */
 export type AnsweredReading = QuestionReading & { decision: ConfidentAnswer };
+
+/**
+ * Reads a message as typed: cleaned of salutation, closing, signature and polite frames (see
+ * `cleanMessage`), then as questions (see `understandQuestion`). When the cleaned message has no
+ * confident answer but the message as written has (a frame word was the question's subject after all),
+ * that reading counts. `question` is the text that was read.
+ */
+export function understandMessage(message: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): { question: string; understanding: QuestionUnderstanding } {
+  const cleaned = cleanMessage(message);
+  const understanding = understandQuestion(cleaned.text, knowledge, topic);
+  if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
+  const asWritten = understandQuestion(message.trim(), knowledge, topic);
+  return isConfident(asWritten) ? { question: message.trim(), understanding: asWritten } : { question: cleaned.text, understanding };
+}
 
 /**
  * Reads a (cleaned) message as questions to the knowledge base: a comparison of two topics, two questions
@@ -91,8 +106,8 @@ function readSeveral(text: string, questions: string[], knowledge: KnowledgeLook
 function readComparison(question: string, knowledge: KnowledgeLookup): QuestionUnderstanding | undefined {
   const sides = comparisonSides(question);
   if (!sides) return undefined;
-  const left = knowledge.answer(sides.left);
-  const right = knowledge.answer(sides.right);
+  const left = answerSide(sides.left, knowledge);
+  const right = answerSide(sides.right, knowledge);
   if (left.outcome !== 'answer' || right.outcome !== 'answer' || left.article.id === right.article.id) return undefined;
   const whole = knowledge.answer(question);
   const overview = whole.outcome === 'answer' && whole.article.id !== left.article.id && whole.article.id !== right.article.id ? whole.article : undefined;
@@ -124,17 +139,22 @@ export function readQuestion(question: string, knowledge: KnowledgeLookup, topic
     }
     return kinds.get(word);
   };
+  let leadsToTopic = false;
   for (const reading of followUpReadings(question, topic, kindOf)) {
     const decision = knowledge.answer(reading);
-    if (decision.outcome !== 'answer') continue;
+    if (decision.outcome !== 'answer') {
+      leadsToTopic ||= decision.candidates[0]?.article.id === topic.articleId;
+      continue;
+    }
     // Without a word pointing back, context may only choose among the topics the question itself fits.
     if (!followUp && !(alone.outcome === 'clarify' && alone.candidates.some((c) => c.article.id === decision.article.id))) continue;
     const obvious = alone.outcome === 'answer' && alone.article.id === decision.article.id;
     return { question: reading, decision, readAgainst: obvious ? undefined : topic };
   }
-  // "Und wohin schicken wir ihn?": nothing in the message leads anywhere by itself, so it can only be
-  // about the topic: answer from the topic's article.
-  const article = followUp && topic.articleId && alone.outcome === 'no_answer' && alone.candidates.length === 0 ? knowledge.article(topic.articleId) : undefined;
+  // "Und wohin schicken wir ihn?": nothing in the message leads anywhere by itself, or with its context it
+  // leads back to the topic only: it is about the topic, so the topic's article answers.
+  const aboutTopic = alone.outcome === 'no_answer' && (alone.candidates.length === 0 || leadsToTopic);
+  const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
   if (article) {
     const decision: ConfidentAnswer = { outcome: 'answer', article, sections: article.sections.slice(0, 1), score: 0, coverage: 0, candidates: [] };
     return { question, decision, readAgainst: topic };
@@ -147,6 +167,23 @@ const MIN_STANDALONE_WORDS = 3;
 
 function standsAlone(question: string): boolean {
   return !looksLikeFollowUp(question) && question.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= MIN_STANDALONE_WORDS;
+}
+
+/** A qualifier after the thing compared ("Zweckverband nach KGG", "GVV in Hessen"). */
+const QUALIFIER = /\s+(?:nach|gemäß|gem\.|laut|im\s+sinne|in|für|bei)\s.*$/iu;
+
+/** The article about one side of a comparison: the thing itself first ("Zweckverband" of "Zweckverband nach KGG"), then with its qualifier. */
+function answerSide(side: string, knowledge: KnowledgeLookup): AnswerDecision {
+  const head = side.replace(QUALIFIER, '');
+  if (head !== side && head.trim()) {
+    const decision = knowledge.answer(head);
+    if (decision.outcome === 'answer') return decision;
+  }
+  return knowledge.answer(side);
+}
+
+function isConfident(understanding: QuestionUnderstanding): boolean {
+  return understanding.kind !== 'single' || understanding.reading.decision.outcome === 'answer';
 }
 
 function isAnswered(reading: QuestionReading): reading is AnsweredReading {

@@ -23,11 +23,12 @@ const SIGNS: Record<Exclude<Label, 'question'>, string> = {
 
 /** What an answer says when the message also asked for a dialog, which it offers as the first button. */
 const OFFERS: Partial<Record<Label, string>> = { eligibility: TEXT.offerEligibility, application: TEXT.offerApplication };
+const OFFER_BUTTONS: Partial<Record<Label, string>> = { eligibility: TEXT.buttonEligibility, application: TEXT.buttonApplication };
 
 /**
  * How the bot treated a message, as the user sees it: which intent's reply, or `question` for an answer
- * from the knowledge base. An answer whose first button starts a dialog counts as that dialog (with
- * `offered`): the message asked for it and also asked something concrete, which is answered first.
+ * from the knowledge base. A reply that offers a dialog as its first button, saying so, counts as that
+ * dialog (with `offered`): the message asked for it and also asked something concrete, answered first.
  */
 async function reaction(text: string): Promise<{ label: Label; offered: boolean }> {
   const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
@@ -35,7 +36,7 @@ async function reaction(text: string): Promise<{ label: Label; offered: boolean 
   for (const [label, sign] of Object.entries(SIGNS) as Array<[Label, string]>) if (reply.text.includes(sign)) return { label, offered: false };
   const outcome = outcomes.at(-1)?.outcome;
   for (const [label, offer] of Object.entries(OFFERS) as Array<[Label, string]>) {
-    if (outcome === 'answer' && reply.text.includes(offer)) return { label, offered: true };
+    if (reply.text.includes(offer) && reply.titles[0] === OFFER_BUTTONS[label]) return { label, offered: true };
   }
   return { label: outcome === 'answer' || outcome === 'clarify' || outcome === 'no_answer' ? 'question' : ('unknown' as Label), offered: false };
 }
@@ -57,7 +58,7 @@ async function passRates(rows: ReadonlyArray<{ id?: string; text: string; intent
 
 function report(name: string, rates: Awaited<ReturnType<typeof passRates>>): void {
   const lines = [...rates].map(
-    ([label, r]) => `  ${label.padEnd(12)} ${r.passed}/${r.total}${r.offered > 0 ? ` (${r.offered} answered with the dialog offered first)` : ''}${r.failed.length > 0 ? `   missed: ${r.failed.join('; ')}` : ''}`,
+    ([label, r]) => `  ${label.padEnd(12)} ${r.passed}/${r.total}${r.offered > 0 ? ` (${r.offered} of them answered first, the dialog offered as the first button)` : ''}${r.failed.length > 0 ? `   missed: ${r.failed.join('; ')}` : ''}`,
   );
   console.info(`${name}\n${lines.join('\n')}`);
 }
