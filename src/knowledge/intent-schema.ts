@@ -51,8 +51,12 @@ export const intentsFileSchema = z.strictObject(
         { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown word list(s) ${issue.keys.join(', ')} (known: keep, ignore, groups)` : 'expected the word lists keep, ignore and groups') },
       )
       .default({ keep: [], ignore: [], groups: [] }),
-    intents: z.partialRecord(z.enum(INTENT_NAMES, { error: `unknown intent (known: ${INTENT_NAMES.join(', ')})` }), intentSchema, {
-      error: 'expected the intents, each with its examples',
+    intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
+      // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
+      error: (issue) => {
+        const keys = (issue as { keys?: string[] }).keys;
+        return keys ? `unknown intent(s) ${keys.join(', ')} (known: ${INTENT_NAMES.join(', ')})` : 'expected the intents, each with its examples';
+      },
     }),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')} (known: words, intents)` : 'expected the sections words and intents') },
