@@ -148,7 +148,8 @@ export class IntentRecognizer {
     let best: { example: Example; score: number; order: number[] } | undefined;
     for (const [index, filling] of filled) {
       const example = this.examples[index]!;
-      const matched = bitCount(filling.all);
+      // Each message word fills one word of the example at most ("Mitarbeiter" is not also "Beratungsstelle").
+      const matched = matchingSize(filling.bySlot);
       const recall = matched / example.slots.length;
       // Within a longer message an example needs a clear word (no counter-example uses it) and two words of
       // the message, or, for a one-word example, that very word ("Rückruf"); otherwise the message must be short.
@@ -169,15 +170,18 @@ export class IntentRecognizer {
   private addExample(intent: IntentName, text: string, definition: { within_longer_messages: boolean; threshold?: number }, vocabulary: Set<string>): void {
     const slots: Array<Set<string>> = [];
     const literals: Array<Set<string>> = [];
+    // A counter-example is about its own nouns ("Mitarbeiter der Beratungsstelle"), not any of their group.
+    const ownNouns = intent === 'question' ? new Set(this.termsOf(nounsOf(text))) : new Set<string>();
     for (const term of this.termsOf(text)) {
       const own = readings(term);
       const keys = new Set<string>(own);
       for (const reading of own) {
         this.knownTerms.add(reading);
-        for (const id of this.groups.get(reading) ?? []) keys.add(id);
+        if (!ownNouns.has(term)) for (const id of this.groups.get(reading) ?? []) keys.add(id);
       }
-      // Two words of one group ("menschlicher Ansprechpartner") are one slot: one message word fills both.
-      const same = slots.findIndex((slot) => [...keys].some((key) => key.startsWith('#') && slot.has(key)));
+      // Two words of one group ("menschlicher Ansprechpartner") are one slot: one message word fills both. Not in
+      // counter-examples, whose nouns each count.
+      const same = intent === 'question' ? -1 : slots.findIndex((slot) => [...keys].some((key) => key.startsWith('#') && slot.has(key)));
       if (same >= 0) {
         for (const key of keys) slots[same]!.add(key);
         for (const reading of own) literals[same]!.add(reading);
@@ -308,13 +312,27 @@ function isGreater(a: readonly number[], b: readonly number[]): boolean {
 
 /** True when two different message words fill two different slots (one compound filling two is not enough). */
 function twoWords(bySlot: Map<number, Set<number>>): boolean {
-  const slots = [...bySlot.values()];
-  for (let a = 0; a < slots.length; a++) {
-    for (let b = a + 1; b < slots.length; b++) {
-      for (const x of slots[a]!) for (const y of slots[b]!) if (x !== y) return true;
+  return matchingSize(bySlot) >= 2;
+}
+
+/** How many slots distinct message words can fill at once (a maximum bipartite matching; examples are short). */
+function matchingSize(bySlot: Map<number, Set<number>>): number {
+  const owner = new Map<number, number>();
+  const assign = (slot: number, seen: Set<number>): boolean => {
+    for (const term of bySlot.get(slot)!) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const other = owner.get(term);
+      if (other === undefined || assign(other, seen)) {
+        owner.set(term, slot);
+        return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
+  let size = 0;
+  for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
+  return size;
 }
 
 function bitCount(mask: number): number {

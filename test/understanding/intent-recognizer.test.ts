@@ -110,3 +110,24 @@ describe('intents.yml as data', () => {
     expect(kb.meta.intents).toBeUndefined();
   });
 });
+
+describe('the shipped intents.yml', () => {
+  const shipped = loadKnowledgeBase(SHIPPED_KB).then((kb) => IntentRecognizer.fromFile(kb.meta.intents));
+
+  it.each(['Berater', 'Mitarbeiter', 'persönliche Beratung', 'menschlicher Ansprechpartner', 'Rückruf bitte', 'Ich möchte mit einem Mitarbeiter sprechen'])(
+    'takes the short request "%s" for a person',
+    async (text) => {
+      expect((await shipped).recognize(text)?.intent).toBe('handoff');
+    },
+  );
+
+  it.each([
+    'Wie viele Mitarbeiter hat die Beratungsstelle?',
+    'Was macht die Beratungsstelle?',
+    'Wer darf den Förderantrag stellen?',
+    'Bis wann können wir den Förderantrag einreichen?',
+    'Wie erreiche ich das Regierungspräsidium telefonisch?',
+  ])('leaves the factual question "%s" to the knowledge base', async (text) => {
+    expect((await shipped).recognize(text)).toBeUndefined();
+  });
+});
