@@ -87,9 +87,10 @@ function readSeveral(text: string, questions: string[], knowledge: KnowledgeLook
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
   const second = readQuestion(questions[1]!, knowledge, firstTopic);
   const more = questions.slice(2);
-  // A second part that neither stands alone nor was read with the first ("Können Sie das prüfen?") belongs to the first.
+  // A second part that neither stands alone nor could be read with an answered first ("Können Sie das prüfen?")
+  // belongs to the first.
   const secondStandsAlone = standsAlone(questions[1]!);
-  if (!secondStandsAlone && second.question === questions[1]) return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: more };
+  if (isAnswered(first) && !secondStandsAlone && second.question === questions[1]) return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: more };
   if (isAnswered(first) && isAnswered(second)) {
     if (first.decision.article.id !== second.decision.article.id) return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
     const whole = readQuestion(text, knowledge, topic);
@@ -98,7 +99,7 @@ function readSeveral(text: string, questions: string[], knowledge: KnowledgeLook
   // A fragment ("Besoldungsgruppe?") is part of the question before it, not a question of its own: then
   // the message is one question. A real second question is offered as a button, or answered without the first.
   if (isAnswered(first) && secondStandsAlone) return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
-  if (isAnswered(second) && secondStandsAlone) return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
+  if (isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!))) return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
   return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
 }
 
