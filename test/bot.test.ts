@@ -288,3 +288,15 @@ describe('understanding what municipal staff write', () => {
     expect(reply.titles[0]).toBe(TEXT.buttonEligibility);
   });
 });
+
+describe('leaving a guided dialog for a person', () => {
+  it('takes a button of the dialog pressed instead as the answer to the dialog, not as "Ja"', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Förder-Check');
+    const question = seen(await conversation.say('Gemeinde'));
+    await conversation.say('Kann ich das mit einem Berater besprechen?');
+    const next = seen(await conversation.send(question.buttons.find((b) => b.title === 'Ja, alle aus Hessen')!.press));
+    expect(next.text).not.toContain('Gern gebe ich Ihr Anliegen');
+    expect(next.text).toContain('Förder-Check – Frage 3');
+  });
+});

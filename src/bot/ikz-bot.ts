@@ -224,7 +224,8 @@ export class IkzBot extends ActivityHandler {
     const intent = this.intents.recognize(content);
     if (data.confirmingHandoff) {
       data.confirmingHandoff = undefined;
-      const leave = intent?.intent === 'handoff' || readLeaveDialogAnswer(text);
+      // A button of the dialog ("Ja, alle aus Hessen") answers the dialog, not the question whether to leave it.
+      const leave = context.activity.value !== undefined ? undefined : intent?.intent === 'handoff' || readLeaveDialogAnswer(text);
       if (leave === true) return this.startHandoff(await dialogContext());
       if (leave === false && inDialog) {
         await context.sendActivity(textReply(TEXT.stayInDialog));
