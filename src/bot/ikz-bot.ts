@@ -10,11 +10,11 @@ import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
-import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
+import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { cleanMessage } from '../understanding/message-cleanup.js';
-import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import { understandMessage, type QuestionUnderstanding } from '../understanding/understand-question.js';
+import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
 import { TEXT, type OfficeContact } from './messages.js';
 import { stripControlCharacters } from './safe-text.js';
@@ -237,6 +237,7 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
     if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
+    // (The guided dialogs are handled above: what remains is small talk, help.)
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
     return this.answerQuestion(context, text);
   }
