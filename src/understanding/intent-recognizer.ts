@@ -31,7 +31,7 @@ const MIN_MODIFIER_REST = 4;
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
-/** A term of a message: the keys it fills slots by, and whether a `question` counter-example uses it. */
+/** A term of a message: the keys it fills slots by, and whether it is a noun of a `question` counter-example. */
 interface MessageTerm {
   term: string;
   /** Its readings, the head and modifier of a compound, and their word groups. */
@@ -62,13 +62,15 @@ interface Example {
  * → `Termin`, `Antragsvorbereitung` → `Antrag`), and the groups of `words.groups` it belongs to, so that
  * "mit einer Beraterin sprechen" also stands for "mit jemandem vom Beratungszentrum reden".
  *
- * An example fits a message by its *recall*, the share of its words the message contains. For intents
- * marked `within_longer_messages` (a request for a person inside a longer text) that is the score, provided
- * one of the matched message words is clear, i.e. no `question` counter-example uses it; otherwise (and
- * for small talk and commands) the recall is multiplied by the share of the message's terms that the
- * intent's examples use at all, so "Danke, und wie hoch ist die Förderung?" is a question, not thanks.
- * The best example wins if it reaches its intent's threshold; a `question` example that fits better
- * keeps the message a question for the knowledge base.
+ * An example fits a message by its *recall*, the share of its words that distinct words of the message
+ * fill. For intents marked `within_longer_messages` (a request for a person inside a longer text) that is
+ * the score when the match is clear: two words of the message fill two of the example's (or the message
+ * has the one word of a one-word example, "Rückruf"), and one of them is not a noun of a `question`
+ * counter-example ("Beratung" in "Kostet die Beratung etwas?"). Otherwise, and for small talk and
+ * commands, the recall is multiplied by the share of the message's terms that the intent's examples use at
+ * all, so "Danke, und wie hoch ist die Förderung?" is a question, not thanks, and "Berater" alone a request.
+ * The best example wins if it reaches its intent's threshold; a `question` example that fits better keeps
+ * the message a question for the knowledge base.
  *
  * @example
  * ```ts
@@ -129,8 +131,7 @@ export class IntentRecognizer {
     terms.forEach((term, position) => {
       for (const key of term.keys) {
         for (const { example, slot } of this.slotIndex.get(key) ?? []) {
-          const filling = filled.get(example) ?? { all: 0, clear: 0, literal: 0, bySlot: new Map<number, Set<number>>() };
-          filling.all |= 1 << slot;
+          const filling = filled.get(example) ?? { clear: 0, literal: 0, bySlot: new Map<number, Set<number>>() };
           const bySlot = filling.bySlot.get(slot) ?? new Set<number>();
           bySlot.add(position);
           filling.bySlot.set(slot, bySlot);
@@ -287,7 +288,6 @@ function verbStems(term: string): string[] {
 
 /** How a message fills one example's slots. */
 interface Filling {
-  all: number;
   /** Slots filled by a clear word (not a noun of a counter-example). */
   clear: number;
   /** Slots filled by the example's own word, not a relative from its group. */
