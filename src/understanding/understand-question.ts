@@ -74,14 +74,31 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   }
   if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic);
   const whole = readQuestion(text, knowledge, topic);
-  if (whole.decision.outcome === 'answer' || questions.length === 0 || context.length === 0) return { kind: 'single', reading: whole, pending: [] };
+  if (whole.decision.outcome === 'answer') return { kind: 'single', reading: whole, pending: [] };
+  // "Muss der Antrag über den Kreis laufen oder können wir ihn direkt nach Wiesbaden schicken?": two
+  // alternatives, each a question of its own; the second usually refers to the first.
+  const alternatives = splitAlternatives(questions[0] ?? text);
+  if (alternatives) {
+    const read = readSeveral(text, alternatives, knowledge, topic, true);
+    if (isConfident(read)) return read;
+  }
+  if (questions.length === 0 || context.length === 0) return { kind: 'single', reading: whole, pending: [] };
   // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.
   const question = readQuestion(questions[0]!, knowledge, topic);
   return { kind: 'single', reading: question.decision.outcome === 'answer' ? question : whole, pending: [] };
 }
 
+/** "…, oder können wir …", "… oder reicht einer …": "oder" before a clause of its own (a verb first). */
+const ALTERNATIVE_CLAUSE = /^(.{12,}?)[,;]?\s+oder\s+((?:kann|können|koennen|könnte|muss|müssen|muessen|darf|dürfen|duerfen|soll|sollen|sollte|ist|sind|wäre|waere|gilt|gelten|reicht|reichen|geht|gibt|braucht|brauchen|wird|werden|hat|haben|zählt|zaehlt|bekommen|bekommt|läuft|laeuft)\s+.{8,})$/iu;
+
+/** The two alternatives of a question that offers two, or `undefined`. */
+function splitAlternatives(question: string): string[] | undefined {
+  const match = ALTERNATIVE_CLAUSE.exec(question.trim());
+  return match ? [`${match[1]!.trim()}?`, match[2]!.trim()] : undefined;
+}
+
 /** Two or more questions: both answered when they have different answers, otherwise the one that has one, the other offered. */
-function readSeveral(text: string, questions: string[], knowledge: KnowledgeLookup, topic: ConversationTopic | undefined): QuestionUnderstanding {
+function readSeveral(text: string, questions: string[], knowledge: KnowledgeLookup, topic: ConversationTopic | undefined, alternatives = false): QuestionUnderstanding {
   const first = readQuestion(questions[0]!, knowledge, topic);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
@@ -90,7 +107,12 @@ function readSeveral(text: string, questions: string[], knowledge: KnowledgeLook
   // A second part that neither stands alone nor could be read with an answered first ("Können Sie das prüfen?")
   // belongs to the first.
   const secondStandsAlone = standsAlone(questions[1]!);
-  if (isAnswered(first) && !secondStandsAlone && second.question === questions[1]) return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: more };
+  if (isAnswered(first) && !secondStandsAlone && second.question === questions[1]) {
+    // Of two alternatives the first names the topic; a sentence that only qualifies the first
+    // ("Besoldungsgruppe?") makes the message one question, answered as a whole or not at all.
+    const whole = readQuestion(text, knowledge, topic);
+    return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
+  }
   if (isAnswered(first) && isAnswered(second)) {
     if (first.decision.article.id !== second.decision.article.id) return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
     const whole = readQuestion(text, knowledge, topic);

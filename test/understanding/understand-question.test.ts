@@ -20,6 +20,8 @@ function fakeKnowledge(articles: Array<{ id: string; folder: string; triggers: s
       asked.push(question);
       const lower = question.toLowerCase();
       if (/bayern/.test(lower)) return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
+      // A word it does not know lowers the coverage below the threshold, as in the real engine.
+      if (/wiesbaden/.test(lower)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
       const hits = articles.filter((a) => a.triggers.some((words) => words.every((w) => lower.includes(w))));
       const candidates = hits.map((a) => ({ article: byId.get(a.id)!, score: 1, coverage: 1, questionMatch: 1 }));
       if (hits.length === 1) return { outcome: 'answer', article: candidates[0]!.article, sections: candidates[0]!.article.sections, score: 1, coverage: 1, candidates };
@@ -61,6 +63,11 @@ describe('understandQuestion', () => {
     const result = understandQuestion('Was verdient ein Bürgermeister? Zweckverband?', knowledge);
     expect(result).toMatchObject({ kind: 'single', pending: [] });
     expect(ids(result)).toEqual(['zweckverband']);
+  });
+
+  it('reads two alternatives ("… oder können wir …") as questions and answers the one that has an answer', () => {
+    const result = understandQuestion('Muss der Antrag beim Kreis einreichen oder können wir ihn direkt nach Wiesbaden schicken?', knowledge);
+    expect(ids(result)).toEqual(['antragsverfahren']);
   });
 
   it('shows both sides of a comparison, each from its own article', () => {
