@@ -57,15 +57,14 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
   return MessageFactory.attachment(card, parts.join('\n\n'));
 }
 
-/** Two questions of one message with answers from two articles: each short (its best section, or the intro's key sentences), with its source. */
+/** Two questions of one message with answers from two articles: each short (the intro's key sentences, the best section), with its source. */
 export function twoAnswersReply(answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>, further: readonly string[] = []): Partial<Activity> {
   const parts: string[] = [TEXT.twoAnswersIntro];
   answers.forEach(({ article, sections }, i) => {
-    // The section that answers the question, or else the key sentences of the intro.
+    // The key sentences of the intro, and the section that answers the question, if one does.
     const section = sections.find((s) => s.heading !== null);
-    parts.push(`**${i + 1}. ${article.title}**`);
+    parts.push(`**${i + 1}. ${article.title}**`, chatMarkdown(keySentences(article.sections[0]?.markdown ?? '', 300)));
     if (section) parts.push(`_${section.heading}_`, chatMarkdown(section.markdown));
-    else parts.push(chatMarkdown(keySentences(article.sections[0]?.markdown ?? '', 400)));
     parts.push(sourceLine(article));
   });
   parts.push(...furtherLines(further));

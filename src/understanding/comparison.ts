@@ -12,7 +12,7 @@ export interface ComparisonSides {
   explicit: boolean;
 }
 
-const ARTICLE = String.raw`(?:(?:der|die|das|dem|den|des|eine?[mnrs]?)\s+)?`;
+const ARTICLE = String.raw`(?:(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?|'?n)\s+)?`;
 const SIDE = String.raw`(.+?)`;
 const JOIN = String.raw`\s+(?:und|bzw\.?|beziehungsweise|oder|sowie|zu[mr]?|gegenüber|vs\.?|versus)\s+`;
 const BETTER = String.raw`(?:besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|vorteilhafter|praktischer|einfacher|passender|zu\s+empfehlen)`;
@@ -39,6 +39,10 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
   { pattern: new RegExp(String.raw`^${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+oder\s+${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s*\?+\s*$`, 'iu'), explicit: false },
 ];
 
+/** A comparison asked after the things: "X oder Y – was ist der Unterschied?", "X vs Y, was ist anders?". */
+const TRAILING_FRAME = /^(.+?)\s*[-–—:,]\s*(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b[^?]*\?*\s*$/iu;
+const TRAILING_SIDES = new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|und|bzw\.?|vs\.?|versus|gegenüber)\s+${ARTICLE}${SIDE}$`, 'iu');
+
 /** Sides longer than this are clauses, not things ("Muss der Antrag über den Kreis laufen oder …"). */
 const MAX_SIDE_WORDS = 5;
 
@@ -53,8 +57,10 @@ const MAX_SIDE_WORDS = 5;
  */
 export function comparisonSides(question: string): ComparisonSides | undefined {
   const text = question.trim();
-  for (const { pattern, explicit } of PATTERNS) {
-    const match = pattern.exec(text);
+  const frame = TRAILING_FRAME.exec(text);
+  const trailing = frame ? TRAILING_SIDES.exec(frame[1]!.trim()) : null;
+  for (const { pattern, explicit } of [...(trailing ? [{ pattern: TRAILING_SIDES, explicit: true }] : []), ...PATTERNS]) {
+    const match = pattern === TRAILING_SIDES ? trailing : pattern.exec(text);
     if (!match) continue;
     const left = tidySide(match[1]!);
     const right = tidySide(match[2]!);
@@ -67,7 +73,8 @@ export function comparisonSides(question: string): ComparisonSides | undefined {
 
 function tidySide(side: string): string {
   return side
-    .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?)\s+/iu, '')
+    .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?)\s+/iu, '')
+    .replace(/^(?:gleich|lieber|eher|doch|direkt|einfach|normale[nmrs]?|klassische[nmrs]?)\s+/iu, '')
     .replace(/\s*[-–—:,]\s*$/u, '')
     .replace(/\s+(?:für\s+uns|eigentlich|genau|denn)$/iu, '')
     .trim();

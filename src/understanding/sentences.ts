@@ -44,12 +44,34 @@ export function isQuestion(sentence: string): boolean {
   return /\?\s*$/.test(sentence) || QUESTION_OPENER.test(sentence.trim());
 }
 
-/** The sentences of a message that are questions, and the others (context such as "Wir sind drei Gemeinden."). */
+/**
+ * The questions of a message, and its other sentences (context such as "Wir sind drei Gemeinden.").
+ * Two questions joined by "und" count as two ("Was brauchen wir an Unterlagen und wohin geht der Antrag?").
+ */
 export function questionsOf(text: string): { questions: string[]; context: string[] } {
   const questions: string[] = [];
   const context: string[] = [];
-  for (const sentence of splitSentences(text)) (isQuestion(sentence) ? questions : context).push(sentence);
+  for (const sentence of splitSentences(text)) {
+    if (isQuestion(sentence)) questions.push(...splitCoordinated(sentence));
+    else context.push(sentence);
+  }
   return { questions, context };
+}
+
+/** "und" before a question of its own: a question word, or a verb with its subject ("und müssen wir …"). */
+const AND_QUESTION =
+  /\s*,?\s+und\s+(?=(?:wer|wen|wem|was|wie|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|reicht|wird|werden)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür)\b)/iu;
+/** A part shorter than this is no question of its own ("Wer und wann?"). */
+const MIN_QUESTION_WORDS = 3;
+
+/** A question sentence split into the questions "und" joins, each ending with "?". */
+function splitCoordinated(sentence: string): string[] {
+  const at = AND_QUESTION.exec(sentence);
+  if (!at) return [sentence];
+  const first = sentence.slice(0, at.index).trim();
+  const rest = sentence.slice(at.index + at[0].length).trim();
+  if (first.split(/\s+/).length < MIN_QUESTION_WORDS || rest.split(/\s+/).length < MIN_QUESTION_WORDS) return [sentence];
+  return [/[?]$/.test(first) ? first : `${first}?`, ...splitCoordinated(rest)];
 }
 
 function endsSentence(text: string, dot: number): boolean {

@@ -102,8 +102,11 @@ function readSeveral(text: string, questions: string[], knowledge: KnowledgeLook
   const first = readQuestion(questions[0]!, knowledge, topic);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
-  const second = readQuestion(questions[1]!, knowledge, firstTopic);
   const more = questions.slice(2);
+  // A follow-up of a question outside the programme ("Gibt es in Bayern …, und wie hoch ist die da?") is outside too.
+  const outside = first.decision.outcome === 'no_answer' && first.decision.reason === 'outside_scope';
+  if (outside && looksLikeFollowUp(questions[1]!)) return { kind: 'single', reading: first, pending: more };
+  const second = readQuestion(questions[1]!, knowledge, firstTopic);
   // A second part that neither stands alone nor could be read with an answered first ("Können Sie das prüfen?")
   // belongs to the first.
   const secondStandsAlone = standsAlone(questions[1]!);

@@ -13,6 +13,9 @@ describe('comparisonSides', () => {
     ['Zweckverband vs. öffentlich-rechtliche Vereinbarung', 'Zweckverband', 'öffentlich-rechtliche Vereinbarung'],
     ['Vor- und Nachteile von Zweckverband und AöR', 'Zweckverband', 'AöR'],
     ['Ist ein Zweckverband oder eine Arbeitsgemeinschaft sinnvoller?', 'Zweckverband', 'Arbeitsgemeinschaft'],
+    ['GVV oder gleich fusionieren – was ist der Unterschied', 'GVV', 'fusionieren'],
+    ['GVV vs normaler Zweckverband, was ist anders', 'GVV', 'Zweckverband'],
+    ['Was ist der Unterschied zwischen nem Zweckverband und einer Arbeitsgemeinschaft', 'Zweckverband', 'Arbeitsgemeinschaft'],
   ])('finds the two sides of %j', (question, left, right) => {
     expect(comparisonSides(question)).toMatchObject({ left, right, explicit: true });
   });

@@ -59,6 +59,11 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['zweckverband']);
   });
 
+  it('keeps a follow-up of a question outside the programme outside too', () => {
+    const result = understandQuestion('Gibt es in Bayern auch so eine Förderung, und wie hoch ist die da?', knowledge);
+    expect(result).toMatchObject({ kind: 'single', pending: [], reading: { decision: { outcome: 'no_answer', reason: 'outside_scope' } } });
+  });
+
   it('keeps a fragment with the question before it instead of answering it alone', () => {
     const result = understandQuestion('Was verdient ein Bürgermeister? Zweckverband?', knowledge);
     expect(result).toMatchObject({ kind: 'single', pending: [] });
