@@ -25,8 +25,8 @@ const CLOSING = new RegExp(
       'gr(?:ü|ue)(?:ß|ss)e?\\s+(?:aus|von)\\s',
       'mfg\\b\\.?',
       '(?:lg|vg|bg)\\.?(?=\\s*(?:,|\\n|$))',
-      'i\\.\\s?a\\.\\s',
-      'im\\s+auftrag\\b',
+      // "i. A. Max Muster" on a line of its own (not "im Auftrag des Gemeindevorstands" in a sentence).
+      '(?<=^|\\n)\\s*i\\.\\s?a\\.\\s',
     ].join('|') +
     ')',
   'iu',
@@ -35,7 +35,7 @@ const CLOSING = new RegExp(
 /** Phrases that only frame the question, removed wherever they stand. */
 const FILLERS: readonly RegExp[] = [
   // "Vielen Dank im Voraus für Ihre Hilfe!"
-  /(?:(?:vielen|herzlichen|besten)\s+)?dank(?:e)?\s+(?:schon\s+)?(?:im\s+voraus|vorab)(?:\s+für\s+ihre\s+(?:mühe|hilfe|antwort|rückmeldung|unterstützung))?\s*[.!]*/giu,
+  /(?:(?:vielen|herzlichen|besten)\s+)?dank(?:e)?\s+(?:schon\s+)?(?:im\s+voraus|vorab)(?:\s+für\s+ihre\s+(?:mühe|hilfe|antwort|rückmeldung|unterstützung))?(?:\s+und\b)?\s*[.!]*/giu,
   // "Für Rückfragen stehe ich gern zur Verfügung."
   /für\s+(?:rück)?fragen\s+stehe?n?\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:gerne?\s+)?zur\s+verfügung\s*[.!]*/giu,
   // "Über eine kurze Rückmeldung würde ich mich freuen." / "Ich freue mich auf Ihre Antwort."
@@ -44,20 +44,29 @@ const FILLERS: readonly RegExp[] = [
   // "Ich habe eine kurze Frage:" / "kurze Frage:" / "Frage:"
   /(?:^|(?<=[.!?\n]\s*))(?:ich\s+)?(?:hätte|habe|hab)\s+(?:da\s+|mal\s+|noch\s+|nur\s+)*(?:eine|ne|'ne)\s+(?:kurze\s+|kleine\s+)?frage\s*(?:[:,.!-]+\s*|\s+(?=zu[mr]?\s))/giu,
   /(?:^|(?<=[.!?\n]\s*))(?:eine\s+)?(?:kurze|kleine)\s+frage\s*[:,.!-]+\s*/giu,
-  /(?:^|(?<=[.!?\n]\s*))frage\s*:\s*/giu,
+  /(?:^|(?<=[.!?\n]\s*))(?:meine\s+|unsere\s+|die\s+)?frage(?:\s+ist)?\s*:\s*/giu,
+  // "Können Sie uns dazu Auskunft geben?": asks for an answer without saying to what.
+  /(?:^|(?<=[.!?\n]\s*))(?:können|könnten)\s+sie\s+(?:mir|uns)\s+(?:dazu|hierzu|darüber|hierüber)?\s*(?:bitte\s+|kurz\s+)*(?:eine\s+)?(?:auskunft|rückmeldung|antwort)\s+geben\s*\?*/giu,
+  // Claims to be checked: "Ich habe gehört, dass …", "Stimmt es, dass …?", "… stimmt das?", "Sehe ich das falsch?"
+  /(?:^|(?<=[.!?\n]\s*))(?:ich\s+(?:habe|hab)\s+gehört|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
+  /,?\s*(?:stimmt\s+das|ist\s+das\s+richtig|oder\s+nicht|(?:sehe|verstehe)\s+ich\s+das\s+(?:falsch|richtig))\s*(?=\?)/giu,
+  // "Ich bin unsicher, ob …"
+  /(?:^|(?<=[.!?\n]\s*))(?:ich\s+bin|wir\s+sind)\s+(?:mir\s+|uns\s+)?(?:unsicher|nicht\s+sicher)\s*,?\s*/giu,
   // A thank-you after the question: "… förderfähig? Danke!"
   /(?<=[.!?]\s*)(?:vielen\s+|herzlichen\s+|besten\s+)?dank(?:e)?(?:\s+(?:schön|sehr))?(?:\s+und)?\s*[.!]*\s*$/giu,
   // "Mich würde interessieren, ob …" / "Ich frage mich, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:mich\s+(?:würde|würden|tät[e]?)\s+interessieren|mich\s+interessiert|ich\s+frage\s+mich|wir\s+fragen\s+uns)\s*,?\s*/giu,
   // "Können Sie mir bitte sagen, ob …"
-  /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du)\s+(?:mir|uns)\s+(?:bitte\s+|vielleicht\s+|kurz\s+)*(?:sagen|mitteilen|erklären|beantworten|verraten)\s*,?\s*/giu,
+  /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du)\s+(?:mir|uns)\s+(?:bitte\s+|vielleicht\s+|kurz\s+)*(?:sagen|mitteilen|erklären|erläutern|darlegen|beantworten|verraten)\s*,?\s*/giu,
 ];
 
 /**
- * "… möchte wissen, ob …": a short subject (up to five words) before it goes too ("Unsere Gemeindevertretung
- * möchte wissen, ob …"); after a longer sentence only the frame goes ("Wir planen X und möchten wissen, ob …").
+ * "… möchte wissen, ob …", "… fragt, ob …", "… meint, …": a short subject (up to five words) before it goes too
+ * ("Unsere Gemeindevertretung möchte wissen, ob …", "Mein Bürgermeister fragt, ob …"); after a longer sentence
+ * only the frame goes ("Wir planen X und möchten wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)
  */
-const WANTS_TO_KNOW = /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)\s*[,:]?\s*/giu;
+const WANTS_TO_KNOW =
+  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:wurde|wird)\s+(?:auch\s+)?gefragt)\s*[,:]\s*/giu;
 
 /** Contact data of a signature that came without a closing formula. */
 const CONTACT_LINE = /^\s*(?:tel(?:efon)?\.?|fon|fax|mobil|e-?mail|mail|www\.|https?:\/\/|[+0][\d\s/()-]{6,}$)/iu;
@@ -108,5 +117,6 @@ function tidy(text: string): string {
     .replace(/^[\s,;:.!-]+/u, '')
     .replace(/[\s,;:-]+$/u, '')
     .replace(/\s+([,.?!])/g, '$1')
+    .replace(/[.,]+\?/g, '?')
     .trim();
 }

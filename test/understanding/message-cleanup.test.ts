@@ -22,6 +22,13 @@ describe('cleanMessage: letter-style messages', () => {
     ['Ich wollte mal fragen, ob Landkreise auch gefördert werden', 'ob Landkreise auch gefördert werden'],
     ['Wir planen eine Kooperation beim Bauhof und möchten wissen, ob das förderfähig ist.', 'Wir planen eine Kooperation beim Bauhof. ob das förderfähig ist.'],
     ['Guten Morgen Frau Weber, ich möchte gern mit einer Beraterin sprechen. Viele Grüße', 'ich möchte gern mit einer Beraterin sprechen.'],
+    ['Mein Bürgermeister fragt, ob wir mit 32.000 Einwohnern noch gefördert werden können', 'ob wir mit 32.000 Einwohnern noch gefördert werden können'],
+    ['Ich hab gehört, mit nur zwei Gemeinden bekommt man gar nichts, stimmt das?', 'mit nur zwei Gemeinden bekommt man gar nichts?'],
+    ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
+    [
+      'Sehr geehrte Damen und Herren,\n\nin der Sitzung des Ausschusses wurde gefragt, ob das Land eine Fusion unterstützt.\n\nKönnen Sie uns dazu Auskunft geben?\n\nMeine Frage: Gibt es Geld?\n\nVielen Dank im Voraus und freundliche Grüße\nS. Wagner',
+      'ob das Land eine Fusion unterstützt.\nGibt es Geld?',
+    ],
   ])('keeps only the content of %j', (message, content) => {
     expect(cleanMessage(message)).toEqual({ text: content, changed: true });
   });
@@ -36,6 +43,11 @@ describe('cleanMessage: letter-style messages', () => {
       expect(cleanMessage(question).text).toBe(question);
     },
   );
+
+  it('keeps "im Auftrag" inside a sentence, and cuts a signature "i. A." on a line of its own', () => {
+    expect(cleanMessage('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?').text).toBe('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?');
+    expect(cleanMessage('Wer darf den Antrag stellen?\ni. A. Max Muster').text).toBe('Wer darf den Antrag stellen?');
+  });
 
   it('keeps a request that stands in a letter ("Bitte rufen Sie mich zurück")', () => {
     const { text } = cleanMessage('Sehr geehrte Damen und Herren,\nbitte rufen Sie mich zurück.\nMit freundlichen Grüßen\nPetra Muster');
