@@ -176,3 +176,128 @@ describe('a failing turn', () => {
     expect(seen(await conversation.say('Förderhöhe')).text).toContain('75.000 €');
   });
 });
+
+describe('understanding what municipal staff write', () => {
+  it.each([
+    'Ich möchte mit einer Beraterin sprechen.',
+    'Bitte verbinden Sie mich mit der zuständigen Sachbearbeiterin.',
+    'Ich hätte gern einen Rückruf wegen unseres Zweckverbands.',
+    'Können Sie mir eine Ansprechpartnerin nennen?',
+    'Wir sind unsicher und würden das lieber persönlich mit einem Berater besprechen.',
+    'Können wir einen Termin mit der Beratungsstelle vereinbaren?',
+    'Ich möchte mit einem Menschen reden, nicht mit einem Bot.',
+    'Sehr geehrte Damen und Herren,\nbitte rufen Sie mich zurück.\nMit freundlichen Grüßen\nPetra Muster',
+  ])('starts the handoff for the request for a person "%s"', async (message) => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    expect(seen(await conversation.say(message)).text).toContain('Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater');
+  });
+
+  it.each([
+    ['Was macht die Beratungsstelle?', 'beratungszentrum'],
+    ['Kostet die Beratung etwas?', 'haushaltsberatung'],
+  ])('answers the question about the office "%s" from the knowledge base', async (question, articleId) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say(question));
+    expect(reply.text).not.toContain('Gern gebe ich Ihr Anliegen');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+  });
+
+  it('answers a letter by its content, not its salutation and signature', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(
+      'Sehr geehrte Damen und Herren,\n\nunser Bürgermeister möchte wissen, wie lange die Bearbeitung eines Förderantrags dauert. Für Rückfragen stehe ich gern zur Verfügung.\n\nMit freundlichen Grüßen\nPetra Muster\nHauptamt Gemeinde Beispielstadt',
+    );
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsverfahren' });
+  });
+
+  it('answers both of two questions, each with its source', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Was ist ein Gemeindeverwaltungsverband? Und wie viel Geld gibt es dafür?'));
+    expect(reply.text).toContain(TEXT.twoAnswersIntro);
+    expect(reply.text).toContain('1. Gemeindeverwaltungsverband (GVV)');
+    expect(reply.text).toContain('2. Förderung für einen Gemeindeverwaltungsverband');
+    expect(reply.text).toContain('150.000 €');
+    expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
+  });
+
+  it('answers the question it can and offers the other as a button', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Was ist ein Zweckverband? Wie hoch ist die Hundesteuer in Kassel?'));
+    expect(reply.text).toContain('Ein Zweckverband ist eine eigenständige juristische Person');
+    expect(reply.titles[0]).toBe('Wie hoch ist die Hundesteuer in Kassel?');
+    const second = seen(await conversation.send(reply.buttons[0]!.press));
+    expect(second.text).toContain(TEXT.noAnswer);
+  });
+
+  it('shows the key sentence of each side of a comparison, with both sources', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?'));
+    expect(reply.text).toContain('Zweckverband: Ein Zweckverband ist eine eigenständige juristische Person');
+    expect(reply.text).toContain('Öffentlich-rechtliche Vereinbarung: Mit einer öffentlich-rechtlichen Vereinbarung');
+    expect(reply.text).toContain('Quelle: Regierungspräsidium Darmstadt – Zweckverbandsrecht');
+    expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
+  });
+
+  it.each([
+    ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und für fünf?', 'foerderhoehe', '100.000 €'],
+    ['Was ist ein Gemeindeverwaltungsverband?', 'Wie viel Geld gibt es dafür?', 'foerderhoehe-gvv', '150.000 €'],
+    ['Wie läuft das Antragsverfahren ab?', 'Und wohin schicken wir ihn?', 'antragsverfahren', 'Dienstweg'],
+    ['Was ist ein Zweckverband?', 'Und eine Arbeitsgemeinschaft?', 'arbeitsgemeinschaft', 'keine eigene Rechtspersönlichkeit'],
+  ])('after "%s" reads "%s" against that topic', async (first, followUp, articleId, fact) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(first);
+    const reply = seen(await conversation.say(followUp));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+    expect(reply.text).toContain(fact);
+  });
+
+  it('says which topic a follow-up was read against when the message does not', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Was ist ein Gemeindeverwaltungsverband?');
+    expect(seen(await conversation.say('Wie viel Geld gibt es dafür?')).text).toContain('Bezogen auf: Gemeindeverwaltungsverband (GVV) nach § 30 KGG');
+  });
+
+  it('starts afresh with a new full question', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Wie viel Förderung gibt es für drei Gemeinden?');
+    const reply = seen(await conversation.say('Was ist ein Zweckverband?'));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'zweckverband' });
+    expect(reply.text).not.toContain('Bezogen auf');
+  });
+
+  it('asks inside the Förder-Check whether to leave it for a person, and goes on when the user says no', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Förder-Check');
+    await conversation.say('Gemeinde');
+    const asked = seen(await conversation.say('Ich würde das lieber mit einer Beraterin besprechen.'));
+    expect(asked.text).toContain('Soll ich dafür den Förder-Check beenden');
+    expect(asked.titles).toEqual([TEXT.buttonLeaveForHandoff, TEXT.buttonStayInDialog]);
+    const stayed = seen(await conversation.say(TEXT.buttonStayInDialog));
+    expect(stayed.text).toContain(TEXT.stayInDialog);
+    expect(stayed.text).toContain('Sind alle Beteiligten hessische Kommunen?');
+    await conversation.say('Bitte verbinden Sie mich mit jemandem.');
+    expect(seen(await conversation.say('Ja')).text).toContain('Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater');
+  });
+
+  it('starts the Förder-Check for a bare request, and answers first when the message asks something concrete', async () => {
+    const bare = await conversationWith(SHIPPED_KB);
+    expect(seen(await bare.conversation.say('Sind wir förderfähig?')).text).toContain('Gern prüfe ich mit Ihnen');
+    const concrete = await conversationWith(SHIPPED_KB);
+    const reply = seen(await concrete.conversation.say('Vier Gemeinden gründen einen GVV – mit wie viel Fördergeld können wir rechnen?'));
+    expect(reply.text).toContain('150.000 €');
+    expect(reply.text).toContain(TEXT.offerEligibility);
+    expect(reply.titles[0]).toBe(TEXT.buttonEligibility);
+  });
+});
+
+describe('leaving a guided dialog for a person', () => {
+  it('takes a button of the dialog pressed instead as the answer to the dialog, not as "Ja"', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Förder-Check');
+    const question = seen(await conversation.say('Gemeinde'));
+    await conversation.say('Kann ich das mit einem Berater besprechen?');
+    const next = seen(await conversation.send(question.buttons.find((b) => b.title === 'Ja, alle aus Hessen')!.press));
+    expect(next.text).not.toContain('Gern gebe ich Ihr Anliegen');
+    expect(next.text).toContain('Förder-Check – Frage 3');
+  });
+});

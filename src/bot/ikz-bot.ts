@@ -13,11 +13,26 @@ import { answerNotice } from '../funding/programme-validity.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
 import type { Logger } from '../logging/logger.js';
+import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
+import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
+import { cleanMessage } from '../understanding/message-cleanup.js';
+import { understandMessage, type QuestionUnderstanding } from '../understanding/understand-question.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
-import { detectDialogRequest, detectIntent, type Intent } from './intents.js';
+import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
 import { TEXT, type OfficeContact } from './messages.js';
 import { stripControlCharacters } from './safe-text.js';
-import { answerReply, clarifyReply, greetingReply, handoffReply, noAnswerReply, textReply } from './replies.js';
+import {
+  answerReply,
+  clarifyReply,
+  comparisonReply,
+  greetingReply,
+  handoffReply,
+  leaveDialogForHandoffReply,
+  noAnswerReply,
+  textReply,
+  twoAnswersReply,
+  type AnswerExtras,
+} from './replies.js';
 
 /** What the bot did with one user message (for evaluation, reports and tests). */
 export interface TurnOutcome {
@@ -43,6 +58,10 @@ export interface ConversationData {
   lastAnswer?: { articleId: string; question: string };
   /** A 👎 whose optional comment the next message may give (the event's key in the store). */
   awaitingFeedbackComment?: string;
+  /** The topic of the last answer, which a follow-up ("Und für fünf?") is read against. */
+  topic?: ConversationTopic;
+  /** A guided dialog asked whether to leave it for the handoff; the next message answers that. */
+  confirmingHandoff?: boolean;
 }
 
 export interface IkzBotOptions {
@@ -87,9 +106,11 @@ export class IkzBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly maxMessageLength: number;
   private readonly now: () => Date;
+  private readonly intents: IntentSource;
 
   constructor(private readonly options: IkzBotOptions) {
     super();
+    this.intents = new IntentSource(() => options.knowledge.intents);
     this.conversationData = options.conversationState.createProperty<ConversationData>('ikzConversation');
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.maxMessageLength = options.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
@@ -196,7 +217,7 @@ export class IkzBot extends ActivityHandler {
         return this.report(context, 'smalltalk');
       }
       // A new question is a question, not a comment on the last answer.
-      if (!text.endsWith('?') && !detectIntent(text) && !detectDialogRequest(text)) {
+      if (!text.endsWith('?') && !this.intents.recognize(text)) {
         await this.options.analytics?.comment(key, text.slice(0, 500));
         await context.sendActivity(textReply(TEXT.feedbackCommentThanks));
         return this.report(context, 'smalltalk');
@@ -212,23 +233,97 @@ export class IkzBot extends ActivityHandler {
       await context.sendActivity(textReply(TEXT.tooLong.replace('{max}', String(this.maxMessageLength))));
       return this.report(context, 'smalltalk');
     }
-    const intent = detectIntent(text);
-    if (intent === 'restart' || intent === 'handoff') return this.handleIntent(await dialogContext(), intent);
+    // Salutation, closing formula, signature and polite frames say nothing about what the user wants.
+    const content = cleanMessage(text).text;
+    const intent = this.intents.recognize(content);
+    if (data.confirmingHandoff) {
+      data.confirmingHandoff = undefined;
+      // A button of the dialog ("Ja, alle aus Hessen") answers the dialog, not the question whether to leave it.
+      const leave = context.activity.value !== undefined ? undefined : intent?.intent === 'handoff' || readLeaveDialogAnswer(text);
+      if (leave === true) return this.startHandoff(await dialogContext());
+      if (leave === false && inDialog) {
+        await context.sendActivity(textReply(TEXT.stayInDialog));
+        await (await dialogContext()).repromptDialog();
+        return this.report(context, 'dialog');
+      }
+    }
+    if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
+    if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
-    const dialog = detectDialogRequest(text);
-    if (dialog) return this.startDialog(await dialogContext(), dialog);
-    if (intent) return this.handleIntent(await dialogContext(), intent);
+    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
+    // (The guided dialogs are handled above: what remains is small talk, help.)
+    if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
     return this.answerQuestion(context, text);
   }
 
-  private async answerQuestion(context: TurnContext, question: string): Promise<void> {
-    const { knowledge } = this.options;
-    const decision = knowledge.answer(question);
+  /**
+   * A message asking for a guided dialog. A bare request ("Förder-Check", "Sind wir förderfähig?") starts
+   * the dialog. One with content of its own ("Vier Gemeinden gründen einen GVV – mit wie viel können wir
+   * rechnen?") is a question first: the knowledge base answers it, and the dialog is offered as the first
+   * button (not for something outside the programme, "EU-Förderung LEADER – wie beantragen wir das?").
+   */
+  private async requestDialog(
+    context: TurnContext,
+    message: string,
+    content: string,
+    intent: RecognizedIntent & { intent: GuidedDialog },
+    dialogContext: () => Promise<DialogContext>,
+  ): Promise<void> {
+    // Content is what the knowledge base searches for ("kannst du" is none) and no request word explains.
+    const searched = new Set(this.options.knowledge.terms?.(content) ?? intent.rest);
+    if (!intent.rest.some((term) => searched.has(term))) return this.startDialog(await dialogContext(), intent.intent);
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const understood = this.understand(message, data);
+    const decision = understood.understanding.kind === 'single' ? understood.understanding.reading.decision : undefined;
+    const outside = decision?.outcome === 'no_answer' && decision.reason === 'outside_scope';
+    return this.answerQuestion(context, message, understood, outside ? undefined : intent.intent);
+  }
+
+  /** A request for a person: starts the handoff; inside the Förder-Check or "Antrag stellen" it first asks whether to leave the dialog. */
+  private async requestHandoff(dc: DialogContext): Promise<void> {
+    const active = dc.activeDialog?.id;
+    const dialogName = active === EligibilityDialog.dialogId ? 'Förder-Check' : active === ApplicationDialog.dialogId ? 'Dialog „Antrag stellen“' : undefined;
+    if (!dialogName) return this.startHandoff(dc);
+    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    data.confirmingHandoff = true;
+    await dc.context.sendActivity(leaveDialogForHandoffReply(dialogName));
+    return this.report(dc.context, 'dialog');
+  }
+
+  /** Reads a message as questions to the knowledge base (cleaned of letter formulas), against the topic of the last answer. */
+  private understand(message: string, data: ConversationData): { question: string; understanding: QuestionUnderstanding } {
+    return understandMessage(message, this.options.knowledge, data.topic);
+  }
+
+  /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */
+  private async answerQuestion(context: TurnContext, message: string, understood?: { question: string; understanding: QuestionUnderstanding }, offerDialog?: GuidedDialog): Promise<void> {
+    const { knowledge } = this.options;
+    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const { question, understanding: result } = understood ?? this.understand(message, data);
+    const conversationId = context.activity.conversation.id;
+    if (result.kind === 'comparison') {
+      const [left] = result.sides;
+      data.unansweredInARow = 0;
+      data.topic = undefined;
+      await this.options.analytics?.record(conversationId, { type: 'question', outcome: 'answer', articleId: left.article.id });
+      await context.sendActivity(comparisonReply(result.sides, result.overview));
+      return this.report(context, 'answer', left.article.id);
+    }
+    if (result.kind === 'two') {
+      const [first, second] = result.readings;
+      data.unansweredInARow = 0;
+      data.topic = topicOf(second.question, second.decision.article);
+      for (const reading of result.readings) {
+        await this.options.analytics?.record(conversationId, { type: 'question', outcome: 'answer', articleId: reading.decision.article.id, coverage: reading.decision.coverage });
+      }
+      await context.sendActivity(twoAnswersReply(result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })), result.pending));
+      return this.report(context, 'answer', first.decision.article.id, first.decision.score);
+    }
+    const { decision, readAgainst } = result.reading;
     this.options.logger.debug({ question, outcome: decision.outcome }, 'Question answered');
     const coverage = decision.outcome === 'answer' ? decision.coverage : undefined;
     const weak = decision.outcome !== 'answer' || (coverage ?? 1) < WEAK_COVERAGE;
-    await this.options.analytics?.record(context.activity.conversation.id, {
+    await this.options.analytics?.record(conversationId, {
       type: 'question',
       outcome: decision.outcome,
       articleId: decision.outcome === 'answer' ? decision.article.id : undefined,
@@ -238,23 +333,24 @@ export class IkzBot extends ActivityHandler {
     if (decision.outcome === 'answer') {
       data.unansweredInARow = 0;
       data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
-      await context.sendActivity(this.answerFrom(decision.article, decision.sections));
+      data.topic = topicOf(result.reading.question, decision.article);
+      await context.sendActivity(this.answerFrom(decision.article, decision.sections, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }));
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
     if (decision.outcome === 'clarify') {
-      await context.sendActivity(clarifyReply(decision.candidates));
+      await context.sendActivity(clarifyReply(decision.candidates, offerDialog));
       return this.report(context, 'clarify', undefined, decision.candidates[0]?.score);
     }
     data.unansweredInARow += 1;
     // The second unanswered question in a row: say plainly that a person can take it from here.
-    await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2));
+    await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2, offerDialog));
     return this.report(context, 'no_answer', undefined, decision.candidates[0]?.score);
   }
 
   /** The reply with an article's sections; funding answers carry the programme's validity notice when it is due. */
-  private answerFrom(article: Article, sections: ArticleSection[]): Partial<Activity> {
+  private answerFrom(article: Article, sections: ArticleSection[], extras: AnswerExtras = {}): Partial<Activity> {
     const { knowledge } = this.options;
-    return answerReply(article, sections, (id) => knowledge.article(id), answerNotice(knowledge.programme, article.version, this.now()));
+    return answerReply(article, sections, (id) => knowledge.article(id), { ...extras, notice: answerNotice(knowledge.programme, article.version, this.now()) });
   }
 
   /** A free question in the middle of a dialog: answered only when the knowledge base is confident. */
@@ -275,6 +371,7 @@ export class IkzBot extends ActivityHandler {
           return this.report(context, 'no_answer');
         }
         await context.sendActivity(this.answerFrom(article, article.sections.slice(0, 2)));
+        (await this.conversationData.get(context, { unansweredInARow: 0 })).topic = topicOf(article.title, article);
         if (dc.activeDialog) await dc.repromptDialog();
         return this.report(context, 'answer', article.id);
       }
@@ -319,7 +416,7 @@ export class IkzBot extends ActivityHandler {
     await dc.cancelAllDialogs();
     const transcript = await this.transcript(dc.context, data);
     const options: HandoffDialogOptions = {
-      proposedConcern: summarizeConcern(data, transcript),
+      proposedConcern: summarizeConcern(data, transcript, (text) => this.intents.recognize(text) !== undefined),
       eligibility: data.eligibility && { verdict: data.eligibility.verdict, amount: data.eligibility.amount, projectKind: data.eligibility.answers.projectKind, partners: data.eligibility.answers.partners },
       transcript,
     };
@@ -420,10 +517,10 @@ export class IkzBot extends ActivityHandler {
   }
 }
 
-/** A first draft of the concern for the advisor: the user's last questions and the Förder-Check result. */
-export function summarizeConcern(data: ConversationData, transcript: readonly TranscriptEntry[]): string | undefined {
+/** A first draft of the concern for the advisor: the user's last questions (not requests such as "Berater", which `isRequest` tells) and the Förder-Check result. */
+export function summarizeConcern(data: ConversationData, transcript: readonly TranscriptEntry[], isRequest: (text: string) => boolean = () => false): string | undefined {
   const questions = transcript
-    .filter((e) => e.from === 'user' && e.text.length > 12 && !detectIntent(e.text) && !detectDialogRequest(e.text))
+    .filter((e) => e.from === 'user' && e.text.length > 12 && !isRequest(e.text))
     .slice(-3)
     .map((e) => e.text);
   const parts: string[] = [];

@@ -57,6 +57,18 @@ export const TEXT = {
   clarifyNone: 'Nichts davon – Beratung',
   buttonHandoff: 'An Beratung übergeben',
   buttonHelp: 'Hilfe',
+  relatedToTopic: '_Bezogen auf: {title}_',
+  twoAnswersIntro: 'Sie haben zwei Fragen gestellt – hier beide Antworten in Kürze:',
+  comparisonIntro: '**{left}** und **{right}** im Vergleich – das Wichtigste in Kürze:',
+  comparisonOverview: 'Beide im Überblick',
+  offerEligibility: 'Ob Ihr Vorhaben alle Voraussetzungen erfüllt, prüfe ich gern Schritt für Schritt mit Ihnen: Tippen Sie unten auf „Förder-Check starten“.',
+  offerApplication: 'Was für Ihren Antrag noch fehlt, gehe ich gern Schritt für Schritt mit Ihnen durch: Tippen Sie unten auf „Antrag stellen“.',
+  furtherQuestionTitle: 'Ihre weitere Frage beantworte ich gern als Nächstes – tippen Sie dazu unten auf die Schaltfläche:',
+  leaveDialogForHandoff:
+    'Sie möchten mit einer Beraterin oder einem Berater sprechen. Soll ich dafür den {dialog} beenden und Ihr Anliegen an die Beratungsstelle übergeben?',
+  buttonLeaveForHandoff: 'Ja, zur Beratung',
+  buttonStayInDialog: 'Nein, weiter',
+  stayInDialog: 'Gut, dann machen wir weiter.',
   suggestedQuestions: ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Welche Unterlagen brauche ich?'],
 } as const;
 

@@ -3,7 +3,8 @@ import { citation } from '../funding/programme-parameters.js';
 import type { Candidate } from '../knowledge/answer-engine.js';
 import { chatMarkdown } from '../knowledge/markdown.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
-import type { CardAction } from './card-actions.js';
+import { keySentences } from '../understanding/sentences.js';
+import type { CardAction, GuidedDialog } from './card-actions.js';
 import { TEXT, contactText, germanDate, type OfficeContact } from './messages.js';
 
 /** Related topics offered under an answer (with the dialogs, handoff and feedback buttons). */
@@ -17,30 +18,40 @@ export function actionButton(title: string, value: CardAction): BotCardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
-/**
- * The answer from an article: short answer, best section, the programme's validity `notice` (for
- * funding answers, when the programme ends soon or has ended), source with date, related topics.
- */
-export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup, notice?: string): Partial<Activity> {
-  const parts = [`**${article.title}**`];
+/** What an answer may add: the topic a follow-up was read against, further questions of the message as buttons, the validity notice. */
+export interface AnswerExtras {
+  /** Title of the previous topic, shown as "Bezogen auf: …" above the answer. */
+  relatedTo?: string;
+  /** Further questions of the same message, offered as buttons that ask them. */
+  further?: readonly string[];
+  /** A guided dialog the message asked for, offered as the first button. */
+  offerDialog?: GuidedDialog;
+  /** The programme's validity notice (funding answers, when the programme ends soon or has ended). */
+  notice?: string;
+}
+
+/** The answer from an article: short answer, best section, validity notice, source with date, related topics. */
+export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup, extras: AnswerExtras = {}): Partial<Activity> {
+  const parts = extras.relatedTo ? [TEXT.relatedToTopic.replace('{title}', extras.relatedTo)] : [];
+  parts.push(`**${article.title}**`);
   for (const section of sections) {
     if (section.heading) parts.push(`**${section.heading}**`);
     parts.push(chatMarkdown(section.markdown));
   }
-  if (notice) parts.push(`**Hinweis:** ${notice}`);
+  if (extras.notice) parts.push(`**Hinweis:** ${extras.notice}`);
   parts.push(sourceLine(article));
+  if (extras.offerDialog) parts.push(offerText(extras.offerDialog));
+  parts.push(...furtherLines(extras.further));
   const related = article.related
     .map(lookup)
     .filter((a): a is Article => a !== undefined)
     .slice(0, MAX_RELATED)
     .map((a) => actionButton(a.title, { action: 'article', id: a.id }));
-  const offers = article.offers.map((dialog) =>
-    actionButton(dialog === 'foerder-check' ? TEXT.buttonEligibility : TEXT.buttonApplication, {
-      action: 'start',
-      dialog: dialog === 'foerder-check' ? 'eligibility' : 'application',
-    }),
-  );
+  const dialogs = article.offers.map((offer): GuidedDialog => (offer === 'foerder-check' ? 'eligibility' : 'application'));
+  const ordered = extras.offerDialog ? [extras.offerDialog, ...dialogs.filter((d) => d !== extras.offerDialog)] : dialogs;
+  const offers = ordered.map((dialog) => actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }));
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...furtherButtons(extras.further),
     ...offers,
     ...related,
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
@@ -48,6 +59,67 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     actionButton(TEXT.buttonNotHelpful, { action: 'feedback', id: article.id, helpful: false }),
   ]);
   return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** Two questions of one message with answers from two articles: each short (the intro's key sentences, the best section), with its source. */
+export function twoAnswersReply(answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>, further: readonly string[] = []): Partial<Activity> {
+  const parts: string[] = [TEXT.twoAnswersIntro];
+  answers.forEach(({ article, sections }, i) => {
+    // The key sentences of the intro, and the section that answers the question, if one does.
+    const section = sections.find((s) => s.heading !== null);
+    parts.push(`**${i + 1}. ${article.title}**`, chatMarkdown(keySentences(article.sections[0]?.markdown ?? '', 300)));
+    if (section) parts.push(`_${section.heading}_`, chatMarkdown(section.markdown));
+    parts.push(sourceLine(article));
+  });
+  parts.push(...furtherLines(further));
+  const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...furtherButtons(further),
+    ...answers.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),
+    actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+  ]);
+  return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** A comparison: the key statement of each side's article (its intro, shortened), each with its source. */
+export function comparisonReply(sides: ReadonlyArray<{ article: Article }>, overview?: Article): Partial<Activity> {
+  const [left, right] = sides.map((side) => titleHead(side.article.title));
+  const parts: string[] = [TEXT.comparisonIntro.replace('{left}', left ?? '').replace('{right}', right ?? '')];
+  for (const { article } of sides) {
+    const intro = article.sections[0]?.markdown ?? '';
+    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(keySentences(intro))}`, sourceLine(article));
+  }
+  const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...sides.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),
+    ...(overview ? [actionButton(`${TEXT.comparisonOverview}: ${overview.title}`, { action: 'article', id: overview.id })] : []),
+    actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+  ]);
+  return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** Asks, inside a guided dialog, whether to leave it for the handoff (Ja / Nein). */
+export function leaveDialogForHandoffReply(dialogName: string): Partial<Activity> {
+  return MessageFactory.suggestedActions(
+    [TEXT.buttonLeaveForHandoff, TEXT.buttonStayInDialog],
+    TEXT.leaveDialogForHandoff.replace('{dialog}', dialogName),
+  );
+}
+
+/** "Zweckverband: eigenständige juristische Person" → "Zweckverband": what an article is about, without its subtitle. */
+function titleHead(title: string): string {
+  return title.split(/\s*[:(–]\s*/)[0]!.trim() || title;
+}
+
+/** A further question of the message, as a button: its text shortened for the button, asked in full. */
+function furtherButtons(further: readonly string[] = []): BotCardAction[] {
+  return further.map((question) => actionButton(shorten(question, 80), { action: 'ask', text: question.slice(0, 500) }));
+}
+
+function furtherLines(further: readonly string[] = []): string[] {
+  return further.length > 0 ? [`${TEXT.furtherQuestionTitle} ${further.map((q) => `„${q}“`).join(', ')}`] : [];
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 /**
@@ -80,23 +152,33 @@ function asOfText(article: Article): string {
   }
 }
 
-/** Asks which of the close candidates the user meant. */
-export function clarifyReply(candidates: Candidate[]): Partial<Activity> {
-  const buttons = candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id }));
+/** Asks which of the close candidates the user meant (with a dialog the message asked for offered first). */
+export function clarifyReply(candidates: Candidate[], offerDialog?: GuidedDialog): Partial<Activity> {
+  const buttons = [...dialogButtons(offerDialog), ...candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id }))];
   buttons.push(actionButton(TEXT.clarifyNone, { action: 'handoff' }));
-  return MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), TEXT.clarify);
+  const text = offerDialog ? `${TEXT.clarify}\n\n${offerText(offerDialog)}` : TEXT.clarify;
+  return MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text);
 }
 
-/** Says honestly that the bot cannot answer, and offers the advisors. */
-export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered', again = false): Partial<Activity> {
+/** Says honestly that the bot cannot answer, and offers the advisors (and a dialog the message asked for). */
+export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered', again = false, offerDialog?: GuidedDialog): Partial<Activity> {
   const text = reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : again ? TEXT.noAnswerAgain : TEXT.noAnswer;
   return MessageFactory.attachment(
     CardFactory.heroCard('', undefined, [
+      ...dialogButtons(offerDialog),
       actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
       actionButton(TEXT.buttonHelp, { action: 'help' }),
     ]),
-    text,
+    offerDialog ? `${text}\n\n${offerText(offerDialog)}` : text,
   );
+}
+
+function dialogButtons(dialog: GuidedDialog | undefined): BotCardAction[] {
+  return dialog ? [actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog })] : [];
+}
+
+function offerText(dialog: GuidedDialog): string {
+  return dialog === 'eligibility' ? TEXT.offerEligibility : TEXT.offerApplication;
 }
 
 /** Greeting on joining: what the bot can do, with suggested first questions. */

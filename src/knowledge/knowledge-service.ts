@@ -1,5 +1,6 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
+import type { IntentsFile } from './intent-schema.js';
 import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
 import { loadIndexedKnowledge, type KnowledgeLoadOptions, type KnowledgeOrigin } from './snapshot/load-indexed-knowledge.js';
@@ -45,6 +46,7 @@ export class KnowledgeService {
       stopwords: metaBroken('analyzer.yml') ? this.kb.meta.stopwords : fresh.meta.stopwords,
       outsideScope: metaBroken('analyzer.yml') ? this.kb.meta.outsideScope : fresh.meta.outsideScope,
       programme: fresh.meta.programme ?? this.kb.meta.programme,
+      intents: fresh.meta.intents ?? this.kb.meta.intents,
     };
     const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
     // The fresh index fits unless previous versions (articles or analyser data) come back in.
@@ -91,6 +93,11 @@ export class KnowledgeService {
   /** Rules and amounts of the funding programme, when `_meta/foerderprogramm.yml` loaded. */
   get programme(): ProgrammeParameters | undefined {
     return this.kb.meta.programme;
+  }
+
+  /** Example utterances per intent (`_meta/intents.yml`), when that file loaded. */
+  get intents(): IntentsFile | undefined {
+    return this.kb.meta.intents;
   }
 
   /** All loaded articles (reports, tools). */

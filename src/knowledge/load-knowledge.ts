@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
+import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
 import { withPackedFields } from './packed-fields.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
@@ -54,7 +55,7 @@ export interface KnowledgeFiles {
 }
 
 /** The analyser, scope and programme files in `_meta/`, in the order they are read. */
-export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml'].map((name) => `${META_FOLDER}/${name}`);
+export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml', 'intents.yml'].map((name) => `${META_FOLDER}/${name}`);
 
 /** How many files are read at the same time (a large knowledge base has thousands). */
 const PARALLEL_READS = 64;
@@ -215,6 +216,7 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
     meta.outsideScope = analyzer.outside_scope;
   }
   meta.programme = yaml('foerderprogramm.yml', programmeParametersSchema);
+  meta.intents = yaml('intents.yml', intentsFileSchema);
   return meta;
 }
 

@@ -1,5 +1,6 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import type { AsOfPrecision } from './article-schema.js';
+import type { IntentsFile } from './intent-schema.js';
 
 /** Where a fact comes from: the official page an article is based on, or a source without web address and its year. */
 export interface KnowledgeSource {
@@ -64,6 +65,8 @@ export interface SynonymGroup {
 export interface KnowledgeMeta {
   /** Rules and amounts of the funding programme (`_meta/foerderprogramm.yml`); absent when broken. */
   programme?: ProgrammeParameters;
+  /** Example utterances per intent (`_meta/intents.yml`); absent when broken or missing. */
+  intents?: IntentsFile;
   synonymGroups: SynonymGroup[];
   stopwords: { keep: string[]; add: string[] };
   /** Regions and funders outside the Hessian programme; a question naming one is out of scope. */

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * What a message can ask for besides a search: the bot's own intents, and `question` for counter-examples
+ * (messages that mention the office or a dialog but are questions for the knowledge base).
+ */
+export const INTENT_NAMES = ['handoff', 'eligibility', 'application', 'help', 'restart', 'greeting', 'thanks', 'goodbye', 'question'] as const;
+
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+const word = z.union([z.string(), z.number()], { error: 'expected a word' }).transform(String);
+const wordList = z.array(word, { error: 'expected a list of words' }).default([]);
+
+const example = z
+  .string({ error: 'expected an example sentence (text)' })
+  .trim()
+  .min(1, { error: 'an example must not be empty' })
+  .max(300, { error: 'an example may have at most 300 characters' });
+
+const intentSchema = z.strictObject(
+  {
+    threshold: z
+      .number({ error: 'expected a number between 0.3 and 1' })
+      .min(0.3, { error: 'threshold below 0.3 would match almost anything' })
+      .max(1, { error: 'threshold above 1 can never be reached' })
+      .optional(),
+    within_longer_messages: z.boolean({ error: 'expected true or false' }).default(false),
+    examples: z.array(example, { error: 'expected a list of example sentences' }).min(1, { error: 'an intent needs at least one example' }),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.join(', ')} (known: threshold, within_longer_messages, examples)` : 'expected threshold, within_longer_messages and examples') },
+);
+
+/**
+ * `_meta/intents.yml`: the example utterances per intent that the bot recognises messages by (see
+ * `src/understanding/intent-recognizer.ts`), and the words that carry an intent although search ignores them.
+ */
+export const intentsFileSchema = z.strictObject(
+  {
+    words: z
+      .strictObject(
+        {
+          keep: wordList,
+          ignore: wordList,
+          groups: z
+            .array(
+              z.array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), { error: 'expected a list of words' }).min(2, { error: 'a group needs at least 2 words' }),
+              { error: 'expected a list of word groups' },
+            )
+            .default([]),
+        },
+        { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown word list(s) ${issue.keys.join(', ')} (known: keep, ignore, groups)` : 'expected the word lists keep, ignore and groups') },
+      )
+      .default({ keep: [], ignore: [], groups: [] }),
+    intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
+      // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
+      error: (issue) => {
+        const keys = (issue as { keys?: string[] }).keys;
+        return keys ? `unknown intent(s) ${keys.join(', ')} (known: ${INTENT_NAMES.join(', ')})` : 'expected the intents, each with its examples';
+      },
+    }),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')} (known: words, intents)` : 'expected the sections words and intents') },
+);
+
+export type IntentsFile = z.infer<typeof intentsFileSchema>;
+export type IntentDefinition = NonNullable<IntentsFile['intents'][IntentName]>;

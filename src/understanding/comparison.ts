@@ -1,0 +1,85 @@
+/**
+ * Comparison questions ("Unterschied Zweckverband und öffentlich-rechtliche Vereinbarung?", "X oder Y – was
+ * ist besser?"): which two things are compared. Pure; whether each side is a topic of the knowledge base is
+ * decided by the caller.
+ */
+
+/** The two things a comparison question is about, in the user's words. */
+export interface ComparisonSides {
+  left: string;
+  right: string;
+  /** True when the message says it compares ("Unterschied", "besser", "vs."); false for a bare "X oder Y?". */
+  explicit: boolean;
+}
+
+const ARTICLE = String.raw`(?:(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?|'?n)\s+)?`;
+const SIDE = String.raw`(.+?)`;
+const JOIN = String.raw`\s+(?:und|bzw\.?|beziehungsweise|oder|sowie|zu[mr]?|gegenüber|vs\.?|versus)\s+`;
+const BETTER = String.raw`(?:besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|vorteilhafter|praktischer|einfacher|passender|zu\s+empfehlen)`;
+const END = String.raw`\s*[?.!]*\s*$`;
+
+/** Comparison frames, each capturing the two sides. */
+const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
+  // "Was ist der Unterschied zwischen X und Y?", "Unterschied X und Y", "Unterschiede von X zu Y"
+  { pattern: new RegExp(String.raw`(?:^|\s)unterschied(?:e|en)?\s+(?:zwischen|von|vom|bei)?\s*${ARTICLE}${SIDE}${JOIN}${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  // "Was unterscheidet X von Y?", "Wie unterscheiden sich X und Y?"
+  { pattern: new RegExp(String.raw`unterscheidet\s+(?:sich\s+)?${ARTICLE}${SIDE}\s+(?:von|vom|gegenüber)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  { pattern: new RegExp(String.raw`unterscheiden\s+sich\s+${ARTICLE}${SIDE}\s+und\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  // "Vor- und Nachteile von X und Y", "Vergleich X mit Y", "X im Vergleich zu Y"
+  { pattern: new RegExp(String.raw`vor-?\s*und\s+nachteile\s+(?:von|vom|eine?s|der|des)?\s*${ARTICLE}${SIDE}${JOIN}${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  { pattern: new RegExp(String.raw`vergleich\s+(?:zwischen|von)?\s*${ARTICLE}${SIDE}\s+(?:und|mit|zu[mr]?)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  { pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+im\s+vergleich\s+(?:zu[mr]?|mit)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  // "X oder Y – was ist besser?", "X vs. Y: was passt?"
+  { pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|vs\.?|versus)\s+${ARTICLE}${SIDE}\s*[-–—:,]?\s*(?:was|wer|welche[rs]?|wo(?:mit)?)\s+(?:ist|wäre|sind|passt|fahren\s+wir)\s+(?:\p{L}+\s+)?${BETTER}?(?:\s+für\s+(?:uns|mich|unsere?\s+\p{L}+))?${END}`, 'iu'), explicit: true },
+  // "Was ist besser: X oder Y?", "Ist X oder Y sinnvoller?"
+  { pattern: new RegExp(String.raw`${BETTER}\s*(?:für\s+uns\s*)?[:,-]?\s*${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  { pattern: new RegExp(String.raw`^(?:ist|wäre|sind)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}\s+${BETTER}${END}`, 'iu'), explicit: true },
+  { pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:vs\.?|versus)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  // A bare "Zweckverband oder Arbeitsgemeinschaft?" (short sides only).
+  { pattern: new RegExp(String.raw`^${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+oder\s+${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s*\?+\s*$`, 'iu'), explicit: false },
+];
+
+/** A comparison asked after the things: "X oder Y – was ist der Unterschied?", "X vs Y, was ist anders?". */
+const TRAILING_FRAME = /^(.+?)\s*[-–—:,]\s*(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b[^?]*\?*\s*$/iu;
+const TRAILING_SIDES = new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|und|bzw\.?|vs\.?|versus|gegenüber)\s+${ARTICLE}${SIDE}$`, 'iu');
+
+/** Sides longer than this are clauses, not things ("Muss der Antrag über den Kreis laufen oder …"). */
+const MAX_SIDE_WORDS = 5;
+
+/**
+ * The two sides of a comparison question, or `undefined` when the message compares nothing.
+ *
+ * @example
+ * ```ts
+ * comparisonSides('Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?');
+ * // { left: 'Zweckverband', right: 'öffentlich-rechtlichen Vereinbarung', explicit: true }
+ * ```
+ */
+export function comparisonSides(question: string): ComparisonSides | undefined {
+  const text = question.trim();
+  const frame = TRAILING_FRAME.exec(text);
+  const trailing = frame ? TRAILING_SIDES.exec(frame[1]!.trim()) : null;
+  for (const { pattern, explicit } of [...(trailing ? [{ pattern: TRAILING_SIDES, explicit: true }] : []), ...PATTERNS]) {
+    const match = pattern === TRAILING_SIDES ? trailing : pattern.exec(text);
+    if (!match) continue;
+    const left = tidySide(match[1]!);
+    const right = tidySide(match[2]!);
+    if (!left || !right || left.toLowerCase() === right.toLowerCase()) continue;
+    if (wordCount(left) > MAX_SIDE_WORDS || wordCount(right) > MAX_SIDE_WORDS) continue;
+    return { left, right, explicit };
+  }
+  return undefined;
+}
+
+function tidySide(side: string): string {
+  return side
+    .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?)\s+/iu, '')
+    .replace(/^(?:gleich|lieber|eher|doch|direkt|einfach|normale[nmrs]?|klassische[nmrs]?)\s+/iu, '')
+    .replace(/\s*[-–—:,]\s*$/u, '')
+    .replace(/\s+(?:für\s+uns|eigentlich|genau|denn)$/iu, '')
+    .trim();
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

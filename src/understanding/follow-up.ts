@@ -1,0 +1,151 @@
+/**
+ * Follow-up questions read against the topic of the last answer ("Und für fünf?" after the funding amounts,
+ * "Wie viel Geld gibt es dafür?" after the GVV). Pure: what the knowledge base makes of each reading is
+ * decided by the caller (see `understandQuestion`).
+ */
+
+/** A number a question mentions, as written and as value ("drei" → 3). */
+export interface MentionedNumber {
+  text: string;
+  value: number;
+}
+
+/** What the conversation is about: the last answered question and its article (kept in the conversation state). */
+export interface ConversationTopic {
+  /** The article of the answer (absent for a question without one, the first of two in a message). */
+  articleId?: string;
+  /** The article's title, shown as "Bezogen auf: …" when a follow-up is read against it. */
+  title?: string;
+  /** The question as it was read (cleaned, with any follow-up context), at most 300 characters. */
+  question: string;
+  /** Numbers the question mentions ("drei Gemeinden"), for "Und für fünf?". */
+  numbers: MentionedNumber[];
+  /** The nouns of the question ("Förderung", "Gemeinden"): the context a follow-up lacks. */
+  nouns: string[];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11,
+  zwölf: 12, zwoelf: 12, zwanzig: 20,
+};
+
+/** Opening words of a German question or sentence that are not nouns, though capitalised there. */
+const OPENERS = new Set(
+  ('und aber auch oder also dann noch nur wie was wer wem wen wann wo wohin woher womit wofür wozu warum wieso weshalb welche welcher welches welchen ' +
+    'welchem ob kann können könnte könnten darf dürfen muss müssen müsste sollte soll sollen ist sind war wäre wären gibt gab gilt geht wird werden ' +
+    'hat haben hätte hätten bekommen bekommt braucht brauchen brauche reicht reichen zählt zählen lohnt kostet kosten dauert läuft ich wir sie es das ' +
+    'der die den dem ein eine einen einem einer für bei mit ohne im in ab bis nach zum zur vom von hallo bitte danke ja nein gelten erhalten erhält').split(' '),
+);
+
+/** Words that only continue the previous question ("Und …", "Auch …"). */
+const CONTINUATION = /^(?:und|aber|auch|oder|sowie|dann|also|jetzt|nun)\b/iu;
+/** "Was ist mit …", "Wie sieht es bei … aus", "Gilt das auch …". */
+const REFERRING_FRAME = /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|steht\s+es\s+|verhält\s+es\s+sich\s+)(?:denn\s+)?(?:mit|bei|für)\b|(?:gilt|geht|klappt|funktioniert|passt|stimmt)\s+das\b|(?:ist|wäre)\s+das\s+auch\b)/iu;
+/** Words that point back to something said before. */
+const ANAPHOR = /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
+/**
+ * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
+ * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?").
+ */
+const PRONOUN = /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)\b|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+/** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
+const MAX_NOUNLESS_WORDS = 3;
+/** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */
+const FRAGMENT = /^(?:für|fuer|bei|mit|ohne|ab|bis|im|in|nach|zum|zur|vom|von)\b/iu;
+const MAX_FRAGMENT_WORDS = 5;
+/** A follow-up of at most this many words (after "Und", "Was ist mit") names only what changes: a fragment. */
+const MAX_SUBSTITUTE_WORDS = 4;
+
+/**
+ * True when a message continues the previous question rather than standing alone: it opens with a
+ * continuation ("Und für fünf?"), refers back ("Wie viel Geld gibt es dafür?", "Gilt das auch für …?",
+ * "Was kostet das?"), or is a short fragment ("Bei Landkreisen?", "wie viel genau?").
+ */
+export function looksLikeFollowUp(text: string): boolean {
+  const trimmed = text.trim();
+  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN.test(trimmed)) return true;
+  const all = words(trimmed);
+  if (all.length <= MAX_NOUNLESS_WORDS && nounsIn(trimmed).every((w) => !/^\p{Lu}/u.test(w)) && !(all[0] && /^\p{Lu}/u.test(all[0]) && !OPENERS.has(all[0].toLowerCase()))) return true;
+  const count = all.length;
+  return FRAGMENT.test(trimmed) && count <= MAX_FRAGMENT_WORDS;
+}
+
+/** The topic to remember after an answer: its article, the question as read, and the numbers and nouns it names. */
+export function topicOf(question: string, article?: { id: string; title: string }): ConversationTopic {
+  const text = question.trim().slice(0, 300);
+  return { articleId: article?.id, title: article?.title, question: text, numbers: numbersIn(text), nouns: nounsIn(text) };
+}
+
+/** The numbers a text mentions, as digits or number words. */
+export function numbersIn(text: string): MentionedNumber[] {
+  const found: MentionedNumber[] = [];
+  for (const word of words(text)) {
+    const lower = word.toLowerCase();
+    if (/^\d{1,6}$/.test(word)) found.push({ text: word, value: Number(word) });
+    else if (lower in NUMBER_WORDS) found.push({ text: word, value: NUMBER_WORDS[lower]! });
+  }
+  return found;
+}
+
+/**
+ * The nouns of a question: German capitalises them, so the capitalised words that do not merely open the
+ * sentence; in a question typed all in lower case, its longer words that are not question or verb openers.
+ */
+export function nounsIn(text: string): string[] {
+  const all = words(text).filter((w) => /^\p{L}/u.test(w) && !(w.toLowerCase() in NUMBER_WORDS));
+  const capitalised = all.filter((w) => /^\p{Lu}/u.test(w) && !OPENERS.has(w.toLowerCase()));
+  const nouns = capitalised.length > 0 ? capitalised : all.filter((w) => w.length >= 4 && !OPENERS.has(w.toLowerCase()));
+  return [...new Set(nouns)];
+}
+
+/**
+ * Ways to read a follow-up against the topic, most specific first:
+ * 1. the previous question with its number replaced ("… für drei Gemeinden?" + "Und für fünf?" → "… für fünf Gemeinden?"),
+ * 2. the previous question with a noun replaced by one of the same kind ("Was ist ein Zweckverband?" +
+ *    "Und eine Arbeitsgemeinschaft?" → "Was ist eine Arbeitsgemeinschaft?"); `kindOf` tells the kind of a
+ *    word (the folder of the article it leads to), `undefined` when it has none,
+ * 3. for a fragment, the previous question with the follow-up added ("Wer darf den Antrag stellen? auch ein Zweckverband?"),
+ * 4. the follow-up with the nouns of the previous question added ("Wie viel Geld gibt es dafür?" +
+ *    "Gemeindeverwaltungsverband").
+ */
+export function followUpReadings(text: string, topic: ConversationTopic, kindOf: (word: string) => string | undefined): string[] {
+  const readings: string[] = [];
+  // Only a fragment ("Und für fünf?", "Und eine Arbeitsgemeinschaft?") takes the place of a word of the
+  // previous question; a follow-up with a predicate of its own ("Wie viel Geld gibt es dafür?") keeps it.
+  const fragment = words(text.trim().replace(CONTINUATION, '').trim().replace(REFERRING_FRAME, '')).length <= MAX_SUBSTITUTE_WORDS;
+  const ownNumbers = fragment ? numbersIn(text) : [];
+  const previousNumber = topic.numbers[0];
+  if (ownNumbers.length > 0 && previousNumber) {
+    readings.push(`${replaceWord(topic.question, previousNumber.text, ownNumbers[0]!.text)} ${text}`);
+  }
+  const ownNouns = followUpNouns(text);
+  substitution: for (const noun of fragment ? ownNouns : []) {
+    const kind = kindOf(noun);
+    if (!kind) continue;
+    for (const previous of topic.nouns) {
+      if (previous.toLowerCase() === noun.toLowerCase() || kindOf(previous) !== kind) continue;
+      readings.push(replaceWord(topic.question, previous, noun));
+      break substitution;
+    }
+  }
+  // A fragment borrows the whole previous question ("Wer darf den Antrag stellen?" + "auch ein Zweckverband?");
+  // a follow-up with a predicate of its own only its nouns ("Wie viel Geld gibt es dafür?" + "GVV").
+  if (fragment) readings.push(`${topic.question} ${text}`);
+  const context = topic.nouns.filter((n) => !ownNouns.some((o) => o.toLowerCase() === n.toLowerCase()));
+  if (context.length > 0) readings.push(`${text} ${context.join(' ')}`);
+  return [...new Set(readings)];
+}
+
+/** The nouns of a follow-up: every capitalised word counts, also the first ("Arbeitsgemeinschaft?"). */
+function followUpNouns(text: string): string[] {
+  return [...new Set(words(text).filter((w) => /^\p{Lu}/u.test(w) && !OPENERS.has(w.toLowerCase())))];
+}
+
+function replaceWord(text: string, word: string, replacement: string): string {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'), `$1${replacement}`);
+}
+
+function words(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}-]+/u).map((w) => w.replace(/^-+|-+$/g, '')).filter(Boolean);
+}

@@ -1,0 +1,342 @@
+import { GermanAnalyzer } from '../knowledge/analyzer/german-analyzer.js';
+import { foldGerman, stemGerman, tokenizeWords } from '../knowledge/analyzer/german-normalizer.js';
+import type { IntentName, IntentsFile } from '../knowledge/intent-schema.js';
+
+/** The intents the bot acts on (`question` only holds counter-examples). */
+export type BotIntent = Exclude<IntentName, 'question'>;
+
+/** A recognised intent, with what it was recognised by. */
+export interface RecognizedIntent {
+  intent: BotIntent;
+  /** 0…1: how well the message fits the best example (see `IntentRecognizer`). */
+  score: number;
+  /** The example that fitted best. */
+  example: string;
+  /**
+   * Terms of the message that no example of any intent uses (counter-examples aside): what it says beyond
+   * a request ("Ist unser Bauhof förderfähig?" → `bauhof`). Empty when the message is only the request.
+   */
+  rest: string[];
+}
+
+/** Threshold of an intent whose entry in `intents.yml` sets none. */
+export const DEFAULT_INTENT_THRESHOLD = 0.75;
+
+/** The head of a compound matches an example word of at least this length (`Beratungstermin` → `termin`). */
+const MIN_HEAD_LENGTH = 4;
+/** The modifier of a compound matches an example word of at least this length (`Antragsvorbereitung` → `antrag`)… */
+const MIN_MODIFIER_LENGTH = 5;
+/** …when the rest of the compound is at least this long (so `Personal` is not `Person` + `al`). */
+const MIN_MODIFIER_REST = 4;
+/** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
+const MIN_FEMININE_LENGTH = 7;
+
+/** A term of a message: the keys it fills slots by, and whether it is a noun of a `question` counter-example. */
+interface MessageTerm {
+  term: string;
+  /** Its readings, the head and modifier of a compound, and their word groups. */
+  keys: Set<string>;
+  ambiguous: boolean;
+}
+
+interface Example {
+  intent: IntentName;
+  text: string;
+  /** Per word of the example: the keys that fill it (its readings and the ids of its word groups). */
+  slots: Array<Set<string>>;
+  /** Per word of the example: its readings only (a message word with one of them is the word itself, not a relative). */
+  literals: Array<Set<string>>;
+  /** Folded words without the ignored ones, for examples of stop words only ("Was kannst du?"). */
+  phrase: string;
+  within: boolean;
+  threshold: number;
+}
+
+/**
+ * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
+ *
+ * Examples and messages are analysed by the German analyser into terms (folded, stemmed; words in
+ * `words.keep` count although search ignores them, words in `words.ignore` never count). Each term also
+ * has its readings: the masculine form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the
+ * verb of a conjugated form (`meldet` → `melden`), the head and modifier of a compound (`Beratungstermin`
+ * → `Termin`, `Antragsvorbereitung` → `Antrag`), and the groups of `words.groups` it belongs to, so that
+ * "mit einer Beraterin sprechen" also stands for "mit jemandem vom Beratungszentrum reden".
+ *
+ * An example fits a message by its *recall*, the share of its words that distinct words of the message
+ * fill. For intents marked `within_longer_messages` (a request for a person inside a longer text) that is
+ * the score when the match is clear: two words of the message fill two of the example's (or the message
+ * has the one word of a one-word example, "Rückruf"), and one of them is not a noun of a `question`
+ * counter-example ("Beratung" in "Kostet die Beratung etwas?"). Otherwise, and for small talk and
+ * commands, the recall is multiplied by the share of the message's terms that the intent's examples use at
+ * all, so "Danke, und wie hoch ist die Förderung?" is a question, not thanks, and "Berater" alone a request.
+ * The best example wins if it reaches its intent's threshold; a `question` example that fits better keeps
+ * the message a question for the knowledge base.
+ *
+ * @example
+ * ```ts
+ * const recognizer = IntentRecognizer.fromFile(knowledge.intents);
+ * recognizer.recognize('Bitte verbinden Sie mich mit einer Sachbearbeiterin'); // { intent: 'handoff', … }
+ * ```
+ */
+export class IntentRecognizer {
+  private readonly analyzer: GermanAnalyzer;
+  private readonly ignoredWords: Set<string>;
+  /** Term → ids of the word groups it belongs to. */
+  private readonly groups = new Map<string, string[]>();
+  private readonly examples: Example[] = [];
+  /** Key (reading or group id) → the examples and slots it fills. */
+  private readonly slotIndex = new Map<string, Array<{ example: number; slot: number }>>();
+  /** Per intent, every key its examples use. */
+  private readonly vocabulary = new Map<IntentName, Set<string>>();
+  /** Every key the examples of the bot's intents use (counter-examples aside). */
+  private readonly requestVocabulary = new Set<string>();
+  /** Nouns of the `question` counter-examples ("Beratung" in "Kostet die Beratung etwas?"): alone they are no request. */
+  private readonly questionNouns: Set<string>;
+  /** Every term of the examples and groups (the words a compound of the message can be made of). */
+  private readonly knownTerms = new Set<string>();
+
+  private constructor(file: IntentsFile) {
+    this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
+    this.ignoredWords = new Set(file.words.ignore.map((w) => foldGerman(w.toLowerCase())));
+    file.words.groups.forEach((group, i) => {
+      for (const word of group) {
+        for (const term of this.termsOf(word)) {
+          this.knownTerms.add(term);
+          const ids = this.groups.get(term) ?? [];
+          ids.push(`#${i}`);
+          this.groups.set(term, ids);
+        }
+      }
+    });
+    this.questionNouns = new Set((file.intents.question?.examples ?? []).flatMap((text) => this.termsOf(nounsOf(text)).flatMap((term) => readings(term))));
+    const entries = Object.entries(file.intents) as Array<[IntentName, NonNullable<IntentsFile['intents'][IntentName]>]>;
+    for (const [intent, definition] of entries) {
+      const vocabulary = this.vocabulary.get(intent) ?? new Set<string>();
+      this.vocabulary.set(intent, vocabulary);
+      for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
+      if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
+    }
+  }
+
+  /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
+  static fromFile(file: IntentsFile | undefined): IntentRecognizer {
+    return new IntentRecognizer(file ?? { words: { keep: [], ignore: [], groups: [] }, intents: {} });
+  }
+
+  /** The intent of a message, or `undefined` when it is a question for the knowledge base. */
+  recognize(text: string): RecognizedIntent | undefined {
+    const terms = this.termsOf(text).map((term) => this.messageTerm(term));
+    if (terms.length === 0) return this.recognizePhrase(text);
+    const filled = new Map<number, Filling>();
+    terms.forEach((term, position) => {
+      for (const key of term.keys) {
+        for (const { example, slot } of this.slotIndex.get(key) ?? []) {
+          const filling = filled.get(example) ?? { clear: 0, literal: 0, bySlot: new Map<number, Set<number>>() };
+          const bySlot = filling.bySlot.get(slot) ?? new Set<number>();
+          bySlot.add(position);
+          filling.bySlot.set(slot, bySlot);
+          if (!term.ambiguous) filling.clear |= 1 << slot;
+          if (this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
+          filled.set(example, filling);
+        }
+      }
+    });
+    const shares = new Map<IntentName, number>();
+    const share = (intent: IntentName) => {
+      if (!shares.has(intent)) shares.set(intent, terms.filter((term) => this.inVocabulary(intent, term)).length / terms.length);
+      return shares.get(intent)!;
+    };
+    let best: { example: Example; score: number; order: number[] } | undefined;
+    for (const [index, filling] of filled) {
+      const example = this.examples[index]!;
+      // Each message word fills one word of the example at most ("Mitarbeiter" is not also "Beratungsstelle").
+      const matched = matchingSize(filling.bySlot);
+      const recall = matched / example.slots.length;
+      // Within a longer message an example needs a clear word (no counter-example uses it) and two words of
+      // the message, or, for a one-word example, that very word ("Rückruf"); otherwise the message must be short.
+      const literal = bitCount(filling.literal);
+      const clear = filling.clear !== 0 && (twoWords(filling.bySlot) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
+      const score = example.within && clear ? recall : recall * share(example.intent);
+      if (score < example.threshold) continue;
+      // Ties go to the example with more words matched, then more of its own words (not group relatives),
+      // then to a request over a counter-example: a request for a person always counts.
+      const order = [score, matched, literal, example.intent === 'question' ? 0 : 1];
+      if (!best || isGreater(order, best.order)) best = { example, score, order };
+    }
+    if (!best || best.example.intent === 'question') return undefined;
+    const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
+    return { intent: best.example.intent, score: Math.round(best.score * 100) / 100, example: best.example.text, rest };
+  }
+
+  private addExample(intent: IntentName, text: string, definition: { within_longer_messages: boolean; threshold?: number }, vocabulary: Set<string>): void {
+    const slots: Array<Set<string>> = [];
+    const literals: Array<Set<string>> = [];
+    // A counter-example is about its own nouns ("Mitarbeiter der Beratungsstelle"), not any of their group.
+    const ownNouns = intent === 'question' ? new Set(this.termsOf(nounsOf(text))) : new Set<string>();
+    for (const term of this.termsOf(text)) {
+      const own = readings(term);
+      const keys = new Set<string>(own);
+      for (const reading of own) {
+        this.knownTerms.add(reading);
+        if (!ownNouns.has(term)) for (const id of this.groups.get(reading) ?? []) keys.add(id);
+      }
+      // Two words of one group ("menschlicher Ansprechpartner") are one slot: one message word fills both. Not in
+      // counter-examples, whose nouns each count.
+      const same = intent === 'question' ? -1 : slots.findIndex((slot) => [...keys].some((key) => key.startsWith('#') && slot.has(key)));
+      if (same >= 0) {
+        for (const key of keys) slots[same]!.add(key);
+        for (const reading of own) literals[same]!.add(reading);
+      } else if (slots.length < 30) {
+        slots.push(keys);
+        literals.push(new Set(own));
+      }
+    }
+    const index = this.examples.length;
+    this.examples.push({ intent, text, slots, literals, phrase: this.phraseOf(text), within: definition.within_longer_messages, threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD });
+    slots.forEach((keys, slot) => {
+      for (const key of keys) {
+        vocabulary.add(key);
+        const list = this.slotIndex.get(key) ?? [];
+        list.push({ example: index, slot });
+        this.slotIndex.set(key, list);
+      }
+    });
+  }
+
+  /** A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. */
+  private messageTerm(term: string): MessageTerm {
+    const own = readings(term);
+    for (const verb of verbStems(term)) if (this.knownTerms.has(verb)) own.push(verb);
+    const keys = new Set<string>(own);
+    // A compound counts through its parts only where both are known words (`beratungs|termin`,
+    // `antrag|s|vorbereit`): `Bauantrag` is no `Antrag` of ours, `Personalabrechnung` no `Person`.
+    for (const reading of own) {
+      for (let start = 1; reading.length - start >= MIN_HEAD_LENGTH; start++) {
+        if (this.isKnownPart(reading.slice(0, start))) keys.add(reading.slice(start));
+      }
+      for (let end = MIN_MODIFIER_LENGTH; reading.length - end >= MIN_MODIFIER_REST; end++) {
+        const rest = reading.slice(end);
+        if (this.knownTerms.has(rest) || this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) keys.add(reading.slice(0, end));
+      }
+    }
+    for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
+    return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)) };
+  }
+
+  /** True when the first part of a compound (with a linking `s`) is a known word: `beratungs` → `berat`. */
+  private isKnownPart(part: string): boolean {
+    if (part.length < 3) return false;
+    if (this.knownTerms.has(part)) return true;
+    const unlinked = part.replace(/(?:s|es)$/, '');
+    return unlinked.length >= 3 && (this.knownTerms.has(unlinked) || this.knownTerms.has(stemGerman(unlinked)));
+  }
+
+  /** A message of stop words only ("Was kannst du?") fits an example with the same words. */
+  private recognizePhrase(text: string): RecognizedIntent | undefined {
+    const phrase = this.phraseOf(text);
+    if (!phrase) return undefined;
+    const example = this.examples.find((e) => e.slots.length === 0 && e.phrase === phrase);
+    if (!example || example.intent === 'question') return undefined;
+    return { intent: example.intent, score: 1, example: example.text, rest: [] };
+  }
+
+  private inVocabulary(intent: IntentName, term: MessageTerm): boolean {
+    const vocabulary = this.vocabulary.get(intent);
+    if (!vocabulary) return false;
+    for (const key of term.keys) if (vocabulary.has(key)) return true;
+    return false;
+  }
+
+  /** The distinct terms of a text (ignored words and stop words left out). */
+  private termsOf(text: string): string[] {
+    const terms = new Set<string>();
+    for (const word of tokenizeWords(text)) {
+      if (this.ignoredWords.has(foldGerman(word.toLowerCase()))) continue;
+      const term = this.analyzer.baseTerm(word);
+      if (term !== null) terms.add(term);
+    }
+    return [...terms];
+  }
+
+  private phraseOf(text: string): string {
+    return tokenizeWords(text)
+      .map((w) => foldGerman(w.toLowerCase()))
+      .filter((w) => !this.ignoredWords.has(w))
+      .join(' ');
+  }
+}
+
+/** A term and, for a feminine noun, its masculine reading (`beraterin` → `berat`, `ansprechpartnerinn` → `ansprechpartn`). */
+function readings(term: string): string[] {
+  if (term.length < MIN_FEMININE_LENGTH || !/inn?$/.test(term)) return [term];
+  const masculine = stemGerman(term.replace(/inn?$/, ''));
+  return masculine === term ? [term] : [term, masculine];
+}
+
+/**
+ * Infinitive stems of a verb form that the stemmer keeps apart: a conjugated form (`meldet` → `meld`,
+ * `anschaut` → `anschau`) and an infinitive with "zu" (`vorzubereiten` → `vorbereit`).
+ */
+function verbStems(term: string): string[] {
+  const stems: string[] = [];
+  if (term.length >= 5 && /[^aeiou]et$/.test(term)) stems.push(term.slice(0, -2));
+  else if (term.length >= 5 && term.endsWith('t')) stems.push(term.slice(0, -1));
+  const withZu = /^(ab|an|auf|aus|durch|ein|fertig|los|mit|nach|vor|weiter|zuruck|zusamm)zu(\p{L}{3,})$/u.exec(term);
+  if (withZu) stems.push(withZu[1]! + withZu[2]!);
+  return stems;
+}
+
+/** How a message fills one example's slots. */
+interface Filling {
+  /** Slots filled by a clear word (not a noun of a counter-example). */
+  clear: number;
+  /** Slots filled by the example's own word, not a relative from its group. */
+  literal: number;
+  /** Per filled slot, the positions of the message terms that filled it. */
+  bySlot: Map<number, Set<number>>;
+}
+
+/** The nouns of a sentence: its capitalised words after the first (German capitalises nouns). */
+function nounsOf(sentence: string): string {
+  return tokenizeWords(sentence)
+    .slice(1)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .join(' ');
+}
+
+/** Lexicographic comparison of two rankings. */
+function isGreater(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
+}
+
+/** True when two different message words fill two different slots (one compound filling two is not enough). */
+function twoWords(bySlot: Map<number, Set<number>>): boolean {
+  return matchingSize(bySlot) >= 2;
+}
+
+/** How many slots distinct message words can fill at once (a maximum bipartite matching; examples are short). */
+function matchingSize(bySlot: Map<number, Set<number>>): number {
+  const owner = new Map<number, number>();
+  const assign = (slot: number, seen: Set<number>): boolean => {
+    for (const term of bySlot.get(slot)!) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const other = owner.get(term);
+      if (other === undefined || assign(other, seen)) {
+        owner.set(term, slot);
+        return true;
+      }
+    }
+    return false;
+  };
+  let size = 0;
+  for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
+  return size;
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}

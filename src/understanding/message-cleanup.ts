@@ -1,0 +1,122 @@
+/**
+ * Letter-style messages: municipal staff often write to the bot as to an office, with a salutation, polite
+ * frames around the question, a closing formula and a signature. None of that says what they want to know,
+ * but its words (Damen, Herren, Grüße, Hauptamt, the name) would dilute the search. These functions strip
+ * it, so only the content is searched. Pure; German only.
+ */
+
+/** A salutation at the start, with its name part: "Sehr geehrte Frau Dr. Muster," "Hallo zusammen," */
+const SALUTATION = new RegExp(
+  '^\\s*(?:' +
+    [
+      'sehr\\s+geehrte[rns]?\\s+(?:damen\\s+und\\s+herren|kolleginnen\\s+und\\s+kollegen|(?:frau|herr)(?:\\s+(?:dr|prof)\\.?)*(?:\\s+[\\p{Lu}][\\p{L}-]*){1,2})',
+      'liebe[rs]?\\s+(?:kolleginnen\\s+und\\s+kollegen|kolleg(?:inn?en|in|en|e)|(?:frau|herr)(?:\\s+[\\p{Lu}][\\p{L}-]*){1,2}|[\\p{Lu}][\\p{L}-]*)',
+      '(?:hallo|guten\\s+(?:tag|morgen|abend)|moin(?:\\s+moin)?|servus|grüß\\s+gott|gruess?\\s+gott|hi|hey)(?:\\s+zusammen|\\s+(?:frau|herr)(?:\\s+[\\p{Lu}][\\p{L}-]*){1,2}|\\s+liebes?\\s+[\\p{L}-]+(?:-[\\p{L}]+)?)?',
+    ].join('|') +
+    ')(?:\\s*[,!.:;\\n]+|\\s+(?=\\S))\\s*',
+  'iu',
+);
+
+/** Where the closing formula starts; everything after it is the signature (name, office, phone). */
+const CLOSING = new RegExp(
+  '(?:^|(?<=[\\n.!?,;:)]\\s*)|\\s)(?:' +
+    [
+      '(?:mit\\s+)?(?:freundliche[nm]?|beste[nm]?|herzliche[nm]?|liebe[nm]?|viele[nm]?|schöne[nm]?|kollegiale[nm]?|sonnige[nm]?|freundlich)\\s+gr(?:ü|ue)(?:ß|ss)(?:e|en)?\\b',
+      'gr(?:ü|ue)(?:ß|ss)e?\\s+(?:aus|von)\\s',
+      'mfg\\b\\.?',
+      '(?:lg|vg|bg)\\.?(?=\\s*(?:,|\\n|$))',
+      // "i. A. Max Muster" on a line of its own (not "im Auftrag des Gemeindevorstands" in a sentence).
+      '(?<=^|\\n)\\s*i\\.\\s?a\\.\\s',
+    ].join('|') +
+    ')',
+  'iu',
+);
+
+/** Phrases that only frame the question, removed wherever they stand. */
+const FILLERS: readonly RegExp[] = [
+  // "Vielen Dank im Voraus für Ihre Hilfe!"
+  /(?:(?:vielen|herzlichen|besten)\s+)?dank(?:e)?\s+(?:schon\s+)?(?:im\s+voraus|vorab)(?:\s+für\s+ihre\s+(?:mühe|hilfe|antwort|rückmeldung|unterstützung))?(?:\s+und\b)?\s*[.!]*/giu,
+  // "Für Rückfragen stehe ich gern zur Verfügung."
+  /für\s+(?:rück)?fragen\s+stehe?n?\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:gerne?\s+)?zur\s+verfügung\s*[.!]*/giu,
+  // "Über eine kurze Rückmeldung würde ich mich freuen." / "Ich freue mich auf Ihre Antwort."
+  /über\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|rückmeldung|info|nachricht)\s+(?:würde|würden|freue|freuen)\s+(?:ich|wir)\s+(?:mich|uns)\s+(?:sehr\s+)?(?:freuen)?\s*[.!]*/giu,
+  /(?:ich|wir)\s+freue?n?\s+(?:mich|uns)\s+(?:schon\s+)?auf\s+ihre\s+(?:antwort|rückmeldung|nachricht)\s*[.!]*/giu,
+  // "Ich habe eine kurze Frage:" / "kurze Frage:" / "Frage:"
+  /(?:^|(?<=[.!?\n]\s*))(?:ich\s+)?(?:hätte|habe|hab)\s+(?:da\s+|mal\s+|noch\s+|nur\s+)*(?:eine|ne|'ne)\s+(?:kurze\s+|kleine\s+)?frage\s*(?:[:,.!-]+\s*|\s+(?=zu[mr]?\s))/giu,
+  /(?:^|(?<=[.!?\n]\s*))(?:eine\s+)?(?:kurze|kleine)\s+frage\s*[:,.!-]+\s*/giu,
+  /(?:^|(?<=[.!?\n]\s*))(?:meine\s+|unsere\s+|die\s+)?frage(?:\s+ist)?\s*:\s*/giu,
+  // "Können Sie uns dazu Auskunft geben?": asks for an answer without saying to what.
+  /(?:^|(?<=[.!?\n]\s*))(?:können|könnten)\s+sie\s+(?:mir|uns)\s+(?:dazu|hierzu|darüber|hierüber)?\s*(?:bitte\s+|kurz\s+)*(?:eine\s+)?(?:auskunft|rückmeldung|antwort)\s+geben\s*\?*/giu,
+  // Claims to be checked: "Ich habe gehört, dass …", "Stimmt es, dass …?", "… stimmt das?", "Sehe ich das falsch?"
+  /(?:^|(?<=[.!?\n]\s*))(?:ich\s+(?:habe|hab)\s+gehört|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
+  /,?\s*(?:stimmt\s+das|ist\s+das\s+richtig|oder\s+nicht|(?:sehe|verstehe)\s+ich\s+das\s+(?:falsch|richtig))\s*(?=\?)/giu,
+  // "Ich bin unsicher, ob …"
+  /(?:^|(?<=[.!?\n]\s*))(?:ich\s+bin|wir\s+sind)\s+(?:mir\s+|uns\s+)?(?:unsicher|nicht\s+sicher)\s*,?\s*/giu,
+  // A thank-you after the question: "… förderfähig? Danke!"
+  /(?<=[.!?]\s*)(?:vielen\s+|herzlichen\s+|besten\s+)?dank(?:e)?(?:\s+(?:schön|sehr))?(?:\s+und)?\s*[.!]*\s*$/giu,
+  // "Mich würde interessieren, ob …" / "Ich frage mich, ob …"
+  /(?:^|(?<=[.!?\n]\s*))(?:mich\s+(?:würde|würden|tät[e]?)\s+interessieren|mich\s+interessiert|ich\s+frage\s+mich|wir\s+fragen\s+uns)\s*,?\s*/giu,
+  // "Können Sie mir bitte sagen, ob …"
+  /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du)\s+(?:mir|uns)\s+(?:bitte\s+|vielleicht\s+|kurz\s+)*(?:sagen|mitteilen|erklären|erläutern|darlegen|beantworten|verraten)\s*,?\s*/giu,
+];
+
+/**
+ * "… möchte wissen, ob …", "… fragt, ob …", "… meint, …": a short subject (up to five words) before it goes too
+ * ("Unsere Gemeindevertretung möchte wissen, ob …", "Mein Bürgermeister fragt, ob …"); after a longer sentence
+ * only the frame goes ("Wir planen X und möchten wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)
+ */
+const WANTS_TO_KNOW =
+  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:wurde|wird)\s+(?:auch\s+)?gefragt)\s*[,:]\s*/giu;
+
+/** Contact data of a signature that came without a closing formula. */
+const CONTACT_LINE = /^\s*(?:tel(?:efon)?\.?|fon|fax|mobil|e-?mail|mail|www\.|https?:\/\/|[+0][\d\s/()-]{6,}$)/iu;
+
+/** The content of a message, without salutation, closing, signature and polite frames. */
+export interface CleanedMessage {
+  /** The message as searched. Equal to the input (trimmed) when nothing was removed. */
+  text: string;
+  /** True when something was removed. */
+  changed: boolean;
+}
+
+/**
+ * Strips what only frames a message: the salutation, the closing formula with the signature after it,
+ * contact lines, and polite frames ("kurze Frage:", "möchte wissen, ob", "Danke im Voraus").
+ * Returns the message unchanged when nothing would be left (a message that is only "Hallo" or
+ * "Viele Grüße" is small talk, which the intents recognise).
+ *
+ * @example
+ * ```ts
+ * cleanMessage('Sehr geehrte Damen und Herren, wer darf den Antrag stellen? Mit freundlichen Grüßen, Max Muster');
+ * // { text: 'wer darf den Antrag stellen?', changed: true }
+ * ```
+ */
+export function cleanMessage(message: string): CleanedMessage {
+  const original = message.replace(/\r\n?/g, '\n').trim();
+  let text = original;
+  for (let i = 0; i < 2; i++) text = text.replace(SALUTATION, '');
+  const closing = CLOSING.exec(text);
+  if (closing && closing.index > 0) text = text.slice(0, closing.index);
+  text = text
+    .split('\n')
+    .filter((line) => !CONTACT_LINE.test(line))
+    .join('\n');
+  for (const filler of FILLERS) text = text.replace(filler, '');
+  // Inside a sentence the frame becomes a sentence break: "Wir planen X. Ob das förderfähig ist".
+  text = text.replace(WANTS_TO_KNOW, (_frame, offset: number, whole: string) => (/(^|[.!?\n]\s*)$/.test(whole.slice(0, offset)) ? '' : '. '));
+  text = tidy(text);
+  if (!/[\p{L}\p{N}]/u.test(text)) return { text: original, changed: false };
+  return { text, changed: text !== original };
+}
+
+/** Collapses the gaps and stray punctuation left where something was removed. */
+function tidy(text: string): string {
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .replace(/^[\s,;:.!-]+/u, '')
+    .replace(/[\s,;:-]+$/u, '')
+    .replace(/\s+([,.?!])/g, '$1')
+    .replace(/[.,]+\?/g, '?')
+    .trim();
+}

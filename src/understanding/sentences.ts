@@ -1,0 +1,109 @@
+/**
+ * Sentences and questions of a message (pure). German abbreviations ("z. B.", "Nr.", "bzw.") and numbers
+ * ("75.000", "1. Januar") do not end a sentence.
+ */
+
+/** Abbreviations after which a full stop does not end the sentence (lower case, without the stop). */
+const ABBREVIATIONS = new Set(['z', 'b', 'bzw', 'ca', 'ggf', 'u', 'a', 'd', 'h', 'nr', 'abs', 's', 'ff', 'dr', 'prof', 'st', 'gem', 'vgl', 'usw', 'etc', 'inkl', 'zzgl', 'evtl', 'max', 'min', 'mio', 'mrd', 'tsd', 'rd', 'bspw', 'sog', 'i', 'v', 'o', 'e']);
+
+/** What follows an ordinal number: a lower-case word or a month. */
+const ORDINAL_FOLLOWS = /^\s*(?:\p{Ll}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/u;
+
+/** Words that open a question without a question mark ("ob wir …", "wie lange …"). */
+const QUESTION_OPENER = /^(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
+
+/**
+ * Splits a text into sentences at `.`, `!`, `?`, `;` and line breaks, keeping each sentence's own
+ * punctuation.
+ *
+ * @example
+ * ```ts
+ * splitSentences('Wir sind z. B. drei Gemeinden. Gibt es Geld?'); // ['Wir sind z. B. drei Gemeinden.', 'Gibt es Geld?']
+ * ```
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    const isBreak = char === '\n' || char === '?' || char === '!' || char === ';' || (char === '.' && endsSentence(text, i));
+    if (!isBreak) continue;
+    // Keep runs of punctuation ("?!", "...") with their sentence.
+    let end = i + 1;
+    while (end < text.length && /[.!?]/.test(text[end]!)) end++;
+    push(sentences, text.slice(start, end));
+    start = end;
+    i = end - 1;
+  }
+  push(sentences, text.slice(start));
+  return sentences;
+}
+
+/** True when a sentence asks something: it ends with `?` or opens like an (indirect) question. */
+export function isQuestion(sentence: string): boolean {
+  return /\?\s*$/.test(sentence) || QUESTION_OPENER.test(sentence.trim());
+}
+
+/**
+ * The questions of a message, and its other sentences (context such as "Wir sind drei Gemeinden.").
+ * Two questions joined by "und" count as two ("Was brauchen wir an Unterlagen und wohin geht der Antrag?").
+ */
+export function questionsOf(text: string): { questions: string[]; context: string[] } {
+  const questions: string[] = [];
+  const context: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    if (isQuestion(sentence)) questions.push(...splitCoordinated(sentence));
+    else context.push(sentence);
+  }
+  return { questions, context };
+}
+
+/** "und" before a question of its own: a question word, or a verb with its subject ("und müssen wir …"). */
+const AND_QUESTION =
+  /\s*,?\s+und\s+(?=(?:wer|wen|wem|was|wie|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|reicht|wird|werden)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür)\b)/iu;
+/** A part shorter than this is no question of its own ("Wer und wann?"). */
+const MIN_QUESTION_WORDS = 3;
+
+/** A question sentence split into the questions "und" joins, each ending with "?". */
+function splitCoordinated(sentence: string): string[] {
+  const at = AND_QUESTION.exec(sentence);
+  if (!at) return [sentence];
+  const first = sentence.slice(0, at.index).trim();
+  const rest = sentence.slice(at.index + at[0].length).trim();
+  if (first.split(/\s+/).length < MIN_QUESTION_WORDS || rest.split(/\s+/).length < MIN_QUESTION_WORDS) return [sentence];
+  return [/[?]$/.test(first) ? first : `${first}?`, ...splitCoordinated(rest)];
+}
+
+function endsSentence(text: string, dot: number): boolean {
+  const next = text[dot + 1];
+  if (next !== undefined && !/\s/.test(next)) return false; // "75.000", "www.hessen.de"
+  const word = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1];
+  if (!word) return true;
+  // "am 1. Januar", "die 3. Fassung": an ordinal, not the end of a sentence.
+  if (/^\d+$/.test(word)) return !ORDINAL_FOLLOWS.test(text.slice(dot + 1));
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function push(sentences: string[], sentence: string): void {
+  const trimmed = sentence.trim();
+  if (/[\p{L}\p{N}]/u.test(trimmed)) sentences.push(trimmed);
+}
+
+/**
+ * The opening sentences of a text, as many as fit in about `maxChars` (at least the first): the key
+ * statement of an article's intro for a comparison or a short answer.
+ *
+ * @example
+ * ```ts
+ * keySentences('Ein Zweckverband ist eine juristische Person. Er hat eine Satzung. …', 60); // 'Ein Zweckverband ist eine juristische Person.'
+ * ```
+ */
+export function keySentences(text: string, maxChars = 260): string {
+  const sentences = splitSentences(text.replace(/\s*\n\s*/g, ' '));
+  let result = sentences[0] ?? '';
+  for (const sentence of sentences.slice(1)) {
+    if (result.length + 1 + sentence.length > maxChars) break;
+    result = `${result} ${sentence}`;
+  }
+  return result;
+}

@@ -1,0 +1,223 @@
+import type { AnswerDecision } from '../knowledge/answer-engine.js';
+import type { Article } from '../knowledge/types.js';
+import { comparisonSides } from './comparison.js';
+import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
+import { cleanMessage } from './message-cleanup.js';
+import { questionsOf } from './sentences.js';
+
+/** What understanding needs of the knowledge base (`KnowledgeService` has it). */
+export interface KnowledgeLookup {
+  answer(question: string): AnswerDecision;
+  article(id: string): Article | undefined;
+}
+
+/** A confident answer decision. */
+export type ConfidentAnswer = Extract<AnswerDecision, { outcome: 'answer' }>;
+
+/** How one question was read and what the knowledge base made of it. */
+export interface QuestionReading {
+  /** The text that was searched: the question, or a follow-up read with the previous question's context. */
+  question: string;
+  decision: AnswerDecision;
+  /** The topic a follow-up was read against, when the message alone would not have led there. */
+  readAgainst?: ConversationTopic;
+}
+
+/** One side of a comparison: how the user named it and the article about it. */
+export interface ComparedSide {
+  label: string;
+  article: Article;
+}
+
+/** What a message asks of the knowledge base. */
+export type QuestionUnderstanding =
+  /** One question (or one topic); `pending` are further questions of the message to offer as buttons. */
+  | { kind: 'single'; reading: QuestionReading; pending: string[] }
+  /** Two questions with answers from different articles. */
+  | { kind: 'two'; readings: [AnsweredReading, AnsweredReading]; pending: string[] }
+  /** A comparison of two topics that have articles of their own; `overview` an article about both, if any. */
+  | { kind: 'comparison'; sides: [ComparedSide, ComparedSide]; overview?: Article };
+
+/** A reading the knowledge base answered confidently. */
+export type AnsweredReading = QuestionReading & { decision: ConfidentAnswer };
+
+/**
+ * Reads a message as typed: cleaned of salutation, closing, signature and polite frames (see
+ * `cleanMessage`), then as questions (see `understandQuestion`). When the cleaned message has no
+ * confident answer but the message as written has (a frame word was the question's subject after all),
+ * that reading counts. `question` is the text that was read.
+ */
+export function understandMessage(message: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): { question: string; understanding: QuestionUnderstanding } {
+  const cleaned = cleanMessage(message);
+  const understanding = understandQuestion(cleaned.text, knowledge, topic);
+  if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
+  const asWritten = understandQuestion(message.trim(), knowledge, topic);
+  return isConfident(asWritten) ? { question: message.trim(), understanding: asWritten } : { question: cleaned.text, understanding };
+}
+
+/**
+ * Reads a (cleaned) message as questions to the knowledge base: a comparison of two topics, two questions
+ * with different answers, a question with context sentences ("Wir sind drei Gemeinden. Was gibt es?"), or
+ * a follow-up read against the topic of the last answer. Pure apart from asking `knowledge`.
+ *
+ * @example
+ * ```ts
+ * const result = understandQuestion('Und für fünf?', knowledge, topicOf('Wie viel Geld gibt es für drei Gemeinden?', article));
+ * // { kind: 'single', reading: { question: 'Wie viel Geld gibt es für fünf Gemeinden? Und für fünf?', decision, readAgainst } }
+ * ```
+ */
+export function understandQuestion(text: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionUnderstanding {
+  const { questions, context } = questionsOf(text);
+  if (questions.length <= 1) {
+    const comparison = readComparison(questions[0] ?? text, knowledge);
+    if (comparison) return comparison;
+  }
+  if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic);
+  const whole = readQuestion(text, knowledge, topic);
+  if (whole.decision.outcome === 'answer') return { kind: 'single', reading: whole, pending: [] };
+  // "Muss der Antrag über den Kreis laufen oder können wir ihn direkt nach Wiesbaden schicken?": two
+  // alternatives, each a question of its own; the second usually refers to the first.
+  const alternatives = splitAlternatives(questions[0] ?? text);
+  if (alternatives) {
+    const read = readSeveral(text, alternatives, knowledge, topic, true);
+    if (isConfident(read)) return read;
+  }
+  if (questions.length === 0 || context.length === 0) return { kind: 'single', reading: whole, pending: [] };
+  // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.
+  const question = readQuestion(questions[0]!, knowledge, topic);
+  return { kind: 'single', reading: question.decision.outcome === 'answer' ? question : whole, pending: [] };
+}
+
+/** "…, oder können wir …", "… oder reicht einer …": "oder" before a clause of its own (a verb first). */
+const ALTERNATIVE_CLAUSE = /^(.{12,}?)[,;]?\s+oder\s+((?:kann|können|koennen|könnte|muss|müssen|muessen|darf|dürfen|duerfen|soll|sollen|sollte|ist|sind|wäre|waere|gilt|gelten|reicht|reichen|geht|gibt|braucht|brauchen|wird|werden|hat|haben|zählt|zaehlt|bekommen|bekommt|läuft|laeuft)\s+.{8,})$/iu;
+
+/** The two alternatives of a question that offers two, or `undefined`. */
+function splitAlternatives(question: string): string[] | undefined {
+  const match = ALTERNATIVE_CLAUSE.exec(question.trim());
+  return match ? [`${match[1]!.trim()}?`, match[2]!.trim()] : undefined;
+}
+
+/** Two or more questions: both answered when they have different answers, otherwise the one that has one, the other offered. */
+function readSeveral(text: string, questions: string[], knowledge: KnowledgeLookup, topic: ConversationTopic | undefined, alternatives = false): QuestionUnderstanding {
+  const first = readQuestion(questions[0]!, knowledge, topic);
+  // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
+  const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
+  const more = questions.slice(2);
+  // A follow-up of a question outside the programme ("Gibt es in Bayern …, und wie hoch ist die da?") is outside too.
+  const outside = first.decision.outcome === 'no_answer' && first.decision.reason === 'outside_scope';
+  if (outside && looksLikeFollowUp(questions[1]!)) return { kind: 'single', reading: first, pending: more };
+  const second = readQuestion(questions[1]!, knowledge, firstTopic);
+  // A second part that neither stands alone nor could be read with an answered first ("Können Sie das prüfen?")
+  // belongs to the first.
+  const secondStandsAlone = standsAlone(questions[1]!);
+  if (isAnswered(first) && !secondStandsAlone && second.question === questions[1]) {
+    // Of two alternatives the first names the topic; a sentence that only qualifies the first
+    // ("Besoldungsgruppe?") makes the message one question, answered as a whole or not at all.
+    const whole = readQuestion(text, knowledge, topic);
+    return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
+  }
+  if (isAnswered(first) && isAnswered(second)) {
+    if (first.decision.article.id !== second.decision.article.id) return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
+    const whole = readQuestion(text, knowledge, topic);
+    return { kind: 'single', reading: isAnswered(whole) ? whole : first, pending: more };
+  }
+  // A fragment ("Besoldungsgruppe?") is part of the question before it, not a question of its own: then
+  // the message is one question. A real second question is offered as a button, or answered without the first.
+  if (isAnswered(first) && secondStandsAlone) return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
+  if (isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!))) return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
+  return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
+}
+
+/** A comparison whose two sides lead to two different articles (with an overview article about both, if the whole question has one). */
+function readComparison(question: string, knowledge: KnowledgeLookup): QuestionUnderstanding | undefined {
+  const sides = comparisonSides(question);
+  if (!sides) return undefined;
+  const left = answerSide(sides.left, knowledge);
+  const right = answerSide(sides.right, knowledge);
+  if (left.outcome !== 'answer' || right.outcome !== 'answer' || left.article.id === right.article.id) return undefined;
+  const whole = knowledge.answer(question);
+  const overview = whole.outcome === 'answer' && whole.article.id !== left.article.id && whole.article.id !== right.article.id ? whole.article : undefined;
+  return {
+    kind: 'comparison',
+    sides: [
+      { label: sides.left, article: left.article },
+      { label: sides.right, article: right.article },
+    ],
+    overview,
+  };
+}
+
+/**
+ * One question, read against the topic of the last answer when it continues it. A question that the
+ * knowledge base answers confidently on its own and that does not refer back starts afresh; an ambiguous
+ * one (clarify) takes the topic only to choose among its candidates; an unanswerable one stays so.
+ */
+export function readQuestion(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
+  const alone = knowledge.answer(question);
+  if (!topic || (alone.outcome === 'no_answer' && alone.reason === 'outside_scope')) return { question, decision: alone };
+  const followUp = looksLikeFollowUp(question);
+  if (!followUp && alone.outcome !== 'clarify') return { question, decision: alone };
+  const kinds = new Map<string, string | undefined>();
+  const kindOf = (word: string) => {
+    if (!kinds.has(word)) {
+      const decision = knowledge.answer(word);
+      kinds.set(word, decision.outcome === 'answer' ? folderOf(decision.article.file) : undefined);
+    }
+    return kinds.get(word);
+  };
+  let leadsToTopic = false;
+  for (const reading of followUpReadings(question, topic, kindOf)) {
+    const decision = knowledge.answer(reading);
+    if (decision.outcome !== 'answer') {
+      leadsToTopic ||= decision.candidates[0]?.article.id === topic.articleId;
+      continue;
+    }
+    // Without a word pointing back, context may only choose among the topics the question itself fits.
+    if (!followUp && !(alone.outcome === 'clarify' && alone.candidates.some((c) => c.article.id === decision.article.id))) continue;
+    const obvious = alone.outcome === 'answer' && alone.article.id === decision.article.id;
+    return { question: reading, decision, readAgainst: obvious ? undefined : topic };
+  }
+  // "Und wohin schicken wir ihn?": nothing in the message leads anywhere by itself, or with its context it
+  // leads back to the topic only: it is about the topic, so the topic's article answers.
+  const aboutTopic = alone.outcome === 'no_answer' && (alone.candidates.length === 0 || leadsToTopic);
+  const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
+  if (article) {
+    const decision: ConfidentAnswer = { outcome: 'answer', article, sections: article.sections.slice(0, 1), score: 0, coverage: 0, candidates: [] };
+    return { question, decision, readAgainst: topic };
+  }
+  return { question, decision: alone };
+}
+
+/** Questions shorter than this many words are fragments of the one before. */
+const MIN_STANDALONE_WORDS = 3;
+
+function standsAlone(question: string): boolean {
+  return !looksLikeFollowUp(question) && question.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= MIN_STANDALONE_WORDS;
+}
+
+/** A qualifier after the thing compared ("Zweckverband nach KGG", "GVV in Hessen"). */
+const QUALIFIER = /\s+(?:nach|gemäß|gem\.|laut|im\s+sinne|in|für|bei)\s.*$/iu;
+
+/** The article about one side of a comparison: the thing itself first ("Zweckverband" of "Zweckverband nach KGG"), then with its qualifier. */
+function answerSide(side: string, knowledge: KnowledgeLookup): AnswerDecision {
+  const head = side.replace(QUALIFIER, '');
+  if (head !== side && head.trim()) {
+    const decision = knowledge.answer(head);
+    if (decision.outcome === 'answer') return decision;
+  }
+  return knowledge.answer(side);
+}
+
+function isConfident(understanding: QuestionUnderstanding): boolean {
+  return understanding.kind !== 'single' || understanding.reading.decision.outcome === 'answer';
+}
+
+function isAnswered(reading: QuestionReading): reading is AnsweredReading {
+  return reading.decision.outcome === 'answer';
+}
+
+/** The folder of an article file (`rechtsformen/zweckverband.md` → `rechtsformen`); the kind of its topic. */
+function folderOf(file: string): string | undefined {
+  const slash = file.lastIndexOf('/');
+  return slash > 0 ? file.slice(0, slash) : undefined;
+}

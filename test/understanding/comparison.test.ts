@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonSides } from '../../src/understanding/comparison.js';
+
+describe('comparisonSides', () => {
+  it.each([
+    ['Unterschied Zweckverband und öffentlich-rechtliche Vereinbarung?', 'Zweckverband', 'öffentlich-rechtliche Vereinbarung'],
+    ['Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?', 'Zweckverband', 'öffentlich-rechtlichen Vereinbarung'],
+    ['Zweckverband oder GVV – was ist besser?', 'Zweckverband', 'GVV'],
+    ['Delegation oder Mandatierung - was ist besser für uns?', 'Delegation', 'Mandatierung'],
+    ['Was ist besser: Zweckverband oder Arbeitsgemeinschaft?', 'Zweckverband', 'Arbeitsgemeinschaft'],
+    ['Was unterscheidet eine AöR von einem Zweckverband?', 'AöR', 'Zweckverband'],
+    ['Wie unterscheiden sich Zweckverband und GVV?', 'Zweckverband', 'GVV'],
+    ['Zweckverband vs. öffentlich-rechtliche Vereinbarung', 'Zweckverband', 'öffentlich-rechtliche Vereinbarung'],
+    ['Vor- und Nachteile von Zweckverband und AöR', 'Zweckverband', 'AöR'],
+    ['Ist ein Zweckverband oder eine Arbeitsgemeinschaft sinnvoller?', 'Zweckverband', 'Arbeitsgemeinschaft'],
+    ['GVV oder gleich fusionieren – was ist der Unterschied', 'GVV', 'fusionieren'],
+    ['GVV vs normaler Zweckverband, was ist anders', 'GVV', 'Zweckverband'],
+    ['Was ist der Unterschied zwischen nem Zweckverband und einer Arbeitsgemeinschaft', 'Zweckverband', 'Arbeitsgemeinschaft'],
+  ])('finds the two sides of %j', (question, left, right) => {
+    expect(comparisonSides(question)).toMatchObject({ left, right, explicit: true });
+  });
+
+  it('reads a bare "X oder Y?" as a comparison that does not say so', () => {
+    expect(comparisonSides('Zweckverband oder Arbeitsgemeinschaft?')).toEqual({ left: 'Zweckverband', right: 'Arbeitsgemeinschaft', explicit: false });
+  });
+
+  it.each([
+    'Muss der Antrag über den Kreis laufen oder können wir ihn direkt nach Wiesbaden schicken?',
+    'Gibt es Geld für zwei oder drei Gemeinden?',
+    'Wie hoch ist die Förderung?',
+  ])('finds no comparison in %j', (question) => {
+    expect(comparisonSides(question)).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { followUpReadings, looksLikeFollowUp, nounsIn, numbersIn, topicOf } from '../../src/understanding/follow-up.js';
+
+const kinds: Record<string, string> = { Zweckverband: 'rechtsformen', Arbeitsgemeinschaft: 'rechtsformen', Antrag: 'verfahren' };
+const kindOf = (word: string) => kinds[word];
+
+describe('follow-up questions', () => {
+  it.each([
+    'Und für fünf?',
+    'und wenn es nur zwei sind?',
+    'Wie viel Geld gibt es dafür?',
+    'Und wohin schicken wir ihn?',
+    'Und eine Arbeitsgemeinschaft?',
+    'Gilt das auch für Landkreise?',
+    'Was ist mit Landkreisen?',
+    'Was kostet das?',
+    'muss die genehmigt werden?',
+    'und danach?',
+    'auch ein zweckverband?',
+    'Bei Landkreisen?',
+    'wie viel genau?',
+  ])('"%s" continues the previous question', (text) => {
+    expect(looksLikeFollowUp(text)).toBe(true);
+  });
+
+  it.each(['Wie hoch ist die Förderung?', 'Wer darf den Antrag stellen?', 'Besoldungsgruppe?', 'Förderhöhe?', 'wer darf die foerderung beantragen', 'Was ist ein Zweckverband?'])(
+    '"%s" stands on its own',
+    (text) => {
+      expect(looksLikeFollowUp(text)).toBe(false);
+    },
+  );
+
+  it('remembers the numbers and nouns of a question', () => {
+    const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
+    expect(topic).toEqual({
+      articleId: 'foerderhoehe',
+      title: 'Förderhöhe',
+      question: 'Wie viel Förderung gibt es für drei Gemeinden?',
+      numbers: [{ text: 'drei', value: 3 }],
+      nouns: ['Förderung', 'Gemeinden'],
+    });
+    expect(numbersIn('für 5 oder zwölf Kommunen')).toEqual([
+      { text: '5', value: 5 },
+      { text: 'zwölf', value: 12 },
+    ]);
+    expect(nounsIn('kann ein zweckverband foerderung beantragen')).toEqual(['zweckverband', 'foerderung', 'beantragen']);
+  });
+
+  it('reads "Und für fünf?" as the previous question with the new number', () => {
+    const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
+    expect(followUpReadings('Und für fünf?', topic, kindOf)[0]).toBe('Wie viel Förderung gibt es für fünf Gemeinden? Und für fünf?');
+  });
+
+  it('reads "Und eine Arbeitsgemeinschaft?" as the previous question about a thing of the same kind', () => {
+    const topic = topicOf('Kann ein Zweckverband den Antrag stellen?', { id: 'antragsberechtigung', title: 'Antragsberechtigung' });
+    expect(followUpReadings('Und eine Arbeitsgemeinschaft?', topic, kindOf)[0]).toBe('Kann ein Arbeitsgemeinschaft den Antrag stellen?');
+  });
+
+  it('adds the nouns of the previous question to a follow-up with a predicate of its own', () => {
+    const topic = topicOf('Was ist ein Gemeindeverwaltungsverband?', { id: 'gvv', title: 'GVV' });
+    expect(followUpReadings('Wie viel Geld gibt es dafür?', topic, kindOf)).toEqual(['Wie viel Geld gibt es dafür? Gemeindeverwaltungsverband']);
+  });
+
+  it('lets a fragment borrow the whole previous question', () => {
+    const topic = topicOf('Wer darf einen IKZ-Förderantrag stellen?', { id: 'antragsberechtigung', title: 'Antragsberechtigung' });
+    expect(followUpReadings('auch ein zweckverband?', topic, kindOf)).toContain('Wer darf einen IKZ-Förderantrag stellen? auch ein zweckverband?');
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { IntentSource } from '../../src/bot/intents.js';
+import { intentsFileSchema, type IntentsFile } from '../../src/knowledge/intent-schema.js';
+import { loadKnowledgeBase, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
+import { IntentRecognizer } from '../../src/understanding/intent-recognizer.js';
+import { SHIPPED_KB } from '../helpers/bot-harness.js';
+
+/** A small intents file that shows each mechanism on its own. */
+const FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'wir', 'danke', 'hallo', 'jemand', 'jemandem', 'mensch', 'menschen'],
+    ignore: ['bitte', 'gern'],
+    groups: [
+      ['Berater', 'Beraterin', 'Beratung', 'Ansprechpartner', 'Mensch', 'jemand', 'Beratungsstelle'],
+      ['sprechen', 'besprechen', 'reden', 'klären', 'telefonieren', 'melden'],
+      ['Rückruf', 'zurückrufen'],
+    ],
+  },
+  intents: {
+    handoff: { within_longer_messages: true, examples: ['mit einer Beraterin sprechen', 'Rückruf', 'Verbinden Sie mich', 'Berater', 'Termin vereinbaren'] },
+    thanks: { threshold: 0.6, examples: ['Danke', 'Danke für die Auskunft'] },
+    help: { examples: ['Was können Sie?'] },
+    question: { within_longer_messages: true, examples: ['Kostet die Beratung etwas?', 'Was macht die Beratungsstelle?'] },
+  },
+});
+
+const recognizer = IntentRecognizer.fromFile(FILE);
+const intentOf = (text: string) => recognizer.recognize(text)?.intent ?? 'question';
+
+describe('IntentRecognizer', () => {
+  it.each([
+    ['Ich möchte mit einer Beraterin sprechen', 'handoff'],
+    // Gendered and inflected forms, word order, politeness: all the same request.
+    ['Kann ich bitte gern mit einem Berater reden?', 'handoff'],
+    ['Beraterinnen', 'handoff'],
+    // A word of the group stands for the example's word.
+    ['Ich würde das gern mit jemandem telefonisch klären', 'handoff'],
+    // A request inside a longer message.
+    ['Wir haben eine komplizierte Lage mit unserem Zweckverband und würden das lieber mit einem Menschen besprechen.', 'handoff'],
+    // A one-word example counts anywhere when that very word is there …
+    ['Ich hätte gern einen Rückruf wegen unseres Antrags', 'handoff'],
+    // … and the head of a compound matches it (Beratungs|termin).
+    ['Beratungstermin vereinbaren', 'handoff'],
+    ['Bitte verbinden Sie mich', 'handoff'],
+  ])('recognises "%s" as %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // Questions ABOUT the office: the counter-examples keep them questions.
+    'Kostet die Beratung etwas?',
+    'Was macht die Beratungsstelle?',
+    // One word of a group is no request; two are needed in a longer message.
+    'Welche Gründe sprechen für einen Zweckverband?',
+    'Ist der Antrag verbindlich?',
+    // A compound of an unknown word with a known one is something else (Bau|antrag is no Antrag of ours).
+    'Wann starten neue Kooperationen?',
+  ])('leaves "%s" a question', (text) => {
+    expect(intentOf(text)).toBe('question');
+  });
+
+  it('takes small talk only when the message says little more', () => {
+    expect(intentOf('Danke!')).toBe('thanks');
+    expect(intentOf('Danke für die schnelle Auskunft')).toBe('thanks');
+    expect(intentOf('Danke, und wie hoch ist die Förderung?')).toBe('question');
+  });
+
+  it('recognises a message of stop words only by its words ("Was können Sie?")', () => {
+    expect(intentOf('Was können Sie?')).toBe('help');
+    expect(intentOf('Was sollen Sie?')).toBe('question');
+  });
+
+  it('says what the message adds beyond the request', () => {
+    expect(recognizer.recognize('Ich hätte gern einen Rückruf wegen unseres Antrags')?.rest).toEqual(expect.arrayContaining(['antrag']));
+    expect(recognizer.recognize('Berater')?.rest).toEqual([]);
+  });
+
+  it('recognises nothing without an intents file', () => {
+    expect(IntentRecognizer.fromFile(undefined).recognize('Ich möchte mit einer Beraterin sprechen')).toBeUndefined();
+  });
+});
+
+describe('intents.yml as data', () => {
+  it('makes an example an editor adds live once the knowledge base reloads', () => {
+    let file: IntentsFile = FILE;
+    const source = new IntentSource(() => file);
+    expect(source.recognize('Servus')).toBeUndefined();
+    file = { ...FILE, intents: { ...FILE.intents, greeting: { within_longer_messages: false, examples: ['Servus'] } } };
+    expect(source.recognize('Servus')?.intent).toBe('greeting');
+  });
+
+  it('ships an intents file that loads without problems', async () => {
+    const kb = await loadKnowledgeBase(SHIPPED_KB);
+    expect(kb.problems.filter((p) => p.file === '_meta/intents.yml')).toEqual([]);
+    expect(Object.keys(kb.meta.intents?.intents ?? {})).toEqual(expect.arrayContaining(['handoff', 'eligibility', 'application', 'help', 'restart', 'greeting', 'thanks', 'goodbye', 'question']));
+  });
+
+  it.each([
+    ['an unknown intent', 'intents:\n  smalltalk:\n    examples: [Hallo]\n', /unknown intent\(s\) smalltalk \(known: handoff, eligibility/],
+    ['an intent without examples', 'intents:\n  handoff:\n    examples: []\n', /at least one example/],
+    ['a threshold out of range', 'intents:\n  handoff:\n    threshold: 2\n    examples: [Berater]\n', /threshold above 1/],
+    ['a misspelt setting', 'intents:\n  handoff:\n    beispiele: [Berater]\n    examples: [Berater]\n', /unknown setting\(s\) beispiele/],
+    ['a group entry of two words', 'words:\n  groups:\n    - [Berater, echter Mensch]\nintents:\n  handoff:\n    examples: [Berater]\n', /single word/],
+    ['broken YAML', 'intents: [\n', /invalid YAML/],
+  ])('rejects %s with a problem naming the file', (_name, yaml, reason) => {
+    const kb = parseKnowledgeFiles({ articles: new Map(), meta: new Map([['_meta/intents.yml', yaml]]) });
+    const problems = kb.problems.filter((p) => p.file === '_meta/intents.yml');
+    expect(problems.map((p) => p.reason).join('\n')).toMatch(reason);
+    expect(problems.every((p) => p.severity === 'error')).toBe(true);
+    expect(kb.meta.intents).toBeUndefined();
+  });
+});
+
+describe('the shipped intents.yml', () => {
+  const shipped = loadKnowledgeBase(SHIPPED_KB).then((kb) => IntentRecognizer.fromFile(kb.meta.intents));
+
+  it.each(['Berater', 'Mitarbeiter', 'persönliche Beratung', 'menschlicher Ansprechpartner', 'Rückruf bitte', 'Ich möchte mit einem Mitarbeiter sprechen'])(
+    'takes the short request "%s" for a person',
+    async (text) => {
+      expect((await shipped).recognize(text)?.intent).toBe('handoff');
+    },
+  );
+
+  it.each([
+    'Wie viele Mitarbeiter hat die Beratungsstelle?',
+    'Was macht die Beratungsstelle?',
+    'Wer darf den Förderantrag stellen?',
+    'Bis wann können wir den Förderantrag einreichen?',
+    'Wie erreiche ich das Regierungspräsidium telefonisch?',
+  ])('leaves the factual question "%s" to the knowledge base', async (text) => {
+    expect((await shipped).recognize(text)).toBeUndefined();
+  });
+});

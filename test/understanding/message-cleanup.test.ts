@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cleanMessage } from '../../src/understanding/message-cleanup.js';
+
+describe('cleanMessage: letter-style messages', () => {
+  it.each([
+    [
+      'Sehr geehrte Damen und Herren, unsere Gemeindevertretung möchte wissen, ob zwei Gemeinden Fördermittel erhalten können. Mit freundlichen Grüßen',
+      'ob zwei Gemeinden Fördermittel erhalten können.',
+    ],
+    [
+      'Sehr geehrte Frau Dr. Schmidt,\n\nwir planen, unsere Bauhöfe zusammenzulegen. Ist das förderfähig?\n\nVielen Dank im Voraus!\n\nMit freundlichen Grüßen\nMax Mustermann\nHauptamt Gemeinde Musterdorf\nTel. 06151 12345',
+      'wir planen, unsere Bauhöfe zusammenzulegen. Ist das förderfähig?',
+    ],
+    ['Hallo, kurze Frage: zählt eine gemeinsame Personalabrechnung als IKZ?', 'zählt eine gemeinsame Personalabrechnung als IKZ?'],
+    ['Guten Tag ich habe eine Frage zum Antrag: Wer muss unterschreiben?', 'zum Antrag: Wer muss unterschreiben?'],
+    ['Moin, können Sie mir sagen, wie lange die Bearbeitung dauert? LG', 'wie lange die Bearbeitung dauert?'],
+    ['Wie hoch ist die Förderung? Danke!', 'Wie hoch ist die Förderung?'],
+    [
+      'Liebe Kolleginnen und Kollegen, wir fragen uns, ob ein Zweckverband selbst Anträge stellen darf. Über eine kurze Rückmeldung würde ich mich freuen. Beste Grüße aus Fulda, Petra',
+      'ob ein Zweckverband selbst Anträge stellen darf.',
+    ],
+    ['Ich wollte mal fragen, ob Landkreise auch gefördert werden', 'ob Landkreise auch gefördert werden'],
+    ['Wir planen eine Kooperation beim Bauhof und möchten wissen, ob das förderfähig ist.', 'Wir planen eine Kooperation beim Bauhof. ob das förderfähig ist.'],
+    ['Guten Morgen Frau Weber, ich möchte gern mit einer Beraterin sprechen. Viele Grüße', 'ich möchte gern mit einer Beraterin sprechen.'],
+    ['Mein Bürgermeister fragt, ob wir mit 32.000 Einwohnern noch gefördert werden können', 'ob wir mit 32.000 Einwohnern noch gefördert werden können'],
+    ['Ich hab gehört, mit nur zwei Gemeinden bekommt man gar nichts, stimmt das?', 'mit nur zwei Gemeinden bekommt man gar nichts?'],
+    ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
+    [
+      'Sehr geehrte Damen und Herren,\n\nin der Sitzung des Ausschusses wurde gefragt, ob das Land eine Fusion unterstützt.\n\nKönnen Sie uns dazu Auskunft geben?\n\nMeine Frage: Gibt es Geld?\n\nVielen Dank im Voraus und freundliche Grüße\nS. Wagner',
+      'ob das Land eine Fusion unterstützt.\nGibt es Geld?',
+    ],
+  ])('keeps only the content of %j', (message, content) => {
+    expect(cleanMessage(message)).toEqual({ text: content, changed: true });
+  });
+
+  it.each(['Hallo', 'Viele Grüße', 'Danke!', 'Guten Tag'])('leaves "%s" alone: it is all there is (small talk)', (message) => {
+    expect(cleanMessage(message)).toEqual({ text: message, changed: false });
+  });
+
+  it.each(['Was sagt das VG Kassel dazu?', 'Wer darf den Antrag stellen?', 'Welche Grüße sendet das Ministerium? Keine.'])(
+    'does not touch a plain question: %j',
+    (question) => {
+      expect(cleanMessage(question).text).toBe(question);
+    },
+  );
+
+  it('keeps "im Auftrag" inside a sentence, and cuts a signature "i. A." on a line of its own', () => {
+    expect(cleanMessage('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?').text).toBe('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?');
+    expect(cleanMessage('Wer darf den Antrag stellen?\ni. A. Max Muster').text).toBe('Wer darf den Antrag stellen?');
+  });
+
+  it('keeps a request that stands in a letter ("Bitte rufen Sie mich zurück")', () => {
+    const { text } = cleanMessage('Sehr geehrte Damen und Herren,\nbitte rufen Sie mich zurück.\nMit freundlichen Grüßen\nPetra Muster');
+    expect(text).toBe('bitte rufen Sie mich zurück.');
+  });
+});

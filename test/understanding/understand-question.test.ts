@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { AnswerDecision } from '../../src/knowledge/answer-engine.js';
+import type { Article } from '../../src/knowledge/types.js';
+import { topicOf } from '../../src/understanding/follow-up.js';
+import { understandMessage, understandQuestion, type KnowledgeLookup } from '../../src/understanding/understand-question.js';
+
+/** A tiny knowledge base: an article answers a question that contains all words of one of its triggers. */
+function fakeKnowledge(articles: Array<{ id: string; folder: string; triggers: string[][] }>): KnowledgeLookup & { asked: string[] } {
+  const byId = new Map(
+    articles.map((a) => [
+      a.id,
+      { id: a.id, title: `Titel ${a.id}`, file: `${a.folder}/${a.id}.md`, sections: [{ heading: null, markdown: `Intro ${a.id}.`, text: `Intro ${a.id}.` }] } as unknown as Article,
+    ]),
+  );
+  const asked: string[] = [];
+  return {
+    asked,
+    article: (id) => byId.get(id),
+    answer(question): AnswerDecision {
+      asked.push(question);
+      const lower = question.toLowerCase();
+      if (/bayern/.test(lower)) return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
+      // A word it does not know lowers the coverage below the threshold, as in the real engine.
+      if (/wiesbaden/.test(lower)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
+      const hits = articles.filter((a) => a.triggers.some((words) => words.every((w) => lower.includes(w))));
+      const candidates = hits.map((a) => ({ article: byId.get(a.id)!, score: 1, coverage: 1, questionMatch: 1 }));
+      if (hits.length === 1) return { outcome: 'answer', article: candidates[0]!.article, sections: candidates[0]!.article.sections, score: 1, coverage: 1, candidates };
+      if (hits.length > 1) return { outcome: 'clarify', candidates };
+      const known = articles.filter((a) => a.triggers.some((words) => words.some((w) => lower.includes(w))));
+      return { outcome: 'no_answer', reason: 'not_covered', candidates: known.map((a) => ({ article: byId.get(a.id)!, score: 0.1, coverage: 0.2, questionMatch: 0 })) };
+    },
+  };
+}
+
+const knowledge = fakeKnowledge([
+  { id: 'foerderhoehe', folder: 'foerderung', triggers: [['wie viel', 'gemeinden'], ['förderhöhe']] },
+  { id: 'foerderhoehe-gvv', folder: 'foerderung', triggers: [['geld', 'gemeindeverwaltungsverband']] },
+  { id: 'gvv', folder: 'foerderung', triggers: [['was ist', 'gemeindeverwaltungsverband']] },
+  { id: 'zweckverband', folder: 'rechtsformen', triggers: [['zweckverband']] },
+  { id: 'arbeitsgemeinschaft', folder: 'rechtsformen', triggers: [['arbeitsgemeinschaft']] },
+  { id: 'vereinbarung', folder: 'rechtsformen', triggers: [['vereinbarung']] },
+  { id: 'antragsverfahren', folder: 'verfahren', triggers: [['antrag', 'einreichen']] },
+  { id: 'antragsberechtigung', folder: 'foerderung', triggers: [['wer', 'antrag']] },
+]);
+
+const ids = (result: ReturnType<typeof understandQuestion>) =>
+  result.kind === 'single' ? [result.reading.decision.outcome === 'answer' ? result.reading.decision.article.id : result.reading.decision.outcome] : result.kind === 'two' ? result.readings.map((r) => r.decision.article.id) : result.sides.map((s) => s.article.id);
+
+describe('understandQuestion', () => {
+  it('answers two questions with different answers both', () => {
+    const result = understandQuestion('Was ist ein Gemeindeverwaltungsverband? Und wie viel Geld gibt es dafür?', knowledge);
+    expect(result.kind).toBe('two');
+    expect(ids(result)).toEqual(['gvv', 'foerderhoehe-gvv']);
+  });
+
+  it('answers one question of two and offers the other when only one has an answer', () => {
+    const result = understandQuestion('Was ist ein Zweckverband? Wie hoch ist die Hundesteuer in Kassel?', knowledge);
+    expect(result).toMatchObject({ kind: 'single', pending: ['Wie hoch ist die Hundesteuer in Kassel?'] });
+    expect(ids(result)).toEqual(['zweckverband']);
+  });
+
+  it('keeps a follow-up of a question outside the programme outside too', () => {
+    const result = understandQuestion('Gibt es in Bayern auch so eine Förderung, und wie hoch ist die da?', knowledge);
+    expect(result).toMatchObject({ kind: 'single', pending: [], reading: { decision: { outcome: 'no_answer', reason: 'outside_scope' } } });
+  });
+
+  it('keeps a fragment with the question before it instead of answering it alone', () => {
+    const result = understandQuestion('Was verdient ein Bürgermeister? Zweckverband?', knowledge);
+    expect(result).toMatchObject({ kind: 'single', pending: [] });
+    expect(ids(result)).toEqual(['zweckverband']);
+  });
+
+  it('reads two alternatives ("… oder können wir …") as questions and answers the one that has an answer', () => {
+    const result = understandQuestion('Muss der Antrag beim Kreis einreichen oder können wir ihn direkt nach Wiesbaden schicken?', knowledge);
+    expect(ids(result)).toEqual(['antragsverfahren']);
+  });
+
+  it('shows both sides of a comparison, each from its own article', () => {
+    const result = understandQuestion('Unterschied Zweckverband und öffentlich-rechtliche Vereinbarung?', knowledge);
+    expect(result).toMatchObject({ kind: 'comparison' });
+    expect(ids(result)).toEqual(['zweckverband', 'vereinbarung']);
+  });
+
+  it('compares the thing itself, without its qualifier', () => {
+    expect(ids(understandQuestion('Arbeitsgemeinschaft vs Zweckverband nach KGG?', knowledge))).toEqual(['arbeitsgemeinschaft', 'zweckverband']);
+  });
+
+  it('reads "Und für fünf?" against the funding amounts and says so', () => {
+    const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
+    const result = understandQuestion('Und für fünf?', knowledge, topic);
+    expect(ids(result)).toEqual(['foerderhoehe']);
+    expect(result).toMatchObject({ reading: { question: 'Wie viel Förderung gibt es für fünf Gemeinden? Und für fünf?', readAgainst: topic } });
+  });
+
+  it('reads "Wie viel Geld gibt es dafür?" against the GVV', () => {
+    const topic = topicOf('Was ist ein Gemeindeverwaltungsverband?', { id: 'gvv', title: 'GVV' });
+    expect(ids(understandQuestion('Wie viel Geld gibt es dafür?', knowledge, topic))).toEqual(['foerderhoehe-gvv']);
+  });
+
+  it('answers a follow-up that leads nowhere by itself from the topic ("Und wohin schicken wir ihn?")', () => {
+    const topic = topicOf('Wie stellen wir den Antrag?', { id: 'antragsverfahren', title: 'Antragsverfahren' });
+    const result = understandQuestion('Und wohin schicken wir ihn?', knowledge, topic);
+    expect(ids(result)).toEqual(['antragsverfahren']);
+    expect(result).toMatchObject({ reading: { readAgainst: topic } });
+  });
+
+  it('starts afresh with a full question the knowledge base answers on its own', () => {
+    const topic = topicOf('Was ist ein Zweckverband?', { id: 'zweckverband', title: 'Zweckverband' });
+    const result = understandQuestion('Was ist ein Gemeindeverwaltungsverband?', knowledge, topic);
+    expect(ids(result)).toEqual(['gvv']);
+    expect(result.kind === 'single' && result.reading).toMatchObject({ question: 'Was ist ein Gemeindeverwaltungsverband?' });
+    expect(result.kind === 'single' && result.reading.readAgainst).toBeUndefined();
+  });
+
+  it('does not give an unanswerable question a context that makes it answerable', () => {
+    const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
+    expect(ids(understandQuestion('Wie hoch ist die Hundesteuer?', knowledge, topic))).toEqual(['no_answer']);
+    expect(ids(understandQuestion('Und in Bayern?', knowledge, topic))).toEqual(['no_answer']);
+  });
+
+  it('reads "Und eine Arbeitsgemeinschaft?" as the same question about a thing of the same kind', () => {
+    const topic = topicOf('Was ist ein Zweckverband?', { id: 'zweckverband', title: 'Zweckverband' });
+    const result = understandQuestion('Und eine Arbeitsgemeinschaft?', knowledge, topic);
+    expect(ids(result)).toEqual(['arbeitsgemeinschaft']);
+    // Obvious from the message itself: no "Bezogen auf".
+    expect(result.kind === 'single' && result.reading.readAgainst).toBeUndefined();
+  });
+});
+
+describe('understandMessage', () => {
+  it('searches a letter by its content', () => {
+    const { question, understanding } = understandMessage('Sehr geehrte Damen und Herren,\nwas ist ein Zweckverband?\nMit freundlichen Grüßen\nMax Mustermann, Hauptamt', knowledge);
+    expect(question).toBe('was ist ein Zweckverband?');
+    expect(ids(understanding)).toEqual(['zweckverband']);
+  });
+});
