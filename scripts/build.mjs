@@ -9,7 +9,7 @@ import { lazyRecognizers } from './lazy-recognizers.mjs';
 const OUT = 'dist';
 
 const outputs = await build({
-  entryPoints: { server: 'src/main.ts', 'knowledge-builder': 'src/knowledge/snapshot/snapshot-builder-main.ts' },
+  entryPoints: { server: 'src/main.ts' },
   outdir: OUT,
   outExtension: { '.js': '.cjs' },
   bundle: true,

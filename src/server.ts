@@ -155,7 +155,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   };
 
   const ready = (async () => {
-    const knowledge = await KnowledgeService.load(config.knowledgeDir, logger, { cacheDir: config.knowledgeCacheDir });
+    const knowledge = await KnowledgeService.load(config.knowledgeDir, logger);
     knowledgeService = knowledge;
     const created = createBot({
       knowledge,

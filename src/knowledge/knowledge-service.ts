@@ -1,8 +1,8 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
-import { silentLogger, type Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/logger.js';
 import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
-import { loadIndexedKnowledge, type KnowledgeLoadOptions, type KnowledgeOrigin } from './snapshot/load-indexed-knowledge.js';
+import { loadKnowledgeBase } from './load-knowledge.js';
 import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
 
 /**
@@ -19,21 +19,15 @@ export class KnowledgeService {
   private constructor(
     private kb: KnowledgeBase,
     private index: KnowledgeIndex,
-    private readonly loading: { logger?: Logger; options: KnowledgeLoadOptions } = { options: {} },
   ) {}
 
   /**
    * Reloads the folder and swaps the index in one step (live reload for editors). A file whose new
    * version is broken keeps its previous version live, and so does broken analyser or programme data;
    * the rejected files are returned with their reasons. Answers in flight use the old index to the end.
-   * Loads like `load` (snapshot cache, builder process), so a large knowledge base is indexed without
-   * holding up the answers meanwhile; only a broken edit, whose previous version must be merged in, is
-   * indexed in this process.
    */
   async reload(dir: string): Promise<{ rejected: KnowledgeProblem[]; articles: number }> {
-    const { logger, options } = this.loading;
-    const loaded = await loadIndexedKnowledge(dir, logger ?? silentLogger(), options);
-    const fresh = loaded.kb;
+    const fresh = await loadKnowledgeBase(dir);
     const rejected = fresh.problems.filter((p) => p.severity === 'error');
     const rejectedFiles = new Set(rejected.map((p) => p.file));
     const freshIds = new Set(fresh.articles.map((a) => a.id));
@@ -47,31 +41,26 @@ export class KnowledgeService {
       programme: fresh.meta.programme ?? this.kb.meta.programme,
     };
     const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
-    // The fresh index fits unless previous versions (articles or analyser data) come back in.
-    const reusable = kept.length === 0 && !metaBroken('synonyms.yml') && !metaBroken('analyzer.yml');
-    const index = reusable ? loaded.index : KnowledgeIndex.build(kb);
+    const index = KnowledgeIndex.build(kb);
     this.kb = kb;
     this.index = index;
     return { rejected, articles: kb.articles.length };
   }
 
-  /**
-   * Loads and indexes a knowledge folder; broken files are logged and skipped. With `options.cacheDir`,
-   * through the snapshot cache (see `loadIndexedKnowledge`).
-   */
-  static async load(dir: string, logger: Logger, options: KnowledgeLoadOptions = {}): Promise<KnowledgeService> {
-    const started = Date.now();
-    const { kb, index, origin, indexMs } = await loadIndexedKnowledge(dir, logger, options);
+  /** Loads and indexes a knowledge folder; broken files are logged and skipped. */
+  static async load(dir: string, logger: Logger): Promise<KnowledgeService> {
+    const started = performance.now();
+    const kb = await loadKnowledgeBase(dir);
+    const index = KnowledgeIndex.build(kb);
     for (const problem of kb.problems) {
       const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
       log({ file: problem.file, reason: problem.reason }, `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`);
     }
-    const service = new KnowledgeService(kb, index, { logger, options });
     logger.info(
-      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Date.now() - started, origin: origin satisfies KnowledgeOrigin, indexMs },
+      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Math.round(performance.now() - started) },
       'Knowledge base loaded',
     );
-    return service;
+    return new KnowledgeService(kb, index);
   }
 
   /** Builds the service from an already loaded knowledge base (tests, tools). */
