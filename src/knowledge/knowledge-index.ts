@@ -1,6 +1,7 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
+import { compactMatches, TermMatchCache, type TermMatches } from './term-match-cache.js';
 import type { Article, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
@@ -74,17 +75,20 @@ export interface KnowledgeIndexData {
  * ```
  */
 export class KnowledgeIndex {
-  private readonly byId: ReadonlyMap<string, { article: Article; terms: ArticleTerms }>;
+  /** Article id → its number (position in `articles`). */
+  private readonly numberOf: ReadonlyMap<string, number>;
+  private readonly matchCache = new TermMatchCache();
 
   private constructor(
     readonly analyzer: GermanAnalyzer,
     private readonly miniSearch: MiniSearch<IndexedDocument>,
     readonly articles: readonly Article[],
-    terms: readonly ArticleTerms[],
+    /** Per article number: the terms of its parts. */
+    private readonly terms: readonly ArticleTerms[],
     /** In how many articles each index term occurs (title, questions, keywords, headings, body). */
     private readonly documentFrequency: ReadonlyMap<string, number>,
   ) {
-    this.byId = new Map(articles.map((article, i) => [article.id, { article, terms: terms[i]! }]));
+    this.numberOf = new Map(articles.map((article, number) => [article.id, number]));
   }
 
   /**
@@ -144,7 +148,8 @@ export class KnowledgeIndex {
   }
 
   article(id: string): Article | undefined {
-    return this.byId.get(id)?.article;
+    const number = this.numberOf.get(id);
+    return number === undefined ? undefined : this.articles[number];
   }
 
   /**
@@ -154,47 +159,66 @@ export class KnowledgeIndex {
    * matches every word of the question. Equal scores keep the order in which the articles first matched.
    */
   search(words: readonly QueryWord[], limit = Number.POSITIVE_INFINITY): ArticleHit[] {
-    const hits = new Map<string, { article: Article; score: number; exactTerms: Set<string>; queryTerms: Set<string> }>();
+    const n = this.articles.length;
+    const score = new Float64Array(n);
+    const best = new Float64Array(n);
+    /** Per article: 1 + the number of the last word it matched (0: none yet). */
+    const lastWord = new Uint32Array(n);
+    /** Article numbers in the order they first matched. */
+    const order: number[] = [];
     // Each term is searched once per question, as the first word it stands for asks for it.
-    const resultsOf = new Map<string, SearchResult[]>();
-    for (const word of words) {
-      const best = new Map<string, number>();
+    const matchesOf = new Map<string, TermMatches>();
+    const visits: Array<{ term: string; matches: TermMatches }> = [];
+    words.forEach((word, w) => {
+      const touched: number[] = [];
       for (const [term, weight] of word.alternatives) {
-        let results = resultsOf.get(term);
-        if (!results) {
-          results = this.searchTerm(term, term === word.term);
-          resultsOf.set(term, results);
-        }
-        for (const result of results) {
-          const id = result.id as string;
-          let hit = hits.get(id);
-          if (!hit) {
-            hit = { article: this.byId.get(id)!.article, score: 0, exactTerms: new Set(), queryTerms: new Set() };
-            hits.set(id, hit);
+        let matches = matchesOf.get(term);
+        if (!matches) matchesOf.set(term, (matches = this.termMatches(term, term === word.term)));
+        visits.push({ term, matches });
+        const { docs, scores } = matches;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          if (lastWord[doc] === 0) order.push(doc);
+          if (lastWord[doc] !== w + 1) {
+            lastWord[doc] = w + 1;
+            best[doc] = 0;
+            touched.push(doc);
           }
-          for (const matched of result.terms) hit.exactTerms.add(matched);
-          hit.queryTerms.add(term);
-          best.set(id, Math.max(best.get(id) ?? 0, result.score * weight));
+          best[doc] = Math.max(best[doc]!, scores[i]! * weight);
         }
       }
-      for (const [id, score] of best) hits.get(id)!.score += score;
-    }
+      for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
+    });
     // A stable sort: ties stay in first-matched order.
-    return [...hits.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const top = order.sort((a, b) => score[b]! - score[a]!).slice(0, limit);
+    // What the returned articles matched (only they need it: on a large base most articles match some word).
+    const hits = top.map((doc) => ({ article: this.articles[doc]!, score: score[doc]!, exactTerms: new Set<string>(), queryTerms: new Set<string>() }));
+    const hitOf = new Int32Array(n).fill(-1);
+    top.forEach((doc, i) => (hitOf[doc] = i));
+    for (const { term, matches } of visits) {
+      const { docs, terms } = matches;
+      for (let i = 0; i < docs.length; i++) {
+        const hit = hits[hitOf[docs[i]!]!];
+        if (!hit) continue;
+        for (const matched of terms[i]!) hit.exactTerms.add(matched);
+        hit.queryTerms.add(term);
+      }
+    }
+    return hits;
   }
 
   /**
-   * MiniSearch's results for one analysed term. Typos are corrected (fuzzy) and words completed (prefix)
-   * only on what the user typed, not on expansions, which are spelled right.
+   * MiniSearch's matches of one analysed term (cached, see `TermMatchCache`). Typos are corrected
+   * (fuzzy) and words completed (prefix) only on what the user typed, not on expansions, which are
+   * spelled right.
    */
-  private searchTerm(term: string, typed: boolean): SearchResult[] {
+  private termMatches(term: string, typed: boolean): TermMatches {
     const options = DEFAULT_SEARCH_OPTIONS;
     const word = typed && !/^\d+$/.test(term);
-    return this.miniSearch.search(term, {
-      boost: options.boost,
-      fuzzy: word && term.length >= options.fuzzyMinLength ? options.fuzzy : false,
-      prefix: word && term.length >= options.prefixMinLength,
-    });
+    const fuzzy = word && term.length >= options.fuzzyMinLength ? options.fuzzy : false;
+    const prefix = word && term.length >= options.prefixMinLength;
+    const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
+    return this.matchCache.get(key, () => compactMatches(this.miniSearch.search(term, { boost: options.boost, fuzzy, prefix }), this.numberOf));
   }
 
   /**
@@ -216,7 +240,8 @@ export class KnowledgeIndex {
 
   /** Index terms of an article's title, its questions and each section (heading and body apart). */
   termsOf(articleId: string): ArticleTerms {
-    return this.byId.get(articleId)?.terms ?? NO_TERMS;
+    const number = this.numberOf.get(articleId);
+    return number === undefined ? NO_TERMS : this.terms[number]!;
   }
 }
 
