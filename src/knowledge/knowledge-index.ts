@@ -46,15 +46,16 @@ export interface ArticleHit {
 }
 
 /**
- * A built index as plain data (see `KnowledgeIndex.toJSON`): MiniSearch's own JSON, the analyser's
- * vocabulary and the term statistics, to be restored with `KnowledgeIndex.fromJSON` over the same articles.
+ * A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary, the term
+ * statistics and MiniSearch's own JSON, to be restored with `KnowledgeIndex.fromJSON` over the same articles.
  */
 export interface KnowledgeIndexData {
   vocabulary: string[];
   documentFrequency: Record<string, number>;
-  /** Per article (in order): the term lists of its title, questions and sections. */
+  /** Per article (in order): the term lists of its title and questions, and of each section's heading and body. */
   terms: Array<{ questions: string[][]; sections: Array<[string[], string[]]> }>;
-  search: unknown;
+  /** `JSON.stringify(miniSearch)`, for `MiniSearch.loadJSON`. */
+  search: string;
 }
 
 /**
@@ -126,7 +127,7 @@ export class KnowledgeIndex {
         const { questions, sections } = this.termsOf(article.id);
         return { questions: questions.map((q) => [...q]), sections: sections.map((s) => [[...s.heading], [...s.body]]) };
       }),
-      search: this.miniSearch.toJSON(),
+      search: JSON.stringify(this.miniSearch),
     };
   }
 
@@ -135,7 +136,7 @@ export class KnowledgeIndex {
     if (data.terms.length !== kb.articles.length) throw new Error(`index data is of ${data.terms.length} articles, not ${kb.articles.length}`);
     const analyzer = new GermanAnalyzer(kb.meta);
     analyzer.setVocabulary(new Set(data.vocabulary));
-    const miniSearch = MiniSearch.loadJSON<IndexedDocument>(JSON.stringify(data.search), miniSearchOptions(analyzer));
+    const miniSearch = MiniSearch.loadJSON<IndexedDocument>(data.search, miniSearchOptions(analyzer));
     const terms = data.terms.map(({ questions, sections }): ArticleTerms => {
       const sets = questions.map((q) => new Set(q));
       return { title: sets[0] ?? new Set(), questions: sets, sections: sections.map(([heading, body]) => ({ heading: new Set(heading), body: new Set(body) })) };
@@ -189,8 +190,7 @@ export class KnowledgeIndex {
       }
       for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
     });
-    // A stable sort: ties stay in first-matched order.
-    const top = order.sort((a, b) => score[b]! - score[a]!).slice(0, limit);
+    const top = topArticles(order, score, limit);
     // What the returned articles matched (only they need it: on a large base most articles match some word).
     const hits = top.map((doc) => ({ article: this.articles[doc]!, score: score[doc]!, exactTerms: new Set<string>(), queryTerms: new Set<string>() }));
     const hitOf = new Int32Array(n).fill(-1);
@@ -246,6 +246,19 @@ export class KnowledgeIndex {
 }
 
 const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], sections: [] };
+
+/**
+ * The `limit` articles with the highest scores, best first, ties in the order of `order`. Only the
+ * articles scoring at least the `limit`-th best score are sorted: on a large base most articles match
+ * some word of a question, and the decision looks at the best few.
+ */
+function topArticles(order: readonly number[], score: Float64Array, limit: number): number[] {
+  if (limit <= 0) return [];
+  const scores = Float64Array.from(order, (doc) => score[doc]!).sort();
+  const threshold = limit >= scores.length ? Number.NEGATIVE_INFINITY : scores[scores.length - limit]!;
+  // A stable sort: ties stay in first-matched order.
+  return order.filter((doc) => score[doc]! >= threshold).sort((a, b) => score[b]! - score[a]!).slice(0, limit);
+}
 
 function* allTerms(parts: ArticleTerms): Generator<string> {
   for (const question of parts.questions) yield* question;
