@@ -152,7 +152,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   };
 
   const ready = (async () => {
-    const knowledge = await KnowledgeService.load(config.knowledgeDir, logger);
+    const knowledge = await KnowledgeService.load(config.knowledgeDir, logger, { cacheDir: config.knowledgeCacheDir });
     knowledgeService = knowledge;
     const created = createBot({
       knowledge,

@@ -1,8 +1,8 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
-import type { Logger } from '../logging/logger.js';
+import { silentLogger, type Logger } from '../logging/logger.js';
 import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
-import { loadKnowledgeBase } from './load-knowledge.js';
+import { loadIndexedKnowledge } from './knowledge-snapshot.js';
 import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
 
 /**
@@ -19,6 +19,8 @@ export class KnowledgeService {
   private constructor(
     private kb: KnowledgeBase,
     private index: KnowledgeIndex,
+    /** Where snapshots go (see `loadIndexedKnowledge`); none: every load indexes. */
+    private readonly loading: { logger?: Logger; cacheDir?: string } = {},
   ) {}
 
   /**
@@ -27,7 +29,8 @@ export class KnowledgeService {
    * the rejected files are returned with their reasons. Answers in flight use the old index to the end.
    */
   async reload(dir: string): Promise<{ rejected: KnowledgeProblem[]; articles: number }> {
-    const fresh = await loadKnowledgeBase(dir);
+    const loaded = await loadIndexedKnowledge(dir, this.loading.logger ?? silentLogger(), this.loading.cacheDir);
+    const fresh = loaded.kb;
     const rejected = fresh.problems.filter((p) => p.severity === 'error');
     const rejectedFiles = new Set(rejected.map((p) => p.file));
     const freshIds = new Set(fresh.articles.map((a) => a.id));
@@ -41,26 +44,30 @@ export class KnowledgeService {
       programme: fresh.meta.programme ?? this.kb.meta.programme,
     };
     const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
-    const index = KnowledgeIndex.build(kb);
+    // The fresh index fits unless previous versions (articles or analyser data) come back in.
+    const reusable = kept.length === 0 && !metaBroken('synonyms.yml') && !metaBroken('analyzer.yml');
+    const index = reusable ? loaded.index : KnowledgeIndex.build(kb);
     this.kb = kb;
     this.index = index;
     return { rejected, articles: kb.articles.length };
   }
 
-  /** Loads and indexes a knowledge folder; broken files are logged and skipped. */
-  static async load(dir: string, logger: Logger): Promise<KnowledgeService> {
+  /**
+   * Loads and indexes a knowledge folder; broken files are logged and skipped. With `options.cacheDir`,
+   * through a snapshot (see `loadIndexedKnowledge`).
+   */
+  static async load(dir: string, logger: Logger, options: { cacheDir?: string } = {}): Promise<KnowledgeService> {
     const started = performance.now();
-    const kb = await loadKnowledgeBase(dir);
-    const index = KnowledgeIndex.build(kb);
+    const { kb, index, origin } = await loadIndexedKnowledge(dir, logger, options.cacheDir);
     for (const problem of kb.problems) {
       const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
       log({ file: problem.file, reason: problem.reason }, `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`);
     }
     logger.info(
-      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Math.round(performance.now() - started) },
+      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Math.round(performance.now() - started), origin },
       'Knowledge base loaded',
     );
-    return new KnowledgeService(kb, index);
+    return new KnowledgeService(kb, index, { logger, cacheDir: options.cacheDir });
   }
 
   /** Builds the service from an already loaded knowledge base (tests, tools). */
