@@ -13,8 +13,6 @@ import type { KnowledgeBase } from './types.js';
 export const SNAPSHOT_FORMAT = 1;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
 export const SNAPSHOTS_KEPT = 3;
-/** Packages whose behaviour is baked into a snapshot: a new version of one makes old snapshots stale. */
-const SNAPSHOT_PACKAGES = ['minisearch', 'hyphen', '@orama/stemmers', 'stopword', 'gray-matter', 'markdown-it', 'yaml', 'zod'];
 
 /** A loaded knowledge base with its index, and where it came from. */
 export interface IndexedKnowledge {
@@ -115,27 +113,20 @@ export function knowledgeFingerprint(files: KnowledgeFiles, codeId: string = kno
 let codeId: string | undefined;
 
 /**
- * What identifies the code that turns knowledge files into an index: the sources of `src/knowledge/` and
- * the versions of the packages it uses, or, where the sources are not installed, this module's own file
- * (the bundle). Computed once per process.
+ * What identifies the code that turns knowledge files into an index: in the bundle, the bundle itself
+ * (the packages included); under tsx, the sources of `src/knowledge/` and the package versions of the lock
+ * file. Computed once per process.
  */
 export function knowledgeCodeId(): string {
   if (codeId) return codeId;
   const hash = createHash('sha256');
   const root = projectRoot();
   const sources = join(root, 'src', 'knowledge');
-  if (existsSync(sources)) {
-    const files = readdirSync(sources, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    for (const path of files.map((entry) => join(entry.parentPath, entry.name)).sort()) {
-      hash.update(relative(root, path).split(sep).join('/')).update('\0').update(readFileSync(path)).update('\0');
-    }
-  } else {
-    hash.update(readFileSync(fileURLToPath(import.meta.url)));
-  }
-  for (const name of SNAPSHOT_PACKAGES) {
-    const manifest = join(root, 'node_modules', name, 'package.json');
-    const version = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version : undefined;
-    hash.update(`${name}@${version ?? '?'}\0`);
+  const files = existsSync(sources)
+    ? readdirSync(sources, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+    : [fileURLToPath(import.meta.url)];
+  for (const path of [...files.sort(), join(root, 'package-lock.json')]) {
+    if (existsSync(path)) hash.update(relative(root, path).split(sep).join('/')).update('\0').update(readFileSync(path)).update('\0');
   }
   codeId = hash.digest('hex');
   return codeId;
