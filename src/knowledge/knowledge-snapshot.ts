@@ -85,7 +85,8 @@ async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIn
   const dir = join(file, '..');
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(header)}\n${search}`);
+  // In pieces: one joined string would be another copy of a file of many MB.
+  await writeFile(temporary, [JSON.stringify(header), '\n', search]);
   await rename(temporary, file);
   const snapshots = (await readdir(dir)).filter((name) => /^knowledge-[0-9a-f]+\.json$/.test(name)).map((name) => join(dir, name));
   const dated = await Promise.all(snapshots.map(async (path) => ({ path, mtimeMs: (await stat(path)).mtimeMs })));
