@@ -72,7 +72,7 @@ export interface KnowledgeIndexData {
  * ```ts
  * const index = KnowledgeIndex.build(await loadKnowledgeBase('knowledge'));
  * const hits = index.search(index.analyzer.analyzeQuery('Wer darf einen Antrag stellen?'), 20);
- * hits[0]?.article.title; // 'Wer kann einen Antrag stellen?'
+ * hits[0]?.article.id; // 'antragsberechtigung'
  * ```
  */
 export class KnowledgeIndex {
@@ -167,7 +167,7 @@ export class KnowledgeIndex {
     const lastWord = new Uint32Array(n);
     /** Article numbers in the order they first matched. */
     const order: number[] = [];
-    // Each term is searched once per question, as the first word it stands for asks for it.
+    // Each term is searched once per question, in the matching mode (fuzzy, prefix) of the first word it stands for.
     const matchesOf = new Map<string, TermMatches>();
     const visits: Array<{ term: string; matches: TermMatches }> = [];
     words.forEach((word, w) => {
