@@ -170,7 +170,8 @@ export class KnowledgeIndex {
     // Each term is searched once per question, in the matching mode (fuzzy, prefix) of the first word it stands for.
     const matchesOf = new Map<string, TermMatches>();
     const visits: Array<{ term: string; matches: TermMatches }> = [];
-    words.forEach((word, w) => {
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
       const touched: number[] = [];
       for (const [term, weight] of word.alternatives) {
         let matches = matchesOf.get(term);
@@ -189,7 +190,7 @@ export class KnowledgeIndex {
         }
       }
       for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
-    });
+    }
     const top = topArticles(order, score, limit);
     // What the returned articles matched (only they need it: on a large base most articles match some word).
     const hits = top.map((doc) => ({ article: this.articles[doc]!, score: score[doc]!, exactTerms: new Set<string>(), queryTerms: new Set<string>() }));
@@ -198,10 +199,10 @@ export class KnowledgeIndex {
     for (const { term, matches } of visits) {
       const { docs, terms } = matches;
       for (let i = 0; i < docs.length; i++) {
-        const hit = hits[hitOf[docs[i]!]!];
-        if (!hit) continue;
-        for (const matched of terms[i]!) hit.exactTerms.add(matched);
-        hit.queryTerms.add(term);
+        const at = hitOf[docs[i]!]!;
+        if (at < 0) continue;
+        for (const matched of terms[i]!) hits[at]!.exactTerms.add(matched);
+        hits[at]!.queryTerms.add(term);
       }
     }
     return hits;
@@ -254,10 +255,14 @@ const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], sections: [] }
  */
 function topArticles(order: readonly number[], score: Float64Array, limit: number): number[] {
   if (limit <= 0) return [];
-  const scores = Float64Array.from(order, (doc) => score[doc]!).sort();
+  const scores = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) scores[i] = score[order[i]!]!;
+  scores.sort();
   const threshold = limit >= scores.length ? Number.NEGATIVE_INFINITY : scores[scores.length - limit]!;
+  const candidates: number[] = [];
+  for (const doc of order) if (score[doc]! >= threshold) candidates.push(doc);
   // A stable sort: ties stay in first-matched order.
-  return order.filter((doc) => score[doc]! >= threshold).sort((a, b) => score[b]! - score[a]!).slice(0, limit);
+  return candidates.sort((a, b) => score[b]! - score[a]!).slice(0, limit);
 }
 
 function* allTerms(parts: ArticleTerms): Generator<string> {
