@@ -22,6 +22,9 @@ export interface StartupReport {
   synthetic2kMs: number;
   /** RSS of the synthetic-knowledge-base server: the highest of the first start, the restart, and the restart after `loadSeconds` of load. */
   rss2kMb: number;
+  /** The parts of `rss2kMb`: ready after the first start (indexing) and after a restart, and after the load. */
+  rss2kFirstMb: number;
+  rss2kReadyMb: number;
   rss2kAfterLoadMb: number;
   loadSeconds: number;
 }
@@ -83,6 +86,8 @@ export async function benchStartup(shippedDir: string, syntheticDir: string, tex
       synthetic2kFirstMs: syntheticFirst.server.readyMs,
       synthetic2kMs: synthetic.readyMs,
       rss2kMb: Math.max(syntheticFirst.rss, rssReady, rssAfterLoad),
+      rss2kFirstMb: syntheticFirst.rss,
+      rss2kReadyMb: rssReady,
       rss2kAfterLoadMb: rssAfterLoad,
       loadSeconds,
     };

@@ -1,0 +1,10 @@
+import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
+import { tokenizeWords } from '../../src/knowledge/analyzer/german-normalizer.js';
+import { prepareSyllableBreaks, syllableBreaks } from '../../src/knowledge/analyzer/compound-splitter.js';
+const kb = await loadKnowledgeBase(process.argv[3] ?? 'knowledge');
+syllableBreaks('zweckverband');
+const words = new Set<string>();
+for (const a of kb.articles) for (const t of [a.title, ...a.questions, ...a.keywords, ...a.sections.map((s) => s.text)]) for (const w of tokenizeWords(t)) words.add(w.toLowerCase());
+const t = performance.now();
+if (process.argv[2] === 'batch') prepareSyllableBreaks(words); else for (const w of words) if (w.length >= 6) syllableBreaks(w);
+console.log(process.argv[2], words.size, (performance.now() - t).toFixed(0), 'ms');

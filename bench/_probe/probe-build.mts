@@ -1,0 +1,16 @@
+import { loadKnowledgeBase } from '/work/wt/engine/src/knowledge/load-knowledge.js';
+import { KnowledgeIndex } from '/work/wt/engine/src/knowledge/knowledge-index.js';
+import { syntheticKnowledgeBase } from '/work/wt/engine/bench/synthetic-kb.js';
+let t = performance.now();
+const kb = await loadKnowledgeBase('/work/wt/engine/knowledge');
+console.log('load', performance.now() - t, kb.articles.length);
+t = performance.now();
+KnowledgeIndex.build(kb);
+console.log('build shipped', performance.now() - t);
+t = performance.now();
+KnowledgeIndex.build(kb);
+console.log('build shipped again', performance.now() - t);
+const big = syntheticKnowledgeBase(kb, 2000);
+t = performance.now();
+KnowledgeIndex.build(big);
+console.log('build 2k', performance.now() - t);

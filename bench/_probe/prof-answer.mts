@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
+import { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
+import { syntheticKnowledgeBase } from '../synthetic-kb.js';
+const kb = await loadKnowledgeBase('knowledge');
+const s = KnowledgeService.fromKnowledgeBase(syntheticKnowledgeBase(kb, 2000));
+const qs = readFileSync('/work/shared/eval/dev-questions.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).question);
+for (const q of qs) s.answer(q);
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+for (let i = 0; i < 3; i++) for (const q of qs) s.answer(q);
+const { profile } = await session.post('Profiler.stop');
+writeFileSync('/tmp/prof3/answer.cpuprofile', JSON.stringify(profile));

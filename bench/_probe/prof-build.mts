@@ -1,0 +1,25 @@
+import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { GermanAnalyzer } from '../../src/knowledge/analyzer/german-analyzer.js';
+let t = performance.now();
+const kb = await loadKnowledgeBase('knowledge');
+console.log('load', (performance.now() - t).toFixed(0));
+const texts: string[] = [];
+for (const a of kb.articles) { texts.push(a.title, ...a.questions, ...a.keywords); for (const s of a.sections) texts.push(s.heading ?? '', s.text); }
+t = performance.now();
+const an = new GermanAnalyzer(kb.meta);
+console.log('analyzer', (performance.now() - t).toFixed(0));
+t = performance.now();
+const voc = an.vocabularyOf(texts);
+console.log('vocabulary', (performance.now() - t).toFixed(0), voc.size);
+an.setVocabulary(voc);
+t = performance.now();
+let n = 0;
+for (const x of texts) n += an.analyze(x).length;
+console.log('analyze all', (performance.now() - t).toFixed(0), n);
+t = performance.now();
+for (const x of texts) n += an.analyze(x).length;
+console.log('analyze all again', (performance.now() - t).toFixed(0), n);
+t = performance.now();
+KnowledgeIndex.build(kb);
+console.log('full build', (performance.now() - t).toFixed(0));

@@ -1,0 +1,13 @@
+import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { syllableBreaks } from '../../src/knowledge/analyzer/compound-splitter.js';
+let t = performance.now();
+const kb = await loadKnowledgeBase('knowledge');
+console.log('load', (performance.now() - t).toFixed(0));
+t = performance.now();
+syllableBreaks('zweckverband');
+console.log('hyphen first', (performance.now() - t).toFixed(0));
+t = performance.now();
+syllableBreaks('antragsunterlagen');
+console.log('hyphen second', (performance.now() - t).toFixed(0));
+t = performance.now(); KnowledgeIndex.build(kb); console.log('build', (performance.now() - t).toFixed(0));

@@ -1,0 +1,15 @@
+import { readKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
+import { knowledgeFingerprint, knowledgeCodeId, loadIndexedKnowledge } from '../../src/knowledge/knowledge-snapshot.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { readFileSync } from 'node:fs';
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, (n - t).toFixed(1)); t = n; };
+await loadIndexedKnowledge('knowledge', silentLogger(), '/tmp/kc-steps');
+t = performance.now();
+const files = await readKnowledgeFiles('knowledge'); lap('read files');
+knowledgeCodeId(); lap('code id');
+const fp = knowledgeFingerprint(files); lap('fingerprint');
+const text = readFileSync(`/tmp/kc-steps/knowledge-${fp}.json`, 'utf8'); lap('read snapshot');
+const nl = text.indexOf('\n'); const header = JSON.parse(text.slice(0, nl)); lap('parse header');
+KnowledgeIndex.fromJSON(header.kb, { ...header.index, search: text.slice(nl + 1) }); lap('fromJSON');
