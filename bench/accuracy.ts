@@ -2,10 +2,10 @@ import type { TurnOutcome } from '../src/bot/ikz-bot.js';
 import { answerReply, noAnswerReply } from '../src/bot/replies.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { loadConfig } from '../src/config/config.js';
-import { buildReport, type EvalObservation, type EvalQuestion } from '../src/evaluation/scoring.js';
+import { runEvaluation } from '../src/evaluation/run-evaluation.js';
+import { buildReport, type EvalObservation, type EvalQuestion, type EvalReport } from '../src/evaluation/scoring.js';
 import type { KnowledgeService } from '../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { LocalConversation } from '../src/runtime/local-conversation.js';
 import { renderReplies } from '../src/runtime/render-text.js';
 import type { BaselineSearch } from './baseline.js';
 
@@ -16,26 +16,11 @@ export interface AccuracyFigures {
   total: number;
 }
 
-/**
- * Eval accuracy of the real pipeline: every question goes through the real bot in its own conversation,
- * exactly as `npm run eval` does it (same observation, same `passes`/`buildReport` scoring).
- */
+/** Eval accuracy of the real pipeline: every question through the real bot, exactly as `npm run eval` runs it. */
 export async function botAccuracy(knowledge: KnowledgeService, questions: readonly EvalQuestion[]): Promise<AccuracyFigures> {
   const outcomes = new Map<string, TurnOutcome>();
   const bundle = createBot({ knowledge, office: loadConfig({}).office, logger: silentLogger(), onOutcome: (o) => outcomes.set(o.conversationId, o) });
-  const items = [];
-  for (const question of questions) {
-    const conversationId = `eval-${question.id}`;
-    const replies = await new LocalConversation(bundle, conversationId).say(question.question);
-    const last = outcomes.get(conversationId);
-    const observation: EvalObservation = {
-      outcome: !last || last.outcome === 'smalltalk' ? 'no_answer' : last.outcome,
-      articleId: last?.articleId,
-      reply: renderReplies(replies).text,
-    };
-    items.push({ question, observation });
-  }
-  return figures(buildReport(items));
+  return figures(await runEvaluation(bundle, questions, (id) => outcomes.get(id)));
 }
 
 /** Eval accuracy of the baseline: its top hit rendered as the bot renders an answer, or the no-answer reply. */
@@ -51,6 +36,6 @@ export function baselineAccuracy(baseline: BaselineSearch, questions: readonly E
   return figures(buildReport(items));
 }
 
-function figures(report: ReturnType<typeof buildReport>): AccuracyFigures {
+function figures(report: EvalReport): AccuracyFigures {
   return { accuracy: report.accuracy, passed: report.passed, total: report.total };
 }

@@ -10,12 +10,14 @@ export interface BenchOptions {
   durationSeconds: number;
   /** Concurrent conversations of the load runs. */
   connections: number;
-  /** Articles of the synthetic knowledge base. */
+  /** Articles of the synthetic knowledge base the targets are measured on. */
   syntheticArticles: number;
+  /** Articles of the larger synthetic base measured for information (0: skip it). */
+  largeArticles: number;
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--json] [--questions FILE] [--duration SECONDS] [--connections N] [--articles N]';
+  'Usage: npm run bench -- [--json] [--questions FILE] [--duration SECONDS] [--connections N] [--articles N] [--large N]';
 
 /** The default questions, with the project's own set as a fallback when the shared one is missing. */
 export const DEFAULT_QUESTIONS = '../shared/eval/dev-questions.jsonl';
@@ -23,7 +25,7 @@ export const FALLBACK_QUESTIONS = 'eval/team-questions.jsonl';
 
 /** Parses the arguments; throws with the usage line on anything unknown. */
 export async function parseOptions(args: readonly string[]): Promise<BenchOptions> {
-  const options: BenchOptions = { json: false, questionsFile: '', durationSeconds: 20, connections: 50, syntheticArticles: 10_000 };
+  const options: BenchOptions = { json: false, questionsFile: '', durationSeconds: 20, connections: 50, syntheticArticles: 2_000, largeArticles: 10_000 };
   let questions: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -32,9 +34,9 @@ export async function parseOptions(args: readonly string[]): Promise<BenchOption
       if (next === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
       return next;
     };
-    const positive = (text: string) => {
+    const positive = (text: string, orZero = false) => {
       const number = Number(text);
-      if (!Number.isFinite(number) || number <= 0) throw new Error(`${arg} expects a positive number (got "${text}")\n${USAGE}`);
+      if (!Number.isFinite(number) || number < 0 || (number === 0 && !orZero)) throw new Error(`${arg} expects a positive number (got "${text}")\n${USAGE}`);
       return number;
     };
     if (arg === '--json') options.json = true;
@@ -42,6 +44,7 @@ export async function parseOptions(args: readonly string[]): Promise<BenchOption
     else if (arg === '--duration') options.durationSeconds = positive(value());
     else if (arg === '--connections') options.connections = Math.round(positive(value()));
     else if (arg === '--articles') options.syntheticArticles = Math.round(positive(value()));
+    else if (arg === '--large') options.largeArticles = Math.round(positive(value(), true));
     else throw new Error(`unknown argument "${arg}"\n${USAGE}`);
   }
   options.questionsFile = questions ?? ((await exists(DEFAULT_QUESTIONS)) ? DEFAULT_QUESTIONS : FALLBACK_QUESTIONS);

@@ -31,17 +31,7 @@ export function measureRetrieval<T>(
   const started = nowMs();
   const index = build();
   const buildMs = nowMs() - started;
-  return measureBuilt(index, answer, questions, { ...options, buildMs, heapMb: toMb(heapUsedAfterGc() - heapBefore) });
-}
-
-/** `measureRetrieval` for an index built elsewhere (its build time and heap given). */
-export function measureBuilt<T>(
-  index: T,
-  answer: (index: T, question: string) => unknown,
-  questions: readonly string[],
-  options: { singlePass?: boolean; buildMs: number; heapMb: number },
-): RetrievalFigures & { index: T } {
-  const { buildMs, heapMb } = options;
+  const heapMb = toMb(heapUsedAfterGc() - heapBefore);
   const time = (question: string) => {
     const at = nowMs();
     answer(index, question);

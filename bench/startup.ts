@@ -10,41 +10,33 @@ export interface SpawnedServer {
   readyMs: number;
   /** From spawning to the "listening" log line (modules loaded, before the knowledge base), in ms. */
   listeningMs: number;
-  /** What the server logged as the time to load and index the knowledge base, in ms. */
+  /** What the server logged as the time to load (or restore) and index the knowledge base, in ms. */
   knowledgeMs?: number;
-  /** What it logged as the time parsing and indexing took (`indexMs`; none when restored from a snapshot). */
-  indexMs?: number;
-  /** The node process that runs the server (RSS is read from it). */
-  serverPid: number;
+  /** RSS of the server process, MB. */
   rssMb(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Spawns the built server as `npm start` does (`node scripts/start.cjs`; run `npm run build` first) with
+ * Spawns the built server as `npm start` does (`node dist/server.cjs`; run `npm run build` first) with
  * PORT=0 and `env`, reads the port from the JSON log line with `"port":`, and polls `/readyz` until it
  * answers 200.
  */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000): Promise<SpawnedServer> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.cjs'], {
+  const child = spawn(process.execPath, ['dist/server.cjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   let knowledgeMs: number | undefined;
-  let indexMs: number | undefined;
   let listeningMs = 0;
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not log its port in time\n${stderr}`)), timeoutMs);
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening\n${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes('"Knowledge base loaded"')) {
-        knowledgeMs = Number(/"ms":(\d+)/.exec(line)?.[1]);
-        const indexed = /"indexMs":(\d+)/.exec(line)?.[1];
-        indexMs = indexed === undefined ? undefined : Number(indexed);
-      }
+      if (line.includes('"Knowledge base loaded"')) knowledgeMs = Number(/"ms":(\d+)/.exec(line)?.[1]);
       const match = /"port":(\d+)/.exec(line);
       if (match && !listeningMs) {
         listeningMs = performance.now() - startedAt;
@@ -60,22 +52,17 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
     }
     const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0);
     if (status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const readyMs = performance.now() - startedAt;
-  const serverPid = child.pid!;
+  // The log line with the knowledge time comes before /readyz turns 200, but is read asynchronously.
+  for (let i = 0; i < 50 && knowledgeMs === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   return {
     port,
     readyMs: round(readyMs, 0),
     listeningMs: round(listeningMs, 0),
-    get knowledgeMs() {
-      return knowledgeMs;
-    },
-    get indexMs() {
-      return indexMs;
-    },
-    serverPid,
-    rssMb: () => residentMb(serverPid),
+    knowledgeMs,
+    rssMb: () => residentMb(child.pid!),
     stop: () => stop(child),
   };
 }

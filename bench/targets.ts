@@ -1,7 +1,7 @@
-/** One target of issue 6 with the measured value. */
+/** One target with the measured value. */
 export interface TargetCheck {
   name: string;
-  /** The target as text (`< 2 ms`). */
+  /** The target as text (`< 5 ms`). */
   target: string;
   value: number;
   unit: string;
@@ -10,18 +10,29 @@ export interface TargetCheck {
 
 /** The figures the targets are checked against. */
 export interface TargetInputs {
-  retrievalP99Ms10k: number;
+  retrievalP99Ms2k: number;
   e2eRatio: number;
   readyShippedMs: number;
-  rss10kMb: number;
+  rss2kMb: number;
 }
 
-/** The four targets: retrieval p99 on 10,000 articles, e2e ratio to the floor, ready time, RSS with 10,000 articles. */
+/** The targets, as named data. */
+export const TARGETS = {
+  /** Answer decision p99 with 2,000 synthetic articles, ms. */
+  retrievalP99Ms2k: 5,
+  /** Turns per second through `/api/messages` as a share of the echo-bot floor's. */
+  e2eRatio: 0.7,
+  /** Spawn → `/readyz` 200 on a restart with the shipped knowledge base, ms. */
+  readyShippedMs: 1000,
+  /** Resident memory of the server with 2,000 synthetic articles, MB. */
+  rss2kMb: 200,
+} as const;
+
 export function checkTargets(inputs: TargetInputs): TargetCheck[] {
   return [
-    { name: 'retrieval p99, 10,000 articles', target: '< 2 ms', value: inputs.retrievalP99Ms10k, unit: 'ms', met: inputs.retrievalP99Ms10k < 2 },
-    { name: 'e2e throughput / echo floor', target: '≥ 0.7', value: inputs.e2eRatio, unit: '', met: inputs.e2eRatio >= 0.7 },
-    { name: 'ready, shipped knowledge base', target: '< 1000 ms', value: inputs.readyShippedMs, unit: 'ms', met: inputs.readyShippedMs < 1000 },
-    { name: 'RSS, 10,000 articles', target: '< 300 MB', value: inputs.rss10kMb, unit: 'MB', met: inputs.rss10kMb < 300 },
+    { name: 'answer decision p99, 2,000 articles', target: `< ${TARGETS.retrievalP99Ms2k} ms`, value: inputs.retrievalP99Ms2k, unit: 'ms', met: inputs.retrievalP99Ms2k < TARGETS.retrievalP99Ms2k },
+    { name: 'e2e throughput / echo floor', target: `≥ ${TARGETS.e2eRatio}`, value: inputs.e2eRatio, unit: '', met: inputs.e2eRatio >= TARGETS.e2eRatio },
+    { name: 'ready, shipped knowledge base (restart)', target: `< ${TARGETS.readyShippedMs} ms`, value: inputs.readyShippedMs, unit: 'ms', met: inputs.readyShippedMs < TARGETS.readyShippedMs },
+    { name: 'RSS, 2,000 articles', target: `< ${TARGETS.rss2kMb} MB`, value: inputs.rss2kMb, unit: 'MB', met: inputs.rss2kMb < TARGETS.rss2kMb },
   ];
 }

@@ -1,15 +1,23 @@
-// `npm run build`: bundles the server into dist/server.cjs (one file instead of thousands of modules),
-// which `npm start` runs through scripts/start.cjs with V8's code cache, and the knowledge index builder
-// (a child process of the server) into dist/knowledge-builder.cjs. Both make the start-up fast.
+// `npm run build`: bundles the server into dist/ikz-assistent.cjs (one file loads far faster than the thousands
+// of modules in node_modules) and writes dist/server.cjs, the entry `npm start` runs.
 import { build } from 'esbuild';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { lazyRecognizers } from './lazy-recognizers.mjs';
+import { writeFile } from 'node:fs/promises';
 
 const OUT = 'dist';
 
-const outputs = await build({
-  entryPoints: { server: 'src/main.ts', 'knowledge-builder': 'src/knowledge/snapshot/snapshot-builder-main.ts' },
+/**
+ * The entry: Node 22.1 and later keep the compiled bundle in a compile cache (in the system's temporary folder
+ * by default, or NODE_COMPILE_CACHE), so a restart skips most of the parsing; Node 20 has no such cache and
+ * simply loads the bundle.
+ */
+const ENTRY = `'use strict';
+// Written by scripts/build.mjs.
+require('node:module').enableCompileCache?.();
+require('./ikz-assistent.cjs');
+`;
+
+await build({
+  entryPoints: { 'ikz-assistent': 'src/main.ts' },
   outdir: OUT,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -17,7 +25,7 @@ const outputs = await build({
   format: 'cjs',
   target: 'node20',
   // Smaller is faster to read and parse. Functions and classes keep their names (stack traces in the logs
-  // stay readable); the .map files map a trace back to the sources (`node --enable-source-maps`).
+  // stay readable); the .map file maps a trace back to the sources (`node --enable-source-maps`).
   minify: true,
   keepNames: true,
   sourcemap: 'linked',
@@ -28,34 +36,5 @@ const outputs = await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-  plugins: [lazyRecognizers],
-  write: false,
 });
-
-// Only files whose content changed are written: `npm start` builds before every start, and an unchanged
-// bundle keeps its modification time, which keys V8's code cache (scripts/start.cjs) — rewriting it
-// would make every start compile the whole bundle again. dist/ also holds the Teams app package.
-/**
- * The bundle with every character above U+00FF written as `\uXXXX`. Why: V8 keeps a script's source for as
- * long as it runs, one byte per character when every character fits, else two; a handful of such characters
- * (fullwidth digits in a regular expression of Microsoft's recognizers, where esbuild leaves them as they
- * are) would double the 5.5 MB source in memory. esbuild's default ASCII output has them in regular
- * expression literals only, where the escape means the same character.
- */
-function latin1Source(contents, path) {
-  const text = Buffer.from(contents).toString('utf8');
-  if (!/[^\u0000-\u00ff]/.test(text) || !path.endsWith('.cjs')) return contents;
-  return Buffer.from(text.replace(/[^\u0000-\u00ff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'utf8');
-}
-
-await mkdir(OUT, { recursive: true });
-const existing = await readdir(OUT);
-for (const output of outputs.outputFiles) {
-  const file = { path: output.path, contents: latin1Source(output.contents, output.path) };
-  const name = basename(file.path);
-  const previous = await readFile(file.path).catch(() => undefined);
-  if (previous && Buffer.compare(previous, file.contents) === 0) continue;
-  // A changed bundle invalidates its code caches (`<bundle>.<size>-<mtime>.v8cache`).
-  for (const old of existing) if (old.startsWith(`${name}.`) && old.endsWith('.v8cache')) await rm(join(OUT, old));
-  await writeFile(file.path, file.contents);
-}
+await writeFile(`${OUT}/server.cjs`, ENTRY);

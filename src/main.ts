@@ -1,4 +1,5 @@
-// Entry point of the server process: `npm run dev` runs it with tsx, `npm run build` bundles it into dist/server.cjs.
+// Entry point of the server process: `npm run dev` runs it with tsx, `npm run build` bundles it into dist/ikz-assistent.cjs
+// (started by dist/server.cjs).
 import { runMain } from './server.js';
 
 runMain();

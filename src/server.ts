@@ -32,9 +32,6 @@ import { watchKnowledge } from './knowledge/knowledge-watcher.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createStores, type Stores } from './storage/create-stores.js';
 
-/** Emitted on `process` once the server is ready (scripts/start.cjs then saves V8's code cache). */
-export const SERVER_READY_EVENT = 'ikz:ready';
-
 /** A running bot server. */
 export interface RunningServer {
   port: number;
@@ -201,8 +198,6 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     // One question in the background sets up what the analyser loads on first use (the hyphenation
     // patterns), so the first user does not wait for it.
     setImmediate(() => knowledge.answer('Förderanträge für Zweckverbände'));
-    // For scripts/start.cjs, which saves V8's code cache once the start-up code has run.
-    (process as NodeJS.EventEmitter).emit(SERVER_READY_EVENT);
     if (config.knowledgeWatch) {
       watcher = watchKnowledge(config.knowledgeDir, knowledge, logger, {
         onReload: () => {

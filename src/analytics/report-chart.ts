@@ -1,5 +1,4 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { importPackage } from '../runtime/import-package.js';
 import type { EditorialReport } from './editorial-report.js';
 
 /**
@@ -8,7 +7,7 @@ import type { EditorialReport } from './editorial-report.js';
  */
 export async function answerRateChart(report: EditorialReport): Promise<string> {
   // Vega and Vega-Lite are several MB of code that only the chart needs: loaded on first use, not at start-up.
-  const [vega, { compile }] = await Promise.all([importPackage<typeof import('vega')>('vega'), importPackage<typeof import('vega-lite')>('vega-lite')]);
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const labels = { answer: 'beantwortet', clarify: 'Rückfrage', no_answer: 'keine Antwort' } as const;
   const values = report.weekly.flatMap((w) =>
     (Object.keys(labels) as Array<keyof typeof labels>).map((k) => ({ Woche: w.week, Ergebnis: labels[k], Anteil: w[k] })),

@@ -1,9 +1,8 @@
 // `npm run eval -- --file F [--json]`: runs an evaluation set through the bot and scores it.
 import { readFile } from 'node:fs/promises';
 import type { TurnOutcome } from '../bot/ikz-bot.js';
-import { buildReport, parseEvalSet, type EvalObservation } from '../evaluation/scoring.js';
-import { LocalConversation } from '../runtime/local-conversation.js';
-import { renderReplies } from '../runtime/render-text.js';
+import { runEvaluation } from '../evaluation/run-evaluation.js';
+import { parseEvalSet } from '../evaluation/scoring.js';
 import { bootstrapCli, runCli } from './bootstrap.js';
 
 runCli(async () => {
@@ -17,20 +16,7 @@ runCli(async () => {
   const questions = parseEvalSet(await readFile(file, 'utf8'), file);
   const outcomes = new Map<string, TurnOutcome>();
   const { bundle } = await bootstrapCli((outcome) => outcomes.set(outcome.conversationId, outcome));
-  const items = [];
-  for (const question of questions) {
-    const conversationId = `eval-${question.id}`;
-    const replies = await new LocalConversation(bundle, conversationId).say(question.question);
-    const last = outcomes.get(conversationId);
-    const observation: EvalObservation = {
-      outcome: !last || last.outcome === 'smalltalk' ? 'no_answer' : last.outcome,
-      articleId: last?.articleId,
-      score: last?.score === undefined ? undefined : Math.round(last.score * 100) / 100,
-      reply: renderReplies(replies).text,
-    };
-    items.push({ question, observation });
-  }
-  const report = buildReport(items);
+  const report = await runEvaluation(bundle, questions, (id) => outcomes.get(id));
   if (args.includes('--json')) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;

@@ -1,7 +1,6 @@
 import type { QueryWord } from './analyzer/german-analyzer.js';
 import { foldGerman } from './analyzer/german-normalizer.js';
-import type { ArticleHit, KnowledgeIndex } from './knowledge-index.js';
-import type { TermSet } from './term-sets.js';
+import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
 
 /** Thresholds of the answer decision: the defaults as named data. */
@@ -77,7 +76,6 @@ export function decideAnswer(
   }
   const idf = new Map(words.map((w) => [w, index.idf(w)]));
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
-  const questionTerms = new QuestionTerms(words, idf, index);
   // Rank by how much of the question an article covers, then by how strongly it matches: an article
   // that answers every word beats one that matches a single word very often.
   const candidates: Candidate[] = index
@@ -85,8 +83,8 @@ export function decideAnswer(
     .map((hit) => ({
       article: hit.article,
       score: hit.score,
-      coverage: coverage(hit, words, idf, totalWeight, options, index),
-      questionMatch: questionTerms.bestMatch(index.termsOf(hit.article.id).questions, totalWeight),
+      coverage: coverage(hit, words, idf, totalWeight, options),
+      questionMatch: questionMatch(words, idf, totalWeight, index.termsOf(hit.article.id).questions),
     }))
     .sort((a, b) => rankValue(b) - rankValue(a));
   const best = candidates[0];
@@ -126,74 +124,24 @@ function rankValue(candidate: Candidate): number {
   return candidate.score * candidate.coverage * candidate.coverage * (1 + candidate.questionMatch);
 }
 
-/**
- * The question's words by the numbers of the index terms that stand for them, for matching the question
- * against an article's stored questions: each stored question is a handful of terms, so going through
- * them and looking each up here is far cheaper than testing every alternative of every word against it.
- */
-class QuestionTerms {
-  /** Term number → the words it stands for, each with its weight. */
-  private readonly byTerm = new Map<number, Array<{ word: number; weight: number }>>();
-  private readonly weights: Float64Array;
-  private readonly strengths: Float64Array;
-
-  constructor(words: QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex) {
-    this.weights = Float64Array.from(words, (word) => idf.get(word) ?? 0);
-    this.strengths = new Float64Array(words.length);
-    words.forEach((word, position) => {
-      const { ids, weights } = alternativesOf(word, index);
-      ids.forEach((id, i) => {
-        if (id < 0) return;
-        const entries = this.byTerm.get(id) ?? [];
-        entries.push({ word: position, weight: weights[i]! });
-        this.byTerm.set(id, entries);
-      });
-    });
+/** Best share of the question's weight that a single stored question (or the title) contains. */
+function questionMatch(words: readonly QueryWord[], idf: Map<QueryWord, number>, totalWeight: number, questions: ArticleTerms['questions']): number {
+  if (totalWeight === 0) return 0;
+  let best = 0;
+  for (const terms of questions) {
+    let matched = 0;
+    for (const word of words) matched += strengthIn(word, terms) * (idf.get(word) ?? 0);
+    best = Math.max(best, matched / totalWeight);
   }
-
-  /** Best share of the question's weight that a single stored question (or the title) contains. */
-  bestMatch(questions: readonly TermSet[], totalWeight: number): number {
-    if (totalWeight === 0) return 0;
-    const { strengths, weights } = this;
-    let best = 0;
-    for (const terms of questions) {
-      // Per word, the strongest of its alternatives that this stored question contains.
-      strengths.fill(0);
-      terms.forEachId((id) => {
-        const entries = this.byTerm.get(id);
-        if (entries) for (const { word, weight } of entries) if (weight > strengths[word]!) strengths[word] = weight;
-      });
-      let matched = 0;
-      for (let word = 0; word < strengths.length; word++) matched += strengths[word]! * weights[word]!;
-      best = Math.max(best, matched / totalWeight);
-    }
-    return best;
-  }
+  return best;
 }
 
-/** A word's alternatives as arrays: terms, weights and the terms' numbers in the index's term sets. */
-interface Alternatives {
-  terms: string[];
-  weights: number[];
-  ids: Int32Array;
+/** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */
+function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
+  let strength = 0;
+  for (const [term, weight] of word.alternatives) if (weight > strength && terms.has(term)) strength = weight;
+  return strength;
 }
-
-/**
- * A word's alternatives as arrays, made once per word: iterating the `Map` allocates an entry per step,
- * and `coverage`, `QuestionTerms` and `chooseSections` go through them for every candidate, stored
- * question and section (the term numbers spare a dictionary look-up in each).
- */
-function alternativesOf(word: QueryWord, index: KnowledgeIndex): Alternatives {
-  let arrays = alternativeArrays.get(word);
-  if (!arrays) {
-    const terms = [...word.alternatives.keys()];
-    arrays = { terms, weights: [...word.alternatives.values()], ids: Int32Array.from(terms, (term) => index.termId(term)) };
-    alternativeArrays.set(word, arrays);
-  }
-  return arrays;
-}
-
-const alternativeArrays = new WeakMap<QueryWord, Alternatives>();
 
 /** How well a hit covers the question: matched IDF weight over total IDF weight, 0…1. */
 function coverage(
@@ -202,17 +150,13 @@ function coverage(
   idf: Map<QueryWord, number>,
   totalWeight: number,
   options: AnswerOptions,
-  index: KnowledgeIndex,
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
   for (const word of words) {
     let strength = 0;
     let exactParts = 0;
-    const alternatives = alternativesOf(word, index);
-    for (let i = 0; i < alternatives.terms.length; i++) {
-      const term = alternatives.terms[i]!;
-      const weight = alternatives.weights[i]!;
+    for (const [term, weight] of word.alternatives) {
       if (hit.exactTerms.has(term)) {
         strength = Math.max(strength, weight);
         if (term !== word.term) exactParts++;
@@ -240,12 +184,6 @@ function chooseSections(
 ): ArticleSection[] {
   const [intro, ...rest] = article.sections;
   const { title, sections } = index.termsOf(article.id);
-  const strengthIn = (word: QueryWord, terms: TermSet) => {
-    const { ids, weights } = alternativesOf(word, index);
-    let strength = 0;
-    for (let i = 0; i < ids.length; i++) if (terms.hasId(ids[i]!)) strength = Math.max(strength, weights[i]!);
-    return strength;
-  };
   const scores = rest.map(() => 0);
   for (const word of words) {
     if (title.has(word.term)) continue;

@@ -1,12 +1,8 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { compactPostings } from './compact-postings.js';
-import { exportSearch, importSearch, type SearchSnapshot } from './snapshot/search-snapshot.js';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
-import { countArray, findMatch, MatchCache, topByScore, type TermMatches, type WordMatches } from './term-matches.js';
-import { TermScorer } from './term-scorer.js';
-import { EMPTY_TERM_SET, TermSetStore, type TermSet, type TermSetSnapshot } from './term-sets.js';
-import type { Article, ArticleSection, KnowledgeBase } from './types.js';
+import { compactMatches, TermMatchCache, type TermMatches } from './term-match-cache.js';
+import type { Article, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
 export const DEFAULT_SEARCH_OPTIONS = {
@@ -28,128 +24,124 @@ export const WORD_CLASS_WEIGHTS = {
 } as const;
 
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;
-/** Articles added to MiniSearch between two compactions of its maps (see `compactPostings`). */
-const INDEX_BATCH = 500;
 type IndexedDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
 
-/**
- * How many matches (article and score) each match cache of an index holds at most: the one per term
- * (about 24 bytes a match) and the one per query word (about 12 bytes); beyond it the least recently
- * used entries are dropped.
- */
-export const TERM_CACHE_MAX_MATCHES = 1_000_000;
-
-/** Index terms of an article's parts. */
+/** Index terms of an article's parts, for matching stored questions and choosing a section. */
 export interface ArticleTerms {
-  title: TermSet;
+  title: ReadonlySet<string>;
   /** The title and each stored question (how users ask for this article). */
-  questions: readonly TermSet[];
-  sections: ReadonlyArray<{ heading: TermSet; body: TermSet }>;
-}
-
-/** A built `KnowledgeIndex` as data (see `KnowledgeIndex.toSnapshot`); the articles are not part of it. */
-export interface KnowledgeIndexSnapshot {
-  /** The analyser's vocabulary (what compound parts are split against). */
-  vocabulary: string[];
-  parts: TermSetSnapshot;
-  documentFrequency: Uint32Array;
-  firstPart: Uint32Array;
-  questionParts: Uint32Array;
-  search: SearchSnapshot;
+  questions: ReadonlyArray<ReadonlySet<string>>;
+  /** One entry per `article.sections` (the intro first). */
+  sections: ReadonlyArray<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
 }
 
 /** One article found for a query, with what it matched. */
 export interface ArticleHit {
   article: Article;
   score: number;
-  /** Index terms of the article that matched exactly (compound parts and synonyms included). */
+  /** Index terms of the article that matched (compound parts, synonyms, fuzzy and prefix variants included). */
   exactTerms: ReadonlySet<string>;
-  /** Query terms that matched, exactly or through fuzzy/prefix matching. */
+  /** Query terms (alternatives of the query words) that matched, exactly or through fuzzy/prefix matching. */
   queryTerms: ReadonlySet<string>;
 }
 
 /**
- * The searchable knowledge base: a MiniSearch index over title, questions, keywords, headings and
- * body of every article, built with the shared German analyser, plus the term statistics the answer
- * decision needs (document frequencies, per-section terms).
+ * A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary, the term
+ * statistics and MiniSearch's own JSON, to be restored with `KnowledgeIndex.fromJSON` over the same articles.
+ */
+export interface KnowledgeIndexData {
+  vocabulary: string[];
+  documentFrequency: Record<string, number>;
+  /** Per article (in order): the term lists of its title and questions, and of each section's heading and body. */
+  terms: Array<{ questions: string[][]; sections: Array<[string[], string[]]> }>;
+  /** `JSON.stringify(miniSearch)`, for `MiniSearch.loadJSON`. */
+  search: string;
+}
+
+/**
+ * The searchable knowledge base. Three steps, each easy to extend on its own:
+ *
+ * 1. the German analyser turns a question into words, each with weighted alternatives (its own term,
+ *    compound parts, synonyms: `QueryWord.alternatives`);
+ * 2. `search` asks MiniSearch (title, questions, keywords, headings, body; `DEFAULT_SEARCH_OPTIONS`)
+ *    for every alternative and lets each word count with its best alternative;
+ * 3. the answer decision (`answer-engine.ts`) weighs the hits with `idf` and the per-part term sets of
+ *    `termsOf`, which this index keeps beside MiniSearch (MiniSearch has no public API for them).
  *
  * @example
  * ```ts
  * const index = KnowledgeIndex.build(await loadKnowledgeBase('knowledge'));
- * const hits = index.search(index.analyzer.analyzeQuery('Wer darf einen Antrag stellen?'));
+ * const hits = index.search(index.analyzer.analyzeQuery('Wer darf einen Antrag stellen?'), 20);
+ * hits[0]?.article.id; // 'antragsberechtigung'
  * ```
  */
 export class KnowledgeIndex {
-  /** Number of articles containing each term, by the term's number in `parts`. */
-  private documentFrequency: Uint32Array = new Uint32Array(0);
-  /** Per article number: its first part in `parts`, and how many parts are title and questions. */
-  private firstPart: Uint32Array = new Uint32Array(0);
-  private questionParts: Uint32Array = new Uint32Array(0);
-  private readonly byId = new Map<string, Article>();
-  /** Article id → its position in `articles` (the article number the search works with). */
-  private readonly numberOf = new Map<string, number>();
-  /** Matches per searched term and matching mode (see `termMatches`). */
-  private readonly termCache = new MatchCache<TermMatches>(TERM_CACHE_MAX_MATCHES);
-  /** Best weighted scores per word with several alternatives (see `wordMatches`). */
-  private readonly wordCache = new MatchCache<WordMatches>(TERM_CACHE_MAX_MATCHES);
-  private scratch?: { score: Float64Array; best: Float64Array; isMatch: Uint8Array; seen: Uint8Array };
-  /** MiniSearch's scoring without its per-result objects (made on first search, when the index is complete). */
-  private scorer?: TermScorer;
+  /** Article id → its number (position in `articles`). */
+  private readonly numberOf: ReadonlyMap<string, number>;
+  private readonly matchCache = new TermMatchCache();
 
   private constructor(
     readonly analyzer: GermanAnalyzer,
     private readonly miniSearch: MiniSearch<IndexedDocument>,
     readonly articles: readonly Article[],
-    /** Term sets of every article's parts: title, its questions, then heading and body of each section. */
-    private readonly parts = new TermSetStore(),
+    /** Per article number: the terms of its parts. */
+    private readonly terms: readonly ArticleTerms[],
+    /** In how many articles each index term occurs (title, questions, keywords, headings, body). */
+    private readonly documentFrequency: ReadonlyMap<string, number>,
   ) {
-    articles.forEach((article, number) => {
-      this.numberOf.set(article.id, number);
-      this.byId.set(article.id, article);
-    });
+    this.numberOf = new Map(articles.map((article, number) => [article.id, number]));
   }
 
   /**
-   * Builds the index in two passes over the articles: the vocabulary first, so compounds split against
-   * it, then MiniSearch and the term statistics. Each pass reads an article's (packed) texts once and
-   * lets them go: holding all texts at once would raise the memory the process keeps.
+   * Indexes the articles: the vocabulary first (compounds are split against the words the knowledge
+   * base knows), then MiniSearch and the term statistics.
    */
   static build(kb: Pick<KnowledgeBase, 'articles' | 'meta'>): KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
-    analyzer.setVocabulary(analyzer.vocabularyOf(textsOf(kb.articles)));
-    const index = new KnowledgeIndex(analyzer, createMiniSearch(analyzer), kb.articles);
-    index.addArticles();
-    return index;
+    analyzer.setVocabulary(analyzer.vocabularyOf(kb.articles.flatMap(textsOf)));
+    const miniSearch = new MiniSearch<IndexedDocument>(miniSearchOptions(analyzer));
+    miniSearch.addAll(kb.articles.map(toDocument));
+    const documentFrequency = new Map<string, number>();
+    const terms = kb.articles.map((article) => {
+      const set = (text: string) => new Set(analyzer.analyze(text));
+      const questions = [article.title, ...article.questions].map(set);
+      const parts: ArticleTerms = {
+        title: questions[0]!,
+        questions,
+        sections: article.sections.map((section) => ({ heading: set(section.heading ?? ''), body: set(section.text) })),
+      };
+      for (const term of new Set([...allTerms(parts), ...analyzer.analyze(article.keywords.join('\n'))])) {
+        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      }
+      return parts;
+    });
+    return new KnowledgeIndex(analyzer, miniSearch, kb.articles, terms, documentFrequency);
   }
 
-  /**
-   * The built index as data, for saving it (`knowledge-snapshot.ts`): restoring it with `fromSnapshot`
-   * is far faster than building, and gives the same answers.
-   */
-  toSnapshot(): KnowledgeIndexSnapshot {
+  /** The built index as JSON-safe data (for a snapshot; the articles are not part of it). */
+  toJSON(): KnowledgeIndexData {
     return {
       vocabulary: this.analyzer.vocabularyTerms(),
-      parts: this.parts.toSnapshot(),
-      documentFrequency: this.documentFrequency,
-      firstPart: this.firstPart,
-      questionParts: this.questionParts,
-      search: exportSearch(this.miniSearch),
+      documentFrequency: Object.fromEntries(this.documentFrequency),
+      terms: this.articles.map((article) => {
+        const { questions, sections } = this.termsOf(article.id);
+        return { questions: questions.map((q) => [...q]), sections: sections.map((s) => [[...s.heading], [...s.body]]) };
+      }),
+      search: JSON.stringify(this.miniSearch),
     };
   }
 
-  /** The index of a `toSnapshot` result, over the same articles in the same order (and the same analyser data). */
-  static fromSnapshot(kb: Pick<KnowledgeBase, 'articles' | 'meta'>, snapshot: KnowledgeIndexSnapshot): KnowledgeIndex {
-    if (snapshot.firstPart.length !== kb.articles.length || snapshot.questionParts.length !== kb.articles.length) {
-      throw new Error(`index snapshot is of ${snapshot.firstPart.length} articles, not ${kb.articles.length}`);
-    }
+  /** The index of a `toJSON` result, over the same articles in the same order and the same analyser data. */
+  static fromJSON(kb: Pick<KnowledgeBase, 'articles' | 'meta'>, data: KnowledgeIndexData): KnowledgeIndex {
+    if (data.terms.length !== kb.articles.length) throw new Error(`index data is of ${data.terms.length} articles, not ${kb.articles.length}`);
     const analyzer = new GermanAnalyzer(kb.meta);
-    analyzer.setVocabulary(new Set(snapshot.vocabulary));
-    const miniSearch = importSearch<IndexedDocument>(snapshot.search, miniSearchOptions(analyzer));
-    const index = new KnowledgeIndex(analyzer, miniSearch, kb.articles, TermSetStore.fromSnapshot(snapshot.parts));
-    index.documentFrequency = snapshot.documentFrequency;
-    index.firstPart = snapshot.firstPart;
-    index.questionParts = snapshot.questionParts;
-    return index;
+    analyzer.setVocabulary(new Set(data.vocabulary));
+    const miniSearch = MiniSearch.loadJSON<IndexedDocument>(data.search, miniSearchOptions(analyzer));
+    const terms = data.terms.map(({ questions, sections }): ArticleTerms => {
+      const sets = questions.map((q) => new Set(q));
+      return { title: sets[0] ?? new Set(), questions: sets, sections: sections.map(([heading, body]) => ({ heading: new Set(heading), body: new Set(body) })) };
+    });
+    return new KnowledgeIndex(analyzer, miniSearch, kb.articles, terms, new Map(Object.entries(data.documentFrequency)));
   }
 
   get size(): number {
@@ -157,146 +149,77 @@ export class KnowledgeIndex {
   }
 
   article(id: string): Article | undefined {
-    return this.byId.get(id);
+    const number = this.numberOf.get(id);
+    return number === undefined ? undefined : this.articles[number];
   }
 
   /**
-   * Articles matching the query words, best first. Each word contributes the score of its best
-   * alternative (its own term, a compound part or a synonym), not the sum of all of them: otherwise an
-   * article that merely repeats many synonyms of one common word would outrank the article that
-   * matches every word of the question.
-   *
-   * With `limit`, only the best `limit` hits are returned (the same ones, in the same order, as the
-   * first `limit` of the full list), and only they get their matched-term sets: on a large knowledge
-   * base most articles match some common word, and the answer decision looks at the best few only.
+   * Articles matching the query words, the best `limit` first. Each word contributes the score of its
+   * best alternative (its own term, a compound part or a synonym), not the sum of all of them: otherwise
+   * an article that merely repeats many synonyms of one common word would outrank the article that
+   * matches every word of the question. Equal scores keep the order in which the articles first matched.
    */
-  search(words: QueryWord[], limit = Number.POSITIVE_INFINITY): ArticleHit[] {
-    const options = DEFAULT_SEARCH_OPTIONS;
-    const perTerm = new Map<string, TermMatches>();
-    for (const word of words) {
-      for (const term of word.alternatives.keys()) {
-        if (perTerm.has(term)) continue;
-        const own = term === word.term;
-        // Typos are corrected on what the user typed, not on expansions (they are spelled right).
-        const fuzzy = own && term.length >= options.fuzzyMinLength && !/^\d+$/.test(term);
-        const prefix = own && term.length >= options.prefixMinLength && !/^\d+$/.test(term);
-        perTerm.set(term, this.termMatches(term, fuzzy, prefix));
-      }
-    }
-    // Scores per article number. Each word counts with its best alternative.
+  search(words: readonly QueryWord[], limit = Number.POSITIVE_INFINITY): ArticleHit[] {
     const n = this.articles.length;
-    // Reused between searches (zeroed again at the end): allocating them per question costs garbage
-    // collections that show in the slowest answers.
-    this.scratch ??= { score: new Float64Array(n), best: new Float64Array(n), isMatch: new Uint8Array(n), seen: new Uint8Array(n) };
-    const { score, isMatch } = this.scratch;
-    try {
-      return this.rank(words, perTerm, score, isMatch, limit);
-    } finally {
-      score.fill(0);
-      isMatch.fill(0);
-    }
-  }
-
-  /** The scoring and ranking part of `search`, on zeroed scratch arrays. */
-  private rank(
-    words: QueryWord[],
-    perTerm: ReadonlyMap<string, TermMatches>,
-    score: Float64Array,
-    isMatch: Uint8Array,
-    limit: number,
-  ): ArticleHit[] {
-    const n = this.articles.length;
+    const score = new Float64Array(n);
+    const best = new Float64Array(n);
+    /** Per article: 1 + the number of the last word it matched (0: none yet). */
+    const lastWord = new Uint32Array(n);
+    /** Article numbers in the order they first matched. */
+    const order: number[] = [];
+    // Each term is searched once per question, in the matching mode (fuzzy, prefix) of the first word it stands for.
+    const matchesOf = new Map<string, TermMatches>();
     const visits: Array<{ term: string; matches: TermMatches }> = [];
-    for (const word of words) {
-      const alternatives = [...word.alternatives].map(([term, weight]) => ({ term, weight, matches: perTerm.get(term)! }));
-      for (const { term, matches } of alternatives) visits.push({ term, matches });
-      if (alternatives.length === 1) {
-        const { weight, matches } = alternatives[0]!;
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const touched: number[] = [];
+      for (const [term, weight] of word.alternatives) {
+        let matches = matchesOf.get(term);
+        if (!matches) matchesOf.set(term, (matches = this.termMatches(term, term === word.term)));
+        visits.push({ term, matches });
         const { docs, scores } = matches;
         for (let i = 0; i < docs.length; i++) {
           const doc = docs[i]!;
-          isMatch[doc] = 1;
-          score[doc] = score[doc]! + Math.max(0, scores[i]! * weight);
-        }
-      } else if (alternatives.length > 1) {
-        const { docs, best } = this.wordMatches(alternatives);
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!;
-          isMatch[doc] = 1;
-          score[doc] = score[doc]! + best[i]!;
+          if (lastWord[doc] === 0) order.push(doc);
+          if (lastWord[doc] !== w + 1) {
+            lastWord[doc] = w + 1;
+            best[doc] = 0;
+            touched.push(doc);
+          }
+          best[doc] = Math.max(best[doc]!, scores[i]! * weight);
         }
       }
+      for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
     }
-    // Equal scores keep the order in which the articles first matched (word, alternative, MiniSearch rank).
-    const firstSeen = (doc: number): number => {
-      for (let visit = 0; visit < visits.length; visit++) {
-        const { matches } = visits[visit]!;
-        const at = findMatch(matches, doc);
-        if (at !== -1) return visit * n + matches.ranks[at]!;
-      }
-      return Number.POSITIVE_INFINITY;
-    };
-    return topByScore(isMatch, score, firstSeen, limit).map((doc) => {
-      // What the returned articles matched: their entries in each term's matches.
-      const exactTerms = new Set<string>();
-      const queryTerms = new Set<string>();
-      for (const { term, matches } of visits) {
-        const at = findMatch(matches, doc);
-        if (at === -1) continue;
-        for (const t of matches.termSets[matches.termSet[at]!]!) exactTerms.add(t);
-        queryTerms.add(term);
-      }
-      return { article: this.articles[doc]!, score: score[doc]!, exactTerms, queryTerms };
-    });
-  }
-
-  /**
-   * MiniSearch's matches of one analysed query term, cached: the index never changes after it is
-   * built, and common words ("Förderung", "Gemeinde") come up in most questions, while each costs a
-   * scoring pass over every article that contains it.
-   */
-  private termMatches(term: string, fuzzy: boolean, prefix: boolean): TermMatches {
-    const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
-    const cached = this.termCache.get(key);
-    if (cached) return cached;
-    const options = DEFAULT_SEARCH_OPTIONS;
-    this.scorer ??= new TermScorer(this.miniSearch, this.numberOf);
-    const matches = this.scorer.matches(key, term, { boost: options.boost, fuzzy: fuzzy ? options.fuzzy : false, prefix });
-    this.termCache.set(key, matches);
-    return matches;
-  }
-
-  /**
-   * Per article, the best weighted score of a word's alternatives (at least 0), cached by the
-   * alternatives' matches and weights: a word such as "Förderhöhe" has a dozen alternatives (parts,
-   * synonyms) with thousands of matches each, and the same words come up again and again.
-   */
-  private wordMatches(alternatives: ReadonlyArray<{ weight: number; matches: TermMatches }>): WordMatches {
-    const key = alternatives.map(({ weight, matches }) => `${weight}\u0001${matches.key}`).join('\u0002');
-    const cached = this.wordCache.get(key);
-    if (cached) return cached;
-    const { best, seen } = this.scratch!;
-    for (const { weight, matches } of alternatives) {
-      const { docs, scores } = matches;
+    const top = topArticles(order, score, limit);
+    // What the returned articles matched (only they need it: on a large base most articles match some word).
+    const hits = top.map((doc) => ({ article: this.articles[doc]!, score: score[doc]!, exactTerms: new Set<string>(), queryTerms: new Set<string>() }));
+    const hitOf = new Int32Array(n).fill(-1);
+    top.forEach((doc, i) => (hitOf[doc] = i));
+    for (const { term, matches } of visits) {
+      const { docs, terms } = matches;
       for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]!;
-        seen[doc] = 1;
-        best[doc] = Math.max(best[doc]!, scores[i]! * weight);
+        const at = hitOf[docs[i]!]!;
+        if (at < 0) continue;
+        for (const matched of terms[i]!) hits[at]!.exactTerms.add(matched);
+        hits[at]!.queryTerms.add(term);
       }
     }
-    let count = 0;
-    for (let doc = 0; doc < seen.length; doc++) count += seen[doc]!;
-    // Filled in plain loops: `from` steps through an iterator, an object per element.
-    const merged = { docs: countArray(count, seen.length), best: new Float64Array(count) };
-    for (let doc = 0, at = 0; doc < seen.length; doc++) {
-      if (seen[doc] !== 1) continue;
-      merged.docs[at] = doc;
-      merged.best[at++] = best[doc]!;
-    }
-    best.fill(0);
-    seen.fill(0);
-    this.wordCache.set(key, merged);
-    return merged;
+    return hits;
+  }
+
+  /**
+   * MiniSearch's matches of one analysed term (cached, see `TermMatchCache`). Typos are corrected
+   * (fuzzy) and words completed (prefix) only on what the user typed, not on expansions, which are
+   * spelled right.
+   */
+  private termMatches(term: string, typed: boolean): TermMatches {
+    const options = DEFAULT_SEARCH_OPTIONS;
+    const word = typed && !/^\d+$/.test(term);
+    const fuzzy = word && term.length >= options.fuzzyMinLength ? options.fuzzy : false;
+    const prefix = word && term.length >= options.prefixMinLength;
+    const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
+    return this.matchCache.get(key, () => compactMatches(this.miniSearch.search(term, { boost: options.boost, fuzzy, prefix }), this.numberOf));
   }
 
   /**
@@ -307,99 +230,52 @@ export class KnowledgeIndex {
    */
   idf(word: QueryWord): number {
     const n = this.articles.length;
-    const known = [...word.alternatives.keys()].map((t) => this.frequencyOf(t));
-    const own = this.frequencyOf(word.term);
-    const parts = known.slice(1).filter((f) => f > 0);
+    const frequency = (term: string) => this.documentFrequency.get(term) ?? 0;
+    const own = frequency(word.term);
+    const parts = [...word.alternatives.keys()].slice(1).map(frequency).filter((f) => f > 0);
     const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
     const bm25Idf = (f: number) => Math.log(1 + (n - f + 0.5) / (f + 0.5));
     if (df > 0) return bm25Idf(df) * WORD_CLASS_WEIGHTS.known[word.wordClass];
     return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
-  /** Index terms of an article's title, its questions and each section (heading and body apart), for section choice. */
+  /** Index terms of an article's title, its questions and each section (heading and body apart). */
   termsOf(articleId: string): ArticleTerms {
     const number = this.numberOf.get(articleId);
-    if (number === undefined) return { title: EMPTY_TERM_SET, questions: [], sections: [] };
-    const first = this.firstPart[number]!;
-    const end = number + 1 < this.firstPart.length ? this.firstPart[number + 1]! : this.parts.size;
-    const questionEnd = first + this.questionParts[number]!;
-    const questions: TermSet[] = [];
-    for (let part = first; part < questionEnd; part++) questions.push(this.parts.set(part));
-    const sections: Array<{ heading: TermSet; body: TermSet }> = [];
-    for (let part = questionEnd; part + 1 < end; part += 2) sections.push({ heading: this.parts.set(part), body: this.parts.set(part + 1) });
-    return { title: questions[0]!, questions, sections };
-  }
-
-  /** The number of an index term in the article part term sets (`TermSet.hasId`), or -1 when no part has it. */
-  termId(term: string): number {
-    return this.parts.idOf(term) ?? -1;
-  }
-
-  /** In how many articles a term occurs (0 when in none). */
-  private frequencyOf(term: string): number {
-    const id = this.parts.idOf(term);
-    return id === undefined ? 0 : (this.documentFrequency[id] ?? 0);
-  }
-
-  /**
-   * Adds every article to MiniSearch and to the term statistics (`build`'s second pass). MiniSearch gets
-   * them in batches, each followed by compacting what it added: its own maps for all articles at once
-   * would be about four times the finished index, and the process keeps the memory of its peak.
-   */
-  private addArticles(): void {
-    const n = this.articles.length;
-    this.firstPart = new Uint32Array(n);
-    this.questionParts = new Uint32Array(n);
-    const frequency: number[] = [];
-    let batch: IndexedDocument[] = [];
-    this.articles.forEach((article, number) => {
-      const sections = article.sections;
-      batch.push(toDocument(article, sections));
-      const partTerms = [article.title, ...article.questions].map((text) => this.analyzer.analyze(text));
-      for (const section of sections) partTerms.push(this.analyzer.analyze(section.heading ?? ''), this.analyzer.analyze(section.text));
-      // The title is also the first question: one part serves as both.
-      this.firstPart[number] = this.parts.add(partTerms[0]!);
-      for (const terms of partTerms.slice(1)) this.parts.add(terms);
-      this.questionParts[number] = 1 + article.questions.length;
-      // The article's document terms: those of all its parts and of its keywords (see `toDocument`).
-      const ids = new Set<number>();
-      for (const terms of partTerms) for (const term of terms) ids.add(this.parts.intern(term));
-      for (const term of this.analyzer.analyze(article.keywords.join('\n'))) ids.add(this.parts.intern(term));
-      for (const id of ids) frequency[id] = (frequency[id] ?? 0) + 1;
-      if (batch.length === INDEX_BATCH || number === n - 1) {
-        this.miniSearch.addAll(batch);
-        compactPostings(this.miniSearch);
-        batch = [];
-      }
-    });
-    compactPostings(this.miniSearch, { trim: true });
-    this.parts.trim();
-    this.documentFrequency = Uint32Array.from(frequency, (f) => f ?? 0);
+    return number === undefined ? NO_TERMS : this.terms[number]!;
   }
 }
 
+const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], sections: [] };
+
 /**
- * The texts of the articles one by one, as `toDocument` joins them into fields (they give the same words).
- * A generator: an article's (packed) texts are read when it is its turn and can go right after.
+ * The `limit` articles with the highest scores, best first, ties in the order of `order`. Only the
+ * articles scoring at least the `limit`-th best score are sorted: on a large base most articles match
+ * some word of a question, and the decision looks at the best few.
  */
-function* textsOf(articles: readonly Article[]): Generator<string> {
-  for (const article of articles) {
-    yield article.title;
-    yield* article.questions;
-    yield* article.keywords;
-    for (const section of article.sections) {
-      yield section.heading ?? '';
-      yield section.text;
-    }
+function topArticles(order: readonly number[], score: Float64Array, limit: number): number[] {
+  if (limit <= 0) return [];
+  const scores = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) scores[i] = score[order[i]!]!;
+  scores.sort();
+  const threshold = limit >= scores.length ? Number.NEGATIVE_INFINITY : scores[scores.length - limit]!;
+  const candidates: number[] = [];
+  for (const doc of order) if (score[doc]! >= threshold) candidates.push(doc);
+  // A stable sort: ties stay in first-matched order.
+  return candidates.sort((a, b) => score[b]! - score[a]!).slice(0, limit);
+}
+
+function* allTerms(parts: ArticleTerms): Generator<string> {
+  for (const question of parts.questions) yield* question;
+  for (const { heading, body } of parts.sections) {
+    yield* heading;
+    yield* body;
   }
 }
 
-/**
- * An empty MiniSearch index with the shared analyser. A function of its own so that its closures
- * (kept by the index for good) do not share a scope with `build`'s texts of all articles.
- */
-function createMiniSearch(analyzer: GermanAnalyzer): MiniSearch<IndexedDocument> {
-  return new MiniSearch<IndexedDocument>(miniSearchOptions(analyzer));
+/** The texts of an article, as `toDocument` joins them into fields (they give the same words). */
+function textsOf(article: Article): string[] {
+  return [article.title, ...article.questions, ...article.keywords, ...article.sections.flatMap((s) => [s.heading ?? '', s.text])];
 }
 
 /** MiniSearch's options with the shared analyser (for building an index and for restoring a saved one). */
@@ -411,21 +287,20 @@ function miniSearchOptions(analyzer: GermanAnalyzer): Options<IndexedDocument> {
     tokenize: tokenizeWords,
     processTerm: (word) => analyzer.indexTerms(word),
     searchOptions: {
-      // Queries arrive already analysed (see `search`): one term per space-separated token.
-      tokenize: (query) => query.split(' '),
+      // Queries arrive already analysed (see `search`): one term per query.
+      tokenize: (query) => [query],
       processTerm: (term) => term,
     },
   };
 }
 
-function toDocument(article: Article, sections: readonly ArticleSection[]): IndexedDocument {
+function toDocument(article: Article): IndexedDocument {
   return {
     id: article.id,
     title: article.title,
     questions: article.questions.join('\n'),
     keywords: article.keywords.join('\n'),
-    headings: sections.map((s) => s.heading ?? '').join('\n'),
-    body: sections.map((s) => s.text).join('\n'),
+    headings: article.sections.map((s) => s.heading ?? '').join('\n'),
+    body: article.sections.map((s) => s.text).join('\n'),
   };
 }
-

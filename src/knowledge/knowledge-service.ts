@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from '../logging/logger.js';
 import type { IntentsFile } from './intent-schema.js';
 import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
-import { loadIndexedKnowledge, type KnowledgeLoadOptions, type KnowledgeOrigin } from './snapshot/load-indexed-knowledge.js';
+import { loadIndexedKnowledge } from './knowledge-snapshot.js';
 import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
 
 /**
@@ -20,20 +20,17 @@ export class KnowledgeService {
   private constructor(
     private kb: KnowledgeBase,
     private index: KnowledgeIndex,
-    private readonly loading: { logger?: Logger; options: KnowledgeLoadOptions } = { options: {} },
+    /** Where snapshots go (see `loadIndexedKnowledge`); none: every load indexes. */
+    private readonly loading: { logger?: Logger; cacheDir?: string } = {},
   ) {}
 
   /**
    * Reloads the folder and swaps the index in one step (live reload for editors). A file whose new
    * version is broken keeps its previous version live, and so does broken analyser or programme data;
    * the rejected files are returned with their reasons. Answers in flight use the old index to the end.
-   * Loads like `load` (snapshot cache, builder process), so a large knowledge base is indexed without
-   * holding up the answers meanwhile; only a broken edit, whose previous version must be merged in, is
-   * indexed in this process.
    */
   async reload(dir: string): Promise<{ rejected: KnowledgeProblem[]; articles: number }> {
-    const { logger, options } = this.loading;
-    const loaded = await loadIndexedKnowledge(dir, logger ?? silentLogger(), options);
+    const loaded = await loadIndexedKnowledge(dir, this.loading.logger ?? silentLogger(), this.loading.cacheDir);
     const fresh = loaded.kb;
     const rejected = fresh.problems.filter((p) => p.severity === 'error');
     const rejectedFiles = new Set(rejected.map((p) => p.file));
@@ -59,21 +56,20 @@ export class KnowledgeService {
 
   /**
    * Loads and indexes a knowledge folder; broken files are logged and skipped. With `options.cacheDir`,
-   * through the snapshot cache (see `loadIndexedKnowledge`).
+   * through a snapshot (see `loadIndexedKnowledge`).
    */
-  static async load(dir: string, logger: Logger, options: KnowledgeLoadOptions = {}): Promise<KnowledgeService> {
-    const started = Date.now();
-    const { kb, index, origin, indexMs } = await loadIndexedKnowledge(dir, logger, options);
+  static async load(dir: string, logger: Logger, options: { cacheDir?: string } = {}): Promise<KnowledgeService> {
+    const started = performance.now();
+    const { kb, index, origin } = await loadIndexedKnowledge(dir, logger, options.cacheDir);
     for (const problem of kb.problems) {
       const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
       log({ file: problem.file, reason: problem.reason }, `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`);
     }
-    const service = new KnowledgeService(kb, index, { logger, options });
     logger.info(
-      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Date.now() - started, origin: origin satisfies KnowledgeOrigin, indexMs },
+      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Math.round(performance.now() - started), origin },
       'Knowledge base loaded',
     );
-    return service;
+    return new KnowledgeService(kb, index, { logger, cacheDir: options.cacheDir });
   }
 
   /** Builds the service from an already loaded knowledge base (tests, tools). */

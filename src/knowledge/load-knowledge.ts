@@ -7,7 +7,6 @@ import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
-import { withPackedFields } from './packed-fields.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
 
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
@@ -44,8 +43,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
 
 /**
  * The files a knowledge base is made of, as read from its folder: every article (`**\/*.md`, sorted
- * by path) and the analyser data (`_meta/*.yml`; `undefined` when missing). What `parseKnowledgeFiles`
- * turns into a knowledge base and what its fingerprint is taken of, so both see the same content.
+ * by path) and the analyser data (`_meta/*.yml`; `undefined` when missing).
  */
 export interface KnowledgeFiles {
   /** Article path relative to the folder (forward slashes) → file text. */
@@ -57,37 +55,20 @@ export interface KnowledgeFiles {
 /** The analyser, scope and programme files in `_meta/`, in the order they are read. */
 export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml', 'intents.yml'].map((name) => `${META_FOLDER}/${name}`);
 
-/** How many files are read at the same time (a large knowledge base has thousands). */
+/** How many files are read at the same time (a folder of thousands must not run out of file handles). */
 const PARALLEL_READS = 64;
 
-/** Reads all files of a knowledge folder (see `KnowledgeFiles`); `onFile` sees each file's bytes as read. */
-export async function readKnowledgeFiles(dir: string, onFile?: KnowledgeFileVisitor): Promise<KnowledgeFiles> {
+/** Reads all files of a knowledge folder (see `KnowledgeFiles`). */
+export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
   const files: KnowledgeFiles = { articles: new Map(), meta: new Map() };
-  await visitKnowledgeFiles(dir, (file, bytes, kind) => {
-    onFile?.(file, bytes, kind);
-    const text = bytes?.toString('utf8');
-    if (kind === 'article') files.articles.set(file, text!);
-    else files.meta.set(file, text);
-  });
-  return files;
-}
-
-/** Called with each file of a knowledge folder: its path, its bytes (`undefined`: a missing `_meta` file), its kind. */
-export type KnowledgeFileVisitor = (file: string, bytes: Buffer | undefined, kind: 'article' | 'meta') => void;
-
-/**
- * Reads the files of a knowledge folder a few at a time and hands each to `visit`: the articles in path
- * order, then the `_meta` files in the order of `META_FILES`. Nothing is kept, so a fingerprint of a large
- * folder can be taken without holding all its texts at once.
- */
-export async function visitKnowledgeFiles(dir: string, visit: KnowledgeFileVisitor): Promise<void> {
   const paths = await listMarkdownFiles(dir);
   for (let start = 0; start < paths.length; start += PARALLEL_READS) {
     const batch = paths.slice(start, start + PARALLEL_READS);
-    const read = await Promise.all(batch.map((file) => readFile(join(dir, file))));
-    read.forEach((bytes, i) => visit(batch[i]!, bytes, 'article'));
+    const texts = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')));
+    batch.forEach((file, i) => files.articles.set(file, texts[i]!));
   }
-  for (const file of META_FILES) visit(file, await readOptional(join(dir, file)), 'meta');
+  for (const file of META_FILES) files.meta.set(file, await readOptional(join(dir, file)));
+  return files;
 }
 
 /**
@@ -145,50 +126,24 @@ export function parseArticle(file: string, content: string): { article: Article 
   }
   const folder = posix.dirname(file);
   const article: Article = {
-    ...ownStrings({
-      id: data.id,
-      title: data.title,
-      questions: data.questions,
-      keywords: data.keywords,
-      source: data.source,
-      furtherSources: data.further_sources,
-      asOf: data.as_of,
-      asOfPrecision: data.as_of_precision,
-      asOfNote: data.as_of_note,
-      version: data.version,
-      reviewed: data.reviewed,
-      related: data.related,
-      offers: data.offers,
-      file,
-    }),
-    // Not copied: the packing below makes fresh strings of them anyway.
+    id: data.id,
+    title: data.title,
+    questions: data.questions,
+    keywords: data.keywords,
+    source: data.source,
+    furtherSources: data.further_sources,
+    asOf: data.as_of,
+    asOfPrecision: data.as_of_precision,
+    asOfNote: data.as_of_note,
+    version: data.version,
+    reviewed: data.reviewed,
+    related: data.related,
+    offers: data.offers,
+    file,
     sections: body.sections,
-    internalLinks: ownStrings(body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!)))),
+    internalLinks: body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!))),
   };
-  return { article: withPackedFields(article, PACKED_FIELDS) };
-}
-
-/**
- * The parts of an article kept packed outside the heap: the bulky ones that only the index build and
- * the replies read. Id, title and related ids stay plain (the answer decision reads them for every
- * candidate).
- */
-const PACKED_FIELDS = ['questions', 'keywords', 'source', 'furtherSources', 'asOfNote', 'sections'] as const satisfies ReadonlyArray<keyof Article>;
-
-/**
- * A deep copy of plain data whose strings are fresh copies. V8 keeps strings cut out of a larger one
- * (YAML values, headings) as slices that hold the whole file text in memory; copying releases it and
- * stores text without characters above U+00FF in one byte per character. On a knowledge base of
- * 10,000 articles this halves the memory the articles take.
- */
-function ownStrings<T>(value: T): T {
-  // (Strings with surrogates stay as they are: a lone one would not survive the UTF-8 round trip.)
-  if (typeof value === 'string') return (/[\ud800-\udfff]/.test(value) ? value : Buffer.from(value, 'utf8').toString('utf8')) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => ownStrings(item)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, ownStrings(item)])) as T;
-  }
-  return value;
+  return { article };
 }
 
 async function listMarkdownFiles(dir: string): Promise<string[]> {
@@ -220,10 +175,10 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
   return meta;
 }
 
-/** A file's bytes, or `undefined` when it does not exist (other read errors are thrown). */
-async function readOptional(path: string): Promise<Buffer | undefined> {
+/** A file's text, or `undefined` when it does not exist (other read errors are thrown). */
+async function readOptional(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path);
+    return await readFile(path, 'utf8');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw cause;

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { ownCopy } from './german-normalizer.js';
 
 type Hyphenator = (typeof import('hyphen/de/index.js'))['default'];
 let hyphenator: Hyphenator | undefined;
@@ -7,9 +6,8 @@ let hyphenator: Hyphenator | undefined;
 /**
  * The German hyphenator (`hyphen`'s `de` folder, by its file: the package has no exports map), loaded on
  * first use: setting up its 750 kB of patterns takes about 60 ms, which a server restored from a knowledge
- * snapshot need not spend before it is ready. In the CommonJS bundle `require` exists, so the bundler
- * takes the patterns into the bundle (covered by V8's code cache, about 170 ms less than loading them from
- * node_modules) and initialises them only when this runs; under tsx and vitest (ES modules) it is
+ * snapshot need not spend before it is ready. In the CommonJS bundle `require` exists (the bundler takes the
+ * patterns into the bundle and runs them only when this does); under tsx and vitest (ES modules) it is
  * `createRequire`.
  */
 function hyphenDe(): Hyphenator {
@@ -126,8 +124,6 @@ function stripLinking(modifier: string): string {
  * is the costliest step of indexing, and a knowledge base repeats its words a lot.
  */
 const breakCache = new Map<string, number[]>();
-/** Bound of `breakCache` (distinct words); beyond it the cache starts afresh. */
-const BREAK_CACHE_LIMIT = 200_000;
 
 /**
  * Offsets inside a lower-case word where the German hyphenation patterns allow a break (cached).
@@ -138,50 +134,9 @@ const BREAK_CACHE_LIMIT = 200_000;
  * ```
  */
 export function syllableBreaks(word: string): number[] {
-  const cached = breakCache.get(word);
-  if (cached) return cached;
-  if (breakCache.size >= BREAK_CACHE_LIMIT) breakCache.clear();
-  const breaks = computeSyllableBreaks(word);
-  breakCache.set(ownCopy(word), breaks);
+  let breaks = breakCache.get(word);
+  if (!breaks) breakCache.set(word, (breaks = breaksOf(hyphenDe().hyphenateSync(word, { minWordLength: 5 }))));
   return breaks;
-}
-
-/** Words hyphenated per call of `prepareSyllableBreaks` (keeps each joined text a moderate size). */
-const PREPARE_CHUNK = 4_000;
-
-/**
- * Computes the syllable breaks of many lower-case words at once (for the words of a knowledge base,
- * before indexing). The hyphenator sets up a text reader on every call, which costs more than the
- * patterns for one word; one call over the words joined by spaces gives the same breaks for each
- * word at a fifth of the time. Words with characters other than letters and digits are left to
- * `syllableBreaks`.
- *
- * @example
- * ```ts
- * prepareSyllableBreaks(['antragsunterlagen', 'zweckverband']);
- * ```
- */
-export function prepareSyllableBreaks(lowerWords: Iterable<string>): void {
-  const pending = new Set<string>();
-  for (const word of lowerWords) {
-    // Shorter words are never split (see `split`), so never hyphenated.
-    if (word.length >= 2 * MIN_PART_LENGTH && !breakCache.has(word) && /^[\p{L}\p{N}]+$/u.test(word)) pending.add(word);
-  }
-  const words = [...pending].slice(0, Math.max(0, BREAK_CACHE_LIMIT - breakCache.size));
-  for (let start = 0; start < words.length; start += PREPARE_CHUNK) {
-    const chunk = words.slice(start, start + PREPARE_CHUNK);
-    const hyphenated = hyphenDe().hyphenateSync(chunk.join(' '), { minWordLength: 5 }).split(' ');
-    // Should the hyphenator ever treat the joined text differently, the words are done one by one later.
-    if (hyphenated.length !== chunk.length) continue;
-    chunk.forEach((word, i) => {
-      const breaks = breaksOf(hyphenated[i]!);
-      if (breaks.length === 0 || breaks[breaks.length - 1]! < word.length) breakCache.set(ownCopy(word), breaks);
-    });
-  }
-}
-
-function computeSyllableBreaks(word: string): number[] {
-  return breaksOf(hyphenDe().hyphenateSync(word, { minWordLength: 5 }));
 }
 
 /** Offsets of the soft hyphens in a hyphenated word, counted in the word without them. */

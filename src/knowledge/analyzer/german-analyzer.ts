@@ -1,7 +1,7 @@
 import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
 import type { KnowledgeMeta } from '../types.js';
-import { CompoundSplitter, prepareSyllableBreaks } from './compound-splitter.js';
-import { foldGerman, ownCopy, stemGerman, tokenizeWords } from './german-normalizer.js';
+import { CompoundSplitter } from './compound-splitter.js';
+import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
 
 /** How much a query term found only through expansion counts compared with the word the user typed. */
 export const DEFAULT_EXPANSION_WEIGHTS = {
@@ -72,13 +72,11 @@ export class GermanAnalyzer {
   baseTerm(token: string): string | null {
     const cached = this.baseCache.get(token);
     if (cached !== undefined) return cached;
-    // Cached (and cut into terms) as a copy, so the cache does not keep the text the token came from.
-    const word = ownCopy(token);
-    const folded = foldGerman(word.toLowerCase());
+    const folded = foldGerman(token.toLowerCase());
     let term: string | null = null;
     const isNumber = /^\d+$/.test(folded);
     if (isNumber || (folded.length > 1 && !this.stopwords.has(folded))) term = isNumber ? folded : stemGerman(folded);
-    this.baseCache.set(word, term);
+    this.baseCache.set(token, term);
     return term;
   }
 
@@ -115,14 +113,13 @@ export class GermanAnalyzer {
         const term = this.baseTerm(word);
         if (term === null) continue;
         vocabulary.add(term);
-        // Stop words and noise have no modifier and are never split: they need no syllable breaks.
+        // Stop words and noise have no modifier: only the other words are looked at below.
         lowerWords.add(word.toLowerCase());
       }
     }
     for (const group of this.synonymGroups) for (const member of group.members) for (const term of member) vocabulary.add(term);
     const previous = this.vocabulary;
     this.setVocabulary(vocabulary);
-    prepareSyllableBreaks(lowerWords);
     const modifiers = new Set<string>();
     // A word's modifier does not depend on its case: once per distinct word is enough.
     for (const word of lowerWords) {
@@ -141,15 +138,14 @@ export class GermanAnalyzer {
   indexTerms(token: string): string[] {
     const cached = this.indexCache.get(token);
     if (cached) return cached;
-    const word = ownCopy(token);
-    const forms = this.wordForms(word);
+    const forms = this.wordForms(token);
     let terms: string[] = [];
     if (forms) {
       terms = [forms.term, ...forms.parts];
-      const modifier = forms.parts.length === 0 ? this.modifierTerm(word) : undefined;
-      if (modifier && modifier !== forms.term) terms = [forms.term, modifier, this.splitter.splitHead(word.toLowerCase())!.head];
+      const modifier = forms.parts.length === 0 ? this.modifierTerm(token) : undefined;
+      if (modifier && modifier !== forms.term) terms = [forms.term, modifier, this.splitter.splitHead(token.toLowerCase())!.head];
     }
-    this.indexCache.set(word, terms);
+    this.indexCache.set(token, terms);
     return terms;
   }
 
@@ -223,14 +219,13 @@ export class GermanAnalyzer {
   private modifierTerm(token: string): string | undefined {
     const cached = this.modifierCache.get(token);
     if (cached !== undefined) return cached ?? undefined;
-    const word = ownCopy(token);
     let modifier: string | null = null;
-    if (this.baseTerm(word) !== null && !/^\d/.test(word)) {
-      const split = this.splitter.splitHead(word.toLowerCase());
+    if (this.baseTerm(token) !== null && !/^\d/.test(token)) {
+      const split = this.splitter.splitHead(token.toLowerCase());
       const folded = split ? foldGerman(split.modifier) : undefined;
       if (folded !== undefined && !this.stopwords.has(folded)) modifier = stemGerman(folded);
     }
-    this.modifierCache.set(word, modifier);
+    this.modifierCache.set(token, modifier);
     return modifier ?? undefined;
   }
 

@@ -50,19 +50,3 @@ export function tokenizeWords(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((token) => token.length > 0);
 }
-
-/**
- * `word` as a string of its own. V8 keeps a substring of 13 or more characters (such as a token that
- * `split` cut from a document) as a slice that holds the whole document text in memory; a cache that
- * keeps such a word (or a term cut from it) would keep every document text alive, about 35 MB on
- * 10,000 articles. Shorter substrings are copies already.
- *
- * @example
- * ```ts
- * const [word] = longDocumentText.split(' ');
- * cache.set(ownCopy(word), value); // the document text can be collected
- * ```
- */
-export function ownCopy(word: string): string {
-  return word.length < 13 ? word : (JSON.parse(JSON.stringify(word)) as string);
-}
