@@ -45,9 +45,10 @@ const REFERRING_FRAME = /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|ste
 const ANAPHOR = /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
- * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?").
+ * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?"),
+ * but not as the article of a noun ("Was ist das Hessen3C?").
  */
-const PRONOUN = /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)\b|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+const PRONOUN = /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)\b(?!\s+\p{Lu})|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */

@@ -23,7 +23,7 @@ describe('follow-up questions', () => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
 
-  it.each(['Wie hoch ist die Förderung?', 'Wer darf den Antrag stellen?', 'Besoldungsgruppe?', 'Förderhöhe?', 'wer darf die foerderung beantragen', 'Was ist ein Zweckverband?'])(
+  it.each(['Wie hoch ist die Förderung?', 'Wer darf den Antrag stellen?', 'Besoldungsgruppe?', 'Förderhöhe?', 'wer darf die foerderung beantragen', 'Was ist ein Zweckverband?', 'Was ist das Hessen3C?'])(
     '"%s" stands on its own',
     (text) => {
       expect(looksLikeFollowUp(text)).toBe(false);
