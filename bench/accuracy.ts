@@ -6,7 +6,7 @@ import { runEvaluation } from '../src/evaluation/run-evaluation.js';
 import { buildReport, type EvalObservation, type EvalQuestion, type EvalReport } from '../src/evaluation/scoring.js';
 import type { KnowledgeService } from '../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { renderReplies } from '../src/runtime/render-text.js';
+import { renderReplies } from '../src/cli/render-text.js';
 import type { BaselineSearch } from './baseline.js';
 
 /** Accuracy and pass counts of one question set, as `npm run eval` scores it. */

@@ -3,7 +3,8 @@ import { EventFactory, MessageFactory, TurnContext, type Transcript } from 'botb
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CaseService } from '../src/handoff/case-service.js';
 import type { HandoffCase, TranscriptEntry } from '../src/handoff/handoff-case.js';
-import { expectedResponse, type OfficeHours } from '../src/handoff/office-hours.js';
+import type { OfficeHours } from '../src/config/office-hours-parser.js';
+import { expectedResponse } from '../src/handoff/office-hours.js';
 import { FormDialog, type FormResult, type InterruptionHandler } from './form/form-dialog.js';
 import { handoffSteps, type HandoffAnswers } from './handoff/handoff-steps.js';
 

@@ -4,7 +4,7 @@ import { TEXT } from '../src/bot/messages.js';
 import { loadConfig } from '../src/config/config.js';
 import type { KnowledgeService } from '../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { LocalConversation } from '../src/runtime/local-conversation.js';
+import { LocalConversation } from '../src/cli/local-conversation.js';
 import { SHIPPED_KB, SMALL_KB, conversationWith, knowledgeOf, seen } from './helpers/bot-harness.js';
 
 describe('conversation basics', () => {

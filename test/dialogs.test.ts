@@ -8,7 +8,7 @@ import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
 import { TEXT } from '../src/bot/messages.js';
 import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { LocalConversation } from '../src/runtime/local-conversation.js';
+import { LocalConversation } from '../src/cli/local-conversation.js';
 import { SHIPPED_KB, conversationWith, knowledgeOf, seen } from './helpers/bot-harness.js';
 import { programmeWithSuccessor, shippedProgramme } from './helpers/programme.js';
 

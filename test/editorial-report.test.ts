@@ -11,7 +11,7 @@ import { createBot } from '../src/bot/create-bot.js';
 import { TEXT } from '../src/bot/messages.js';
 import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { LocalConversation } from '../src/runtime/local-conversation.js';
+import { LocalConversation } from '../src/cli/local-conversation.js';
 import { createStores } from '../src/storage/create-stores.js';
 import { MemoryKeyValueStore } from '../src/storage/key-value-store.js';
 import { SHIPPED_KB, knowledgeOf, seen } from './helpers/bot-harness.js';

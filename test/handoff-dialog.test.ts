@@ -4,7 +4,7 @@ import type { BotBundle } from '../src/bot/create-bot.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { LocalConversation } from '../src/runtime/local-conversation.js';
+import { LocalConversation } from '../src/cli/local-conversation.js';
 import { MemoryKeyValueStore, type KeyValueStore } from '../src/storage/key-value-store.js';
 import { SHIPPED_KB, knowledgeOf, seen } from './helpers/bot-harness.js';
 

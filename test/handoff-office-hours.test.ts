@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeOfficeHours, expectedResponse, parseOfficeHours } from '../src/handoff/office-hours.js';
+import { parseOfficeHours } from '../src/config/office-hours-parser.js';
+import { describeOfficeHours, expectedResponse } from '../src/handoff/office-hours.js';
 
 const hours = parseOfficeHours('Mo-Fr 08:00-16:00')!;
 

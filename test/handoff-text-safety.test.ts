@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEmailAddress } from '../src/bot/safe-text.js';
+import { isEmailAddress } from '../src/shared/safe-text.js';
 import { loadConfig } from '../src/config/config.js';
 import { CaseService } from '../src/handoff/case-service.js';
 import { createStores } from '../src/storage/create-stores.js';

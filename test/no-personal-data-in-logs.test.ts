@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBot } from '../src/bot/create-bot.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logging/logger.js';
-import { LocalConversation } from '../src/runtime/local-conversation.js';
+import { LocalConversation } from '../src/cli/local-conversation.js';
 import { SHIPPED_KB, knowledgeOf } from './helpers/bot-harness.js';
 
 describe('operator logs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, stripControlCharacters } from '../src/bot/safe-text.js';
+import { escapeMarkdown, stripControlCharacters } from '../src/shared/safe-text.js';
 import { caseCard } from '../src/handoff/advisor-desk.js';
 
 describe('user text shown back as text', () => {

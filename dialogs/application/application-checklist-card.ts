@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { ApplicationChecklist } from '../../src/funding/application-checklist.js';
 import { citation } from '../../src/funding/programme-parameters.js';
-import { adaptiveCard, submitAction, textBlock } from '../cards.js';
+import { adaptiveCard, submitAction, textBlock } from '../../src/shared/cards.js';
 
 /** The personal checklist as an Adaptive Card (with the validity notice when due), with "Als Text", handoff and restart buttons. */
 export function applicationChecklistActivity(list: ApplicationChecklist): Partial<Activity> {

@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { CriterionStatus, EligibilityResult, Verdict } from '../../src/funding/eligibility.js';
 import { citation, type ProgrammeVersion } from '../../src/funding/programme-parameters.js';
-import { adaptiveCard, submitAction, textBlock } from '../cards.js';
+import { adaptiveCard, submitAction, textBlock } from '../../src/shared/cards.js';
 
 export const VERDICT_TEXT: Record<Verdict, string> = {
   eligible: 'Voraussichtlich förderfähig',

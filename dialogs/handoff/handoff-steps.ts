@@ -1,4 +1,4 @@
-import { cleanInput, escapeMarkdown, isEmailAddress } from '../../src/bot/safe-text.js';
+import { cleanInput, escapeMarkdown, isEmailAddress } from '../../src/shared/safe-text.js';
 import type { FormStep, StepResult } from '../form/form-dialog.js';
 
 /** What the handoff form collects. */

@@ -1,4 +1,4 @@
-import { escapeMarkdownInline } from '../bot/safe-text.js';
+import { escapeMarkdownInline } from '../shared/safe-text.js';
 import type { Article } from '../knowledge/types.js';
 import type { AnalyticsEvent } from './analytics-events.js';
 import { WEAK_COVERAGE } from './analytics-events.js';

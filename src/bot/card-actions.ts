@@ -1,4 +1,4 @@
-import { stripControlCharacters } from './safe-text.js';
+import { stripControlCharacters } from '../shared/safe-text.js';
 
 /**
  * Payloads of the buttons the bot shows (sent back as the activity's `value` by `messageBack`).

@@ -20,7 +20,7 @@ import { understandMessage, type QuestionUnderstanding } from '../understanding/
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
 import { TEXT, type OfficeContact } from './messages.js';
-import { stripControlCharacters } from './safe-text.js';
+import { stripControlCharacters } from '../shared/safe-text.js';
 import {
   answerReply,
   clarifyReply,

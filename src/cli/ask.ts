@@ -1,6 +1,6 @@
 // `npm run ask -- "Frage"`: prints the bot's reply to one question.
-import { LocalConversation } from '../runtime/local-conversation.js';
-import { formatForTerminal, renderReplies } from '../runtime/render-text.js';
+import { LocalConversation } from './local-conversation.js';
+import { formatForTerminal, renderReplies } from './render-text.js';
 import { bootstrapCli, runCli } from './bootstrap.js';
 
 runCli(async () => {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseAdvisorChannelAllow, type AdvisorChannelAllowList } from '../handoff/advisor-channel-allow.js';
-import { parseOfficeHours, type OfficeHours } from '../handoff/office-hours.js';
-import { projectRoot } from '../runtime/project-root.js';
+import { parseAdvisorChannelAllow, type AdvisorChannelAllowList } from './advisor-channel-allow-parser.js';
+import { parseOfficeHours, type OfficeHours } from './office-hours-parser.js';
+import { projectRoot } from '../shared/project-root.js';
 
 /** The shipped knowledge base and the default data folder, wherever the process is started from. */
 const DEFAULT_DATA_DIR = join(projectRoot(), 'data');

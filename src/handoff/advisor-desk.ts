@@ -1,9 +1,10 @@
 import { MessageFactory, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
-import { adaptiveCard, submitAction, textBlock } from '../../dialogs/cards.js';
-import { escapeMarkdown, escapeMarkdownInline } from '../bot/safe-text.js';
+import { adaptiveCard, submitAction, textBlock } from '../shared/cards.js';
+import { escapeMarkdown, escapeMarkdownInline } from '../shared/safe-text.js';
 import type { Logger } from '../logging/logger.js';
 import type { KeyValueStore } from '../storage/key-value-store.js';
-import { isAllowedAdvisorChannel, type AdvisorChannelAllowList, type TeamsConversationPlace } from './advisor-channel-allow.js';
+import type { AdvisorChannelAllowList } from '../config/advisor-channel-allow-parser.js';
+import { isAllowedAdvisorChannel, type TeamsConversationPlace } from './advisor-channel-allow.js';
 import type { AdvisorChannelCodes } from './advisor-channel-codes.js';
 import { mayActAsAdvisor, turnAuthentication } from './advisor-trust.js';
 import { CaseError, type CaseService } from './case-service.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEAM_WELCOME } from '../../src/channels/teams/teams-turn.js';
+import { TEAM_WELCOME } from '../../src/bot/teams/teams-turn.js';
 import { loadConfig } from '../../src/config/config.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';

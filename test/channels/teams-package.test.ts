@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { fillTeamsManifest, TeamsPackageError, type TeamsManifestTemplate } from '../../src/channels/teams/teams-manifest.js';
+import { fillTeamsManifest, TeamsPackageError, type TeamsManifestTemplate } from '../../src/cli/teams-manifest.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const APP_ID = '11111111-2222-3333-4444-555555555555';

@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { SHIPPED_KB } from '../helpers/bot-harness.js';
 import { launchChromium } from '../helpers/chromium.js';
-import { startPlayground, type Playground } from '../../src/channels/teams/agents-playground.js';
+import { startPlayground, type Playground } from '../../src/cli/agents-playground.js';
 
 /**
  * The bot in a real Teams-like client: the Microsoft 365 Agents Playground, driven in Chromium. It

@@ -6,7 +6,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import { loadConfig } from '../../src/config/config.js';
 import { CaseService, type NewCase } from '../../src/handoff/case-service.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { LocalConversation } from '../../src/runtime/local-conversation.js';
+import { LocalConversation } from '../../src/cli/local-conversation.js';
 import { createBlobStores, type BlobStores } from '../../src/storage/blob-stores.js';
 import { MemoryKeyValueStore, StoreConflictError, withRetry, type KeyValueStore } from '../../src/storage/key-value-store.js';
 import { OptimisticStateStorage, StateConflictError } from '../../src/storage/optimistic-state-storage.js';

@@ -4,7 +4,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import { TEXT } from '../../src/bot/messages.js';
 import { loadConfig } from '../../src/config/config.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { LocalConversation } from '../../src/runtime/local-conversation.js';
+import { LocalConversation } from '../../src/cli/local-conversation.js';
 import { SHIPPED_KB, knowledgeOf, seen } from '../helpers/bot-harness.js';
 
 /** A storage that fails while `down` is set, like SQLite busy or Blob Storage answering 503. */

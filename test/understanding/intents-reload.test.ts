@@ -6,7 +6,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import { loadConfig } from '../../src/config/config.js';
 import { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { LocalConversation } from '../../src/runtime/local-conversation.js';
+import { LocalConversation } from '../../src/cli/local-conversation.js';
 import { SMALL_KB, seen } from '../helpers/bot-harness.js';
 
 describe('editing intents.yml', () => {

@@ -1,5 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { greetingReply, textReply } from '../../bot/replies.js';
+import { greetingReply, textReply } from '../replies.js';
 import type { KnowledgeService } from '../../knowledge/knowledge-service.js';
 import { KnowledgeMessageExtension } from './message-extension.js';
 import { formatForTeams } from './teams-format.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // A dev dependency: used by the tests and `npm run playground`, never by the running bot.
-const BIN = fileURLToPath(new URL('../../../node_modules/.bin/agentsplayground', import.meta.url));
+const BIN = fileURLToPath(new URL('../../node_modules/.bin/agentsplayground', import.meta.url));
 
 /** A running Microsoft 365 Agents Playground (a Teams-like client) connected to a local bot. */
 export interface Playground {

@@ -5,8 +5,8 @@ import {
   type MessagingExtensionResponse,
   type TurnContext,
 } from 'botbuilder';
-import { adaptiveCard, textBlock } from '../../../dialogs/cards.js';
-import { sourceLine } from '../../bot/replies.js';
+import { adaptiveCard, textBlock } from '../../shared/cards.js';
+import { sourceLine } from '../replies.js';
 import type { KnowledgeService } from '../../knowledge/knowledge-service.js';
 import { chatMarkdown, markdownToText } from '../../knowledge/markdown.js';
 import type { Article } from '../../knowledge/types.js';

@@ -1,5 +1,5 @@
 import type { Activity, Attachment, CardAction } from 'botbuilder';
-import { adaptiveCard, submitAction, textBlock, type CardElement } from '../../../dialogs/cards.js';
+import { adaptiveCard, submitAction, textBlock, type CardElement } from '../../shared/cards.js';
 
 const HERO_CARD = 'application/vnd.microsoft.card.hero';
 /** Teams shows at most six actions on a card. */
