@@ -14,7 +14,6 @@ import { DirectLineChannel } from './channels/directline/directline-channel.js';
 import { DirectLineTokens, randomTokenSecret } from './channels/directline/directline-tokens.js';
 import { KeyValueDirectLineStore } from './channels/directline/keyvalue-directline-store.js';
 import { loadOrCreateTokenSecret } from './channels/directline/token-secret-file.js';
-import { MemoryDirectLineStore } from './channels/directline/memory-directline-store.js';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
 import { corsPolicy } from './http/cors.js';
 import { ClientRateLimiter, clientAddress, rateLimit } from './http/rate-limit.js';
@@ -98,7 +97,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const storeLimits = { idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000, maxConversations: webChat.maxConversations };
   const directLine = new DirectLineChannel({
     // Persisted with everything else (in memory only with STORAGE_BACKEND=memory).
-    store: stores.backend === 'memory' ? new MemoryDirectLineStore(storeLimits) : new KeyValueDirectLineStore(stores.documents, storeLimits),
+    store: new KeyValueDirectLineStore(stores.documents, storeLimits),
     // Several instances share the Blob store: live streams then also read what other instances wrote.
     sharedStorePollMs: stores.backend === 'blob' ? 1000 : undefined,
     runTurn: turn,

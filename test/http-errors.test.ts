@@ -5,7 +5,8 @@ import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectLineChannel } from '../src/channels/directline/directline-channel.js';
 import { DirectLineTokens } from '../src/channels/directline/directline-tokens.js';
-import { MemoryDirectLineStore } from '../src/channels/directline/memory-directline-store.js';
+import { KeyValueDirectLineStore } from '../src/channels/directline/keyvalue-directline-store.js';
+import { MemoryKeyValueStore } from '../src/storage/key-value-store.js';
 import { createApp } from '../src/http/create-app.js';
 import { mountDirectLineRoutes } from '../src/http/directline-routes.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -93,7 +94,7 @@ describe('a 500 shows a generic message with the request id, and the log has the
   let base = '';
   let token = '';
   let conversationId = '';
-  const store = new MemoryDirectLineStore();
+  const store = new KeyValueDirectLineStore(new MemoryKeyValueStore());
   const channel = new DirectLineChannel({ store, runTurn: async () => undefined, logger });
   const tokens = new DirectLineTokens(TEST_TOKEN_SECRET, 1800);
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { ActivityEvent } from '../../src/channels/directline/conversation-hub.js';
 import { DirectLineChannel } from '../../src/channels/directline/directline-channel.js';
-import { MemoryDirectLineStore } from '../../src/channels/directline/memory-directline-store.js';
+import { KeyValueDirectLineStore } from '../../src/channels/directline/keyvalue-directline-store.js';
+import { MemoryKeyValueStore } from '../../src/storage/key-value-store.js';
 import { loadConfig } from '../../src/config/config.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { SMALL_KB, knowledgeOf } from '../helpers/bot-harness.js';
@@ -11,7 +12,7 @@ import { eventually } from '../helpers/webchat-server.js';
 
 async function channelWith(
   runTurn?: (context: TurnContext) => Promise<void>,
-  store = new MemoryDirectLineStore(),
+  store = new KeyValueDirectLineStore(new MemoryKeyValueStore()),
   now: () => number = Date.now,
 ) {
   const bundle = createBot({ knowledge: await knowledgeOf(SMALL_KB), office: loadConfig({}).office, logger: silentLogger() });
@@ -130,7 +131,7 @@ describe('the Direct Line channel (in-process adapter on the real bot)', () => {
 
   it('ends live connections and deletes the bot state of expired conversations', async () => {
     let now = Date.now();
-    const store = new MemoryDirectLineStore({ idleTtlMs: 60_000 }, () => now);
+    const store = new KeyValueDirectLineStore(new MemoryKeyValueStore(), { idleTtlMs: 60_000 }, () => now);
     const { channel, removed, bundle } = await channelWith(undefined, store, () => now);
     await channel.startConversation('c1', 'dl_user', 'de-DE');
     await channel.postActivity('c1', 'dl_user', { type: 'message', text: 'hilfe' });
@@ -156,7 +157,7 @@ describe('a slow bot turn', () => {
   it('does not hold the client\'s post longer than turnWaitMs; the reply follows in the log', async () => {
     const bundle = createBot({ knowledge: await knowledgeOf(SMALL_KB), office: loadConfig({}).office, logger: silentLogger() });
     const channel = new DirectLineChannel({
-      store: new MemoryDirectLineStore(),
+      store: new KeyValueDirectLineStore(new MemoryKeyValueStore()),
       logger: silentLogger(),
       turnWaitMs: 50,
       runTurn: async (context) => {

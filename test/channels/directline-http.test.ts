@@ -5,7 +5,8 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectLineChannel } from '../../src/channels/directline/directline-channel.js';
 import { DirectLineTokens } from '../../src/channels/directline/directline-tokens.js';
-import { MemoryDirectLineStore } from '../../src/channels/directline/memory-directline-store.js';
+import { KeyValueDirectLineStore } from '../../src/channels/directline/keyvalue-directline-store.js';
+import { MemoryKeyValueStore } from '../../src/storage/key-value-store.js';
 import { mountDirectLineRoutes } from '../../src/http/directline-routes.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import {
@@ -316,7 +317,7 @@ describe('the Direct Line API without configured origins', () => {
 describe('the Direct Line API before the knowledge base is loaded', () => {
   it('answers 503 with Retry-After to starting and posting', async () => {
     const tokens = new DirectLineTokens(TEST_TOKEN_SECRET, 1800);
-    const channel = new DirectLineChannel({ store: new MemoryDirectLineStore(), runTurn: async () => undefined, logger: silentLogger() });
+    const channel = new DirectLineChannel({ store: new KeyValueDirectLineStore(new MemoryKeyValueStore()), runTurn: async () => undefined, logger: silentLogger() });
     const server = restify.createServer();
     mountDirectLineRoutes(server, { channel, tokens, ready: () => false, logger: silentLogger() });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,7 +4,8 @@ import restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectLineChannel } from '../../src/channels/directline/directline-channel.js';
 import { DirectLineTokens } from '../../src/channels/directline/directline-tokens.js';
-import { MemoryDirectLineStore } from '../../src/channels/directline/memory-directline-store.js';
+import { KeyValueDirectLineStore } from '../../src/channels/directline/keyvalue-directline-store.js';
+import { MemoryKeyValueStore } from '../../src/storage/key-value-store.js';
 import { mountDirectLineRoutes } from '../../src/http/directline-routes.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { TEST_TOKEN_SECRET, signTestToken, startWebChatServer, type WebChatTestServer } from '../helpers/webchat-server.js';
@@ -54,7 +55,7 @@ describe('token refresh bounded by the conversation’s idle expiry (server with
   const clock = () => now;
   const tokens = new DirectLineTokens(TEST_TOKEN_SECRET, TTL, clock);
   const channel = new DirectLineChannel({
-    store: new MemoryDirectLineStore({ idleTtlMs: IDLE_MS }, clock),
+    store: new KeyValueDirectLineStore(new MemoryKeyValueStore(), { idleTtlMs: IDLE_MS }, clock),
     runTurn: async () => undefined,
     logger: silentLogger(),
     now: clock,

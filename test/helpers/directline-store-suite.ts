@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord, DirectLineStore } from '../../src/channels/directline/directline-store.js';
-import type { MemoryStoreLimits } from '../../src/channels/directline/memory-directline-store.js';
+import type { DirectLineStoreLimits } from '../../src/channels/directline/keyvalue-directline-store.js';
 
 /** A fresh, empty store under test, and how many conversations it holds. */
 export interface DirectLineStoreUnderTest {
@@ -9,7 +9,7 @@ export interface DirectLineStoreUnderTest {
 }
 
 /** Creates an empty store with the given limits and clock. */
-export type DirectLineStoreFactory = (limits?: Partial<MemoryStoreLimits>, now?: () => number) => Promise<DirectLineStoreUnderTest>;
+export type DirectLineStoreFactory = (limits?: Partial<DirectLineStoreLimits>, now?: () => number) => Promise<DirectLineStoreUnderTest>;
 
 export const record = (conversationId: string, at: number): ConversationRecord => ({
   conversationId,
@@ -25,7 +25,10 @@ export const record = (conversationId: string, at: number): ConversationRecord =
  *
  * @example
  * ```ts
- * describeDirectLineStore('memory', async (limits, now) => { const store = new MemoryDirectLineStore(limits, now); return { store, count: async () => store.size }; });
+ * describeDirectLineStore('in memory', async (limits, now) => {
+ *   const store = new KeyValueDirectLineStore(new MemoryKeyValueStore(), limits, now);
+ *   return { store, count: () => store.count() };
+ * });
  * ```
  */
 export function describeDirectLineStore(name: string, create: DirectLineStoreFactory): void {
