@@ -13,7 +13,9 @@ export interface ApplicationDialogOptions {
 }
 
 /** What "Antrag stellen" returns: the status and the checklist as Markdown (for "Als Text"). */
-export type ApplicationDialogResult = { completed: true; status: ApplicationStatus; markdown: string } | { completed: false };
+export type ApplicationDialogResult =
+  | { dialog: 'application'; completed: true; status: ApplicationStatus; markdown: string }
+  | { dialog: 'application'; completed: false };
 
 const FORM = 'applicationForm';
 const FLOW = 'applicationFlow';
@@ -57,11 +59,11 @@ export class ApplicationDialog extends ComponentDialog {
 
   private async result(step: WaterfallStepContext) {
     const form = step.result as FormResult<ApplicationFormAnswers> | undefined;
-    if (!form?.completed) return step.endDialog({ completed: false } satisfies ApplicationDialogResult);
+    if (!form?.completed) return step.endDialog({ dialog: 'application', completed: false } satisfies ApplicationDialogResult);
     const { known: _known, ...status } = form.answers;
     const checklist = buildApplicationChecklist(status, programmeBasis(this.programme(), this.now()));
     await step.context.sendActivity(applicationChecklistActivity(checklist));
-    return step.endDialog({ completed: true, status, markdown: checklistMarkdown(checklist) } satisfies ApplicationDialogResult);
+    return step.endDialog({ dialog: 'application', completed: true, status, markdown: checklistMarkdown(checklist) } satisfies ApplicationDialogResult);
   }
 }
 

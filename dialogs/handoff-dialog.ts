@@ -15,7 +15,8 @@ export interface HandoffDialogOptions {
   transcript: TranscriptEntry[];
 }
 
-export type HandoffDialogResult = { completed: true; caseId: string } | { completed: false };
+/** What the handoff returns: the case it created, or nothing (declined, cancelled). */
+export type HandoffDialogResult = { dialog: 'handoff'; completed: true; caseId: string } | { dialog: 'handoff'; completed: false };
 
 /** Everything the handoff needs from outside the dialog. */
 export interface HandoffDependencies {
@@ -69,11 +70,11 @@ export class HandoffDialog extends ComponentDialog {
 
   private async finish(step: WaterfallStepContext) {
     const form = step.result as FormResult<HandoffAnswers> | undefined;
-    if (!form?.completed) return step.endDialog({ completed: false } satisfies HandoffDialogResult);
+    if (!form?.completed) return step.endDialog({ dialog: 'handoff', completed: false } satisfies HandoffDialogResult);
     const answers = form.answers;
     if (!answers.consent) {
       await step.context.sendActivity(`Ohne Ihre Zustimmung lege ich keinen Fall an; Ihre Angaben sind nicht gespeichert. ${this.deps.contactText}`);
-      return step.endDialog({ completed: false } satisfies HandoffDialogResult);
+      return step.endDialog({ dialog: 'handoff', completed: false } satisfies HandoffDialogResult);
     }
     const options = step.options as HandoffDialogOptions;
     const now = this.deps.now?.() ?? new Date();
@@ -107,6 +108,6 @@ export class HandoffDialog extends ComponentDialog {
       const transcript: Transcript = { activities: options.transcript.map((e) => ({ type: 'message', text: e.text, timestamp: new Date(e.at), from: { id: e.from, name: e.from } }) as never) };
       await step.context.sendActivity(EventFactory.createHandoffInitiation(step.context, { caseId: created.id, concern: created.concern }, transcript));
     }
-    return step.endDialog({ completed: true, caseId: created.id } satisfies HandoffDialogResult);
+    return step.endDialog({ dialog: 'handoff', completed: true, caseId: created.id } satisfies HandoffDialogResult);
   }
 }

@@ -90,6 +90,9 @@ export interface IkzBotOptions {
 /** Default for `maxMessageLength`: a question, not a pasted document. */
 export const DEFAULT_MAX_MESSAGE_LENGTH = 2000;
 
+/** What a top-level dialog returns when it ends; `dialog` says which one. */
+type GuidedDialogResult = EligibilityDialogResult | ApplicationDialogResult | HandoffDialogResult;
+
 const DIALOG_IDS: Record<GuidedDialog, string> = { eligibility: EligibilityDialog.dialogId, application: ApplicationDialog.dialogId };
 
 /** `turnState` key of the transcript lines of the running turn (stored when the turn ends). */
@@ -150,7 +153,7 @@ export class IkzBot extends ActivityHandler {
     if (typeof context.activity.text === 'string') context.activity.text = stripControlCharacters(context.activity.text);
     const lines = this.startTranscript(context);
     await super.run(context);
-    const data = lines.length > 0 ? await this.conversationData.get(context, { unansweredInARow: 0 }) : undefined;
+    const data = lines.length > 0 ? await this.memoryOf(context) : undefined;
     if (data) data.transcriptTurns = (data.transcriptTurns ?? 0) + 1;
     await this.options.conversationState.saveChanges(context, false);
     // After the state: a turn whose state could not be saved did not happen for the user either.
@@ -181,9 +184,14 @@ export class IkzBot extends ActivityHandler {
     return [...stored, ...current].slice(-TRANSCRIPT_LIMITS.entries);
   }
 
+  /** The bot's memory of this conversation (created empty on first use). */
+  private memoryOf(context: TurnContext): Promise<ConversationData> {
+    return this.conversationData.get(context, { unansweredInARow: 0 });
+  }
+
   /** Deletes what the bot keeps of a conversation: its transcript and its state. */
   async forget(context: TurnContext): Promise<void> {
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     await this.options.transcripts.forget(context.activity.conversation.id, data.transcriptTurns ?? 0);
     await this.options.conversationState.delete(context);
   }
@@ -207,7 +215,7 @@ export class IkzBot extends ActivityHandler {
   /** A typed message (or a suggested question pressed as a button); `dialogContext` builds the dialog context when needed. */
   private async handleText(context: TurnContext, text: string, dialogContext: () => Promise<DialogContext>): Promise<void> {
     // While an advisor has taken over the user's case, the user talks to the advisor, not to the bot.
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     if (await this.options.desk?.relayFromUser(context, data.openCaseId)) return this.report(context, 'smalltalk');
     if (data.awaitingFeedbackComment) {
       const key = data.awaitingFeedbackComment;
@@ -272,7 +280,7 @@ export class IkzBot extends ActivityHandler {
     // Content is what the knowledge base searches for ("kannst du" is none) and no request word explains.
     const searched = new Set(this.options.knowledge.terms?.(content) ?? intent.rest);
     if (!intent.rest.some((term) => searched.has(term))) return this.startDialog(await dialogContext(), intent.intent);
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     const understood = this.understand(message, data);
     const decision = understood.understanding.kind === 'single' ? understood.understanding.reading.decision : undefined;
     const outside = decision?.outcome === 'no_answer' && decision.reason === 'outside_scope';
@@ -284,7 +292,7 @@ export class IkzBot extends ActivityHandler {
     const active = dc.activeDialog?.id;
     const dialogName = active === EligibilityDialog.dialogId ? 'Förder-Check' : active === ApplicationDialog.dialogId ? 'Dialog „Antrag stellen“' : undefined;
     if (!dialogName) return this.startHandoff(dc);
-    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(dc.context);
     data.confirmingHandoff = true;
     await dc.context.sendActivity(leaveDialogForHandoffReply(dialogName));
     return this.report(dc.context, 'dialog');
@@ -298,7 +306,7 @@ export class IkzBot extends ActivityHandler {
   /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */
   private async answerQuestion(context: TurnContext, message: string, understood?: { question: string; understanding: QuestionUnderstanding }, offerDialog?: GuidedDialog): Promise<void> {
     const { knowledge } = this.options;
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     const { question, understanding: result } = understood ?? this.understand(message, data);
     const conversationId = context.activity.conversation.id;
     if (result.kind === 'comparison') {
@@ -371,7 +379,7 @@ export class IkzBot extends ActivityHandler {
           return this.report(context, 'no_answer');
         }
         await context.sendActivity(this.answerFrom(article, article.sections.slice(0, 2)));
-        (await this.conversationData.get(context, { unansweredInARow: 0 })).topic = topicOf(article.title, article);
+        (await this.memoryOf(context)).topic = topicOf(article.title, article);
         if (dc.activeDialog) await dc.repromptDialog();
         return this.report(context, 'answer', article.id);
       }
@@ -380,7 +388,7 @@ export class IkzBot extends ActivityHandler {
       case 'ask':
         return this.handleText(context, action.text, async () => dc);
       case 'feedback': {
-        const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+        const data = await this.memoryOf(context);
         const question = data.lastAnswer?.articleId === action.id ? data.lastAnswer.question : undefined;
         const key = await this.options.analytics?.record(context.activity.conversation.id, { type: 'feedback', articleId: action.id, helpful: action.helpful, question });
         if (!action.helpful && key) data.awaitingFeedbackComment = key;
@@ -388,7 +396,7 @@ export class IkzBot extends ActivityHandler {
         return this.report(context, 'smalltalk');
       }
       case 'checklist_text': {
-        const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+        const data = await this.memoryOf(context);
         await context.sendActivity(
           data.checklistMarkdown
             ? MessageFactory.text(`Ihre Checkliste zum Kopieren:\n\n\`\`\`markdown\n${data.checklistMarkdown}\n\`\`\``)
@@ -406,7 +414,7 @@ export class IkzBot extends ActivityHandler {
 
   /** Starts the handoff dialog, unless this conversation already has a case with the office. */
   private async startHandoff(dc: DialogContext): Promise<void> {
-    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(dc.context);
     const existing = data.openCaseId ? await this.options.handoff.cases.get(data.openCaseId) : undefined;
     if (existing && existing.status !== 'closed') {
       await dc.context.sendActivity(textReply(TEXT.caseExists.replace('{id}', existing.id)));
@@ -432,7 +440,7 @@ export class IkzBot extends ActivityHandler {
    */
   private async handoffStatus(context: TurnContext): Promise<void> {
     const state = (context.activity.value as { state?: unknown } | undefined)?.state;
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false) || !data.openCaseId) {
       this.options.logger.warn({ channelId: context.activity.channelId, conversationId: context.activity.conversation?.id }, 'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation');
       return;
@@ -450,7 +458,7 @@ export class IkzBot extends ActivityHandler {
       return this.report(dc.context, 'no_answer');
     }
     await dc.cancelAllDialogs();
-    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(dc.context);
     const options: ApplicationDialogOptions | undefined = dialog === 'application' ? { eligibility: data.eligibility?.answers } : undefined;
     await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog, status: 'started' });
     const result = await dc.beginDialog(DIALOG_IDS[dialog], options);
@@ -464,23 +472,23 @@ export class IkzBot extends ActivityHandler {
 
   /** Remembers what a finished dialog found, so later dialogs and the handoff need not ask again. */
   private async afterDialogTurn(dc: DialogContext, status: DialogTurnStatus, result: unknown): Promise<void> {
-    if (status === DialogTurnStatus.complete) {
-      const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
-      const eligibility = result as EligibilityDialogResult | undefined;
-      const application = result as ApplicationDialogResult | undefined;
-      const conversationId = dc.context.activity.conversation.id;
-      const finished = (dialog: string) => this.options.analytics?.record(conversationId, { type: 'dialog', dialog, status: 'finished' });
-      if (eligibility?.completed && 'result' in eligibility) {
-        data.eligibility = { answers: eligibility.answers, verdict: eligibility.result.verdict, amount: eligibility.result.estimate.amount };
-        await finished('eligibility');
-      } else if (application?.completed && 'markdown' in application) {
-        data.checklistMarkdown = application.markdown;
-        await finished('application');
-      } else if ((result as HandoffDialogResult | undefined)?.completed && 'caseId' in (result as object)) {
-        data.openCaseId = (result as { caseId: string }).caseId;
-        await finished('handoff');
-        await this.options.analytics?.record(conversationId, { type: 'handoff' });
+    const finished = status === DialogTurnStatus.complete ? (result as GuidedDialogResult | undefined) : undefined;
+    if (finished?.completed) {
+      const data = await this.memoryOf(dc.context);
+      switch (finished.dialog) {
+        case 'eligibility':
+          data.eligibility = { answers: finished.answers, verdict: finished.result.verdict, amount: finished.result.estimate.amount };
+          break;
+        case 'application':
+          data.checklistMarkdown = finished.markdown;
+          break;
+        case 'handoff':
+          data.openCaseId = finished.caseId;
+          break;
       }
+      const conversationId = dc.context.activity.conversation.id;
+      await this.options.analytics?.record(conversationId, { type: 'dialog', dialog: finished.dialog, status: 'finished' });
+      if (finished.dialog === 'handoff') await this.options.analytics?.record(conversationId, { type: 'handoff' });
     }
     this.report(dc.context, 'dialog');
   }
