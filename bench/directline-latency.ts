@@ -30,7 +30,7 @@ export async function directLineReplyMs(base: string, questions: readonly string
   const socket = new WebSocket(started.streamUrl);
   socket.on('message', (data) => {
     const at = nowMs();
-    const text = data.toString();
+    const text = (data as Buffer).toString('utf8');
     if (!text) return;
     for (const activity of ((JSON.parse(text) as { activities?: StreamedActivity[] }).activities ?? [])) {
       if (activity.type !== 'message' || activity.from?.role !== 'bot') continue;

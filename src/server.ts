@@ -1,5 +1,4 @@
 // Entry point: wires configuration, logging, knowledge, bot, adapter and HTTP server (all wiring lives here).
-import type { AddressInfo } from 'node:net';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -147,7 +146,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = server.address().port;
   logger.info({ port, host: config.host }, `IKZ-Assistent listening on http://${config.host}:${port}/api/messages`);
   logger.info(`Web chat demo page on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
@@ -217,7 +216,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       watcher?.close();
       stream.close();
       directLine.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections();
       const timer = setTimeout(() => server.server.closeAllConnections(), timeoutMs);
       await closed;
@@ -262,7 +263,7 @@ function scheduleRetention(stores: Stores, days: number, logger: Logger): NodeJS
       (error: unknown) => logger.error({ err: error }, 'Retention job failed'),
     );
   void run();
-  const timer = setInterval(run, RETENTION_INTERVAL_MS);
+  const timer = setInterval(() => void run(), RETENTION_INTERVAL_MS);
   timer.unref();
   return timer;
 }

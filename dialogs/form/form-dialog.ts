@@ -1,4 +1,4 @@
-import { ActionTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { normalizeAnswer } from './german-input.js';
 
@@ -152,7 +152,7 @@ export class FormDialog<A extends object> extends Dialog {
   }
 
   override async repromptDialog(context: TurnContext, instance: { state: object }): Promise<void> {
-    await this.prompt(context, this.validState(instance.state as Partial<FormState<A>>));
+    await this.prompt(context, this.validState(instance.state));
   }
 
   private read(step: FormStep<A>, input: FormInput, answers: A): StepResult<A> {
@@ -194,7 +194,7 @@ export class FormDialog<A extends object> extends Dialog {
       displayText: c.title,
       value: { action: 'choice', step: step.id, value: c.value } satisfies StepChoiceValue,
     }));
-    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text) as Partial<Activity>);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text));
   }
 
   private nextStep(answers: A, afterIndex: number): FormStep<A> | undefined {

@@ -305,7 +305,6 @@ export class IkzBot extends ActivityHandler {
 
   /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */
   private async answerQuestion(context: TurnContext, message: string, understood?: { question: string; understanding: QuestionUnderstanding }, offerDialog?: GuidedDialog): Promise<void> {
-    const { knowledge } = this.options;
     const data = await this.memoryOf(context);
     const { question, understanding: result } = understood ?? this.understand(message, data);
     const conversationId = context.activity.conversation.id;
@@ -386,7 +385,7 @@ export class IkzBot extends ActivityHandler {
       case 'start':
         return this.startDialog(dc, action.dialog);
       case 'ask':
-        return this.handleText(context, action.text, async () => dc);
+        return this.handleText(context, action.text, () => Promise.resolve(dc));
       case 'feedback': {
         const data = await this.memoryOf(context);
         const question = data.lastAnswer?.articleId === action.id ? data.lastAnswer.question : undefined;

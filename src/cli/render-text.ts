@@ -73,7 +73,7 @@ function renderAdaptiveCard(element: AdaptiveElement, lines: string[], buttons: 
 function toButton(action: CardAction): RenderedButton {
   const title = action.title ?? String(action.value ?? '');
   if (action.type === 'messageBack') {
-    return { title, press: { type: 'message', text: action.text ?? action.displayText ?? title, value: action.value } };
+    return { title, press: { type: 'message', text: action.text ?? action.displayText ?? title, value: action.value as unknown } };
   }
   if (action.type === 'openUrl') return { title: `${title} (${String(action.value)})`, press: { type: 'message', text: title } };
   return { title, press: { type: 'message', text: typeof action.value === 'string' ? action.value : title } };

@@ -6,6 +6,7 @@ import { isCaseNumber, type CaseStatus } from '../handoff/handoff-case.js';
 import { reportPeriod } from '../analytics/report-service.js';
 import type { Logger } from '../logging/logger.js';
 import { clientAddress } from './rate-limit.js';
+import { routeParam } from './request-url.js';
 
 export interface AdvisorRouteDependencies {
   /** The case service once the bot is ready. */
@@ -80,7 +81,7 @@ export function mountAdvisorRoutes(server: Server, deps: AdvisorRouteDependencie
     }
   };
   const caseId = (req: Request, res: Response): string | undefined => {
-    const id = String(req.params.id ?? '');
+    const id = routeParam(req, 'id') ?? '';
     if (isCaseNumber(id)) return id;
     res.send(400, { error: 'Expected a case number like IKZ-2026-0001.' });
     return undefined;

@@ -17,6 +17,7 @@
  * C1; tab and line feed are kept), format characters (bidi overrides and isolates, zero-width space and
  * joiners, soft hyphen, byte-order mark, tag characters) and the Hangul fillers that render as blanks.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u115f\u1160\u3164\uffa0]/gu;
 /** Line breaks other than `\n` (so a "line" cannot be broken in a way later steps do not see). */
 const OTHER_LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;

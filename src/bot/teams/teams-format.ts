@@ -50,7 +50,7 @@ function toSubmit(action: CardAction): CardElement {
   if (action.type === 'openUrl') return { type: 'Action.OpenUrl', title, url: String(action.value) };
   if (action.type === 'messageBack' && typeof action.value === 'object' && action.value !== null) {
     // The payload comes back as the activity's `value`; the bot routes it (article, dialog, handoff …).
-    return submitAction(title, { ...action.value });
+    return submitAction(title, { ...(action.value as Record<string, unknown>) });
   }
   // A button that just says something (a suggested question): its text travels as an `ask` payload.
   const text = action.type === 'messageBack' ? (action.text ?? title) : String(action.value ?? title);

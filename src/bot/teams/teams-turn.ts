@@ -33,7 +33,7 @@ export function withTeams(core: TurnRunner, deps: { knowledge: () => KnowledgeSe
       const activity = context.activity;
       if (activity.channelId !== 'msteams') return core.run(context);
       context.onSendActivities(async (_ctx, activities, next) => {
-        activities.splice(0, activities.length, ...activities.map((a) => formatForTeams(a) as Partial<Activity>));
+        activities.splice(0, activities.length, ...activities.map((a) => formatForTeams(a)));
         return next();
       });
       if (activity.type === 'invoke' && activity.name?.startsWith('composeExtension/')) return messageExtension.run(context);
