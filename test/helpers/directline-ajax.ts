@@ -29,7 +29,7 @@ export function fetchAjax(): (request: AjaxRequest) => unknown {
       const headers = { ...request.headers };
       const body =
         request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-      fetch(request.url, { method: request.method ?? 'GET', headers, body: body as string | undefined })
+      fetch(request.url, { method: request.method ?? 'GET', headers, body: body })
         .then(async (response) => {
           const text = await response.text();
           let parsed: unknown = text;

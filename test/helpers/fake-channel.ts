@@ -25,7 +25,7 @@ export class FakeChannel {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   /** Resolves once `count` replies have arrived (or rejects after `timeoutMs`). */

@@ -36,7 +36,7 @@ describe('botframework-directlinejs against the self-hosted Direct Line', () => 
           from: { id: 'wird-ersetzt', role: 'user' },
           text: 'Wie viel Förderung gibt es für drei Gemeinden?',
           channelData: { clientActivityID: 'js-1' },
-        } as Message)
+        })
         .subscribe(resolve, reject),
     );
     const answer = await eventually(() => bot().find((a) => /Quelle:/.test(a.text ?? '')), 5000);

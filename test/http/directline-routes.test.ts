@@ -254,7 +254,7 @@ describe('the self-hosted Direct Line API', () => {
       ['an oversized body', { type: 'message', text: 'x'.repeat(40_000) }, {}, 413],
     ])('%s', async (_name, body, headers, status) => {
       const before = (await (await t.call('GET', activities(), c.token)).json()).watermark;
-      const response = await t.call('POST', activities(), c.token, body, headers as Record<string, string>);
+      const response = await t.call('POST', activities(), c.token, body, headers);
       expect(response.status).toBe(status);
       expect((await (await t.call('GET', activities(), c.token)).json()).watermark).toBe(before); // nothing reached the log
     });
@@ -322,7 +322,7 @@ describe('the Direct Line API before the knowledge base is loaded', () => {
     mountDirectLineRoutes(server, { channel, tokens, ready: () => false, logger: silentLogger() });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const base = `http://127.0.0.1:${(server.address()).port}`;
       const { conversationId, token } = await tokens.issueForNewConversation();
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const start = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers, body: '{}' });

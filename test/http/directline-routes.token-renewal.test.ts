@@ -65,7 +65,7 @@ describe('token refresh bounded by the conversation’s idle expiry (server with
   let base = '';
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${(server.address()).port}`;
   });
   afterAll(async () => {
     channel.close();
