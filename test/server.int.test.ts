@@ -9,6 +9,7 @@ import { createApp } from '../src/http/create-app.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { FakeChannel } from './helpers/fake-channel.js';
 import { BROKEN_KB } from './helpers/bot-harness.js';
+import { readJson } from './helpers/json.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -131,7 +132,9 @@ describe('readiness', () => {
     });
 
   async function listen(server: ReturnType<typeof app>): Promise<number> {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
     return (server.address() as { port: number }).port;
   }
 
@@ -153,7 +156,7 @@ describe('readiness', () => {
   it('lists skipped knowledge files on /readyz', async () => {
     const server = app(true);
     const port = await listen(server);
-    const body = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+    const body = await readJson<unknown>(await fetch(`http://127.0.0.1:${port}/readyz`));
     expect(body).toEqual({ status: 'ready', articles: 2, skippedFiles: [{ file: 'kaputt.md', reason: 'invalid front matter' }] });
     server.close();
   });

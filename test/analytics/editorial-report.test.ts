@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AnalyticsRecorder } from '../../src/analytics/analytics-events.js';
 import { buildEditorialReport, groupQuestions, isoWeek } from '../../src/analytics/editorial-report.js';
 import { createEditorialReport, reportPeriod } from '../../src/analytics/report-service.js';
 import { createBot } from '../../src/bot/create-bot.js';

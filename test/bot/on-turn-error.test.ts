@@ -34,7 +34,7 @@ describe('a storage failing for a moment', () => {
     else {
       // Let the read succeed, fail the save at the end of the turn.
       const write = storage.write.bind(storage);
-      storage.write = async (changes) => {
+      storage.write = async (_changes) => {
         storage.write = write;
         throw new Error('SQLITE_BUSY: database is locked');
       };

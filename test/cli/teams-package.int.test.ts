@@ -26,6 +26,14 @@ function runPackage(env: Record<string, string>, out: string): Promise<{ code: n
   });
 }
 
+/** What the test reads of the packaged manifest. */
+interface PackagedManifest {
+  id: string;
+  bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ commands: Array<{ title: string }> }> }>;
+  composeExtensions: Array<{ botId: string }>;
+  validDomains: string[];
+}
+
 describe('Teams app package', () => {
   it('npm run teams:package writes a zip whose manifest passes the official schema offline', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ikz-pkg-')), 'teams.zip');
@@ -34,13 +42,13 @@ describe('Teams app package', () => {
     expect(result.code).toBe(0);
     const files = unzipSync(readFileSync(out));
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
-    expect(await AppManifestUtils.validateAgainstSchema(manifest)).toEqual([]);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as PackagedManifest;
+    expect(await AppManifestUtils.validateAgainstSchema(manifest as never)).toEqual([]);
     expect(manifest.id).toBe(APP_ID);
-    expect(manifest.bots[0].botId).toBe(APP_ID);
-    expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['Förder-Check', 'Antrag stellen', 'Hilfe']);
-    expect(manifest.composeExtensions[0].botId).toBe(APP_ID);
+    expect(manifest.bots[0]!.botId).toBe(APP_ID);
+    expect(manifest.bots[0]!.scopes).toEqual(['personal', 'team', 'groupChat']);
+    expect(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title)).toEqual(['Förder-Check', 'Antrag stellen', 'Hilfe']);
+    expect(manifest.composeExtensions[0]!.botId).toBe(APP_ID);
     expect(manifest.validDomains).toContain('ikz-assistent.example.de');
   });
 

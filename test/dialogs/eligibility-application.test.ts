@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { describe, expect, it } from 'vitest';
@@ -223,24 +224,29 @@ describe('dialog state', () => {
     await conversation.say('Förder-Check');
     const keys = Object.keys((storage as unknown as { memory: Record<string, string> }).memory);
     const key = keys.find((k) => k.includes('corrupt-1'))!;
-    const stored = JSON.parse((storage as unknown as { memory: Record<string, string> }).memory[key]!);
-    stored.dialogState.dialogStack[0].state.stepIndex = 0;
-    stored.dialogState.dialogStack[0].state.dialogs.dialogStack[0].state.state = { step: 'gibt-es-nicht', answers: 'kaputt' };
+    const stored = JSON.parse((storage as unknown as { memory: Record<string, string> }).memory[key]!) as StoredFormState;
+    stored.dialogState.dialogStack[0]!.state.stepIndex = 0;
+    stored.dialogState.dialogStack[0]!.state.dialogs.dialogStack[0]!.state.state = { step: 'gibt-es-nicht', answers: 'kaputt' };
     (storage as unknown as { memory: Record<string, string> }).memory[key] = JSON.stringify(stored);
     const reply = seen(await conversation.say('hallo'));
     expect(reply.text).toContain('Wer stellt den Antrag?');
   });
 });
 
+/** The part of a stored conversation the corrupt-state test rewrites: the Förder-Check's form inside its waterfall. */
+interface StoredFormState {
+  dialogState: { dialogStack: Array<{ state: { stepIndex: number; dialogs: { dialogStack: Array<{ state: { state: unknown } }> } } }> };
+}
+
 describe('EligibilityDialog with botbuilder-testing', () => {
   it('runs on its own in a DialogTestClient', async () => {
     const client = new DialogTestClient('test', new EligibilityDialog(() => shippedProgramme(), async () => false, () => new Date('2026-06-01T10:00:00Z')));
-    let reply = await client.sendActivity('hallo');
+    let reply = (await client.sendActivity('hallo')) as Partial<Activity>;
     expect(reply.text).toContain('Gern prüfe ich mit Ihnen');
     reply = client.getNextReply();
     expect(reply.text).toContain('Wer stellt den Antrag?');
     for (const answer of ['Gemeinde', 'ja', 'Fusion']) await client.sendActivity(answer);
-    reply = await client.sendActivity('3');
+    reply = (await client.sendActivity('3')) as Partial<Activity>;
     expect(reply.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(client.dialogTurnResult.status).toBe('complete');
     expect(client.dialogTurnResult.result).toMatchObject({ completed: true, result: { verdict: 'eligible' } });

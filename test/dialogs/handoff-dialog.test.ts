@@ -73,7 +73,7 @@ describe('handoff to an advisor', () => {
       municipality: 'Gemeinde Musterdorf',
       name: 'Petra Muster',
       email: 'petra.muster@musterdorf.de',
-      concern: expect.stringContaining('drei Gemeinden'),
+      concern: expect.stringContaining('drei Gemeinden') as unknown,
       channelId: 'terminal',
     });
     expect(stored!.transcript.some((e) => e.from === 'user' && e.text.includes('drei Gemeinden'))).toBe(true);

@@ -82,7 +82,10 @@ async function start(env: Record<string, string>, teams: FakeChannel, teamsUrl: 
   /** The bot's reply to the newest Teams activity. */
   const teamsReply = async () => {
     const count = teams.replies.length;
-    return async (): Promise<string> => String(((await teams.waitForReplies(count + 1))[count] as Json).text ?? '');
+    return async (): Promise<string> => {
+      const text = ((await teams.waitForReplies(count + 1))[count] as Json).text;
+      return typeof text === 'string' ? text : '';
+    };
   };
 
   const caseStatus = async (id: string) => ((await (await call('GET', `/api/cases/${id}`, KEY)).json()) as { status: string }).status;

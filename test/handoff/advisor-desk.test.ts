@@ -75,7 +75,7 @@ describe('the advisor desk', () => {
     expect((await cases.get(caseId))?.status).toBe('claimed');
     expect(replies[0]).toContain(`Anna \\[Beraterin\\]\\(http://evil.example\\) hat Fall ${caseId} übernommen`);
     expect(replies[0]).toContain('Petra \\*Muster\\*');
-    expect(sent).toEqual([{ conversation: 'user-conv', text: expect.stringContaining('Anna \\[Beraterin\\]\\(http://evil.example\\) von der Beratungsstelle') }]);
+    expect(sent).toEqual([{ conversation: 'user-conv', text: expect.stringContaining('Anna \\[Beraterin\\]\\(http://evil.example\\) von der Beratungsstelle') as unknown }]);
   });
 
   it.each<[string, object | undefined, { allowUnauthenticatedAdvisors?: boolean }, object?]>([

@@ -53,7 +53,7 @@ class HoldingChannel {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       req.on('end', () => {
-        const text = String((JSON.parse(body || '{}') as { text?: unknown }).text ?? '');
+        const text = (JSON.parse(body || '{}') as { text?: string }).text ?? '';
         this.texts.push(text);
         if (this.holdCaseNumber && CASE_NUMBER.test(text)) {
           this.arrived!(text);

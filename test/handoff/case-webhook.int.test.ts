@@ -30,7 +30,7 @@ describe('handoff webhook', () => {
   it('posts the new case as JSON, without the transcript', async () => {
     const calls: Array<{ url: string; body: string }> = [];
     const notify = caseWebhook('https://hooks.example.de/ikz', silentLogger(), async (url, init) => {
-      calls.push({ url: String(url), body: String(init?.body) });
+      calls.push({ url: url instanceof Request ? url.url : url.toString(), body: init?.body as string });
       return new Response('{}', { status: 200 });
     });
     await notify(sample);

@@ -5,7 +5,7 @@ import type { DirectLineStoreLimits } from '../../src/channels/directline/keyval
 /** A fresh, empty store under test, and how many conversations it holds. */
 export interface DirectLineStoreUnderTest {
   store: DirectLineStore;
-  count(): Promise<number>;
+  count: () => Promise<number>;
 }
 
 /** Creates an empty store with the given limits and clock. */

@@ -31,7 +31,9 @@ describe('advisor API', () => {
         chartSvg: async () => '<svg></svg>',
       }),
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     await cases.create({ municipality: 'Gemeinde Musterdorf', name: 'Petra Muster', email: 'p@musterdorf.de', concern: 'IT-Kooperation', consentAt: '2026-11-25T09:00:00Z', transcript: [], channelId: 'directline', conversationId: 'c1' });
   });
@@ -83,10 +85,14 @@ describe('advisor API under attack', () => {
     const clock = { now: Date.parse('2026-11-25T09:00:00Z') };
     const server = restify.createServer();
     mountAdvisorRoutes(server, { cases: () => cases, apiKey: KEY, logger: silentLogger(), now: () => clock.now });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const list = (key: string) => fetch(`${base}/api/cases`, { headers: { authorization: `Bearer ${key}` } });
-    return { base, list, clock, cases, close: () => server.close() };
+    return { base, list, clock, cases, close: () => {
+        server.close();
+      } };
   }
   const wrong = (i: number) => `advisor-key-wrong-guess-${String(i).padStart(6, '0')}`;
 

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startWebChatServer, type WebChatTestServer } from '../helpers/webchat-server.js';
+import { type ErrorBody, readJson } from '../helpers/json.js';
 
 /** Status of a WebSocket upgrade (101 when it opened). */
 function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
@@ -75,9 +76,9 @@ describe('the Origin check applies to every spelling of the protected routes', (
     const response = await t.call(method, path, conversation.token, body, { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await response.json()).error.code).toBe('OriginNotAllowed');
-    const page = await (await t.call('GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, conversation.token)).json();
-    expect(page.activities.some((a: Activity) => a.text === 'Hallo von evil.example')).toBe(false);
+    expect((await readJson<ErrorBody>(response)).error.code).toBe('OriginNotAllowed');
+    const page = await readJson<{ activities: Activity[] }>(await t.call('GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, conversation.token));
+    expect(page.activities.some((a) => a.text === 'Hallo von evil.example')).toBe(false);
   });
 
   it('answers preflights of encoded spellings like those of the plain paths (403 for a foreign site)', async () => {
@@ -129,7 +130,7 @@ describe('a full conversation store', () => {
   const texts = async (conversation: { conversationId: string; token: string }) => {
     const response = await t.call('GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, conversation.token);
     expect(response.status).toBe(200);
-    return ((await response.json()).activities as Activity[]).map((a) => a.text ?? '');
+    return (await readJson<{ activities: Activity[] }>(response)).activities.map((a) => a.text ?? '');
   };
 
   it('refuses new conversations with 503 and Retry-After, and never ends another user’s Förder-Check', async () => {
@@ -150,7 +151,7 @@ describe('a full conversation store', () => {
     }
     expect(statuses).toEqual([201, 201, 201, 503, 503, 503]);
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refused!.json()).error.code).toBe('ServiceUnavailable');
+    expect((await readJson<ErrorBody>(refused!)).error.code).toBe('ServiceUnavailable');
 
     // The user's Förder-Check goes on where it was.
     expect((await say('Gemeinde oder Stadt')).status).toBe(200);

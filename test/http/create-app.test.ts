@@ -5,6 +5,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { FakeChannel } from '../helpers/fake-channel.js';
 import { SHIPPED_KB } from '../helpers/bot-harness.js';
+import { readJson } from '../helpers/json.js';
 
 const activity = (serviceUrl: string, text: string, id = 'a1') => ({
   type: 'message',
@@ -145,7 +146,7 @@ describe('activities with wrong field types on the real server', () => {
 
     const refused = await send(fields);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error).toMatch(/^Invalid activity: /);
+    expect((await readJson<{ error: string }>(refused)).error).toMatch(/^Invalid activity: /);
 
     expect((await send({ text: 'Gemeinde oder Stadt' })).status).toBeLessThan(300);
     const replies = repliesIn(conversationId);

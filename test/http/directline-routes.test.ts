@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import restify from 'restify';
 import { WebSocket } from 'ws';
@@ -16,6 +15,7 @@ import {
   startWebChatServer,
   type WebChatTestServer,
 } from '../helpers/webchat-server.js';
+import { type ErrorBody, readJson } from '../helpers/json.js';
 
 interface Page {
   activities: Activity[];
@@ -41,7 +41,7 @@ describe('the self-hosted Direct Line API', () => {
     const response = await t.call('POST', '/api/webchat/token');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = await response.json();
+    const body = await readJson<{ expires_in: number }>(response);
     expect(Object.keys(body).sort()).toEqual(['conversationId', 'expires_in', 'token']);
     expect(body.expires_in).toBe(1800);
   });
@@ -50,13 +50,13 @@ describe('the self-hosted Direct Line API', () => {
     const { conversationId, token } = await t.newToken();
     const started = await t.call('POST', '/v3/directline/conversations', token, { locale: 'de-DE' });
     expect(started.status).toBe(201);
-    const body = await started.json();
+    const body = await readJson<{ expires_in: number; streamUrl: string }>(started);
     expect(body).toMatchObject({ conversationId, token });
     expect(body.expires_in).toBeGreaterThan(1700);
     expect(body.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${conversationId}/stream\\?t=`));
     const again = await t.call('POST', '/v3/directline/conversations', token);
     expect(again.status).toBe(200);
-    expect((await again.json()).conversationId).toBe(conversationId);
+    expect((await readJson<{ conversationId: string }>(again)).conversationId).toBe(conversationId);
 
     const page = await eventually(async () => {
       const p = await poll(conversationId, token);
@@ -84,7 +84,7 @@ describe('the self-hosted Direct Line API', () => {
       locale: 'de-DE',
     });
     expect(posted.status).toBe(200);
-    const { id } = await posted.json();
+    const { id } = await readJson<{ id: string }>(posted);
     expect(id).toBe(`${conversationId}|0000002`);
 
     const page = await poll(conversationId, token, '1');
@@ -113,7 +113,7 @@ describe('the self-hosted Direct Line API', () => {
     const { conversationId, token, streamUrl } = await t.startConversation();
     const socket = new WebSocket(streamUrl);
     const messages: Page[] = [];
-    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as Page));
+    socket.on('message', (data) => messages.push(JSON.parse((data as Buffer).toString('utf8')) as Page));
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const all = () => messages.flatMap((m) => m.activities);
     await eventually(() => (all().some((a) => /Guten Tag/.test(a.text ?? '')) ? true : undefined));
@@ -126,7 +126,7 @@ describe('the self-hosted Direct Line API', () => {
     });
     const answer = await eventually(() => all().find((a) => /Quelle:/.test(a.text ?? '')), 3000);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(all().find((a) => a.channelData?.clientActivityID === 'ws-1')).toBeDefined();
+    expect(all().find((a) => (a.channelData as { clientActivityID?: string } | undefined)?.clientActivityID === 'ws-1')).toBeDefined();
     expect(messages.at(-1)!.watermark).toBe('3');
     expect(answer.replyToId).toBe(`${conversationId}|0000002`);
     expect((await post).status).toBe(200);
@@ -134,10 +134,10 @@ describe('the self-hosted Direct Line API', () => {
     // Reconnecting with the watermark replays only what came after it.
     const reconnect = await t.call('GET', `/v3/directline/conversations/${conversationId}?watermark=2`, token);
     expect(reconnect.status).toBe(200);
-    const { streamUrl: resumeUrl, token: freshToken } = await reconnect.json();
+    const { streamUrl: resumeUrl, token: freshToken } = await readJson<{ streamUrl: string; token: string }>(reconnect);
     expect(freshToken).not.toBe(token);
     const resumed = new WebSocket(resumeUrl);
-    const replay = await new Promise<Page>((resolve) => resumed.once('message', (d) => resolve(JSON.parse(String(d)))));
+    const replay = await new Promise<Page>((resolve) => resumed.once('message', (d) => resolve(JSON.parse((d as Buffer).toString('utf8')) as Page)));
     expect(replay.activities.map((a) => a.id)).toEqual([answer.id]);
     socket.close();
     resumed.close();
@@ -147,7 +147,7 @@ describe('the self-hosted Direct Line API', () => {
     const { conversationId, token } = await t.startConversation();
     const response = await t.call('POST', '/v3/directline/tokens/refresh', token);
     expect(response.status).toBe(200);
-    const refreshed = await response.json();
+    const refreshed = await readJson<{ conversationId: string; token: string }>(response);
     expect(refreshed.conversationId).toBe(conversationId);
     expect(refreshed.token).not.toBe(token);
     expect((await t.call('GET', `/v3/directline/conversations/${conversationId}/activities`, refreshed.token)).status).toBe(200);
@@ -190,7 +190,7 @@ describe('the self-hosted Direct Line API', () => {
       ] as const) {
         const response = await t.call(method, path, token, method === 'POST' ? {} : undefined);
         expect(response.status, `${method} ${path}`).toBe(401);
-        expect((await response.json()).error.code).toMatch(/^Token/);
+        expect((await readJson<ErrorBody>(response)).error.code).toMatch(/^Token/);
       }
     });
 
@@ -253,10 +253,10 @@ describe('the self-hosted Direct Line API', () => {
       ['an array', [{ type: 'message' }], {}, 400],
       ['an oversized body', { type: 'message', text: 'x'.repeat(40_000) }, {}, 413],
     ])('%s', async (_name, body, headers, status) => {
-      const before = (await (await t.call('GET', activities(), c.token)).json()).watermark;
+      const before = (await readJson<{ watermark: string }>(await t.call('GET', activities(), c.token))).watermark;
       const response = await t.call('POST', activities(), c.token, body, headers);
       expect(response.status).toBe(status);
-      expect((await (await t.call('GET', activities(), c.token)).json()).watermark).toBe(before); // nothing reached the log
+      expect((await readJson<{ watermark: string }>(await t.call('GET', activities(), c.token))).watermark).toBe(before); // nothing reached the log
     });
 
     it('a malformed watermark', async () => {
@@ -320,7 +320,9 @@ describe('the Direct Line API before the knowledge base is loaded', () => {
     const channel = new DirectLineChannel({ store: new KeyValueDirectLineStore(new MemoryKeyValueStore()), runTurn: async () => undefined, logger: silentLogger() });
     const server = restify.createServer();
     mountDirectLineRoutes(server, { channel, tokens, ready: () => false, logger: silentLogger() });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
     try {
       const base = `http://127.0.0.1:${(server.address()).port}`;
       const { conversationId, token } = await tokens.issueForNewConversation();
@@ -336,7 +338,9 @@ describe('the Direct Line API before the knowledge base is loaded', () => {
       expect(post.status).toBe(503);
     } finally {
       channel.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
     }
   });
 });

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { decodeJwt } from 'jose';
 import restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,13 @@ import { MemoryKeyValueStore } from '../../src/storage/key-value-store.js';
 import { mountDirectLineRoutes } from '../../src/http/directline-routes.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { TEST_TOKEN_SECRET, signTestToken, startWebChatServer, type WebChatTestServer } from '../helpers/webchat-server.js';
+import { type ErrorBody, readJson } from '../helpers/json.js';
+
+/** The body of a token answer. */
+interface TokenBody {
+  token: string;
+  expires_in: number;
+}
 
 const HOUR = 60 * 60;
 
@@ -23,7 +29,7 @@ describe('token refresh on the real server', () => {
     const { conversationId, token } = await t.newToken(); // issued, never started
     const refresh = await t.call('POST', '/v3/directline/tokens/refresh', token);
     expect(refresh.status).toBe(404);
-    expect((await refresh.json()).error.message).toMatch(/Conversation not found/);
+    expect((await readJson<ErrorBody>(refresh)).error.message).toMatch(/Conversation not found/);
     expect((await t.call('GET', `/v3/directline/conversations/${conversationId}`, token)).status).toBe(404);
   });
 
@@ -34,7 +40,7 @@ describe('token refresh on the real server', () => {
     const young = await signTestToken({ conv: conversationId, user, chain: now - 23 * HOUR }, now + 600);
     const refreshed = await t.call('POST', '/v3/directline/tokens/refresh', young);
     expect(refreshed.status).toBe(200);
-    const { token, expires_in } = await refreshed.json();
+    const { token, expires_in } = await readJson<TokenBody>(refreshed);
     // The renewed token stops where the chain does, one hour later, and keeps the chain's start.
     expect(expires_in).toBeLessThanOrEqual(HOUR);
     expect(decodeJwt(token).exp).toBeLessThanOrEqual(now - 23 * HOUR + 24 * HOUR + 1);
@@ -43,7 +49,7 @@ describe('token refresh on the real server', () => {
     const old = await signTestToken({ conv: conversationId, user, chain: now - 25 * HOUR }, now + 600);
     const refused = await t.call('POST', '/v3/directline/tokens/refresh', old);
     expect(refused.status).toBe(401);
-    expect((await refused.json()).error.code).toBe('TokenExpired');
+    expect((await readJson<ErrorBody>(refused)).error.code).toBe('TokenExpired');
     expect((await t.call('GET', `/v3/directline/conversations/${conversationId}?watermark=0`, old)).status).toBe(401);
   });
 });
@@ -64,12 +70,16 @@ describe('token refresh bounded by the conversation’s idle expiry (server with
   mountDirectLineRoutes(server, { channel, tokens, ready: () => true, logger: silentLogger() });
   let base = '';
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
     base = `http://127.0.0.1:${(server.address()).port}`;
   });
   afterAll(async () => {
     channel.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
   });
 
   const refresh = (token: string) => fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
@@ -83,20 +93,20 @@ describe('token refresh bounded by the conversation’s idle expiry (server with
     now += 25 * 60 * 1000;
     const first = await refresh(token);
     expect(first.status).toBe(200);
-    const a = await first.json();
+    const a = await readJson<TokenBody & { conversationId: string }>(first);
     expect(a.expires_in).toBe(TTL); // plenty of conversation left
 
     now += 25 * 60 * 1000; // 50 minutes idle: 10 minutes of conversation left
     const second = await refresh(a.token);
     expect(second.status).toBe(200);
-    const b = await second.json();
+    const b = await readJson<TokenBody>(second);
     expect(b.expires_in).toBe(10 * 60);
     expect(decodeJwt(b.token).exp! * 1000).toBe(conversationEnds);
 
     now += 9 * 60 * 1000 + 30_000;
     const third = await refresh(b.token);
     expect(third.status).toBe(200);
-    expect((await third.json()).expires_in).toBe(30);
+    expect((await readJson<TokenBody>(third)).expires_in).toBe(30);
 
     now += 31_000; // the conversation has expired: its tokens can no longer be renewed
     expect((await refresh(b.token)).status).toBe(401);

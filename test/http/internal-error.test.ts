@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Server } from 'restify';
@@ -11,6 +10,8 @@ import { createApp } from '../../src/http/create-app.js';
 import { mountDirectLineRoutes } from '../../src/http/directline-routes.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { TEST_TOKEN_SECRET, startWebChatServer, type WebChatTestServer } from '../helpers/webchat-server.js';
+import { readJson, type ErrorBody } from '../helpers/json.js';
+import type { Activity } from 'botbuilder';
 
 /** JSON arrays nested `depth` levels deep. */
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -36,9 +37,9 @@ describe('deeply nested JSON is refused at the edge', () => {
       expect(response.status).toBe(400);
       const text = await response.text();
       expect(text).not.toMatch(INTERNALS);
-      expect(JSON.parse(text).error).toEqual({ code: 'BadArgument', message: 'JSON nested deeper than 400 levels' });
-      const page = await (await t.call('GET', activities(), c.token)).json();
-      expect(page.activities.filter((a: { text?: string }) => a.text === 'hallo')).toEqual([]);
+      expect((JSON.parse(text) as ErrorBody).error).toEqual({ code: 'BadArgument', message: 'JSON nested deeper than 400 levels' });
+      const page = await readJson<{ activities: Activity[] }>(await t.call('GET', activities(), c.token));
+      expect(page.activities.filter((a) => a.text === 'hallo')).toEqual([]);
     },
   );
 
@@ -83,7 +84,9 @@ function capturingLogger() {
 }
 
 async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
   return `http://127.0.0.1:${(server.address()).port}`;
 }
 
@@ -114,7 +117,9 @@ describe('a 500 shows a generic message with the request id, and the log has the
   });
   afterAll(async () => {
     channel.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
   });
 
   it('on a Direct Line route whose store fails', async () => {
@@ -127,8 +132,8 @@ describe('a 500 shows a generic message with the request id, and the log has the
     expect(response.status).toBe(500);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-    const body = await response.json();
-    expect(body).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC), requestId: 'trace-500-dl' } });
+    const body = await readJson<unknown>(response);
+    expect(body).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC) as unknown, requestId: 'trace-500-dl' } });
     expect(JSON.stringify(body)).not.toMatch(/store broke|RangeError|var\/lib/);
     const logged = lines.find((line) => line.requestId === 'trace-500-dl' && line.err);
     expect((logged?.err as { message?: string } | undefined)?.message).toBe('store broke at /var/lib/ikz/directline.db');
@@ -143,7 +148,7 @@ describe('a 500 shows a generic message with the request id, and the log has the
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toMatch(/exploded|secret|\.ts:42/);
-    expect(JSON.parse(text)).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC), requestId: 'trace-500-bot' } });
+    expect(JSON.parse(text)).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC) as unknown, requestId: 'trace-500-bot' } });
     const logged = lines.find((line) => line.requestId === 'trace-500-bot' && line.cause);
     expect(String(logged?.cause)).toContain('turn exploded');
   });

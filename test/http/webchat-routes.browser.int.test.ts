@@ -203,7 +203,9 @@ async function startHostSite(): Promise<{ port: number; setBot(base: string): vo
   return {
     port: (server.address() as AddressInfo).port,
     setBot: (base) => (botBase = base),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    }),
   };
 }
 

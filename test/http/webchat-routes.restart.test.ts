@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import { WebSocket } from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually, startWebChatServer, type WebChatTestServer } from '../helpers/webchat-server.js';
+import { readJson } from '../helpers/json.js';
 
 /** The embedded default: SQLite under DATA_DIR and no DIRECT_LINE_TOKEN_SECRET. */
 const defaults = (dataDir: string) => ({ STORAGE_BACKEND: 'sqlite', DATA_DIR: dataDir, DIRECT_LINE_TOKEN_SECRET: '' });
@@ -20,7 +21,7 @@ describe('a web chat conversation across a restart with the default configuratio
   const texts = async (server: WebChatTestServer, conversationId: string, token: string) => {
     const response = await server.call('GET', `/v3/directline/conversations/${conversationId}/activities`, token);
     expect(response.status).toBe(200);
-    return ((await response.json()).activities as Activity[]).map((a) => a.text ?? '');
+    return (await readJson<{ activities: Activity[] }>(response)).activities.map((a) => a.text ?? '');
   };
   const say = (server: WebChatTestServer, conversationId: string, token: string, text: string) =>
     server.call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', text });
@@ -44,14 +45,14 @@ describe('a web chat conversation across a restart with the default configuratio
     // The widget's reconnect call with the old token: a fresh token and the whole history.
     const reconnect = await t.call('GET', `/v3/directline/conversations/${conversationId}?watermark=0`, token);
     expect(reconnect.status).toBe(200);
-    const { token: fresh, streamUrl } = await reconnect.json();
+    const { token: fresh, streamUrl } = await readJson<{ token: string; streamUrl: string }>(reconnect);
     const history = await texts(t, conversationId, fresh);
     expect(history).toContain('Förder-Check');
     expect(history.some((x) => x.includes('Sind alle Beteiligten hessische Kommunen?'))).toBe(true);
 
     const socket = new WebSocket(streamUrl);
     const replay = await new Promise<{ activities: Activity[] }>((resolve, reject) => {
-      socket.once('message', (data) => resolve(JSON.parse(String(data))));
+      socket.once('message', (data) => resolve(JSON.parse((data as Buffer).toString('utf8')) as never));
       socket.once('error', reject);
     });
     expect(replay.activities.map((a) => a.text)).toContain('Gemeinde oder Stadt');

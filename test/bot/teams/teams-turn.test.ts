@@ -26,7 +26,7 @@ function teamsActivity(serviceUrl: string, overrides: Json): Json {
 
 /** Everything visible in a Teams reply: its text and the texts and action titles of its cards. */
 function visible(reply: Json): string {
-  const parts: string[] = [String(reply.text ?? '')];
+  const parts: string[] = [typeof reply.text === 'string' ? reply.text : ''];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node && typeof node === 'object') {
@@ -143,7 +143,7 @@ describe('Teams-shaped activities on /api/messages', () => {
       teamsActivity(serviceUrl, { type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchKnowledge', parameters: [{ name: 'frage', value: 'Hundesteuer Kassel' }] } }),
     );
     const body = (await response.json()) as { composeExtension: { type: string; text: string } };
-    expect(body.composeExtension).toMatchObject({ type: 'message', text: expect.stringContaining('nichts Passendes') });
+    expect(body.composeExtension).toMatchObject({ type: 'message', text: expect.stringContaining('nichts Passendes') as unknown });
   });
 
   it('advances the Förder-Check with an Action.Submit value from a card', async () => {

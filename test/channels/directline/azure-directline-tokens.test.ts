@@ -17,7 +17,7 @@ describe('exchanging the Azure Direct Line secret for a token', () => {
     expect(calls[0]!.url).toBe(`${DOMAIN}/tokens/generate`);
     expect(calls[0]!.init.method).toBe('POST');
     expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer the-secret');
-    expect(JSON.parse(String(calls[0]!.init.body)).user.id).toMatch(/^dl_/);
+    expect((JSON.parse(calls[0]!.init.body as string) as { user: { id: string } }).user.id).toMatch(/^dl_/);
   });
 
   it.each([
@@ -38,7 +38,7 @@ describe('the token endpoint with DIRECT_LINE_SECRET set', () => {
     const realFetch = globalThis.fetch;
     // The server captures fetch when it starts: answer Azure's URL here, pass everything else through.
     vi.stubGlobal('fetch', async (input: string | URL | Request, init?: RequestInit) => {
-      if (String(input).startsWith(DOMAIN)) {
+      if ((input instanceof Request ? input.url : input.toString()).startsWith(DOMAIN)) {
         azureCalls++;
         if (azureFails) return new Response('{}', { status: 500 });
         return Response.json({ conversationId: 'azure-conv', token: 'azure-token', expires_in: 1800 });

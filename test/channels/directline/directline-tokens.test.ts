@@ -39,7 +39,7 @@ describe('Direct Line tokens', () => {
     ['a tampered conversation', async () => {
       const { token } = await new DirectLineTokens(SECRET, 1800).issueForNewConversation();
       const [header, payload, signature] = token.split('.');
-      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
       const forged = Buffer.from(JSON.stringify({ ...claims, conv: 'someone-else' })).toString('base64url');
       return `${header}.${forged}.${signature}`;
     }],
