@@ -60,6 +60,8 @@ export function createBot(options: {
     ? new AdvisorDesk({ cases, documents, proactive: options.proactive, logger: options.logger, tenantId: options.tenantId, ...options.advisors })
     : undefined;
   const onCaseCreated = async (handoffCase: HandoffCase) => {
+    // Operators see every case arrive; what the user wrote stays in the case, never in the log.
+    options.logger.info({ caseId: handoffCase.id, channelId: handoffCase.channelId }, 'Handoff case created');
     await desk?.announce(handoffCase);
     await options.handoff?.onCaseCreated?.(handoffCase);
   };

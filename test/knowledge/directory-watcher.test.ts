@@ -35,14 +35,23 @@ describe('the folder watcher', () => {
       renameSync(outside, join(root, 'a', 'moved'));
       await until(() => seen.includes('a/moved'));
       writeFileSync(join(root, '.git', 'HEAD'), 'x');
-      await new Promise((r) => setTimeout(r, 200));
+      // Positive control: a change written after the hidden one is reported; the hidden one never was.
+      writeFileSync(join(root, 'a', 'nach-git.md'), 'x');
+      await until(() => seen.includes('a/nach-git.md'));
       expect(seen.some((f) => f.startsWith('.git/'))).toBe(false);
     } finally {
       watcher.close();
     }
+    // After close: a second watcher (the control) sees the next change; the closed one does not.
     const count = seen.length;
-    writeFileSync(join(root, 'a', 'b', 'x.md'), 'vier');
-    await new Promise((r) => setTimeout(r, 200));
+    const control: string[] = [];
+    const controlWatcher = watchDirectories(root, (file) => control.push(file), (error) => errors.push(error));
+    try {
+      writeFileSync(join(root, 'a', 'b', 'x.md'), 'vier');
+      await until(() => control.includes('a/b/x.md'));
+    } finally {
+      controlWatcher.close();
+    }
     expect(seen).toHaveLength(count);
     expect(errors).toEqual([]);
   });

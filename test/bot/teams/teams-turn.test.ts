@@ -89,15 +89,20 @@ describe('Teams-shaped activities on /api/messages', () => {
   });
 
   it('stays silent on a group-chat message that does not mention it', async () => {
+    const group = { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' };
+    await post(teamsActivity(serviceUrl, { type: 'message', id: 'cake', text: 'Wer bringt morgen Kuchen mit?', conversation: group }));
+    // Positive control: a message in the same chat that mentions the bot is answered, and only it.
     await post(
       teamsActivity(serviceUrl, {
         type: 'message',
-        text: 'Wer bringt morgen Kuchen mit?',
-        conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' },
+        id: 'mentioned',
+        text: '<at>IKZ-Assistent</at> Was ist ein Zweckverband?',
+        entities: [{ type: 'mention', mentioned: BOT, text: '<at>IKZ-Assistent</at>' }],
+        conversation: group,
       }),
     );
-    await new Promise((r) => setTimeout(r, 300));
-    expect(channel.replies).toEqual([]);
+    await channel.waitForReplyTo('mentioned');
+    expect([...new Set(channel.replies.map((reply) => reply.replyToId))]).toEqual(['mentioned']);
   });
 
   it('welcomes on install in personal scope, with the dialogs as actions', async () => {
