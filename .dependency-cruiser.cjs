@@ -3,7 +3,11 @@
 // Layers, top to bottom. A module may import its own layer (without a cycle) and any layer below it,
 // never a layer above it.
 const LAYERS = [
-  { name: 'top', path: '^(src/server\\.ts|src/main\\.ts|src/cli/|src/evaluation/|bench/)', what: 'wiring, process, terminal tools, evaluation, benchmark' },
+  {
+    name: 'top',
+    path: '^(src/server\\.ts|src/main\\.ts|src/cli/|src/evaluation/|bench/)',
+    what: 'wiring, process, terminal tools, evaluation, benchmark',
+  },
   { name: 'http', path: '^src/http/', what: 'restify routes and edge checks' },
   { name: 'channels', path: '^src/channels/', what: 'transports (self-hosted Direct Line)' },
   { name: 'bot', path: '^src/bot/', what: 'the turn: IkzBot, replies, the Teams decorator' },

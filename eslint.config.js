@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 
 /** The Node globals the plain JavaScript files (build and CI scripts, configs) use. */
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'performance', 'require', 'module', '__dirname'].map((name) => [name, 'readonly']),
+  ['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'performance', 'require', 'module', '__dirname'].map((name) => [
+    name,
+    'readonly',
+  ]),
 );
 
 export default tseslint.config(
@@ -15,7 +18,10 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // `_name` marks a value left out on purpose (destructuring, unused parameters).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // An `async` method that implements a Promise-returning interface (stores, adapters) need not await:
       // `async` still turns a throw into a rejection, as its callers expect.
       '@typescript-eslint/require-await': 'off',

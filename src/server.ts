@@ -105,9 +105,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       await bundle?.forgetConversation(context);
     },
   });
-  const azureTokens = webChat.directLineSecret
-    ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
-    : undefined;
+  const azureTokens = webChat.directLineSecret ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain) : undefined;
   // Origin checks and rate limits apply to the route that serves a request, however its path is spelt.
   const cors = corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins);
   server.pre(cors.preflight);
@@ -125,7 +123,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     channelCodes,
     trustProxy: limits.trustProxy,
     logger,
-    report: (period) => (bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined),
+    report: (period) =>
+      bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined,
   });
   mountWebChatRoutes(server, {
     issueToken: () => (azureTokens ? azureTokens.issueForNewConversation() : tokens.issueForNewConversation()),
@@ -199,7 +198,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     if (config.knowledgeWatch) {
       watcher = watchKnowledge(config.knowledgeDir, knowledge, logger, {
         onReload: () => {
-          readiness = { ...readiness, articles: knowledge.articleCount, skippedFiles: knowledge.problems.filter((p) => p.severity === 'error') };
+          readiness = {
+            ...readiness,
+            articles: knowledge.articleCount,
+            skippedFiles: knowledge.problems.filter((p) => p.severity === 'error'),
+          };
         },
       });
     }
@@ -238,7 +241,8 @@ async function tokenSecret(config: AppConfig, logger: Logger): Promise<string | 
   if (config.storage.backend === 'memory') return randomTokenSecret();
   const stored = await loadOrCreateTokenSecret(config.storage.dataDir);
   if (stored.created) logger.info({ path: stored.path }, 'Created the web chat token secret (file mode 0600); keep it with the data');
-  if (stored.madePrivate) logger.warn({ path: stored.path }, 'The web chat token secret was readable by others; made it private (mode 0600)');
+  if (stored.madePrivate)
+    logger.warn({ path: stored.path }, 'The web chat token secret was readable by others; made it private (mode 0600)');
   if (config.storage.backend === 'blob') {
     logger.warn(
       { path: stored.path },

@@ -1,8 +1,20 @@
-import { ActivityHandler, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  MessageFactory,
+  type Activity,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { ApplicationDialog, type ApplicationDialogOptions, type ApplicationDialogResult } from '../../dialogs/application-dialog.js';
 import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/eligibility-dialog.js';
-import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, type HandoffDialogResult } from '../../dialogs/handoff-dialog.js';
+import {
+  HandoffDialog,
+  type HandoffDependencies,
+  type HandoffDialogOptions,
+  type HandoffDialogResult,
+} from '../../dialogs/handoff-dialog.js';
 import { WEAK_COVERAGE, type AnalyticsRecorder } from '../analytics/analytics-events.js';
 import type { AdvisorDesk } from '../handoff/advisor-desk.js';
 import { mayActAsAdvisor } from '../handoff/advisor-trust.js';
@@ -258,7 +270,8 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
-    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
+    if (intent && isGuidedDialog(intent.intent))
+      return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
     // (The guided dialogs are handled above: what remains is small talk, help.)
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
     return this.answerQuestion(context, text);
@@ -290,7 +303,12 @@ export class IkzBot extends ActivityHandler {
   /** A request for a person: starts the handoff; inside the Förder-Check or "Antrag stellen" it first asks whether to leave the dialog. */
   private async requestHandoff(dc: DialogContext): Promise<void> {
     const active = dc.activeDialog?.id;
-    const dialogName = active === EligibilityDialog.dialogId ? 'Förder-Check' : active === ApplicationDialog.dialogId ? 'Dialog „Antrag stellen“' : undefined;
+    const dialogName =
+      active === EligibilityDialog.dialogId
+        ? 'Förder-Check'
+        : active === ApplicationDialog.dialogId
+          ? 'Dialog „Antrag stellen“'
+          : undefined;
     if (!dialogName) return this.startHandoff(dc);
     const data = await this.memoryOf(dc.context);
     data.confirmingHandoff = true;
@@ -304,7 +322,12 @@ export class IkzBot extends ActivityHandler {
   }
 
   /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */
-  private async answerQuestion(context: TurnContext, message: string, understood?: { question: string; understanding: QuestionUnderstanding }, offerDialog?: GuidedDialog): Promise<void> {
+  private async answerQuestion(
+    context: TurnContext,
+    message: string,
+    understood?: { question: string; understanding: QuestionUnderstanding },
+    offerDialog?: GuidedDialog,
+  ): Promise<void> {
     const data = await this.memoryOf(context);
     const { question, understanding: result } = understood ?? this.understand(message, data);
     const conversationId = context.activity.conversation.id;
@@ -321,9 +344,19 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.topic = topicOf(second.question, second.decision.article);
       for (const reading of result.readings) {
-        await this.options.analytics?.record(conversationId, { type: 'question', outcome: 'answer', articleId: reading.decision.article.id, coverage: reading.decision.coverage });
+        await this.options.analytics?.record(conversationId, {
+          type: 'question',
+          outcome: 'answer',
+          articleId: reading.decision.article.id,
+          coverage: reading.decision.coverage,
+        });
       }
-      await context.sendActivity(twoAnswersReply(result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })), result.pending));
+      await context.sendActivity(
+        twoAnswersReply(
+          result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })),
+          result.pending,
+        ),
+      );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);
     }
     const { decision, readAgainst } = result.reading;
@@ -341,7 +374,9 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
       data.topic = topicOf(result.reading.question, decision.article);
-      await context.sendActivity(this.answerFrom(decision.article, decision.sections, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }));
+      await context.sendActivity(
+        this.answerFrom(decision.article, decision.sections, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }),
+      );
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
     if (decision.outcome === 'clarify') {
@@ -357,7 +392,10 @@ export class IkzBot extends ActivityHandler {
   /** The reply with an article's sections; funding answers carry the programme's validity notice when it is due. */
   private answerFrom(article: Article, sections: ArticleSection[], extras: AnswerExtras = {}): Partial<Activity> {
     const { knowledge } = this.options;
-    return answerReply(article, sections, (id) => knowledge.article(id), { ...extras, notice: answerNotice(knowledge.programme, article.version, this.now()) });
+    return answerReply(article, sections, (id) => knowledge.article(id), {
+      ...extras,
+      notice: answerNotice(knowledge.programme, article.version, this.now()),
+    });
   }
 
   /** A free question in the middle of a dialog: answered only when the knowledge base is confident. */
@@ -389,7 +427,12 @@ export class IkzBot extends ActivityHandler {
       case 'feedback': {
         const data = await this.memoryOf(context);
         const question = data.lastAnswer?.articleId === action.id ? data.lastAnswer.question : undefined;
-        const key = await this.options.analytics?.record(context.activity.conversation.id, { type: 'feedback', articleId: action.id, helpful: action.helpful, question });
+        const key = await this.options.analytics?.record(context.activity.conversation.id, {
+          type: 'feedback',
+          articleId: action.id,
+          helpful: action.helpful,
+          question,
+        });
         if (!action.helpful && key) data.awaitingFeedbackComment = key;
         await context.sendActivity(textReply(action.helpful || !key ? TEXT.feedbackThanks : TEXT.feedbackAskComment));
         return this.report(context, 'smalltalk');
@@ -424,7 +467,12 @@ export class IkzBot extends ActivityHandler {
     const transcript = await this.transcript(dc.context, data);
     const options: HandoffDialogOptions = {
       proposedConcern: summarizeConcern(data, transcript, (text) => this.intents.recognize(text) !== undefined),
-      eligibility: data.eligibility && { verdict: data.eligibility.verdict, amount: data.eligibility.amount, projectKind: data.eligibility.answers.projectKind, partners: data.eligibility.answers.partners },
+      eligibility: data.eligibility && {
+        verdict: data.eligibility.verdict,
+        amount: data.eligibility.amount,
+        projectKind: data.eligibility.answers.projectKind,
+        partners: data.eligibility.answers.partners,
+      },
       transcript,
     };
     await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog: 'handoff', status: 'started' });
@@ -441,7 +489,10 @@ export class IkzBot extends ActivityHandler {
     const state = (context.activity.value as { state?: unknown } | undefined)?.state;
     const data = await this.memoryOf(context);
     if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false) || !data.openCaseId) {
-      this.options.logger.warn({ channelId: context.activity.channelId, conversationId: context.activity.conversation?.id }, 'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation');
+      this.options.logger.warn(
+        { channelId: context.activity.channelId, conversationId: context.activity.conversation?.id },
+        'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation',
+      );
       return;
     }
     this.options.logger.info({ state, conversationId: context.activity.conversation?.id }, 'Handoff status received');
@@ -452,7 +503,9 @@ export class IkzBot extends ActivityHandler {
 
   private async startDialog(dc: DialogContext, dialog: GuidedDialog): Promise<void> {
     if (!this.options.knowledge.programme) {
-      this.options.logger.error('Guided dialog requested but the programme parameters (knowledge/_meta/foerderprogramm.yml) are not loaded');
+      this.options.logger.error(
+        'Guided dialog requested but the programme parameters (knowledge/_meta/foerderprogramm.yml) are not loaded',
+      );
       await dc.context.sendActivity(textReply(TEXT.dialogUnavailable));
       return this.report(dc.context, 'no_answer');
     }
@@ -525,7 +578,11 @@ export class IkzBot extends ActivityHandler {
 }
 
 /** A first draft of the concern for the advisor: the user's last questions (not requests such as "Berater", which `isRequest` tells) and the Förder-Check result. */
-export function summarizeConcern(data: ConversationData, transcript: readonly TranscriptEntry[], isRequest: (text: string) => boolean = () => false): string | undefined {
+export function summarizeConcern(
+  data: ConversationData,
+  transcript: readonly TranscriptEntry[],
+  isRequest: (text: string) => boolean = () => false,
+): string | undefined {
   const questions = transcript
     .filter((e) => e.from === 'user' && e.text.length > 12 && !isRequest(e.text))
     .slice(-3)
@@ -533,8 +590,14 @@ export function summarizeConcern(data: ConversationData, transcript: readonly Tr
   const parts: string[] = [];
   if (questions.length > 0) parts.push(`Fragen im Chat: ${questions.join(' / ')}`);
   if (data.eligibility) {
-    const verdict = { eligible: 'voraussichtlich förderfähig', eligible_with_open_points: 'förderfähig mit offenen Punkten', not_eligible: 'voraussichtlich nicht förderfähig' }[data.eligibility.verdict];
-    parts.push(`Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`);
+    const verdict = {
+      eligible: 'voraussichtlich förderfähig',
+      eligible_with_open_points: 'förderfähig mit offenen Punkten',
+      not_eligible: 'voraussichtlich nicht förderfähig',
+    }[data.eligibility.verdict];
+    parts.push(
+      `Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`,
+    );
   }
   return parts.length > 0 ? parts.join('. ').slice(0, 900) : undefined;
 }

@@ -80,7 +80,9 @@ export function createApp(deps: AppDependencies): Server {
   server.post(
     '/api/messages',
     requireJson,
-    ...jsonBody({ maxBytes: MAX_BODY_BYTES, refuse: (res, status, message) => {
+    ...jsonBody({
+      maxBytes: MAX_BODY_BYTES,
+      refuse: (res, status, message) => {
         res.send(status, { error: message });
       },
     }),

@@ -11,12 +11,23 @@ describe('operator logs', () => {
     const logger = createLogger('info', { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream);
     const bundle = createBot({ knowledge: await knowledgeOf(SHIPPED_KB), office: loadConfig({}).office, logger });
     const conversation = new LocalConversation(bundle, 'log-check');
-    for (const text of ['Mein Name ist Petra Muster, petra@musterdorf.de', 'Wie hoch ist die Hundesteuer in Musterdorf?', 'Berater', 'Gemeinde Musterdorf', 'Petra Muster', 'petra@musterdorf.de', 'Bitte rufen Sie 06151 12345 an', 'Ja, ich stimme zu']) {
+    for (const text of [
+      'Mein Name ist Petra Muster, petra@musterdorf.de',
+      'Wie hoch ist die Hundesteuer in Musterdorf?',
+      'Berater',
+      'Gemeinde Musterdorf',
+      'Petra Muster',
+      'petra@musterdorf.de',
+      'Bitte rufen Sie 06151 12345 an',
+      'Ja, ich stimme zu',
+    ]) {
       await conversation.say(text);
     }
     // The log is not silent: the case the conversation opened is there, by its number only.
     const entries = lines.map((line) => JSON.parse(line) as { msg: string; caseId?: string });
-    expect(entries.filter((entry) => entry.msg === 'Handoff case created').map((entry) => entry.caseId)).toEqual([expect.stringMatching(/^IKZ-\d{4}-\d{4}$/) as unknown]);
+    expect(entries.filter((entry) => entry.msg === 'Handoff case created').map((entry) => entry.caseId)).toEqual([
+      expect.stringMatching(/^IKZ-\d{4}-\d{4}$/) as unknown,
+    ]);
     const log = lines.join('');
     for (const personal of ['Petra', 'Muster', 'petra@musterdorf.de', '06151 12345', 'Hundesteuer']) expect(log).not.toContain(personal);
   });

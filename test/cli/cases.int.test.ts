@@ -30,7 +30,10 @@ describe('npm run cases', () => {
     });
     await stores.close();
     const stdout = await new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/cases.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/cases.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('close', () => resolve(out));

@@ -114,7 +114,13 @@ describe('npm run eval', () => {
       byKind: { answerable: { total: 2, passed: 1 }, out_of_scope: { total: 1, passed: 1 } },
     });
     expect(report.results).toEqual([
-      expect.objectContaining({ id: 'e1', pass: true, outcome: 'answer', articleId: 'foerderhoehe', reply: expect.stringContaining('75.000 €') as unknown }),
+      expect.objectContaining({
+        id: 'e1',
+        pass: true,
+        outcome: 'answer',
+        articleId: 'foerderhoehe',
+        reply: expect.stringContaining('75.000 €') as unknown,
+      }),
       expect.objectContaining({ id: 'e2', pass: false, outcome: 'answer', articleId: 'antragsunterlagen' }),
       expect.objectContaining({ id: 'e3', pass: true, outcome: 'no_answer' }),
     ]);
@@ -129,4 +135,3 @@ describe('npm run eval', () => {
     expect(result.stderr).toContain('bad.jsonl:2: not valid JSON');
   });
 });
-

@@ -15,11 +15,18 @@ describe('npm run report', () => {
   it('writes the Markdown report with its chart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ikz-report-'));
     const stores = await createStores(loadConfig({ DATA_DIR: dataDir }).storage);
-    await new AnalyticsRecorder(stores.documents, silentLogger()).record('c', { type: 'question', outcome: 'no_answer', question: 'Hundesteuer?' });
+    await new AnalyticsRecorder(stores.documents, silentLogger()).record('c', {
+      type: 'question',
+      outcome: 'no_answer',
+      question: 'Hundesteuer?',
+    });
     await stores.close();
     const out = join(dataDir, 'out');
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/report.ts'), '--out', out], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/report.ts'), '--out', out], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+      });
       child.on('close', resolve);
     });
     expect(code).toBe(0);

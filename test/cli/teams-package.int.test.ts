@@ -37,7 +37,10 @@ interface PackagedManifest {
 describe('Teams app package', () => {
   it('npm run teams:package writes a zip whose manifest passes the official schema offline', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ikz-pkg-')), 'teams.zip');
-    const result = await runPackage({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', TEAMS_VALID_DOMAINS: 'ikz-assistent.example.de' }, out);
+    const result = await runPackage(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', TEAMS_VALID_DOMAINS: 'ikz-assistent.example.de' },
+      out,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const files = unzipSync(readFileSync(out));
@@ -64,7 +67,7 @@ describe('Teams app package', () => {
   it('refuses to build without the bot id, naming the setting', async () => {
     const result = await runPackage({}, join(tmpdir(), 'never.zip'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('MicrosoftAppId must be the bot\'s app id (a GUID)');
+    expect(result.stderr).toContain("MicrosoftAppId must be the bot's app id (a GUID)");
   });
 
   it.each([
@@ -72,7 +75,14 @@ describe('Teams app package', () => {
     [{ version: '1.0' }, /version must look like/],
     [{ validDomains: ['https://bad/path'] }, /TEAMS_VALID_DOMAINS/],
   ])('rejects %o', (change, message) => {
-    const values = { appId: APP_ID, version: '1.0.0', websiteUrl: 'https://e.org', privacyUrl: 'https://e.org', validDomains: [], ...change };
+    const values = {
+      appId: APP_ID,
+      version: '1.0.0',
+      websiteUrl: 'https://e.org',
+      privacyUrl: 'https://e.org',
+      validDomains: [],
+      ...change,
+    };
     expect(() => fillTeamsManifest(template, values)).toThrow(TeamsPackageError);
     expect(() => fillTeamsManifest(template, values)).toThrow(message);
   });

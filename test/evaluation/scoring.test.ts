@@ -32,6 +32,11 @@ describe('evaluation scoring', () => {
       { question: answerable, observation: { outcome: 'answer', reply: '75000 Kommunen' } },
       { question: outOfScope, observation: { outcome: 'answer', reply: 'x' } },
     ]);
-    expect(report).toMatchObject({ total: 2, passed: 1, accuracy: 0.5, byKind: { answerable: { passed: 1 }, out_of_scope: { passed: 0 } } });
+    expect(report).toMatchObject({
+      total: 2,
+      passed: 1,
+      accuracy: 0.5,
+      byKind: { answerable: { passed: 1 }, out_of_scope: { passed: 0 } },
+    });
   });
 });

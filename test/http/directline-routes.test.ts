@@ -8,13 +8,7 @@ import { KeyValueDirectLineStore } from '../../src/channels/directline/keyvalue-
 import { MemoryKeyValueStore } from '../../src/storage/key-value-store.js';
 import { mountDirectLineRoutes } from '../../src/http/directline-routes.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import {
-  TEST_TOKEN_SECRET,
-  eventually,
-  signTestToken,
-  startWebChatServer,
-  type WebChatTestServer,
-} from '../helpers/webchat-server.js';
+import { TEST_TOKEN_SECRET, eventually, signTestToken, startWebChatServer, type WebChatTestServer } from '../helpers/webchat-server.js';
 import { type ErrorBody, readJson } from '../helpers/json.js';
 
 interface Page {
@@ -137,7 +131,9 @@ describe('the self-hosted Direct Line API', () => {
     const { streamUrl: resumeUrl, token: freshToken } = await readJson<{ streamUrl: string; token: string }>(reconnect);
     expect(freshToken).not.toBe(token);
     const resumed = new WebSocket(resumeUrl);
-    const replay = await new Promise<Page>((resolve) => resumed.once('message', (d) => resolve(JSON.parse((d as Buffer).toString('utf8')) as Page)));
+    const replay = await new Promise<Page>((resolve) =>
+      resumed.once('message', (d) => resolve(JSON.parse((d as Buffer).toString('utf8')) as Page)),
+    );
     expect(replay.activities.map((a) => a.id)).toEqual([answer.id]);
     socket.close();
     resumed.close();
@@ -176,10 +172,13 @@ describe('the self-hosted Direct Line API', () => {
 
     it.each([
       ['no token', async () => undefined],
-      ['a forged token', async () => {
-        const [header, payload] = a.token.split('.');
-        return `${header}.${payload}.${Buffer.from('forged-signature').toString('base64url')}`;
-      }],
+      [
+        'a forged token',
+        async () => {
+          const [header, payload] = a.token.split('.');
+          return `${header}.${payload}.${Buffer.from('forged-signature').toString('base64url')}`;
+        },
+      ],
       ['an expired token', async () => signTestToken({ conv: a.conversationId, user: 'dl_x' }, Math.floor(Date.now() / 1000) - 5)],
     ])('gives 401 to %s', async (_name, make) => {
       const token = await make();
@@ -213,10 +212,9 @@ describe('the self-hosted Direct Line API', () => {
     });
 
     it('refuses WebSocket streams from a foreign site', async () => {
-      const socket = new WebSocket(
-        `${t.base.replace('http', 'ws')}/v3/directline/conversations/${a.conversationId}/stream?t=${a.token}`,
-        { origin: 'https://evil.example' },
-      );
+      const socket = new WebSocket(`${t.base.replace('http', 'ws')}/v3/directline/conversations/${a.conversationId}/stream?t=${a.token}`, {
+        origin: 'https://evil.example',
+      });
       const status = await new Promise<number>((resolve) => {
         socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         socket.on('open', () => resolve(101));
@@ -317,14 +315,18 @@ describe('the Direct Line API without configured origins', () => {
 describe('the Direct Line API before the knowledge base is loaded', () => {
   it('answers 503 with Retry-After to starting and posting', async () => {
     const tokens = new DirectLineTokens(TEST_TOKEN_SECRET, 1800);
-    const channel = new DirectLineChannel({ store: new KeyValueDirectLineStore(new MemoryKeyValueStore()), runTurn: async () => undefined, logger: silentLogger() });
+    const channel = new DirectLineChannel({
+      store: new KeyValueDirectLineStore(new MemoryKeyValueStore()),
+      runTurn: async () => undefined,
+      logger: silentLogger(),
+    });
     const server = restify.createServer();
     mountDirectLineRoutes(server, { channel, tokens, ready: () => false, logger: silentLogger() });
     await new Promise<void>((resolve) => {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     try {
-      const base = `http://127.0.0.1:${(server.address()).port}`;
+      const base = `http://127.0.0.1:${server.address().port}`;
       const { conversationId, token } = await tokens.issueForNewConversation();
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const start = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers, body: '{}' });
@@ -339,8 +341,8 @@ describe('the Direct Line API before the knowledge base is loaded', () => {
     } finally {
       channel.close();
       await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-    });
+        server.close(() => resolve());
+      });
     }
   });
 });

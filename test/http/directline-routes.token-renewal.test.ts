@@ -73,7 +73,7 @@ describe('token refresh bounded by the conversation’s idle expiry (server with
     await new Promise<void>((resolve) => {
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    base = `http://127.0.0.1:${(server.address()).port}`;
+    base = `http://127.0.0.1:${server.address().port}`;
   });
   afterAll(async () => {
     channel.close();
@@ -82,7 +82,8 @@ describe('token refresh bounded by the conversation’s idle expiry (server with
     });
   });
 
-  const refresh = (token: string) => fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const refresh = (token: string) =>
+    fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
 
   it('never hands out a token that outlives the conversation, and stops once it has expired', async () => {
     const { token } = await tokens.issueForNewConversation();

@@ -85,9 +85,9 @@ function capturingLogger() {
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => {
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-  return `http://127.0.0.1:${(server.address()).port}`;
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return `http://127.0.0.1:${server.address().port}`;
 }
 
 describe('a 500 shows a generic message with the request id, and the log has the cause', () => {
@@ -133,7 +133,9 @@ describe('a 500 shows a generic message with the request id, and the log has the
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const body = await readJson<unknown>(response);
-    expect(body).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC) as unknown, requestId: 'trace-500-dl' } });
+    expect(body).toEqual({
+      error: { code: 'InternalError', message: expect.stringMatching(GENERIC) as unknown, requestId: 'trace-500-dl' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/store broke|RangeError|var\/lib/);
     const logged = lines.find((line) => line.requestId === 'trace-500-dl' && line.err);
     expect((logged?.err as { message?: string } | undefined)?.message).toBe('store broke at /var/lib/ikz/directline.db');
@@ -143,12 +145,20 @@ describe('a 500 shows a generic message with the request id, and the log has the
     const response = await fetch(`${base}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-500-bot' },
-      body: JSON.stringify({ type: 'message', text: 'hallo', conversation: { id: 'c' }, from: { id: 'u' }, serviceUrl: 'http://127.0.0.1:9' }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hallo',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        serviceUrl: 'http://127.0.0.1:9',
+      }),
     });
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toMatch(/exploded|secret|\.ts:42/);
-    expect(JSON.parse(text)).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC) as unknown, requestId: 'trace-500-bot' } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'InternalError', message: expect.stringMatching(GENERIC) as unknown, requestId: 'trace-500-bot' },
+    });
     const logged = lines.find((line) => line.requestId === 'trace-500-bot' && line.cause);
     expect(String(logged?.cause)).toContain('turn exploded');
   });
