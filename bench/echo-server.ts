@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import {
   ActivityHandler,
   CloudAdapter,
@@ -50,11 +49,15 @@ export async function startEchoServer(config: AppConfig): Promise<EchoServer> {
   const stores = await createStores(config.storage);
   const bot = new EchoBot(new ConversationState(stores.botState));
   const server = createApp({ adapter, runTurn: (context) => bot.run(context), readiness: () => ({ ready: true }), logger: silentLogger() });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   return {
-    port: (server.address() as AddressInfo).port,
+    port: server.address().port,
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeAllConnections();
       await closed;
       await stores.close();

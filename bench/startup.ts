@@ -29,13 +29,13 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   let knowledgeMs: number | undefined;
   let listeningMs = 0;
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not log its port in time\n${stderr}`)), timeoutMs);
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening\n${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.includes('"Knowledge base loaded"')) knowledgeMs = Number(/"ms":(\d+)/.exec(line)?.[1]);
       const match = /"port":(\d+)/.exec(line);
       if (match && !listeningMs) {
@@ -50,7 +50,10 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
       await stop(child);
       throw new Error(`server was not ready within ${timeoutMs} ms`);
     }
-    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -1,5 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { buildApplicationChecklist, checklistMarkdown, type ApplicationStatus, type SupervisionKind } from '../src/funding/application-checklist.js';
+import {
+  buildApplicationChecklist,
+  checklistMarkdown,
+  type ApplicationStatus,
+  type SupervisionKind,
+} from '../src/funding/application-checklist.js';
 import type { EligibilityAnswers } from '../src/funding/eligibility.js';
 import type { ProgrammeParameters } from '../src/funding/programme-parameters.js';
 import { programmeBasis } from '../src/funding/programme-validity.js';
@@ -13,7 +18,8 @@ export interface ApplicationDialogOptions {
 }
 
 /** What "Antrag stellen" returns: the status and the checklist as Markdown (for "Als Text"). */
-export type ApplicationDialogResult = { completed: true; status: ApplicationStatus; markdown: string } | { completed: false };
+export type ApplicationDialogResult =
+  { dialog: 'application'; completed: true; status: ApplicationStatus; markdown: string } | { dialog: 'application'; completed: false };
 
 const FORM = 'applicationForm';
 const FLOW = 'applicationFlow';
@@ -38,7 +44,12 @@ export class ApplicationDialog extends ComponentDialog {
   ) {
     super(ApplicationDialog.dialogId);
     this.addDialog(
-      new FormDialog<ApplicationFormAnswers>(FORM, applicationSteps(), { name: 'Antrags-Assistent', cancelled: 'Der Antrags-Assistent ist abgebrochen. Fragen Sie mich gern etwas anderes.' }, interrupt),
+      new FormDialog<ApplicationFormAnswers>(
+        FORM,
+        applicationSteps(),
+        { name: 'Antrags-Assistent', cancelled: 'Der Antrags-Assistent ist abgebrochen. Fragen Sie mich gern etwas anderes.' },
+        interrupt,
+      ),
     );
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.intro(step), (step) => this.result(step)]));
     this.initialDialogId = FLOW;
@@ -57,11 +68,16 @@ export class ApplicationDialog extends ComponentDialog {
 
   private async result(step: WaterfallStepContext) {
     const form = step.result as FormResult<ApplicationFormAnswers> | undefined;
-    if (!form?.completed) return step.endDialog({ completed: false } satisfies ApplicationDialogResult);
+    if (!form?.completed) return step.endDialog({ dialog: 'application', completed: false } satisfies ApplicationDialogResult);
     const { known: _known, ...status } = form.answers;
     const checklist = buildApplicationChecklist(status, programmeBasis(this.programme(), this.now()));
     await step.context.sendActivity(applicationChecklistActivity(checklist));
-    return step.endDialog({ completed: true, status, markdown: checklistMarkdown(checklist) } satisfies ApplicationDialogResult);
+    return step.endDialog({
+      dialog: 'application',
+      completed: true,
+      status,
+      markdown: checklistMarkdown(checklist),
+    } satisfies ApplicationDialogResult);
   }
 }
 

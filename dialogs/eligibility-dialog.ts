@@ -7,7 +7,9 @@ import { eligibilitySteps, type EligibilityFormAnswers } from './eligibility/eli
 import { FormDialog, type FormResult, type InterruptionHandler } from './form/form-dialog.js';
 
 /** What the Förder-Check returns when it ends. */
-export type EligibilityDialogResult = { completed: true; answers: EligibilityAnswers; result: EligibilityResult } | { completed: false };
+export type EligibilityDialogResult =
+  | { dialog: 'eligibility'; completed: true; answers: EligibilityAnswers; result: EligibilityResult }
+  | { dialog: 'eligibility'; completed: false };
 
 const FORM = 'eligibilityForm';
 const FLOW = 'eligibilityFlow';
@@ -31,7 +33,14 @@ export class EligibilityDialog extends ComponentDialog {
   ) {
     super(EligibilityDialog.dialogId);
     const steps = eligibilitySteps(() => this.basis().version, now);
-    this.addDialog(new FormDialog<EligibilityFormAnswers>(FORM, steps, { name: 'Förder-Check', cancelled: 'Der Förder-Check ist abgebrochen. Fragen Sie mich gern etwas anderes.' }, interrupt));
+    this.addDialog(
+      new FormDialog<EligibilityFormAnswers>(
+        FORM,
+        steps,
+        { name: 'Förder-Check', cancelled: 'Der Förder-Check ist abgebrochen. Fragen Sie mich gern etwas anderes.' },
+        interrupt,
+      ),
+    );
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.intro(step), (step) => this.result(step)]));
     this.initialDialogId = FLOW;
   }
@@ -50,11 +59,11 @@ export class EligibilityDialog extends ComponentDialog {
 
   private async result(step: WaterfallStepContext) {
     const form = step.result as FormResult<EligibilityFormAnswers> | undefined;
-    if (!form?.completed) return step.endDialog({ completed: false } satisfies EligibilityDialogResult);
+    if (!form?.completed) return step.endDialog({ dialog: 'eligibility', completed: false } satisfies EligibilityDialogResult);
     const { savingsMode: _mode, ...answers } = form.answers;
     const basis = this.basis();
     const result = evaluateEligibility(answers, basis);
     await step.context.sendActivity(eligibilityResultActivity(result, basis.version));
-    return step.endDialog({ completed: true, answers, result } satisfies EligibilityDialogResult);
+    return step.endDialog({ dialog: 'eligibility', completed: true, answers, result } satisfies EligibilityDialogResult);
   }
 }

@@ -3,7 +3,8 @@ import { EventFactory, MessageFactory, TurnContext, type Transcript } from 'botb
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CaseService } from '../src/handoff/case-service.js';
 import type { HandoffCase, TranscriptEntry } from '../src/handoff/handoff-case.js';
-import { expectedResponse, type OfficeHours } from '../src/handoff/office-hours.js';
+import type { OfficeHours } from '../src/config/office-hours-parser.js';
+import { expectedResponse } from '../src/handoff/office-hours.js';
 import { FormDialog, type FormResult, type InterruptionHandler } from './form/form-dialog.js';
 import { handoffSteps, type HandoffAnswers } from './handoff/handoff-steps.js';
 
@@ -14,7 +15,8 @@ export interface HandoffDialogOptions {
   transcript: TranscriptEntry[];
 }
 
-export type HandoffDialogResult = { completed: true; caseId: string } | { completed: false };
+/** What the handoff returns: the case it created, or nothing (declined, cancelled). */
+export type HandoffDialogResult = { dialog: 'handoff'; completed: true; caseId: string } | { dialog: 'handoff'; completed: false };
 
 /** Everything the handoff needs from outside the dialog. */
 export interface HandoffDependencies {
@@ -49,7 +51,12 @@ export class HandoffDialog extends ComponentDialog {
   ) {
     super(HandoffDialog.dialogId);
     this.addDialog(
-      new FormDialog<HandoffAnswers>(FORM, handoffSteps(deps.privacyUrl), { name: 'Übergabe an die Beratung', cancelled: 'Die Übergabe ist abgebrochen; es wurde nichts gespeichert.' }, interrupt),
+      new FormDialog<HandoffAnswers>(
+        FORM,
+        handoffSteps(deps.privacyUrl),
+        { name: 'Übergabe an die Beratung', cancelled: 'Die Übergabe ist abgebrochen; es wurde nichts gespeichert.' },
+        interrupt,
+      ),
     );
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.intro(step), (step) => this.finish(step)]));
     this.initialDialogId = FLOW;
@@ -68,11 +75,13 @@ export class HandoffDialog extends ComponentDialog {
 
   private async finish(step: WaterfallStepContext) {
     const form = step.result as FormResult<HandoffAnswers> | undefined;
-    if (!form?.completed) return step.endDialog({ completed: false } satisfies HandoffDialogResult);
+    if (!form?.completed) return step.endDialog({ dialog: 'handoff', completed: false } satisfies HandoffDialogResult);
     const answers = form.answers;
     if (!answers.consent) {
-      await step.context.sendActivity(`Ohne Ihre Zustimmung lege ich keinen Fall an; Ihre Angaben sind nicht gespeichert. ${this.deps.contactText}`);
-      return step.endDialog({ completed: false } satisfies HandoffDialogResult);
+      await step.context.sendActivity(
+        `Ohne Ihre Zustimmung lege ich keinen Fall an; Ihre Angaben sind nicht gespeichert. ${this.deps.contactText}`,
+      );
+      return step.endDialog({ dialog: 'handoff', completed: false } satisfies HandoffDialogResult);
     }
     const options = step.options as HandoffDialogOptions;
     const now = this.deps.now?.() ?? new Date();
@@ -103,9 +112,15 @@ export class HandoffDialog extends ComponentDialog {
     );
     // Teams rejects custom event activities from bots; hubs that take over conversations use Direct Line.
     if (activity.channelId !== 'msteams') {
-      const transcript: Transcript = { activities: options.transcript.map((e) => ({ type: 'message', text: e.text, timestamp: new Date(e.at), from: { id: e.from, name: e.from } }) as never) };
-      await step.context.sendActivity(EventFactory.createHandoffInitiation(step.context, { caseId: created.id, concern: created.concern }, transcript));
+      const transcript: Transcript = {
+        activities: options.transcript.map(
+          (e) => ({ type: 'message', text: e.text, timestamp: new Date(e.at), from: { id: e.from, name: e.from } }) as never,
+        ),
+      };
+      await step.context.sendActivity(
+        EventFactory.createHandoffInitiation(step.context, { caseId: created.id, concern: created.concern }, transcript),
+      );
     }
-    return step.endDialog({ completed: true, caseId: created.id } satisfies HandoffDialogResult);
+    return step.endDialog({ dialog: 'handoff', completed: true, caseId: created.id } satisfies HandoffDialogResult);
   }
 }

@@ -1,5 +1,4 @@
 // Entry point: wires configuration, logging, knowledge, bot, adapter and HTTP server (all wiring lives here).
-import type { AddressInfo } from 'node:net';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -14,7 +13,6 @@ import { DirectLineChannel } from './channels/directline/directline-channel.js';
 import { DirectLineTokens, randomTokenSecret } from './channels/directline/directline-tokens.js';
 import { KeyValueDirectLineStore } from './channels/directline/keyvalue-directline-store.js';
 import { loadOrCreateTokenSecret } from './channels/directline/token-secret-file.js';
-import { MemoryDirectLineStore } from './channels/directline/memory-directline-store.js';
 import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config/config.js';
 import { corsPolicy } from './http/cors.js';
 import { ClientRateLimiter, clientAddress, rateLimit } from './http/rate-limit.js';
@@ -98,7 +96,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const storeLimits = { idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000, maxConversations: webChat.maxConversations };
   const directLine = new DirectLineChannel({
     // Persisted with everything else (in memory only with STORAGE_BACKEND=memory).
-    store: stores.backend === 'memory' ? new MemoryDirectLineStore(storeLimits) : new KeyValueDirectLineStore(stores.documents, storeLimits),
+    store: new KeyValueDirectLineStore(stores.documents, storeLimits),
     // Several instances share the Blob store: live streams then also read what other instances wrote.
     sharedStorePollMs: stores.backend === 'blob' ? 1000 : undefined,
     runTurn: turn,
@@ -107,9 +105,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       await bundle?.forgetConversation(context);
     },
   });
-  const azureTokens = webChat.directLineSecret
-    ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
-    : undefined;
+  const azureTokens = webChat.directLineSecret ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain) : undefined;
   // Origin checks and rate limits apply to the route that serves a request, however its path is spelt.
   const cors = corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins);
   server.pre(cors.preflight);
@@ -127,7 +123,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     channelCodes,
     trustProxy: limits.trustProxy,
     logger,
-    report: (period) => (bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined),
+    report: (period) =>
+      bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined,
   });
   mountWebChatRoutes(server, {
     issueToken: () => (azureTokens ? azureTokens.issueForNewConversation() : tokens.issueForNewConversation()),
@@ -148,7 +145,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = server.address().port;
   logger.info({ port, host: config.host }, `IKZ-Assistent listening on http://${config.host}:${port}/api/messages`);
   logger.info(`Web chat demo page on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
@@ -201,7 +198,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     if (config.knowledgeWatch) {
       watcher = watchKnowledge(config.knowledgeDir, knowledge, logger, {
         onReload: () => {
-          readiness = { ...readiness, articles: knowledge.articleCount, skippedFiles: knowledge.problems.filter((p) => p.severity === 'error') };
+          readiness = {
+            ...readiness,
+            articles: knowledge.articleCount,
+            skippedFiles: knowledge.problems.filter((p) => p.severity === 'error'),
+          };
         },
       });
     }
@@ -218,7 +219,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       watcher?.close();
       stream.close();
       directLine.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections();
       const timer = setTimeout(() => server.server.closeAllConnections(), timeoutMs);
       await closed;
@@ -238,7 +241,8 @@ async function tokenSecret(config: AppConfig, logger: Logger): Promise<string | 
   if (config.storage.backend === 'memory') return randomTokenSecret();
   const stored = await loadOrCreateTokenSecret(config.storage.dataDir);
   if (stored.created) logger.info({ path: stored.path }, 'Created the web chat token secret (file mode 0600); keep it with the data');
-  if (stored.madePrivate) logger.warn({ path: stored.path }, 'The web chat token secret was readable by others; made it private (mode 0600)');
+  if (stored.madePrivate)
+    logger.warn({ path: stored.path }, 'The web chat token secret was readable by others; made it private (mode 0600)');
   if (config.storage.backend === 'blob') {
     logger.warn(
       { path: stored.path },
@@ -263,7 +267,7 @@ function scheduleRetention(stores: Stores, days: number, logger: Logger): NodeJS
       (error: unknown) => logger.error({ err: error }, 'Retention job failed'),
     );
   void run();
-  const timer = setInterval(run, RETENTION_INTERVAL_MS);
+  const timer = setInterval(() => void run(), RETENTION_INTERVAL_MS);
   timer.unref();
   return timer;
 }

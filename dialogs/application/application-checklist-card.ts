@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { ApplicationChecklist } from '../../src/funding/application-checklist.js';
 import { citation } from '../../src/funding/programme-parameters.js';
-import { adaptiveCard, submitAction, textBlock } from '../cards.js';
+import { adaptiveCard, submitAction, textBlock } from '../../src/shared/cards.js';
 
 /** The personal checklist as an Adaptive Card (with the validity notice when due), with "Als Text", handoff and restart buttons. */
 export function applicationChecklistActivity(list: ApplicationChecklist): Partial<Activity> {
@@ -11,7 +11,10 @@ export function applicationChecklistActivity(list: ApplicationChecklist): Partia
     textBlock('Noch zu erledigen', { weight: 'Bolder', spacing: 'Medium' }),
     ...list.todo.map((t, i) => textBlock(`${i + 1}. ${t}`, { spacing: 'Small' })),
     ...(list.done.length > 0
-      ? [textBlock('Schon erledigt', { weight: 'Bolder', spacing: 'Medium' }), textBlock(list.done.map((d) => `✅ ${d}`).join('\n\n'), { spacing: 'Small' })]
+      ? [
+          textBlock('Schon erledigt', { weight: 'Bolder', spacing: 'Medium' }),
+          textBlock(list.done.map((d) => `✅ ${d}`).join('\n\n'), { spacing: 'Small' }),
+        ]
       : []),
     textBlock('Unterlagen für den Antrag', { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(list.documents.map((d) => `- ${d}`).join('\n'), { spacing: 'Small' }),

@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { CriterionStatus, EligibilityResult, Verdict } from '../../src/funding/eligibility.js';
 import { citation, type ProgrammeVersion } from '../../src/funding/programme-parameters.js';
-import { adaptiveCard, submitAction, textBlock } from '../cards.js';
+import { adaptiveCard, submitAction, textBlock } from '../../src/shared/cards.js';
 
 export const VERDICT_TEXT: Record<Verdict, string> = {
   eligible: 'Voraussichtlich förderfähig',
@@ -31,7 +31,11 @@ export function eligibilityResultActivity(result: EligibilityResult, programme: 
   const { estimate } = result;
   const body = [
     textBlock('Ergebnis des Förder-Checks', { size: 'Medium', weight: 'Bolder' }),
-    textBlock(`${VERDICT_ICON[result.verdict]} ${VERDICT_TEXT[result.verdict]}`, { size: 'Large', weight: 'Bolder', color: VERDICT_COLOR[result.verdict] }),
+    textBlock(`${VERDICT_ICON[result.verdict]} ${VERDICT_TEXT[result.verdict]}`, {
+      size: 'Large',
+      weight: 'Bolder',
+      color: VERDICT_COLOR[result.verdict],
+    }),
     ...(result.notice ? [textBlock(`⚠️ **Hinweis:** ${result.notice}`, { color: 'Warning', spacing: 'Medium' })] : []),
     textBlock(amountLine(result), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(estimate.basis),

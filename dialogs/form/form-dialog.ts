@@ -1,4 +1,4 @@
-import { ActionTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { normalizeAnswer } from './german-input.js';
 
@@ -152,7 +152,7 @@ export class FormDialog<A extends object> extends Dialog {
   }
 
   override async repromptDialog(context: TurnContext, instance: { state: object }): Promise<void> {
-    await this.prompt(context, this.validState(instance.state as Partial<FormState<A>>));
+    await this.prompt(context, this.validState(instance.state));
   }
 
   private read(step: FormStep<A>, input: FormInput, answers: A): StepResult<A> {
@@ -168,7 +168,9 @@ export class FormDialog<A extends object> extends Dialog {
       // A synonym inside a longer answer ("wir sind eine Gemeinde") counts, but not inside a question of
       // its own ("was ist ein GVV?"): that one is answered from the knowledge base instead.
       if (!choice && !QUESTION.test(input.text)) {
-        choice = choices.find((c) => (c.synonyms ?? []).some((s) => new RegExp(`(^| )${escapeRegExp(normalizeAnswer(s))}( |$)`).test(typed)));
+        choice = choices.find((c) =>
+          (c.synonyms ?? []).some((s) => new RegExp(`(^| )${escapeRegExp(normalizeAnswer(s))}( |$)`).test(typed)),
+        );
       }
     }
     return step.parse(input, answers, choice);
@@ -194,7 +196,7 @@ export class FormDialog<A extends object> extends Dialog {
       displayText: c.title,
       value: { action: 'choice', step: step.id, value: c.value } satisfies StepChoiceValue,
     }));
-    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text) as Partial<Activity>);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text));
   }
 
   private nextStep(answers: A, afterIndex: number): FormStep<A> | undefined {
@@ -209,11 +211,19 @@ export class FormDialog<A extends object> extends Dialog {
   private validState(state: Partial<FormState<A>> | undefined): FormState<A> {
     const answers = (state?.answers && typeof state.answers === 'object' ? state.answers : {}) as A;
     const history = Array.isArray(state?.history) ? state.history.filter((id) => this.stepById(id)) : [];
-    const step = this.stepById(state?.step) && (this.stepById(state?.step)!.applies?.(answers) ?? true) ? state!.step! : this.nextStep(answers, -1)?.id ?? this.steps[0]!.id;
+    const step =
+      this.stepById(state?.step) && (this.stepById(state?.step)!.applies?.(answers) ?? true)
+        ? state!.step!
+        : (this.nextStep(answers, -1)?.id ?? this.steps[0]!.id);
     return { answers, history, step };
   }
 
   private isChoicePayload(value: unknown): value is StepChoiceValue {
-    return typeof value === 'object' && value !== null && (value as { action?: unknown }).action === 'choice' && typeof (value as { step?: unknown }).step === 'string';
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { action?: unknown }).action === 'choice' &&
+      typeof (value as { step?: unknown }).step === 'string'
+    );
   }
 }

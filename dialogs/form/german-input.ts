@@ -5,8 +5,22 @@
 
 const NUMBER_WORDS: Record<string, number> = {
   // Not "ein"/"eine": in a sentence they are articles ("was ist ein GVV"), not the number one.
-  null: 0, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5,
-  sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, zwanzig: 20,
+  null: 0,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  zwoelf: 12,
+  zwanzig: 20,
 };
 
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
@@ -45,7 +59,11 @@ export function parseGermanNumber(text: string): number | undefined {
   if (/^-?\d+(\.\d{3})+(,\d+)?$/.test(raw)) value = Number(raw.replace(/\./g, '').replace(',', '.'));
   else value = Number(raw.replace(',', '.'));
   if (!Number.isFinite(value)) return undefined;
-  const after = cleaned.slice((match.index ?? 0) + raw.length).trim().split(/\s+/)[0] ?? '';
+  const after =
+    cleaned
+      .slice((match.index ?? 0) + raw.length)
+      .trim()
+      .split(/\s+/)[0] ?? '';
   for (const [unit, factor] of MULTIPLIERS) if (unit.test(after.replace(/[€,;]+$/, ''))) return Math.round(value * factor * 100) / 100;
   return value;
 }

@@ -48,7 +48,7 @@ export class AnalyticsRecorder {
     const at = this.now().toISOString();
     const cleaned = { ...event } as Record<string, unknown>;
     for (const field of ['question', 'comment'] as const) {
-      if (typeof cleaned[field] === 'string') cleaned[field] = scrubPersonalData(cleaned[field] as string);
+      if (typeof cleaned[field] === 'string') cleaned[field] = scrubPersonalData(cleaned[field]);
     }
     const stored = { ...cleaned, at, ...(event.type === 'feedback' ? {} : { conversation: hashConversation(conversationId) }) };
     const key = `${at}-${randomUUID().slice(0, 8)}`;

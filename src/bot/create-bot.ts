@@ -2,13 +2,13 @@ import { ConversationState, MemoryStorage, type Storage, type TurnContext } from
 import type { AppConfig } from '../config/config.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Logger } from '../logging/logger.js';
-import { withTeams, type TurnRunner } from '../channels/teams/teams-turn.js';
+import { withTeams, type TurnRunner } from './teams/teams-turn.js';
 import type { HandoffDependencies } from '../../dialogs/handoff-dialog.js';
 import { AnalyticsRecorder } from '../analytics/analytics-events.js';
 import { AdvisorDesk, type AdvisorDeskOptions, type ProactiveSender } from '../handoff/advisor-desk.js';
 import { CaseService } from '../handoff/case-service.js';
 import type { HandoffCase } from '../handoff/handoff-case.js';
-import { parseOfficeHours } from '../handoff/office-hours.js';
+import { parseOfficeHours } from '../config/office-hours-parser.js';
 import { TranscriptLog } from '../handoff/transcript-log.js';
 import { GuardedStorage } from '../storage/guarded-storage.js';
 import { MemoryKeyValueStore, type KeyValueStore } from '../storage/key-value-store.js';
@@ -57,9 +57,18 @@ export function createBot(options: {
   const cases = new CaseService(documents);
   const analytics = new AnalyticsRecorder(documents, options.logger);
   const desk = options.proactive
-    ? new AdvisorDesk({ cases, documents, proactive: options.proactive, logger: options.logger, tenantId: options.tenantId, ...options.advisors })
+    ? new AdvisorDesk({
+        cases,
+        documents,
+        proactive: options.proactive,
+        logger: options.logger,
+        tenantId: options.tenantId,
+        ...options.advisors,
+      })
     : undefined;
   const onCaseCreated = async (handoffCase: HandoffCase) => {
+    // Operators see every case arrive; what the user wrote stays in the case, never in the log.
+    options.logger.info({ caseId: handoffCase.id, channelId: handoffCase.channelId }, 'Handoff case created');
     await desk?.announce(handoffCase);
     await options.handoff?.onCaseCreated?.(handoffCase);
   };

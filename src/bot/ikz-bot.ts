@@ -1,8 +1,20 @@
-import { ActivityHandler, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  MessageFactory,
+  type Activity,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { ApplicationDialog, type ApplicationDialogOptions, type ApplicationDialogResult } from '../../dialogs/application-dialog.js';
 import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/eligibility-dialog.js';
-import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, type HandoffDialogResult } from '../../dialogs/handoff-dialog.js';
+import {
+  HandoffDialog,
+  type HandoffDependencies,
+  type HandoffDialogOptions,
+  type HandoffDialogResult,
+} from '../../dialogs/handoff-dialog.js';
 import { WEAK_COVERAGE, type AnalyticsRecorder } from '../analytics/analytics-events.js';
 import type { AdvisorDesk } from '../handoff/advisor-desk.js';
 import { mayActAsAdvisor } from '../handoff/advisor-trust.js';
@@ -20,7 +32,7 @@ import { understandMessage, type QuestionUnderstanding } from '../understanding/
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
 import { TEXT, type OfficeContact } from './messages.js';
-import { stripControlCharacters } from './safe-text.js';
+import { stripControlCharacters } from '../shared/safe-text.js';
 import {
   answerReply,
   clarifyReply,
@@ -90,6 +102,9 @@ export interface IkzBotOptions {
 /** Default for `maxMessageLength`: a question, not a pasted document. */
 export const DEFAULT_MAX_MESSAGE_LENGTH = 2000;
 
+/** What a top-level dialog returns when it ends; `dialog` says which one. */
+type GuidedDialogResult = EligibilityDialogResult | ApplicationDialogResult | HandoffDialogResult;
+
 const DIALOG_IDS: Record<GuidedDialog, string> = { eligibility: EligibilityDialog.dialogId, application: ApplicationDialog.dialogId };
 
 /** `turnState` key of the transcript lines of the running turn (stored when the turn ends). */
@@ -150,7 +165,7 @@ export class IkzBot extends ActivityHandler {
     if (typeof context.activity.text === 'string') context.activity.text = stripControlCharacters(context.activity.text);
     const lines = this.startTranscript(context);
     await super.run(context);
-    const data = lines.length > 0 ? await this.conversationData.get(context, { unansweredInARow: 0 }) : undefined;
+    const data = lines.length > 0 ? await this.memoryOf(context) : undefined;
     if (data) data.transcriptTurns = (data.transcriptTurns ?? 0) + 1;
     await this.options.conversationState.saveChanges(context, false);
     // After the state: a turn whose state could not be saved did not happen for the user either.
@@ -181,9 +196,14 @@ export class IkzBot extends ActivityHandler {
     return [...stored, ...current].slice(-TRANSCRIPT_LIMITS.entries);
   }
 
+  /** The bot's memory of this conversation (created empty on first use). */
+  private memoryOf(context: TurnContext): Promise<ConversationData> {
+    return this.conversationData.get(context, { unansweredInARow: 0 });
+  }
+
   /** Deletes what the bot keeps of a conversation: its transcript and its state. */
   async forget(context: TurnContext): Promise<void> {
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     await this.options.transcripts.forget(context.activity.conversation.id, data.transcriptTurns ?? 0);
     await this.options.conversationState.delete(context);
   }
@@ -207,7 +227,7 @@ export class IkzBot extends ActivityHandler {
   /** A typed message (or a suggested question pressed as a button); `dialogContext` builds the dialog context when needed. */
   private async handleText(context: TurnContext, text: string, dialogContext: () => Promise<DialogContext>): Promise<void> {
     // While an advisor has taken over the user's case, the user talks to the advisor, not to the bot.
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     if (await this.options.desk?.relayFromUser(context, data.openCaseId)) return this.report(context, 'smalltalk');
     if (data.awaitingFeedbackComment) {
       const key = data.awaitingFeedbackComment;
@@ -250,7 +270,8 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
-    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
+    if (intent && isGuidedDialog(intent.intent))
+      return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
     // (The guided dialogs are handled above: what remains is small talk, help.)
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
     return this.answerQuestion(context, text);
@@ -272,7 +293,7 @@ export class IkzBot extends ActivityHandler {
     // Content is what the knowledge base searches for ("kannst du" is none) and no request word explains.
     const searched = new Set(this.options.knowledge.terms?.(content) ?? intent.rest);
     if (!intent.rest.some((term) => searched.has(term))) return this.startDialog(await dialogContext(), intent.intent);
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     const understood = this.understand(message, data);
     const decision = understood.understanding.kind === 'single' ? understood.understanding.reading.decision : undefined;
     const outside = decision?.outcome === 'no_answer' && decision.reason === 'outside_scope';
@@ -282,9 +303,14 @@ export class IkzBot extends ActivityHandler {
   /** A request for a person: starts the handoff; inside the Förder-Check or "Antrag stellen" it first asks whether to leave the dialog. */
   private async requestHandoff(dc: DialogContext): Promise<void> {
     const active = dc.activeDialog?.id;
-    const dialogName = active === EligibilityDialog.dialogId ? 'Förder-Check' : active === ApplicationDialog.dialogId ? 'Dialog „Antrag stellen“' : undefined;
+    const dialogName =
+      active === EligibilityDialog.dialogId
+        ? 'Förder-Check'
+        : active === ApplicationDialog.dialogId
+          ? 'Dialog „Antrag stellen“'
+          : undefined;
     if (!dialogName) return this.startHandoff(dc);
-    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(dc.context);
     data.confirmingHandoff = true;
     await dc.context.sendActivity(leaveDialogForHandoffReply(dialogName));
     return this.report(dc.context, 'dialog');
@@ -296,9 +322,13 @@ export class IkzBot extends ActivityHandler {
   }
 
   /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */
-  private async answerQuestion(context: TurnContext, message: string, understood?: { question: string; understanding: QuestionUnderstanding }, offerDialog?: GuidedDialog): Promise<void> {
-    const { knowledge } = this.options;
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+  private async answerQuestion(
+    context: TurnContext,
+    message: string,
+    understood?: { question: string; understanding: QuestionUnderstanding },
+    offerDialog?: GuidedDialog,
+  ): Promise<void> {
+    const data = await this.memoryOf(context);
     const { question, understanding: result } = understood ?? this.understand(message, data);
     const conversationId = context.activity.conversation.id;
     if (result.kind === 'comparison') {
@@ -314,9 +344,19 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.topic = topicOf(second.question, second.decision.article);
       for (const reading of result.readings) {
-        await this.options.analytics?.record(conversationId, { type: 'question', outcome: 'answer', articleId: reading.decision.article.id, coverage: reading.decision.coverage });
+        await this.options.analytics?.record(conversationId, {
+          type: 'question',
+          outcome: 'answer',
+          articleId: reading.decision.article.id,
+          coverage: reading.decision.coverage,
+        });
       }
-      await context.sendActivity(twoAnswersReply(result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })), result.pending));
+      await context.sendActivity(
+        twoAnswersReply(
+          result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })),
+          result.pending,
+        ),
+      );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);
     }
     const { decision, readAgainst } = result.reading;
@@ -334,7 +374,9 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
       data.topic = topicOf(result.reading.question, decision.article);
-      await context.sendActivity(this.answerFrom(decision.article, decision.sections, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }));
+      await context.sendActivity(
+        this.answerFrom(decision.article, decision.sections, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }),
+      );
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
     if (decision.outcome === 'clarify') {
@@ -350,7 +392,10 @@ export class IkzBot extends ActivityHandler {
   /** The reply with an article's sections; funding answers carry the programme's validity notice when it is due. */
   private answerFrom(article: Article, sections: ArticleSection[], extras: AnswerExtras = {}): Partial<Activity> {
     const { knowledge } = this.options;
-    return answerReply(article, sections, (id) => knowledge.article(id), { ...extras, notice: answerNotice(knowledge.programme, article.version, this.now()) });
+    return answerReply(article, sections, (id) => knowledge.article(id), {
+      ...extras,
+      notice: answerNotice(knowledge.programme, article.version, this.now()),
+    });
   }
 
   /** A free question in the middle of a dialog: answered only when the knowledge base is confident. */
@@ -371,24 +416,29 @@ export class IkzBot extends ActivityHandler {
           return this.report(context, 'no_answer');
         }
         await context.sendActivity(this.answerFrom(article, article.sections.slice(0, 2)));
-        (await this.conversationData.get(context, { unansweredInARow: 0 })).topic = topicOf(article.title, article);
+        (await this.memoryOf(context)).topic = topicOf(article.title, article);
         if (dc.activeDialog) await dc.repromptDialog();
         return this.report(context, 'answer', article.id);
       }
       case 'start':
         return this.startDialog(dc, action.dialog);
       case 'ask':
-        return this.handleText(context, action.text, async () => dc);
+        return this.handleText(context, action.text, () => Promise.resolve(dc));
       case 'feedback': {
-        const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+        const data = await this.memoryOf(context);
         const question = data.lastAnswer?.articleId === action.id ? data.lastAnswer.question : undefined;
-        const key = await this.options.analytics?.record(context.activity.conversation.id, { type: 'feedback', articleId: action.id, helpful: action.helpful, question });
+        const key = await this.options.analytics?.record(context.activity.conversation.id, {
+          type: 'feedback',
+          articleId: action.id,
+          helpful: action.helpful,
+          question,
+        });
         if (!action.helpful && key) data.awaitingFeedbackComment = key;
         await context.sendActivity(textReply(action.helpful || !key ? TEXT.feedbackThanks : TEXT.feedbackAskComment));
         return this.report(context, 'smalltalk');
       }
       case 'checklist_text': {
-        const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+        const data = await this.memoryOf(context);
         await context.sendActivity(
           data.checklistMarkdown
             ? MessageFactory.text(`Ihre Checkliste zum Kopieren:\n\n\`\`\`markdown\n${data.checklistMarkdown}\n\`\`\``)
@@ -406,7 +456,7 @@ export class IkzBot extends ActivityHandler {
 
   /** Starts the handoff dialog, unless this conversation already has a case with the office. */
   private async startHandoff(dc: DialogContext): Promise<void> {
-    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(dc.context);
     const existing = data.openCaseId ? await this.options.handoff.cases.get(data.openCaseId) : undefined;
     if (existing && existing.status !== 'closed') {
       await dc.context.sendActivity(textReply(TEXT.caseExists.replace('{id}', existing.id)));
@@ -417,7 +467,12 @@ export class IkzBot extends ActivityHandler {
     const transcript = await this.transcript(dc.context, data);
     const options: HandoffDialogOptions = {
       proposedConcern: summarizeConcern(data, transcript, (text) => this.intents.recognize(text) !== undefined),
-      eligibility: data.eligibility && { verdict: data.eligibility.verdict, amount: data.eligibility.amount, projectKind: data.eligibility.answers.projectKind, partners: data.eligibility.answers.partners },
+      eligibility: data.eligibility && {
+        verdict: data.eligibility.verdict,
+        amount: data.eligibility.amount,
+        projectKind: data.eligibility.answers.projectKind,
+        partners: data.eligibility.answers.partners,
+      },
       transcript,
     };
     await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog: 'handoff', status: 'started' });
@@ -432,9 +487,12 @@ export class IkzBot extends ActivityHandler {
    */
   private async handoffStatus(context: TurnContext): Promise<void> {
     const state = (context.activity.value as { state?: unknown } | undefined)?.state;
-    const data = await this.conversationData.get(context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(context);
     if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false) || !data.openCaseId) {
-      this.options.logger.warn({ channelId: context.activity.channelId, conversationId: context.activity.conversation?.id }, 'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation');
+      this.options.logger.warn(
+        { channelId: context.activity.channelId, conversationId: context.activity.conversation?.id },
+        'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation',
+      );
       return;
     }
     this.options.logger.info({ state, conversationId: context.activity.conversation?.id }, 'Handoff status received');
@@ -445,12 +503,14 @@ export class IkzBot extends ActivityHandler {
 
   private async startDialog(dc: DialogContext, dialog: GuidedDialog): Promise<void> {
     if (!this.options.knowledge.programme) {
-      this.options.logger.error('Guided dialog requested but the programme parameters (knowledge/_meta/foerderprogramm.yml) are not loaded');
+      this.options.logger.error(
+        'Guided dialog requested but the programme parameters (knowledge/_meta/foerderprogramm.yml) are not loaded',
+      );
       await dc.context.sendActivity(textReply(TEXT.dialogUnavailable));
       return this.report(dc.context, 'no_answer');
     }
     await dc.cancelAllDialogs();
-    const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
+    const data = await this.memoryOf(dc.context);
     const options: ApplicationDialogOptions | undefined = dialog === 'application' ? { eligibility: data.eligibility?.answers } : undefined;
     await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog, status: 'started' });
     const result = await dc.beginDialog(DIALOG_IDS[dialog], options);
@@ -464,23 +524,23 @@ export class IkzBot extends ActivityHandler {
 
   /** Remembers what a finished dialog found, so later dialogs and the handoff need not ask again. */
   private async afterDialogTurn(dc: DialogContext, status: DialogTurnStatus, result: unknown): Promise<void> {
-    if (status === DialogTurnStatus.complete) {
-      const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
-      const eligibility = result as EligibilityDialogResult | undefined;
-      const application = result as ApplicationDialogResult | undefined;
-      const conversationId = dc.context.activity.conversation.id;
-      const finished = (dialog: string) => this.options.analytics?.record(conversationId, { type: 'dialog', dialog, status: 'finished' });
-      if (eligibility?.completed && 'result' in eligibility) {
-        data.eligibility = { answers: eligibility.answers, verdict: eligibility.result.verdict, amount: eligibility.result.estimate.amount };
-        await finished('eligibility');
-      } else if (application?.completed && 'markdown' in application) {
-        data.checklistMarkdown = application.markdown;
-        await finished('application');
-      } else if ((result as HandoffDialogResult | undefined)?.completed && 'caseId' in (result as object)) {
-        data.openCaseId = (result as { caseId: string }).caseId;
-        await finished('handoff');
-        await this.options.analytics?.record(conversationId, { type: 'handoff' });
+    const finished = status === DialogTurnStatus.complete ? (result as GuidedDialogResult | undefined) : undefined;
+    if (finished?.completed) {
+      const data = await this.memoryOf(dc.context);
+      switch (finished.dialog) {
+        case 'eligibility':
+          data.eligibility = { answers: finished.answers, verdict: finished.result.verdict, amount: finished.result.estimate.amount };
+          break;
+        case 'application':
+          data.checklistMarkdown = finished.markdown;
+          break;
+        case 'handoff':
+          data.openCaseId = finished.caseId;
+          break;
       }
+      const conversationId = dc.context.activity.conversation.id;
+      await this.options.analytics?.record(conversationId, { type: 'dialog', dialog: finished.dialog, status: 'finished' });
+      if (finished.dialog === 'handoff') await this.options.analytics?.record(conversationId, { type: 'handoff' });
     }
     this.report(dc.context, 'dialog');
   }
@@ -518,7 +578,11 @@ export class IkzBot extends ActivityHandler {
 }
 
 /** A first draft of the concern for the advisor: the user's last questions (not requests such as "Berater", which `isRequest` tells) and the Förder-Check result. */
-export function summarizeConcern(data: ConversationData, transcript: readonly TranscriptEntry[], isRequest: (text: string) => boolean = () => false): string | undefined {
+export function summarizeConcern(
+  data: ConversationData,
+  transcript: readonly TranscriptEntry[],
+  isRequest: (text: string) => boolean = () => false,
+): string | undefined {
   const questions = transcript
     .filter((e) => e.from === 'user' && e.text.length > 12 && !isRequest(e.text))
     .slice(-3)
@@ -526,8 +590,14 @@ export function summarizeConcern(data: ConversationData, transcript: readonly Tr
   const parts: string[] = [];
   if (questions.length > 0) parts.push(`Fragen im Chat: ${questions.join(' / ')}`);
   if (data.eligibility) {
-    const verdict = { eligible: 'voraussichtlich förderfähig', eligible_with_open_points: 'förderfähig mit offenen Punkten', not_eligible: 'voraussichtlich nicht förderfähig' }[data.eligibility.verdict];
-    parts.push(`Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`);
+    const verdict = {
+      eligible: 'voraussichtlich förderfähig',
+      eligible_with_open_points: 'förderfähig mit offenen Punkten',
+      not_eligible: 'voraussichtlich nicht förderfähig',
+    }[data.eligibility.verdict];
+    parts.push(
+      `Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`,
+    );
   }
   return parts.length > 0 ? parts.join('. ').slice(0, 900) : undefined;
 }

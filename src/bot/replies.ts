@@ -31,7 +31,12 @@ export interface AnswerExtras {
 }
 
 /** The answer from an article: short answer, best section, validity notice, source with date, related topics. */
-export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup, extras: AnswerExtras = {}): Partial<Activity> {
+export function answerReply(
+  article: Article,
+  sections: ArticleSection[],
+  lookup: ArticleLookup,
+  extras: AnswerExtras = {},
+): Partial<Activity> {
   const parts = extras.relatedTo ? [TEXT.relatedToTopic.replace('{title}', extras.relatedTo)] : [];
   parts.push(`**${article.title}**`);
   for (const section of sections) {
@@ -49,7 +54,9 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     .map((a) => actionButton(a.title, { action: 'article', id: a.id }));
   const dialogs = article.offers.map((offer): GuidedDialog => (offer === 'foerder-check' ? 'eligibility' : 'application'));
   const ordered = extras.offerDialog ? [extras.offerDialog, ...dialogs.filter((d) => d !== extras.offerDialog)] : dialogs;
-  const offers = ordered.map((dialog) => actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }));
+  const offers = ordered.map((dialog) =>
+    actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }),
+  );
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...furtherButtons(extras.further),
     ...offers,
@@ -62,7 +69,10 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
 }
 
 /** Two questions of one message with answers from two articles: each short (the intro's key sentences, the best section), with its source. */
-export function twoAnswersReply(answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>, further: readonly string[] = []): Partial<Activity> {
+export function twoAnswersReply(
+  answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>,
+  further: readonly string[] = [],
+): Partial<Activity> {
   const parts: string[] = [TEXT.twoAnswersIntro];
   answers.forEach(({ article, sections }, i) => {
     // The key sentences of the intro, and the section that answers the question, if one does.
@@ -154,15 +164,23 @@ function asOfText(article: Article): string {
 
 /** Asks which of the close candidates the user meant (with a dialog the message asked for offered first). */
 export function clarifyReply(candidates: Candidate[], offerDialog?: GuidedDialog): Partial<Activity> {
-  const buttons = [...dialogButtons(offerDialog), ...candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id }))];
+  const buttons = [
+    ...dialogButtons(offerDialog),
+    ...candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id })),
+  ];
   buttons.push(actionButton(TEXT.clarifyNone, { action: 'handoff' }));
   const text = offerDialog ? `${TEXT.clarify}\n\n${offerText(offerDialog)}` : TEXT.clarify;
   return MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text);
 }
 
 /** Says honestly that the bot cannot answer, and offers the advisors (and a dialog the message asked for). */
-export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered', again = false, offerDialog?: GuidedDialog): Partial<Activity> {
-  const text = reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : again ? TEXT.noAnswerAgain : TEXT.noAnswer;
+export function noAnswerReply(
+  reason: 'empty' | 'outside_scope' | 'not_covered',
+  again = false,
+  offerDialog?: GuidedDialog,
+): Partial<Activity> {
+  const text =
+    reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : again ? TEXT.noAnswerAgain : TEXT.noAnswer;
   return MessageFactory.attachment(
     CardFactory.heroCard('', undefined, [
       ...dialogButtons(offerDialog),
@@ -174,7 +192,9 @@ export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered',
 }
 
 function dialogButtons(dialog: GuidedDialog | undefined): BotCardAction[] {
-  return dialog ? [actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog })] : [];
+  return dialog
+    ? [actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog })]
+    : [];
 }
 
 function offerText(dialog: GuidedDialog): string {

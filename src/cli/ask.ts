@@ -1,12 +1,15 @@
 // `npm run ask -- "Frage"`: prints the bot's reply to one question.
-import { LocalConversation } from '../runtime/local-conversation.js';
-import { formatForTerminal, renderReplies } from '../runtime/render-text.js';
+import { LocalConversation } from './local-conversation.js';
+import { formatForTerminal, renderReplies } from './render-text.js';
 import { bootstrapCli, runCli } from './bootstrap.js';
 
 runCli(async () => {
   const args = process.argv.slice(2);
   const explain = args.includes('--explain');
-  const question = args.filter((a) => a !== '--explain').join(' ').trim();
+  const question = args
+    .filter((a) => a !== '--explain')
+    .join(' ')
+    .trim();
   if (!question) {
     process.stderr.write('Usage: npm run ask -- [--explain] "Ihre Frage"\n');
     return 64;
@@ -15,7 +18,8 @@ runCli(async () => {
   if (explain) {
     const { words, decision } = knowledge.explain(question);
     for (const w of words) process.stdout.write(`word ${w.text}: idf ${w.idf}${w.known ? '' : ' (unknown)'} → ${w.terms.join(', ')}\n`);
-    const candidates = decision.outcome === 'answer' || decision.outcome === 'clarify' || decision.outcome === 'no_answer' ? decision.candidates : [];
+    const candidates =
+      decision.outcome === 'answer' || decision.outcome === 'clarify' || decision.outcome === 'no_answer' ? decision.candidates : [];
     process.stdout.write(`outcome: ${decision.outcome}\n`);
     for (const c of candidates.slice(0, 5)) {
       process.stdout.write(`  ${c.article.id}: score ${c.score.toFixed(2)}, coverage ${c.coverage.toFixed(2)}\n`);

@@ -1,5 +1,5 @@
 // `npm run cases [-- --status open|claimed|closed|all]`: lists handoff cases from the configured storage.
-import { singleLine } from '../bot/safe-text.js';
+import { singleLine } from '../shared/safe-text.js';
 import { loadConfig, loadDotEnv } from '../config/config.js';
 import { CaseService } from '../handoff/case-service.js';
 import type { CaseStatus } from '../handoff/handoff-case.js';

@@ -1,8 +1,8 @@
 // `npm run chat`: a conversation with the bot in the terminal. One line in, the replies out; a number
 // presses the button with that number. Works with piped standard input (one user turn per line).
 import { createInterface } from 'node:readline';
-import { LocalConversation } from '../runtime/local-conversation.js';
-import { formatForTerminal, renderReplies, type RenderedButton } from '../runtime/render-text.js';
+import { LocalConversation } from './local-conversation.js';
+import { formatForTerminal, renderReplies, type RenderedButton } from './render-text.js';
 import { bootstrapCli, runCli } from './bootstrap.js';
 
 runCli(async () => {

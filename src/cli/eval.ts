@@ -23,7 +23,9 @@ runCli(async () => {
   }
   for (const r of report.results) {
     const q = questions.find((x) => x.id === r.id)!;
-    process.stdout.write(`${r.pass ? 'PASS' : 'FAIL'} ${r.id} [${r.kind}] ${r.outcome}${r.articleId ? ` → ${r.articleId}` : ''}  ${q.question}\n`);
+    process.stdout.write(
+      `${r.pass ? 'PASS' : 'FAIL'} ${r.id} [${r.kind}] ${r.outcome}${r.articleId ? ` → ${r.articleId}` : ''}  ${q.question}\n`,
+    );
   }
   const pct = (p: number, t: number) => (t === 0 ? 'n/a' : `${((p / t) * 100).toFixed(1)} %`);
   const { answerable, out_of_scope: oos } = report.byKind;

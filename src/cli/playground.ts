@@ -1,6 +1,6 @@
 // `npm run playground`: starts the bot and the Microsoft 365 Agents Playground (a Teams-like client) for
 // trying the bot by hand, offline. Ctrl+C stops both.
-import { startPlayground } from '../channels/teams/agents-playground.js';
+import { startPlayground } from './agents-playground.js';
 import { loadConfig, loadDotEnv } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
 import { startServer } from '../server.js';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { loadConfig, loadDotEnv } from '../config/config.js';
-import { fillTeamsManifest, type TeamsManifestTemplate } from '../channels/teams/teams-manifest.js';
+import { fillTeamsManifest, type TeamsManifestTemplate } from './teams-manifest.js';
 import { runCli } from './bootstrap.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,7 +1,7 @@
 import type { BotBundle } from '../bot/create-bot.js';
 import type { TurnOutcome } from '../bot/ikz-bot.js';
-import { LocalConversation } from '../runtime/local-conversation.js';
-import { renderReplies } from '../runtime/render-text.js';
+import { LocalConversation } from '../cli/local-conversation.js';
+import { renderReplies } from '../cli/render-text.js';
 import { buildReport, type EvalObservation, type EvalQuestion, type EvalReport } from './scoring.js';
 
 /**

@@ -54,7 +54,8 @@ const QUESTIONS: Record<MissingFigure, string> = {
 /** The caveat every amount of the programme carries: it should fit the savings, and nobody can claim it. */
 export const PROPORTIONALITY_NOTE =
   'Die Zuwendung soll in einem angemessenen Verhältnis zu den Einsparungen stehen; Bescheide lagen auch schon unter den Regelbeträgen.';
-export const NO_CLAIM_NOTE = 'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
+export const NO_CLAIM_NOTE =
+  'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
 const MODEL_PROJECT_NOTE = 'Für Kooperationen mit besonderem Vorbildcharakter, die breit angelegt sind, ist eine höhere Zuwendung möglich.';
 
 export const euro = (amount: number): string => `${amount.toLocaleString('de-DE')} €`;
@@ -93,9 +94,16 @@ function fireBrigadeFigure(version: ProgrammeVersion, brigades: number | undefin
     version: version.version,
   };
   if (brigades === undefined) return { ...base, status: 'missing', missing: ['brigades'], question: QUESTIONS.brigades };
-  if (brigades < minimum) return { ...base, status: 'not_applicable', reason: `Zu einer Fusion gehören mindestens ${minimum} Ortsteilfeuerwehren.` };
+  if (brigades < minimum)
+    return { ...base, status: 'not_applicable', reason: `Zu einer Fusion gehören mindestens ${minimum} Ortsteilfeuerwehren.` };
   const amount = brigades * perBrigade;
-  return { ...base, status: 'amount', amount, calculation: `${brigades} × ${euro(perBrigade)} = ${euro(amount)}`, notes: [PROPORTIONALITY_NOTE, NO_CLAIM_NOTE] };
+  return {
+    ...base,
+    status: 'amount',
+    amount,
+    calculation: `${brigades} × ${euro(perBrigade)} = ${euro(amount)}`,
+    notes: [PROPORTIONALITY_NOTE, NO_CLAIM_NOTE],
+  };
 }
 
 function gvvFigure(version: ProgrammeVersion, members: number | undefined): GrantFigure {
@@ -107,9 +115,16 @@ function gvvFigure(version: ProgrammeVersion, members: number | undefined): Gran
     version: version.version,
   };
   if (members === undefined) return { ...base, status: 'missing', missing: ['members'], question: QUESTIONS.members };
-  if (members < minimum) return { ...base, status: 'not_applicable', reason: `Zu einem Gemeindeverwaltungsverband gehören mindestens ${minimum} Gemeinden.` };
+  if (members < minimum)
+    return { ...base, status: 'not_applicable', reason: `Zu einem Gemeindeverwaltungsverband gehören mindestens ${minimum} Gemeinden.` };
   const amount = members * perMember;
-  return { ...base, status: 'amount', amount, calculation: `${members} × ${euro(perMember)} = ${euro(amount)}`, notes: [PROPORTIONALITY_NOTE, NO_CLAIM_NOTE] };
+  return {
+    ...base,
+    status: 'amount',
+    amount,
+    calculation: `${members} × ${euro(perMember)} = ${euro(amount)}`,
+    notes: [PROPORTIONALITY_NOTE, NO_CLAIM_NOTE],
+  };
 }
 
 function cooperationFigure(version: ProgrammeVersion, partners: number | undefined): GrantFigure {
@@ -124,11 +139,29 @@ function cooperationFigure(version: ProgrammeVersion, partners: number | undefin
   };
   const notes = [MODEL_PROJECT_NOTE, PROPORTIONALITY_NOTE, NO_CLAIM_NOTE];
   if (partners === undefined) return { ...base, status: 'missing', missing: ['partners'], question: QUESTIONS.partners };
-  if (partners < two) return { ...base, status: 'not_applicable', reason: 'Eine Kooperation braucht mehrere Kommunen; für eine einzelne Kommune gibt es keine Regelzuwendung.' };
+  if (partners < two)
+    return {
+      ...base,
+      status: 'not_applicable',
+      reason: 'Eine Kooperation braucht mehrere Kommunen; für eine einzelne Kommune gibt es keine Regelzuwendung.',
+    };
   if (partners > three) {
-    return { ...base, status: 'amount', amount: regular.more_than_three, calculation: `Regelzuwendung bei mehr als ${three} Kommunen: ${euro(regular.more_than_three)}`, notes };
+    return {
+      ...base,
+      status: 'amount',
+      amount: regular.more_than_three,
+      calculation: `Regelzuwendung bei mehr als ${three} Kommunen: ${euro(regular.more_than_three)}`,
+      notes,
+    };
   }
-  if (partners === three) return { ...base, status: 'amount', amount: regular.three_partners, calculation: `Regelzuwendung bei ${three} Kommunen: ${euro(regular.three_partners)}`, notes };
+  if (partners === three)
+    return {
+      ...base,
+      status: 'amount',
+      amount: regular.three_partners,
+      calculation: `Regelzuwendung bei ${three} Kommunen: ${euro(regular.three_partners)}`,
+      notes,
+    };
   return {
     ...base,
     status: 'amount',
@@ -150,8 +183,14 @@ function debtReliefFigure(version: ProgrammeVersion, inhabitants: number | undef
     version: version.version,
   };
   const missing = [...(inhabitants === undefined ? ['inhabitants' as const] : []), ...(debt === undefined ? ['debt' as const] : [])];
-  if (inhabitants === undefined || debt === undefined) return { ...base, status: 'missing', missing, question: missing.map((m) => QUESTIONS[m]).join(' ') };
-  if (!(inhabitants > 0) || !(debt >= 0)) return { ...base, status: 'not_applicable', reason: 'Dafür braucht es die Einwohnerzahl der neuen Gemeinde und ihre Schulden im Kernhaushalt.' };
+  if (inhabitants === undefined || debt === undefined)
+    return { ...base, status: 'missing', missing, question: missing.map((m) => QUESTIONS[m]).join(' ') };
+  if (!(inhabitants > 0) || !(debt >= 0))
+    return {
+      ...base,
+      status: 'not_applicable',
+      reason: 'Dafür braucht es die Einwohnerzahl der neuen Gemeinde und ihre Schulden im Kernhaushalt.',
+    };
   const small = inhabitants <= relief.small_up_to_inhabitants;
   const rate = small ? relief.per_inhabitant_small : relief.per_inhabitant_large;
   const byInhabitants = inhabitants * rate;

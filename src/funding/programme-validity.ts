@@ -79,7 +79,8 @@ function followerOf(versions: readonly ProgrammeVersion[], version: ProgrammeVer
 
 function endedText(ended: ProgrammeVersion, next: ProgrammeVersion | undefined): string {
   const said = `Die ${ended.version} galt ${ended.validity}.`;
-  if (next) return `${said} Die ${next.version} gilt ab dem ${germanDate(next.valid_from)}; bis dahin bitte vor der Antragstellung bei der Beratungsstelle nachfragen.`;
+  if (next)
+    return `${said} Die ${next.version} gilt ab dem ${germanDate(next.valid_from)}; bis dahin bitte vor der Antragstellung bei der Beratungsstelle nachfragen.`;
   return `${said} ${unknownAfter(ended)}`;
 }
 
@@ -114,7 +115,11 @@ function germanDate(day: string): string {
  * programme (its `version` front matter names one, e.g. `RV 2021`) and the programme ends soon or has
  * ended on the day of `now`.
  */
-export function answerNotice(parameters: ProgrammeParameters | undefined, articleVersion: string | undefined, now: Date): string | undefined {
+export function answerNotice(
+  parameters: ProgrammeParameters | undefined,
+  articleVersion: string | undefined,
+  now: Date,
+): string | undefined {
   if (!parameters || !articleVersion || !parameters.versions.some((v) => v.version === articleVersion)) return undefined;
   return validityNotice(parameters, hessianDay(now))?.text;
 }

@@ -23,7 +23,7 @@ interface Identity {
  * so the flag alone says nothing: a verified token has claims, among them its audience (the bot's app id).
  */
 export function turnAuthentication(context: TurnContext): TurnAuthentication {
-  const identity = context.turnState.get(context.adapter.BotIdentityKey) as Identity | undefined;
+  const identity = context.turnState.get<Identity | undefined>(context.adapter.BotIdentityKey);
   if (!identity) return 'none';
   if (identity.authenticationType === 'anonymous') return 'anonymous';
   const verified = identity.isAuthenticated === true && (identity.claims ?? []).some((claim) => claim.type === 'aud' && claim.value !== '');

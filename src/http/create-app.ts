@@ -80,7 +80,12 @@ export function createApp(deps: AppDependencies): Server {
   server.post(
     '/api/messages',
     requireJson,
-    ...jsonBody({ maxBytes: MAX_BODY_BYTES, refuse: (res, status, message) => res.send(status, { error: message }) }),
+    ...jsonBody({
+      maxBytes: MAX_BODY_BYTES,
+      refuse: (res, status, message) => {
+        res.send(status, { error: message });
+      },
+    }),
     async (req: Request, res: Response) => {
       const invalid = activityShapeError(req.body);
       if (invalid) {

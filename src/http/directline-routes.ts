@@ -5,7 +5,7 @@ import type { DirectLineChannel } from '../channels/directline/directline-channe
 import { TokenError, type DirectLineTokens, type IssuedToken, type TokenClaims } from '../channels/directline/directline-tokens.js';
 import type { Logger } from '../logging/logger.js';
 import { jsonBody } from './json-body.js';
-import { publicOrigin, queryOf } from './request-url.js';
+import { publicOrigin, queryOf, routeParam } from './request-url.js';
 
 /** Path prefix of the Direct Line 3.0 API. */
 export const DIRECT_LINE_PREFIX = '/v3/directline';
@@ -57,7 +57,7 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDepen
 
   // Reconnect: a fresh token and a stream URL that replays everything after the watermark.
   server.get(`${DIRECT_LINE_PREFIX}/conversations/:conversationId`, async (req: Request, res: Response) => {
-    const claims = (await authorize(req, res, tokens, req.params.conversationId))?.claims;
+    const claims = (await authorize(req, res, tokens, routeParam(req, 'conversationId')))?.claims;
     if (!claims) return;
     const watermark = parseWatermark(req, res);
     if (watermark === undefined) return;
@@ -72,7 +72,7 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDepen
     requireJson,
     ...body,
     async (req: Request, res: Response) => {
-      const claims = (await authorize(req, res, tokens, req.params.conversationId))?.claims;
+      const claims = (await authorize(req, res, tokens, routeParam(req, 'conversationId')))?.claims;
       if (!claims) return;
       if (!deps.ready()) return notReady(res);
       const input = readClientActivity(req.body);
@@ -84,7 +84,7 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDepen
   );
 
   server.get(`${DIRECT_LINE_PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const claims = (await authorize(req, res, tokens, req.params.conversationId))?.claims;
+    const claims = (await authorize(req, res, tokens, routeParam(req, 'conversationId')))?.claims;
     if (!claims) return;
     const watermark = parseWatermark(req, res);
     if (watermark === undefined) return;

@@ -52,11 +52,11 @@ export function guardBotResponse(res: Response, log: Logger): BotResponse {
       return res.status(code);
     },
     send: (body?: unknown) => {
-      if (status < 500) return res.send(body);
+      if (status < 500) return res.send(body) as unknown;
       log.error({ cause: typeof body === 'string' ? body : undefined, status }, 'Bot turn failed with an internal error');
-      return res.send(internalErrorBody(requestIdOf(res)));
+      return res.send(internalErrorBody(requestIdOf(res))) as unknown;
     },
     end: () => res.end(),
-    header: (name: string, value: unknown) => res.header(name, value),
+    header: (name: string, value: unknown) => res.header(name, value) as unknown,
   };
 }

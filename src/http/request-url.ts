@@ -52,3 +52,9 @@ export function normalisedPath(rawPath: string): string {
 export function underPrefix(path: string | undefined, prefixes: readonly string[]): boolean {
   return path !== undefined && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
+
+/** A named parameter of the route that served the request (`:id` in `/cases/:id`); `undefined` when absent. */
+export function routeParam(req: { params?: unknown }, name: string): string | undefined {
+  const value = (req.params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}

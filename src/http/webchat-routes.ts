@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { IssuedToken } from '../channels/directline/directline-tokens.js';
 import type { Logger } from '../logging/logger.js';
-import { projectRoot } from '../runtime/project-root.js';
+import { projectRoot } from '../shared/project-root.js';
 import { staticFile } from './static-file.js';
 
 /** The repository's `public/` folder (demo page, widget, styles). */

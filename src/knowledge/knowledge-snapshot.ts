@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.js';
-import { projectRoot } from '../runtime/project-root.js';
+import { projectRoot } from '../shared/project-root.js';
 import { KnowledgeIndex, type KnowledgeIndexData } from './knowledge-index.js';
 import { parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
 import type { KnowledgeBase } from './types.js';

@@ -79,7 +79,7 @@ export class BlobKeyValueStore implements KeyValueStore {
     for await (const blob of this.container.listBlobsFlat({ prefix })) {
       if (blob.name.endsWith('.json')) names.push(blob.name);
     }
-    const found: Array<Versioned<T> | undefined> = new Array(names.length);
+    const found = new Array<Versioned<T> | undefined>(names.length);
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < names.length; index = next++) {

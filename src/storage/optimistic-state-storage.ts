@@ -72,7 +72,7 @@ export class OptimisticStateStorage implements Storage {
     const guarded: StoreItems = {};
     for (const [key, item] of Object.entries(changes)) {
       const readETag = isObject(item) && item.eTag === '*' ? this.readETags.get(item) : undefined;
-      guarded[key] = readETag ? { ...item, eTag: readETag } : item;
+      guarded[key] = readETag ? { ...(item as object), eTag: readETag } : (item as unknown);
     }
     try {
       await this.inner.write(guarded);

@@ -20,7 +20,11 @@ describe('grant figures', () => {
     ['a cooperation of 7 (more than 3: no more per partner)', { kind: 'kooperation', partners: 7 }, 100_000],
     ['a single municipality', { kind: 'kooperation', partners: 1 }, 'not_applicable'],
     ['debt relief, 5.000 inhabitants, high debt', { kind: 'entschuldung', inhabitants: 5_000, debt: 20_000_000 }, 2_250_000],
-    ['debt relief, exactly 7.500 inhabitants (still the small class)', { kind: 'entschuldung', inhabitants: 7_500, debt: 20_000_000 }, 3_375_000],
+    [
+      'debt relief, exactly 7.500 inhabitants (still the small class)',
+      { kind: 'entschuldung', inhabitants: 7_500, debt: 20_000_000 },
+      3_375_000,
+    ],
     ['debt relief, 7.501 inhabitants', { kind: 'entschuldung', inhabitants: 7_501, debt: 20_000_000 }, 2_625_350],
     ['debt relief capped at 46 % of the debt', { kind: 'entschuldung', inhabitants: 5_000, debt: 1_000_000 }, 460_000],
     ['debt relief without the debt', { kind: 'entschuldung', inhabitants: 5_000 }, 'missing'],
@@ -40,7 +44,11 @@ describe('grant figures', () => {
     if (figure.status !== 'amount') return;
     expect(figure.notes.join(' ')).toContain('angemessenen Verhältnis zu den Einsparungen');
     expect(figure.notes.join(' ')).toContain('Rechtsanspruch');
-    for (const grantCase of [{ kind: 'gvv', members: 3 }, { kind: 'kooperation', partners: 3 }] as const) expect(grantFigure(rv2021, grantCase).rule).toContain('in der Regel');
+    for (const grantCase of [
+      { kind: 'gvv', members: 3 },
+      { kind: 'kooperation', partners: 3 },
+    ] as const)
+      expect(grantFigure(rv2021, grantCase).rule).toContain('in der Regel');
   });
 
   it('says that the two-partner amount needs the exception', () => {
@@ -58,14 +66,20 @@ describe('grant figures', () => {
 
   it('explains the cap and the uncertain status of the debt relief', () => {
     const figure = grantFigure(rv2021, { kind: 'entschuldung', inhabitants: 5_000, debt: 1_000_000 });
-    expect(figure.status === 'amount' && figure.calculation).toBe('5.000 Einwohner × 450 € = 2.250.000 €, begrenzt auf 46 % der Schulden von 1.000.000 €: 460.000 €');
+    expect(figure.status === 'amount' && figure.calculation).toBe(
+      '5.000 Einwohner × 450 € = 2.250.000 €, begrenzt auf 46 % der Schulden von 1.000.000 €: 460.000 €',
+    );
     expect(figure.status === 'amount' && figure.notes.join(' ')).toContain('Ob sie heute noch gewährt wird, ist hier nicht bekannt');
     expect(figure.rule).toContain('Stand Mai 2020');
   });
 
   it('computes with the amounts of the version it is given', () => {
     const successor = programmeWithSuccessor().versions.find((v) => v.version === 'RV 2027')!;
-    expect(grantFigure(successor, { kind: 'kooperation', partners: 3 })).toMatchObject({ status: 'amount', amount: 90_000, version: 'RV 2027' });
+    expect(grantFigure(successor, { kind: 'kooperation', partners: 3 })).toMatchObject({
+      status: 'amount',
+      amount: 90_000,
+      version: 'RV 2027',
+    });
   });
 
   it('is what the Förder-Check estimates with', () => {

@@ -5,8 +5,8 @@ import type { TurnOutcome } from '../../src/bot/ikz-bot.js';
 import { loadConfig } from '../../src/config/config.js';
 import { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { LocalConversation } from '../../src/runtime/local-conversation.js';
-import { renderReplies } from '../../src/runtime/render-text.js';
+import { LocalConversation } from '../../src/cli/local-conversation.js';
+import { renderReplies } from '../../src/cli/render-text.js';
 
 export const SHIPPED_KB = fileURLToPath(new URL('../../knowledge', import.meta.url));
 export const SMALL_KB = fileURLToPath(new URL('../fixtures/kb-small', import.meta.url));

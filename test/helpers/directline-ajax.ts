@@ -27,9 +27,8 @@ export function fetchAjax(): (request: AjaxRequest) => unknown {
   return (request) =>
     Observable.create((subscriber) => {
       const headers = { ...request.headers };
-      const body =
-        request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-      fetch(request.url, { method: request.method ?? 'GET', headers, body: body as string | undefined })
+      const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+      fetch(request.url, { method: request.method ?? 'GET', headers, body: body })
         .then(async (response) => {
           const text = await response.text();
           let parsed: unknown = text;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord, DirectLineStore } from '../../src/channels/directline/directline-store.js';
-import type { MemoryStoreLimits } from '../../src/channels/directline/memory-directline-store.js';
+import type { DirectLineStoreLimits } from '../../src/channels/directline/keyvalue-directline-store.js';
 
 /** A fresh, empty store under test, and how many conversations it holds. */
 export interface DirectLineStoreUnderTest {
   store: DirectLineStore;
-  count(): Promise<number>;
+  count: () => Promise<number>;
 }
 
 /** Creates an empty store with the given limits and clock. */
-export type DirectLineStoreFactory = (limits?: Partial<MemoryStoreLimits>, now?: () => number) => Promise<DirectLineStoreUnderTest>;
+export type DirectLineStoreFactory = (limits?: Partial<DirectLineStoreLimits>, now?: () => number) => Promise<DirectLineStoreUnderTest>;
 
 export const record = (conversationId: string, at: number): ConversationRecord => ({
   conversationId,
@@ -25,7 +25,10 @@ export const record = (conversationId: string, at: number): ConversationRecord =
  *
  * @example
  * ```ts
- * describeDirectLineStore('memory', async (limits, now) => { const store = new MemoryDirectLineStore(limits, now); return { store, count: async () => store.size }; });
+ * describeDirectLineStore('in memory', async (limits, now) => {
+ *   const store = new KeyValueDirectLineStore(new MemoryKeyValueStore(), limits, now);
+ *   return { store, count: () => store.count() };
+ * });
  * ```
  */
 export function describeDirectLineStore(name: string, create: DirectLineStoreFactory): void {
@@ -73,7 +76,10 @@ export function describeDirectLineStore(name: string, create: DirectLineStoreFac
       const { store } = await create({ maxActivitiesPerConversation: 3, maxCharsPerConversation: 100_000 });
       await store.createConversation(record('c1', Date.now()));
       for (let i = 1; i <= 5; i++) await store.appendActivity('c1', { type: 'message', text: `m${i}` });
-      expect(await store.activitiesAfter('c1', 0)).toMatchObject({ watermark: 5, activities: [{ text: 'm3' }, { text: 'm4' }, { text: 'm5' }] });
+      expect(await store.activitiesAfter('c1', 0)).toMatchObject({
+        watermark: 5,
+        activities: [{ text: 'm3' }, { text: 'm4' }, { text: 'm5' }],
+      });
 
       const { store: small } = await create({ maxCharsPerConversation: 500 });
       await small.createConversation(record('c2', Date.now()));

@@ -25,7 +25,7 @@ export class FakeChannel {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   /** Resolves once `count` replies have arrived (or rejects after `timeoutMs`). */
@@ -43,6 +43,16 @@ export class FakeChannel {
       });
     }
     return this.replies;
+  }
+
+  /** Resolves with the replies to the activity `replyToId` once the first has arrived (or rejects after `timeoutMs`). */
+  async waitForReplyTo(replyToId: string, timeoutMs = 5000): Promise<Partial<Activity>[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const replies = this.replies.filter((reply) => reply.replyToId === replyToId);
+      if (replies.length > 0) return replies;
+      await this.waitForReplies(this.replies.length + 1, deadline - Date.now());
+    }
   }
 
   async stop(): Promise<void> {

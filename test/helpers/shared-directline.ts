@@ -9,7 +9,7 @@ export const TEST_POLL_MS = 100;
 
 /** A bot that answers every message with `Echo: <text>`. */
 const echo = async (context: TurnContext) => {
-  if (context.activity.type === ActivityTypes.Message) await context.sendActivity(`Echo: ${context.activity.text}`);
+  if (context.activity.type === (ActivityTypes.Message as string)) await context.sendActivity(`Echo: ${context.activity.text}`);
 };
 
 /** What a live (WebSocket-like) client connected to one instance received. */
@@ -37,7 +37,10 @@ export function sharedChannels(storeA: DirectLineStore, storeB: DirectLineStore)
       channel,
       async connectClient(conversationId: string, watermark = 0): Promise<LiveClient> {
         const events: ActivityEvent[] = [];
-        const disconnect = await channel.connect(conversationId, watermark, { push: (event) => events.push(event), close: () => undefined });
+        const disconnect = await channel.connect(conversationId, watermark, {
+          push: (event) => events.push(event),
+          close: () => undefined,
+        });
         if (!disconnect) throw new Error(`conversation ${conversationId} not found`);
         disconnects.push(disconnect);
         const activities = (): Activity[] => events.flatMap((event) => event.activities);
@@ -59,7 +62,7 @@ export function sharedChannels(storeA: DirectLineStore, storeB: DirectLineStore)
   return {
     a,
     b,
-    close() {
+    close: () => {
       for (const disconnect of disconnects) disconnect();
       a.channel.close();
       b.channel.close();

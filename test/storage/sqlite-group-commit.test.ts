@@ -54,7 +54,7 @@ describe('SQLite group commit', () => {
     other.exec('BEGIN IMMEDIATE');
     const results = await Promise.allSettled([documents.put('events', 'e1', { a: 1 }), documents.put('events', 'e2', { a: 2 })]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect((results[0] as PromiseRejectedResult).reason.code).toBe('SQLITE_BUSY');
+    expect(((results[0] as PromiseRejectedResult).reason as { code?: string }).code).toBe('SQLITE_BUSY');
     other.exec('COMMIT');
     expect(await documents.list('events')).toEqual([]);
     await Promise.all([documents.put('events', 'e1', { a: 1 }), documents.put('events', 'e2', { a: 2 })]);

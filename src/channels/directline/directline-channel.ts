@@ -112,7 +112,7 @@ export class DirectLineChannel {
       ...this.envelope(conversationId, user, input.locale ?? record.locale),
       recipient: DIRECT_LINE_BOT,
     } as Partial<Activity>;
-    if (input.type === ActivityTypes.Typing) return ''; // live hint only: neither logged nor a turn
+    if (input.type === 'typing') return ''; // live hint only: neither logged nor a turn
     const stored = await this.store.appendActivity(conversationId, activity);
     if (!stored) return undefined;
     this.hub.publish(conversationId, { activities: [stored.activity], watermark: stored.watermark });
@@ -183,7 +183,8 @@ export class DirectLineChannel {
     let stopped = false;
     let reading = false;
     let readAgain = false;
-    let timer: NodeJS.Timeout | undefined;
+    // Set once the replay is sent; `stop` may run before that.
+    let timer: NodeJS.Timeout | undefined = undefined;
     const stop = () => {
       stopped = true;
       clearInterval(timer);
@@ -276,10 +277,7 @@ export class DirectLineChannel {
     try {
       await this.adapter.processActivity(activity, this.options.runTurn);
     } catch (error) {
-      this.logger.error(
-        { err: error, conversationId: activity.conversation?.id, activityType: activity.type },
-        'Direct Line turn failed',
-      );
+      this.logger.error({ err: error, conversationId: activity.conversation?.id, activityType: activity.type }, 'Direct Line turn failed');
     }
   }
 

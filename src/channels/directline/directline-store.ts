@@ -37,8 +37,8 @@ export interface StoredActivity {
 /**
  * Where the self-hosted Direct Line channel keeps its conversations and their activity logs.
  *
- * Every method is asynchronous and works on plain JSON values, so a persistent implementation (a database,
- * blob storage) can replace {@link MemoryDirectLineStore} without changing its callers. The store assigns
+ * Every method is asynchronous and works on plain JSON values, so any document store (SQLite, Azure Blob
+ * Storage, memory) can keep them (`KeyValueDirectLineStore`). The store assigns
  * watermarks (1, 2, 3, … per conversation) and activity ids (`<conversationId>|<watermark>`), because only it
  * can do that atomically.
  */

@@ -8,7 +8,32 @@ import {
   type DirectLineStore,
   type StoredActivity,
 } from './directline-store.js';
-import { DEFAULT_MEMORY_STORE_LIMITS, type MemoryStoreLimits } from './memory-directline-store.js';
+
+/** Limits of a {@link KeyValueDirectLineStore}; together they bound the size of what it keeps. */
+export interface DirectLineStoreLimits {
+  /**
+   * Conversations kept at most. When full, the one idle longest is dropped for a new one, but only if it has
+   * been idle for `minIdleBeforeEvictionMs`; otherwise the new conversation is refused (`full`).
+   */
+  maxConversations: number;
+  /** How long a conversation must have been idle before a new one may push it out of a full store. */
+  minIdleBeforeEvictionMs: number;
+  /** Activities kept per conversation; older ones are dropped first (watermarks keep counting). */
+  maxActivitiesPerConversation: number;
+  /** Approximate JSON size (characters) kept per conversation; older activities are dropped first. */
+  maxCharsPerConversation: number;
+  /** A conversation without new activities for this long is deleted. */
+  idleTtlMs: number;
+}
+
+/** Defaults: room for a busy day of a small office, at most about 256 MB even when every log is full. */
+export const DEFAULT_DIRECT_LINE_STORE_LIMITS: DirectLineStoreLimits = {
+  maxConversations: 1000,
+  minIdleBeforeEvictionMs: 15 * 60 * 1000,
+  maxActivitiesPerConversation: 300,
+  maxCharsPerConversation: 256 * 1024,
+  idleTtlMs: 60 * 60 * 1000,
+};
 
 /** Collection of the conversation documents (one per conversation, with its activity log). */
 export const DIRECT_LINE_COLLECTION = 'directline';
@@ -52,10 +77,11 @@ interface IndexDocument {
  * The Direct Line conversations and their activity logs on any {@link KeyValueStore} (SQLite, Azure Blob
  * Storage, memory), so they survive restarts and are shared by every bot instance on the same store.
  *
- * One document per conversation (collection `directline`) holds its record and its log, bounded like
- * {@link MemoryDirectLineStore} (activities and characters per conversation, idle time, number of
- * conversations; same defaults). Every change is a read-modify-write with the document's etag, retried on
- * conflict, so two instances appending to one conversation at once never lose or repeat a watermark;
+ * With `STORAGE_BACKEND=memory` it runs on a `MemoryKeyValueStore`: the same code and bounds, gone on restart.
+ *
+ * One document per conversation (collection `directline`) holds its record and its log, bounded by
+ * {@link DirectLineStoreLimits} (activities and characters per conversation, idle time, number of
+ * conversations). Every change is a read-modify-write with the document's etag, retried on conflict, so two instances appending to one conversation at once never lose or repeat a watermark;
  * inside one process the changes to one conversation are also queued, so they do not conflict with each other.
  *
  * @example
@@ -65,16 +91,16 @@ interface IndexDocument {
  * ```
  */
 export class KeyValueDirectLineStore implements DirectLineStore {
-  private readonly limits: MemoryStoreLimits;
+  private readonly limits: DirectLineStoreLimits;
   /** Tail of the queue of changes per conversation (and for the index) in this process. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly documents: KeyValueStore,
-    limits: Partial<MemoryStoreLimits> = {},
+    limits: Partial<DirectLineStoreLimits> = {},
     private readonly now: () => number = Date.now,
   ) {
-    this.limits = { ...DEFAULT_MEMORY_STORE_LIMITS, ...limits };
+    this.limits = { ...DEFAULT_DIRECT_LINE_STORE_LIMITS, ...limits };
   }
 
   get idleTtlMs(): number {
@@ -304,9 +330,11 @@ export class KeyValueDirectLineStore implements DirectLineStore {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(work);
     this.queues.set(key, run);
-    void run.catch(() => undefined).then(() => {
-      if (this.queues.get(key) === run) this.queues.delete(key);
-    });
+    void run
+      .catch(() => undefined)
+      .then(() => {
+        if (this.queues.get(key) === run) this.queues.delete(key);
+      });
     return run;
   }
 }

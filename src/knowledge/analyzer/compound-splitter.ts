@@ -11,6 +11,7 @@ let hyphenator: Hyphenator | undefined;
  * `createRequire`.
  */
 function hyphenDe(): Hyphenator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's own require (see above)
   hyphenator ??= (typeof require === 'function' ? require('hyphen/de/index.js') : createRequire(import.meta.url)('hyphen/de/index.js')) as Hyphenator;
   return hyphenator;
 }

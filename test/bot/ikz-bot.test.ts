@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/create-bot.js';
+import { TEXT } from '../../src/bot/messages.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { LocalConversation } from '../../src/cli/local-conversation.js';
+import { SHIPPED_KB, SMALL_KB, conversationWith, knowledgeOf, seen } from '../helpers/bot-harness.js';
+
+describe('conversation basics', () => {
+  it('greets a joining user with what it can do and suggested questions', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.start());
+    expect(reply.text).toContain('IKZ-Assistent');
+    expect(reply.text).toContain('nicht rechtsverbindlich');
+    expect(reply.titles).toEqual(expect.arrayContaining(['Wer darf einen Antrag stellen?', TEXT.buttonHandoff]));
+  });
+
+  it.each([
+    ['hilfe', 'So nutzen Sie den IKZ-Assistenten'],
+    ['Hilfe!', 'So nutzen Sie den IKZ-Assistenten'],
+    ['danke', 'Gern geschehen'],
+    ['Hallo', 'Was möchten Sie zur interkommunalen Zusammenarbeit wissen?'],
+    ['Ich möchte mit einem Berater sprechen', 'Für welche Kommune oder Stelle fragen Sie?'],
+    ['persönliche Beratung', 'Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater'],
+  ])('answers "%s" itself', async (message, expected) => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    expect(seen(await conversation.say(message)).text).toContain(expected);
+  });
+
+  it('restarts on "neu starten": confirms, greets again and forgets the conversation state', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    await conversation.say('Wie hoch ist die Hundesteuer?');
+    const reply = seen(await conversation.say('neu starten'));
+    expect(reply.text).toContain(TEXT.restarted);
+    expect(reply.text).toContain('IKZ-Assistent');
+  });
+
+  it('declines a message that is far too long, kindly and without searching', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Förderung '.repeat(10_000)));
+    expect(reply.text).toContain('zu lang');
+    expect(outcomes.at(-1)?.outcome).toBe('smalltalk');
+  });
+
+  it('asks for text when only a file arrives', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(
+      await conversation.send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/x.png' }] }),
+    );
+    expect(reply.text).toContain('nur Textnachrichten');
+  });
+});
+
+describe('answers from the knowledge base', () => {
+  it('answers with the article, its source and its date, and offers related topics', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Wie viel Geld gibt es für drei Kommunen?'));
+    expect(reply.text).toContain('75.000 €');
+    expect(reply.text).toContain('Quelle: Testquelle Förderhöhe (https://example.org/foerderhoehe)');
+    expect(reply.text).toContain('Stand: 07.12.2021 (RV 2021)');
+    expect(reply.titles).toEqual(['Unterlagen für den Antrag', TEXT.buttonHandoff, TEXT.buttonHelpful, TEXT.buttonNotHelpful]);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'foerderhoehe' });
+  });
+
+  it('shows the section that fits the question after the short answer, not the whole article', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Zuwendung für einen Gemeindeverwaltungsverband'));
+    expect(reply.text).toContain('75.000 €');
+    expect(reply.text).toContain('je Mitgliedsgemeinde');
+    expect(reply.text).not.toContain('Ortsteilfeuerwehren');
+  });
+
+  it('shows internal links as plain text, since a chat cannot open them', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Welche Unterlagen braucht ein Zweckverband für den Antrag?'));
+    expect(reply.text).toContain('Mehr zur Förderhöhe');
+    expect(reply.text).not.toContain('foerderhoehe.md');
+  });
+
+  it('opens a related topic when its button is pressed', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const first = seen(await conversation.say('Wie viel Geld gibt es für drei Kommunen?'));
+    const second = seen(await conversation.send(first.buttons[0]!.press));
+    expect(second.text).toContain('Zum Antrag gehören die Beschlüsse');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsunterlagen' });
+  });
+
+  it('asks which topic is meant when two unrelated articles fit equally', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say('Kita Verwaltung'));
+    expect(reply.text).toContain(TEXT.clarify);
+    expect(reply.titles).toEqual(expect.arrayContaining(['Gemeinsame Kita-Verwaltung', 'Kita-Verwaltung im Vergleich', TEXT.clarifyNone]));
+    expect(outcomes.at(-1)?.outcome).toBe('clarify');
+  });
+
+  it.each([
+    ['Wie hoch ist die Hundesteuer in Kassel?', TEXT.noAnswer],
+    ['Welche Förderung gibt es in Bayern?', TEXT.outsideScope],
+    ['!!!', TEXT.emptyQuestion],
+  ])('says honestly that it cannot answer "%s" and offers an advisor', async (question, text) => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    const reply = seen(await conversation.say(question));
+    expect(reply.text).toContain(text);
+    expect(reply.titles).toContain(TEXT.buttonHandoff);
+    expect(outcomes.at(-1)?.outcome).toBe('no_answer');
+  });
+
+  it('starts the handoff from the button under an unanswered question', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    const noAnswer = seen(await conversation.say('Wie hoch ist die Hundesteuer?'));
+    const handoff = noAnswer.buttons.find((b) => b.title === TEXT.buttonHandoff)!;
+    expect(seen(await conversation.send(handoff.press)).text).toContain('Für welche Kommune oder Stelle fragen Sie?');
+  });
+
+  it('offers a person plainly after the second unanswered question in a row', async () => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    expect(seen(await conversation.say('Wie hoch ist die Hundesteuer?')).text).toContain(TEXT.noAnswer);
+    expect(seen(await conversation.say('Wann ist Sperrmüll?')).text).toContain(TEXT.noAnswerAgain);
+  });
+
+  it('ignores a forged button payload and treats the message as text', async () => {
+    const { conversation, outcomes } = await conversationWith(SMALL_KB);
+    await conversation.send({ type: 'message', text: 'Förderhöhe', value: { action: 'article', id: '../../etc/passwd' } });
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'foerderhoehe' });
+  });
+});
+
+describe('answers on the shipped knowledge base', () => {
+  it.each([
+    ['Wer darf den Antrag auf IKZ-Förderung stellen?', 'antragsberechtigung'],
+    ['Wie viel Geld bekommen drei Gemeinden für eine Kooperation?', 'foerderhoehe'],
+    ['Welche Dokumente braucht der Förderantrag?', 'antragsunterlagen'],
+    ['Was ist ein Gemeindeverwaltungsverband?', 'gemeindeverwaltungsverband'],
+    ['Was kostet der Incident Response Service beim AKC?', 'akc'],
+  ])('answers "%s" from %s', async (question, articleId) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say(question));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+    // A day, a month or a year as exactly as the source gives it, or an undated source with the month it was checked.
+    expect(reply.text).toMatch(/Quelle: .+ · (Stand: (\d{2}\.\d{2}\.)?\d{4}|Stand: \p{L}+ \d{4}|Quelle undatiert, geprüft \p{L}+ \d{4})/u);
+  });
+
+  it.each([
+    'Wie beantrage ich einen Bauantrag für eine Garage?',
+    'Was kostet ein Hundeführerschein in Hessen?',
+    'Gibt es in Niedersachsen Geld für Zusammenarbeit von Gemeinden?',
+    'Erzähl mir einen Witz',
+    'Wie wird das Wetter morgen in Wiesbaden?',
+  ])('never answers the unrelated question "%s" with confidence', async (question) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(question);
+    expect(outcomes.at(-1)?.outcome).toBe('no_answer');
+  });
+});
+
+describe('a failing turn', () => {
+  it('apologises in German, keeps the conversation usable and never leaks the error', async () => {
+    const real = await knowledgeOf(SMALL_KB);
+    let fail = true;
+    const flaky = {
+      answer: (q: string) => {
+        if (fail) throw new Error('index exploded');
+        return real.answer(q);
+      },
+      article: (id: string) => real.article(id),
+    } as unknown as KnowledgeService;
+    const bundle = createBot({ knowledge: flaky, office: loadConfig({}).office, logger: silentLogger() });
+    const conversation = new LocalConversation(bundle);
+    const broken = seen(await conversation.say('Förderhöhe'));
+    expect(broken.text).toBe(TEXT.apology);
+    expect(broken.text).not.toContain('exploded');
+    fail = false;
+    expect(seen(await conversation.say('Förderhöhe')).text).toContain('75.000 €');
+  });
+});
+
+describe('understanding what municipal staff write', () => {
+  it.each([
+    'Ich möchte mit einer Beraterin sprechen.',
+    'Bitte verbinden Sie mich mit der zuständigen Sachbearbeiterin.',
+    'Ich hätte gern einen Rückruf wegen unseres Zweckverbands.',
+    'Können Sie mir eine Ansprechpartnerin nennen?',
+    'Wir sind unsicher und würden das lieber persönlich mit einem Berater besprechen.',
+    'Können wir einen Termin mit der Beratungsstelle vereinbaren?',
+    'Ich möchte mit einem Menschen reden, nicht mit einem Bot.',
+    'Sehr geehrte Damen und Herren,\nbitte rufen Sie mich zurück.\nMit freundlichen Grüßen\nPetra Muster',
+  ])('starts the handoff for the request for a person "%s"', async (message) => {
+    const { conversation } = await conversationWith(SMALL_KB);
+    expect(seen(await conversation.say(message)).text).toContain('Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater');
+  });
+
+  it.each([
+    ['Was macht die Beratungsstelle?', 'beratungszentrum'],
+    ['Kostet die Beratung etwas?', 'haushaltsberatung'],
+  ])('answers the question about the office "%s" from the knowledge base', async (question, articleId) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say(question));
+    expect(reply.text).not.toContain('Gern gebe ich Ihr Anliegen');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+  });
+
+  it('answers a letter by its content, not its salutation and signature', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(
+      'Sehr geehrte Damen und Herren,\n\nunser Bürgermeister möchte wissen, wie lange die Bearbeitung eines Förderantrags dauert. Für Rückfragen stehe ich gern zur Verfügung.\n\nMit freundlichen Grüßen\nPetra Muster\nHauptamt Gemeinde Beispielstadt',
+    );
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsverfahren' });
+  });
+
+  it('answers both of two questions, each with its source', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Was ist ein Gemeindeverwaltungsverband? Und wie viel Geld gibt es dafür?'));
+    expect(reply.text).toContain(TEXT.twoAnswersIntro);
+    expect(reply.text).toContain('1. Gemeindeverwaltungsverband (GVV)');
+    expect(reply.text).toContain('2. Förderung für einen Gemeindeverwaltungsverband');
+    expect(reply.text).toContain('150.000 €');
+    expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
+  });
+
+  it('answers the question it can and offers the other as a button', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Was ist ein Zweckverband? Wie hoch ist die Hundesteuer in Kassel?'));
+    expect(reply.text).toContain('Ein Zweckverband ist eine eigenständige juristische Person');
+    expect(reply.titles[0]).toBe('Wie hoch ist die Hundesteuer in Kassel?');
+    const second = seen(await conversation.send(reply.buttons[0]!.press));
+    expect(second.text).toContain(TEXT.noAnswer);
+  });
+
+  it('shows the key sentence of each side of a comparison, with both sources', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(
+      await conversation.say('Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?'),
+    );
+    expect(reply.text).toContain('Zweckverband: Ein Zweckverband ist eine eigenständige juristische Person');
+    expect(reply.text).toContain('Öffentlich-rechtliche Vereinbarung: Mit einer öffentlich-rechtlichen Vereinbarung');
+    expect(reply.text).toContain('Quelle: Regierungspräsidium Darmstadt – Zweckverbandsrecht');
+    expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
+  });
+
+  it.each([
+    ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und für fünf?', 'foerderhoehe', '100.000 €'],
+    ['Was ist ein Gemeindeverwaltungsverband?', 'Wie viel Geld gibt es dafür?', 'foerderhoehe-gvv', '150.000 €'],
+    ['Wie läuft das Antragsverfahren ab?', 'Und wohin schicken wir ihn?', 'antragsverfahren', 'Dienstweg'],
+    ['Was ist ein Zweckverband?', 'Und eine Arbeitsgemeinschaft?', 'arbeitsgemeinschaft', 'keine eigene Rechtspersönlichkeit'],
+  ])('after "%s" reads "%s" against that topic', async (first, followUp, articleId, fact) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(first);
+    const reply = seen(await conversation.say(followUp));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+    expect(reply.text).toContain(fact);
+  });
+
+  it('says which topic a follow-up was read against when the message does not', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Was ist ein Gemeindeverwaltungsverband?');
+    expect(seen(await conversation.say('Wie viel Geld gibt es dafür?')).text).toContain(
+      'Bezogen auf: Gemeindeverwaltungsverband (GVV) nach § 30 KGG',
+    );
+  });
+
+  it('starts afresh with a new full question', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Wie viel Förderung gibt es für drei Gemeinden?');
+    const reply = seen(await conversation.say('Was ist ein Zweckverband?'));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'zweckverband' });
+    expect(reply.text).not.toContain('Bezogen auf');
+  });
+
+  it('asks inside the Förder-Check whether to leave it for a person, and goes on when the user says no', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Förder-Check');
+    await conversation.say('Gemeinde');
+    const asked = seen(await conversation.say('Ich würde das lieber mit einer Beraterin besprechen.'));
+    expect(asked.text).toContain('Soll ich dafür den Förder-Check beenden');
+    expect(asked.titles).toEqual([TEXT.buttonLeaveForHandoff, TEXT.buttonStayInDialog]);
+    const stayed = seen(await conversation.say(TEXT.buttonStayInDialog));
+    expect(stayed.text).toContain(TEXT.stayInDialog);
+    expect(stayed.text).toContain('Sind alle Beteiligten hessische Kommunen?');
+    await conversation.say('Bitte verbinden Sie mich mit jemandem.');
+    expect(seen(await conversation.say('Ja')).text).toContain('Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater');
+  });
+
+  it('starts the Förder-Check for a bare request, and answers first when the message asks something concrete', async () => {
+    const bare = await conversationWith(SHIPPED_KB);
+    expect(seen(await bare.conversation.say('Sind wir förderfähig?')).text).toContain('Gern prüfe ich mit Ihnen');
+    const concrete = await conversationWith(SHIPPED_KB);
+    const reply = seen(await concrete.conversation.say('Vier Gemeinden gründen einen GVV – mit wie viel Fördergeld können wir rechnen?'));
+    expect(reply.text).toContain('150.000 €');
+    expect(reply.text).toContain(TEXT.offerEligibility);
+    expect(reply.titles[0]).toBe(TEXT.buttonEligibility);
+  });
+});
+
+describe('leaving a guided dialog for a person', () => {
+  it('takes a button of the dialog pressed instead as the answer to the dialog, not as "Ja"', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Förder-Check');
+    const question = seen(await conversation.say('Gemeinde'));
+    await conversation.say('Kann ich das mit einem Berater besprechen?');
+    const next = seen(await conversation.send(question.buttons.find((b) => b.title === 'Ja, alle aus Hessen')!.press));
+    expect(next.text).not.toContain('Gern gebe ich Ihr Anliegen');
+    expect(next.text).toContain('Förder-Check – Frage 3');
+  });
+});

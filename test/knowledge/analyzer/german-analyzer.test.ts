@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { GermanAnalyzer } from '../../../src/knowledge/analyzer/german-analyzer.js';
+import { foldGerman, joinDigitGroups, tokenizeWords } from '../../../src/knowledge/analyzer/german-normalizer.js';
+import { KnowledgeIndex } from '../../../src/knowledge/knowledge-index.js';
+import { loadKnowledgeBase } from '../../../src/knowledge/load-knowledge.js';
+import { SHIPPED_KB } from '../../helpers/bot-harness.js';
+
+const meta = {
+  stopwords: { keep: ['drei'], add: ['eigentlich'] },
+  synonymGroups: [
+    { words: ['GVV', 'Gemeindeverwaltungsverband'], exact: true },
+    { words: ['Zuwendung', 'Fördergeld', 'Geld'], exact: false },
+  ],
+};
+
+function analyzerFor(texts: string[]) {
+  const analyzer = new GermanAnalyzer(meta);
+  analyzer.setVocabulary(analyzer.vocabularyOf(texts));
+  return analyzer;
+}
+
+describe('German analyser', () => {
+  it.each([
+    ['Förderung', 'forderung'],
+    ['Foerderung', 'forderung'],
+    ['Forderung', 'forderung'],
+    ['Straße', 'strasse'],
+    ['Gebühren', 'gebuhren'],
+    ['Gebuehren', 'gebuhren'],
+  ])('folds %s to %s', (word, folded) => {
+    expect(foldGerman(word.toLowerCase())).toBe(folded);
+  });
+
+  it.each(['Förderung', 'Foerderung', 'Forderung', 'FÖRDERUNG', 'fördern', 'gefördert', 'foerdert'])(
+    'matches %s with the term of Förderung',
+    (spelling) => {
+      const analyzer = analyzerFor(['Förderung']);
+      expect(analyzer.indexTerms(spelling)).toContain(analyzer.baseTerm('Förderung'));
+    },
+  );
+
+  it('stems inflected forms to one term', () => {
+    const analyzer = analyzerFor([]);
+    expect(analyzer.baseTerm('Gemeinden')).toBe(analyzer.baseTerm('Gemeinde'));
+    expect(analyzer.baseTerm('Anträge')).toBe(analyzer.baseTerm('Antrag'));
+    expect(analyzer.baseTerm('kooperieren')).toBe(analyzer.baseTerm('Kooperation'));
+    expect(analyzer.baseTerm('Berater')).toBe(analyzer.baseTerm('Beratung'));
+  });
+
+  it('drops stop words but keeps the ones the domain needs', () => {
+    const analyzer = analyzerFor([]);
+    expect(analyzer.baseTerm('und')).toBeNull();
+    expect(analyzer.baseTerm('eigentlich')).toBeNull();
+    expect(analyzer.baseTerm('drei')).not.toBeNull();
+  });
+
+  it('splits compounds into parts the knowledge base knows', () => {
+    const analyzer = analyzerFor(['Förderung', 'Antrag', 'Unterlagen', 'Zweckverband', 'Satzung', 'Geld']);
+    const terms = (word: string) => analyzer.indexTerms(word);
+    expect(terms('Förderanträge')).toEqual(expect.arrayContaining([analyzer.baseTerm('Förderung'), analyzer.baseTerm('Antrag')]));
+    expect(terms('Antragsunterlagen')).toEqual(expect.arrayContaining([analyzer.baseTerm('Antrag'), analyzer.baseTerm('Unterlagen')]));
+    expect(terms('Zweckverbandssatzung')).toEqual(
+      expect.arrayContaining([analyzer.baseTerm('Zweckverband'), analyzer.baseTerm('Satzung')]),
+    );
+    expect(terms('Fördergeld')).toEqual(expect.arrayContaining([analyzer.baseTerm('Geld')]));
+  });
+
+  it('does not split a question word into an unknown modifier', () => {
+    const analyzer = analyzerFor(['Personal', 'Antrag']);
+    const [word] = analyzer.analyzeQuery('Personalausweis');
+    expect([...word!.alternatives.keys()]).toEqual([analyzer.baseTerm('Personalausweis')]);
+    expect(analyzer.isKnown(word!)).toBe(false);
+  });
+
+  it('expands abbreviations and everyday words from the synonym list', () => {
+    const analyzer = analyzerFor(['Gemeindeverwaltungsverband', 'Zuwendung']);
+    const [gvv] = analyzer.analyzeQuery('GVV');
+    expect(gvv!.alternatives.get(analyzer.baseTerm('Gemeindeverwaltungsverband')!)).toBe(1);
+    const [geld] = analyzer.analyzeQuery('Geld');
+    expect(geld!.alternatives.get(analyzer.baseTerm('Zuwendung')!)).toBeGreaterThan(0);
+    expect(geld!.alternatives.get(analyzer.baseTerm('Zuwendung')!)).toBeLessThan(1);
+  });
+
+  it('joins a compound the user wrote as two words', () => {
+    const analyzer = analyzerFor(['Gemeindeverwaltungsverband']);
+    const words = analyzer.analyzeQuery('Gemeinde Verwaltungsverband');
+    const term = analyzer.baseTerm('Gemeindeverwaltungsverband')!;
+    expect(words.every((w) => w.alternatives.get(term) === 1)).toBe(true);
+  });
+
+  it('reads numbers with thousands separators as one token', () => {
+    expect(joinDigitGroups('75.000 € oder 1 500 000')).toBe('75000 € oder 1500000');
+    expect(tokenizeWords('IKZ-Förderung: 75.000 €')).toEqual(['IKZ', 'Förderung', '75000']);
+  });
+});
+
+describe('search over the shipped knowledge base', () => {
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build(kb));
+  const top = async (question: string) => {
+    const i = await index;
+    return i.search(i.analyzer.analyzeQuery(question))[0]?.article.id;
+  };
+
+  it.each([
+    ['Antragsunterlagen', 'antragsunterlagen'],
+    ['Zweckverbandssatzung', 'zweckverband'],
+    ['Gemeindeverwaltungsverband', 'gemeindeverwaltungsverband'],
+    ['Entschuldungshilfe', 'entschuldungshilfe-fusion'],
+  ])('finds the article for the compound %s', async (query, id) => {
+    expect(await top(query)).toBe(id);
+  });
+
+  it.each([
+    ['Entschuldugnshilfe', 'entschuldungshilfe-fusion'],
+    ['Haushaltsberatnug', 'haushaltsberatung'],
+    ['Landesausgleichstock', 'landesausgleichsstock'],
+  ])('corrects the typo in %s', async (query, id) => {
+    expect(await top(query)).toBe(id);
+  });
+
+  it('finds the same article for umlauts written out', async () => {
+    expect(await top('Foerderhoehe fuer Ortsteilfeuerwehren')).toBe(await top('Förderhöhe für Ortsteilfeuerwehren'));
+  });
+});
