@@ -4,6 +4,8 @@
  * decided by the caller (see `understandQuestion`).
  */
 
+import { NUMBER_WORDS } from './german-numbers.js';
+
 /** A number a question mentions, as written and as value ("drei" → 3). */
 export interface MentionedNumber {
   text: string;
@@ -23,11 +25,6 @@ export interface ConversationTopic {
   /** The nouns of the question ("Förderung", "Gemeinden"): the context a follow-up lacks. */
   nouns: string[];
 }
-
-const NUMBER_WORDS: Record<string, number> = {
-  zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11,
-  zwölf: 12, zwoelf: 12, zwanzig: 20,
-};
 
 /** Opening words of a German question or sentence that are not nouns, though capitalised there. */
 const OPENERS = new Set(
@@ -82,7 +79,8 @@ export function numbersIn(text: string): MentionedNumber[] {
   for (const word of words(text)) {
     const lower = word.toLowerCase();
     if (/^\d{1,6}$/.test(word)) found.push({ text: word, value: Number(word) });
-    else if (lower in NUMBER_WORDS) found.push({ text: word, value: NUMBER_WORDS[lower]! });
+    // "null" and "eins" are rarely the number a follow-up changes ("null Ahnung", "eins noch").
+    else if ((NUMBER_WORDS[lower] ?? 0) >= 2) found.push({ text: word, value: NUMBER_WORDS[lower]! });
   }
   return found;
 }
