@@ -5,6 +5,7 @@
  */
 
 import { NUMBER_WORDS } from './german-numbers.js';
+import type { GrantTopic } from './grant-question.js';
 
 /** A number a question mentions, as written and as value ("drei" → 3). */
 export interface MentionedNumber {
@@ -24,6 +25,8 @@ export interface ConversationTopic {
   numbers: MentionedNumber[];
   /** The nouns of the question ("Förderung", "Gemeinden"): the context a follow-up lacks. */
   nouns: string[];
+  /** The computed case the question was about ("drei Gemeinden": the regular grant for three), and the number the bot asked for. */
+  grant?: GrantTopic;
 }
 
 /** Opening words of a German question or sentence that are not nouns, though capitalised there. */

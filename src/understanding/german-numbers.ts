@@ -72,9 +72,9 @@ export interface Quantity {
   group: boolean;
   /** A year rather than a count: four digits from 1900 to 2099, without separator, unit or money. */
   year: boolean;
-  /** The (lower-case) words after the number, up to the next number or punctuation, at most three. */
+  /** The (lower-case) words after the number (and its unit), up to the next number or punctuation, at most five. */
   after: string[];
-  /** The (lower-case) words before the number, nearest first, up to punctuation, at most three. */
+  /** The (lower-case) words before the number, nearest first, up to a number or punctuation, at most five. */
   before: string[];
 }
 
@@ -82,7 +82,7 @@ export interface Quantity {
 const TOKEN = /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+)(\.)?|(€)|([;:?!–—]|,(?!\d))/gu;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['ca', 'mio', 'mrd', 'tsd', 'bzw', 'ggf', 'evtl', 'usw', 'nr', 'z', 'b', 'u', 'a', 'd', 'h', 'v', 'vs', 'rd', 'max', 'min', 'mind', 'insg']);
-const WINDOW = 3;
+const WINDOW = 5;
 
 type Token =
   | { kind: 'number'; value: number; text: string; suffix?: 'er' | 'k'; digits: boolean }
@@ -159,7 +159,7 @@ function wordAt(tokens: readonly Token[], index: number): string | undefined {
   return token?.kind === 'word' ? token.word : undefined;
 }
 
-/** Up to three words from `start` in one direction, up to a number or punctuation. */
+/** Up to five words from `start` in one direction, up to a number or punctuation. */
 function wordsFrom(tokens: readonly Token[], start: number, step: 1 | -1): string[] {
   const words: string[] = [];
   for (let j = start; j >= 0 && j < tokens.length && words.length < WINDOW; j += step) {
