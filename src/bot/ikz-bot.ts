@@ -46,7 +46,13 @@ export interface TurnOutcome {
   articleId?: string;
   score?: number;
   conversationId: string;
+  /** For `dialog`: the guided dialog the turn left running (absent when it ended). */
+  dialog?: 'eligibility' | 'application' | 'handoff';
+  /** For `smalltalk` the bot answered itself: which. */
+  intent?: Intent;
 }
+
+const DIALOG_NAMES: Record<string, TurnOutcome['dialog']> = { [EligibilityDialog.dialogId]: 'eligibility', [ApplicationDialog.dialogId]: 'application', [HandoffDialog.dialogId]: 'handoff' };
 
 /** Per-conversation memory of the bot. */
 export interface ConversationData {
@@ -544,7 +550,7 @@ export class IkzBot extends ActivityHandler {
         await this.options.analytics?.record(conversationId, { type: 'handoff' });
       }
     }
-    this.report(dc.context, 'dialog');
+    this.report(dc.context, 'dialog', undefined, undefined, { dialog: DIALOG_NAMES[dc.activeDialog?.id ?? ''] });
   }
 
   private async handleIntent(dc: DialogContext, intent: Intent): Promise<void> {
@@ -571,11 +577,12 @@ export class IkzBot extends ActivityHandler {
         await context.sendActivity(greetingReply());
         break;
     }
-    this.report(context, 'smalltalk');
+    this.report(context, 'smalltalk', undefined, undefined, { intent });
   }
 
-  private report(context: TurnContext, outcome: TurnOutcome['outcome'], articleId?: string, score?: number): void {
-    this.options.onOutcome?.({ outcome, articleId, score, conversationId: context.activity.conversation?.id ?? '' });
+  private report(context: TurnContext, outcome: TurnOutcome['outcome'], articleId?: string, score?: number, details: Pick<TurnOutcome, 'dialog' | 'intent'> = {}): void {
+    const { dialog, intent } = details;
+    this.options.onOutcome?.({ outcome, articleId, score, conversationId: context.activity.conversation?.id ?? '', ...(dialog && { dialog }), ...(intent && { intent }) });
   }
 }
 

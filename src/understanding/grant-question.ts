@@ -25,8 +25,10 @@ export interface GrantReading {
   grantCase: GrantCase;
   /** "wie viel", "Summe", "Betrag" (strong); "Geld", "Zuschuss", "was zahlt das Land", a sum of money (weak). */
   asks: AmountAsk;
-  /** The case is named ("GVV"), counted by its own words ("vier Ortsteilwehren"), the topic's, the answer's article's, or the general case of a count or counting word ("drei Gemeinden", "wie viele Kommunen"). */
-  by: 'name' | 'count' | 'topic' | 'article' | 'general';
+  /** The message speaks of money or funding ("Förderung", "gibt es", "Geld"): a "wie viel" is then about the amount, not about savings or time. */
+  aboutMoney: boolean;
+  /** The case is named ("GVV"), counted by its own words ("vier Ortsteilwehren") or mentioned by them in the plural ("die Wehren"), the topic's, the answer's article's, or the general case of a count or counting word ("drei Gemeinden", "wie viele Kommunen"). */
+  by: 'name' | 'count' | 'mention' | 'topic' | 'article' | 'general';
   /** The numbers the message itself gave. */
   given: GrantCaseFigure[];
 }
@@ -53,6 +55,8 @@ const UNITS = /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|ta
 
 /** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "Summe", "Betrag"). */
 const STRONG_ASK = /\b(?:was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt|gibt|gibts)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+/** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
+const MONEY_TALK = /\b(?:foerderung|foerdermittel|foerdergeld|gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
 /** Weak: the question is about money, which together with a concrete case means its amount. */
 const WEAK_ASK = /\b(?:geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
 
@@ -143,7 +147,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     given.push(moneyFigure);
   }
   if (topic) fillFromFollowUp(text, words, quantities, rules, cases, topic, values, given);
-  return { grantCase: { kind: rules.case, ...values } as GrantCase, asks: amountAsk(text), by, given };
+  const asks = amountAsk(text);
+  const aboutMoney = asks === 'weak' || MONEY_TALK.test(fold(text));
+  return { grantCase: { kind: rules.case, ...values } as GrantCase, asks, aboutMoney, by: by === 'count' && given.length === 0 ? 'mention' : by, given };
 }
 
 /** The first number a case counts that is no sum of money (partners, members, brigades, inhabitants). */
@@ -232,13 +238,16 @@ function joinsOneMore(words: string[], index: number, counting: string[]): boole
   return counting.some((c) => matches(words[next] ?? '', c));
 }
 
-/** True when the message uses a counting word that only this case has ("Wehren", "Einwohner"). */
+/**
+ * True when the message uses a counting word that only this case has, inflected ("die Wehren",
+ * "Einwohnern"): several of them, as a case of their own. The bare singular ("unsere Feuerwehr") is no case.
+ */
 function mentionsOwnWords(words: string[], rules: GrantCaseRules, cases: readonly GrantCaseRules[]): boolean {
   const others = cases.filter((c) => c !== rules).flatMap((c) => Object.values(c.counts).flatMap((count) => count.words));
   const own = Object.values(rules.counts)
     .flatMap((count) => count.words)
     .filter((w) => !others.some((o) => fold(o) === fold(w)));
-  return words.some((w) => own.some((o) => matches(w, o)));
+  return words.some((w) => own.some((o) => matches(w, o) && !w.endsWith(fold(o))));
 }
 
 function filledOf(rules: GrantCaseRules, counted: Map<string, number>): number {
@@ -310,8 +319,9 @@ export function grantUse(reading: GrantReading, decision: DecisionSummary, cases
     if (reading.asks !== 'none' && complete(reading.grantCase)) return otherArticle ? undefined : 'answer';
   }
   if (caseArticle) return complete(reading.grantCase) || reading.asks !== 'none' ? 'answer' : undefined;
-  if (!otherArticle) return reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'count') ? 'answer' : undefined;
-  if (reading.asks === 'strong' && (concrete || reading.by === 'name')) return 'answer';
+  if (!otherArticle) return reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention') ? 'answer' : undefined;
+  // The search found another topic: only an explicit question for this amount overrides it ("wie viel Förderung gibt es für drei Gemeinden?").
+  if (reading.asks === 'strong' && (reading.by === 'name' || (concrete && reading.aboutMoney))) return 'answer';
   return reading.asks === 'weak' && concrete ? 'line' : undefined;
 }
 

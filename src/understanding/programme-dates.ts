@@ -87,7 +87,7 @@ export interface ReadingAtProgrammeEnd {
  * `validity_source`) always carries the end notice. A question about a year after the end ("Können wir
  * 2027 noch einen Antrag stellen?", "nächstes Jahr" late in the last year) carries it with any answer
  * tied to a programme version; when the knowledge base is unsure, the question is read without the
- * year, and failing that the validity article answers.
+ * year, and failing that the validity article answers if the search counts it among the candidates.
  */
 export function readAtProgrammeEnd(question: string, decision: AnswerDecision, knowledge: KnowledgeLookup, parameters: ProgrammeParameters, day: string): ReadingAtProgrammeEnd {
   const validity = new Set(parameters.versions.map((v) => v.validity_source.article));
@@ -98,12 +98,15 @@ export function readAtProgrammeEnd(question: string, decision: AnswerDecision, k
     return validity.has(decision.article.id) || (asked && tied(decision.article)) ? { decision, notice: notice(), asked } : { decision, asked };
   }
   if (!asked || (decision.outcome === 'no_answer' && decision.reason !== 'not_covered')) return { decision };
-  const validityCandidate = decision.candidates.find((c) => validity.has(c.article.id))?.article;
-  if (decision.outcome === 'clarify' && validityCandidate) return { decision: answerWith(validityCandidate), notice: notice(), asked };
+  // Among the choices of a clarification, or the best candidate of an unanswered question.
+  const validityCandidate = (d: AnswerDecision | undefined) =>
+    d && d.outcome !== 'answer' ? (d.outcome === 'clarify' ? d.candidates : d.candidates.slice(0, 1)).find((c) => validity.has(c.article.id))?.article : undefined;
+  if (decision.outcome === 'clarify' && validityCandidate(decision)) return { decision: answerWith(validityCandidate(decision)!), notice: notice(), asked };
   const rest = withoutYear(question, asked);
   const withoutTheYear = rest.length > 0 ? knowledge.answer(rest) : undefined;
   if (withoutTheYear?.outcome === 'answer') return { decision: withoutTheYear, notice: tied(withoutTheYear.article) ? notice() : undefined, asked };
-  const article = [...validity].map((id) => knowledge.article(id)).find((a) => a !== undefined);
+  // Only a question the search relates to the programme's validity at all ("Gibt es 2028 eine neue …?") gets its article; "unsere Schlüsselzuweisung nächstes Jahr" does not.
+  const article = validityCandidate(decision) ?? validityCandidate(withoutTheYear);
   return article ? { decision: answerWith(article), notice: notice(), asked } : { decision, asked };
 }
 
