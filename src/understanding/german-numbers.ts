@@ -76,6 +76,10 @@ export interface Quantity {
   after: string[];
   /** The (lower-case) words before the number, nearest first, up to a number or punctuation, at most five. */
   before: string[];
+  /** Where the number starts in the text. */
+  index: number;
+  /** The number stands in a question: the next end of a sentence after it is a question mark. */
+  inQuestion: boolean;
 }
 
 /** Numbers (with "er" or "k" attached), words (with a full stop), the euro sign and clause punctuation, in order. */
@@ -85,7 +89,7 @@ const ABBREVIATIONS = new Set(['ca', 'mio', 'mrd', 'tsd', 'bzw', 'ggf', 'evtl', 
 const WINDOW = 5;
 
 type Token =
-  | { kind: 'number'; value: number; text: string; suffix?: 'er' | 'k'; digits: boolean }
+  | { kind: 'number'; value: number; text: string; suffix?: 'er' | 'k'; digits: boolean; index: number }
   | { kind: 'word'; word: string }
   | { kind: 'euro' }
   | { kind: 'stop' };
@@ -96,14 +100,14 @@ function tokenize(text: string): Token[] {
     const [, digits, suffix, word, stop, euroSign] = match;
     if (digits !== undefined) {
       const value = digitsValue(digits.replace(/[\u00a0\u202f ]/g, '.'));
-      if (value !== undefined) tokens.push({ kind: 'number', value, text: match[0], suffix: suffix as 'er' | 'k' | undefined, digits: true });
+      if (value !== undefined) tokens.push({ kind: 'number', value, text: match[0], suffix: suffix as 'er' | 'k' | undefined, digits: true, index: match.index });
     } else if (word !== undefined) {
       const lower = word.toLowerCase();
       const groupNoun = Object.keys(GROUP_NOUNS).find((g) => lower.startsWith(g));
-      if (lower in NUMBER_WORDS) tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false });
+      if (lower in NUMBER_WORDS) tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false, index: match.index });
       else if (groupNoun) {
         // "Dreierkooperation": a group of three, and the thing the group forms.
-        tokens.push({ kind: 'number', value: GROUP_NOUNS[groupNoun]!, text: word, suffix: 'er', digits: false });
+        tokens.push({ kind: 'number', value: GROUP_NOUNS[groupNoun]!, text: word, suffix: 'er', digits: false, index: match.index });
         if (lower.length > groupNoun.length) tokens.push({ kind: 'word', word: lower.slice(groupNoun.length) });
       } else tokens.push({ kind: 'word', word: lower });
       if (stop && !ABBREVIATIONS.has(lower)) tokens.push({ kind: 'stop' });
@@ -126,9 +130,11 @@ function tokenize(text: string): Token[] {
 export function quantitiesIn(text: string): Quantity[] {
   const tokens = tokenize(text);
   const found: Quantity[] = [];
+  const inQuestion = (index: number) => /^[^.!?\n]*\?/.test(text.slice(index));
   tokens.forEach((token, i) => {
     if (token.kind === 'word' && token.word in GROUP_WORDS && wordAt(tokens, i - 1) === 'zu') {
-      found.push({ value: GROUP_WORDS[token.word]!, text: `zu ${token.word}`, money: false, group: true, year: false, after: wordsFrom(tokens, i + 1, 1), before: wordsFrom(tokens, i - 2, -1) });
+      const index = text.toLowerCase().indexOf(`zu ${token.word}`);
+      found.push({ value: GROUP_WORDS[token.word]!, text: `zu ${token.word}`, money: false, group: true, year: false, after: wordsFrom(tokens, i + 1, 1), before: wordsFrom(tokens, i - 2, -1), index, inQuestion: inQuestion(index) });
     }
     if (token.kind !== 'number') return;
     let { value, text: written } = token;
@@ -149,7 +155,7 @@ export function quantitiesIn(text: string): Quantity[] {
     }
     const group = token.suffix === 'er';
     const year = token.digits && !money && !group && factor === undefined && /^(19|20)\d\d$/.test(token.text);
-    found.push({ value, text: written, money, group, year, after: wordsFrom(tokens, next, 1), before: wordsFrom(tokens, i - 1, -1) });
+    found.push({ value, text: written, money, group, year, after: wordsFrom(tokens, next, 1), before: wordsFrom(tokens, i - 1, -1), index: token.index, inQuestion: inQuestion(token.index) });
   });
   return found;
 }

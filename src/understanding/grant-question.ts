@@ -54,102 +54,191 @@ const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'eb
 const UNITS = /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
 
 /** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "Summe", "Betrag"). */
-const STRONG_ASK = /\b(?:was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt|gibt|gibts)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+const STRONG_ASK = /\b(?:welche[rn]?\s+hoehe|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt|gibt|gibts)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
 const MONEY_TALK = /\b(?:foerderung|foerdermittel|foerdergeld|gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
 /** Weak: the question is about money, which together with a concrete case means its amount. */
 const WEAK_ASK = /\b(?:geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
 
 /**
- * How a message asks for an amount: `strong` ("wie viel", "wie hoch", "was bekommen wir", "Summe", "Betrag"), `weak` (it
- * speaks of money: "Geld", "Zuschuss", "was zahlt das Land", "150k") or `none`.
+ * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
+ * bekommen wir", "Summe", "Betrag"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k") or `none`.
  */
-export function amountAsk(text: string): AmountAsk {
-  const folded = fold(text);
+export function amountAsk(folded: string, quantities: readonly Quantity[]): AmountAsk {
   if (STRONG_ASK.test(folded)) return 'strong';
-  if (WEAK_ASK.test(folded) || quantitiesIn(text).some((q) => q.money)) return 'weak';
+  if (WEAK_ASK.test(folded) || quantities.some((q) => q.money)) return 'weak';
   return 'none';
+}
+
+/** A list of counting words or names, compiled once (see `WordSet.has`). */
+class WordSet {
+  private readonly abbreviations: Set<string>;
+  private readonly ending: RegExp | undefined;
+  private readonly start: RegExp | undefined;
+
+  constructor(words: readonly string[]) {
+    const abbreviations = words.filter((w) => w === w.toUpperCase()).map(fold);
+    this.abbreviations = new Set([...abbreviations, ...abbreviations.map((a) => `${a}s`)]);
+    const bases = words.filter((w) => w !== w.toUpperCase()).map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.ending = bases.length > 0 ? new RegExp(`(?:${bases.join('|')})(${ENDINGS})?$`) : undefined;
+    this.start = bases.length > 0 ? new RegExp(`^(?:${bases.join('|')})`) : undefined;
+  }
+
+  /**
+   * True when a (folded) word is one of the words, or a compound ending in one, inflected
+   * ("nachbargemeinden" → Gemeinde, "ortsteilwehren" → Wehr). An abbreviation in capitals ("EW", "GVV")
+   * matches only as itself.
+   */
+  has(word: string): boolean {
+    return this.abbreviations.has(word) || (this.ending?.test(word) ?? false);
+  }
+
+  /** True when the word has one of the words with an inflection ending ("Wehren", not "Feuerwehr"): several of them. */
+  inflected(word: string): boolean {
+    return Boolean(this.ending?.exec(word)?.[1]);
+  }
+
+  /** True when the word starts with one of the words ("einwohnerzahl", "schuldenstand"). */
+  starts(word: string): boolean {
+    return this.start?.test(word) ?? false;
+  }
+}
+
+const ENDINGS = 'e|en|n|s|es|er|ern|nen|innen';
+
+/** One number of a case, with its counting words. */
+interface CompiledFigure {
+  figure: GrantCaseFigure;
+  money: boolean;
+  words: WordSet;
+  /** Folded marks of a count of the others only ("nachbar", "andere"). */
+  others: string[];
+}
+
+/** A case of the programme file with its word lists compiled. */
+interface CompiledCase {
+  rules: GrantCaseRules;
+  names: WordSet;
+  figures: CompiledFigure[];
+  /** Counting words no other case has ("Wehr", "Einwohner"). */
+  own: WordSet;
+  /** Its counting words of numbers that are no sums ("Gemeinde", "Wehr"). */
+  counting: WordSet;
+}
+
+interface CompiledCases {
+  cases: CompiledCase[];
+  /** Every counting word of every case. */
+  counting: WordSet;
+}
+
+const compiled = new WeakMap<readonly GrantCaseRules[], CompiledCases>();
+
+/** The programme file's cases with their word lists compiled, once per loaded file. */
+function compile(cases: readonly GrantCaseRules[]): CompiledCases {
+  let result = compiled.get(cases);
+  if (result) return result;
+  const wordsOfCase = (rules: GrantCaseRules) => Object.values(rules.counts).flatMap((count) => count.words);
+  result = {
+    cases: cases.map((rules) => {
+      const shared = new Set(cases.filter((c) => c !== rules).flatMap(wordsOfCase).map(fold));
+      return {
+        rules,
+        names: new WordSet(rules.names),
+        figures: (Object.entries(rules.counts) as Array<[GrantCaseFigure, GrantCaseRules['counts'][string]]>).map(([figure, count]) => ({
+          figure,
+          money: count.money,
+          words: new WordSet(count.words),
+          others: count.others.map(fold),
+        })),
+        own: new WordSet(wordsOfCase(rules).filter((w) => !shared.has(fold(w)))),
+        counting: new WordSet(Object.values(rules.counts).flatMap((count) => (count.money ? [] : count.words))),
+      };
+    }),
+    counting: new WordSet(cases.flatMap(wordsOfCase)),
+  };
+  compiled.set(cases, result);
+  return result;
 }
 
 /**
  * The computed case a message is about, with the numbers it gives, or `undefined` when it is about
  * none. The case is, in this order: the one the message names ("GVV", "Entschuldungshilfe"); the one
- * its own counting words belong to ("vier Ortsteilwehren", "6.000 Einwohner"); in a follow-up the
- * topic's; the general case of a shared count ("drei Gemeinden": the regular grant, the first case
- * listed); the case of the answer's article; the first case whose counting word the message uses. Numbers: "drei Gemeinden und der Landkreis" = 4,
- * "mit zwei Nachbarorten" = 3 (the asking municipality counts), "zu viert", "3er-Kooperation", "10 Mio €";
- * in a follow-up a bare number fills the number asked for or the case's first ("Und für fünf?").
+ * whose own counting words it uses ("vier Ortsteilwehren", "6.000 Einwohner", "die Wehren"); in a
+ * follow-up the topic's; the general case of a shared count ("drei Gemeinden": the regular grant, the
+ * first case listed); the case of the answer's article; the first case whose counting word the message
+ * uses. Numbers: "drei Gemeinden und der Landkreis" = 4, "mit zwei Nachbarorten" = 3 (the asking
+ * municipality counts), "zu viert", "3er-Kooperation", "10 Mio €"; in a follow-up a bare number fills
+ * the number asked for or the case's first ("Und für fünf?").
  *
  * @example
  * ```ts
  * readGrantCase('GVV mit 3 Gemeinden – wie hoch ist die Förderung?', programme.grant_cases, { followUp: false });
- * // { grantCase: { kind: 'gvv', members: 3 }, asks: 'strong', by: 'name', given: ['members'] }
+ * // { grantCase: { kind: 'gvv', members: 3 }, asks: 'strong', by: 'name', given: ['members'], … }
  * ```
  */
 export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hints: GrantHints): GrantReading | undefined {
   if (cases.length === 0) return undefined;
-  const words = wordsOf(text);
+  const all = compile(cases);
+  const folded = fold(text);
+  const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);
-  const counted = countsIn(quantities, cases);
+  const counted = countsIn(quantities, all);
   const topic = hints.followUp ? hints.topic : undefined;
+  const filled = (c: CompiledCase) => c.figures.filter((f) => counted.has(`${c.rules.case}:${f.figure}`)).length;
+  const mostFilled = (list: CompiledCase[]) => list.reduce((best, c) => (filled(c) > filled(best) ? c : best));
 
-  const named = cases.filter((c) => c.names.some((name) => words.some((w) => matches(w, name))));
-  const own = cases.filter((c) => mentionsOwnWords(words, c, cases));
-  const shared = cases.filter((c) => Object.keys(c.counts).some((figure) => counted.has(`${c.case}:${figure}`)));
+  const named = all.cases.filter((c) => words.some((w) => c.names.has(w)));
+  const own = all.cases.filter((c) => words.some((w) => c.own.inflected(w)) || c.figures.some((f) => counted.has(`${c.rules.case}:${f.figure}`) && words.some((w) => c.own.has(w))));
+  const shared = all.cases.filter((c) => filled(c) > 0);
   // "Wie viele Kommunen müssen mitmachen?": no number yet, but "Und wenn es nur zwei sind?" may follow.
-  const mentioned = cases.filter((c) => Object.values(c.counts).some((count) => !count.money && count.words.some((cw) => words.some((w) => matches(w, cw)))));
-  const byArticle = hints.articleId ? cases.find((c) => c.articles.includes(hints.articleId!)) : undefined;
-  const mostFilled = (list: GrantCaseRules[]) => [...list].sort((a, b) => filledOf(b, counted) - filledOf(a, counted))[0];
+  const mentioned = all.cases.filter((c) => words.some((w) => c.counting.has(w)));
+  const byArticle = hints.articleId ? all.cases.find((c) => c.rules.articles.includes(hints.articleId!)) : undefined;
+  const byTopic = topic ? all.cases.find((c) => c.rules.case === topic.grantCase.kind) : undefined;
 
-  let rules: GrantCaseRules | undefined;
+  let chosen: CompiledCase;
   let by: GrantReading['by'];
-  if (named.length > 0) [rules, by] = [mostFilled(named), 'name'];
-  else if (own.length > 0) [rules, by] = [mostFilled(own), 'count'];
-  else if (topic && cases.some((c) => c.case === topic.grantCase.kind)) [rules, by] = [cases.find((c) => c.case === topic.grantCase.kind), 'topic'];
-  else if (shared.length > 0) [rules, by] = [shared[0], 'general'];
-  else if (byArticle) [rules, by] = [byArticle, 'article'];
-  else if (mentioned.length > 0) [rules, by] = [mentioned[0], 'general'];
+  if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
+  else if (own.length > 0) [chosen, by] = [mostFilled(own), 'count'];
+  else if (byTopic) [chosen, by] = [byTopic, 'topic'];
+  else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
+  else if (byArticle) [chosen, by] = [byArticle, 'article'];
+  else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];
   else return undefined;
-  if (!rules) return undefined;
 
-  const figures = Object.keys(rules.counts) as GrantCaseFigure[];
+  const kind = chosen.rules.case;
   const values: Partial<Record<GrantCaseFigure, number>> = {};
   // A follow-up of the same case starts from the topic's numbers; of another case, it keeps the first count ("… als GVV?").
   if (topic) {
     const previous = topic.grantCase as Partial<Record<GrantCaseFigure, number>> & { kind: GrantCaseKind };
-    if (previous.kind === rules.case) Object.assign(values, withoutKind(previous));
+    if (previous.kind === kind) Object.assign(values, withoutKind(previous));
     else {
-      const before = firstCount(cases.find((c) => c.case === previous.kind));
-      const now = firstCount(rules);
+      const before = firstCount(all.cases.find((c) => c.rules.case === previous.kind)?.rules);
+      const now = firstCount(chosen.rules);
       if (before && now && previous[before] !== undefined) values[now] = previous[before];
     }
   }
   const given: GrantCaseFigure[] = [];
-  for (const figure of figures) {
-    const value = counted.get(`${rules.case}:${figure}`);
-    if (value !== undefined) {
-      values[figure] = value;
-      given.push(figure);
-    }
+  const give = (figure: GrantCaseFigure, value: number) => {
+    values[figure] = value;
+    given.push(figure);
+  };
+  for (const { figure } of chosen.figures) {
+    const value = counted.get(`${kind}:${figure}`);
+    if (value !== undefined) give(figure, value);
   }
   // "zu viert", "3er-Kooperation": the size of the group is the case's first count.
-  const first = firstCount(rules);
+  const first = firstCount(chosen.rules);
   const group = quantities.find((q) => q.group);
-  if (first && group && !given.includes(first) && plausible(group.value, first, false)) {
-    values[first] = group.value;
-    given.push(first);
-  }
+  if (first && group && !given.includes(first) && plausible(group.value, first, false)) give(first, group.value);
   // "Fusion, 6.000 Einwohner, 10 Mio": a sum of money without its word is the case's sum.
-  const moneyFigure = figures.find((f) => rules!.counts[f]!.money);
-  const sums = quantities.filter((q) => q.money && !countWordOf(q, cases));
-  if (moneyFigure && !given.includes(moneyFigure) && sums.length === 1 && plausible(sums[0]!.value, moneyFigure, true)) {
-    values[moneyFigure] = sums[0]!.value;
-    given.push(moneyFigure);
-  }
-  if (topic) fillFromFollowUp(text, words, quantities, rules, cases, topic, values, given);
-  const asks = amountAsk(text);
-  const aboutMoney = asks === 'weak' || MONEY_TALK.test(fold(text));
-  return { grantCase: { kind: rules.case, ...values } as GrantCase, asks, aboutMoney, by: by === 'count' && given.length === 0 ? 'mention' : by, given };
+  const moneyFigure = chosen.figures.find((f) => f.money)?.figure;
+  const sums = quantities.filter((q) => q.money && !countWordOf(q, all));
+  if (moneyFigure && !given.includes(moneyFigure) && sums.length === 1 && plausible(sums[0]!.value, moneyFigure, true)) give(moneyFigure, sums[0]!.value);
+  if (topic) fillFromFollowUp(folded, words, quantities, chosen, all, topic, values, given);
+  const asks = amountAsk(folded, quantities);
+  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded);
+  return { grantCase: { kind, ...values } as GrantCase, asks, aboutMoney, by: by === 'count' && given.length === 0 ? 'mention' : by, given };
 }
 
 /** The first number a case counts that is no sum of money (partners, members, brigades, inhabitants). */
@@ -160,98 +249,86 @@ export function firstCount(rules: GrantCaseRules | undefined): GrantCaseFigure |
 
 /** A follow-up's bare numbers ("Und für fünf?", "ca. 6.000", "10 Mio") and added partners ("wenn der Landkreis noch mitmacht"). */
 function fillFromFollowUp(
-  text: string,
+  folded: string,
   words: string[],
   quantities: Quantity[],
-  rules: GrantCaseRules,
-  cases: readonly GrantCaseRules[],
+  chosen: CompiledCase,
+  all: CompiledCases,
   topic: GrantTopic,
   values: Partial<Record<GrantCaseFigure, number>>,
   given: GrantCaseFigure[],
 ): void {
-  const figures = Object.keys(rules.counts) as GrantCaseFigure[];
-  const moneyFigure = figures.find((f) => rules.counts[f]!.money);
-  const countFigure = topic.awaiting && figures.includes(topic.awaiting) && !rules.counts[topic.awaiting]!.money ? topic.awaiting : firstCount(rules);
+  const moneyFigure = chosen.figures.find((f) => f.money)?.figure;
+  const awaited = chosen.figures.find((f) => f.figure === topic.awaiting && !f.money)?.figure;
+  const countFigure = awaited ?? firstCount(chosen.rules);
   for (const q of quantities) {
-    if (q.year || q.group || countWordOf(q, cases) !== undefined || UNITS.test(fold(q.after[0] ?? ''))) continue;
+    if (q.year || q.group || countWordOf(q, all) !== undefined || UNITS.test(fold(q.after[0] ?? ''))) continue;
     const figure = q.money ? moneyFigure : countFigure;
-    if (!figure || given.includes(figure) || !plausible(q.value, figure, rules.counts[figure]!.money)) continue;
+    if (!figure || given.includes(figure) || !plausible(q.value, figure, q.money)) continue;
     values[figure] = q.value;
     given.push(figure);
   }
-  const first = firstCount(rules);
-  if (!first || given.length > 0 || values[first] === undefined || quantities.length > 0) return;
-  const addsOne = words.some((w) => ADDING.has(w)) && words.some((w) => rules.counts[first]!.words.some((c) => matches(w, c)));
-  if (addsOne && !/\b(?:nicht|kein|keine|ohne|weniger)\b/.test(fold(text))) {
-    values[first] = values[first]! + 1;
-    given.push(first);
+  const first = chosen.figures.find((f) => f.figure === firstCount(chosen.rules));
+  if (!first || given.length > 0 || values[first.figure] === undefined || quantities.length > 0) return;
+  const addsOne = words.some((w) => ADDING.has(w)) && words.some((w) => first.words.has(w));
+  if (addsOne && !/\b(?:nicht|kein|keine|ohne|weniger)\b/.test(folded)) {
+    values[first.figure] = values[first.figure]! + 1;
+    given.push(first.figure);
   }
 }
 
 /**
  * The counts of a message per `case:figure`: each number with the first counting word after it (or,
  * without one, before it: "Einwohnerzahl 6000", "Schulden im Kernhaushalt 10 Mio"); "Nachbar-"/"andere"
- * add the asking municipality; "und der Landkreis" one more. Several counts of one figure: the largest.
+ * add the asking municipality; "und der Landkreis" one more. Several counts of one figure: the one in
+ * the question ("sieben Ortsteilfeuerwehren … Wie viel für die vier Wehren?"), else the last ("mit drei
+ * Nachbargemeinden, also vier Gemeinden").
  */
-function countsIn(quantities: Quantity[], cases: readonly GrantCaseRules[]): Map<string, number> {
+function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, number> {
   const counts = new Map<string, number>();
+  const inQuestion = new Map<string, boolean>();
   for (const q of quantities) {
-    const found = countWordOf(q, cases);
+    const found = countWordOf(q, all);
     if (!found) continue;
     const word = found.words[found.index]!;
-    for (const rules of cases) {
-      for (const [figure, count] of Object.entries(rules.counts) as Array<[GrantCaseFigure, GrantCaseRules['counts'][string]]>) {
-        const counting = count.words.some((c) => matches(word, c) || (found.side === 'before' && fold(word).startsWith(fold(c))));
-        if (!counting) continue;
+    for (const c of all.cases) {
+      for (const f of c.figures) {
+        if (!(f.words.has(word) || (found.side === 'before' && f.words.starts(word)))) continue;
         // A sum counts debts ("10 Mio Schulden", "Schulden von 10.000.000"); a year counts nothing unless its word follows ("2000 Einwohner").
-        if (count.money ? !q.money && found.side === 'after' : q.money || (q.year && found.side === 'before')) continue;
+        if (f.money ? !q.money && found.side === 'after' : q.money || (q.year && found.side === 'before')) continue;
         let value = q.value;
-        if (!count.money) {
-          const upTo = found.words.slice(0, found.index + 1);
-          if (found.side === 'after' && upTo.some((w) => count.others.some((mark) => fold(w).startsWith(fold(mark))))) value += 1;
-          if (found.side === 'after' && joinsOneMore(found.words, found.index, count.words)) value += 1;
+        if (!f.money && found.side === 'after') {
+          if (found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)))) value += 1;
+          if (joinsOneMore(found.words, found.index, f.words)) value += 1;
         }
-        if (!plausible(value, figure, count.money)) continue;
-        const key = `${rules.case}:${figure}`;
-        counts.set(key, Math.max(counts.get(key) ?? 0, value));
+        if (!plausible(value, f.figure, f.money)) continue;
+        const key = `${c.rules.case}:${f.figure}`;
+        if (inQuestion.get(key) && !q.inQuestion) continue;
+        counts.set(key, value);
+        inQuestion.set(key, q.inQuestion);
       }
     }
   }
   return counts;
 }
 
-/** The counting word of a number: the first of its next three words that counts anything, else one of the two before it. */
-function countWordOf(q: Quantity, cases: readonly GrantCaseRules[]): { words: string[]; index: number; side: 'after' | 'before' } | undefined {
+/** The counting word of a number: the first of its next three words that counts anything, else one of the two before it (folded words). */
+function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index: number; side: 'after' | 'before' } | undefined {
   if (q.group) return undefined;
-  const all = cases.flatMap((c) => Object.values(c.counts).flatMap((count) => count.words));
-  const after = q.after.slice(0, 3).findIndex((w) => all.some((c) => matches(w, c)));
-  if (after >= 0) return { words: q.after, index: after, side: 'after' };
-  const before = q.before.slice(0, 2).findIndex((w) => all.some((c) => matches(w, c) || fold(w).startsWith(fold(c))));
-  return before >= 0 ? { words: q.before, index: before, side: 'before' } : undefined;
+  const after = q.after.map(fold);
+  const index = after.slice(0, 3).findIndex((w) => all.counting.has(w));
+  if (index >= 0) return { words: after, index, side: 'after' };
+  const before = q.before.map(fold);
+  const back = before.slice(0, 2).findIndex((w) => all.counting.has(w) || all.counting.starts(w));
+  return back >= 0 ? { words: before, index: back, side: 'before' } : undefined;
 }
 
 /** "drei Gemeinden und der Landkreis": a joining word and one more counted thing right after the count. */
-function joinsOneMore(words: string[], index: number, counting: string[]): boolean {
+function joinsOneMore(words: string[], index: number, counting: WordSet): boolean {
   if (!JOINING.has(words[index + 1] ?? '')) return false;
   let next = index + 2;
   if (ARTICLES.has(words[next] ?? '')) next++;
-  return counting.some((c) => matches(words[next] ?? '', c));
-}
-
-/**
- * True when the message uses a counting word that only this case has, inflected ("die Wehren",
- * "Einwohnern"): several of them, as a case of their own. The bare singular ("unsere Feuerwehr") is no case.
- */
-function mentionsOwnWords(words: string[], rules: GrantCaseRules, cases: readonly GrantCaseRules[]): boolean {
-  const others = cases.filter((c) => c !== rules).flatMap((c) => Object.values(c.counts).flatMap((count) => count.words));
-  const own = Object.values(rules.counts)
-    .flatMap((count) => count.words)
-    .filter((w) => !others.some((o) => fold(o) === fold(w)));
-  return words.some((w) => own.some((o) => matches(w, o) && !w.endsWith(fold(o))));
-}
-
-function filledOf(rules: GrantCaseRules, counted: Map<string, number>): number {
-  return Object.keys(rules.counts).filter((figure) => counted.has(`${rules.case}:${figure}`)).length;
+  return counting.has(words[next] ?? '');
 }
 
 /** Inhabitants can be many; partners, members and brigades are few. Counts are whole numbers, sums positive. */
@@ -267,28 +344,9 @@ function withoutKind(grantCase: Record<string, unknown>): Partial<Record<GrantCa
   return figures as Partial<Record<GrantCaseFigure, number>>;
 }
 
-/**
- * True when a word of the message is the given counting word or name: the same word, or a compound
- * ending in it with an inflection ("Nachbargemeinden" → Gemeinde, "Ortsteilwehren" → Wehr). An
- * abbreviation written in capitals ("EW", "GVV") matches only as itself.
- */
-export function matches(word: string, target: string): boolean {
-  const w = fold(word);
-  const t = fold(target);
-  if (w === t) return true;
-  if (target === target.toUpperCase()) return w === `${t}s`;
-  return ENDINGS.some((ending) => w.endsWith(t + ending));
-}
-
-const ENDINGS = ['', 'e', 'en', 'n', 's', 'es', 'er', 'ern', 'nen', 'innen'];
-
 /** Lower case with umlauts and ß written out, as users without a German keyboard type them. */
 function fold(text: string): string {
   return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
-}
-
-function wordsOf(text: string): string[] {
-  return fold(text).split(/[^\p{L}]+/u).filter(Boolean);
 }
 
 /** How an answer uses a computed case: it is what the question asks (`answer`), or one line under an answer about something else (`line`). */
