@@ -402,7 +402,7 @@ export class IkzBot extends ActivityHandler {
     if (article) data.lastAnswer = { articleId: article.id, question: question.slice(0, 500) };
     await this.options.analytics?.record(context.activity.conversation.id, { type: 'question', outcome: 'answer', articleId: article?.id });
     if (isShownFigure(figure)) {
-      await context.sendActivity(grantReply(figure, reading.grantCase, grant.version, article, { notice, relatedTo: extras.relatedTo }));
+      await context.sendActivity(grantReply(figure, reading.grantCase, grant.version, article, { notice, relatedTo: extras.relatedTo, offerDialog: extras.offerDialog }));
       return this.report(context, 'answer', article?.id);
     }
     if (!article) {

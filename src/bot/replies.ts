@@ -81,14 +81,15 @@ export function isShownFigure(figure: GrantFigure): figure is ShownFigure {
  * The amount for the user's case, computed by the programme's rules: the figure first ("**In der Regel
  * 100.000 €** für eine Kooperation von fünf Kommunen (mehr als drei Partner) · Stand: RV 2021"), how it
  * was computed, the rule and its source, the caveats (proportionality, no legal claim), the validity
- * notice when due, a missing number asked for, and the buttons: Förder-Check, the article, Beratung.
+ * notice when due, a missing number asked for, and the buttons: Förder-Check, the article, Beratung
+ * (with "Antrag stellen" first when the message asked for it).
  */
 export function grantReply(
   figure: ShownFigure,
   grantCase: GrantCase,
   version: ProgrammeVersion,
   article: Article | undefined,
-  extras: Pick<AnswerExtras, 'notice' | 'relatedTo'> = {},
+  extras: Pick<AnswerExtras, 'notice' | 'relatedTo' | 'offerDialog'> = {},
 ): Partial<Activity> {
   const amount = figure.status === 'amount' ? figure.amount : figure.upTo.amount;
   const calculation = figure.status === 'amount' ? figure.calculation : figure.upTo.calculation;
@@ -101,8 +102,10 @@ export function grantReply(
   if (figure.status === 'missing') parts.push(figure.question);
   if (extras.notice) parts.push(`**Hinweis:** ${extras.notice}`);
   // The article explaining the rule gives the source with its date; without it, the rule's own source.
-  parts.push(article ? sourceLine(article) : `Quelle: ${citation(figure.source)}`, TEXT.offerEligibility);
+  // The message asked for the check ("… mit wie viel können wir rechnen?" as a request): offered as such.
+  parts.push(article ? sourceLine(article) : `Quelle: ${citation(figure.source)}`, extras.offerDialog ? offerText(extras.offerDialog) : TEXT.grantCheck);
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...(extras.offerDialog === 'application' ? dialogButtons('application') : []),
     actionButton(TEXT.buttonEligibility, { action: 'start', dialog: 'eligibility' }),
     ...(article ? [actionButton(article.title, { action: 'article', id: article.id })] : []),
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
