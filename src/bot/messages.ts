@@ -76,7 +76,7 @@ export const TEXT = {
   grantLine: '**Für Ihren Fall:** in der Regel {amount} {subject} ({calculation}; Stand: {asOf}).',
   grantAsk: 'Den Betrag für Ihren Fall rechne ich gern aus: {question}',
   grantNotApplicable: '**Für Ihren Fall:** {reason}',
-  grantCheck: 'Ob Ihr Vorhaben die Voraussetzungen erfüllt, zeigt der Förder-Check – dort steht auch diese Schätzung mit allen Hinweisen.',
+  grantCheck: 'Ob Ihr Vorhaben die Voraussetzungen erfüllt, prüft der Förder-Check Schritt für Schritt.',
   suggestedQuestions: ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Welche Unterlagen brauche ich?'],
 } as const;
 

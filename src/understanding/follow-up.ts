@@ -45,9 +45,12 @@ const REFERRING_FRAME = /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|ste
 const ANAPHOR = /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
- * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?").
+ * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?");
+ * before a noun it is an article ("Was ist das Hessen3C?").
  */
-const PRONOUN = /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)\b|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+const PRONOUN = /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+/** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
+const PRONOUN_SUBJECT = /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */
@@ -63,7 +66,8 @@ const MAX_SUBSTITUTE_WORDS = 4;
  */
 export function looksLikeFollowUp(text: string): boolean {
   const trimmed = text.trim();
-  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN.test(trimmed)) return true;
+  const sentenceCase = trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN.test(trimmed) || PRONOUN_SUBJECT.test(sentenceCase)) return true;
   const all = words(trimmed);
   if (all.length <= MAX_NOUNLESS_WORDS && nounsIn(trimmed).every((w) => !/^\p{Lu}/u.test(w)) && !(all[0] && /^\p{Lu}/u.test(all[0]) && !OPENERS.has(all[0].toLowerCase()))) return true;
   const count = all.length;
