@@ -82,8 +82,8 @@ export interface Quantity {
   inQuestion: boolean;
 }
 
-/** Numbers (with "er" or "k" attached), words (with a full stop), the euro sign and clause punctuation, in order. */
-const TOKEN = /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+)(\.)?|(€)|([;:?!–—]|,(?!\d))/gu;
+/** Numbers (with "er" or "k" attached), words (with a full stop; "+" and "&" as words), the euro sign and clause punctuation, in order. */
+const TOKEN = /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+|\+|&)(\.)?|(€)|([;:?!–—]|,(?!\d))/gu;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['ca', 'mio', 'mrd', 'tsd', 'bzw', 'ggf', 'evtl', 'usw', 'nr', 'z', 'b', 'u', 'a', 'd', 'h', 'v', 'vs', 'rd', 'max', 'min', 'mind', 'insg']);
 const WINDOW = 5;
@@ -102,7 +102,8 @@ function tokenize(text: string): Token[] {
       const value = digitsValue(digits.replace(/[\u00a0\u202f ]/g, '.'));
       if (value !== undefined) tokens.push({ kind: 'number', value, text: match[0], suffix: suffix as 'er' | 'k' | undefined, digits: true, index: match.index });
     } else if (word !== undefined) {
-      const lower = word.toLowerCase();
+      // "zwei Gemeinden + Landkreis": signs read as the words they stand for.
+      const lower = word === '+' ? 'plus' : word === '&' ? 'und' : word.toLowerCase();
       const groupNoun = Object.keys(GROUP_NOUNS).find((g) => lower.startsWith(g));
       if (lower in NUMBER_WORDS) tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false, index: match.index });
       else if (groupNoun) {

@@ -54,18 +54,23 @@ const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'eb
 const UNITS = /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
 
 /** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "Summe", "Betrag"). */
-const STRONG_ASK = /\b(?:welche[rn]?\s+hoehe|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt|gibt|gibts)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+const STRONG_ASK = /\b(?:welche[rn]?\s+hoehe|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+/** A question for something other than an amount: when, how long, who, where, which documents. */
+const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
-const MONEY_TALK = /\b(?:foerderung|foerdermittel|foerdergeld|gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
+const MONEY_TALK = /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt)\b|(?:foerderung|foerdermittel|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
 /** Weak: the question is about money, which together with a concrete case means its amount. */
-const WEAK_ASK = /\b(?:geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
+const WEAK_ASK = /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
 
 /**
  * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
- * bekommen wir", "Summe", "Betrag"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k") or `none`.
+ * bekommen wir", "Summe", "Betrag"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k", and asks
+ * nothing else: no "wann", "wer", "welche Unterlagen") or `none`.
  */
 export function amountAsk(folded: string, quantities: readonly Quantity[]): AmountAsk {
   if (STRONG_ASK.test(folded)) return 'strong';
+  // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
+  if (OTHER_QUESTION.test(folded)) return 'none';
   if (WEAK_ASK.test(folded) || quantities.some((q) => q.money)) return 'weak';
   return 'none';
 }
@@ -190,7 +195,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
 
   const named = all.cases.filter((c) => words.some((w) => c.names.has(w)));
   const own = all.cases.filter((c) => words.some((w) => c.own.inflected(w)) || c.figures.some((f) => counted.has(`${c.rules.case}:${f.figure}`) && words.some((w) => c.own.has(w))));
-  const shared = all.cases.filter((c) => filled(c) > 0);
+  // "zu viert", "eine 3er-Kooperation": a group of partners, the general case.
+  const grouped = quantities.some((q) => q.group) ? all.cases.filter((c) => c.figures.some((f) => !f.money)).slice(0, 1) : [];
+  const shared = [...all.cases.filter((c) => filled(c) > 0), ...grouped];
   // "Wie viele Kommunen müssen mitmachen?": no number yet, but "Und wenn es nur zwei sind?" may follow.
   const mentioned = all.cases.filter((c) => words.some((w) => c.counting.has(w)));
   const byArticle = hints.articleId ? all.cases.find((c) => c.rules.articles.includes(hints.articleId!)) : undefined;
@@ -377,7 +384,8 @@ export function grantUse(reading: GrantReading, decision: DecisionSummary, cases
     if (reading.asks !== 'none' && complete(reading.grantCase)) return otherArticle ? undefined : 'answer';
   }
   if (caseArticle) return complete(reading.grantCase) || reading.asks !== 'none' ? 'answer' : undefined;
-  if (!otherArticle) return reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention') ? 'answer' : undefined;
+  // Nothing answered: a concrete case asked about, or one named with its numbers ("Entschuldungshilfe bei 8.000 Einwohnern?").
+  if (!otherArticle) return (reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention')) || (reading.by === 'name' && concrete) ? 'answer' : undefined;
   // The search found another topic: only an explicit question for this amount overrides it ("wie viel Förderung gibt es für drei Gemeinden?").
   if (reading.asks === 'strong' && (reading.by === 'name' || (concrete && reading.aboutMoney))) return 'answer';
   return reading.asks === 'weak' && concrete ? 'line' : undefined;

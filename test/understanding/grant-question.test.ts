@@ -31,6 +31,8 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Zwei Gemeinden fusionieren, danach 6.000 Einwohner, Schulden im Kernhaushalt 10 Mio. Wie hoch wäre die Entschuldungshilfe?', { kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 }],
     ['Fusion, zusammen ca. 12.000 EW, Kassenkredite 1,5 Millionen € – Entschuldungshilfe?', { kind: 'entschuldung', inhabitants: 12_000, debt: 1_500_000 }],
     ['Entschuldungshilfe: Einwohnerzahl 9000, dazu 5 Mio', { kind: 'entschuldung', inhabitants: 9000, debt: 5_000_000 }],
+    ['Wir sind ne 3er Kooperation beim Bauhof, was gibts da?', { kind: 'kooperation', partners: 3 }],
+    ['zwei Gemeinden + Landkreis, gemeinsames Ordnungsamt, Fördersumme?', { kind: 'kooperation', partners: 3 }],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
@@ -70,6 +72,8 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('drei Gemeinden – was bekommen wir?')).toBe('strong');
     expect(asks('Gibt das Land Geld dazu, wenn drei Gemeinden …?')).toBe('weak');
     expect(asks('Drei Gemeinden – welche Unterlagen brauchen wir?')).toBe('none');
+    expect(asks('Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?')).toBe('none');
+    expect(asks('Wir sind 3 Gemeinden – welche Summe ist drin?')).toBe('strong');
   });
 });
 
@@ -84,6 +88,8 @@ describe('where the computed amount goes in the reply', () => {
     ['one line under another answer when the question only speaks of money', 'Gibt das Land Geld dazu, wenn wir den Bauhof mit zwei Nachbarorten machen?', { outcome: 'answer', articleId: 'aufgabenbereiche' }, 'line'],
     ['nothing when "wie viel" is about savings', 'Drei Gemeinden: wie viel müssen wir einsparen?', { outcome: 'answer', articleId: 'einsparvorgabe' }, undefined],
     ['nothing for another question with a count', 'Wir sind drei Gemeinden. Welche Unterlagen brauchen wir?', { outcome: 'answer', articleId: 'antragsunterlagen' }, undefined],
+    ['the answer to a named case with its numbers the search could not answer', 'Entschuldungshilfe bei 8.000 Einwohnern?', { outcome: 'no_answer' }, 'answer'],
+    ['nothing for another question about the money the search could not answer', 'Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?', { outcome: 'no_answer' }, undefined],
   ])('%s', (_name, text, decision, expected) => {
     expect(use(text, decision)).toBe(expected);
   });
