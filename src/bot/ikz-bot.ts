@@ -340,7 +340,7 @@ export class IkzBot extends ActivityHandler {
     const grant = programme ? grantAnswer(question, decision, programme, data.topic?.grant, day, { year: atEnd?.asked?.year, readAgainstTopic: readAgainst !== undefined }) : undefined;
     const notice = (article: Article) => atEnd?.notice ?? answerNotice(programme, article.version, this.now());
     this.options.logger.debug({ question, outcome: decision.outcome, grant: grant?.use }, 'Question answered');
-    if (grant?.use === 'answer') return this.answerGrant(context, data, question, grant, decision, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }, atEnd?.notice);
+    if (grant?.use === 'answer') return this.answerGrant(context, data, { asked: question, read: result.reading.question }, grant, decision, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }, atEnd?.notice);
     const coverage = decision.outcome === 'answer' ? decision.coverage : undefined;
     const weak = decision.outcome !== 'answer' || (coverage ?? 1) < WEAK_COVERAGE;
     await this.options.analytics?.record(conversationId, {
@@ -383,7 +383,7 @@ export class IkzBot extends ActivityHandler {
   private async answerGrant(
     context: TurnContext,
     data: ConversationData,
-    question: string,
+    question: { asked: string; read: string },
     grant: GrantAnswer,
     decision: AnswerDecision,
     extras: AnswerExtras,
@@ -398,11 +398,12 @@ export class IkzBot extends ActivityHandler {
     const ofProgramme = figure.asOf === figure.version;
     const notice = endNoticeText ?? (ofProgramme ? validityNotice(knowledge.programme!, hessianDay(this.now()))?.text : undefined);
     data.unansweredInARow = 0;
-    data.topic = { ...topicOf(question, article), grant: grant.topic };
-    if (article) data.lastAnswer = { articleId: article.id, question: question.slice(0, 500) };
+    // The topic keeps the question as read ("… für fünf Gemeinden? Und für fünf?"), for follow-ups of other kinds.
+    data.topic = { ...topicOf(question.read, article), grant: grant.topic };
+    if (article) data.lastAnswer = { articleId: article.id, question: question.asked.slice(0, 500) };
     await this.options.analytics?.record(context.activity.conversation.id, { type: 'question', outcome: 'answer', articleId: article?.id });
     if (isShownFigure(figure)) {
-      await context.sendActivity(grantReply(figure, reading.grantCase, grant.version, article, { notice, relatedTo: extras.relatedTo, offerDialog: extras.offerDialog }));
+      await context.sendActivity(grantReply(figure, reading.grantCase, grant.version, article, { ...extras, notice }));
       return this.report(context, 'answer', article?.id);
     }
     if (!article) {

@@ -89,7 +89,7 @@ export function grantReply(
   grantCase: GrantCase,
   version: ProgrammeVersion,
   article: Article | undefined,
-  extras: Pick<AnswerExtras, 'notice' | 'relatedTo' | 'offerDialog'> = {},
+  extras: Pick<AnswerExtras, 'notice' | 'relatedTo' | 'offerDialog' | 'further'> = {},
 ): Partial<Activity> {
   const amount = figure.status === 'amount' ? figure.amount : figure.upTo.amount;
   const calculation = figure.status === 'amount' ? figure.calculation : figure.upTo.calculation;
@@ -104,7 +104,9 @@ export function grantReply(
   // The article explaining the rule gives the source with its date; without it, the rule's own source.
   // The message asked for the check ("… mit wie viel können wir rechnen?" as a request): offered as such.
   parts.push(article ? sourceLine(article) : `Quelle: ${citation(figure.source)}`, extras.offerDialog ? offerText(extras.offerDialog) : TEXT.grantCheck);
+  parts.push(...furtherLines(extras.further));
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...furtherButtons(extras.further),
     ...(extras.offerDialog === 'application' ? dialogButtons('application') : []),
     actionButton(TEXT.buttonEligibility, { action: 'start', dialog: 'eligibility' }),
     ...(article ? [actionButton(article.title, { action: 'article', id: article.id })] : []),
