@@ -19,7 +19,12 @@ export interface AccuracyFigures {
 /** Eval accuracy of the real pipeline: every question through the real bot, exactly as `npm run eval` runs it. */
 export async function botAccuracy(knowledge: KnowledgeService, questions: readonly EvalQuestion[]): Promise<AccuracyFigures> {
   const outcomes = new Map<string, TurnOutcome>();
-  const bundle = createBot({ knowledge, office: loadConfig({}).office, logger: silentLogger(), onOutcome: (o) => outcomes.set(o.conversationId, o) });
+  const bundle = createBot({
+    knowledge,
+    office: loadConfig({}).office,
+    logger: silentLogger(),
+    onOutcome: (o) => outcomes.set(o.conversationId, o),
+  });
   return figures(await runEvaluation(bundle, questions, (id) => outcomes.get(id)));
 }
 
@@ -29,7 +34,11 @@ export function baselineAccuracy(baseline: BaselineSearch, questions: readonly E
     const decision = baseline.decide(question.question);
     const observation: EvalObservation =
       decision.outcome === 'answer'
-        ? { outcome: 'answer', articleId: decision.article.id, reply: renderReplies([answerReply(decision.article, decision.sections, (id) => lookup.article(id))]).text }
+        ? {
+            outcome: 'answer',
+            articleId: decision.article.id,
+            reply: renderReplies([answerReply(decision.article, decision.sections, (id) => lookup.article(id))]).text,
+          }
         : { outcome: 'no_answer', reply: renderReplies([noAnswerReply('not_covered')]).text };
     return { question, observation };
   });

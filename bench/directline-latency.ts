@@ -14,14 +14,22 @@ interface StreamedActivity {
  * (`POST /v3/directline/conversations/:id/activities`) to the bot's reply arriving on the stream.
  * Returns the median in milliseconds.
  */
-export async function directLineReplyMs(base: string, questions: readonly string[], samples = 20): Promise<{ medianMs: number; p99Ms: number; samples: number }> {
+export async function directLineReplyMs(
+  base: string,
+  questions: readonly string[],
+  samples = 20,
+): Promise<{ medianMs: number; p99Ms: number; samples: number }> {
   const json = async (response: Response) => {
     if (!response.ok) throw new Error(`Direct Line answered ${response.status} on ${response.url}`);
     return response.json() as Promise<Record<string, unknown>>;
   };
   const { token } = (await json(await fetch(`${base}/api/webchat/token`, { method: 'POST' }))) as { token: string };
   const started = (await json(
-    await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' }),
+    await fetch(`${base}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    }),
   )) as { conversationId: string; token: string; streamUrl: string };
   const arrivals = new Map<string, number>();
   const waiting = new Map<string, (at: number) => void>();
@@ -32,7 +40,7 @@ export async function directLineReplyMs(base: string, questions: readonly string
     const at = nowMs();
     const text = data.toString();
     if (!text) return;
-    for (const activity of ((JSON.parse(text) as { activities?: StreamedActivity[] }).activities ?? [])) {
+    for (const activity of (JSON.parse(text) as { activities?: StreamedActivity[] }).activities ?? []) {
       if (activity.type !== 'message' || activity.from?.role !== 'bot') continue;
       if (activity.replyToId && !arrivals.has(activity.replyToId)) {
         arrivals.set(activity.replyToId, at);

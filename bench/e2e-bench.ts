@@ -63,7 +63,10 @@ export async function benchEndToEnd(texts: readonly string[], connections: numbe
   const shortSeconds = Math.min(SHORT_CONVERSATION_SECONDS, seconds);
   const servers: Array<{ close(): Promise<void> }> = [];
   try {
-    const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE_BACKEND: 'sqlite', DATA_DIR: await tempDir() }), silentLogger());
+    const server = await startServer(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE_BACKEND: 'sqlite', DATA_DIR: await tempDir() }),
+      silentLogger(),
+    );
     servers.push(server);
     const echo = await startEchoServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE_BACKEND: 'sqlite', DATA_DIR: await tempDir() }));
     servers.push(echo);
@@ -71,7 +74,15 @@ export async function benchEndToEnd(texts: readonly string[], connections: numbe
     const dl = await directLineReplyMs(`http://127.0.0.1:${server.port}`, texts);
     const sides = { bot: { port: server.port, runs: [] as LoadRun[] }, floor: { port: echo.port, runs: [] as LoadRun[] } };
     const block = (side: keyof typeof sides, blockSeconds: number) =>
-      runLoadRaw({ port: sides[side].port, channel, serviceUrl, texts, connections, seconds: blockSeconds, conversations: `${process.pid}-main-${side}` });
+      runLoadRaw({
+        port: sides[side].port,
+        channel,
+        serviceUrl,
+        texts,
+        connections,
+        seconds: blockSeconds,
+        conversations: `${process.pid}-main-${side}`,
+      });
     await block('bot', WARM_UP_SECONDS);
     await block('floor', WARM_UP_SECONDS);
     for (let n = 0; n < BLOCKS; n++) {
@@ -90,7 +101,13 @@ export async function benchEndToEnd(texts: readonly string[], connections: numbe
       directLineReplyMs: dl.medianMs,
       directLineP99Ms: dl.p99Ms,
       rssAfterLoadMb,
-      shortConversations: { turnsPerConversation: SHORT_CONVERSATION_TURNS, seconds: shortSeconds, bot: botShort, floor: floorShort, ratio: ratio(botShort, floorShort) },
+      shortConversations: {
+        turnsPerConversation: SHORT_CONVERSATION_TURNS,
+        seconds: shortSeconds,
+        bot: botShort,
+        floor: floorShort,
+        ratio: ratio(botShort, floorShort),
+      },
       connections,
       seconds,
     };

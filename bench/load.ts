@@ -97,7 +97,12 @@ export async function runLoadRaw(options: Parameters<typeof runLoad>[0]): Promis
     httpP50Ms: round(result.latency.p50, 1),
     httpP99Ms: round(result.latency.p99, 1),
   };
-  return { figures: loadFigures, latenciesMs, wallMs, httpLatencies: { p50: result.latency.p50, p99: result.latency.p99, count: result.requests.total } };
+  return {
+    figures: loadFigures,
+    latenciesMs,
+    wallMs,
+    httpLatencies: { p50: result.latency.p50, p99: result.latency.p99, count: result.requests.total },
+  };
 }
 
 /**
@@ -106,10 +111,14 @@ export async function runLoadRaw(options: Parameters<typeof runLoad>[0]): Promis
  */
 export function mergeRuns(runs: readonly LoadRun[]): LoadFigures {
   const latencies = runs.flatMap((r) => r.latenciesMs);
-  const merged = summarize(latencies, runs.reduce((sum, r) => sum + r.wallMs, 0));
+  const merged = summarize(
+    latencies,
+    runs.reduce((sum, r) => sum + r.wallMs, 0),
+  );
   const sum = (pick: (f: LoadFigures) => number) => runs.reduce((total, r) => total + pick(r.figures), 0);
   const requests = runs.reduce((total, r) => total + r.httpLatencies.count, 0) || 1;
-  const weighted = (pick: (h: LoadRun['httpLatencies']) => number) => round(runs.reduce((total, r) => total + pick(r.httpLatencies) * r.httpLatencies.count, 0) / requests, 1);
+  const weighted = (pick: (h: LoadRun['httpLatencies']) => number) =>
+    round(runs.reduce((total, r) => total + pick(r.httpLatencies) * r.httpLatencies.count, 0) / requests, 1);
   return {
     turnsPerSec: merged.qps,
     p50Ms: merged.p50Ms,

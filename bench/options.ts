@@ -16,8 +16,7 @@ export interface BenchOptions {
   largeArticles: number;
 }
 
-const USAGE =
-  'Usage: npm run bench -- [--json] [--questions FILE] [--duration SECONDS] [--connections N] [--articles N] [--large N]';
+const USAGE = 'Usage: npm run bench -- [--json] [--questions FILE] [--duration SECONDS] [--connections N] [--articles N] [--large N]';
 
 /** The default questions, with the project's own set as a fallback when the shared one is missing. */
 export const DEFAULT_QUESTIONS = '../shared/eval/dev-questions.jsonl';
@@ -25,7 +24,14 @@ export const FALLBACK_QUESTIONS = 'eval/team-questions.jsonl';
 
 /** Parses the arguments; throws with the usage line on anything unknown. */
 export async function parseOptions(args: readonly string[]): Promise<BenchOptions> {
-  const options: BenchOptions = { json: false, questionsFile: '', durationSeconds: 20, connections: 50, syntheticArticles: 2_000, largeArticles: 10_000 };
+  const options: BenchOptions = {
+    json: false,
+    questionsFile: '',
+    durationSeconds: 20,
+    connections: 50,
+    syntheticArticles: 2_000,
+    largeArticles: 10_000,
+  };
   let questions: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -36,7 +42,8 @@ export async function parseOptions(args: readonly string[]): Promise<BenchOption
     };
     const positive = (text: string, orZero = false) => {
       const number = Number(text);
-      if (!Number.isFinite(number) || number < 0 || (number === 0 && !orZero)) throw new Error(`${arg} expects a positive number (got "${text}")\n${USAGE}`);
+      if (!Number.isFinite(number) || number < 0 || (number === 0 && !orZero))
+        throw new Error(`${arg} expects a positive number (got "${text}")\n${USAGE}`);
       return number;
     };
     if (arg === '--json') options.json = true;

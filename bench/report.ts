@@ -22,14 +22,29 @@ export function formatReport(report: BenchReport): string {
   lines.push(`IKZ-Assistent benchmark — ${report.machine.cpus} CPUs, Node ${report.machine.node}, ${report.machine.totalSeconds} s`);
   lines.push('');
   lines.push(`Retrieval: KnowledgeService.answer over ${r.questionCount} questions of ${r.questions}`);
-  const row = (name: string, f: RetrievalFigures & { articles?: number }, articles: number, accuracy = '–') =>
-    [name, articles, ms(f.p50Ms), ms(f.p99Ms), f.qps, ms(f.coldP50Ms), ms(f.coldP99Ms), ms(f.buildMs), `${f.heapMb} MB`, accuracy];
+  const row = (name: string, f: RetrievalFigures & { articles?: number }, articles: number, accuracy = '–') => [
+    name,
+    articles,
+    ms(f.p50Ms),
+    ms(f.p99Ms),
+    f.qps,
+    ms(f.coldP50Ms),
+    ms(f.coldP99Ms),
+    ms(f.buildMs),
+    `${f.heapMb} MB`,
+    accuracy,
+  ];
   lines.push(
     table(
       ['', 'articles', 'p50', 'p99', 'queries/s', 'cold p50', 'cold p99', 'build', 'index heap', 'accuracy'],
       [
         row('bot, shipped KB', r.shipped, r.shipped.articles, `${r.passed}/${r.total} (${pct(r.accuracy)})`),
-        row('baseline, shipped KB', r.baseline, r.shipped.articles, `${r.baseline.passed}/${r.baseline.total} (${pct(r.baseline.accuracy)})`),
+        row(
+          'baseline, shipped KB',
+          r.baseline,
+          r.shipped.articles,
+          `${r.baseline.passed}/${r.baseline.total} (${pct(r.baseline.accuracy)})`,
+        ),
         row('bot, synthetic KB', r.synthetic2k, r.synthetic2k.articles),
         row('baseline, synthetic KB', r.baseline.synthetic2k, r.synthetic2k.articles),
         ...(r.synthetic10k ? [row('bot, large synthetic KB (information)', r.synthetic10k, r.synthetic10k.articles)] : []),
@@ -38,19 +53,59 @@ export function formatReport(report: BenchReport): string {
   );
   lines.push('  p50/p99/queries per second: repeated passes after a first (cold) pass on the freshly built index.');
   lines.push('');
-  lines.push(`End to end: POST /api/messages → reply at the channel stand-in, ${e2e.connections} conversations, ${e2e.seconds} s each side (bot and floor in turns, 4 blocks)`);
+  lines.push(
+    `End to end: POST /api/messages → reply at the channel stand-in, ${e2e.connections} conversations, ${e2e.seconds} s each side (bot and floor in turns, 4 blocks)`,
+  );
   lines.push(
     table(
       ['', 'turns/s', 'p50', 'p99', 'HTTP p50', 'HTTP p99', 'turns', 'errors'],
       [
-        ['IKZ bot (SQLite)', e2e.bot.turnsPerSec, ms(e2e.bot.p50Ms), ms(e2e.bot.p99Ms), ms(e2e.bot.httpP50Ms), ms(e2e.bot.httpP99Ms), e2e.bot.turns, errors(e2e.bot)],
-        ['echo floor (same stack)', e2e.floor.turnsPerSec, ms(e2e.floor.p50Ms), ms(e2e.floor.p99Ms), ms(e2e.floor.httpP50Ms), ms(e2e.floor.httpP99Ms), e2e.floor.turns, errors(e2e.floor)],
-        [`IKZ bot, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`, short.bot.turnsPerSec, ms(short.bot.p50Ms), ms(short.bot.p99Ms), ms(short.bot.httpP50Ms), ms(short.bot.httpP99Ms), short.bot.turns, errors(short.bot)],
-        [`echo floor, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`, short.floor.turnsPerSec, ms(short.floor.p50Ms), ms(short.floor.p99Ms), ms(short.floor.httpP50Ms), ms(short.floor.httpP99Ms), short.floor.turns, errors(short.floor)],
+        [
+          'IKZ bot (SQLite)',
+          e2e.bot.turnsPerSec,
+          ms(e2e.bot.p50Ms),
+          ms(e2e.bot.p99Ms),
+          ms(e2e.bot.httpP50Ms),
+          ms(e2e.bot.httpP99Ms),
+          e2e.bot.turns,
+          errors(e2e.bot),
+        ],
+        [
+          'echo floor (same stack)',
+          e2e.floor.turnsPerSec,
+          ms(e2e.floor.p50Ms),
+          ms(e2e.floor.p99Ms),
+          ms(e2e.floor.httpP50Ms),
+          ms(e2e.floor.httpP99Ms),
+          e2e.floor.turns,
+          errors(e2e.floor),
+        ],
+        [
+          `IKZ bot, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`,
+          short.bot.turnsPerSec,
+          ms(short.bot.p50Ms),
+          ms(short.bot.p99Ms),
+          ms(short.bot.httpP50Ms),
+          ms(short.bot.httpP99Ms),
+          short.bot.turns,
+          errors(short.bot),
+        ],
+        [
+          `echo floor, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`,
+          short.floor.turnsPerSec,
+          ms(short.floor.p50Ms),
+          ms(short.floor.p99Ms),
+          ms(short.floor.httpP50Ms),
+          ms(short.floor.httpP99Ms),
+          short.floor.turns,
+          errors(short.floor),
+        ],
       ],
     ),
   );
-  lines.push(`  ratio bot/floor: ${e2e.ratio} (short conversations: ${short.ratio})   Direct Line post → WebSocket reply: median ${ms(e2e.directLineReplyMs)}, p99 ${ms(e2e.directLineP99Ms)}   RSS of this process after the load: ${e2e.rssAfterLoadMb} MB`);
+  lines.push(
+    `  ratio bot/floor: ${e2e.ratio} (short conversations: ${short.ratio})   Direct Line post → WebSocket reply: median ${ms(e2e.directLineReplyMs)}, p99 ${ms(e2e.directLineP99Ms)}   RSS of this process after the load: ${e2e.rssAfterLoadMb} MB`,
+  );
   lines.push('');
   lines.push(`Start-up: spawn \`node dist/server.cjs\` (after \`npm run build\`) → /readyz 200`);
   lines.push(
@@ -60,13 +115,25 @@ export function formatReport(report: BenchReport): string {
         ['shipped KB, first start after the build', ms(s.shippedFirstMs), '', '', '', '–'],
         ['shipped KB, restart (median of 3)', ms(s.shippedMs), ms(s.shippedListeningMs), ms(s.shippedKnowledgeMs), `${s.rssMb} MB`, '–'],
         [`synthetic KB (${r.synthetic2k.articles}), first start`, ms(s.synthetic2kFirstMs), '', '', `${s.rss2kFirstMb} MB`, '–'],
-        [`synthetic KB (${r.synthetic2k.articles}), restart`, ms(s.synthetic2kMs), '', '', `${s.rss2kReadyMb} MB`, `${s.rss2kAfterLoadMb} MB (${s.loadSeconds} s load)`],
+        [
+          `synthetic KB (${r.synthetic2k.articles}), restart`,
+          ms(s.synthetic2kMs),
+          '',
+          '',
+          `${s.rss2kReadyMb} MB`,
+          `${s.rss2kAfterLoadMb} MB (${s.loadSeconds} s load)`,
+        ],
       ],
     ),
   );
   lines.push('');
   lines.push('Targets');
-  lines.push(table(['', 'target', 'measured', ''], report.targets.map((t) => [t.name, t.target, `${t.value}${t.unit ? ` ${t.unit}` : ''}`, t.met ? 'met' : 'MISSED'])));
+  lines.push(
+    table(
+      ['', 'target', 'measured', ''],
+      report.targets.map((t) => [t.name, t.target, `${t.value}${t.unit ? ` ${t.unit}` : ''}`, t.met ? 'met' : 'MISSED']),
+    ),
+  );
   return lines.join('\n');
 }
 

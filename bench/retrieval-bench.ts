@@ -46,7 +46,9 @@ export async function benchRetrieval(
   collectGarbage();
   const synthetic = onSynthetic(sizes.syntheticArticles);
   // Plain MiniSearch matches every stop word in most articles here: one pass is all it needs.
-  const baselineSynthetic = withoutIndex(measureRetrieval(() => BaselineSearch.build(synthetic.articles), decide, texts, { singlePass: true }));
+  const baselineSynthetic = withoutIndex(
+    measureRetrieval(() => BaselineSearch.build(synthetic.articles), decide, texts, { singlePass: true }),
+  );
   collectGarbage();
   const large = sizes.largeArticles > 0 ? onSynthetic(sizes.largeArticles).figures : undefined;
   return {

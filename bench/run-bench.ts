@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     progress('start-up: spawning the server with the shipped and the synthetic knowledge base');
     const startup = await benchStartup(shippedDir, syntheticDir, texts, options.connections, SYNTHETIC_LOAD_SECONDS);
     // Retrieval before the in-process servers of the end-to-end phase, whose garbage it would otherwise measure.
-    progress(`retrieval: shipped and ${options.syntheticArticles}${options.largeArticles ? ` and ${options.largeArticles}` : ''} synthetic articles, real pipeline and baseline`);
+    progress(
+      `retrieval: shipped and ${options.syntheticArticles}${options.largeArticles ? ` and ${options.largeArticles}` : ''} synthetic articles, real pipeline and baseline`,
+    );
     const retrieval = await benchRetrieval(shipped, questions, options);
     progress(`end to end: ${options.connections} conversations, ${options.durationSeconds} s each on the bot and the echo floor, in turns`);
     const e2e = await benchEndToEnd(texts, options.connections, options.durationSeconds);
@@ -40,7 +42,12 @@ async function main(): Promise<void> {
       retrieval: { ...retrieval, questions: options.questionsFile, questionCount: questions.length },
       e2e,
       startup,
-      targets: checkTargets({ retrievalP99Ms2k: retrieval.synthetic2k.p99Ms, e2eRatio: e2e.ratio, readyShippedMs: startup.shippedMs, rss2kMb: startup.rss2kMb }),
+      targets: checkTargets({
+        retrievalP99Ms2k: retrieval.synthetic2k.p99Ms,
+        e2eRatio: e2e.ratio,
+        readyShippedMs: startup.shippedMs,
+        rss2kMb: startup.rss2kMb,
+      }),
       machine: { cpus: availableParallelism(), node: process.versions.node, totalSeconds: round((performance.now() - started) / 1000, 1) },
     };
     progress('done');

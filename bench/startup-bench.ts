@@ -39,7 +39,13 @@ const RESTARTS = 3;
  * three restarts) and with the synthetic one in `syntheticDir` (its first start, then a restart and a short
  * load for the RSS under use).
  */
-export async function benchStartup(shippedDir: string, syntheticDir: string, texts: readonly string[], connections: number, loadSeconds: number): Promise<StartupReport> {
+export async function benchStartup(
+  shippedDir: string,
+  syntheticDir: string,
+  texts: readonly string[],
+  connections: number,
+  loadSeconds: number,
+): Promise<StartupReport> {
   const temp = await mkdtemp(join(tmpdir(), 'ikz-bench-start-'));
   try {
     execFileSync(process.execPath, ['scripts/build.mjs']);

@@ -50,7 +50,10 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
       await stop(child);
       throw new Error(`server was not ready within ${timeoutMs} ms`);
     }
-    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

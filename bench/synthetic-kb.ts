@@ -5,7 +5,36 @@ import type { Article, ArticleSection, KnowledgeBase } from '../src/knowledge/ty
 import { seededRandom, type Random } from './random.js';
 
 /** Syllables of the made-up place names that make every synthetic article's terms differ. */
-const SYLLABLES = ['ber', 'lin', 'gau', 'hof', 'tal', 'wald', 'mar', 'dorf', 'stein', 'feld', 'bach', 'au', 'ro', 'ka', 'ni', 'sel', 'ten', 'win', 'mu', 'bra', 'lo', 'hei', 'mer', 'sto', 'kir', 'ach', 'den', 'fur'];
+const SYLLABLES = [
+  'ber',
+  'lin',
+  'gau',
+  'hof',
+  'tal',
+  'wald',
+  'mar',
+  'dorf',
+  'stein',
+  'feld',
+  'bach',
+  'au',
+  'ro',
+  'ka',
+  'ni',
+  'sel',
+  'ten',
+  'win',
+  'mu',
+  'bra',
+  'lo',
+  'hei',
+  'mer',
+  'sto',
+  'kir',
+  'ach',
+  'den',
+  'fur',
+];
 
 /**
  * A knowledge base of `count` articles generated in memory from real ones: each is a copy of a real
@@ -36,7 +65,11 @@ export function syntheticKnowledgeBase(real: KnowledgeBase, count: number, seed 
       ...base,
       id: `${base.id}${suffix}`,
       title: `${base.title} – ${place}`,
-      questions: [...base.questions.filter(() => random.next() < 0.7), random.pick(other.questions), `${random.pick(base.questions)} (${place})`],
+      questions: [
+        ...base.questions.filter(() => random.next() < 0.7),
+        random.pick(other.questions),
+        `${random.pick(base.questions)} (${place})`,
+      ],
       keywords: [...base.keywords.filter(() => random.next() < 0.7), ...other.keywords.filter(() => random.next() < 0.3), place],
       related: base.related.map((id) => `${id}${suffix}`),
       file: `${dirname(base.file)}/${base.id}${suffix}.md`,

@@ -1,5 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { buildApplicationChecklist, checklistMarkdown, type ApplicationStatus, type SupervisionKind } from '../src/funding/application-checklist.js';
+import {
+  buildApplicationChecklist,
+  checklistMarkdown,
+  type ApplicationStatus,
+  type SupervisionKind,
+} from '../src/funding/application-checklist.js';
 import type { EligibilityAnswers } from '../src/funding/eligibility.js';
 import type { ProgrammeParameters } from '../src/funding/programme-parameters.js';
 import { programmeBasis } from '../src/funding/programme-validity.js';
@@ -38,7 +43,12 @@ export class ApplicationDialog extends ComponentDialog {
   ) {
     super(ApplicationDialog.dialogId);
     this.addDialog(
-      new FormDialog<ApplicationFormAnswers>(FORM, applicationSteps(), { name: 'Antrags-Assistent', cancelled: 'Der Antrags-Assistent ist abgebrochen. Fragen Sie mich gern etwas anderes.' }, interrupt),
+      new FormDialog<ApplicationFormAnswers>(
+        FORM,
+        applicationSteps(),
+        { name: 'Antrags-Assistent', cancelled: 'Der Antrags-Assistent ist abgebrochen. Fragen Sie mich gern etwas anderes.' },
+        interrupt,
+      ),
     );
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.intro(step), (step) => this.result(step)]));
     this.initialDialogId = FLOW;

@@ -31,7 +31,14 @@ export class EligibilityDialog extends ComponentDialog {
   ) {
     super(EligibilityDialog.dialogId);
     const steps = eligibilitySteps(() => this.basis().version, now);
-    this.addDialog(new FormDialog<EligibilityFormAnswers>(FORM, steps, { name: 'Förder-Check', cancelled: 'Der Förder-Check ist abgebrochen. Fragen Sie mich gern etwas anderes.' }, interrupt));
+    this.addDialog(
+      new FormDialog<EligibilityFormAnswers>(
+        FORM,
+        steps,
+        { name: 'Förder-Check', cancelled: 'Der Förder-Check ist abgebrochen. Fragen Sie mich gern etwas anderes.' },
+        interrupt,
+      ),
+    );
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.intro(step), (step) => this.result(step)]));
     this.initialDialogId = FLOW;
   }

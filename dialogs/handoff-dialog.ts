@@ -49,7 +49,12 @@ export class HandoffDialog extends ComponentDialog {
   ) {
     super(HandoffDialog.dialogId);
     this.addDialog(
-      new FormDialog<HandoffAnswers>(FORM, handoffSteps(deps.privacyUrl), { name: 'Übergabe an die Beratung', cancelled: 'Die Übergabe ist abgebrochen; es wurde nichts gespeichert.' }, interrupt),
+      new FormDialog<HandoffAnswers>(
+        FORM,
+        handoffSteps(deps.privacyUrl),
+        { name: 'Übergabe an die Beratung', cancelled: 'Die Übergabe ist abgebrochen; es wurde nichts gespeichert.' },
+        interrupt,
+      ),
     );
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.intro(step), (step) => this.finish(step)]));
     this.initialDialogId = FLOW;
@@ -71,7 +76,9 @@ export class HandoffDialog extends ComponentDialog {
     if (!form?.completed) return step.endDialog({ completed: false } satisfies HandoffDialogResult);
     const answers = form.answers;
     if (!answers.consent) {
-      await step.context.sendActivity(`Ohne Ihre Zustimmung lege ich keinen Fall an; Ihre Angaben sind nicht gespeichert. ${this.deps.contactText}`);
+      await step.context.sendActivity(
+        `Ohne Ihre Zustimmung lege ich keinen Fall an; Ihre Angaben sind nicht gespeichert. ${this.deps.contactText}`,
+      );
       return step.endDialog({ completed: false } satisfies HandoffDialogResult);
     }
     const options = step.options as HandoffDialogOptions;
@@ -103,8 +110,14 @@ export class HandoffDialog extends ComponentDialog {
     );
     // Teams rejects custom event activities from bots; hubs that take over conversations use Direct Line.
     if (activity.channelId !== 'msteams') {
-      const transcript: Transcript = { activities: options.transcript.map((e) => ({ type: 'message', text: e.text, timestamp: new Date(e.at), from: { id: e.from, name: e.from } }) as never) };
-      await step.context.sendActivity(EventFactory.createHandoffInitiation(step.context, { caseId: created.id, concern: created.concern }, transcript));
+      const transcript: Transcript = {
+        activities: options.transcript.map(
+          (e) => ({ type: 'message', text: e.text, timestamp: new Date(e.at), from: { id: e.from, name: e.from } }) as never,
+        ),
+      };
+      await step.context.sendActivity(
+        EventFactory.createHandoffInitiation(step.context, { caseId: created.id, concern: created.concern }, transcript),
+      );
     }
     return step.endDialog({ completed: true, caseId: created.id } satisfies HandoffDialogResult);
   }

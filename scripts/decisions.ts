@@ -19,7 +19,8 @@ if (args.length === 0) {
 }
 const knowledge = await KnowledgeService.load('knowledge', silentLogger());
 const record: Record<string, DecisionRecord> = {};
-for (const file of args) record[basename(file)] = recordDecisions((q) => knowledge.answer(q), parseEvalSet(await readFile(file, 'utf8'), file));
+for (const file of args)
+  record[basename(file)] = recordDecisions((q) => knowledge.answer(q), parseEvalSet(await readFile(file, 'utf8'), file));
 if (write) await writeFile(write, format(record));
 if (compare) {
   const expected = JSON.parse(await readFile(compare, 'utf8')) as Record<string, DecisionRecord>;
@@ -37,6 +38,11 @@ if (!write && !compare) process.stdout.write(format(record));
 
 /** One question a line, so a changed decision is a one-line diff. */
 function format(sets: Record<string, DecisionRecord>): string {
-  const set = (decisions: DecisionRecord) => Object.entries(decisions).map(([id, d]) => `    ${JSON.stringify(id)}: ${JSON.stringify(d)}`).join(',\n');
-  return `{\n${Object.entries(sets).map(([name, decisions]) => `  ${JSON.stringify(name)}: {\n${set(decisions)}\n  }`).join(',\n')}\n}\n`;
+  const set = (decisions: DecisionRecord) =>
+    Object.entries(decisions)
+      .map(([id, d]) => `    ${JSON.stringify(id)}: ${JSON.stringify(d)}`)
+      .join(',\n');
+  return `{\n${Object.entries(sets)
+    .map(([name, decisions]) => `  ${JSON.stringify(name)}: {\n${set(decisions)}\n  }`)
+    .join(',\n')}\n}\n`;
 }

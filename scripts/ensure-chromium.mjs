@@ -31,10 +31,12 @@ if (executable(DEBIAN_PATH)) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const isDebian = existsSync('/etc/debian_version');
 if (!isRoot || !isDebian) {
-  fail('Chromium is missing for the browser tests: run `sudo apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary.');
+  fail(
+    'Chromium is missing for the browser tests: run `sudo apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary.',
+  );
 }
 
-process.stdout.write('Chromium is missing: installing Debian\'s chromium package (apt-get) for the browser tests…\n');
+process.stdout.write("Chromium is missing: installing Debian's chromium package (apt-get) for the browser tests…\n");
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 try {
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });

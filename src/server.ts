@@ -98,7 +98,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const storeLimits = { idleTtlMs: 2 * webChat.tokenTtlSeconds * 1000, maxConversations: webChat.maxConversations };
   const directLine = new DirectLineChannel({
     // Persisted with everything else (in memory only with STORAGE_BACKEND=memory).
-    store: stores.backend === 'memory' ? new MemoryDirectLineStore(storeLimits) : new KeyValueDirectLineStore(stores.documents, storeLimits),
+    store:
+      stores.backend === 'memory' ? new MemoryDirectLineStore(storeLimits) : new KeyValueDirectLineStore(stores.documents, storeLimits),
     // Several instances share the Blob store: live streams then also read what other instances wrote.
     sharedStorePollMs: stores.backend === 'blob' ? 1000 : undefined,
     runTurn: turn,
@@ -107,9 +108,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       await bundle?.forgetConversation(context);
     },
   });
-  const azureTokens = webChat.directLineSecret
-    ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain)
-    : undefined;
+  const azureTokens = webChat.directLineSecret ? new AzureDirectLineTokens(webChat.directLineSecret, webChat.directLineDomain) : undefined;
   // Origin checks and rate limits apply to the route that serves a request, however its path is spelt.
   const cors = corsPolicy([WEBCHAT_TOKEN_PATH, DIRECT_LINE_PREFIX], webChat.corsOrigins);
   server.pre(cors.preflight);
@@ -127,7 +126,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     channelCodes,
     trustProxy: limits.trustProxy,
     logger,
-    report: (period) => (bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined),
+    report: (period) =>
+      bundle && knowledgeService ? createEditorialReport(bundle.analytics, knowledgeService, period, config.kbMaxAgeDays) : undefined,
   });
   mountWebChatRoutes(server, {
     issueToken: () => (azureTokens ? azureTokens.issueForNewConversation() : tokens.issueForNewConversation()),
@@ -201,7 +201,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     if (config.knowledgeWatch) {
       watcher = watchKnowledge(config.knowledgeDir, knowledge, logger, {
         onReload: () => {
-          readiness = { ...readiness, articles: knowledge.articleCount, skippedFiles: knowledge.problems.filter((p) => p.severity === 'error') };
+          readiness = {
+            ...readiness,
+            articles: knowledge.articleCount,
+            skippedFiles: knowledge.problems.filter((p) => p.severity === 'error'),
+          };
         },
       });
     }
@@ -238,7 +242,8 @@ async function tokenSecret(config: AppConfig, logger: Logger): Promise<string | 
   if (config.storage.backend === 'memory') return randomTokenSecret();
   const stored = await loadOrCreateTokenSecret(config.storage.dataDir);
   if (stored.created) logger.info({ path: stored.path }, 'Created the web chat token secret (file mode 0600); keep it with the data');
-  if (stored.madePrivate) logger.warn({ path: stored.path }, 'The web chat token secret was readable by others; made it private (mode 0600)');
+  if (stored.madePrivate)
+    logger.warn({ path: stored.path }, 'The web chat token secret was readable by others; made it private (mode 0600)');
   if (config.storage.backend === 'blob') {
     logger.warn(
       { path: stored.path },

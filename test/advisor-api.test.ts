@@ -33,7 +33,16 @@ describe('advisor API', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    await cases.create({ municipality: 'Gemeinde Musterdorf', name: 'Petra Muster', email: 'p@musterdorf.de', concern: 'IT-Kooperation', consentAt: '2026-11-25T09:00:00Z', transcript: [], channelId: 'directline', conversationId: 'c1' });
+    await cases.create({
+      municipality: 'Gemeinde Musterdorf',
+      name: 'Petra Muster',
+      email: 'p@musterdorf.de',
+      concern: 'IT-Kooperation',
+      consentAt: '2026-11-25T09:00:00Z',
+      transcript: [],
+      channelId: 'directline',
+      conversationId: 'c1',
+    });
   });
   afterAll(() => server.close());
 
@@ -42,7 +51,11 @@ describe('advisor API', () => {
     ['a wrong key', 'advisor-key-0123456789abcdeX'],
     ['a short key', 'x'],
   ])('answers 401 and returns nothing with %s', async (_name, key) => {
-    for (const [method, path] of [['GET', '/api/cases'], ['GET', '/api/cases/IKZ-2026-0001'], ['POST', '/api/cases/IKZ-2026-0001/close']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/cases'],
+      ['GET', '/api/cases/IKZ-2026-0001'],
+      ['POST', '/api/cases/IKZ-2026-0001/close'],
+    ] as const) {
       const response = await call(method, path, key);
       expect(response.status).toBe(401);
       expect(JSON.stringify(await response.json())).not.toContain('Musterdorf');
@@ -54,7 +67,10 @@ describe('advisor API', () => {
     const list = (await (await call('GET', '/api/cases?status=open')).json()) as { cases: Array<{ id: string }> };
     expect(list.cases.map((c) => c.id)).toEqual(['IKZ-2026-0001']);
     expect(await (await call('GET', '/api/cases/IKZ-2026-0001')).json()).toMatchObject({ municipality: 'Gemeinde Musterdorf' });
-    expect(await (await call('POST', '/api/cases/IKZ-2026-0001/claim', KEY, { advisor: 'Beraterin A' })).json()).toMatchObject({ status: 'claimed', claimedBy: 'Beraterin A' });
+    expect(await (await call('POST', '/api/cases/IKZ-2026-0001/claim', KEY, { advisor: 'Beraterin A' })).json()).toMatchObject({
+      status: 'claimed',
+      claimedBy: 'Beraterin A',
+    });
     expect((await call('POST', '/api/cases/IKZ-2026-0001/claim', KEY, { advisor: 'B' })).status).toBe(409);
     expect(await (await call('POST', '/api/cases/IKZ-2026-0001/close')).json()).toMatchObject({ status: 'closed' });
     expect(((await (await call('GET', '/api/cases?status=open')).json()) as { cases: unknown[] }).cases).toEqual([]);
@@ -62,7 +78,10 @@ describe('advisor API', () => {
 
   it('serves the editorial report as JSON, Markdown and SVG, only with the key', async () => {
     expect((await call('GET', '/api/report', null)).status).toBe(401);
-    expect(await (await call('GET', '/api/report?from=2026-11-01&to=2026-11-25')).json()).toEqual({ period: { from: '2026-11-01' }, questions: 3 });
+    expect(await (await call('GET', '/api/report?from=2026-11-01&to=2026-11-25')).json()).toEqual({
+      period: { from: '2026-11-01' },
+      questions: 3,
+    });
     expect(await (await call('GET', '/api/report?format=markdown')).text()).toBe('# Redaktionsbericht');
     expect((await call('GET', '/api/report?format=svg')).headers.get('content-type')).toBe('image/svg+xml');
     expect((await call('GET', '/api/report?from=gestern')).status).toBe(400);
@@ -79,7 +98,15 @@ describe('advisor API under attack', () => {
   /** A fresh API on its own port (its own failure counts), with a clock the test moves. */
   async function api() {
     const cases = new CaseService(new MemoryKeyValueStore(), () => new Date('2026-11-25T09:00:00Z'));
-    await cases.create({ municipality: 'Gemeinde Musterdorf', name: 'Petra Muster', concern: 'IT-Kooperation', consentAt: '2026-11-25T09:00:00Z', transcript: [], channelId: 'directline', conversationId: 'c1' });
+    await cases.create({
+      municipality: 'Gemeinde Musterdorf',
+      name: 'Petra Muster',
+      concern: 'IT-Kooperation',
+      consentAt: '2026-11-25T09:00:00Z',
+      transcript: [],
+      channelId: 'directline',
+      conversationId: 'c1',
+    });
     const clock = { now: Date.parse('2026-11-25T09:00:00Z') };
     const server = restify.createServer();
     mountAdvisorRoutes(server, { cases: () => cases, apiKey: KEY, logger: silentLogger(), now: () => clock.now });
@@ -116,13 +143,20 @@ describe('advisor API under attack', () => {
     const t = await api();
     try {
       const claim = (key: string, body: string) =>
-        fetch(`${t.base}/api/cases/IKZ-2026-0001/claim`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+        fetch(`${t.base}/api/cases/IKZ-2026-0001/claim`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body,
+        });
       expect((await claim(wrong(1), '{"advisor": ')).status).toBe(401);
       expect((await claim(wrong(2), JSON.stringify({ advisor: 'x'.repeat(100_000) }))).status).toBe(401);
       expect((await t.cases.get('IKZ-2026-0001'))?.status).toBe('open');
       // With the right key the body is read (and still validated).
       expect((await claim(KEY, '{"advisor": ')).status).toBe(400);
-      expect(await (await claim(KEY, JSON.stringify({ advisor: 'Beraterin A' }))).json()).toMatchObject({ status: 'claimed', claimedBy: 'Beraterin A' });
+      expect(await (await claim(KEY, JSON.stringify({ advisor: 'Beraterin A' }))).json()).toMatchObject({
+        status: 'claimed',
+        claimedBy: 'Beraterin A',
+      });
     } finally {
       t.close();
     }

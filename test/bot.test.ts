@@ -90,9 +90,7 @@ describe('answers from the knowledge base', () => {
     const { conversation, outcomes } = await conversationWith(SMALL_KB);
     const reply = seen(await conversation.say('Kita Verwaltung'));
     expect(reply.text).toContain(TEXT.clarify);
-    expect(reply.titles).toEqual(
-      expect.arrayContaining(['Gemeinsame Kita-Verwaltung', 'Kita-Verwaltung im Vergleich', TEXT.clarifyNone]),
-    );
+    expect(reply.titles).toEqual(expect.arrayContaining(['Gemeinsame Kita-Verwaltung', 'Kita-Verwaltung im Vergleich', TEXT.clarifyNone]));
     expect(outcomes.at(-1)?.outcome).toBe('clarify');
   });
 
@@ -231,7 +229,9 @@ describe('understanding what municipal staff write', () => {
 
   it('shows the key sentence of each side of a comparison, with both sources', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
-    const reply = seen(await conversation.say('Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?'));
+    const reply = seen(
+      await conversation.say('Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?'),
+    );
     expect(reply.text).toContain('Zweckverband: Ein Zweckverband ist eine eigenständige juristische Person');
     expect(reply.text).toContain('Öffentlich-rechtliche Vereinbarung: Mit einer öffentlich-rechtlichen Vereinbarung');
     expect(reply.text).toContain('Quelle: Regierungspräsidium Darmstadt – Zweckverbandsrecht');
@@ -254,7 +254,9 @@ describe('understanding what municipal staff write', () => {
   it('says which topic a follow-up was read against when the message does not', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     await conversation.say('Was ist ein Gemeindeverwaltungsverband?');
-    expect(seen(await conversation.say('Wie viel Geld gibt es dafür?')).text).toContain('Bezogen auf: Gemeindeverwaltungsverband (GVV) nach § 30 KGG');
+    expect(seen(await conversation.say('Wie viel Geld gibt es dafür?')).text).toContain(
+      'Bezogen auf: Gemeindeverwaltungsverband (GVV) nach § 30 KGG',
+    );
   });
 
   it('starts afresh with a new full question', async () => {

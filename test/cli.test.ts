@@ -75,7 +75,10 @@ describe('npm run chat', () => {
 describe('npm run chat with the clock of a day (--at)', () => {
   it('shows computed amounts, a follow-up and the validity notice as on that day', async () => {
     const result = await new Promise<RunResult>((resolve, reject) => {
-      const child = spawn('npm', ['run', '-s', 'chat', '--', '--at', '2027-01-10'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' } });
+      const child = spawn('npm', ['run', '-s', 'chat', '--', '--at', '2027-01-10'], {
+        cwd: ROOT,
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -142,7 +145,13 @@ describe('npm run eval', () => {
       byKind: { answerable: { total: 2, passed: 1 }, out_of_scope: { total: 1, passed: 1 } },
     });
     expect(report.results).toEqual([
-      expect.objectContaining({ id: 'e1', pass: true, outcome: 'answer', articleId: 'foerderhoehe', reply: expect.stringContaining('75.000 €') }),
+      expect.objectContaining({
+        id: 'e1',
+        pass: true,
+        outcome: 'answer',
+        articleId: 'foerderhoehe',
+        reply: expect.stringContaining('75.000 €'),
+      }),
       expect.objectContaining({ id: 'e2', pass: false, outcome: 'answer', articleId: 'antragsunterlagen' }),
       expect.objectContaining({ id: 'e3', pass: true, outcome: 'no_answer' }),
     ]);
@@ -154,8 +163,21 @@ describe('npm run eval', () => {
     writeFileSync(
       questions,
       [
-        { id: 'f1', context: ['Wie viel Förderung gibt es für drei Gemeinden?'], question: 'Und für fünf?', kind: 'answerable', must_contain_any: [['100.000']], topic: 'followup' },
-        { id: 'f2', question: 'Wie viel Förderung gibt es für drei Gemeinden?', kind: 'answerable', must_contain_any: [['Hundesteuer']], topic: 'amount' },
+        {
+          id: 'f1',
+          context: ['Wie viel Förderung gibt es für drei Gemeinden?'],
+          question: 'Und für fünf?',
+          kind: 'answerable',
+          must_contain_any: [['100.000']],
+          topic: 'followup',
+        },
+        {
+          id: 'f2',
+          question: 'Wie viel Förderung gibt es für drei Gemeinden?',
+          kind: 'answerable',
+          must_contain_any: [['Hundesteuer']],
+          topic: 'amount',
+        },
       ]
         .map((q) => JSON.stringify(q))
         .join('\n'),
@@ -169,7 +191,10 @@ describe('npm run eval', () => {
       byTopic: { followup: { total: 1, passed: 1, wrongConfident: 0 }, amount: { total: 1, passed: 0, wrongConfident: 1 } },
     });
     const intents = join(dir, 'intents.jsonl');
-    writeFileSync(intents, '{"id": "i1", "text": "Danke", "intent": "thanks"}\n{"id": "i2", "text": "Förder-Check", "intent": "eligibility"}\n');
+    writeFileSync(
+      intents,
+      '{"id": "i1", "text": "Danke", "intent": "thanks"}\n{"id": "i2", "text": "Förder-Check", "intent": "eligibility"}\n',
+    );
     const text = await run('eval.ts', ['--file', intents]);
     expect(text.stdout).toContain('PASS i2 [eligibility] dialog eligibility');
     expect(text.stdout).toContain('total: 2/2 (100.0 %)');
@@ -184,4 +209,3 @@ describe('npm run eval', () => {
     expect(result.stderr).toContain('bad.jsonl:2: not valid JSON');
   });
 });
-

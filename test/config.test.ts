@@ -18,7 +18,11 @@ describe('configuration', () => {
 
   it('reads the advisor-channel allow-list and keeps the unsafe advisor option off by default', () => {
     expect(loadConfig({}).handoff).toMatchObject({ advisorChannelAllow: undefined, unsafeAllowUnauthenticatedAdvisors: false });
-    expect(loadConfig({ ADVISOR_CHANNEL_ALLOW: ' tenant:6F1C2D3E-1111-2222-3333-444455556666, team:19:t@thread.tacv2 ,channel:19:c@thread.tacv2' }).handoff.advisorChannelAllow).toEqual({
+    expect(
+      loadConfig({
+        ADVISOR_CHANNEL_ALLOW: ' tenant:6F1C2D3E-1111-2222-3333-444455556666, team:19:t@thread.tacv2 ,channel:19:c@thread.tacv2',
+      }).handoff.advisorChannelAllow,
+    ).toEqual({
       tenants: ['6f1c2d3e-1111-2222-3333-444455556666'],
       teams: ['19:t@thread.tacv2'],
       channels: ['19:c@thread.tacv2'],
@@ -36,13 +40,25 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: expected one of fatal, error/],
     [{ MicrosoftAppType: 'Single' }, /MicrosoftAppType: expected one of MultiTenant, SingleTenant, UserAssignedMSI/],
     [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword: expected a client secret/],
-    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId: expected the Entra tenant id/],
+    [
+      { MicrosoftAppId: 'abc', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' },
+      /MicrosoftAppTenantId: expected the Entra tenant id/,
+    ],
     [{ OFFICE_URL: 'beratungszentrum.hessen.de' }, /OFFICE_URL: expected an http\(s\) URL/],
     [{ OFFICE_EMAIL: 'kein-mail' }, /OFFICE_EMAIL: expected an e-mail address/],
-    [{ ADVISOR_CHANNEL_ALLOW: 'channel:beratung' }, /ADVISOR_CHANNEL_ALLOW: "channel:beratung" is not tenant:<tenant GUID>, team:<19:… team id> or channel:<19:… channel id>/],
-    [{ ADVISOR_CHANNEL_ALLOW: 'tenant:6f1c2d3e-1111-2222-3333-444455556666' }, /ADVISOR_CHANNEL_ALLOW: name at least one team:<19:… id> or channel:<19:… id>/],
+    [
+      { ADVISOR_CHANNEL_ALLOW: 'channel:beratung' },
+      /ADVISOR_CHANNEL_ALLOW: "channel:beratung" is not tenant:<tenant GUID>, team:<19:… team id> or channel:<19:… channel id>/,
+    ],
+    [
+      { ADVISOR_CHANNEL_ALLOW: 'tenant:6f1c2d3e-1111-2222-3333-444455556666' },
+      /ADVISOR_CHANNEL_ALLOW: name at least one team:<19:… id> or channel:<19:… id>/,
+    ],
     [{ UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'yes' }, /UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: expected true or false/],
-    [{ UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', MicrosoftAppId: 'abc', MicrosoftAppPassword: 's' }, /UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: only for local anonymous mode/],
+    [
+      { UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', MicrosoftAppId: 'abc', MicrosoftAppPassword: 's' },
+      /UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: only for local anonymous mode/,
+    ],
   ])('stops with one clear line for %o', (env, message) => {
     let error: unknown;
     try {

@@ -47,7 +47,12 @@ const cooperation = (partners: string, savings: string): Turn[] => [
 describe('Förder-Check', () => {
   it.each<[string, Turn[], string, string]>([
     ['3 municipalities in IT with 20 % savings', cooperation('3', '20 %'), 'Voraussichtlich förderfähig', 'Geschätzte Förderung: 75.000 €'],
-    ['2 municipalities (only as an exception)', cooperation('zwei', '20 Prozent'), 'Förderfähig mit offenen Punkten', 'Geschätzte Förderung: 50.000 €'],
+    [
+      '2 municipalities (only as an exception)',
+      cooperation('zwei', '20 Prozent'),
+      'Förderfähig mit offenen Punkten',
+      'Geschätzte Förderung: 50.000 €',
+    ],
     ['10 % savings', cooperation('3', '10 %'), 'Voraussichtlich nicht förderfähig', 'wenn alle Voraussetzungen erfüllt wären: 75.000 €'],
     [
       '4 municipalities in a GVV',
@@ -61,12 +66,7 @@ describe('Förder-Check', () => {
       'Voraussichtlich förderfähig',
       'Geschätzte Förderung: 75.000 €',
     ],
-    [
-      'a voluntary merger',
-      ['Förder-Check', 'Gemeinde', 'ja', 'Fusion', '2'],
-      'Voraussichtlich förderfähig',
-      '450 € je Einwohner',
-    ],
+    ['a voluntary merger', ['Förder-Check', 'Gemeinde', 'ja', 'Fusion', '2'], 'Voraussichtlich förderfähig', '450 € je Einwohner'],
   ])('ends %s with the right verdict and estimate', async (_name, turns, verdict, estimate) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     const result = await play(conversation, turns);
@@ -78,7 +78,7 @@ describe('Förder-Check', () => {
     expect(outcomes.at(-1)?.outcome).toBe('dialog');
   });
 
-  it('computes the savings from today\'s and the joint costs', async () => {
+  it("computes the savings from today's and the joint costs", async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     const turns = cooperation('3', 'x');
     turns.splice(9, 1, { press: 'Aus den Kosten berechnen' }, '400.000 €', '320.000');
@@ -128,7 +128,9 @@ describe('Förder-Check', () => {
     await conversation.say('Förder-Check');
     const first = seen(await conversation.say('Gemeinde'));
     expect(first.text).toContain('Sind alle Beteiligten hessische Kommunen?');
-    const stale = seen(await conversation.send({ type: 'message', text: 'Landkreis', value: { action: 'choice', step: 'applicant', value: 'landkreis' } }));
+    const stale = seen(
+      await conversation.send({ type: 'message', text: 'Landkreis', value: { action: 'choice', step: 'applicant', value: 'landkreis' } }),
+    );
     expect(stale.text).toContain('Diese Schaltfläche gehört zu einer früheren Frage.');
     expect(stale.text).toContain('Sind alle Beteiligten hessische Kommunen?');
   });
@@ -146,23 +148,26 @@ describe('Förder-Check', () => {
     expect(fromAnswer.text).toContain('Wer stellt den Antrag?');
   });
 
-  it.each(['Wie viel Förderung gibt es für drei Gemeinden?', 'Was bekommen wir wenn nur 2 Kommunen kooperieren?', 'Ist ein gemeinsames Standesamt förderfähig?'])(
-    'does not steal the factual question "%s"',
-    async (question) => {
-      const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
-      await conversation.say(question);
-      expect(outcomes.at(-1)?.outcome).toBe('answer');
-    },
-  );
+  it.each([
+    'Wie viel Förderung gibt es für drei Gemeinden?',
+    'Was bekommen wir wenn nur 2 Kommunen kooperieren?',
+    'Ist ein gemeinsames Standesamt förderfähig?',
+  ])('does not steal the factual question "%s"', async (question) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(question);
+    expect(outcomes.at(-1)?.outcome).toBe('answer');
+  });
 
-  it.each(['Sind wir förderfähig?', 'Wie viel Geld bekommen wir für unser Projekt?', 'Förder-Check', 'Ist unsere Kooperation förderfähig?'])(
-    'starts the check for "%s"',
-    async (message) => {
-      const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
-      expect(seen(await conversation.say(message)).text).toContain('Wer stellt den Antrag?');
-      expect(outcomes.at(-1)?.outcome).toBe('dialog');
-    },
-  );
+  it.each([
+    'Sind wir förderfähig?',
+    'Wie viel Geld bekommen wir für unser Projekt?',
+    'Förder-Check',
+    'Ist unsere Kooperation förderfähig?',
+  ])('starts the check for "%s"', async (message) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    expect(seen(await conversation.say(message)).text).toContain('Wer stellt den Antrag?');
+    expect(outcomes.at(-1)?.outcome).toBe('dialog');
+  });
 
   it('restarts from inside the dialog on "neu starten"', async () => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
@@ -177,7 +182,19 @@ describe('Antrag stellen', () => {
   it('reuses the Förder-Check, gives an ordered checklist and the text to copy', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     const start = await play(conversation, [
-      ...['Förder-Check', 'Landkreis', 'ja', 'Zusammenarbeit', '4', 'Abfallentsorgung', 'im Wesentlichen', 'noch nicht entschieden', '10 Jahre', '30 %', 'noch nicht'],
+      ...[
+        'Förder-Check',
+        'Landkreis',
+        'ja',
+        'Zusammenarbeit',
+        '4',
+        'Abfallentsorgung',
+        'im Wesentlichen',
+        'noch nicht entschieden',
+        '10 Jahre',
+        '30 %',
+        'noch nicht',
+      ],
       { press: 'Nächste Schritte' },
     ]);
     expect(start.text).toContain('frage ich nicht noch einmal');
@@ -196,7 +213,15 @@ describe('Antrag stellen', () => {
 
   it('asks where the applicant stands when no check ran, and routes a kreisangehörige Gemeinde via the Landkreis', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
-    const checklist = await play(conversation, ['Antrag stellen', 'noch nicht', 'ja, von allen', 'ja', 'ja', 'ja', 'Kreisangehörige Gemeinde']);
+    const checklist = await play(conversation, [
+      'Antrag stellen',
+      'noch nicht',
+      'ja, von allen',
+      'ja',
+      'ja',
+      'ja',
+      'Kreisangehörige Gemeinde',
+    ]);
     expect(checklist.text).toContain('über den Landkreis (Kommunalaufsicht) und das zuständige Regierungspräsidium');
     expect(checklist.text).toMatch(/1\. Beratung durch das Beratungszentrum nutzen/);
     expect(checklist.text).toMatch(/2\. Antrag mit allen Unterlagen auf dem Dienstweg einreichen/);
@@ -234,7 +259,14 @@ describe('dialog state', () => {
 
 describe('EligibilityDialog with botbuilder-testing', () => {
   it('runs on its own in a DialogTestClient', async () => {
-    const client = new DialogTestClient('test', new EligibilityDialog(() => shippedProgramme(), async () => false, () => new Date('2026-06-01T10:00:00Z')));
+    const client = new DialogTestClient(
+      'test',
+      new EligibilityDialog(
+        () => shippedProgramme(),
+        async () => false,
+        () => new Date('2026-06-01T10:00:00Z'),
+      ),
+    );
     let reply = await client.sendActivity('hallo');
     expect(reply.text).toContain('Gern prüfe ich mit Ihnen');
     reply = client.getNextReply();
@@ -255,7 +287,12 @@ const ENDED = ENDS_SOON.replace('Die RV 2021 gilt', 'Die RV 2021 galt');
 /** A conversation with the real bot on the shipped knowledge, on a given day (the injected clock). */
 async function conversationOn(day: string, knowledge?: KnowledgeService) {
   const now = () => new Date(`${day}T10:00:00Z`);
-  const bundle = createBot({ knowledge: knowledge ?? (await knowledgeOf(SHIPPED_KB)), office: loadConfig({}).office, logger: silentLogger(), now });
+  const bundle = createBot({
+    knowledge: knowledge ?? (await knowledgeOf(SHIPPED_KB)),
+    office: loadConfig({}).office,
+    logger: silentLogger(),
+    now,
+  });
   return new LocalConversation(bundle);
 }
 
@@ -279,18 +316,25 @@ describe('validity of the programme (injected clock)', () => {
     expect(other.text).not.toContain('Hinweis');
   });
 
-  it.each(['Gibt es die IKZ-Förderung 2027 noch?', 'Wie geht es nächstes Jahr mit der Förderung weiter?', 'Gibt es eine Nachfolgeregelung für die Rahmenvereinbarung?'])(
-    'answers "%s" with what is known and the notice',
-    async (question) => {
-      const outcomes: string[] = [];
-      const now = () => new Date('2026-11-15T10:00:00Z');
-      const bundle = createBot({ knowledge: await knowledgeOf(SHIPPED_KB), office: loadConfig({}).office, logger: silentLogger(), now, onOutcome: (o) => outcomes.push(o.articleId ?? o.outcome) });
-      const answer = seen(await new LocalConversation(bundle).say(question));
-      expect(outcomes.at(-1)).toBe('geltungsdauer');
-      expect(answer.text).toContain('bis Ende 2026');
-      expect(answer.text).toContain(ENDS_SOON);
-    },
-  );
+  it.each([
+    'Gibt es die IKZ-Förderung 2027 noch?',
+    'Wie geht es nächstes Jahr mit der Förderung weiter?',
+    'Gibt es eine Nachfolgeregelung für die Rahmenvereinbarung?',
+  ])('answers "%s" with what is known and the notice', async (question) => {
+    const outcomes: string[] = [];
+    const now = () => new Date('2026-11-15T10:00:00Z');
+    const bundle = createBot({
+      knowledge: await knowledgeOf(SHIPPED_KB),
+      office: loadConfig({}).office,
+      logger: silentLogger(),
+      now,
+      onOutcome: (o) => outcomes.push(o.articleId ?? o.outcome),
+    });
+    const answer = seen(await new LocalConversation(bundle).say(question));
+    expect(outcomes.at(-1)).toBe('geltungsdauer');
+    expect(answer.text).toContain('bis Ende 2026');
+    expect(answer.text).toContain(ENDS_SOON);
+  });
 
   it('puts the notice on the Förder-Check result and the checklist near the end, and says "galt" after it', async () => {
     const near = await conversationOn('2026-11-15');
@@ -325,12 +369,13 @@ describe('validity of the programme (injected clock)', () => {
 });
 
 describe('Antrag stellen for a fire-brigade merger', () => {
-  it('asks nothing about partners\' decisions or a contract and lists no Gruppenantrag', async () => {
+  it("asks nothing about partners' decisions or a contract and lists no Gruppenantrag", async () => {
     const conversation = await conversationOn('2026-06-01');
     await play(conversation, ['Förder-Check', 'Gemeinde', 'ja', 'Feuerwehr', '3', 'noch nicht', { press: 'Nächste Schritte' }]);
     const checklist = await play(conversation, ['ja', 'nein', 'Kreisangehörige Gemeinde']);
     expect(checklist.text).toContain('Noch zu erledigen');
     expect(checklist.text).toContain('Bewertende Stellungnahme der Aufsichtsbehörden');
-    for (const word of ['Beschlüsse', 'Kooperationsvertrag', 'Gruppenantrag', 'kostenlos']) expect(checklist.text, word).not.toContain(word);
+    for (const word of ['Beschlüsse', 'Kooperationsvertrag', 'Gruppenantrag', 'kostenlos'])
+      expect(checklist.text, word).not.toContain(word);
   });
 });

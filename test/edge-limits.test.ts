@@ -22,7 +22,12 @@ const TOKEN_SPELLINGS = ['/api/webchat/%74oken', '/api/webchat/token;x', '/api/%
 describe('rate limits apply to the route that serves a request, however its path is spelt', () => {
   let t: WebChatTestServer;
   beforeAll(async () => {
-    t = await startWebChatServer({ CONVERSATIONS_PER_HOUR: '1', CONVERSATION_BURST: '3', RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '4' });
+    t = await startWebChatServer({
+      CONVERSATIONS_PER_HOUR: '1',
+      CONVERSATION_BURST: '3',
+      RATE_LIMIT_PER_SECOND: '1',
+      RATE_LIMIT_BURST: '4',
+    });
   });
   afterAll(() => t?.close());
 
@@ -76,13 +81,18 @@ describe('the Origin check applies to every spelling of the protected routes', (
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect((await response.json()).error.code).toBe('OriginNotAllowed');
-    const page = await (await t.call('GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, conversation.token)).json();
+    const page = await (
+      await t.call('GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, conversation.token)
+    ).json();
     expect(page.activities.some((a: Activity) => a.text === 'Hallo von evil.example')).toBe(false);
   });
 
   it('answers preflights of encoded spellings like those of the plain paths (403 for a foreign site)', async () => {
     const preflight = (path: string) =>
-      fetch(`${t.base}${path}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      fetch(`${t.base}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
     expect((await preflight('/api/webchat/%74oken')).status).toBe(403);
     expect((await preflight('/v3/%64irectline/conversations')).status).toBe(403);
   });
@@ -154,6 +164,8 @@ describe('a full conversation store', () => {
 
     // The user's Förder-Check goes on where it was.
     expect((await say('Gemeinde oder Stadt')).status).toBe(200);
-    await eventually(async () => ((await texts(user)).some((text) => text.includes('Sind alle Beteiligten hessische Kommunen?')) ? true : undefined));
+    await eventually(async () =>
+      (await texts(user)).some((text) => text.includes('Sind alle Beteiligten hessische Kommunen?')) ? true : undefined,
+    );
   });
 });

@@ -27,7 +27,9 @@ async function usage(documents: MemoryKeyValueStore | Awaited<ReturnType<typeof 
   const answer = seen(await a.say('Wie viel Förderung gibt es für drei Gemeinden?'));
   const down = answer.buttons.find((b) => b.title === TEXT.buttonNotHelpful)!;
   expect(seen(await a.send(down.press)).text).toContain('Was hat gefehlt');
-  expect(seen(await a.say('Die Zahl für zwei Gemeinden fehlte, schreiben Sie an petra.muster@musterdorf.de')).text).toContain(TEXT.feedbackCommentThanks);
+  expect(seen(await a.say('Die Zahl für zwei Gemeinden fehlte, schreiben Sie an petra.muster@musterdorf.de')).text).toContain(
+    TEXT.feedbackCommentThanks,
+  );
   await a.say('Hallo, mein Name ist Petra Muster: wie hoch ist die Hundesteuer in Musterdorf? Tel. 06151 12345');
   const b = new LocalConversation(bundle, 'report-b');
   await b.say('Wie hoch ist die Hundesteuer?');
@@ -49,7 +51,14 @@ describe('the editorial report', () => {
     expect(report.dialogs).toEqual({ started: 1, finished: 1 });
     expect(report.unansweredGroups[0]).toMatchObject({ count: 2 });
     expect(report.unansweredGroups[0]!.examples.join(' ')).toContain('Hundesteuer');
-    expect(report.downvotedArticles).toEqual([expect.objectContaining({ articleId: 'foerderhoehe', down: 1, up: 0, comments: ['Die Zahl für zwei Gemeinden fehlte, schreiben Sie an [E-Mail]'] })]);
+    expect(report.downvotedArticles).toEqual([
+      expect.objectContaining({
+        articleId: 'foerderhoehe',
+        down: 1,
+        up: 0,
+        comments: ['Die Zahl für zwei Gemeinden fehlte, schreiben Sie an [E-Mail]'],
+      }),
+    ]);
     const everything = JSON.stringify(report) + markdown('chart.svg') + JSON.stringify(await documents.list('events'));
     for (const personal of PERSONAL) expect(everything).not.toContain(personal);
     expect(markdown('chart.svg')).toContain('![Antwortquoten pro Woche](chart.svg)');
@@ -61,7 +70,13 @@ describe('the editorial report', () => {
       { id: 'alt', title: 'Alt', file: 'alt.md', asOf: '2020-01-01', reviewed: '2021-01-01' },
       { id: 'neu', title: 'Neu', file: 'neu.md', asOf: '2020-01-01', reviewed: '2026-11-01' },
     ] as never;
-    const report = buildEditorialReport([], articles, { from: new Date('2026-11-01'), to: new Date('2026-12-01'), maxAgeDays: 365, now: new Date('2026-11-25'), termsOf: (t) => t.split(' ') });
+    const report = buildEditorialReport([], articles, {
+      from: new Date('2026-11-01'),
+      to: new Date('2026-12-01'),
+      maxAgeDays: 365,
+      now: new Date('2026-11-25'),
+      termsOf: (t) => t.split(' '),
+    });
     expect(report.staleArticles.map((a) => a.id)).toEqual(['alt']);
   });
 
@@ -80,11 +95,18 @@ describe('the editorial report', () => {
   it('npm run report writes the Markdown report with its chart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ikz-report-'));
     const stores = await createStores(loadConfig({ DATA_DIR: dataDir }).storage);
-    await new AnalyticsRecorder(stores.documents, silentLogger()).record('c', { type: 'question', outcome: 'no_answer', question: 'Hundesteuer?' });
+    await new AnalyticsRecorder(stores.documents, silentLogger()).record('c', {
+      type: 'question',
+      outcome: 'no_answer',
+      question: 'Hundesteuer?',
+    });
     await stores.close();
     const out = join(dataDir, 'out');
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/report.ts'), '--out', out], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/report.ts'), '--out', out], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+      });
       child.on('close', resolve);
     });
     expect(code).toBe(0);

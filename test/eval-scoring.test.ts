@@ -43,7 +43,12 @@ describe('evaluation scoring', () => {
       { question: answerable, observation: { outcome: 'answer', reply: '75000 Kommunen' } },
       { question: outOfScope, observation: { outcome: 'answer', reply: 'x' } },
     ]);
-    expect(report).toMatchObject({ total: 2, passed: 1, accuracy: 0.5, byKind: { answerable: { passed: 1 }, out_of_scope: { passed: 0 } } });
+    expect(report).toMatchObject({
+      total: 2,
+      passed: 1,
+      accuracy: 0.5,
+      byKind: { answerable: { passed: 1 }, out_of_scope: { passed: 0 } },
+    });
   });
 
   it('counts wrong confident answers: answered without the expected facts, or an out-of-scope question answered at all', () => {
@@ -55,13 +60,24 @@ describe('evaluation scoring', () => {
     ]);
     expect(report.wrongConfident).toEqual({ count: 2, share: 0.5 });
     expect(report.results.map((r) => r.wrongConfident)).toEqual([false, true, false, true]);
-    expect(report.byTopic).toEqual({ amount: { total: 3, passed: 1, wrongConfident: 1 }, 'out-of-scope': { total: 1, passed: 0, wrongConfident: 1 } });
+    expect(report.byTopic).toEqual({
+      amount: { total: 3, passed: 1, wrongConfident: 1 },
+      'out-of-scope': { total: 1, passed: 0, wrongConfident: 1 },
+    });
   });
 
   it('reads the earlier messages of a follow-up (context), and names the line of a broken one', () => {
-    const line = JSON.stringify({ id: 'f1', context: ['Wie viel gibt es für drei Gemeinden?'], question: 'Und für fünf?', kind: 'answerable', must_contain_any: [['100.000']] });
+    const line = JSON.stringify({
+      id: 'f1',
+      context: ['Wie viel gibt es für drei Gemeinden?'],
+      question: 'Und für fünf?',
+      kind: 'answerable',
+      must_contain_any: [['100.000']],
+    });
     expect(parseEvalSet(line, 'f.jsonl')[0]?.context).toEqual(['Wie viel gibt es für drei Gemeinden?']);
-    expect(() => parseEvalSet(`${line}\n${line.replace('["Wie viel', '[3, "Wie viel')}`, 'f.jsonl')).toThrow('f.jsonl:2: expected id, question, kind');
+    expect(() => parseEvalSet(`${line}\n${line.replace('["Wie viel', '[3, "Wie viel')}`, 'f.jsonl')).toThrow(
+      'f.jsonl:2: expected id, question, kind',
+    );
   });
 });
 
@@ -84,13 +100,23 @@ describe('intent set scoring', () => {
   });
 
   it('tells an intent set from a question set by its lines, and sums up per intent', () => {
-    const file = parseEvalFile('{"id": "i1", "text": "Danke", "intent": "thanks"}\n{"id": "i2", "text": "Hilfe", "intent": "help", "context": ["Hallo"]}\n', 'i.jsonl');
+    const file = parseEvalFile(
+      '{"id": "i1", "text": "Danke", "intent": "thanks"}\n{"id": "i2", "text": "Hilfe", "intent": "help", "context": ["Hallo"]}\n',
+      'i.jsonl',
+    );
     expect(file).toMatchObject({ kind: 'intents', intents: [{ id: 'i1' }, { id: 'i2', context: ['Hallo'] }] });
-    expect(() => parseEvalFile('{"id": "i1", "text": "Danke", "intent": "dank"}\n', 'i.jsonl')).toThrow('i.jsonl:1: expected id, text, intent');
+    expect(() => parseEvalFile('{"id": "i1", "text": "Danke", "intent": "dank"}\n', 'i.jsonl')).toThrow(
+      'i.jsonl:1: expected id, text, intent',
+    );
     const report = buildIntentReport([
       { item: { id: 'i1', text: 'Danke', intent: 'thanks' }, observation: { outcome: 'smalltalk', smalltalk: 'thanks' } },
       { item: { id: 'i2', text: 'Hilfe', intent: 'help' }, observation: { outcome: 'answer' } },
     ]);
-    expect(report).toMatchObject({ total: 2, passed: 1, accuracy: 0.5, byIntent: { thanks: { total: 1, passed: 1 }, help: { total: 1, passed: 0 } } });
+    expect(report).toMatchObject({
+      total: 2,
+      passed: 1,
+      accuracy: 0.5,
+      byIntent: { thanks: { total: 1, passed: 1 }, help: { total: 1, passed: 0 } },
+    });
   });
 });

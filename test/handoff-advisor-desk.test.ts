@@ -22,7 +22,11 @@ async function desk(options: { allowUnauthenticatedAdvisors?: boolean } = {}, le
   const documents = new MemoryKeyValueStore();
   const cases = new CaseService(documents);
   const sent: Array<{ conversation: string; text: string }> = [];
-  await documents.put('settings', 'advisor-channel', legacy ? CHANNEL_REFERENCE : { reference: CHANNEL_REFERENCE, allowedBy: 'ADVISOR_CHANNEL_ALLOW', setAt: '2026-11-25T08:00:00Z' });
+  await documents.put(
+    'settings',
+    'advisor-channel',
+    legacy ? CHANNEL_REFERENCE : { reference: CHANNEL_REFERENCE, allowedBy: 'ADVISOR_CHANNEL_ALLOW', setAt: '2026-11-25T08:00:00Z' },
+  );
   const handoffCase = await cases.create({
     municipality: 'Gemeinde [Musterdorf](http://evil.example)',
     name: 'Petra *Muster*',
@@ -75,18 +79,30 @@ describe('the advisor desk', () => {
     expect((await cases.get(caseId))?.status).toBe('claimed');
     expect(replies[0]).toContain(`Anna \\[Beraterin\\]\\(http://evil.example\\) hat Fall ${caseId} übernommen`);
     expect(replies[0]).toContain('Petra \\*Muster\\*');
-    expect(sent).toEqual([{ conversation: 'user-conv', text: expect.stringContaining('Anna \\[Beraterin\\]\\(http://evil.example\\) von der Beratungsstelle') }]);
+    expect(sent).toEqual([
+      { conversation: 'user-conv', text: expect.stringContaining('Anna \\[Beraterin\\]\\(http://evil.example\\) von der Beratungsstelle') },
+    ]);
   });
 
   it.each<[string, object | undefined, { allowUnauthenticatedAdvisors?: boolean }, object?]>([
     ['an unauthenticated request (local anonymous mode)', ANONYMOUS, {}],
     ['the self-hosted web chat or the terminal (no identity)', undefined, { allowUnauthenticatedAdvisors: true }],
-    ['another tenant', VERIFIED, {}, { channelData: { tenant: { id: 't2' } }, conversation: { id: `${CHANNEL};messageid=1`, isGroup: true, tenantId: 't2' } }],
+    [
+      'another tenant',
+      VERIFIED,
+      {},
+      { channelData: { tenant: { id: 't2' } }, conversation: { id: `${CHANNEL};messageid=1`, isGroup: true, tenantId: 't2' } },
+    ],
     ['another channel', VERIFIED, {}, { conversation: { id: '19:kantine@thread.tacv2;messageid=1', isGroup: true, tenantId: 't1' } }],
     ['another channel id than Teams', VERIFIED, {}, { channelId: 'directline' }],
   ])('refuses a claim from %s', async (_name, identity, options, overrides = {}) => {
     const { advisorDesk, cases, sent, caseId } = await desk(options);
-    const { handled, replies } = await teamsTurn(advisorDesk, identity, { type: 'message', text: '', value: { action: 'case_claim', caseId }, ...overrides });
+    const { handled, replies } = await teamsTurn(advisorDesk, identity, {
+      type: 'message',
+      text: '',
+      value: { action: 'case_claim', caseId },
+      ...overrides,
+    });
     expect(handled).toBe(true);
     expect(replies).toEqual(['Das geht nur im Beratungskanal der Beratungsstelle.']);
     expect((await cases.get(caseId))?.status).toBe('open');

@@ -30,17 +30,28 @@ describe('handoff from web chat to the advisor channel and back', () => {
     channelData: { tenant: { id: 't1' }, team: { id: '19:team' } },
     ...overrides,
   });
-  const say = (text: string) => t.call('POST', `/v3/directline/conversations/${user.conversationId}/activities`, user.token, { type: 'message', from: { id: 'ignored' }, text });
+  const say = (text: string) =>
+    t.call('POST', `/v3/directline/conversations/${user.conversationId}/activities`, user.token, {
+      type: 'message',
+      from: { id: 'ignored' },
+      text,
+    });
   const userLog = async () => {
     const response = await t.call('GET', `/v3/directline/conversations/${user.conversationId}/activities?watermark=0`, user.token);
-    return ((await response.json()) as { activities: Array<{ from: { role?: string }; text?: string }> }).activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '');
+    return ((await response.json()) as { activities: Array<{ from: { role?: string }; text?: string }> }).activities
+      .filter((a) => a.from.role === 'bot')
+      .map((a) => a.text ?? '');
   };
 
   beforeAll(async () => {
     teamsUrl = await teams.start();
     // Local anonymous mode: the Teams-shaped activities below are not authenticated, so advisor actions need
     // the unsafe local option; the channel is on the allow-list.
-    t = await startWebChatServer({ ADVISOR_API_KEY: KEY, UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', ADVISOR_CHANNEL_ALLOW: `channel:${CHANNEL}` });
+    t = await startWebChatServer({
+      ADVISOR_API_KEY: KEY,
+      UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true',
+      ADVISOR_CHANNEL_ALLOW: `channel:${CHANNEL}`,
+    });
     user = await t.startConversation();
   });
   afterAll(async () => {
@@ -50,11 +61,24 @@ describe('handoff from web chat to the advisor channel and back', () => {
 
   it('relays a case between user and advisor until the advisor closes it', async () => {
     // An advisor makes the team channel the advisor channel.
-    await postTeams(teamsActivity({ text: '<at>IKZ-Assistent</at> Beratungskanal', entities: [{ type: 'mention', mentioned: BOT, text: '<at>IKZ-Assistent</at>' }] }));
+    await postTeams(
+      teamsActivity({
+        text: '<at>IKZ-Assistent</at> Beratungskanal',
+        entities: [{ type: 'mention', mentioned: BOT, text: '<at>IKZ-Assistent</at>' }],
+      }),
+    );
     expect(((await teams.waitForReplies(1))[0] as Json).text).toContain('Dieser Kanal ist jetzt der Beratungskanal');
 
     // The user asks a question, then hands over.
-    for (const text of ['Wie viel Förderung gibt es für drei Gemeinden?', 'Ich möchte mit einem Berater sprechen', 'Gemeinde Musterdorf', 'Petra Muster', 'petra@musterdorf.de', 'So übernehmen', 'Ja, ich stimme zu']) {
+    for (const text of [
+      'Wie viel Förderung gibt es für drei Gemeinden?',
+      'Ich möchte mit einem Berater sprechen',
+      'Gemeinde Musterdorf',
+      'Petra Muster',
+      'petra@musterdorf.de',
+      'So übernehmen',
+      'Ja, ich stimme zu',
+    ]) {
       expect((await say(text)).status).toBe(200);
     }
     const confirmation = await eventually(async () => (await userLog()).find((text) => /als Fall \*\*IKZ-\d{4}-0001/.test(text)));
@@ -68,9 +92,17 @@ describe('handoff from web chat to the advisor channel and back', () => {
     const thread = `${CHANNEL};messageid=reply-2`;
 
     // The advisor takes the case over in its thread; the user is told.
-    await postTeams(teamsActivity({ conversation: { id: thread, conversationType: 'channel', isGroup: true }, text: '', value: { action: 'case_claim', caseId } }));
+    await postTeams(
+      teamsActivity({
+        conversation: { id: thread, conversationType: 'channel', isGroup: true },
+        text: '',
+        value: { action: 'case_claim', caseId },
+      }),
+    );
     expect(((await teams.waitForReplies(3))[2] as Json).text).toContain(`Anna Beraterin hat Fall ${caseId} übernommen`);
-    await eventually(async () => (await userLog()).find((text) => text.includes('Anna Beraterin von der Beratungsstelle hat Ihr Anliegen')));
+    await eventually(async () =>
+      (await userLog()).find((text) => text.includes('Anna Beraterin von der Beratungsstelle hat Ihr Anliegen')),
+    );
 
     // Advisor → user, and user → advisor thread (the bot does not answer in between).
     // Teams delivers channel messages to a bot only when it is @mentioned, so advisors reply with the mention.
@@ -90,7 +122,13 @@ describe('handoff from web chat to the advisor channel and back', () => {
     expect((await userLog()).length).toBe(before);
 
     // Closing returns the user to the bot.
-    await postTeams(teamsActivity({ conversation: { id: thread, conversationType: 'channel', isGroup: true }, text: '', value: { action: 'case_close', caseId } }));
+    await postTeams(
+      teamsActivity({
+        conversation: { id: thread, conversationType: 'channel', isGroup: true },
+        text: '',
+        value: { action: 'case_close', caseId },
+      }),
+    );
     await eventually(async () => (await userLog()).find((text) => text.includes('Sie sprechen wieder mit dem IKZ-Assistenten')));
     await say('Wie lange muss die Kooperation mindestens bestehen?');
     await eventually(async () => (await userLog()).find((text) => /5 Jahre|fünf Jahre/.test(text)));
@@ -109,6 +147,5 @@ describe('handoff from web chat to the advisor channel and back', () => {
         expect.objectContaining({ from: 'user', text: 'Danke, morgen ab 10 Uhr passt.' }),
       ]),
     );
-
   });
 });

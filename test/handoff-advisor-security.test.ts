@@ -11,7 +11,14 @@ const KEY = 'advisor-key-for-the-security-test-01';
 const BOT = { id: '28:ikz-bot', name: 'IKZ-Assistent' };
 const ADVISOR_CHANNEL = '19:beratung@thread.tacv2';
 const OTHER_CHANNEL = '19:kantine@thread.tacv2';
-const HANDOFF = ['Ich möchte mit einem Berater sprechen', 'Gemeinde Musterdorf', 'Petra Muster', 'petra@musterdorf.de', 'Wir planen einen gemeinsamen Bauhof.', 'Ja, ich stimme zu'];
+const HANDOFF = [
+  'Ich möchte mit einem Berater sprechen',
+  'Gemeinde Musterdorf',
+  'Petra Muster',
+  'petra@musterdorf.de',
+  'Wir planen einen gemeinsamen Bauhof.',
+  'Ja, ich stimme zu',
+];
 
 /**
  * The real server (local anonymous mode, as `npm start` without an app id) with its operator log captured,
@@ -31,13 +38,19 @@ async function start(env: Record<string, string>, teams: FakeChannel, teamsUrl: 
     RATE_LIMIT_BURST: '10000',
     ...env,
   });
-  const server: RunningServer = await startServer(config, createLogger('info', { write: (line: string) => log.push(line) } as unknown as NodeJS.WritableStream));
+  const server: RunningServer = await startServer(
+    config,
+    createLogger('info', { write: (line: string) => log.push(line) } as unknown as NodeJS.WritableStream),
+  );
   await server.ready;
   const base = `http://127.0.0.1:${server.port}`;
   const call = (method: string, path: string, token?: string, body?: unknown) =>
     fetch(`${base}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -46,10 +59,15 @@ async function start(env: Record<string, string>, teams: FakeChannel, teamsUrl: 
     const { token } = (await (await call('POST', '/api/webchat/token')).json()) as { token: string };
     const { conversationId } = (await (await call('POST', '/v3/directline/conversations', token, {})).json()) as { conversationId: string };
     const post = async (activity: Json) => {
-      expect((await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { from: { id: 'ignored' }, ...activity })).status).toBe(200);
+      expect(
+        (await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { from: { id: 'ignored' }, ...activity }))
+          .status,
+      ).toBe(200);
     };
     const botTexts = async () => {
-      const page = (await (await call('GET', `/v3/directline/conversations/${conversationId}/activities?watermark=0`, token)).json()) as { activities: Array<{ from: { role?: string }; text?: string }> };
+      const page = (await (await call('GET', `/v3/directline/conversations/${conversationId}/activities?watermark=0`, token)).json()) as {
+        activities: Array<{ from: { role?: string }; text?: string }>;
+      };
       return page.activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '');
     };
     return { post, say: (text: string) => post({ type: 'message', text }), botTexts };
@@ -78,7 +96,10 @@ async function start(env: Record<string, string>, teams: FakeChannel, teamsUrl: 
     });
     expect(response.status).toBeLessThan(300);
   };
-  const mention = (text: string) => ({ text: `<at>IKZ-Assistent</at> ${text}`, entities: [{ type: 'mention', mentioned: BOT, text: '<at>IKZ-Assistent</at>' }] });
+  const mention = (text: string) => ({
+    text: `<at>IKZ-Assistent</at> ${text}`,
+    entities: [{ type: 'mention', mentioned: BOT, text: '<at>IKZ-Assistent</at>' }],
+  });
   /** The bot's reply to the newest Teams activity. */
   const teamsReply = async () => {
     const count = teams.replies.length;
@@ -104,7 +125,10 @@ describe('attack: acting as the advisors from outside the advisor channel', () =
 
   it.each([
     ['default settings', {}],
-    ['the unsafe local option and an advisor channel on the allow-list', { UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', ADVISOR_CHANNEL_ALLOW: `channel:${ADVISOR_CHANNEL}` }],
+    [
+      'the unsafe local option and an advisor channel on the allow-list',
+      { UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', ADVISOR_CHANNEL_ALLOW: `channel:${ADVISOR_CHANNEL}` },
+    ],
   ])('with %s, a fresh anonymous web-chat conversation can neither claim nor close a case, nor learn whose it is', async (_name, env) => {
     const t = (running = await start(env, teams, teamsUrl));
     const { user, caseId } = await t.victim();
@@ -149,15 +173,26 @@ describe('attack: acting as the advisors from outside the advisor channel', () =
   });
 
   it('with the unsafe option, only the advisor channel acts: another Teams chat cannot claim, the advisor channel can', async () => {
-    const t = (running = await start({ UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', ADVISOR_CHANNEL_ALLOW: `channel:${ADVISOR_CHANNEL}` }, teams, teamsUrl));
+    const t = (running = await start(
+      { UNSAFE_ALLOW_UNAUTHENTICATED_ADVISORS: 'true', ADVISOR_CHANNEL_ALLOW: `channel:${ADVISOR_CHANNEL}` },
+      teams,
+      teamsUrl,
+    ));
     let reply = await t.teamsReply();
     await t.teamsPost(ADVISOR_CHANNEL, t.mention('Beratungskanal'));
     expect(await reply()).toContain('Dieser Kanal ist jetzt der Beratungskanal');
     const { user, caseId } = await t.victim();
 
-    for (const [conversation, type] of [[OTHER_CHANNEL, 'channel'], ['a:personal-chat', 'personal']] as const) {
+    for (const [conversation, type] of [
+      [OTHER_CHANNEL, 'channel'],
+      ['a:personal-chat', 'personal'],
+    ] as const) {
       reply = await t.teamsReply();
-      await t.teamsPost(conversation, { text: '', value: { action: 'case_claim', caseId }, conversation: { id: conversation, conversationType: type, isGroup: type === 'channel', tenantId: 't1' } });
+      await t.teamsPost(conversation, {
+        text: '',
+        value: { action: 'case_claim', caseId },
+        conversation: { id: conversation, conversationType: type, isGroup: type === 'channel', tenantId: 't1' },
+      });
       expect(await reply()).toContain('Das geht nur im Beratungskanal');
     }
     expect(await t.caseStatus(caseId)).toBe('open');
@@ -171,7 +206,7 @@ describe('attack: acting as the advisors from outside the advisor channel', () =
   });
 });
 
-describe('attack: making one\'s own chat the advisor channel', () => {
+describe("attack: making one's own chat the advisor channel", () => {
   const teams = new FakeChannel();
   let teamsUrl = '';
   let running: Awaited<ReturnType<typeof start>> | undefined;
@@ -205,13 +240,20 @@ describe('attack: making one\'s own chat the advisor channel', () => {
   });
 
   it('the allow-list admits the listed channel (or team) and nothing else', async () => {
-    const t = (running = await start({ ...UNSAFE, ADVISOR_CHANNEL_ALLOW: `tenant:6f1c2d3e-1111-2222-3333-444455556666,channel:${ADVISOR_CHANNEL}` }, teams, teamsUrl));
+    const t = (running = await start(
+      { ...UNSAFE, ADVISOR_CHANNEL_ALLOW: `tenant:6f1c2d3e-1111-2222-3333-444455556666,channel:${ADVISOR_CHANNEL}` },
+      teams,
+      teamsUrl,
+    ));
     const tenant = { tenant: { id: '6f1c2d3e-1111-2222-3333-444455556666' }, team: { id: '19:team@thread.tacv2' } };
     let reply = await t.teamsReply();
     await t.teamsPost(OTHER_CHANNEL, { ...t.mention('Beratungskanal'), channelData: tenant });
     expect(await reply()).toContain('nicht freigegeben');
     reply = await t.teamsReply();
-    await t.teamsPost(ADVISOR_CHANNEL, { ...t.mention('Beratungskanal'), channelData: { ...tenant, tenant: { id: 'ffffffff-1111-2222-3333-444455556666' } } });
+    await t.teamsPost(ADVISOR_CHANNEL, {
+      ...t.mention('Beratungskanal'),
+      channelData: { ...tenant, tenant: { id: 'ffffffff-1111-2222-3333-444455556666' } },
+    });
     expect(await reply()).toContain('nicht freigegeben');
     reply = await t.teamsReply();
     await t.teamsPost(ADVISOR_CHANNEL, { ...t.mention('Beratungskanal'), channelData: tenant });

@@ -16,7 +16,17 @@ const CASE_NUMBER = /IKZ-\d{4}-\d{4}/;
 async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; port: number; exited: Promise<unknown> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', STORAGE_BACKEND: 'sqlite', DATA_DIR: dataDir, KNOWLEDGE_DIR: SHIPPED_KB, ADVISOR_API_KEY: KEY },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      MicrosoftAppId: '',
+      STORAGE_BACKEND: 'sqlite',
+      DATA_DIR: dataDir,
+      KNOWLEDGE_DIR: SHIPPED_KB,
+      ADVISOR_API_KEY: KEY,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -32,7 +42,8 @@ async function startServerProcess(dataDir: string): Promise<{ child: ChildProces
       }
     });
   });
-  for (let i = 0; i < 300 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 300 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++)
+    await new Promise((r) => setTimeout(r, 100));
   return { child, port, exited };
 }
 
@@ -88,11 +99,26 @@ describe('a crash right after the case number reached the user', () => {
       fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: `m${++n}`, text, channelId: 'webchat', serviceUrl, from: { id: 'u1', name: 'Petra' }, recipient: { id: 'bot' }, conversation: { id: 'crash-conversation' } }),
+        body: JSON.stringify({
+          type: 'message',
+          id: `m${++n}`,
+          text,
+          channelId: 'webchat',
+          serviceUrl,
+          from: { id: 'u1', name: 'Petra' },
+          recipient: { id: 'bot' },
+          conversation: { id: 'crash-conversation' },
+        }),
       });
 
     const first = await startServerProcess(dataDir);
-    for (const text of ['Ich möchte mit einem Berater sprechen', 'Gemeinde Musterdorf', 'Petra Muster', 'petra@musterdorf.de', 'Wir planen einen gemeinsamen Bauhof.']) {
+    for (const text of [
+      'Ich möchte mit einem Berater sprechen',
+      'Gemeinde Musterdorf',
+      'Petra Muster',
+      'petra@musterdorf.de',
+      'Wir planen einen gemeinsamen Bauhof.',
+    ]) {
       expect((await say(first.port, text)).status).toBeLessThan(300);
     }
     expect(channel.texts.at(-1)).toContain('Darf die Beratungsstelle');
@@ -109,7 +135,9 @@ describe('a crash right after the case number reached the user', () => {
       const before = channel.texts.length;
       expect((await say(second.port, 'Ja, ich stimme zu')).status).toBeLessThan(300);
       expect(channel.texts.slice(before).find((text) => CASE_NUMBER.test(text))).toContain(`als Fall **${caseId}**`);
-      const { cases } = (await (await fetch(`http://127.0.0.1:${second.port}/api/cases`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { cases: Array<{ id: string; name: string }> };
+      const { cases } = (await (
+        await fetch(`http://127.0.0.1:${second.port}/api/cases`, { headers: { authorization: `Bearer ${KEY}` } })
+      ).json()) as { cases: Array<{ id: string; name: string }> };
       expect(cases.map((c) => c.id)).toEqual([caseId]);
       expect(cases[0]!.name).toBe('Petra Muster');
     } finally {

@@ -26,7 +26,14 @@ const HAPPY = ['Gemeinde Musterdorf', 'Petra Muster', 'petra.muster@musterdorf.d
 /** The identities CloudAdapter puts into the turn state (botframework-connector's `ClaimsIdentity`, its fields). */
 type Identity = { claims: Array<{ type: string; value: string }>; authenticationType: string | boolean; isAuthenticated: boolean };
 /** A request whose Bot Framework token was verified. */
-const VERIFIED: Identity = { claims: [{ type: 'aud', value: 'bot-app-id' }, { type: 'appid', value: 'channel' }], authenticationType: true, isAuthenticated: true };
+const VERIFIED: Identity = {
+  claims: [
+    { type: 'aud', value: 'bot-app-id' },
+    { type: 'appid', value: 'channel' },
+  ],
+  authenticationType: true,
+  isAuthenticated: true,
+};
 /** A request in local anonymous mode (botbuilder calls it authenticated, of type `anonymous`). */
 const ANONYMOUS: Identity = { claims: [], authenticationType: 'anonymous', isAuthenticated: true };
 
@@ -88,7 +95,10 @@ describe('handoff to an advisor', () => {
     for (const answer of ['An Beratung übergeben', 'Gemeinde Musterdorf', 'Petra Muster', '06151 12345']) await conversation.say(answer);
     expect(seen(await conversation.say('Wir wollen einen GVV mit drei Nachbarn gründen.')).text).toContain('Darf die Beratungsstelle');
     await conversation.say('Ja, ich stimme zu');
-    expect(await bundle.cases.get('IKZ-2026-0001')).toMatchObject({ phone: '06151 12345', eligibility: { verdict: 'eligible', amount: 600000, projectKind: 'gvv', partners: 4 } });
+    expect(await bundle.cases.get('IKZ-2026-0001')).toMatchObject({
+      phone: '06151 12345',
+      eligibility: { verdict: 'eligible', amount: 600000, projectKind: 'gvv', partners: 4 },
+    });
   });
 
   it.each(['kein Kontakt', 'mail@', '12345'])('re-asks on invalid contact data "%s"', async (contact) => {

@@ -26,13 +26,23 @@ describe('user text reaching outputs', () => {
   const webChat = async () => {
     const { conversationId, token } = await t.startConversation();
     const botTexts = async () => {
-      const page = (await (await t.call('GET', `/v3/directline/conversations/${conversationId}/activities?watermark=0`, token)).json()) as { activities: Array<{ from: { role?: string }; text?: string }> };
+      const page = (await (await t.call('GET', `/v3/directline/conversations/${conversationId}/activities?watermark=0`, token)).json()) as {
+        activities: Array<{ from: { role?: string }; text?: string }>;
+      };
       return page.activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '');
     };
     /** Sends a message; resolves with what the bot answered to it. */
     const say = async (text: string) => {
       const before = (await botTexts()).length;
-      expect((await t.call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', from: { id: 'u' }, text })).status).toBe(200);
+      expect(
+        (
+          await t.call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, {
+            type: 'message',
+            from: { id: 'u' },
+            text,
+          })
+        ).status,
+      ).toBe(200);
       return (await botTexts()).slice(before).join('\n');
     };
     return { say };
@@ -40,7 +50,11 @@ describe('user text reaching outputs', () => {
 
   it('the Markdown report (GET /api/report?format=markdown) shows questions as text, never as HTML or links', async () => {
     const user = await webChat();
-    for (const question of ['<script>alert(1)</script> Wie hoch ist die Hundesteuer?', '[Hundesteuer](javascript:alert(1)) bitte erklären', '<img src=x onerror=alert(1)> Hundesteuer in Musterdorf?']) {
+    for (const question of [
+      '<script>alert(1)</script> Wie hoch ist die Hundesteuer?',
+      '[Hundesteuer](javascript:alert(1)) bitte erklären',
+      '<img src=x onerror=alert(1)> Hundesteuer in Musterdorf?',
+    ]) {
       await user.say(question);
     }
     const response = await t.call('GET', '/api/report?format=markdown', KEY);
@@ -64,13 +78,24 @@ describe('user text reaching outputs', () => {
     await user.say('Wir\u202e planen einen\u0007 gemeinsamen Bauhof.\u{e0041}');
     const caseId = /IKZ-\d{4}-\d{4}/.exec(await user.say('Ja, ich stimme zu'))![0];
     const stored = (await (await t.call('GET', `/api/cases/${caseId}`, KEY)).json()) as Record<string, string>;
-    expect(stored).toMatchObject({ municipality: 'Gemeinde Musterdorf', name: 'Petra Muster', email: 'petra@musterdorf.de', concern: 'Wir planen einen gemeinsamen Bauhof.' });
+    expect(stored).toMatchObject({
+      municipality: 'Gemeinde Musterdorf',
+      name: 'Petra Muster',
+      email: 'petra@musterdorf.de',
+      concern: 'Wir planen einen gemeinsamen Bauhof.',
+    });
     expect(JSON.stringify(stored.transcript)).not.toMatch(INVISIBLE);
   });
 });
 
 describe('e-mail addresses', () => {
-  it.each(['petra@musterdorf.de', 'p.muster+ikz@landkreis-giessen.de', 'o\'brien@example.org', 'jürgen@gemeinde-büdingen.de', 'a@xn--bdingen-n2a.de'])('accepts %s', (address) => {
+  it.each([
+    'petra@musterdorf.de',
+    'p.muster+ikz@landkreis-giessen.de',
+    "o'brien@example.org",
+    'jürgen@gemeinde-büdingen.de',
+    'a@xn--bdingen-n2a.de',
+  ])('accepts %s', (address) => {
     expect(isEmailAddress(address)).toBe(true);
   });
   it.each([
@@ -111,7 +136,10 @@ describe('npm run cases', () => {
     });
     await stores.close();
     const stdout = await new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/cases.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/cases.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('close', () => resolve(out));

@@ -56,7 +56,10 @@ describe('npm run cases', () => {
     await new CaseService(stores.documents).create(data);
     await stores.close();
     const output = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/cases.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/cases.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+      });
       let stdout = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.on('close', (code) => resolve({ code, stdout }));

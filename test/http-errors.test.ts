@@ -137,12 +137,20 @@ describe('a 500 shows a generic message with the request id, and the log has the
     const response = await fetch(`${base}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-500-bot' },
-      body: JSON.stringify({ type: 'message', text: 'hallo', conversation: { id: 'c' }, from: { id: 'u' }, serviceUrl: 'http://127.0.0.1:9' }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hallo',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        serviceUrl: 'http://127.0.0.1:9',
+      }),
     });
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toMatch(/exploded|secret|\.ts:42/);
-    expect(JSON.parse(text)).toEqual({ error: { code: 'InternalError', message: expect.stringMatching(GENERIC), requestId: 'trace-500-bot' } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'InternalError', message: expect.stringMatching(GENERIC), requestId: 'trace-500-bot' },
+    });
     const logged = lines.find((line) => line.requestId === 'trace-500-bot' && line.cause);
     expect(String(logged?.cause)).toContain('turn exploded');
   });

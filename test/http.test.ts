@@ -42,7 +42,10 @@ describe('the real server in local anonymous mode', () => {
 
   beforeAll(async () => {
     serviceUrl = await channel.start();
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }), silentLogger());
+    server = await startServer(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }),
+      silentLogger(),
+    );
     await server.ready;
   });
   afterAll(async () => {
@@ -106,7 +109,10 @@ describe('activities with wrong field types on the real server', () => {
 
   beforeAll(async () => {
     serviceUrl = await channel.start();
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }), silentLogger());
+    server = await startServer(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }),
+      silentLogger(),
+    );
     await server.ready;
   });
   afterAll(async () => {
@@ -114,7 +120,8 @@ describe('activities with wrong field types on the real server', () => {
     await channel.stop();
   });
 
-  const repliesIn = (conversationId: string) => channel.replies.filter((reply) => reply.conversation?.id === conversationId).map((reply) => reply.text ?? '');
+  const repliesIn = (conversationId: string) =>
+    channel.replies.filter((reply) => reply.conversation?.id === conversationId).map((reply) => reply.text ?? '');
 
   it.each([
     ['a numeric text', { text: 5 }],
@@ -197,8 +204,14 @@ describe('the real server with a Microsoft App ID', () => {
     ['without a token', {}],
     ['with a forged token', { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl' }],
     ['with an expired token', { authorization: `Bearer ${jwt({ aud: APP_ID, iss: 'https://api.botframework.com', exp: 1_600_000_000 })}` }],
-    ['with a wrongly signed token', { authorization: `Bearer ${jwt({ aud: APP_ID, iss: 'https://api.botframework.com', exp: 4_000_000_000 })}` }],
-    ['with a token for another audience', { authorization: `Bearer ${jwt({ aud: 'someone-else', iss: 'https://api.botframework.com', exp: 4_000_000_000 })}` }],
+    [
+      'with a wrongly signed token',
+      { authorization: `Bearer ${jwt({ aud: APP_ID, iss: 'https://api.botframework.com', exp: 4_000_000_000 })}` },
+    ],
+    [
+      'with a token for another audience',
+      { authorization: `Bearer ${jwt({ aud: 'someone-else', iss: 'https://api.botframework.com', exp: 4_000_000_000 })}` },
+    ],
   ])('refuses an activity %s with 401 and does not process it', async (_name, headers) => {
     const response = await post(server.port, activity(serviceUrl, 'Wer darf einen Antrag stellen?', 'secure'), headers);
     expect(response.status).toBe(401);

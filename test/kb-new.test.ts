@@ -11,7 +11,10 @@ import { SMALL_KB } from './helpers/bot-harness.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = (args: string[], env: Record<string, string>) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/kb-new.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/kb-new.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -31,7 +34,8 @@ describe('npm run kb:new', () => {
     expect(result.code).toBe(0);
     const file = join(dir, 'themen/gemeinsamer-bauhof.md');
     const skeleton = readFileSync(file, 'utf8');
-    for (const field of ['id:', 'title:', 'questions:', 'keywords:', 'source:', 'as_of:', 'reviewed:', 'related:']) expect(skeleton).toContain(field);
+    for (const field of ['id:', 'title:', 'questions:', 'keywords:', 'source:', 'as_of:', 'reviewed:', 'related:'])
+      expect(skeleton).toContain(field);
     const filled = skeleton.replace(/TODO Titel der offiziellen Seite/, 'Quelle').replace('https://TODO', 'https://example.org');
     writeFileSync(file, filled);
     expect('article' in parseArticle('themen/gemeinsamer-bauhof.md', filled)).toBe(true);

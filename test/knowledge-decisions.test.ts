@@ -10,7 +10,10 @@ import { knowledgeOf, SHIPPED_KB } from './helpers/bot-harness.js';
  * A change to the engine (or the shipped knowledge) that changes one must be looked at and the file
  * written again on purpose.
  */
-const expected = JSON.parse(readFileSync(new URL('./fixtures/expected-decisions.json', import.meta.url), 'utf8')) as Record<string, DecisionRecord>;
+const expected = JSON.parse(readFileSync(new URL('./fixtures/expected-decisions.json', import.meta.url), 'utf8')) as Record<
+  string,
+  DecisionRecord
+>;
 
 describe('knowledge engine', () => {
   it('makes the same decisions on all question sets', async () => {

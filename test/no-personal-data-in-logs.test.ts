@@ -11,7 +11,16 @@ describe('operator logs', () => {
     const logger = createLogger('info', { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream);
     const bundle = createBot({ knowledge: await knowledgeOf(SHIPPED_KB), office: loadConfig({}).office, logger });
     const conversation = new LocalConversation(bundle, 'log-check');
-    for (const text of ['Mein Name ist Petra Muster, petra@musterdorf.de', 'Wie hoch ist die Hundesteuer in Musterdorf?', 'Berater', 'Gemeinde Musterdorf', 'Petra Muster', 'petra@musterdorf.de', 'Bitte rufen Sie 06151 12345 an', 'Ja, ich stimme zu']) {
+    for (const text of [
+      'Mein Name ist Petra Muster, petra@musterdorf.de',
+      'Wie hoch ist die Hundesteuer in Musterdorf?',
+      'Berater',
+      'Gemeinde Musterdorf',
+      'Petra Muster',
+      'petra@musterdorf.de',
+      'Bitte rufen Sie 06151 12345 an',
+      'Ja, ich stimme zu',
+    ]) {
       await conversation.say(text);
     }
     const log = lines.join('');

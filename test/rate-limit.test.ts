@@ -4,7 +4,12 @@ import { startWebChatServer, type WebChatTestServer } from './helpers/webchat-se
 describe('abuse protection of the web-chat endpoints', () => {
   let t: WebChatTestServer;
   beforeAll(async () => {
-    t = await startWebChatServer({ CONVERSATIONS_PER_HOUR: '1', CONVERSATION_BURST: '2', RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '4' });
+    t = await startWebChatServer({
+      CONVERSATIONS_PER_HOUR: '1',
+      CONVERSATION_BURST: '2',
+      RATE_LIMIT_PER_SECOND: '1',
+      RATE_LIMIT_BURST: '4',
+    });
   });
   afterAll(() => t?.close());
 
@@ -34,7 +39,9 @@ describe('the WebSocket stream and its token', () => {
       const { conversationId } = await server.startConversation();
       // A token the server trusts for this conversation, expiring in two seconds.
       const token = await signTestToken({ conv: conversationId, user: 'dl_test' }, Math.floor(Date.now() / 1000) + 2);
-      const socket = new WebSocket(`${server.base.replace('http', 'ws')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${token}`);
+      const socket = new WebSocket(
+        `${server.base.replace('http', 'ws')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${token}`,
+      );
       const closed = await new Promise<{ code: number; reason: string }>((resolve, reject) => {
         socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
         socket.on('error', reject);

@@ -4,7 +4,9 @@ import { caseCard } from '../src/handoff/advisor-desk.js';
 
 describe('user text shown back as text', () => {
   it('escapes Markdown and angle brackets so nothing renders as a link, emphasis or HTML', () => {
-    expect(escapeMarkdown('[Klick](http://böse.example) **fett** <script>')).toBe('\\[Klick\\]\\(http://böse.example\\) \\*\\*fett\\*\\* \\<script\\>');
+    expect(escapeMarkdown('[Klick](http://böse.example) **fett** <script>')).toBe(
+      '\\[Klick\\]\\(http://böse.example\\) \\*\\*fett\\*\\* \\<script\\>',
+    );
   });
 
   it('drops control and direction-override characters but keeps line breaks', () => {

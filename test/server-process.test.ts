@@ -34,7 +34,8 @@ async function startServerProcess(env: Record<string, string>) {
       }
     });
   });
-  for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i++)
+    await new Promise((r) => setTimeout(r, 100));
   return { child, port, exited, logs: () => output };
 }
 
@@ -99,12 +100,26 @@ describe('SIGTERM under load', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ikz-data-'));
     const { child, port, exited } = await startServerProcess({ DATA_DIR: dataDir });
 
-    const questions = ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Was ist ein GVV?', 'Welche Unterlagen brauche ich?'];
+    const questions = [
+      'Wer darf einen Antrag stellen?',
+      'Wie hoch ist die Förderung?',
+      'Was ist ein GVV?',
+      'Welche Unterlagen brauche ich?',
+    ];
     const sent = Array.from({ length: 40 }, (_, i) =>
       fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: `load-${i}`, text: questions[i % 4], channelId: 'test', serviceUrl, from: { id: `u${i}` }, recipient: { id: 'bot' }, conversation: { id: `sigterm-${i}` } }),
+        body: JSON.stringify({
+          type: 'message',
+          id: `load-${i}`,
+          text: questions[i % 4],
+          channelId: 'test',
+          serviceUrl,
+          from: { id: `u${i}` },
+          recipient: { id: 'bot' },
+          conversation: { id: `sigterm-${i}` },
+        }),
       }).then(
         (response) => ({ id: `load-${i}`, status: response.status }),
         () => ({ id: `load-${i}`, status: 0 }),
@@ -126,7 +141,10 @@ describe('readiness', () => {
     createApp({
       adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
       runTurn: async () => {},
-      readiness: () => (ready ? { ready, articles: 2, skippedFiles: [{ file: 'kaputt.md', reason: 'invalid front matter', severity: 'error' }] } : { ready }),
+      readiness: () =>
+        ready
+          ? { ready, articles: 2, skippedFiles: [{ file: 'kaputt.md', reason: 'invalid front matter', severity: 'error' }] }
+          : { ready },
       logger: silentLogger(),
     });
 

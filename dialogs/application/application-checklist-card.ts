@@ -11,7 +11,10 @@ export function applicationChecklistActivity(list: ApplicationChecklist): Partia
     textBlock('Noch zu erledigen', { weight: 'Bolder', spacing: 'Medium' }),
     ...list.todo.map((t, i) => textBlock(`${i + 1}. ${t}`, { spacing: 'Small' })),
     ...(list.done.length > 0
-      ? [textBlock('Schon erledigt', { weight: 'Bolder', spacing: 'Medium' }), textBlock(list.done.map((d) => `✅ ${d}`).join('\n\n'), { spacing: 'Small' })]
+      ? [
+          textBlock('Schon erledigt', { weight: 'Bolder', spacing: 'Medium' }),
+          textBlock(list.done.map((d) => `✅ ${d}`).join('\n\n'), { spacing: 'Small' }),
+        ]
       : []),
     textBlock('Unterlagen für den Antrag', { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(list.documents.map((d) => `- ${d}`).join('\n'), { spacing: 'Small' }),

@@ -1,4 +1,11 @@
-import { contractName, needsSavingsTable, usesCooperationDocuments, usesStatutes, type ApplicationStatus, type SupervisionKind } from '../../src/funding/application-checklist.js';
+import {
+  contractName,
+  needsSavingsTable,
+  usesCooperationDocuments,
+  usesStatutes,
+  type ApplicationStatus,
+  type SupervisionKind,
+} from '../../src/funding/application-checklist.js';
 import type { Choice, FormStep, StepResult } from '../form/form-dialog.js';
 
 /** The form's answers, plus which of them the Förder-Check already gave (those are not asked again). */
@@ -11,7 +18,9 @@ const yesNo = (yes: string, no: string): Choice[] => [
   { value: 'nein', title: no, synonyms: ['nein', 'noch nicht', 'nee', 'fehlt'] },
 ];
 const pick = (choice: Choice | undefined, apply: (value: string) => ApplicationFormAnswers): StepResult<ApplicationFormAnswers> =>
-  choice ? { ok: true, answers: apply(choice.value) } : { ok: false, message: 'Bitte wählen Sie eine der Schaltflächen oder schreiben Sie „ja“ oder „nein“.' };
+  choice
+    ? { ok: true, answers: apply(choice.value) }
+    : { ok: false, message: 'Bitte wählen Sie eine der Schaltflächen oder schreiben Sie „ja“ oder „nein“.' };
 
 /** The questions of "Antrag stellen"; answers the Förder-Check already gave are not asked again. */
 export function applicationSteps(): Step[] {
@@ -47,13 +56,17 @@ export function applicationSteps(): Step[] {
     {
       id: 'savingsTable',
       applies: (a) => needsSavingsTable(a.projectKind),
-      question: () => 'Haben Sie den tabellarischen Nachweis der Einsparung (bisherige Kosten jeder Kommune gegenüber den gemeinsamen Kosten)?',
+      question: () =>
+        'Haben Sie den tabellarischen Nachweis der Einsparung (bisherige Kosten jeder Kommune gegenüber den gemeinsamen Kosten)?',
       choices: () => yesNo('Ja', 'Noch nicht'),
       parse: (_i, a, c) => pick(c, (v) => ({ ...a, savingsTable: v === 'ja' })),
     },
     {
       id: 'letter',
-      question: (a) => (usesCooperationDocuments(a.projectKind) ? 'Ist das formlose Antragsschreiben (Gruppenantrag) schon verfasst?' : 'Ist das formlose Antragsschreiben schon verfasst?'),
+      question: (a) =>
+        usesCooperationDocuments(a.projectKind)
+          ? 'Ist das formlose Antragsschreiben (Gruppenantrag) schon verfasst?'
+          : 'Ist das formlose Antragsschreiben schon verfasst?',
       choices: () => yesNo('Ja', 'Noch nicht'),
       parse: (_i, a, c) => pick(c, (v) => ({ ...a, letter: v === 'ja' })),
     },

@@ -31,7 +31,11 @@ export function eligibilityResultActivity(result: EligibilityResult, programme: 
   const { estimate } = result;
   const body = [
     textBlock('Ergebnis des Förder-Checks', { size: 'Medium', weight: 'Bolder' }),
-    textBlock(`${VERDICT_ICON[result.verdict]} ${VERDICT_TEXT[result.verdict]}`, { size: 'Large', weight: 'Bolder', color: VERDICT_COLOR[result.verdict] }),
+    textBlock(`${VERDICT_ICON[result.verdict]} ${VERDICT_TEXT[result.verdict]}`, {
+      size: 'Large',
+      weight: 'Bolder',
+      color: VERDICT_COLOR[result.verdict],
+    }),
     ...(result.notice ? [textBlock(`⚠️ **Hinweis:** ${result.notice}`, { color: 'Warning', spacing: 'Medium' })] : []),
     textBlock(amountLine(result), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(estimate.basis),

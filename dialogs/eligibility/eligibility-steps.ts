@@ -1,4 +1,11 @@
-import { questionsFor, savingsFromCosts, type ApplicantKind, type EligibilityAnswers, type LegalForm, type ProjectKind } from '../../src/funding/eligibility.js';
+import {
+  questionsFor,
+  savingsFromCosts,
+  type ApplicantKind,
+  type EligibilityAnswers,
+  type LegalForm,
+  type ProjectKind,
+} from '../../src/funding/eligibility.js';
 import { OTHER_TASK_AREA, type ProgrammeVersion } from '../../src/funding/programme-parameters.js';
 import type { Choice, FormStep, StepResult } from '../form/form-dialog.js';
 import { parseCount, parseDuration, parseEuro, parsePercent } from '../form/german-input.js';
@@ -15,8 +22,13 @@ const fail = (message: string): StepResult<EligibilityFormAnswers> => ({ ok: fal
 const asks = (question: keyof EligibilityAnswers) => (a: EligibilityFormAnswers) => questionsFor(a.projectKind).has(question);
 
 /** Picks a choice or explains what is expected. */
-function choose<T extends string>(choice: Choice | undefined, apply: (value: T) => EligibilityFormAnswers): StepResult<EligibilityFormAnswers> {
-  return choice ? ok(apply(choice.value as T)) : fail('Bitte wählen Sie eine der Schaltflächen oder schreiben Sie eine der genannten Antworten.');
+function choose<T extends string>(
+  choice: Choice | undefined,
+  apply: (value: T) => EligibilityFormAnswers,
+): StepResult<EligibilityFormAnswers> {
+  return choice
+    ? ok(apply(choice.value as T))
+    : fail('Bitte wählen Sie eine der Schaltflächen oder schreiben Sie eine der genannten Antworten.');
 }
 
 const partnersQuestion: Record<ProjectKind, string> = {
@@ -39,7 +51,11 @@ export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => D
       choices: () => [
         { value: 'gemeinde', title: 'Gemeinde oder Stadt', synonyms: ['gemeinde', 'stadt', 'kommune', 'markt', 'wir sind eine gemeinde'] },
         { value: 'landkreis', title: 'Landkreis', synonyms: ['landkreis', 'kreis'] },
-        { value: 'zusammenschluss', title: 'Zusammenschluss, z. B. Zweckverband', synonyms: ['zweckverband', 'verband', 'zusammenschluss', 'juristische person'] },
+        {
+          value: 'zusammenschluss',
+          title: 'Zusammenschluss, z. B. Zweckverband',
+          synonyms: ['zweckverband', 'verband', 'zusammenschluss', 'juristische person'],
+        },
         { value: 'andere', title: 'Andere', synonyms: ['andere', 'anderes', 'sonstige', 'verein', 'gmbh'] },
       ],
       parse: (_input, a, choice) => choose<ApplicantKind>(choice, (applicant) => ({ ...a, applicant })),
@@ -57,11 +73,31 @@ export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => D
       id: 'projectKind',
       question: () => 'Um welche Art von Vorhaben geht es?',
       choices: () => [
-        { value: 'kooperation', title: 'Zusammenarbeit von Kommunen', synonyms: ['kooperation', 'zusammenarbeit', 'ikz', 'interkommunale zusammenarbeit'] },
-        { value: 'gvv', title: 'Gemeindeverwaltungsverband (GVV)', synonyms: ['gvv', 'gemeindeverwaltungsverband', 'verwaltungsgemeinschaft'] },
-        { value: 'feuerwehr', title: 'Fusion von Ortsteilfeuerwehren', synonyms: ['feuerwehr', 'feuerwehren', 'ortsteilfeuerwehr', 'ortsteilfeuerwehren', 'ffw'] },
-        { value: 'vorbereitung', title: 'Vorbereitung, Machbarkeitsstudie', synonyms: ['vorbereitung', 'machbarkeitsstudie', 'studie', 'gutachten'] },
-        { value: 'fusion', title: 'Freiwillige Gemeindefusion', synonyms: ['fusion', 'gemeindefusion', 'zusammenschluss von gemeinden', 'fusionieren'] },
+        {
+          value: 'kooperation',
+          title: 'Zusammenarbeit von Kommunen',
+          synonyms: ['kooperation', 'zusammenarbeit', 'ikz', 'interkommunale zusammenarbeit'],
+        },
+        {
+          value: 'gvv',
+          title: 'Gemeindeverwaltungsverband (GVV)',
+          synonyms: ['gvv', 'gemeindeverwaltungsverband', 'verwaltungsgemeinschaft'],
+        },
+        {
+          value: 'feuerwehr',
+          title: 'Fusion von Ortsteilfeuerwehren',
+          synonyms: ['feuerwehr', 'feuerwehren', 'ortsteilfeuerwehr', 'ortsteilfeuerwehren', 'ffw'],
+        },
+        {
+          value: 'vorbereitung',
+          title: 'Vorbereitung, Machbarkeitsstudie',
+          synonyms: ['vorbereitung', 'machbarkeitsstudie', 'studie', 'gutachten'],
+        },
+        {
+          value: 'fusion',
+          title: 'Freiwillige Gemeindefusion',
+          synonyms: ['fusion', 'gemeindefusion', 'zusammenschluss von gemeinden', 'fusionieren'],
+        },
       ],
       parse: (_input, a, choice) => choose<ProjectKind>(choice, (projectKind) => ({ ...a, projectKind })),
     },
@@ -79,7 +115,11 @@ export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => D
       applies: asks('taskArea'),
       question: () => 'In welchem Aufgabenbereich wollen Sie zusammenarbeiten?',
       choices: () => [
-        ...programme().task_areas.map((t) => ({ value: t.id, title: t.label, synonyms: t.label.split(/,\s*|\s+und\s+/).map((s) => s.replace(/\(.*\)/, '').trim()) })),
+        ...programme().task_areas.map((t) => ({
+          value: t.id,
+          title: t.label,
+          synonyms: t.label.split(/,\s*|\s+und\s+/).map((s) => s.replace(/\(.*\)/, '').trim()),
+        })),
         { value: OTHER_TASK_AREA, title: 'Anderer Bereich', synonyms: ['andere', 'anderer', 'sonstiges'] },
       ],
       parse: (_input, a, choice) => choose(choice, (taskArea) => ({ ...a, taskArea })),
@@ -99,10 +139,26 @@ export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => D
       applies: asks('legalForm'),
       question: () => 'In welcher Rechtsform soll die Zusammenarbeit laufen?',
       choices: () => [
-        { value: 'kgg', title: 'Form nach dem KGG (Zweckverband, Arbeitsgemeinschaft, Vereinbarung)', synonyms: ['kgg', 'zweckverband', 'arbeitsgemeinschaft', 'oeffentlich rechtliche vereinbarung', 'vereinbarung'] },
-        { value: 'hvwvfg', title: 'Öffentlich-rechtlicher Vertrag (§§ 54 ff. HVwVfG)', synonyms: ['hvwvfg', 'vertrag', 'oeffentlich rechtlicher vertrag', 'kooperationsvertrag'] },
-        { value: 'privatrecht', title: 'Privatrechtlich, z. B. GmbH', synonyms: ['privatrecht', 'privatrechtlich', 'gmbh', 'gesellschaft'] },
-        { value: 'offen', title: 'Noch nicht entschieden', synonyms: ['offen', 'weiss nicht', 'weiß nicht', 'unklar', 'noch nicht', 'noch offen'] },
+        {
+          value: 'kgg',
+          title: 'Form nach dem KGG (Zweckverband, Arbeitsgemeinschaft, Vereinbarung)',
+          synonyms: ['kgg', 'zweckverband', 'arbeitsgemeinschaft', 'oeffentlich rechtliche vereinbarung', 'vereinbarung'],
+        },
+        {
+          value: 'hvwvfg',
+          title: 'Öffentlich-rechtlicher Vertrag (§§ 54 ff. HVwVfG)',
+          synonyms: ['hvwvfg', 'vertrag', 'oeffentlich rechtlicher vertrag', 'kooperationsvertrag'],
+        },
+        {
+          value: 'privatrecht',
+          title: 'Privatrechtlich, z. B. GmbH',
+          synonyms: ['privatrecht', 'privatrechtlich', 'gmbh', 'gesellschaft'],
+        },
+        {
+          value: 'offen',
+          title: 'Noch nicht entschieden',
+          synonyms: ['offen', 'weiss nicht', 'weiß nicht', 'unklar', 'noch nicht', 'noch offen'],
+        },
       ],
       parse: (_input, a, choice) => choose<LegalForm>(choice, (legalForm) => ({ ...a, legalForm })),
     },
@@ -118,7 +174,9 @@ export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => D
       ],
       parse: (input, a, choice) => {
         const years = choice ? (choice.value === 'dauer' ? null : Number(choice.value)) : parseDuration(input.text);
-        return years === undefined ? fail('Bitte nennen Sie die Dauer in Jahren (z. B. 8) oder „auf Dauer“.') : ok({ ...a, durationYears: years });
+        return years === undefined
+          ? fail('Bitte nennen Sie die Dauer in Jahren (z. B. 8) oder „auf Dauer“.')
+          : ok({ ...a, durationYears: years });
       },
     },
     {
@@ -129,7 +187,11 @@ export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => D
       choices: () => [
         { value: 'percent', title: 'Prozent angeben', synonyms: ['prozent', 'prozentwert'] },
         { value: 'compute', title: 'Aus den Kosten berechnen', synonyms: ['berechnen', 'rechnen', 'kosten'] },
-        { value: 'unknown', title: 'Weiß ich noch nicht', synonyms: ['weiss nicht', 'weiß nicht', 'unbekannt', 'noch nicht', 'keine ahnung'] },
+        {
+          value: 'unknown',
+          title: 'Weiß ich noch nicht',
+          synonyms: ['weiss nicht', 'weiß nicht', 'unbekannt', 'noch nicht', 'keine ahnung'],
+        },
       ],
       parse: (input, a, choice) => {
         // "20 Prozent" is the answer itself, not the choice "Prozent angeben".
@@ -151,7 +213,9 @@ export function eligibilitySteps(programme: () => ProgrammeVersion, now: () => D
       hint: 'Zum Beispiel „20 %“ oder „12,5“.',
       parse: (input, a) => {
         const value = parsePercent(input.text);
-        return value === undefined ? fail('Bitte einen Prozentwert zwischen -100 und 100, z. B. „20 %“.') : ok({ ...a, savingsPercent: value });
+        return value === undefined
+          ? fail('Bitte einen Prozentwert zwischen -100 und 100, z. B. „20 %“.')
+          : ok({ ...a, savingsPercent: value });
       },
     },
     {

@@ -168,7 +168,9 @@ export class FormDialog<A extends object> extends Dialog {
       // A synonym inside a longer answer ("wir sind eine Gemeinde") counts, but not inside a question of
       // its own ("was ist ein GVV?"): that one is answered from the knowledge base instead.
       if (!choice && !QUESTION.test(input.text)) {
-        choice = choices.find((c) => (c.synonyms ?? []).some((s) => new RegExp(`(^| )${escapeRegExp(normalizeAnswer(s))}( |$)`).test(typed)));
+        choice = choices.find((c) =>
+          (c.synonyms ?? []).some((s) => new RegExp(`(^| )${escapeRegExp(normalizeAnswer(s))}( |$)`).test(typed)),
+        );
       }
     }
     return step.parse(input, answers, choice);
@@ -209,11 +211,19 @@ export class FormDialog<A extends object> extends Dialog {
   private validState(state: Partial<FormState<A>> | undefined): FormState<A> {
     const answers = (state?.answers && typeof state.answers === 'object' ? state.answers : {}) as A;
     const history = Array.isArray(state?.history) ? state.history.filter((id) => this.stepById(id)) : [];
-    const step = this.stepById(state?.step) && (this.stepById(state?.step)!.applies?.(answers) ?? true) ? state!.step! : this.nextStep(answers, -1)?.id ?? this.steps[0]!.id;
+    const step =
+      this.stepById(state?.step) && (this.stepById(state?.step)!.applies?.(answers) ?? true)
+        ? state!.step!
+        : (this.nextStep(answers, -1)?.id ?? this.steps[0]!.id);
     return { answers, history, step };
   }
 
   private isChoicePayload(value: unknown): value is StepChoiceValue {
-    return typeof value === 'object' && value !== null && (value as { action?: unknown }).action === 'choice' && typeof (value as { step?: unknown }).step === 'string';
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { action?: unknown }).action === 'choice' &&
+      typeof (value as { step?: unknown }).step === 'string'
+    );
   }
 }

@@ -45,7 +45,9 @@ export function handoffSteps(privacyUrl: string): Step[] {
       hint: 'Zum Beispiel „Gemeinde Musterdorf“ oder „Landkreis Gießen“.',
       parse: (input, a) => {
         const value = cleanInput(input.text, 120);
-        return value.length >= 2 && /\p{L}/u.test(value) ? ok({ ...a, municipality: value }) : fail('Bitte nennen Sie den Namen Ihrer Kommune oder Stelle.');
+        return value.length >= 2 && /\p{L}/u.test(value)
+          ? ok({ ...a, municipality: value })
+          : fail('Bitte nennen Sie den Namen Ihrer Kommune oder Stelle.');
       },
     },
     {
@@ -53,7 +55,9 @@ export function handoffSteps(privacyUrl: string): Step[] {
       question: () => 'Wie heißen Sie?',
       parse: (input, a) => {
         const value = cleanInput(input.text, 100);
-        return value.length >= 2 && /^[\p{L}][\p{L} .'-]*$/u.test(value) ? ok({ ...a, name: value }) : fail('Bitte nennen Sie Ihren Namen (nur Buchstaben).');
+        return value.length >= 2 && /^[\p{L}][\p{L} .'-]*$/u.test(value)
+          ? ok({ ...a, name: value })
+          : fail('Bitte nennen Sie Ihren Namen (nur Buchstaben).');
       },
     },
     {
@@ -62,7 +66,9 @@ export function handoffSteps(privacyUrl: string): Step[] {
       hint: 'Zum Beispiel „name@gemeinde.de“ oder „06151 12345“.',
       parse: (input, a) => {
         const contact = parseContact(input.text);
-        return contact ? ok({ ...a, email: contact.email, phone: contact.phone }) : fail('Das sieht weder nach einer E-Mail-Adresse noch nach einer Telefonnummer aus. Bitte noch einmal.');
+        return contact
+          ? ok({ ...a, email: contact.email, phone: contact.phone })
+          : fail('Das sieht weder nach einer E-Mail-Adresse noch nach einer Telefonnummer aus. Bitte noch einmal.');
       },
     },
     {
@@ -71,7 +77,8 @@ export function handoffSteps(privacyUrl: string): Step[] {
         a.proposedConcern
           ? `Worum geht es? Ich habe aus unserem Gespräch zusammengefasst:\n\n> ${escapeMarkdown(a.proposedConcern)}\n\nPasst das, oder beschreiben Sie Ihr Anliegen in eigenen Worten?`
           : 'Worum geht es? Beschreiben Sie Ihr Anliegen bitte in ein, zwei Sätzen.',
-      choices: (a) => (a.proposedConcern ? [{ value: 'keep', title: 'So übernehmen', synonyms: ['passt', 'so übernehmen', 'ja', 'ok', 'genau'] }] : []),
+      choices: (a) =>
+        a.proposedConcern ? [{ value: 'keep', title: 'So übernehmen', synonyms: ['passt', 'so übernehmen', 'ja', 'ok', 'genau'] }] : [],
       parse: (input, a, choice) => {
         if (choice?.value === 'keep' && a.proposedConcern) return ok({ ...a, concern: a.proposedConcern });
         const value = cleanInput(input.text, 1000);

@@ -50,13 +50,18 @@ export function buildEditorialReport(events: AnalyticsEvent[], articles: readonl
   const rate = (n: number) => (questions.length === 0 ? 0 : Math.round((n / questions.length) * 1000) / 1000);
   const conversations = new Set(events.flatMap((e) => ('conversation' in e ? [e.conversation] : [])));
   const dialogs = events.filter((e): e is Extract<AnalyticsEvent, { type: 'dialog' }> => e.type === 'dialog');
-  const unanswered = questions.filter((q) => q.question && (q.outcome !== 'answer' || (q.coverage ?? 1) < WEAK_COVERAGE)).map((q) => q.question!);
+  const unanswered = questions
+    .filter((q) => q.question && (q.outcome !== 'answer' || (q.coverage ?? 1) < WEAK_COVERAGE))
+    .map((q) => q.question!);
   return {
     period: { from: options.from.toISOString().slice(0, 10), to: options.to.toISOString().slice(0, 10) },
     conversations: conversations.size,
     questions: questions.length,
     rates: { answer: rate(count('answer')), clarify: rate(count('clarify')), no_answer: rate(count('no_answer')) },
-    dialogs: { started: dialogs.filter((d) => d.status === 'started').length, finished: dialogs.filter((d) => d.status === 'finished').length },
+    dialogs: {
+      started: dialogs.filter((d) => d.status === 'started').length,
+      finished: dialogs.filter((d) => d.status === 'finished').length,
+    },
     handoffs: events.filter((e) => e.type === 'handoff').length,
     unansweredGroups: groupQuestions(unanswered, options.termsOf).slice(0, TOP),
     downvotedArticles: downvoted(events, articles),
@@ -169,16 +174,21 @@ export function reportMarkdown(report: EditorialReport, chartFile?: string): str
   lines.push('## Häufigste unbeantwortete oder unsichere Fragen', '');
   if (report.unansweredGroups.length === 0) lines.push('Keine.', '');
   // Questions and comments are user text: escaped, so a report viewer never renders them as links or HTML.
-  report.unansweredGroups.forEach((g, i) => lines.push(`${i + 1}. **${g.count}×** – ${g.examples.map((e) => `„${escapeMarkdownInline(e)}“`).join(' · ')}`));
+  report.unansweredGroups.forEach((g, i) =>
+    lines.push(`${i + 1}. **${g.count}×** – ${g.examples.map((e) => `„${escapeMarkdownInline(e)}“`).join(' · ')}`),
+  );
   lines.push('', '## Artikel mit den meisten 👎', '');
   if (report.downvotedArticles.length === 0) lines.push('Keine.', '');
   for (const a of report.downvotedArticles) {
     const comments = a.comments.map((c) => `„${escapeMarkdownInline(c)}“`).join(' · ');
-    lines.push(`- **${escapeMarkdownInline(a.title)}** (\`${a.articleId}\`): ${a.down}× 👎, ${a.up}× 👍${comments ? ` – Hinweise: ${comments}` : ''}`);
+    lines.push(
+      `- **${escapeMarkdownInline(a.title)}** (\`${a.articleId}\`): ${a.down}× 👎, ${a.up}× 👍${comments ? ` – Hinweise: ${comments}` : ''}`,
+    );
   }
   lines.push('', '## Veraltete Artikel', '');
   if (report.staleArticles.length === 0) lines.push('Keine.', '');
-  for (const a of report.staleArticles) lines.push(`- **${escapeMarkdownInline(a.title)}** (\`knowledge/${a.file}\`): zuletzt ${a.newestDate}`);
+  for (const a of report.staleArticles)
+    lines.push(`- **${escapeMarkdownInline(a.title)}** (\`knowledge/${a.file}\`): zuletzt ${a.newestDate}`);
   lines.push('');
   return lines.join('\n');
 }

@@ -6,7 +6,8 @@ import { answerRateChart } from './report-chart.js';
 /** The report period: `from` inclusive, `to` exclusive (dates `YYYY-MM-DD`); the last 30 days by default. */
 export function reportPeriod(from?: string, to?: string, now = new Date()): { from: Date; to: Date } {
   const day = (text: string, name: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) throw new RangeError(`${name} must be a date as YYYY-MM-DD (got "${text}")`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)))
+      throw new RangeError(`${name} must be a date as YYYY-MM-DD (got "${text}")`);
     return new Date(`${text}T00:00:00Z`);
   };
   const end = to ? day(to, 'to') : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));

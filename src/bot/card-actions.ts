@@ -27,7 +27,8 @@ export function parseCardAction(value: unknown): CardAction | undefined {
   if (action === 'handoff' || action === 'help' || action === 'restart' || action === 'checklist_text') return { action };
   if (action === 'start' && (dialog === 'eligibility' || dialog === 'application')) return { action, dialog };
   const { helpful } = value as { helpful?: unknown };
-  if (action === 'feedback' && typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id) && typeof helpful === 'boolean') return { action, id, helpful };
+  if (action === 'feedback' && typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id) && typeof helpful === 'boolean')
+    return { action, id, helpful };
   const { text } = value as { text?: unknown };
   if (action === 'ask' && typeof text === 'string' && text.length <= 500) {
     const clean = stripControlCharacters(text).trim();

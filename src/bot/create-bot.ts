@@ -57,7 +57,14 @@ export function createBot(options: {
   const cases = new CaseService(documents);
   const analytics = new AnalyticsRecorder(documents, options.logger);
   const desk = options.proactive
-    ? new AdvisorDesk({ cases, documents, proactive: options.proactive, logger: options.logger, tenantId: options.tenantId, ...options.advisors })
+    ? new AdvisorDesk({
+        cases,
+        documents,
+        proactive: options.proactive,
+        logger: options.logger,
+        tenantId: options.tenantId,
+        ...options.advisors,
+      })
     : undefined;
   const onCaseCreated = async (handoffCase: HandoffCase) => {
     await desk?.announce(handoffCase);

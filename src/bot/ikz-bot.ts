@@ -1,8 +1,20 @@
-import { ActivityHandler, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  MessageFactory,
+  type Activity,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { ApplicationDialog, type ApplicationDialogOptions, type ApplicationDialogResult } from '../../dialogs/application-dialog.js';
 import { EligibilityDialog, type EligibilityDialogResult } from '../../dialogs/eligibility-dialog.js';
-import { HandoffDialog, type HandoffDependencies, type HandoffDialogOptions, type HandoffDialogResult } from '../../dialogs/handoff-dialog.js';
+import {
+  HandoffDialog,
+  type HandoffDependencies,
+  type HandoffDialogOptions,
+  type HandoffDialogResult,
+} from '../../dialogs/handoff-dialog.js';
 import { WEAK_COVERAGE, type AnalyticsRecorder } from '../analytics/analytics-events.js';
 import type { AdvisorDesk } from '../handoff/advisor-desk.js';
 import { mayActAsAdvisor } from '../handoff/advisor-trust.js';
@@ -52,7 +64,11 @@ export interface TurnOutcome {
   intent?: Intent;
 }
 
-const DIALOG_NAMES: Record<string, TurnOutcome['dialog']> = { [EligibilityDialog.dialogId]: 'eligibility', [ApplicationDialog.dialogId]: 'application', [HandoffDialog.dialogId]: 'handoff' };
+const DIALOG_NAMES: Record<string, TurnOutcome['dialog']> = {
+  [EligibilityDialog.dialogId]: 'eligibility',
+  [ApplicationDialog.dialogId]: 'application',
+  [HandoffDialog.dialogId]: 'handoff',
+};
 
 /** Per-conversation memory of the bot. */
 export interface ConversationData {
@@ -262,7 +278,8 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
-    if (intent && isGuidedDialog(intent.intent)) return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
+    if (intent && isGuidedDialog(intent.intent))
+      return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
     // (The guided dialogs are handled above: what remains is small talk, help.)
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
     return this.answerQuestion(context, text);
@@ -294,7 +311,12 @@ export class IkzBot extends ActivityHandler {
   /** A request for a person: starts the handoff; inside the Förder-Check or "Antrag stellen" it first asks whether to leave the dialog. */
   private async requestHandoff(dc: DialogContext): Promise<void> {
     const active = dc.activeDialog?.id;
-    const dialogName = active === EligibilityDialog.dialogId ? 'Förder-Check' : active === ApplicationDialog.dialogId ? 'Dialog „Antrag stellen“' : undefined;
+    const dialogName =
+      active === EligibilityDialog.dialogId
+        ? 'Förder-Check'
+        : active === ApplicationDialog.dialogId
+          ? 'Dialog „Antrag stellen“'
+          : undefined;
     if (!dialogName) return this.startHandoff(dc);
     const data = await this.conversationData.get(dc.context, { unansweredInARow: 0 });
     data.confirmingHandoff = true;
@@ -308,7 +330,12 @@ export class IkzBot extends ActivityHandler {
   }
 
   /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */
-  private async answerQuestion(context: TurnContext, message: string, understood?: { question: string; understanding: QuestionUnderstanding }, offerDialog?: GuidedDialog): Promise<void> {
+  private async answerQuestion(
+    context: TurnContext,
+    message: string,
+    understood?: { question: string; understanding: QuestionUnderstanding },
+    offerDialog?: GuidedDialog,
+  ): Promise<void> {
     const { knowledge } = this.options;
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
     const { question, understanding: result } = understood ?? this.understand(message, data);
@@ -326,9 +353,19 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.topic = topicOf(second.question, second.decision.article);
       for (const reading of result.readings) {
-        await this.options.analytics?.record(conversationId, { type: 'question', outcome: 'answer', articleId: reading.decision.article.id, coverage: reading.decision.coverage });
+        await this.options.analytics?.record(conversationId, {
+          type: 'question',
+          outcome: 'answer',
+          articleId: reading.decision.article.id,
+          coverage: reading.decision.coverage,
+        });
       }
-      await context.sendActivity(twoAnswersReply(result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })), result.pending));
+      await context.sendActivity(
+        twoAnswersReply(
+          result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })),
+          result.pending,
+        ),
+      );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);
     }
     const programme = knowledge.programme;
@@ -337,10 +374,24 @@ export class IkzBot extends ActivityHandler {
     const atEnd = programme ? readAtProgrammeEnd(question, result.reading.decision, knowledge, programme, day) : undefined;
     const decision = atEnd?.decision ?? result.reading.decision;
     const readAgainst = atEnd && atEnd.decision !== result.reading.decision ? undefined : result.reading.readAgainst;
-    const grant = programme ? grantAnswer(question, decision, programme, data.topic?.grant, day, { year: atEnd?.asked?.year, readAgainstTopic: readAgainst !== undefined }) : undefined;
+    const grant = programme
+      ? grantAnswer(question, decision, programme, data.topic?.grant, day, {
+          year: atEnd?.asked?.year,
+          readAgainstTopic: readAgainst !== undefined,
+        })
+      : undefined;
     const notice = (article: Article) => atEnd?.notice ?? answerNotice(programme, article.version, this.now());
     this.options.logger.debug({ question, outcome: decision.outcome, grant: grant?.use }, 'Question answered');
-    if (grant?.use === 'answer') return this.answerGrant(context, data, { asked: question, read: result.reading.question }, grant, decision, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }, atEnd?.notice);
+    if (grant?.use === 'answer')
+      return this.answerGrant(
+        context,
+        data,
+        { asked: question, read: result.reading.question },
+        grant,
+        decision,
+        { relatedTo: readAgainst?.title, further: result.pending, offerDialog },
+        atEnd?.notice,
+      );
     const coverage = decision.outcome === 'answer' ? decision.coverage : undefined;
     const weak = decision.outcome !== 'answer' || (coverage ?? 1) < WEAK_COVERAGE;
     await this.options.analytics?.record(conversationId, {
@@ -354,7 +405,10 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
       data.topic = { ...topicOf(result.reading.question, decision.article), grant: grant?.topic };
-      const line = grant?.use === 'line' && grant.figure.status === 'amount' ? grantLine(grant.figure, grant.reading.grantCase, grant.version) : undefined;
+      const line =
+        grant?.use === 'line' && grant.figure.status === 'amount'
+          ? grantLine(grant.figure, grant.reading.grantCase, grant.version)
+          : undefined;
       await context.sendActivity(
         answerReply(decision.article, decision.sections, (id) => knowledge.article(id), {
           relatedTo: readAgainst?.title,
@@ -407,11 +461,16 @@ export class IkzBot extends ActivityHandler {
       return this.report(context, 'answer', article?.id);
     }
     if (!article) {
-      await context.sendActivity(textReply(figure.status === 'missing' ? TEXT.grantAsk.replace('{question}', figure.question) : figure.reason));
+      await context.sendActivity(
+        textReply(figure.status === 'missing' ? TEXT.grantAsk.replace('{question}', figure.question) : figure.reason),
+      );
       return this.report(context, 'answer');
     }
     const sections = chosen?.sections ?? article.sections.slice(0, 1);
-    const ask = figure.status === 'missing' ? { grantAsk: figure.question } : { grantLine: TEXT.grantNotApplicable.replace('{reason}', figure.reason) };
+    const ask =
+      figure.status === 'missing'
+        ? { grantAsk: figure.question }
+        : { grantLine: TEXT.grantNotApplicable.replace('{reason}', figure.reason) };
     await context.sendActivity(answerReply(article, sections, (id) => knowledge.article(id), { ...extras, ...ask, notice }));
     return this.report(context, 'answer', article.id, chosen?.score);
   }
@@ -419,7 +478,10 @@ export class IkzBot extends ActivityHandler {
   /** The reply with an article's sections; funding answers carry the programme's validity notice when it is due. */
   private answerFrom(article: Article, sections: ArticleSection[], extras: AnswerExtras = {}): Partial<Activity> {
     const { knowledge } = this.options;
-    return answerReply(article, sections, (id) => knowledge.article(id), { ...extras, notice: answerNotice(knowledge.programme, article.version, this.now()) });
+    return answerReply(article, sections, (id) => knowledge.article(id), {
+      ...extras,
+      notice: answerNotice(knowledge.programme, article.version, this.now()),
+    });
   }
 
   /** A free question in the middle of a dialog: answered only when the knowledge base is confident. */
@@ -451,7 +513,12 @@ export class IkzBot extends ActivityHandler {
       case 'feedback': {
         const data = await this.conversationData.get(context, { unansweredInARow: 0 });
         const question = data.lastAnswer?.articleId === action.id ? data.lastAnswer.question : undefined;
-        const key = await this.options.analytics?.record(context.activity.conversation.id, { type: 'feedback', articleId: action.id, helpful: action.helpful, question });
+        const key = await this.options.analytics?.record(context.activity.conversation.id, {
+          type: 'feedback',
+          articleId: action.id,
+          helpful: action.helpful,
+          question,
+        });
         if (!action.helpful && key) data.awaitingFeedbackComment = key;
         await context.sendActivity(textReply(action.helpful || !key ? TEXT.feedbackThanks : TEXT.feedbackAskComment));
         return this.report(context, 'smalltalk');
@@ -486,7 +553,12 @@ export class IkzBot extends ActivityHandler {
     const transcript = await this.transcript(dc.context, data);
     const options: HandoffDialogOptions = {
       proposedConcern: summarizeConcern(data, transcript, (text) => this.intents.recognize(text) !== undefined),
-      eligibility: data.eligibility && { verdict: data.eligibility.verdict, amount: data.eligibility.amount, projectKind: data.eligibility.answers.projectKind, partners: data.eligibility.answers.partners },
+      eligibility: data.eligibility && {
+        verdict: data.eligibility.verdict,
+        amount: data.eligibility.amount,
+        projectKind: data.eligibility.answers.projectKind,
+        partners: data.eligibility.answers.partners,
+      },
       transcript,
     };
     await this.options.analytics?.record(dc.context.activity.conversation.id, { type: 'dialog', dialog: 'handoff', status: 'started' });
@@ -503,7 +575,10 @@ export class IkzBot extends ActivityHandler {
     const state = (context.activity.value as { state?: unknown } | undefined)?.state;
     const data = await this.conversationData.get(context, { unansweredInARow: 0 });
     if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false) || !data.openCaseId) {
-      this.options.logger.warn({ channelId: context.activity.channelId, conversationId: context.activity.conversation?.id }, 'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation');
+      this.options.logger.warn(
+        { channelId: context.activity.channelId, conversationId: context.activity.conversation?.id },
+        'handoff.status ignored: not from an authenticated channel, or no handoff in this conversation',
+      );
       return;
     }
     this.options.logger.info({ state, conversationId: context.activity.conversation?.id }, 'Handoff status received');
@@ -514,7 +589,9 @@ export class IkzBot extends ActivityHandler {
 
   private async startDialog(dc: DialogContext, dialog: GuidedDialog): Promise<void> {
     if (!this.options.knowledge.programme) {
-      this.options.logger.error('Guided dialog requested but the programme parameters (knowledge/_meta/foerderprogramm.yml) are not loaded');
+      this.options.logger.error(
+        'Guided dialog requested but the programme parameters (knowledge/_meta/foerderprogramm.yml) are not loaded',
+      );
       await dc.context.sendActivity(textReply(TEXT.dialogUnavailable));
       return this.report(dc.context, 'no_answer');
     }
@@ -540,7 +617,11 @@ export class IkzBot extends ActivityHandler {
       const conversationId = dc.context.activity.conversation.id;
       const finished = (dialog: string) => this.options.analytics?.record(conversationId, { type: 'dialog', dialog, status: 'finished' });
       if (eligibility?.completed && 'result' in eligibility) {
-        data.eligibility = { answers: eligibility.answers, verdict: eligibility.result.verdict, amount: eligibility.result.estimate.amount };
+        data.eligibility = {
+          answers: eligibility.answers,
+          verdict: eligibility.result.verdict,
+          amount: eligibility.result.estimate.amount,
+        };
         await finished('eligibility');
       } else if (application?.completed && 'markdown' in application) {
         data.checklistMarkdown = application.markdown;
@@ -581,14 +662,31 @@ export class IkzBot extends ActivityHandler {
     this.report(context, 'smalltalk', undefined, undefined, { intent });
   }
 
-  private report(context: TurnContext, outcome: TurnOutcome['outcome'], articleId?: string, score?: number, details: Pick<TurnOutcome, 'dialog' | 'intent'> = {}): void {
+  private report(
+    context: TurnContext,
+    outcome: TurnOutcome['outcome'],
+    articleId?: string,
+    score?: number,
+    details: Pick<TurnOutcome, 'dialog' | 'intent'> = {},
+  ): void {
     const { dialog, intent } = details;
-    this.options.onOutcome?.({ outcome, articleId, score, conversationId: context.activity.conversation?.id ?? '', ...(dialog && { dialog }), ...(intent && { intent }) });
+    this.options.onOutcome?.({
+      outcome,
+      articleId,
+      score,
+      conversationId: context.activity.conversation?.id ?? '',
+      ...(dialog && { dialog }),
+      ...(intent && { intent }),
+    });
   }
 }
 
 /** A first draft of the concern for the advisor: the user's last questions (not requests such as "Berater", which `isRequest` tells) and the Förder-Check result. */
-export function summarizeConcern(data: ConversationData, transcript: readonly TranscriptEntry[], isRequest: (text: string) => boolean = () => false): string | undefined {
+export function summarizeConcern(
+  data: ConversationData,
+  transcript: readonly TranscriptEntry[],
+  isRequest: (text: string) => boolean = () => false,
+): string | undefined {
   const questions = transcript
     .filter((e) => e.from === 'user' && e.text.length > 12 && !isRequest(e.text))
     .slice(-3)
@@ -596,8 +694,14 @@ export function summarizeConcern(data: ConversationData, transcript: readonly Tr
   const parts: string[] = [];
   if (questions.length > 0) parts.push(`Fragen im Chat: ${questions.join(' / ')}`);
   if (data.eligibility) {
-    const verdict = { eligible: 'voraussichtlich förderfähig', eligible_with_open_points: 'förderfähig mit offenen Punkten', not_eligible: 'voraussichtlich nicht förderfähig' }[data.eligibility.verdict];
-    parts.push(`Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`);
+    const verdict = {
+      eligible: 'voraussichtlich förderfähig',
+      eligible_with_open_points: 'förderfähig mit offenen Punkten',
+      not_eligible: 'voraussichtlich nicht förderfähig',
+    }[data.eligibility.verdict];
+    parts.push(
+      `Förder-Check: ${verdict}${data.eligibility.amount ? `, geschätzt ${data.eligibility.amount.toLocaleString('de-DE')} €` : ''}`,
+    );
   }
   return parts.length > 0 ? parts.join('. ').slice(0, 900) : undefined;
 }

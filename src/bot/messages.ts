@@ -33,7 +33,8 @@ export const TEXT = {
   emptyQuestion: 'Ich habe keine Frage erkannt. Schreiben Sie mir bitte in ein paar Worten, was Sie wissen möchten.',
   tooLong: 'Ihre Nachricht ist leider zu lang für mich. Bitte stellen Sie Ihre Frage kürzer, in höchstens {max} Zeichen.',
   notText: 'Ich kann leider nur Textnachrichten lesen, keine Dateien oder Bilder. Bitte schreiben Sie Ihre Frage als Text.',
-  caseExists: 'Ihr Anliegen liegt schon als Fall {id} bei der Beratungsstelle; sie meldet sich bei Ihnen. Sie können mir gern weitere Fragen stellen.',
+  caseExists:
+    'Ihr Anliegen liegt schon als Fall {id} bei der Beratungsstelle; sie meldet sich bei Ihnen. Sie können mir gern weitere Fragen stellen.',
   handoffAccepted: 'Eine Beraterin oder ein Berater der Beratungsstelle übernimmt jetzt das Gespräch.',
   handoffCompleted: 'Die Beratung ist beendet. Sie sprechen wieder mit dem IKZ-Assistenten.',
   noAnswerAgain:
@@ -45,14 +46,14 @@ export const TEXT = {
   buttonHelpful: '👍 Hilfreich',
   buttonNotHelpful: '👎 Nicht hilfreich',
   feedbackThanks: 'Danke für Ihre Rückmeldung!',
-  feedbackAskComment: 'Danke! Was hat gefehlt oder war falsch? Schreiben Sie es kurz – oder „überspringen“. Bitte keine personenbezogenen Daten.',
+  feedbackAskComment:
+    'Danke! Was hat gefehlt oder war falsch? Schreiben Sie es kurz – oder „überspringen“. Bitte keine personenbezogenen Daten.',
   feedbackCommentThanks: 'Danke, Ihr Hinweis geht an die Redaktion.',
   feedbackSkipped: 'Alles klar.',
   buttonApplication: 'Antrag stellen',
   unknownArticle: 'Dieses Thema gibt es leider nicht mehr. Stellen Sie Ihre Frage bitte noch einmal in eigenen Worten.',
   pleaseRepeat: 'Das hat gerade nicht geklappt. Bitte senden Sie Ihre letzte Nachricht noch einmal.',
-  apology:
-    'Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte stellen Sie Ihre Frage noch einmal.',
+  apology: 'Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte stellen Sie Ihre Frage noch einmal.',
   relatedTitle: 'Passende Themen',
   clarifyNone: 'Nichts davon – Beratung',
   buttonHandoff: 'An Beratung übergeben',
@@ -61,8 +62,10 @@ export const TEXT = {
   twoAnswersIntro: 'Sie haben zwei Fragen gestellt – hier beide Antworten in Kürze:',
   comparisonIntro: '**{left}** und **{right}** im Vergleich – das Wichtigste in Kürze:',
   comparisonOverview: 'Beide im Überblick',
-  offerEligibility: 'Ob Ihr Vorhaben alle Voraussetzungen erfüllt, prüfe ich gern Schritt für Schritt mit Ihnen: Tippen Sie unten auf „Förder-Check starten“.',
-  offerApplication: 'Was für Ihren Antrag noch fehlt, gehe ich gern Schritt für Schritt mit Ihnen durch: Tippen Sie unten auf „Antrag stellen“.',
+  offerEligibility:
+    'Ob Ihr Vorhaben alle Voraussetzungen erfüllt, prüfe ich gern Schritt für Schritt mit Ihnen: Tippen Sie unten auf „Förder-Check starten“.',
+  offerApplication:
+    'Was für Ihren Antrag noch fehlt, gehe ich gern Schritt für Schritt mit Ihnen durch: Tippen Sie unten auf „Antrag stellen“.',
   furtherQuestionTitle: 'Ihre weitere Frage beantworte ich gern als Nächstes – tippen Sie dazu unten auf die Schaltfläche:',
   leaveDialogForHandoff:
     'Sie möchten mit einer Beraterin oder einem Berater sprechen. Soll ich dafür den {dialog} beenden und Ihr Anliegen an die Beratungsstelle übergeben?',

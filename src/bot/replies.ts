@@ -37,7 +37,12 @@ export interface AnswerExtras {
 }
 
 /** The answer from an article: short answer, best section, validity notice, source with date, related topics. */
-export function answerReply(article: Article, sections: ArticleSection[], lookup: ArticleLookup, extras: AnswerExtras = {}): Partial<Activity> {
+export function answerReply(
+  article: Article,
+  sections: ArticleSection[],
+  lookup: ArticleLookup,
+  extras: AnswerExtras = {},
+): Partial<Activity> {
   const parts = extras.relatedTo ? [TEXT.relatedToTopic.replace('{title}', extras.relatedTo)] : [];
   parts.push(`**${article.title}**`);
   for (const section of sections) {
@@ -57,7 +62,9 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
     .map((a) => actionButton(a.title, { action: 'article', id: a.id }));
   const dialogs = article.offers.map((offer): GuidedDialog => (offer === 'foerder-check' ? 'eligibility' : 'application'));
   const ordered = extras.offerDialog ? [extras.offerDialog, ...dialogs.filter((d) => d !== extras.offerDialog)] : dialogs;
-  const offers = ordered.map((dialog) => actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }));
+  const offers = ordered.map((dialog) =>
+    actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }),
+  );
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...furtherButtons(extras.further),
     ...offers,
@@ -70,7 +77,9 @@ export function answerReply(article: Article, sections: ArticleSection[], lookup
 }
 
 /** A computed figure to show: an amount, or the most a case can get while a number is missing. */
-export type ShownFigure = Extract<GrantFigure, { status: 'amount' }> | (Extract<GrantFigure, { status: 'missing' }> & { upTo: NonNullable<Extract<GrantFigure, { status: 'missing' }>['upTo']> });
+export type ShownFigure =
+  | Extract<GrantFigure, { status: 'amount' }>
+  | (Extract<GrantFigure, { status: 'missing' }> & { upTo: NonNullable<Extract<GrantFigure, { status: 'missing' }>['upTo']> });
 
 /** True when a figure has an amount to show (also "höchstens …" while the debt is missing). */
 export function isShownFigure(figure: GrantFigure): figure is ShownFigure {
@@ -96,14 +105,19 @@ export function grantReply(
   const notes = figure.status === 'amount' ? figure.notes : figure.upTo.notes;
   const headline = figure.status === 'amount' ? TEXT.grantHeadline : TEXT.grantHeadlineUpTo;
   const parts = extras.relatedTo ? [TEXT.relatedToTopic.replace('{title}', extras.relatedTo)] : [];
-  parts.push(headline.replace('{amount}', euro(amount)).replace('{subject}', grantSubject(grantCase, version)).replace('{asOf}', figure.asOf));
+  parts.push(
+    headline.replace('{amount}', euro(amount)).replace('{subject}', grantSubject(grantCase, version)).replace('{asOf}', figure.asOf),
+  );
   parts.push(TEXT.grantCalculation.replace('{calculation}', calculation), TEXT.grantRule.replace('{rule}', figure.rule));
   parts.push(notes.map((note) => `- ${note}`).join('\n'));
   if (figure.status === 'missing') parts.push(figure.question);
   if (extras.notice) parts.push(`**Hinweis:** ${extras.notice}`);
   // The article explaining the rule gives the source with its date; without it, the rule's own source.
   // The message asked for the check ("… mit wie viel können wir rechnen?" as a request): offered as such.
-  parts.push(article ? sourceLine(article) : `Quelle: ${citation(figure.source)}`, extras.offerDialog ? offerText(extras.offerDialog) : TEXT.grantCheck);
+  parts.push(
+    article ? sourceLine(article) : `Quelle: ${citation(figure.source)}`,
+    extras.offerDialog ? offerText(extras.offerDialog) : TEXT.grantCheck,
+  );
   parts.push(...furtherLines(extras.further));
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...furtherButtons(extras.further),
@@ -112,7 +126,10 @@ export function grantReply(
     ...(article ? [actionButton(article.title, { action: 'article', id: article.id })] : []),
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
     ...(article
-      ? [actionButton(TEXT.buttonHelpful, { action: 'feedback', id: article.id, helpful: true }), actionButton(TEXT.buttonNotHelpful, { action: 'feedback', id: article.id, helpful: false })]
+      ? [
+          actionButton(TEXT.buttonHelpful, { action: 'feedback', id: article.id, helpful: true }),
+          actionButton(TEXT.buttonNotHelpful, { action: 'feedback', id: article.id, helpful: false }),
+        ]
       : []),
   ]);
   return MessageFactory.attachment(card, parts.join('\n\n'));
@@ -120,7 +137,11 @@ export function grantReply(
 
 /** The computed amount as one line under an answer about something else ("Gibt das Land Geld dazu, wenn …?"). */
 export function grantLine(figure: Extract<GrantFigure, { status: 'amount' }>, grantCase: GrantCase, version: ProgrammeVersion): string {
-  return TEXT.grantLine.replace('{amount}', euro(figure.amount)).replace('{subject}', grantSubject(grantCase, version)).replace('{calculation}', figure.calculation).replace('{asOf}', figure.asOf);
+  return TEXT.grantLine
+    .replace('{amount}', euro(figure.amount))
+    .replace('{subject}', grantSubject(grantCase, version))
+    .replace('{calculation}', figure.calculation)
+    .replace('{asOf}', figure.asOf);
 }
 
 /** What a computed case is, in words: "für eine Kooperation von fünf Kommunen (mehr als drei Partner)". */
@@ -142,7 +163,10 @@ export function grantSubject(grantCase: GrantCase, version: ProgrammeVersion): s
 }
 
 /** Two questions of one message with answers from two articles: each short (the intro's key sentences, the best section), with its source. */
-export function twoAnswersReply(answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>, further: readonly string[] = []): Partial<Activity> {
+export function twoAnswersReply(
+  answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>,
+  further: readonly string[] = [],
+): Partial<Activity> {
   const parts: string[] = [TEXT.twoAnswersIntro];
   answers.forEach(({ article, sections }, i) => {
     // The key sentences of the intro, and the section that answers the question, if one does.
@@ -234,15 +258,23 @@ function asOfText(article: Article): string {
 
 /** Asks which of the close candidates the user meant (with a dialog the message asked for offered first). */
 export function clarifyReply(candidates: Candidate[], offerDialog?: GuidedDialog): Partial<Activity> {
-  const buttons = [...dialogButtons(offerDialog), ...candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id }))];
+  const buttons = [
+    ...dialogButtons(offerDialog),
+    ...candidates.map((c) => actionButton(c.article.title, { action: 'article', id: c.article.id })),
+  ];
   buttons.push(actionButton(TEXT.clarifyNone, { action: 'handoff' }));
   const text = offerDialog ? `${TEXT.clarify}\n\n${offerText(offerDialog)}` : TEXT.clarify;
   return MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text);
 }
 
 /** Says honestly that the bot cannot answer, and offers the advisors (and a dialog the message asked for). */
-export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered', again = false, offerDialog?: GuidedDialog): Partial<Activity> {
-  const text = reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : again ? TEXT.noAnswerAgain : TEXT.noAnswer;
+export function noAnswerReply(
+  reason: 'empty' | 'outside_scope' | 'not_covered',
+  again = false,
+  offerDialog?: GuidedDialog,
+): Partial<Activity> {
+  const text =
+    reason === 'empty' ? TEXT.emptyQuestion : reason === 'outside_scope' ? TEXT.outsideScope : again ? TEXT.noAnswerAgain : TEXT.noAnswer;
   return MessageFactory.attachment(
     CardFactory.heroCard('', undefined, [
       ...dialogButtons(offerDialog),
@@ -254,7 +286,9 @@ export function noAnswerReply(reason: 'empty' | 'outside_scope' | 'not_covered',
 }
 
 function dialogButtons(dialog: GuidedDialog | undefined): BotCardAction[] {
-  return dialog ? [actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog })] : [];
+  return dialog
+    ? [actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog })]
+    : [];
 }
 
 function offerText(dialog: GuidedDialog): string {

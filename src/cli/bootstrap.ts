@@ -34,7 +34,8 @@ export function runCli(main: () => Promise<number | void>): void {
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      const message = error instanceof ConfigError || error instanceof UsageError ? error.message : `Error: ${(error as Error).message ?? String(error)}`;
+      const message =
+        error instanceof ConfigError || error instanceof UsageError ? error.message : `Error: ${(error as Error).message ?? String(error)}`;
       process.stderr.write(`${message}\n`);
       process.exitCode = error instanceof ConfigError ? 78 : error instanceof UsageError ? 64 : 1;
     },

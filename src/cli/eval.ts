@@ -21,7 +21,10 @@ runCli(async () => {
   const outcomes = new Map<string, TurnOutcome>();
   const { bundle } = await bootstrapCli((outcome) => outcomes.set(outcome.conversationId, outcome), now);
   const lastOutcome = (id: string) => outcomes.get(id);
-  const report = set.kind === 'questions' ? await runEvaluation(bundle, set.questions, lastOutcome) : await runIntentEvaluation(bundle, set.intents, lastOutcome);
+  const report =
+    set.kind === 'questions'
+      ? await runEvaluation(bundle, set.questions, lastOutcome)
+      : await runIntentEvaluation(bundle, set.intents, lastOutcome);
   if (args.includes('--json')) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
@@ -42,7 +45,8 @@ function printQuestions(report: EvalReport, texts: Map<string, string>): void {
   const topics = Object.entries(report.byTopic);
   if (topics.length > 1 || topics[0]?.[0] !== '-') {
     process.stdout.write('\nby topic:\n');
-    for (const [topic, t] of topics) process.stdout.write(`  ${topic}: ${t.passed}/${t.total} (${pct(t.passed, t.total)}), wrong confident ${t.wrongConfident}\n`);
+    for (const [topic, t] of topics)
+      process.stdout.write(`  ${topic}: ${t.passed}/${t.total} (${pct(t.passed, t.total)}), wrong confident ${t.wrongConfident}\n`);
   }
   process.stdout.write(
     `\nanswerable: ${answerable.passed}/${answerable.total} (${pct(answerable.passed, answerable.total)}), ` +
@@ -54,10 +58,17 @@ function printQuestions(report: EvalReport, texts: Map<string, string>): void {
 
 function printIntents(report: IntentReport, texts: Map<string, string>): void {
   for (const r of report.results) {
-    const did = r.dialog ? `dialog ${r.dialog}` : r.smalltalk ? `smalltalk ${r.smalltalk}` : r.offered ? `${r.outcome}, offers ${r.offered}` : r.outcome;
+    const did = r.dialog
+      ? `dialog ${r.dialog}`
+      : r.smalltalk
+        ? `smalltalk ${r.smalltalk}`
+        : r.offered
+          ? `${r.outcome}, offers ${r.offered}`
+          : r.outcome;
     process.stdout.write(`${r.pass ? 'PASS' : 'FAIL'} ${r.id} [${r.intent}] ${did}  ${texts.get(r.id)}\n`);
   }
   process.stdout.write('\nby intent:\n');
-  for (const [intent, t] of Object.entries(report.byIntent)) process.stdout.write(`  ${intent}: ${t.passed}/${t.total} (${pct(t.passed, t.total)})\n`);
+  for (const [intent, t] of Object.entries(report.byIntent))
+    process.stdout.write(`  ${intent}: ${t.passed}/${t.total} (${pct(t.passed, t.total)})\n`);
   process.stdout.write(`\ntotal: ${report.passed}/${report.total} (${pct(report.passed, report.total)})\n`);
 }

@@ -11,12 +11,16 @@ runCli(async () => {
   const args = process.argv.slice(2);
   const folderFlag = args.indexOf('--folder');
   const folder = folderFlag >= 0 ? args[folderFlag + 1] : undefined;
-  const title = args.filter((a, i) => a !== '--folder' && i !== folderFlag + 1).join(' ').trim();
+  const title = args
+    .filter((a, i) => a !== '--folder' && i !== folderFlag + 1)
+    .join(' ')
+    .trim();
   if (!title || (folderFlag >= 0 && !folder)) {
     process.stderr.write('Usage: npm run kb:new -- "Titel des Artikels" [--folder unterordner]\n');
     return 64;
   }
-  if (folder && !/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(folder)) throw new Error(`--folder must be a relative folder of lower-case letters, digits and hyphens (got "${folder}")`);
+  if (folder && !/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(folder))
+    throw new Error(`--folder must be a relative folder of lower-case letters, digits and hyphens (got "${folder}")`);
   const id = articleId(title);
   if (!id) throw new Error('The title needs letters or digits');
   const dir = join(config.knowledgeDir, folder ?? '');

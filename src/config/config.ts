@@ -109,8 +109,7 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
-const emptyToUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const optionalText = (fallback: string) => z.preprocess(emptyToUndefined, z.string().trim().default(fallback));
 const integer = (fallback: number, min: number, max: number, what: string) =>
@@ -138,15 +137,9 @@ const envSchema = z
   .object({
     PORT: integer(3978, 0, 65535, 'an integer port between 0 and 65535 (0 = any free port)'),
     HOST: optionalText('0.0.0.0'),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    ),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info')),
     KNOWLEDGE_DIR: optionalText(DEFAULT_KNOWLEDGE_DIR),
-    KNOWLEDGE_WATCH: z.preprocess(
-      emptyToUndefined,
-      z.enum(['true', 'false'], { error: 'expected true or false' }).default('true'),
-    ),
+    KNOWLEDGE_WATCH: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], { error: 'expected true or false' }).default('true')),
     KNOWLEDGE_CACHE_DIR: optionalText(''),
     KB_MAX_AGE_DAYS: integer(730, 1, 36500, 'a whole number of days between 1 and 36500'),
     MicrosoftAppId: optionalText(''),
@@ -218,7 +211,9 @@ const envSchema = z
       z
         .string()
         .trim()
-        .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, { error: 'expected a container name (3–63 lower-case letters, digits, hyphens)' })
+        .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, {
+          error: 'expected a container name (3–63 lower-case letters, digits, hyphens)',
+        })
         .default('ikz-assistent'),
     ),
     RETENTION_DAYS: integer(90, 1, 3650, 'a whole number of days between 1 and 3650'),

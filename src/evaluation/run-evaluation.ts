@@ -3,7 +3,16 @@ import type { BotBundle } from '../bot/create-bot.js';
 import type { TurnOutcome } from '../bot/ikz-bot.js';
 import { LocalConversation } from '../runtime/local-conversation.js';
 import { renderReplies } from '../runtime/render-text.js';
-import { buildIntentReport, buildReport, type EvalIntent, type EvalObservation, type EvalQuestion, type EvalReport, type IntentObservation, type IntentReport } from './scoring.js';
+import {
+  buildIntentReport,
+  buildReport,
+  type EvalIntent,
+  type EvalObservation,
+  type EvalQuestion,
+  type EvalReport,
+  type IntentObservation,
+  type IntentReport,
+} from './scoring.js';
 
 /**
  * Runs every question through the bot, each in a conversation of its own (its `context` messages
@@ -54,7 +63,8 @@ export async function runIntentEvaluation(
     const replies = await converse(bundle, conversationId, item.context, item.text);
     const last = lastOutcome(conversationId);
     const first = renderReplies(replies).buttons[0]?.press.value as { action?: string; dialog?: string } | undefined;
-    const offered = first?.action === 'start' && (first.dialog === 'eligibility' || first.dialog === 'application') ? first.dialog : undefined;
+    const offered =
+      first?.action === 'start' && (first.dialog === 'eligibility' || first.dialog === 'application') ? first.dialog : undefined;
     const observation: IntentObservation = {
       outcome: last?.outcome ?? 'no_answer',
       ...(last?.dialog && { dialog: last.dialog }),
@@ -67,7 +77,12 @@ export async function runIntentEvaluation(
 }
 
 /** One conversation: the context messages, then the message whose replies count. */
-async function converse(bundle: BotBundle, conversationId: string, context: readonly string[] = [], message: string): Promise<Partial<Activity>[]> {
+async function converse(
+  bundle: BotBundle,
+  conversationId: string,
+  context: readonly string[] = [],
+  message: string,
+): Promise<Partial<Activity>[]> {
   const conversation = new LocalConversation(bundle, conversationId);
   for (const earlier of context) await conversation.say(earlier);
   return conversation.say(message);

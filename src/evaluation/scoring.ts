@@ -65,7 +65,10 @@ export function parseEvalSet(text: string, file: string): EvalQuestion[] {
       Array.isArray(data.must_contain_any) &&
       data.must_contain_any.every((g) => Array.isArray(g) && g.every((s) => typeof s === 'string')) &&
       isContext(data.context);
-    if (!valid) throw new Error(`${file}:${index + 1}: expected id, question, kind (answerable|out_of_scope), must_contain_any and optionally context (a list of messages)`);
+    if (!valid)
+      throw new Error(
+        `${file}:${index + 1}: expected id, question, kind (answerable|out_of_scope), must_contain_any and optionally context (a list of messages)`,
+      );
     questions.push(data as EvalQuestion);
   });
   return questions;
@@ -94,7 +97,11 @@ export interface EvalReport {
   byKind: Record<'answerable' | 'out_of_scope', { total: number; passed: number }>;
   /** Per `topic` of the questions (the kind of question in the clerk sets); questions without one under `-`. */
   byTopic: Record<string, GroupTotals>;
-  results: Array<{ id: string; kind: EvalQuestion['kind']; topic?: string; pass: boolean; wrongConfident: boolean } & Omit<EvalObservation, 'reply'> & { reply: string }>;
+  results: Array<
+    { id: string; kind: EvalQuestion['kind']; topic?: string; pass: boolean; wrongConfident: boolean } & Omit<EvalObservation, 'reply'> & {
+        reply: string;
+      }
+  >;
 }
 
 /**
@@ -118,12 +125,27 @@ export function buildReport(items: Array<{ question: EvalQuestion; observation: 
     topic.total++;
     if (pass) topic.passed++;
     if (wrongConfident) topic.wrongConfident++;
-    return { id: question.id, kind: question.kind, ...(question.topic !== undefined && { topic: question.topic }), pass, wrongConfident, ...observation };
+    return {
+      id: question.id,
+      kind: question.kind,
+      ...(question.topic !== undefined && { topic: question.topic }),
+      pass,
+      wrongConfident,
+      ...observation,
+    };
   });
   const passed = results.filter((r) => r.pass).length;
   const total = results.length;
   const wrong = results.filter((r) => r.wrongConfident).length;
-  return { total, passed, accuracy: ratio(passed, total), wrongConfident: { count: wrong, share: ratio(wrong, total) }, byKind, byTopic, results };
+  return {
+    total,
+    passed,
+    accuracy: ratio(passed, total),
+    wrongConfident: { count: wrong, share: ratio(wrong, total) },
+    byKind,
+    byTopic,
+    results,
+  };
 }
 
 /** One line of an intent set: a message and the intent it expresses (format: `docs/evaluation.md`). */
@@ -135,7 +157,17 @@ export interface EvalIntent {
 }
 
 /** The intents an intent set names. */
-export const EXPECTED_INTENTS = ['handoff', 'eligibility', 'application', 'question', 'help', 'restart', 'greeting', 'thanks', 'goodbye'] as const;
+export const EXPECTED_INTENTS = [
+  'handoff',
+  'eligibility',
+  'application',
+  'question',
+  'help',
+  'restart',
+  'greeting',
+  'thanks',
+  'goodbye',
+] as const;
 export type ExpectedIntent = (typeof EXPECTED_INTENTS)[number];
 
 /** What the bot did with a message of an intent set. */
@@ -192,7 +224,10 @@ export function buildIntentReport(items: Array<{ item: EvalIntent; observation: 
 }
 
 /** Reads an evaluation file: a question set, or an intent set (lines with `text` and `intent`); a bad line is an error naming its line number. */
-export function parseEvalFile(text: string, file: string): { kind: 'questions'; questions: EvalQuestion[] } | { kind: 'intents'; intents: EvalIntent[] } {
+export function parseEvalFile(
+  text: string,
+  file: string,
+): { kind: 'questions'; questions: EvalQuestion[] } | { kind: 'intents'; intents: EvalIntent[] } {
   const first = text.split('\n').find((line) => line.trim() !== '');
   let intents = false;
   try {
@@ -215,8 +250,15 @@ export function parseIntentSet(text: string, file: string): EvalIntent[] {
     } catch {
       throw new Error(`${file}:${index + 1}: not valid JSON`);
     }
-    const valid = typeof data.id === 'string' && typeof data.text === 'string' && EXPECTED_INTENTS.includes(data.intent as ExpectedIntent) && isContext(data.context);
-    if (!valid) throw new Error(`${file}:${index + 1}: expected id, text, intent (${EXPECTED_INTENTS.join('|')}) and optionally context (a list of messages)`);
+    const valid =
+      typeof data.id === 'string' &&
+      typeof data.text === 'string' &&
+      EXPECTED_INTENTS.includes(data.intent as ExpectedIntent) &&
+      isContext(data.context);
+    if (!valid)
+      throw new Error(
+        `${file}:${index + 1}: expected id, text, intent (${EXPECTED_INTENTS.join('|')}) and optionally context (a list of messages)`,
+      );
     items.push(data as EvalIntent);
   });
   return items;

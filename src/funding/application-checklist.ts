@@ -74,12 +74,24 @@ export function buildApplicationChecklist(status: ApplicationStatus, basis: Prog
   const contract = contractName(status);
   // [done?, short label for "schon erledigt", what to do]
   const items: Array<[boolean, string, string]> = [
-    [status.advice === true, 'Beratung durch das Beratungszentrum', 'Beratung durch das Beratungszentrum nutzen: Es berät Kommunen in jeder Phase eines IKZ-Vorhabens.'],
+    [
+      status.advice === true,
+      'Beratung durch das Beratungszentrum',
+      'Beratung durch das Beratungszentrum nutzen: Es berät Kommunen in jeder Phase eines IKZ-Vorhabens.',
+    ],
   ];
   if (cooperation) {
     items.push(
-      [status.decisions === 'all', 'Beschlüsse aller Partner', 'Beschlüsse der Gemeindevertretungen bzw. Kreistage aller Partner zur Zusammenarbeit einholen (Kopien gehören zum Antrag).'],
-      [status.contract === 'done', contract, `${contract} fertigstellen und beschließen lassen${status.contract === 'draft' ? ' (ein Entwurf liegt vor)' : ''}.`],
+      [
+        status.decisions === 'all',
+        'Beschlüsse aller Partner',
+        'Beschlüsse der Gemeindevertretungen bzw. Kreistage aller Partner zur Zusammenarbeit einholen (Kopien gehören zum Antrag).',
+      ],
+      [
+        status.contract === 'done',
+        contract,
+        `${contract} fertigstellen und beschließen lassen${status.contract === 'draft' ? ' (ein Entwurf liegt vor)' : ''}.`,
+      ],
     );
   }
   if (needsSavingsTable(status.projectKind)) {
@@ -97,7 +109,10 @@ export function buildApplicationChecklist(status: ApplicationStatus, basis: Prog
       : 'Formloses Antragsschreiben verfassen, das das Vorhaben beschreibt.',
   ]);
   const todo = items.filter(([done]) => !done).map(([, , text]) => text);
-  if (!cooperation) todo.push('Welche Unterlagen für dieses Vorhaben verlangt werden, ist in den Quellen nicht beschrieben – bitte mit der Beratung klären.');
+  if (!cooperation)
+    todo.push(
+      'Welche Unterlagen für dieses Vorhaben verlangt werden, ist in den Quellen nicht beschrieben – bitte mit der Beratung klären.',
+    );
   todo.push('Antrag mit allen Unterlagen auf dem Dienstweg einreichen (siehe unten).');
   const supervisoryStatement = 'Bewertende Stellungnahme der Aufsichtsbehörden (fügen diese auf dem Dienstweg bei)';
   const documents = cooperation

@@ -32,7 +32,8 @@ export interface EligibilityAnswers {
 }
 
 export type CriterionStatus = 'met' | 'open' | 'not_met';
-export type CriterionId = 'applicant' | 'hessian' | 'partners' | 'task_area' | 'substantial' | 'legal_form' | 'duration' | 'savings' | 'timing';
+export type CriterionId =
+  'applicant' | 'hessian' | 'partners' | 'task_area' | 'substantial' | 'legal_form' | 'duration' | 'savings' | 'timing';
 
 /** One checked requirement with the reason and where the rule comes from. */
 export interface Criterion {
@@ -177,17 +178,43 @@ function applicantCriterion(a: EligibilityAnswers, kind: ProjectKind, p: Program
   const label = 'Antragsberechtigung';
   if (!a.applicant) return criterion('applicant', label, 'open', 'Wer den Antrag stellt, ist noch offen.', source);
   if ((kind === 'feuerwehr' || kind === 'fusion' || kind === 'gvv') && a.applicant !== 'gemeinde') {
-    const what = kind === 'feuerwehr' ? 'Die Fusion von Ortsteilfeuerwehren' : kind === 'fusion' ? 'Eine Gemeindefusion' : 'Ein Gemeindeverwaltungsverband';
-    return criterion('applicant', label, 'open', `${what} betrifft Gemeinden; wer in Ihrem Fall den Antrag stellt, klärt die Beratung.`, source);
+    const what =
+      kind === 'feuerwehr'
+        ? 'Die Fusion von Ortsteilfeuerwehren'
+        : kind === 'fusion'
+          ? 'Eine Gemeindefusion'
+          : 'Ein Gemeindeverwaltungsverband';
+    return criterion(
+      'applicant',
+      label,
+      'open',
+      `${what} betrifft Gemeinden; wer in Ihrem Fall den Antrag stellt, klärt die Beratung.`,
+      source,
+    );
   }
   if (a.applicant === 'andere') {
-    return criterion('applicant', label, 'open', 'Antragsberechtigt sind hessische Kommunen und ihre Zusammenschlüsse, wenn diese eine juristische Person sind. Ob das für Sie gilt, klärt die Beratung.', source);
+    return criterion(
+      'applicant',
+      label,
+      'open',
+      'Antragsberechtigt sind hessische Kommunen und ihre Zusammenschlüsse, wenn diese eine juristische Person sind. Ob das für Sie gilt, klärt die Beratung.',
+      source,
+    );
   }
   if (!eligible.includes(a.applicant)) {
-    return criterion('applicant', label, 'not_met', 'Antragsberechtigt sind nur hessische Kommunen und ihre Zusammenschlüsse als juristische Person.', source);
+    return criterion(
+      'applicant',
+      label,
+      'not_met',
+      'Antragsberechtigt sind nur hessische Kommunen und ihre Zusammenschlüsse als juristische Person.',
+      source,
+    );
   }
   // The Gruppenantrag is the rule for cooperations; the sources say nothing of it for a merger.
-  const groupApplication = kind === 'kooperation' || kind === 'gvv' || kind === 'vorbereitung' ? '; die Mittel sollen als Gruppenantrag der zusammenarbeitenden Kommunen beantragt werden' : '';
+  const groupApplication =
+    kind === 'kooperation' || kind === 'gvv' || kind === 'vorbereitung'
+      ? '; die Mittel sollen als Gruppenantrag der zusammenarbeitenden Kommunen beantragt werden'
+      : '';
   const reason =
     a.applicant === 'zusammenschluss'
       ? 'Zusammenschlüsse von Kommunen sind antragsberechtigt, wenn sie eine juristische Person sind (z. B. ein Zweckverband).'
@@ -218,19 +245,50 @@ function partnersCriterion(a: EligibilityAnswers, kind: ProjectKind, p: Programm
   if (kind === 'vorbereitung') {
     // No minimum is stated for preparation grants; one for two municipalities is documented.
     return n < r.exception_minimum
-      ? criterion('partners', label, 'open', 'Für Zuschüsse zur Vorbereitung nennen die Quellen keine Mindestzahl. Ob ein Vorhaben einer einzelnen Kommune in Frage kommt, klärt die Beratung.', r.preparation_source)
-      : criterion('partners', label, 'met', `${n} Kommunen. Für Zuschüsse zur Vorbereitung nennen die Quellen keine Mindestzahl; belegt ist auch ein Zuschuss für zwei Gemeinden.`, r.preparation_source);
+      ? criterion(
+          'partners',
+          label,
+          'open',
+          'Für Zuschüsse zur Vorbereitung nennen die Quellen keine Mindestzahl. Ob ein Vorhaben einer einzelnen Kommune in Frage kommt, klärt die Beratung.',
+          r.preparation_source,
+        )
+      : criterion(
+          'partners',
+          label,
+          'met',
+          `${n} Kommunen. Für Zuschüsse zur Vorbereitung nennen die Quellen keine Mindestzahl; belegt ist auch ein Zuschuss für zwei Gemeinden.`,
+          r.preparation_source,
+        );
   }
-  const minimum = kind === 'gvv' ? r.gvv_minimum : kind === 'feuerwehr' ? r.fire_brigades_minimum : kind === 'fusion' ? r.merger_minimum : r.exception_minimum;
+  const minimum =
+    kind === 'gvv'
+      ? r.gvv_minimum
+      : kind === 'feuerwehr'
+        ? r.fire_brigades_minimum
+        : kind === 'fusion'
+          ? r.merger_minimum
+          : r.exception_minimum;
   if (n < minimum) {
     const what = kind === 'feuerwehr' ? `mindestens ${minimum} Ortsteilfeuerwehren` : `mindestens ${minimum} Kommunen`;
     return criterion('partners', label, 'not_met', `Dafür braucht es ${what}; angegeben sind ${n}.`, r.source);
   }
   if (kind === 'kooperation') {
     if (n < r.regular_minimum) {
-      return criterion('partners', label, 'open', `In der Regel müssen mindestens ${r.regular_minimum} Kommunen beteiligt sein; ${n} reichen nur in begründeten Ausnahmefällen.`, r.source);
+      return criterion(
+        'partners',
+        label,
+        'open',
+        `In der Regel müssen mindestens ${r.regular_minimum} Kommunen beteiligt sein; ${n} reichen nur in begründeten Ausnahmefällen.`,
+        r.source,
+      );
     }
-    return criterion('partners', label, 'met', `${n} Kommunen: die Regel von mindestens ${r.regular_minimum} Kommunen ist erfüllt.`, r.source);
+    return criterion(
+      'partners',
+      label,
+      'met',
+      `${n} Kommunen: die Regel von mindestens ${r.regular_minimum} Kommunen ist erfüllt.`,
+      r.source,
+    );
   }
   const what = kind === 'feuerwehr' ? 'Ortsteilfeuerwehren' : 'Gemeinden';
   return criterion('partners', label, 'met', `${n} ${what} beteiligt.`, r.source);
@@ -260,16 +318,32 @@ function substantialCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Crite
   if (a.substantial === undefined) return criterion('substantial', label, 'open', 'Der Umfang der Zusammenarbeit ist noch offen.', source);
   return a.substantial
     ? criterion('substantial', label, 'met', 'Die Zusammenarbeit umfasst das Aufgabenfeld wesentlich.', source)
-    : criterion('substantial', label, 'not_met', 'Die Zusammenarbeit darf sich nicht auf unwesentliche Teile eines Aufgabenfeldes beschränken.', source);
+    : criterion(
+        'substantial',
+        label,
+        'not_met',
+        'Die Zusammenarbeit darf sich nicht auf unwesentliche Teile eines Aufgabenfeldes beschränken.',
+        source,
+      );
 }
 
 function legalFormCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source, eligible } = p.rules.legal_form;
   const label = 'Rechtsform';
   if (!a.legalForm || a.legalForm === 'offen') {
-    return criterion('legal_form', label, 'open', 'Die Rechtsform ist noch nicht entschieden. Förderfähig sind die Formen nach dem KGG, der öffentlich-rechtliche Vertrag (§§ 54 ff. HVwVfG) und privatrechtliche Formen.', source);
+    return criterion(
+      'legal_form',
+      label,
+      'open',
+      'Die Rechtsform ist noch nicht entschieden. Förderfähig sind die Formen nach dem KGG, der öffentlich-rechtliche Vertrag (§§ 54 ff. HVwVfG) und privatrechtliche Formen.',
+      source,
+    );
   }
-  const names = { kgg: 'Form nach dem KGG', hvwvfg: 'Öffentlich-rechtlicher Vertrag nach §§ 54 ff. HVwVfG', privatrecht: 'Privatrechtliche Form' };
+  const names = {
+    kgg: 'Form nach dem KGG',
+    hvwvfg: 'Öffentlich-rechtlicher Vertrag nach §§ 54 ff. HVwVfG',
+    privatrecht: 'Privatrechtliche Form',
+  };
   return eligible.includes(a.legalForm)
     ? criterion('legal_form', label, 'met', `${names[a.legalForm]}: nach der Rahmenvereinbarung förderfähig.`, source)
     : criterion('legal_form', label, 'not_met', 'Diese Rechtsform nennt die Rahmenvereinbarung nicht.', source);
@@ -279,21 +353,35 @@ function durationCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterio
   const { source, minimum_years: minimum } = p.rules.duration;
   const label = 'Dauer';
   if (a.durationYears === undefined) return criterion('duration', label, 'open', 'Die geplante Dauer ist noch offen.', source);
-  if (a.durationYears === null) return criterion('duration', label, 'met', `Auf Dauer angelegt: erfüllt die Vorgabe von mindestens ${minimum} Jahren.`, source);
+  if (a.durationYears === null)
+    return criterion('duration', label, 'met', `Auf Dauer angelegt: erfüllt die Vorgabe von mindestens ${minimum} Jahren.`, source);
   return a.durationYears >= minimum
     ? criterion('duration', label, 'met', `${a.durationYears} Jahre: mindestens ${minimum} Jahre sind verlangt.`, source)
-    : criterion('duration', label, 'not_met', `Der Kooperationsverbund muss auf Dauer, mindestens aber ${minimum} Jahre bestehen; geplant sind ${a.durationYears}.`, source);
+    : criterion(
+        'duration',
+        label,
+        'not_met',
+        `Der Kooperationsverbund muss auf Dauer, mindestens aber ${minimum} Jahre bestehen; geplant sind ${a.durationYears}.`,
+        source,
+      );
 }
 
 function savingsCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {
   const { source, minimum_percent: minimum } = p.rules.savings;
   const label = 'Einsparung';
   const rule = `Die Personal- und Sachausgaben sollen um mindestens ${percent(minimum)} pro Jahr sinken`;
-  if (a.savingsPercent === undefined) return criterion('savings', label, 'open', `Die erwartete Einsparung ist noch offen. ${rule}.`, source);
+  if (a.savingsPercent === undefined)
+    return criterion('savings', label, 'open', `Die erwartete Einsparung ist noch offen. ${rule}.`, source);
   const computed = a.costs ? ` (berechnet aus ${euro(a.costs.today)} heute und ${euro(a.costs.joint)} gemeinsam)` : '';
   return a.savingsPercent >= minimum
     ? criterion('savings', label, 'met', `${percent(a.savingsPercent)} pro Jahr${computed}. ${rule}.`, source)
-    : criterion('savings', label, 'not_met', `${percent(a.savingsPercent)} pro Jahr${computed}. ${rule}; Ausnahmen nennen die Quellen nicht.`, source);
+    : criterion(
+        'savings',
+        label,
+        'not_met',
+        `${percent(a.savingsPercent)} pro Jahr${computed}. ${rule}; Ausnahmen nennen die Quellen nicht.`,
+        source,
+      );
 }
 
 function timingCriterion(a: EligibilityAnswers, p: ProgrammeVersion): Criterion {

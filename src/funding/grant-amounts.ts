@@ -56,7 +56,8 @@ const QUESTIONS: Record<MissingFigure, string> = {
 };
 
 /** The caveat every estimate carries: nobody can claim it (the proportionality note comes from the programme data). */
-export const NO_CLAIM_NOTE = 'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
+export const NO_CLAIM_NOTE =
+  'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
 const MODEL_PROJECT_NOTE = 'Für Kooperationen mit besonderem Vorbildcharakter, die breit angelegt sind, ist eine höhere Zuwendung möglich.';
 
 export const euro = (amount: number): string => `${amount.toLocaleString('de-DE')} €`;
@@ -96,9 +97,16 @@ function fireBrigadeFigure(version: ProgrammeVersion, brigades: number | undefin
     asOf: version.version,
   };
   if (brigades === undefined) return { ...base, status: 'missing', missing: ['brigades'], question: QUESTIONS.brigades };
-  if (brigades < minimum) return { ...base, status: 'not_applicable', reason: `Zu einer Fusion gehören mindestens ${minimum} Ortsteilfeuerwehren.` };
+  if (brigades < minimum)
+    return { ...base, status: 'not_applicable', reason: `Zu einer Fusion gehören mindestens ${minimum} Ortsteilfeuerwehren.` };
   const amount = brigades * perBrigade;
-  return { ...base, status: 'amount', amount, calculation: `${brigades} × ${euro(perBrigade)} = ${euro(amount)}`, notes: [version.amounts.proportionality_note, NO_CLAIM_NOTE] };
+  return {
+    ...base,
+    status: 'amount',
+    amount,
+    calculation: `${brigades} × ${euro(perBrigade)} = ${euro(amount)}`,
+    notes: [version.amounts.proportionality_note, NO_CLAIM_NOTE],
+  };
 }
 
 function gvvFigure(version: ProgrammeVersion, members: number | undefined): GrantFigure {
@@ -111,9 +119,16 @@ function gvvFigure(version: ProgrammeVersion, members: number | undefined): Gran
     asOf: version.version,
   };
   if (members === undefined) return { ...base, status: 'missing', missing: ['members'], question: QUESTIONS.members };
-  if (members < minimum) return { ...base, status: 'not_applicable', reason: `Zu einem Gemeindeverwaltungsverband gehören mindestens ${minimum} Gemeinden.` };
+  if (members < minimum)
+    return { ...base, status: 'not_applicable', reason: `Zu einem Gemeindeverwaltungsverband gehören mindestens ${minimum} Gemeinden.` };
   const amount = members * perMember;
-  return { ...base, status: 'amount', amount, calculation: `${members} × ${euro(perMember)} = ${euro(amount)}`, notes: [version.amounts.proportionality_note, NO_CLAIM_NOTE] };
+  return {
+    ...base,
+    status: 'amount',
+    amount,
+    calculation: `${members} × ${euro(perMember)} = ${euro(amount)}`,
+    notes: [version.amounts.proportionality_note, NO_CLAIM_NOTE],
+  };
 }
 
 function cooperationFigure(version: ProgrammeVersion, partners: number | undefined): GrantFigure {
@@ -129,11 +144,29 @@ function cooperationFigure(version: ProgrammeVersion, partners: number | undefin
   };
   const notes = [MODEL_PROJECT_NOTE, version.amounts.proportionality_note, NO_CLAIM_NOTE];
   if (partners === undefined) return { ...base, status: 'missing', missing: ['partners'], question: QUESTIONS.partners };
-  if (partners < two) return { ...base, status: 'not_applicable', reason: 'Eine Kooperation braucht mehrere Kommunen; für eine einzelne Kommune gibt es keine Regelzuwendung.' };
+  if (partners < two)
+    return {
+      ...base,
+      status: 'not_applicable',
+      reason: 'Eine Kooperation braucht mehrere Kommunen; für eine einzelne Kommune gibt es keine Regelzuwendung.',
+    };
   if (partners > three) {
-    return { ...base, status: 'amount', amount: regular.more_than_three, calculation: `Regelzuwendung bei mehr als ${three} Kommunen: ${euro(regular.more_than_three)}`, notes };
+    return {
+      ...base,
+      status: 'amount',
+      amount: regular.more_than_three,
+      calculation: `Regelzuwendung bei mehr als ${three} Kommunen: ${euro(regular.more_than_three)}`,
+      notes,
+    };
   }
-  if (partners === three) return { ...base, status: 'amount', amount: regular.three_partners, calculation: `Regelzuwendung bei ${three} Kommunen: ${euro(regular.three_partners)}`, notes };
+  if (partners === three)
+    return {
+      ...base,
+      status: 'amount',
+      amount: regular.three_partners,
+      calculation: `Regelzuwendung bei ${three} Kommunen: ${euro(regular.three_partners)}`,
+      notes,
+    };
   return {
     ...base,
     status: 'amount',
@@ -160,7 +193,8 @@ function debtReliefFigure(version: ProgrammeVersion, inhabitants: number | undef
     NO_CLAIM_NOTE,
   ];
   const known = inhabitants !== undefined && inhabitants > 0 ? inhabitants : undefined;
-  const rate = known === undefined ? 0 : known <= relief.small_up_to_inhabitants ? relief.per_inhabitant_small : relief.per_inhabitant_large;
+  const rate =
+    known === undefined ? 0 : known <= relief.small_up_to_inhabitants ? relief.per_inhabitant_small : relief.per_inhabitant_large;
   const byInhabitants = (known ?? 0) * rate;
   const people = (known ?? 0).toLocaleString('de-DE');
   const missing = [...(inhabitants === undefined ? ['inhabitants' as const] : []), ...(debt === undefined ? ['debt' as const] : [])];
@@ -168,10 +202,19 @@ function debtReliefFigure(version: ProgrammeVersion, inhabitants: number | undef
     const question = missing.map((m) => QUESTIONS[m]).join(' ');
     // With the inhabitants known, the amount per inhabitant is the most there can be; the debt only caps it.
     if (known === undefined) return { ...base, status: 'missing', missing, question };
-    const upTo = { amount: byInhabitants, calculation: `${people} Einwohner × ${euro(rate)} = ${euro(byInhabitants)}, höchstens ${percent(relief.maximum_share_of_debt_percent)} der Schulden im Kernhaushalt`, notes };
+    const upTo = {
+      amount: byInhabitants,
+      calculation: `${people} Einwohner × ${euro(rate)} = ${euro(byInhabitants)}, höchstens ${percent(relief.maximum_share_of_debt_percent)} der Schulden im Kernhaushalt`,
+      notes,
+    };
     return { ...base, status: 'missing', missing, question, upTo };
   }
-  if (known === undefined || !(debt >= 0)) return { ...base, status: 'not_applicable', reason: 'Dafür braucht es die Einwohnerzahl der neuen Gemeinde und ihre Schulden im Kernhaushalt.' };
+  if (known === undefined || !(debt >= 0))
+    return {
+      ...base,
+      status: 'not_applicable',
+      reason: 'Dafür braucht es die Einwohnerzahl der neuen Gemeinde und ihre Schulden im Kernhaushalt.',
+    };
   const cap = Math.floor((debt * relief.maximum_share_of_debt_percent) / 100);
   const amount = Math.min(byInhabitants, cap);
   const calculation =

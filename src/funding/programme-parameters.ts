@@ -4,12 +4,18 @@ const source = z
   .object({
     title: z.string().min(1),
     /** Absent for a source without a known web address (then `year` dates it). */
-    url: z.string().regex(/^https?:\/\/\S+$/, { error: 'expected an http(s) URL' }).optional(),
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, { error: 'expected an http(s) URL' })
+      .optional(),
     year: z.number().int().min(1900).max(2100).optional(),
     /** The knowledge article that explains the rule. */
     article: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected an article id' }),
   })
-  .refine((s) => s.url !== undefined || s.year !== undefined, { error: 'a source needs its url, or (without a web address) its year', path: ['url'] });
+  .refine((s) => s.url !== undefined || s.year !== undefined, {
+    error: 'a source needs its url, or (without a web address) its year',
+    path: ['url'],
+  });
 const money = z.number({ error: 'expected an amount in euro' }).int().positive();
 const count = z.number({ error: 'expected a whole number' }).int().min(1);
 const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
@@ -137,7 +143,12 @@ const grantCaseRulesSchema = z
   .superRefine((rules, ctx) => {
     const figures: readonly string[] = GRANT_CASE_FIGURES[rules.case];
     for (const key of Object.keys(rules.counts)) {
-      if (!figures.includes(key)) ctx.addIssue({ code: 'custom', message: `"${rules.case}" has no number "${key}" (expected ${figures.join(', ')})`, path: ['counts', key] });
+      if (!figures.includes(key))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${rules.case}" has no number "${key}" (expected ${figures.join(', ')})`,
+          path: ['counts', key],
+        });
     }
   });
 
@@ -155,7 +166,11 @@ export const programmeParametersSchema = z.object({
         names.add(v.version);
         const previous = versions[i - 1];
         if (previous && v.valid_from <= previous.valid_until) {
-          ctx.addIssue({ code: 'custom', message: `valid_from must be after valid_until of "${previous.version}" (list the versions oldest first, without overlap)`, path: [i, 'valid_from'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `valid_from must be after valid_until of "${previous.version}" (list the versions oldest first, without overlap)`,
+            path: [i, 'valid_from'],
+          });
         }
       });
     }),

@@ -51,7 +51,8 @@ export function versionOn(parameters: ProgrammeParameters, day: string): Program
  */
 export function validityNotice(parameters: ProgrammeParameters, day: string): ValidityNotice | undefined {
   const notice = endNotice(parameters, day);
-  if (notice?.kind === 'ends_soon' && day < addMonths(lastInForce(parameters, day)!.valid_until, -NOTICE_MONTHS_BEFORE_END)) return undefined;
+  if (notice?.kind === 'ends_soon' && day < addMonths(lastInForce(parameters, day)!.valid_until, -NOTICE_MONTHS_BEFORE_END))
+    return undefined;
   return notice;
 }
 
@@ -108,7 +109,8 @@ function followerOf(versions: readonly ProgrammeVersion[], version: ProgrammeVer
 
 function endedText(ended: ProgrammeVersion, next: ProgrammeVersion | undefined): string {
   const said = `Die ${ended.version} galt ${ended.validity}.`;
-  if (next) return `${said} Die ${next.version} gilt ab dem ${germanDate(next.valid_from)}; bis dahin bitte vor der Antragstellung bei der Beratungsstelle nachfragen.`;
+  if (next)
+    return `${said} Die ${next.version} gilt ab dem ${germanDate(next.valid_from)}; bis dahin bitte vor der Antragstellung bei der Beratungsstelle nachfragen.`;
   return `${said} ${unknownAfter(ended)}`;
 }
 
@@ -143,7 +145,11 @@ function germanDate(day: string): string {
  * programme (its `version` front matter names one, e.g. `RV 2021`) and the programme ends soon or has
  * ended on the day of `now`.
  */
-export function answerNotice(parameters: ProgrammeParameters | undefined, articleVersion: string | undefined, now: Date): string | undefined {
+export function answerNotice(
+  parameters: ProgrammeParameters | undefined,
+  articleVersion: string | undefined,
+  now: Date,
+): string | undefined {
   if (!parameters || !articleVersion || !parameters.versions.some((v) => v.version === articleVersion)) return undefined;
   return validityNotice(parameters, hessianDay(now))?.text;
 }

@@ -34,7 +34,10 @@ const TEAMS_ID = /^19:[^\s,;]{1,200}$/;
  */
 export function parseAdvisorChannelAllow(text: string): AdvisorChannelAllowList | string {
   const list: AdvisorChannelAllowList = { tenants: [], teams: [], channels: [] };
-  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   for (const item of items) {
     const colon = item.indexOf(':');
     const kind = item.slice(0, colon).toLowerCase();

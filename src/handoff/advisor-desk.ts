@@ -10,7 +10,10 @@ import { CaseError, type CaseService } from './case-service.js';
 import { isCaseNumber, type HandoffCase } from './handoff-case.js';
 
 /** Sends activities into an existing conversation outside of its turn (proactive messaging). */
-export type ProactiveSender = (reference: Partial<ConversationReference>, activities: Array<Partial<Activity>>) => Promise<ResourceResponse[]>;
+export type ProactiveSender = (
+  reference: Partial<ConversationReference>,
+  activities: Array<Partial<Activity>>,
+) => Promise<ResourceResponse[]>;
 
 /** The advisor's card buttons. */
 export type AdvisorAction = { action: 'case_claim'; caseId: string } | { action: 'case_close'; caseId: string };
@@ -80,7 +83,12 @@ export class AdvisorDesk {
     if (refusal) {
       if (!action) return false; // a thread elsewhere in Teams: an ordinary question for the bot
       this.options.logger.warn(
-        { reason: refusal, channelId: activity.channelId, conversationId: activity.conversation?.id, authentication: turnAuthentication(context) },
+        {
+          reason: refusal,
+          channelId: activity.channelId,
+          conversationId: activity.conversation?.id,
+          authentication: turnAuthentication(context),
+        },
         'Advisor action refused: it did not come from the advisor channel',
       );
       await context.sendActivity('Das geht nur im Beratungskanal der Beratungsstelle.');
@@ -93,11 +101,16 @@ export class AdvisorDesk {
     const handoffCase = await this.caseForThread(root!);
     if (!handoffCase) return false;
     if (handoffCase.status !== 'claimed') {
-      await context.sendActivity(`Fall ${handoffCase.id} ist ${handoffCase.status === 'open' ? 'noch nicht übernommen – bitte zuerst „Übernehmen“' : 'abgeschlossen'}; die Nachricht wurde nicht weitergeleitet.`);
+      await context.sendActivity(
+        `Fall ${handoffCase.id} ist ${handoffCase.status === 'open' ? 'noch nicht übernommen – bitte zuerst „Übernehmen“' : 'abgeschlossen'}; die Nachricht wurde nicht weitergeleitet.`,
+      );
       return true;
     }
     if (!text) return true;
-    await this.toUser(handoffCase, `**Beratung (${escapeMarkdownInline(handoffCase.claimedBy ?? 'Beratungsstelle')}):** ${escapeMarkdown(text)}`);
+    await this.toUser(
+      handoffCase,
+      `**Beratung (${escapeMarkdownInline(handoffCase.claimedBy ?? 'Beratungsstelle')}):** ${escapeMarkdown(text)}`,
+    );
     await this.options.cases.appendTranscript(handoffCase.id, [{ from: 'advisor', text, at: new Date().toISOString() }]);
     return true;
   }
@@ -112,7 +125,11 @@ export class AdvisorDesk {
     if (handoffCase?.status !== 'claimed' || !handoffCase.advisorThread) return false;
     const text = (context.activity.text ?? '').trim();
     if (!text) return false;
-    await this.options.proactive(handoffCase.advisorThread.reference, [MessageFactory.text(`**${escapeMarkdownInline(handoffCase.name)} (${escapeMarkdownInline(handoffCase.municipality)}):** ${escapeMarkdown(text)}`)]);
+    await this.options.proactive(handoffCase.advisorThread.reference, [
+      MessageFactory.text(
+        `**${escapeMarkdownInline(handoffCase.name)} (${escapeMarkdownInline(handoffCase.municipality)}):** ${escapeMarkdown(text)}`,
+      ),
+    ]);
     await this.options.cases.appendTranscript(handoffCase.id, [{ from: 'user', text, at: new Date().toISOString() }]);
     return true;
   }
@@ -131,8 +148,14 @@ export class AdvisorDesk {
       }
       const [posted] = await this.options.proactive(channel, [caseCard(handoffCase)]);
       if (!posted?.id) return;
-      const threadReference = { ...channel, conversation: { ...channel.conversation!, id: `${channel.conversation!.id};messageid=${posted.id}` } };
-      await this.options.cases.update(handoffCase.id, (c) => ({ ...c, advisorThread: { reference: threadReference, rootActivityId: posted.id } }));
+      const threadReference = {
+        ...channel,
+        conversation: { ...channel.conversation!, id: `${channel.conversation!.id};messageid=${posted.id}` },
+      };
+      await this.options.cases.update(handoffCase.id, (c) => ({
+        ...c,
+        advisorThread: { reference: threadReference, rootActivityId: posted.id },
+      }));
     } catch (error) {
       this.options.logger.error({ err: error, caseId: handoffCase.id }, 'Could not post the case to the advisor channel');
     }
@@ -142,7 +165,9 @@ export class AdvisorDesk {
   private async advisorChannel(): Promise<Partial<ConversationReference> | undefined> {
     const stored = (await this.options.documents.get<Partial<StoredAdvisorChannel>>(SETTINGS, ADVISOR_CHANNEL))?.value;
     if (stored && !stored.allowedBy) {
-      this.options.logger.warn('The stored advisor channel was set by an older version without an allow-list and is not trusted: set it again (see docs/handoff.md)');
+      this.options.logger.warn(
+        'The stored advisor channel was set by an older version without an allow-list and is not trusted: set it again (see docs/handoff.md)',
+      );
       return undefined;
     }
     return stored?.reference;
@@ -156,13 +181,14 @@ export class AdvisorDesk {
   private async refusalOutsideAdvisorChannel(context: TurnContext): Promise<string | undefined> {
     const activity = context.activity;
     if (activity.channelId !== TEAMS) return `channel "${activity.channelId}" is not Microsoft Teams`;
-    if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false)) return 'the request was not authenticated by the Bot Framework';
+    if (!mayActAsAdvisor(context, this.options.allowUnauthenticatedAdvisors ?? false))
+      return 'the request was not authenticated by the Bot Framework';
     const channel = await this.advisorChannel();
     if (!channel?.conversation?.id) return 'no advisor channel is set';
     const place = placeOf(activity);
     if (place.channelId !== channel.conversation.id) return 'the conversation is not the advisor channel';
     const tenant = channel.conversation.tenantId;
-    if (tenant && place.tenantId !== tenant) return 'the tenant is not the advisor channel\'s tenant';
+    if (tenant && place.tenantId !== tenant) return "the tenant is not the advisor channel's tenant";
     return undefined;
   }
 
@@ -214,7 +240,9 @@ export class AdvisorDesk {
     };
     await this.options.documents.put(SETTINGS, ADVISOR_CHANNEL, stored);
     this.options.logger.info({ ...log, by: stored.allowedBy }, 'Advisor channel set');
-    await context.sendActivity('Dieser Kanal ist jetzt der Beratungskanal: Neue Fälle erscheinen hier als Karte mit „Übernehmen“ und „Abschließen“.');
+    await context.sendActivity(
+      'Dieser Kanal ist jetzt der Beratungskanal: Neue Fälle erscheinen hier als Karte mit „Übernehmen“ und „Abschließen“.',
+    );
   }
 
   private async handleAction(context: TurnContext, action: AdvisorAction): Promise<void> {
@@ -225,15 +253,23 @@ export class AdvisorDesk {
         await context.sendActivity(
           `${escapeMarkdownInline(advisor)} hat Fall ${claimed.id} übernommen. Antworten in diesem Thread mit @-Erwähnung des Assistenten gehen direkt an ${escapeMarkdownInline(claimed.name)}; „Abschließen“ beendet die Übergabe.`,
         );
-        await this.toUser(claimed, `${escapeMarkdownInline(advisor)} von der Beratungsstelle hat Ihr Anliegen ${claimed.id} übernommen und antwortet Ihnen hier. Schreiben Sie einfach weiter.`);
+        await this.toUser(
+          claimed,
+          `${escapeMarkdownInline(advisor)} von der Beratungsstelle hat Ihr Anliegen ${claimed.id} übernommen und antwortet Ihnen hier. Schreiben Sie einfach weiter.`,
+        );
       } else {
         const closed = await this.options.cases.close(action.caseId);
         await context.sendActivity(`Fall ${closed.id} ist abgeschlossen.`);
-        await this.toUser(closed, `Die Beratungsstelle hat Ihr Anliegen ${closed.id} abgeschlossen. Sie sprechen wieder mit dem IKZ-Assistenten.`);
+        await this.toUser(
+          closed,
+          `Die Beratungsstelle hat Ihr Anliegen ${closed.id} abgeschlossen. Sie sprechen wieder mit dem IKZ-Assistenten.`,
+        );
       }
     } catch (error) {
       if (!(error instanceof CaseError)) throw error;
-      await context.sendActivity(`Das ging nicht: ${error.reason === 'not_found' ? `Fall ${action.caseId} gibt es nicht` : error.message.replace(/^Case (\S+) is (\w+).*$/, 'Fall $1 ist $2')}.`);
+      await context.sendActivity(
+        `Das ging nicht: ${error.reason === 'not_found' ? `Fall ${action.caseId} gibt es nicht` : error.message.replace(/^Case (\S+) is (\w+).*$/, 'Fall $1 ist $2')}.`,
+      );
     }
   }
 
@@ -258,25 +294,33 @@ export function caseCard(handoffCase: HandoffCase): Partial<Activity> {
   const eligibility = handoffCase.eligibility
     ? `${{ eligible: 'voraussichtlich förderfähig', eligible_with_open_points: 'förderfähig mit offenen Punkten', not_eligible: 'voraussichtlich nicht förderfähig' }[handoffCase.eligibility.verdict]}${handoffCase.eligibility.amount ? `, geschätzt ${handoffCase.eligibility.amount.toLocaleString('de-DE')} €` : ''}`
     : 'kein Förder-Check';
-  const recent = handoffCase.transcript.slice(-6).map((e) => `${e.from === 'user' ? 'Nutzer' : 'Bot'}: ${escapeMarkdownInline(e.text.split('\n')[0]!.slice(0, 160))}`);
+  const recent = handoffCase.transcript
+    .slice(-6)
+    .map((e) => `${e.from === 'user' ? 'Nutzer' : 'Bot'}: ${escapeMarkdownInline(e.text.split('\n')[0]!.slice(0, 160))}`);
   return MessageFactory.attachment(
     adaptiveCard(
       [
         textBlock(`Neuer Fall ${handoffCase.id}`, { size: 'Medium', weight: 'Bolder' }),
-        { type: 'FactSet', facts: [
-          { title: 'Kommune', value: escapeMarkdownInline(handoffCase.municipality) },
-          { title: 'Name', value: escapeMarkdownInline(handoffCase.name) },
-          { title: 'Kontakt', value: escapeMarkdownInline(contact) || '–' },
-          { title: 'Förder-Check', value: eligibility },
-          { title: 'Eingang', value: new Date(handoffCase.createdAt).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) },
-        ] },
+        {
+          type: 'FactSet',
+          facts: [
+            { title: 'Kommune', value: escapeMarkdownInline(handoffCase.municipality) },
+            { title: 'Name', value: escapeMarkdownInline(handoffCase.name) },
+            { title: 'Kontakt', value: escapeMarkdownInline(contact) || '–' },
+            { title: 'Förder-Check', value: eligibility },
+            { title: 'Eingang', value: new Date(handoffCase.createdAt).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) },
+          ],
+        },
         textBlock('Anliegen', { weight: 'Bolder', spacing: 'Medium' }),
         textBlock(escapeMarkdown(handoffCase.concern)),
         textBlock('Gesprächsverlauf (Auszug)', { weight: 'Bolder', spacing: 'Medium' }),
         textBlock(recent.join('\n\n') || '–', { isSubtle: true, size: 'Small' }),
         textBlock(`Vollständiger Verlauf: GET /api/cases/${handoffCase.id}`, { isSubtle: true, size: 'Small' }),
       ],
-      [submitAction('Übernehmen', { action: 'case_claim', caseId: handoffCase.id }), submitAction('Abschließen', { action: 'case_close', caseId: handoffCase.id })],
+      [
+        submitAction('Übernehmen', { action: 'case_claim', caseId: handoffCase.id }),
+        submitAction('Abschließen', { action: 'case_close', caseId: handoffCase.id }),
+      ],
       `Neuer Fall ${handoffCase.id} aus ${escapeMarkdownInline(handoffCase.municipality)}`,
     ),
     `Neuer Fall ${handoffCase.id}: ${escapeMarkdownInline(handoffCase.municipality)}`,

@@ -9,8 +9,7 @@ type Check = (value: unknown) => boolean;
 
 const isString: Check = (value) => typeof value === 'string';
 const isBoolean: Check = (value) => typeof value === 'boolean';
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const absent = (value: unknown) => value === undefined || value === null;
 
 /** An object whose listed fields, where present, pass their checks. */
@@ -65,7 +64,8 @@ export function activityShapeError(body: unknown): string | undefined {
   if (!isObject(body)) return 'expected a JSON object';
   if (!nonEmptyString(body.type) || (body.type as string).trim() === '') return 'missing type';
   if (!isObject(body.conversation) || !nonEmptyString(body.conversation.id)) return 'missing conversation.id';
-  if (!isConversation(body.conversation)) return 'invalid conversation: expected isGroup a boolean and conversationType, tenantId, name strings';
+  if (!isConversation(body.conversation))
+    return 'invalid conversation: expected isGroup a boolean and conversationType, tenantId, name strings';
   if (!isObject(body.from) || !nonEmptyString(body.from.id)) return 'missing from.id';
   if (!isAccount(body.from)) return 'invalid from: expected name, role, aadObjectId strings';
   if (typeof body.serviceUrl !== 'string' || !/^https?:\/\//i.test(body.serviceUrl)) return 'missing or invalid serviceUrl';

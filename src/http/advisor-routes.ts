@@ -13,7 +13,10 @@ export interface AdvisorRouteDependencies {
   /** Bearer key; empty switches the API off. */
   apiKey: string;
   /** The editorial report for a period, once the bot is ready. */
-  report?: (period: { from: Date; to: Date }) => Promise<{ report: unknown; markdown: (chartFile?: string) => string; chartSvg: () => Promise<string> }> | undefined;
+  report?: (period: {
+    from: Date;
+    to: Date;
+  }) => Promise<{ report: unknown; markdown: (chartFile?: string) => string; chartSvg: () => Promise<string> }> | undefined;
   /** One-time codes for setting the advisor channel (`POST /api/advisor/channel-code`). */
   channelCodes?: AdvisorChannelCodes;
   /** Behind a trusted reverse proxy the client address is the last one in X-Forwarded-For. */
@@ -53,7 +56,11 @@ export function mountAdvisorRoutes(server: Server, deps: AdvisorRouteDependencie
     const header = req.header('authorization');
     if (!authorized(header, deps.apiKey)) {
       // Only a presented key is a guess; a request without one (a probe, a misconfigured tool) does not count.
-      if (header && failures.fail(client)) deps.logger.warn({ client, lockMinutes: Math.round(limit.lockMs / 60_000) }, 'Advisor API: client locked out after too many wrong keys');
+      if (header && failures.fail(client))
+        deps.logger.warn(
+          { client, lockMinutes: Math.round(limit.lockMs / 60_000) },
+          'Advisor API: client locked out after too many wrong keys',
+        );
       res.header('WWW-Authenticate', 'Bearer');
       res.send(401, { error: 'Missing or wrong advisor API key.' });
       return next(false);
@@ -147,7 +154,12 @@ export function mountAdvisorRoutes(server: Server, deps: AdvisorRouteDependencie
     guard(async (req, res, cases) => {
       const id = caseId(req, res);
       if (!id) return;
-      const advisor = typeof (req.body as { advisor?: unknown } | undefined)?.advisor === 'string' ? String((req.body as { advisor: string }).advisor).trim().slice(0, 100) : '';
+      const advisor =
+        typeof (req.body as { advisor?: unknown } | undefined)?.advisor === 'string'
+          ? String((req.body as { advisor: string }).advisor)
+              .trim()
+              .slice(0, 100)
+          : '';
       res.send(200, await cases.claim(id, advisor || 'Beratung'));
     }),
   );
@@ -168,7 +180,10 @@ export function mountAdvisorRoutes(server: Server, deps: AdvisorRouteDependencie
     const issued = await deps.channelCodes.issue();
     deps.logger.info({ expiresAt: issued.expiresAt }, 'Advisor API: one-time code for the advisor channel issued');
     res.header('Cache-Control', 'no-store');
-    res.send(201, { ...issued, usage: `Post "@IKZ-Assistent Beratungskanal ${issued.code}" in the Teams channel before the code expires.` });
+    res.send(201, {
+      ...issued,
+      usage: `Post "@IKZ-Assistent Beratungskanal ${issued.code}" in the Teams channel before the code expires.`,
+    });
   });
 }
 

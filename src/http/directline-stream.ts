@@ -53,7 +53,11 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: DirectLineS
         if (claims.conversationId !== conversationId) return answerOnSocket(socket, 403, 'Forbidden');
         expiresAt = claims.expiresAt;
       } catch (error) {
-        return answerOnSocket(socket, error instanceof TokenError ? 401 : 400, error instanceof TokenError ? 'Unauthorized' : 'Bad Request');
+        return answerOnSocket(
+          socket,
+          error instanceof TokenError ? 401 : 400,
+          error instanceof TokenError ? 'Unauthorized' : 'Bad Request',
+        );
       }
       const rawWatermark = url.searchParams.get('watermark') ?? '';
       if (rawWatermark !== '' && !/^\d{1,15}$/.test(rawWatermark)) return answerOnSocket(socket, 400, 'Bad Request');

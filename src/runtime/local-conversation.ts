@@ -19,9 +19,14 @@ export class LocalConversation {
     private readonly bundle: BotBundle,
     conversationId = `local-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
   ) {
-    this.adapter = new TestAdapter(
-      { channelId: 'terminal', serviceUrl: 'http://localhost', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, user: { id: 'user', name: 'Nutzer' }, bot: { id: 'bot', name: 'IKZ-Assistent' }, activityId: '' },
-    );
+    this.adapter = new TestAdapter({
+      channelId: 'terminal',
+      serviceUrl: 'http://localhost',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      user: { id: 'user', name: 'Nutzer' },
+      bot: { id: 'bot', name: 'IKZ-Assistent' },
+      activityId: '',
+    });
     this.adapter.onTurnError = bundle.onTurnError;
   }
 

@@ -60,7 +60,8 @@ interface AdaptiveElement {
 function renderAdaptiveCard(element: AdaptiveElement, lines: string[], buttons: RenderedButton[]): void {
   if (element.type === 'TextBlock' && element.text) lines.push(plainMarkdown(element.text));
   for (const fact of element.facts ?? []) lines.push(`${fact.title}: ${fact.value}`);
-  for (const child of [...(element.body ?? []), ...(element.items ?? []), ...(element.columns ?? [])]) renderAdaptiveCard(child, lines, buttons);
+  for (const child of [...(element.body ?? []), ...(element.items ?? []), ...(element.columns ?? [])])
+    renderAdaptiveCard(child, lines, buttons);
   for (const action of element.actions ?? []) {
     if (action.type === 'Action.Submit' || action.type === 'Action.Execute') {
       buttons.push({ title: action.title ?? '', press: { type: 'message', text: '', value: action.data } });

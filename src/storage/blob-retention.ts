@@ -20,9 +20,7 @@ const DELETE_CONCURRENCY = 8;
 export async function purgeBlobsOlderThan(container: ContainerClient, days: number, now: Date = new Date()): Promise<number> {
   if (!Number.isFinite(days) || days < 0) throw new RangeError(`Retention days must be a number of at least 0 (got ${days})`);
   const limit = now.getTime() - days * DAY_MS;
-  const expired = (await listAllBlobs(container)).filter(
-    (blob) => isRetained(blob.name) && blob.properties.lastModified.getTime() < limit,
-  );
+  const expired = (await listAllBlobs(container)).filter((blob) => isRetained(blob.name) && blob.properties.lastModified.getTime() < limit);
   let deleted = 0;
   let next = 0;
   const worker = async () => {

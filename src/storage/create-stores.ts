@@ -24,7 +24,6 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -40,7 +39,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function createStores(options: AppConfig['storage'], logger: Logger = silentLogger()): Promise<Stores> {
   switch (options.backend) {
     case 'memory':
-      return { backend: 'memory', botState: new MemoryStorage(), documents: new MemoryKeyValueStore(), purgeOlderThan: async () => 0, close: async () => {} };
+      return {
+        backend: 'memory',
+        botState: new MemoryStorage(),
+        documents: new MemoryKeyValueStore(),
+        purgeOlderThan: async () => 0,
+        close: async () => {},
+      };
     case 'sqlite': {
       const file = join(options.dataDir, 'ikz-assistent.db');
       const db = openSqliteDatabase(file);

@@ -53,7 +53,12 @@ parentPort.postMessage({ started: true });
  * await checkpointer.stop();
  * ```
  */
-export function startCheckpointer(db: SqliteDatabase, file: string, logger: Logger, intervalMs = CHECKPOINT_INTERVAL_MS): { stop(): Promise<void> } {
+export function startCheckpointer(
+  db: SqliteDatabase,
+  file: string,
+  logger: Logger,
+  intervalMs = CHECKPOINT_INTERVAL_MS,
+): { stop(): Promise<void> } {
   let worker: Worker;
   try {
     const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -72,7 +77,9 @@ export function startCheckpointer(db: SqliteDatabase, file: string, logger: Logg
     inline();
     logger.warn(
       { err: reason },
-      wasRunning ? 'SQLite background checkpoints stopped; SQLite checkpoints in the server thread again' : 'SQLite background checkpoints unavailable; SQLite checkpoints in the server thread',
+      wasRunning
+        ? 'SQLite background checkpoints stopped; SQLite checkpoints in the server thread again'
+        : 'SQLite background checkpoints unavailable; SQLite checkpoints in the server thread',
     );
   };
   worker.on('message', (message: { started?: boolean; error?: string }) => {

@@ -22,7 +22,9 @@ export class SqliteKeyValueStore implements KeyValueStore {
   ) {
     this.commits = groupCommitFor(db);
     this.statements = {
-      get: db.prepare<[string, string], { value: string; etag: string }>('SELECT value, etag FROM documents WHERE collection = ? AND key = ?'),
+      get: db.prepare<[string, string], { value: string; etag: string }>(
+        'SELECT value, etag FROM documents WHERE collection = ? AND key = ?',
+      ),
       insert: db.prepare<[string, string, string, string, number]>(
         'INSERT INTO documents (collection, key, value, etag, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(collection, key) DO NOTHING',
       ),
@@ -33,7 +35,9 @@ export class SqliteKeyValueStore implements KeyValueStore {
         'INSERT INTO documents (collection, key, value, etag, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(collection, key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
       ),
       delete: db.prepare<[string, string]>('DELETE FROM documents WHERE collection = ? AND key = ?'),
-      list: db.prepare<[string], { key: string; value: string; etag: string }>('SELECT key, value, etag FROM documents WHERE collection = ? ORDER BY key'),
+      list: db.prepare<[string], { key: string; value: string; etag: string }>(
+        'SELECT key, value, etag FROM documents WHERE collection = ? ORDER BY key',
+      ),
     };
   }
 

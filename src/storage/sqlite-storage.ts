@@ -51,15 +51,18 @@ export class SqliteStorage implements Storage {
     });
     // Several keys need a savepoint (a conflict on the second must undo the first); one key's conflict is
     // found before anything changed.
-    await this.commits.run(() => {
-      for (const { key, eTag, json } of rows) {
-        const stored = this.currentETag.get(key);
-        if (eTag && eTag !== '*' && stored && stored.etag !== eTag) {
-          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+    await this.commits.run(
+      () => {
+        for (const { key, eTag, json } of rows) {
+          const stored = this.currentETag.get(key);
+          if (eTag && eTag !== '*' && stored && stored.etag !== eTag) {
+            throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+          }
+          this.upsert.run(key, json, randomUUID(), this.now());
         }
-        this.upsert.run(key, json, randomUUID(), this.now());
-      }
-    }, { savepoint: rows.length > 1 });
+      },
+      { savepoint: rows.length > 1 },
+    );
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -21,26 +21,69 @@ const END = String.raw`\s*[?.!]*\s*$`;
 /** Comparison frames, each capturing the two sides. */
 const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
   // "Was ist der Unterschied zwischen X und Y?", "Unterschied X und Y", "Unterschiede von X zu Y"
-  { pattern: new RegExp(String.raw`(?:^|\s)unterschied(?:e|en)?\s+(?:zwischen|von|vom|bei)?\s*${ARTICLE}${SIDE}${JOIN}${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  {
+    pattern: new RegExp(
+      String.raw`(?:^|\s)unterschied(?:e|en)?\s+(?:zwischen|von|vom|bei)?\s*${ARTICLE}${SIDE}${JOIN}${ARTICLE}${SIDE}${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
   // "Was unterscheidet X von Y?", "Wie unterscheiden sich X und Y?"
-  { pattern: new RegExp(String.raw`unterscheidet\s+(?:sich\s+)?${ARTICLE}${SIDE}\s+(?:von|vom|gegenüber)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  {
+    pattern: new RegExp(String.raw`unterscheidet\s+(?:sich\s+)?${ARTICLE}${SIDE}\s+(?:von|vom|gegenüber)\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
   { pattern: new RegExp(String.raw`unterscheiden\s+sich\s+${ARTICLE}${SIDE}\s+und\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
   // "Vor- und Nachteile von X und Y", "Vergleich X mit Y", "X im Vergleich zu Y"
-  { pattern: new RegExp(String.raw`vor-?\s*und\s+nachteile\s+(?:von|vom|eine?s|der|des)?\s*${ARTICLE}${SIDE}${JOIN}${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
-  { pattern: new RegExp(String.raw`vergleich\s+(?:zwischen|von)?\s*${ARTICLE}${SIDE}\s+(?:und|mit|zu[mr]?)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
-  { pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+im\s+vergleich\s+(?:zu[mr]?|mit)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  {
+    pattern: new RegExp(
+      String.raw`vor-?\s*und\s+nachteile\s+(?:von|vom|eine?s|der|des)?\s*${ARTICLE}${SIDE}${JOIN}${ARTICLE}${SIDE}${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`vergleich\s+(?:zwischen|von)?\s*${ARTICLE}${SIDE}\s+(?:und|mit|zu[mr]?)\s+${ARTICLE}${SIDE}${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
+  {
+    pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+im\s+vergleich\s+(?:zu[mr]?|mit)\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
   // "X oder Y – was ist besser?", "X vs. Y: was passt?"
-  { pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|vs\.?|versus)\s+${ARTICLE}${SIDE}\s*[-–—:,]?\s*(?:was|wer|welche[rs]?|wo(?:mit)?)\s+(?:ist|wäre|sind|passt|fahren\s+wir)\s+(?:\p{L}+\s+)?${BETTER}?(?:\s+für\s+(?:uns|mich|unsere?\s+\p{L}+))?${END}`, 'iu'), explicit: true },
+  {
+    pattern: new RegExp(
+      String.raw`^${ARTICLE}${SIDE}\s+(?:oder|vs\.?|versus)\s+${ARTICLE}${SIDE}\s*[-–—:,]?\s*(?:was|wer|welche[rs]?|wo(?:mit)?)\s+(?:ist|wäre|sind|passt|fahren\s+wir)\s+(?:\p{L}+\s+)?${BETTER}?(?:\s+für\s+(?:uns|mich|unsere?\s+\p{L}+))?${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
   // "Was ist besser: X oder Y?", "Ist X oder Y sinnvoller?"
-  { pattern: new RegExp(String.raw`${BETTER}\s*(?:für\s+uns\s*)?[:,-]?\s*${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
-  { pattern: new RegExp(String.raw`^(?:ist|wäre|sind)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}\s+${BETTER}${END}`, 'iu'), explicit: true },
+  {
+    pattern: new RegExp(String.raw`${BETTER}\s*(?:für\s+uns\s*)?[:,-]?\s*${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
+  {
+    pattern: new RegExp(String.raw`^(?:ist|wäre|sind)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}\s+${BETTER}${END}`, 'iu'),
+    explicit: true,
+  },
   { pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:vs\.?|versus)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
   // A bare "Zweckverband oder Arbeitsgemeinschaft?" (short sides only).
-  { pattern: new RegExp(String.raw`^${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+oder\s+${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s*\?+\s*$`, 'iu'), explicit: false },
+  {
+    pattern: new RegExp(
+      String.raw`^${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+oder\s+${ARTICLE}([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s*\?+\s*$`,
+      'iu',
+    ),
+    explicit: false,
+  },
 ];
 
 /** A comparison asked after the things: "X oder Y – was ist der Unterschied?", "X vs Y, was ist anders?". */
-const TRAILING_FRAME = /^(.+?)\s*[-–—:,]\s*(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b[^?]*\?*\s*$/iu;
+const TRAILING_FRAME =
+  /^(.+?)\s*[-–—:,]\s*(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b[^?]*\?*\s*$/iu;
 const TRAILING_SIDES = new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|und|bzw\.?|vs\.?|versus|gegenüber)\s+${ARTICLE}${SIDE}$`, 'iu');
 
 /** Sides longer than this are clauses, not things ("Muss der Antrag über den Kreis laufen oder …"). */

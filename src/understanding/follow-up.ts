@@ -31,26 +31,32 @@ export interface ConversationTopic {
 
 /** Opening words of a German question or sentence that are not nouns, though capitalised there. */
 const OPENERS = new Set(
-  ('und aber auch oder also dann noch nur wie was wer wem wen wann wo wohin woher womit wofür wozu warum wieso weshalb welche welcher welches welchen ' +
+  (
+    'und aber auch oder also dann noch nur wie was wer wem wen wann wo wohin woher womit wofür wozu warum wieso weshalb welche welcher welches welchen ' +
     'welchem ob kann können könnte könnten darf dürfen muss müssen müsste sollte soll sollen ist sind war wäre wären gibt gab gilt geht wird werden ' +
     'hat haben hätte hätten bekommen bekommt braucht brauchen brauche reicht reichen zählt zählen lohnt kostet kosten dauert läuft ich wir sie es das ' +
-    'der die den dem ein eine einen einem einer für bei mit ohne im in ab bis nach zum zur vom von hallo bitte danke ja nein gelten erhalten erhält').split(' '),
+    'der die den dem ein eine einen einem einer für bei mit ohne im in ab bis nach zum zur vom von hallo bitte danke ja nein gelten erhalten erhält'
+  ).split(' '),
 );
 
 /** Words that only continue the previous question ("Und …", "Auch …"). */
 const CONTINUATION = /^(?:und|aber|auch|oder|sowie|dann|also|jetzt|nun)\b/iu;
 /** "Was ist mit …", "Wie sieht es bei … aus", "Gilt das auch …". */
-const REFERRING_FRAME = /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|steht\s+es\s+|verhält\s+es\s+sich\s+)(?:denn\s+)?(?:mit|bei|für)\b|(?:gilt|geht|klappt|funktioniert|passt|stimmt)\s+das\b|(?:ist|wäre)\s+das\s+auch\b)/iu;
+const REFERRING_FRAME =
+  /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|steht\s+es\s+|verhält\s+es\s+sich\s+)(?:denn\s+)?(?:mit|bei|für)\b|(?:gilt|geht|klappt|funktioniert|passt|stimmt)\s+das\b|(?:ist|wäre)\s+das\s+auch\b)/iu;
 /** Words that point back to something said before. */
-const ANAPHOR = /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
+const ANAPHOR =
+  /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
  * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?");
  * before a noun it is an article ("Was ist das Hessen3C?").
  */
-const PRONOUN = /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+const PRONOUN =
+  /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
 /** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
-const PRONOUN_SUBJECT = /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
+const PRONOUN_SUBJECT =
+  /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */
@@ -67,9 +73,21 @@ const MAX_SUBSTITUTE_WORDS = 4;
 export function looksLikeFollowUp(text: string): boolean {
   const trimmed = text.trim();
   const sentenceCase = trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
-  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN.test(trimmed) || PRONOUN_SUBJECT.test(sentenceCase)) return true;
+  if (
+    CONTINUATION.test(trimmed) ||
+    REFERRING_FRAME.test(trimmed) ||
+    ANAPHOR.test(trimmed) ||
+    PRONOUN.test(trimmed) ||
+    PRONOUN_SUBJECT.test(sentenceCase)
+  )
+    return true;
   const all = words(trimmed);
-  if (all.length <= MAX_NOUNLESS_WORDS && nounsIn(trimmed).every((w) => !/^\p{Lu}/u.test(w)) && !(all[0] && /^\p{Lu}/u.test(all[0]) && !OPENERS.has(all[0].toLowerCase()))) return true;
+  if (
+    all.length <= MAX_NOUNLESS_WORDS &&
+    nounsIn(trimmed).every((w) => !/^\p{Lu}/u.test(w)) &&
+    !(all[0] && /^\p{Lu}/u.test(all[0]) && !OPENERS.has(all[0].toLowerCase()))
+  )
+    return true;
   const count = all.length;
   return FRAGMENT.test(trimmed) && count <= MAX_FRAGMENT_WORDS;
 }
@@ -152,5 +170,8 @@ function replaceWord(text: string, word: string, replacement: string): string {
 }
 
 function words(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}-]+/u).map((w) => w.replace(/^-+|-+$/g, '')).filter(Boolean);
+  return text
+    .split(/[^\p{L}\p{N}-]+/u)
+    .map((w) => w.replace(/^-+|-+$/g, ''))
+    .filter(Boolean);
 }

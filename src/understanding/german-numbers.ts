@@ -6,19 +6,58 @@
 
 /** Number words up to twenty (not "ein"/"eine": in a sentence they are articles, "was ist ein GVV"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  null: 0, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
-  elf: 11, zwölf: 12, zwoelf: 12, dreizehn: 13, vierzehn: 14, fünfzehn: 15, fuenfzehn: 15, sechzehn: 16,
-  siebzehn: 17, achtzehn: 18, neunzehn: 19, zwanzig: 20,
+  null: 0,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  zwoelf: 12,
+  dreizehn: 13,
+  vierzehn: 14,
+  fünfzehn: 15,
+  fuenfzehn: 15,
+  sechzehn: 16,
+  siebzehn: 17,
+  achtzehn: 18,
+  neunzehn: 19,
+  zwanzig: 20,
 };
 
 /** "zu zweit" … "zu zehnt": a group of that many. */
 const GROUP_WORDS: Readonly<Record<string, number>> = {
-  zweit: 2, dritt: 3, viert: 4, fünft: 5, fuenft: 5, sechst: 6, siebt: 7, acht: 8, neunt: 9, zehnt: 10,
+  zweit: 2,
+  dritt: 3,
+  viert: 4,
+  fünft: 5,
+  fuenft: 5,
+  sechst: 6,
+  siebt: 7,
+  acht: 8,
+  neunt: 9,
+  zehnt: 10,
 };
 
 /** "Dreier-Kooperation", "Vierer": a group of that many. */
 const GROUP_NOUNS: Readonly<Record<string, number>> = {
-  zweier: 2, dreier: 3, vierer: 4, fünfer: 5, fuenfer: 5, sechser: 6, siebener: 7, achter: 8, neuner: 9, zehner: 10,
+  zweier: 2,
+  dreier: 3,
+  vierer: 4,
+  fünfer: 5,
+  fuenfer: 5,
+  sechser: 6,
+  siebener: 7,
+  achter: 8,
+  neuner: 9,
+  zehner: 10,
 };
 
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
@@ -55,7 +94,11 @@ export function parseGermanNumber(text: string): number | undefined {
   const raw = match[0];
   const value = digitsValue(raw);
   if (value === undefined) return undefined;
-  const after = cleaned.slice((match.index ?? 0) + raw.length).trim().split(/\s+/)[0] ?? '';
+  const after =
+    cleaned
+      .slice((match.index ?? 0) + raw.length)
+      .trim()
+      .split(/\s+/)[0] ?? '';
   const factor = multiplierOf(after.replace(/[€,;]+$/, ''));
   return factor === undefined ? value : Math.round(value * factor * 100) / 100;
 }
@@ -83,9 +126,33 @@ export interface Quantity {
 }
 
 /** Numbers (with "er" or "k" attached), words (with a full stop; "+" and "&" as words), the euro sign and clause punctuation, in order. */
-const TOKEN = /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+|\+|&)(\.)?|(€)|([;:?!–—]|,(?!\d))/gu;
+const TOKEN =
+  /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+|\+|&)(\.)?|(€)|([;:?!–—]|,(?!\d))/gu;
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['ca', 'mio', 'mrd', 'tsd', 'bzw', 'ggf', 'evtl', 'usw', 'nr', 'z', 'b', 'u', 'a', 'd', 'h', 'v', 'vs', 'rd', 'max', 'min', 'mind', 'insg']);
+const ABBREVIATIONS = new Set([
+  'ca',
+  'mio',
+  'mrd',
+  'tsd',
+  'bzw',
+  'ggf',
+  'evtl',
+  'usw',
+  'nr',
+  'z',
+  'b',
+  'u',
+  'a',
+  'd',
+  'h',
+  'v',
+  'vs',
+  'rd',
+  'max',
+  'min',
+  'mind',
+  'insg',
+]);
 const WINDOW = 5;
 
 type Token =
@@ -100,12 +167,14 @@ function tokenize(text: string): Token[] {
     const [, digits, suffix, word, stop, euroSign] = match;
     if (digits !== undefined) {
       const value = digitsValue(digits.replace(/[\u00a0\u202f ]/g, '.'));
-      if (value !== undefined) tokens.push({ kind: 'number', value, text: match[0], suffix: suffix as 'er' | 'k' | undefined, digits: true, index: match.index });
+      if (value !== undefined)
+        tokens.push({ kind: 'number', value, text: match[0], suffix: suffix as 'er' | 'k' | undefined, digits: true, index: match.index });
     } else if (word !== undefined) {
       // "zwei Gemeinden + Landkreis": signs read as the words they stand for.
       const lower = word === '+' ? 'plus' : word === '&' ? 'und' : word.toLowerCase();
       const groupNoun = Object.keys(GROUP_NOUNS).find((g) => lower.startsWith(g));
-      if (lower in NUMBER_WORDS) tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false, index: match.index });
+      if (lower in NUMBER_WORDS)
+        tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false, index: match.index });
       else if (groupNoun) {
         // "Dreierkooperation": a group of three, and the thing the group forms.
         tokens.push({ kind: 'number', value: GROUP_NOUNS[groupNoun]!, text: word, suffix: 'er', digits: false, index: match.index });
@@ -135,7 +204,17 @@ export function quantitiesIn(text: string): Quantity[] {
   tokens.forEach((token, i) => {
     if (token.kind === 'word' && token.word in GROUP_WORDS && wordAt(tokens, i - 1) === 'zu') {
       const index = text.toLowerCase().indexOf(`zu ${token.word}`);
-      found.push({ value: GROUP_WORDS[token.word]!, text: `zu ${token.word}`, money: false, group: true, year: false, after: wordsFrom(tokens, i + 1, 1), before: wordsFrom(tokens, i - 2, -1), index, inQuestion: inQuestion(index) });
+      found.push({
+        value: GROUP_WORDS[token.word]!,
+        text: `zu ${token.word}`,
+        money: false,
+        group: true,
+        year: false,
+        after: wordsFrom(tokens, i + 1, 1),
+        before: wordsFrom(tokens, i - 2, -1),
+        index,
+        inQuestion: inQuestion(index),
+      });
     }
     if (token.kind !== 'number') return;
     let { value, text: written } = token;
@@ -156,7 +235,17 @@ export function quantitiesIn(text: string): Quantity[] {
     }
     const group = token.suffix === 'er';
     const year = token.digits && !money && !group && factor === undefined && /^(19|20)\d\d$/.test(token.text);
-    found.push({ value, text: written, money, group, year, after: wordsFrom(tokens, next, 1), before: wordsFrom(tokens, i - 1, -1), index: token.index, inQuestion: inQuestion(token.index) });
+    found.push({
+      value,
+      text: written,
+      money,
+      group,
+      year,
+      after: wordsFrom(tokens, next, 1),
+      before: wordsFrom(tokens, i - 1, -1),
+      index: token.index,
+      inQuestion: inQuestion(token.index),
+    });
   });
   return found;
 }

@@ -5,7 +5,14 @@
  * (`grant_cases`). Pure; the amount itself comes from `grantFigure`.
  */
 import { grantFigure, type GrantCase, type GrantFigure } from '../funding/grant-amounts.js';
-import { GRANT_CASE_FIGURES, type GrantCaseFigure, type GrantCaseKind, type GrantCaseRules, type ProgrammeParameters, type ProgrammeVersion } from '../funding/programme-parameters.js';
+import {
+  GRANT_CASE_FIGURES,
+  type GrantCaseFigure,
+  type GrantCaseKind,
+  type GrantCaseRules,
+  type ProgrammeParameters,
+  type ProgrammeVersion,
+} from '../funding/programme-parameters.js';
 import { versionOn } from '../funding/programme-validity.js';
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import { looksLikeFollowUp } from './follow-up.js';
@@ -47,20 +54,40 @@ export interface GrantHints {
 const MAX_COUNT = 1000;
 /** Words joining one more partner to a count: "drei Gemeinden und der Landkreis", "7 Gemeinden plus Landkreis". */
 const JOINING = new Set(['und', 'plus', 'sowie', 'samt', 'mit', 'inklusive', 'inkl', 'zuzueglich']);
-const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einer', 'unser', 'unsere', 'unserem', 'unserer', 'noch']);
+const ARTICLES = new Set([
+  'der',
+  'die',
+  'das',
+  'dem',
+  'den',
+  'des',
+  'ein',
+  'eine',
+  'einem',
+  'einer',
+  'unser',
+  'unsere',
+  'unserem',
+  'unserer',
+  'noch',
+]);
 /** "und wenn der Landkreis noch mitmacht?": one more of the counted partners. */
 const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'ebenfalls', 'plus']);
 /** Numbers of these are no counts of the case: "in 5 Jahren", "15 Prozent". */
-const UNITS = /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
+const UNITS =
+  /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
 
 /** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "Summe", "Betrag"). */
-const STRONG_ASK = /\b(?:welche[rn]?\s+hoehe|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+const STRONG_ASK =
+  /\b(?:welche[rn]?\s+hoehe|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
-const MONEY_TALK = /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt)\b|(?:foerderung|foerdermittel|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
+const MONEY_TALK =
+  /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt)\b|(?:foerderung|foerdermittel|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
 /** Weak: the question is about money, which together with a concrete case means its amount. */
-const WEAK_ASK = /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
+const WEAK_ASK =
+  /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
 
 /**
  * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
@@ -146,7 +173,12 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
   const wordsOfCase = (rules: GrantCaseRules) => Object.values(rules.counts).flatMap((count) => count.words);
   result = {
     cases: cases.map((rules) => {
-      const shared = new Set(cases.filter((c) => c !== rules).flatMap(wordsOfCase).map(fold));
+      const shared = new Set(
+        cases
+          .filter((c) => c !== rules)
+          .flatMap(wordsOfCase)
+          .map(fold),
+      );
       return {
         rules,
         names: new WordSet(rules.names),
@@ -194,7 +226,11 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const mostFilled = (list: CompiledCase[]) => list.reduce((best, c) => (filled(c) > filled(best) ? c : best));
 
   const named = all.cases.filter((c) => words.some((w) => c.names.has(w)));
-  const own = all.cases.filter((c) => words.some((w) => c.own.inflected(w)) || c.figures.some((f) => counted.has(`${c.rules.case}:${f.figure}`) && words.some((w) => c.own.has(w))));
+  const own = all.cases.filter(
+    (c) =>
+      words.some((w) => c.own.inflected(w)) ||
+      c.figures.some((f) => counted.has(`${c.rules.case}:${f.figure}`) && words.some((w) => c.own.has(w))),
+  );
   // "zu viert", "eine 3er-Kooperation": a group of partners, the general case.
   const grouped = quantities.some((q) => q.group) ? all.cases.filter((c) => c.figures.some((f) => !f.money)).slice(0, 1) : [];
   const shared = [...all.cases.filter((c) => filled(c) > 0), ...grouped];
@@ -241,11 +277,18 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   // "Fusion, 6.000 Einwohner, 10 Mio": a sum of money without its word is the case's sum.
   const moneyFigure = chosen.figures.find((f) => f.money)?.figure;
   const sums = quantities.filter((q) => q.money && !countWordOf(q, all));
-  if (moneyFigure && !given.includes(moneyFigure) && sums.length === 1 && plausible(sums[0]!.value, moneyFigure, true)) give(moneyFigure, sums[0]!.value);
+  if (moneyFigure && !given.includes(moneyFigure) && sums.length === 1 && plausible(sums[0]!.value, moneyFigure, true))
+    give(moneyFigure, sums[0]!.value);
   if (topic) fillFromFollowUp(folded, words, quantities, chosen, all, topic, values, given);
   const asks = amountAsk(folded, quantities);
   const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded);
-  return { grantCase: { kind, ...values } as GrantCase, asks, aboutMoney, by: by === 'count' && given.length === 0 ? 'mention' : by, given };
+  return {
+    grantCase: { kind, ...values } as GrantCase,
+    asks,
+    aboutMoney,
+    by: by === 'count' && given.length === 0 ? 'mention' : by,
+    given,
+  };
 }
 
 /** The first number a case counts that is no sum of money (partners, members, brigades, inhabitants). */
@@ -373,9 +416,16 @@ export interface DecisionSummary {
  * else when the question only speaks of money ("Gibt das Land Geld dazu, wenn wir mit zwei
  * Nachbarorten …?"); `undefined` when the amount is not asked.
  */
-export function grantUse(reading: GrantReading, decision: DecisionSummary, cases: readonly GrantCaseRules[], topic: GrantTopic | undefined, followUp: boolean): GrantUse | undefined {
+export function grantUse(
+  reading: GrantReading,
+  decision: DecisionSummary,
+  cases: readonly GrantCaseRules[],
+  topic: GrantTopic | undefined,
+  followUp: boolean,
+): GrantUse | undefined {
   if (decision.outsideScope) return undefined;
-  const caseArticle = decision.outcome === 'answer' && cases.some((c) => decision.articleId !== undefined && c.articles.includes(decision.articleId));
+  const caseArticle =
+    decision.outcome === 'answer' && cases.some((c) => decision.articleId !== undefined && c.articles.includes(decision.articleId));
   const otherArticle = decision.outcome === 'answer' && !caseArticle;
   const concrete = reading.given.length > 0;
   if (followUp && topic?.grantCase.kind === reading.grantCase.kind) {
@@ -385,7 +435,11 @@ export function grantUse(reading: GrantReading, decision: DecisionSummary, cases
   }
   if (caseArticle) return complete(reading.grantCase) || reading.asks !== 'none' ? 'answer' : undefined;
   // Nothing answered: a concrete case asked about, or one named with its numbers ("Entschuldungshilfe bei 8.000 Einwohnern?").
-  if (!otherArticle) return (reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention')) || (reading.by === 'name' && concrete) ? 'answer' : undefined;
+  if (!otherArticle)
+    return (reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention')) ||
+      (reading.by === 'name' && concrete)
+      ? 'answer'
+      : undefined;
   // The search found another topic: only an explicit question for this amount overrides it ("wie viel Förderung gibt es für drei Gemeinden?").
   if (reading.asks === 'strong' && (reading.by === 'name' || (concrete && reading.aboutMoney))) return 'answer';
   return reading.asks === 'weak' && concrete ? 'line' : undefined;
@@ -444,10 +498,20 @@ export function grantAnswer(
   if (!reading) return undefined;
   const outsideScope = decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
   // A follow-up the search could only read with the previous question ("und wenn es nur zwei sind?") says nothing of its own about the topic.
-  const summary: DecisionSummary = readAgainstTopic && followUp && decision.outcome === 'answer' && !cases.some((c) => c.articles.includes(decision.article.id)) ? { outcome: 'no_answer' } : { outcome: decision.outcome, articleId, outsideScope };
+  const summary: DecisionSummary =
+    readAgainstTopic && followUp && decision.outcome === 'answer' && !cases.some((c) => c.articles.includes(decision.article.id))
+      ? { outcome: 'no_answer' }
+      : { outcome: decision.outcome, articleId, outsideScope };
   const use = grantUse(reading, summary, cases, topic, followUp);
   const version = versionOn(programme, year === undefined ? day : `${year}-01-01` > day ? `${year}-01-01` : day);
   const figure = grantFigure(version, reading.grantCase);
   const articles = cases.find((c) => c.case === reading.grantCase.kind)!.articles;
-  return { reading, figure, version, articles, use, topic: { grantCase: reading.grantCase, awaiting: figure.status === 'missing' ? figure.missing[0] : undefined } };
+  return {
+    reading,
+    figure,
+    version,
+    articles,
+    use,
+    topic: { grantCase: reading.grantCase, awaiting: figure.status === 'missing' ? figure.missing[0] : undefined },
+  };
 }

@@ -108,7 +108,9 @@ export class IntentRecognizer {
         }
       }
     });
-    this.questionNouns = new Set((file.intents.question?.examples ?? []).flatMap((text) => this.termsOf(nounsOf(text)).flatMap((term) => readings(term))));
+    this.questionNouns = new Set(
+      (file.intents.question?.examples ?? []).flatMap((text) => this.termsOf(nounsOf(text)).flatMap((term) => readings(term))),
+    );
     const entries = Object.entries(file.intents) as Array<[IntentName, NonNullable<IntentsFile['intents'][IntentName]>]>;
     for (const [intent, definition] of entries) {
       const vocabulary = this.vocabulary.get(intent) ?? new Set<string>();
@@ -155,7 +157,8 @@ export class IntentRecognizer {
       // Within a longer message an example needs a clear word (no counter-example uses it) and two words of
       // the message, or, for a one-word example, that very word ("Rückruf"); otherwise the message must be short.
       const literal = bitCount(filling.literal);
-      const clear = filling.clear !== 0 && (twoWords(filling.bySlot) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
+      const clear =
+        filling.clear !== 0 && (twoWords(filling.bySlot) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
       const score = example.within && clear ? recall : recall * share(example.intent);
       if (score < example.threshold) continue;
       // Ties go to the example with more words matched, then more of its own words (not group relatives),
@@ -168,7 +171,12 @@ export class IntentRecognizer {
     return { intent: best.example.intent, score: Math.round(best.score * 100) / 100, example: best.example.text, rest };
   }
 
-  private addExample(intent: IntentName, text: string, definition: { within_longer_messages: boolean; threshold?: number }, vocabulary: Set<string>): void {
+  private addExample(
+    intent: IntentName,
+    text: string,
+    definition: { within_longer_messages: boolean; threshold?: number },
+    vocabulary: Set<string>,
+  ): void {
     const slots: Array<Set<string>> = [];
     const literals: Array<Set<string>> = [];
     // A counter-example is about its own nouns ("Mitarbeiter der Beratungsstelle"), not any of their group.
@@ -192,7 +200,15 @@ export class IntentRecognizer {
       }
     }
     const index = this.examples.length;
-    this.examples.push({ intent, text, slots, literals, phrase: this.phraseOf(text), within: definition.within_longer_messages, threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD });
+    this.examples.push({
+      intent,
+      text,
+      slots,
+      literals,
+      phrase: this.phraseOf(text),
+      within: definition.within_longer_messages,
+      threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD,
+    });
     slots.forEach((keys, slot) => {
       for (const key of keys) {
         vocabulary.add(key);

@@ -103,7 +103,9 @@ export function cleanMessage(message: string): CleanedMessage {
     .join('\n');
   for (const filler of FILLERS) text = text.replace(filler, '');
   // Inside a sentence the frame becomes a sentence break: "Wir planen X. Ob das förderfähig ist".
-  text = text.replace(WANTS_TO_KNOW, (_frame, offset: number, whole: string) => (/(^|[.!?\n]\s*)$/.test(whole.slice(0, offset)) ? '' : '. '));
+  text = text.replace(WANTS_TO_KNOW, (_frame, offset: number, whole: string) =>
+    /(^|[.!?\n]\s*)$/.test(whole.slice(0, offset)) ? '' : '. ',
+  );
   text = tidy(text);
   if (!/[\p{L}\p{N}]/u.test(text)) return { text: original, changed: false };
   return { text, changed: text !== original };

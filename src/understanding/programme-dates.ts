@@ -17,7 +17,8 @@ export interface AskedYear {
   words: string;
 }
 
-const MONTHS = '(?:januar|jan|februar|feb|märz|maerz|mär|april|apr|mai|juni|jun|juli|jul|august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez)\\.?';
+const MONTHS =
+  '(?:januar|jan|februar|feb|märz|maerz|mär|april|apr|mai|juni|jun|juli|jul|august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez)\\.?';
 const LEAD = `(?:(?:im|in|ab|bis|für|fuer|nach|seit|vor|zum|vom|jahr|jahre|anfang|mitte|ende|herbst|frühjahr|fruehjahr|sommer|winter)\\s+)*(?:${MONTHS}\\s+)?`;
 /** "nächstes Jahr", "im kommenden Jahr", "übernächstes Jahr", "Folgejahr": years from today. */
 const RELATIVE: ReadonlyArray<[RegExp, number]> = [
@@ -42,7 +43,8 @@ export function yearsAskedAbout(text: string, today: string): AskedYear[] {
   const thisYear = Number(today.slice(0, 4));
   for (const [pattern, ahead] of RELATIVE) {
     const match = pattern.exec(text);
-    if (match && !years.some((y) => y.words.includes(match[0]) || match[0].includes(y.words))) years.push({ year: thisYear + ahead, words: match[0] });
+    if (match && !years.some((y) => y.words.includes(match[0]) || match[0].includes(y.words)))
+      years.push({ year: thisYear + ahead, words: match[0] });
   }
   for (const q of quantitiesIn(text)) {
     if (!q.year || NOT_A_YEAR.test(q.after[0] ?? '')) continue;
@@ -69,7 +71,10 @@ export function yearAfterProgramme(text: string, parameters: ProgrammeParameters
 
 /** The question without the words naming a year ("Können wir 2027 noch …" → "Können wir noch …"). */
 export function withoutYear(text: string, asked: AskedYear): string {
-  return text.replace(asked.words, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(asked.words, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** An answer read against the programme's end: the decision to reply with and the notice it must carry. */
@@ -89,22 +94,35 @@ export interface ReadingAtProgrammeEnd {
  * tied to a programme version; when the knowledge base is unsure, the question is read without the
  * year, and failing that the validity article answers if the search counts it among the candidates.
  */
-export function readAtProgrammeEnd(question: string, decision: AnswerDecision, knowledge: KnowledgeLookup, parameters: ProgrammeParameters, day: string): ReadingAtProgrammeEnd {
+export function readAtProgrammeEnd(
+  question: string,
+  decision: AnswerDecision,
+  knowledge: KnowledgeLookup,
+  parameters: ProgrammeParameters,
+  day: string,
+): ReadingAtProgrammeEnd {
   const validity = new Set(parameters.versions.map((v) => v.validity_source.article));
-  const tied = (article: Article) => validity.has(article.id) || (article.version !== undefined && parameters.versions.some((v) => v.version === article.version));
+  const tied = (article: Article) =>
+    validity.has(article.id) || (article.version !== undefined && parameters.versions.some((v) => v.version === article.version));
   const notice = () => endNotice(parameters, day)?.text;
   const asked = yearAfterProgramme(question, parameters, day);
   if (decision.outcome === 'answer') {
-    return validity.has(decision.article.id) || (asked && tied(decision.article)) ? { decision, notice: notice(), asked } : { decision, asked };
+    return validity.has(decision.article.id) || (asked && tied(decision.article))
+      ? { decision, notice: notice(), asked }
+      : { decision, asked };
   }
   if (!asked || (decision.outcome === 'no_answer' && decision.reason !== 'not_covered')) return { decision };
   // Among the choices of a clarification, or the best candidate of an unanswered question.
   const validityCandidate = (d: AnswerDecision | undefined) =>
-    d && d.outcome !== 'answer' ? (d.outcome === 'clarify' ? d.candidates : d.candidates.slice(0, 1)).find((c) => validity.has(c.article.id))?.article : undefined;
-  if (decision.outcome === 'clarify' && validityCandidate(decision)) return { decision: answerWith(validityCandidate(decision)!), notice: notice(), asked };
+    d && d.outcome !== 'answer'
+      ? (d.outcome === 'clarify' ? d.candidates : d.candidates.slice(0, 1)).find((c) => validity.has(c.article.id))?.article
+      : undefined;
+  if (decision.outcome === 'clarify' && validityCandidate(decision))
+    return { decision: answerWith(validityCandidate(decision)!), notice: notice(), asked };
   const rest = withoutYear(question, asked);
   const withoutTheYear = rest.length > 0 ? knowledge.answer(rest) : undefined;
-  if (withoutTheYear?.outcome === 'answer') return { decision: withoutTheYear, notice: tied(withoutTheYear.article) ? notice() : undefined, asked };
+  if (withoutTheYear?.outcome === 'answer')
+    return { decision: withoutTheYear, notice: tied(withoutTheYear.article) ? notice() : undefined, asked };
   // Only a question the search relates to the programme's validity at all ("Gibt es 2028 eine neue …?") gets its article; "unsere Schlüsselzuweisung nächstes Jahr" does not.
   const article = validityCandidate(decision) ?? validityCandidate(withoutTheYear);
   return article ? { decision: answerWith(article), notice: notice(), asked } : { decision, asked };

@@ -4,13 +4,50 @@
  */
 
 /** Abbreviations after which a full stop does not end the sentence (lower case, without the stop). */
-const ABBREVIATIONS = new Set(['z', 'b', 'bzw', 'ca', 'ggf', 'u', 'a', 'd', 'h', 'nr', 'abs', 's', 'ff', 'dr', 'prof', 'st', 'gem', 'vgl', 'usw', 'etc', 'inkl', 'zzgl', 'evtl', 'max', 'min', 'mio', 'mrd', 'tsd', 'rd', 'bspw', 'sog', 'i', 'v', 'o', 'e']);
+const ABBREVIATIONS = new Set([
+  'z',
+  'b',
+  'bzw',
+  'ca',
+  'ggf',
+  'u',
+  'a',
+  'd',
+  'h',
+  'nr',
+  'abs',
+  's',
+  'ff',
+  'dr',
+  'prof',
+  'st',
+  'gem',
+  'vgl',
+  'usw',
+  'etc',
+  'inkl',
+  'zzgl',
+  'evtl',
+  'max',
+  'min',
+  'mio',
+  'mrd',
+  'tsd',
+  'rd',
+  'bspw',
+  'sog',
+  'i',
+  'v',
+  'o',
+  'e',
+]);
 
 /** What follows an ordinal number: a lower-case word or a month. */
 const ORDINAL_FOLLOWS = /^\s*(?:\p{Ll}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/u;
 
 /** Words that open a question without a question mark ("ob wir …", "wie lange …"). */
-const QUESTION_OPENER = /^(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
+const QUESTION_OPENER =
+  /^(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
 
 /**
  * Splits a text into sentences at `.`, `!`, `?`, `;` and line breaks, keeping each sentence's own

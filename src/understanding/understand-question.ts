@@ -47,7 +47,11 @@ export type AnsweredReading = QuestionReading & { decision: ConfidentAnswer };
  * confident answer but the message as written has (a frame word was the question's subject after all),
  * that reading counts. `question` is the text that was read.
  */
-export function understandMessage(message: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): { question: string; understanding: QuestionUnderstanding } {
+export function understandMessage(
+  message: string,
+  knowledge: KnowledgeLookup,
+  topic?: ConversationTopic,
+): { question: string; understanding: QuestionUnderstanding } {
   const cleaned = cleanMessage(message);
   const understanding = understandQuestion(cleaned.text, knowledge, topic);
   if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
@@ -89,7 +93,8 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
 }
 
 /** "…, oder können wir …", "… oder reicht einer …": "oder" before a clause of its own (a verb first). */
-const ALTERNATIVE_CLAUSE = /^(.{12,}?)[,;]?\s+oder\s+((?:kann|können|koennen|könnte|muss|müssen|muessen|darf|dürfen|duerfen|soll|sollen|sollte|ist|sind|wäre|waere|gilt|gelten|reicht|reichen|geht|gibt|braucht|brauchen|wird|werden|hat|haben|zählt|zaehlt|bekommen|bekommt|läuft|laeuft)\s+.{8,})$/iu;
+const ALTERNATIVE_CLAUSE =
+  /^(.{12,}?)[,;]?\s+oder\s+((?:kann|können|koennen|könnte|muss|müssen|muessen|darf|dürfen|duerfen|soll|sollen|sollte|ist|sind|wäre|waere|gilt|gelten|reicht|reichen|geht|gibt|braucht|brauchen|wird|werden|hat|haben|zählt|zaehlt|bekommen|bekommt|läuft|laeuft)\s+.{8,})$/iu;
 
 /** The two alternatives of a question that offers two, or `undefined`. */
 function splitAlternatives(question: string): string[] | undefined {
@@ -98,7 +103,13 @@ function splitAlternatives(question: string): string[] | undefined {
 }
 
 /** Two or more questions: both answered when they have different answers, otherwise the one that has one, the other offered. */
-function readSeveral(text: string, questions: string[], knowledge: KnowledgeLookup, topic: ConversationTopic | undefined, alternatives = false): QuestionUnderstanding {
+function readSeveral(
+  text: string,
+  questions: string[],
+  knowledge: KnowledgeLookup,
+  topic: ConversationTopic | undefined,
+  alternatives = false,
+): QuestionUnderstanding {
   const first = readQuestion(questions[0]!, knowledge, topic);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
@@ -117,14 +128,16 @@ function readSeveral(text: string, questions: string[], knowledge: KnowledgeLook
     return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
   }
   if (isAnswered(first) && isAnswered(second)) {
-    if (first.decision.article.id !== second.decision.article.id) return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
+    if (first.decision.article.id !== second.decision.article.id)
+      return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
     const whole = readQuestion(text, knowledge, topic);
     return { kind: 'single', reading: isAnswered(whole) ? whole : first, pending: more };
   }
   // A fragment ("Besoldungsgruppe?") is part of the question before it, not a question of its own: then
   // the message is one question. A real second question is offered as a button, or answered without the first.
   if (isAnswered(first) && secondStandsAlone) return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
-  if (isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!))) return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
+  if (isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))
+    return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
   return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
 }
 
@@ -136,7 +149,8 @@ function readComparison(question: string, knowledge: KnowledgeLookup): QuestionU
   const right = answerSide(sides.right, knowledge);
   if (left.outcome !== 'answer' || right.outcome !== 'answer' || left.article.id === right.article.id) return undefined;
   const whole = knowledge.answer(question);
-  const overview = whole.outcome === 'answer' && whole.article.id !== left.article.id && whole.article.id !== right.article.id ? whole.article : undefined;
+  const overview =
+    whole.outcome === 'answer' && whole.article.id !== left.article.id && whole.article.id !== right.article.id ? whole.article : undefined;
   return {
     kind: 'comparison',
     sides: [
@@ -182,7 +196,14 @@ export function readQuestion(question: string, knowledge: KnowledgeLookup, topic
   const aboutTopic = alone.outcome === 'no_answer' && (alone.candidates.length === 0 || leadsToTopic);
   const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
   if (article) {
-    const decision: ConfidentAnswer = { outcome: 'answer', article, sections: article.sections.slice(0, 1), score: 0, coverage: 0, candidates: [] };
+    const decision: ConfidentAnswer = {
+      outcome: 'answer',
+      article,
+      sections: article.sections.slice(0, 1),
+      score: 0,
+      coverage: 0,
+      candidates: [],
+    };
     return { question, decision, readAgainst: topic };
   }
   return { question, decision: alone };

@@ -72,7 +72,7 @@ describe('the Direct Line channel (in-process adapter on the real bot)', () => {
     channel.close();
   });
 
-  it('apologises through the bot\'s onTurnError when a turn fails, and keeps serving', async () => {
+  it("apologises through the bot's onTurnError when a turn fails, and keeps serving", async () => {
     let fail = true;
     const { channel, bundle } = await channelWith(async (context) => {
       if (fail && context.activity.type === 'message') throw new Error('boom');
@@ -153,7 +153,7 @@ describe('the Direct Line channel (in-process adapter on the real bot)', () => {
 });
 
 describe('a slow bot turn', () => {
-  it('does not hold the client\'s post longer than turnWaitMs; the reply follows in the log', async () => {
+  it("does not hold the client's post longer than turnWaitMs; the reply follows in the log", async () => {
     const bundle = createBot({ knowledge: await knowledgeOf(SMALL_KB), office: loadConfig({}).office, logger: silentLogger() });
     const channel = new DirectLineChannel({
       store: new MemoryDirectLineStore(),

@@ -8,13 +8,7 @@ import { DirectLineTokens } from '../../src/channels/directline/directline-token
 import { MemoryDirectLineStore } from '../../src/channels/directline/memory-directline-store.js';
 import { mountDirectLineRoutes } from '../../src/http/directline-routes.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import {
-  TEST_TOKEN_SECRET,
-  eventually,
-  signTestToken,
-  startWebChatServer,
-  type WebChatTestServer,
-} from '../helpers/webchat-server.js';
+import { TEST_TOKEN_SECRET, eventually, signTestToken, startWebChatServer, type WebChatTestServer } from '../helpers/webchat-server.js';
 
 interface Page {
   activities: Activity[];
@@ -175,10 +169,13 @@ describe('the self-hosted Direct Line API', () => {
 
     it.each([
       ['no token', async () => undefined],
-      ['a forged token', async () => {
-        const [header, payload] = a.token.split('.');
-        return `${header}.${payload}.${Buffer.from('forged-signature').toString('base64url')}`;
-      }],
+      [
+        'a forged token',
+        async () => {
+          const [header, payload] = a.token.split('.');
+          return `${header}.${payload}.${Buffer.from('forged-signature').toString('base64url')}`;
+        },
+      ],
       ['an expired token', async () => signTestToken({ conv: a.conversationId, user: 'dl_x' }, Math.floor(Date.now() / 1000) - 5)],
     ])('gives 401 to %s', async (_name, make) => {
       const token = await make();
@@ -212,10 +209,9 @@ describe('the self-hosted Direct Line API', () => {
     });
 
     it('refuses WebSocket streams from a foreign site', async () => {
-      const socket = new WebSocket(
-        `${t.base.replace('http', 'ws')}/v3/directline/conversations/${a.conversationId}/stream?t=${a.token}`,
-        { origin: 'https://evil.example' },
-      );
+      const socket = new WebSocket(`${t.base.replace('http', 'ws')}/v3/directline/conversations/${a.conversationId}/stream?t=${a.token}`, {
+        origin: 'https://evil.example',
+      });
       const status = await new Promise<number>((resolve) => {
         socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         socket.on('open', () => resolve(101));

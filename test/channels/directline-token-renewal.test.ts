@@ -71,7 +71,8 @@ describe('token refresh bounded by the conversation’s idle expiry (server with
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const refresh = (token: string) => fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const refresh = (token: string) =>
+    fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
 
   it('never hands out a token that outlives the conversation, and stops once it has expired', async () => {
     const { token } = await tokens.issueForNewConversation();

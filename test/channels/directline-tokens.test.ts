@@ -30,26 +30,38 @@ describe('Direct Line tokens', () => {
 
   it.each([
     ['garbage', async () => 'not-a-token'],
-    ['another secret', async () => (await new DirectLineTokens('another-secret-that-is-also-long-enough', 1800).issueForNewConversation()).token],
-    ['alg none', async () => {
-      const { token } = await new DirectLineTokens(SECRET, 1800).issueForNewConversation();
-      const [, payload] = token.split('.');
-      return `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
-    }],
-    ['a tampered conversation', async () => {
-      const { token } = await new DirectLineTokens(SECRET, 1800).issueForNewConversation();
-      const [header, payload, signature] = token.split('.');
-      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-      const forged = Buffer.from(JSON.stringify({ ...claims, conv: 'someone-else' })).toString('base64url');
-      return `${header}.${forged}.${signature}`;
-    }],
-    ['a foreign audience', async () =>
-      new SignJWT({ conv: 'c', user: 'dl_x' })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuer('ikz-assistent')
-        .setAudience('somewhere-else')
-        .setExpirationTime('10m')
-        .sign(new TextEncoder().encode(SECRET))],
+    [
+      'another secret',
+      async () => (await new DirectLineTokens('another-secret-that-is-also-long-enough', 1800).issueForNewConversation()).token,
+    ],
+    [
+      'alg none',
+      async () => {
+        const { token } = await new DirectLineTokens(SECRET, 1800).issueForNewConversation();
+        const [, payload] = token.split('.');
+        return `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
+      },
+    ],
+    [
+      'a tampered conversation',
+      async () => {
+        const { token } = await new DirectLineTokens(SECRET, 1800).issueForNewConversation();
+        const [header, payload, signature] = token.split('.');
+        const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+        const forged = Buffer.from(JSON.stringify({ ...claims, conv: 'someone-else' })).toString('base64url');
+        return `${header}.${forged}.${signature}`;
+      },
+    ],
+    [
+      'a foreign audience',
+      async () =>
+        new SignJWT({ conv: 'c', user: 'dl_x' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('ikz-assistent')
+          .setAudience('somewhere-else')
+          .setExpirationTime('10m')
+          .sign(new TextEncoder().encode(SECRET)),
+    ],
   ])('refuses %s as invalid', async (_name, make) => {
     const error = await new DirectLineTokens(SECRET, 1800).verify(await make()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenError);

@@ -45,11 +45,18 @@ describe('Teams-shaped activities on /api/messages', () => {
   let serviceUrl = '';
   let server: RunningServer;
   const post = (body: Json) =>
-    fetch(`http://127.0.0.1:${server.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     serviceUrl = await channel.start();
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }), silentLogger());
+    server = await startServer(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }),
+      silentLogger(),
+    );
     await server.ready;
   });
   beforeEach(() => void channel.replies.splice(0));
@@ -65,7 +72,9 @@ describe('Teams-shaped activities on /api/messages', () => {
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect((card.content as Json).version).toBe('1.5');
     expect(visible(reply!)).toContain('75.000 €');
-    expect(visible(reply!)).toMatch(/Quelle: \[.+\]\(https:\/\/.+\) · (Stand: \d{2}\.\d{2}\.\d{4}|Quelle undatiert, geprüft \p{L}+ \d{4})/u);
+    expect(visible(reply!)).toMatch(
+      /Quelle: \[.+\]\(https:\/\/.+\) · (Stand: \d{2}\.\d{2}\.\d{4}|Quelle undatiert, geprüft \p{L}+ \d{4})/u,
+    );
     const actions = (card.content as Json).actions as Json[];
     expect(actions.map((a) => a.title)).toContain('Förder-Check starten');
     expect(actions.every((a) => a.type === 'Action.Submit' && typeof (a.data as Json).action === 'string')).toBe(true);
@@ -125,7 +134,11 @@ describe('Teams-shaped activities on /api/messages', () => {
       teamsActivity(serviceUrl, {
         type: 'invoke',
         name: 'composeExtension/query',
-        value: { commandId: 'searchKnowledge', parameters: [{ name: 'frage', value: 'Förderhöhe GVV' }], queryOptions: { skip: 0, count: 25 } },
+        value: {
+          commandId: 'searchKnowledge',
+          parameters: [{ name: 'frage', value: 'Förderhöhe GVV' }],
+          queryOptions: { skip: 0, count: 25 },
+        },
       }),
     );
     expect(response.status).toBe(200);
@@ -140,14 +153,24 @@ describe('Teams-shaped activities on /api/messages', () => {
 
   it('tells the message extension when nothing fits', async () => {
     const response = await post(
-      teamsActivity(serviceUrl, { type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchKnowledge', parameters: [{ name: 'frage', value: 'Hundesteuer Kassel' }] } }),
+      teamsActivity(serviceUrl, {
+        type: 'invoke',
+        name: 'composeExtension/query',
+        value: { commandId: 'searchKnowledge', parameters: [{ name: 'frage', value: 'Hundesteuer Kassel' }] },
+      }),
     );
     const body = (await response.json()) as { composeExtension: { type: string; text: string } };
     expect(body.composeExtension).toMatchObject({ type: 'message', text: expect.stringContaining('nichts Passendes') });
   });
 
   it('advances the Förder-Check with an Action.Submit value from a card', async () => {
-    await post(teamsActivity(serviceUrl, { type: 'message', text: 'Förder-Check', conversation: { id: 'a:personal-dialog', conversationType: 'personal' } }));
+    await post(
+      teamsActivity(serviceUrl, {
+        type: 'message',
+        text: 'Förder-Check',
+        conversation: { id: 'a:personal-dialog', conversationType: 'personal' },
+      }),
+    );
     await channel.waitForReplies(2);
     expect(visible(channel.replies[1] as Json)).toContain('Wer stellt den Antrag?');
     await post(

@@ -29,7 +29,10 @@ function runPackage(env: Record<string, string>, out: string): Promise<{ code: n
 describe('Teams app package', () => {
   it('npm run teams:package writes a zip whose manifest passes the official schema offline', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ikz-pkg-')), 'teams.zip');
-    const result = await runPackage({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', TEAMS_VALID_DOMAINS: 'ikz-assistent.example.de' }, out);
+    const result = await runPackage(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', TEAMS_VALID_DOMAINS: 'ikz-assistent.example.de' },
+      out,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const files = unzipSync(readFileSync(out));
@@ -39,7 +42,11 @@ describe('Teams app package', () => {
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['Förder-Check', 'Antrag stellen', 'Hilfe']);
+    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual([
+      'Förder-Check',
+      'Antrag stellen',
+      'Hilfe',
+    ]);
     expect(manifest.composeExtensions[0].botId).toBe(APP_ID);
     expect(manifest.validDomains).toContain('ikz-assistent.example.de');
   });
@@ -56,7 +63,7 @@ describe('Teams app package', () => {
   it('refuses to build without the bot id, naming the setting', async () => {
     const result = await runPackage({}, join(tmpdir(), 'never.zip'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('MicrosoftAppId must be the bot\'s app id (a GUID)');
+    expect(result.stderr).toContain("MicrosoftAppId must be the bot's app id (a GUID)");
   });
 
   it.each([
@@ -64,7 +71,14 @@ describe('Teams app package', () => {
     [{ version: '1.0' }, /version must look like/],
     [{ validDomains: ['https://bad/path'] }, /TEAMS_VALID_DOMAINS/],
   ])('rejects %o', (change, message) => {
-    const values = { appId: APP_ID, version: '1.0.0', websiteUrl: 'https://e.org', privacyUrl: 'https://e.org', validDomains: [], ...change };
+    const values = {
+      appId: APP_ID,
+      version: '1.0.0',
+      websiteUrl: 'https://e.org',
+      privacyUrl: 'https://e.org',
+      validDomains: [],
+      ...change,
+    };
     expect(() => fillTeamsManifest(template, values)).toThrow(TeamsPackageError);
     expect(() => fillTeamsManifest(template, values)).toThrow(message);
   });

@@ -19,7 +19,10 @@ describe('Teams: the bot in the Microsoft 365 Agents Playground', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }), silentLogger());
+    server = await startServer(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }),
+      silentLogger(),
+    );
     await server.ready;
     playground = await startPlayground(`http://127.0.0.1:${server.port}/api/messages`);
     browser = await launchChromium();

@@ -105,7 +105,13 @@ describe('the web chat widget in Chromium', () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
     }, WCAG_TAGS);
@@ -320,7 +326,9 @@ describe('the widget across a restart of the server (default configuration: SQLi
     await panel().waitFor();
     await expect
       .poll(() => panel().getByRole('status').innerText(), { timeout: 15_000 })
-      .toMatch(/^Ihr bisheriges Gespräch konnte nicht fortgesetzt werden, weil es abgelaufen oder nicht mehr verfügbar ist\. Hier beginnt ein neues Gespräch\.$/);
+      .toMatch(
+        /^Ihr bisheriges Gespräch konnte nicht fortgesetzt werden, weil es abgelaufen oder nicht mehr verfügbar ist\. Hier beginnt ein neues Gespräch\.$/,
+      );
     await botBubbles().filter({ hasText: 'Guten Tag' }).first().waitFor({ timeout: 15_000 });
     expect(await userBubbles().count()).toBe(0);
   }, 60_000);

@@ -37,7 +37,10 @@ describe('web chat configuration', () => {
   });
 
   it.each([
-    [{ DIRECT_LINE_TOKEN_SECRET: 'too-short' }, /^Invalid configuration: DIRECT_LINE_TOKEN_SECRET: expected at least 32 characters.* \(got "\*\*\*"\)$/],
+    [
+      { DIRECT_LINE_TOKEN_SECRET: 'too-short' },
+      /^Invalid configuration: DIRECT_LINE_TOKEN_SECRET: expected at least 32 characters.* \(got "\*\*\*"\)$/,
+    ],
     [{ DIRECT_LINE_TOKEN_TTL_SECONDS: '60' }, /DIRECT_LINE_TOKEN_TTL_SECONDS: expected a whole number of seconds between 1200 and 86400/],
     [{ DIRECT_LINE_MAX_CONVERSATIONS: '0' }, /DIRECT_LINE_MAX_CONVERSATIONS: expected a whole number of conversations/],
     [{ CORS_ORIGINS: 'https://ok.de,www.ohne-schema.de' }, /CORS_ORIGINS: expected a comma-separated list of origins/],

@@ -30,7 +30,9 @@ describe('a web chat conversation across a restart with the default configuratio
     const { conversationId, token } = await t.startConversation();
     expect((await say(t, conversationId, token, 'Förder-Check')).status).toBe(200);
     expect((await say(t, conversationId, token, 'Gemeinde oder Stadt')).status).toBe(200);
-    await eventually(async () => ((await texts(t!, conversationId, token)).some((x) => x.includes('Sind alle Beteiligten hessische Kommunen?')) ? true : undefined));
+    await eventually(async () =>
+      (await texts(t!, conversationId, token)).some((x) => x.includes('Sind alle Beteiligten hessische Kommunen?')) ? true : undefined,
+    );
 
     // The secret was created once, in DATA_DIR, readable by the owner only.
     const secretFile = join(dataDir, 'directline-token-secret');
@@ -59,7 +61,9 @@ describe('a web chat conversation across a restart with the default configuratio
 
     // The dialog goes on where it stopped.
     expect((await say(t, conversationId, token, 'Ja, alle aus Hessen')).status).toBe(200);
-    await eventually(async () => ((await texts(t!, conversationId, token)).some((x) => x.includes('Um welche Art von Vorhaben geht es?')) ? true : undefined));
+    await eventually(async () =>
+      (await texts(t!, conversationId, token)).some((x) => x.includes('Um welche Art von Vorhaben geht es?')) ? true : undefined,
+    );
     expect(readFileSync(secretFile, 'utf8')).toBe(secret); // created once, never replaced
   });
 

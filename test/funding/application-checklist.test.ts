@@ -3,12 +3,26 @@ import { buildApplicationChecklist, checklistMarkdown, type ApplicationStatus } 
 import { rv2021Basis, shippedVersion } from '../helpers/programme.js';
 
 const basis = rv2021Basis();
-const nothingDone: ApplicationStatus = { advice: false, decisions: 'none', contract: 'none', savingsTable: false, letter: false, supervision: 'kreisangehoerig' };
+const nothingDone: ApplicationStatus = {
+  advice: false,
+  decisions: 'none',
+  contract: 'none',
+  savingsTable: false,
+  letter: false,
+  supervision: 'kreisangehoerig',
+};
 
 describe('application checklist', () => {
   it('orders what is left and always ends with submitting on the official route', () => {
     const list = buildApplicationChecklist(nothingDone, basis);
-    expect(list.todo.map((t) => t.split(' ')[0])).toEqual(['Beratung', 'Beschlüsse', 'Kooperationsvertrag', 'Tabellarischen', 'Formloses', 'Antrag']);
+    expect(list.todo.map((t) => t.split(' ')[0])).toEqual([
+      'Beratung',
+      'Beschlüsse',
+      'Kooperationsvertrag',
+      'Tabellarischen',
+      'Formloses',
+      'Antrag',
+    ]);
     expect(list.done).toEqual([]);
   });
 
@@ -43,7 +57,8 @@ describe('application checklist', () => {
   it.each(['feuerwehr', 'fusion', 'vorbereitung'] as const)('invents no cooperation documents for a %s', (projectKind) => {
     const list = buildApplicationChecklist({ ...nothingDone, projectKind }, basis);
     const all = [...list.todo, ...list.documents].join('\n');
-    for (const word of ['Beschlüsse', 'Kooperationsvertrag', 'Verbandssatzung', 'Gruppenantrag', 'Einsparung']) expect(all, word).not.toContain(word);
+    for (const word of ['Beschlüsse', 'Kooperationsvertrag', 'Verbandssatzung', 'Gruppenantrag', 'Einsparung'])
+      expect(all, word).not.toContain(word);
     expect(list.documents).toContain('Bewertende Stellungnahme der Aufsichtsbehörden (fügen diese auf dem Dienstweg bei)');
     expect(list.todo.join(' ')).toContain('bitte mit der Beratung klären');
   });
@@ -57,14 +72,18 @@ describe('application checklist', () => {
   it('renders copyable Markdown with every part', () => {
     const markdown = checklistMarkdown(buildApplicationChecklist(nothingDone, basis));
     expect(markdown).toMatch(/^# IKZ-Förderantrag: Ihre nächsten Schritte/);
-    for (const heading of ['## Noch zu erledigen', '## Unterlagen für den Antrag', '## Dienstweg', '## Nach der Bewilligung']) expect(markdown).toContain(heading);
+    for (const heading of ['## Noch zu erledigen', '## Unterlagen für den Antrag', '## Dienstweg', '## Nach der Bewilligung'])
+      expect(markdown).toContain(heading);
     expect(markdown).toContain('**Bearbeitungsdauer:** laut Verwaltungsportalen 2 bis 3 Monate');
     expect(markdown).not.toContain('Hinweis');
   });
 
   it('carries the validity notice of its basis, also in the Markdown', () => {
     const text = 'Die RV 2021 gilt laut Beratungszentrum bis Ende 2026. …';
-    const list = buildApplicationChecklist(nothingDone, { version: shippedVersion(), notice: { kind: 'ends_soon', version: 'RV 2021', text } });
+    const list = buildApplicationChecklist(nothingDone, {
+      version: shippedVersion(),
+      notice: { kind: 'ends_soon', version: 'RV 2021', text },
+    });
     expect(list.notice).toBe(text);
     expect(checklistMarkdown(list)).toContain(`**Hinweis:** ${text}`);
   });

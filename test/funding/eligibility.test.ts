@@ -53,12 +53,23 @@ describe('grant estimate', () => {
 });
 
 describe('eligibility rules', () => {
-  const statusOf = (answers: EligibilityAnswers, id: string) => evaluateEligibility(answers, basis).criteria.find((c) => c.id === id)?.status;
+  const statusOf = (answers: EligibilityAnswers, id: string) =>
+    evaluateEligibility(answers, basis).criteria.find((c) => c.id === id)?.status;
 
   it('finds a complete cooperation eligible, every criterion met with a source', () => {
     const result = evaluateEligibility(base, basis);
     expect(result.verdict).toBe('eligible');
-    expect(result.criteria.map((c) => c.id)).toEqual(['applicant', 'hessian', 'partners', 'task_area', 'substantial', 'legal_form', 'duration', 'savings', 'timing']);
+    expect(result.criteria.map((c) => c.id)).toEqual([
+      'applicant',
+      'hessian',
+      'partners',
+      'task_area',
+      'substantial',
+      'legal_form',
+      'duration',
+      'savings',
+      'timing',
+    ]);
     for (const c of result.criteria) {
       expect(c.status).toBe('met');
       // A web address, or for a source without one (the 2025 press release) its year.
@@ -82,14 +93,18 @@ describe('eligibility rules', () => {
   });
 
   it('mentions the Gruppenantrag only for cooperations', () => {
-    const applicant = (projectKind: EligibilityAnswers['projectKind']) => evaluateEligibility({ ...base, projectKind, partners: 3 }, basis).criteria[0]!.reason;
+    const applicant = (projectKind: EligibilityAnswers['projectKind']) =>
+      evaluateEligibility({ ...base, projectKind, partners: 3 }, basis).criteria[0]!.reason;
     expect(applicant('kooperation')).toContain('Gruppenantrag');
     expect(applicant('feuerwehr')).not.toContain('Gruppenantrag');
     expect(applicant('fusion')).not.toContain('Gruppenantrag');
   });
 
   it('passes the validity notice of its basis on to the result', () => {
-    const result = evaluateEligibility(base, { version: programme, notice: { kind: 'ends_soon', version: 'RV 2021', text: 'Die RV 2021 gilt …' } });
+    const result = evaluateEligibility(base, {
+      version: programme,
+      notice: { kind: 'ends_soon', version: 'RV 2021', text: 'Die RV 2021 gilt …' },
+    });
     expect(result.notice).toBe('Die RV 2021 gilt …');
   });
 
@@ -124,21 +139,26 @@ describe('eligibility rules', () => {
     ['10 % savings', { savingsPercent: 10 }, 'not_eligible'],
     ['two municipalities', { partners: 2 }, 'eligible_with_open_points'],
     ['a non-Hessian partner and an open legal form', { allHessian: false, legalForm: 'offen' }, 'eligible_with_open_points'],
-    ['a fire-brigade merger of 3 brigades with unknown savings', { projectKind: 'feuerwehr', partners: 3, savingsPercent: undefined }, 'eligible'],
+    [
+      'a fire-brigade merger of 3 brigades with unknown savings',
+      { projectKind: 'feuerwehr', partners: 3, savingsPercent: undefined },
+      'eligible',
+    ],
     ['an already running cooperation', { started: { started: true } }, 'eligible_with_open_points'],
   ])('gives the verdict for %s', (_name, change, verdict) => {
     expect(evaluateEligibility({ ...base, ...change }, basis).verdict).toBe(verdict);
   });
 
   it('asks only what matters for the project kind', () => {
-    const ids = (kind: EligibilityAnswers['projectKind']) => evaluateEligibility({ ...base, projectKind: kind }, basis).criteria.map((c) => c.id);
+    const ids = (kind: EligibilityAnswers['projectKind']) =>
+      evaluateEligibility({ ...base, projectKind: kind }, basis).criteria.map((c) => c.id);
     expect(ids('fusion')).toEqual(['applicant', 'hessian', 'partners']);
     // The sources do not say whether the 15 % rule applies to a merger inside one municipality: not a criterion.
     expect(ids('feuerwehr')).toEqual(['applicant', 'hessian', 'partners', 'timing']);
     expect(ids('gvv')).toEqual(['applicant', 'hessian', 'partners', 'duration', 'savings', 'timing']);
   });
 
-  it('computes savings from today\'s and the joint costs', () => {
+  it("computes savings from today's and the joint costs", () => {
     expect(savingsFromCosts(400_000, 320_000)).toBe(20);
     expect(savingsFromCosts(100_000, 110_000)).toBe(-10);
     expect(() => savingsFromCosts(0, 10)).toThrow(RangeError);

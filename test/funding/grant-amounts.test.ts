@@ -21,7 +21,11 @@ describe('grant figures', () => {
     ['a cooperation of 7 (more than 3: no more per partner)', { kind: 'kooperation', partners: 7 }, 100_000],
     ['a single municipality', { kind: 'kooperation', partners: 1 }, 'not_applicable'],
     ['debt relief, 5.000 inhabitants, high debt', { kind: 'entschuldung', inhabitants: 5_000, debt: 20_000_000 }, 2_250_000],
-    ['debt relief, exactly 7.500 inhabitants (still the small class)', { kind: 'entschuldung', inhabitants: 7_500, debt: 20_000_000 }, 3_375_000],
+    [
+      'debt relief, exactly 7.500 inhabitants (still the small class)',
+      { kind: 'entschuldung', inhabitants: 7_500, debt: 20_000_000 },
+      3_375_000,
+    ],
     ['debt relief, 7.501 inhabitants', { kind: 'entschuldung', inhabitants: 7_501, debt: 20_000_000 }, 2_625_350],
     ['debt relief capped at 46 % of the debt', { kind: 'entschuldung', inhabitants: 5_000, debt: 1_000_000 }, 460_000],
     ['debt relief without the debt', { kind: 'entschuldung', inhabitants: 5_000 }, 'missing'],
@@ -41,7 +45,11 @@ describe('grant figures', () => {
     if (figure.status !== 'amount') return;
     expect(figure.notes.join(' ')).toContain('angemessenen Verhältnis zu den Einsparungen');
     expect(figure.notes.join(' ')).toContain('Rechtsanspruch');
-    for (const grantCase of [{ kind: 'gvv', members: 3 }, { kind: 'kooperation', partners: 3 }] as const) expect(grantFigure(rv2021, grantCase).rule).toContain('in der Regel');
+    for (const grantCase of [
+      { kind: 'gvv', members: 3 },
+      { kind: 'kooperation', partners: 3 },
+    ] as const)
+      expect(grantFigure(rv2021, grantCase).rule).toContain('in der Regel');
   });
 
   it('says that the two-partner amount needs the exception', () => {
@@ -60,7 +68,9 @@ describe('grant figures', () => {
   it('gives the most the debt relief can be while the debt is still missing, and asks for the debt', () => {
     const figure = grantFigure(rv2021, { kind: 'entschuldung', inhabitants: 6_000 });
     expect(figure).toMatchObject({ status: 'missing', missing: ['debt'], asOf: 'Mai 2020', upTo: { amount: 2_700_000 } });
-    expect(figure.status === 'missing' && figure.upTo?.calculation).toBe('6.000 Einwohner × 450 € = 2.700.000 €, höchstens 46 % der Schulden im Kernhaushalt');
+    expect(figure.status === 'missing' && figure.upTo?.calculation).toBe(
+      '6.000 Einwohner × 450 € = 2.700.000 €, höchstens 46 % der Schulden im Kernhaushalt',
+    );
     expect(grantFigure(rv2021, { kind: 'entschuldung' })).not.toHaveProperty('upTo');
   });
 
@@ -72,14 +82,20 @@ describe('grant figures', () => {
 
   it('explains the cap and the uncertain status of the debt relief', () => {
     const figure = grantFigure(rv2021, { kind: 'entschuldung', inhabitants: 5_000, debt: 1_000_000 });
-    expect(figure.status === 'amount' && figure.calculation).toBe('5.000 Einwohner × 450 € = 2.250.000 €, begrenzt auf 46 % der Schulden von 1.000.000 €: 460.000 €');
+    expect(figure.status === 'amount' && figure.calculation).toBe(
+      '5.000 Einwohner × 450 € = 2.250.000 €, begrenzt auf 46 % der Schulden von 1.000.000 €: 460.000 €',
+    );
     expect(figure.status === 'amount' && figure.notes.join(' ')).toContain('Ob sie heute noch gewährt wird, ist hier nicht bekannt');
     expect(figure.rule).toContain('Stand Mai 2020');
   });
 
   it('computes with the amounts of the version it is given', () => {
     const successor = programmeWithSuccessor().versions.find((v) => v.version === 'RV 2027')!;
-    expect(grantFigure(successor, { kind: 'kooperation', partners: 3 })).toMatchObject({ status: 'amount', amount: 90_000, version: 'RV 2027' });
+    expect(grantFigure(successor, { kind: 'kooperation', partners: 3 })).toMatchObject({
+      status: 'amount',
+      amount: 90_000,
+      version: 'RV 2027',
+    });
   });
 
   it('is what the Förder-Check estimates with', () => {
@@ -110,15 +126,27 @@ describe('grant cases in the programme file (how questions name them)', () => {
   });
 
   it('rejects a number the case does not have, and a case listed twice, naming the place', () => {
-    const wrongFigure = programmeParametersSchema.safeParse({ versions: programme.versions, grant_cases: [{ case: 'gvv', articles: ['foerderhoehe-gvv'], counts: { partners: { words: ['Gemeinde'] } } }] });
+    const wrongFigure = programmeParametersSchema.safeParse({
+      versions: programme.versions,
+      grant_cases: [{ case: 'gvv', articles: ['foerderhoehe-gvv'], counts: { partners: { words: ['Gemeinde'] } } }],
+    });
     expect(wrongFigure.success).toBe(false);
-    expect(wrongFigure.error?.issues[0]).toMatchObject({ path: ['grant_cases', 0, 'counts', 'partners'], message: '"gvv" has no number "partners" (expected members)' });
-    const twice = programmeParametersSchema.safeParse({ versions: programme.versions, grant_cases: [shipped.grant_cases[0], shipped.grant_cases[0]] });
+    expect(wrongFigure.error?.issues[0]).toMatchObject({
+      path: ['grant_cases', 0, 'counts', 'partners'],
+      message: '"gvv" has no number "partners" (expected members)',
+    });
+    const twice = programmeParametersSchema.safeParse({
+      versions: programme.versions,
+      grant_cases: [shipped.grant_cases[0], shipped.grant_cases[0]],
+    });
     expect(twice.success).toBe(false);
   });
 
   it('lets kb:check find the articles the cases name', () => {
-    const parameters = programmeParametersSchema.parse({ versions: programme.versions, grant_cases: [{ case: 'feuerwehr', articles: ['gibt-es-nicht'], counts: {} }] });
+    const parameters = programmeParametersSchema.parse({
+      versions: programme.versions,
+      grant_cases: [{ case: 'feuerwehr', articles: ['gibt-es-nicht'], counts: {} }],
+    });
     expect(referencedArticles(parameters)).toContain('gibt-es-nicht');
   });
 });

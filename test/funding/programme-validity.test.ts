@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { programmeParametersSchema } from '../../src/funding/programme-parameters.js';
-import { answerNotice, endNotice, hessianDay, knownUntil, programmeBasis, validityNotice, versionOn } from '../../src/funding/programme-validity.js';
+import {
+  answerNotice,
+  endNotice,
+  hessianDay,
+  knownUntil,
+  programmeBasis,
+  validityNotice,
+  versionOn,
+} from '../../src/funding/programme-validity.js';
 import { programmeWithSuccessor, shippedProgramme } from '../helpers/programme.js';
 
 const EXPECTED_SOON =
@@ -33,7 +41,10 @@ describe('programme validity', () => {
 
   it('keeps checking against the last version after it has ended', () => {
     expect(versionOn(programme, '2027-01-10').version).toBe('RV 2021');
-    expect(programmeBasis(programme, new Date('2027-01-10T09:00:00Z'))).toMatchObject({ version: { version: 'RV 2021' }, notice: { kind: 'ended' } });
+    expect(programmeBasis(programme, new Date('2027-01-10T09:00:00Z'))).toMatchObject({
+      version: { version: 'RV 2021' },
+      notice: { kind: 'ended' },
+    });
   });
 
   it('reads the clock as a Hessian calendar day', () => {
@@ -52,13 +63,17 @@ describe('programme validity', () => {
     expect(basis.version.version).toBe('RV 2027');
     expect(basis.version.amounts.regular.three_partners).toBe(90_000);
     // … and its own end is announced in time.
-    expect(validityNotice(withSuccessor, '2031-11-01')?.text).toMatch(/^Die RV 2027 gilt laut \(fiktivem\) Testbestand bis Ende 2031\. Ob und wie die Förderung ab 2032/);
+    expect(validityNotice(withSuccessor, '2031-11-01')?.text).toMatch(
+      /^Die RV 2027 gilt laut \(fiktivem\) Testbestand bis Ende 2031\. Ob und wie die Förderung ab 2032/,
+    );
   });
 
   it('names a successor that is known but starts later', () => {
     const programme = programmeWithSuccessor();
     programme.versions[1]!.valid_from = '2027-04-01';
-    expect(validityNotice(programme, '2027-02-01')?.text).toMatch(/galt laut Beratungszentrum bis Ende 2026\. Die RV 2027 gilt ab dem 01\.04\.2027/);
+    expect(validityNotice(programme, '2027-02-01')?.text).toMatch(
+      /galt laut Beratungszentrum bis Ende 2026\. Die RV 2027 gilt ab dem 01\.04\.2027/,
+    );
   });
 
   it('attaches the notice only to answers from articles tied to a programme version', () => {
@@ -71,11 +86,19 @@ describe('programme validity', () => {
   });
 
   it.each<[string, (versions: ReturnType<typeof shippedProgramme>['versions']) => unknown[], RegExp]>([
-    ['overlapping versions', (v) => [v[0], { ...v[0], version: 'RV 2026', valid_from: '2026-06-01' }], /valid_from must be after valid_until of "RV 2021"/],
+    [
+      'overlapping versions',
+      (v) => [v[0], { ...v[0], version: 'RV 2026', valid_from: '2026-06-01' }],
+      /valid_from must be after valid_until of "RV 2021"/,
+    ],
     ['a version that ends before it starts', (v) => [{ ...v[0], valid_until: '2020-01-01' }], /valid_until must not be before valid_from/],
     ['the same version twice', (v) => [v[0], { ...v[0], valid_from: '2027-01-01', valid_until: '2031-12-31' }], /appears twice/],
     ['a date that is no date', (v) => [{ ...v[0], valid_until: 'Ende 2026' }], /YYYY-MM-DD/],
-    ['a source with neither url nor year', (v) => [{ ...v[0], validity_source: { title: 'Pressemitteilung', article: 'geltungsdauer' } }], /url, or \(without a web address\) its year/],
+    [
+      'a source with neither url nor year',
+      (v) => [{ ...v[0], validity_source: { title: 'Pressemitteilung', article: 'geltungsdauer' } }],
+      /url, or \(without a web address\) its year/,
+    ],
   ])('rejects %s', (_name, versions, message) => {
     const result = programmeParametersSchema.safeParse({ versions: versions(shippedProgramme().versions) });
     expect(result.success).toBe(false);

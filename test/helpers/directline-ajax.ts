@@ -27,8 +27,7 @@ export function fetchAjax(): (request: AjaxRequest) => unknown {
   return (request) =>
     Observable.create((subscriber) => {
       const headers = { ...request.headers };
-      const body =
-        request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+      const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
       fetch(request.url, { method: request.method ?? 'GET', headers, body: body as string | undefined })
         .then(async (response) => {
           const text = await response.text();

@@ -73,7 +73,10 @@ export function describeDirectLineStore(name: string, create: DirectLineStoreFac
       const { store } = await create({ maxActivitiesPerConversation: 3, maxCharsPerConversation: 100_000 });
       await store.createConversation(record('c1', Date.now()));
       for (let i = 1; i <= 5; i++) await store.appendActivity('c1', { type: 'message', text: `m${i}` });
-      expect(await store.activitiesAfter('c1', 0)).toMatchObject({ watermark: 5, activities: [{ text: 'm3' }, { text: 'm4' }, { text: 'm5' }] });
+      expect(await store.activitiesAfter('c1', 0)).toMatchObject({
+        watermark: 5,
+        activities: [{ text: 'm3' }, { text: 'm4' }, { text: 'm5' }],
+      });
 
       const { store: small } = await create({ maxCharsPerConversation: 500 });
       await small.createConversation(record('c2', Date.now()));

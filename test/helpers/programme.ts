@@ -33,7 +33,10 @@ export function programmeWithSuccessor(): ProgrammeParameters {
     valid_from: '2027-01-01',
     valid_until: '2031-12-31',
     validity: 'laut (fiktivem) Testbestand bis Ende 2031',
-    amounts: { ...structuredClone(rv2021.amounts), regular: { two_partners_exception: 60_000, three_partners: 90_000, more_than_three: 120_000 } },
+    amounts: {
+      ...structuredClone(rv2021.amounts),
+      regular: { two_partners_exception: 60_000, three_partners: 90_000, more_than_three: 120_000 },
+    },
   };
   return programmeParametersSchema.parse({ versions: [...programme.versions, successor] });
 }

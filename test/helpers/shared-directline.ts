@@ -37,7 +37,10 @@ export function sharedChannels(storeA: DirectLineStore, storeB: DirectLineStore)
       channel,
       async connectClient(conversationId: string, watermark = 0): Promise<LiveClient> {
         const events: ActivityEvent[] = [];
-        const disconnect = await channel.connect(conversationId, watermark, { push: (event) => events.push(event), close: () => undefined });
+        const disconnect = await channel.connect(conversationId, watermark, {
+          push: (event) => events.push(event),
+          close: () => undefined,
+        });
         if (!disconnect) throw new Error(`conversation ${conversationId} not found`);
         disconnects.push(disconnect);
         const activities = (): Activity[] => events.flatMap((event) => event.activities);

@@ -79,7 +79,9 @@ describe('createBlobStores', () => {
     expect(await client.exists()).toBe(true);
     await stores.close();
     await expect(open('Not_Valid')).rejects.toThrow('Azure Blob Storage: invalid container name "Not_Valid"');
-    await expect(createBlobStores({ connectionString: ' ', container })).rejects.toThrow('Azure Blob Storage: the connection string is empty');
+    await expect(createBlobStores({ connectionString: ' ', container })).rejects.toThrow(
+      'Azure Blob Storage: the connection string is empty',
+    );
     await expect(createBlobStores({ connectionString: 'nonsense', container })).rejects.toThrow(/^Azure Blob Storage: /);
   });
 });

@@ -16,7 +16,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const EMAIL = 'petra.retention@musterdorf.de';
 /** An unanswered question: the analytics event keeps its text for the editors (without personal data). */
 const QUESTION = 'Wie hoch ist die Hundesteuer in Musterdorf?';
-const CONVERSATION = [QUESTION, 'Ich möchte mit einem Berater sprechen', 'Gemeinde Musterdorf', 'Petra Muster', `Meine Adresse: ${EMAIL}`, 'So übernehmen', 'Ja, ich stimme zu'];
+const CONVERSATION = [
+  QUESTION,
+  'Ich möchte mit einem Berater sprechen',
+  'Gemeinde Musterdorf',
+  'Petra Muster',
+  `Meine Adresse: ${EMAIL}`,
+  'So übernehmen',
+  'Ja, ich stimme zu',
+];
 
 let azurite: Azurite;
 beforeAll(async () => {
@@ -28,17 +36,30 @@ afterAll(async () => {
 
 /** A web-chat conversation through the real server on `env`'s storage: a question, then a handoff with the e-mail address. */
 async function chatAndStop(env: Record<string, string>): Promise<void> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, DIRECT_LINE_TOKEN_SECRET: TEST_TOKEN_SECRET, ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KNOWLEDGE_DIR: SHIPPED_KB,
+    DIRECT_LINE_TOKEN_SECRET: TEST_TOKEN_SECRET,
+    ...env,
+  });
   const server = await startServer(config, silentLogger());
   try {
     await server.ready;
     const base = `http://127.0.0.1:${server.port}`;
     const call = (path: string, token?: string, body?: unknown) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body ?? {}) });
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body ?? {}),
+      });
     const { token } = (await (await call('/api/webchat/token')).json()) as { token: string };
     const { conversationId } = (await (await call('/v3/directline/conversations', token)).json()) as { conversationId: string };
     for (const text of CONVERSATION) {
-      expect((await call(`/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', from: { id: 'u' }, text })).status).toBe(200);
+      expect(
+        (await call(`/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', from: { id: 'u' }, text }))
+          .status,
+      ).toBe(200);
     }
   } finally {
     await server.close();
@@ -55,7 +76,11 @@ describe.each<[string, () => Promise<{ env: Record<string, string>; everything: 
         everything: async () => {
           const db = new Database(join(dataDir, 'ikz-assistent.db'), { readonly: true });
           try {
-            return db.prepare<[], { value: string }>('SELECT value FROM documents UNION ALL SELECT value FROM bot_state').all().map((row) => row.value).join('\n');
+            return db
+              .prepare<[], { value: string }>('SELECT value FROM documents UNION ALL SELECT value FROM bot_state')
+              .all()
+              .map((row) => row.value)
+              .join('\n');
           } finally {
             db.close();
           }
@@ -68,11 +93,17 @@ describe.each<[string, () => Promise<{ env: Record<string, string>; everything: 
     async () => {
       const container = azurite.uniqueContainer('retention');
       return {
-        env: { STORAGE_BACKEND: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container, DATA_DIR: mkdtempSync(join(tmpdir(), 'ikz-retention-')) },
+        env: {
+          STORAGE_BACKEND: 'blob',
+          AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+          AZURE_STORAGE_CONTAINER: container,
+          DATA_DIR: mkdtempSync(join(tmpdir(), 'ikz-retention-')),
+        },
         everything: async () => {
           const client = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(container);
           const texts: string[] = [];
-          for await (const blob of client.listBlobsFlat()) texts.push((await client.getBlobClient(blob.name).downloadToBuffer()).toString('utf8'));
+          for await (const blob of client.listBlobsFlat())
+            texts.push((await client.getBlobClient(blob.name).downloadToBuffer()).toString('utf8'));
           return texts.join('\n');
         },
       };

@@ -8,14 +8,20 @@ import { openSqliteDatabase } from '../../src/storage/sqlite-database.js';
 
 function capture() {
   const lines: string[] = [];
-  return { logger: createLogger('info', { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream), text: () => lines.join('') };
+  return {
+    logger: createLogger('info', { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream),
+    text: () => lines.join(''),
+  };
 }
 
 /** About 4 MB of rows, in many small transactions as under load. */
 function writeRows(db: ReturnType<typeof openSqliteDatabase>, from: number): void {
   const insert = db.prepare('INSERT INTO documents (collection, key, value, etag, updated_at) VALUES (?, ?, ?, ?, ?)');
   const text = 'x'.repeat(2000);
-  for (let batch = 0; batch < 200; batch++) db.transaction(() => { for (let i = 0; i < 10; i++) insert.run('t', `k${from + batch * 10 + i}`, text, 'e', 0); })();
+  for (let batch = 0; batch < 200; batch++)
+    db.transaction(() => {
+      for (let i = 0; i < 10; i++) insert.run('t', `k${from + batch * 10 + i}`, text, 'e', 0);
+    })();
 }
 
 describe('SQLite checkpoints in a background thread', () => {
@@ -46,7 +52,8 @@ describe('SQLite checkpoints in a background thread', () => {
     const db = openSqliteDatabase(':memory:');
     const log = capture();
     const checkpointer = startCheckpointer(db, join(tmpdir(), 'no-such-folder-ikz', 'missing.db'), log.logger);
-    for (let i = 0; i < 100 && !/SQLite background checkpoints unavailable/.test(log.text()); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && !/SQLite background checkpoints unavailable/.test(log.text()); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(log.text()).toMatch(/SQLite background checkpoints unavailable/);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await checkpointer.stop();

@@ -74,7 +74,15 @@ describe('cases on SQLite', () => {
   it('survive closing and reopening the database', async () => {
     const dir = tempDir();
     const before = await createStores(storageOptions(dir));
-    const created = await new CaseService(before.documents).create({ municipality: 'M', name: 'N', concern: 'Anliegen', consentAt: new Date().toISOString(), transcript: [{ from: 'user', text: 'Hallo', at: new Date().toISOString() }], channelId: 't', conversationId: 'c' });
+    const created = await new CaseService(before.documents).create({
+      municipality: 'M',
+      name: 'N',
+      concern: 'Anliegen',
+      consentAt: new Date().toISOString(),
+      transcript: [{ from: 'user', text: 'Hallo', at: new Date().toISOString() }],
+      channelId: 't',
+      conversationId: 'c',
+    });
     await before.close();
     const after = await createStores(storageOptions(dir));
     expect(await new CaseService(after.documents).get(created.id)).toEqual(created);
@@ -86,7 +94,15 @@ describe('retention', () => {
   it('deletes conversation state and cases older than the retention period, and keeps counters', async () => {
     const stores = await createStores(storageOptions(tempDir()));
     const cases = new CaseService(stores.documents);
-    await cases.create({ municipality: 'M', name: 'N', concern: 'Anliegen', consentAt: new Date().toISOString(), transcript: [], channelId: 't', conversationId: 'c' });
+    await cases.create({
+      municipality: 'M',
+      name: 'N',
+      concern: 'Anliegen',
+      consentAt: new Date().toISOString(),
+      transcript: [],
+      channelId: 't',
+      conversationId: 'c',
+    });
     await stores.botState.write({ 'conv/1': { transcript: ['…'] } });
     const later = new Date(Date.now() + 100 * 24 * 60 * 60 * 1000);
     expect(await stores.purgeOlderThan(120, later)).toBe(0);
@@ -113,7 +129,16 @@ describe('a full server restart on SQLite', () => {
       await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: `m${n}`, text, channelId: 'test', serviceUrl, from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'restart-conv' } }),
+        body: JSON.stringify({
+          type: 'message',
+          id: `m${n}`,
+          text,
+          channelId: 'test',
+          serviceUrl,
+          from: { id: 'u1' },
+          recipient: { id: 'bot' },
+          conversation: { id: 'restart-conv' },
+        }),
       });
       const replies = await channel.waitForReplies(n);
       return JSON.stringify(replies.slice(-1));

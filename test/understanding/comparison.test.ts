@@ -4,7 +4,11 @@ import { comparisonSides } from '../../src/understanding/comparison.js';
 describe('comparisonSides', () => {
   it.each([
     ['Unterschied Zweckverband und öffentlich-rechtliche Vereinbarung?', 'Zweckverband', 'öffentlich-rechtliche Vereinbarung'],
-    ['Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?', 'Zweckverband', 'öffentlich-rechtlichen Vereinbarung'],
+    [
+      'Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?',
+      'Zweckverband',
+      'öffentlich-rechtlichen Vereinbarung',
+    ],
     ['Zweckverband oder GVV – was ist besser?', 'Zweckverband', 'GVV'],
     ['Delegation oder Mandatierung - was ist besser für uns?', 'Delegation', 'Mandatierung'],
     ['Was ist besser: Zweckverband oder Arbeitsgemeinschaft?', 'Zweckverband', 'Arbeitsgemeinschaft'],
@@ -21,7 +25,11 @@ describe('comparisonSides', () => {
   });
 
   it('reads a bare "X oder Y?" as a comparison that does not say so', () => {
-    expect(comparisonSides('Zweckverband oder Arbeitsgemeinschaft?')).toEqual({ left: 'Zweckverband', right: 'Arbeitsgemeinschaft', explicit: false });
+    expect(comparisonSides('Zweckverband oder Arbeitsgemeinschaft?')).toEqual({
+      left: 'Zweckverband',
+      right: 'Arbeitsgemeinschaft',
+      explicit: false,
+    });
   });
 
   it.each([

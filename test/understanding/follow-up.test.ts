@@ -23,12 +23,16 @@ describe('follow-up questions', () => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
 
-  it.each(['Wie hoch ist die Förderung?', 'Wer darf den Antrag stellen?', 'Besoldungsgruppe?', 'Förderhöhe?', 'wer darf die foerderung beantragen', 'Was ist ein Zweckverband?'])(
-    '"%s" stands on its own',
-    (text) => {
-      expect(looksLikeFollowUp(text)).toBe(false);
-    },
-  );
+  it.each([
+    'Wie hoch ist die Förderung?',
+    'Wer darf den Antrag stellen?',
+    'Besoldungsgruppe?',
+    'Förderhöhe?',
+    'wer darf die foerderung beantragen',
+    'Was ist ein Zweckverband?',
+  ])('"%s" stands on its own', (text) => {
+    expect(looksLikeFollowUp(text)).toBe(false);
+  });
 
   it('remembers the numbers and nouns of a question', () => {
     const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
@@ -58,12 +62,16 @@ describe('follow-up questions', () => {
 
   it('adds the nouns of the previous question to a follow-up with a predicate of its own', () => {
     const topic = topicOf('Was ist ein Gemeindeverwaltungsverband?', { id: 'gvv', title: 'GVV' });
-    expect(followUpReadings('Wie viel Geld gibt es dafür?', topic, kindOf)).toEqual(['Wie viel Geld gibt es dafür? Gemeindeverwaltungsverband']);
+    expect(followUpReadings('Wie viel Geld gibt es dafür?', topic, kindOf)).toEqual([
+      'Wie viel Geld gibt es dafür? Gemeindeverwaltungsverband',
+    ]);
   });
 
   it('lets a fragment borrow the whole previous question', () => {
     const topic = topicOf('Wer darf einen IKZ-Förderantrag stellen?', { id: 'antragsberechtigung', title: 'Antragsberechtigung' });
-    expect(followUpReadings('auch ein zweckverband?', topic, kindOf)).toContain('Wer darf einen IKZ-Förderantrag stellen? auch ein zweckverband?');
+    expect(followUpReadings('auch ein zweckverband?', topic, kindOf)).toContain(
+      'Wer darf einen IKZ-Förderantrag stellen? auch ein zweckverband?',
+    );
   });
 });
 

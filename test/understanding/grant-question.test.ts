@@ -10,7 +10,14 @@ const programme = shippedProgramme();
 const cases = programme.grant_cases;
 const fresh = { followUp: false };
 
-const answered = (id: string): AnswerDecision => ({ outcome: 'answer', article: { id } as Article, sections: [], score: 1, coverage: 1, candidates: [] });
+const answered = (id: string): AnswerDecision => ({
+  outcome: 'answer',
+  article: { id } as Article,
+  sections: [],
+  score: 1,
+  coverage: 1,
+  candidates: [],
+});
 const unanswered: AnswerDecision = { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
 
 describe('which computed case a question is about, with its numbers (words from the programme file)', () => {
@@ -28,8 +35,14 @@ describe('which computed case a question is about, with its numbers (words from 
     ['wir wollen 3 ortsteil-ffw zu einer zusammenlegen', { kind: 'feuerwehr', brigades: 3 }],
     ['GVV mit 3 Gemeinden, wie hoch ist die Förderung insgesamt', { kind: 'gvv', members: 3 }],
     ['Wir wollen mit drei Nachbargemeinden einen GVV gründen, also vier Gemeinden insgesamt.', { kind: 'gvv', members: 4 }],
-    ['Zwei Gemeinden fusionieren, danach 6.000 Einwohner, Schulden im Kernhaushalt 10 Mio. Wie hoch wäre die Entschuldungshilfe?', { kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 }],
-    ['Fusion, zusammen ca. 12.000 EW, Kassenkredite 1,5 Millionen € – Entschuldungshilfe?', { kind: 'entschuldung', inhabitants: 12_000, debt: 1_500_000 }],
+    [
+      'Zwei Gemeinden fusionieren, danach 6.000 Einwohner, Schulden im Kernhaushalt 10 Mio. Wie hoch wäre die Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 },
+    ],
+    [
+      'Fusion, zusammen ca. 12.000 EW, Kassenkredite 1,5 Millionen € – Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 12_000, debt: 1_500_000 },
+    ],
     ['Entschuldungshilfe: Einwohnerzahl 9000, dazu 5 Mio', { kind: 'entschuldung', inhabitants: 9000, debt: 5_000_000 }],
     ['Wir sind ne 3er Kooperation beim Bauhof, was gibts da?', { kind: 'kooperation', partners: 3 }],
     ['zwei Gemeinden + Landkreis, gemeinsames Ordnungsamt, Fördersumme?', { kind: 'kooperation', partners: 3 }],
@@ -38,7 +51,8 @@ describe('which computed case a question is about, with its numbers (words from 
   });
 
   it('takes the count the question asks about, not one the letter mentions before', () => {
-    const letter = 'In unserer Gemeinde gibt es sieben Ortsteilfeuerwehren. Vier davon sollen zusammengehen. In welcher Höhe gibt es Förderung für die vier Wehren?';
+    const letter =
+      'In unserer Gemeinde gibt es sieben Ortsteilfeuerwehren. Vier davon sollen zusammengehen. In welcher Höhe gibt es Förderung für die vier Wehren?';
     expect(readGrantCase(letter, cases, fresh)?.grantCase).toEqual({ kind: 'feuerwehr', brigades: 4 });
   });
 
@@ -50,7 +64,11 @@ describe('which computed case a question is about, with its numbers (words from 
   });
 
   it('knows the case of the answer article when the question names none', () => {
-    expect(readGrantCase('Wie hoch ist das?', cases, { articleId: 'foerderhoehe-gvv', followUp: false })).toMatchObject({ grantCase: { kind: 'gvv' }, by: 'article', given: [] });
+    expect(readGrantCase('Wie hoch ist das?', cases, { articleId: 'foerderhoehe-gvv', followUp: false })).toMatchObject({
+      grantCase: { kind: 'gvv' },
+      by: 'article',
+      given: [],
+    });
   });
 
   it('reads a follow-up against the topic: bare numbers, the number asked for, one more partner, another case', () => {
@@ -78,18 +96,62 @@ describe('which computed case a question is about, with its numbers (words from 
 });
 
 describe('where the computed amount goes in the reply', () => {
-  const use = (text: string, decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string }, topic?: GrantTopic, followUp = false) =>
-    grantUse(readGrantCase(text, cases, { articleId: decision.articleId, topic, followUp })!, decision, cases, topic, followUp);
+  const use = (
+    text: string,
+    decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string },
+    topic?: GrantTopic,
+    followUp = false,
+  ) => grantUse(readGrantCase(text, cases, { articleId: decision.articleId, topic, followUp })!, decision, cases, topic, followUp);
 
   it.each<[string, string, { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string }, 'answer' | 'line' | undefined]>([
-    ['the answer, when the search found the case article', 'Drei Gemeinden – was bekommen wir?', { outcome: 'answer', articleId: 'foerderhoehe' }, 'answer'],
-    ['the answer, when the search found nothing', 'Sechs Wehren sollen zusammengehen, mit welcher Summe können wir rechnen?', { outcome: 'no_answer' }, 'answer'],
-    ['the answer to "wie viel … Förderung" for a concrete case, over another article', 'Wir sind drei Gemeinden, gemeinsamer Bauhof – wie viel Förderung gibts?', { outcome: 'answer', articleId: 'aufgabenbereiche' }, 'answer'],
-    ['one line under another answer when the question only speaks of money', 'Gibt das Land Geld dazu, wenn wir den Bauhof mit zwei Nachbarorten machen?', { outcome: 'answer', articleId: 'aufgabenbereiche' }, 'line'],
-    ['nothing when "wie viel" is about savings', 'Drei Gemeinden: wie viel müssen wir einsparen?', { outcome: 'answer', articleId: 'einsparvorgabe' }, undefined],
-    ['nothing for another question with a count', 'Wir sind drei Gemeinden. Welche Unterlagen brauchen wir?', { outcome: 'answer', articleId: 'antragsunterlagen' }, undefined],
-    ['the answer to a named case with its numbers the search could not answer', 'Entschuldungshilfe bei 8.000 Einwohnern?', { outcome: 'no_answer' }, 'answer'],
-    ['nothing for another question about the money the search could not answer', 'Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?', { outcome: 'no_answer' }, undefined],
+    [
+      'the answer, when the search found the case article',
+      'Drei Gemeinden – was bekommen wir?',
+      { outcome: 'answer', articleId: 'foerderhoehe' },
+      'answer',
+    ],
+    [
+      'the answer, when the search found nothing',
+      'Sechs Wehren sollen zusammengehen, mit welcher Summe können wir rechnen?',
+      { outcome: 'no_answer' },
+      'answer',
+    ],
+    [
+      'the answer to "wie viel … Förderung" for a concrete case, over another article',
+      'Wir sind drei Gemeinden, gemeinsamer Bauhof – wie viel Förderung gibts?',
+      { outcome: 'answer', articleId: 'aufgabenbereiche' },
+      'answer',
+    ],
+    [
+      'one line under another answer when the question only speaks of money',
+      'Gibt das Land Geld dazu, wenn wir den Bauhof mit zwei Nachbarorten machen?',
+      { outcome: 'answer', articleId: 'aufgabenbereiche' },
+      'line',
+    ],
+    [
+      'nothing when "wie viel" is about savings',
+      'Drei Gemeinden: wie viel müssen wir einsparen?',
+      { outcome: 'answer', articleId: 'einsparvorgabe' },
+      undefined,
+    ],
+    [
+      'nothing for another question with a count',
+      'Wir sind drei Gemeinden. Welche Unterlagen brauchen wir?',
+      { outcome: 'answer', articleId: 'antragsunterlagen' },
+      undefined,
+    ],
+    [
+      'the answer to a named case with its numbers the search could not answer',
+      'Entschuldungshilfe bei 8.000 Einwohnern?',
+      { outcome: 'no_answer' },
+      'answer',
+    ],
+    [
+      'nothing for another question about the money the search could not answer',
+      'Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?',
+      { outcome: 'no_answer' },
+      undefined,
+    ],
   ])('%s', (_name, text, decision, expected) => {
     expect(use(text, decision)).toBe(expected);
   });
@@ -102,18 +164,39 @@ describe('where the computed amount goes in the reply', () => {
 
 describe('the computed answer of a question', () => {
   it('computes with the version in force, and asks for the number still missing', () => {
-    const grant = grantAnswer('Wie hoch ist die Entschuldungshilfe bei einer Fusion?', answered('entschuldungshilfe-fusion'), programme, undefined, '2026-06-01');
-    expect(grant).toMatchObject({ use: 'answer', figure: { status: 'missing', missing: ['inhabitants', 'debt'] }, topic: { awaiting: 'inhabitants' }, articles: ['entschuldungshilfe-fusion'] });
+    const grant = grantAnswer(
+      'Wie hoch ist die Entschuldungshilfe bei einer Fusion?',
+      answered('entschuldungshilfe-fusion'),
+      programme,
+      undefined,
+      '2026-06-01',
+    );
+    expect(grant).toMatchObject({
+      use: 'answer',
+      figure: { status: 'missing', missing: ['inhabitants', 'debt'] },
+      topic: { awaiting: 'inhabitants' },
+      articles: ['entschuldungshilfe-fusion'],
+    });
     const relief = grantAnswer('6000', unanswered, programme, grant!.topic, '2026-06-01');
-    expect(relief).toMatchObject({ use: 'answer', figure: { status: 'missing', missing: ['debt'], upTo: { amount: 2_700_000 } }, topic: { awaiting: 'debt' } });
+    expect(relief).toMatchObject({
+      use: 'answer',
+      figure: { status: 'missing', missing: ['debt'], upTo: { amount: 2_700_000 } },
+      topic: { awaiting: 'debt' },
+    });
   });
 
-  it('computes a question about a later year with that year\'s version when one is known', () => {
+  it("computes a question about a later year with that year's version when one is known", () => {
     const withSuccessor = programmeWithSuccessor();
     const withCases = programmeParametersSchema.parse({ versions: withSuccessor.versions, grant_cases: cases });
     const question = 'Wie viel gibt es für drei Gemeinden?';
-    expect(grantAnswer(question, answered('foerderhoehe'), withCases, undefined, '2026-06-01')?.figure).toMatchObject({ amount: 75_000, version: 'RV 2021' });
-    expect(grantAnswer(question, answered('foerderhoehe'), withCases, undefined, '2026-06-01', { year: 2027 })?.figure).toMatchObject({ amount: 90_000, version: 'RV 2027' });
+    expect(grantAnswer(question, answered('foerderhoehe'), withCases, undefined, '2026-06-01')?.figure).toMatchObject({
+      amount: 75_000,
+      version: 'RV 2021',
+    });
+    expect(grantAnswer(question, answered('foerderhoehe'), withCases, undefined, '2026-06-01', { year: 2027 })?.figure).toMatchObject({
+      amount: 90_000,
+      version: 'RV 2027',
+    });
   });
 
   it('is about no case without grant cases in the programme file', () => {

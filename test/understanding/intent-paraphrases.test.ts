@@ -33,12 +33,16 @@ const OFFER_BUTTONS: Partial<Record<Label, string>> = { eligibility: TEXT.button
 async function reaction(text: string): Promise<{ label: Label; offered: boolean }> {
   const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
   const reply = seen(await conversation.say(text));
-  for (const [label, sign] of Object.entries(SIGNS) as Array<[Label, string]>) if (reply.text.includes(sign)) return { label, offered: false };
+  for (const [label, sign] of Object.entries(SIGNS) as Array<[Label, string]>)
+    if (reply.text.includes(sign)) return { label, offered: false };
   const outcome = outcomes.at(-1)?.outcome;
   for (const [label, offer] of Object.entries(OFFERS) as Array<[Label, string]>) {
     if (reply.text.includes(offer) && reply.titles[0] === OFFER_BUTTONS[label]) return { label, offered: true };
   }
-  return { label: outcome === 'answer' || outcome === 'clarify' || outcome === 'no_answer' ? 'question' : ('unknown' as Label), offered: false };
+  return {
+    label: outcome === 'answer' || outcome === 'clarify' || outcome === 'no_answer' ? 'question' : ('unknown' as Label),
+    offered: false,
+  };
 }
 
 /** Pass counts per intent of a paraphrase table, printed as the report the lead asked for. */
@@ -58,7 +62,8 @@ async function passRates(rows: ReadonlyArray<{ id?: string; text: string; intent
 
 function report(name: string, rates: Awaited<ReturnType<typeof passRates>>): void {
   const lines = [...rates].map(
-    ([label, r]) => `  ${label.padEnd(12)} ${r.passed}/${r.total}${r.offered > 0 ? ` (${r.offered} of them answered first, the dialog offered as the first button)` : ''}${r.failed.length > 0 ? `   missed: ${r.failed.join('; ')}` : ''}`,
+    ([label, r]) =>
+      `  ${label.padEnd(12)} ${r.passed}/${r.total}${r.offered > 0 ? ` (${r.offered} of them answered first, the dialog offered as the first button)` : ''}${r.failed.length > 0 ? `   missed: ${r.failed.join('; ')}` : ''}`,
   );
   console.info(`${name}\n${lines.join('\n')}`);
 }
@@ -76,7 +81,10 @@ const OWN_TABLE: ReadonlyArray<{ text: string; intent: Label }> = [
   { text: 'Wir sind unsicher und würden das gern mit jemandem aus der Beratungsstelle durchsprechen.', intent: 'handoff' },
   { text: 'Können wir einen Telefontermin vereinbaren?', intent: 'handoff' },
   { text: 'Bitte leiten Sie mein Anliegen an eine Kollegin weiter.', intent: 'handoff' },
-  { text: 'Sehr geehrte Damen und Herren, bitte rufen Sie mich zurück. Mit freundlichen Grüßen, Petra Muster, Hauptamt', intent: 'handoff' },
+  {
+    text: 'Sehr geehrte Damen und Herren, bitte rufen Sie mich zurück. Mit freundlichen Grüßen, Petra Muster, Hauptamt',
+    intent: 'handoff',
+  },
   { text: 'Ich will mit einem echten Menschen reden, nicht mit dem Computer.', intent: 'handoff' },
   { text: 'Beraterin', intent: 'handoff' },
   { text: 'Kann sich eine Expertin bei uns melden?', intent: 'handoff' },
@@ -115,19 +123,23 @@ describe('intent paraphrases through the bot (what the user sees)', () => {
     for (const [label, rate] of rates) expect({ label, missed: rate.failed }).toEqual({ label, missed: [] });
   }, 60_000);
 
-  it.runIf(existsSync(TEAM_SET))('passes the team paraphrase set (eval/intents.jsonl): ≥15 handoff, ≥10 per dialog, ≥10 questions', async () => {
-    const rows = readFileSync(TEAM_SET, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as { id: string; text: string; intent: Label });
-    const rates = await passRates(rows);
-    report('Team paraphrase set (eval/intents.jsonl)', rates);
-    const passed = (label: Label) => rates.get(label)?.passed ?? 0;
-    expect(passed('handoff')).toBeGreaterThanOrEqual(15);
-    expect(passed('eligibility')).toBeGreaterThanOrEqual(10);
-    expect(passed('application')).toBeGreaterThanOrEqual(10);
-    expect(passed('question')).toBeGreaterThanOrEqual(10);
-    // A question must never be taken for a request: that would start a dialog nobody asked for.
-    expect(rates.get('question')?.failed).toEqual([]);
-  }, 120_000);
+  it.runIf(existsSync(TEAM_SET))(
+    'passes the team paraphrase set (eval/intents.jsonl): ≥15 handoff, ≥10 per dialog, ≥10 questions',
+    async () => {
+      const rows = readFileSync(TEAM_SET, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as { id: string; text: string; intent: Label });
+      const rates = await passRates(rows);
+      report('Team paraphrase set (eval/intents.jsonl)', rates);
+      const passed = (label: Label) => rates.get(label)?.passed ?? 0;
+      expect(passed('handoff')).toBeGreaterThanOrEqual(15);
+      expect(passed('eligibility')).toBeGreaterThanOrEqual(10);
+      expect(passed('application')).toBeGreaterThanOrEqual(10);
+      expect(passed('question')).toBeGreaterThanOrEqual(10);
+      // A question must never be taken for a request: that would start a dialog nobody asked for.
+      expect(rates.get('question')?.failed).toEqual([]);
+    },
+    120_000,
+  );
 });

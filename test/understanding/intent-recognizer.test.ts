@@ -17,7 +17,10 @@ const FILE: IntentsFile = intentsFileSchema.parse({
     ],
   },
   intents: {
-    handoff: { within_longer_messages: true, examples: ['mit einer Beraterin sprechen', 'Rückruf', 'Verbinden Sie mich', 'Berater', 'Termin vereinbaren'] },
+    handoff: {
+      within_longer_messages: true,
+      examples: ['mit einer Beraterin sprechen', 'Rückruf', 'Verbinden Sie mich', 'Berater', 'Termin vereinbaren'],
+    },
     thanks: { threshold: 0.6, examples: ['Danke', 'Danke für die Auskunft'] },
     help: { examples: ['Was können Sie?'] },
     question: { within_longer_messages: true, examples: ['Kostet die Beratung etwas?', 'Was macht die Beratungsstelle?'] },
@@ -92,7 +95,9 @@ describe('intents.yml as data', () => {
   it('ships an intents file that loads without problems', async () => {
     const kb = await loadKnowledgeBase(SHIPPED_KB);
     expect(kb.problems.filter((p) => p.file === '_meta/intents.yml')).toEqual([]);
-    expect(Object.keys(kb.meta.intents?.intents ?? {})).toEqual(expect.arrayContaining(['handoff', 'eligibility', 'application', 'help', 'restart', 'greeting', 'thanks', 'goodbye', 'question']));
+    expect(Object.keys(kb.meta.intents?.intents ?? {})).toEqual(
+      expect.arrayContaining(['handoff', 'eligibility', 'application', 'help', 'restart', 'greeting', 'thanks', 'goodbye', 'question']),
+    );
   });
 
   it.each([
@@ -100,7 +105,11 @@ describe('intents.yml as data', () => {
     ['an intent without examples', 'intents:\n  handoff:\n    examples: []\n', /at least one example/],
     ['a threshold out of range', 'intents:\n  handoff:\n    threshold: 2\n    examples: [Berater]\n', /threshold above 1/],
     ['a misspelt setting', 'intents:\n  handoff:\n    beispiele: [Berater]\n    examples: [Berater]\n', /unknown setting\(s\) beispiele/],
-    ['a group entry of two words', 'words:\n  groups:\n    - [Berater, echter Mensch]\nintents:\n  handoff:\n    examples: [Berater]\n', /single word/],
+    [
+      'a group entry of two words',
+      'words:\n  groups:\n    - [Berater, echter Mensch]\nintents:\n  handoff:\n    examples: [Berater]\n',
+      /single word/,
+    ],
     ['broken YAML', 'intents: [\n', /invalid YAML/],
   ])('rejects %s with a problem naming the file', (_name, yaml, reason) => {
     const kb = parseKnowledgeFiles({ articles: new Map(), meta: new Map([['_meta/intents.yml', yaml]]) });
@@ -114,12 +123,16 @@ describe('intents.yml as data', () => {
 describe('the shipped intents.yml', () => {
   const shipped = loadKnowledgeBase(SHIPPED_KB).then((kb) => IntentRecognizer.fromFile(kb.meta.intents));
 
-  it.each(['Berater', 'Mitarbeiter', 'persönliche Beratung', 'menschlicher Ansprechpartner', 'Rückruf bitte', 'Ich möchte mit einem Mitarbeiter sprechen'])(
-    'takes the short request "%s" for a person',
-    async (text) => {
-      expect((await shipped).recognize(text)?.intent).toBe('handoff');
-    },
-  );
+  it.each([
+    'Berater',
+    'Mitarbeiter',
+    'persönliche Beratung',
+    'menschlicher Ansprechpartner',
+    'Rückruf bitte',
+    'Ich möchte mit einem Mitarbeiter sprechen',
+  ])('takes the short request "%s" for a person', async (text) => {
+    expect((await shipped).recognize(text)?.intent).toBe('handoff');
+  });
 
   it.each([
     'Wie viele Mitarbeiter hat die Beratungsstelle?',

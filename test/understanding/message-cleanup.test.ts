@@ -20,9 +20,15 @@ describe('cleanMessage: letter-style messages', () => {
       'ob ein Zweckverband selbst Anträge stellen darf.',
     ],
     ['Ich wollte mal fragen, ob Landkreise auch gefördert werden', 'ob Landkreise auch gefördert werden'],
-    ['Wir planen eine Kooperation beim Bauhof und möchten wissen, ob das förderfähig ist.', 'Wir planen eine Kooperation beim Bauhof. ob das förderfähig ist.'],
+    [
+      'Wir planen eine Kooperation beim Bauhof und möchten wissen, ob das förderfähig ist.',
+      'Wir planen eine Kooperation beim Bauhof. ob das förderfähig ist.',
+    ],
     ['Guten Morgen Frau Weber, ich möchte gern mit einer Beraterin sprechen. Viele Grüße', 'ich möchte gern mit einer Beraterin sprechen.'],
-    ['Mein Bürgermeister fragt, ob wir mit 32.000 Einwohnern noch gefördert werden können', 'ob wir mit 32.000 Einwohnern noch gefördert werden können'],
+    [
+      'Mein Bürgermeister fragt, ob wir mit 32.000 Einwohnern noch gefördert werden können',
+      'ob wir mit 32.000 Einwohnern noch gefördert werden können',
+    ],
     ['Ich hab gehört, mit nur zwei Gemeinden bekommt man gar nichts, stimmt das?', 'mit nur zwei Gemeinden bekommt man gar nichts?'],
     ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
     [
@@ -45,7 +51,9 @@ describe('cleanMessage: letter-style messages', () => {
   );
 
   it('keeps "im Auftrag" inside a sentence, and cuts a signature "i. A." on a line of its own', () => {
-    expect(cleanMessage('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?').text).toBe('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?');
+    expect(cleanMessage('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?').text).toBe(
+      'Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?',
+    );
     expect(cleanMessage('Wer darf den Antrag stellen?\ni. A. Max Muster').text).toBe('Wer darf den Antrag stellen?');
   });
 

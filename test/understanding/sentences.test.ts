@@ -22,21 +22,33 @@ describe('sentences of a message', () => {
   });
 
   it('separates the questions of a message from its context', () => {
-    expect(questionsOf('Wir sind drei Gemeinden. Was gibt es? Und wann?')).toEqual({ questions: ['Was gibt es?', 'Und wann?'], context: ['Wir sind drei Gemeinden.'] });
+    expect(questionsOf('Wir sind drei Gemeinden. Was gibt es? Und wann?')).toEqual({
+      questions: ['Was gibt es?', 'Und wann?'],
+      context: ['Wir sind drei Gemeinden.'],
+    });
   });
 
   it.each([
     ['Was brauchen wir an Unterlagen und wohin geht der Antrag dann?', ['Was brauchen wir an Unterlagen?', 'wohin geht der Antrag dann?']],
-    ['Wer entscheidet über unseren Antrag und müssen wir danach jedes Jahr berichten?', ['Wer entscheidet über unseren Antrag?', 'müssen wir danach jedes Jahr berichten?']],
+    [
+      'Wer entscheidet über unseren Antrag und müssen wir danach jedes Jahr berichten?',
+      ['Wer entscheidet über unseren Antrag?', 'müssen wir danach jedes Jahr berichten?'],
+    ],
     ['Können Gemeinden und Landkreise zusammenarbeiten?', ['Können Gemeinden und Landkreise zusammenarbeiten?']],
-    ['Was ist der Unterschied zwischen Zweckverband und Vereinbarung?', ['Was ist der Unterschied zwischen Zweckverband und Vereinbarung?']],
+    [
+      'Was ist der Unterschied zwischen Zweckverband und Vereinbarung?',
+      ['Was ist der Unterschied zwischen Zweckverband und Vereinbarung?'],
+    ],
   ])('splits questions joined by "und" only where a question of its own follows: %j', (text, questions) => {
     expect(questionsOf(text).questions).toEqual(questions);
   });
 
   it('takes the opening sentences of an intro, as many as fit', () => {
-    const intro = 'Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4). Sie hat keine eigene Rechtspersönlichkeit. Sie muss schriftlich vereinbart werden und dient vor allem dazu, gemeinsam zu planen und sich abzustimmen.';
-    expect(keySentences(intro, 120)).toBe('Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4). Sie hat keine eigene Rechtspersönlichkeit.');
+    const intro =
+      'Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4). Sie hat keine eigene Rechtspersönlichkeit. Sie muss schriftlich vereinbart werden und dient vor allem dazu, gemeinsam zu planen und sich abzustimmen.';
+    expect(keySentences(intro, 120)).toBe(
+      'Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4). Sie hat keine eigene Rechtspersönlichkeit.',
+    );
     expect(keySentences(intro, 10)).toBe('Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4).');
   });
 });

@@ -9,7 +9,12 @@ function fakeKnowledge(articles: Array<{ id: string; folder: string; triggers: s
   const byId = new Map(
     articles.map((a) => [
       a.id,
-      { id: a.id, title: `Titel ${a.id}`, file: `${a.folder}/${a.id}.md`, sections: [{ heading: null, markdown: `Intro ${a.id}.`, text: `Intro ${a.id}.` }] } as unknown as Article,
+      {
+        id: a.id,
+        title: `Titel ${a.id}`,
+        file: `${a.folder}/${a.id}.md`,
+        sections: [{ heading: null, markdown: `Intro ${a.id}.`, text: `Intro ${a.id}.` }],
+      } as unknown as Article,
     ]),
   );
   const asked: string[] = [];
@@ -24,10 +29,22 @@ function fakeKnowledge(articles: Array<{ id: string; folder: string; triggers: s
       if (/wiesbaden/.test(lower)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
       const hits = articles.filter((a) => a.triggers.some((words) => words.every((w) => lower.includes(w))));
       const candidates = hits.map((a) => ({ article: byId.get(a.id)!, score: 1, coverage: 1, questionMatch: 1 }));
-      if (hits.length === 1) return { outcome: 'answer', article: candidates[0]!.article, sections: candidates[0]!.article.sections, score: 1, coverage: 1, candidates };
+      if (hits.length === 1)
+        return {
+          outcome: 'answer',
+          article: candidates[0]!.article,
+          sections: candidates[0]!.article.sections,
+          score: 1,
+          coverage: 1,
+          candidates,
+        };
       if (hits.length > 1) return { outcome: 'clarify', candidates };
       const known = articles.filter((a) => a.triggers.some((words) => words.some((w) => lower.includes(w))));
-      return { outcome: 'no_answer', reason: 'not_covered', candidates: known.map((a) => ({ article: byId.get(a.id)!, score: 0.1, coverage: 0.2, questionMatch: 0 })) };
+      return {
+        outcome: 'no_answer',
+        reason: 'not_covered',
+        candidates: known.map((a) => ({ article: byId.get(a.id)!, score: 0.1, coverage: 0.2, questionMatch: 0 })),
+      };
     },
   };
 }
@@ -44,7 +61,11 @@ const knowledge = fakeKnowledge([
 ]);
 
 const ids = (result: ReturnType<typeof understandQuestion>) =>
-  result.kind === 'single' ? [result.reading.decision.outcome === 'answer' ? result.reading.decision.article.id : result.reading.decision.outcome] : result.kind === 'two' ? result.readings.map((r) => r.decision.article.id) : result.sides.map((s) => s.article.id);
+  result.kind === 'single'
+    ? [result.reading.decision.outcome === 'answer' ? result.reading.decision.article.id : result.reading.decision.outcome]
+    : result.kind === 'two'
+      ? result.readings.map((r) => r.decision.article.id)
+      : result.sides.map((s) => s.article.id);
 
 describe('understandQuestion', () => {
   it('answers two questions with different answers both', () => {
@@ -71,7 +92,10 @@ describe('understandQuestion', () => {
   });
 
   it('reads two alternatives ("… oder können wir …") as questions and answers the one that has an answer', () => {
-    const result = understandQuestion('Muss der Antrag beim Kreis einreichen oder können wir ihn direkt nach Wiesbaden schicken?', knowledge);
+    const result = understandQuestion(
+      'Muss der Antrag beim Kreis einreichen oder können wir ihn direkt nach Wiesbaden schicken?',
+      knowledge,
+    );
     expect(ids(result)).toEqual(['antragsverfahren']);
   });
 
@@ -82,14 +106,19 @@ describe('understandQuestion', () => {
   });
 
   it('compares the thing itself, without its qualifier', () => {
-    expect(ids(understandQuestion('Arbeitsgemeinschaft vs Zweckverband nach KGG?', knowledge))).toEqual(['arbeitsgemeinschaft', 'zweckverband']);
+    expect(ids(understandQuestion('Arbeitsgemeinschaft vs Zweckverband nach KGG?', knowledge))).toEqual([
+      'arbeitsgemeinschaft',
+      'zweckverband',
+    ]);
   });
 
   it('reads "Und für fünf?" against the funding amounts and says so', () => {
     const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
     const result = understandQuestion('Und für fünf?', knowledge, topic);
     expect(ids(result)).toEqual(['foerderhoehe']);
-    expect(result).toMatchObject({ reading: { question: 'Wie viel Förderung gibt es für fünf Gemeinden? Und für fünf?', readAgainst: topic } });
+    expect(result).toMatchObject({
+      reading: { question: 'Wie viel Förderung gibt es für fünf Gemeinden? Und für fünf?', readAgainst: topic },
+    });
   });
 
   it('reads "Wie viel Geld gibt es dafür?" against the GVV', () => {
@@ -129,7 +158,10 @@ describe('understandQuestion', () => {
 
 describe('understandMessage', () => {
   it('searches a letter by its content', () => {
-    const { question, understanding } = understandMessage('Sehr geehrte Damen und Herren,\nwas ist ein Zweckverband?\nMit freundlichen Grüßen\nMax Mustermann, Hauptamt', knowledge);
+    const { question, understanding } = understandMessage(
+      'Sehr geehrte Damen und Herren,\nwas ist ein Zweckverband?\nMit freundlichen Grüßen\nMax Mustermann, Hauptamt',
+      knowledge,
+    );
     expect(question).toBe('was ist ein Zweckverband?');
     expect(ids(understanding)).toEqual(['zweckverband']);
   });

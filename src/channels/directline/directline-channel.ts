@@ -276,10 +276,7 @@ export class DirectLineChannel {
     try {
       await this.adapter.processActivity(activity, this.options.runTurn);
     } catch (error) {
-      this.logger.error(
-        { err: error, conversationId: activity.conversation?.id, activityType: activity.type },
-        'Direct Line turn failed',
-      );
+      this.logger.error({ err: error, conversationId: activity.conversation?.id, activityType: activity.type }, 'Direct Line turn failed');
     }
   }
 

@@ -68,10 +68,7 @@ export class DirectLineTokens {
     return this.sign(claims, expiresAt);
   }
 
-  private async sign(
-    { conversationId, userId, chainStartedAt }: Omit<TokenClaims, 'expiresAt'>,
-    expiresAt: number,
-  ): Promise<IssuedToken> {
+  private async sign({ conversationId, userId, chainStartedAt }: Omit<TokenClaims, 'expiresAt'>, expiresAt: number): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.now() / 1000);
     const token = await new SignJWT({ conv: conversationId, user: userId, chain: chainStartedAt })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

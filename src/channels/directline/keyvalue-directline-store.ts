@@ -304,9 +304,11 @@ export class KeyValueDirectLineStore implements DirectLineStore {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(work);
     this.queues.set(key, run);
-    void run.catch(() => undefined).then(() => {
-      if (this.queues.get(key) === run) this.queues.delete(key);
-    });
+    void run
+      .catch(() => undefined)
+      .then(() => {
+        if (this.queues.get(key) === run) this.queues.delete(key);
+      });
     return run;
   }
 }

@@ -43,7 +43,13 @@ export async function startPlayground(endpoint: string, port = 0, options: { ope
   });
   const url = `http://127.0.0.1:${actualPort}`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${url}/_debug/ping`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/_debug/ping`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -32,11 +32,15 @@ export class KnowledgeMessageExtension extends TeamsActivityHandler {
     if (query.commandId !== SEARCH_COMMAND_ID) {
       return { composeExtension: { type: 'message', text: 'Diese Suche kenne ich nicht.' } };
     }
-    const text = String(query.parameters?.find((p) => p.name === 'frage')?.value ?? query.parameters?.[0]?.value ?? '').trim().slice(0, 500);
+    const text = String(query.parameters?.find((p) => p.name === 'frage')?.value ?? query.parameters?.[0]?.value ?? '')
+      .trim()
+      .slice(0, 500);
     if (!text) return { composeExtension: { type: 'message', text: 'Geben Sie ein Stichwort oder eine Frage ein, z. B. „Förderhöhe“.' } };
     const articles = this.knowledge().search(text, MAX_RESULTS);
     if (articles.length === 0) {
-      return { composeExtension: { type: 'message', text: 'Dazu habe ich nichts Passendes gefunden. Versuchen Sie ein anderes Stichwort.' } };
+      return {
+        composeExtension: { type: 'message', text: 'Dazu habe ich nichts Passendes gefunden. Versuchen Sie ein anderes Stichwort.' },
+      };
     }
     return {
       composeExtension: {

@@ -59,5 +59,8 @@ function toSubmit(action: CardAction): CardElement {
 
 /** Text for screen readers (`speak`): Markdown removed. */
 function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*_`#]/g, '').slice(0, 500);
+  return markdown
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/[*_`#]/g, '')
+    .slice(0, 500);
 }

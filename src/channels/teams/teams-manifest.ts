@@ -33,7 +33,8 @@ export function fillTeamsManifest(template: TeamsManifestTemplate, values: Teams
   if (!/^\d+\.\d+\.\d+$/.test(values.version)) throw new TeamsPackageError(`version must look like 1.2.3 (got "${values.version}")`);
   const domains = [...new Set([...values.validDomains, ...template.validDomains].map((d) => d.trim().toLowerCase()).filter(Boolean))];
   for (const domain of domains) {
-    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new TeamsPackageError(`TEAMS_VALID_DOMAINS: "${domain}" is not a host name`);
+    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain))
+      throw new TeamsPackageError(`TEAMS_VALID_DOMAINS: "${domain}" is not a host name`);
   }
   return {
     ...template,
