@@ -21,13 +21,16 @@ import { mayActAsAdvisor } from '../handoff/advisor-trust.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
-import { answerNotice } from '../funding/programme-validity.js';
+import { answerNotice, hessianDay, validityNotice } from '../funding/programme-validity.js';
+import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
 import type { Logger } from '../logging/logger.js';
 import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
+import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
 import { cleanMessage } from '../understanding/message-cleanup.js';
+import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { understandMessage, type QuestionUnderstanding } from '../understanding/understand-question.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
@@ -37,8 +40,11 @@ import {
   answerReply,
   clarifyReply,
   comparisonReply,
+  grantLine,
+  grantReply,
   greetingReply,
   handoffReply,
+  isShownFigure,
   leaveDialogForHandoffReply,
   noAnswerReply,
   textReply,
@@ -52,7 +58,17 @@ export interface TurnOutcome {
   articleId?: string;
   score?: number;
   conversationId: string;
+  /** For `dialog`: the guided dialog the turn left running (absent when it ended). */
+  dialog?: 'eligibility' | 'application' | 'handoff';
+  /** For `smalltalk` the bot answered itself: which. */
+  intent?: Intent;
 }
+
+const DIALOG_NAMES: Record<string, TurnOutcome['dialog']> = {
+  [EligibilityDialog.dialogId]: 'eligibility',
+  [ApplicationDialog.dialogId]: 'application',
+  [HandoffDialog.dialogId]: 'handoff',
+};
 
 /** Per-conversation memory of the bot. */
 export interface ConversationData {
@@ -328,6 +344,7 @@ export class IkzBot extends ActivityHandler {
     understood?: { question: string; understanding: QuestionUnderstanding },
     offerDialog?: GuidedDialog,
   ): Promise<void> {
+    const { knowledge } = this.options;
     const data = await this.memoryOf(context);
     const { question, understanding: result } = understood ?? this.understand(message, data);
     const conversationId = context.activity.conversation.id;
@@ -359,8 +376,30 @@ export class IkzBot extends ActivityHandler {
       );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);
     }
-    const { decision, readAgainst } = result.reading;
-    this.options.logger.debug({ question, outcome: decision.outcome }, 'Question answered');
+    const programme = knowledge.programme;
+    const day = hessianDay(this.now());
+    // A question about the time after the programme carries its end notice; one the search is unsure of is read without the year.
+    const atEnd = programme ? readAtProgrammeEnd(question, result.reading.decision, knowledge, programme, day) : undefined;
+    const decision = atEnd?.decision ?? result.reading.decision;
+    const readAgainst = atEnd && atEnd.decision !== result.reading.decision ? undefined : result.reading.readAgainst;
+    const grant = programme
+      ? grantAnswer(question, decision, programme, data.topic?.grant, day, {
+          year: atEnd?.asked?.year,
+          readAgainstTopic: readAgainst !== undefined,
+        })
+      : undefined;
+    const notice = (article: Article) => atEnd?.notice ?? answerNotice(programme, article.version, this.now());
+    this.options.logger.debug({ question, outcome: decision.outcome, grant: grant?.use }, 'Question answered');
+    if (grant?.use === 'answer')
+      return this.answerGrant(
+        context,
+        data,
+        { asked: question, read: result.reading.question },
+        grant,
+        decision,
+        { relatedTo: readAgainst?.title, further: result.pending, offerDialog },
+        atEnd?.notice,
+      );
     const coverage = decision.outcome === 'answer' ? decision.coverage : undefined;
     const weak = decision.outcome !== 'answer' || (coverage ?? 1) < WEAK_COVERAGE;
     await this.options.analytics?.record(conversationId, {
@@ -373,9 +412,19 @@ export class IkzBot extends ActivityHandler {
     if (decision.outcome === 'answer') {
       data.unansweredInARow = 0;
       data.lastAnswer = { articleId: decision.article.id, question: question.slice(0, 500) };
-      data.topic = topicOf(result.reading.question, decision.article);
+      data.topic = { ...topicOf(result.reading.question, decision.article), grant: grant?.topic };
+      const line =
+        grant?.use === 'line' && grant.figure.status === 'amount'
+          ? grantLine(grant.figure, grant.reading.grantCase, grant.version)
+          : undefined;
       await context.sendActivity(
-        this.answerFrom(decision.article, decision.sections, { relatedTo: readAgainst?.title, further: result.pending, offerDialog }),
+        answerReply(decision.article, decision.sections, (id) => knowledge.article(id), {
+          relatedTo: readAgainst?.title,
+          further: result.pending,
+          offerDialog,
+          notice: notice(decision.article),
+          grantLine: line,
+        }),
       );
       return this.report(context, 'answer', decision.article.id, decision.score);
     }
@@ -387,6 +436,51 @@ export class IkzBot extends ActivityHandler {
     // The second unanswered question in a row: say plainly that a person can take it from here.
     await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2, offerDialog));
     return this.report(context, 'no_answer', undefined, decision.candidates[0]?.score);
+  }
+
+  /**
+   * A question about the amount for the user's case: the computed figure first; while a number is missing,
+   * the article on the case with the question for it; where the rule does not apply, the article with the reason.
+   */
+  private async answerGrant(
+    context: TurnContext,
+    data: ConversationData,
+    question: { asked: string; read: string },
+    grant: GrantAnswer,
+    decision: AnswerDecision,
+    extras: AnswerExtras,
+    endNoticeText: string | undefined,
+  ): Promise<void> {
+    const { knowledge } = this.options;
+    const { figure, reading } = grant;
+    // The article the search chose when it explains this case, else the case's own.
+    const chosen = decision.outcome === 'answer' && grant.articles.includes(decision.article.id) ? decision : undefined;
+    const article = chosen?.article ?? grant.articles.map((id) => knowledge.article(id)).find((a) => a !== undefined);
+    // Figures of the programme carry its validity notice when due; the debt relief rests on another law.
+    const ofProgramme = figure.asOf === figure.version;
+    const notice = endNoticeText ?? (ofProgramme ? validityNotice(knowledge.programme!, hessianDay(this.now()))?.text : undefined);
+    data.unansweredInARow = 0;
+    // The topic keeps the question as read ("… für fünf Gemeinden? Und für fünf?"), for follow-ups of other kinds.
+    data.topic = { ...topicOf(question.read, article), grant: grant.topic };
+    if (article) data.lastAnswer = { articleId: article.id, question: question.asked.slice(0, 500) };
+    await this.options.analytics?.record(context.activity.conversation.id, { type: 'question', outcome: 'answer', articleId: article?.id });
+    if (isShownFigure(figure)) {
+      await context.sendActivity(grantReply(figure, reading.grantCase, grant.version, article, { ...extras, notice }));
+      return this.report(context, 'answer', article?.id);
+    }
+    if (!article) {
+      await context.sendActivity(
+        textReply(figure.status === 'missing' ? TEXT.grantAsk.replace('{question}', figure.question) : figure.reason),
+      );
+      return this.report(context, 'answer');
+    }
+    const sections = chosen?.sections ?? article.sections.slice(0, 1);
+    const ask =
+      figure.status === 'missing'
+        ? { grantAsk: figure.question }
+        : { grantLine: TEXT.grantNotApplicable.replace('{reason}', figure.reason) };
+    await context.sendActivity(answerReply(article, sections, (id) => knowledge.article(id), { ...extras, ...ask, notice }));
+    return this.report(context, 'answer', article.id, chosen?.score);
   }
 
   /** The reply with an article's sections; funding answers carry the programme's validity notice when it is due. */
@@ -542,7 +636,7 @@ export class IkzBot extends ActivityHandler {
       await this.options.analytics?.record(conversationId, { type: 'dialog', dialog: finished.dialog, status: 'finished' });
       if (finished.dialog === 'handoff') await this.options.analytics?.record(conversationId, { type: 'handoff' });
     }
-    this.report(dc.context, 'dialog');
+    this.report(dc.context, 'dialog', undefined, undefined, { dialog: DIALOG_NAMES[dc.activeDialog?.id ?? ''] });
   }
 
   private async handleIntent(dc: DialogContext, intent: Intent): Promise<void> {
@@ -569,11 +663,25 @@ export class IkzBot extends ActivityHandler {
         await context.sendActivity(greetingReply());
         break;
     }
-    this.report(context, 'smalltalk');
+    this.report(context, 'smalltalk', undefined, undefined, { intent });
   }
 
-  private report(context: TurnContext, outcome: TurnOutcome['outcome'], articleId?: string, score?: number): void {
-    this.options.onOutcome?.({ outcome, articleId, score, conversationId: context.activity.conversation?.id ?? '' });
+  private report(
+    context: TurnContext,
+    outcome: TurnOutcome['outcome'],
+    articleId?: string,
+    score?: number,
+    details: Pick<TurnOutcome, 'dialog' | 'intent'> = {},
+  ): void {
+    const { dialog, intent } = details;
+    this.options.onOutcome?.({
+      outcome,
+      articleId,
+      score,
+      conversationId: context.activity.conversation?.id ?? '',
+      ...(dialog && { dialog }),
+      ...(intent && { intent }),
+    });
   }
 }
 

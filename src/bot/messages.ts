@@ -72,6 +72,14 @@ export const TEXT = {
   buttonLeaveForHandoff: 'Ja, zur Beratung',
   buttonStayInDialog: 'Nein, weiter',
   stayInDialog: 'Gut, dann machen wir weiter.',
+  grantHeadline: '**In der Regel {amount}** {subject} · Stand: {asOf}',
+  grantHeadlineUpTo: '**In der Regel höchstens {amount}** {subject} · Stand: {asOf}',
+  grantCalculation: 'So gerechnet: {calculation}',
+  grantRule: 'Regel: {rule}',
+  grantLine: '**Für Ihren Fall:** in der Regel {amount} {subject} ({calculation}; Stand: {asOf}).',
+  grantAsk: 'Den Betrag für Ihren Fall rechne ich gern aus: {question}',
+  grantNotApplicable: '**Für Ihren Fall:** {reason}',
+  grantCheck: 'Ob Ihr Vorhaben die Voraussetzungen erfüllt, prüft der Förder-Check Schritt für Schritt.',
   suggestedQuestions: ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Welche Unterlagen brauche ich?'],
 } as const;
 

@@ -1,8 +1,10 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction as BotCardAction } from 'botbuilder';
-import { citation } from '../funding/programme-parameters.js';
+import { euro, type GrantCase, type GrantFigure } from '../funding/grant-amounts.js';
+import { citation, type ProgrammeVersion } from '../funding/programme-parameters.js';
 import type { Candidate } from '../knowledge/answer-engine.js';
 import { chatMarkdown } from '../knowledge/markdown.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
+import { countWord } from '../understanding/german-numbers.js';
 import { keySentences } from '../understanding/sentences.js';
 import type { CardAction, GuidedDialog } from './card-actions.js';
 import { TEXT, contactText, germanDate, type OfficeContact } from './messages.js';
@@ -28,6 +30,10 @@ export interface AnswerExtras {
   offerDialog?: GuidedDialog;
   /** The programme's validity notice (funding answers, when the programme ends soon or has ended). */
   notice?: string;
+  /** A line about the user's case under the answer: its computed amount, or why the rule does not apply. */
+  grantLine?: string;
+  /** The number the bot needs to compute the user's amount, asked under the answer. */
+  grantAsk?: string;
 }
 
 /** The answer from an article: short answer, best section, validity notice, source with date, related topics. */
@@ -43,6 +49,8 @@ export function answerReply(
     if (section.heading) parts.push(`**${section.heading}**`);
     parts.push(chatMarkdown(section.markdown));
   }
+  if (extras.grantLine) parts.push(extras.grantLine);
+  if (extras.grantAsk) parts.push(TEXT.grantAsk.replace('{question}', extras.grantAsk));
   if (extras.notice) parts.push(`**Hinweis:** ${extras.notice}`);
   parts.push(sourceLine(article));
   if (extras.offerDialog) parts.push(offerText(extras.offerDialog));
@@ -66,6 +74,92 @@ export function answerReply(
     actionButton(TEXT.buttonNotHelpful, { action: 'feedback', id: article.id, helpful: false }),
   ]);
   return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** A computed figure to show: an amount, or the most a case can get while a number is missing. */
+export type ShownFigure =
+  | Extract<GrantFigure, { status: 'amount' }>
+  | (Extract<GrantFigure, { status: 'missing' }> & { upTo: NonNullable<Extract<GrantFigure, { status: 'missing' }>['upTo']> });
+
+/** True when a figure has an amount to show (also "höchstens …" while the debt is missing). */
+export function isShownFigure(figure: GrantFigure): figure is ShownFigure {
+  return figure.status === 'amount' || (figure.status === 'missing' && figure.upTo !== undefined);
+}
+
+/**
+ * The amount for the user's case, computed by the programme's rules: the figure first ("**In der Regel
+ * 100.000 €** für eine Kooperation von fünf Kommunen (mehr als drei Partner) · Stand: RV 2021"), how it
+ * was computed, the rule and its source, the caveats (proportionality, no legal claim), the validity
+ * notice when due, a missing number asked for, and the buttons: Förder-Check, the article, Beratung
+ * (with "Antrag stellen" first when the message asked for it).
+ */
+export function grantReply(
+  figure: ShownFigure,
+  grantCase: GrantCase,
+  version: ProgrammeVersion,
+  article: Article | undefined,
+  extras: Pick<AnswerExtras, 'notice' | 'relatedTo' | 'offerDialog' | 'further'> = {},
+): Partial<Activity> {
+  const amount = figure.status === 'amount' ? figure.amount : figure.upTo.amount;
+  const calculation = figure.status === 'amount' ? figure.calculation : figure.upTo.calculation;
+  const notes = figure.status === 'amount' ? figure.notes : figure.upTo.notes;
+  const headline = figure.status === 'amount' ? TEXT.grantHeadline : TEXT.grantHeadlineUpTo;
+  const parts = extras.relatedTo ? [TEXT.relatedToTopic.replace('{title}', extras.relatedTo)] : [];
+  parts.push(
+    headline.replace('{amount}', euro(amount)).replace('{subject}', grantSubject(grantCase, version)).replace('{asOf}', figure.asOf),
+  );
+  parts.push(TEXT.grantCalculation.replace('{calculation}', calculation), TEXT.grantRule.replace('{rule}', figure.rule));
+  parts.push(notes.map((note) => `- ${note}`).join('\n'));
+  if (figure.status === 'missing') parts.push(figure.question);
+  if (extras.notice) parts.push(`**Hinweis:** ${extras.notice}`);
+  // The article explaining the rule gives the source with its date; without it, the rule's own source.
+  // The message asked for the check ("… mit wie viel können wir rechnen?" as a request): offered as such.
+  parts.push(
+    article ? sourceLine(article) : `Quelle: ${citation(figure.source)}`,
+    extras.offerDialog ? offerText(extras.offerDialog) : TEXT.grantCheck,
+  );
+  parts.push(...furtherLines(extras.further));
+  const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
+    ...furtherButtons(extras.further),
+    ...(extras.offerDialog === 'application' ? dialogButtons('application') : []),
+    actionButton(TEXT.buttonEligibility, { action: 'start', dialog: 'eligibility' }),
+    ...(article ? [actionButton(article.title, { action: 'article', id: article.id })] : []),
+    actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+    ...(article
+      ? [
+          actionButton(TEXT.buttonHelpful, { action: 'feedback', id: article.id, helpful: true }),
+          actionButton(TEXT.buttonNotHelpful, { action: 'feedback', id: article.id, helpful: false }),
+        ]
+      : []),
+  ]);
+  return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/** The computed amount as one line under an answer about something else ("Gibt das Land Geld dazu, wenn …?"). */
+export function grantLine(figure: Extract<GrantFigure, { status: 'amount' }>, grantCase: GrantCase, version: ProgrammeVersion): string {
+  return TEXT.grantLine
+    .replace('{amount}', euro(figure.amount))
+    .replace('{subject}', grantSubject(grantCase, version))
+    .replace('{calculation}', figure.calculation)
+    .replace('{asOf}', figure.asOf);
+}
+
+/** What a computed case is, in words: "für eine Kooperation von fünf Kommunen (mehr als drei Partner)". */
+export function grantSubject(grantCase: GrantCase, version: ProgrammeVersion): string {
+  switch (grantCase.kind) {
+    case 'kooperation': {
+      const n = grantCase.partners ?? 0;
+      const three = version.rules.partners.regular_minimum;
+      const condition = n > three ? ` (mehr als ${countWord(three)} Partner)` : n < three ? ' (nur als anerkannter Ausnahmefall)' : '';
+      return `für eine Kooperation von ${countWord(n)} Kommunen${condition}`;
+    }
+    case 'gvv':
+      return `für einen Gemeindeverwaltungsverband aus ${countWord(grantCase.members ?? 0)} Gemeinden`;
+    case 'feuerwehr':
+      return `für die Fusion von ${countWord(grantCase.brigades ?? 0)} Ortsteilfeuerwehren`;
+    case 'entschuldung':
+      return `Entschuldungshilfe für eine neue Gemeinde mit ${(grantCase.inhabitants ?? 0).toLocaleString('de-DE')} Einwohnern`;
+  }
 }
 
 /** Two questions of one message with answers from two articles: each short (the intro's key sentences, the best section), with its source. */

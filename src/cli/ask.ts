@@ -1,20 +1,20 @@
-// `npm run ask -- "Frage"`: prints the bot's reply to one question.
+// `npm run ask -- [--explain] [--at YYYY-MM-DD] "Frage"`: prints the bot's reply to one question.
 import { LocalConversation } from './local-conversation.js';
 import { formatForTerminal, renderReplies } from './render-text.js';
-import { bootstrapCli, runCli } from './bootstrap.js';
+import { bootstrapCli, clockOption, runCli } from './bootstrap.js';
 
 runCli(async () => {
-  const args = process.argv.slice(2);
+  const { now, rest: args } = clockOption(process.argv.slice(2));
   const explain = args.includes('--explain');
   const question = args
     .filter((a) => a !== '--explain')
     .join(' ')
     .trim();
   if (!question) {
-    process.stderr.write('Usage: npm run ask -- [--explain] "Ihre Frage"\n');
+    process.stderr.write('Usage: npm run ask -- [--explain] [--at YYYY-MM-DD] "Ihre Frage"\n');
     return 64;
   }
-  const { bundle, knowledge } = await bootstrapCli();
+  const { bundle, knowledge } = await bootstrapCli(undefined, now);
   if (explain) {
     const { words, decision } = knowledge.explain(question);
     for (const w of words) process.stdout.write(`word ${w.text}: idf ${w.idf}${w.known ? '' : ' (unknown)'} → ${w.terms.join(', ')}\n`);

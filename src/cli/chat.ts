@@ -1,12 +1,14 @@
-// `npm run chat`: a conversation with the bot in the terminal. One line in, the replies out; a number
-// presses the button with that number. Works with piped standard input (one user turn per line).
+// `npm run chat [-- --at YYYY-MM-DD]`: a conversation with the bot in the terminal. One line in, the replies
+// out; a number presses the button with that number. Works with piped standard input (one user turn per
+// line). `--at` sets the bot's clock to that day (the programme's validity notice as on that day).
 import { createInterface } from 'node:readline';
 import { LocalConversation } from './local-conversation.js';
 import { formatForTerminal, renderReplies, type RenderedButton } from './render-text.js';
-import { bootstrapCli, runCli } from './bootstrap.js';
+import { bootstrapCli, clockOption, runCli } from './bootstrap.js';
 
 runCli(async () => {
-  const { bundle } = await bootstrapCli();
+  const { now } = clockOption(process.argv.slice(2));
+  const { bundle } = await bootstrapCli(undefined, now);
   const conversation = new LocalConversation(bundle);
   let buttons: RenderedButton[] = [];
   const show = (replies: Awaited<ReturnType<LocalConversation['say']>>) => {

@@ -1,4 +1,4 @@
-import type { ProgrammeVersion, RuleSource } from './programme-parameters.js';
+import type { GrantCaseFigure, ProgrammeVersion, RuleSource } from './programme-parameters.js';
 
 /** A case whose grant the programme fixes by a rule. Counts and figures are optional until known. */
 export type GrantCase =
@@ -12,7 +12,7 @@ export type GrantCase =
   | { kind: 'entschuldung'; inhabitants?: number; debt?: number };
 
 /** Which number a case still needs. */
-export type MissingFigure = 'brigades' | 'members' | 'partners' | 'inhabitants' | 'debt';
+export type MissingFigure = GrantCaseFigure;
 
 interface FigureBase {
   /** The rule the figure comes from, in German, as the sources state it ("in der Regel …"). */
@@ -20,6 +20,8 @@ interface FigureBase {
   source: RuleSource;
   /** The programme version the rule belongs to. */
   version: string;
+  /** What the figures are as of: the programme version, or for the debt relief the date of its announcement. */
+  asOf: string;
 }
 
 /**
@@ -40,6 +42,8 @@ export type GrantFigure =
       missing: MissingFigure[];
       /** German: what to ask for, e.g. "Wie viele Ortsteilfeuerwehren sollen zusammengelegt werden?". */
       question: string;
+      /** The most the case can get with the numbers known so far (debt relief without the debt: the amount per inhabitant, before the cap). */
+      upTo?: { amount: number; calculation: string; notes: string[] };
     })
   | (FigureBase & { status: 'not_applicable'; reason: string });
 
@@ -51,9 +55,7 @@ const QUESTIONS: Record<MissingFigure, string> = {
   debt: 'Wie hoch sind die Schulden im Kernhaushalt (Investitions- und Kassenkredite) in Euro?',
 };
 
-/** The caveat every amount of the programme carries: it should fit the savings, and nobody can claim it. */
-export const PROPORTIONALITY_NOTE =
-  'Die Zuwendung soll in einem angemessenen Verhältnis zu den Einsparungen stehen; Bescheide lagen auch schon unter den Regelbeträgen.';
+/** The caveat every estimate carries: nobody can claim it (the proportionality note comes from the programme data). */
 export const NO_CLAIM_NOTE =
   'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
 const MODEL_PROJECT_NOTE = 'Für Kooperationen mit besonderem Vorbildcharakter, die breit angelegt sind, ist eine höhere Zuwendung möglich.';
@@ -92,6 +94,7 @@ function fireBrigadeFigure(version: ProgrammeVersion, brigades: number | undefin
     rule: `Für die freiwillige Fusion von Ortsteilfeuerwehren gibt es in der Regel ${euro(perBrigade)} je beteiligter Ortsteilfeuerwehr.`,
     source: version.amounts.source,
     version: version.version,
+    asOf: version.version,
   };
   if (brigades === undefined) return { ...base, status: 'missing', missing: ['brigades'], question: QUESTIONS.brigades };
   if (brigades < minimum)
@@ -102,7 +105,7 @@ function fireBrigadeFigure(version: ProgrammeVersion, brigades: number | undefin
     status: 'amount',
     amount,
     calculation: `${brigades} × ${euro(perBrigade)} = ${euro(amount)}`,
-    notes: [PROPORTIONALITY_NOTE, NO_CLAIM_NOTE],
+    notes: [version.amounts.proportionality_note, NO_CLAIM_NOTE],
   };
 }
 
@@ -113,6 +116,7 @@ function gvvFigure(version: ProgrammeVersion, members: number | undefined): Gran
     rule: `Für einen Gemeindeverwaltungsverband oder eine Verwaltungsgemeinschaft, die nahezu alle kommunalen Aufgabenfelder gemeinsam erledigen, gibt es in der Regel eine besondere Zuwendung von ${euro(perMember)} je teilnehmender Gemeinde.`,
     source: version.amounts.source,
     version: version.version,
+    asOf: version.version,
   };
   if (members === undefined) return { ...base, status: 'missing', missing: ['members'], question: QUESTIONS.members };
   if (members < minimum)
@@ -123,7 +127,7 @@ function gvvFigure(version: ProgrammeVersion, members: number | undefined): Gran
     status: 'amount',
     amount,
     calculation: `${members} × ${euro(perMember)} = ${euro(amount)}`,
-    notes: [PROPORTIONALITY_NOTE, NO_CLAIM_NOTE],
+    notes: [version.amounts.proportionality_note, NO_CLAIM_NOTE],
   };
 }
 
@@ -136,8 +140,9 @@ function cooperationFigure(version: ProgrammeVersion, partners: number | undefin
       `wird ausnahmsweise eine Kooperation von nur ${two} Kommunen anerkannt, ${euro(regular.two_partners_exception)}.`,
     source: version.amounts.source,
     version: version.version,
+    asOf: version.version,
   };
-  const notes = [MODEL_PROJECT_NOTE, PROPORTIONALITY_NOTE, NO_CLAIM_NOTE];
+  const notes = [MODEL_PROJECT_NOTE, version.amounts.proportionality_note, NO_CLAIM_NOTE];
   if (partners === undefined) return { ...base, status: 'missing', missing: ['partners'], question: QUESTIONS.partners };
   if (partners < two)
     return {
@@ -181,29 +186,40 @@ function debtReliefFigure(version: ProgrammeVersion, inhabitants: number | undef
       `höchstens ${percent(relief.maximum_share_of_debt_percent)} der Schulden des Kernhaushalts (Stand ${relief.as_of}).`,
     source: relief.source,
     version: version.version,
+    asOf: relief.as_of,
   };
+  const notes = [
+    `Die Entschuldungshilfe beruht auf dem Schutzschirmgesetz, nicht auf der Rahmenvereinbarung; die Angaben haben den Stand ${relief.as_of}. Ob sie heute noch gewährt wird, ist hier nicht bekannt.`,
+    NO_CLAIM_NOTE,
+  ];
+  const known = inhabitants !== undefined && inhabitants > 0 ? inhabitants : undefined;
+  const rate =
+    known === undefined ? 0 : known <= relief.small_up_to_inhabitants ? relief.per_inhabitant_small : relief.per_inhabitant_large;
+  const byInhabitants = (known ?? 0) * rate;
+  const people = (known ?? 0).toLocaleString('de-DE');
   const missing = [...(inhabitants === undefined ? ['inhabitants' as const] : []), ...(debt === undefined ? ['debt' as const] : [])];
-  if (inhabitants === undefined || debt === undefined)
-    return { ...base, status: 'missing', missing, question: missing.map((m) => QUESTIONS[m]).join(' ') };
-  if (!(inhabitants > 0) || !(debt >= 0))
+  if (inhabitants === undefined || debt === undefined) {
+    const question = missing.map((m) => QUESTIONS[m]).join(' ');
+    // With the inhabitants known, the amount per inhabitant is the most there can be; the debt only caps it.
+    if (known === undefined) return { ...base, status: 'missing', missing, question };
+    const upTo = {
+      amount: byInhabitants,
+      calculation: `${people} Einwohner × ${euro(rate)} = ${euro(byInhabitants)}, höchstens ${percent(relief.maximum_share_of_debt_percent)} der Schulden im Kernhaushalt`,
+      notes,
+    };
+    return { ...base, status: 'missing', missing, question, upTo };
+  }
+  if (known === undefined || !(debt >= 0))
     return {
       ...base,
       status: 'not_applicable',
       reason: 'Dafür braucht es die Einwohnerzahl der neuen Gemeinde und ihre Schulden im Kernhaushalt.',
     };
-  const small = inhabitants <= relief.small_up_to_inhabitants;
-  const rate = small ? relief.per_inhabitant_small : relief.per_inhabitant_large;
-  const byInhabitants = inhabitants * rate;
   const cap = Math.floor((debt * relief.maximum_share_of_debt_percent) / 100);
   const amount = Math.min(byInhabitants, cap);
-  const people = inhabitants.toLocaleString('de-DE');
   const calculation =
     byInhabitants <= cap
       ? `${people} Einwohner × ${euro(rate)} = ${euro(byInhabitants)} (unter der Grenze von ${percent(relief.maximum_share_of_debt_percent)} der Schulden: ${euro(cap)})`
       : `${people} Einwohner × ${euro(rate)} = ${euro(byInhabitants)}, begrenzt auf ${percent(relief.maximum_share_of_debt_percent)} der Schulden von ${euro(debt)}: ${euro(cap)}`;
-  const notes = [
-    `Die Entschuldungshilfe beruht auf dem Schutzschirmgesetz, nicht auf der Rahmenvereinbarung; die Angaben haben den Stand ${relief.as_of}. Ob sie heute noch gewährt wird, ist hier nicht bekannt.`,
-    NO_CLAIM_NOTE,
-  ];
   return { ...base, status: 'amount', amount, calculation, notes };
 }

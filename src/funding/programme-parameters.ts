@@ -66,6 +66,8 @@ export const programmeVersionSchema = z
       gvv_per_member: money,
       fire_brigade_per_brigade: money,
       preparation_maximum: money.nullable(),
+      /** The caveat every computed amount carries: the grant should fit the savings (shown with the figure). */
+      proportionality_note: z.string().min(1),
       source,
       merger_debt_relief: z.object({
         per_inhabitant_small: money,
@@ -105,6 +107,54 @@ export const programmeVersionSchema = z
  * validity periods that do not overlap. Adding a successor is adding a version: the dialogs and the
  * validity notice pick the version in force by date.
  */
+/** The numbers each computed case needs (see `grantFigure`). */
+export const GRANT_CASE_FIGURES = {
+  kooperation: ['partners'],
+  gvv: ['members'],
+  feuerwehr: ['brigades'],
+  entschuldung: ['inhabitants', 'debt'],
+} as const;
+
+/** A case whose amount the bot computes. */
+export type GrantCaseKind = keyof typeof GRANT_CASE_FIGURES;
+/** A number a computed case needs. */
+export type GrantCaseFigure = (typeof GRANT_CASE_FIGURES)[GrantCaseKind][number];
+
+const words = z.array(z.string().min(1)).min(1);
+const grantCaseRulesSchema = z
+  .object({
+    case: z.enum(Object.keys(GRANT_CASE_FIGURES) as [GrantCaseKind, ...GrantCaseKind[]]),
+    /** Articles that explain the case: when the knowledge base answers with one, the question is about this case. The first is offered under a computed answer. */
+    articles: z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected an article id' })).min(1),
+    /** Words that name the case, also as the end of a compound ("Ortsteilfeuerwehren"). */
+    names: z.array(z.string().min(1)).default([]),
+    /** Per number of the case, the words that count it ("drei Gemeinden", "6.000 Einwohner"). */
+    counts: z.record(
+      z.string(),
+      z.object({
+        words,
+        /** Marks of a count of the others only ("mit zwei Nachbargemeinden", "mit 3 anderen Gemeinden"): the asking municipality makes one more. */
+        others: z.array(z.string().min(1)).default([]),
+        /** The number is an amount of money ("10 Mio. €"). */
+        money: z.boolean().default(false),
+      }),
+    ),
+  })
+  .superRefine((rules, ctx) => {
+    const figures: readonly string[] = GRANT_CASE_FIGURES[rules.case];
+    for (const key of Object.keys(rules.counts)) {
+      if (!figures.includes(key))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${rules.case}" has no number "${key}" (expected ${figures.join(', ')})`,
+          path: ['counts', key],
+        });
+    }
+  });
+
+/** How questions name a computed case and its numbers (data, not facts: see `grant_cases` in the programme file). */
+export type GrantCaseRules = z.infer<typeof grantCaseRulesSchema>;
+
 export const programmeParametersSchema = z.object({
   versions: z
     .array(programmeVersionSchema)
@@ -124,6 +174,11 @@ export const programmeParametersSchema = z.object({
         }
       });
     }),
+  /** How questions name the cases whose amounts the bot computes; the first listed wins a tie. */
+  grant_cases: z
+    .array(grantCaseRulesSchema)
+    .default([])
+    .refine((cases) => new Set(cases.map((c) => c.case)).size === cases.length, { error: 'each case may appear once' }),
 });
 
 /** The id the eligibility check uses for "a task area not in the list". */
@@ -149,7 +204,7 @@ export function referencedArticles(parameters: ProgrammeParameters): string[] {
     version.procedure.source,
     ...version.task_areas.map((area) => area.source),
   ]);
-  return [...new Set(sources.map((s) => s.article))];
+  return [...new Set([...sources.map((s) => s.article), ...parameters.grant_cases.flatMap((c) => c.articles)])];
 }
 
 /**

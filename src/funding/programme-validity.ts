@@ -50,19 +50,49 @@ export function versionOn(parameters: ProgrammeParameters, day: string): Program
  * ```
  */
 export function validityNotice(parameters: ProgrammeParameters, day: string): ValidityNotice | undefined {
+  const notice = endNotice(parameters, day);
+  if (notice?.kind === 'ends_soon' && day < addMonths(lastInForce(parameters, day)!.valid_until, -NOTICE_MONTHS_BEFORE_END))
+    return undefined;
+  return notice;
+}
+
+/**
+ * What is known, on `day`, about the end of the programme, however far ahead it lies (pure): for a
+ * question about the time after it ("Können wir 2027 noch einen Antrag stellen?"), which needs the
+ * notice before it is due. `undefined` only before the first version.
+ *
+ * @example
+ * ```ts
+ * endNotice(programme, '2026-06-01')?.text;
+ * // 'Die RV 2021 gilt laut Beratungszentrum bis Ende 2026. Ob und wie die Förderung ab 2027 weitergeht, …'
+ * ```
+ */
+export function endNotice(parameters: ProgrammeParameters, day: string): ValidityNotice | undefined {
   const { versions } = parameters;
+  const last = lastInForce(parameters, day);
+  if (last) return { kind: 'ends_soon', version: last.version, text: `Die ${last.version} gilt ${last.validity}. ${unknownAfter(last)}` };
+  const ended = [...versions].reverse().find((v) => v.valid_until < day);
+  if (!ended) return undefined;
+  const next = versions.find((v) => v.valid_from > day);
+  return { kind: 'ended', version: ended.version, text: endedText(ended, next) };
+}
+
+/**
+ * The last day the programme is known to run, seen from `day`: the end of the unbroken chain of versions
+ * in force, or of the last version that has ended (`YYYY-MM-DD`).
+ */
+export function knownUntil(parameters: ProgrammeParameters, day: string): string {
+  return (lastInForce(parameters, day) ?? versionOn(parameters, day)).valid_until;
+}
+
+/** The last version of the unbroken chain of successors from the one in force on `day`, if one is. */
+function lastInForce(parameters: ProgrammeParameters, day: string): ProgrammeVersion | undefined {
   const current = versionInForce(parameters, day);
-  if (!current) {
-    const ended = [...versions].reverse().find((v) => v.valid_until < day);
-    if (!ended) return undefined;
-    const next = versions.find((v) => v.valid_from > day);
-    return { kind: 'ended', version: ended.version, text: endedText(ended, next) };
-  }
+  if (!current) return undefined;
   // Follow successors that start right after their predecessor: only the chain's end matters.
   let last = current;
-  for (let next = followerOf(versions, last); next; next = followerOf(versions, last)) last = next;
-  if (day < addMonths(last.valid_until, -NOTICE_MONTHS_BEFORE_END)) return undefined;
-  return { kind: 'ends_soon', version: last.version, text: `Die ${last.version} gilt ${last.validity}. ${unknownAfter(last)}` };
+  for (let next = followerOf(parameters.versions, last); next; next = followerOf(parameters.versions, last)) last = next;
+  return last;
 }
 
 /** The version in force and the notice for an instant (the bot's clock). */

@@ -4,6 +4,16 @@
  * decided by the caller (see `understandQuestion`).
  */
 
+import { NUMBER_WORDS } from './german-numbers.js';
+
+/** The computed case a conversation is about (kept with the topic), and the number the bot asked for. */
+export interface GrantTopic {
+  grantCase: GrantCase;
+  awaiting?: GrantCaseFigure;
+}
+import type { GrantCase } from '../funding/grant-amounts.js';
+import type { GrantCaseFigure } from '../funding/programme-parameters.js';
+
 /** A number a question mentions, as written and as value ("drei" → 3). */
 export interface MentionedNumber {
   text: string;
@@ -22,24 +32,9 @@ export interface ConversationTopic {
   numbers: MentionedNumber[];
   /** The nouns of the question ("Förderung", "Gemeinden"): the context a follow-up lacks. */
   nouns: string[];
+  /** The computed case the question was about ("drei Gemeinden": the regular grant for three), and the number the bot asked for. */
+  grant?: GrantTopic;
 }
-
-const NUMBER_WORDS: Record<string, number> = {
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  fuenf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  neun: 9,
-  zehn: 10,
-  elf: 11,
-  zwölf: 12,
-  zwoelf: 12,
-  zwanzig: 20,
-};
 
 /** Opening words of a German question or sentence that are not nouns, though capitalised there. */
 const OPENERS = new Set(
@@ -61,11 +56,14 @@ const ANAPHOR =
   /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
- * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?"),
- * but not as the article of a noun ("Was ist das Hessen3C?").
+ * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?");
+ * before a noun it is an article ("Was ist das Hessen3C?").
  */
 const PRONOUN =
-  /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)\b(?!\s+\p{Lu})|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+  /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+/** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
+const PRONOUN_SUBJECT =
+  /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */
@@ -81,7 +79,15 @@ const MAX_SUBSTITUTE_WORDS = 4;
  */
 export function looksLikeFollowUp(text: string): boolean {
   const trimmed = text.trim();
-  if (CONTINUATION.test(trimmed) || REFERRING_FRAME.test(trimmed) || ANAPHOR.test(trimmed) || PRONOUN.test(trimmed)) return true;
+  const sentenceCase = trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+  if (
+    CONTINUATION.test(trimmed) ||
+    REFERRING_FRAME.test(trimmed) ||
+    ANAPHOR.test(trimmed) ||
+    PRONOUN.test(trimmed) ||
+    PRONOUN_SUBJECT.test(sentenceCase)
+  )
+    return true;
   const all = words(trimmed);
   if (
     all.length <= MAX_NOUNLESS_WORDS &&
@@ -105,7 +111,8 @@ export function numbersIn(text: string): MentionedNumber[] {
   for (const word of words(text)) {
     const lower = word.toLowerCase();
     if (/^\d{1,6}$/.test(word)) found.push({ text: word, value: Number(word) });
-    else if (lower in NUMBER_WORDS) found.push({ text: word, value: NUMBER_WORDS[lower]! });
+    // "null" and "eins" are rarely the number a follow-up changes ("null Ahnung", "eins noch").
+    else if ((NUMBER_WORDS[lower] ?? 0) >= 2) found.push({ text: word, value: NUMBER_WORDS[lower]! });
   }
   return found;
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_KB, SMALL_KB } from '../helpers/bot-harness.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 interface RunResult {
@@ -72,6 +72,37 @@ describe('npm run chat', () => {
   });
 });
 
+describe('npm run chat with the clock of a day (--at)', () => {
+  it('shows computed amounts, a follow-up and the validity notice as on that day', async () => {
+    const result = await new Promise<RunResult>((resolve, reject) => {
+      const child = spawn('npm', ['run', '-s', 'chat', '--', '--at', '2027-01-10'], {
+        cwd: ROOT,
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end('Wie viel Förderung gibt es für drei Gemeinden?\nUnd für fünf?\nKönnen wir 2027 noch einen Antrag stellen?\n');
+    });
+    expect(result.code).toBe(0);
+    const turns = result.stdout.split(/^> /m);
+    expect(turns[1]).toContain('In der Regel 75.000 € für eine Kooperation von drei Kommunen');
+    expect(turns[1]).toContain('Hinweis: Die RV 2021 galt laut Beratungszentrum bis Ende 2026.');
+    expect(turns[1]).toMatch(/\[1\] Förder-Check starten/);
+    expect(turns[2]).toContain('In der Regel 100.000 € für eine Kooperation von fünf Kommunen (mehr als drei Partner)');
+    expect(turns[3]).toContain('Ob und wie die Förderung ab 2027 weitergeht, ist hier nicht bekannt');
+  }, 60_000);
+
+  it('refuses a date that is none, with its usage', async () => {
+    const result = await run('chat.ts', ['--at', '2026-02-30']);
+    expect(result.code).toBe(64);
+    expect(result.stderr.trim()).toBe('--at expects a date as YYYY-MM-DD (got "2026-02-30")');
+  });
+});
+
 describe('npm run kb:check', () => {
   it('passes on a valid knowledge base', async () => {
     const result = await run('kb-check.ts', ['--dir', SMALL_KB]);
@@ -125,6 +156,49 @@ describe('npm run eval', () => {
       expect.objectContaining({ id: 'e3', pass: true, outcome: 'no_answer' }),
     ]);
   });
+
+  it('sends the earlier messages of a follow-up first, counts wrong confident answers per topic, and scores an intent set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ikz-eval-'));
+    const questions = join(dir, 'followups.jsonl');
+    writeFileSync(
+      questions,
+      [
+        {
+          id: 'f1',
+          context: ['Wie viel Förderung gibt es für drei Gemeinden?'],
+          question: 'Und für fünf?',
+          kind: 'answerable',
+          must_contain_any: [['100.000']],
+          topic: 'followup',
+        },
+        {
+          id: 'f2',
+          question: 'Wie viel Förderung gibt es für drei Gemeinden?',
+          kind: 'answerable',
+          must_contain_any: [['Hundesteuer']],
+          topic: 'amount',
+        },
+      ]
+        .map((q) => JSON.stringify(q))
+        .join('\n'),
+    );
+    const result = await run('eval.ts', ['--file', questions, '--json', '--at', '2026-06-01']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      passed: 1,
+      wrongConfident: { count: 1, share: 0.5 },
+      byTopic: { followup: { total: 1, passed: 1, wrongConfident: 0 }, amount: { total: 1, passed: 0, wrongConfident: 1 } },
+    });
+    const intents = join(dir, 'intents.jsonl');
+    writeFileSync(
+      intents,
+      '{"id": "i1", "text": "Danke", "intent": "thanks"}\n{"id": "i2", "text": "Förder-Check", "intent": "eligibility"}\n',
+    );
+    const text = await run('eval.ts', ['--file', intents]);
+    expect(text.stdout).toContain('PASS i2 [eligibility] dialog eligibility');
+    expect(text.stdout).toContain('total: 2/2 (100.0 %)');
+  }, 60_000);
 
   it('names the line of a broken question set', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ikz-eval-'));

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, containsExpected, passes, type EvalQuestion } from '../../src/evaluation/scoring.js';
+import {
+  buildIntentReport,
+  buildReport,
+  containsExpected,
+  intentPasses,
+  parseEvalFile,
+  parseEvalSet,
+  passes,
+  type EvalQuestion,
+  type ExpectedIntent,
+  type IntentObservation,
+} from '../../src/evaluation/scoring.js';
 
 describe('evaluation scoring', () => {
   it.each([
@@ -37,6 +48,75 @@ describe('evaluation scoring', () => {
       passed: 1,
       accuracy: 0.5,
       byKind: { answerable: { passed: 1 }, out_of_scope: { passed: 0 } },
+    });
+  });
+
+  it('counts wrong confident answers: answered without the expected facts, or an out-of-scope question answered at all', () => {
+    const report = buildReport([
+      { question: { ...answerable, topic: 'amount' }, observation: { outcome: 'answer', reply: '75.000 € für drei Kommunen' } },
+      { question: { ...answerable, id: 'b', topic: 'amount' }, observation: { outcome: 'answer', reply: '50.000 € für zwei Gemeinden' } },
+      { question: { ...answerable, id: 'c', topic: 'amount' }, observation: { outcome: 'no_answer', reply: 'Weiß ich nicht' } },
+      { question: { ...outOfScope, topic: 'out-of-scope' }, observation: { outcome: 'answer', reply: 'Irgendwas' } },
+    ]);
+    expect(report.wrongConfident).toEqual({ count: 2, share: 0.5 });
+    expect(report.results.map((r) => r.wrongConfident)).toEqual([false, true, false, true]);
+    expect(report.byTopic).toEqual({
+      amount: { total: 3, passed: 1, wrongConfident: 1 },
+      'out-of-scope': { total: 1, passed: 0, wrongConfident: 1 },
+    });
+  });
+
+  it('reads the earlier messages of a follow-up (context), and names the line of a broken one', () => {
+    const line = JSON.stringify({
+      id: 'f1',
+      context: ['Wie viel gibt es für drei Gemeinden?'],
+      question: 'Und für fünf?',
+      kind: 'answerable',
+      must_contain_any: [['100.000']],
+    });
+    expect(parseEvalSet(line, 'f.jsonl')[0]?.context).toEqual(['Wie viel gibt es für drei Gemeinden?']);
+    expect(() => parseEvalSet(`${line}\n${line.replace('["Wie viel', '[3, "Wie viel')}`, 'f.jsonl')).toThrow(
+      'f.jsonl:2: expected id, question, kind',
+    );
+  });
+});
+
+describe('intent set scoring', () => {
+  it.each<[ExpectedIntent, IntentObservation, boolean]>([
+    ['handoff', { outcome: 'dialog', dialog: 'handoff' }, true],
+    ['handoff', { outcome: 'answer' }, false],
+    ['eligibility', { outcome: 'dialog', dialog: 'eligibility' }, true],
+    ['eligibility', { outcome: 'answer', offered: 'eligibility' }, true],
+    ['eligibility', { outcome: 'answer', offered: 'application' }, false],
+    ['application', { outcome: 'clarify', offered: 'application' }, true],
+    ['question', { outcome: 'answer' }, true],
+    ['question', { outcome: 'clarify' }, true],
+    ['question', { outcome: 'dialog', dialog: 'handoff' }, false],
+    ['question', { outcome: 'smalltalk', smalltalk: 'help' }, false],
+    ['thanks', { outcome: 'smalltalk', smalltalk: 'thanks' }, true],
+    ['thanks', { outcome: 'smalltalk', smalltalk: 'goodbye' }, false],
+  ])('%s passes with %o: %s', (intent, observation, expected) => {
+    expect(intentPasses(intent, observation)).toBe(expected);
+  });
+
+  it('tells an intent set from a question set by its lines, and sums up per intent', () => {
+    const file = parseEvalFile(
+      '{"id": "i1", "text": "Danke", "intent": "thanks"}\n{"id": "i2", "text": "Hilfe", "intent": "help", "context": ["Hallo"]}\n',
+      'i.jsonl',
+    );
+    expect(file).toMatchObject({ kind: 'intents', intents: [{ id: 'i1' }, { id: 'i2', context: ['Hallo'] }] });
+    expect(() => parseEvalFile('{"id": "i1", "text": "Danke", "intent": "dank"}\n', 'i.jsonl')).toThrow(
+      'i.jsonl:1: expected id, text, intent',
+    );
+    const report = buildIntentReport([
+      { item: { id: 'i1', text: 'Danke', intent: 'thanks' }, observation: { outcome: 'smalltalk', smalltalk: 'thanks' } },
+      { item: { id: 'i2', text: 'Hilfe', intent: 'help' }, observation: { outcome: 'answer' } },
+    ]);
+    expect(report).toMatchObject({
+      total: 2,
+      passed: 1,
+      accuracy: 0.5,
+      byIntent: { thanks: { total: 1, passed: 1 }, help: { total: 1, passed: 0 } },
     });
   });
 });

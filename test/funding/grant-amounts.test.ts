@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimateGrant } from '../../src/funding/eligibility.js';
 import { grantFigure, type GrantCase, type GrantFigure } from '../../src/funding/grant-amounts.js';
-import { programmeWithSuccessor, shippedVersion } from '../helpers/programme.js';
+import { programmeParametersSchema, referencedArticles } from '../../src/funding/programme-parameters.js';
+import { programmeWithSuccessor, shippedProgramme, shippedVersion } from '../helpers/programme.js';
 
 const rv2021 = shippedVersion();
 const amountOf = (figure: GrantFigure) => (figure.status === 'amount' ? figure.amount : figure.status);
@@ -64,6 +65,21 @@ describe('grant figures', () => {
     expect(grantFigure(rv2021, { kind: 'gvv' })).toMatchObject({ status: 'missing', missing: ['members'] });
   });
 
+  it('gives the most the debt relief can be while the debt is still missing, and asks for the debt', () => {
+    const figure = grantFigure(rv2021, { kind: 'entschuldung', inhabitants: 6_000 });
+    expect(figure).toMatchObject({ status: 'missing', missing: ['debt'], asOf: 'Mai 2020', upTo: { amount: 2_700_000 } });
+    expect(figure.status === 'missing' && figure.upTo?.calculation).toBe(
+      '6.000 Einwohner × 450 € = 2.700.000 €, höchstens 46 % der Schulden im Kernhaushalt',
+    );
+    expect(grantFigure(rv2021, { kind: 'entschuldung' })).not.toHaveProperty('upTo');
+  });
+
+  it('takes the proportionality note from the programme data', () => {
+    const edited = { ...rv2021, amounts: { ...rv2021.amounts, proportionality_note: 'Geänderter Hinweis der Redaktion.' } };
+    const figure = grantFigure(edited, { kind: 'gvv', members: 2 });
+    expect(figure.status === 'amount' && figure.notes).toContain('Geänderter Hinweis der Redaktion.');
+  });
+
   it('explains the cap and the uncertain status of the debt relief', () => {
     const figure = grantFigure(rv2021, { kind: 'entschuldung', inhabitants: 5_000, debt: 1_000_000 });
     expect(figure.status === 'amount' && figure.calculation).toBe(
@@ -93,5 +109,44 @@ describe('grant figures', () => {
     check({ projectKind: 'gvv', partners: 3 }, { kind: 'gvv', members: 3 });
     check({ projectKind: 'kooperation', partners: 5 }, { kind: 'kooperation', partners: 5 });
     check({ projectKind: 'fusion', partners: 2 }, { kind: 'entschuldung' });
+  });
+});
+
+describe('grant cases in the programme file (how questions name them)', () => {
+  const programme = programmeWithSuccessor();
+  const shipped = shippedProgramme();
+
+  it('ships the four computed cases, the regular grant first, each with its article', () => {
+    expect(shipped.grant_cases.map((c) => [c.case, c.articles[0]])).toEqual([
+      ['kooperation', 'foerderhoehe'],
+      ['gvv', 'foerderhoehe-gvv'],
+      ['feuerwehr', 'foerderhoehe-feuerwehr'],
+      ['entschuldung', 'entschuldungshilfe-fusion'],
+    ]);
+  });
+
+  it('rejects a number the case does not have, and a case listed twice, naming the place', () => {
+    const wrongFigure = programmeParametersSchema.safeParse({
+      versions: programme.versions,
+      grant_cases: [{ case: 'gvv', articles: ['foerderhoehe-gvv'], counts: { partners: { words: ['Gemeinde'] } } }],
+    });
+    expect(wrongFigure.success).toBe(false);
+    expect(wrongFigure.error?.issues[0]).toMatchObject({
+      path: ['grant_cases', 0, 'counts', 'partners'],
+      message: '"gvv" has no number "partners" (expected members)',
+    });
+    const twice = programmeParametersSchema.safeParse({
+      versions: programme.versions,
+      grant_cases: [shipped.grant_cases[0], shipped.grant_cases[0]],
+    });
+    expect(twice.success).toBe(false);
+  });
+
+  it('lets kb:check find the articles the cases name', () => {
+    const parameters = programmeParametersSchema.parse({
+      versions: programme.versions,
+      grant_cases: [{ case: 'feuerwehr', articles: ['gibt-es-nicht'], counts: {} }],
+    });
+    expect(referencedArticles(parameters)).toContain('gibt-es-nicht');
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { programmeParametersSchema } from '../../src/funding/programme-parameters.js';
-import { answerNotice, hessianDay, programmeBasis, validityNotice, versionOn } from '../../src/funding/programme-validity.js';
+import {
+  answerNotice,
+  endNotice,
+  hessianDay,
+  knownUntil,
+  programmeBasis,
+  validityNotice,
+  versionOn,
+} from '../../src/funding/programme-validity.js';
 import { programmeWithSuccessor, shippedProgramme } from '../helpers/programme.js';
 
 const EXPECTED_SOON =
@@ -95,5 +103,28 @@ describe('programme validity', () => {
     const result = programmeParametersSchema.safeParse({ versions: versions(shippedProgramme().versions) });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message).join('\n')).toMatch(message);
+  });
+});
+
+describe('the end of the programme for questions about the time after it', () => {
+  const programme = shippedProgramme();
+  const ENDED =
+    'Die RV 2021 galt laut Beratungszentrum bis Ende 2026. Ob und wie die Förderung ab 2027 weitergeht, ist hier nicht bekannt – bitte vor der Antragstellung bei der Beratungsstelle nachfragen.';
+
+  it.each<[string, string]>([
+    ['before the notice is due', '2026-06-01'],
+    ['near the end', '2026-11-15'],
+  ])('says what is known %s (%s), though the notice is not yet due there', (_name, day) => {
+    expect(endNotice(programme, day)?.text).toBe(EXPECTED_SOON);
+  });
+
+  it('says the programme has ended after its end', () => {
+    expect(endNotice(programme, '2027-01-10')?.text).toBe(ENDED);
+  });
+
+  it('knows until when the programme is known to run: the end of the chain of versions, from the data', () => {
+    expect(knownUntil(programme, '2026-06-01')).toBe('2026-12-31');
+    expect(knownUntil(programme, '2027-01-10')).toBe('2026-12-31');
+    expect(knownUntil(programmeWithSuccessor(), '2026-06-01')).toBe('2031-12-31');
   });
 });

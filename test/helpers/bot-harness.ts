@@ -20,12 +20,12 @@ export function knowledgeOf(dir: string): Promise<KnowledgeService> {
   return services.get(dir)!;
 }
 
-/** A fresh in-process conversation with the real bot on the given knowledge base. */
-export async function conversationWith(dir: string) {
+/** A fresh in-process conversation with the real bot on the given knowledge base; `now` fixes its clock. */
+export async function conversationWith(dir: string, now?: () => Date) {
   const knowledge = await knowledgeOf(dir);
   const outcomes: TurnOutcome[] = [];
   const office = loadConfig({}).office;
-  const bundle = createBot({ knowledge, office, logger: silentLogger(), onOutcome: (o) => outcomes.push(o) });
+  const bundle = createBot({ knowledge, office, logger: silentLogger(), onOutcome: (o) => outcomes.push(o), now });
   const conversation = new LocalConversation(bundle);
   return { conversation, outcomes, bundle, office };
 }
@@ -34,4 +34,9 @@ export async function conversationWith(dir: string) {
 export function seen(replies: Partial<Activity>[]) {
   const rendered = renderReplies(replies);
   return { ...rendered, titles: rendered.buttons.map((b) => b.title), raw: replies };
+}
+
+/** A clock fixed at noon (German time) of a day, `YYYY-MM-DD`. */
+export function dayClock(day: string): () => Date {
+  return () => new Date(`${day}T12:00:00+01:00`);
 }

@@ -19,7 +19,11 @@ describe('the folder watcher', () => {
     mkdirSync(join(root, '.git'));
     const seen: string[] = [];
     const errors: unknown[] = [];
-    const watcher = watchDirectories(root, (file) => seen.push(file), (error) => errors.push(error));
+    const watcher = watchDirectories(
+      root,
+      (file) => seen.push(file),
+      (error) => errors.push(error),
+    );
     try {
       writeFileSync(join(root, 'a', 'b', 'x.md'), 'eins');
       await until(() => seen.includes('a/b/x.md'));

@@ -52,7 +52,13 @@ describe('knowledge snapshots', () => {
     const question = 'Was ist ein Zweckverband?';
     await KnowledgeService.load(dir, createLogger('silent'), { cacheDir });
     const article = join(dir, 'themen/zweckverband.md');
-    writeFileSync(article, readFileSync(article, 'utf8').replace('Ein Zweckverband ist eine juristische Person', 'Ein Zweckverband ist eine Körperschaft des öffentlichen Rechts'));
+    writeFileSync(
+      article,
+      readFileSync(article, 'utf8').replace(
+        'Ein Zweckverband ist eine juristische Person',
+        'Ein Zweckverband ist eine Körperschaft des öffentlichen Rechts',
+      ),
+    );
     const edited = capture();
     const knowledge = await KnowledgeService.load(dir, edited.logger, { cacheDir });
     expect(edited.text()).toMatch(/"origin":"built"/);

@@ -31,7 +31,13 @@ describe('live reload of the knowledge base', () => {
     const watcher = watchKnowledge(dir, knowledge, createLogger('silent'), { delayMs: 100 });
     try {
       const file = join(dir, 'themen/zweckverband.md');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('Ein Zweckverband ist eine juristische Person', 'Ein Zweckverband ist eine Körperschaft des öffentlichen Rechts'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'Ein Zweckverband ist eine juristische Person',
+          'Ein Zweckverband ist eine Körperschaft des öffentlichen Rechts',
+        ),
+      );
       await until(() => {
         const decision = knowledge.answer('Was ist ein Zweckverband?');
         return decision.outcome === 'answer' && decision.sections[0]!.text.includes('Körperschaft') ? true : undefined;
@@ -53,7 +59,9 @@ describe('live reload of the knowledge base', () => {
       await until(() => (reloads > 0 ? true : undefined));
       const decision = knowledge.answer('Was ist ein Zweckverband?');
       expect(decision.outcome === 'answer' && decision.article.id).toBe('zweckverband');
-      expect(lines.join('')).toMatch(/Knowledge edit rejected, previous version stays live: themen\/zweckverband\.md: invalid front matter/);
+      expect(lines.join('')).toMatch(
+        /Knowledge edit rejected, previous version stays live: themen\/zweckverband\.md: invalid front matter/,
+      );
     } finally {
       watcher.close();
     }

@@ -20,7 +20,10 @@ describe('knowledge base loading', () => {
     const problems = checkKnowledgeBase(await loadKnowledgeBase(BROKEN_KB), { maxAgeDays: 730, now: NOW });
     const of = (file: string) => problems.filter((p) => p.file === file).map((p) => p.reason);
     expect(of('gut.md')).toEqual(
-      expect.arrayContaining([expect.stringMatching(/related id "gibt-es-nicht"/), expect.stringMatching(/broken internal link to "fehlt.md"/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/related id "gibt-es-nicht"/),
+        expect.stringMatching(/broken internal link to "fehlt.md"/),
+      ]),
     );
     expect(of('veraltet.md')).toEqual([expect.stringMatching(/stale: as_of 2011-12-02/)]);
   });
@@ -32,18 +35,41 @@ describe('knowledge base loading', () => {
     );
     expect('article' in parsed).toBe(true);
     if (!('article' in parsed)) return;
-    const problems = checkKnowledgeBase({ articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] }, problems: [] }, { maxAgeDays: 730, now: NOW });
+    const problems = checkKnowledgeBase(
+      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] }, problems: [] },
+      { maxAgeDays: 730, now: NOW },
+    );
     expect(problems).toEqual([]);
   });
 
   it.each([
     ['a file without front matter', 'Nur Text.\n', /missing front matter/],
     ['an id that is not kebab-case', '---\nid: Mein Artikel\n---\nText\n', /kebab-case/],
-    ['a date that is no date', '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: gestern\n---\nText\n', /as_of.*YYYY-MM-DD/],
-    ['a source with neither URL nor year', '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q}\nas_of: 2026-01-01\n---\nText\n', /source.url.*or, for a source without a web address, its year/],
-    ['an undated source without the day it was checked', '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: undatiert\n---\nText\n', /reviewed.*undated source/],
-    ['a month that is no month', '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: 2020-13\n---\nText\n', /as_of.*YYYY-MM-DD, YYYY-MM or YYYY, or "undatiert"/],
-    ['a body that starts with a heading', '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: 2026-01-01\n---\n## Nur Abschnitt\nText\n', /short answer paragraph/],
+    [
+      'a date that is no date',
+      '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: gestern\n---\nText\n',
+      /as_of.*YYYY-MM-DD/,
+    ],
+    [
+      'a source with neither URL nor year',
+      '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q}\nas_of: 2026-01-01\n---\nText\n',
+      /source.url.*or, for a source without a web address, its year/,
+    ],
+    [
+      'an undated source without the day it was checked',
+      '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: undatiert\n---\nText\n',
+      /reviewed.*undated source/,
+    ],
+    [
+      'a month that is no month',
+      '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: 2020-13\n---\nText\n',
+      /as_of.*YYYY-MM-DD, YYYY-MM or YYYY, or "undatiert"/,
+    ],
+    [
+      'a body that starts with a heading',
+      '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: 2026-01-01\n---\n## Nur Abschnitt\nText\n',
+      /short answer paragraph/,
+    ],
   ])('rejects %s', (_name, content, reason) => {
     const parsed = parseArticle('x.md', content);
     expect('problems' in parsed && parsed.problems.map((p) => p.reason).join('\n')).toMatch(reason);
@@ -53,9 +79,16 @@ describe('knowledge base loading', () => {
     ['a day', 'as_of: 2021-12-07', { asOf: '2021-12-07', asOfPrecision: 'day' }],
     ['a month', 'as_of: 2020-05', { asOf: '2020-05-01', asOfPrecision: 'month' }],
     ['a year', 'as_of: 2025', { asOf: '2025-01-01', asOfPrecision: 'year' }],
-    ['an undated source (its date is the day it was checked)', 'as_of: undatiert\nreviewed: 2026-11-25', { asOf: '2026-11-25', asOfPrecision: 'undated' }],
+    [
+      'an undated source (its date is the day it was checked)',
+      'as_of: undatiert\nreviewed: 2026-11-25',
+      { asOf: '2026-11-25', asOfPrecision: 'undated' },
+    ],
   ])('reads as_of given as %s', (_name, asOf, expected) => {
-    const parsed = parseArticle('x.md', `---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\n${asOf}\n---\nText.\n`);
+    const parsed = parseArticle(
+      'x.md',
+      `---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\n${asOf}\n---\nText.\n`,
+    );
     if (!('article' in parsed)) throw new Error(parsed.problems.map((p) => p.reason).join('\n'));
     expect(parsed.article).toMatchObject(expected);
   });
@@ -64,7 +97,9 @@ describe('knowledge base loading', () => {
     const kb = await loadKnowledgeBase(SHIPPED_KB);
     const line = (id: string) => sourceLine(kb.articles.find((a) => a.id === id)!);
     // The 2025 figures come from a press release without known address: no link to the ministry's programme page.
-    expect(line('statistik')).toMatch(/^Quelle: Pressemitteilung des Hessischen Innenministeriums „Land fördert IT-Zusammenarbeit mit 75\.000 Euro“ \(2025\) · Stand: 2025 /);
+    expect(line('statistik')).toMatch(
+      /^Quelle: Pressemitteilung des Hessischen Innenministeriums „Land fördert IT-Zusammenarbeit mit 75\.000 Euro“ \(2025\) · Stand: 2025 /,
+    );
     expect(line('statistik')).not.toContain('http');
     expect(line('beispiel-it-neuhof-flieden-kalbach')).not.toContain('http');
     expect(line('foerderhoehe')).toContain('· Quelle undatiert, geprüft November 2026 (RV 2021;');
@@ -78,7 +113,10 @@ describe('knowledge base loading', () => {
       '---\nid: alt\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: 2026-11-01\nas_of_note: "Quelle undatiert; Stand der Recherche November 2026"\n---\nText.\n',
     );
     if (!('article' in parsed)) throw new Error('expected an article');
-    const problems = checkKnowledgeBase({ articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] }, problems: [] }, { maxAgeDays: 730, now: NOW });
+    const problems = checkKnowledgeBase(
+      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] }, problems: [] },
+      { maxAgeDays: 730, now: NOW },
+    );
     expect(problems.map((p) => p.reason)).toEqual([expect.stringMatching(/write "as_of: undatiert"/)]);
   });
 

@@ -30,7 +30,6 @@ describe('follow-up questions', () => {
     'Förderhöhe?',
     'wer darf die foerderung beantragen',
     'Was ist ein Zweckverband?',
-    'Was ist das Hessen3C?',
   ])('"%s" stands on its own', (text) => {
     expect(looksLikeFollowUp(text)).toBe(false);
   });
@@ -73,5 +72,13 @@ describe('follow-up questions', () => {
     expect(followUpReadings('auch ein zweckverband?', topic, kindOf)).toContain(
       'Wer darf einen IKZ-Förderantrag stellen? auch ein zweckverband?',
     );
+  });
+});
+
+describe('"das" before a noun is an article, not a pronoun for the topic', () => {
+  it('reads "Was ist das Hessen3C?" as a question of its own, "Was ist das?" as a follow-up', () => {
+    expect(looksLikeFollowUp('Was ist das Hessen3C?')).toBe(false);
+    expect(looksLikeFollowUp('Was ist das?')).toBe(true);
+    expect(looksLikeFollowUp('Wie viel wäre das insgesamt?')).toBe(true);
   });
 });

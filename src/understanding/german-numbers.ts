@@ -1,0 +1,291 @@
+/**
+ * Numbers as German users write them: `75.000` and `75 000` (thousands), `1,5` (decimal comma),
+ * `1,5 Mio` / `2 Millionen` / `80 Tsd` / `150k`, number words (`drei`, `fünf`), `3er`/`Dreier`,
+ * `zu viert`. Pure functions, shared by the dialogs' input parsing and the reading of questions.
+ */
+
+/** Number words up to twenty (not "ein"/"eine": in a sentence they are articles, "was ist ein GVV"). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  null: 0,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  zwoelf: 12,
+  dreizehn: 13,
+  vierzehn: 14,
+  fünfzehn: 15,
+  fuenfzehn: 15,
+  sechzehn: 16,
+  siebzehn: 17,
+  achtzehn: 18,
+  neunzehn: 19,
+  zwanzig: 20,
+};
+
+/** "zu zweit" … "zu zehnt": a group of that many. */
+const GROUP_WORDS: Readonly<Record<string, number>> = {
+  zweit: 2,
+  dritt: 3,
+  viert: 4,
+  fünft: 5,
+  fuenft: 5,
+  sechst: 6,
+  siebt: 7,
+  acht: 8,
+  neunt: 9,
+  zehnt: 10,
+};
+
+/** "Dreier-Kooperation", "Vierer": a group of that many. */
+const GROUP_NOUNS: Readonly<Record<string, number>> = {
+  zweier: 2,
+  dreier: 3,
+  vierer: 4,
+  fünfer: 5,
+  fuenfer: 5,
+  sechser: 6,
+  siebener: 7,
+  achter: 8,
+  neuner: 9,
+  zehner: 10,
+};
+
+const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
+  [/^(mrd\.?|milliarden?)$/, 1e9],
+  [/^(mio\.?|millionen?)$/, 1e6],
+  [/^(tsd\.?|tausend|t€|k€|k)$/, 1e3],
+];
+
+/**
+ * Reads one number written the German way: `75.000` and `75 000` (thousands), `1,5` (decimal comma),
+ * `1,5 Mio` / `2 Millionen` / `80 Tsd`, number words up to twenty. Text around the number is allowed
+ * ("ca. 75.000 €", "etwa 20 Prozent"); two different numbers are ambiguous and give `undefined`.
+ *
+ * @example
+ * ```ts
+ * parseGermanNumber('1,5 Mio'); // 1500000
+ * parseGermanNumber('75.000 €'); // 75000
+ * parseGermanNumber('drei'); // 3
+ * ```
+ */
+export function parseGermanNumber(text: string): number | undefined {
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/(\d)\s+(?=\d{3}(?!\d))/g, '$1.')
+    .trim();
+  const matches = [...cleaned.matchAll(/-?\d+(?:\.\d{3})*(?:,\d+)?|-?\d+(?:[.,]\d+)?/g)];
+  if (matches.length === 0) {
+    const words = cleaned.split(/[^\p{L}]+/u).filter((w) => w in NUMBER_WORDS);
+    return words.length === 1 ? NUMBER_WORDS[words[0]!] : undefined;
+  }
+  if (matches.length > 1) return undefined;
+  const match = matches[0]!;
+  const raw = match[0];
+  const value = digitsValue(raw);
+  if (value === undefined) return undefined;
+  const after =
+    cleaned
+      .slice((match.index ?? 0) + raw.length)
+      .trim()
+      .split(/\s+/)[0] ?? '';
+  const factor = multiplierOf(after.replace(/[€,;]+$/, ''));
+  return factor === undefined ? value : Math.round(value * factor * 100) / 100;
+}
+
+/** A number of a message with what stands around it. */
+export interface Quantity {
+  /** The value, with any multiplier applied ("10 Mio" → 10000000). */
+  value: number;
+  /** As written ("6.000", "drei", "3er", "zu viert", "10 Mio."). */
+  text: string;
+  /** An amount of money: written with €/Euro, or in millions or thousands ("10 Mio", "150k"). */
+  money: boolean;
+  /** A group size without the thing counted: "zu viert", "3er-Kooperation", "Dreierbund". */
+  group: boolean;
+  /** A year rather than a count: four digits from 1900 to 2099, without separator, unit or money. */
+  year: boolean;
+  /** The (lower-case) words after the number (and its unit), up to the next number or punctuation, at most five. */
+  after: string[];
+  /** The (lower-case) words before the number, nearest first, up to a number or punctuation, at most five. */
+  before: string[];
+  /** Where the number starts in the text. */
+  index: number;
+  /** The number stands in a question: the next end of a sentence after it is a question mark. */
+  inQuestion: boolean;
+}
+
+/** Numbers (with "er" or "k" attached), words (with a full stop; "+" and "&" as words), the euro sign and clause punctuation, in order. */
+const TOKEN =
+  /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+|\+|&)(\.)?|(€)|([;:?!–—]|,(?!\d))/gu;
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'ca',
+  'mio',
+  'mrd',
+  'tsd',
+  'bzw',
+  'ggf',
+  'evtl',
+  'usw',
+  'nr',
+  'z',
+  'b',
+  'u',
+  'a',
+  'd',
+  'h',
+  'v',
+  'vs',
+  'rd',
+  'max',
+  'min',
+  'mind',
+  'insg',
+]);
+const WINDOW = 5;
+
+type Token =
+  | { kind: 'number'; value: number; text: string; suffix?: 'er' | 'k'; digits: boolean; index: number }
+  | { kind: 'word'; word: string }
+  | { kind: 'euro' }
+  | { kind: 'stop' };
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const [, digits, suffix, word, stop, euroSign] = match;
+    if (digits !== undefined) {
+      const value = digitsValue(digits.replace(/[\u00a0\u202f ]/g, '.'));
+      if (value !== undefined)
+        tokens.push({ kind: 'number', value, text: match[0], suffix: suffix as 'er' | 'k' | undefined, digits: true, index: match.index });
+    } else if (word !== undefined) {
+      // "zwei Gemeinden + Landkreis": signs read as the words they stand for.
+      const lower = word === '+' ? 'plus' : word === '&' ? 'und' : word.toLowerCase();
+      const groupNoun = Object.keys(GROUP_NOUNS).find((g) => lower.startsWith(g));
+      if (lower in NUMBER_WORDS)
+        tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false, index: match.index });
+      else if (groupNoun) {
+        // "Dreierkooperation": a group of three, and the thing the group forms.
+        tokens.push({ kind: 'number', value: GROUP_NOUNS[groupNoun]!, text: word, suffix: 'er', digits: false, index: match.index });
+        if (lower.length > groupNoun.length) tokens.push({ kind: 'word', word: lower.slice(groupNoun.length) });
+      } else tokens.push({ kind: 'word', word: lower });
+      if (stop && !ABBREVIATIONS.has(lower)) tokens.push({ kind: 'stop' });
+    } else if (euroSign !== undefined) tokens.push({ kind: 'euro' });
+    else tokens.push({ kind: 'stop' });
+  }
+  return tokens;
+}
+
+/**
+ * Every number a text mentions, as digits, number words, group words ("zu viert", "3er", "Dreier-")
+ * or years, with the words around it (for the caller to tell what is counted).
+ *
+ * @example
+ * ```ts
+ * quantitiesIn('Fusion, zusammen 12.000 EW, Schulden 3 Mio €');
+ * // [{ value: 12000, after: ['ew'], … }, { value: 3000000, money: true, before: ['schulden'], … }]
+ * ```
+ */
+export function quantitiesIn(text: string): Quantity[] {
+  const tokens = tokenize(text);
+  const found: Quantity[] = [];
+  const inQuestion = (index: number) => /^[^.!?\n]*\?/.test(text.slice(index));
+  tokens.forEach((token, i) => {
+    if (token.kind === 'word' && token.word in GROUP_WORDS && wordAt(tokens, i - 1) === 'zu') {
+      const index = text.toLowerCase().indexOf(`zu ${token.word}`);
+      found.push({
+        value: GROUP_WORDS[token.word]!,
+        text: `zu ${token.word}`,
+        money: false,
+        group: true,
+        year: false,
+        after: wordsFrom(tokens, i + 1, 1),
+        before: wordsFrom(tokens, i - 2, -1),
+        index,
+        inQuestion: inQuestion(index),
+      });
+    }
+    if (token.kind !== 'number') return;
+    let { value, text: written } = token;
+    let money = token.suffix === 'k';
+    if (money) value *= 1000;
+    let next = i + 1;
+    const factor = token.digits && !token.suffix ? multiplierOf(wordAt(tokens, next) ?? '') : undefined;
+    if (factor !== undefined) {
+      value = Math.round(value * factor * 100) / 100;
+      // Millions are money here; "6 Tausend Einwohner" is not.
+      money = factor >= 1e6;
+      written += ` ${wordAt(tokens, next)}`;
+      next++;
+    }
+    if (tokens[next]?.kind === 'euro' || /^(euro|eur)$/.test(wordAt(tokens, next) ?? '')) {
+      money = true;
+      next++;
+    }
+    const group = token.suffix === 'er';
+    const year = token.digits && !money && !group && factor === undefined && /^(19|20)\d\d$/.test(token.text);
+    found.push({
+      value,
+      text: written,
+      money,
+      group,
+      year,
+      after: wordsFrom(tokens, next, 1),
+      before: wordsFrom(tokens, i - 1, -1),
+      index: token.index,
+      inQuestion: inQuestion(token.index),
+    });
+  });
+  return found;
+}
+
+function wordAt(tokens: readonly Token[], index: number): string | undefined {
+  const token = tokens[index];
+  return token?.kind === 'word' ? token.word : undefined;
+}
+
+/** Up to five words from `start` in one direction, up to a number or punctuation. */
+function wordsFrom(tokens: readonly Token[], start: number, step: 1 | -1): string[] {
+  const words: string[] = [];
+  for (let j = start; j >= 0 && j < tokens.length && words.length < WINDOW; j += step) {
+    const token = tokens[j]!;
+    if (token.kind !== 'word') break;
+    words.push(token.word);
+  }
+  return words;
+}
+
+/**
+ * A count written as a German word, for replies ("fünf Kommunen"): the words up to twelve, digits above.
+ *
+ * @example
+ * ```ts
+ * countWord(5); // 'fünf'
+ * countWord(16); // '16'
+ * ```
+ */
+export function countWord(value: number): string {
+  const words = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+  return Number.isInteger(value) && value >= 2 && value < words.length ? words[value]! : value.toLocaleString('de-DE');
+}
+
+/** "75.000" → 75000, "1,5" → 1.5, "1.234.567" → 1234567; `undefined` when not a finite number. */
+function digitsValue(raw: string): number | undefined {
+  const value = /^-?\d+(\.\d{3})+(,\d+)?$/.test(raw) ? Number(raw.replace(/\./g, '').replace(',', '.')) : Number(raw.replace(',', '.'));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function multiplierOf(word: string): number | undefined {
+  return MULTIPLIERS.find(([unit]) => unit.test(word))?.[1];
+}

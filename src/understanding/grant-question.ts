@@ -1,0 +1,513 @@
+/**
+ * Questions about the amount for a concrete case ("Wir sind drei Gemeinden – wie viel gibt es?",
+ * "GVV mit 3 Gemeinden", "Fusion, 6.000 Einwohner, 10 Mio Schulden"): which computed case a message is
+ * about and the numbers it gives, read with the words the programme file names for each case
+ * (`grant_cases`). Pure; the amount itself comes from `grantFigure`.
+ */
+import { grantFigure, type GrantCase, type GrantFigure } from '../funding/grant-amounts.js';
+import {
+  GRANT_CASE_FIGURES,
+  type GrantCaseFigure,
+  type GrantCaseKind,
+  type GrantCaseRules,
+  type ProgrammeParameters,
+  type ProgrammeVersion,
+} from '../funding/programme-parameters.js';
+import { versionOn } from '../funding/programme-validity.js';
+import type { AnswerDecision } from '../knowledge/answer-engine.js';
+import { looksLikeFollowUp, type GrantTopic } from './follow-up.js';
+import { quantitiesIn, type Quantity } from './german-numbers.js';
+
+export type { GrantTopic } from './follow-up.js';
+
+/** How strongly a message asks for an amount. */
+export type AmountAsk = 'none' | 'weak' | 'strong';
+
+/** What a message says about a computed case. */
+export interface GrantReading {
+  grantCase: GrantCase;
+  /** "wie viel", "Summe", "Betrag" (strong); "Geld", "Zuschuss", "was zahlt das Land", a sum of money (weak). */
+  asks: AmountAsk;
+  /** The message speaks of money or funding ("Förderung", "gibt es", "Geld"): a "wie viel" is then about the amount, not about savings or time. */
+  aboutMoney: boolean;
+  /** The case is named ("GVV"), counted by its own words ("vier Ortsteilwehren") or mentioned by them in the plural ("die Wehren"), the topic's, the answer's article's, or the general case of a count or counting word ("drei Gemeinden", "wie viele Kommunen"). */
+  by: 'name' | 'count' | 'mention' | 'topic' | 'article' | 'general';
+  /** The numbers the message itself gave. */
+  given: GrantCaseFigure[];
+}
+
+/** What the caller knows beside the message. */
+export interface GrantHints {
+  /** The article the knowledge base answered with, if it answered. */
+  articleId?: string;
+  /** The computed case of the conversation's topic. */
+  topic?: GrantTopic;
+  /** The message continues the previous question ("Und für fünf?"). */
+  followUp: boolean;
+}
+
+/** The largest count the reader takes as a number of partners, members or brigades (not a sum or a year). */
+const MAX_COUNT = 1000;
+/** Words joining one more partner to a count: "drei Gemeinden und der Landkreis", "7 Gemeinden plus Landkreis". */
+const JOINING = new Set(['und', 'plus', 'sowie', 'samt', 'mit', 'inklusive', 'inkl', 'zuzueglich']);
+const ARTICLES = new Set([
+  'der',
+  'die',
+  'das',
+  'dem',
+  'den',
+  'des',
+  'ein',
+  'eine',
+  'einem',
+  'einer',
+  'unser',
+  'unsere',
+  'unserem',
+  'unserer',
+  'noch',
+]);
+/** "und wenn der Landkreis noch mitmacht?": one more of the counted partners. */
+const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'ebenfalls', 'plus']);
+/** Numbers of these are no counts of the case: "in 5 Jahren", "15 Prozent". */
+const UNITS =
+  /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
+
+/** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "Summe", "Betrag"). */
+const STRONG_ASK =
+  /\b(?:welche[rn]?\s+hoehe|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+/** A question for something other than an amount: when, how long, who, where, which documents. */
+const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
+/** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
+const MONEY_TALK =
+  /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt)\b|(?:foerderung|foerdermittel|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
+/** Weak: the question is about money, which together with a concrete case means its amount. */
+const WEAK_ASK =
+  /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
+
+/**
+ * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
+ * bekommen wir", "Summe", "Betrag"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k", and asks
+ * nothing else: no "wann", "wer", "welche Unterlagen") or `none`.
+ */
+export function amountAsk(folded: string, quantities: readonly Quantity[]): AmountAsk {
+  if (STRONG_ASK.test(folded)) return 'strong';
+  // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
+  if (OTHER_QUESTION.test(folded)) return 'none';
+  if (WEAK_ASK.test(folded) || quantities.some((q) => q.money)) return 'weak';
+  return 'none';
+}
+
+/** A list of counting words or names, compiled once (see `WordSet.has`). */
+class WordSet {
+  private readonly abbreviations: Set<string>;
+  private readonly ending: RegExp | undefined;
+  private readonly start: RegExp | undefined;
+
+  constructor(words: readonly string[]) {
+    const abbreviations = words.filter((w) => w === w.toUpperCase()).map(fold);
+    this.abbreviations = new Set([...abbreviations, ...abbreviations.map((a) => `${a}s`)]);
+    const bases = words.filter((w) => w !== w.toUpperCase()).map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.ending = bases.length > 0 ? new RegExp(`(?:${bases.join('|')})(${ENDINGS})?$`) : undefined;
+    this.start = bases.length > 0 ? new RegExp(`^(?:${bases.join('|')})`) : undefined;
+  }
+
+  /**
+   * True when a (folded) word is one of the words, or a compound ending in one, inflected
+   * ("nachbargemeinden" → Gemeinde, "ortsteilwehren" → Wehr). An abbreviation in capitals ("EW", "GVV")
+   * matches only as itself.
+   */
+  has(word: string): boolean {
+    return this.abbreviations.has(word) || (this.ending?.test(word) ?? false);
+  }
+
+  /** True when the word has one of the words with an inflection ending ("Wehren", not "Feuerwehr"): several of them. */
+  inflected(word: string): boolean {
+    return Boolean(this.ending?.exec(word)?.[1]);
+  }
+
+  /** True when the word starts with one of the words ("einwohnerzahl", "schuldenstand"). */
+  starts(word: string): boolean {
+    return this.start?.test(word) ?? false;
+  }
+}
+
+const ENDINGS = 'e|en|n|s|es|er|ern|nen|innen';
+
+/** One number of a case, with its counting words. */
+interface CompiledFigure {
+  figure: GrantCaseFigure;
+  money: boolean;
+  words: WordSet;
+  /** Folded marks of a count of the others only ("nachbar", "andere"). */
+  others: string[];
+}
+
+/** A case of the programme file with its word lists compiled. */
+interface CompiledCase {
+  rules: GrantCaseRules;
+  names: WordSet;
+  figures: CompiledFigure[];
+  /** Counting words no other case has ("Wehr", "Einwohner"). */
+  own: WordSet;
+  /** Its counting words of numbers that are no sums ("Gemeinde", "Wehr"). */
+  counting: WordSet;
+}
+
+interface CompiledCases {
+  cases: CompiledCase[];
+  /** Every counting word of every case. */
+  counting: WordSet;
+}
+
+const compiled = new WeakMap<readonly GrantCaseRules[], CompiledCases>();
+
+/** The programme file's cases with their word lists compiled, once per loaded file. */
+function compile(cases: readonly GrantCaseRules[]): CompiledCases {
+  let result = compiled.get(cases);
+  if (result) return result;
+  const wordsOfCase = (rules: GrantCaseRules) => Object.values(rules.counts).flatMap((count) => count.words);
+  result = {
+    cases: cases.map((rules) => {
+      const shared = new Set(
+        cases
+          .filter((c) => c !== rules)
+          .flatMap(wordsOfCase)
+          .map(fold),
+      );
+      return {
+        rules,
+        names: new WordSet(rules.names),
+        figures: (Object.entries(rules.counts) as Array<[GrantCaseFigure, GrantCaseRules['counts'][string]]>).map(([figure, count]) => ({
+          figure,
+          money: count.money,
+          words: new WordSet(count.words),
+          others: count.others.map(fold),
+        })),
+        own: new WordSet(wordsOfCase(rules).filter((w) => !shared.has(fold(w)))),
+        counting: new WordSet(Object.values(rules.counts).flatMap((count) => (count.money ? [] : count.words))),
+      };
+    }),
+    counting: new WordSet(cases.flatMap(wordsOfCase)),
+  };
+  compiled.set(cases, result);
+  return result;
+}
+
+/**
+ * The computed case a message is about, with the numbers it gives, or `undefined` when it is about
+ * none. The case is, in this order: the one the message names ("GVV", "Entschuldungshilfe"); the one
+ * whose own counting words it uses ("vier Ortsteilwehren", "6.000 Einwohner", "die Wehren"); in a
+ * follow-up the topic's; the general case of a shared count ("drei Gemeinden": the regular grant, the
+ * first case listed); the case of the answer's article; the first case whose counting word the message
+ * uses. Numbers: "drei Gemeinden und der Landkreis" = 4, "mit zwei Nachbarorten" = 3 (the asking
+ * municipality counts), "zu viert", "3er-Kooperation", "10 Mio €"; in a follow-up a bare number fills
+ * the number asked for or the case's first ("Und für fünf?").
+ *
+ * @example
+ * ```ts
+ * readGrantCase('GVV mit 3 Gemeinden – wie hoch ist die Förderung?', programme.grant_cases, { followUp: false });
+ * // { grantCase: { kind: 'gvv', members: 3 }, asks: 'strong', by: 'name', given: ['members'], … }
+ * ```
+ */
+export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hints: GrantHints): GrantReading | undefined {
+  if (cases.length === 0) return undefined;
+  const all = compile(cases);
+  const folded = fold(text);
+  const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
+  const quantities = quantitiesIn(text);
+  const counted = countsIn(quantities, all);
+  const topic = hints.followUp ? hints.topic : undefined;
+  const filled = (c: CompiledCase) => c.figures.filter((f) => counted.has(`${c.rules.case}:${f.figure}`)).length;
+  const mostFilled = (list: CompiledCase[]) => list.reduce((best, c) => (filled(c) > filled(best) ? c : best));
+
+  const named = all.cases.filter((c) => words.some((w) => c.names.has(w)));
+  const own = all.cases.filter(
+    (c) =>
+      words.some((w) => c.own.inflected(w)) ||
+      c.figures.some((f) => counted.has(`${c.rules.case}:${f.figure}`) && words.some((w) => c.own.has(w))),
+  );
+  // "zu viert", "eine 3er-Kooperation": a group of partners, the general case.
+  const grouped = quantities.some((q) => q.group) ? all.cases.filter((c) => c.figures.some((f) => !f.money)).slice(0, 1) : [];
+  const shared = [...all.cases.filter((c) => filled(c) > 0), ...grouped];
+  // "Wie viele Kommunen müssen mitmachen?": no number yet, but "Und wenn es nur zwei sind?" may follow.
+  const mentioned = all.cases.filter((c) => words.some((w) => c.counting.has(w)));
+  const byArticle = hints.articleId ? all.cases.find((c) => c.rules.articles.includes(hints.articleId!)) : undefined;
+  const byTopic = topic ? all.cases.find((c) => c.rules.case === topic.grantCase.kind) : undefined;
+
+  let chosen: CompiledCase;
+  let by: GrantReading['by'];
+  if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
+  else if (own.length > 0) [chosen, by] = [mostFilled(own), 'count'];
+  else if (byTopic) [chosen, by] = [byTopic, 'topic'];
+  else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
+  else if (byArticle) [chosen, by] = [byArticle, 'article'];
+  else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];
+  else return undefined;
+
+  const kind = chosen.rules.case;
+  const values: Partial<Record<GrantCaseFigure, number>> = {};
+  // A follow-up of the same case starts from the topic's numbers; of another case, it keeps the first count ("… als GVV?").
+  if (topic) {
+    const previous = topic.grantCase as Partial<Record<GrantCaseFigure, number>> & { kind: GrantCaseKind };
+    if (previous.kind === kind) Object.assign(values, withoutKind(previous));
+    else {
+      const before = firstCount(all.cases.find((c) => c.rules.case === previous.kind)?.rules);
+      const now = firstCount(chosen.rules);
+      if (before && now && previous[before] !== undefined) values[now] = previous[before];
+    }
+  }
+  const given: GrantCaseFigure[] = [];
+  const give = (figure: GrantCaseFigure, value: number) => {
+    values[figure] = value;
+    given.push(figure);
+  };
+  for (const { figure } of chosen.figures) {
+    const value = counted.get(`${kind}:${figure}`);
+    if (value !== undefined) give(figure, value);
+  }
+  // "zu viert", "3er-Kooperation": the size of the group is the case's first count.
+  const first = firstCount(chosen.rules);
+  const group = quantities.find((q) => q.group);
+  if (first && group && !given.includes(first) && plausible(group.value, first, false)) give(first, group.value);
+  // "Fusion, 6.000 Einwohner, 10 Mio": a sum of money without its word is the case's sum.
+  const moneyFigure = chosen.figures.find((f) => f.money)?.figure;
+  const sums = quantities.filter((q) => q.money && !countWordOf(q, all));
+  if (moneyFigure && !given.includes(moneyFigure) && sums.length === 1 && plausible(sums[0]!.value, moneyFigure, true))
+    give(moneyFigure, sums[0]!.value);
+  if (topic) fillFromFollowUp(folded, words, quantities, chosen, all, topic, values, given);
+  const asks = amountAsk(folded, quantities);
+  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded);
+  return {
+    grantCase: { kind, ...values } as GrantCase,
+    asks,
+    aboutMoney,
+    by: by === 'count' && given.length === 0 ? 'mention' : by,
+    given,
+  };
+}
+
+/** The first number a case counts that is no sum of money (partners, members, brigades, inhabitants). */
+export function firstCount(rules: GrantCaseRules | undefined): GrantCaseFigure | undefined {
+  if (!rules) return undefined;
+  return (Object.keys(rules.counts) as GrantCaseFigure[]).find((f) => !rules.counts[f]!.money);
+}
+
+/** A follow-up's bare numbers ("Und für fünf?", "ca. 6.000", "10 Mio") and added partners ("wenn der Landkreis noch mitmacht"). */
+function fillFromFollowUp(
+  folded: string,
+  words: string[],
+  quantities: Quantity[],
+  chosen: CompiledCase,
+  all: CompiledCases,
+  topic: GrantTopic,
+  values: Partial<Record<GrantCaseFigure, number>>,
+  given: GrantCaseFigure[],
+): void {
+  const moneyFigure = chosen.figures.find((f) => f.money)?.figure;
+  const awaited = chosen.figures.find((f) => f.figure === topic.awaiting && !f.money)?.figure;
+  const countFigure = awaited ?? firstCount(chosen.rules);
+  for (const q of quantities) {
+    if (q.year || q.group || countWordOf(q, all) !== undefined || UNITS.test(fold(q.after[0] ?? ''))) continue;
+    const figure = q.money ? moneyFigure : countFigure;
+    if (!figure || given.includes(figure) || !plausible(q.value, figure, q.money)) continue;
+    values[figure] = q.value;
+    given.push(figure);
+  }
+  const first = chosen.figures.find((f) => f.figure === firstCount(chosen.rules));
+  if (!first || given.length > 0 || values[first.figure] === undefined || quantities.length > 0) return;
+  const addsOne = words.some((w) => ADDING.has(w)) && words.some((w) => first.words.has(w));
+  if (addsOne && !/\b(?:nicht|kein|keine|ohne|weniger)\b/.test(folded)) {
+    values[first.figure] = values[first.figure]! + 1;
+    given.push(first.figure);
+  }
+}
+
+/**
+ * The counts of a message per `case:figure`: each number with the first counting word after it (or,
+ * without one, before it: "Einwohnerzahl 6000", "Schulden im Kernhaushalt 10 Mio"); "Nachbar-"/"andere"
+ * add the asking municipality; "und der Landkreis" one more. Several counts of one figure: the one in
+ * the question ("sieben Ortsteilfeuerwehren … Wie viel für die vier Wehren?"), else the last ("mit drei
+ * Nachbargemeinden, also vier Gemeinden").
+ */
+function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, number> {
+  const counts = new Map<string, number>();
+  const inQuestion = new Map<string, boolean>();
+  for (const q of quantities) {
+    const found = countWordOf(q, all);
+    if (!found) continue;
+    const word = found.words[found.index]!;
+    for (const c of all.cases) {
+      for (const f of c.figures) {
+        if (!(f.words.has(word) || (found.side === 'before' && f.words.starts(word)))) continue;
+        // A sum counts debts ("10 Mio Schulden", "Schulden von 10.000.000"); a year counts nothing unless its word follows ("2000 Einwohner").
+        if (f.money ? !q.money && found.side === 'after' : q.money || (q.year && found.side === 'before')) continue;
+        let value = q.value;
+        if (!f.money && found.side === 'after') {
+          if (found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)))) value += 1;
+          if (joinsOneMore(found.words, found.index, f.words)) value += 1;
+        }
+        if (!plausible(value, f.figure, f.money)) continue;
+        const key = `${c.rules.case}:${f.figure}`;
+        if (inQuestion.get(key) && !q.inQuestion) continue;
+        counts.set(key, value);
+        inQuestion.set(key, q.inQuestion);
+      }
+    }
+  }
+  return counts;
+}
+
+/** The counting word of a number: the first of its next three words that counts anything, else one of the two before it (folded words). */
+function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index: number; side: 'after' | 'before' } | undefined {
+  if (q.group) return undefined;
+  const after = q.after.map(fold);
+  const index = after.slice(0, 3).findIndex((w) => all.counting.has(w));
+  if (index >= 0) return { words: after, index, side: 'after' };
+  const before = q.before.map(fold);
+  const back = before.slice(0, 2).findIndex((w) => all.counting.has(w) || all.counting.starts(w));
+  return back >= 0 ? { words: before, index: back, side: 'before' } : undefined;
+}
+
+/** "drei Gemeinden und der Landkreis": a joining word and one more counted thing right after the count. */
+function joinsOneMore(words: string[], index: number, counting: WordSet): boolean {
+  if (!JOINING.has(words[index + 1] ?? '')) return false;
+  let next = index + 2;
+  if (ARTICLES.has(words[next] ?? '')) next++;
+  return counting.has(words[next] ?? '');
+}
+
+/** Inhabitants can be many; partners, members and brigades are few. Counts are whole numbers, sums positive. */
+function plausible(value: number, figure: GrantCaseFigure, money: boolean): boolean {
+  if (money) return value > 0 && value < 1e12;
+  return Number.isInteger(value) && value >= 1 && value <= (figure === 'inhabitants' ? MAX_INHABITANTS : MAX_COUNT);
+}
+
+const MAX_INHABITANTS = 10_000_000;
+
+function withoutKind(grantCase: Record<string, unknown>): Partial<Record<GrantCaseFigure, number>> {
+  const { kind: _kind, ...figures } = grantCase;
+  return figures;
+}
+
+/** Lower case with umlauts and ß written out, as users without a German keyboard type them. */
+function fold(text: string): string {
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+}
+
+/** How an answer uses a computed case: it is what the question asks (`answer`), or one line under an answer about something else (`line`). */
+export type GrantUse = 'answer' | 'line';
+
+/** What the knowledge base made of the question, as far as the amount's place in the reply depends on it. */
+export interface DecisionSummary {
+  outcome: 'answer' | 'clarify' | 'no_answer';
+  articleId?: string;
+  outsideScope?: boolean;
+}
+
+/**
+ * Whether a reply shows the computed case (pure): as the answer when the question asks for the amount
+ * (the knowledge base answered with the case's article, could not answer, or the question asks "wie viel"
+ * for a concrete case, or a follow-up gives new numbers), as one line under an answer about something
+ * else when the question only speaks of money ("Gibt das Land Geld dazu, wenn wir mit zwei
+ * Nachbarorten …?"); `undefined` when the amount is not asked.
+ */
+export function grantUse(
+  reading: GrantReading,
+  decision: DecisionSummary,
+  cases: readonly GrantCaseRules[],
+  topic: GrantTopic | undefined,
+  followUp: boolean,
+): GrantUse | undefined {
+  if (decision.outsideScope) return undefined;
+  const caseArticle =
+    decision.outcome === 'answer' && cases.some((c) => decision.articleId !== undefined && c.articles.includes(decision.articleId));
+  const otherArticle = decision.outcome === 'answer' && !caseArticle;
+  const concrete = reading.given.length > 0;
+  if (followUp && topic?.grantCase.kind === reading.grantCase.kind) {
+    // "Und für fünf?", "10 Mio": a number for the topic's case is the question, whatever the search makes of a bare number.
+    if (concrete) return 'answer';
+    if (reading.asks !== 'none' && complete(reading.grantCase)) return otherArticle ? undefined : 'answer';
+  }
+  if (caseArticle) return complete(reading.grantCase) || reading.asks !== 'none' ? 'answer' : undefined;
+  // Nothing answered: a concrete case asked about, or one named with its numbers ("Entschuldungshilfe bei 8.000 Einwohnern?").
+  if (!otherArticle)
+    return (reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention')) ||
+      (reading.by === 'name' && concrete)
+      ? 'answer'
+      : undefined;
+  // The search found another topic: only an explicit question for this amount overrides it ("wie viel Förderung gibt es für drei Gemeinden?").
+  if (reading.asks === 'strong' && (reading.by === 'name' || (concrete && reading.aboutMoney))) return 'answer';
+  return reading.asks === 'weak' && concrete ? 'line' : undefined;
+}
+
+/** True when the case has all the numbers its amount needs. */
+function complete(grantCase: GrantCase): boolean {
+  const values = grantCase as Partial<Record<GrantCaseFigure, number>>;
+  return GRANT_CASE_FIGURES[grantCase.kind].every((f) => values[f] !== undefined);
+}
+
+/** A computed case read from a question, its figure by the rules of a programme version, and its place in the reply. */
+export interface GrantAnswer {
+  reading: GrantReading;
+  /** The figure by the version's rules: an amount, the numbers still missing, or why the rule does not apply. */
+  figure: GrantFigure;
+  version: ProgrammeVersion;
+  /** The articles explaining the case (the first is offered under the reply). */
+  articles: string[];
+  /** Where the figure goes: it is the answer, or one line under an answer about something else; `undefined`: only remembered. */
+  use?: GrantUse;
+  /** What the conversation remembers for a follow-up ("Und für fünf?", the number asked for). */
+  topic: GrantTopic;
+}
+
+/** A message of at most this many words that gives a number the bot asked for is its answer ("Wir sind 4 Gemeinden"). */
+const MAX_ANSWER_WORDS = 8;
+
+/**
+ * The computed case of a question and its figure (pure): read with the programme's `grant_cases`, computed
+ * with `grantFigure` by the version in force on `day` (or, for a question about a later `year`, the version
+ * of that year when one is known), and placed by `grantUse`; `readAgainstTopic`: the search read the message
+ * together with the previous question. `undefined` when the question is about no case.
+ *
+ * @example
+ * ```ts
+ * const grant = grantAnswer('Und für fünf?', decision, programme, topic.grant, '2026-06-01', { readAgainstTopic: true });
+ * grant?.figure.status === 'amount' && grant.figure.amount; // 100000 (after "… für drei Gemeinden?")
+ * ```
+ */
+export function grantAnswer(
+  message: string,
+  decision: AnswerDecision,
+  programme: ProgrammeParameters,
+  topic: GrantTopic | undefined,
+  day: string,
+  options: { year?: number; readAgainstTopic?: boolean } = {},
+): GrantAnswer | undefined {
+  const { year, readAgainstTopic = false } = options;
+  const cases = programme.grant_cases;
+  if (cases.length === 0) return undefined;
+  const answersAsked = topic?.awaiting !== undefined && quantitiesIn(message).length > 0 && message.split(/\s+/).length <= MAX_ANSWER_WORDS;
+  const followUp = topic !== undefined && (looksLikeFollowUp(message) || answersAsked);
+  const articleId = decision.outcome === 'answer' ? decision.article.id : undefined;
+  const reading = readGrantCase(message, cases, { articleId, topic, followUp });
+  if (!reading) return undefined;
+  const outsideScope = decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
+  // A follow-up the search could only read with the previous question ("und wenn es nur zwei sind?") says nothing of its own about the topic.
+  const summary: DecisionSummary =
+    readAgainstTopic && followUp && decision.outcome === 'answer' && !cases.some((c) => c.articles.includes(decision.article.id))
+      ? { outcome: 'no_answer' }
+      : { outcome: decision.outcome, articleId, outsideScope };
+  const use = grantUse(reading, summary, cases, topic, followUp);
+  const version = versionOn(programme, year === undefined ? day : `${year}-01-01` > day ? `${year}-01-01` : day);
+  const figure = grantFigure(version, reading.grantCase);
+  const articles = cases.find((c) => c.case === reading.grantCase.kind)!.articles;
+  return {
+    reading,
+    figure,
+    version,
+    articles,
+    use,
+    topic: { grantCase: reading.grantCase, awaiting: figure.status === 'missing' ? figure.missing[0] : undefined },
+  };
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { TEXT } from '../../src/bot/messages.js';
+import { SHIPPED_KB, conversationWith, dayClock, seen } from '../helpers/bot-harness.js';
+
+/** Before the notice is due, near the end of the RV 2021, after its end. */
+const BEFORE = '2026-06-01';
+const NEAR = '2026-11-15';
+const AFTER = '2027-01-10';
+const NOTICE_SOON =
+  'Die RV 2021 gilt laut Beratungszentrum bis Ende 2026. Ob und wie die Förderung ab 2027 weitergeht, ist hier nicht bekannt – bitte vor der Antragstellung bei der Beratungsstelle nachfragen.';
+const NOTICE_ENDED =
+  'Die RV 2021 galt laut Beratungszentrum bis Ende 2026. Ob und wie die Förderung ab 2027 weitergeht, ist hier nicht bekannt – bitte vor der Antragstellung bei der Beratungsstelle nachfragen.';
+
+/** A conversation on the shipped knowledge base: each message's reply text and buttons. */
+async function talk(day: string, ...messages: string[]) {
+  const { conversation, outcomes } = await conversationWith(SHIPPED_KB, dayClock(day));
+  const replies = [];
+  for (const message of messages) replies.push(seen(await conversation.say(message)));
+  return { replies, last: replies.at(-1)!, outcomes };
+}
+
+describe('amounts for a concrete case, computed by the programme rules', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'the regular grant for three',
+      'Drei Gemeinden möchten ihre Bauhöfe zusammenlegen – wie viel Förderung ist da drin?',
+      ['In der Regel 75.000 €** für eine Kooperation von drei Kommunen · Stand: RV 2021'],
+    ],
+    [
+      'the regular grant for more than three',
+      'Sechs Gemeinden plus Landkreis wollen die Personalverwaltung bündeln, wie hoch ist die Regelförderung',
+      ['In der Regel 100.000 €** für eine Kooperation von sieben Kommunen (mehr als drei Partner)'],
+    ],
+    [
+      'the exception for two, with its condition',
+      'Nur wir und die Nachbarstadt, also 2 Kommunen: wie viel Geld gibt es?',
+      ['In der Regel 50.000 €**', 'nur wenn ausnahmsweise anerkannt'],
+    ],
+    [
+      'a fire-brigade merger',
+      'Bei uns sollen 4 Ortsteilwehren zu einer werden, was bekommen wir dafür?',
+      ['In der Regel 60.000 €** für die Fusion von vier Ortsteilfeuerwehren', '4 × 15.000 € = 60.000 €'],
+    ],
+    [
+      'a GVV',
+      'Wir gründen mit zwei Nachbargemeinden einen GVV – wie hoch ist die Zuwendung?',
+      ['In der Regel 450.000 €** für einen Gemeindeverwaltungsverband aus drei Gemeinden', '3 × 150.000 € = 450.000 €'],
+    ],
+    [
+      'the debt relief, capped at 46 % of the debt',
+      'Neue Gemeinde nach der Fusion: 9.500 EW, 2 Mio € Kassenkredite im Kernhaushalt – wie viel Entschuldungshilfe?',
+      ['In der Regel 920.000 €**', '9.500 Einwohner × 350 €', 'begrenzt auf 46 % der Schulden', 'Stand: Mai 2020'],
+    ],
+  ])('%s', async (_name, question, expected) => {
+    const { last, outcomes } = await talk(BEFORE, question);
+    for (const text of expected) expect(last.raw.map((a) => a.text).join('\n')).toContain(text);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer' });
+  });
+
+  it('gives the rule with "in der Regel", the proportionality note from the data, the source, and the buttons', async () => {
+    const { last } = await talk(BEFORE, 'Drei Ortsteilfeuerwehren gehen zusammen – Förderbetrag?');
+    expect(last.text).toContain(
+      'Regel: Für die freiwillige Fusion von Ortsteilfeuerwehren gibt es in der Regel 15.000 € je beteiligter Ortsteilfeuerwehr.',
+    );
+    expect(last.text).toContain('Die Zuwendung soll in einem angemessenen Verhältnis zu den Einsparungen stehen');
+    expect(last.text).toMatch(
+      /Quelle: Beratungszentrum Hessen – Förderhöhe \(https:\/\/beratungszentrum\.hessen\.de\/.+\) · Quelle undatiert/,
+    );
+    expect(last.titles.slice(0, 3)).toEqual([
+      TEXT.buttonEligibility,
+      'Förderung für die Fusion von Ortsteilfeuerwehren',
+      TEXT.buttonHandoff,
+    ]);
+  });
+
+  it('asks for a missing number instead of computing, and reads the bare number that answers it', async () => {
+    const { replies } = await talk(BEFORE, 'Wie viel gibt es für die Zusammenlegung unserer Ortsteilfeuerwehren?', 'vier');
+    expect(replies[0]!.text).toContain(
+      'Den Betrag für Ihren Fall rechne ich gern aus: Wie viele Ortsteilfeuerwehren sollen zusammengelegt werden?',
+    );
+    expect(replies[0]!.text).not.toContain('In der Regel 60.000');
+    expect(replies[1]!.text).toContain('In der Regel 60.000 € für die Fusion von vier Ortsteilfeuerwehren');
+  });
+
+  it.each<[string, string[], string]>([
+    [
+      '"Und für sechs?" after the regular grant for three',
+      ['Was gibt es für eine Kooperation von drei Kommunen?', 'Und für sechs?'],
+      'In der Regel 100.000 € für eine Kooperation von sechs Kommunen (mehr als drei Partner)',
+    ],
+    [
+      '"und wenn es nur zwei sind?": the exception amount',
+      ['Wie viel Förderung gibt es für drei Kommunen?', 'und wenn es nur zwei sind?'],
+      'In der Regel 50.000 € für eine Kooperation von zwei Kommunen (nur als anerkannter Ausnahmefall)',
+    ],
+    [
+      '"und wenn es nur zwei sind?" after three brigades',
+      ['Wie viel Förderung gibt es für die Fusion von drei Ortsteilfeuerwehren?', 'und wenn es nur zwei sind?'],
+      'In der Regel 30.000 € für die Fusion von zwei Ortsteilfeuerwehren',
+    ],
+    [
+      '"und mit 6000 Einwohnern?" after the debt relief: the most, and the debt asked for',
+      ['Was bringt die Entschuldungshilfe bei einer Gemeindefusion?', 'und mit 6000 Einwohnern?'],
+      'In der Regel höchstens 2.700.000 € Entschuldungshilfe für eine neue Gemeinde mit 6.000 Einwohnern',
+    ],
+    [
+      'the debt given after that',
+      ['Was bringt die Entschuldungshilfe bei einer Gemeindefusion?', 'und mit 6000 Einwohnern?', '5 Mio'],
+      'In der Regel 2.300.000 € Entschuldungshilfe',
+    ],
+    [
+      '"und wenn der Landkreis noch mitmacht?"',
+      ['Drei Gemeinden legen das Ordnungsamt zusammen. Was zahlt das Land?', 'und wenn der Landkreis noch mitmacht?'],
+      'In der Regel 100.000 € für eine Kooperation von vier Kommunen',
+    ],
+    [
+      'the total of a GVV asked for afterwards',
+      ['Vier Gemeinden planen einen Gemeindeverwaltungsverband. Wird das gefördert?', 'und wie viel macht das zusammen?'],
+      'In der Regel 600.000 € für einen Gemeindeverwaltungsverband aus vier Gemeinden',
+    ],
+  ])('follow-up: %s', async (_name, messages, expected) => {
+    const { last } = await talk(BEFORE, ...messages);
+    expect(last.text).toContain(expected);
+  });
+
+  it('adds the amount as one line under an answer about something else when the question only speaks of money', async () => {
+    const { last, outcomes } = await talk(
+      BEFORE,
+      'Bekommen wir Geld vom Land, wenn wir mit zwei Nachbargemeinden den Bauhof gemeinsam betreiben?',
+    );
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(last.text).toContain('Für Ihren Fall: in der Regel 75.000 € für eine Kooperation von drei Kommunen');
+  });
+
+  it('computes nothing for a question about something else that has a count', async () => {
+    const { last } = await talk(BEFORE, 'Wir sind drei Gemeinden. Welche Unterlagen brauchen wir für den Antrag?');
+    expect(last.text).not.toContain('In der Regel 75.000');
+    expect(last.text).not.toContain('Für Ihren Fall');
+  });
+});
+
+describe('the validity notice with computed amounts and questions about the time after the programme', () => {
+  it.each<[string, string, string | undefined]>([
+    ['before the end: no notice', BEFORE, undefined],
+    ['near the end: the programme ends soon', NEAR, NOTICE_SOON],
+    ['after the end: the programme has ended', AFTER, NOTICE_ENDED],
+  ])('a computed amount %s', async (_name, day, notice) => {
+    const { last } = await talk(day, 'Wie viel Förderung gibt es für vier Gemeinden?');
+    expect(last.text).toContain('In der Regel 100.000 €');
+    if (notice) expect(last.text).toContain(`Hinweis: ${notice}`);
+    else expect(last.text).not.toContain('Hinweis:');
+  });
+
+  it.each<[string, string, string]>([
+    ['"Können wir 2027 noch einen Antrag stellen?" before the end', 'Können wir 2027 noch einen Antrag stellen?', BEFORE],
+    ['"Können wir 2027 noch einen Antrag stellen?" near the end', 'Können wir 2027 noch einen Antrag stellen?', NEAR],
+    ['"nächstes Jahr" near the end', 'Läuft die Förderung nächstes Jahr noch weiter?', NEAR],
+    ['a successor agreement', 'Gibt es schon eine Nachfolgeregelung für die Rahmenvereinbarung?', BEFORE],
+    ['a year after the end, which makes the search unsure', 'Gibt es 2028 eine neue Rahmenvereinbarung?', BEFORE],
+  ])('answers %s with the notice text', async (_name, question, day) => {
+    const { last, outcomes } = await talk(day, question);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'geltungsdauer' });
+    expect(last.text).toContain(`Hinweis: ${NOTICE_SOON}`);
+  });
+
+  it('says after the end that the programme has ended', async () => {
+    const { last } = await talk(AFTER, 'Können wir 2027 noch einen Antrag stellen?');
+    expect(last.text).toContain(`Hinweis: ${NOTICE_ENDED}`);
+  });
+
+  it('computes a question about 2027 by the rules known, with the notice, before the notice is due', async () => {
+    const { last } = await talk(BEFORE, 'Wie viel gibt es 2027 für drei Gemeinden?');
+    expect(last.text).toContain('In der Regel 75.000 €');
+    expect(last.text).toContain(`Hinweis: ${NOTICE_SOON}`);
+  });
+
+  it('reads "nächstes Jahr" from the clock: in 2025 a year still in force (no notice), in mid-2026 the year after the end', async () => {
+    const question = 'Wie viel gibt es nächstes Jahr für drei Gemeinden?';
+    const early = (await talk('2025-03-01', question)).last;
+    expect(early.text).toContain('In der Regel 75.000 €');
+    expect(early.text).not.toContain('Hinweis:');
+    expect((await talk(BEFORE, question)).last.text).toContain(`Hinweis: ${NOTICE_SOON}`);
+  });
+});

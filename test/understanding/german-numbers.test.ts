@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { countWord, quantitiesIn } from '../../src/understanding/german-numbers.js';
+
+/** The numbers of a text as [value, money, group, year, first word after]. */
+const read = (text: string) => quantitiesIn(text).map((q) => [q.value, q.money, q.group, q.year, q.after[0]]);
+
+describe('numbers in a message, as clerks write them', () => {
+  it.each<[string, Array<[number, boolean, boolean, boolean, string | undefined]>]>([
+    ['drei Gemeinden', [[3, false, false, false, 'gemeinden']]],
+    ['fuenf gemeinden', [[5, false, false, false, 'gemeinden']]],
+    ['3 Ortsteilfeuerwehren', [[3, false, false, false, 'ortsteilfeuerwehren']]],
+    ['ca. 6.000 Einwohner', [[6000, false, false, false, 'einwohner']]],
+    ['zusammen 12.000 EW', [[12_000, false, false, false, 'ew']]],
+    ['75 000 Einwohner', [[75_000, false, false, false, 'einwohner']]],
+    ['Schulden im Kernhaushalt 10 Mio.', [[10_000_000, true, false, false, undefined]]],
+    ['5 Mio', [[5_000_000, true, false, false, undefined]]],
+    ['1,5 Millionen Euro Schulden', [[1_500_000, true, false, false, 'schulden']]],
+    ['3 Mio €', [[3_000_000, true, false, false, undefined]]],
+    ['150k pro Gemeinde', [[150_000, true, false, false, 'pro']]],
+    ['wir sind zu viert', [[4, false, true, false, undefined]]],
+    ['eine 3er-Kooperation', [[3, false, true, false, 'kooperation']]],
+    ['ein Dreierbund', [[3, false, true, false, 'bund']]],
+    ['gibt es die Förderung 2027 noch?', [[2027, false, false, true, 'noch']]],
+    ['2000 Einwohner', [[2000, false, false, true, 'einwohner']]],
+  ])('reads "%s"', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('does not take the articles "ein"/"eine" for the number one', () => {
+    expect(quantitiesIn('wir legen vier ortsteilwehren zu einer zusammen')).toHaveLength(1);
+  });
+
+  it('keeps the words around a number up to the next number or punctuation', () => {
+    const [three, landkreis] = [quantitiesIn('drei Gemeinden und der Landkreis, wie viel?')[0]!, quantitiesIn('Landkreis 7 Gemeinden')[0]!];
+    expect(three.after).toEqual(['gemeinden', 'und', 'der', 'landkreis']);
+    expect(landkreis.before).toEqual(['landkreis']);
+  });
+
+  it('knows whether a number stands in the question of a letter', () => {
+    const [seven, four] = quantitiesIn('Wir haben sieben Wehren. Was gibt es für vier Wehren?');
+    expect([seven!.inQuestion, four!.inQuestion]).toEqual([false, true]);
+  });
+
+  it('writes counts up to twelve as words in replies', () => {
+    expect([countWord(2), countWord(5), countWord(12), countWord(16), countWord(1500)]).toEqual(['zwei', 'fünf', 'zwölf', '16', '1.500']);
+  });
+});

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { GrantCase } from '../../src/funding/grant-amounts.js';
+import { programmeParametersSchema } from '../../src/funding/programme-parameters.js';
+import type { AnswerDecision } from '../../src/knowledge/answer-engine.js';
+import type { Article } from '../../src/knowledge/types.js';
+import { grantAnswer, grantUse, readGrantCase, type GrantTopic } from '../../src/understanding/grant-question.js';
+import { programmeWithSuccessor, shippedProgramme } from '../helpers/programme.js';
+
+const programme = shippedProgramme();
+const cases = programme.grant_cases;
+const fresh = { followUp: false };
+
+const answered = (id: string): AnswerDecision => ({
+  outcome: 'answer',
+  article: { id } as Article,
+  sections: [],
+  score: 1,
+  coverage: 1,
+  candidates: [],
+});
+const unanswered: AnswerDecision = { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
+
+describe('which computed case a question is about, with its numbers (words from the programme file)', () => {
+  it.each<[string, GrantCase]>([
+    ['Wir sind drei Gemeinden, gemeinsamer Bauhof – wie viel Förderung gibts?', { kind: 'kooperation', partners: 3 }],
+    ['fuenf gemeinden wollen ihr kassenwesen zusammenlegen wieviel gibts', { kind: 'kooperation', partners: 5 }],
+    ['Gibt das Land Geld dazu wenn wir den Bauhof mit zwei Nachbarorten zusammen machen?', { kind: 'kooperation', partners: 3 }],
+    ['Kläranlage gemeinsam betreiben mit 3 anderen Gemeinden', { kind: 'kooperation', partners: 4 }],
+    ['drei Gemeinden und der Landkreis – wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
+    ['7 Gemeinden plus Landkreis, was ist da die Regelförderung', { kind: 'kooperation', partners: 8 }],
+    ['Wir sind zu viert, wie viel Förderung gibt es? (Regelzuwendung)', { kind: 'kooperation', partners: 4 }],
+    ['Was gibt es für eine 3er-Kooperation als Regelzuwendung?', { kind: 'kooperation', partners: 3 }],
+    ['wir legen vier ortsteilwehren zu einer zusammen wie viel kriegen wir', { kind: 'feuerwehr', brigades: 4 }],
+    ['Sechs Wehren sollen zu einer Stützpunktwehr werden. Mit welcher Summe können wir rechnen?', { kind: 'feuerwehr', brigades: 6 }],
+    ['wir wollen 3 ortsteil-ffw zu einer zusammenlegen', { kind: 'feuerwehr', brigades: 3 }],
+    ['GVV mit 3 Gemeinden, wie hoch ist die Förderung insgesamt', { kind: 'gvv', members: 3 }],
+    ['Wir wollen mit drei Nachbargemeinden einen GVV gründen, also vier Gemeinden insgesamt.', { kind: 'gvv', members: 4 }],
+    [
+      'Zwei Gemeinden fusionieren, danach 6.000 Einwohner, Schulden im Kernhaushalt 10 Mio. Wie hoch wäre die Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 },
+    ],
+    [
+      'Fusion, zusammen ca. 12.000 EW, Kassenkredite 1,5 Millionen € – Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 12_000, debt: 1_500_000 },
+    ],
+    ['Entschuldungshilfe: Einwohnerzahl 9000, dazu 5 Mio', { kind: 'entschuldung', inhabitants: 9000, debt: 5_000_000 }],
+    ['Wir sind ne 3er Kooperation beim Bauhof, was gibts da?', { kind: 'kooperation', partners: 3 }],
+    ['zwei Gemeinden + Landkreis, gemeinsames Ordnungsamt, Fördersumme?', { kind: 'kooperation', partners: 3 }],
+  ])('"%s"', (text, grantCase) => {
+    expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
+  });
+
+  it('takes the count the question asks about, not one the letter mentions before', () => {
+    const letter =
+      'In unserer Gemeinde gibt es sieben Ortsteilfeuerwehren. Vier davon sollen zusammengehen. In welcher Höhe gibt es Förderung für die vier Wehren?';
+    expect(readGrantCase(letter, cases, fresh)?.grantCase).toEqual({ kind: 'feuerwehr', brigades: 4 });
+  });
+
+  it('reads no case into questions about other numbers', () => {
+    expect(readGrantCase('Wie viele Cyberangriffe wurden 2024 gemeldet?', cases, fresh)).toBeUndefined();
+    expect(readGrantCase('Einsparvorgabe: wie viel Prozent?', cases, fresh)).toBeUndefined();
+    // A year is no count, a single brigade's vehicle no merger.
+    expect(readGrantCase('Zuschuss für ein neues LF 10 nur für unsere eigene Feuerwehr?', cases, fresh)?.given).toEqual([]);
+  });
+
+  it('knows the case of the answer article when the question names none', () => {
+    expect(readGrantCase('Wie hoch ist das?', cases, { articleId: 'foerderhoehe-gvv', followUp: false })).toMatchObject({
+      grantCase: { kind: 'gvv' },
+      by: 'article',
+      given: [],
+    });
+  });
+
+  it('reads a follow-up against the topic: bare numbers, the number asked for, one more partner, another case', () => {
+    const three: GrantTopic = { grantCase: { kind: 'kooperation', partners: 3 } };
+    const follow = (text: string, topic: GrantTopic) => readGrantCase(text, cases, { topic, followUp: true })?.grantCase;
+    expect(follow('Und für fünf?', three)).toEqual({ kind: 'kooperation', partners: 5 });
+    expect(follow('und wenn es nur zwei sind?', three)).toEqual({ kind: 'kooperation', partners: 2 });
+    expect(follow('und wenn der Landkreis noch mitmacht?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    expect(follow('und als GVV?', three)).toEqual({ kind: 'gvv', members: 3 });
+    expect(follow('und in 5 Jahren?', three)).toEqual({ kind: 'kooperation', partners: 3 });
+    const relief: GrantTopic = { grantCase: { kind: 'entschuldung', inhabitants: 6000 }, awaiting: 'debt' };
+    expect(follow('10 Mio', relief)).toEqual({ kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 });
+    expect(follow('und mit 8000 Einwohnern?', relief)).toEqual({ kind: 'entschuldung', inhabitants: 8000 });
+  });
+
+  it('tells how strongly a question asks for the amount', () => {
+    const asks = (text: string) => readGrantCase(text, cases, fresh)?.asks;
+    expect(asks('drei Gemeinden – wie viel gibt es?')).toBe('strong');
+    expect(asks('drei Gemeinden – was bekommen wir?')).toBe('strong');
+    expect(asks('Gibt das Land Geld dazu, wenn drei Gemeinden …?')).toBe('weak');
+    expect(asks('Drei Gemeinden – welche Unterlagen brauchen wir?')).toBe('none');
+    expect(asks('Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?')).toBe('none');
+    expect(asks('Wir sind 3 Gemeinden – welche Summe ist drin?')).toBe('strong');
+  });
+});
+
+describe('where the computed amount goes in the reply', () => {
+  const use = (
+    text: string,
+    decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string },
+    topic?: GrantTopic,
+    followUp = false,
+  ) => grantUse(readGrantCase(text, cases, { articleId: decision.articleId, topic, followUp })!, decision, cases, topic, followUp);
+
+  it.each<[string, string, { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string }, 'answer' | 'line' | undefined]>([
+    [
+      'the answer, when the search found the case article',
+      'Drei Gemeinden – was bekommen wir?',
+      { outcome: 'answer', articleId: 'foerderhoehe' },
+      'answer',
+    ],
+    [
+      'the answer, when the search found nothing',
+      'Sechs Wehren sollen zusammengehen, mit welcher Summe können wir rechnen?',
+      { outcome: 'no_answer' },
+      'answer',
+    ],
+    [
+      'the answer to "wie viel … Förderung" for a concrete case, over another article',
+      'Wir sind drei Gemeinden, gemeinsamer Bauhof – wie viel Förderung gibts?',
+      { outcome: 'answer', articleId: 'aufgabenbereiche' },
+      'answer',
+    ],
+    [
+      'one line under another answer when the question only speaks of money',
+      'Gibt das Land Geld dazu, wenn wir den Bauhof mit zwei Nachbarorten machen?',
+      { outcome: 'answer', articleId: 'aufgabenbereiche' },
+      'line',
+    ],
+    [
+      'nothing when "wie viel" is about savings',
+      'Drei Gemeinden: wie viel müssen wir einsparen?',
+      { outcome: 'answer', articleId: 'einsparvorgabe' },
+      undefined,
+    ],
+    [
+      'nothing for another question with a count',
+      'Wir sind drei Gemeinden. Welche Unterlagen brauchen wir?',
+      { outcome: 'answer', articleId: 'antragsunterlagen' },
+      undefined,
+    ],
+    [
+      'the answer to a named case with its numbers the search could not answer',
+      'Entschuldungshilfe bei 8.000 Einwohnern?',
+      { outcome: 'no_answer' },
+      'answer',
+    ],
+    [
+      'nothing for another question about the money the search could not answer',
+      'Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?',
+      { outcome: 'no_answer' },
+      undefined,
+    ],
+  ])('%s', (_name, text, decision, expected) => {
+    expect(use(text, decision)).toBe(expected);
+  });
+
+  it('answers a follow-up with a new number whatever the search makes of the bare number', () => {
+    const topic: GrantTopic = { grantCase: { kind: 'feuerwehr', brigades: 3 } };
+    expect(use('und wenn es nur zwei sind?', { outcome: 'answer', articleId: 'aufgabenbereiche' }, topic, true)).toBe('answer');
+  });
+});
+
+describe('the computed answer of a question', () => {
+  it('computes with the version in force, and asks for the number still missing', () => {
+    const grant = grantAnswer(
+      'Wie hoch ist die Entschuldungshilfe bei einer Fusion?',
+      answered('entschuldungshilfe-fusion'),
+      programme,
+      undefined,
+      '2026-06-01',
+    );
+    expect(grant).toMatchObject({
+      use: 'answer',
+      figure: { status: 'missing', missing: ['inhabitants', 'debt'] },
+      topic: { awaiting: 'inhabitants' },
+      articles: ['entschuldungshilfe-fusion'],
+    });
+    const relief = grantAnswer('6000', unanswered, programme, grant!.topic, '2026-06-01');
+    expect(relief).toMatchObject({
+      use: 'answer',
+      figure: { status: 'missing', missing: ['debt'], upTo: { amount: 2_700_000 } },
+      topic: { awaiting: 'debt' },
+    });
+  });
+
+  it("computes a question about a later year with that year's version when one is known", () => {
+    const withSuccessor = programmeWithSuccessor();
+    const withCases = programmeParametersSchema.parse({ versions: withSuccessor.versions, grant_cases: cases });
+    const question = 'Wie viel gibt es für drei Gemeinden?';
+    expect(grantAnswer(question, answered('foerderhoehe'), withCases, undefined, '2026-06-01')?.figure).toMatchObject({
+      amount: 75_000,
+      version: 'RV 2021',
+    });
+    expect(grantAnswer(question, answered('foerderhoehe'), withCases, undefined, '2026-06-01', { year: 2027 })?.figure).toMatchObject({
+      amount: 90_000,
+      version: 'RV 2027',
+    });
+  });
+
+  it('is about no case without grant cases in the programme file', () => {
+    const without = programmeParametersSchema.parse({ versions: programme.versions });
+    expect(grantAnswer('Wie viel gibt es für drei Gemeinden?', answered('foerderhoehe'), without, undefined, '2026-06-01')).toBeUndefined();
+  });
+});
