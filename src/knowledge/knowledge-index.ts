@@ -19,8 +19,15 @@ export const DEFAULT_SEARCH_OPTIONS = {
  * verbs and adjectives mostly do not. An unknown word starts from the weight of the rarest known word.
  */
 export const WORD_CLASS_WEIGHTS = {
-  known: { noun: 1, unknown: 1, other: 0.6 },
-  unknown: { noun: 1.3, unknown: 1, other: 0.5 },
+  known: { noun: 1, number: 1, unknown: 1, other: 0.6 },
+  /**
+   * A word the knowledge base does not know: a capitalised noun, a name or an abbreviation ("Hessenkasse",
+   * "LEADER") is likely what the question is about, so it weighs more than any known word and an article
+   * that lacks it does not answer; an ordinary word (a verb, adverb or adjective: lower case in a message
+   * that uses capitals, or known to OpenThesaurus as such, "schicken", "hinterher") or a number or year
+   * ("2027", "32000") says little about the topic and weighs little.
+   */
+  unknown: { noun: 1.3, number: 0.25, unknown: 1, other: 0.12 },
 } as const;
 
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;
@@ -232,7 +239,12 @@ export class KnowledgeIndex {
     const n = this.articles.length;
     const frequency = (term: string) => this.documentFrequency.get(term) ?? 0;
     const own = frequency(word.term);
-    const parts = [...word.alternatives.keys()].slice(1).map(frequency).filter((f) => f > 0);
+    // Thesaurus synonyms of an unknown word cover it in part; they do not make it a known word.
+    const parts = [...word.alternatives.keys()]
+      .slice(1)
+      .filter((term) => !word.thesaurusTerms?.has(term))
+      .map(frequency)
+      .filter((f) => f > 0);
     const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
     const bm25Idf = (f: number) => Math.log(1 + (n - f + 0.5) / (f + 0.5));
     if (df > 0) return bm25Idf(df) * WORD_CLASS_WEIGHTS.known[word.wordClass];

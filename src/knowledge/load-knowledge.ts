@@ -4,6 +4,7 @@ import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { programmeParametersSchema } from '../funding/programme-parameters.js';
+import { THESAURUS_FILES, parseThesaurus } from './analyzer/thesaurus.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
@@ -53,7 +54,9 @@ export interface KnowledgeFiles {
 }
 
 /** The analyser, scope and programme files in `_meta/`, in the order they are read. */
-export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml', 'intents.yml'].map((name) => `${META_FOLDER}/${name}`);
+export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml', 'intents.yml', THESAURUS_FILES.subset, THESAURUS_FILES.words].map(
+  (name) => `${META_FOLDER}/${name}`,
+);
 
 /** How many files are read at the same time (a folder of thousands must not run out of file handles). */
 const PARALLEL_READS = 64;
@@ -172,6 +175,8 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
   }
   meta.programme = yaml('foerderprogramm.yml', programmeParametersSchema);
   meta.intents = yaml('intents.yml', intentsFileSchema);
+  const text = (name: string) => files.get(`${META_FOLDER}/${name}`);
+  meta.thesaurus = parseThesaurus(text(THESAURUS_FILES.subset), text(THESAURUS_FILES.words));
   return meta;
 }
 

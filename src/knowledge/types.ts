@@ -71,6 +71,16 @@ export interface KnowledgeMeta {
   stopwords: { keep: string[]; add: string[] };
   /** Regions and funders outside the Hessian programme; a question naming one is out of scope. */
   outsideScope: string[];
+  /** General German word knowledge (`_meta/openthesaurus-*.txt`); absent: the analyser does without. */
+  thesaurus?: ThesaurusData;
+}
+
+/** What the analyser knows from OpenThesaurus (see `src/knowledge/analyzer/thesaurus.ts`). */
+export interface ThesaurusData {
+  /** Synonym sets, each a list of single words as written (`['Betrag', 'Summe']`). */
+  sets: string[][];
+  /** Index terms (stems) of ordinary words (verbs, adjectives, adverbs) the knowledge base does not contain. */
+  ordinaryTerms: string[];
 }
 
 /** Everything loaded from the knowledge folder. */

@@ -1,5 +1,5 @@
 import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
-import type { KnowledgeMeta } from '../types.js';
+import type { KnowledgeMeta, ThesaurusData } from '../types.js';
 import { CompoundSplitter } from './compound-splitter.js';
 import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
 
@@ -11,7 +11,15 @@ export const DEFAULT_EXPANSION_WEIGHTS = {
   equivalent: 1,
   /** A related everyday word from `_meta/synonyms.yml`. */
   related: 0.8,
+  /**
+   * A word of the knowledge base that OpenThesaurus gives as a synonym of a word the knowledge base does
+   * not contain (`schicken` → `einreichen`): general synonyms fit less often than the hand-written ones.
+   */
+  thesaurus: 0.5,
 } as const;
+
+/** At most this many thesaurus synonyms per unknown word (each is one more search). */
+const MAX_THESAURUS_TARGETS = 6;
 
 /** One word of a query with everything it may match in the index. */
 export interface QueryWord {
@@ -20,12 +28,18 @@ export interface QueryWord {
   /** Its own index term (folded and stemmed). */
   term: string;
   /**
-   * What the spelling suggests: `noun` (German capitalises nouns, which carry the topic), `other`
-   * (verbs, adjectives, adverbs), `unknown` when neither case nor ending tells (see `classifyWord`).
+   * What the spelling suggests: `noun` (German capitalises nouns, which carry the topic; also names and
+   * abbreviations like `LEADER`), `other` (verbs, adjectives, adverbs, and words OpenThesaurus knows as
+   * such), `number` (`2027`, `32000`), `unknown` when neither case nor ending tells (see `classifyWord`).
    */
-  wordClass: 'noun' | 'other' | 'unknown';
+  wordClass: 'noun' | 'other' | 'number' | 'unknown';
   /** All index terms that stand for this word, with their weight (its own term has weight 1). */
   alternatives: Map<string, number>;
+  /**
+   * The alternatives that only OpenThesaurus gives (the word itself is not in the knowledge base): they
+   * count towards how well an article covers the word, not towards how much the word weighs.
+   */
+  thesaurusTerms?: ReadonlySet<string>;
 }
 
 /**
@@ -50,8 +64,13 @@ export class GermanAnalyzer {
   private readonly baseCache = new Map<string, string | null>();
   private readonly indexCache = new Map<string, string[]>();
   private readonly modifierCache = new Map<string, string | null>();
+  private readonly thesaurusData: ThesaurusData;
+  /** Term → the analysed thesaurus sets it is in (built on the first question: start-up does not pay for it). */
+  private thesaurusIndex: Map<string, string[][]> | undefined;
+  private ordinaryTerms: ReadonlySet<string> | undefined;
 
-  constructor(meta: Pick<KnowledgeMeta, 'stopwords' | 'synonymGroups'>) {
+  constructor(meta: Pick<KnowledgeMeta, 'stopwords' | 'synonymGroups' | 'thesaurus'>) {
+    this.thesaurusData = meta.thesaurus ?? { sets: [], ordinaryTerms: [] };
     const keep = new Set(meta.stopwords.keep.map((w) => foldGerman(w.toLowerCase())));
     this.stopwords = new Set(
       [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add]
@@ -186,12 +205,58 @@ export class GermanAnalyzer {
       seen.add(term);
       const alternatives = new Map<string, number>([[term, 1]]);
       for (const part of parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
-      const wordClass = classifyWord(token, mixedCase && position > 0);
+      const caseIsMeaningful = mixedCase && position > 0;
+      let wordClass = classifyWord(token, caseIsMeaningful, mixedCase);
+      // Where case tells nothing (all lower case, first word), a word OpenThesaurus writes in lower case
+      // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
+      if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term)) wordClass = 'other';
       words.push({ text: token, term, alternatives, wordClass });
     });
     this.joinSplitCompounds(tokens, words);
-    this.expandSynonyms(words);
+    const expanded = this.expandSynonyms(words);
+    this.expandThesaurus(words, expanded);
     return words;
+  }
+
+  /** True when OpenThesaurus knows the term as an ordinary word (verb, adjective, adverb) the knowledge base lacks. */
+  isOrdinaryTerm(term: string): boolean {
+    this.ordinaryTerms ??= new Set(this.thesaurusData.ordinaryTerms);
+    return this.ordinaryTerms.has(term);
+  }
+
+  /**
+   * A word the knowledge base does not contain, and that no hand-written synonym covers, also stands
+   * for the knowledge base's words that OpenThesaurus gives as its synonyms, with a lower weight.
+   */
+  private expandThesaurus(words: QueryWord[], expanded: ReadonlySet<QueryWord>): void {
+    for (const word of words) {
+      if (expanded.has(word) || this.vocabulary.has(word.term)) continue;
+      const added = new Set<string>();
+      for (const set of this.thesaurusSetsOf(word.term)) {
+        for (const term of set) {
+          if (added.size >= MAX_THESAURUS_TARGETS) break;
+          if (term === word.term || !this.vocabulary.has(term) || word.alternatives.has(term)) continue;
+          word.alternatives.set(term, DEFAULT_EXPANSION_WEIGHTS.thesaurus);
+          added.add(term);
+        }
+      }
+      if (added.size > 0) word.thesaurusTerms = added;
+    }
+  }
+
+  private thesaurusSetsOf(term: string): readonly string[][] {
+    if (!this.thesaurusIndex) {
+      this.thesaurusIndex = new Map();
+      for (const set of this.thesaurusData.sets) {
+        const terms = [...new Set(set.map((word) => this.baseTerm(word)).filter((t): t is string => t !== null))];
+        for (const t of terms) {
+          const sets = this.thesaurusIndex.get(t) ?? [];
+          sets.push(terms);
+          this.thesaurusIndex.set(t, sets);
+        }
+      }
+    }
+    return this.thesaurusIndex.get(term) ?? [];
   }
 
   /**
@@ -255,9 +320,11 @@ export class GermanAnalyzer {
    * Adds the other members of every synonym group that a query word (single-word member) or the whole
    * query (multi-word member, all its words present) belongs to.
    */
-  private expandSynonyms(words: QueryWord[]): void {
+  private expandSynonyms(words: QueryWord[]): Set<QueryWord> {
     const queryTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
+    const expanded = new Set<QueryWord>();
     const addGroup = (word: QueryWord, group: AnalysedSynonymGroup, weight: number) => {
+      expanded.add(word);
       for (const member of group.members) for (const t of member) setMax(word.alternatives, t, weight);
     };
     for (const word of words) {
@@ -273,6 +340,7 @@ export class GermanAnalyzer {
         if (owner) addGroup(owner, group, group.weight);
       }
     }
+    return expanded;
   }
 }
 
@@ -290,15 +358,21 @@ const OTHER_ENDINGS = /(en|ern|eln|st|t|te|ten|ig|ige|igen|iger|lich|liche|liche
 /**
  * The word class a token's spelling suggests. German capitalises nouns, so in a question that mixes
  * cases the capital letter decides; where case tells nothing (first word, or all one case), typical
- * endings do; numbers count as specific (`noun`).
+ * endings do. Abbreviations and names in capitals (`LEADER`, `KFA`) count as nouns.
  */
-function classifyWord(token: string, caseIsMeaningful: boolean): QueryWord['wordClass'] {
-  if (/^\p{N}/u.test(token)) return 'noun';
+function classifyWord(token: string, caseIsMeaningful: boolean, mixedCase: boolean): QueryWord['wordClass'] {
+  if (/^\p{N}/u.test(token)) return 'number';
+  if (isAbbreviation(token, mixedCase)) return 'noun';
   if (caseIsMeaningful) return /^\p{Lu}/u.test(token) ? 'noun' : 'other';
   const lower = token.toLowerCase();
   if (NOUN_ENDINGS.test(lower)) return 'noun';
   if (OTHER_ENDINGS.test(lower)) return 'other';
   return 'unknown';
+}
+
+/** `LEADER`, `KFA`, `TVöD`: two or more capitals in a message that is not written all in capitals. */
+function isAbbreviation(token: string, mixedCase: boolean): boolean {
+  return mixedCase && /^\p{Lu}\p{L}*\p{Lu}/u.test(token);
 }
 
 /** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */

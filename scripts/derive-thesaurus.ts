@@ -1,0 +1,115 @@
+// `npx tsx scripts/derive-thesaurus.ts [OPENTHESAURUS.txt] [KNOWLEDGE_DIR]`: writes
+// knowledge/_meta/openthesaurus-subset.txt, the small part of OpenThesaurus (LGPL-2.1, www.openthesaurus.de)
+// that the analyser uses to read everyday words the knowledge base does not contain ("schicken", "Dörfer").
+// Input: the text edition of OpenThesaurus, one synonym set a line, `;`-separated (Debian package
+// `openthesaurus-de-text`: /usr/share/openthesaurus-de/openthesaurus.txt). Run it again after larger changes
+// of the articles' vocabulary; the bot only reads the shipped subset, never the package.
+//
+// Kept: sets that connect a word NOT in the knowledge base's vocabulary with a word that IS (in an article).
+// Dropped as noise: phrases (more than one word), very large sets, words that are in many sets (ambiguous
+// general words), stop words, short words, and targets so common in the articles that they tell nothing.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KnowledgeIndex } from '../src/knowledge/knowledge-index.js';
+import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
+
+const SOURCE = process.argv[2] ?? '/usr/share/openthesaurus-de/openthesaurus.txt';
+const KNOWLEDGE = process.argv[3] ?? 'knowledge';
+const OUTPUT = join(KNOWLEDGE, '_meta', 'openthesaurus-subset.txt');
+const WORDS_OUTPUT = join(KNOWLEDGE, '_meta', 'openthesaurus-words.txt');
+
+/** A set with more entries than this is a loose field of meaning, not synonyms. */
+const MAX_SET_SIZE = 15;
+/** A word in more sets than this has several meanings; mapping it would often be wrong. */
+const MAX_SETS_PER_WORD = 5;
+/** Words shorter than this are mostly particles or abbreviations with other meanings. */
+const MIN_WORD_LENGTH = 4;
+/** A target in more than this share of the articles names no topic. */
+const MAX_TARGET_ARTICLE_SHARE = 0.5;
+/** Usage labels whose words a clerk would not write in a question about funding. */
+const NOISY_LABELS = /vulg|derb|abwertend|veraltet|scherzh|fachspr|schweiz|österr|regional|landschaftlich|Jargon|Slang|Jugendsprache/i;
+
+const kb = await loadKnowledgeBase(KNOWLEDGE);
+const index = KnowledgeIndex.build(kb);
+const { analyzer } = index;
+const vocabulary = new Set(analyzer.vocabularyTerms());
+const documentFrequency = new Map(Object.entries(index.toJSON().documentFrequency));
+const maxTargetFrequency = Math.max(1, Math.floor(index.size * MAX_TARGET_ARTICLE_SHARE));
+
+/** One entry of a set: its single word (labels removed) and its index term. */
+interface Entry {
+  word: string;
+  term: string;
+}
+
+const sets: Entry[][] = [];
+const setsPerTerm = new Map<string, number>();
+/** Index terms of the verbs, adjectives and adverbs (lower-case entries) the knowledge base does not know. */
+const ordinary = new Set<string>();
+for (const line of (await readFile(SOURCE, 'utf8')).split('\n')) {
+  if (line.startsWith('#') || line.trim() === '') continue;
+  const raw = line.split(';');
+  for (const item of raw) {
+    const word = item.replace(/\([^)]*\)/g, '').trim();
+    if (!/^\p{Ll}\p{L}+$/u.test(word) || word.length < MIN_WORD_LENGTH) continue;
+    const term = analyzer.baseTerm(word);
+    if (term !== null && !vocabulary.has(term)) ordinary.add(term);
+  }
+  if (raw.length > MAX_SET_SIZE) continue;
+  const entries = new Map<string, Entry>();
+  for (const item of raw) {
+    if (NOISY_LABELS.test(item)) continue;
+    const word = item.replace(/\([^)]*\)/g, '').trim();
+    if (!/^\p{L}+$/u.test(word) || word.length < MIN_WORD_LENGTH) continue;
+    const term = analyzer.baseTerm(word);
+    if (term === null || entries.has(term)) continue;
+    entries.set(term, { word, term });
+  }
+  if (entries.size < 2) continue;
+  sets.push([...entries.values()]);
+  for (const term of entries.keys()) setsPerTerm.set(term, (setsPerTerm.get(term) ?? 0) + 1);
+}
+
+const isTarget = (term: string) => {
+  const frequency = documentFrequency.get(term) ?? 0;
+  return frequency > 0 && frequency <= maxTargetFrequency;
+};
+const isSource = (term: string) => !vocabulary.has(term) && (setsPerTerm.get(term) ?? 0) <= MAX_SETS_PER_WORD;
+
+const kept: string[] = [];
+for (const set of sets) {
+  const sources = set.filter((e) => isSource(e.term));
+  const targets = set.filter((e) => isTarget(e.term));
+  if (sources.length === 0 || targets.length === 0) continue;
+  kept.push([...targets, ...sources].map((e) => e.word).join(';'));
+}
+kept.sort((a, b) => a.localeCompare(b, 'de'));
+
+const header = `# Auszug aus OpenThesaurus (https://www.openthesaurus.de), Copyright (C) Daniel Naber und Mitwirkende,
+# lizenziert unter der GNU Lesser General Public License 2.1 (LGPL-2.1, siehe OPENTHESAURUS-LIZENZ.md).
+# Erzeugt mit: npx tsx scripts/derive-thesaurus.ts /usr/share/openthesaurus-de/openthesaurus.txt knowledge
+# (Debian-Paket openthesaurus-de-text). Nicht von Hand bearbeiten: eigene Synonyme gehören in synonyms.yml.
+#
+# Jede Zeile ist eine Synonymgruppe: zuerst Wörter, die in den Artikeln vorkommen, dann Alltagswörter,
+# die dort nicht vorkommen. Fragt jemand mit einem solchen Alltagswort, sucht der Bot auch nach den
+# bekannten Wörtern der Gruppe, zählt sie aber weniger als ein Wort, das wörtlich in der Frage steht.
+`;
+await writeFile(OUTPUT, `${header}${kept.join('\n')}\n`);
+process.stdout.write(`${kept.length} sets written to ${OUTPUT}\n`);
+
+const wordsHeader = `# Auszug aus OpenThesaurus (https://www.openthesaurus.de), Copyright (C) Daniel Naber und Mitwirkende,
+# lizenziert unter der GNU Lesser General Public License 2.1 (LGPL-2.1, siehe OPENTHESAURUS-LIZENZ.md).
+# Erzeugt mit: npx tsx scripts/derive-thesaurus.ts (wie openthesaurus-subset.txt). Nicht von Hand bearbeiten.
+#
+# Gewöhnliche Wörter (Verben, Adjektive, Adverbien: in OpenThesaurus klein geschrieben), die in den Artikeln
+# nicht vorkommen, als Suchbegriffe (Wortstamm), je Zeile die Stämme eines Anfangsbuchstabens. Ein solches Wort
+# in einer Frage ("hinterher", "spinnt") sagt wenig über das Thema; ein unbekanntes Wort, das hier fehlt, kann
+# ein Name sein ("Hessenkasse", "LEADER") und zeigt dann, dass die Frage ein anderes Thema hat.
+`;
+const byInitial = new Map<string, string[]>();
+for (const term of [...ordinary].sort()) {
+  const initial = term[0]!;
+  byInitial.set(initial, [...(byInitial.get(initial) ?? []), term]);
+}
+await writeFile(WORDS_OUTPUT, `${wordsHeader}${[...byInitial.values()].map((terms) => terms.join(' ')).join('\n')}\n`);
+process.stdout.write(`${ordinary.size} ordinary words written to ${WORDS_OUTPUT}\n`);

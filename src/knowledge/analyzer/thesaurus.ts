@@ -1,0 +1,32 @@
+import type { ThesaurusData } from '../types.js';
+
+/**
+ * General German word knowledge from OpenThesaurus (LGPL-2.1), as shipped in `knowledge/_meta/` by
+ * `scripts/derive-thesaurus.ts`: synonym sets that lead from everyday words to words of the knowledge
+ * base, and a list of ordinary words (verbs, adjectives, adverbs) that name no topic.
+ */
+export const THESAURUS_FILES = { subset: 'openthesaurus-subset.txt', words: 'openthesaurus-words.txt' } as const;
+
+export const EMPTY_THESAURUS: ThesaurusData = { sets: [], ordinaryTerms: [] };
+
+/** Lines of a shipped thesaurus file without comments and blank lines. */
+function dataLines(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/**
+ * Reads `openthesaurus-subset.txt` (one set a line, `;`-separated) and `openthesaurus-words.txt` (stems,
+ * separated by spaces and line breaks). A missing file gives no data of its kind.
+ */
+export function parseThesaurus(subset: string | undefined, words: string | undefined): ThesaurusData {
+  return {
+    sets: dataLines(subset)
+      .map((line) => line.split(';').map((word) => word.trim()).filter((word) => word !== ''))
+      .filter((set) => set.length > 1),
+    ordinaryTerms: dataLines(words).flatMap((line) => line.split(/\s+/)),
+  };
+}
