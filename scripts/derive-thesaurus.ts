@@ -6,8 +6,11 @@
 // of the articles' vocabulary; the bot only reads the shipped subset, never the package.
 //
 // Kept: sets that connect a word NOT in the knowledge base's vocabulary with a word that IS (in an article).
+// Only verbs, adjectives and adverbs (entries OpenThesaurus writes in lower case): nouns carry a question's
+// topic, and their general synonyms lead astray (measured: "Thema" → "Inhalt", "Chef" → "alt").
 // Dropped as noise: phrases (more than one word), very large sets, words that are in many sets (ambiguous
-// general words), stop words, short words, and targets so common in the articles that they tell nothing.
+// general words), stop words and number words, short words, and targets so common in the articles that
+// they tell nothing.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index.js';
@@ -34,6 +37,8 @@ const index = KnowledgeIndex.build(kb);
 const { analyzer } = index;
 const vocabulary = new Set(analyzer.vocabularyTerms());
 const documentFrequency = new Map(Object.entries(index.toJSON().documentFrequency));
+/** Number words and the like, which the analyser keeps as search words ("sieben" is no verb here). */
+const keptStopwords = new Set(kb.meta.stopwords.keep.map((word) => analyzer.baseTerm(word)));
 const maxTargetFrequency = Math.max(1, Math.floor(index.size * MAX_TARGET_ARTICLE_SHARE));
 
 /** One entry of a set: its single word (labels removed) and its index term. */
@@ -60,9 +65,9 @@ for (const line of (await readFile(SOURCE, 'utf8')).split('\n')) {
   for (const item of raw) {
     if (NOISY_LABELS.test(item)) continue;
     const word = item.replace(/\([^)]*\)/g, '').trim();
-    if (!/^\p{L}+$/u.test(word) || word.length < MIN_WORD_LENGTH) continue;
+    if (!/^\p{Ll}\p{L}+$/u.test(word) || word.length < MIN_WORD_LENGTH) continue;
     const term = analyzer.baseTerm(word);
-    if (term === null || entries.has(term)) continue;
+    if (term === null || entries.has(term) || keptStopwords.has(term)) continue;
     entries.set(term, { word, term });
   }
   if (entries.size < 2) continue;

@@ -12,8 +12,9 @@ export const DEFAULT_EXPANSION_WEIGHTS = {
   /** A related everyday word from `_meta/synonyms.yml`. */
   related: 0.8,
   /**
-   * A word of the knowledge base that OpenThesaurus gives as a synonym of a word the knowledge base does
-   * not contain (`schicken` → `einreichen`): general synonyms fit less often than the hand-written ones.
+   * A word of the knowledge base that OpenThesaurus gives as a synonym of a verb, adjective or adverb the
+   * knowledge base does not contain (`zusammentun` → `zusammenlegen`): general synonyms fit less often
+   * than the hand-written ones.
    */
   thesaurus: 0.5,
 } as const;
@@ -225,12 +226,14 @@ export class GermanAnalyzer {
   }
 
   /**
-   * A word the knowledge base does not contain, and that no hand-written synonym covers, also stands
-   * for the knowledge base's words that OpenThesaurus gives as its synonyms, with a lower weight.
+   * A verb, adjective or adverb the knowledge base does not contain, and that no hand-written synonym
+   * covers, also stands for the knowledge base's words that OpenThesaurus gives as its synonyms, with a
+   * lower weight.
    */
   private expandThesaurus(words: QueryWord[], expanded: ReadonlySet<QueryWord>): void {
     for (const word of words) {
-      if (expanded.has(word) || this.vocabulary.has(word.term)) continue;
+      // Nouns carry the topic, and general synonyms of nouns stray too far ("Thema" → "Inhalt").
+      if (expanded.has(word) || word.wordClass === 'noun' || this.vocabulary.has(word.term)) continue;
       const added = new Set<string>();
       for (const set of this.thesaurusSetsOf(word.term)) {
         for (const term of set) {
