@@ -1,4 +1,4 @@
-import type { QueryWord } from './analyzer/german-analyzer.js';
+import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from './analyzer/german-analyzer.js';
 import { foldGerman } from './analyzer/german-normalizer.js';
 import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
@@ -85,7 +85,7 @@ export function decideAnswer(
     .map((hit) => ({
       article: hit.article,
       score: hit.score,
-      coverage: coverage(hit, words, idf, totalWeight, options),
+      coverage: coverage(hit, words, idf, totalWeight, options, index),
       questionMatch: questionMatch(words, idf, totalWeight, index.termsOf(hit.article.id).questions),
     }))
     .sort((a, b) => rankValue(b) - rankValue(a));
@@ -152,13 +152,17 @@ function coverage(
   idf: Map<QueryWord, number>,
   totalWeight: number,
   options: AnswerOptions,
+  index: KnowledgeIndex,
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
   for (const word of words) {
     let strength = 0;
     let exactParts = 0;
-    for (const [term, weight] of word.alternatives) {
+    const wordIdf = idf.get(word) ?? 0;
+    for (const [term, listed] of word.alternatives) {
+      // A part that most articles contain ("Hessen" in "Hessenkasse") tells little about a rarer whole.
+      const weight = isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed;
       if (hit.exactTerms.has(term)) {
         strength = Math.max(strength, weight);
         if (term !== word.term) exactParts++;
@@ -170,6 +174,11 @@ function coverage(
     covered += strength * (idf.get(word) ?? 0);
   }
   return covered / totalWeight;
+}
+
+/** A compound part (or a synonym of one): weighs at most `compoundPart`, and OpenThesaurus did not add it. */
+function isPartOf(word: QueryWord, term: string, weight: number): boolean {
+  return term !== word.term && weight <= DEFAULT_EXPANSION_WEIGHTS.compoundPart && !word.thesaurusTerms?.has(term);
 }
 
 /**

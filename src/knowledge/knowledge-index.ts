@@ -251,6 +251,12 @@ export class KnowledgeIndex {
     return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
+  /** Inverse document frequency of one index term (BM25 form), 0 for a term no article contains. */
+  termIdf(term: string): number {
+    const frequency = this.documentFrequency.get(term) ?? 0;
+    return frequency > 0 ? Math.log(1 + (this.articles.length - frequency + 0.5) / (frequency + 0.5)) : 0;
+  }
+
   /** Index terms of an article's title, its questions and each section (heading and body apart). */
   termsOf(articleId: string): ArticleTerms {
     const number = this.numberOf.get(articleId);
