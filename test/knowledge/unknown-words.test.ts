@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { decideAnswer } from '../../src/knowledge/answer-engine.js';
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
+import { SHIPPED_KB } from '../helpers/bot-harness.js';
+
+/**
+ * Words the knowledge base does not contain: an ordinary word (a verb, an adverb, a year) says little
+ * about the topic and must not keep a clear question from its answer; a name or noun of another
+ * programme or topic says what the question is about, so the bot must honestly not answer it.
+ */
+describe('unknown words in a question', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+  const decide = async (question: string) => {
+    const { kb, index } = await loaded;
+    return decideAnswer(index, question, kb.meta.outsideScope);
+  };
+
+  it.each([
+    'Welche Unterlagen gehören zum Antrag?',
+    'Welche Unterlagen gehören zum Antrag, wir tüfteln gerade daran?',
+    'welche unterlagen gehören zum antrag, wir tüfteln gerade daran',
+    'Welche Unterlagen gehören zum Antrag für das Jahr 2031?',
+  ])('answers "%s" despite its ordinary unknown words', async (question) => {
+    const decision = await decide(question);
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('antragsunterlagen');
+  });
+
+  it.each([
+    'Welche Unterlagen gehören zum Antrag für die Dorferneuerung?',
+    'welche unterlagen gehören zum antrag für die dorferneuerung',
+    'Wer darf einen Antrag für LEADER stellen?',
+    'Wie beantragen wir Mittel aus dem Investitionsprogramm der Hessenkasse?',
+  ])('does not answer "%s": it names another programme', async (question) => {
+    expect((await decide(question)).outcome).toBe('no_answer');
+  });
+
+  it('weighs an unknown name more than a known word, and an unknown ordinary word or year less', async () => {
+    const { index } = await loaded;
+    const weight = (question: string, text: string) => index.idf(index.analyzer.analyzeQuery(question).find((w) => w.text === text)!);
+    const question = 'Wir tüfteln 2031 am Antrag für die Dorferneuerung und die Unterlagen';
+    expect(weight(question, 'Dorferneuerung')).toBeGreaterThan(weight(question, 'Unterlagen'));
+    expect(weight(question, 'tüfteln')).toBeLessThan(weight(question, 'Unterlagen'));
+    expect(weight(question, '2031')).toBeLessThan(weight(question, 'Unterlagen'));
+  });
+
+  it('takes a word OpenThesaurus writes in lower case for an ordinary word where case tells nothing', async () => {
+    const { index } = await loaded;
+    const words = index.analyzer.analyzeQuery('was müssen wir hinterher für die hessenkasse nachweisen');
+    expect(words.find((w) => w.text === 'hinterher')?.wordClass).toBe('other');
+    expect(words.find((w) => w.text === 'hessenkasse')?.wordClass).not.toBe('other');
+  });
+
+  it('takes capitals for an abbreviation or name, also as the first word', async () => {
+    const { index } = await loaded;
+    const [leader] = index.analyzer.analyzeQuery('LEADER Regionalbudget wie hoch');
+    expect(leader?.wordClass).toBe('noun');
+  });
+});
