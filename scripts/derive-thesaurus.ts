@@ -13,6 +13,7 @@
 // they tell nothing.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { wordClassByEnding } from '../src/knowledge/analyzer/german-analyzer.js';
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index.js';
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
 
@@ -57,6 +58,8 @@ for (const line of (await readFile(SOURCE, 'utf8')).split('\n')) {
   for (const item of raw) {
     const word = item.replace(/\([^)]*\)/g, '').trim();
     if (!/^\p{Ll}\p{L}+$/u.test(word) || word.length < MIN_WORD_LENGTH) continue;
+    // A word whose ending already marks it as a verb or adjective ("spinnen", "finanziell") needs no entry.
+    if (wordClassByEnding(word) === 'other') continue;
     const term = analyzer.baseTerm(word);
     if (term !== null && !vocabulary.has(term)) ordinary.add(term);
   }
@@ -107,7 +110,8 @@ const wordsHeader = `# Auszug aus OpenThesaurus (https://www.openthesaurus.de), 
 # Erzeugt mit: npx tsx scripts/derive-thesaurus.ts (wie openthesaurus-subset.txt). Nicht von Hand bearbeiten.
 #
 # Gewöhnliche Wörter (Verben, Adjektive, Adverbien: in OpenThesaurus klein geschrieben), die in den Artikeln
-# nicht vorkommen, als Suchbegriffe (Wortstamm), je Zeile die Stämme eines Anfangsbuchstabens. Ein solches Wort
+# nicht vorkommen und deren Endung sie nicht schon als Verb oder Adjektiv zeigt (wie -en, -lich, -isch), als
+# Suchbegriffe (Wortstamm), je Zeile die Stämme eines Anfangsbuchstabens. Ein solches Wort
 # in einer Frage ("hinterher", "spinnt") sagt wenig über das Thema; ein unbekanntes Wort, das hier fehlt, kann
 # ein Name sein ("Hessenkasse", "LEADER") und zeigt dann, dass die Frage ein anderes Thema hat.
 `;

@@ -373,6 +373,11 @@ function classifyWord(token: string, caseIsMeaningful: boolean, mixedCase: boole
   return 'unknown';
 }
 
+/** The word class that a word's ending alone suggests (as for a word in an all-lower-case message). */
+export function wordClassByEnding(token: string): QueryWord['wordClass'] {
+  return classifyWord(token, false, false);
+}
+
 /** `LEADER`, `KFA`, `TVöD`: two or more capitals in a message that is not written all in capitals. */
 function isAbbreviation(token: string, mixedCase: boolean): boolean {
   return mixedCase && /^\p{Lu}\p{L}*\p{Lu}/u.test(token);
