@@ -19,7 +19,7 @@ export const DEFAULT_SEARCH_OPTIONS = {
  * verbs and adjectives mostly do not. An unknown word starts from the weight of the rarest known word.
  */
 export const WORD_CLASS_WEIGHTS = {
-  known: { noun: 1, number: 1, unknown: 1, other: 0.6 },
+  known: { noun: 1, number: 1, place: 1, unknown: 1, other: 0.6 },
   /**
    * A word the knowledge base does not know: a capitalised noun, a name or an abbreviation ("Hessenkasse",
    * "LEADER") is likely what the question is about, so it weighs more than any known word and an article
@@ -27,7 +27,7 @@ export const WORD_CLASS_WEIGHTS = {
    * that uses capitals, or known to OpenThesaurus as such, "schicken", "hinterher") or a number or year
    * ("2027", "32000") says little about the topic and weighs little.
    */
-  unknown: { noun: 1.3, number: 0.25, unknown: 1, other: 0.12 },
+  unknown: { noun: 1.3, number: 0.25, place: 0.25, unknown: 1, other: 0.12 },
 } as const;
 
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;

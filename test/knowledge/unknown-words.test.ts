@@ -21,6 +21,7 @@ describe('unknown words in a question', () => {
     'Welche Unterlagen gehören zum Antrag, wir tüfteln gerade daran?',
     'welche unterlagen gehören zum antrag, wir tüfteln gerade daran',
     'Welche Unterlagen gehören zum Antrag für das Jahr 2031?',
+    'Welche Unterlagen gehören zum Antrag, wenn wir mit Wettenberg und Heuchelheim kooperieren?',
   ])('answers "%s" despite its ordinary unknown words', async (question) => {
     const decision = await decide(question);
     expect(decision.outcome === 'answer' && decision.article.id).toBe('antragsunterlagen');
@@ -49,6 +50,16 @@ describe('unknown words in a question', () => {
     const words = index.analyzer.analyzeQuery('was müssen wir hinterher für die hessenkasse nachweisen');
     expect(words.find((w) => w.text === 'hinterher')?.wordClass).toBe('other');
     expect(words.find((w) => w.text === 'hessenkasse')?.wordClass).not.toBe('other');
+  });
+
+  it('takes an unknown capitalised word after "aus", "mit", "Stadt" … for a town, not for the topic', async () => {
+    const { index } = await loaded;
+    const words = index.analyzer.analyzeQuery('Wir aus Biebertal wollen mit Wettenberg und Heuchelheim das Ordnungsamt zusammenlegen');
+    const classOf = (text: string) => words.find((w) => w.text === text)?.wordClass;
+    expect(['Biebertal', 'Wettenberg', 'Heuchelheim'].map(classOf)).toEqual(['place', 'place', 'place']);
+    expect(classOf('Ordnungsamt')).toBe('noun');
+    const leader = index.analyzer.analyzeQuery('Mittel aus LEADER beantragen').find((w) => w.text === 'LEADER');
+    expect(leader?.wordClass).toBe('noun');
   });
 
   it('takes capitals for an abbreviation or name, also as the first word', async () => {

@@ -31,9 +31,10 @@ export interface QueryWord {
   /**
    * What the spelling suggests: `noun` (German capitalises nouns, which carry the topic; also names and
    * abbreviations like `LEADER`), `other` (verbs, adjectives, adverbs, and words OpenThesaurus knows as
-   * such), `number` (`2027`, `32000`), `unknown` when neither case nor ending tells (see `classifyWord`).
+   * such), `number` (`2027`, `32000`), `place` (an unknown capitalised word after "aus", "mit", "Stadt" …:
+   * `mit Wettenberg und Heuchelheim`), `unknown` when neither case nor ending tells (see `classifyWord`).
    */
-  wordClass: 'noun' | 'other' | 'number' | 'unknown';
+  wordClass: 'noun' | 'other' | 'number' | 'place' | 'unknown';
   /** All index terms that stand for this word, with their weight (its own term has weight 1). */
   alternatives: Map<string, number>;
   /**
@@ -211,12 +212,28 @@ export class GermanAnalyzer {
       // Where case tells nothing (all lower case, first word), a word OpenThesaurus writes in lower case
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term)) wordClass = 'other';
+      if (caseIsMeaningful && wordClass === 'noun' && parts.length === 0 && !this.vocabulary.has(term) && this.followsPlaceCue(tokens, position))
+        wordClass = 'place';
       words.push({ text: token, term, alternatives, wordClass });
     });
     this.joinSplitCompounds(tokens, words);
     const expanded = this.expandSynonyms(words);
     this.expandThesaurus(words, expanded);
     return words;
+  }
+
+  /**
+   * Clerks name their towns ("aus Biebertal", "mit Wettenberg und Heuchelheim", "Stadt Schlitz"): a capitalised
+   * word the knowledge base does not know right after such a word, or after "und" following such a name, is a
+   * place, not the topic. Abbreviations (`LEADER`) are never places.
+   */
+  private followsPlaceCue(tokens: readonly string[], position: number): boolean {
+    const token = tokens[position]!;
+    if (/^\p{Lu}\p{L}*\p{Lu}/u.test(token)) return false;
+    const before = tokens[position - 1]?.toLowerCase();
+    if (before === undefined) return false;
+    if (PLACE_CUES.has(before)) return true;
+    return before === 'und' && position >= 2 && /^\p{Lu}/u.test(tokens[position - 2]!) && this.followsPlaceCue(tokens, position - 2);
   }
 
   /** True when OpenThesaurus knows the term as an ordinary word (verb, adjective, adverb) the knowledge base lacks. */
@@ -377,6 +394,13 @@ function classifyWord(token: string, caseIsMeaningful: boolean, mixedCase: boole
 export function wordClassByEnding(token: string): QueryWord['wordClass'] {
   return classifyWord(token, false, false);
 }
+
+/** Words after which a capitalised unknown word names a town (see `followsPlaceCue`). */
+const PLACE_CUES = new Set(
+  ['aus', 'mit', 'in', 'zwischen', 'stadt', 'städte', 'gemeinde', 'gemeinden', 'kommune', 'kommunen', 'landkreis', 'kreis'].concat(
+    ['nachbargemeinde', 'nachbargemeinden', 'nachbarstadt', 'nachbarkommune', 'nachbarort', 'nachbarorten'],
+  ),
+);
 
 /** `LEADER`, `KFA`, `TVöD`: two or more capitals in a message that is not written all in capitals. */
 function isAbbreviation(token: string, mixedCase: boolean): boolean {
