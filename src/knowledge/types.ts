@@ -77,7 +77,7 @@ export interface KnowledgeMeta {
 
 /** What the analyser knows from OpenThesaurus (see `src/knowledge/analyzer/thesaurus.ts`). */
 export interface ThesaurusData {
-  /** Synonym sets, each a list of single words as written (`['Betrag', 'Summe']`). */
+  /** Synonym sets, each a list of single words as written (`['beilegen', 'beifügen']`). */
   sets: string[][];
   /** Index terms (stems) of ordinary words (verbs, adjectives, adverbs) the knowledge base does not contain. */
   ordinaryTerms: string[];

@@ -2,6 +2,7 @@ import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
 import type { KnowledgeMeta, ThesaurusData } from '../types.js';
 import { CompoundSplitter } from './compound-splitter.js';
 import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
+import { EMPTY_THESAURUS } from './thesaurus.js';
 
 /** How much a query term found only through expansion counts compared with the word the user typed. */
 export const DEFAULT_EXPANSION_WEIGHTS = {
@@ -72,7 +73,7 @@ export class GermanAnalyzer {
   private ordinaryTerms: ReadonlySet<string> | undefined;
 
   constructor(meta: Pick<KnowledgeMeta, 'stopwords' | 'synonymGroups' | 'thesaurus'>) {
-    this.thesaurusData = meta.thesaurus ?? { sets: [], ordinaryTerms: [] };
+    this.thesaurusData = meta.thesaurus ?? EMPTY_THESAURUS;
     const keep = new Set(meta.stopwords.keep.map((w) => foldGerman(w.toLowerCase())));
     this.stopwords = new Set(
       [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add]
