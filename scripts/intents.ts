@@ -4,7 +4,7 @@
 // (leave-one-out): the share it still gets right is what editors' examples teach beyond themselves.
 // Each SET is classified as the bot reads it (letter formulas stripped): an intent set (id, text, intent) by its
 // intents, a question set (id, question) as questions (any recognised intent there is a spurious dialog).
-// `--verbose` lists every miss.
+// `--verbose` lists every miss. `--text "…"` (repeatable) shows what the recogniser makes of one message and why.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { intentsFileSchema, type IntentName, type IntentsFile } from '../src/knowledge/intent-schema.js';
@@ -15,8 +15,10 @@ const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
 const loo = flag('--loo');
 const verbose = flag('--verbose');
-if (!loo && args.length === 0) {
-  process.stderr.write('Usage: npx tsx scripts/intents.ts [--loo] [--verbose] [SET.jsonl...]\n');
+const texts: string[] = [];
+while (args.includes('--text')) texts.push(args.splice(args.indexOf('--text'), 2)[1] ?? '');
+if (!loo && args.length === 0 && texts.length === 0) {
+  process.stderr.write('Usage: npx tsx scripts/intents.ts [--loo] [--verbose] [--text MESSAGE]... [SET.jsonl...]\n');
   process.exit(64);
 }
 
@@ -67,6 +69,8 @@ if (loo) {
 }
 
 const recognizer = IntentRecognizer.fromFile(file);
+for (const text of texts)
+  process.stdout.write(`${JSON.stringify(text)} → ${JSON.stringify(recognizer.recognize(cleanMessage(text).text) ?? 'question')}\n`);
 for (const set of args) {
   const cases = (await readFile(set, 'utf8'))
     .split('\n')
