@@ -25,6 +25,7 @@ const intentSchema = z.strictObject(
       .max(1, { error: 'threshold above 1 can never be reached' })
       .optional(),
     within_longer_messages: z.boolean({ error: 'expected true or false' }).default(false),
+    // Read per sentence, and in a question only when the asker asks for it (words.self, question_words, asking).
     own_request_in_questions: z.boolean({ error: 'expected true or false' }).optional(),
     examples: z.array(example, { error: 'expected a list of example sentences' }).min(1, { error: 'an intent needs at least one example' }),
   },
@@ -42,6 +43,7 @@ export const intentsFileSchema = z.strictObject(
         {
           keep: wordList,
           ignore: wordList,
+          // What tells a request ("Kann mich jemand anrufen?") from a question about the office ("Wie erreiche ich …?").
           self: wordList,
           question_words: wordList,
           asking: wordList,

@@ -68,22 +68,25 @@ const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'v
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
  *
- * Examples and messages are analysed by the German analyser into terms (folded, stemmed; words in
- * `words.keep` count although search ignores them, words in `words.ignore` never count). Each term also
- * has its readings: the masculine form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the
- * verb of a conjugated form (`meldet` → `melden`), the head and modifier of a compound (`Beratungstermin`
- * → `Termin`, `Antragsvorbereitung` → `Antrag`), and the groups of `words.groups` it belongs to, so that
- * "mit einer Beraterin sprechen" also stands for "mit jemandem vom Beratungszentrum reden".
- *
- * An example fits a message by its *recall*, the share of its words that distinct words of the message
- * fill. For intents marked `within_longer_messages` (a request for a person inside a longer text) that is
- * the score when the match is clear: two words of the message fill two of the example's (or the message
- * has the one word of a one-word example, "Rückruf"), and one of them is not a noun of a `question`
- * counter-example ("Beratung" in "Kostet die Beratung etwas?"). Otherwise, and for small talk and
- * commands, the recall is multiplied by the share of the message's terms that the intent's examples use at
- * all, so "Danke, und wie hoch ist die Förderung?" is a question, not thanks, and "Berater" alone a request.
- * The best example wins if it reaches its intent's threshold; a `question` example that fits better keeps
- * the message a question for the knowledge base.
+ * 1. **Terms.** Examples and messages are analysed by the German analyser into terms (folded, stemmed; words in
+ *    `words.keep` count although search ignores them, words in `words.ignore` never count; a separable verb is
+ *    joined within its sentence: "Rufen Sie mich an" → `anruf`). Each term also has its readings: the masculine
+ *    form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the verb of a conjugated form (`meldet` →
+ *    `melden`), the head and modifier of a compound (`Beratungstermin` → `Termin`), and the groups of
+ *    `words.groups` it belongs to. A group is a concept: an example is a combination of concepts, so "mit einer
+ *    Beraterin sprechen" (person + talk) also stands for "mit jemandem vom Beratungszentrum reden".
+ * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
+ *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
+ *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
+ *    and one of them is not a noun of a `question` counter-example ("Beratung" in "Kostet die Beratung etwas?").
+ *    Otherwise, and for small talk and commands, the recall is multiplied by the share of the message's terms
+ *    that the intent's examples use at all: "Danke, und wie hoch ist die Förderung?" is a question, not thanks.
+ * 3. **Own request.** An intent marked `own_request_in_questions` (a person) is read in each sentence on its own,
+ *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
+ *    word, asks for something (`words.asking`): "Kann mich jemand anrufen?" is a request, "Berät das
+ *    Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die Beratungsstelle?" are questions.
+ * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
+ *    well keeps the message a question for the knowledge base; a request for a person beats a dialog.
  *
  * @example
  * ```ts
