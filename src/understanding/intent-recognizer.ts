@@ -157,7 +157,7 @@ export class IntentRecognizer {
       sentence,
       terms: this.termsOf(sentence).map((term) => this.messageTerm(term)),
     }));
-    const terms = sentences.flatMap((s) => s.terms);
+    const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
     if (terms.length === 0) return this.recognizePhrase(text);
     const shares = new Map<IntentName, number>();
     const share = (intent: IntentName) => {
@@ -171,9 +171,9 @@ export class IntentRecognizer {
       if (!this.isOwnRequest(sentence)) continue;
       candidates.push(...this.candidates(sentenceTerms, share, (example) => example.ownRequestInQuestions));
     }
-    const best = candidates.reduce<Candidate | undefined>((a, b) => (!a || isGreater(b.order, a.order) ? b : a), undefined);
+    const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
-    const handoff = candidates.find((c) => c.example.intent === 'handoff');
+    const handoff = bestOf(candidates.filter((c) => c.example.intent === 'handoff'));
     const chosen = handoff && (best?.example.intent === 'eligibility' || best?.example.intent === 'application') ? handoff : best;
     const intent = chosen?.example.intent;
     if (!chosen || !intent || intent === 'question') return undefined;
@@ -396,6 +396,11 @@ function nounsOf(sentence: string): string {
     .slice(1)
     .filter((word) => /^\p{Lu}/u.test(word))
     .join(' ');
+}
+
+/** The candidate ranked highest, if any. */
+function bestOf(candidates: Candidate[]): Candidate | undefined {
+  return candidates.reduce<Candidate | undefined>((best, c) => (!best || isGreater(c.order, best.order) ? c : best), undefined);
 }
 
 /** Lexicographic comparison of two rankings. */
