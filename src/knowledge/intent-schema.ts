@@ -25,9 +25,11 @@ const intentSchema = z.strictObject(
       .max(1, { error: 'threshold above 1 can never be reached' })
       .optional(),
     within_longer_messages: z.boolean({ error: 'expected true or false' }).default(false),
+    // Read per sentence, and in a question only when the asker asks for it (words.self, question_words, asking).
+    own_request_in_questions: z.boolean({ error: 'expected true or false' }).optional(),
     examples: z.array(example, { error: 'expected a list of example sentences' }).min(1, { error: 'an intent needs at least one example' }),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.join(', ')} (known: threshold, within_longer_messages, examples)` : 'expected threshold, within_longer_messages and examples') },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.join(', ')} (known: threshold, within_longer_messages, own_request_in_questions, examples)` : 'expected threshold, within_longer_messages, own_request_in_questions and examples') },
 );
 
 /**
@@ -41,6 +43,10 @@ export const intentsFileSchema = z.strictObject(
         {
           keep: wordList,
           ignore: wordList,
+          // What tells a request ("Kann mich jemand anrufen?") from a question about the office ("Wie erreiche ich …?").
+          self: wordList,
+          question_words: wordList,
+          asking: wordList,
           groups: z
             .array(
               z.array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), { error: 'expected a list of words' }).min(2, { error: 'a group needs at least 2 words' }),
@@ -48,9 +54,9 @@ export const intentsFileSchema = z.strictObject(
             )
             .default([]),
         },
-        { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown word list(s) ${issue.keys.join(', ')} (known: keep, ignore, groups)` : 'expected the word lists keep, ignore and groups') },
+        { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown word list(s) ${issue.keys.join(', ')} (known: keep, ignore, self, question_words, asking, groups)` : 'expected the word lists keep, ignore, self, question_words, asking and groups') },
       )
-      .default({ keep: [], ignore: [], groups: [] }),
+      .default({ keep: [], ignore: [], self: [], question_words: [], asking: [], groups: [] }),
     intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
       // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
       error: (issue) => {

@@ -1,6 +1,7 @@
 import { GermanAnalyzer } from '../knowledge/analyzer/german-analyzer.js';
 import { foldGerman, stemGerman, tokenizeWords } from '../knowledge/analyzer/german-normalizer.js';
 import type { IntentName, IntentsFile } from '../knowledge/intent-schema.js';
+import { isQuestion, splitSentences } from './sentences.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
 export type BotIntent = Exclude<IntentName, 'question'>;
@@ -49,28 +50,43 @@ interface Example {
   /** Folded words without the ignored ones, for examples of stop words only ("Was kannst du?"). */
   phrase: string;
   within: boolean;
+  /** In a question, counts only when the asker asks for it (see `isOwnRequest`). */
+  ownRequestInQuestions: boolean;
   threshold: number;
 }
+
+/** An example that fits a message (or one of its sentences), with its ranking (score first). */
+interface Candidate {
+  example: Example;
+  score: number;
+  order: number[];
+}
+
+/** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Leiten Sie das weiter" `weiterleiten`. */
+const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'zusammen', 'nach']);
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
  *
- * Examples and messages are analysed by the German analyser into terms (folded, stemmed; words in
- * `words.keep` count although search ignores them, words in `words.ignore` never count). Each term also
- * has its readings: the masculine form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the
- * verb of a conjugated form (`meldet` → `melden`), the head and modifier of a compound (`Beratungstermin`
- * → `Termin`, `Antragsvorbereitung` → `Antrag`), and the groups of `words.groups` it belongs to, so that
- * "mit einer Beraterin sprechen" also stands for "mit jemandem vom Beratungszentrum reden".
- *
- * An example fits a message by its *recall*, the share of its words that distinct words of the message
- * fill. For intents marked `within_longer_messages` (a request for a person inside a longer text) that is
- * the score when the match is clear: two words of the message fill two of the example's (or the message
- * has the one word of a one-word example, "Rückruf"), and one of them is not a noun of a `question`
- * counter-example ("Beratung" in "Kostet die Beratung etwas?"). Otherwise, and for small talk and
- * commands, the recall is multiplied by the share of the message's terms that the intent's examples use at
- * all, so "Danke, und wie hoch ist die Förderung?" is a question, not thanks, and "Berater" alone a request.
- * The best example wins if it reaches its intent's threshold; a `question` example that fits better keeps
- * the message a question for the knowledge base.
+ * 1. **Terms.** Examples and messages are analysed by the German analyser into terms (folded, stemmed; words in
+ *    `words.keep` count although search ignores them, words in `words.ignore` never count; a separable verb is
+ *    joined within its sentence: "Rufen Sie mich an" → `anruf`). Each term also has its readings: the masculine
+ *    form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the verb of a conjugated form (`meldet` →
+ *    `melden`), the head and modifier of a compound (`Beratungstermin` → `Termin`), and the groups of
+ *    `words.groups` it belongs to. A group is a concept: an example is a combination of concepts, so "mit einer
+ *    Beraterin sprechen" (person + talk) also stands for "mit jemandem vom Beratungszentrum reden".
+ * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
+ *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
+ *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
+ *    and one of them is not a noun of a `question` counter-example ("Beratung" in "Kostet die Beratung etwas?").
+ *    Otherwise, and for small talk and commands, the recall is multiplied by the share of the message's terms
+ *    that the intent's examples use at all: "Danke, und wie hoch ist die Förderung?" is a question, not thanks.
+ * 3. **Own request.** An intent marked `own_request_in_questions` (a person) is read in each sentence on its own,
+ *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
+ *    word, asks for something (`words.asking`): "Kann mich jemand anrufen?" is a request, "Berät das
+ *    Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die Beratungsstelle?" are questions.
+ * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
+ *    well keeps the message a question for the knowledge base; a request for a person beats a dialog.
  *
  * @example
  * ```ts
@@ -94,10 +110,18 @@ export class IntentRecognizer {
   private readonly questionNouns: Set<string>;
   /** Every term of the examples and groups (the words a compound of the message can be made of). */
   private readonly knownTerms = new Set<string>();
+  /** `words.self`, `words.question_words`, `words.asking` (folded): what tells a request from a question about others. */
+  private readonly selfWords: Set<string>;
+  private readonly questionWords: Set<string>;
+  private readonly askingWords: Set<string>;
 
   private constructor(file: IntentsFile) {
     this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
-    this.ignoredWords = new Set(file.words.ignore.map((w) => foldGerman(w.toLowerCase())));
+    const folded = (words: string[]) => new Set(words.map((w) => foldGerman(w.toLowerCase())));
+    this.ignoredWords = folded(file.words.ignore);
+    this.selfWords = folded(file.words.self);
+    this.questionWords = folded(file.words.question_words);
+    this.askingWords = folded(file.words.asking);
     file.words.groups.forEach((group, i) => {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
@@ -122,17 +146,48 @@ export class IntentRecognizer {
 
   /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
-    return new IntentRecognizer(file ?? { words: { keep: [], ignore: [], groups: [] }, intents: {} });
+    return new IntentRecognizer(
+      file ?? { words: { keep: [], ignore: [], self: [], question_words: [], asking: [], groups: [] }, intents: {} },
+    );
   }
 
   /** The intent of a message, or `undefined` when it is a question for the knowledge base. */
   recognize(text: string): RecognizedIntent | undefined {
-    const terms = this.termsOf(text).map((term) => this.messageTerm(term));
+    const sentences = splitSentences(text).map((sentence) => ({
+      sentence,
+      terms: this.termsOf(sentence).map((term) => this.messageTerm(term)),
+    }));
+    const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
     if (terms.length === 0) return this.recognizePhrase(text);
+    const shares = new Map<IntentName, number>();
+    const share = (intent: IntentName) => {
+      if (!shares.has(intent)) shares.set(intent, terms.filter((term) => this.inVocabulary(intent, term)).length / terms.length);
+      return shares.get(intent)!;
+    };
+    const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions);
+    // A request that must be the asker's own (a person) is read in each sentence on its own: it may stand among
+    // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
+    for (const { sentence, terms: sentenceTerms } of sentences) {
+      if (!this.isOwnRequest(sentence)) continue;
+      candidates.push(...this.candidates(sentenceTerms, share, (example) => example.ownRequestInQuestions));
+    }
+    const best = bestOf(candidates);
+    // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
+    const handoff = bestOf(candidates.filter((c) => c.example.intent === 'handoff'));
+    const chosen = handoff && (best?.example.intent === 'eligibility' || best?.example.intent === 'application') ? handoff : best;
+    const intent = chosen?.example.intent;
+    if (!chosen || !intent || intent === 'question') return undefined;
+    const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
+    return { intent, score: Math.round(chosen.score * 100) / 100, example: chosen.example.text, rest };
+  }
+
+  /** The examples (of those `included`) that the terms fit well enough, each with its ranking. */
+  private candidates(terms: MessageTerm[], share: (intent: IntentName) => number, included: (example: Example) => boolean): Candidate[] {
     const filled = new Map<number, Filling>();
     terms.forEach((term, position) => {
       for (const key of term.keys) {
         for (const { example, slot } of this.slotIndex.get(key) ?? []) {
+          if (!included(this.examples[example]!)) continue;
           const filling = filled.get(example) ?? { clear: 0, literal: 0, bySlot: new Map<number, Set<number>>() };
           const bySlot = filling.bySlot.get(slot) ?? new Set<number>();
           bySlot.add(position);
@@ -143,12 +198,7 @@ export class IntentRecognizer {
         }
       }
     });
-    const shares = new Map<IntentName, number>();
-    const share = (intent: IntentName) => {
-      if (!shares.has(intent)) shares.set(intent, terms.filter((term) => this.inVocabulary(intent, term)).length / terms.length);
-      return shares.get(intent)!;
-    };
-    let best: { example: Example; score: number; order: number[] } | undefined;
+    const candidates: Candidate[] = [];
     for (const [index, filling] of filled) {
       const example = this.examples[index]!;
       // Each message word fills one word of the example at most ("Mitarbeiter" is not also "Beratungsstelle").
@@ -163,18 +213,29 @@ export class IntentRecognizer {
       if (score < example.threshold) continue;
       // Ties go to the example with more words matched, then more of its own words (not group relatives),
       // then to a request over a counter-example: a request for a person always counts.
-      const order = [score, matched, literal, example.intent === 'question' ? 0 : 1];
-      if (!best || isGreater(order, best.order)) best = { example, score, order };
+      candidates.push({ example, score, order: [score, matched, literal, example.intent === 'question' ? 0 : 1] });
     }
-    if (!best || best.example.intent === 'question') return undefined;
-    const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
-    return { intent: best.example.intent, score: Math.round(best.score * 100) / 100, example: best.example.text, rest };
+    return candidates;
+  }
+
+  /**
+   * True unless the sentence is a question about someone else: a question (`?`, or opened by a question word)
+   * must name the asker or the bot (`words.self`: ich, wir, Sie, jemand …), and one opened by a question word
+   * must also ask for something (`words.asking`: kann, könnte, würde …): "Wen kann ich anrufen?" is a request,
+   * "Wie erreiche ich die Beratungsstelle?" and "Was macht eine Beraterin?" are questions.
+   */
+  private isOwnRequest(sentence: string): boolean {
+    if (!isQuestion(sentence)) return true;
+    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
+    if (!words.some((word) => this.selfWords.has(word))) return false;
+    const opensWithQuestionWord = words.slice(0, 2).some((word) => this.questionWords.has(word));
+    return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
   }
 
   private addExample(
     intent: IntentName,
     text: string,
-    definition: { within_longer_messages: boolean; threshold?: number },
+    definition: { within_longer_messages: boolean; own_request_in_questions?: boolean; threshold?: number },
     vocabulary: Set<string>,
   ): void {
     const slots: Array<Set<string>> = [];
@@ -207,6 +268,7 @@ export class IntentRecognizer {
       literals,
       phrase: this.phraseOf(text),
       within: definition.within_longer_messages,
+      ownRequestInQuestions: definition.own_request_in_questions ?? false,
       threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD,
     });
     slots.forEach((keys, slot) => {
@@ -263,13 +325,29 @@ export class IntentRecognizer {
     return false;
   }
 
-  /** The distinct terms of a text (ignored words and stop words left out). */
+  /**
+   * The distinct terms of a text (ignored words and stop words left out), with separable verbs joined within
+   * a sentence: "Rufen Sie mich an" has `anruf` (not `ruf`), "Leiten Sie das weiter" `weiterleit`.
+   */
   private termsOf(text: string): string[] {
     const terms = new Set<string>();
-    for (const word of tokenizeWords(text)) {
-      if (this.ignoredWords.has(foldGerman(word.toLowerCase()))) continue;
-      const term = this.analyzer.baseTerm(word);
-      if (term !== null) terms.add(term);
+    for (const sentence of splitSentences(text)) {
+      const words = tokenizeWords(sentence).filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
+      const joined = new Map<number, string>();
+      const particles = words.flatMap((word, i) => (SEPARABLE_PARTICLES.has(foldGerman(word.toLowerCase())) ? [i] : []));
+      for (const p of particles) {
+        words.forEach((word, i) => {
+          const verb = i === p ? null : this.analyzer.baseTerm(words[p]! + word.toLowerCase());
+          if (verb && [verb, ...verbStems(verb)].some((term) => this.knownTerms.has(term))) {
+            joined.set(i, verb);
+            joined.set(p, '');
+          }
+        });
+      }
+      words.forEach((word, i) => {
+        const term = joined.has(i) ? joined.get(i) : this.analyzer.baseTerm(word);
+        if (term) terms.add(term);
+      });
     }
     return [...terms];
   }
@@ -318,6 +396,11 @@ function nounsOf(sentence: string): string {
     .slice(1)
     .filter((word) => /^\p{Lu}/u.test(word))
     .join(' ');
+}
+
+/** The candidate ranked highest, if any. */
+function bestOf(candidates: Candidate[]): Candidate | undefined {
+  return candidates.reduce<Candidate | undefined>((best, c) => (!best || isGreater(c.order, best.order) ? c : best), undefined);
 }
 
 /** Lexicographic comparison of two rankings. */

@@ -83,6 +83,67 @@ describe('IntentRecognizer', () => {
   });
 });
 
+/** A request for a person as the shipped file marks it: read per sentence, and in a question only when the asker asks. */
+const OWN_REQUEST_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'mir', 'wir', 'jemand', 'jemandem', 'wem'],
+    self: ['ich', 'mich', 'mir', 'wir', 'uns', 'Sie', 'jemand', 'jemandem'],
+    question_words: ['wer', 'wen', 'wem', 'was', 'wie', 'wann'],
+    asking: ['kann', 'können', 'könnte'],
+    groups: [
+      ['Beraterin', 'Berater', 'Mitarbeiter', 'Beratungsstelle', 'jemand', 'jemandem'],
+      ['sprechen', 'besprechen', 'reden'],
+      ['anrufen', 'erreichen', 'melden', 'zurückrufen'],
+      ['verbinden', 'weiterleiten'],
+    ],
+  },
+  intents: {
+    handoff: {
+      within_longer_messages: true,
+      own_request_in_questions: true,
+      examples: ['mit einer Beraterin sprechen', 'Mit wem kann ich sprechen?', 'mich anrufen', 'weiterleiten'],
+    },
+    eligibility: { within_longer_messages: true, examples: ['Sind wir förderfähig?'] },
+  },
+});
+
+describe('IntentRecognizer: a request for a person', () => {
+  const own = IntentRecognizer.fromFile(OWN_REQUEST_FILE);
+  const intentOf = (text: string) => own.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    // A question that names the asker or the bot asks for a person …
+    ['Kann ich mit einer Beraterin sprechen?', 'handoff'],
+    ['Könnte mich bitte jemand erreichen?', 'handoff'],
+    // … also opened by a question word when it asks ("kann").
+    ['Mit wem kann ich das besprechen?', 'handoff'],
+    // A question ABOUT the office is answered: it names no asker, or asks what is, not for something.
+    ['Spricht die Beratungsstelle auch mit Landkreisen?', 'question'],
+    ['Wie erreiche ich die Beratungsstelle?', 'question'],
+    ['Was besprechen die Berater mit den Gemeinden?', 'question'],
+    // A statement is a request when its words are there.
+    ['Ich möchte mit einem Berater reden.', 'handoff'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it('joins separable verbs ("Rufen Sie mich an", "Leiten Sie mich weiter")', () => {
+    expect(intentOf('Rufen Sie mich bitte an')).toBe('handoff');
+    expect(intentOf('Leiten Sie mich weiter')).toBe('handoff');
+    expect(intentOf('Rufen Sie mich')).toBe('question');
+  });
+
+  it('finds the request among context, but never makes one of words from two sentences', () => {
+    expect(intentOf('Unser Bauhof hat vier Leute. Wir würden das gern mit jemandem von der Beratungsstelle besprechen.')).toBe('handoff');
+    expect(intentOf('Unser Bauhof hat zwei Mitarbeiter. Wir sprechen morgen im Rat darüber.')).toBe('question');
+  });
+
+  it('prefers a request for a person to a dialog asked for in the same message', () => {
+    expect(intentOf('Sind wir förderfähig?')).toBe('eligibility');
+    expect(intentOf('Sind wir förderfähig? Das würde ich gern mit einer Beraterin besprechen.')).toBe('handoff');
+  });
+});
+
 describe('intents.yml as data', () => {
   it('makes an example an editor adds live once the knowledge base reloads', () => {
     let file: IntentsFile = FILE;
@@ -109,6 +170,12 @@ describe('intents.yml as data', () => {
       'a group entry of two words',
       'words:\n  groups:\n    - [Berater, echter Mensch]\nintents:\n  handoff:\n    examples: [Berater]\n',
       /single word/,
+    ],
+    ['a misspelt word list', 'words:\n  selbst: [ich]\nintents:\n  handoff:\n    examples: [Berater]\n', /unknown word list\(s\) selbst/],
+    [
+      'a setting that is not true or false',
+      'intents:\n  handoff:\n    own_request_in_questions: vielleicht\n    examples: [Berater]\n',
+      /expected true or false/,
     ],
     ['broken YAML', 'intents: [\n', /invalid YAML/],
   ])('rejects %s with a problem naming the file', (_name, yaml, reason) => {
