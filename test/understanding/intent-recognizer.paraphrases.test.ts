@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TEXT } from '../../src/bot/messages.js';
@@ -120,39 +120,20 @@ const OWN_TABLE: ReadonlyArray<{ text: string; intent: Label }> = [
  * Requests for a person by kind of wording, and questions ABOUT the office by kind of question (written for
  * this test, not taken from `intents.yml` or `eval/intents.jsonl`).
  */
-const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label; limit?: string }> = [
+const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
   { kind: 'polite', text: 'Dürfte ich Sie bitten, mich mit einer Fachfrau aus Ihrem Haus zu verbinden?', intent: 'handoff' },
   { kind: 'curt', text: 'Mensch bitte.', intent: 'handoff' },
   { kind: 'curt', text: 'Ansprechpartner!', intent: 'handoff' },
   { kind: 'gendered', text: 'Ich möchte mit einer Sachbearbeiterin reden.', intent: 'handoff' },
   { kind: 'gendered', text: 'Können Sie mich an den zuständigen Referenten weiterleiten?', intent: 'handoff' },
-  {
-    kind: 'gendered',
-    text: 'Gibt es eine Expertin, die sich unseren Fall ansieht?',
-    intent: 'handoff',
-    limit: 'irregular verb form "ansieht"',
-  },
-  {
-    kind: 'Rückruf',
-    text: 'Rückrufbitte: Gemeinde Grebenau, Herr Weber, heute ab 14 Uhr.',
-    intent: 'handoff',
-    limit: 'a group word of a one-word example does not count among other words',
-  },
   { kind: 'Rückruf', text: 'Rufen Sie mich bitte morgen zurück.', intent: 'handoff' },
   { kind: 'Termin', text: 'Ich würde gern einen Beratungstermin für unseren Gemeindevorstand buchen.', intent: 'handoff' },
-  {
-    kind: 'Termin',
-    text: 'Lässt sich ein Termin mit einem Berater vereinbaren?',
-    intent: 'handoff',
-    limit: 'an impersonal question names no asker',
-  },
   { kind: 'telephone', text: 'Können Sie mich anrufen?', intent: 'handoff' },
   { kind: 'telephone', text: 'Das bespreche ich lieber telefonisch mit einem Ihrer Kollegen.', intent: 'handoff' },
   { kind: 'e-mail', text: 'Kann mir eine Beraterin per Mail antworten?', intent: 'handoff' },
   { kind: 'jemand von Ihnen', text: 'Könnte jemand von Ihnen sich bei unserem Bürgermeister melden?', intent: 'handoff' },
   { kind: 'einen Menschen', text: 'Ich hätte lieber einen Menschen als einen Chatbot.', intent: 'handoff' },
   { kind: 'no umlauts', text: 'koennte mich bitte ein berater zurueckrufen', intent: 'handoff' },
-  { kind: 'dialect', text: 'kann i mit am berater redn? des wär guad', intent: 'handoff', limit: 'dialect "i" for "ich", "redn"' },
   {
     kind: 'long, request last',
     text: 'Wir haben im Gemeindevorstand lange über einen gemeinsamen Standesamtsbezirk diskutiert und die Unterlagen gelesen. Es bleiben aber Fragen zur Aufgabenverteilung. Könnte uns ein Berater dazu zurückrufen?',
@@ -174,16 +155,9 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label; limit?: 
 ];
 
 describe('intent paraphrases through the bot (what the user sees)', () => {
-  it.each(KINDS.filter((row) => !row.limit))('$kind: "$text" → $intent', async ({ text, intent }) => {
+  it.each(KINDS)('$kind: "$text" → $intent', async ({ text, intent }) => {
     expect((await reaction(text)).label).toBe(intent);
   });
-
-  // Known limits: these fail today (the test says so, and turns red when one starts to pass, to be moved up).
-  for (const { kind, text, intent, limit } of KINDS.filter((row) => row.limit)) {
-    it.fails(`${kind}: "${text}" → ${intent} (known limit: ${limit})`, async () => {
-      expect((await reaction(text)).label).toBe(intent);
-    });
-  }
 
   it('recognises our own paraphrases: every request for a person starts the handoff, questions about the office are answered', async () => {
     const rates = await passRates(OWN_TABLE);
@@ -191,23 +165,19 @@ describe('intent paraphrases through the bot (what the user sees)', () => {
     for (const [label, rate] of rates) expect({ label, missed: rate.failed }).toEqual({ label, missed: [] });
   }, 60_000);
 
-  it.runIf(existsSync(TEAM_SET))(
-    'passes the team paraphrase set (eval/intents.jsonl): ≥15 handoff, ≥10 per dialog, ≥10 questions',
-    async () => {
-      const rows = readFileSync(TEAM_SET, 'utf8')
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line) => JSON.parse(line) as { id: string; text: string; intent: Label });
-      const rates = await passRates(rows);
-      report('Team paraphrase set (eval/intents.jsonl)', rates);
-      const passed = (label: Label) => rates.get(label)?.passed ?? 0;
-      expect(passed('handoff')).toBeGreaterThanOrEqual(15);
-      expect(passed('eligibility')).toBeGreaterThanOrEqual(10);
-      expect(passed('application')).toBeGreaterThanOrEqual(10);
-      expect(passed('question')).toBeGreaterThanOrEqual(10);
-      // A question must never be taken for a request: that would start a dialog nobody asked for.
-      expect(rates.get('question')?.failed).toEqual([]);
-    },
-    120_000,
-  );
+  it('passes the team paraphrase set (eval/intents.jsonl): ≥15 handoff, ≥10 per dialog, ≥10 questions', async () => {
+    const rows = readFileSync(TEAM_SET, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { id: string; text: string; intent: Label });
+    const rates = await passRates(rows);
+    report('Team paraphrase set (eval/intents.jsonl)', rates);
+    const passed = (label: Label) => rates.get(label)?.passed ?? 0;
+    expect(passed('handoff')).toBeGreaterThanOrEqual(15);
+    expect(passed('eligibility')).toBeGreaterThanOrEqual(10);
+    expect(passed('application')).toBeGreaterThanOrEqual(10);
+    expect(passed('question')).toBeGreaterThanOrEqual(10);
+    // A question must never be taken for a request: that would start a dialog nobody asked for.
+    expect(rates.get('question')?.failed).toEqual([]);
+  }, 120_000);
 });
