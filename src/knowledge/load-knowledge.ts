@@ -7,6 +7,7 @@ import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
+import { detailsFileSchema } from './requested-detail.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
 
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
@@ -53,7 +54,7 @@ export interface KnowledgeFiles {
 }
 
 /** The analyser, scope and programme files in `_meta/`, in the order they are read. */
-export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml', 'intents.yml'].map((name) => `${META_FOLDER}/${name}`);
+export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml', 'intents.yml', 'details.yml'].map((name) => `${META_FOLDER}/${name}`);
 
 /** How many files are read at the same time (a folder of thousands must not run out of file handles). */
 const PARALLEL_READS = 64;
@@ -172,6 +173,8 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
   }
   meta.programme = yaml('foerderprogramm.yml', programmeParametersSchema);
   meta.intents = yaml('intents.yml', intentsFileSchema);
+  // Optional: without it the bot answers as before, so a missing file is no problem.
+  if (files.get(`${META_FOLDER}/details.yml`) !== undefined) meta.details = yaml('details.yml', detailsFileSchema);
   return meta;
 }
 

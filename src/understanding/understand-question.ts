@@ -1,14 +1,18 @@
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
+import type { RequestedDetails } from '../knowledge/requested-detail.js';
 import type { Article } from '../knowledge/types.js';
 import { comparisonSides } from './comparison.js';
 import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage } from './message-cleanup.js';
+import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
 export interface KnowledgeLookup {
   answer(question: string): AnswerDecision;
   article(id: string): Article | undefined;
+  /** The kinds of detail a question can ask for (`_meta/details.yml`); without them no question is read for a detail. */
+  readonly details?: RequestedDetails;
 }
 
 /** A confident answer decision. */
@@ -21,6 +25,10 @@ export interface QuestionReading {
   decision: AnswerDecision;
   /** The topic a follow-up was read against, when the message alone would not have led there. */
   readAgainst?: ConversationTopic;
+  /** The details the question asks for (a phone number, a paragraph …) and whether the article supplies them. */
+  details?: DetailFinding[];
+  /** When the article lacks them: other articles near the question (related topics of the honest reply). */
+  nearArticles?: Article[];
 }
 
 /** One side of a comparison: how the user named it and the article about it. */
@@ -128,8 +136,28 @@ function readSeveral(
     return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
   }
   if (isAnswered(first) && isAnswered(second)) {
+    // "Wer berät uns, und welche Telefonnummer hat die Stelle?": the second asks a detail of the first's subject.
+    const ofFirst = knowledge.details && detailsOfFirst(second, first.decision.article, knowledge.details);
+    if (ofFirst)
+      return {
+        kind: 'single',
+        reading: { ...first, question: text, decision: showing(first.decision, ofFirst), details: ofFirst },
+        pending: more,
+      };
     if (first.decision.article.id !== second.decision.article.id)
       return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
+    // Both ask details of one article ("Welche Frist gilt für den Verwendungsnachweis, und welches Formular nimmt man?"):
+    // one reading with the details of both; read as a whole, the detail words of one would choose the subject of the other.
+    if (first.details || second.details) {
+      const findings = [...(first.details ?? []), ...(second.details ?? [])].filter(
+        (f, i, all) => all.findIndex((g) => g.kind === f.kind) === i,
+      );
+      return {
+        kind: 'single',
+        reading: { ...first, question: text, decision: showing(first.decision, findings), details: findings },
+        pending: more,
+      };
+    }
     const whole = readQuestion(text, knowledge, topic);
     return { kind: 'single', reading: isAnswered(whole) ? whole : first, pending: more };
   }
@@ -162,11 +190,33 @@ function readComparison(question: string, knowledge: KnowledgeLookup): QuestionU
 }
 
 /**
+ * One question, read against the topic of the last answer when it continues it (see `readAsTyped`), and
+ * for the details it asks for (see `readForDetails`).
+ */
+export function readQuestion(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
+  const asTyped = readAsTyped(question, knowledge, topic);
+  const { details } = knowledge;
+  if (!details) return asTyped;
+  const topicArticle = topic?.articleId ? knowledge.article(topic.articleId) : undefined;
+  const forDetails = readForDetails(question, asTyped, details, {
+    read: (text) => readAsTyped(text, knowledge, topic),
+    about: (article, asTopic) => ({ question, decision: introOnly(article), ...(asTopic && { readAgainst: topic }) }),
+    topicArticle,
+  });
+  return forDetails ?? asTyped;
+}
+
+/** A confident answer with an article's intro, for a question about the article's topic. */
+function introOnly(article: Article): ConfidentAnswer {
+  return { outcome: 'answer', article, sections: article.sections.slice(0, 1), score: 0, coverage: 0, candidates: [] };
+}
+
+/**
  * One question, read against the topic of the last answer when it continues it. A question that the
  * knowledge base answers confidently on its own and that does not refer back starts afresh; an ambiguous
  * one (clarify) takes the topic only to choose among its candidates; an unanswerable one stays so.
  */
-export function readQuestion(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
+function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
   const alone = knowledge.answer(question);
   if (!topic || (alone.outcome === 'no_answer' && alone.reason === 'outside_scope')) return { question, decision: alone };
   const followUp = looksLikeFollowUp(question);
@@ -195,17 +245,7 @@ export function readQuestion(question: string, knowledge: KnowledgeLookup, topic
   // leads back to the topic only: it is about the topic, so the topic's article answers.
   const aboutTopic = alone.outcome === 'no_answer' && (alone.candidates.length === 0 || leadsToTopic);
   const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
-  if (article) {
-    const decision: ConfidentAnswer = {
-      outcome: 'answer',
-      article,
-      sections: article.sections.slice(0, 1),
-      score: 0,
-      coverage: 0,
-      candidates: [],
-    };
-    return { question, decision, readAgainst: topic };
-  }
+  if (article) return { question, decision: introOnly(article), readAgainst: topic };
   return { question, decision: alone };
 }
 
