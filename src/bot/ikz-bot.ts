@@ -386,7 +386,7 @@ export class IkzBot extends ActivityHandler {
       }
       await context.sendActivity(
         twoAnswersReply(
-          result.readings.map((r, i) => ({ article: r.decision.article, sections: r.decision.sections, ...lacking[i] })),
+          result.readings.map((r, i) => ({ ...this.withComputedAmount(r), ...lacking[i] })),
           result.pending,
         ),
       );
@@ -457,6 +457,23 @@ export class IkzBot extends ActivityHandler {
     // The second unanswered question in a row: say plainly that a person can take it from here.
     await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2, offerDialog));
     return this.report(context, 'no_answer', undefined, decision.candidates[0]?.score);
+  }
+
+  /**
+   * One of two answers in a message: the article and sections the search chose, with the computed amount
+   * as its first line when the question speaks of the money for a concrete case ("mit welcher Förderung
+   * können drei Gemeinden rechnen?"); the case's own article when the amount is what it asks.
+   */
+  private withComputedAmount(reading: AnsweredReading): { article: Article; sections: ArticleSection[]; grantLine?: string } {
+    const { article, sections } = reading.decision;
+    const programme = this.options.knowledge.programme;
+    const grant = programme ? grantAnswer(reading.question, reading.decision, programme, undefined, hessianDay(this.now())) : undefined;
+    if (!grant?.use || grant.figure.status !== 'amount') return { article, sections };
+    const line = grantLine(grant.figure, grant.reading.grantCase, grant.version);
+    // "Gibt das Land Geld dazu, wenn …?" only speaks of money: the amount is a line under the answer found.
+    if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
+    const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
+    return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
   }
 
   /**

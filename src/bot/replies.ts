@@ -174,11 +174,17 @@ export function grantSubject(grantCase: GrantCase, version: ProgrammeVersion): s
  * (`missing`) says so instead, and names the article as a related topic.
  */
 export function twoAnswersReply(
-  answers: ReadonlyArray<{ article: Article; sections: ArticleSection[]; missing?: readonly string[]; contact?: string }>,
+  answers: ReadonlyArray<{
+    article: Article;
+    sections: ArticleSection[];
+    missing?: readonly string[];
+    contact?: string;
+    grantLine?: string;
+  }>,
   further: readonly string[] = [],
 ): Partial<Activity> {
   const parts: string[] = [TEXT.twoAnswersIntro];
-  answers.forEach(({ article, sections, missing, contact }, i) => {
+  answers.forEach(({ article, sections, missing, contact, grantLine: line }, i) => {
     if (missing?.length) {
       parts.push(`**${i + 1}.** ${missing.join(' ')}`, TEXT.relatedTopic.replace('{title}', article.title));
       return;
@@ -187,6 +193,7 @@ export function twoAnswersReply(
     const section = sections.find((s) => s.heading !== null);
     parts.push(`**${i + 1}. ${article.title}**`);
     if (contact) parts.push(TEXT.contactLine.replace('{contact}', contact));
+    if (line) parts.push(line);
     parts.push(chatMarkdown(keySentences(article.sections[0]?.markdown ?? '', 300)));
     if (section) parts.push(`_${section.heading}_`, chatMarkdown(section.markdown));
     parts.push(sourceLine(article));

@@ -84,7 +84,18 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     const comparison = readComparison(questions[0] ?? text, knowledge);
     if (comparison) return comparison;
   }
-  if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic);
+  // The context sentences of the message are what its questions refer back to ("… ein Gutachten in Auftrag
+  // geben. Gibt es dafür einen Zuschuss?"), before the conversation's topic.
+  // (Built only when a question refers back: finding which nouns lead somewhere costs a search each.)
+  let built: ConversationTopic | undefined;
+  const inMessage = context.length > 0 ? () => (built ??= messageTopic(context, knowledge)) : undefined;
+  if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic, false, inMessage);
+  // A question with context sentences ("Wir sind fünf Kommunen im Landkreis …. Welche Unterlagen …?") is
+  // read by its question sentence first: the context says who asks, the question what they want to know.
+  if (questions.length === 1 && inMessage) {
+    const question = readInMessage(questions[0]!, knowledge, topic, inMessage);
+    if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
+  }
   const whole = readQuestion(text, knowledge, topic);
   if (whole.decision.outcome === 'answer') return { kind: 'single', reading: whole, pending: [] };
   // "Muss der Antrag über den Kreis laufen oder können wir ihn direkt nach Wiesbaden schicken?": two
@@ -117,8 +128,9 @@ function readSeveral(
   knowledge: KnowledgeLookup,
   topic: ConversationTopic | undefined,
   alternatives = false,
+  inMessage?: () => ConversationTopic,
 ): QuestionUnderstanding {
-  const first = readQuestion(questions[0]!, knowledge, topic);
+  const first = readInMessage(questions[0]!, knowledge, topic, inMessage);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
   const more = questions.slice(2);
@@ -158,8 +170,10 @@ function readSeveral(
         pending: more,
       };
     }
+    // One article for both: it shows the section each of them asks for, so neither is dropped silently.
     const whole = readQuestion(text, knowledge, topic);
-    return { kind: 'single', reading: isAnswered(whole) ? whole : first, pending: more };
+    const reading = isAnswered(whole) && whole.decision.article.id === first.decision.article.id ? whole : first;
+    return { kind: 'single', reading: withSectionsOf(reading, [first, second]), pending: more };
   }
   // A fragment ("Besoldungsgruppe?") is part of the question before it, not a question of its own: then
   // the message is one question. A real second question is offered as a button, or answered without the first.
@@ -167,6 +181,32 @@ function readSeveral(
   if (isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))
     return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
   return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
+}
+
+/**
+ * The topic the context sentences of a message give its questions: their nouns that lead to an article
+ * (names of places and offices, "Büro", would only dilute the search).
+ */
+function messageTopic(context: readonly string[], knowledge: KnowledgeLookup): ConversationTopic {
+  const topic = topicOf(context.join(' '));
+  return { ...topic, nouns: topic.nouns.filter((noun) => knowledge.answer(noun).outcome === 'answer') };
+}
+
+/**
+ * A question that refers back ("Gibt es dafür einen Zuschuss?") read against the context sentences of its
+ * own message first (as a reading in the same message, without "Bezogen auf"), else against the topic.
+ */
+function readInMessage(
+  question: string,
+  knowledge: KnowledgeLookup,
+  topic: ConversationTopic | undefined,
+  inMessage: (() => ConversationTopic) | undefined,
+): QuestionReading {
+  if (inMessage && looksLikeFollowUp(question)) {
+    const reading = readQuestion(question, knowledge, inMessage());
+    if (isAnswered(reading)) return { ...reading, readAgainst: undefined };
+  }
+  return readQuestion(question, knowledge, topic);
 }
 
 /** A comparison whose two sides lead to two different articles (with an overview article about both, if the whole question has one). */
@@ -267,6 +307,20 @@ function answerSide(side: string, knowledge: KnowledgeLookup): AnswerDecision {
     if (decision.outcome === 'answer') return decision;
   }
   return knowledge.answer(side);
+}
+
+/** Sections a reading of one article shows besides its intro (the intro, the one for each question). */
+const MAX_MERGED_SECTIONS = 2;
+
+/** A reading that also shows the sections the readings of its questions chose (same article), in their order. */
+function withSectionsOf(reading: AnsweredReading, parts: readonly AnsweredReading[]): AnsweredReading {
+  const { article, sections } = reading.decision;
+  const chosen = [...parts.flatMap((p) => p.decision.sections), ...sections].filter(
+    (s) => s.heading !== null && article.sections.includes(s),
+  );
+  const unique = [...new Set(chosen)].slice(0, MAX_MERGED_SECTIONS);
+  if (unique.length === 0) return reading;
+  return { ...reading, decision: { ...reading.decision, sections: [article.sections[0]!, ...unique] } };
 }
 
 function isConfident(understanding: QuestionUnderstanding): boolean {
