@@ -7,7 +7,7 @@ import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
-import { detailsFileSchema } from './requested-detail.js';
+import { detailsFileSchema } from './details-schema.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
 
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */

@@ -1,7 +1,7 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import type { AsOfPrecision } from './article-schema.js';
 import type { IntentsFile } from './intent-schema.js';
-import type { DetailsFile } from './requested-detail.js';
+import type { DetailsFile } from './details-schema.js';
 
 /** Where a fact comes from: the official page an article is based on, or a source without web address and its year. */
 export interface KnowledgeSource {
