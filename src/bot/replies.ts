@@ -207,13 +207,21 @@ export function twoAnswersReply(
   return MessageFactory.attachment(card, parts.join('\n\n'));
 }
 
+/** About how long the intro's part of each side of a comparison is (characters). */
+const INTRO_CHARS = 260;
+
 /** A comparison: the key statement of each side's article (its intro, shortened), each with its source. */
 export function comparisonReply(sides: ReadonlyArray<{ article: Article }>, overview?: Article): Partial<Activity> {
   const [left, right] = sides.map((side) => titleHead(side.article.title));
   const parts: string[] = [TEXT.comparisonIntro.replace('{left}', left ?? '').replace('{right}', right ?? '')];
   for (const { article } of sides) {
-    const intro = article.sections[0]?.markdown ?? '';
-    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(keySentences(intro))}`, sourceLine(article));
+    // The intro's key statement, and the first section's (what the thing is: "Bei der Delegation übernimmt …").
+    const [intro, first] = article.sections;
+    const key = [
+      keySentences(intro?.markdown ?? '', INTRO_CHARS),
+      first && !/^- /m.test(first.markdown) ? keySentences(first.markdown, 1) : '',
+    ];
+    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(key.filter(Boolean).join(' '))}`, sourceLine(article));
   }
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...sides.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),

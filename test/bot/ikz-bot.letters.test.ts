@@ -45,3 +45,12 @@ describe('two questions in one message', () => {
     expect(reply.text).toContain('Wie lange dauert die Bearbeitung');
   });
 });
+
+describe('a comparison', () => {
+  it('gives for each side the key statement of its article and what its first section says it is', async () => {
+    const { reply } = await ask('Worin unterscheiden sich ein Zweckverband und eine öffentlich-rechtliche Vereinbarung?');
+    expect(reply.text).toContain('im Vergleich');
+    expect(reply.text).toContain('juristische Person');
+    expect(reply.text).toContain('Bei der Delegation übernimmt');
+  });
+});
