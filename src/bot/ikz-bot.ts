@@ -31,10 +31,11 @@ import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
 import { cleanMessage } from '../understanding/message-cleanup.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
-import { understandMessage, type QuestionUnderstanding } from '../understanding/understand-question.js';
+import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
+import { understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
-import { TEXT, type OfficeContact } from './messages.js';
+import { TEXT, contactText, type OfficeContact } from './messages.js';
 import { stripControlCharacters } from '../shared/safe-text.js';
 import {
   answerReply,
@@ -46,6 +47,7 @@ import {
   handoffReply,
   isShownFigure,
   leaveDialogForHandoffReply,
+  missingDetailReply,
   noAnswerReply,
   textReply,
   twoAnswersReply,
@@ -114,6 +116,9 @@ export interface IkzBotOptions {
   /** The clock that decides which programme version is in force (and its validity notice); the real clock when omitted. */
   now?: () => Date;
 }
+
+/** How many related topics an honest reply about a missing detail offers. */
+const MAX_RELATED_OF_MISSING = 3;
 
 /** Default for `maxMessageLength`: a question, not a pasted document. */
 export const DEFAULT_MAX_MESSAGE_LENGTH = 2000;
@@ -358,6 +363,17 @@ export class IkzBot extends ActivityHandler {
     }
     if (result.kind === 'two') {
       const [first, second] = result.readings;
+      const lacking = result.readings.map((r) => this.detailsOf(r.details));
+      // Both questions ask for details the articles lack: one honest reply for both.
+      if (lacking.every((l) => l.missing.length > 0))
+        return this.answerMissingDetails(
+          context,
+          data,
+          question,
+          result.readings,
+          lacking.flatMap((l) => l.missing),
+          offerDialog,
+        );
       data.unansweredInARow = 0;
       data.topic = topicOf(second.question, second.decision.article);
       for (const reading of result.readings) {
@@ -370,12 +386,15 @@ export class IkzBot extends ActivityHandler {
       }
       await context.sendActivity(
         twoAnswersReply(
-          result.readings.map((r) => ({ article: r.decision.article, sections: r.decision.sections })),
+          result.readings.map((r, i) => ({ ...this.withComputedAmount(r), ...lacking[i] })),
           result.pending,
         ),
       );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);
     }
+    const asked = result.reading.decision.outcome === 'answer' ? this.detailsOf(result.reading.details) : undefined;
+    if (asked && asked.missing.length > 0 && !asked.supplied)
+      return this.answerMissingDetails(context, data, question, [result.reading as AnsweredReading], asked.missing, offerDialog);
     const programme = knowledge.programme;
     const day = hessianDay(this.now());
     // A question about the time after the programme carries its end notice; one the search is unsure of is read without the year.
@@ -424,6 +443,8 @@ export class IkzBot extends ActivityHandler {
           offerDialog,
           notice: notice(decision.article),
           grantLine: line,
+          contact: asked?.contact,
+          missing: asked?.missing,
         }),
       );
       return this.report(context, 'answer', decision.article.id, decision.score);
@@ -436,6 +457,66 @@ export class IkzBot extends ActivityHandler {
     // The second unanswered question in a row: say plainly that a person can take it from here.
     await context.sendActivity(noAnswerReply(decision.reason, data.unansweredInARow >= 2, offerDialog));
     return this.report(context, 'no_answer', undefined, decision.candidates[0]?.score);
+  }
+
+  /**
+   * One of two answers in a message: the article and sections the search chose, with the computed amount
+   * as its first line when the question speaks of the money for a concrete case ("mit welcher Förderung
+   * können drei Gemeinden rechnen?"); the case's own article when the amount is what it asks.
+   */
+  private withComputedAmount(reading: AnsweredReading): { article: Article; sections: ArticleSection[]; grantLine?: string } {
+    const { article, sections } = reading.decision;
+    const programme = this.options.knowledge.programme;
+    const grant = programme ? grantAnswer(reading.question, reading.decision, programme, undefined, hessianDay(this.now())) : undefined;
+    if (!grant?.use || grant.figure.status !== 'amount') return { article, sections };
+    const line = grantLine(grant.figure, grant.reading.grantCase, grant.version);
+    // "Gibt das Land Geld dazu, wenn …?" only speaks of money: the amount is a line under the answer found.
+    if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
+    const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
+    return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
+  }
+
+  /**
+   * What the details a question asked for come to: the sentences saying which the article lacks, whether
+   * it supplies any, and the office's contact data when that supplies one (the question is about the office).
+   */
+  private detailsOf(findings: readonly DetailFinding[] | undefined): { missing: string[]; supplied: boolean; contact?: string } {
+    if (!findings || findings.length === 0) return { missing: [], supplied: true };
+    const { office } = this.options;
+    const missing = missingDetails(findings, office).map((kind) => kind.missing);
+    const contact = needsOfficeContact(findings, office) ? contactText(office) : undefined;
+    return { missing, supplied: missing.length < findings.length, ...(contact && { contact }) };
+  }
+
+  /**
+   * The question asked for details (a phone number, a paragraph, a deadline …) that the articles it led to
+   * do not hold: an honest reply with the advisors' offer and those articles as related topics, counted as
+   * unanswered. The topic stays, so a follow-up can continue it.
+   */
+  private async answerMissingDetails(
+    context: TurnContext,
+    data: ConversationData,
+    question: string,
+    readings: readonly AnsweredReading[],
+    missing: readonly string[],
+    offerDialog: GuidedDialog | undefined,
+  ): Promise<void> {
+    const articles = readings.flatMap((r) => [r.decision.article, ...(r.nearArticles ?? [])]);
+    const related = [...new Map(articles.map((a) => [a.id, a])).values()].slice(0, MAX_RELATED_OF_MISSING);
+    data.unansweredInARow += 1;
+    data.topic = topicOf(readings[0]!.question, related[0]);
+    await this.options.analytics?.record(context.activity.conversation.id, {
+      type: 'question',
+      outcome: 'no_answer',
+      articleId: related[0]?.id,
+      question,
+    });
+    this.options.logger.debug(
+      { question, missing: missing.length, related: related.map((a) => a.id) },
+      'Requested detail not in the knowledge base',
+    );
+    await context.sendActivity(missingDetailReply([...new Set(missing)], related, data.unansweredInARow >= 2, offerDialog));
+    return this.report(context, 'no_answer', undefined, readings[0]?.decision.score);
   }
 
   /**

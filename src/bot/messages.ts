@@ -59,6 +59,15 @@ export const TEXT = {
   buttonHandoff: 'An Beratung übergeben',
   buttonHelp: 'Hilfe',
   relatedToTopic: '_Bezogen auf: {title}_',
+  missingDetail:
+    'Dazu liegen mir keine gesicherten Angaben vor, und ich möchte Ihnen nichts Falsches sagen. ' +
+    'Gern kann sich eine Beraterin oder ein Berater der Beratungsstelle Ihre Frage ansehen.',
+  missingDetailAgain:
+    'Dazu liegen mir keine gesicherten Angaben vor. Am besten hilft Ihnen hier eine Beraterin oder ein Berater der Beratungsstelle weiter – soll ich Ihr Anliegen übergeben?',
+  relatedTopic: 'Verwandtes Thema: „{title}“ – unten als Schaltfläche.',
+  relatedTopics: 'Verwandte Themen: {titles} – unten als Schaltflächen.',
+  missingDetailInAnswer: '**Nicht in meinen Informationen:** {missing}',
+  contactLine: '**Kontakt:** {contact}',
   twoAnswersIntro: 'Sie haben zwei Fragen gestellt – hier beide Antworten in Kürze:',
   comparisonIntro: '**{left}** und **{right}** im Vergleich – das Wichtigste in Kürze:',
   comparisonOverview: 'Beide im Überblick',

@@ -34,6 +34,10 @@ export interface AnswerExtras {
   grantLine?: string;
   /** The number the bot needs to compute the user's amount, asked under the answer. */
   grantAsk?: string;
+  /** The office's contact data, first under the title, when the question asked for it (a phone number of the office). */
+  contact?: string;
+  /** What the question asked for that the article lacks ("Eine Frist dafür steht nicht in meinen Informationen."). */
+  missing?: readonly string[];
 }
 
 /** The answer from an article: short answer, best section, validity notice, source with date, related topics. */
@@ -45,6 +49,8 @@ export function answerReply(
 ): Partial<Activity> {
   const parts = extras.relatedTo ? [TEXT.relatedToTopic.replace('{title}', extras.relatedTo)] : [];
   parts.push(`**${article.title}**`);
+  if (extras.contact) parts.push(TEXT.contactLine.replace('{contact}', extras.contact));
+  if (extras.missing?.length) parts.push(TEXT.missingDetailInAnswer.replace('{missing}', extras.missing.join(' ')));
   for (const section of sections) {
     if (section.heading) parts.push(`**${section.heading}**`);
     parts.push(chatMarkdown(section.markdown));
@@ -162,16 +168,33 @@ export function grantSubject(grantCase: GrantCase, version: ProgrammeVersion): s
   }
 }
 
-/** Two questions of one message with answers from two articles: each short (the intro's key sentences, the best section), with its source. */
+/**
+ * Two questions of one message with answers from two articles: each short (the intro's key sentences, the
+ * best section), with its source. An answer whose article lacks the detail its question asked for
+ * (`missing`) says so instead, and names the article as a related topic.
+ */
 export function twoAnswersReply(
-  answers: ReadonlyArray<{ article: Article; sections: ArticleSection[] }>,
+  answers: ReadonlyArray<{
+    article: Article;
+    sections: ArticleSection[];
+    missing?: readonly string[];
+    contact?: string;
+    grantLine?: string;
+  }>,
   further: readonly string[] = [],
 ): Partial<Activity> {
   const parts: string[] = [TEXT.twoAnswersIntro];
-  answers.forEach(({ article, sections }, i) => {
+  answers.forEach(({ article, sections, missing, contact, grantLine: line }, i) => {
+    if (missing?.length) {
+      parts.push(`**${i + 1}.** ${missing.join(' ')}`, TEXT.relatedTopic.replace('{title}', article.title));
+      return;
+    }
     // The key sentences of the intro, and the section that answers the question, if one does.
     const section = sections.find((s) => s.heading !== null);
-    parts.push(`**${i + 1}. ${article.title}**`, chatMarkdown(keySentences(article.sections[0]?.markdown ?? '', 300)));
+    parts.push(`**${i + 1}. ${article.title}**`);
+    if (contact) parts.push(TEXT.contactLine.replace('{contact}', contact));
+    if (line) parts.push(line);
+    parts.push(chatMarkdown(keySentences(article.sections[0]?.markdown ?? '', 300)));
     if (section) parts.push(`_${section.heading}_`, chatMarkdown(section.markdown));
     parts.push(sourceLine(article));
   });
@@ -184,13 +207,21 @@ export function twoAnswersReply(
   return MessageFactory.attachment(card, parts.join('\n\n'));
 }
 
+/** About how long the intro's part of each side of a comparison is (characters). */
+const INTRO_CHARS = 260;
+
 /** A comparison: the key statement of each side's article (its intro, shortened), each with its source. */
 export function comparisonReply(sides: ReadonlyArray<{ article: Article }>, overview?: Article): Partial<Activity> {
   const [left, right] = sides.map((side) => titleHead(side.article.title));
   const parts: string[] = [TEXT.comparisonIntro.replace('{left}', left ?? '').replace('{right}', right ?? '')];
   for (const { article } of sides) {
-    const intro = article.sections[0]?.markdown ?? '';
-    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(keySentences(intro))}`, sourceLine(article));
+    // The intro's key statement, and the first section's (what the thing is: "Bei der Delegation übernimmt …").
+    const [intro, first] = article.sections;
+    const key = [
+      keySentences(intro?.markdown ?? '', INTRO_CHARS),
+      first && !/^- /m.test(first.markdown) ? keySentences(first.markdown, 1) : '',
+    ];
+    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(key.filter(Boolean).join(' '))}`, sourceLine(article));
   }
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...sides.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),
@@ -198,6 +229,29 @@ export function comparisonReply(sides: ReadonlyArray<{ article: Article }>, over
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
   ]);
   return MessageFactory.attachment(card, parts.join('\n\n'));
+}
+
+/**
+ * The question asked for details (a phone number, a paragraph …) that the nearest articles lack: says so
+ * honestly, offers the advisors (plainly the second time in a row) and the articles as related topics.
+ */
+export function missingDetailReply(
+  missing: readonly string[],
+  related: readonly Article[],
+  again = false,
+  offerDialog?: GuidedDialog,
+): Partial<Activity> {
+  const parts = [missing.join(' '), again ? TEXT.missingDetailAgain : TEXT.missingDetail];
+  if (related.length === 1) parts.push(TEXT.relatedTopic.replace('{title}', related[0]!.title));
+  else if (related.length > 1) parts.push(TEXT.relatedTopics.replace('{titles}', related.map((a) => `„${a.title}“`).join(', ')));
+  if (offerDialog) parts.push(offerText(offerDialog));
+  const buttons = [
+    ...dialogButtons(offerDialog),
+    actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
+    ...related.map((article) => actionButton(article.title, { action: 'article', id: article.id })),
+    actionButton(TEXT.buttonHelp, { action: 'help' }),
+  ];
+  return MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), parts.join('\n\n'));
 }
 
 /** Asks, inside a guided dialog, whether to leave it for the handoff (Ja / Nein). */

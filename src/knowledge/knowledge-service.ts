@@ -3,8 +3,12 @@ import { silentLogger, type Logger } from '../logging/logger.js';
 import type { IntentsFile } from './intent-schema.js';
 import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
+import { RequestedDetails } from './requested-detail.js';
 import { loadIndexedKnowledge } from './knowledge-snapshot.js';
 import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
+
+/** Each loaded details file compiled once (a reload brings a new file object). */
+const compiledDetails = new WeakMap<object, RequestedDetails>();
 
 /**
  * The knowledge the bot answers from: the loaded articles, their search index and the problems found
@@ -44,6 +48,7 @@ export class KnowledgeService {
       outsideScope: metaBroken('analyzer.yml') ? this.kb.meta.outsideScope : fresh.meta.outsideScope,
       programme: fresh.meta.programme ?? this.kb.meta.programme,
       intents: fresh.meta.intents ?? this.kb.meta.intents,
+      details: fresh.meta.details ?? this.kb.meta.details,
     };
     const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
     // The fresh index fits unless previous versions (articles or analyser data) come back in.
@@ -94,6 +99,15 @@ export class KnowledgeService {
   /** Example utterances per intent (`_meta/intents.yml`), when that file loaded. */
   get intents(): IntentsFile | undefined {
     return this.kb.meta.intents;
+  }
+
+  /** The kinds of detail a question can ask for (`_meta/details.yml`), compiled; absent when that file did not load. */
+  get details(): RequestedDetails | undefined {
+    const file = this.kb.meta.details;
+    if (!file) return undefined;
+    let compiled = compiledDetails.get(file);
+    if (!compiled) compiledDetails.set(file, (compiled = RequestedDetails.compile(file)));
+    return compiled;
   }
 
   /** All loaded articles (reports, tools). */

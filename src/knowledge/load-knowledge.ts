@@ -8,6 +8,7 @@ import { THESAURUS_FILES, parseThesaurus } from './analyzer/thesaurus.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
+import { detailsFileSchema } from './details-schema.js';
 import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './types.js';
 
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
@@ -54,9 +55,15 @@ export interface KnowledgeFiles {
 }
 
 /** The analyser, scope and programme files in `_meta/`, in the order they are read. */
-export const META_FILES = ['synonyms.yml', 'analyzer.yml', 'foerderprogramm.yml', 'intents.yml', THESAURUS_FILES.subset, THESAURUS_FILES.words].map(
-  (name) => `${META_FOLDER}/${name}`,
-);
+export const META_FILES = [
+  'synonyms.yml',
+  'analyzer.yml',
+  'foerderprogramm.yml',
+  'intents.yml',
+  'details.yml',
+  THESAURUS_FILES.subset,
+  THESAURUS_FILES.words,
+].map((name) => `${META_FOLDER}/${name}`);
 
 /** How many files are read at the same time (a folder of thousands must not run out of file handles). */
 const PARALLEL_READS = 64;
@@ -177,6 +184,8 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
   meta.intents = yaml('intents.yml', intentsFileSchema);
   const text = (name: string) => files.get(`${META_FOLDER}/${name}`);
   meta.thesaurus = parseThesaurus(text(THESAURUS_FILES.subset), text(THESAURUS_FILES.words));
+  // Optional: without it the bot answers as before, so a missing file is no problem.
+  if (files.get(`${META_FOLDER}/details.yml`) !== undefined) meta.details = yaml('details.yml', detailsFileSchema);
   return meta;
 }
 

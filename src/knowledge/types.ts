@@ -1,6 +1,7 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import type { AsOfPrecision } from './article-schema.js';
 import type { IntentsFile } from './intent-schema.js';
+import type { DetailsFile } from './details-schema.js';
 
 /** Where a fact comes from: the official page an article is based on, or a source without web address and its year. */
 export interface KnowledgeSource {
@@ -67,6 +68,8 @@ export interface KnowledgeMeta {
   programme?: ProgrammeParameters;
   /** Example utterances per intent (`_meta/intents.yml`); absent when broken or missing. */
   intents?: IntentsFile;
+  /** The kinds of detail a question can ask for (`_meta/details.yml`); absent when broken or missing. */
+  details?: DetailsFile;
   synonymGroups: SynonymGroup[];
   stopwords: { keep: string[]; add: string[] };
   /** Regions and funders outside the Hessian programme; a question naming one is out of scope. */

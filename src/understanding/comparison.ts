@@ -53,6 +53,15 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
     pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+im\s+vergleich\s+(?:zu[mr]?|mit)\s+${ARTICLE}${SIDE}${END}`, 'iu'),
     explicit: true,
   },
+  // "Was bringt X mehr als Y?", "Ist X besser als Y?"
+  {
+    pattern: new RegExp(String.raw`(?:was\s+)?(?:bringt|bietet|bekommt)\s+${ARTICLE}${SIDE}\s+mehr\s+als\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
+  {
+    pattern: new RegExp(String.raw`^(?:ist|wäre|sind)\s+${ARTICLE}${SIDE}\s+${BETTER}\s+als\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
   // "X oder Y – was ist besser?", "X vs. Y: was passt?"
   {
     pattern: new RegExp(

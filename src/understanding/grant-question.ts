@@ -73,9 +73,9 @@ const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'eb
 const UNITS =
   /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
 
-/** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "Summe", "Betrag"). */
+/** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "mit welcher Förderung …", "Summe", "Betrag"). */
 const STRONG_ASK =
-  /\b(?:welche[rn]?\s+hoehe|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+  /\b(?:welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */

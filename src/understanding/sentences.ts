@@ -95,9 +95,12 @@ export function questionsOf(text: string): { questions: string[]; context: strin
   return { questions, context };
 }
 
-/** "und" before a question of its own: a question word, or a verb with its subject ("und müssen wir …"). */
+/**
+ * "und" before a question of its own: a question word, also after a preposition ("und über welchen Weg …"),
+ * or a verb with its subject ("und müssen wir …").
+ */
 const AND_QUESTION =
-  /\s*,?\s+und\s+(?=(?:wer|wen|wem|was|wie|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|reicht|wird|werden)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür)\b)/iu;
+  /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b))?(?:wer|wen|wem|was|wie|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|reicht|wird|werden)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür)\b)/iu;
 /** A part shorter than this is no question of its own ("Wer und wann?"). */
 const MIN_QUESTION_WORDS = 3;
 

@@ -1,14 +1,18 @@
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
+import type { RequestedDetails } from '../knowledge/requested-detail.js';
 import type { Article } from '../knowledge/types.js';
 import { comparisonSides } from './comparison.js';
 import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage } from './message-cleanup.js';
+import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
 export interface KnowledgeLookup {
   answer(question: string): AnswerDecision;
   article(id: string): Article | undefined;
+  /** The kinds of detail a question can ask for (`_meta/details.yml`); without them no question is read for a detail. */
+  readonly details?: RequestedDetails;
 }
 
 /** A confident answer decision. */
@@ -21,6 +25,10 @@ export interface QuestionReading {
   decision: AnswerDecision;
   /** The topic a follow-up was read against, when the message alone would not have led there. */
   readAgainst?: ConversationTopic;
+  /** The details the question asks for (a phone number, a paragraph …) and whether the article supplies them. */
+  details?: DetailFinding[];
+  /** When the article lacks them: other articles near the question (related topics of the honest reply). */
+  nearArticles?: Article[];
 }
 
 /** One side of a comparison: how the user named it and the article about it. */
@@ -76,7 +84,18 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     const comparison = readComparison(questions[0] ?? text, knowledge);
     if (comparison) return comparison;
   }
-  if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic);
+  // The context sentences of the message are what its questions refer back to ("… ein Gutachten in Auftrag
+  // geben. Gibt es dafür einen Zuschuss?"), before the conversation's topic.
+  // (Built only when a question refers back: finding which nouns lead somewhere costs a search each.)
+  let built: ConversationTopic | undefined;
+  const inMessage = context.length > 0 ? () => (built ??= messageTopic(context, knowledge)) : undefined;
+  if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic, false, inMessage);
+  // A question with context sentences ("Wir sind fünf Kommunen im Landkreis …. Welche Unterlagen …?") is
+  // read by its question sentence first: the context says who asks, the question what they want to know.
+  if (questions.length === 1 && inMessage) {
+    const question = readInMessage(questions[0]!, knowledge, topic, inMessage);
+    if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
+  }
   const whole = readQuestion(text, knowledge, topic);
   if (whole.decision.outcome === 'answer') return { kind: 'single', reading: whole, pending: [] };
   // "Muss der Antrag über den Kreis laufen oder können wir ihn direkt nach Wiesbaden schicken?": two
@@ -109,8 +128,9 @@ function readSeveral(
   knowledge: KnowledgeLookup,
   topic: ConversationTopic | undefined,
   alternatives = false,
+  inMessage?: () => ConversationTopic,
 ): QuestionUnderstanding {
-  const first = readQuestion(questions[0]!, knowledge, topic);
+  const first = readInMessage(questions[0]!, knowledge, topic, inMessage);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
   const more = questions.slice(2);
@@ -128,10 +148,32 @@ function readSeveral(
     return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
   }
   if (isAnswered(first) && isAnswered(second)) {
+    // "Wer berät uns, und welche Telefonnummer hat die Stelle?": the second asks a detail of the first's subject.
+    const ofFirst = knowledge.details && detailsOfFirst(second, first.decision.article, knowledge.details);
+    if (ofFirst)
+      return {
+        kind: 'single',
+        reading: { ...first, question: text, decision: showing(first.decision, ofFirst), details: ofFirst },
+        pending: more,
+      };
     if (first.decision.article.id !== second.decision.article.id)
       return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
+    // Both ask details of one article ("Welche Frist gilt für den Verwendungsnachweis, und welches Formular nimmt man?"):
+    // one reading with the details of both; read as a whole, the detail words of one would choose the subject of the other.
+    if (first.details || second.details) {
+      const findings = [...(first.details ?? []), ...(second.details ?? [])].filter(
+        (f, i, all) => all.findIndex((g) => g.kind === f.kind) === i,
+      );
+      return {
+        kind: 'single',
+        reading: { ...first, question: text, decision: showing(first.decision, findings), details: findings },
+        pending: more,
+      };
+    }
+    // One article for both: it shows the section each of them asks for, so neither is dropped silently.
     const whole = readQuestion(text, knowledge, topic);
-    return { kind: 'single', reading: isAnswered(whole) ? whole : first, pending: more };
+    const reading = isAnswered(whole) && whole.decision.article.id === first.decision.article.id ? whole : first;
+    return { kind: 'single', reading: withSectionsOf(reading, [first, second]), pending: more };
   }
   // A fragment ("Besoldungsgruppe?") is part of the question before it, not a question of its own: then
   // the message is one question. A real second question is offered as a button, or answered without the first.
@@ -139,6 +181,32 @@ function readSeveral(
   if (isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))
     return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
   return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
+}
+
+/**
+ * The topic the context sentences of a message give its questions: their nouns that lead to an article
+ * (names of places and offices, "Büro", would only dilute the search).
+ */
+function messageTopic(context: readonly string[], knowledge: KnowledgeLookup): ConversationTopic {
+  const topic = topicOf(context.join(' '));
+  return { ...topic, nouns: topic.nouns.filter((noun) => knowledge.answer(noun).outcome === 'answer') };
+}
+
+/**
+ * A question that refers back ("Gibt es dafür einen Zuschuss?") read against the context sentences of its
+ * own message first (as a reading in the same message, without "Bezogen auf"), else against the topic.
+ */
+function readInMessage(
+  question: string,
+  knowledge: KnowledgeLookup,
+  topic: ConversationTopic | undefined,
+  inMessage: (() => ConversationTopic) | undefined,
+): QuestionReading {
+  if (inMessage && looksLikeFollowUp(question)) {
+    const reading = readQuestion(question, knowledge, inMessage());
+    if (isAnswered(reading)) return { ...reading, readAgainst: undefined };
+  }
+  return readQuestion(question, knowledge, topic);
 }
 
 /** A comparison whose two sides lead to two different articles (with an overview article about both, if the whole question has one). */
@@ -162,11 +230,33 @@ function readComparison(question: string, knowledge: KnowledgeLookup): QuestionU
 }
 
 /**
+ * One question, read against the topic of the last answer when it continues it (see `readAsTyped`), and
+ * for the details it asks for (see `readForDetails`).
+ */
+export function readQuestion(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
+  const asTyped = readAsTyped(question, knowledge, topic);
+  const { details } = knowledge;
+  if (!details) return asTyped;
+  const topicArticle = topic?.articleId ? knowledge.article(topic.articleId) : undefined;
+  const forDetails = readForDetails(question, asTyped, details, {
+    read: (text) => readAsTyped(text, knowledge, topic),
+    about: (article, asTopic) => ({ question, decision: introOnly(article), ...(asTopic && { readAgainst: topic }) }),
+    topicArticle,
+  });
+  return forDetails ?? asTyped;
+}
+
+/** A confident answer with an article's intro, for a question about the article's topic. */
+function introOnly(article: Article): ConfidentAnswer {
+  return { outcome: 'answer', article, sections: article.sections.slice(0, 1), score: 0, coverage: 0, candidates: [] };
+}
+
+/**
  * One question, read against the topic of the last answer when it continues it. A question that the
  * knowledge base answers confidently on its own and that does not refer back starts afresh; an ambiguous
  * one (clarify) takes the topic only to choose among its candidates; an unanswerable one stays so.
  */
-export function readQuestion(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
+function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
   const alone = knowledge.answer(question);
   if (!topic || (alone.outcome === 'no_answer' && alone.reason === 'outside_scope')) return { question, decision: alone };
   const followUp = looksLikeFollowUp(question);
@@ -195,17 +285,7 @@ export function readQuestion(question: string, knowledge: KnowledgeLookup, topic
   // leads back to the topic only: it is about the topic, so the topic's article answers.
   const aboutTopic = alone.outcome === 'no_answer' && (alone.candidates.length === 0 || leadsToTopic);
   const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
-  if (article) {
-    const decision: ConfidentAnswer = {
-      outcome: 'answer',
-      article,
-      sections: article.sections.slice(0, 1),
-      score: 0,
-      coverage: 0,
-      candidates: [],
-    };
-    return { question, decision, readAgainst: topic };
-  }
+  if (article) return { question, decision: introOnly(article), readAgainst: topic };
   return { question, decision: alone };
 }
 
@@ -227,6 +307,20 @@ function answerSide(side: string, knowledge: KnowledgeLookup): AnswerDecision {
     if (decision.outcome === 'answer') return decision;
   }
   return knowledge.answer(side);
+}
+
+/** Sections a reading of one article shows besides its intro (the intro, the one for each question). */
+const MAX_MERGED_SECTIONS = 2;
+
+/** A reading that also shows the sections the readings of its questions chose (same article), in their order. */
+function withSectionsOf(reading: AnsweredReading, parts: readonly AnsweredReading[]): AnsweredReading {
+  const { article, sections } = reading.decision;
+  const chosen = [...parts.flatMap((p) => p.decision.sections), ...sections].filter(
+    (s) => s.heading !== null && article.sections.includes(s),
+  );
+  const unique = [...new Set(chosen)].slice(0, MAX_MERGED_SECTIONS);
+  if (unique.length === 0) return reading;
+  return { ...reading, decision: { ...reading.decision, sections: [article.sections[0]!, ...unique] } };
 }
 
 function isConfident(understanding: QuestionUnderstanding): boolean {

@@ -13,6 +13,8 @@ describe('comparisonSides', () => {
     ['Delegation oder Mandatierung - was ist besser für uns?', 'Delegation', 'Mandatierung'],
     ['Was ist besser: Zweckverband oder Arbeitsgemeinschaft?', 'Zweckverband', 'Arbeitsgemeinschaft'],
     ['Was unterscheidet eine AöR von einem Zweckverband?', 'AöR', 'Zweckverband'],
+    ['Ist eine AöR sinnvoller als ein Zweckverband?', 'AöR', 'Zweckverband'],
+    ['Was bringt eine Anstalt des öffentlichen Rechts mehr als ein Zweckverband?', 'Anstalt des öffentlichen Rechts', 'Zweckverband'],
     ['Wie unterscheiden sich Zweckverband und GVV?', 'Zweckverband', 'GVV'],
     ['Zweckverband vs. öffentlich-rechtliche Vereinbarung', 'Zweckverband', 'öffentlich-rechtliche Vereinbarung'],
     ['Vor- und Nachteile von Zweckverband und AöR', 'Zweckverband', 'AöR'],

@@ -34,6 +34,10 @@ describe('sentences of a message', () => {
       'Wer entscheidet über unseren Antrag und müssen wir danach jedes Jahr berichten?',
       ['Wer entscheidet über unseren Antrag?', 'müssen wir danach jedes Jahr berichten?'],
     ],
+    [
+      'Welche Unterlagen legen wir bei, und bei welcher Behörde reichen wir den Antrag ein?',
+      ['Welche Unterlagen legen wir bei?', 'bei welcher Behörde reichen wir den Antrag ein?'],
+    ],
     ['Können Gemeinden und Landkreise zusammenarbeiten?', ['Können Gemeinden und Landkreise zusammenarbeiten?']],
     [
       'Was ist der Unterschied zwischen Zweckverband und Vereinbarung?',

@@ -1,0 +1,175 @@
+import { foldGerman } from './analyzer/german-normalizer.js';
+import type { DetailsFile } from './details-schema.js';
+import type { Article } from './types.js';
+
+/**
+ * Requested details: a question can ask for a particular kind of information (a phone number, a paragraph,
+ * a person's name, a form, a deadline …) that the article nearest to its topic does not hold. Answering
+ * with that article anyway looks confident but leaves the question open. `_meta/details.yml` names each
+ * kind with the words that ask for it and what an article must contain to supply it; this module reads a
+ * question for the kinds it asks and an article for the kinds it supplies (pure).
+ */
+
+/** A way of reaching the advising office that its configured contact data can supply. */
+export type OfficeContactField = 'phone' | 'email' | 'url';
+
+/** Whether and where an article supplies a requested detail. */
+export type DetailSupply =
+  /** The article has it, in section `section` (0: the intro). */
+  | { status: 'article'; section: number }
+  /** The article is about the advising office, whose configured contact data has it. */
+  | { status: 'office'; field: OfficeContactField }
+  | { status: 'missing' };
+
+/** One kind of detail, compiled. */
+export interface DetailKind {
+  name: string;
+  /** What the bot says when the article lacks it ("Eine Telefonnummer … steht nicht in meinen Informationen."). */
+  missing: string;
+  officeContact?: OfficeContactField;
+  asks: RegExp;
+  suppliedWords?: RegExp;
+  suppliedPattern?: RegExp;
+}
+
+/**
+ * The compiled `_meta/details.yml`.
+ *
+ * @example
+ * ```ts
+ * const details = RequestedDetails.compile(file);
+ * const kinds = details.asked('Welche Telefonnummer hat das Hessen3C?'); // [telefonnummer]
+ * details.supply(article, kinds[0]!); // { status: 'missing' }
+ * ```
+ */
+export class RequestedDetails {
+  private readonly supplies = new WeakMap<Article, Map<string, DetailSupply>>();
+
+  private constructor(
+    readonly kinds: readonly DetailKind[],
+    private readonly unknown: RegExp | undefined,
+    private readonly officeArticles: ReadonlySet<string>,
+  ) {}
+
+  static compile(file: DetailsFile): RequestedDetails {
+    const kinds = Object.entries(file.details).map(([name, detail]) => ({
+      name,
+      missing: detail.missing,
+      officeContact: detail.office_contact,
+      asks: phrasesPattern(detail.asked_by)!,
+      suppliedWords: phrasesPattern(detail.supplied_by.words),
+      suppliedPattern: detail.supplied_by.pattern === undefined ? undefined : new RegExp(detail.supplied_by.pattern, 'u'),
+    }));
+    return new RequestedDetails(kinds, phrasesPattern(file.unknown_markers), new Set(file.office.articles));
+  }
+
+  /** The kinds of detail a question asks for, in the order of the file. */
+  asked(question: string): DetailKind[] {
+    const folded = lower(question);
+    return this.kinds.filter((kind) => kind.asks.test(folded));
+  }
+
+  /** The question without the words that ask for a detail: what it asks about ("Welche Telefonnummer hat das RP?" → "Welche hat das RP?"). */
+  subjectOf(question: string, kinds: readonly DetailKind[]): string {
+    let text = question;
+    // Lower case keeps the length of German text, so the matches found there cut the text as written.
+    for (const kind of kinds) {
+      let result = '';
+      let last = 0;
+      for (const match of lower(text).matchAll(new RegExp(kind.asks.source, 'gu'))) {
+        result += `${text.slice(last, match.index)} `;
+        last = match.index + match[0].length;
+      }
+      text = result + text.slice(last);
+    }
+    return text.replace(/\s+/g, ' ').replace(/\s+([?.!,])/g, '$1').trim();
+  }
+
+  /** Whether `article` supplies `kind`: in which section, or through the office's contact data, or not at all. */
+  supply(article: Article, kind: DetailKind): DetailSupply {
+    let known = this.supplies.get(article);
+    if (!known) this.supplies.set(article, (known = new Map<string, DetailSupply>()));
+    let supply = known.get(kind.name);
+    if (!supply) {
+      // A section headed "Nicht bekannt" lists what is not known; its items supply nothing.
+      const section = article.sections.findIndex(
+        (s) => (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind),
+      );
+      supply =
+        section >= 0
+          ? { status: 'article', section }
+          : kind.officeContact && this.officeArticles.has(article.id)
+            ? { status: 'office', field: kind.officeContact }
+            : { status: 'missing' };
+      known.set(kind.name, supply);
+    }
+    return supply;
+  }
+
+  /** A statement that says something is not known ("… wurde nicht gefunden") supplies nothing. */
+  private marksUnknown(text: string): boolean {
+    return this.unknown?.test(lower(text)) ?? false;
+  }
+
+  private sectionSupplies(text: string, kind: DetailKind): boolean {
+    for (const sentence of statements(text)) {
+      const found = (kind.suppliedPattern?.test(sentence) ?? false) || (kind.suppliedWords?.test(lower(sentence)) ?? false);
+      if (found && !this.marksUnknown(sentence)) return true;
+    }
+    return false;
+  }
+}
+
+/** The sentences and list items of a section's text (headings are questions, not statements). */
+function statements(text: string): string[] {
+  return text.split(/\n+|(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+const LETTER = '[\\p{L}\\p{N}]';
+const GAP = '[\\s,;:/–-]+';
+/** `…` in a phrase: up to four words in between. */
+const ANY_WORDS = `(?:${GAP}[^\\s]+){0,4}?`;
+
+/**
+ * One pattern for a list of phrases, to test on lower-case text. In a phrase, words stand apart; `*` at the end of a word
+ * allows any ending (`telefonnummer*`), at its start any beginning (`*frist`: also "Antragsfrist");
+ * `a|b` allows either word; `…` allows up to four words in between ("hotline … nummer").
+ */
+export function phrasesPattern(phrases: readonly string[]): RegExp | undefined {
+  // Longer phrases first, so that "e-mail-adresse" is cut as a whole, not as "e-mail" and a rest.
+  const alternatives = phrases
+    .map(phraseSource)
+    .filter((s) => s.length > 0)
+    .sort((a, b) => b.length - a.length);
+  return alternatives.length > 0 ? new RegExp(`(?<!${LETTER})(?:${alternatives.join('|')})(?!${LETTER})`, 'u') : undefined;
+}
+
+function phraseSource(phrase: string): string {
+  const words = lower(phrase).split(/\s+/).filter(Boolean);
+  let source = '';
+  words.forEach((word, i) => {
+    if (word === '…' || word === '...') {
+      source += ANY_WORDS;
+      return;
+    }
+    if (i > 0) source += GAP;
+    source += `(?:${word.split('|').map(wordSource).join('|')})`;
+  });
+  return source;
+}
+
+function wordSource(word: string): string {
+  const start = word.startsWith('*') ? '\\p{L}*' : '';
+  const end = word.endsWith('*') ? '\\p{L}*' : '';
+  const core = foldGerman(word.replace(/^\*|\*$/g, ''))
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/ss|[aou]/g, (letter) => SPELLINGS[letter] ?? letter);
+  return `${start}${core}${end}`;
+}
+
+/** Each folded letter matches every way of writing it ("heisst" and "heißt", "Aenderung" and "Änderung"). */
+const SPELLINGS: Record<string, string> = { ss: '(?:ss|ß)', a: '(?:ae|ä|a)', o: '(?:oe|ö|o)', u: '(?:ue|ü|u)' };

@@ -1,0 +1,141 @@
+import type { AnswerDecision } from '../knowledge/answer-engine.js';
+import type { DetailKind, DetailSupply, RequestedDetails } from '../knowledge/requested-detail.js';
+import type { Article } from '../knowledge/types.js';
+import { looksLikeFollowUp, nounsIn } from './follow-up.js';
+import { questionsOf } from './sentences.js';
+
+/** A kind of detail the question asks for, and whether the chosen article supplies it. */
+export interface DetailFinding {
+  kind: DetailKind;
+  supply: DetailSupply;
+}
+
+/** What reading a question for a detail needs: a reading of a text, and a reading about a given article. */
+interface Reader<R extends { decision: AnswerDecision }> {
+  read(text: string): R;
+  /** A reading of the question about `article` (the topic of the conversation, or a close candidate). */
+  about(article: Article, asTopic: boolean): R;
+  /** The article of the conversation's topic, if any. */
+  topicArticle?: Article;
+}
+
+/** A candidate this close to the best (share of its score, at about the same coverage) fits the subject as well. */
+const CLOSE_SCORE = 0.8;
+const CLOSE_COVERAGE = 0.05;
+/** How many articles an honest reply offers as related topics. */
+const MAX_NEAR = 2;
+
+/**
+ * Reads a question that asks for a detail ("Welche Telefonnummer hat …", "In welchem Paragrafen …"). The
+ * words that ask for it say what kind of information is wanted, not what it is about, and they pull the
+ * search to articles that merely mention such details ("Die Telefonnummer der Hotline ist nicht bekannt").
+ * So the question is also read without them, for its subject; articles that fit the subject about as well
+ * as the best are candidates too. A subject that names nothing of its own ("welches Formular nimmt man?",
+ * "Gibt es dafür ein Formular?") is the topic of the conversation, when there is one. Of these readings the
+ * one whose article supplies the most of the details wins, the subject's first; its sections are chosen
+ * to show the detail. `details` say for each detail whether the article supplies it, so that the bot can
+ * say honestly which it lacks. Returns `undefined` when the question asks for no detail.
+ */
+export function readForDetails<R extends { question: string; decision: AnswerDecision }>(
+  question: string,
+  asTyped: R,
+  details: RequestedDetails,
+  reader: Reader<R>,
+): (R & { details: DetailFinding[]; nearArticles?: Article[] }) | undefined {
+  const asked = questionsOf(question).questions;
+  const kinds = details.asked(asked.length > 0 ? asked.join(' ') : question);
+  if (kinds.length === 0) return undefined;
+  const subjectText = details.subjectOf(question, kinds);
+  const named = /[\p{L}\p{N}]/u.test(subjectText);
+  const subject = named && subjectText !== question ? reader.read(subjectText) : undefined;
+  const outside = (r: R | undefined) => r?.decision.outcome === 'no_answer' && r.decision.reason === 'outside_scope';
+  if (outside(asTyped) || outside(subject)) return undefined;
+  const refersBack =
+    !named ||
+    (subject !== undefined && (subject.decision.outcome !== 'answer' || (looksLikeFollowUp(subjectText) && !namesSomething(subjectText))));
+  const options: R[] = [];
+  if (refersBack && reader.topicArticle) options.push(reader.about(reader.topicArticle, true));
+  else {
+    for (const r of [subject, asTyped]) if (r?.decision.outcome === 'answer') options.push(r);
+    for (const article of closeCandidates(subject ?? asTyped)) options.push(reader.about(article, false));
+  }
+  const supplied = (r: R) => {
+    const decision: AnswerDecision = r.decision;
+    return decision.outcome === 'answer' ? kinds.filter((k) => details.supply(decision.article, k).status !== 'missing').length : 0;
+  };
+  // The first reading wins unless a later one supplies more of the details.
+  const chosen = options.reduce<R | undefined>((best, option) => (!best || supplied(option) > supplied(best) ? option : best), undefined);
+  if (chosen?.decision.outcome !== 'answer') return undefined;
+  const { article } = chosen.decision;
+  const findings = kinds.map((kind) => ({ kind, supply: details.supply(article, kind) }));
+  // Without the detail, the other readings' articles are near topics too (the subject's, and the one the detail words led to).
+  const near =
+    supplied(chosen) > 0
+      ? []
+      : options.flatMap((o) => (o.decision.outcome === 'answer' && o.decision.article !== article ? [o.decision.article] : []));
+  // The question as asked stays the reading's question (the topic of follow-ups), not its subject alone.
+  return {
+    ...chosen,
+    question: asTyped.question,
+    decision: showing(chosen.decision, findings),
+    details: findings,
+    ...(near.length > 0 && { nearArticles: [...new Set(near)].slice(0, MAX_NEAR - 1) }),
+  };
+}
+
+/** The articles that fit a reading about as well as its answer (or its best candidate). */
+function closeCandidates(reading: { decision: AnswerDecision }): Article[] {
+  if (reading.decision.outcome !== 'answer') return [];
+  const [best, ...rest] = reading.decision.candidates;
+  if (!best) return [];
+  return rest.filter((c) => c.score >= best.score * CLOSE_SCORE && c.coverage >= best.coverage - CLOSE_COVERAGE).map((c) => c.article);
+}
+
+/** A capitalised word other than the opener: the subject names a thing ("vom Beratungszentrum?"), not only refers back. */
+function namesSomething(text: string): boolean {
+  return nounsIn(text).some((word) => /^\p{Lu}/u.test(word));
+}
+
+/**
+ * The details a second question asks for that its own article lacks and the first question's article
+ * supplies ("Wer berät uns, und welche Telefonnummer hat die Stelle?"): then it asks them of the first's
+ * subject. The findings for that article, or `undefined`.
+ */
+export function detailsOfFirst(
+  second: { details?: DetailFinding[] },
+  firstArticle: Article,
+  details: RequestedDetails,
+): DetailFinding[] | undefined {
+  const findings = second.details;
+  if (!findings?.some((f) => f.supply.status === 'missing')) return undefined;
+  const ofFirst = findings.map(({ kind }) => ({ kind, supply: details.supply(firstArticle, kind) }));
+  return ofFirst.every((f) => f.supply.status !== 'missing') ? ofFirst : undefined;
+}
+
+/** The decision with the section that holds a supplied detail among the sections shown (after the intro). */
+export function showing<D extends Extract<AnswerDecision, { outcome: 'answer' }>>(decision: D, findings: readonly DetailFinding[]): D {
+  const index = findings.map((f) => (f.supply.status === 'article' ? f.supply.section : -1)).find((i) => i >= 0);
+  if (index === undefined) return decision;
+  const section = decision.article.sections[index];
+  if (!section || decision.sections.includes(section)) return decision;
+  const intro = decision.article.sections[0]!;
+  return { ...decision, sections: index === 0 ? [intro] : [intro, section] };
+}
+
+/** The details a reading's article lacks (the office's contact counts only when `office` has that way of contact). */
+export function missingDetails(
+  findings: readonly DetailFinding[],
+  office: Partial<Record<'phone' | 'email' | 'url', string>>,
+): DetailKind[] {
+  return findings
+    .filter((f) => f.supply.status === 'missing' || (f.supply.status === 'office' && !office[f.supply.field]))
+    .map((f) => f.kind);
+}
+
+/** Whether the office's contact data answers one of the details (the article is about the office). */
+export function needsOfficeContact(
+  findings: readonly DetailFinding[],
+  office: Partial<Record<'phone' | 'email' | 'url', string>>,
+): boolean {
+  return findings.some((f) => f.supply.status === 'office' && Boolean(office[f.supply.field]));
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { TEXT } from '../../src/bot/messages.js';
+import { SHIPPED_KB, conversationWith, seen } from '../helpers/bot-harness.js';
+
+/** A conversation on the shipped knowledge base: each message's reply text and buttons, and the outcomes. */
+async function talk(...messages: string[]) {
+  const { conversation, outcomes, office } = await conversationWith(SHIPPED_KB);
+  const replies = [];
+  for (const message of messages) replies.push(seen(await conversation.say(message)));
+  return { replies, last: replies.at(-1)!, outcomes, office };
+}
+
+describe('a question for a detail the knowledge base does not have', () => {
+  it.each<[string, string, string, string]>([
+    [
+      'a phone number of another authority',
+      'Unter welcher Rufnummer erreiche ich die Kommunalaufsicht im Regierungspräsidium Darmstadt?',
+      'Telefonnummer',
+      'Zweckverband',
+    ],
+    ['the number of a hotline', 'Unter welcher Nummer ist die Notfall-Hotline des Hessen3C zu erreichen?', 'Telefonnummer', 'Hessen3C'],
+    [
+      'a paragraph',
+      'Nach welchem Paragraphen des Finanzausgleichsgesetzes wird der Landesausgleichsstock gebildet?',
+      'Paragrafen',
+      'Landesausgleichsstock',
+    ],
+    ['a person’s name', 'Wie heißt der Chef vom Beratungszentrum?', 'Namen einzelner Personen', 'Beratungszentrum'],
+    ['instalments', 'Bekommen wir die Förderung auf einmal ausgezahlt oder ratenweise?', 'in Raten', 'Auszahlung'],
+    [
+      'a deadline the article says is unknown',
+      'Welche Frist haben wir für den jährlichen Bericht über den Effizienzgewinn?',
+      'Frist',
+      'Einsparvorgabe',
+    ],
+  ])(
+    '%s: says honestly that it is not in its information, offers the advisors and the near article',
+    async (_name, question, missing, related) => {
+      const { last, outcomes } = await talk(question);
+      expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
+      expect(last.text).toContain(missing);
+      expect(last.text).toContain(TEXT.missingDetail);
+      expect(last.text).toMatch(/Verwandte(?:s Thema|\s+Themen): „[^“]+“/);
+      expect(last.titles).toContain(TEXT.buttonHandoff);
+      expect(last.titles.some((title) => title.includes(related))).toBe(true);
+    },
+  );
+
+  it('says plainly the second time in a row that an advisor can take it over', async () => {
+    const { last, outcomes } = await talk(
+      'Welche Telefonnummer hat das Hessen3C?',
+      'Und in welchem Paragrafen ist der Landesausgleichsstock geregelt?',
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual(['no_answer', 'no_answer']);
+    expect(last.text).toContain(TEXT.missingDetailAgain);
+  });
+
+  it('is not mistaken for a request to talk to the person it names', async () => {
+    const { outcomes } = await talk('Wie heißt die Sachbearbeiterin beim Regierungspräsidium Kassel?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
+    expect(outcomes.at(-1)?.dialog).toBeUndefined();
+  });
+});
+
+describe('a question for a detail the knowledge base has', () => {
+  it('gives the office’s phone number from the configuration for the Beratungszentrum', async () => {
+    const { last, outcomes, office } = await talk('Welche Telefonnummer hat die Beratungsstelle?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'beratungszentrum' });
+    expect(last.text).toContain(office.phone);
+  });
+
+  it.each<[string, string, string, string]>([
+    ['a form: the application is formless', 'Brauchen wir für den IKZ-Antrag einen bestimmten Vordruck?', 'antragsunterlagen', 'formlos'],
+    ['a paragraph of the KGG', 'In welchem Paragrafen des KGG steht die Verbandssatzung des Zweckverbands?', 'zweckverband', '§ 9'],
+    [
+      'a deadline: there is none',
+      'Gibt es eine Antragsfrist für die IKZ-Förderung?',
+      'neue-kooperationen-und-zeitpunkt',
+      'keine festen Antragsfristen',
+    ],
+  ])('%s', async (_name, question, articleId, expected) => {
+    const { last, outcomes } = await talk(question);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+    expect(last.text).toContain(expected);
+  });
+
+  it('answers a second question for a detail of the first one’s subject from the first one’s article', async () => {
+    const { last, outcomes, office } = await talk('Wer berät Kommunen bei der IKZ, und welche Telefonnummer hat diese Stelle?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'beratungszentrum' });
+    expect(last.text).toContain(office.phone);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { understandMessage } from '../../src/understanding/understand-question.js';
+import { SHIPPED_KB, knowledgeOf } from '../helpers/bot-harness.js';
+
+describe('the details a question asks for (shipped details.yml)', () => {
+  it.each<[string, string[]]>([
+    ['Welche Telefonnummer hat das Regierungspräsidium Kassel?', ['telefonnummer']],
+    ['Unter welcher Nummer erreiche ich die Kommunalaufsicht?', ['telefonnummer']],
+    ['Welche E-Mail-Adresse hat das Beratungszentrum?', ['e-mail']],
+    ['In welchem Paragraphen steht das?', ['paragraf']],
+    ['Gibt es dafür einen Vordruck?', ['formular']],
+    ['Bis zu welchem Stichtag muss der Bericht vorliegen?', ['frist']],
+    ['Wird die Zuwendung in mehreren Raten überwiesen?', ['raten']],
+    ['Wie heisst der Dezernent beim RP Gießen?', ['name']],
+    // Words that also mean something else ask for no detail.
+    ['Welche Nummer der Rahmenvereinbarung regelt die Förderhöhe?', []],
+    ['Was raten Sie drei Gemeinden?', []],
+    ['Gibt es beim Hessen3C eine Hotline?', []],
+    ['Ist die Rahmenvereinbarung befristet?', []],
+  ])('%s → %j', async (question, kinds) => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);
+  });
+
+  it('reads a detail question that names no subject of its own against the topic of the conversation', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    const first = understandMessage('Brauchen wir einen Verwendungsnachweis für die IKZ-Förderung?', knowledge).understanding;
+    expect(first.kind === 'single' && first.reading.decision.outcome === 'answer' && first.reading.decision.article.id).toBe(
+      'auszahlung-und-nachweis',
+    );
+    const topic = {
+      articleId: 'auszahlung-und-nachweis',
+      title: 'Auszahlung',
+      question: 'Brauchen wir einen Verwendungsnachweis?',
+      numbers: [],
+      nouns: ['Verwendungsnachweis'],
+    };
+    const { understanding } = understandMessage('Und welches Formular nimmt man dafür?', knowledge, topic);
+    expect(understanding.kind).toBe('single');
+    if (understanding.kind !== 'single') return;
+    expect(understanding.reading.decision.outcome === 'answer' && understanding.reading.decision.article.id).toBe(
+      'auszahlung-und-nachweis',
+    );
+    expect(understanding.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([['formular', 'missing']]);
+  });
+});
