@@ -76,7 +76,7 @@ describe('a question for a detail the knowledge base has', () => {
       'a deadline: there is none',
       'Gibt es eine Antragsfrist für die IKZ-Förderung?',
       'neue-kooperationen-und-zeitpunkt',
-      'keine festen Antragsfristen',
+      'keine feste Antragsfrist',
     ],
   ])('%s', async (_name, question, articleId, expected) => {
     const { last, outcomes } = await talk(question);
