@@ -6,6 +6,7 @@ import { round } from './stats.js';
 /** A server process started the way operators start it. */
 export interface SpawnedServer {
   port: number;
+  pid: number;
   /** From spawning the process to `/readyz` answering 200, in ms. */
   readyMs: number;
   /** From spawning to the "listening" log line (modules loaded, before the knowledge base), in ms. */
@@ -62,6 +63,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
   for (let i = 0; i < 50 && knowledgeMs === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   return {
     port,
+    pid: child.pid!,
     readyMs: round(readyMs, 0),
     listeningMs: round(listeningMs, 0),
     knowledgeMs,
