@@ -121,10 +121,6 @@ export class KnowledgeIndex {
     return new KnowledgeIndex(analyzer, miniSearch, kb.articles);
   }
 
-  get size(): number {
-    return this.articles.length;
-  }
-
   article(id: string): Article | undefined {
     const number = this.numberOf.get(id);
     return number === undefined ? undefined : this.articles[number];
