@@ -65,17 +65,19 @@ interface SnapshotHeader {
 }
 
 async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origin'> | undefined> {
-  let text: string;
+  let data: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    data = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const newline = text.indexOf('\n');
-  const header = (newline < 0 ? undefined : JSON.parse(text.slice(0, newline))) as SnapshotHeader | undefined;
+  // Each line decoded on its own: the whole file as one string would be another copy of many MB.
+  const newline = data.indexOf('\n');
+  const header = (newline < 0 ? undefined : JSON.parse(data.toString('utf8', 0, newline))) as SnapshotHeader | undefined;
   if (header?.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
-  return { kb: header.kb, index: KnowledgeIndex.fromJSON(header.kb, { vocabulary: header.vocabulary, search: text.slice(newline + 1) }) };
+  const search = data.toString('utf8', newline + 1);
+  return { kb: header.kb, index: KnowledgeIndex.fromJSON(header.kb, { vocabulary: header.vocabulary, search }) };
 }
 
 /** Saves a snapshot under a temporary name and renames it (a reader never sees half a file); keeps the newest few. */
@@ -100,13 +102,14 @@ async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIn
  */
 export function knowledgeFingerprint(files: KnowledgeFiles, codeId: string = knowledgeCodeId()): string {
   const hash = createHash('sha256');
-  const field = (value: string) => hash.update(`${Buffer.byteLength(value)}:`).update(value);
+  const field = (value: string | Uint8Array) => hash.update(`${Buffer.byteLength(value)}:`).update(value);
   field(`format ${SNAPSHOT_FORMAT}`);
   field(codeId);
-  for (const [file, text] of [...files.articles, ...files.meta]) {
+  for (const [file, content] of [...files.articles, ...files.meta]) {
     field(file);
     // A missing file differs from an empty one.
-    field(text === undefined ? '-' : `+${text}`);
+    hash.update(content === undefined ? '-' : '+');
+    field(content ?? '');
   }
   return hash.digest('hex');
 }
