@@ -63,6 +63,8 @@ interface TermMatches {
  * most questions and the index never changes, so their MiniSearch results are kept; the bound keeps memory flat.
  */
 const TERM_CACHE_MAX_MATCHES = 500_000;
+/** How many terms' document frequencies are kept (words users type that the base does not have add up). */
+const MAX_CACHED_FREQUENCIES = 100_000;
 
 /**
  * The searchable knowledge base. Three steps, each easy to extend on its own:
@@ -87,8 +89,18 @@ export class KnowledgeIndex {
   private readonly matchCache = new Map<string, TermMatches>();
   private cachedMatches = 0;
   private readonly termsCache = new Map<number, ArticleTerms>();
-  /** In how many articles an index term occurs (any field): the number of its exact matches. */
-  private readonly documentFrequency = { get: (term: string) => this.termMatches(term, false).docs.length };
+  /** In how many articles an index term occurs (any field): the number of its exact matches, counted once per term. */
+  private readonly documentFrequency = {
+    get: (term: string): number => {
+      let count = this.frequencies.get(term);
+      if (count === undefined) {
+        if (this.frequencies.size >= MAX_CACHED_FREQUENCIES) this.frequencies.clear();
+        this.frequencies.set(term, (count = this.miniSearch.search(term, { fuzzy: false, prefix: false }).length));
+      }
+      return count;
+    },
+  };
+  private readonly frequencies = new Map<string, number>();
 
   private constructor(
     readonly analyzer: GermanAnalyzer,
