@@ -10,3 +10,13 @@ export async function residentMb(pid: number): Promise<number> {
     return Number.NaN;
   }
 }
+
+/** CPU time (user + system) a process has used so far in ms (Linux `/proc/<pid>/stat`, 100 ticks a second), or NaN when unknown. */
+export async function processCpuMs(pid: number): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -15,6 +15,8 @@ export interface StartupReport {
   /** Of the median restart: to the "listening" log line (modules loaded), and the knowledge base restored. */
   shippedListeningMs: number;
   shippedKnowledgeMs?: number;
+  /** CPU time the median restart had used when ready (less dependent on what else the machine runs). */
+  shippedCpuMs: number;
   /** RSS of the server right after `/readyz` turned 200, shipped knowledge base. */
   rssMb: number;
   /** The synthetic knowledge base: its first start (indexing it) and a restart from its snapshot. */
@@ -88,6 +90,7 @@ export async function benchStartup(
       shippedFirstMs: first.server.readyMs,
       shippedListeningMs: median.server.listeningMs,
       shippedKnowledgeMs: median.server.knowledgeMs,
+      shippedCpuMs: median.server.cpuMs,
       rssMb: median.rss,
       synthetic2kFirstMs: syntheticFirst.server.readyMs,
       synthetic2kMs: synthetic.readyMs,

@@ -1,17 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { residentMb } from './process-memory.js';
+import { processCpuMs, residentMb } from './process-memory.js';
 import { round } from './stats.js';
 
 /** A server process started the way operators start it. */
 export interface SpawnedServer {
   port: number;
+  pid: number;
   /** From spawning the process to `/readyz` answering 200, in ms. */
   readyMs: number;
   /** From spawning to the "listening" log line (modules loaded, before the knowledge base), in ms. */
   listeningMs: number;
   /** What the server logged as the time to load (or restore) and index the knowledge base, in ms. */
   knowledgeMs?: number;
+  /** CPU time (user + system, all threads) the process had used when `/readyz` turned 200, ms: less noisy than `readyMs` on a shared machine. */
+  cpuMs: number;
   /** RSS of the server process, MB. */
   rssMb(): Promise<number>;
   stop(): Promise<void>;
@@ -58,12 +61,15 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const readyMs = performance.now() - startedAt;
+  const cpuMs = await processCpuMs(child.pid!);
   // The log line with the knowledge time comes before /readyz turns 200, but is read asynchronously.
   for (let i = 0; i < 50 && knowledgeMs === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   return {
     port,
+    pid: child.pid!,
     readyMs: round(readyMs, 0),
     listeningMs: round(listeningMs, 0),
+    cpuMs,
     knowledgeMs,
     rssMb: () => residentMb(child.pid!),
     stop: () => stop(child),

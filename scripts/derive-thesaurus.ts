@@ -37,10 +37,9 @@ const kb = await loadKnowledgeBase(KNOWLEDGE);
 const index = KnowledgeIndex.build(kb);
 const { analyzer } = index;
 const vocabulary = new Set(analyzer.vocabularyTerms());
-const documentFrequency = new Map(Object.entries(index.toJSON().documentFrequency));
 /** Number words and the like, which the analyser keeps as search words ("sieben" is no verb here). */
 const keptStopwords = new Set(kb.meta.stopwords.keep.map((word) => analyzer.baseTerm(word)));
-const maxTargetFrequency = Math.max(1, Math.floor(index.size * MAX_TARGET_ARTICLE_SHARE));
+const maxTargetFrequency = Math.max(1, Math.floor(index.articles.length * MAX_TARGET_ARTICLE_SHARE));
 
 /** One entry of a set: its single word (labels removed) and its index term. */
 interface Entry {
@@ -79,7 +78,7 @@ for (const line of (await readFile(SOURCE, 'utf8')).split('\n')) {
 }
 
 const isTarget = (term: string) => {
-  const frequency = documentFrequency.get(term) ?? 0;
+  const frequency = index.documentFrequencyOf(term);
   return frequency > 0 && frequency <= maxTargetFrequency;
 };
 const isSource = (term: string) => !vocabulary.has(term) && (setsPerTerm.get(term) ?? 0) <= MAX_SETS_PER_WORD;

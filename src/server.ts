@@ -61,6 +61,10 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     );
   }
 
+  // The knowledge base loads from here on, while storage opens and the server starts listening (its files are
+  // read in the background); `ready` below waits for it. A failure surfaces there (`main` stops the process).
+  const knowledgeLoading = KnowledgeService.load(config.knowledgeDir, logger, { cacheDir: config.knowledgeCacheDir });
+  knowledgeLoading.catch(() => {});
   // Read (or created) first: a damaged secret file stops the start before anything is opened.
   const secret = await tokenSecret(config, logger);
   // All state on the configured backend (SQLite file by default), so a restart loses nothing.
@@ -161,7 +165,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   };
 
   const ready = (async () => {
-    const knowledge = await KnowledgeService.load(config.knowledgeDir, logger, { cacheDir: config.knowledgeCacheDir });
+    const knowledge = await knowledgeLoading;
     knowledgeService = knowledge;
     const created = createBot({
       knowledge,

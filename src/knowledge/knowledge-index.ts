@@ -1,7 +1,6 @@
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
 import { tokenizeWords } from './analyzer/german-normalizer.js';
-import { compactMatches, TermMatchCache, type TermMatches } from './term-match-cache.js';
 import type { Article, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
@@ -52,18 +51,27 @@ export interface ArticleHit {
   queryTerms: ReadonlySet<string>;
 }
 
-/**
- * A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary, the term
- * statistics and MiniSearch's own JSON, to be restored with `KnowledgeIndex.fromJSON` over the same articles.
- */
+/** A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary and MiniSearch's own JSON. */
 export interface KnowledgeIndexData {
   vocabulary: string[];
-  documentFrequency: Record<string, number>;
-  /** Per article (in order): the term lists of its title and questions, and of each section's heading and body. */
-  terms: Array<{ questions: string[][]; sections: Array<[string[], string[]]> }>;
   /** `JSON.stringify(miniSearch)`, for `MiniSearch.loadJSON`. */
   search: string;
 }
+
+/** MiniSearch's results for one query term: per matching article its number, its score and the index terms it matched. */
+interface TermMatches {
+  docs: Uint32Array;
+  scores: Float64Array;
+  terms: string[][];
+}
+
+/**
+ * How many matches (article entries) the term cache holds before it starts afresh. The same words come up in
+ * most questions and the index never changes, so their MiniSearch results are kept; the bound keeps memory flat.
+ */
+const TERM_CACHE_MAX_MATCHES = 500_000;
+/** How many terms' document frequencies are kept (words users type that the base does not have add up). */
+const MAX_CACHED_FREQUENCIES = 100_000;
 
 /**
  * The searchable knowledge base. Three steps, each easy to extend on its own:
@@ -72,8 +80,8 @@ export interface KnowledgeIndexData {
  *    compound parts, synonyms: `QueryWord.alternatives`);
  * 2. `search` asks MiniSearch (title, questions, keywords, headings, body; `DEFAULT_SEARCH_OPTIONS`)
  *    for every alternative and lets each word count with its best alternative;
- * 3. the answer decision (`answer-engine.ts`) weighs the hits with `idf` and the per-part term sets of
- *    `termsOf`, which this index keeps beside MiniSearch (MiniSearch has no public API for them).
+ * 3. the answer decision (`answer-engine.ts`) weighs the hits with `idf` (document frequencies are the
+ *    number of MiniSearch's exact matches) and the per-part term sets of `termsOf`, analysed on first use.
  *
  * @example
  * ```ts
@@ -85,74 +93,51 @@ export interface KnowledgeIndexData {
 export class KnowledgeIndex {
   /** Article id → its number (position in `articles`). */
   private readonly numberOf: ReadonlyMap<string, number>;
-  private readonly matchCache = new TermMatchCache();
+  private readonly matchCache = new Map<string, TermMatches>();
+  private cachedMatches = 0;
+  private readonly termsCache = new Map<number, ArticleTerms>();
+  /** In how many articles an index term occurs (any field): the number of its exact matches, counted once per term. */
+  private readonly documentFrequency = {
+    get: (term: string): number => {
+      let count = this.frequencies.get(term);
+      if (count === undefined) {
+        if (this.frequencies.size >= MAX_CACHED_FREQUENCIES) this.frequencies.clear();
+        this.frequencies.set(term, (count = this.miniSearch.search(term, { fuzzy: false, prefix: false }).length));
+      }
+      return count;
+    },
+  };
+  private readonly frequencies = new Map<string, number>();
 
   private constructor(
     readonly analyzer: GermanAnalyzer,
     private readonly miniSearch: MiniSearch<IndexedDocument>,
     readonly articles: readonly Article[],
-    /** Per article number: the terms of its parts. */
-    private readonly terms: readonly ArticleTerms[],
-    /** In how many articles each index term occurs (title, questions, keywords, headings, body). */
-    private readonly documentFrequency: ReadonlyMap<string, number>,
   ) {
     this.numberOf = new Map(articles.map((article, number) => [article.id, number]));
   }
 
-  /**
-   * Indexes the articles: the vocabulary first (compounds are split against the words the knowledge
-   * base knows), then MiniSearch and the term statistics.
-   */
+  /** Indexes the articles: the vocabulary first (compounds are split against the words the knowledge base knows), then MiniSearch. */
   static build(kb: Pick<KnowledgeBase, 'articles' | 'meta'>): KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
     analyzer.setVocabulary(analyzer.vocabularyOf(kb.articles.flatMap(textsOf)));
     const miniSearch = new MiniSearch<IndexedDocument>(miniSearchOptions(analyzer));
     miniSearch.addAll(kb.articles.map(toDocument));
-    const documentFrequency = new Map<string, number>();
-    const terms = kb.articles.map((article) => {
-      const set = (text: string) => new Set(analyzer.analyze(text));
-      const questions = [article.title, ...article.questions].map(set);
-      const parts: ArticleTerms = {
-        title: questions[0]!,
-        questions,
-        sections: article.sections.map((section) => ({ heading: set(section.heading ?? ''), body: set(section.text) })),
-      };
-      for (const term of new Set([...allTerms(parts), ...analyzer.analyze(article.keywords.join('\n'))])) {
-        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-      }
-      return parts;
-    });
-    return new KnowledgeIndex(analyzer, miniSearch, kb.articles, terms, documentFrequency);
+    return new KnowledgeIndex(analyzer, miniSearch, kb.articles);
   }
 
   /** The built index as JSON-safe data (for a snapshot; the articles are not part of it). */
   toJSON(): KnowledgeIndexData {
-    return {
-      vocabulary: this.analyzer.vocabularyTerms(),
-      documentFrequency: Object.fromEntries(this.documentFrequency),
-      terms: this.articles.map((article) => {
-        const { questions, sections } = this.termsOf(article.id);
-        return { questions: questions.map((q) => [...q]), sections: sections.map((s) => [[...s.heading], [...s.body]]) };
-      }),
-      search: JSON.stringify(this.miniSearch),
-    };
+    return { vocabulary: this.analyzer.vocabularyTerms(), search: JSON.stringify(this.miniSearch) };
   }
 
-  /** The index of a `toJSON` result, over the same articles in the same order and the same analyser data. */
+  /** The index of a `toJSON` result, over the same articles and the same analyser data. */
   static fromJSON(kb: Pick<KnowledgeBase, 'articles' | 'meta'>, data: KnowledgeIndexData): KnowledgeIndex {
-    if (data.terms.length !== kb.articles.length) throw new Error(`index data is of ${data.terms.length} articles, not ${kb.articles.length}`);
     const analyzer = new GermanAnalyzer(kb.meta);
     analyzer.setVocabulary(new Set(data.vocabulary));
     const miniSearch = MiniSearch.loadJSON<IndexedDocument>(data.search, miniSearchOptions(analyzer));
-    const terms = data.terms.map(({ questions, sections }): ArticleTerms => {
-      const sets = questions.map((q) => new Set(q));
-      return { title: sets[0] ?? new Set(), questions: sets, sections: sections.map(([heading, body]) => ({ heading: new Set(heading), body: new Set(body) })) };
-    });
-    return new KnowledgeIndex(analyzer, miniSearch, kb.articles, terms, new Map(Object.entries(data.documentFrequency)));
-  }
-
-  get size(): number {
-    return this.articles.length;
+    if (miniSearch.documentCount !== kb.articles.length) throw new Error(`index data is of ${miniSearch.documentCount} articles, not ${kb.articles.length}`);
+    return new KnowledgeIndex(analyzer, miniSearch, kb.articles);
   }
 
   article(id: string): Article | undefined {
@@ -167,58 +152,58 @@ export class KnowledgeIndex {
    * matches every word of the question. Equal scores keep the order in which the articles first matched.
    */
   search(words: readonly QueryWord[], limit = Number.POSITIVE_INFINITY): ArticleHit[] {
-    const n = this.articles.length;
-    const score = new Float64Array(n);
-    const best = new Float64Array(n);
+    // Typed arrays by article number: on a base of thousands of articles a question's words match most of them.
+    const score = new Float64Array(this.articles.length);
+    const best = new Float64Array(this.articles.length);
     /** Per article: 1 + the number of the last word it matched (0: none yet). */
-    const lastWord = new Uint32Array(n);
+    const lastWord = new Uint32Array(this.articles.length);
     /** Article numbers in the order they first matched. */
     const order: number[] = [];
     // Each term is searched once per question, in the matching mode (fuzzy, prefix) of the first word it stands for.
     const matchesOf = new Map<string, TermMatches>();
-    const visits: Array<{ term: string; matches: TermMatches }> = [];
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w]!;
+    words.forEach((word, w) => {
       const touched: number[] = [];
       for (const [term, weight] of word.alternatives) {
-        let matches = matchesOf.get(term);
-        if (!matches) matchesOf.set(term, (matches = this.termMatches(term, term === word.term)));
-        visits.push({ term, matches });
-        const { docs, scores } = matches;
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!;
+        const matches = matchesOf.get(term) ?? this.termMatches(term, term === word.term);
+        matchesOf.set(term, matches);
+        for (let i = 0; i < matches.docs.length; i++) {
+          const doc = matches.docs[i]!;
           if (lastWord[doc] === 0) order.push(doc);
           if (lastWord[doc] !== w + 1) {
             lastWord[doc] = w + 1;
             best[doc] = 0;
             touched.push(doc);
           }
-          best[doc] = Math.max(best[doc]!, scores[i]! * weight);
+          best[doc] = Math.max(best[doc]!, matches.scores[i]! * weight);
         }
       }
       for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
-    }
-    const top = topArticles(order, score, limit);
-    // What the returned articles matched (only they need it: on a large base most articles match some word).
+    });
+    // Only the articles scoring at least the limit-th best score are sorted (on a large base most articles
+    // match some word); a stable sort: ties stay in first-matched order.
+    const sorted = new Float64Array(order.length);
+    order.forEach((doc, i) => (sorted[i] = score[doc]!));
+    sorted.sort();
+    const threshold = limit >= sorted.length ? Number.NEGATIVE_INFINITY : sorted[sorted.length - limit]!;
+    const top = order.filter((doc) => score[doc]! >= threshold).sort((a, b) => score[b]! - score[a]!).slice(0, limit);
     const hits = top.map((doc) => ({ article: this.articles[doc]!, score: score[doc]!, exactTerms: new Set<string>(), queryTerms: new Set<string>() }));
-    const hitOf = new Int32Array(n).fill(-1);
+    // What the returned articles matched (only they need it).
+    const hitOf = new Int32Array(this.articles.length).fill(-1);
     top.forEach((doc, i) => (hitOf[doc] = i));
-    for (const { term, matches } of visits) {
-      const { docs, terms } = matches;
+    for (const [term, { docs, terms }] of matchesOf) {
       for (let i = 0; i < docs.length; i++) {
-        const at = hitOf[docs[i]!]!;
-        if (at < 0) continue;
-        for (const matched of terms[i]!) hits[at]!.exactTerms.add(matched);
-        hits[at]!.queryTerms.add(term);
+        const hit = hits[hitOf[docs[i]!]!];
+        if (!hit) continue;
+        for (const matched of terms[i]!) hit.exactTerms.add(matched);
+        hit.queryTerms.add(term);
       }
     }
     return hits;
   }
 
   /**
-   * MiniSearch's matches of one analysed term (cached, see `TermMatchCache`). Typos are corrected
-   * (fuzzy) and words completed (prefix) only on what the user typed, not on expansions, which are
-   * spelled right.
+   * MiniSearch's matches of one analysed term (cached). Typos are corrected (fuzzy) and words completed
+   * (prefix) only on what the user typed, not on expansions, which are spelled right.
    */
   private termMatches(term: string, typed: boolean): TermMatches {
     const options = DEFAULT_SEARCH_OPTIONS;
@@ -226,7 +211,22 @@ export class KnowledgeIndex {
     const fuzzy = word && term.length >= options.fuzzyMinLength ? options.fuzzy : false;
     const prefix = word && term.length >= options.prefixMinLength;
     const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
-    return this.matchCache.get(key, () => compactMatches(this.miniSearch.search(term, { boost: options.boost, fuzzy, prefix }), this.numberOf));
+    let matches = this.matchCache.get(key);
+    if (!matches) {
+      const results: SearchResult[] = this.miniSearch.search(term, { boost: options.boost, fuzzy, prefix });
+      matches = {
+        docs: Uint32Array.from(results, (r) => this.numberOf.get(r.id as string)!),
+        scores: Float64Array.from(results, (r) => r.score),
+        terms: results.map((r) => r.terms),
+      };
+      if (this.cachedMatches > TERM_CACHE_MAX_MATCHES) {
+        this.matchCache.clear();
+        this.cachedMatches = 0;
+      }
+      this.matchCache.set(key, matches);
+      this.cachedMatches += results.length;
+    }
+    return matches;
   }
 
   /**
@@ -251,45 +251,45 @@ export class KnowledgeIndex {
     return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
+  /** In how many articles an index term occurs (0: none). */
+  documentFrequencyOf(term: string): number {
+    return this.documentFrequency.get(term);
+  }
+
   /** Inverse document frequency of one index term (BM25 form), 0 for a term no article contains. */
   termIdf(term: string): number {
-    const frequency = this.documentFrequency.get(term) ?? 0;
+    const frequency = this.documentFrequencyOf(term);
     return frequency > 0 ? Math.log(1 + (this.articles.length - frequency + 0.5) / (frequency + 0.5)) : 0;
   }
 
-  /** Index terms of an article's title, its questions and each section (heading and body apart). */
+  /**
+   * Index terms of an article's title, its questions and each section (heading and body apart), analysed on
+   * first use and kept: every hit of a question needs its title and questions, only the answered article its
+   * sections, so those are analysed when first read.
+   */
   termsOf(articleId: string): ArticleTerms {
     const number = this.numberOf.get(articleId);
-    return number === undefined ? NO_TERMS : this.terms[number]!;
+    if (number === undefined) return NO_TERMS;
+    let terms = this.termsCache.get(number);
+    if (!terms) {
+      const article = this.articles[number]!;
+      const set = (text: string) => new Set(this.analyzer.analyze(text));
+      const questions = [article.title, ...article.questions].map(set);
+      let sections: ArticleTerms['sections'] | undefined;
+      terms = {
+        title: questions[0]!,
+        questions,
+        get sections() {
+          return (sections ??= article.sections.map((s) => ({ heading: set(s.heading ?? ''), body: set(s.text) })));
+        },
+      };
+      this.termsCache.set(number, terms);
+    }
+    return terms;
   }
 }
 
 const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], sections: [] };
-
-/**
- * The `limit` articles with the highest scores, best first, ties in the order of `order`. Only the
- * articles scoring at least the `limit`-th best score are sorted: on a large base most articles match
- * some word of a question, and the decision looks at the best few.
- */
-function topArticles(order: readonly number[], score: Float64Array, limit: number): number[] {
-  if (limit <= 0) return [];
-  const scores = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) scores[i] = score[order[i]!]!;
-  scores.sort();
-  const threshold = limit >= scores.length ? Number.NEGATIVE_INFINITY : scores[scores.length - limit]!;
-  const candidates: number[] = [];
-  for (const doc of order) if (score[doc]! >= threshold) candidates.push(doc);
-  // A stable sort: ties stay in first-matched order.
-  return candidates.sort((a, b) => score[b]! - score[a]!).slice(0, limit);
-}
-
-function* allTerms(parts: ArticleTerms): Generator<string> {
-  for (const question of parts.questions) yield* question;
-  for (const { heading, body } of parts.sections) {
-    yield* heading;
-    yield* body;
-  }
-}
 
 /** The texts of an article, as `toDocument` joins them into fields (they give the same words). */
 function textsOf(article: Article): string[] {

@@ -10,7 +10,7 @@ import { parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './
 import type { KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
 export const SNAPSHOTS_KEPT = 3;
 
@@ -24,8 +24,8 @@ export interface IndexedKnowledge {
 /**
  * Loads and indexes a knowledge folder. With `cacheDir`, a saved snapshot of exactly these files (and this
  * code) is restored instead of parsing and indexing every article, and a fresh index is saved for the next
- * start. A snapshot is one JSON file: the parsed articles and the index data on its first line, MiniSearch's
- * own JSON (`toJSON` / `MiniSearch.loadJSON`) on the second, named by the fingerprint of the files. A damaged
+ * start. A snapshot is one JSON file: the parsed articles and the analyser's vocabulary on its first line,
+ * MiniSearch's own JSON (`toJSON` / `MiniSearch.loadJSON`) on the second, named by the fingerprint of the files. A damaged
  * snapshot or a folder that cannot be written is logged and costs only speed.
  *
  * @example
@@ -61,27 +61,29 @@ function build(files: KnowledgeFiles): IndexedKnowledge {
 interface SnapshotHeader {
   format: number;
   kb: KnowledgeBase;
-  index: Omit<KnowledgeIndexData, 'search'>;
+  vocabulary: KnowledgeIndexData['vocabulary'];
 }
 
 async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origin'> | undefined> {
-  let text: string;
+  let data: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    data = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const newline = text.indexOf('\n');
-  const header = (newline < 0 ? undefined : JSON.parse(text.slice(0, newline))) as SnapshotHeader | undefined;
+  // Each line decoded on its own: the whole file as one string would be another copy of many MB.
+  const newline = data.indexOf('\n');
+  const header = (newline < 0 ? undefined : JSON.parse(data.toString('utf8', 0, newline))) as SnapshotHeader | undefined;
   if (header?.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
-  return { kb: header.kb, index: KnowledgeIndex.fromJSON(header.kb, { ...header.index, search: text.slice(newline + 1) }) };
+  const search = data.toString('utf8', newline + 1);
+  return { kb: header.kb, index: KnowledgeIndex.fromJSON(header.kb, { vocabulary: header.vocabulary, search }) };
 }
 
 /** Saves a snapshot under a temporary name and renames it (a reader never sees half a file); keeps the newest few. */
 async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIndex): Promise<void> {
-  const { search, ...data } = index.toJSON();
-  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, kb, index: data };
+  const { search, vocabulary } = index.toJSON();
+  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, kb, vocabulary };
   const dir = join(file, '..');
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
@@ -100,13 +102,14 @@ async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIn
  */
 export function knowledgeFingerprint(files: KnowledgeFiles, codeId: string = knowledgeCodeId()): string {
   const hash = createHash('sha256');
-  const field = (value: string) => hash.update(`${Buffer.byteLength(value)}:`).update(value);
+  const field = (value: string | Uint8Array) => hash.update(`${Buffer.byteLength(value)}:`).update(value);
   field(`format ${SNAPSHOT_FORMAT}`);
   field(codeId);
-  for (const [file, text] of [...files.articles, ...files.meta]) {
+  for (const [file, content] of [...files.articles, ...files.meta]) {
     field(file);
     // A missing file differs from an empty one.
-    field(text === undefined ? '-' : `+${text}`);
+    hash.update(content === undefined ? '-' : '+');
+    field(content ?? '');
   }
   return hash.digest('hex');
 }
