@@ -96,17 +96,7 @@ export class KnowledgeIndex {
   private readonly matchCache = new Map<string, TermMatches>();
   private cachedMatches = 0;
   private readonly termsCache = new Map<number, ArticleTerms>();
-  /** In how many articles an index term occurs (any field): the number of its exact matches, counted once per term. */
-  private readonly documentFrequency = {
-    get: (term: string): number => {
-      let count = this.frequencies.get(term);
-      if (count === undefined) {
-        if (this.frequencies.size >= MAX_CACHED_FREQUENCIES) this.frequencies.clear();
-        this.frequencies.set(term, (count = this.miniSearch.search(term, { fuzzy: false, prefix: false }).length));
-      }
-      return count;
-    },
-  };
+  /** Document frequencies asked for so far (see `documentFrequencyOf`). */
   private readonly frequencies = new Map<string, number>();
 
   private constructor(
@@ -237,7 +227,7 @@ export class KnowledgeIndex {
    */
   idf(word: QueryWord): number {
     const n = this.articles.length;
-    const frequency = (term: string) => this.documentFrequency.get(term) ?? 0;
+    const frequency = (term: string) => this.documentFrequencyOf(term);
     const own = frequency(word.term);
     // Thesaurus synonyms of an unknown word cover it in part; they do not make it a known word.
     const parts = [...word.alternatives.keys()]
@@ -251,9 +241,15 @@ export class KnowledgeIndex {
     return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
-  /** In how many articles an index term occurs (0: none). */
+  /** In how many articles an index term occurs, in any field (0: none): the number of its exact matches, counted once per term. */
   documentFrequencyOf(term: string): number {
-    return this.documentFrequency.get(term);
+    let count = this.frequencies.get(term);
+    if (count === undefined) {
+      if (this.frequencies.size >= MAX_CACHED_FREQUENCIES) this.frequencies.clear();
+      count = this.miniSearch.search(term, { fuzzy: false, prefix: false }).length;
+      this.frequencies.set(term, count);
+    }
+    return count;
   }
 
   /** Inverse document frequency of one index term (BM25 form), 0 for a term no article contains. */
