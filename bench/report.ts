@@ -1,4 +1,5 @@
 import type { E2eReport } from './e2e-bench.js';
+import type { LoadFigures } from './load.js';
 import type { RetrievalReport } from './retrieval-bench.js';
 import type { RetrievalFigures } from './retrieval.js';
 import type { StartupReport } from './startup-bench.js';
@@ -53,6 +54,16 @@ export function formatReport(report: BenchReport): string {
   );
   lines.push('  p50/p99/queries per second: repeated passes after a first (cold) pass on the freshly built index.');
   lines.push('');
+  const loadRow = (name: string, f: LoadFigures) => [
+    name,
+    f.turnsPerSec,
+    ms(f.p50Ms),
+    ms(f.p99Ms),
+    ms(f.httpP50Ms),
+    ms(f.httpP99Ms),
+    f.turns,
+    errors(f),
+  ];
   lines.push(
     `End to end: POST /api/messages → reply at the channel stand-in, ${e2e.connections} conversations, ${e2e.seconds} s each side (bot and floor in turns, 4 blocks)`,
   );
@@ -60,46 +71,10 @@ export function formatReport(report: BenchReport): string {
     table(
       ['', 'turns/s', 'p50', 'p99', 'HTTP p50', 'HTTP p99', 'turns', 'errors'],
       [
-        [
-          'IKZ bot (SQLite)',
-          e2e.bot.turnsPerSec,
-          ms(e2e.bot.p50Ms),
-          ms(e2e.bot.p99Ms),
-          ms(e2e.bot.httpP50Ms),
-          ms(e2e.bot.httpP99Ms),
-          e2e.bot.turns,
-          errors(e2e.bot),
-        ],
-        [
-          'echo floor (same stack)',
-          e2e.floor.turnsPerSec,
-          ms(e2e.floor.p50Ms),
-          ms(e2e.floor.p99Ms),
-          ms(e2e.floor.httpP50Ms),
-          ms(e2e.floor.httpP99Ms),
-          e2e.floor.turns,
-          errors(e2e.floor),
-        ],
-        [
-          `IKZ bot, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`,
-          short.bot.turnsPerSec,
-          ms(short.bot.p50Ms),
-          ms(short.bot.p99Ms),
-          ms(short.bot.httpP50Ms),
-          ms(short.bot.httpP99Ms),
-          short.bot.turns,
-          errors(short.bot),
-        ],
-        [
-          `echo floor, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`,
-          short.floor.turnsPerSec,
-          ms(short.floor.p50Ms),
-          ms(short.floor.p99Ms),
-          ms(short.floor.httpP50Ms),
-          ms(short.floor.httpP99Ms),
-          short.floor.turns,
-          errors(short.floor),
-        ],
+        loadRow('IKZ bot (SQLite)', e2e.bot),
+        loadRow('echo floor (same stack)', e2e.floor),
+        loadRow(`IKZ bot, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`, short.bot),
+        loadRow(`echo floor, ${short.turnsPerConversation}-turn convs, ${short.seconds} s`, short.floor),
       ],
     ),
   );
