@@ -36,18 +36,25 @@ const post = (port: number, body: unknown, headers: Record<string, string> = {})
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+/** Starts the fake channel and the real server (shipped knowledge, memory storage, `settings` on top) and waits until it is ready. */
+async function startWithChannel(
+  channel: FakeChannel,
+  settings: Record<string, string> = {},
+): Promise<{ serviceUrl: string; server: RunningServer }> {
+  const serviceUrl = await channel.start();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory', ...settings });
+  const server = await startServer(config, silentLogger());
+  await server.ready;
+  return { serviceUrl, server };
+}
+
 describe('the real server in local anonymous mode', () => {
   const channel = new FakeChannel();
   let serviceUrl = '';
   let server: RunningServer;
 
   beforeAll(async () => {
-    serviceUrl = await channel.start();
-    server = await startServer(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }),
-      silentLogger(),
-    );
-    await server.ready;
+    ({ serviceUrl, server } = await startWithChannel(channel));
   });
 
   /** Sends a question as `id` and waits for its answer: true when every reply since `before` answers it. */
@@ -115,12 +122,7 @@ describe('activities with wrong field types on the real server', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    serviceUrl = await channel.start();
-    server = await startServer(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KB, STORAGE_BACKEND: 'memory' }),
-      silentLogger(),
-    );
-    await server.ready;
+    ({ serviceUrl, server } = await startWithChannel(channel));
   });
   afterAll(async () => {
     await server?.close();
@@ -189,18 +191,11 @@ describe('the real server with a Microsoft App ID', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    serviceUrl = await channel.start();
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KNOWLEDGE_DIR: SHIPPED_KB,
+    ({ serviceUrl, server } = await startWithChannel(channel, {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'test-secret',
       MicrosoftAppType: 'MultiTenant',
-      STORAGE_BACKEND: 'memory',
-    });
-    server = await startServer(config, silentLogger());
-    await server.ready;
+    }));
   });
   afterAll(async () => {
     await server?.close();
