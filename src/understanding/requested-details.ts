@@ -1,8 +1,11 @@
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
-import type { DetailKind, DetailSupply, RequestedDetails } from '../knowledge/requested-detail.js';
+import type { DetailKind, DetailSupply, OfficeContactField, RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
 import { looksLikeFollowUp, nounsIn } from './follow-up.js';
 import { questionsOf } from './sentences.js';
+
+/** The office's configured ways of contact (those that are set). */
+type OfficeContact = Partial<Record<OfficeContactField, string>>;
 
 /** A kind of detail the question asks for, and whether the chosen article supplies it. */
 export interface DetailFinding {
@@ -123,19 +126,13 @@ export function showing<D extends Extract<AnswerDecision, { outcome: 'answer' }>
 }
 
 /** The details a reading's article lacks (the office's contact counts only when `office` has that way of contact). */
-export function missingDetails(
-  findings: readonly DetailFinding[],
-  office: Partial<Record<'phone' | 'email' | 'url', string>>,
-): DetailKind[] {
+export function missingDetails(findings: readonly DetailFinding[], office: OfficeContact): DetailKind[] {
   return findings
     .filter((f) => f.supply.status === 'missing' || (f.supply.status === 'office' && !office[f.supply.field]))
     .map((f) => f.kind);
 }
 
 /** Whether the office's contact data answers one of the details (the article is about the office). */
-export function needsOfficeContact(
-  findings: readonly DetailFinding[],
-  office: Partial<Record<'phone' | 'email' | 'url', string>>,
-): boolean {
+export function needsOfficeContact(findings: readonly DetailFinding[], office: OfficeContact): boolean {
   return findings.some((f) => f.supply.status === 'office' && Boolean(office[f.supply.field]));
 }

@@ -1,5 +1,5 @@
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
-import type { RequestedDetails } from '../knowledge/requested-detail.js';
+import type { RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
 import { comparisonSides } from './comparison.js';
 import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
 import { detailsFileSchema } from '../../src/knowledge/details-schema.js';
-import { RequestedDetails, phrasesPattern } from '../../src/knowledge/requested-detail.js';
+import { RequestedDetails, phrasesPattern } from '../../src/knowledge/detail-kinds.js';
 import type { Article } from '../../src/knowledge/types.js';
 import { SHIPPED_KB, knowledgeOf } from '../helpers/bot-harness.js';
 
