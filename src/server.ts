@@ -150,7 +150,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     server.listen(config.port, config.host, () => resolve());
   });
   const port = server.address().port;
-  logger.info({ port, host: config.host }, `IKZ-Assistent listening on http://${config.host}:${port}/api/messages`);
+  logger.info({ port, host: config.host, node: process.version }, `IKZ-Assistent listening on http://${config.host}:${port}/api/messages`);
   logger.info(`Web chat demo page on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
   // Proactive messages (advisor relay): into the self-hosted web chat in-process, elsewhere via the Bot Connector.

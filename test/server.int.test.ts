@@ -10,6 +10,7 @@ import { silentLogger } from '../src/logging/logger.js';
 import { FakeChannel } from './helpers/fake-channel.js';
 import { BROKEN_KB } from './helpers/bot-harness.js';
 import { readJson } from './helpers/json.js';
+import { nodeLtsBinary } from './helpers/node-lts.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,8 +18,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * Starts the built server as `npm start` does (`node dist/server.cjs`, after `npm run build`) on a free
  * port and waits until it is ready; `logs()` returns its output so far.
  */
-async function startServerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['dist/server.cjs'], {
+async function startServerProcess(env: Record<string, string>, node = process.execPath) {
+  const child = spawn(node, ['dist/server.cjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env },
   });
@@ -86,6 +87,42 @@ describe('npm start (the real entry point as a process)', () => {
     // The embedded default: everything in one SQLite file under DATA_DIR.
     expect(logs()).toContain('"backend":"sqlite"');
     expect(existsSync(join(dataDir, 'ikz-assistent.db'))).toBe(true);
+  });
+});
+
+describe('npm start on the production Node LTS', () => {
+  const channel = new FakeChannel();
+  let serviceUrl = '';
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+    serviceUrl = await channel.start();
+  }, 60_000);
+  afterAll(() => channel.stop());
+
+  // These machines run Node 20; production runs the LTS, where a package can fail at load time (restify 11
+  // did: "No such module: http_parser"). Memory storage: the SQLite addon in node_modules is built for Node 20.
+  it('starts, answers a question and stops cleanly', async () => {
+    const { child, port, exited, logs } = await startServerProcess({ STORAGE_BACKEND: 'memory' }, nodeLtsBinary());
+    const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: 'lts-1',
+        text: 'Wie lange muss die Kooperation mindestens bestehen?',
+        channelId: 'test',
+        serviceUrl,
+        from: { id: 'u' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'lts-1' },
+      }),
+    });
+    expect(response.status).toBeLessThan(300);
+    const [reply] = await channel.waitForReplies(1);
+    expect(reply!.text).toMatch(/5 Jahre|fünf Jahre/);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(logs()).toMatch(/"node":"v24\./);
   });
 });
 

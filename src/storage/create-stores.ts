@@ -1,15 +1,7 @@
-import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { AppConfig } from '../config/config.js';
 import { MemoryKeyValueStore, type KeyValueStore } from './key-value-store.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
-import { startCheckpointer } from './sqlite-checkpointer.js';
-import { openSqliteDatabase } from './sqlite-database.js';
-import { groupCommitFor } from './sqlite-group-commit.js';
-import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
-import { OptimisticStateStorage } from './optimistic-state-storage.js';
-import { RETAINED_COLLECTIONS } from './retained-collections.js';
-import { SqliteStorage } from './sqlite-storage.js';
 
 /** Where all state lives: bot state (botbuilder `Storage`) and the project's documents, on one backend. */
 export interface Stores {
@@ -23,8 +15,6 @@ export interface Stores {
   purgeOlderThan(days: number, now?: Date): Promise<number>;
   close(): Promise<void>;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Opens the configured backend: `sqlite` (embedded default, a file under `DATA_DIR`), `blob` (Azure Blob
@@ -47,31 +37,14 @@ export async function createStores(options: AppConfig['storage'], logger: Logger
         close: async () => {},
       };
     case 'sqlite': {
-      const file = join(options.dataDir, 'ikz-assistent.db');
-      const db = openSqliteDatabase(file);
-      const checkpointer = startCheckpointer(db, file, logger);
-      return {
-        backend: 'sqlite',
-        // botbuilder saves state with eTag '*'; the wrapper makes a stale save fail instead of overwriting.
-        botState: new OptimisticStateStorage(new SqliteStorage(db)),
-        documents: new SqliteKeyValueStore(db),
-        purgeOlderThan: async (days, now = new Date()) => {
-          const limit = now.getTime() - days * DAY_MS;
-          const purge = db.transaction(() => {
-            let deleted = db.prepare('DELETE FROM bot_state WHERE updated_at < ?').run(limit).changes;
-            for (const collection of RETAINED_COLLECTIONS) {
-              deleted += db.prepare('DELETE FROM documents WHERE collection = ? AND updated_at < ?').run(collection, limit).changes;
-            }
-            return deleted;
-          });
-          return purge();
-        },
-        close: async () => {
-          groupCommitFor(db).flush();
-          await checkpointer.stop();
-          db.close();
-        },
-      };
+      // Loaded only when chosen, like the Blob backend: the native SQLite addon is not needed otherwise.
+      const { createSqliteStores } = await import('./sqlite-stores.js').catch((cause: unknown) => {
+        throw new Error(
+          `SQLite storage: the native module better-sqlite3 could not be loaded on Node ${process.version}; run \`npm rebuild better-sqlite3\` (or \`npm ci\`) with this Node version, or set STORAGE_BACKEND=blob`,
+          { cause },
+        );
+      });
+      return createSqliteStores(options.dataDir, logger);
     }
     case 'blob': {
       const { createBlobStores } = await import('./blob-stores.js');
