@@ -1,4 +1,4 @@
-import { foldGerman } from './analyzer/german-normalizer.js';
+import { foldGerman } from '../language/german-normalizer.js';
 import type { DetailsFile } from './details-schema.js';
 import type { Article } from './types.js';
 

@@ -118,17 +118,20 @@ let codeId: string | undefined;
 
 /**
  * What identifies the code that turns knowledge files into an index: in the bundle, the bundle itself
- * (the packages included); under tsx, the sources of `src/knowledge/` and the package versions of the lock
- * file. Computed once per process.
+ * (the packages included); under tsx, the sources of `src/knowledge/` and `src/language/` (the analyser)
+ * and the package versions of the lock file. Computed once per process.
  */
-export function knowledgeCodeId(): string {
+function knowledgeCodeId(): string {
   if (codeId) return codeId;
   const hash = createHash('sha256');
   const root = projectRoot();
-  const sources = join(root, 'src', 'knowledge');
-  const files = existsSync(sources)
-    ? readdirSync(sources, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
-    : [fileURLToPath(import.meta.url)];
+  const folders = ['knowledge', 'language'].map((name) => join(root, 'src', name)).filter((folder) => existsSync(folder));
+  const files =
+    folders.length > 0
+      ? folders.flatMap((folder) => readdirSync(folder, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name))
+      : [fileURLToPath(import.meta.url)];
   for (const path of [...files.sort(), join(root, 'package-lock.json')]) {
     if (existsSync(path)) hash.update(relative(root, path).split(sep).join('/')).update('\0').update(readFileSync(path)).update('\0');
   }

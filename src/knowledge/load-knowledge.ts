@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { programmeParametersSchema } from '../funding/programme-parameters.js';
-import { THESAURUS_FILES, parseThesaurus } from './analyzer/thesaurus.js';
+import { THESAURUS_FILES, parseThesaurus } from '../language/thesaurus.js';
 import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
