@@ -83,18 +83,3 @@ export const articleFrontMatterSchema = z
     }
     return { ...front, as_of: date, as_of_precision: as_of.precision };
   });
-
-export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
-
-/** Turns zod issues into `field: reason` strings for problem reports (`data` tells missing from wrong). */
-export function describeIssues(error: z.ZodError, data: unknown): string[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.join('.') || 'front matter';
-    const value = issue.path.reduce<unknown>(
-      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
-      data,
-    );
-    const missing = issue.code === 'invalid_type' && (value === undefined || value === null);
-    return missing ? `missing required field "${field}"` : `field "${field}": ${issue.message}`;
-  });
-}

@@ -65,8 +65,8 @@ export class RequestedDetails {
 
   /** The kinds of detail a question asks for, in the order of the file. */
   asked(question: string): DetailKind[] {
-    const folded = lower(question);
-    return this.kinds.filter((kind) => kind.asks.test(folded));
+    const lower = question.toLowerCase();
+    return this.kinds.filter((kind) => kind.asks.test(lower));
   }
 
   /** The question without the words that ask for a detail: what it asks about ("Welche Telefonnummer hat das RP?" → "Welche hat das RP?"). */
@@ -76,7 +76,7 @@ export class RequestedDetails {
     for (const kind of kinds) {
       let result = '';
       let last = 0;
-      for (const match of lower(text).matchAll(new RegExp(kind.asks.source, 'gu'))) {
+      for (const match of text.toLowerCase().matchAll(new RegExp(kind.asks.source, 'gu'))) {
         result += `${text.slice(last, match.index)} `;
         last = match.index + match[0].length;
       }
@@ -108,12 +108,12 @@ export class RequestedDetails {
 
   /** A statement that says something is not known ("… wurde nicht gefunden") supplies nothing. */
   private marksUnknown(text: string): boolean {
-    return this.unknown?.test(lower(text)) ?? false;
+    return this.unknown?.test(text.toLowerCase()) ?? false;
   }
 
   private sectionSupplies(text: string, kind: DetailKind): boolean {
     for (const sentence of statements(text)) {
-      const found = (kind.suppliedPattern?.test(sentence) ?? false) || (kind.suppliedWords?.test(lower(sentence)) ?? false);
+      const found = (kind.suppliedPattern?.test(sentence) ?? false) || (kind.suppliedWords?.test(sentence.toLowerCase()) ?? false);
       if (found && !this.marksUnknown(sentence)) return true;
     }
     return false;
@@ -123,10 +123,6 @@ export class RequestedDetails {
 /** The sentences and list items of a section's text (headings are questions, not statements). */
 function statements(text: string): string[] {
   return text.split(/\n+|(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
-}
-
-function lower(text: string): string {
-  return text.toLowerCase();
 }
 
 const LETTER = '[\\p{L}\\p{N}]';
@@ -149,7 +145,7 @@ export function phrasesPattern(phrases: readonly string[]): RegExp | undefined {
 }
 
 function phraseSource(phrase: string): string {
-  const words = lower(phrase).split(/\s+/).filter(Boolean);
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   let source = '';
   words.forEach((word, i) => {
     if (word === '…' || word === '...') {

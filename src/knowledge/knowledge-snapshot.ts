@@ -10,9 +10,9 @@ import { parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './
 import type { KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
-export const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 2;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
-export const SNAPSHOTS_KEPT = 3;
+const SNAPSHOTS_KEPT = 3;
 
 /** A loaded knowledge base with its index, and where it came from. */
 export interface IndexedKnowledge {

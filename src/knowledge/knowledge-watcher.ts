@@ -3,7 +3,7 @@ import { watchDirectories } from './directory-watcher.js';
 import type { KnowledgeService } from './knowledge-service.js';
 
 /** Quiet time after the last change before reloading (editors save in bursts). */
-export const DEFAULT_RELOAD_DELAY_MS = 300;
+const DEFAULT_RELOAD_DELAY_MS = 300;
 
 /**
  * Watches the knowledge folder and reloads the knowledge service a moment after files change, so editors

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { programmeParametersSchema } from '../funding/programme-parameters.js';
 import { THESAURUS_FILES, parseThesaurus } from '../language/thesaurus.js';
-import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
+import { articleFrontMatterSchema } from './article-schema.js';
+import { describeIssues } from './schema-messages.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
 import { detailsFileSchema } from './details-schema.js';
@@ -13,8 +14,6 @@ import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './
 
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
 export const META_FOLDER = '_meta';
-
-const EMPTY_META: KnowledgeMeta = { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] };
 
 const wordList = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
 const synonymGroupList = z
@@ -58,7 +57,7 @@ export interface KnowledgeFiles {
 }
 
 /** The analyser, scope and programme files in `_meta/`, in the order they are read. */
-export const META_FILES = [
+const META_FILES = [
   'synonyms.yml',
   'analyzer.yml',
   'foerderprogramm.yml',
@@ -169,27 +168,22 @@ async function listMarkdownFiles(dir: string): Promise<string[]> {
 }
 
 function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: KnowledgeProblem[]): KnowledgeMeta {
-  const meta: KnowledgeMeta = structuredClone(EMPTY_META);
-  const yaml = <T>(name: string, schema: z.ZodType<T>) => parseYamlFile(`${META_FOLDER}/${name}`, files.get(`${META_FOLDER}/${name}`), schema, problems);
-  const synonyms = yaml('synonyms.yml', synonymsSchema);
-  if (synonyms) {
-    meta.synonymGroups = [
-      ...synonyms.equivalents.map((words) => ({ words, exact: true })),
-      ...synonyms.related.map((words) => ({ words, exact: false })),
-    ];
-  }
-  const analyzer = yaml('analyzer.yml', analyzerSchema);
-  if (analyzer) {
-    meta.stopwords = analyzer.stopwords;
-    meta.outsideScope = analyzer.outside_scope;
-  }
-  meta.programme = yaml('foerderprogramm.yml', programmeParametersSchema);
-  meta.intents = yaml('intents.yml', intentsFileSchema);
   const text = (name: string) => files.get(`${META_FOLDER}/${name}`);
-  meta.thesaurus = parseThesaurus(text(THESAURUS_FILES.subset), text(THESAURUS_FILES.words));
-  // Optional: without it the bot answers as before, so a missing file is no problem.
-  if (files.get(`${META_FOLDER}/details.yml`) !== undefined) meta.details = yaml('details.yml', detailsFileSchema);
-  return meta;
+  const yaml = <T>(name: string, schema: z.ZodType<T>) => parseYamlFile(`${META_FOLDER}/${name}`, text(name), schema, problems);
+  const synonyms = yaml('synonyms.yml', synonymsSchema);
+  const analyzer = yaml('analyzer.yml', analyzerSchema);
+  return {
+    synonymGroups: synonyms
+      ? [...synonyms.equivalents.map((words) => ({ words, exact: true })), ...synonyms.related.map((words) => ({ words, exact: false }))]
+      : [],
+    stopwords: analyzer?.stopwords ?? { keep: [], add: [] },
+    outsideScope: analyzer?.outside_scope ?? [],
+    programme: yaml('foerderprogramm.yml', programmeParametersSchema),
+    intents: yaml('intents.yml', intentsFileSchema),
+    // Optional: without it the bot answers as before, so a missing file is no problem.
+    details: text('details.yml') === undefined ? undefined : yaml('details.yml', detailsFileSchema),
+    thesaurus: parseThesaurus(text(THESAURUS_FILES.subset), text(THESAURUS_FILES.words)),
+  };
 }
 
 /** A file's text, or `undefined` when it does not exist (other read errors are thrown). */
