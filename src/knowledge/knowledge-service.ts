@@ -40,19 +40,21 @@ export class KnowledgeService {
     const rejectedFiles = new Set(rejected.map((p) => p.file));
     const freshIds = new Set(fresh.articles.map((a) => a.id));
     const kept = this.kb.articles.filter((a) => rejectedFiles.has(a.file) && !freshIds.has(a.id));
-    const metaBroken = (name: string) => rejectedFiles.has(`_meta/${name}`);
+    const old = this.kb.meta;
+    const synonymsBroken = rejectedFiles.has('_meta/synonyms.yml');
+    const analyzerBroken = rejectedFiles.has('_meta/analyzer.yml');
     const meta = {
       ...fresh.meta,
-      synonymGroups: metaBroken('synonyms.yml') ? this.kb.meta.synonymGroups : fresh.meta.synonymGroups,
-      stopwords: metaBroken('analyzer.yml') ? this.kb.meta.stopwords : fresh.meta.stopwords,
-      outsideScope: metaBroken('analyzer.yml') ? this.kb.meta.outsideScope : fresh.meta.outsideScope,
-      programme: fresh.meta.programme ?? this.kb.meta.programme,
-      intents: fresh.meta.intents ?? this.kb.meta.intents,
-      details: fresh.meta.details ?? this.kb.meta.details,
+      synonymGroups: synonymsBroken ? old.synonymGroups : fresh.meta.synonymGroups,
+      stopwords: analyzerBroken ? old.stopwords : fresh.meta.stopwords,
+      outsideScope: analyzerBroken ? old.outsideScope : fresh.meta.outsideScope,
+      programme: fresh.meta.programme ?? old.programme,
+      intents: fresh.meta.intents ?? old.intents,
+      details: fresh.meta.details ?? old.details,
     };
     const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
     // The fresh index fits unless previous versions (articles or analyser data) come back in.
-    const reusable = kept.length === 0 && !metaBroken('synonyms.yml') && !metaBroken('analyzer.yml');
+    const reusable = kept.length === 0 && !synonymsBroken && !analyzerBroken;
     const index = reusable ? loaded.index : KnowledgeIndex.build(kb);
     this.kb = kb;
     this.index = index;

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.js';
 import { projectRoot } from '../shared/project-root.js';
 import { KnowledgeIndex, type KnowledgeIndexData } from './knowledge-index.js';
-import { parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
+import { parseKnowledgeFiles, readIfExists, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
 import type { KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
@@ -65,13 +65,8 @@ interface SnapshotHeader {
 }
 
 async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origin'> | undefined> {
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const data = await readIfExists(file);
+  if (!data) return undefined;
   // Each line decoded on its own: the whole file as one string would be another copy of many MB.
   const newline = data.indexOf('\n');
   const header = (newline < 0 ? undefined : JSON.parse(data.toString('utf8', 0, newline))) as SnapshotHeader | undefined;

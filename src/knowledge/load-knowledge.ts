@@ -15,9 +15,11 @@ import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
 export const META_FOLDER = '_meta';
 
-const wordList = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
+// YAML reads `2027` as a number; a word list means it as text.
+const word = z.union([z.string(), z.number()]).transform(String);
+const wordList = z.array(word).default([]);
 const synonymGroupList = z
-  .array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, { error: 'a group needs at least 2 entries' }))
+  .array(z.array(word).min(2, { error: 'a group needs at least 2 entries' }))
   .default([]);
 const synonymsSchema = z.object({ equivalents: synonymGroupList, related: synonymGroupList });
 const analyzerSchema = z.object({
@@ -79,7 +81,7 @@ export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
     const texts = await Promise.all(batch.map((file) => readFile(join(dir, file))));
     batch.forEach((file, i) => files.articles.set(file, texts[i]!));
   }
-  for (const file of META_FILES) files.meta.set(file, await readOptional(join(dir, file)));
+  for (const file of META_FILES) files.meta.set(file, (await readIfExists(join(dir, file)))?.toString('utf8'));
   return files;
 }
 
@@ -186,10 +188,10 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
   };
 }
 
-/** A file's text, or `undefined` when it does not exist (other read errors are thrown). */
-async function readOptional(path: string): Promise<string | undefined> {
+/** A file's bytes, or `undefined` when it does not exist (other read errors are thrown). */
+export async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw cause;
