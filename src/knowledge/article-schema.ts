@@ -40,11 +40,12 @@ export type AsOfPrecision = 'day' | 'month' | 'year' | 'undated';
 
 /** The date of the source's content: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `undatiert`. */
 const asOfSchema = z.union([z.date(), z.string(), z.number()]).transform((value, ctx): { date?: string; precision: AsOfPrecision } => {
-  if (typeof value === 'number') value = String(value);
-  if (typeof value === 'string' && /^\d{4}$/.test(value.trim())) return { date: `${value.trim()}-01-01`, precision: 'year' };
-  if (typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value.trim())) return { date: `${value.trim()}-01`, precision: 'month' };
-  if (typeof value === 'string' && value.trim() === 'undatiert') return { precision: 'undated' };
-  const day = isoDate.safeParse(value);
+  // YAML gives a date as `Date`, a year as a number.
+  const text = value instanceof Date ? '' : String(value).trim();
+  if (/^\d{4}$/.test(text)) return { date: `${text}-01-01`, precision: 'year' };
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return { date: `${text}-01`, precision: 'month' };
+  if (text === 'undatiert') return { precision: 'undated' };
+  const day = isoDate.safeParse(typeof value === 'number' ? String(value) : value);
   if (day.success) return { date: day.data, precision: 'day' };
   ctx.addIssue({ code: 'custom', message: 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY, or "undatiert"' });
   return z.NEVER;
