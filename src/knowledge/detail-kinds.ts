@@ -90,20 +90,18 @@ export class RequestedDetails {
     let known = this.supplies.get(article);
     if (!known) this.supplies.set(article, (known = new Map<string, DetailSupply>()));
     let supply = known.get(kind.name);
-    if (!supply) {
-      // A section headed "Nicht bekannt" lists what is not known; its items supply nothing.
-      const section = article.sections.findIndex(
-        (s) => (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind),
-      );
-      supply =
-        section >= 0
-          ? { status: 'article', section }
-          : kind.officeContact && this.officeArticles.has(article.id)
-            ? { status: 'office', field: kind.officeContact }
-            : { status: 'missing' };
-      known.set(kind.name, supply);
-    }
+    if (!supply) known.set(kind.name, (supply = this.findSupply(article, kind)));
     return supply;
+  }
+
+  private findSupply(article: Article, kind: DetailKind): DetailSupply {
+    // A section headed "Nicht bekannt" lists what is not known; its items supply nothing.
+    const section = article.sections.findIndex(
+      (s) => (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind),
+    );
+    if (section >= 0) return { status: 'article', section };
+    if (kind.officeContact && this.officeArticles.has(article.id)) return { status: 'office', field: kind.officeContact };
+    return { status: 'missing' };
   }
 
   /** A statement that says something is not known ("… wurde nicht gefunden") supplies nothing. */
