@@ -20,7 +20,11 @@ const sourceSchema = z
   .object(
     {
       title: nonEmptyText,
-      url: z.string({ error: 'expected a URL' }).trim().regex(/^https?:\/\/\S+$/i, { error: 'expected an http(s) URL' }).optional(),
+      url: z
+        .string({ error: 'expected a URL' })
+        .trim()
+        .regex(/^https?:\/\/\S+$/i, { error: 'expected an http(s) URL' })
+        .optional(),
       /** For a source without a known web address (e.g. a press release): the year it appeared. */
       year: z.number({ error: 'expected a year, e.g. 2025' }).int().min(1900).max(2100).optional(),
     },
@@ -59,9 +63,7 @@ const asOfSchema = z.union([z.date(), z.string(), z.number()]).transform((value,
  */
 export const articleFrontMatterSchema = z
   .object({
-    id: z
-      .string({ error: 'expected an id' })
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a kebab-case id (a-z, 0-9, -)' }),
+    id: z.string({ error: 'expected an id' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a kebab-case id (a-z, 0-9, -)' }),
     title: nonEmptyText,
     questions: textList(2),
     keywords: textList(1),
@@ -72,14 +74,16 @@ export const articleFrontMatterSchema = z
     version: z.union([z.string(), z.number()]).transform(String).optional(),
     reviewed: isoDate.optional(),
     related: z.array(z.string({ error: 'expected article ids' }), { error: 'expected a list of article ids' }).default([]),
-    offers: z
-      .array(z.enum(['foerder-check', 'antrag-stellen'], { error: 'expected foerder-check or antrag-stellen' }))
-      .default([]),
+    offers: z.array(z.enum(['foerder-check', 'antrag-stellen'], { error: 'expected foerder-check or antrag-stellen' })).default([]),
   })
   .transform(({ as_of, ...front }, ctx) => {
     const date = as_of.date ?? front.reviewed;
     if (date === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'an undated source ("as_of: undatiert") needs "reviewed": the day it was checked', path: ['reviewed'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an undated source ("as_of: undatiert") needs "reviewed": the day it was checked',
+        path: ['reviewed'],
+      });
       return z.NEVER;
     }
     return { ...front, as_of: date, as_of_precision: as_of.precision };

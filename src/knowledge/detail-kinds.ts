@@ -69,7 +69,10 @@ export class RequestedDetails {
     return this.kinds.filter((kind) => kind.asks.test(lower));
   }
 
-  /** The question without the words that ask for a detail: what it asks about ("Welche Telefonnummer hat das RP?" → "Welche hat das RP?"). */
+  /**
+   * The question without the words that ask for a detail: what it asks about
+   * ("Welche Telefonnummer hat das RP?" → "Welche hat das RP?").
+   */
   subjectOf(question: string, kinds: readonly DetailKind[]): string {
     let text = question;
     // Lower case keeps the length of German text, so the matches found there cut the text as written.
@@ -82,7 +85,10 @@ export class RequestedDetails {
       }
       text = result + text.slice(last);
     }
-    return text.replace(/\s+/g, ' ').replace(/\s+([?.!,])/g, '$1').trim();
+    return text
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([?.!,])/g, '$1')
+      .trim();
   }
 
   /** Whether `article` supplies `kind`: in which section, or through the office's contact data, or not at all. */

@@ -56,7 +56,11 @@ export const intentsFileSchema = z.strictObject(
           asking: wordList,
           groups: z
             .array(
-              z.array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), { error: 'expected a list of words' }).min(2, { error: 'a group needs at least 2 words' }),
+              z
+                .array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), {
+                  error: 'expected a list of words',
+                })
+                .min(2, { error: 'a group needs at least 2 words' }),
               { error: 'expected a list of word groups' },
             )
             .default([]),
@@ -74,7 +78,9 @@ export const intentsFileSchema = z.strictObject(
       // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
       error: (issue) => {
         const keys = (issue as { keys?: string[] }).keys;
-        return keys ? `unknown intent(s) ${keys.join(', ')} (known: ${INTENT_NAMES.join(', ')})` : 'expected the intents, each with its examples';
+        return keys
+          ? `unknown intent(s) ${keys.join(', ')} (known: ${INTENT_NAMES.join(', ')})`
+          : 'expected the intents, each with its examples';
       },
     }),
   },

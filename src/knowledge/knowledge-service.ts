@@ -70,10 +70,18 @@ export class KnowledgeService {
     const { kb, index, origin } = await loadIndexedKnowledge(dir, logger, options.cacheDir);
     for (const problem of kb.problems) {
       const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
-      log({ file: problem.file, reason: problem.reason }, `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`);
+      log(
+        { file: problem.file, reason: problem.reason },
+        `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`,
+      );
     }
     logger.info(
-      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Math.round(performance.now() - started), origin },
+      {
+        articles: kb.articles.length,
+        skipped: kb.problems.filter((p) => p.severity === 'error').length,
+        ms: Math.round(performance.now() - started),
+        origin,
+      },
       'Knowledge base loaded',
     );
     return new KnowledgeService(kb, index, { logger, cacheDir: options.cacheDir });
@@ -144,7 +152,10 @@ export class KnowledgeService {
   search(query: string, limit = 5): Article[] {
     const decision = this.answer(query);
     const candidates = decision.candidates.filter((c) => c.coverage >= DEFAULT_ANSWER_OPTIONS.minCoverage);
-    const ordered = decision.outcome === 'answer' ? [decision.article, ...candidates.map((c) => c.article).filter((a) => a !== decision.article)] : candidates.map((c) => c.article);
+    const ordered =
+      decision.outcome === 'answer'
+        ? [decision.article, ...candidates.map((c) => c.article).filter((a) => a !== decision.article)]
+        : candidates.map((c) => c.article);
     return ordered.slice(0, limit);
   }
 

@@ -123,7 +123,8 @@ function knowledgeCodeId(): string {
   const folders = ['knowledge', 'language'].map((name) => join(root, 'src', name)).filter((folder) => existsSync(folder));
   const files =
     folders.length > 0
-      ? folders.flatMap((folder) => readdirSync(folder, { recursive: true, withFileTypes: true }))
+      ? folders
+          .flatMap((folder) => readdirSync(folder, { recursive: true, withFileTypes: true }))
           .filter((entry) => entry.isFile())
           .map((entry) => join(entry.parentPath, entry.name))
       : [fileURLToPath(import.meta.url)];

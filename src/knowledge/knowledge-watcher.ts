@@ -30,7 +30,10 @@ export function watchKnowledge(
       try {
         const result = await knowledge.reload(dir);
         for (const problem of result.rejected) {
-          logger.error({ file: problem.file, reason: problem.reason }, `Knowledge edit rejected, previous version stays live: ${problem.file}: ${problem.reason}`);
+          logger.error(
+            { file: problem.file, reason: problem.reason },
+            `Knowledge edit rejected, previous version stays live: ${problem.file}: ${problem.reason}`,
+          );
         }
         logger.info({ articles: result.articles, rejected: result.rejected.length }, 'Knowledge base reloaded');
         options.onReload?.(result);

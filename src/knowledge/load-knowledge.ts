@@ -18,9 +18,7 @@ export const META_FOLDER = '_meta';
 // YAML reads `2027` as a number; a word list means it as text.
 const word = z.union([z.string(), z.number()]).transform(String);
 const wordList = z.array(word).default([]);
-const synonymGroupList = z
-  .array(z.array(word).min(2, { error: 'a group needs at least 2 entries' }))
-  .default([]);
+const synonymGroupList = z.array(z.array(word).min(2, { error: 'a group needs at least 2 entries' })).default([]);
 const synonymsSchema = z.object({ equivalents: synonymGroupList, related: synonymGroupList });
 const analyzerSchema = z.object({
   stopwords: z.object({ keep: wordList, add: wordList }).default({ keep: [], add: [] }),
@@ -221,4 +219,3 @@ function parseYamlFile<T>(file: string, text: string | undefined, schema: z.ZodT
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
 }
-

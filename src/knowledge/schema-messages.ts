@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 /** The error of a strict object for editors: unknown keys with the known ones, else `expected`. */
 export function keysError(kind: string, known: readonly string[], expected: string): z.core.$ZodErrorMap {
-  return (issue) => (issue.code === 'unrecognized_keys' ? `unknown ${kind} ${issue.keys.join(', ')} (known: ${known.join(', ')})` : expected);
+  return (issue) =>
+    issue.code === 'unrecognized_keys' ? `unknown ${kind} ${issue.keys.join(', ')} (known: ${known.join(', ')})` : expected;
 }
 
 /** Turns zod issues into `field: reason` strings for problem reports (`data` tells missing from wrong). */

@@ -29,7 +29,10 @@ export interface Article {
   keywords: string[];
   source: KnowledgeSource;
   furtherSources: KnowledgeSource[];
-  /** Date of the source's content, `YYYY-MM-DD` (its first day when only month or year are known; for an undated source the day it was checked). */
+  /**
+   * Date of the source's content, `YYYY-MM-DD` (its first day when only month or year are known; for an
+   * undated source the day it was checked).
+   */
   asOf: string;
   /** How exactly `asOf` is known (absent: to the day). */
   asOfPrecision?: AsOfPrecision;
