@@ -13,7 +13,7 @@
 // they tell nothing.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { wordClassByEnding } from '../src/knowledge/analyzer/german-analyzer.js';
+import { wordClassByEnding } from '../src/language/german-analyzer.js';
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index.js';
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
 

@@ -1,5 +1,5 @@
-import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from './analyzer/german-analyzer.js';
-import { foldGerman } from './analyzer/german-normalizer.js';
+import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from '../language/german-analyzer.js';
+import { foldGerman } from '../language/german-normalizer.js';
 import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
 

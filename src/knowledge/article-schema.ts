@@ -20,7 +20,11 @@ const sourceSchema = z
   .object(
     {
       title: nonEmptyText,
-      url: z.string({ error: 'expected a URL' }).trim().regex(/^https?:\/\/\S+$/i, { error: 'expected an http(s) URL' }).optional(),
+      url: z
+        .string({ error: 'expected a URL' })
+        .trim()
+        .regex(/^https?:\/\/\S+$/i, { error: 'expected an http(s) URL' })
+        .optional(),
       /** For a source without a known web address (e.g. a press release): the year it appeared. */
       year: z.number({ error: 'expected a year, e.g. 2025' }).int().min(1900).max(2100).optional(),
     },
@@ -40,11 +44,12 @@ export type AsOfPrecision = 'day' | 'month' | 'year' | 'undated';
 
 /** The date of the source's content: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `undatiert`. */
 const asOfSchema = z.union([z.date(), z.string(), z.number()]).transform((value, ctx): { date?: string; precision: AsOfPrecision } => {
-  if (typeof value === 'number') value = String(value);
-  if (typeof value === 'string' && /^\d{4}$/.test(value.trim())) return { date: `${value.trim()}-01-01`, precision: 'year' };
-  if (typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value.trim())) return { date: `${value.trim()}-01`, precision: 'month' };
-  if (typeof value === 'string' && value.trim() === 'undatiert') return { precision: 'undated' };
-  const day = isoDate.safeParse(value);
+  // YAML gives a date as `Date`, a year as a number.
+  const text = value instanceof Date ? '' : String(value).trim();
+  if (/^\d{4}$/.test(text)) return { date: `${text}-01-01`, precision: 'year' };
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return { date: `${text}-01`, precision: 'month' };
+  if (text === 'undatiert') return { precision: 'undated' };
+  const day = isoDate.safeParse(typeof value === 'number' ? String(value) : value);
   if (day.success) return { date: day.data, precision: 'day' };
   ctx.addIssue({ code: 'custom', message: 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY, or "undatiert"' });
   return z.NEVER;
@@ -58,9 +63,7 @@ const asOfSchema = z.union([z.date(), z.string(), z.number()]).transform((value,
  */
 export const articleFrontMatterSchema = z
   .object({
-    id: z
-      .string({ error: 'expected an id' })
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a kebab-case id (a-z, 0-9, -)' }),
+    id: z.string({ error: 'expected an id' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a kebab-case id (a-z, 0-9, -)' }),
     title: nonEmptyText,
     questions: textList(2),
     keywords: textList(1),
@@ -71,30 +74,17 @@ export const articleFrontMatterSchema = z
     version: z.union([z.string(), z.number()]).transform(String).optional(),
     reviewed: isoDate.optional(),
     related: z.array(z.string({ error: 'expected article ids' }), { error: 'expected a list of article ids' }).default([]),
-    offers: z
-      .array(z.enum(['foerder-check', 'antrag-stellen'], { error: 'expected foerder-check or antrag-stellen' }))
-      .default([]),
+    offers: z.array(z.enum(['foerder-check', 'antrag-stellen'], { error: 'expected foerder-check or antrag-stellen' })).default([]),
   })
   .transform(({ as_of, ...front }, ctx) => {
     const date = as_of.date ?? front.reviewed;
     if (date === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'an undated source ("as_of: undatiert") needs "reviewed": the day it was checked', path: ['reviewed'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an undated source ("as_of: undatiert") needs "reviewed": the day it was checked',
+        path: ['reviewed'],
+      });
       return z.NEVER;
     }
     return { ...front, as_of: date, as_of_precision: as_of.precision };
   });
-
-export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
-
-/** Turns zod issues into `field: reason` strings for problem reports (`data` tells missing from wrong). */
-export function describeIssues(error: z.ZodError, data: unknown): string[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.join('.') || 'front matter';
-    const value = issue.path.reduce<unknown>(
-      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
-      data,
-    );
-    const missing = issue.code === 'invalid_type' && (value === undefined || value === null);
-    return missing ? `missing required field "${field}"` : `field "${field}": ${issue.message}`;
-  });
-}

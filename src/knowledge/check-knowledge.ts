@@ -36,13 +36,18 @@ export function checkKnowledgeBase(kb: KnowledgeBase, options: CheckOptions): Kn
       if (!files.has(link)) warn(`broken internal link to "${link}" (no such article file)`);
     }
     // An undated source must not look dated: "as_of: undatiert" makes replies say "Quelle undatiert, geprüft <Monat Jahr>".
-    if ((article.asOfPrecision ?? 'day') !== 'undated' && UNDATED_NOTE.test(article.asOfNote ?? '')) {
+    if (article.asOfPrecision !== 'undated' && UNDATED_NOTE.test(article.asOfNote ?? '')) {
       warn('as_of_note calls the source undated but as_of gives a date: write "as_of: undatiert" (replies then say when it was checked)');
     }
-    const newest = [article.asOf, article.reviewed].filter((d): d is string => Boolean(d)).sort().at(-1)!;
+    const newest = [article.asOf, article.reviewed]
+      .filter((d): d is string => Boolean(d))
+      .sort()
+      .at(-1)!;
     const ageDays = Math.floor((now - Date.parse(`${newest}T00:00:00Z`)) / DAY_MS);
     if (ageDays > options.maxAgeDays) {
-      warn(`stale: as_of ${article.asOf}${article.reviewed ? `, reviewed ${article.reviewed}` : ''} is older than ${options.maxAgeDays} days`);
+      warn(
+        `stale: as_of ${article.asOf}${article.reviewed ? `, reviewed ${article.reviewed}` : ''} is older than ${options.maxAgeDays} days`,
+      );
     }
   }
   if (kb.meta.programme) {

@@ -1,4 +1,4 @@
-import { foldGerman } from './analyzer/german-normalizer.js';
+import { foldGerman } from '../language/german-normalizer.js';
 import type { DetailsFile } from './details-schema.js';
 import type { Article } from './types.js';
 
@@ -65,24 +65,30 @@ export class RequestedDetails {
 
   /** The kinds of detail a question asks for, in the order of the file. */
   asked(question: string): DetailKind[] {
-    const folded = lower(question);
-    return this.kinds.filter((kind) => kind.asks.test(folded));
+    const lower = question.toLowerCase();
+    return this.kinds.filter((kind) => kind.asks.test(lower));
   }
 
-  /** The question without the words that ask for a detail: what it asks about ("Welche Telefonnummer hat das RP?" → "Welche hat das RP?"). */
+  /**
+   * The question without the words that ask for a detail: what it asks about
+   * ("Welche Telefonnummer hat das RP?" → "Welche hat das RP?").
+   */
   subjectOf(question: string, kinds: readonly DetailKind[]): string {
     let text = question;
     // Lower case keeps the length of German text, so the matches found there cut the text as written.
     for (const kind of kinds) {
       let result = '';
       let last = 0;
-      for (const match of lower(text).matchAll(new RegExp(kind.asks.source, 'gu'))) {
+      for (const match of text.toLowerCase().matchAll(new RegExp(kind.asks.source, 'gu'))) {
         result += `${text.slice(last, match.index)} `;
         last = match.index + match[0].length;
       }
       text = result + text.slice(last);
     }
-    return text.replace(/\s+/g, ' ').replace(/\s+([?.!,])/g, '$1').trim();
+    return text
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([?.!,])/g, '$1')
+      .trim();
   }
 
   /** Whether `article` supplies `kind`: in which section, or through the office's contact data, or not at all. */
@@ -90,30 +96,28 @@ export class RequestedDetails {
     let known = this.supplies.get(article);
     if (!known) this.supplies.set(article, (known = new Map<string, DetailSupply>()));
     let supply = known.get(kind.name);
-    if (!supply) {
-      // A section headed "Nicht bekannt" lists what is not known; its items supply nothing.
-      const section = article.sections.findIndex(
-        (s) => (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind),
-      );
-      supply =
-        section >= 0
-          ? { status: 'article', section }
-          : kind.officeContact && this.officeArticles.has(article.id)
-            ? { status: 'office', field: kind.officeContact }
-            : { status: 'missing' };
-      known.set(kind.name, supply);
-    }
+    if (!supply) known.set(kind.name, (supply = this.findSupply(article, kind)));
     return supply;
+  }
+
+  private findSupply(article: Article, kind: DetailKind): DetailSupply {
+    // A section headed "Nicht bekannt" lists what is not known; its items supply nothing.
+    const section = article.sections.findIndex(
+      (s) => (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind),
+    );
+    if (section >= 0) return { status: 'article', section };
+    if (kind.officeContact && this.officeArticles.has(article.id)) return { status: 'office', field: kind.officeContact };
+    return { status: 'missing' };
   }
 
   /** A statement that says something is not known ("… wurde nicht gefunden") supplies nothing. */
   private marksUnknown(text: string): boolean {
-    return this.unknown?.test(lower(text)) ?? false;
+    return this.unknown?.test(text.toLowerCase()) ?? false;
   }
 
   private sectionSupplies(text: string, kind: DetailKind): boolean {
     for (const sentence of statements(text)) {
-      const found = (kind.suppliedPattern?.test(sentence) ?? false) || (kind.suppliedWords?.test(lower(sentence)) ?? false);
+      const found = (kind.suppliedPattern?.test(sentence) ?? false) || (kind.suppliedWords?.test(sentence.toLowerCase()) ?? false);
       if (found && !this.marksUnknown(sentence)) return true;
     }
     return false;
@@ -123,10 +127,6 @@ export class RequestedDetails {
 /** The sentences and list items of a section's text (headings are questions, not statements). */
 function statements(text: string): string[] {
   return text.split(/\n+|(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
-}
-
-function lower(text: string): string {
-  return text.toLowerCase();
 }
 
 const LETTER = '[\\p{L}\\p{N}]';
@@ -149,7 +149,7 @@ export function phrasesPattern(phrases: readonly string[]): RegExp | undefined {
 }
 
 function phraseSource(phrase: string): string {
-  const words = lower(phrase).split(/\s+/).filter(Boolean);
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   let source = '';
   words.forEach((word, i) => {
     if (word === '…' || word === '...') {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { keysError } from './schema-messages.js';
 
 /**
  * What a message can ask for besides a search: the bot's own intents, and `question` for counter-examples
  * (messages that mention the office or a dialog but are questions for the knowledge base).
  */
-export const INTENT_NAMES = ['handoff', 'eligibility', 'application', 'help', 'restart', 'greeting', 'thanks', 'goodbye', 'question'] as const;
+const INTENT_NAMES = ['handoff', 'eligibility', 'application', 'help', 'restart', 'greeting', 'thanks', 'goodbye', 'question'] as const;
 
 export type IntentName = (typeof INTENT_NAMES)[number];
 
@@ -29,7 +30,13 @@ const intentSchema = z.strictObject(
     own_request_in_questions: z.boolean({ error: 'expected true or false' }).optional(),
     examples: z.array(example, { error: 'expected a list of example sentences' }).min(1, { error: 'an intent needs at least one example' }),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.join(', ')} (known: threshold, within_longer_messages, own_request_in_questions, examples)` : 'expected threshold, within_longer_messages, own_request_in_questions and examples') },
+  {
+    error: keysError(
+      'setting(s)',
+      ['threshold', 'within_longer_messages', 'own_request_in_questions', 'examples'],
+      'expected threshold, within_longer_messages, own_request_in_questions and examples',
+    ),
+  },
 );
 
 /**
@@ -49,24 +56,35 @@ export const intentsFileSchema = z.strictObject(
           asking: wordList,
           groups: z
             .array(
-              z.array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), { error: 'expected a list of words' }).min(2, { error: 'a group needs at least 2 words' }),
+              z
+                .array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), {
+                  error: 'expected a list of words',
+                })
+                .min(2, { error: 'a group needs at least 2 words' }),
               { error: 'expected a list of word groups' },
             )
             .default([]),
         },
-        { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown word list(s) ${issue.keys.join(', ')} (known: keep, ignore, self, question_words, asking, groups)` : 'expected the word lists keep, ignore, self, question_words, asking and groups') },
+        {
+          error: keysError(
+            'word list(s)',
+            ['keep', 'ignore', 'self', 'question_words', 'asking', 'groups'],
+            'expected the word lists keep, ignore, self, question_words, asking and groups',
+          ),
+        },
       )
       .default({ keep: [], ignore: [], self: [], question_words: [], asking: [], groups: [] }),
     intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
       // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
       error: (issue) => {
         const keys = (issue as { keys?: string[] }).keys;
-        return keys ? `unknown intent(s) ${keys.join(', ')} (known: ${INTENT_NAMES.join(', ')})` : 'expected the intents, each with its examples';
+        return keys
+          ? `unknown intent(s) ${keys.join(', ')} (known: ${INTENT_NAMES.join(', ')})`
+          : 'expected the intents, each with its examples';
       },
     }),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown section(s) ${issue.keys.join(', ')} (known: words, intents)` : 'expected the sections words and intents') },
+  { error: keysError('section(s)', ['words', 'intents'], 'expected the sections words and intents') },
 );
 
 export type IntentsFile = z.infer<typeof intentsFileSchema>;
-export type IntentDefinition = NonNullable<IntentsFile['intents'][IntentName]>;

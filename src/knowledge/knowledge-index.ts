@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { GermanAnalyzer, type QueryWord } from './analyzer/german-analyzer.js';
-import { tokenizeWords } from './analyzer/german-normalizer.js';
+import { GermanAnalyzer, type QueryWord } from '../language/german-analyzer.js';
+import { tokenizeWords } from '../language/german-normalizer.js';
 import type { Article, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */

@@ -40,19 +40,21 @@ export class KnowledgeService {
     const rejectedFiles = new Set(rejected.map((p) => p.file));
     const freshIds = new Set(fresh.articles.map((a) => a.id));
     const kept = this.kb.articles.filter((a) => rejectedFiles.has(a.file) && !freshIds.has(a.id));
-    const metaBroken = (name: string) => rejectedFiles.has(`_meta/${name}`);
+    const old = this.kb.meta;
+    const synonymsBroken = rejectedFiles.has('_meta/synonyms.yml');
+    const analyzerBroken = rejectedFiles.has('_meta/analyzer.yml');
     const meta = {
       ...fresh.meta,
-      synonymGroups: metaBroken('synonyms.yml') ? this.kb.meta.synonymGroups : fresh.meta.synonymGroups,
-      stopwords: metaBroken('analyzer.yml') ? this.kb.meta.stopwords : fresh.meta.stopwords,
-      outsideScope: metaBroken('analyzer.yml') ? this.kb.meta.outsideScope : fresh.meta.outsideScope,
-      programme: fresh.meta.programme ?? this.kb.meta.programme,
-      intents: fresh.meta.intents ?? this.kb.meta.intents,
-      details: fresh.meta.details ?? this.kb.meta.details,
+      synonymGroups: synonymsBroken ? old.synonymGroups : fresh.meta.synonymGroups,
+      stopwords: analyzerBroken ? old.stopwords : fresh.meta.stopwords,
+      outsideScope: analyzerBroken ? old.outsideScope : fresh.meta.outsideScope,
+      programme: fresh.meta.programme ?? old.programme,
+      intents: fresh.meta.intents ?? old.intents,
+      details: fresh.meta.details ?? old.details,
     };
     const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
     // The fresh index fits unless previous versions (articles or analyser data) come back in.
-    const reusable = kept.length === 0 && !metaBroken('synonyms.yml') && !metaBroken('analyzer.yml');
+    const reusable = kept.length === 0 && !synonymsBroken && !analyzerBroken;
     const index = reusable ? loaded.index : KnowledgeIndex.build(kb);
     this.kb = kb;
     this.index = index;
@@ -68,10 +70,18 @@ export class KnowledgeService {
     const { kb, index, origin } = await loadIndexedKnowledge(dir, logger, options.cacheDir);
     for (const problem of kb.problems) {
       const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
-      log({ file: problem.file, reason: problem.reason }, `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`);
+      log(
+        { file: problem.file, reason: problem.reason },
+        `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`,
+      );
     }
     logger.info(
-      { articles: kb.articles.length, skipped: kb.problems.filter((p) => p.severity === 'error').length, ms: Math.round(performance.now() - started), origin },
+      {
+        articles: kb.articles.length,
+        skipped: kb.problems.filter((p) => p.severity === 'error').length,
+        ms: Math.round(performance.now() - started),
+        origin,
+      },
       'Knowledge base loaded',
     );
     return new KnowledgeService(kb, index, { logger, cacheDir: options.cacheDir });
@@ -142,7 +152,10 @@ export class KnowledgeService {
   search(query: string, limit = 5): Article[] {
     const decision = this.answer(query);
     const candidates = decision.candidates.filter((c) => c.coverage >= DEFAULT_ANSWER_OPTIONS.minCoverage);
-    const ordered = decision.outcome === 'answer' ? [decision.article, ...candidates.map((c) => c.article).filter((a) => a !== decision.article)] : candidates.map((c) => c.article);
+    const ordered =
+      decision.outcome === 'answer'
+        ? [decision.article, ...candidates.map((c) => c.article).filter((a) => a !== decision.article)]
+        : candidates.map((c) => c.article);
     return ordered.slice(0, limit);
   }
 

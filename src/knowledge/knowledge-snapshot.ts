@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.js';
 import { projectRoot } from '../shared/project-root.js';
 import { KnowledgeIndex, type KnowledgeIndexData } from './knowledge-index.js';
-import { parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
+import { parseKnowledgeFiles, readIfExists, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
 import type { KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
-export const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 2;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
-export const SNAPSHOTS_KEPT = 3;
+const SNAPSHOTS_KEPT = 3;
 
 /** A loaded knowledge base with its index, and where it came from. */
 export interface IndexedKnowledge {
@@ -65,13 +65,8 @@ interface SnapshotHeader {
 }
 
 async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origin'> | undefined> {
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const data = await readIfExists(file);
+  if (!data) return undefined;
   // Each line decoded on its own: the whole file as one string would be another copy of many MB.
   const newline = data.indexOf('\n');
   const header = (newline < 0 ? undefined : JSON.parse(data.toString('utf8', 0, newline))) as SnapshotHeader | undefined;
@@ -118,17 +113,21 @@ let codeId: string | undefined;
 
 /**
  * What identifies the code that turns knowledge files into an index: in the bundle, the bundle itself
- * (the packages included); under tsx, the sources of `src/knowledge/` and the package versions of the lock
- * file. Computed once per process.
+ * (the packages included); under tsx, the sources of `src/knowledge/` and `src/language/` (the analyser)
+ * and the package versions of the lock file. Computed once per process.
  */
-export function knowledgeCodeId(): string {
+function knowledgeCodeId(): string {
   if (codeId) return codeId;
   const hash = createHash('sha256');
   const root = projectRoot();
-  const sources = join(root, 'src', 'knowledge');
-  const files = existsSync(sources)
-    ? readdirSync(sources, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
-    : [fileURLToPath(import.meta.url)];
+  const folders = ['knowledge', 'language'].map((name) => join(root, 'src', name)).filter((folder) => existsSync(folder));
+  const files =
+    folders.length > 0
+      ? folders
+          .flatMap((folder) => readdirSync(folder, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name))
+      : [fileURLToPath(import.meta.url)];
   for (const path of [...files.sort(), join(root, 'package-lock.json')]) {
     if (existsSync(path)) hash.update(relative(root, path).split(sep).join('/')).update('\0').update(readFileSync(path)).update('\0');
   }

@@ -3,7 +3,7 @@ import { watchDirectories } from './directory-watcher.js';
 import type { KnowledgeService } from './knowledge-service.js';
 
 /** Quiet time after the last change before reloading (editors save in bursts). */
-export const DEFAULT_RELOAD_DELAY_MS = 300;
+const DEFAULT_RELOAD_DELAY_MS = 300;
 
 /**
  * Watches the knowledge folder and reloads the knowledge service a moment after files change, so editors
@@ -30,7 +30,10 @@ export function watchKnowledge(
       try {
         const result = await knowledge.reload(dir);
         for (const problem of result.rejected) {
-          logger.error({ file: problem.file, reason: problem.reason }, `Knowledge edit rejected, previous version stays live: ${problem.file}: ${problem.reason}`);
+          logger.error(
+            { file: problem.file, reason: problem.reason },
+            `Knowledge edit rejected, previous version stays live: ${problem.file}: ${problem.reason}`,
+          );
         }
         logger.info({ articles: result.articles, rejected: result.rejected.length }, 'Knowledge base reloaded');
         options.onReload?.(result);

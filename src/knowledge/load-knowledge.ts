@@ -4,8 +4,9 @@ import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { programmeParametersSchema } from '../funding/programme-parameters.js';
-import { THESAURUS_FILES, parseThesaurus } from './analyzer/thesaurus.js';
-import { articleFrontMatterSchema, describeIssues } from './article-schema.js';
+import { THESAURUS_FILES, parseThesaurus } from '../language/thesaurus.js';
+import { articleFrontMatterSchema } from './article-schema.js';
+import { describeIssues } from './schema-messages.js';
 import { intentsFileSchema } from './intent-schema.js';
 import { parseBody } from './markdown.js';
 import { detailsFileSchema } from './details-schema.js';
@@ -14,12 +15,10 @@ import type { Article, KnowledgeBase, KnowledgeMeta, KnowledgeProblem } from './
 /** Folder inside the knowledge base that holds analyser and scope data instead of articles. */
 export const META_FOLDER = '_meta';
 
-const EMPTY_META: KnowledgeMeta = { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] };
-
-const wordList = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
-const synonymGroupList = z
-  .array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, { error: 'a group needs at least 2 entries' }))
-  .default([]);
+// YAML reads `2027` as a number; a word list means it as text.
+const word = z.union([z.string(), z.number()]).transform(String);
+const wordList = z.array(word).default([]);
+const synonymGroupList = z.array(z.array(word).min(2, { error: 'a group needs at least 2 entries' })).default([]);
 const synonymsSchema = z.object({ equivalents: synonymGroupList, related: synonymGroupList });
 const analyzerSchema = z.object({
   stopwords: z.object({ keep: wordList, add: wordList }).default({ keep: [], add: [] }),
@@ -58,7 +57,7 @@ export interface KnowledgeFiles {
 }
 
 /** The analyser, scope and programme files in `_meta/`, in the order they are read. */
-export const META_FILES = [
+const META_FILES = [
   'synonyms.yml',
   'analyzer.yml',
   'foerderprogramm.yml',
@@ -80,7 +79,7 @@ export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
     const texts = await Promise.all(batch.map((file) => readFile(join(dir, file))));
     batch.forEach((file, i) => files.articles.set(file, texts[i]!));
   }
-  for (const file of META_FILES) files.meta.set(file, await readOptional(join(dir, file)));
+  for (const file of META_FILES) files.meta.set(file, (await readIfExists(join(dir, file)))?.toString('utf8'));
   return files;
 }
 
@@ -169,33 +168,28 @@ async function listMarkdownFiles(dir: string): Promise<string[]> {
 }
 
 function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: KnowledgeProblem[]): KnowledgeMeta {
-  const meta: KnowledgeMeta = structuredClone(EMPTY_META);
-  const yaml = <T>(name: string, schema: z.ZodType<T>) => parseYamlFile(`${META_FOLDER}/${name}`, files.get(`${META_FOLDER}/${name}`), schema, problems);
-  const synonyms = yaml('synonyms.yml', synonymsSchema);
-  if (synonyms) {
-    meta.synonymGroups = [
-      ...synonyms.equivalents.map((words) => ({ words, exact: true })),
-      ...synonyms.related.map((words) => ({ words, exact: false })),
-    ];
-  }
-  const analyzer = yaml('analyzer.yml', analyzerSchema);
-  if (analyzer) {
-    meta.stopwords = analyzer.stopwords;
-    meta.outsideScope = analyzer.outside_scope;
-  }
-  meta.programme = yaml('foerderprogramm.yml', programmeParametersSchema);
-  meta.intents = yaml('intents.yml', intentsFileSchema);
   const text = (name: string) => files.get(`${META_FOLDER}/${name}`);
-  meta.thesaurus = parseThesaurus(text(THESAURUS_FILES.subset), text(THESAURUS_FILES.words));
-  // Optional: without it the bot answers as before, so a missing file is no problem.
-  if (files.get(`${META_FOLDER}/details.yml`) !== undefined) meta.details = yaml('details.yml', detailsFileSchema);
-  return meta;
+  const yaml = <T>(name: string, schema: z.ZodType<T>) => parseYamlFile(`${META_FOLDER}/${name}`, text(name), schema, problems);
+  const synonyms = yaml('synonyms.yml', synonymsSchema);
+  const analyzer = yaml('analyzer.yml', analyzerSchema);
+  return {
+    synonymGroups: synonyms
+      ? [...synonyms.equivalents.map((words) => ({ words, exact: true })), ...synonyms.related.map((words) => ({ words, exact: false }))]
+      : [],
+    stopwords: analyzer?.stopwords ?? { keep: [], add: [] },
+    outsideScope: analyzer?.outside_scope ?? [],
+    programme: yaml('foerderprogramm.yml', programmeParametersSchema),
+    intents: yaml('intents.yml', intentsFileSchema),
+    // Optional: without it the bot answers as before, so a missing file is no problem.
+    details: text('details.yml') === undefined ? undefined : yaml('details.yml', detailsFileSchema),
+    thesaurus: parseThesaurus(text(THESAURUS_FILES.subset), text(THESAURUS_FILES.words)),
+  };
 }
 
-/** A file's text, or `undefined` when it does not exist (other read errors are thrown). */
-async function readOptional(path: string): Promise<string | undefined> {
+/** A file's bytes, or `undefined` when it does not exist (other read errors are thrown). */
+export async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw cause;
@@ -225,4 +219,3 @@ function parseYamlFile<T>(file: string, text: string | undefined, schema: z.ZodT
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
 }
-

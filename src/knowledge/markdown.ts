@@ -19,9 +19,7 @@ export interface ParsedBody {
 export function parseBody(markdown: string): ParsedBody {
   const lines = markdown.split('\n');
   const tokens = md.parse(markdown, {});
-  const starts: Array<{ line: number; heading: string | null; bodyLine: number }> = [
-    { line: 0, heading: null, bodyLine: 0 },
-  ];
+  const starts: Array<{ line: number; heading: string | null; bodyLine: number }> = [{ line: 0, heading: null, bodyLine: 0 }];
   const relativeLinks: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;

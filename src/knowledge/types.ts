@@ -2,6 +2,7 @@ import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import type { AsOfPrecision } from './article-schema.js';
 import type { IntentsFile } from './intent-schema.js';
 import type { DetailsFile } from './details-schema.js';
+import type { AnalyzerSettings } from '../language/german-analyzer.js';
 
 /** Where a fact comes from: the official page an article is based on, or a source without web address and its year. */
 export interface KnowledgeSource {
@@ -28,7 +29,10 @@ export interface Article {
   keywords: string[];
   source: KnowledgeSource;
   furtherSources: KnowledgeSource[];
-  /** Date of the source's content, `YYYY-MM-DD` (its first day when only month or year are known; for an undated source the day it was checked). */
+  /**
+   * Date of the source's content, `YYYY-MM-DD` (its first day when only month or year are known; for an
+   * undated source the day it was checked).
+   */
   asOf: string;
   /** How exactly `asOf` is known (absent: to the day). */
   asOfPrecision?: AsOfPrecision;
@@ -55,35 +59,16 @@ export interface KnowledgeProblem {
   severity: 'error' | 'warning';
 }
 
-/** Words and phrases that users mean interchangeably. */
-export interface SynonymGroup {
-  words: string[];
-  /** `true` for exact equivalents (abbreviation and long form); `false` for related everyday words. */
-  exact: boolean;
-}
-
 /** Analyser, scope and programme data that editors maintain in `knowledge/_meta/`. */
-export interface KnowledgeMeta {
+export interface KnowledgeMeta extends AnalyzerSettings {
   /** Rules and amounts of the funding programme (`_meta/foerderprogramm.yml`); absent when broken. */
   programme?: ProgrammeParameters;
   /** Example utterances per intent (`_meta/intents.yml`); absent when broken or missing. */
   intents?: IntentsFile;
   /** The kinds of detail a question can ask for (`_meta/details.yml`); absent when broken or missing. */
   details?: DetailsFile;
-  synonymGroups: SynonymGroup[];
-  stopwords: { keep: string[]; add: string[] };
   /** Regions and funders outside the Hessian programme; a question naming one is out of scope. */
   outsideScope: string[];
-  /** General German word knowledge (`_meta/openthesaurus-*.txt`); absent: the analyser does without. */
-  thesaurus?: ThesaurusData;
-}
-
-/** What the analyser knows from OpenThesaurus (see `src/knowledge/analyzer/thesaurus.ts`). */
-export interface ThesaurusData {
-  /** Synonym sets, each a list of single words as written (`['beilegen', 'beifügen']`). */
-  sets: string[][];
-  /** Index terms (stems) of ordinary words (verbs, adjectives, adverbs) the knowledge base does not contain. */
-  ordinaryTerms: string[];
 }
 
 /** Everything loaded from the knowledge folder. */

@@ -1,5 +1,5 @@
-import { GermanAnalyzer } from '../knowledge/analyzer/german-analyzer.js';
-import { foldGerman, stemGerman, tokenizeWords } from '../knowledge/analyzer/german-normalizer.js';
+import { GermanAnalyzer } from '../language/german-analyzer.js';
+import { foldGerman, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import type { IntentName, IntentsFile } from '../knowledge/intent-schema.js';
 import { isQuestion, splitSentences } from './sentences.js';
 

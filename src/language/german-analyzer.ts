@@ -1,8 +1,22 @@
 import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
-import type { KnowledgeMeta, ThesaurusData } from '../types.js';
 import { CompoundSplitter } from './compound-splitter.js';
 import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
-import { EMPTY_THESAURUS } from './thesaurus.js';
+import { EMPTY_THESAURUS, type ThesaurusData } from './thesaurus.js';
+
+/** Words and phrases that users mean interchangeably. */
+export interface SynonymGroup {
+  words: string[];
+  /** `true` for exact equivalents (abbreviation and long form); `false` for related everyday words. */
+  exact: boolean;
+}
+
+/** What the analyser is configured with (editors maintain it in `knowledge/_meta/`). */
+export interface AnalyzerSettings {
+  synonymGroups: SynonymGroup[];
+  stopwords: { keep: string[]; add: string[] };
+  /** General German word knowledge (`_meta/openthesaurus-*.txt`); absent: the analyser does without. */
+  thesaurus?: ThesaurusData;
+}
 
 /** How much a query term found only through expansion counts compared with the word the user typed. */
 export const DEFAULT_EXPANSION_WEIGHTS = {
@@ -72,18 +86,20 @@ export class GermanAnalyzer {
   private thesaurusIndex: Map<string, string[][]> | undefined;
   private ordinaryTerms: ReadonlySet<string> | undefined;
 
-  constructor(meta: Pick<KnowledgeMeta, 'stopwords' | 'synonymGroups' | 'thesaurus'>) {
+  constructor(meta: AnalyzerSettings) {
     this.thesaurusData = meta.thesaurus ?? EMPTY_THESAURUS;
     const keep = new Set(meta.stopwords.keep.map((w) => foldGerman(w.toLowerCase())));
     this.stopwords = new Set(
-      [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add]
-        .map((w) => foldGerman(w.toLowerCase()))
-        .filter((w) => !keep.has(w)),
+      [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add].map((w) => foldGerman(w.toLowerCase())).filter((w) => !keep.has(w)),
     );
     this.splitter = new CompoundSplitter((part) => this.lookupPart(part));
     this.synonymGroups = meta.synonymGroups.map((group) => ({
       members: group.words
-        .map((member) => tokenizeWords(member).map((w) => this.baseTerm(w)).filter((t): t is string => t !== null))
+        .map((member) =>
+          tokenizeWords(member)
+            .map((w) => this.baseTerm(w))
+            .filter((t): t is string => t !== null),
+        )
         .filter((member) => member.length > 0),
       weight: group.exact ? DEFAULT_EXPANSION_WEIGHTS.equivalent : DEFAULT_EXPANSION_WEIGHTS.related,
     }));
@@ -212,8 +228,15 @@ export class GermanAnalyzer {
       let wordClass = classifyWord(token, caseIsMeaningful, mixedCase);
       // Where case tells nothing (all lower case, first word), a word OpenThesaurus writes in lower case
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
-      if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term)) wordClass = 'other';
-      if (caseIsMeaningful && wordClass === 'noun' && parts.length === 0 && !this.vocabulary.has(term) && this.followsPlaceCue(tokens, position))
+      if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
+        wordClass = 'other';
+      if (
+        caseIsMeaningful &&
+        wordClass === 'noun' &&
+        parts.length === 0 &&
+        !this.vocabulary.has(term) &&
+        this.followsPlaceCue(tokens, position)
+      )
         wordClass = 'place';
       words.push({ text: token, term, alternatives, wordClass });
     });
@@ -398,9 +421,14 @@ export function wordClassByEnding(token: string): QueryWord['wordClass'] {
 
 /** Words after which a capitalised unknown word names a town (see `followsPlaceCue`). */
 const PLACE_CUES = new Set(
-  ['aus', 'mit', 'in', 'zwischen', 'stadt', 'städte', 'gemeinde', 'gemeinden', 'kommune', 'kommunen', 'landkreis', 'kreis'].concat(
-    ['nachbargemeinde', 'nachbargemeinden', 'nachbarstadt', 'nachbarkommune', 'nachbarort', 'nachbarorten'],
-  ),
+  ['aus', 'mit', 'in', 'zwischen', 'stadt', 'städte', 'gemeinde', 'gemeinden', 'kommune', 'kommunen', 'landkreis', 'kreis'].concat([
+    'nachbargemeinde',
+    'nachbargemeinden',
+    'nachbarstadt',
+    'nachbarkommune',
+    'nachbarort',
+    'nachbarorten',
+  ]),
 );
 
 /** `LEADER`, `KFA`, `TVöD`: two or more capitals in a message that is not written all in capitals. */

@@ -1,11 +1,17 @@
-import type { ThesaurusData } from '../types.js';
-
 /**
  * General German word knowledge from OpenThesaurus (LGPL-2.1), as shipped in `knowledge/_meta/` by
  * `scripts/derive-thesaurus.ts`: synonym sets that lead from everyday words to words of the knowledge
  * base, and a list of ordinary words (verbs, adjectives, adverbs) that name no topic.
  */
 export const THESAURUS_FILES = { subset: 'openthesaurus-subset.txt', words: 'openthesaurus-words.txt' } as const;
+
+/** What the analyser knows from OpenThesaurus. */
+export interface ThesaurusData {
+  /** Synonym sets, each a list of single words as written (`['beilegen', 'beifügen']`). */
+  sets: string[][];
+  /** Index terms (stems) of ordinary words (verbs, adjectives, adverbs) the knowledge base does not contain. */
+  ordinaryTerms: string[];
+}
 
 export const EMPTY_THESAURUS: ThesaurusData = { sets: [], ordinaryTerms: [] };
 
@@ -25,7 +31,12 @@ function dataLines(text: string | undefined): string[] {
 export function parseThesaurus(subset: string | undefined, words: string | undefined): ThesaurusData {
   return {
     sets: dataLines(subset)
-      .map((line) => line.split(';').map((word) => word.trim()).filter((word) => word !== ''))
+      .map((line) =>
+        line
+          .split(';')
+          .map((word) => word.trim())
+          .filter((word) => word !== ''),
+      )
       .filter((set) => set.length > 1),
     ordinaryTerms: dataLines(words).flatMap((line) => line.split(/\s+/)),
   };

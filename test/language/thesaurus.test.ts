@@ -1,13 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GermanAnalyzer } from '../../../src/knowledge/analyzer/german-analyzer.js';
-import { parseThesaurus, THESAURUS_FILES } from '../../../src/knowledge/analyzer/thesaurus.js';
-import { decideAnswer } from '../../../src/knowledge/answer-engine.js';
-import { KnowledgeIndex } from '../../../src/knowledge/knowledge-index.js';
-import { loadKnowledgeBase } from '../../../src/knowledge/load-knowledge.js';
-import type { ThesaurusData } from '../../../src/knowledge/types.js';
-import { SHIPPED_KB } from '../../helpers/bot-harness.js';
+import { GermanAnalyzer } from '../../src/language/german-analyzer.js';
+import { parseThesaurus, THESAURUS_FILES } from '../../src/language/thesaurus.js';
+import { decideAnswer } from '../../src/knowledge/answer-engine.js';
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
+import type { ThesaurusData } from '../../src/language/thesaurus.js';
+import { SHIPPED_KB } from '../helpers/bot-harness.js';
 
 function analyzerFor(texts: string[], thesaurus: ThesaurusData, synonyms: string[][] = []) {
   const analyzer = new GermanAnalyzer({

@@ -11,9 +11,9 @@ let hyphenator: Hyphenator | undefined;
  * `createRequire`.
  */
 function hyphenDe(): Hyphenator {
+  if (typeof require !== 'function') return (hyphenator ??= createRequire(import.meta.url)('hyphen/de/index.js') as Hyphenator);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's own require (see above)
-  hyphenator ??= (typeof require === 'function' ? require('hyphen/de/index.js') : createRequire(import.meta.url)('hyphen/de/index.js')) as Hyphenator;
-  return hyphenator;
+  return (hyphenator ??= require('hyphen/de/index.js') as Hyphenator);
 }
 
 const SOFT_HYPHEN = '\u00ad';

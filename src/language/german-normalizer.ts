@@ -7,11 +7,7 @@ import { stemmer } from '@orama/stemmers/german';
  * so words that merely contain such letter pairs (`Feuer` → `feur`) still match themselves.
  */
 export function foldGerman(lowerWord: string): string {
-  return lowerWord
-    .replace(/ß/g, 'ss')
-    .replace(/ä|ae/g, 'a')
-    .replace(/ö|oe/g, 'o')
-    .replace(/ü|ue/g, 'u');
+  return lowerWord.replace(/ß/g, 'ss').replace(/ä|ae/g, 'a').replace(/ö|oe/g, 'o').replace(/ü|ue/g, 'u');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GermanAnalyzer } from '../../../src/knowledge/analyzer/german-analyzer.js';
-import { foldGerman, joinDigitGroups, tokenizeWords } from '../../../src/knowledge/analyzer/german-normalizer.js';
-import { KnowledgeIndex } from '../../../src/knowledge/knowledge-index.js';
-import { loadKnowledgeBase } from '../../../src/knowledge/load-knowledge.js';
-import { SHIPPED_KB } from '../../helpers/bot-harness.js';
+import { GermanAnalyzer } from '../../src/language/german-analyzer.js';
+import { foldGerman, joinDigitGroups, tokenizeWords } from '../../src/language/german-normalizer.js';
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
+import { SHIPPED_KB } from '../helpers/bot-harness.js';
 
 const meta = {
   stopwords: { keep: ['drei'], add: ['eigentlich'] },
