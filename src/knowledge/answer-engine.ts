@@ -1,6 +1,6 @@
 import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from './analyzer/german-analyzer.js';
 import { foldGerman } from './analyzer/german-normalizer.js';
-import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
+import type { ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
 
 /** Thresholds of the answer decision: the defaults as named data. */
@@ -25,15 +25,14 @@ export const DEFAULT_ANSWER_OPTIONS = {
   /** How many of the best-scoring articles are re-ranked by coverage. */
   rerankDepth: 20,
   /**
-   * An answer shows the intro and one section, so an article must hold the question's words together: one
-   * whose best passage (title, intro and one section, or one stored question) covers less than this share
-   * of what the whole article covers is ranked down in proportion. Such a neighbour gathers general words
-   * from many sections but lacks the fact (clerk set: 2 wrong confident answers fewer, docs/evaluation.md).
+   * An answer shows the intro and one section: an article whose best passage (title, intro and one section,
+   * or one stored question) covers less than this share of what the whole article covers is ranked down in
+   * proportion. Such a neighbour gathers general words from many sections but lacks the fact (docs/evaluation.md).
    */
   minPassageShare: 0.7,
 } as const;
 
-export type AnswerOptions = typeof DEFAULT_ANSWER_OPTIONS;
+export type AnswerOptions = { readonly [K in keyof typeof DEFAULT_ANSWER_OPTIONS]: number };
 
 /** One candidate article with the numbers the decision was based on. */
 export interface Candidate {
@@ -90,7 +89,6 @@ export function decideAnswer(
   const weighted = weightedAlternatives(words, idf, index);
   const rank = new Map<Candidate, number>();
   const questionTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
-  const variantsOf = (hit: ArticleHit, term: string) => [...(hit.queryTerms.get(term) ?? [])];
   const candidates: Candidate[] = index.search(words, options.rerankDepth).map((hit) => {
     const candidate = {
       article: hit.article,
@@ -102,14 +100,13 @@ export function decideAnswer(
     // word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a compound does not count
     // through two parts, which are often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
     const passage = passages(index, hit.article).reduce((best, has) => {
-      const inexact = (term: string) => variantsOf(hit, term).some((v) => !questionTerms.has(v) && has(v));
+      const inexact = (term: string) => [...(hit.queryTerms.get(term) ?? [])].some((v) => !questionTerms.has(v) && has(v));
       return Math.max(best, coverage(weighted, totalWeight, options, has, inexact, 0));
     }, 0);
     rank.set(candidate, rankValue(candidate, passage, options));
     return candidate;
   });
-  const rankValueOf = (c: Candidate) => rank.get(c) ?? 0;
-  candidates.sort((a, b) => rankValueOf(b) - rankValueOf(a));
+  candidates.sort((a, b) => rank.get(b)! - rank.get(a)!);
   const best = candidates[0];
   if (!best || best.coverage < options.minCoverage) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
@@ -119,7 +116,7 @@ export function decideAnswer(
   const close = candidates.filter(
     (c) =>
       c === best ||
-      (rankValueOf(c) >= rankValueOf(best) * options.clarifyScoreRatio &&
+      (rank.get(c)! >= rank.get(best)! * options.clarifyScoreRatio &&
         c.coverage >= best.coverage - options.clarifyCoverageSlack &&
         !areRelated(best.article, c.article)),
   );
@@ -179,7 +176,6 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
 
 /** Per query word: its IDF, its own term and its alternatives with the weight they count for in coverage. */
 type WeightedWord = { idf: number; term: string; alternatives: Array<[string, number]> };
-
 function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex): WeightedWord[] {
   return words.map((word) => {
     const wordIdf = idf.get(word) ?? 0;
