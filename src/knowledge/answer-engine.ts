@@ -1,6 +1,6 @@
 import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from '../language/german-analyzer.js';
 import { foldGerman } from '../language/german-normalizer.js';
-import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
+import type { ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
 
 /** Thresholds of the answer decision: the defaults as named data. */
@@ -24,9 +24,15 @@ export const DEFAULT_ANSWER_OPTIONS = {
   allPartsWeight: 0.9,
   /** How many of the best-scoring articles are re-ranked by coverage. */
   rerankDepth: 20,
+  /**
+   * An answer shows the intro and one section: an article whose best passage (title, intro and one section,
+   * or one stored question) covers less than this share of what the whole article covers is ranked down in
+   * proportion. Such a neighbour gathers general words from many sections but lacks the fact (docs/evaluation.md).
+   */
+  minPassageShare: 0.7,
 } as const;
 
-export type AnswerOptions = typeof DEFAULT_ANSWER_OPTIONS;
+export type AnswerOptions = { readonly [K in keyof typeof DEFAULT_ANSWER_OPTIONS]: number };
 
 /** One candidate article with the numbers the decision was based on. */
 export interface Candidate {
@@ -80,15 +86,33 @@ export function decideAnswer(
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
   // Rank by how much of the question an article covers, then by how strongly it matches: an article
   // that answers every word beats one that matches a single word very often.
-  const candidates: Candidate[] = index
-    .search(words, options.rerankDepth)
-    .map((hit) => ({
+  const weighted = weightedAlternatives(words, idf, index);
+  const rank = new Map<Candidate, number>();
+  const questionTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
+  const candidates: Candidate[] = index.search(words, options.rerankDepth).map((hit) => {
+    const candidate = {
       article: hit.article,
       score: hit.score,
-      coverage: coverage(hit, words, idf, totalWeight, options, index),
+      coverage: coverage(
+        weighted,
+        totalWeight,
+        options,
+        (term) => hit.exactTerms.has(term),
+        (term) => hit.queryTerms.has(term),
+      ),
       questionMatch: questionMatch(words, idf, totalWeight, index.termsOf(hit.article.id).questions),
-    }))
-    .sort((a, b) => rankValue(b) - rankValue(a));
+    };
+    // Within a passage a word matched fuzzily counts where its variant is, unless the variant is another
+    // word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a compound does not count
+    // through two parts, which are often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
+    const passage = passages(index, hit.article).reduce((best, has) => {
+      const inexact = (term: string) => [...(hit.queryTerms.get(term) ?? [])].some((v) => !questionTerms.has(v) && has(v));
+      return Math.max(best, coverage(weighted, totalWeight, options, has, inexact, 0));
+    }, 0);
+    rank.set(candidate, rankValue(candidate, passage, options));
+    return candidate;
+  });
+  candidates.sort((a, b) => rank.get(b)! - rank.get(a)!);
   const best = candidates[0];
   if (!best || best.coverage < options.minCoverage) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
@@ -98,7 +122,7 @@ export function decideAnswer(
   const close = candidates.filter(
     (c) =>
       c === best ||
-      (rankValue(c) >= rankValue(best) * options.clarifyScoreRatio &&
+      (rank.get(c)! >= rank.get(best)! * options.clarifyScoreRatio &&
         c.coverage >= best.coverage - options.clarifyCoverageSlack &&
         !areRelated(best.article, c.article)),
   );
@@ -118,16 +142,32 @@ function areRelated(a: Article, b: Article): boolean {
 }
 
 /**
- * Ranking value: the match score weighted by the square of the coverage, and raised when one stored
+ * Ranking value: the match score weighted by the square of the coverage, raised when one stored
  * question of the article says nearly what the user asked (the way FAQ search matches question to
- * question, not only question to answer text).
+ * question, not only question to answer text), and lowered when no passage holds the words together.
  */
-function rankValue(candidate: Candidate): number {
-  return candidate.score * candidate.coverage * candidate.coverage * (1 + candidate.questionMatch);
+function rankValue(candidate: Candidate, passage: number, options: AnswerOptions): number {
+  const { score, coverage, questionMatch } = candidate;
+  const together = Math.min(1, passage / Math.max(coverage * options.minPassageShare, 1e-9));
+  return score * coverage * coverage * (1 + questionMatch) * together;
+}
+
+/** What an answer can show, as term tests: each stored question, and the title with the intro and one section. */
+function passages(index: KnowledgeIndex, article: Article): Array<(term: string) => boolean> {
+  const { title, questions, sections } = index.termsOf(article.id);
+  const [intro, ...rest] = sections;
+  const inIntro = (term: string) => title.has(term) || (!!intro && (intro.heading.has(term) || intro.body.has(term)));
+  const shown = rest.map((s) => (term: string) => inIntro(term) || s.heading.has(term) || s.body.has(term));
+  return [...questions.map((q) => (term: string) => q.has(term)), ...(shown.length > 0 ? shown : [inIntro])];
 }
 
 /** Best share of the question's weight that a single stored question (or the title) contains. */
-function questionMatch(words: readonly QueryWord[], idf: Map<QueryWord, number>, totalWeight: number, questions: ArticleTerms['questions']): number {
+function questionMatch(
+  words: readonly QueryWord[],
+  idf: Map<QueryWord, number>,
+  totalWeight: number,
+  questions: ArticleTerms['questions'],
+): number {
   if (totalWeight === 0) return 0;
   let best = 0;
   for (const terms of questions) {
@@ -145,33 +185,47 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
   return strength;
 }
 
-/** How well a hit covers the question: matched IDF weight over total IDF weight, 0…1. */
+/** Per query word: its IDF, its own term and its alternatives with the weight they count for in coverage. */
+type WeightedWord = { idf: number; term: string; alternatives: Array<[string, number]> };
+function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex): WeightedWord[] {
+  return words.map((word) => {
+    const wordIdf = idf.get(word) ?? 0;
+    // A part that most articles contain ("Hessen" in "Hessenkasse") tells little about a rarer whole.
+    const alternatives = [...word.alternatives].map(([term, listed]): [string, number] => [
+      term,
+      isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed,
+    ]);
+    return { idf: wordIdf, term: word.term, alternatives };
+  });
+}
+
+/**
+ * How much of the question's weight is found, 0…1: each word counts with its best alternative that `exact`
+ * finds, or, less, that is found only through a fuzzy or prefix variant (`inexact`).
+ */
 function coverage(
-  hit: ArticleHit,
-  words: QueryWord[],
-  idf: Map<QueryWord, number>,
+  words: readonly WeightedWord[],
   totalWeight: number,
   options: AnswerOptions,
-  index: KnowledgeIndex,
+  exact: (term: string) => boolean,
+  inexact: (term: string) => boolean,
+  allPartsWeight: number = options.allPartsWeight,
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
   for (const word of words) {
     let strength = 0;
     let exactParts = 0;
-    const wordIdf = idf.get(word) ?? 0;
-    for (const [term, listed] of word.alternatives) {
-      // A part that most articles contain ("Hessen" in "Hessenkasse") tells little about a rarer whole.
-      const weight = isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed;
-      if (hit.exactTerms.has(term)) {
+    for (const [term, weight] of word.alternatives) {
+      if (exact(term)) {
         strength = Math.max(strength, weight);
         if (term !== word.term) exactParts++;
-      } else if (hit.queryTerms.has(term)) {
+      } else if (inexact(term)) {
         strength = Math.max(strength, weight * options.inexactMatchWeight);
       }
     }
-    if (exactParts >= 2) strength = Math.max(strength, options.allPartsWeight);
-    covered += strength * (idf.get(word) ?? 0);
+    if (exactParts >= 2) strength = Math.max(strength, allPartsWeight);
+    covered += strength * word.idf;
   }
   return covered / totalWeight;
 }
@@ -187,12 +241,7 @@ function isPartOf(word: QueryWord, term: string, weight: number): boolean {
  * in its title) or that appear in many of its sections say little about which section is meant, so a
  * word counts in proportion to how few sections contain it.
  */
-function chooseSections(
-  index: KnowledgeIndex,
-  article: Article,
-  words: QueryWord[],
-  idf: Map<QueryWord, number>,
-): ArticleSection[] {
+function chooseSections(index: KnowledgeIndex, article: Article, words: QueryWord[], idf: Map<QueryWord, number>): ArticleSection[] {
   const [intro, ...rest] = article.sections;
   const { title, sections } = index.termsOf(article.id);
   const scores = rest.map(() => 0);
@@ -238,7 +287,13 @@ const scopePatterns = new WeakMap<readonly string[], RegExp | null>();
 function scopePattern(regions: readonly string[]): RegExp | null {
   let pattern = scopePatterns.get(regions);
   if (pattern === undefined) {
-    const folded = regions.map((region) => foldGerman(region.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).filter((region) => region.length > 0);
+    const folded = regions
+      .map((region) =>
+        foldGerman(region.toLowerCase())
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim(),
+      )
+      .filter((region) => region.length > 0);
     pattern = folded.length > 0 ? new RegExp(` (?:${folded.join('|')})\\p{L}{0,3} `, 'u') : null;
     scopePatterns.set(regions, pattern);
   }

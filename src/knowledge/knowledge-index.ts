@@ -47,8 +47,8 @@ export interface ArticleHit {
   score: number;
   /** Index terms of the article that matched (compound parts, synonyms, fuzzy and prefix variants included). */
   exactTerms: ReadonlySet<string>;
-  /** Query terms (alternatives of the query words) that matched, exactly or through fuzzy/prefix matching. */
-  queryTerms: ReadonlySet<string>;
+  /** Query terms (alternatives of the query words) that matched, each with the index terms it matched (itself, or fuzzy/prefix variants). */
+  queryTerms: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary and MiniSearch's own JSON. */
@@ -126,7 +126,8 @@ export class KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
     analyzer.setVocabulary(new Set(data.vocabulary));
     const miniSearch = MiniSearch.loadJSON<IndexedDocument>(data.search, miniSearchOptions(analyzer));
-    if (miniSearch.documentCount !== kb.articles.length) throw new Error(`index data is of ${miniSearch.documentCount} articles, not ${kb.articles.length}`);
+    if (miniSearch.documentCount !== kb.articles.length)
+      throw new Error(`index data is of ${miniSearch.documentCount} articles, not ${kb.articles.length}`);
     return new KnowledgeIndex(analyzer, miniSearch, kb.articles);
   }
 
@@ -175,8 +176,16 @@ export class KnowledgeIndex {
     order.forEach((doc, i) => (sorted[i] = score[doc]!));
     sorted.sort();
     const threshold = limit >= sorted.length ? Number.NEGATIVE_INFINITY : sorted[sorted.length - limit]!;
-    const top = order.filter((doc) => score[doc]! >= threshold).sort((a, b) => score[b]! - score[a]!).slice(0, limit);
-    const hits = top.map((doc) => ({ article: this.articles[doc]!, score: score[doc]!, exactTerms: new Set<string>(), queryTerms: new Set<string>() }));
+    const top = order
+      .filter((doc) => score[doc]! >= threshold)
+      .sort((a, b) => score[b]! - score[a]!)
+      .slice(0, limit);
+    const hits = top.map((doc) => ({
+      article: this.articles[doc]!,
+      score: score[doc]!,
+      exactTerms: new Set<string>(),
+      queryTerms: new Map<string, Set<string>>(),
+    }));
     // What the returned articles matched (only they need it).
     const hitOf = new Int32Array(this.articles.length).fill(-1);
     top.forEach((doc, i) => (hitOf[doc] = i));
@@ -184,8 +193,12 @@ export class KnowledgeIndex {
       for (let i = 0; i < docs.length; i++) {
         const hit = hits[hitOf[docs[i]!]!];
         if (!hit) continue;
-        for (const matched of terms[i]!) hit.exactTerms.add(matched);
-        hit.queryTerms.add(term);
+        const variants = hit.queryTerms.get(term) ?? new Set<string>();
+        for (const matched of terms[i]!) {
+          hit.exactTerms.add(matched);
+          variants.add(matched);
+        }
+        hit.queryTerms.set(term, variants);
       }
     }
     return hits;

@@ -67,7 +67,10 @@ describe('whether an article supplies a detail', () => {
 
   it('takes the office’s contact data for the articles about the office', () => {
     const phone = details.kinds.find((k) => k.name === 'telefonnummer')!;
-    expect(details.supply(article('beratungsstelle', 'Die Beratungsstelle berät Kommunen.'), phone)).toEqual({ status: 'office', field: 'phone' });
+    expect(details.supply(article('beratungsstelle', 'Die Beratungsstelle berät Kommunen.'), phone)).toEqual({
+      status: 'office',
+      field: 'phone',
+    });
   });
 });
 
@@ -89,7 +92,10 @@ describe('the shipped details.yml', () => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.problems.filter((p) => p.file === '_meta/details.yml')).toEqual([]);
     expect(knowledge.details?.kinds.length).toBeGreaterThan(5);
-    const broken = parseKnowledgeFiles({ articles: new Map(), meta: new Map([['_meta/details.yml', 'details:\n  x:\n    asked_by: []\n']]) });
+    const broken = parseKnowledgeFiles({
+      articles: new Map(),
+      meta: new Map([['_meta/details.yml', 'details:\n  x:\n    asked_by: []\n']]),
+    });
     expect(broken.problems.filter((p) => p.file === '_meta/details.yml').map((p) => p.severity)).toContain('error');
   });
 });

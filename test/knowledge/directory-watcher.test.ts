@@ -49,7 +49,11 @@ describe('the folder watcher', () => {
     // After close: a second watcher (the control) sees the next change; the closed one does not.
     const count = seen.length;
     const control: string[] = [];
-    const controlWatcher = watchDirectories(root, (file) => control.push(file), (error) => errors.push(error));
+    const controlWatcher = watchDirectories(
+      root,
+      (file) => control.push(file),
+      (error) => errors.push(error),
+    );
     try {
       writeFileSync(join(root, 'a', 'b', 'x.md'), 'vier');
       await until(() => control.includes('a/b/x.md'));

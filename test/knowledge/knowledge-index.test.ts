@@ -14,7 +14,12 @@ const QUESTIONS = [
 
 /** What the answer decision reads of the hits. */
 const plain = (hits: ArticleHit[]) =>
-  hits.map((h) => ({ id: h.article.id, score: h.score, exact: [...h.exactTerms].sort(), query: [...h.queryTerms].sort() }));
+  hits.map((h) => ({
+    id: h.article.id,
+    score: h.score,
+    exact: [...h.exactTerms].sort(),
+    query: [...h.queryTerms].map(([term, variants]) => [term, [...variants].sort()]).sort(),
+  }));
 
 describe('the knowledge index', () => {
   const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build(kb));

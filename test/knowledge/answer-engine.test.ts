@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANSWER_OPTIONS, decideAnswer } from '../../src/knowledge/answer-engine.js';
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { loadKnowledgeBase, parseArticle } from '../../src/knowledge/load-knowledge.js';
+import type { Article } from '../../src/knowledge/types.js';
+import { SHIPPED_KB } from '../helpers/bot-harness.js';
+
+function article(id: string, title: string, body: string): Article {
+  const parsed = parseArticle(
+    `thema/${id}.md`,
+    `---\nid: ${id}\ntitle: "${title}"\nquestions: [Was gilt hier?, Was ist das?]\nkeywords: [x]\nsource: { title: Quelle, url: "https://example.org" }\nas_of: 2025-01-01\n---\n${body}\n`,
+  );
+  if (!('article' in parsed)) throw new Error(parsed.problems.map((p) => p.reason).join('\n'));
+  return parsed.article;
+}
+
+describe('the answer decision', () => {
+  // A neighbour names every word of the question, each in another section; the answer shows the intro and one
+  // section, so the article that holds the words together in one section is the better answer.
+  const scattered = article(
+    'ueberblick',
+    'Überblick',
+    'Vieles ist möglich.\n\n## Kläranlage\n\nDie Kläranlage der Gemeinde.\n\n## Friedhof\n\nDer Friedhof der Gemeinde.\n\n## Zuschuss\n\nEin Zuschuss ist möglich.',
+  );
+  const together = article(
+    'klaeranlage',
+    'Gemeinsame Anlagen',
+    'Kurz.\n\n## Kläranlage und Friedhof\n\nFür eine gemeinsame Kläranlage mit Friedhof gibt es einen Zuschuss.',
+  );
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) =>
+    KnowledgeIndex.build({ meta: kb.meta, articles: [scattered, together, ...others] }),
+  );
+  const answered = async (minPassageShare: number) => {
+    const decision = decideAnswer(await index, 'Zuschuss für Kläranlage und Friedhof?', [], { ...DEFAULT_ANSWER_OPTIONS, minPassageShare });
+    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
+  };
+
+  it('ranks down an article that has the words of the question only in different sections', async () => {
+    expect(await answered(DEFAULT_ANSWER_OPTIONS.minPassageShare)).toBe('klaeranlage');
+    expect(await answered(0)).toBe('ueberblick');
+  });
+});
