@@ -62,8 +62,8 @@ interface Candidate {
   order: number[];
 }
 
-/** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Leiten Sie das weiter" `weiterleiten`. */
-const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'zusammen', 'nach']);
+/** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Kommen Sie vorbei" `vorbeikommen`. */
+const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach']);
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.

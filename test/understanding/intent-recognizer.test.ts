@@ -92,7 +92,7 @@ const OWN_REQUEST_FILE: IntentsFile = intentsFileSchema.parse({
     asking: ['kann', 'können', 'könnte'],
     groups: [
       ['Beraterin', 'Berater', 'Mitarbeiter', 'Beratungsstelle', 'jemand', 'jemandem'],
-      ['sprechen', 'besprechen', 'reden'],
+      ['sprechen', 'besprechen', 'reden', 'vorbeikommen'],
       ['anrufen', 'erreichen', 'melden', 'zurückrufen'],
       ['verbinden', 'weiterleiten'],
     ],
@@ -127,9 +127,11 @@ describe('IntentRecognizer: a request for a person', () => {
     expect(intentOf(text)).toBe(intent);
   });
 
-  it('joins separable verbs ("Rufen Sie mich an", "Leiten Sie mich weiter")', () => {
+  it('joins separable verbs ("Rufen Sie mich an", "Leiten Sie mich weiter", "Kommt … vorbei")', () => {
     expect(intentOf('Rufen Sie mich bitte an')).toBe('handoff');
     expect(intentOf('Leiten Sie mich weiter')).toBe('handoff');
+    expect(intentOf('Eine Beraterin kommt bei uns vorbei.')).toBe('handoff');
+    expect(intentOf('Eine Beraterin kommt zu uns.')).toBe('question');
     expect(intentOf('Rufen Sie mich')).toBe('question');
   });
 
