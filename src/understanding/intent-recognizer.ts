@@ -63,7 +63,9 @@ interface Candidate {
 }
 
 /** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Kommen Sie vorbei" `vorbeikommen`. */
-const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach']);
+const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach', 'dazu']);
+/** Forms of "werden" that make a participle a wish for the future ("… möchte zurückgerufen werden"); not "wurde". */
+const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
@@ -169,7 +171,9 @@ export class IntentRecognizer {
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
       if (!this.isOwnRequest(sentence)) continue;
-      candidates.push(...this.candidates(sentenceTerms, share, (example) => example.ownRequestInQuestions));
+      // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
+      const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
+      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions));
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
@@ -230,6 +234,16 @@ export class IntentRecognizer {
     if (!words.some((word) => this.selfWords.has(word))) return false;
     const opensWithQuestionWord = words.slice(0, 2).some((word) => this.questionWords.has(word));
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
+  }
+
+  /**
+   * True for a statement that asks for something (`words.asking`: "Ich hätte gern …", "Wir möchten …") without
+   * asking about something: no question word or "ob" in it ("Ich möchte wissen, ob die Beratung etwas kostet").
+   */
+  private isStatedWish(sentence: string): boolean {
+    if (isQuestion(sentence)) return false;
+    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
+    return words.some((word) => this.askingWords.has(word)) && !words.some((word) => this.questionWords.has(word));
   }
 
   private addExample(
@@ -344,12 +358,24 @@ export class IntentRecognizer {
           }
         });
       }
+      // In the passive ("Ich möchte zurückgerufen werden") the participle of a separable verb is the verb; not
+      // in the perfect ("Das Landratsamt hat uns an Sie weitergeleitet"), which tells what happened.
+      const passive = words.some((word) => PASSIVE_AUXILIARIES.has(foldGerman(word.toLowerCase())));
       words.forEach((word, i) => {
-        const term = joined.has(i) ? joined.get(i) : this.analyzer.baseTerm(word);
+        const infinitive = passive && !joined.has(i) ? this.participleVerb(word) : undefined;
+        const term = joined.has(i) ? joined.get(i) : (infinitive ?? this.analyzer.baseTerm(word));
         if (term) terms.add(term);
       });
     }
     return [...terms];
+  }
+
+  /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */
+  private participleVerb(word: string): string | undefined {
+    const parts = /^(\p{L}+?)ge(\p{L}{2,}?)(?:et|t|en)$/u.exec(foldGerman(word.toLowerCase()));
+    if (!parts || !SEPARABLE_PARTICLES.has(parts[1]!)) return undefined;
+    const verb = this.analyzer.baseTerm(`${parts[1]!}${parts[2]!}en`);
+    return verb && this.knownTerms.has(verb) ? verb : undefined;
   }
 
   private phraseOf(text: string): string {
