@@ -29,6 +29,8 @@ const MIN_HEAD_LENGTH = 4;
 const MIN_MODIFIER_LENGTH = 5;
 /** …when the rest of the compound is at least this long (so `Personal` is not `Person` + `al`). */
 const MIN_MODIFIER_REST = 4;
+/** An unknown term of at least this length is read as a typo of a known one (shorter words have too many neighbours). */
+const MIN_TYPO_LENGTH = 8;
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -75,8 +77,10 @@ const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
  *    joined within its sentence: "Rufen Sie mich an" → `anruf`). Each term also has its readings: the masculine
  *    form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the verb of a conjugated form (`meldet` →
  *    `melden`), the head and modifier of a compound (`Beratungstermin` → `Termin`), and the groups of
- *    `words.groups` it belongs to. A group is a concept: an example is a combination of concepts, so "mit einer
- *    Beraterin sprechen" (person + talk) also stands for "mit jemandem vom Beratungszentrum reden".
+ *    `words.groups` it belongs to. An unknown word of eight letters or more one typo away from exactly one
+ *    known word is read as that word (`Ansprechparnter`). A group is a concept: an example is a combination of
+ *    concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem vom
+ *    Beratungszentrum reden".
  * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
  *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
  *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
@@ -311,8 +315,26 @@ export class IntentRecognizer {
         if (this.knownTerms.has(rest) || this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) keys.add(reading.slice(0, end));
       }
     }
+    // A word that is neither known nor made of known parts may be a typo of a known one.
+    const typo = [...keys].some((key) => this.knownTerms.has(key)) ? undefined : this.correctedTypo(term);
+    if (typo) {
+      own.push(typo);
+      keys.add(typo);
+    }
     for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
     return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)) };
+  }
+
+  /**
+   * The one long known word that an unknown long word is a typo of (one letter wrong, missing, added or two
+   * swapped, the first letter right): `Ansprechparnter` → `Ansprechpartner`, `zurückrufn` → `zurückrufen`.
+   */
+  private correctedTypo(term: string): string | undefined {
+    if (term.length < MIN_TYPO_LENGTH) return undefined;
+    const near = [...this.knownTerms].filter(
+      (known) => known.length >= MIN_TYPO_LENGTH && known[0] === term[0] && isOneEditApart(term, known),
+    );
+    return near.length === 1 ? near[0] : undefined;
   }
 
   /** True when the first part of a compound (with a linking `s`) is a known word: `beratungs` → `berat`. */
@@ -459,6 +481,21 @@ function matchingSize(bySlot: Map<number, Set<number>>): number {
   for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
   return size;
 }
+
+/**
+ * True when two different words are one edit apart: a letter replaced, inserted, deleted, or two neighbours
+ * swapped. Not a vowel for another: that is how verbs change their tense (`gesprochen`, `Gespräch`), no typo.
+ */
+function isOneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  const replaced = a.length === b.length && a.slice(i + 1) === b.slice(i + 1) && !(VOWEL.test(a[i]!) && VOWEL.test(b[i]!));
+  return swapped || replaced || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+const VOWEL = /^[aeiouy]$/;
 
 function bitCount(mask: number): number {
   let count = 0;

@@ -152,6 +152,12 @@ describe('IntentRecognizer: a request for a person', () => {
     expect(intentOf('Unser Bauhof hat zwei Mitarbeiter. Wir sprechen morgen im Rat darüber.')).toBe('question');
   });
 
+  it('reads an unknown long word one typo away from a known one as that word, but not a changed vowel', () => {
+    expect(intentOf('Ich möchte mit der Beratungsstele sprechen')).toBe('handoff');
+    expect(intentOf('Ich möchte mit einem Mitarbieter sprechen')).toBe('handoff');
+    expect(intentOf('Ich möchte mit der Beratungsstalle sprechen')).toBe('question');
+  });
+
   it('prefers a request for a person to a dialog asked for in the same message', () => {
     expect(intentOf('Sind wir förderfähig?')).toBe('eligibility');
     expect(intentOf('Sind wir förderfähig? Das würde ich gern mit einer Beraterin besprechen.')).toBe('handoff');
