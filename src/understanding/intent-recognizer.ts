@@ -120,6 +120,8 @@ export class IntentRecognizer {
   private readonly selfWords: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly askingWords: Set<string>;
+  /** `words.asking` with umlauts spelt out, so a wish ("hätte", "haette") is not a past tense ("hatte"). */
+  private readonly wishingWords: Set<string>;
 
   private constructor(file: IntentsFile) {
     this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
@@ -128,6 +130,7 @@ export class IntentRecognizer {
     this.selfWords = folded(file.words.self);
     this.questionWords = folded(file.words.question_words);
     this.askingWords = folded(file.words.asking);
+    this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
     file.words.groups.forEach((group, i) => {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
@@ -243,11 +246,13 @@ export class IntentRecognizer {
   /**
    * True for a statement that asks for something (`words.asking`: "Ich hätte gern …", "Wir möchten …") without
    * asking about something: no question word or "ob" in it ("Ich möchte wissen, ob die Beratung etwas kostet").
+   * A past tense is no wish: "Wir hatten ein Beratungsgespräch" ("hatten", not "hätten").
    */
   private isStatedWish(sentence: string): boolean {
     if (isQuestion(sentence)) return false;
-    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
-    return words.some((word) => this.askingWords.has(word)) && !words.some((word) => this.questionWords.has(word));
+    const words = tokenizeWords(sentence);
+    if (!words.some((word) => this.wishingWords.has(spellOutUmlauts(word)))) return false;
+    return !words.some((word) => this.questionWords.has(foldGerman(word.toLowerCase())));
   }
 
   private addExample(
@@ -480,6 +485,11 @@ function matchingSize(bySlot: Map<number, Set<number>>): number {
   let size = 0;
   for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
   return size;
+}
+
+/** Lower case with umlauts spelt out: `hätte` and `haette` meet, `hatte` stays apart (folding would join all three). */
+function spellOutUmlauts(word: string): string {
+  return word.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 }
 
 /**

@@ -139,6 +139,8 @@ describe('IntentRecognizer: a request for a person', () => {
   it('reads a stated wish ("Ich hätte gern …") as asking for what its nouns name, unless it asks about something', () => {
     expect(intentOf('Ich hätte gern eine Beratung zur Fusion unserer Bauhöfe.')).toBe('handoff');
     expect(intentOf('Die Beratung hat unserer Fusion geholfen.')).toBe('question');
+    expect(intentOf('Ich haette gern eine Beratung zur Fusion unserer Bauhöfe.')).toBe('handoff');
+    expect(intentOf('Ich hatte eine Beratung zur Fusion unserer Bauhöfe.')).toBe('question');
     expect(intentOf('Ich möchte wissen, ob die Beratung unserer Fusion etwas kostet.')).toBe('question');
   });
 
