@@ -29,6 +29,8 @@ const MIN_HEAD_LENGTH = 4;
 const MIN_MODIFIER_LENGTH = 5;
 /** …when the rest of the compound is at least this long (so `Personal` is not `Person` + `al`). */
 const MIN_MODIFIER_REST = 4;
+/** An unknown term of at least this length is read as a typo of a known one (shorter words have too many neighbours). */
+const MIN_TYPO_LENGTH = 8;
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -62,8 +64,10 @@ interface Candidate {
   order: number[];
 }
 
-/** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Leiten Sie das weiter" `weiterleiten`. */
-const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'zusammen', 'nach']);
+/** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Kommen Sie vorbei" `vorbeikommen`. */
+const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach', 'dazu']);
+/** Forms of "werden" that make a participle a wish for the future ("… möchte zurückgerufen werden"); not "wurde". */
+const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
@@ -73,8 +77,10 @@ const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'v
  *    joined within its sentence: "Rufen Sie mich an" → `anruf`). Each term also has its readings: the masculine
  *    form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the verb of a conjugated form (`meldet` →
  *    `melden`), the head and modifier of a compound (`Beratungstermin` → `Termin`), and the groups of
- *    `words.groups` it belongs to. A group is a concept: an example is a combination of concepts, so "mit einer
- *    Beraterin sprechen" (person + talk) also stands for "mit jemandem vom Beratungszentrum reden".
+ *    `words.groups` it belongs to. An unknown word of eight letters or more one typo away from exactly one
+ *    known word is read as that word (`Ansprechparnter`). A group is a concept: an example is a combination of
+ *    concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem vom
+ *    Beratungszentrum reden".
  * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
  *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
  *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
@@ -114,6 +120,8 @@ export class IntentRecognizer {
   private readonly selfWords: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly askingWords: Set<string>;
+  /** `words.asking` with umlauts spelt out, so a wish ("hätte", "haette") is not a past tense ("hatte"). */
+  private readonly wishingWords: Set<string>;
 
   private constructor(file: IntentsFile) {
     this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
@@ -122,6 +130,7 @@ export class IntentRecognizer {
     this.selfWords = folded(file.words.self);
     this.questionWords = folded(file.words.question_words);
     this.askingWords = folded(file.words.asking);
+    this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
     file.words.groups.forEach((group, i) => {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
@@ -169,7 +178,9 @@ export class IntentRecognizer {
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
       if (!this.isOwnRequest(sentence)) continue;
-      candidates.push(...this.candidates(sentenceTerms, share, (example) => example.ownRequestInQuestions));
+      // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
+      const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
+      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions));
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
@@ -230,6 +241,18 @@ export class IntentRecognizer {
     if (!words.some((word) => this.selfWords.has(word))) return false;
     const opensWithQuestionWord = words.slice(0, 2).some((word) => this.questionWords.has(word));
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
+  }
+
+  /**
+   * True for a statement that asks for something (`words.asking`: "Ich hätte gern …", "Wir möchten …") without
+   * asking about something: no question word or "ob" in it ("Ich möchte wissen, ob die Beratung etwas kostet").
+   * A past tense is no wish: "Wir hatten ein Beratungsgespräch" ("hatten", not "hätten").
+   */
+  private isStatedWish(sentence: string): boolean {
+    if (isQuestion(sentence)) return false;
+    const words = tokenizeWords(sentence);
+    if (!words.some((word) => this.wishingWords.has(spellOutUmlauts(word)))) return false;
+    return !words.some((word) => this.questionWords.has(foldGerman(word.toLowerCase())));
   }
 
   private addExample(
@@ -297,8 +320,26 @@ export class IntentRecognizer {
         if (this.knownTerms.has(rest) || this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) keys.add(reading.slice(0, end));
       }
     }
+    // A word that is neither known nor made of known parts may be a typo of a known one.
+    const typo = [...keys].some((key) => this.knownTerms.has(key)) ? undefined : this.correctedTypo(term);
+    if (typo) {
+      own.push(typo);
+      keys.add(typo);
+    }
     for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
     return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)) };
+  }
+
+  /**
+   * The one long known word that an unknown long word is a typo of (one letter wrong, missing, added or two
+   * swapped, the first letter right): `Ansprechparnter` → `Ansprechpartner`, `zurückrufn` → `zurückrufen`.
+   */
+  private correctedTypo(term: string): string | undefined {
+    if (term.length < MIN_TYPO_LENGTH) return undefined;
+    const near = [...this.knownTerms].filter(
+      (known) => known.length >= MIN_TYPO_LENGTH && known[0] === term[0] && isOneEditApart(term, known),
+    );
+    return near.length === 1 ? near[0] : undefined;
   }
 
   /** True when the first part of a compound (with a linking `s`) is a known word: `beratungs` → `berat`. */
@@ -344,12 +385,24 @@ export class IntentRecognizer {
           }
         });
       }
+      // In the passive ("Ich möchte zurückgerufen werden") the participle of a separable verb is the verb; not
+      // in the perfect ("Das Landratsamt hat uns an Sie weitergeleitet"), which tells what happened.
+      const passive = words.some((word) => PASSIVE_AUXILIARIES.has(foldGerman(word.toLowerCase())));
       words.forEach((word, i) => {
-        const term = joined.has(i) ? joined.get(i) : this.analyzer.baseTerm(word);
+        const infinitive = passive && !joined.has(i) ? this.participleVerb(word) : undefined;
+        const term = joined.has(i) ? joined.get(i) : (infinitive ?? this.analyzer.baseTerm(word));
         if (term) terms.add(term);
       });
     }
     return [...terms];
+  }
+
+  /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */
+  private participleVerb(word: string): string | undefined {
+    const parts = /^(\p{L}+?)ge(\p{L}{2,}?)(?:et|t|en)$/u.exec(foldGerman(word.toLowerCase()));
+    if (!parts || !SEPARABLE_PARTICLES.has(parts[1]!)) return undefined;
+    const verb = this.analyzer.baseTerm(`${parts[1]!}${parts[2]!}en`);
+    return verb && this.knownTerms.has(verb) ? verb : undefined;
   }
 
   private phraseOf(text: string): string {
@@ -433,6 +486,26 @@ function matchingSize(bySlot: Map<number, Set<number>>): number {
   for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
   return size;
 }
+
+/** Lower case with umlauts spelt out: `hätte` and `haette` meet, `hatte` stays apart (folding would join all three). */
+function spellOutUmlauts(word: string): string {
+  return word.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+}
+
+/**
+ * True when two different words are one edit apart: a letter replaced, inserted, deleted, or two neighbours
+ * swapped. Not a vowel for another: that is how verbs change their tense (`gesprochen`, `Gespräch`), no typo.
+ */
+function isOneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  const replaced = a.length === b.length && a.slice(i + 1) === b.slice(i + 1) && !(VOWEL.test(a[i]!) && VOWEL.test(b[i]!));
+  return swapped || replaced || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+const VOWEL = /^[aeiouy]$/;
 
 function bitCount(mask: number): number {
   let count = 0;

@@ -88,11 +88,11 @@ const OWN_REQUEST_FILE: IntentsFile = intentsFileSchema.parse({
   words: {
     keep: ['mich', 'mir', 'wir', 'jemand', 'jemandem', 'wem'],
     self: ['ich', 'mich', 'mir', 'wir', 'uns', 'Sie', 'jemand', 'jemandem'],
-    question_words: ['wer', 'wen', 'wem', 'was', 'wie', 'wann'],
-    asking: ['kann', 'können', 'könnte'],
+    question_words: ['wer', 'wen', 'wem', 'was', 'wie', 'wann', 'ob'],
+    asking: ['kann', 'können', 'könnte', 'möchte', 'hätte'],
     groups: [
-      ['Beraterin', 'Berater', 'Mitarbeiter', 'Beratungsstelle', 'jemand', 'jemandem'],
-      ['sprechen', 'besprechen', 'reden'],
+      ['Beraterin', 'Berater', 'Beratung', 'Mitarbeiter', 'Beratungsstelle', 'jemand', 'jemandem'],
+      ['sprechen', 'besprechen', 'reden', 'vorbeikommen'],
       ['anrufen', 'erreichen', 'melden', 'zurückrufen'],
       ['verbinden', 'weiterleiten'],
     ],
@@ -101,9 +101,10 @@ const OWN_REQUEST_FILE: IntentsFile = intentsFileSchema.parse({
     handoff: {
       within_longer_messages: true,
       own_request_in_questions: true,
-      examples: ['mit einer Beraterin sprechen', 'Mit wem kann ich sprechen?', 'mich anrufen', 'weiterleiten'],
+      examples: ['mit einer Beraterin sprechen', 'Mit wem kann ich sprechen?', 'mich anrufen', 'weiterleiten', 'Berater'],
     },
     eligibility: { within_longer_messages: true, examples: ['Sind wir förderfähig?'] },
+    question: { within_longer_messages: true, examples: ['Kostet die Beratung etwas?'] },
   },
 });
 
@@ -127,15 +128,36 @@ describe('IntentRecognizer: a request for a person', () => {
     expect(intentOf(text)).toBe(intent);
   });
 
-  it('joins separable verbs ("Rufen Sie mich an", "Leiten Sie mich weiter")', () => {
+  it('joins separable verbs ("Rufen Sie mich an", "Leiten Sie mich weiter", "Kommt … vorbei")', () => {
     expect(intentOf('Rufen Sie mich bitte an')).toBe('handoff');
     expect(intentOf('Leiten Sie mich weiter')).toBe('handoff');
+    expect(intentOf('Jemand kommt bei uns im Rathaus vorbei.')).toBe('handoff');
+    expect(intentOf('Jemand kommt zu uns ins Rathaus.')).toBe('question');
     expect(intentOf('Rufen Sie mich')).toBe('question');
+  });
+
+  it('reads a stated wish ("Ich hätte gern …") as asking for what its nouns name, unless it asks about something', () => {
+    expect(intentOf('Ich hätte gern eine Beratung zur Fusion unserer Bauhöfe.')).toBe('handoff');
+    expect(intentOf('Die Beratung hat unserer Fusion geholfen.')).toBe('question');
+    expect(intentOf('Ich haette gern eine Beratung zur Fusion unserer Bauhöfe.')).toBe('handoff');
+    expect(intentOf('Ich hatte eine Beratung zur Fusion unserer Bauhöfe.')).toBe('question');
+    expect(intentOf('Ich möchte wissen, ob die Beratung unserer Fusion etwas kostet.')).toBe('question');
+  });
+
+  it('reads the participle of a separable verb as the verb in the passive only ("… möchte weitergeleitet werden")', () => {
+    expect(intentOf('Ich möchte an eine Beraterin weitergeleitet werden.')).toBe('handoff');
+    expect(intentOf('Das Landratsamt hat mich an Sie weitergeleitet.')).toBe('question');
   });
 
   it('finds the request among context, but never makes one of words from two sentences', () => {
     expect(intentOf('Unser Bauhof hat vier Leute. Wir würden das gern mit jemandem von der Beratungsstelle besprechen.')).toBe('handoff');
     expect(intentOf('Unser Bauhof hat zwei Mitarbeiter. Wir sprechen morgen im Rat darüber.')).toBe('question');
+  });
+
+  it('reads an unknown long word one typo away from a known one as that word, but not a changed vowel', () => {
+    expect(intentOf('Ich möchte mit der Beratungsstele sprechen')).toBe('handoff');
+    expect(intentOf('Ich möchte mit einem Mitarbieter sprechen')).toBe('handoff');
+    expect(intentOf('Ich möchte mit der Beratungsstalle sprechen')).toBe('question');
   });
 
   it('prefers a request for a person to a dialog asked for in the same message', () => {
