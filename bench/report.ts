@@ -105,6 +105,19 @@ export function formatReport(report: BenchReport): string {
           `${s.rss2kReadyMb} MB`,
           `${s.rss2kAfterLoadMb} MB (${s.loadSeconds} s load)`,
         ],
+        ...(s.lts
+          ? [
+              [
+                `${s.lts.node}, shipped KB, restart (median of 3)`,
+                `${ms(s.lts.shippedMs)} (CPU ${ms(s.lts.shippedCpuMs)})`,
+                '',
+                '',
+                `${s.lts.rssMb} MB`,
+                '–',
+              ],
+              [`${s.lts.node}, synthetic KB, restart`, ms(s.lts.synthetic2kMs), '', '', `${s.lts.rss2kMb} MB`, '–'],
+            ]
+          : []),
       ],
     ),
   );

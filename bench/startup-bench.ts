@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChannelStub } from './channel-stub.js';
 import { runLoad } from './load.js';
+import { nodeLtsBinary } from '../test/helpers/node-lts.js';
 import { spawnServer, type SpawnedServer } from './startup.js';
 
 /** The `startup` part of the report (ms, MB). */
@@ -29,6 +31,12 @@ export interface StartupReport {
   rss2kReadyMb: number;
   rss2kAfterLoadMb: number;
   loadSeconds: number;
+  /**
+   * The same restarts on the production LTS (`config.nodeLts`, fetched by `npm test`'s pretest), where the
+   * compile cache works; memory storage, since the SQLite addon is built for the Node running the bench.
+   * Absent when that binary is missing.
+   */
+  lts?: { node: string; shippedMs: number; shippedCpuMs: number; rssMb: number; synthetic2kMs: number; rss2kMb: number };
 }
 
 /** Restarts with the shipped knowledge base after the first start; their median is the reported time. */
@@ -59,8 +67,12 @@ export async function benchStartup(
       STORAGE_BACKEND: 'sqlite',
       DATA_DIR: join(temp, `data-${++starts}`),
     });
-    const startAndStop = async (knowledgeDir: string, cache: string) => {
-      const server = await spawnServer(env(knowledgeDir, cache));
+    const startAndStop = async (knowledgeDir: string, cache: string, node?: string) => {
+      const server = await spawnServer(
+        node ? { ...env(knowledgeDir, cache), STORAGE_BACKEND: 'memory' } : env(knowledgeDir, cache),
+        undefined,
+        node,
+      );
       const rss = await server.rssMb();
       await server.stop();
       return { server, rss };
@@ -71,6 +83,7 @@ export async function benchStartup(
     restarts.sort((a, b) => a.server.readyMs - b.server.readyMs);
     const median = restarts[Math.floor(RESTARTS / 2)]!;
 
+    const lts = await ltsRestarts(startAndStop, shippedDir, syntheticDir);
     const syntheticFirst = await startAndStop(syntheticDir, 'synthetic');
     const synthetic = await spawnServer(env(syntheticDir, 'synthetic'));
     const channel = new ChannelStub();
@@ -99,8 +112,34 @@ export async function benchStartup(
       rss2kReadyMb: rssReady,
       rss2kAfterLoadMb: rssAfterLoad,
       loadSeconds,
+      ...(lts ? { lts } : {}),
     };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** Median of three restarts with the shipped base, and one with the synthetic one, on the production LTS. */
+async function ltsRestarts(
+  startAndStop: (knowledgeDir: string, cache: string, node?: string) => Promise<{ server: SpawnedServer; rss: number }>,
+  shippedDir: string,
+  syntheticDir: string,
+): Promise<StartupReport['lts']> {
+  const node = nodeLtsBinary();
+  if (!existsSync(node)) return undefined;
+  await startAndStop(shippedDir, 'lts-shipped', node);
+  const restarts = [];
+  for (let n = 0; n < RESTARTS; n++) restarts.push(await startAndStop(shippedDir, 'lts-shipped', node));
+  restarts.sort((a, b) => a.server.readyMs - b.server.readyMs);
+  const median = restarts[Math.floor(RESTARTS / 2)]!;
+  await startAndStop(syntheticDir, 'lts-synthetic', node);
+  const synthetic = await startAndStop(syntheticDir, 'lts-synthetic', node);
+  return {
+    node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
+    shippedMs: median.server.readyMs,
+    shippedCpuMs: median.server.cpuMs,
+    rssMb: median.rss,
+    synthetic2kMs: synthetic.server.readyMs,
+    rss2kMb: synthetic.rss,
+  };
 }

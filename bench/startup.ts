@@ -21,13 +21,14 @@ export interface SpawnedServer {
 }
 
 /**
- * Spawns the built server as `npm start` does (`node dist/server.cjs`; run `npm run build` first) with
+ * Spawns the built server as `npm start` does (`node dist/server.cjs`, with `node` or another Node binary; run
+ * `npm run build` first) with
  * PORT=0 and `env`, reads the port from the JSON log line with `"port":`, and polls `/readyz` until it
  * answers 200.
  */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000): Promise<SpawnedServer> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000, node = process.execPath): Promise<SpawnedServer> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['dist/server.cjs'], {
+  const child = spawn(node, ['dist/server.cjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
