@@ -30,6 +30,11 @@ export const DEFAULT_ANSWER_OPTIONS = {
    * proportion. Such a neighbour gathers general words from many sections but lacks the fact (docs/evaluation.md).
    */
   minPassageShare: 0.7,
+  /**
+   * The share of an article's coverage that comes only from its examples (`ArticleTerms.exampleOnly`: a town, a
+   * case) counts this much in the rank value: such a word rarely says what the question asks (docs/evaluation.md).
+   */
+  exampleWeight: 0.7,
 } as const;
 
 export type AnswerOptions = { readonly [K in keyof typeof DEFAULT_ANSWER_OPTIONS]: number };
@@ -109,7 +114,15 @@ export function decideAnswer(
       const inexact = (term: string) => [...(hit.queryTerms.get(term) ?? [])].some((v) => !questionTerms.has(v) && has(v));
       return Math.max(best, coverage(weighted, totalWeight, options, has, inexact, 0));
     }, 0);
-    rank.set(candidate, rankValue(candidate, passage, options));
+    const examples = index.termsOf(hit.article.id).exampleOnly;
+    const outsideExamples = coverage(
+      weighted,
+      totalWeight,
+      options,
+      (term) => hit.exactTerms.has(term) && !examples.has(term),
+      (term) => [...(hit.queryTerms.get(term) ?? [])].some((v) => !examples.has(v)),
+    );
+    rank.set(candidate, rankValue(candidate, passage, outsideExamples, options));
     return candidate;
   });
   candidates.sort((a, b) => rank.get(b)! - rank.get(a)!);
@@ -144,12 +157,14 @@ function areRelated(a: Article, b: Article): boolean {
 /**
  * Ranking value: the match score weighted by the square of the coverage, raised when one stored
  * question of the article says nearly what the user asked (the way FAQ search matches question to
- * question, not only question to answer text), and lowered when no passage holds the words together.
+ * question, not only question to answer text), and lowered when no passage holds the words together
+ * or when words are found only in the article's examples.
  */
-function rankValue(candidate: Candidate, passage: number, options: AnswerOptions): number {
+function rankValue(candidate: Candidate, passage: number, outsideExamples: number, options: AnswerOptions): number {
   const { score, coverage, questionMatch } = candidate;
   const together = Math.min(1, passage / Math.max(coverage * options.minPassageShare, 1e-9));
-  return score * coverage * coverage * (1 + questionMatch) * together;
+  const ranked = outsideExamples + (coverage - outsideExamples) * options.exampleWeight;
+  return score * coverage * ranked * (1 + questionMatch) * together;
 }
 
 /** What an answer can show, as term tests: each stored question, and the title with the intro and one section. */

@@ -37,6 +37,11 @@ export interface ArticleTerms {
   title: ReadonlySet<string>;
   /** The title and each stored question (how users ask for this article). */
   questions: ReadonlyArray<ReadonlySet<string>>;
+  /**
+   * Terms the article has only in examples: in sections headed „Beispiel…“, or anywhere in an article titled so.
+   * A question matching them names a town or case of the example, rarely what it asks about.
+   */
+  exampleOnly: ReadonlySet<string>;
   /** One entry per `article.sections` (the intro first). */
   sections: ReadonlyArray<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
 }
@@ -285,11 +290,15 @@ export class KnowledgeIndex {
       const set = (text: string) => new Set(this.analyzer.analyze(text));
       const questions = [article.title, ...article.questions].map(set);
       let sections: ArticleTerms['sections'] | undefined;
+      let exampleOnly: Set<string> | undefined;
       terms = {
         title: questions[0]!,
         questions,
         get sections() {
           return (sections ??= article.sections.map((s) => ({ heading: set(s.heading ?? ''), body: set(s.text) })));
+        },
+        get exampleOnly() {
+          return (exampleOnly ??= exampleTerms(article, set));
         },
       };
       this.termsCache.set(number, terms);
@@ -298,7 +307,30 @@ export class KnowledgeIndex {
   }
 }
 
-const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], sections: [] };
+const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], exampleOnly: new Set(), sections: [] };
+
+const EXAMPLE = /^\s*Beispiele?\b/i;
+
+/** Terms an article has only in its examples (see `ArticleTerms.exampleOnly`). */
+function exampleTerms(article: Article, set: (text: string) => Set<string>): Set<string> {
+  if (EXAMPLE.test(article.title)) return set(textsOf(article).join('\n'));
+  const isExample = (s: Article['sections'][number]) => EXAMPLE.test(s.heading ?? '');
+  const inExamples = set(
+    article.sections
+      .filter(isExample)
+      .flatMap((s) => [s.heading ?? '', s.text])
+      .join('\n'),
+  );
+  const elsewhere = set(
+    [
+      article.title,
+      ...article.questions,
+      ...article.keywords,
+      ...article.sections.filter((s) => !isExample(s)).flatMap((s) => [s.heading ?? '', s.text]),
+    ].join('\n'),
+  );
+  return new Set([...inExamples].filter((term) => !elsewhere.has(term)));
+}
 
 /** The texts of an article, as `toDocument` joins them into fields (they give the same words). */
 function textsOf(article: Article): string[] {

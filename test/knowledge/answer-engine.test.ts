@@ -43,3 +43,37 @@ describe('the answer decision', () => {
     expect(await answered(0)).toBe('ueberblick');
   });
 });
+
+describe('words found only in examples', () => {
+  // A town named in an example section matches the question's town; the question asks about the Standesamt.
+  const withExample = article(
+    'zuschuss',
+    'Zuschuss',
+    'Ein Zuschuss ist möglich.\n\n## Beispiel: Neustadt\n\nNeustadt erhielt einen Zuschuss für die Kläranlage.',
+  );
+  const topic = article('standesamt', 'Standesamt', 'Für ein gemeinsames Standesamt gibt es einen Zuschuss.');
+  const others = ['Bauhof', 'Friedhof', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) => article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`));
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) =>
+    KnowledgeIndex.build({ meta: kb.meta, articles: [withExample, topic, ...others] }),
+  );
+  const first = async (exampleWeight: number) => {
+    const decision = decideAnswer(await index, 'Zuschuss für Neustadt beim Standesamt?', [], { ...DEFAULT_ANSWER_OPTIONS, exampleWeight });
+    return decision.candidates[0]?.article.id;
+  };
+
+  it('count less in the ranking than words of the article proper', async () => {
+    expect(await first(DEFAULT_ANSWER_OPTIONS.exampleWeight)).toBe('standesamt');
+    expect(await first(1)).toBe('zuschuss');
+  });
+
+  it('are the words of example sections and of whole example articles that occur nowhere else', async () => {
+    const { exampleOnly } = (await index).termsOf('zuschuss');
+    expect([...exampleOnly]).toContain('neustadt');
+    expect([...exampleOnly]).not.toContain('zuschuss');
+    const whole = KnowledgeIndex.build({
+      meta: (await loadKnowledgeBase(SHIPPED_KB)).meta,
+      articles: [article('b', 'Beispiel: Altdorf', 'Altdorf spart.')],
+    });
+    expect([...whole.termsOf('b').exampleOnly]).toEqual(expect.arrayContaining(['altdorf', 'spart']));
+  });
+});
