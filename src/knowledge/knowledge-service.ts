@@ -48,6 +48,7 @@ export class KnowledgeService {
       synonymGroups: synonymsBroken ? old.synonymGroups : fresh.meta.synonymGroups,
       stopwords: analyzerBroken ? old.stopwords : fresh.meta.stopwords,
       outsideScope: analyzerBroken ? old.outsideScope : fresh.meta.outsideScope,
+      framing: analyzerBroken ? old.framing : fresh.meta.framing,
       programme: fresh.meta.programme ?? old.programme,
       intents: fresh.meta.intents ?? old.intents,
       details: fresh.meta.details ?? old.details,

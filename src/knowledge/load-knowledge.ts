@@ -23,6 +23,7 @@ const synonymsSchema = z.object({ equivalents: synonymGroupList, related: synony
 const analyzerSchema = z.object({
   stopwords: z.object({ keep: wordList, add: wordList }).default({ keep: [], add: [] }),
   outside_scope: wordList,
+  framing: wordList,
 });
 
 /**
@@ -178,6 +179,7 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
       : [],
     stopwords: analyzer?.stopwords ?? { keep: [], add: [] },
     outsideScope: analyzer?.outside_scope ?? [],
+    framing: analyzer?.framing ?? [],
     programme: yaml('foerderprogramm.yml', programmeParametersSchema),
     intents: yaml('intents.yml', intentsFileSchema),
     // Optional: without it the bot answers as before, so a missing file is no problem.

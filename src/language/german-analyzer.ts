@@ -14,6 +14,11 @@ export interface SynonymGroup {
 export interface AnalyzerSettings {
   synonymGroups: SynonymGroup[];
   stopwords: { keep: string[]; add: string[] };
+  /**
+   * Words that only frame a question (who asks, how the writer feels about it: "Chef", "Zweifel", "ehrlich"):
+   * left out of questions, still indexed in articles. Absent: none.
+   */
+  framing?: string[];
   /** General German word knowledge (`_meta/openthesaurus-*.txt`); absent: the analyser does without. */
   thesaurus?: ThesaurusData;
 }
@@ -85,6 +90,8 @@ export class GermanAnalyzer {
   /** Term → the analysed thesaurus sets it is in (built on the first question: start-up does not pay for it). */
   private thesaurusIndex: Map<string, string[][]> | undefined;
   private ordinaryTerms: ReadonlySet<string> | undefined;
+  /** Terms of `framing` words, skipped in questions. */
+  private readonly framingTerms: ReadonlySet<string>;
 
   constructor(meta: AnalyzerSettings) {
     this.thesaurusData = meta.thesaurus ?? EMPTY_THESAURUS;
@@ -93,6 +100,7 @@ export class GermanAnalyzer {
       [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add].map((w) => foldGerman(w.toLowerCase())).filter((w) => !keep.has(w)),
     );
     this.splitter = new CompoundSplitter((part) => this.lookupPart(part));
+    this.framingTerms = new Set((meta.framing ?? []).map((w) => this.baseTerm(w)).filter((t): t is string => t !== null));
     this.synonymGroups = meta.synonymGroups.map((group) => ({
       members: group.words
         .map((member) =>
@@ -219,7 +227,8 @@ export class GermanAnalyzer {
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
     tokens.forEach((token, position) => {
       const forms = this.wordForms(token);
-      if (!forms || seen.has(forms.term)) return;
+      // A framing word ("mein Chef fragt …", "ich habe da meine Zweifel") says nothing about the topic.
+      if (!forms || seen.has(forms.term) || this.framingTerms.has(forms.term)) return;
       const { term, parts } = forms;
       seen.add(term);
       const alternatives = new Map<string, number>([[term, 1]]);

@@ -55,6 +55,13 @@ const REFERRING_FRAME =
 const ANAPHOR =
   /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
 /**
+ * Words for a thing named before that ANAPHOR lacks: "so etwas", "sowas", "ein solches Vorhaben", "so ein Projekt";
+ * "da" after the subject ("Bekommen wir da Geld?", "Gibt es da Fördermittel?") or at the end ("Was gilt da?");
+ * "das" as the last word ("Was kostet uns das?"), where it cannot be an article.
+ */
+const THING_BEFORE =
+  /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies)\s*[?!.]*$/iu;
+/**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
  * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?");
  * before a noun it is an article ("Was ist das Hessen3C?").
@@ -66,6 +73,9 @@ const PRONOUN_SUBJECT =
   /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
+/** A finite verb with its subject: a predicate of its own ("Bekommen wir da Geld?"), so no fragment to fill in. */
+const OWN_PREDICATE =
+  /^(?:kann|können|koennen|darf|dürfen|muss|müssen|soll|sollen|ist|sind|wäre|wären|gibt|gilt|geht|wird|werden|hat|haben|bekommen|bekommt|kriegen|kriegt|braucht|brauchen|zahlt|zahlen|bezahlt|fördert|lohnt)\s+(?:wir|es|man|ich|sie|das|dies|uns)\b/iu;
 /** A fragment that starts with a preposition: "Für fünf?", "Bei Landkreisen?". */
 const FRAGMENT = /^(?:für|fuer|bei|mit|ohne|ab|bis|im|in|nach|zum|zur|vom|von)\b/iu;
 const MAX_FRAGMENT_WORDS = 5;
@@ -84,6 +94,7 @@ export function looksLikeFollowUp(text: string): boolean {
     CONTINUATION.test(trimmed) ||
     REFERRING_FRAME.test(trimmed) ||
     ANAPHOR.test(trimmed) ||
+    THING_BEFORE.test(trimmed) ||
     PRONOUN.test(trimmed) ||
     PRONOUN_SUBJECT.test(sentenceCase)
   )
@@ -142,7 +153,8 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
   const readings: string[] = [];
   // Only a fragment ("Und für fünf?", "Und eine Arbeitsgemeinschaft?") takes the place of a word of the
   // previous question; a follow-up with a predicate of its own ("Wie viel Geld gibt es dafür?") keeps it.
-  const fragment = words(text.trim().replace(CONTINUATION, '').trim().replace(REFERRING_FRAME, '')).length <= MAX_SUBSTITUTE_WORDS;
+  const rest = text.trim().replace(CONTINUATION, '').trim().replace(REFERRING_FRAME, '').trim();
+  const fragment = words(rest).length <= MAX_SUBSTITUTE_WORDS && !OWN_PREDICATE.test(rest);
   const ownNumbers = fragment ? numbersIn(text) : [];
   const previousNumber = topic.numbers[0];
   if (ownNumbers.length > 0 && previousNumber) {

@@ -1,7 +1,7 @@
 import { GermanAnalyzer } from '../language/german-analyzer.js';
 import { foldGerman, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import type { IntentName, IntentsFile } from '../knowledge/intent-schema.js';
-import { isQuestion, splitSentences } from './sentences.js';
+import { isQuestion, questionsOf, splitSentences } from './sentences.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
 export type BotIntent = Exclude<IntentName, 'question'>;
@@ -188,6 +188,12 @@ export class IntentRecognizer {
     const chosen = handoff && (best?.example.intent === 'eligibility' || best?.example.intent === 'application') ? handoff : best;
     const intent = chosen?.example.intent;
     if (!chosen || !intent || intent === 'question') return undefined;
+    // "Wie hoch ist die Förderung und wer prüft das?": words of two questions never make one request for a
+    // dialog ("Förderung" + "prüfen" is no Förder-Check); one of the questions must ask for it on its own.
+    if (intent === 'eligibility' || intent === 'application') {
+      const { questions } = questionsOf(text);
+      if (questions.length >= 2 && questions.every((question) => this.recognize(question)?.intent !== intent)) return undefined;
+    }
     const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
     return { intent, score: Math.round(chosen.score * 100) / 100, example: chosen.example.text, rest };
   }

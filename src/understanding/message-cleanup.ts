@@ -61,12 +61,13 @@ const FILLERS: readonly RegExp[] = [
 ];
 
 /**
- * "… möchte wissen, ob …", "… fragt, ob …", "… meint, …": a short subject (up to five words) before it goes too
+ * "… möchte wissen, ob …", "… fragt, ob …", "… hat mich gebeten nachzufragen, ob …", "… meint, …" (before "ob"
+ * also without the comma clerks often leave out): a short subject (up to five words) before it goes too
  * ("Unsere Gemeindevertretung möchte wissen, ob …", "Mein Bürgermeister fragt, ob …"); after a longer sentence
  * only the frame goes ("Wir planen X und möchten wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)
  */
 const WANTS_TO_KNOW =
-  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:wurde|wird)\s+(?:auch\s+)?gefragt)\s*[,:]\s*/giu;
+  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären))|(?:wurde|wird)\s+(?:auch\s+)?gefragt)(?:\s*[,:]\s*|\s+(?=ob\s))/giu;
 
 /** Contact data of a signature that came without a closing formula. */
 const CONTACT_LINE = /^\s*(?:tel(?:efon)?\.?|fon|fax|mobil|e-?mail|mail|www\.|https?:\/\/|[+0][\d\s/()-]{6,}$)/iu;

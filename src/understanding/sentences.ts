@@ -88,11 +88,41 @@ export function isQuestion(sentence: string): boolean {
 export function questionsOf(text: string): { questions: string[]; context: string[] } {
   const questions: string[] = [];
   const context: string[] = [];
+  let previousWasQuestion = false;
   for (const sentence of splitSentences(text)) {
-    if (isQuestion(sentence)) questions.push(...splitCoordinated(sentence));
-    else context.push(sentence);
+    // "Wie lange dauert die Bearbeitung? Also wann wissen wir Bescheid?": the same question again, in other words.
+    if (previousWasQuestion && RESTATEMENT.test(sentence) && isQuestion(sentence.replace(RESTATEMENT, ''))) {
+      questions[questions.length - 1] = `${questions[questions.length - 1]!} ${sentence}`;
+      continue;
+    }
+    previousWasQuestion = isQuestion(sentence);
+    if (!previousWasQuestion) {
+      context.push(sentence);
+      continue;
+    }
+    const lead = leadingStatement(sentence);
+    if (lead) context.push(`${lead.statement}.`);
+    questions.push(...splitCoordinated(lead ? lead.question : sentence));
   }
   return { questions, context };
+}
+
+/** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */
+const RESTATEMENT =
+  /^(?:also|sprich|d\.\s?h\.|das\s+hei(?:ß|ss)t|mit\s+anderen\s+worten|anders\s+gefragt|oder\s+anders\s+gefragt|genauer\s+gesagt|konkret)\s*[,:]?\s+/iu;
+
+/** A statement before a question in one sentence: "Wir wollen einen Bauhof gründen, wer prüft den Antrag?" */
+const LEADING_STATEMENT =
+  /^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?]{8,}?),\s+((?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob)\b.*)$/iu;
+
+/** The statement and the question of a sentence that opens with a statement of its own, or `undefined`. */
+function leadingStatement(sentence: string): { statement: string; question: string } | undefined {
+  const match = LEADING_STATEMENT.exec(sentence.trim());
+  if (!match || isQuestion(match[1]!)) return undefined;
+  const statement = match[1]!.trim();
+  // A subordinate clause ("Wenn wir …, wer …") or a frame ("Ich weiß nicht, ob …") is no statement of its own.
+  if (statement.split(/\s+/).length < 4) return undefined;
+  return { statement, question: match[2]!.trim() };
 }
 
 /**

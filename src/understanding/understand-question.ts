@@ -137,6 +137,15 @@ function readSeveral(
   // A follow-up of a question outside the programme ("Gibt es in Bayern …, und wie hoch ist die da?") is outside too.
   const outside = first.decision.outcome === 'no_answer' && first.decision.reason === 'outside_scope';
   if (outside && looksLikeFollowUp(questions[1]!)) return { kind: 'single', reading: first, pending: more };
+  // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
+  // restates the first; read against the first it would drift to a neighbouring article. (A question word asks
+  // something of its own: "… und was ist das überhaupt?")
+  const restates = !ASKS_OWN_THING.test(questions[1]!) && looksLikeFollowUp(questions[1]!);
+  if (isAnswered(first) && restates && saysNothingAlone(questions[1]!, knowledge)) {
+    const whole = readQuestion(text, knowledge, topic);
+    const same = isAnswered(whole) && whole.decision.article.id === first.decision.article.id;
+    return { kind: 'single', reading: same ? whole : first, pending: more };
+  }
   const second = readQuestion(questions[1]!, knowledge, firstTopic);
   // A second part that neither stands alone nor could be read with an answered first ("Können Sie das prüfen?")
   // belongs to the first.
@@ -287,6 +296,15 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
   const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
   if (article) return { question, decision: introOnly(article), readAgainst: topic };
   return { question, decision: alone };
+}
+
+/** A question word at the start (after "und", "also"): the question asks for a thing of its own. */
+const ASKS_OWN_THING = /^\s*(?:(?:und|also|aber)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})/iu;
+
+/** True when a question alone leads to no article at all (no candidate, not outside the programme): no topic word of its own. */
+function saysNothingAlone(question: string, knowledge: KnowledgeLookup): boolean {
+  const alone = knowledge.answer(question);
+  return alone.outcome === 'no_answer' && alone.reason !== 'outside_scope' && alone.candidates.length === 0;
 }
 
 /** Questions shorter than this many words are fragments of the one before. */

@@ -82,3 +82,28 @@ describe('"das" before a noun is an article, not a pronoun for the topic', () =>
     expect(looksLikeFollowUp('Wie viel wäre das insgesamt?')).toBe(true);
   });
 });
+
+describe('words for a thing named before ("da", "so etwas", "solches", a final "das")', () => {
+  it.each([
+    'Bekommen wir da Geld?',
+    'Gibt es da Fördermittel?',
+    'Ist so etwas förderfähig?',
+    'Ist ein solches Vorhaben förderfähig?',
+    'Wäre so ein Projekt förderfähig?',
+    'Was kostet uns das?',
+  ])('reads "%s" as referring back', (text) => {
+    expect(looksLikeFollowUp(text)).toBe(true);
+  });
+
+  it('keeps a question that names its own thing standing alone', () => {
+    expect(looksLikeFollowUp('Gibt es Geld vom Land?')).toBe(false);
+    expect(looksLikeFollowUp('Bekommen wir eine Förderung?')).toBe(false);
+  });
+
+  it('adds the context to a short question with a verb of its own instead of putting its noun into the context', () => {
+    const topic = topicOf('Wir legen die Bauhöfe zusammen.');
+    const readings = followUpReadings('Bekommen wir da Geld?', topic, () => 'foerderung');
+    expect(readings).not.toContain('Wir legen die Geld zusammen.');
+    expect(readings).toContain('Bekommen wir da Geld? Bauhöfe');
+  });
+});

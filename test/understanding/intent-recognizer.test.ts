@@ -232,4 +232,10 @@ describe('the shipped intents.yml', () => {
   ])('leaves the factual question "%s" to the knowledge base', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
+
+  it('makes no Förder-Check of words from two questions joined by "und", but finds one asked for in one of them', async () => {
+    const recognizer = await shipped;
+    expect(recognizer.recognize('Wie hoch ist die Förderung und wer prüft das?')).toBeUndefined();
+    expect(recognizer.recognize('Förderfähigkeit prüfen')?.intent).toBe('eligibility');
+  });
 });

@@ -61,4 +61,12 @@ describe('cleanMessage: letter-style messages', () => {
     const { text } = cleanMessage('Sehr geehrte Damen und Herren,\nbitte rufen Sie mich zurück.\nMit freundlichen Grüßen\nPetra Muster');
     expect(text).toBe('bitte rufen Sie mich zurück.');
   });
+
+  it.each([
+    ['Der Gemeindevorstand hat mich gebeten nachzufragen, ob Personalkosten gefördert werden.', 'ob Personalkosten gefördert werden.'],
+    ['Mein Chef fragt ob ein Zweckverband förderfähig ist', 'ob ein Zweckverband förderfähig ist'],
+    ['Unser Bürgermeister hat gefragt, ob Landkreise mitmachen dürfen.', 'ob Landkreise mitmachen dürfen.'],
+  ])('strips a frame of who asks, also without the comma before "ob": %s', (message, text) => {
+    expect(cleanMessage(message).text).toBe(text);
+  });
 });

@@ -55,4 +55,20 @@ describe('sentences of a message', () => {
     );
     expect(keySentences(intro, 10)).toBe('Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4).');
   });
+
+  it('reads a restated question as one ("Wie lange …? Also wann …?")', () => {
+    expect(questionsOf('Wie lange dauert die Bearbeitung? Also wann wissen wir Bescheid?')).toEqual({
+      questions: ['Wie lange dauert die Bearbeitung? Also wann wissen wir Bescheid?'],
+      context: [],
+    });
+  });
+
+  it('takes a statement before the question word as context, and still splits at "und"', () => {
+    expect(questionsOf('Wir wollen einen gemeinsamen Bauhof gründen, wer prüft den Antrag und wie lange dauert das?')).toEqual({
+      questions: ['wer prüft den Antrag?', 'wie lange dauert das?'],
+      context: ['Wir wollen einen gemeinsamen Bauhof gründen.'],
+    });
+    // A question before the comma stays as it is.
+    expect(questionsOf('Können Sie mir sagen, wer den Antrag stellt?').questions).toEqual(['Können Sie mir sagen, wer den Antrag stellt?']);
+  });
 });

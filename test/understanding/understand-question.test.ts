@@ -85,6 +85,22 @@ describe('understandQuestion', () => {
     expect(result).toMatchObject({ kind: 'single', pending: [], reading: { decision: { outcome: 'no_answer', reason: 'outside_scope' } } });
   });
 
+  it('reads a yes/no question without a word of its own as a restatement of the one before, not as a second', () => {
+    // Read with the first's nouns, the second would lead to a neighbouring article; alone it leads nowhere.
+    const drifting = fakeKnowledge([
+      { id: 'gvv', folder: 'foerderung', triggers: [['was ist', 'gemeindeverwaltungsverband']] },
+      { id: 'programm', folder: 'foerderung', triggers: [['weiß man', 'gemeindeverwaltungsverband']] },
+    ]);
+    const lookup: KnowledgeLookup = {
+      ...drifting,
+      answer: (q) =>
+        q === 'Weiß man da schon was?' ? { outcome: 'no_answer', reason: 'not_covered', candidates: [] } : drifting.answer(q),
+    };
+    const result = understandQuestion('Was ist ein Gemeindeverwaltungsverband? Weiß man da schon was?', lookup);
+    expect(result).toMatchObject({ kind: 'single', pending: [] });
+    expect(ids(result)).toEqual(['gvv']);
+  });
+
   it('keeps a fragment with the question before it instead of answering it alone', () => {
     const result = understandQuestion('Was verdient ein Bürgermeister? Zweckverband?', knowledge);
     expect(result).toMatchObject({ kind: 'single', pending: [] });
