@@ -46,6 +46,30 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Entschuldungshilfe: Einwohnerzahl 9000, dazu 5 Mio', { kind: 'entschuldung', inhabitants: 9000, debt: 5_000_000 }],
     ['Wir sind ne 3er Kooperation beim Bauhof, was gibts da?', { kind: 'kooperation', partners: 3 }],
     ['zwei Gemeinden + Landkreis, gemeinsames Ordnungsamt, Fördersumme?', { kind: 'kooperation', partners: 3 }],
+    // Numbers of the story: the town's inhabitants, where the partners are, joined counts, genitive and long number words.
+    [
+      'Wir sind eine Gemeinde mit 6.000 Einwohnern und wollen mit zwei Nachbargemeinden das Standesamt zusammenlegen. Wie viel Förderung gibt es?',
+      { kind: 'kooperation', partners: 3 },
+    ],
+    [
+      'Die Stadt (11.500 Einwohner) kooperiert mit zwei Gemeinden beim Personalwesen. Wie viel gibt es?',
+      { kind: 'kooperation', partners: 3 },
+    ],
+    ['Wir wollen mit zwei Gemeinden das Standesamt zusammenlegen, wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Haben wir mit 4 Gemeinden einen Anspruch auf die Förderung?', { kind: 'kooperation', partners: 4 }],
+    [
+      'Drei Gemeinden und zwei Kreise wollen gemeinsam einen Bauhof betreiben – wie hoch ist die Förderung?',
+      { kind: 'kooperation', partners: 5 },
+    ],
+    ['Wir sind drei Gemeinden in zwei Landkreisen. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Vier Kommunen aus zwei Kreisen, gemeinsame Kasse – wie viel Geld?', { kind: 'kooperation', partners: 4 }],
+    ['Wie viel Förderung gibt es für eine Verwaltungsgemeinschaft aus zwei Gemeinden?', { kind: 'gvv', members: 2 }],
+    [
+      'Bei einer Fusion zweier Gemeinden mit zusammen siebentausend Einwohnern und 12 Millionen Euro Kassenkrediten – wie viel Entschuldung?',
+      { kind: 'entschuldung', inhabitants: 7000, debt: 12_000_000 },
+    ],
+    ['Zwei Gemeinden wollen fusionieren, zusammen 6.000 Einwohner. Wie viel gibt es?', { kind: 'entschuldung', inhabitants: 6000 }],
+    ['Unsere Gemeinde hat 12.000 Einwohner und will vier Ortsteilfeuerwehren zusammenlegen.', { kind: 'feuerwehr', brigades: 4 }],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
