@@ -303,7 +303,9 @@ export function quantitiesIn(text: string): Quantity[] {
       money = true;
       next++;
     }
-    const group = token.suffix === 'er';
+    // "für uns drei", "wir vier": the speakers as a group of that many (no counted word follows).
+    const speakers = !token.digits && /^(wir|uns)$/.test(wordAt(tokens, i - 1) ?? '') && tokens[next]?.kind !== 'word';
+    const group = token.suffix === 'er' || speakers;
     const year = token.digits && !money && !group && factor === undefined && /^(19|20)\d\d$/.test(token.text);
     found.push({
       value,

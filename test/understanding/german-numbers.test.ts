@@ -29,6 +29,8 @@ describe('numbers in a message, as clerks write them', () => {
     ['6 Tausend Einwohner', [[6000, false, false, false, 'einwohner']]],
     ['die Fusion zweier Gemeinden', [[2, false, false, false, 'gemeinden']]],
     ['ein Zweier', [[2, false, true, false, undefined]]],
+    ['was macht das für uns drei?', [[3, false, true, false, undefined]]],
+    ['wir drei Gemeinden', [[3, false, false, false, 'gemeinden']]],
   ])('reads "%s"', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

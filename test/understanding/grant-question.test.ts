@@ -70,6 +70,7 @@ describe('which computed case a question is about, with its numbers (words from 
     ],
     ['Zwei Gemeinden wollen fusionieren, zusammen 6.000 Einwohner. Wie viel gibt es?', { kind: 'entschuldung', inhabitants: 6000 }],
     ['Unsere Gemeinde hat 12.000 Einwohner und will vier Ortsteilfeuerwehren zusammenlegen.', { kind: 'feuerwehr', brigades: 4 }],
+    ['Je Gemeinde 150.000 € beim GVV – was macht das für uns drei?', { kind: 'gvv', members: 3 }],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
@@ -116,6 +117,9 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Drei Gemeinden – welche Unterlagen brauchen wir?')).toBe('none');
     expect(asks('Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?')).toBe('none');
     expect(asks('Wir sind 3 Gemeinden – welche Summe ist drin?')).toBe('strong');
+    expect(asks('Drei Ortsteilfeuerwehren sollen zusammengelegt werden. Was gibt es vom Land?')).toBe('strong');
+    expect(asks('Drei Gemeinden, was gibts an Förderung?')).toBe('strong');
+    expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
   });
 });
 
@@ -144,6 +148,12 @@ describe('where the computed amount goes in the reply', () => {
       'the answer to "wie viel … Förderung" for a concrete case, over another article',
       'Wir sind drei Gemeinden, gemeinsamer Bauhof – wie viel Förderung gibts?',
       { outcome: 'answer', articleId: 'aufgabenbereiche' },
+      'answer',
+    ],
+    [
+      'the answer to "Förderhöhe?" for a concrete case, over another article',
+      'Seit 2019 diskutieren wir, jetzt sollen 4 Wehren zu einer Stützpunktfeuerwehr werden. Förderhöhe?',
+      { outcome: 'answer', articleId: 'projektentwicklung' },
       'answer',
     ],
     [
