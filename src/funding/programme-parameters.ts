@@ -113,6 +113,8 @@ export const GRANT_CASE_FIGURES = {
   gvv: ['members'],
   feuerwehr: ['brigades'],
   entschuldung: ['inhabitants', 'debt'],
+  /** The savings the application must show: a share of today's staff and material costs. */
+  einsparung: ['costs'],
 } as const;
 
 /** A case whose amount the bot computes. */

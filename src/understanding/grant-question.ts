@@ -255,6 +255,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
   else if (own.length > 0) [chosen, by] = [mostFilled(own), 'count'];
   else if (byTopic) [chosen, by] = [byTopic, 'topic'];
+  // "Drei Gemeinden: wie viel müssen wir einsparen?": the answer's case, in its context and not about money, over a count of partners.
+  else if (byArticle && byArticle.requires.length > 0 && inContext(byArticle) && !MONEY_TALK.test(folded))
+    [chosen, by] = [byArticle, 'article'];
   else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
   else if (byArticle) [chosen, by] = [byArticle, 'article'];
   else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];

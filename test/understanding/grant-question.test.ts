@@ -75,6 +75,17 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
 
+  it.each<[string, GrantCase]>([
+    [
+      'Unsere Personal- und Sachkosten liegen heute bei 400.000 € im Jahr. Wie viel müssen wir mindestens einsparen?',
+      { kind: 'einsparung', costs: 400_000 },
+    ],
+    ['Wir geben heute 250.000 Euro für die Kasse aus, wie viel müssen wir sparen?', { kind: 'einsparung', costs: 250_000 }],
+    ['Drei Gemeinden: wie viel müssen wir einsparen?', { kind: 'einsparung' }],
+  ])('reads the savings rule as a share of given costs when the savings article answers: "%s"', (text, grantCase) => {
+    expect(readGrantCase(text, cases, { articleId: 'einsparvorgabe', followUp: false })?.grantCase).toEqual(grantCase);
+  });
+
   it('takes the count the question asks about, not one the letter mentions before', () => {
     const letter =
       'In unserer Gemeinde gibt es sieben Ortsteilfeuerwehren. Vier davon sollen zusammengehen. In welcher Höhe gibt es Förderung für die vier Wehren?';
@@ -83,7 +94,8 @@ describe('which computed case a question is about, with its numbers (words from 
 
   it('reads no case into questions about other numbers', () => {
     expect(readGrantCase('Wie viele Cyberangriffe wurden 2024 gemeldet?', cases, fresh)).toBeUndefined();
-    expect(readGrantCase('Einsparvorgabe: wie viel Prozent?', cases, fresh)).toBeUndefined();
+    // The savings rule is named, but the percentage is asked, not an amount.
+    expect(readGrantCase('Einsparvorgabe: wie viel Prozent?', cases, fresh)).toMatchObject({ asks: 'none', given: [] });
     // A year is no count, a single brigade's vehicle no merger.
     expect(readGrantCase('Zuschuss für ein neues LF 10 nur für unsere eigene Feuerwehr?', cases, fresh)?.given).toEqual([]);
   });
@@ -163,10 +175,10 @@ describe('where the computed amount goes in the reply', () => {
       'line',
     ],
     [
-      'nothing when "wie viel" is about savings',
+      'the savings answer (asking for the costs) when "wie viel" is about savings, not the grant of the count',
       'Drei Gemeinden: wie viel müssen wir einsparen?',
       { outcome: 'answer', articleId: 'einsparvorgabe' },
-      undefined,
+      'answer',
     ],
     [
       'nothing for another question with a count',
