@@ -249,6 +249,8 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const mentioned = all.cases.filter((c) => inContext(c) && words.some((w) => c.counting.has(w)));
   const byArticle = hints.articleId ? all.cases.find((c) => c.rules.articles.includes(hints.articleId!)) : undefined;
   const byTopic = topic ? all.cases.find((c) => c.rules.case === topic.grantCase.kind) : undefined;
+  // A case that needs its context and finds it in the message's own words ("… wie viel müssen wir einsparen?").
+  const byContext = all.cases.find((c) => c.requires.length > 0 && words.some((w) => c.requires.some((r) => w.includes(r))));
 
   let chosen: CompiledCase;
   let by: GrantReading['by'];
@@ -258,6 +260,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   // "Drei Gemeinden: wie viel müssen wir einsparen?": the answer's case, in its context and not about money, over a count of partners.
   else if (byArticle && byArticle.requires.length > 0 && inContext(byArticle) && !MONEY_TALK.test(folded))
     [chosen, by] = [byArticle, 'article'];
+  else if (byContext && !MONEY_TALK.test(folded) && amountAsk(folded, quantities) === 'strong') [chosen, by] = [byContext, 'mention'];
   else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
   else if (byArticle) [chosen, by] = [byArticle, 'article'];
   else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];
@@ -295,7 +298,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     give(moneyFigure, sums[0]!.value);
   if (topic) fillFromFollowUp(folded, words, quantities, chosen, all, topic, values, given);
   const asks = amountAsk(folded, quantities);
-  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded);
+  // "… 250.000 € – wie viel müssen wir einsparen?": a case in its own context with its sum given is about that money.
+  const ownSum = chosen.requires.length > 0 && inContext(chosen) && moneyFigure !== undefined && given.includes(moneyFigure);
+  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded) || ownSum;
   return {
     grantCase: { kind, ...values } as GrantCase,
     asks,

@@ -31,6 +31,13 @@ describe('numbers in a message, as clerks write them', () => {
     ['ein Zweier', [[2, false, true, false, undefined]]],
     ['was macht das für uns drei?', [[3, false, true, false, undefined]]],
     ['wir drei Gemeinden', [[3, false, false, false, 'gemeinden']]],
+    [
+      'vier Gemeinden (zusammen 11 Ortsteile)',
+      [
+        [4, false, false, false, 'gemeinden'],
+        [11, false, false, false, 'ortsteile'],
+      ],
+    ],
   ])('reads "%s"', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

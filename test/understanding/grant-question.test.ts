@@ -71,6 +71,14 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Zwei Gemeinden wollen fusionieren, zusammen 6.000 Einwohner. Wie viel gibt es?', { kind: 'entschuldung', inhabitants: 6000 }],
     ['Unsere Gemeinde hat 12.000 Einwohner und will vier Ortsteilfeuerwehren zusammenlegen.', { kind: 'feuerwehr', brigades: 4 }],
     ['Je Gemeinde 150.000 € beim GVV – was macht das für uns drei?', { kind: 'gvv', members: 3 }],
+    [
+      'Unsere vier Gemeinden (zusammen 11 Ortsteile) wollen 2027 einen Gemeindeverwaltungsverband gründen. Wie hoch ist die Förderung insgesamt?',
+      { kind: 'gvv', members: 4 },
+    ],
+    [
+      'Heute kostet die Kassenverwaltung uns drei zusammen 250.000 € pro Jahr. Wie viel müssen wir einsparen, damit es gefördert wird?',
+      { kind: 'einsparung', costs: 250_000 },
+    ],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
@@ -166,6 +174,12 @@ describe('where the computed amount goes in the reply', () => {
       'the answer to "Förderhöhe?" for a concrete case, over another article',
       'Seit 2019 diskutieren wir, jetzt sollen 4 Wehren zu einer Stützpunktfeuerwehr werden. Förderhöhe?',
       { outcome: 'answer', articleId: 'projektentwicklung' },
+      'answer',
+    ],
+    [
+      'the savings as the answer when the question gives the costs, over another article',
+      'Heute kostet die Kassenverwaltung uns drei zusammen 250.000 € pro Jahr. Wie viel müssen wir einsparen, damit es gefördert wird?',
+      { outcome: 'answer', articleId: 'aufgabenbereiche' },
       'answer',
     ],
     [
