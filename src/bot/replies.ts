@@ -165,6 +165,8 @@ export function grantSubject(grantCase: GrantCase, version: ProgrammeVersion): s
       return `für die Fusion von ${countWord(grantCase.brigades ?? 0)} Ortsteilfeuerwehren`;
     case 'entschuldung':
       return `Entschuldungshilfe für eine neue Gemeinde mit ${(grantCase.inhabitants ?? 0).toLocaleString('de-DE')} Einwohnern`;
+    case 'einsparung':
+      return `Einsparung pro Jahr als Mindestziel bei heutigen Personal- und Sachkosten von ${euro(grantCase.costs ?? 0)}`;
   }
 }
 

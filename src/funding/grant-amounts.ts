@@ -9,7 +9,9 @@ export type GrantCase =
   /** A cooperation of `partners` municipalities (regular grant). */
   | { kind: 'kooperation'; partners?: number }
   /** Debt relief for a voluntary merger: inhabitants of the new municipality, debt of its core budget in euro. */
-  | { kind: 'entschuldung'; inhabitants?: number; debt?: number };
+  | { kind: 'entschuldung'; inhabitants?: number; debt?: number }
+  /** The yearly savings the cooperation must reach: today's staff and material costs of all partners, in euro. */
+  | { kind: 'einsparung'; costs?: number };
 
 /** Which number a case still needs. */
 export type MissingFigure = GrantCaseFigure;
@@ -53,6 +55,7 @@ const QUESTIONS: Record<MissingFigure, string> = {
   partners: 'Wie viele Kommunen arbeiten zusammen?',
   inhabitants: 'Wie viele Einwohner wird die neue Gemeinde haben?',
   debt: 'Wie hoch sind die Schulden im Kernhaushalt (Investitions- und Kassenkredite) in Euro?',
+  costs: 'Wie hoch sind die heutigen Personal- und Sachkosten der beteiligten Kommunen für die Aufgabe pro Jahr, in Euro?',
 };
 
 /** The caveat every estimate carries: nobody can claim it (the proportionality note comes from the programme data). */
@@ -84,7 +87,30 @@ export function grantFigure(version: ProgrammeVersion, grantCase: GrantCase): Gr
       return cooperationFigure(version, grantCase.partners);
     case 'entschuldung':
       return debtReliefFigure(version, grantCase.inhabitants, grantCase.debt);
+    case 'einsparung':
+      return savingsFigure(version, grantCase.costs);
   }
+}
+
+/** The savings rule as an amount: the minimum share of today's costs (a percentage of the given costs). */
+function savingsFigure(version: ProgrammeVersion, costs: number | undefined): GrantFigure {
+  const { minimum_percent: minimum, source } = version.rules.savings;
+  const base = {
+    rule: `Für die Förderung sollen die Personal- und Sachausgaben durch die Zusammenarbeit um mindestens ${percent(minimum)} pro Jahr sinken; der Antrag weist das rechnerisch nach (bisherige Kosten jeder Kommune gegenüber den Gesamtkosten des Verbunds).`,
+    source,
+    version: version.version,
+    asOf: version.version,
+  };
+  if (costs === undefined) return { ...base, status: 'missing', missing: ['costs'], question: QUESTIONS.costs };
+  if (!(costs > 0)) return { ...base, status: 'not_applicable', reason: 'Dafür braucht es die heutigen Personal- und Sachkosten in Euro.' };
+  const amount = Math.ceil((costs * minimum) / 100);
+  return {
+    ...base,
+    status: 'amount',
+    amount,
+    calculation: `${percent(minimum)} von ${euro(costs)} = ${euro(amount)} pro Jahr; die gemeinsamen Kosten dürfen also höchstens ${euro(costs - amount)} betragen`,
+    notes: [version.amounts.proportionality_note, NO_CLAIM_NOTE],
+  };
 }
 
 function fireBrigadeFigure(version: ProgrammeVersion, brigades: number | undefined): GrantFigure {

@@ -113,6 +113,8 @@ export const GRANT_CASE_FIGURES = {
   gvv: ['members'],
   feuerwehr: ['brigades'],
   entschuldung: ['inhabitants', 'debt'],
+  /** The savings the application must show: a share of today's staff and material costs. */
+  einsparung: ['costs'],
 } as const;
 
 /** A case whose amount the bot computes. */
@@ -128,6 +130,11 @@ const grantCaseRulesSchema = z
     articles: z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected an article id' })).min(1),
     /** Words that name the case, also as the end of a compound ("Ortsteilfeuerwehren"). */
     names: z.array(z.string().min(1)).default([]),
+    /**
+     * Word stems one of which a message must use to be about the case when it neither names the case nor gives
+     * its sum ("Fusion", "zusammenschließ"): a town's inhabitants in the story of a cooperation are no merger.
+     */
+    requires: z.array(z.string().min(1)).default([]),
     /** Per number of the case, the words that count it ("drei Gemeinden", "6.000 Einwohner"). */
     counts: z.record(
       z.string(),

@@ -32,6 +32,71 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zwanzig: 20,
 };
 
+/** Digits inside compound number words ("siebentausend", "dreihundertzwanzig", "einundzwanzig"). */
+const UNITS: Readonly<Record<string, number>> = {
+  ein: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+};
+const TENS: Readonly<Record<string, number>> = {
+  zwanzig: 20,
+  dreissig: 30,
+  vierzig: 40,
+  fuenfzig: 50,
+  sechzig: 60,
+  siebzig: 70,
+  achtzig: 80,
+  neunzig: 90,
+};
+const BELOW_TWENTY: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(NUMBER_WORDS).filter(([w, v]) => v >= 1 && v < 20 && !/[äöü]/.test(w)),
+);
+
+/** 1–99 written as one word ("sieben", "zwanzig", "einundzwanzig"); folded (ae, oe, ue, ss). */
+function belowHundred(word: string): number | undefined {
+  if (word in BELOW_TWENTY) return BELOW_TWENTY[word];
+  if (word in TENS) return TENS[word];
+  const match = /^(\p{L}+?)und(\p{L}+)$/u.exec(word);
+  return match && match[1]! in UNITS && match[2]! in TENS ? UNITS[match[1]!]! + TENS[match[2]!]! : undefined;
+}
+
+/** 1–999 as one word ("dreihundert", "einhundertfuenfzig"). */
+function belowThousand(word: string): number | undefined {
+  const at = word.indexOf('hundert');
+  if (at < 0) return belowHundred(word);
+  const head = word.slice(0, at);
+  const rest = word.slice(at + 'hundert'.length);
+  // "hundert" alone is a multiplier word, not a count.
+  if (head === '' && rest === '') return undefined;
+  const hundreds = head === '' ? 1 : UNITS[head];
+  const tail = rest === '' ? 0 : belowHundred(rest);
+  return hundreds === undefined || tail === undefined ? undefined : hundreds * 100 + tail;
+}
+
+/**
+ * A number word above twenty, as clerks write it in full ("siebentausend", "zweitausendfünfhundert",
+ * "dreihundert", "einundzwanzig"), up to 999.999; `undefined` for any other word.
+ */
+export function compoundNumberWord(word: string): number | undefined {
+  const folded = word.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  if (folded in BELOW_TWENTY || folded === 'ein') return undefined;
+  const at = folded.indexOf('tausend');
+  if (at < 0) return belowThousand(folded);
+  const head = folded.slice(0, at);
+  const rest = folded.slice(at + 'tausend'.length);
+  // "6 Tausend Einwohner": "tausend" alone multiplies the number before it.
+  if (head === '' && rest === '') return undefined;
+  const thousands = head === '' || head === 'ein' ? 1 : belowThousand(head);
+  const tail = rest === '' ? 0 : belowThousand(rest);
+  return thousands === undefined || tail === undefined ? undefined : thousands * 1000 + tail;
+}
+
 /** "zu zweit" … "zu zehnt": a group of that many. */
 const GROUP_WORDS: Readonly<Record<string, number>> = {
   zweit: 2,
@@ -127,7 +192,7 @@ export interface Quantity {
 
 /** Numbers (with "er" or "k" attached), words (with a full stop; "+" and "&" as words), the euro sign and clause punctuation, in order. */
 const TOKEN =
-  /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+|\+|&)(\.)?|(€)|([;:?!–—]|,(?!\d))/gu;
+  /(\d{1,3}(?:(?:\.|[\u00a0\u202f ](?=\d{3}(?!\d)))\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?:-?(er|k)(?!\p{L}))?|(\p{L}+|\+|&)(\.)?|(€)|([;:?!–—()]|,(?!\d))/gu;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'ca',
@@ -173,8 +238,13 @@ function tokenize(text: string): Token[] {
       // "zwei Gemeinden + Landkreis": signs read as the words they stand for.
       const lower = word === '+' ? 'plus' : word === '&' ? 'und' : word.toLowerCase();
       const groupNoun = Object.keys(GROUP_NOUNS).find((g) => lower.startsWith(g));
+      // "Fusion zweier Gemeinden": the genitive of a number (lower case, on its own), not a "Zweier" group.
+      const genitive = groupNoun === lower && word === lower;
+      const compound = lower in NUMBER_WORDS || groupNoun ? undefined : compoundNumberWord(lower);
       if (lower in NUMBER_WORDS)
         tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false, index: match.index });
+      else if (genitive) tokens.push({ kind: 'number', value: GROUP_NOUNS[lower]!, text: word, digits: false, index: match.index });
+      else if (compound !== undefined) tokens.push({ kind: 'number', value: compound, text: word, digits: false, index: match.index });
       else if (groupNoun) {
         // "Dreierkooperation": a group of three, and the thing the group forms.
         tokens.push({ kind: 'number', value: GROUP_NOUNS[groupNoun]!, text: word, suffix: 'er', digits: false, index: match.index });
@@ -233,7 +303,9 @@ export function quantitiesIn(text: string): Quantity[] {
       money = true;
       next++;
     }
-    const group = token.suffix === 'er';
+    // "für uns drei", "wir vier": the speakers as a group of that many (no counted word follows).
+    const speakers = !token.digits && /^(wir|uns)$/.test(wordAt(tokens, i - 1) ?? '') && tokens[next]?.kind !== 'word';
+    const group = token.suffix === 'er' || speakers;
     const year = token.digits && !money && !group && factor === undefined && /^(19|20)\d\d$/.test(token.text);
     found.push({
       value,

@@ -67,6 +67,12 @@ const ARTICLES = new Set([
   'unserer',
   'noch',
 ]);
+/** "drei Gemeinden und zwei Kreise": two counts of one figure joined by these words add up. */
+const SUMMING = new Set(['und', 'plus', 'sowie', 'samt']);
+/** "drei Gemeinden in zwei Landkreisen", "aus zwei Kreisen": after a count, a count of where they are, not of partners. */
+const LOCATING = new Set(['in', 'aus', 'innerhalb', 'auf', 'im']);
+/** "kooperiert mit zwei Gemeinden", "mit zwei Gemeinden zusammenarbeiten": the asking municipality works with them, one more. */
+const COOPERATING = /^(?:kooperier|zusammenarbeit|zusammenzuarbeit|zusammenleg|zusammenzuleg|zusammentun|zusammengetan|zusammen$)/;
 /** "und wenn der Landkreis noch mitmacht?": one more of the counted partners. */
 const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'ebenfalls', 'plus']);
 /** Numbers of these are no counts of the case: "in 5 Jahren", "15 Prozent". */
@@ -75,12 +81,12 @@ const UNITS =
 
 /** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "mit welcher Förderung …", "Summe", "Betrag"). */
 const STRONG_ASK =
-  /\b(?:welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+  /\b(?:welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
 const MONEY_TALK =
-  /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt)\b|(?:foerderung|foerdermittel|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
+  /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt)\b|(?:foerderung|foerdermittel|foerderhoehe|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
 /** Weak: the question is about money, which together with a concrete case means its amount. */
 const WEAK_ASK =
   /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
@@ -148,6 +154,8 @@ interface CompiledCase {
   rules: GrantCaseRules;
   names: WordSet;
   figures: CompiledFigure[];
+  /** Folded stems one of which a message must use unless it names the case or gives its sum (`requires`). */
+  requires: string[];
   /** Counting words no other case has ("Wehr", "Einwohner"). */
   own: WordSet;
   /** Its counting words of numbers that are no sums ("Gemeinde", "Wehr"). */
@@ -178,6 +186,7 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
       return {
         rules,
         names: new WordSet(rules.names),
+        requires: rules.requires.map(fold),
         figures: (Object.entries(rules.counts) as Array<[GrantCaseFigure, GrantCaseRules['counts'][string]]>).map(([figure, count]) => ({
           figure,
           money: count.money,
@@ -222,24 +231,36 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const mostFilled = (list: CompiledCase[]) => list.reduce((best, c) => (filled(c) > filled(best) ? c : best));
 
   const named = all.cases.filter((c) => words.some((w) => c.names.has(w)));
+  // "Die Stadt (11.500 Einwohner) kooperiert mit …": a case that needs its context ("Fusion") is read from counts only with it, or with its sum.
+  const inContext = (c: CompiledCase) =>
+    c.requires.length === 0 ||
+    words.some((w) => c.requires.some((r) => w.includes(r))) ||
+    c.figures.some((f) => f.money && counted.has(`${c.rules.case}:${f.figure}`));
   const own = all.cases.filter(
     (c) =>
-      words.some((w) => c.own.inflected(w)) ||
-      c.figures.some((f) => counted.has(`${c.rules.case}:${f.figure}`) && words.some((w) => c.own.has(w))),
+      inContext(c) &&
+      (words.some((w) => c.own.inflected(w)) ||
+        c.figures.some((f) => counted.has(`${c.rules.case}:${f.figure}`) && words.some((w) => c.own.has(w)))),
   );
   // "zu viert", "eine 3er-Kooperation": a group of partners, the general case.
   const grouped = quantities.some((q) => q.group) ? all.cases.filter((c) => c.figures.some((f) => !f.money)).slice(0, 1) : [];
-  const shared = [...all.cases.filter((c) => filled(c) > 0), ...grouped];
+  const shared = [...all.cases.filter((c) => filled(c) > 0 && inContext(c)), ...grouped];
   // "Wie viele Kommunen müssen mitmachen?": no number yet, but "Und wenn es nur zwei sind?" may follow.
-  const mentioned = all.cases.filter((c) => words.some((w) => c.counting.has(w)));
+  const mentioned = all.cases.filter((c) => inContext(c) && words.some((w) => c.counting.has(w)));
   const byArticle = hints.articleId ? all.cases.find((c) => c.rules.articles.includes(hints.articleId!)) : undefined;
   const byTopic = topic ? all.cases.find((c) => c.rules.case === topic.grantCase.kind) : undefined;
+  // A case that needs its context and finds it in the message's own words ("… wie viel müssen wir einsparen?").
+  const byContext = all.cases.find((c) => c.requires.length > 0 && words.some((w) => c.requires.some((r) => w.includes(r))));
 
   let chosen: CompiledCase;
   let by: GrantReading['by'];
   if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
   else if (own.length > 0) [chosen, by] = [mostFilled(own), 'count'];
   else if (byTopic) [chosen, by] = [byTopic, 'topic'];
+  // "Drei Gemeinden: wie viel müssen wir einsparen?": the answer's case, in its context and not about money, over a count of partners.
+  else if (byArticle && byArticle.requires.length > 0 && inContext(byArticle) && !MONEY_TALK.test(folded))
+    [chosen, by] = [byArticle, 'article'];
+  else if (byContext && !MONEY_TALK.test(folded) && amountAsk(folded, quantities) === 'strong') [chosen, by] = [byContext, 'mention'];
   else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
   else if (byArticle) [chosen, by] = [byArticle, 'article'];
   else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];
@@ -277,7 +298,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     give(moneyFigure, sums[0]!.value);
   if (topic) fillFromFollowUp(folded, words, quantities, chosen, all, topic, values, given);
   const asks = amountAsk(folded, quantities);
-  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded);
+  // "… 250.000 € – wie viel müssen wir einsparen?": a case in its own context with its sum given is about that money.
+  const ownSum = chosen.requires.length > 0 && inContext(chosen) && moneyFigure !== undefined && given.includes(moneyFigure);
+  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded) || ownSum;
   return {
     grantCase: { kind, ...values } as GrantCase,
     asks,
@@ -333,25 +356,35 @@ function fillFromFollowUp(
 function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, number> {
   const counts = new Map<string, number>();
   const inQuestion = new Map<string, boolean>();
-  for (const q of quantities) {
+  /** The quantity that set each count last, for "drei Gemeinden und zwei Kreise". */
+  const setBy = new Map<string, Quantity>();
+  for (const [i, q] of quantities.entries()) {
     const found = countWordOf(q, all);
     if (!found) continue;
     const word = found.words[found.index]!;
+    const before = q.before.map(fold);
+    // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
+    const locates = found.side === 'after' && LOCATING.has(before[0] ?? '') && before.slice(1, 3).some((w) => all.counting.has(w));
+    const previous = quantities[i - 1];
     for (const c of all.cases) {
       for (const f of c.figures) {
         if (!(f.words.has(word) || (found.side === 'before' && f.words.starts(word)))) continue;
         // A sum counts debts ("10 Mio Schulden", "Schulden von 10.000.000"); a year counts nothing unless its word follows ("2000 Einwohner").
         if (f.money ? !q.money && found.side === 'after' : q.money || (q.year && found.side === 'before')) continue;
+        if (locates && !f.money) continue;
+        const key = `${c.rules.case}:${f.figure}`;
         let value = q.value;
         if (!f.money && found.side === 'after') {
-          if (found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)))) value += 1;
+          const others = found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)));
+          if (others || (f.others.length > 0 && cooperatesWith(before, found.words.slice(found.index + 1)))) value += 1;
           if (joinsOneMore(found.words, found.index, f.words)) value += 1;
+          if (previous && setBy.get(key) === previous && addsTo(previous, before, f.words)) value += counts.get(key)!;
         }
         if (!plausible(value, f.figure, f.money)) continue;
-        const key = `${c.rules.case}:${f.figure}`;
         if (inQuestion.get(key) && !q.inQuestion) continue;
         counts.set(key, value);
         inQuestion.set(key, q.inQuestion);
+        setBy.set(key, q);
       }
     }
   }
@@ -367,6 +400,19 @@ function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index:
   const before = q.before.map(fold);
   const back = before.slice(0, 2).findIndex((w) => all.counting.has(w) || all.counting.starts(w));
   return back >= 0 ? { words: before, index: back, side: 'before' } : undefined;
+}
+
+/** "drei Gemeinden und (die) zwei Kreise": the words before a count are a summing word and the previous count's counting word. */
+function addsTo(previous: Quantity, before: string[], counting: WordSet): boolean {
+  const words = ARTICLES.has(before[0] ?? '') ? before.slice(1) : before;
+  return words.length === 2 && SUMMING.has(words[0]!) && counting.has(words[1]!) && fold(previous.after[0] ?? '') === words[1];
+}
+
+/** "kooperiert mit zwei Gemeinden", "mit zwei Gemeinden das Standesamt zusammenlegen": the count follows "mit" and a verb of working together goes with it. */
+function cooperatesWith(before: string[], after: string[]): boolean {
+  const at = ARTICLES.has(before[0] ?? '') ? 1 : 0;
+  if (before[at] !== 'mit') return false;
+  return COOPERATING.test(before[at + 1] ?? '') || after.some((w) => COOPERATING.test(w));
 }
 
 /** "drei Gemeinden und der Landkreis": a joining word and one more counted thing right after the count. */

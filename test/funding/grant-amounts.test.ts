@@ -29,6 +29,10 @@ describe('grant figures', () => {
     ['debt relief, 7.501 inhabitants', { kind: 'entschuldung', inhabitants: 7_501, debt: 20_000_000 }, 2_625_350],
     ['debt relief capped at 46 % of the debt', { kind: 'entschuldung', inhabitants: 5_000, debt: 1_000_000 }, 460_000],
     ['debt relief without the debt', { kind: 'entschuldung', inhabitants: 5_000 }, 'missing'],
+    ['savings: 15 % of 400.000 € costs', { kind: 'einsparung', costs: 400_000 }, 60_000],
+    ['savings: 15 % of 123.457 € costs, rounded up to the euro', { kind: 'einsparung', costs: 123_457 }, 18_519],
+    ['savings without the costs', { kind: 'einsparung' }, 'missing'],
+    ['savings of no costs', { kind: 'einsparung', costs: 0 }, 'not_applicable'],
   ])('%s → %s', (_name, grantCase, expected) => {
     expect(amountOf(grantFigure(rv2021, grantCase))).toBe(expected);
   });
@@ -116,12 +120,13 @@ describe('grant cases in the programme file (how questions name them)', () => {
   const programme = programmeWithSuccessor();
   const shipped = shippedProgramme();
 
-  it('ships the four computed cases, the regular grant first, each with its article', () => {
+  it('ships the five computed cases, the regular grant first, each with its article', () => {
     expect(shipped.grant_cases.map((c) => [c.case, c.articles[0]])).toEqual([
       ['kooperation', 'foerderhoehe'],
       ['gvv', 'foerderhoehe-gvv'],
       ['feuerwehr', 'foerderhoehe-feuerwehr'],
       ['entschuldung', 'entschuldungshilfe-fusion'],
+      ['einsparung', 'einsparvorgabe'],
     ]);
   });
 

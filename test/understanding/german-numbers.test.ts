@@ -22,6 +22,22 @@ describe('numbers in a message, as clerks write them', () => {
     ['ein Dreierbund', [[3, false, true, false, 'bund']]],
     ['gibt es die Förderung 2027 noch?', [[2027, false, false, true, 'noch']]],
     ['2000 Einwohner', [[2000, false, false, true, 'einwohner']]],
+    ['siebentausend Einwohner', [[7000, false, false, false, 'einwohner']]],
+    ['zweitausendfünfhundert EW', [[2500, false, false, false, 'ew']]],
+    ['einundzwanzig Gemeinden', [[21, false, false, false, 'gemeinden']]],
+    ['dreihundert Bürger', [[300, false, false, false, 'bürger']]],
+    ['6 Tausend Einwohner', [[6000, false, false, false, 'einwohner']]],
+    ['die Fusion zweier Gemeinden', [[2, false, false, false, 'gemeinden']]],
+    ['ein Zweier', [[2, false, true, false, undefined]]],
+    ['was macht das für uns drei?', [[3, false, true, false, undefined]]],
+    ['wir drei Gemeinden', [[3, false, false, false, 'gemeinden']]],
+    [
+      'vier Gemeinden (zusammen 11 Ortsteile)',
+      [
+        [4, false, false, false, 'gemeinden'],
+        [11, false, false, false, 'ortsteile'],
+      ],
+    ],
   ])('reads "%s"', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -46,8 +46,52 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Entschuldungshilfe: Einwohnerzahl 9000, dazu 5 Mio', { kind: 'entschuldung', inhabitants: 9000, debt: 5_000_000 }],
     ['Wir sind ne 3er Kooperation beim Bauhof, was gibts da?', { kind: 'kooperation', partners: 3 }],
     ['zwei Gemeinden + Landkreis, gemeinsames Ordnungsamt, Fördersumme?', { kind: 'kooperation', partners: 3 }],
+    // Numbers of the story: the town's inhabitants, where the partners are, joined counts, genitive and long number words.
+    [
+      'Wir sind eine Gemeinde mit 6.000 Einwohnern und wollen mit zwei Nachbargemeinden das Standesamt zusammenlegen. Wie viel Förderung gibt es?',
+      { kind: 'kooperation', partners: 3 },
+    ],
+    [
+      'Die Stadt (11.500 Einwohner) kooperiert mit zwei Gemeinden beim Personalwesen. Wie viel gibt es?',
+      { kind: 'kooperation', partners: 3 },
+    ],
+    ['Wir wollen mit zwei Gemeinden das Standesamt zusammenlegen, wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Haben wir mit 4 Gemeinden einen Anspruch auf die Förderung?', { kind: 'kooperation', partners: 4 }],
+    [
+      'Drei Gemeinden und zwei Kreise wollen gemeinsam einen Bauhof betreiben – wie hoch ist die Förderung?',
+      { kind: 'kooperation', partners: 5 },
+    ],
+    ['Wir sind drei Gemeinden in zwei Landkreisen. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Vier Kommunen aus zwei Kreisen, gemeinsame Kasse – wie viel Geld?', { kind: 'kooperation', partners: 4 }],
+    ['Wie viel Förderung gibt es für eine Verwaltungsgemeinschaft aus zwei Gemeinden?', { kind: 'gvv', members: 2 }],
+    [
+      'Bei einer Fusion zweier Gemeinden mit zusammen siebentausend Einwohnern und 12 Millionen Euro Kassenkrediten – wie viel Entschuldung?',
+      { kind: 'entschuldung', inhabitants: 7000, debt: 12_000_000 },
+    ],
+    ['Zwei Gemeinden wollen fusionieren, zusammen 6.000 Einwohner. Wie viel gibt es?', { kind: 'entschuldung', inhabitants: 6000 }],
+    ['Unsere Gemeinde hat 12.000 Einwohner und will vier Ortsteilfeuerwehren zusammenlegen.', { kind: 'feuerwehr', brigades: 4 }],
+    ['Je Gemeinde 150.000 € beim GVV – was macht das für uns drei?', { kind: 'gvv', members: 3 }],
+    [
+      'Unsere vier Gemeinden (zusammen 11 Ortsteile) wollen 2027 einen Gemeindeverwaltungsverband gründen. Wie hoch ist die Förderung insgesamt?',
+      { kind: 'gvv', members: 4 },
+    ],
+    [
+      'Heute kostet die Kassenverwaltung uns drei zusammen 250.000 € pro Jahr. Wie viel müssen wir einsparen, damit es gefördert wird?',
+      { kind: 'einsparung', costs: 250_000 },
+    ],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
+  });
+
+  it.each<[string, GrantCase]>([
+    [
+      'Unsere Personal- und Sachkosten liegen heute bei 400.000 € im Jahr. Wie viel müssen wir mindestens einsparen?',
+      { kind: 'einsparung', costs: 400_000 },
+    ],
+    ['Wir geben heute 250.000 Euro für die Kasse aus, wie viel müssen wir sparen?', { kind: 'einsparung', costs: 250_000 }],
+    ['Drei Gemeinden: wie viel müssen wir einsparen?', { kind: 'einsparung' }],
+  ])('reads the savings rule as a share of given costs when the savings article answers: "%s"', (text, grantCase) => {
+    expect(readGrantCase(text, cases, { articleId: 'einsparvorgabe', followUp: false })?.grantCase).toEqual(grantCase);
   });
 
   it('takes the count the question asks about, not one the letter mentions before', () => {
@@ -58,7 +102,8 @@ describe('which computed case a question is about, with its numbers (words from 
 
   it('reads no case into questions about other numbers', () => {
     expect(readGrantCase('Wie viele Cyberangriffe wurden 2024 gemeldet?', cases, fresh)).toBeUndefined();
-    expect(readGrantCase('Einsparvorgabe: wie viel Prozent?', cases, fresh)).toBeUndefined();
+    // The savings rule is named, but the percentage is asked, not an amount.
+    expect(readGrantCase('Einsparvorgabe: wie viel Prozent?', cases, fresh)).toMatchObject({ asks: 'none', given: [] });
     // A year is no count, a single brigade's vehicle no merger.
     expect(readGrantCase('Zuschuss für ein neues LF 10 nur für unsere eigene Feuerwehr?', cases, fresh)?.given).toEqual([]);
   });
@@ -92,6 +137,9 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Drei Gemeinden – welche Unterlagen brauchen wir?')).toBe('none');
     expect(asks('Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?')).toBe('none');
     expect(asks('Wir sind 3 Gemeinden – welche Summe ist drin?')).toBe('strong');
+    expect(asks('Drei Ortsteilfeuerwehren sollen zusammengelegt werden. Was gibt es vom Land?')).toBe('strong');
+    expect(asks('Drei Gemeinden, was gibts an Förderung?')).toBe('strong');
+    expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
   });
 });
 
@@ -123,16 +171,28 @@ describe('where the computed amount goes in the reply', () => {
       'answer',
     ],
     [
+      'the answer to "Förderhöhe?" for a concrete case, over another article',
+      'Seit 2019 diskutieren wir, jetzt sollen 4 Wehren zu einer Stützpunktfeuerwehr werden. Förderhöhe?',
+      { outcome: 'answer', articleId: 'projektentwicklung' },
+      'answer',
+    ],
+    [
+      'the savings as the answer when the question gives the costs, over another article',
+      'Heute kostet die Kassenverwaltung uns drei zusammen 250.000 € pro Jahr. Wie viel müssen wir einsparen, damit es gefördert wird?',
+      { outcome: 'answer', articleId: 'aufgabenbereiche' },
+      'answer',
+    ],
+    [
       'one line under another answer when the question only speaks of money',
       'Gibt das Land Geld dazu, wenn wir den Bauhof mit zwei Nachbarorten machen?',
       { outcome: 'answer', articleId: 'aufgabenbereiche' },
       'line',
     ],
     [
-      'nothing when "wie viel" is about savings',
+      'the savings answer (asking for the costs) when "wie viel" is about savings, not the grant of the count',
       'Drei Gemeinden: wie viel müssen wir einsparen?',
       { outcome: 'answer', articleId: 'einsparvorgabe' },
-      undefined,
+      'answer',
     ],
     [
       'nothing for another question with a count',
