@@ -110,17 +110,26 @@ export function decideAnswer(
     // Within a passage a word matched fuzzily counts where its variant is, unless the variant is another
     // word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a compound does not count
     // through two parts, which are often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
+    // Only the alternatives the article matched at all can be found in one of its passages.
+    const matched = weighted.map((w) => ({
+      ...w,
+      alternatives: w.alternatives.filter(([t]) => hit.exactTerms.has(t) || hit.queryTerms.has(t)),
+    }));
+    const variantWhere = (term: string, test: (variant: string) => boolean) => {
+      for (const variant of hit.queryTerms.get(term) ?? []) if (test(variant)) return true;
+      return false;
+    };
     const passage = passages(index, hit.article).reduce((best, has) => {
-      const inexact = (term: string) => [...(hit.queryTerms.get(term) ?? [])].some((v) => !questionTerms.has(v) && has(v));
-      return Math.max(best, coverage(weighted, totalWeight, options, has, inexact, 0));
+      const inexact = (term: string) => variantWhere(term, (v) => !questionTerms.has(v) && has(v));
+      return Math.max(best, coverage(matched, totalWeight, options, has, inexact, 0));
     }, 0);
     const examples = index.termsOf(hit.article.id).exampleOnly;
     const outsideExamples = coverage(
-      weighted,
+      matched,
       totalWeight,
       options,
       (term) => hit.exactTerms.has(term) && !examples.has(term),
-      (term) => [...(hit.queryTerms.get(term) ?? [])].some((v) => !examples.has(v)),
+      (term) => variantWhere(term, (v) => !examples.has(v)),
     );
     rank.set(candidate, rankValue(candidate, passage, outsideExamples, options));
     return candidate;
