@@ -41,6 +41,24 @@ async function startServerProcess(env: Record<string, string>, node = process.ex
   return { child, port, exited, logs: () => output };
 }
 
+/** Posts a user's message to the server's `/api/messages`, as a channel would (replies go to `serviceUrl`). */
+function postMessage(port: number, serviceUrl: string, message: { id: string; text: string; user?: string; conversation: string }) {
+  return fetch(`http://127.0.0.1:${port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id: message.id,
+      text: message.text,
+      channelId: 'test',
+      serviceUrl,
+      from: { id: message.user ?? 'u' },
+      recipient: { id: 'bot' },
+      conversation: { id: message.conversation },
+    }),
+  });
+}
+
 // Spawned as `npm start` runs it: the bundle of the current sources, started by node itself, so SIGTERM
 // reaches the server directly.
 describe('npm start (the real entry point as a process)', () => {
@@ -60,19 +78,10 @@ describe('npm start (the real entry point as a process)', () => {
     const chart = await fetch(`http://127.0.0.1:${port}/api/report?format=svg`, { headers: { authorization: `Bearer ${apiKey}` } });
     expect(chart.status).toBe(200);
     expect(await chart.text()).toMatch(/^<svg [^>]*>.*Antwortquoten pro Woche/s);
-    const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: 'p1',
-        text: 'Wie lange muss die Kooperation mindestens bestehen?',
-        channelId: 'test',
-        serviceUrl,
-        from: { id: 'u' },
-        recipient: { id: 'bot' },
-        conversation: { id: 'process-1' },
-      }),
+    const response = await postMessage(port, serviceUrl, {
+      id: 'p1',
+      text: 'Wie lange muss die Kooperation mindestens bestehen?',
+      conversation: 'process-1',
     });
     expect(response.status).toBeLessThan(300);
     const [reply] = await channel.waitForReplies(1);
@@ -88,41 +97,27 @@ describe('npm start (the real entry point as a process)', () => {
     expect(logs()).toContain('"backend":"sqlite"');
     expect(existsSync(join(dataDir, 'ikz-assistent.db'))).toBe(true);
   });
-});
-
-describe('npm start on the production Node LTS', () => {
-  const channel = new FakeChannel();
-  let serviceUrl = '';
-  beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
-    serviceUrl = await channel.start();
-  }, 60_000);
-  afterAll(() => channel.stop());
 
   // These machines run Node 20; production runs the LTS, where a package can fail at load time (restify 11
   // did: "No such module: http_parser"). Memory storage: the SQLite addon in node_modules is built for Node 20.
-  it('starts, answers a question and stops cleanly', async () => {
-    const { child, port, exited, logs } = await startServerProcess({ STORAGE_BACKEND: 'memory' }, nodeLtsBinary());
-    const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
+  it('starts on the production Node LTS, answers a question and stops cleanly', async () => {
+    const lts = new FakeChannel();
+    try {
+      const { child, port, exited, logs } = await startServerProcess({ STORAGE_BACKEND: 'memory' }, nodeLtsBinary());
+      const response = await postMessage(port, await lts.start(), {
         id: 'lts-1',
         text: 'Wie lange muss die Kooperation mindestens bestehen?',
-        channelId: 'test',
-        serviceUrl,
-        from: { id: 'u' },
-        recipient: { id: 'bot' },
-        conversation: { id: 'lts-1' },
-      }),
-    });
-    expect(response.status).toBeLessThan(300);
-    const [reply] = await channel.waitForReplies(1);
-    expect(reply!.text).toMatch(/5 Jahre|fünf Jahre/);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(logs()).toMatch(/"node":"v24\./);
+        conversation: 'lts-1',
+      });
+      expect(response.status).toBeLessThan(300);
+      const [reply] = await lts.waitForReplies(1);
+      expect(reply!.text).toMatch(/5 Jahre|fünf Jahre/);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(logs()).toMatch(/"node":"v24\./);
+    } finally {
+      await lts.stop();
+    }
   });
 });
 
@@ -145,20 +140,7 @@ describe('SIGTERM under load', () => {
       'Welche Unterlagen brauche ich?',
     ];
     const sent = Array.from({ length: 40 }, (_, i) =>
-      fetch(`http://127.0.0.1:${port}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          id: `load-${i}`,
-          text: questions[i % 4],
-          channelId: 'test',
-          serviceUrl,
-          from: { id: `u${i}` },
-          recipient: { id: 'bot' },
-          conversation: { id: `sigterm-${i}` },
-        }),
-      }).then(
+      postMessage(port, serviceUrl, { id: `load-${i}`, text: questions[i % 4]!, user: `u${i}`, conversation: `sigterm-${i}` }).then(
         (response) => ({ id: `load-${i}`, status: response.status }),
         () => ({ id: `load-${i}`, status: 0 }),
       ),
