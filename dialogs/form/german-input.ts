@@ -4,6 +4,7 @@
  */
 
 import { parseGermanNumber } from '../../src/understanding/german-numbers.js';
+import { spellOutUmlauts } from '../../src/language/german-normalizer.js';
 
 // The number parser lives in the understanding layer, which reads numbers in questions too.
 export { parseGermanNumber };
@@ -42,12 +43,7 @@ export function parseYesNo(text: string): boolean | undefined {
 
 /** Lower case, umlauts folded, punctuation removed: for matching typed answers against choices. */
 export function normalizeAnswer(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
+  return spellOutUmlauts(text)
     .replace(/[^\p{L}\p{N}§ ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,3 +1,5 @@
+import { spellOutUmlauts } from '../language/german-normalizer.js';
+
 /**
  * A kebab-case id from a German title.
  *
@@ -7,12 +9,7 @@
  * ```
  */
 export function articleId(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
+  return spellOutUmlauts(title)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)

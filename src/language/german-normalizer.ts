@@ -11,6 +11,14 @@ export function foldGerman(lowerWord: string): string {
 }
 
 /**
+ * Lower case with umlauts and ß spelt out (`Förder-Check` → `foerder-check`): unlike `foldGerman`, `hätte` and
+ * `haette` meet while `hatte` stays apart, and the result still reads as German (ids, regular expressions).
+ */
+export function spellOutUmlauts(text: string): string {
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+}
+
+/**
  * Endings cut after the Snowball stem, in this order, so that forms of one word family meet:
  * `kooperieren`/`Kooperation` (`kooperi`/`kooperation` → `koop`), `fördern`/`Förderung`/`fördert`
  * (`ford`/`forder`/`fordert` → `ford`), `Berater`/`Beratung` (→ `berat`). Each applies at most once and

@@ -3,6 +3,7 @@
  * `1,5 Mio` / `2 Millionen` / `80 Tsd` / `150k`, number words (`drei`, `fünf`), `3er`/`Dreier`,
  * `zu viert`. Pure functions, shared by the dialogs' input parsing and the reading of questions.
  */
+import { spellOutUmlauts } from '../language/german-normalizer.js';
 
 /** Number words up to twenty (not "ein"/"eine": in a sentence they are articles, "was ist ein GVV"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -84,7 +85,7 @@ function belowThousand(word: string): number | undefined {
  * "dreihundert", "einundzwanzig"), up to 999.999; `undefined` for any other word.
  */
 export function compoundNumberWord(word: string): number | undefined {
-  const folded = word.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  const folded = spellOutUmlauts(word);
   if (folded in BELOW_TWENTY || folded === 'ein') return undefined;
   const at = folded.indexOf('tausend');
   if (at < 0) return belowThousand(folded);

@@ -17,6 +17,7 @@ import { versionOn } from '../funding/programme-validity.js';
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import { looksLikeFollowUp, type GrantTopic } from './follow-up.js';
 import { quantitiesIn, type Quantity } from './german-numbers.js';
+import { spellOutUmlauts } from '../language/german-normalizer.js';
 
 export type { GrantTopic } from './follow-up.js';
 
@@ -111,9 +112,9 @@ class WordSet {
   private readonly start: RegExp | undefined;
 
   constructor(words: readonly string[]) {
-    const abbreviations = words.filter((w) => w === w.toUpperCase()).map(fold);
+    const abbreviations = words.filter((w) => w === w.toUpperCase()).map(spellOutUmlauts);
     this.abbreviations = new Set([...abbreviations, ...abbreviations.map((a) => `${a}s`)]);
-    const bases = words.filter((w) => w !== w.toUpperCase()).map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const bases = words.filter((w) => w !== w.toUpperCase()).map((w) => spellOutUmlauts(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.ending = bases.length > 0 ? new RegExp(`(?:${bases.join('|')})(${ENDINGS})?$`) : undefined;
     this.start = bases.length > 0 ? new RegExp(`^(?:${bases.join('|')})`) : undefined;
   }
@@ -181,19 +182,19 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
         cases
           .filter((c) => c !== rules)
           .flatMap(wordsOfCase)
-          .map(fold),
+          .map(spellOutUmlauts),
       );
       return {
         rules,
         names: new WordSet(rules.names),
-        requires: rules.requires.map(fold),
+        requires: rules.requires.map(spellOutUmlauts),
         figures: (Object.entries(rules.counts) as Array<[GrantCaseFigure, GrantCaseRules['counts'][string]]>).map(([figure, count]) => ({
           figure,
           money: count.money,
           words: new WordSet(count.words),
-          others: count.others.map(fold),
+          others: count.others.map(spellOutUmlauts),
         })),
-        own: new WordSet(wordsOfCase(rules).filter((w) => !shared.has(fold(w)))),
+        own: new WordSet(wordsOfCase(rules).filter((w) => !shared.has(spellOutUmlauts(w)))),
         counting: new WordSet(Object.values(rules.counts).flatMap((count) => (count.money ? [] : count.words))),
       };
     }),
@@ -222,7 +223,7 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
 export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hints: GrantHints): GrantReading | undefined {
   if (cases.length === 0) return undefined;
   const all = compile(cases);
-  const folded = fold(text);
+  const folded = spellOutUmlauts(text);
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);
   const counted = countsIn(quantities, all);
@@ -331,7 +332,7 @@ function fillFromFollowUp(
   const awaited = chosen.figures.find((f) => f.figure === topic.awaiting && !f.money)?.figure;
   const countFigure = awaited ?? firstCount(chosen.rules);
   for (const q of quantities) {
-    if (q.year || q.group || countWordOf(q, all) !== undefined || UNITS.test(fold(q.after[0] ?? ''))) continue;
+    if (q.year || q.group || countWordOf(q, all) !== undefined || UNITS.test(spellOutUmlauts(q.after[0] ?? ''))) continue;
     const figure = q.money ? moneyFigure : countFigure;
     if (!figure || given.includes(figure) || !plausible(q.value, figure, q.money)) continue;
     values[figure] = q.value;
@@ -362,7 +363,7 @@ function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, numbe
     const found = countWordOf(q, all);
     if (!found) continue;
     const word = found.words[found.index]!;
-    const before = q.before.map(fold);
+    const before = q.before.map(spellOutUmlauts);
     // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
     const locates = found.side === 'after' && LOCATING.has(before[0] ?? '') && before.slice(1, 3).some((w) => all.counting.has(w));
     const previous = quantities[i - 1];
@@ -394,10 +395,10 @@ function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, numbe
 /** The counting word of a number: the first of its next three words that counts anything, else one of the two before it (folded words). */
 function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index: number; side: 'after' | 'before' } | undefined {
   if (q.group) return undefined;
-  const after = q.after.map(fold);
+  const after = q.after.map(spellOutUmlauts);
   const index = after.slice(0, 3).findIndex((w) => all.counting.has(w));
   if (index >= 0) return { words: after, index, side: 'after' };
-  const before = q.before.map(fold);
+  const before = q.before.map(spellOutUmlauts);
   const back = before.slice(0, 2).findIndex((w) => all.counting.has(w) || all.counting.starts(w));
   return back >= 0 ? { words: before, index: back, side: 'before' } : undefined;
 }
@@ -405,7 +406,7 @@ function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index:
 /** "drei Gemeinden und (die) zwei Kreise": the words before a count are a summing word and the previous count's counting word. */
 function addsTo(previous: Quantity, before: string[], counting: WordSet): boolean {
   const words = ARTICLES.has(before[0] ?? '') ? before.slice(1) : before;
-  return words.length === 2 && SUMMING.has(words[0]!) && counting.has(words[1]!) && fold(previous.after[0] ?? '') === words[1];
+  return words.length === 2 && SUMMING.has(words[0]!) && counting.has(words[1]!) && spellOutUmlauts(previous.after[0] ?? '') === words[1];
 }
 
 /** "kooperiert mit zwei Gemeinden", "mit zwei Gemeinden das Standesamt zusammenlegen": the count follows "mit" and a verb of working together goes with it. */
@@ -434,11 +435,6 @@ const MAX_INHABITANTS = 10_000_000;
 function withoutKind(grantCase: Record<string, unknown>): Partial<Record<GrantCaseFigure, number>> {
   const { kind: _kind, ...figures } = grantCase;
   return figures;
-}
-
-/** Lower case with umlauts and ß written out, as users without a German keyboard type them. */
-function fold(text: string): string {
-  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 }
 
 /** How an answer uses a computed case: it is what the question asks (`answer`), or one line under an answer about something else (`line`). */

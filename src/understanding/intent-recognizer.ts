@@ -1,5 +1,5 @@
 import { GermanAnalyzer } from '../language/german-analyzer.js';
-import { foldGerman, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
+import { foldGerman, spellOutUmlauts, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import type { IntentName, IntentsFile } from '../knowledge/intent-schema.js';
 import { isQuestion, questionsOf, splitSentences } from './sentences.js';
 
@@ -491,11 +491,6 @@ function matchingSize(bySlot: Map<number, Set<number>>): number {
   let size = 0;
   for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
   return size;
-}
-
-/** Lower case with umlauts spelt out: `hätte` and `haette` meet, `hatte` stays apart (folding would join all three). */
-function spellOutUmlauts(word: string): string {
-  return word.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 }
 
 /**
