@@ -245,18 +245,16 @@ export class KnowledgeIndex {
    */
   idf(word: QueryWord): number {
     const n = this.articles.length;
-    const frequency = (term: string) => this.documentFrequencyOf(term);
-    const own = frequency(word.term);
+    const own = this.documentFrequencyOf(word.term);
     // Thesaurus synonyms of an unknown word cover it in part; they do not make it a known word.
     const parts = [...word.alternatives.keys()]
       .slice(1)
       .filter((term) => !word.thesaurusTerms?.has(term))
-      .map(frequency)
+      .map((term) => this.documentFrequencyOf(term))
       .filter((f) => f > 0);
     const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
-    const bm25Idf = (f: number) => Math.log(1 + (n - f + 0.5) / (f + 0.5));
-    if (df > 0) return bm25Idf(df) * WORD_CLASS_WEIGHTS.known[word.wordClass];
-    return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
+    if (df > 0) return bm25Idf(n, df) * WORD_CLASS_WEIGHTS.known[word.wordClass];
+    return bm25Idf(n, 1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
   /** In how many articles an index term occurs, in any field (0: none): the number of its exact matches, counted once per term. */
@@ -273,7 +271,7 @@ export class KnowledgeIndex {
   /** Inverse document frequency of one index term (BM25 form), 0 for a term no article contains. */
   termIdf(term: string): number {
     const frequency = this.documentFrequencyOf(term);
-    return frequency > 0 ? Math.log(1 + (this.articles.length - frequency + 0.5) / (frequency + 0.5)) : 0;
+    return frequency > 0 ? bm25Idf(this.articles.length, frequency) : 0;
   }
 
   /**
@@ -305,6 +303,11 @@ export class KnowledgeIndex {
     }
     return terms;
   }
+}
+
+/** Inverse document frequency in BM25 form of a term found in `frequency` of `n` articles. */
+function bm25Idf(n: number, frequency: number): number {
+  return Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
 }
 
 const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], exampleOnly: new Set(), sections: [] };

@@ -122,6 +122,8 @@ export class IntentRecognizer {
   private readonly askingWords: Set<string>;
   /** `words.asking` with umlauts spelt out, so a wish ("hätte", "haette") is not a past tense ("hatte"). */
   private readonly wishingWords: Set<string>;
+  /** The known terms long enough to correct a typo to, by their first letter (see `correctedTypo`). */
+  private readonly typoTargets = new Map<string, string[]>();
 
   private constructor(file: IntentsFile) {
     this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
@@ -150,6 +152,12 @@ export class IntentRecognizer {
       this.vocabulary.set(intent, vocabulary);
       for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
       if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
+    }
+    for (const known of this.knownTerms) {
+      if (known.length < MIN_TYPO_LENGTH) continue;
+      const list = this.typoTargets.get(known[0]!) ?? [];
+      list.push(known);
+      this.typoTargets.set(known[0]!, list);
     }
   }
 
@@ -342,9 +350,7 @@ export class IntentRecognizer {
    */
   private correctedTypo(term: string): string | undefined {
     if (term.length < MIN_TYPO_LENGTH) return undefined;
-    const near = [...this.knownTerms].filter(
-      (known) => known.length >= MIN_TYPO_LENGTH && known[0] === term[0] && isOneEditApart(term, known),
-    );
+    const near = (this.typoTargets.get(term[0]!) ?? []).filter((known) => isOneEditApart(term, known));
     return near.length === 1 ? near[0] : undefined;
   }
 
@@ -476,21 +482,23 @@ function twoWords(bySlot: Map<number, Set<number>>): boolean {
 /** How many slots distinct message words can fill at once (a maximum bipartite matching; examples are short). */
 function matchingSize(bySlot: Map<number, Set<number>>): number {
   const owner = new Map<number, number>();
-  const assign = (slot: number, seen: Set<number>): boolean => {
-    for (const term of bySlot.get(slot)!) {
-      if (seen.has(term)) continue;
-      seen.add(term);
-      const other = owner.get(term);
-      if (other === undefined || assign(other, seen)) {
-        owner.set(term, slot);
-        return true;
-      }
-    }
-    return false;
-  };
   let size = 0;
-  for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
+  for (const slot of bySlot.keys()) if (assignSlot(bySlot, owner, slot, new Set())) size++;
   return size;
+}
+
+/** Gives `slot` a message term of its own, moving other slots to other terms where needed (an augmenting path). */
+function assignSlot(bySlot: Map<number, Set<number>>, owner: Map<number, number>, slot: number, seen: Set<number>): boolean {
+  for (const term of bySlot.get(slot)!) {
+    if (seen.has(term)) continue;
+    seen.add(term);
+    const other = owner.get(term);
+    if (other === undefined || assignSlot(bySlot, owner, other, seen)) {
+      owner.set(term, slot);
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
