@@ -189,16 +189,19 @@ function plainAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, numb
 function questionMatch(words: readonly PlainWord[], totalWeight: number, terms: ArticleTerms): number {
   if (totalWeight === 0) return 0;
   const inAnyQuestion = questionTermsOf(terms);
+  // (A word none of them contains adds nothing: its IDF is finite.)
   const found: PlainWord[] = [];
   for (const word of words) {
-    const present = { idf: word.idf, terms: [] as string[], weights: [] as number[] };
+    let present: PlainWord | undefined;
     for (let i = 0; i < word.terms.length; i++) {
       if (!inAnyQuestion.has(word.terms[i]!)) continue;
+      present ??= { idf: word.idf, terms: [], weights: [] };
       present.terms.push(word.terms[i]!);
       present.weights.push(word.weights[i]!);
     }
-    found.push(present);
+    if (present) found.push(present);
   }
+  if (found.length === 0) return 0;
   let best = 0;
   for (const question of terms.questions) {
     let matched = 0;
