@@ -210,7 +210,7 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
 }
 
 /** Per query word: its IDF, its own term and its alternatives with the weight they count for in coverage. */
-type WeightedWord = { idf: number; term: string; alternatives: Array<[string, number]> };
+type WeightedWord = { idf: number; term: string; alternatives: Array<[string, number]>; partOf?: ReadonlyMap<string, string> };
 function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex): WeightedWord[] {
   return words.map((word) => {
     const wordIdf = idf.get(word) ?? 0;
@@ -219,7 +219,7 @@ function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, n
       term,
       isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed,
     ]);
-    return { idf: wordIdf, term: word.term, alternatives };
+    return { idf: wordIdf, term: word.term, alternatives, partOf: word.partOf };
   });
 }
 
@@ -239,16 +239,17 @@ function coverage(
   let covered = 0;
   for (const word of words) {
     let strength = 0;
-    let exactParts = 0;
+    // Two alternatives that stand for one part of a compound (a part and its synonym) are one part.
+    const parts = new Set<string>();
     for (const [term, weight] of word.alternatives) {
       if (exact(term)) {
         strength = Math.max(strength, weight);
-        if (term !== word.term) exactParts++;
+        if (term !== word.term) parts.add(word.partOf?.get(term) ?? term);
       } else if (inexact(term)) {
         strength = Math.max(strength, weight * options.inexactMatchWeight);
       }
     }
-    if (exactParts >= 2) strength = Math.max(strength, allPartsWeight);
+    if (parts.size >= 2) strength = Math.max(strength, allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;

@@ -59,6 +59,8 @@ export interface ArticleHit {
 /** A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary and MiniSearch's own JSON. */
 export interface KnowledgeIndexData {
   vocabulary: string[];
+  /** The vocabulary's terms of words the articles write in lower case (`Vocabulary.lowerCase`). */
+  lowerCase: string[];
   /** `JSON.stringify(miniSearch)`, for `MiniSearch.loadJSON`. */
   search: string;
 }
@@ -123,13 +125,17 @@ export class KnowledgeIndex {
 
   /** The built index as JSON-safe data (for a snapshot; the articles are not part of it). */
   toJSON(): KnowledgeIndexData {
-    return { vocabulary: this.analyzer.vocabularyTerms(), search: JSON.stringify(this.miniSearch) };
+    return {
+      vocabulary: this.analyzer.vocabularyTerms(),
+      lowerCase: this.analyzer.lowerCaseVocabularyTerms(),
+      search: JSON.stringify(this.miniSearch),
+    };
   }
 
   /** The index of a `toJSON` result, over the same articles and the same analyser data. */
   static fromJSON(kb: Pick<KnowledgeBase, 'articles' | 'meta'>, data: KnowledgeIndexData): KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
-    analyzer.setVocabulary(new Set(data.vocabulary));
+    analyzer.setVocabulary({ terms: new Set(data.vocabulary), lowerCase: new Set(data.lowerCase) });
     const miniSearch = MiniSearch.loadJSON<IndexedDocument>(data.search, miniSearchOptions(analyzer));
     if (miniSearch.documentCount !== kb.articles.length)
       throw new Error(`index data is of ${miniSearch.documentCount} articles, not ${kb.articles.length}`);

@@ -44,6 +44,26 @@ describe('the answer decision', () => {
   });
 });
 
+describe('a compound covered through its parts', () => {
+  // "Laufzeit" has the related words "laufen" and "bestehen" (_meta/synonyms.yml): both stand for one part of
+  // "Mindestlaufzeit", so an article with both covers one part, not the whole compound.
+  const oneSynonymTwice = article('zeitpunkt', 'Zeitpunkt', 'Die Kooperation läuft schon und besteht seit Jahren.');
+  const bothParts = article('voraussetzungen', 'Voraussetzungen', 'Die Kooperation muss mindestens fünf Jahre Dauer haben.');
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) =>
+    KnowledgeIndex.build({ meta: kb.meta, articles: [oneSynonymTwice, bothParts, ...others] }),
+  );
+
+  it('counts two synonyms of one part as one part', async () => {
+    const decision = decideAnswer(await index, 'Mindestlaufzeit Kooperation');
+    const coverage = (id: string) => decision.candidates.find((c) => c.article.id === id)?.coverage ?? 0;
+    expect(coverage('voraussetzungen')).toBeGreaterThan(coverage('zeitpunkt'));
+    expect(decision).toMatchObject({ outcome: 'answer', article: { id: 'voraussetzungen' } });
+  });
+});
+
 describe('words found only in examples', () => {
   // A town named in an example section matches the question's town; the question asks about the Standesamt.
   const withExample = article(
