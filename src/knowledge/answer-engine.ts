@@ -210,7 +210,13 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
 }
 
 /** Per query word: its IDF, its own term and its alternatives with the weight they count for in coverage. */
-type WeightedWord = { idf: number; term: string; alternatives: Array<[string, number]>; partOf?: ReadonlyMap<string, string> };
+type WeightedWord = {
+  idf: number;
+  term: string;
+  alternatives: Array<[string, number]>;
+  partOf?: ReadonlyMap<string, string>;
+  phrases?: QueryWord['phrases'];
+};
 function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex): WeightedWord[] {
   return words.map((word) => {
     const wordIdf = idf.get(word) ?? 0;
@@ -219,7 +225,7 @@ function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, n
       term,
       isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed,
     ]);
-    return { idf: wordIdf, term: word.term, alternatives, partOf: word.partOf };
+    return { idf: wordIdf, term: word.term, alternatives, partOf: word.partOf, phrases: word.phrases };
   });
 }
 
@@ -250,6 +256,9 @@ function coverage(
       }
     }
     if (parts.size >= 2) strength = Math.max(strength, allPartsWeight);
+    // A synonym of several words counts whole only with all of them, then like all parts of a compound.
+    for (const phrase of word.phrases ?? [])
+      if (phrase.terms.every(exact)) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;

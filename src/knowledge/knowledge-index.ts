@@ -179,6 +179,21 @@ export class KnowledgeIndex {
           best[doc] = Math.max(best[doc]!, matches.scores[i]! * weight);
         }
       }
+      // A phrase ("breit angelegt" for "umfangreich") scores as its best word where an article has them all.
+      for (const phrase of word.phrases ?? []) {
+        const terms = new Set(phrase.terms);
+        const found = new Map<number, { top: number; count: number }>();
+        for (const term of terms) {
+          const matches = matchesOf.get(term)!;
+          for (let i = 0; i < matches.docs.length; i++) {
+            const entry = found.get(matches.docs[i]!) ?? { top: 0, count: 0 };
+            entry.top = Math.max(entry.top, matches.scores[i]!);
+            entry.count++;
+            found.set(matches.docs[i]!, entry);
+          }
+        }
+        for (const [doc, { top, count }] of found) if (count === terms.size) best[doc] = Math.max(best[doc]!, top * phrase.weight);
+      }
       for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
     });
     // Only the articles scoring at least the limit-th best score are sorted (on a large base most articles

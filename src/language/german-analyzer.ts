@@ -76,6 +76,11 @@ export interface QueryWord {
    * `laufzeit`, and `dauer` for `laufzeit`). Two alternatives of one part are one part of the compound.
    */
   partOf?: Map<string, string>;
+  /**
+   * Synonyms of several words ("Hessen CyberCompetenceCenter" for `Hessen3C`): they stand for the word only
+   * together. Each of their words alone is an alternative of a part's weight (`Hessen` alone is not `Hessen3C`).
+   */
+  phrases?: Array<{ terms: string[]; weight: number }>;
 }
 
 /**
@@ -446,11 +451,22 @@ export class GermanAnalyzer {
     const expanded = new Set<QueryWord>();
     const addGroup = (word: QueryWord, group: AnalysedSynonymGroup, weight: number, part?: string) => {
       expanded.add(word);
-      for (const member of group.members)
+      for (const member of group.members) {
+        if (member.length > 1) {
+          // A phrase counts whole only with all its words (see `QueryWord.phrases`); its words are one part.
+          (word.phrases ??= []).push({ terms: member, weight });
+          const origin = part ?? member.join(' ');
+          for (const t of member) {
+            setMax(word.alternatives, t, weight * DEFAULT_EXPANSION_WEIGHTS.compoundPart);
+            if (t !== word.term && !(word.partOf ??= new Map()).has(t)) word.partOf.set(t, origin);
+          }
+          continue;
+        }
         for (const t of member) {
           setMax(word.alternatives, t, weight);
           if (part && t !== word.term && !word.partOf!.has(t)) word.partOf!.set(t, part);
         }
+      }
     };
     for (const word of words) {
       for (const [term, termWeight] of [...word.alternatives]) {

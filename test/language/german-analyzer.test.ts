@@ -124,6 +124,15 @@ describe('German analyser', () => {
     expect(word!.partOf?.get(laufzeit)).toBe(laufzeit);
   });
 
+  it('takes a synonym of several words as a phrase, its words alone only as parts', () => {
+    const analyzer = new GermanAnalyzer({ ...meta, synonymGroups: [{ words: ['AöR', 'Anstalt des öffentlichen Rechts'], exact: true }] });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Anstalt des öffentlichen Rechts', 'Recht']));
+    const [aor] = analyzer.analyzeQuery('AöR');
+    const terms = ['Anstalt', 'öffentlichen', 'Rechts'].map((w) => analyzer.baseTerm(w)!);
+    expect(aor!.phrases).toEqual([{ terms, weight: 1 }]);
+    for (const term of terms) expect(aor!.alternatives.get(term)).toBeLessThan(1);
+  });
+
   it('reads numbers with thousands separators as one token', () => {
     expect(joinDigitGroups('75.000 € oder 1 500 000')).toBe('75000 € oder 1500000');
     expect(tokenizeWords('IKZ-Förderung: 75.000 €')).toEqual(['IKZ', 'Förderung', '75000']);
