@@ -238,7 +238,13 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
 }
 
 /** Per query word: its IDF, its own term and its alternatives with the weight they count for in coverage. */
-type WeightedWord = { idf: number; term: string; alternatives: Array<[string, number]> };
+type WeightedWord = {
+  idf: number;
+  term: string;
+  alternatives: Array<[string, number]>;
+  partOf?: ReadonlyMap<string, string>;
+  phrases?: QueryWord['phrases'];
+};
 function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex): WeightedWord[] {
   return words.map((word) => {
     const wordIdf = idf.get(word) ?? 0;
@@ -247,7 +253,7 @@ function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, n
       term,
       isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed,
     ]);
-    return { idf: wordIdf, term: word.term, alternatives };
+    return { idf: wordIdf, term: word.term, alternatives, partOf: word.partOf, phrases: word.phrases };
   });
 }
 
@@ -255,8 +261,11 @@ function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, n
 interface MatchedAlternative {
   term: string;
   weight: number;
-  /** A compound part or a synonym, not the word's own term. */
-  part: boolean;
+  /**
+   * For a compound part or a synonym (not the word's own term): the part of the compound it stands for, so
+   * that a part and its synonym count as one part.
+   */
+  part: string | undefined;
   exact: boolean;
   /** The index terms the hit matched for it (itself, or fuzzy and prefix variants). */
   variants: readonly string[];
@@ -264,7 +273,8 @@ interface MatchedAlternative {
   foreignVariants: readonly string[];
 }
 
-type MatchedWord = { idf: number; alternatives: MatchedAlternative[] };
+/** `phrases`: the word's synonyms of several words whose words the hit all matched exactly. */
+type MatchedWord = { idf: number; alternatives: MatchedAlternative[]; phrases: NonNullable<QueryWord['phrases']> };
 
 const NONE: readonly string[] = [];
 
@@ -279,13 +289,14 @@ function matchedAlternatives(words: readonly WeightedWord[], hit: ArticleHit, qu
       alternatives.push({
         term,
         weight,
-        part: term !== word.term,
+        part: term !== word.term ? (word.partOf?.get(term) ?? term) : undefined,
         exact,
         variants,
         foreignVariants: variants.filter((v) => !questionTerms.has(v)),
       });
     }
-    return { idf: word.idf, alternatives };
+    const phrases = (word.phrases ?? []).filter((phrase) => phrase.terms.every((t) => hit.exactTerms.has(t)));
+    return { idf: word.idf, alternatives, phrases };
   });
 }
 
@@ -298,16 +309,19 @@ function hitCoverage(words: readonly MatchedWord[], totalWeight: number, options
   let covered = 0;
   for (const word of words) {
     let strength = 0;
-    let exactParts = 0;
+    // Two alternatives that stand for one part of a compound (a part and its synonym) are one part.
+    const parts = new Set<string>();
     for (const alternative of word.alternatives) {
       if (alternative.exact) {
         strength = Math.max(strength, alternative.weight);
-        if (alternative.part) exactParts++;
+        if (alternative.part) parts.add(alternative.part);
       } else {
         strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
       }
     }
-    if (exactParts >= 2) strength = Math.max(strength, options.allPartsWeight);
+    if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
+    // A synonym of several words counts whole only with all of them, then like all parts of a compound.
+    for (const phrase of word.phrases) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;
@@ -346,6 +360,8 @@ function passageCoverage(
           }
         }
       }
+      for (const phrase of word.phrases)
+        if (phrase.terms.every((t) => inAny(sets, t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
       covered += strength * word.idf;
     }
     best = Math.max(best, covered / totalWeight);
@@ -365,16 +381,18 @@ function coverageOutside(
   let covered = 0;
   for (const word of words) {
     let strength = 0;
-    let exactParts = 0;
+    const parts = new Set<string>();
     for (const alternative of word.alternatives) {
       if (alternative.exact && !examples.has(alternative.term)) {
         strength = Math.max(strength, alternative.weight);
-        if (alternative.part) exactParts++;
+        if (alternative.part) parts.add(alternative.part);
       } else if (alternative.variants.some((v) => !examples.has(v))) {
         strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
       }
     }
-    if (exactParts >= 2) strength = Math.max(strength, options.allPartsWeight);
+    if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
+    for (const phrase of word.phrases)
+      if (phrase.terms.every((t) => !examples.has(t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;

@@ -59,6 +59,8 @@ export interface ArticleHit {
 /** A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary and MiniSearch's own JSON. */
 export interface KnowledgeIndexData {
   vocabulary: string[];
+  /** The vocabulary's terms of words the articles write in lower case (`Vocabulary.lowerCase`). */
+  lowerCase: string[];
   /** `JSON.stringify(miniSearch)`, for `MiniSearch.loadJSON`. */
   search: string;
 }
@@ -123,13 +125,17 @@ export class KnowledgeIndex {
 
   /** The built index as JSON-safe data (for a snapshot; the articles are not part of it). */
   toJSON(): KnowledgeIndexData {
-    return { vocabulary: this.analyzer.vocabularyTerms(), search: JSON.stringify(this.miniSearch) };
+    return {
+      vocabulary: this.analyzer.vocabularyTerms(),
+      lowerCase: this.analyzer.lowerCaseVocabularyTerms(),
+      search: JSON.stringify(this.miniSearch),
+    };
   }
 
   /** The index of a `toJSON` result, over the same articles and the same analyser data. */
   static fromJSON(kb: Pick<KnowledgeBase, 'articles' | 'meta'>, data: KnowledgeIndexData): KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
-    analyzer.setVocabulary(new Set(data.vocabulary));
+    analyzer.setVocabulary({ terms: new Set(data.vocabulary), lowerCase: new Set(data.lowerCase) });
     const miniSearch = MiniSearch.loadJSON<IndexedDocument>(data.search, miniSearchOptions(analyzer));
     if (miniSearch.documentCount !== kb.articles.length)
       throw new Error(`index data is of ${miniSearch.documentCount} articles, not ${kb.articles.length}`);
@@ -172,6 +178,21 @@ export class KnowledgeIndex {
           }
           best[doc] = Math.max(best[doc]!, matches.scores[i]! * weight);
         }
+      }
+      // A phrase ("breit angelegt" for "umfangreich") scores as its best word where an article has them all.
+      for (const phrase of word.phrases ?? []) {
+        const terms = new Set(phrase.terms);
+        const found = new Map<number, { top: number; count: number }>();
+        for (const term of terms) {
+          const matches = matchesOf.get(term)!;
+          for (let i = 0; i < matches.docs.length; i++) {
+            const entry = found.get(matches.docs[i]!) ?? { top: 0, count: 0 };
+            entry.top = Math.max(entry.top, matches.scores[i]!);
+            entry.count++;
+            found.set(matches.docs[i]!, entry);
+          }
+        }
+        for (const [doc, { top, count }] of found) if (count === terms.size) best[doc] = Math.max(best[doc]!, top * phrase.weight);
       }
       for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
     });

@@ -10,7 +10,7 @@ import { parseKnowledgeFiles, readIfExists, readKnowledgeFiles, type KnowledgeFi
 import type { KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
 const SNAPSHOTS_KEPT = 3;
 
@@ -62,6 +62,7 @@ interface SnapshotHeader {
   format: number;
   kb: KnowledgeBase;
   vocabulary: KnowledgeIndexData['vocabulary'];
+  lowerCase: KnowledgeIndexData['lowerCase'];
 }
 
 async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origin'> | undefined> {
@@ -72,13 +73,16 @@ async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origi
   const header = (newline < 0 ? undefined : JSON.parse(data.toString('utf8', 0, newline))) as SnapshotHeader | undefined;
   if (header?.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
   const search = data.toString('utf8', newline + 1);
-  return { kb: header.kb, index: KnowledgeIndex.fromJSON(header.kb, { vocabulary: header.vocabulary, search }) };
+  return {
+    kb: header.kb,
+    index: KnowledgeIndex.fromJSON(header.kb, { vocabulary: header.vocabulary, lowerCase: header.lowerCase, search }),
+  };
 }
 
 /** Saves a snapshot under a temporary name and renames it (a reader never sees half a file); keeps the newest few. */
 async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIndex): Promise<void> {
-  const { search, vocabulary } = index.toJSON();
-  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, kb, vocabulary };
+  const { search, vocabulary, lowerCase } = index.toJSON();
+  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, kb, vocabulary, lowerCase };
   const dir = join(file, '..');
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

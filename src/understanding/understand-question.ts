@@ -5,7 +5,7 @@ import { comparisonSides } from './comparison.js';
 import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
-import { questionsOf } from './sentences.js';
+import { questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
 export interface KnowledgeLookup {
@@ -104,6 +104,12 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   if (alternatives) {
     const read = readSeveral(text, alternatives, knowledge, topic, true);
     if (isConfident(read)) return read;
+  }
+  // "Wir arbeiten seit 2019 zusammen – kann das noch gefördert werden?": the statement's words did not help.
+  const afterStatement = questions.length === 1 ? questionAfterStatement(questions[0]!) : undefined;
+  if (afterStatement) {
+    const question = readQuestion(afterStatement, knowledge, topic);
+    if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
   }
   if (questions.length === 0 || context.length === 0) return { kind: 'single', reading: whole, pending: [] };
   // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.
