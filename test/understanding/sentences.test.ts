@@ -38,7 +38,12 @@ describe('sentences of a message', () => {
       'Welche Unterlagen legen wir bei, und bei welcher Behörde reichen wir den Antrag ein?',
       ['Welche Unterlagen legen wir bei?', 'bei welcher Behörde reichen wir den Antrag ein?'],
     ],
+    [
+      'Wie viel gibt es für einen GVV mit drei Gemeinden, und bleiben die Gemeinden dann selbstständig?',
+      ['Wie viel gibt es für einen GVV mit drei Gemeinden?', 'bleiben die Gemeinden dann selbstständig?'],
+    ],
     ['Können Gemeinden und Landkreise zusammenarbeiten?', ['Können Gemeinden und Landkreise zusammenarbeiten?']],
+    ['Was kostet und dauert der Antrag?', ['Was kostet und dauert der Antrag?']],
     [
       'Was ist der Unterschied zwischen Zweckverband und Vereinbarung?',
       ['Was ist der Unterschied zwischen Zweckverband und Vereinbarung?'],
