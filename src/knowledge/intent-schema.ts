@@ -54,6 +54,8 @@ export const intentsFileSchema = z.strictObject(
           self: wordList,
           question_words: wordList,
           asking: wordList,
+          // The asker's own side ("uns", "unser"): fills an example's word, but with one more word makes no request yet.
+          own_side: wordList,
           groups: z
             .array(
               z
@@ -68,12 +70,12 @@ export const intentsFileSchema = z.strictObject(
         {
           error: keysError(
             'word list(s)',
-            ['keep', 'ignore', 'self', 'question_words', 'asking', 'groups'],
-            'expected the word lists keep, ignore, self, question_words, asking and groups',
+            ['keep', 'ignore', 'self', 'question_words', 'asking', 'own_side', 'groups'],
+            'expected the word lists keep, ignore, self, question_words, asking, own_side and groups',
           ),
         },
       )
-      .default({ keep: [], ignore: [], self: [], question_words: [], asking: [], groups: [] }),
+      .default({ keep: [], ignore: [], self: [], question_words: [], asking: [], own_side: [], groups: [] }),
     intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
       // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
       error: (issue) => {

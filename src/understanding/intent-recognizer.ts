@@ -40,6 +40,14 @@ interface MessageTerm {
   /** Its readings, the head and modifier of a compound, and their word groups. */
   keys: Set<string>;
   ambiguous: boolean;
+  /** A word of the asker's own side (`words.own_side`: "uns", "unser"): it fills a slot, but is no clear word of a request. */
+  ownSide: boolean;
+}
+
+/** A term of a text, and whether every word it came from was used as a noun ("das Treffen", not "treffen wir uns"). */
+interface TermUse {
+  term: string;
+  noun: boolean;
 }
 
 interface Example {
@@ -68,6 +76,22 @@ interface Candidate {
 const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach', 'dazu']);
 /** Forms of "werden" that make a participle a wish for the future ("… möchte zurückgerufen werden"); not "wurde". */
 const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
+/**
+ * Words after which a word is a noun even in a message typed in lower case ("ein treffen", "unser treffen"); not
+ * "das", "die", "den", which also stand before verbs ("können wir das besprechen").
+ */
+const NOUN_MARKERS = new Set(
+  ['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'dem', 'des'].concat(
+    ['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'],
+    ['mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'dein', 'deine', 'euer', 'eure', 'jeder', 'jedes', 'kein', 'keine'],
+  ),
+);
+/** An infinitive (or an imperative at the start of an example: "Verbinden Sie mich"): a verb of the intent file. */
+const INFINITIVE = /(?:en|ern|eln)$/;
+/** "zum Reden", "beim Ausfüllen": an infinitive used as a noun after these still names the action. */
+const ACTION_MARKERS = new Set(['zum', 'beim', 'vom', 'im', 'am']);
+/** Conjunctions and particles that may open a question before its question word ("Und bei wem …", "Aber wie …"). */
+const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
@@ -116,6 +140,11 @@ export class IntentRecognizer {
   private readonly questionNouns: Set<string>;
   /** Every term of the examples and groups (the words a compound of the message can be made of). */
   private readonly knownTerms = new Set<string>();
+  /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
+  private readonly verbTerms = new Set<string>();
+  private readonly nounTerms = new Set<string>();
+  /** Terms of `words.own_side` ("uns", "unser"). */
+  private readonly ownSideTerms: Set<string>;
   /** `words.self`, `words.question_words`, `words.asking` (folded): what tells a request from a question about others. */
   private readonly selfWords: Set<string>;
   private readonly questionWords: Set<string>;
@@ -131,10 +160,12 @@ export class IntentRecognizer {
     this.questionWords = folded(file.words.question_words);
     this.askingWords = folded(file.words.asking);
     this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
+    this.ownSideTerms = new Set(file.words.own_side.flatMap((word) => this.termsOf(word)));
     file.words.groups.forEach((group, i) => {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
           this.knownTerms.add(term);
+          this.noteWordClass(word, term, false);
           const ids = this.groups.get(term) ?? [];
           ids.push(`#${i}`);
           this.groups.set(term, ids);
@@ -156,7 +187,7 @@ export class IntentRecognizer {
   /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
     return new IntentRecognizer(
-      file ?? { words: { keep: [], ignore: [], self: [], question_words: [], asking: [], groups: [] }, intents: {} },
+      file ?? { words: { keep: [], ignore: [], self: [], question_words: [], asking: [], own_side: [], groups: [] }, intents: {} },
     );
   }
 
@@ -164,7 +195,7 @@ export class IntentRecognizer {
   recognize(text: string): RecognizedIntent | undefined {
     const sentences = splitSentences(text).map((sentence) => ({
       sentence,
-      terms: this.termsOf(sentence).map((term) => this.messageTerm(term)),
+      terms: this.termUses(sentence).map((use) => this.messageTerm(use)),
     }));
     const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
     if (terms.length === 0) return this.recognizePhrase(text);
@@ -201,6 +232,7 @@ export class IntentRecognizer {
   /** The examples (of those `included`) that the terms fit well enough, each with its ranking. */
   private candidates(terms: MessageTerm[], share: (intent: IntentName) => number, included: (example: Example) => boolean): Candidate[] {
     const filled = new Map<number, Filling>();
+    const ownSide = new Set(terms.flatMap((term, position) => (term.ownSide ? [position] : [])));
     terms.forEach((term, position) => {
       for (const key of term.keys) {
         for (const { example, slot } of this.slotIndex.get(key) ?? []) {
@@ -209,7 +241,7 @@ export class IntentRecognizer {
           const bySlot = filling.bySlot.get(slot) ?? new Set<number>();
           bySlot.add(position);
           filling.bySlot.set(slot, bySlot);
-          if (!term.ambiguous) filling.clear |= 1 << slot;
+          if (!term.ambiguous && !term.ownSide) filling.clear |= 1 << slot;
           if (this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
           filled.set(example, filling);
         }
@@ -224,8 +256,10 @@ export class IntentRecognizer {
       // Within a longer message an example needs a clear word (no counter-example uses it) and two words of
       // the message, or, for a one-word example, that very word ("Rückruf"); otherwise the message must be short.
       const literal = bitCount(filling.literal);
+      // "uns"/"unser" fill a word of the example but are none of the two: "Uns verbindet …", "Unser Telefonat mit dem Kreis …".
       const clear =
-        filling.clear !== 0 && (twoWords(filling.bySlot) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
+        filling.clear !== 0 &&
+        (twoWords(filling.bySlot, ownSide) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
       const score = example.within && clear ? recall : recall * share(example.intent);
       if (score < example.threshold) continue;
       // Ties go to the example with more words matched, then more of its own words (not group relatives),
@@ -245,7 +279,10 @@ export class IntentRecognizer {
     if (!isQuestion(sentence)) return true;
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     if (!words.some((word) => this.selfWords.has(word))) return false;
-    const opensWithQuestionWord = words.slice(0, 2).some((word) => this.questionWords.has(word));
+    // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
+    let start = 0;
+    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
   }
 
@@ -271,6 +308,13 @@ export class IntentRecognizer {
     const literals: Array<Set<string>> = [];
     // A counter-example is about its own nouns ("Mitarbeiter der Beratungsstelle"), not any of their group.
     const ownNouns = intent === 'question' ? new Set(this.termsOf(nounsOf(text))) : new Set<string>();
+    for (const sentence of splitSentences(text)) {
+      tokenizeWords(sentence).forEach((word, i) => {
+        const term = this.analyzer.baseTerm(word);
+        // The first word of an example is capitalised anyway: an infinitive there is a verb ("Verbinden Sie mich").
+        if (term) this.noteWordClass(word, term, i === 0);
+      });
+    }
     for (const term of this.termsOf(text)) {
       const own = readings(term);
       const keys = new Set<string>(own);
@@ -310,8 +354,25 @@ export class IntentRecognizer {
     });
   }
 
-  /** A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. */
-  private messageTerm(term: string): MessageTerm {
+  /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
+  private noteWordClass(word: string, term: string, first: boolean): void {
+    const capitalised = /^\p{Lu}/u.test(word);
+    if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
+    else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
+  }
+
+  /** True for a term the intent file has as a verb only ("treffen", "melden"; not "Anruf", "Verbindung"). */
+  private isVerbOnly(term: string): boolean {
+    return this.verbTerms.has(term) && !this.nounTerms.has(term);
+  }
+
+  /**
+   * A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. A
+   * noun that only shares a request verb's stem is no request: "Unser Treffen mit dem Kreis …" is not "treffen".
+   */
+  private messageTerm({ term, noun }: TermUse): MessageTerm {
+    const ownSide = this.ownSideTerms.has(term);
+    if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide };
     const own = readings(term);
     for (const verb of verbStems(term)) if (this.knownTerms.has(verb)) own.push(verb);
     const keys = new Set<string>(own);
@@ -333,7 +394,7 @@ export class IntentRecognizer {
       keys.add(typo);
     }
     for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
-    return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)) };
+    return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)), ownSide };
   }
 
   /**
@@ -377,7 +438,12 @@ export class IntentRecognizer {
    * a sentence: "Rufen Sie mich an" has `anruf` (not `ruf`), "Leiten Sie das weiter" `weiterleit`.
    */
   private termsOf(text: string): string[] {
-    const terms = new Set<string>();
+    return this.termUses(text).map((use) => use.term);
+  }
+
+  /** The terms of `termsOf`, each with whether it was an infinitive used as a noun only (see `NOUN_MARKERS`). */
+  private termUses(text: string): TermUse[] {
+    const terms = new Map<string, boolean>();
     for (const sentence of splitSentences(text)) {
       const words = tokenizeWords(sentence).filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
       const joined = new Map<number, string>();
@@ -394,13 +460,24 @@ export class IntentRecognizer {
       // In the passive ("Ich möchte zurückgerufen werden") the participle of a separable verb is the verb; not
       // in the perfect ("Das Landratsamt hat uns an Sie weitergeleitet"), which tells what happened.
       const passive = words.some((word) => PASSIVE_AUXILIARIES.has(foldGerman(word.toLowerCase())));
+      // German capitalises nouns: in a sentence with lower-case words, a capitalised word after the first is one.
+      const mixedCase = words.some((word) => /^\p{Ll}/u.test(word));
       words.forEach((word, i) => {
         const infinitive = passive && !joined.has(i) ? this.participleVerb(word) : undefined;
         const term = joined.has(i) ? joined.get(i) : (infinitive ?? this.analyzer.baseTerm(word));
-        if (term) terms.add(term);
+        if (!term) return;
+        // An infinitive used as a noun ("unser Treffen", "das Treffen"), not after "zum"/"beim" ("jemand zum Reden").
+        const before = foldGerman((words[i - 1] ?? '').toLowerCase());
+        const noun =
+          !joined.has(i) &&
+          !infinitive &&
+          INFINITIVE.test(word) &&
+          !ACTION_MARKERS.has(before) &&
+          ((i > 0 && mixedCase && /^\p{Lu}\p{Ll}/u.test(word)) || NOUN_MARKERS.has(before));
+        terms.set(term, (terms.get(term) ?? true) && noun);
       });
     }
-    return [...terms];
+    return [...terms].map(([term, noun]) => ({ term, noun }));
   }
 
   /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */
@@ -468,9 +545,18 @@ function isGreater(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-/** True when two different message words fill two different slots (one compound filling two is not enough). */
-function twoWords(bySlot: Map<number, Set<number>>): boolean {
-  return matchingSize(bySlot) >= 2;
+/**
+ * True when two different message words fill two different slots (one compound filling two is not enough), neither
+ * of them a word of the asker's own side (`excluded`).
+ */
+function twoWords(bySlot: Map<number, Set<number>>, excluded: ReadonlySet<number>): boolean {
+  if (excluded.size === 0) return matchingSize(bySlot) >= 2;
+  const without = new Map<number, Set<number>>();
+  for (const [slot, positions] of bySlot) {
+    const kept = [...positions].filter((position) => !excluded.has(position));
+    if (kept.length > 0) without.set(slot, new Set(kept));
+  }
+  return matchingSize(without) >= 2;
 }
 
 /** How many slots distinct message words can fill at once (a maximum bipartite matching; examples are short). */

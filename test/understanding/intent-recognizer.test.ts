@@ -166,6 +166,71 @@ describe('IntentRecognizer: a request for a person', () => {
   });
 });
 
+/** The rules that keep narrative sentences from starting the handoff, each on a small file of its own. */
+const NARRATIVE_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'mir', 'uns', 'unser', 'unsere', 'Sie', 'Ihnen', 'jemand', 'wem'],
+    self: ['ich', 'mich', 'mir', 'uns', 'unser', 'Sie', 'Ihnen', 'jemand'],
+    question_words: ['wer', 'wen', 'wem', 'wie', 'welcher', 'welche'],
+    asking: ['kann', 'könnte'],
+    own_side: ['uns', 'unser', 'unsere'],
+    groups: [
+      ['Beraterin', 'Berater', 'jemand'],
+      ['mich', 'mir', 'uns', 'Sie', 'Ihnen'],
+      ['anrufen', 'Anruf', 'melden', 'treffen', 'Telefonat', 'zurückrufen'],
+      ['verbinden', 'Verbindung'],
+    ],
+  },
+  intents: {
+    handoff: {
+      within_longer_messages: true,
+      own_request_in_questions: true,
+      examples: ['Rufen Sie mich an', 'Verbinden Sie mich', 'Kann mich jemand zurückrufen?'],
+    },
+  },
+});
+
+describe('IntentRecognizer: narrative sentences are no request', () => {
+  const narrative = IntentRecognizer.fromFile(NARRATIVE_FILE);
+  const intentOf = (text: string) => narrative.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    // "uns"/"unser" fill the word for "mich", but are none of the two words a request needs within a text.
+    ['Uns verbindet mit dem Nachbarort eine lange Geschichte, deshalb denken wir an eine gemeinsame Kasse.', 'question'],
+    ['Unser Telefonat mit dem Landratsamt hat leider nichts geklärt, jetzt planen wir allein weiter.', 'question'],
+    ['Unsere Verbindung zur Kreisstadt ist eng, und eine gemeinsame Kasse wäre naheliegend.', 'question'],
+    // … while a request with "uns" still is one: its other words make it.
+    ['Könnte uns bitte jemand zurückrufen?', 'handoff'],
+    ['Rufen Sie uns bitte an.', 'handoff'],
+    ['Verbinden Sie uns mit einer Beraterin.', 'handoff'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // An infinitive used as a noun only shares the verb's stem: no request …
+    ['Das Treffen mit Ihnen im Mai hat uns weitergebracht, nun rechnen wir die Einsparung aus.', 'question'],
+    ['ein treffen mit ihnen hatten wir schon, der kreis hat auch zugestimmt', 'question'],
+    // … but the verb is, and so is a noun the intent file lists ("Anruf").
+    ['Können wir uns mit Ihnen treffen?', 'handoff'],
+    ['Ich hätte gern einen Anruf von Ihnen.', 'handoff'],
+  ])('reads a noun that only shares a request verb’s stem as no request: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // A question word after a conjunction and a preposition still opens a question about the office …
+    ['Und bei welcher Stelle melde ich mich wegen der Förderung?', 'question'],
+    ['Aber unter welcher Nummer rufe ich Sie an?', 'question'],
+    ['Und wie erreiche ich Sie telefonisch?', 'question'],
+    // … and a request after a conjunction stays a request.
+    ['Und könnte mich jemand zurückrufen?', 'handoff'],
+    ['Und mit wem kann ich telefonieren? Rufen Sie mich an.', 'handoff'],
+  ])('skips a leading conjunction before the question word: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
 describe('intents.yml as data', () => {
   it('makes an example an editor adds live once the knowledge base reloads', () => {
     let file: IntentsFile = FILE;
@@ -231,6 +296,17 @@ describe('the shipped intents.yml', () => {
     'Wie erreiche ich das Regierungspräsidium telefonisch?',
   ])('leaves the factual question "%s" to the knowledge base', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
+  });
+
+  it.each([
+    'Uns verbindet mit der Nachbarstadt seit Jahren ein gemeinsamer Wasserverband. Ist ein gemeinsamer Bauhof förderfähig?',
+    'Unser Telefonat mit dem Landratsamt hat nichts geklärt. Wie viel Förderung gibt es für vier Gemeinden?',
+    'Unser Anruf beim Regierungspräsidium blieb ohne Ergebnis.',
+    'Das Treffen mit Ihnen im Frühjahr war hilfreich. Gilt die Förderung auch für Bauhöfe?',
+    'Und bei welcher Stelle melde ich mich wegen der Förderung?',
+    'Aber unter welcher Nummer erreiche ich das Kompetenzzentrum?',
+  ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
+    expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
 
   it('makes no Förder-Check of words from two questions joined by "und", but finds one asked for in one of them', async () => {
