@@ -73,7 +73,21 @@ interface Candidate {
 }
 
 /** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Kommen Sie vorbei" `vorbeikommen`. */
-const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach', 'dazu']);
+const SEPARABLE_PARTICLES = new Set([
+  'an',
+  'zuruck',
+  'weiter',
+  'durch',
+  'ab',
+  'vor',
+  'vorbei',
+  'zusammen',
+  'nach',
+  'dazu',
+  'ein',
+  'los',
+  'auf',
+]);
 /** Forms of "werden" that make a participle a wish for the future ("… möchte zurückgerufen werden"); not "wurde". */
 const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
 /**
@@ -317,6 +331,8 @@ export class IntentRecognizer {
     }
     for (const term of this.termsOf(text)) {
       const own = readings(term);
+      // A conjugated verb of an example stands for its infinitive and that one's group ("Wie geht es weiter?" → `weitergeh`).
+      for (const verb of verbStems(term)) if (this.knownTerms.has(verb) && verb !== term) own.push(verb);
       const keys = new Set<string>(own);
       for (const reading of own) {
         this.knownTerms.add(reading);

@@ -309,6 +309,40 @@ describe('the shipped intents.yml', () => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
 
+  it.each([
+    // Phone idioms
+    ['Könnten Sie mich zu dem Thema mal anklingeln?', 'handoff'],
+    ['Das würde ich lieber fernmündlich mit einer Ihrer Kolleginnen klären.', 'handoff'],
+    // "Get going" idioms: separable verbs with "ein", "los", "auf"; "in Angriff nehmen", "auf den Weg bringen"
+    ['Wir möchten unseren Gruppenantrag jetzt auf den Weg bringen.', 'application'],
+    ['Den Förderantrag wollen wir nun in Angriff nehmen.', 'application'],
+    ['Wie setzen wir den Antrag in Gang?', 'application'],
+    ['Leiten wir den Antrag doch gleich ein.', 'application'],
+    ['Wir wollen die Antragstellung anstoßen.', 'application'],
+    // Falls under / fits into the programme
+    ['Fällt unsere Zusammenarbeit beim Standesamt unter das Förderprogramm?', 'eligibility'],
+    ['Greift die Förderung für unser Vorhaben?', 'eligibility'],
+    ['Kommen wir mit unserem Projekt für eine Förderung infrage?', 'eligibility'],
+    // Ready, and how to go on, without the word "Antrag"
+    ['Beschlüsse und Vertrag sind komplett. Wie machen wir weiter?', 'application'],
+    ['Wir sind startklar – was kommt als Nächstes?', 'application'],
+  ])('recognises the idiom in "%s" as %s', async (text, intent) => {
+    expect((await shipped).recognize(text)?.intent).toBe(intent);
+  });
+
+  it.each([
+    // Words of the idioms in questions the knowledge base answers: "passiert" is no "passt", "falls" no "fällt" …
+    'Was passiert mit dem Zuschuss, falls die Fusion doch scheitert?',
+    'Könnte es sein, dass wir den Vorbereitungszuschuss zurückzahlen müssen, falls die Kooperation nicht klappt?',
+    // … a state of the application is no readiness to go on …
+    'Wie geht es weiter, wenn der Kreis keine Stellungnahme abgibt?',
+    'Bis wann läuft das Programm noch?',
+    'Gilt die Rahmenvereinbarung auch für Landkreise?',
+    'Ist die Gemeindevertretung bereit, die Kosten zu tragen, wenn die Förderung ausbleibt?',
+  ])('leaves "%s" a question', async (text) => {
+    expect((await shipped).recognize(text)).toBeUndefined();
+  });
+
   it('makes no Förder-Check of words from two questions joined by "und", but finds one asked for in one of them', async () => {
     const recognizer = await shipped;
     expect(recognizer.recognize('Wie hoch ist die Förderung und wer prüft das?')).toBeUndefined();
