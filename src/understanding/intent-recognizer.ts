@@ -42,6 +42,10 @@ interface MessageTerm {
   ambiguous: boolean;
   /** A word of the asker's own side (`words.own_side`: "uns", "unser"): it fills a slot, but is no clear word of a request. */
   ownSide: boolean;
+  /** A compound of two words of the requests' examples (`antrag|s|checklist`): the keys of its head, which fill a slot of their own. */
+  head?: Set<string>;
+  /** A compound that asks for what its first part names (`termin|wunsch`, `gesprachs|anfrag`, `words.request_nouns`). */
+  request: boolean;
 }
 
 /** A term of a text, and whether every word it came from was used as a noun ("das Treffen", not "treffen wir uns"). */
@@ -159,6 +163,9 @@ export class IntentRecognizer {
   private readonly nounTerms = new Set<string>();
   /** Terms of `words.own_side` ("uns", "unser"). */
   private readonly ownSideTerms: Set<string>;
+  /** Stems of `words.request_nouns` ("Wunsch", "Anfrage", "Bitte"): the head of a compound that asks for its first part. */
+  private readonly requestNouns: Set<string>;
+
   /** `words.self`, `words.question_words`, `words.asking` (folded): what tells a request from a question about others. */
   private readonly selfWords: Set<string>;
   private readonly questionWords: Set<string>;
@@ -175,6 +182,8 @@ export class IntentRecognizer {
     this.askingWords = folded(file.words.asking);
     this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
     this.ownSideTerms = new Set(file.words.own_side.flatMap((word) => this.termsOf(word)));
+    // Not through `termsOf`: "Bitte" is an ignored word on its own, but the head of "Rückrufbitte".
+    this.requestNouns = new Set(file.words.request_nouns.map((word) => stemGerman(foldGerman(word.toLowerCase()))));
     file.words.groups.forEach((group, i) => {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
@@ -196,12 +205,51 @@ export class IntentRecognizer {
       for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
       if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
     }
+    this.addCompoundRelatives(file.words.groups);
+  }
+
+  /**
+   * A one-word compound example ("Beratungstermin") has as its own words the compounds its groups list with the
+   * same head ("Telefontermin", "Gesprächstermin"): inside a longer note they count like the example itself, the
+   * plain head ("Termin": "Wir haben einen Termin beim RP") and other relatives do not.
+   */
+  private addCompoundRelatives(groups: ReadonlyArray<readonly string[]>): void {
+    const members = groups.map((group) => group.flatMap((word) => this.termsOf(word)));
+    this.examples.forEach((example, index) => {
+      if (example.slots.length !== 1 || example.intent === 'question') return;
+      const literals = example.literals[0]!;
+      for (const literal of [...literals]) {
+        const head = this.compoundHead(literal);
+        if (!head) continue;
+        for (const id of this.groups.get(literal) ?? []) {
+          for (const member of members[Number(id.slice(1))] ?? []) {
+            if (literals.has(member) || this.compoundHead(member) !== head) continue;
+            literals.add(member);
+            example.slots[0]!.add(member);
+            this.vocabulary.get(example.intent)?.add(member);
+            this.requestVocabulary.add(member);
+            this.slotIndex.set(member, [...(this.slotIndex.get(member) ?? []), { example: index, slot: 0 }]);
+          }
+        }
+      }
+    });
+  }
+
+  /** The head of a compound of two known words (`beratungstermin` → `termin`), if it is one. */
+  private compoundHead(term: string): string | undefined {
+    for (let start = 3; term.length - start >= MIN_HEAD_LENGTH; start++) {
+      if (this.knownTerms.has(term.slice(start)) && this.knownPart(term.slice(0, start))) return term.slice(start);
+    }
+    return undefined;
   }
 
   /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
     return new IntentRecognizer(
-      file ?? { words: { keep: [], ignore: [], self: [], question_words: [], asking: [], own_side: [], groups: [] }, intents: {} },
+      file ?? {
+        words: { keep: [], ignore: [], self: [], question_words: [], asking: [], own_side: [], request_nouns: [], groups: [] },
+        intents: {},
+      },
     );
   }
 
@@ -246,9 +294,11 @@ export class IntentRecognizer {
   /** The examples (of those `included`) that the terms fit well enough, each with its ranking. */
   private candidates(terms: MessageTerm[], share: (intent: IntentName) => number, included: (example: Example) => boolean): Candidate[] {
     const filled = new Map<number, Filling>();
-    const ownSide = new Set(terms.flatMap((term, position) => (term.ownSide ? [position] : [])));
-    terms.forEach((term, position) => {
-      for (const key of term.keys) {
+    // Positions that are no word of their own for the "two words" of a longer message: "uns"/"unser", and the
+    // head of a compound of two example words, which fills a slot at the position `terms.length + position`.
+    const notOwnWords = new Set<number>();
+    const fill = (term: MessageTerm, keys: Set<string>, position: number) => {
+      for (const key of keys) {
         for (const { example, slot } of this.slotIndex.get(key) ?? []) {
           if (!included(this.examples[example]!)) continue;
           const filling = filled.get(example) ?? { clear: 0, literal: 0, bySlot: new Map<number, Set<number>>() };
@@ -256,9 +306,19 @@ export class IntentRecognizer {
           bySlot.add(position);
           filling.bySlot.set(slot, bySlot);
           if (!term.ambiguous && !term.ownSide) filling.clear |= 1 << slot;
-          if (this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
+          // "Terminwunsch" asks for a Termin as plainly as the example's own word.
+          if (term.request || this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
           filled.set(example, filling);
         }
+      }
+    };
+    terms.forEach((term, position) => {
+      if (term.ownSide) notOwnWords.add(position);
+      fill(term, term.keys, position);
+      // "Antragscheckliste" fills "Checkliste für den Antrag" as the hyphenated "Antrags-Checkliste" does.
+      if (term.head) {
+        notOwnWords.add(terms.length + position);
+        fill(term, term.head, terms.length + position);
       }
     });
     const candidates: Candidate[] = [];
@@ -273,7 +333,7 @@ export class IntentRecognizer {
       // "uns"/"unser" fill a word of the example but are none of the two: "Uns verbindet …", "Unser Telefonat mit dem Kreis …".
       const clear =
         filling.clear !== 0 &&
-        (twoWords(filling.bySlot, ownSide) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
+        (twoWords(filling.bySlot, notOwnWords) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
       const score = example.within && clear ? recall : recall * share(example.intent);
       if (score < example.threshold) continue;
       // Ties go to the example with more words matched, then more of its own words (not group relatives),
@@ -388,7 +448,7 @@ export class IntentRecognizer {
    */
   private messageTerm({ term, noun }: TermUse): MessageTerm {
     const ownSide = this.ownSideTerms.has(term);
-    if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide };
+    if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
     const own = readings(term);
     for (const verb of verbStems(term)) if (this.knownTerms.has(verb)) own.push(verb);
     const keys = new Set<string>(own);
@@ -409,8 +469,42 @@ export class IntentRecognizer {
       own.push(typo);
       keys.add(typo);
     }
-    for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
-    return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)), ownSide };
+    const { request, head } = this.compoundOf(term);
+    if (request) for (const reading of readings(request)) keys.add(reading);
+    const withGroups = (set: Set<string>) => {
+      for (const key of [...set]) for (const id of this.groups.get(key) ?? []) set.add(id);
+      return set;
+    };
+    withGroups(keys);
+    return {
+      term,
+      keys,
+      ambiguous: !request && own.some((reading) => this.questionNouns.has(reading)),
+      ownSide,
+      head: head ? withGroups(new Set([head])) : undefined,
+      request: request !== undefined,
+    };
+  }
+
+  /**
+   * What a compound of the message asks for: the first part when the head is a request noun (`terminwunsch` →
+   * `termin`), or the head when both parts are words of the requests' examples (`antragschecklist` → `checklist`,
+   * beside `antrag`).
+   */
+  private compoundOf(term: string): { request?: string; head?: string } {
+    for (let start = 3; term.length - start >= MIN_HEAD_LENGTH; start++) {
+      const modifier = this.knownPart(term.slice(0, start));
+      if (!modifier) continue;
+      const head = term.slice(start);
+      if (this.requestNouns.has(head)) return { request: modifier };
+      if (this.isRequestWord(modifier) && this.isRequestWord(head)) return { head };
+    }
+    return {};
+  }
+
+  /** True for a term that an example of the bot's intents has, itself or through one of its groups. */
+  private isRequestWord(term: string): boolean {
+    return this.requestVocabulary.has(term) || (this.groups.get(term) ?? []).some((id) => this.requestVocabulary.has(id));
   }
 
   /**
@@ -425,12 +519,20 @@ export class IntentRecognizer {
     return near.length === 1 ? near[0] : undefined;
   }
 
+  /** The known word the first part of a compound is (with a linking `s`): `beratungs` → `berat`. */
+  private knownPart(part: string): string | undefined {
+    if (part.length < 3) return undefined;
+    if (this.knownTerms.has(part)) return part;
+    const unlinked = part.replace(/(?:s|es)$/, '');
+    if (unlinked.length < 3) return undefined;
+    if (this.knownTerms.has(unlinked)) return unlinked;
+    const stem = stemGerman(unlinked);
+    return this.knownTerms.has(stem) ? stem : undefined;
+  }
+
   /** True when the first part of a compound (with a linking `s`) is a known word: `beratungs` → `berat`. */
   private isKnownPart(part: string): boolean {
-    if (part.length < 3) return false;
-    if (this.knownTerms.has(part)) return true;
-    const unlinked = part.replace(/(?:s|es)$/, '');
-    return unlinked.length >= 3 && (this.knownTerms.has(unlinked) || this.knownTerms.has(stemGerman(unlinked)));
+    return this.knownPart(part) !== undefined;
   }
 
   /** A message of stop words only ("Was kannst du?") fits an example with the same words. */

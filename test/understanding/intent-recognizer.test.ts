@@ -231,6 +231,65 @@ describe('IntentRecognizer: narrative sentences are no request', () => {
   });
 });
 
+/** Compounds of request words, on a small file: two example words in one word, a request noun as head, group relatives. */
+const COMPOUND_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'wir'],
+    ignore: ['bitte'],
+    request_nouns: ['Wunsch', 'Anfrage', 'Bitte'],
+    groups: [
+      ['Termin', 'Beratungstermin', 'Telefontermin', 'Videocall'],
+      ['Telefon', 'telefonieren'],
+      ['Antrag', 'Förderantrag'],
+      ['Gespräch', 'sprechen'],
+    ],
+  },
+  intents: {
+    handoff: { within_longer_messages: true, examples: ['Beratungstermin', 'Rückruf', 'Gespräch mit einer Beraterin'] },
+    application: { within_longer_messages: true, examples: ['Checkliste für den Antrag'] },
+    question: { within_longer_messages: true, examples: ['Wie lange dauert die Prüfung des Antrags?'] },
+  },
+});
+
+describe('IntentRecognizer: compounds of request words', () => {
+  const compounds = IntentRecognizer.fromFile(COMPOUND_FILE);
+  const intentOf = (text: string) => compounds.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    // One word made of two example words fills both, as its hyphenated spelling does.
+    ['Antragscheckliste', 'application'],
+    ['Antrags-Checkliste', 'application'],
+    ['Förderantragscheckliste bitte', 'application'],
+    // … but is no two words of its own inside a longer question.
+    ['Wie lange dauert die Prüfung unserer Antragscheckliste beim Kreis?', 'question'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // A request noun as head asks for the first part as plainly as the example's own word, also inside a note …
+    ['Terminwunsch – Gemeinde Tannrode, Thema gemeinsame Kasse', 'handoff'],
+    ['Rückrufbitte zum Thema Ordnungsbehördenbezirk, Hauptamt Tannrode', 'handoff'],
+    ['Terminanfragen der Gemeinde Tannrode: Thema Bauhof', 'handoff'],
+    // … while the plain head, or a compound whose first part is no request word, is none.
+    ['Wunsch der Gemeindevertretung: Kasse und Bauhof zusammenlegen', 'question'],
+    ['Termin im Kreishaus verschoben, Thema gemeinsame Kasse', 'question'],
+    ['Bauanfrage der Gemeinde Tannrode, Thema gemeinsame Kasse', 'question'],
+  ])('reads a request-noun compound: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // A compound the group lists with the head of a one-word example counts like it inside a note …
+    ['Wir bitten um einen Telefontermin zur Zusammenlegung der Kassen.', 'handoff'],
+    // … not the plain head, nor a relative of another head ("Videocall").
+    ['Wir haben einen Termin zur Zusammenlegung der Kassen im Kreishaus.', 'question'],
+    ['Wir hatten einen Videocall zur Zusammenlegung der Kassen im Kreishaus.', 'question'],
+  ])('counts a listed compound of a one-word example as that example: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
 describe('intents.yml as data', () => {
   it('makes an example an editor adds live once the knowledge base reloads', () => {
     let file: IntentsFile = FILE;
@@ -326,6 +385,10 @@ describe('the shipped intents.yml', () => {
     // Ready, and how to go on, without the word "Antrag"
     ['Beschlüsse und Vertrag sind komplett. Wie machen wir weiter?', 'application'],
     ['Wir sind startklar – was kommt als Nächstes?', 'application'],
+    // Compounds of request words
+    ['Gesprächswunsch: Stadt Lindenau, Thema gemeinsames Ordnungsamt', 'handoff'],
+    ['Ich hätte gern einen Telefontermin wegen unserer Kassengemeinschaft.', 'handoff'],
+    ['Antragscheckliste, bitte', 'application'],
   ])('recognises the idiom in "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
   });
@@ -339,6 +402,8 @@ describe('the shipped intents.yml', () => {
     'Bis wann läuft das Programm noch?',
     'Gilt die Rahmenvereinbarung auch für Landkreise?',
     'Ist die Gemeindevertretung bereit, die Kosten zu tragen, wenn die Förderung ausbleibt?',
+    'Wer ist bei Ihnen für Beratungsanfragen zuständig?',
+    'Wie lange dauert die Antragsvorbereitung in der Regel?',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
