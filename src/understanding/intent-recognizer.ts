@@ -29,8 +29,10 @@ const MIN_HEAD_LENGTH = 4;
 const MIN_MODIFIER_LENGTH = 5;
 /** …when the rest of the compound is at least this long (so `Personal` is not `Person` + `al`). */
 const MIN_MODIFIER_REST = 4;
-/** An unknown term of at least this length is read as a typo of a known one (shorter words have too many neighbours). */
+/** An unknown word of at least this length is read as a typo of a known one (shorter words have too many neighbours). */
 const MIN_TYPO_LENGTH = 8;
+/** A shorter unknown word one typo away from a request word does not count against the request (`anrfuen`), from this length. */
+const MIN_GARBLED_LENGTH = 4;
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -46,12 +48,16 @@ interface MessageTerm {
   head?: Set<string>;
   /** A compound that asks for what its first part names (`termin|wunsch`, `gesprachs|anfrag`, `words.request_nouns`). */
   request: boolean;
+  /** An unknown short word one typo away from known words (`anrfuen` → `anruf`): their keys. */
+  near?: Set<string>;
 }
 
 /** A term of a text, and whether every word it came from was used as a noun ("das Treffen", not "treffen wir uns"). */
 interface TermUse {
   term: string;
   noun: boolean;
+  /** The word it came from (umlauts spelt out: `anrfuen` is a typo of `anrufen`), unless joined from two ("Rufen … an"). */
+  word?: string;
 }
 
 interface Example {
@@ -158,6 +164,8 @@ export class IntentRecognizer {
   private readonly questionNouns: Set<string>;
   /** Every term of the examples and groups (the words a compound of the message can be made of). */
   private readonly knownTerms = new Set<string>();
+  /** The words of the examples and groups as written (umlauts spelt out) → their terms: what a typo is measured against. */
+  private readonly knownWords = new Map<string, string>();
   /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
   private readonly verbTerms = new Set<string>();
   private readonly nounTerms = new Set<string>();
@@ -262,8 +270,14 @@ export class IntentRecognizer {
     const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
     if (terms.length === 0) return this.recognizePhrase(text);
     const shares = new Map<IntentName, number>();
+    // A garbled short word of the intent's vocabulary ("anrfuen") is not held against it.
     const share = (intent: IntentName) => {
-      if (!shares.has(intent)) shares.set(intent, terms.filter((term) => this.inVocabulary(intent, term)).length / terms.length);
+      if (!shares.has(intent)) {
+        const vocabulary = this.vocabulary.get(intent);
+        const garbled = terms.filter((term) => term.near && [...term.near].some((key) => vocabulary?.has(key))).length;
+        const counted = terms.length - garbled;
+        shares.set(intent, counted > 0 ? terms.filter((term) => this.inVocabulary(intent, term)).length / counted : 0);
+      }
       return shares.get(intent)!;
     };
     const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions);
@@ -432,6 +446,7 @@ export class IntentRecognizer {
 
   /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
   private noteWordClass(word: string, term: string, first: boolean): void {
+    this.knownWords.set(spellOutUmlauts(word), term);
     const capitalised = /^\p{Lu}/u.test(word);
     if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
     else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
@@ -446,7 +461,7 @@ export class IntentRecognizer {
    * A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. A
    * noun that only shares a request verb's stem is no request: "Unser Treffen mit dem Kreis …" is not "treffen".
    */
-  private messageTerm({ term, noun }: TermUse): MessageTerm {
+  private messageTerm({ term, noun, word }: TermUse): MessageTerm {
     const ownSide = this.ownSideTerms.has(term);
     if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
     const own = readings(term);
@@ -464,11 +479,16 @@ export class IntentRecognizer {
       }
     }
     // A word that is neither known nor made of known parts may be a typo of a known one.
-    const typo = [...keys].some((key) => this.knownTerms.has(key)) ? undefined : this.correctedTypo(term);
+    const unknown = ![...keys].some((key) => this.knownTerms.has(key));
+    const typo = unknown ? this.correctedTypo(term, word) : undefined;
     if (typo) {
-      own.push(typo);
-      keys.add(typo);
+      // `bearterin` → `beraterin`, and its masculine `berat`.
+      for (const reading of readings(typo)) {
+        own.push(reading);
+        keys.add(reading);
+      }
     }
+    const near = unknown && !typo && word ? this.nearWords(word) : undefined;
     const { request, head } = this.compoundOf(term);
     if (request) for (const reading of readings(request)) keys.add(reading);
     const withGroups = (set: Set<string>) => {
@@ -483,6 +503,7 @@ export class IntentRecognizer {
       ownSide,
       head: head ? withGroups(new Set([head])) : undefined,
       request: request !== undefined,
+      near: near && withGroups(near),
     };
   }
 
@@ -511,7 +532,13 @@ export class IntentRecognizer {
    * The one long known word that an unknown long word is a typo of (one letter wrong, missing, added or two
    * swapped, the first letter right): `Ansprechparnter` → `Ansprechpartner`, `zurückrufn` → `zurückrufen`.
    */
-  private correctedTypo(term: string): string | undefined {
+  private correctedTypo(term: string, word: string | undefined): string | undefined {
+    // Measured on the word as written: a nine-letter verb stems to seven letters (`verbindne` → `verbindn`).
+    if (word && word.length >= MIN_TYPO_LENGTH) {
+      const near = this.nearWords(word, MIN_TYPO_LENGTH - 1);
+      if (near.size === 1) return [...near][0];
+      if (near.size > 1) return undefined;
+    }
     if (term.length < MIN_TYPO_LENGTH) return undefined;
     const near = [...this.knownTerms].filter(
       (known) => known.length >= MIN_TYPO_LENGTH && known[0] === term[0] && isOneEditApart(term, known),
@@ -528,6 +555,16 @@ export class IntentRecognizer {
     if (this.knownTerms.has(unlinked)) return unlinked;
     const stem = stemGerman(unlinked);
     return this.knownTerms.has(stem) ? stem : undefined;
+  }
+
+  /** The terms of the known words (of at least `minLength` letters) one typo away from a word, with its first letter. */
+  private nearWords(word: string, minLength = MIN_GARBLED_LENGTH): Set<string> {
+    const near = new Set<string>();
+    if (word.length < MIN_GARBLED_LENGTH) return near;
+    for (const [known, term] of this.knownWords) {
+      if (known.length >= minLength && known[0] === word[0] && isOneEditApart(word, known)) near.add(term);
+    }
+    return near;
   }
 
   /** True when the first part of a compound (with a linking `s`) is a known word: `beratungs` → `berat`. */
@@ -561,7 +598,7 @@ export class IntentRecognizer {
 
   /** The terms of `termsOf`, each with whether it was an infinitive used as a noun only (see `NOUN_MARKERS`). */
   private termUses(text: string): TermUse[] {
-    const terms = new Map<string, boolean>();
+    const terms = new Map<string, { noun: boolean; word?: string }>();
     for (const sentence of splitSentences(text)) {
       const words = tokenizeWords(sentence).filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
       const joined = new Map<number, string>();
@@ -592,10 +629,12 @@ export class IntentRecognizer {
           INFINITIVE.test(word) &&
           !ACTION_MARKERS.has(before) &&
           ((i > 0 && mixedCase && /^\p{Lu}\p{Ll}/u.test(word)) || NOUN_MARKERS.has(before));
-        terms.set(term, (terms.get(term) ?? true) && noun);
+        const previous = terms.get(term);
+        const as = joined.has(i) || infinitive ? undefined : spellOutUmlauts(word);
+        terms.set(term, { noun: (previous?.noun ?? true) && noun, word: previous ? previous.word : as });
       });
     }
-    return [...terms].map(([term, noun]) => ({ term, noun }));
+    return [...terms].map(([term, use]) => ({ term, ...use }));
   }
 
   /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */

@@ -160,6 +160,19 @@ describe('IntentRecognizer: a request for a person', () => {
     expect(intentOf('Ich möchte mit der Beratungsstalle sprechen')).toBe('question');
   });
 
+  it.each([
+    // The typo length is the word's as written: a nine-letter verb stems to seven letters, and is still corrected.
+    ['Mich verbidnen!', 'handoff'],
+    ['Könnte mich eine Beraterin zurückrufne?', 'handoff'],
+    ['Könnte ich mit einer Bearterin sprechen?', 'handoff'],
+    // A garbled short word of the request does not count against it, though it is too short to correct.
+    ['Bearterin, anrfuen', 'handoff'],
+    // An unknown short word that is no typo of a request word still does.
+    ['Bearterin, Zuschuss', 'question'],
+  ])('reads typos by the word as written: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
   it('prefers a request for a person to a dialog asked for in the same message', () => {
     expect(intentOf('Sind wir förderfähig?')).toBe('eligibility');
     expect(intentOf('Sind wir förderfähig? Das würde ich gern mit einer Beraterin besprechen.')).toBe('handoff');
@@ -389,6 +402,9 @@ describe('the shipped intents.yml', () => {
     ['Gesprächswunsch: Stadt Lindenau, Thema gemeinsames Ordnungsamt', 'handoff'],
     ['Ich hätte gern einen Telefontermin wegen unserer Kassengemeinschaft.', 'handoff'],
     ['Antragscheckliste, bitte', 'application'],
+    // Typos
+    ['bitte verbidnen sie mich mit einem berater', 'handoff'],
+    ['hätte gern eine bearterin, bitte anrfuen', 'handoff'],
   ])('recognises the idiom in "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
   });
