@@ -19,6 +19,12 @@ export interface AnalyzerSettings {
    * left out of questions, still indexed in articles. Absent: none.
    */
   framing?: string[];
+  /**
+   * Who asks ("Chef", "Bürgermeister", "Kollegin"): framing only as the asker, after a possessive ("mein Chef",
+   * "unser neuer Bgm") or in a message with a framing word ("Der Bürgermeister möchte wissen, …"); otherwise the
+   * topic ("Wer ist in Neuhof der Bürgermeister?"). Absent: none.
+   */
+  framingPersons?: string[];
   /** General German word knowledge (`_meta/openthesaurus-*.txt`); absent: the analyser does without. */
   thesaurus?: ThesaurusData;
 }
@@ -115,6 +121,10 @@ export class GermanAnalyzer {
   private ordinaryTerms: ReadonlySet<string> | undefined;
   /** Terms of `framing` words, skipped in questions. */
   private readonly framingTerms: ReadonlySet<string>;
+  /** Terms of `framingPersons`, skipped where they name the asker. */
+  private readonly askerTerms: ReadonlySet<string>;
+  /** The `framing` words as written (folded): some are stop words ("wissen") and have no term, but still frame. */
+  private readonly framingWords: ReadonlySet<string>;
 
   constructor(meta: AnalyzerSettings) {
     this.thesaurusData = meta.thesaurus ?? EMPTY_THESAURUS;
@@ -123,7 +133,10 @@ export class GermanAnalyzer {
       [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add].map((w) => foldGerman(w.toLowerCase())).filter((w) => !keep.has(w)),
     );
     this.splitter = new CompoundSplitter((part) => this.lookupPart(part));
-    this.framingTerms = new Set((meta.framing ?? []).map((w) => this.baseTerm(w)).filter((t): t is string => t !== null));
+    const termsOf = (words: readonly string[] = []) => new Set(words.map((w) => this.baseTerm(w)).filter((t): t is string => t !== null));
+    this.framingTerms = termsOf(meta.framing);
+    this.askerTerms = termsOf(meta.framingPersons);
+    this.framingWords = new Set((meta.framing ?? []).map((w) => foldGerman(w.toLowerCase())));
     this.synonymGroups = meta.synonymGroups.map((group) => ({
       members: group.words
         .map((member) =>
@@ -290,10 +303,16 @@ export class GermanAnalyzer {
     const tokens = tokenizeWords(text);
     const letters = tokens.filter((t) => /^\p{L}/u.test(t));
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
+    const isFraming = (forms: { term: string; lemma?: string } | undefined) =>
+      !!forms && (this.framingTerms.has(forms.term) || (!!forms.lemma && this.framingTerms.has(forms.lemma)));
+    const framed =
+      this.askerTerms.size > 0 &&
+      tokens.some((token) => this.framingWords.has(foldGerman(token.toLowerCase())) || isFraming(this.wordForms(token)));
     tokens.forEach((token, position) => {
       const forms = this.wordForms(token);
       // A framing word ("mein Chef fragt …", "ich habe da meine Zweifel") says nothing about the topic.
-      if (!forms || this.framingTerms.has(forms.term)) return;
+      if (!forms || isFraming(forms)) return;
+      if (this.askerTerms.has(forms.term) && (framed || afterPossessive(tokens, position))) return;
       const caseIsMeaningful = mixedCase && position > 0;
       let wordClass = classifyWord(token, caseIsMeaningful, mixedCase);
       // An inflected verb form stands for its verb ("zahlt" for "zahlen"); a capitalised word is a noun ("Rat").
@@ -515,6 +534,14 @@ function classifyWord(token: string, caseIsMeaningful: boolean, mixedCase: boole
 /** The word class that a word's ending alone suggests (as for a word in an all-lower-case message). */
 export function wordClassByEnding(token: string): QueryWord['wordClass'] {
   return classifyWord(token, false, false);
+}
+
+/** Possessives before the asker ("mein Chef", "unsere Amtsleiterin", "unser neuer Bgm"). */
+const POSSESSIVES = /^(?:mein|unser|dein|euer|eure|ihr)(?:e|em|en|er|es)?$/iu;
+
+/** True when one of the two words before `position` is a possessive. */
+function afterPossessive(tokens: readonly string[], position: number): boolean {
+  return tokens.slice(Math.max(0, position - 2), position).some((token) => POSSESSIVES.test(token));
 }
 
 /** Words after which a capitalised unknown word names a town (see `followsPlaceCue`). */
