@@ -114,6 +114,11 @@ const NOUN_MARKERS = new Set(
 const INFINITIVE = /(?:en|ern|eln)$/;
 /** "zum Reden", "beim Ausfüllen": an infinitive used as a noun after these still names the action. */
 const ACTION_MARKERS = new Set(['zum', 'beim', 'vom', 'im', 'am']);
+/** Words that ask how or in what order to do something ("wie", "womit", "zuerst"), besides "am besten", "am geschicktesten". */
+const MANNER_WORDS = new Set(['wie', 'womit', 'wobei', 'zuerst', 'zunächst', 'erstes', 'reihenfolge'].map(foldGerman));
+const MANNER_SUPERLATIVE = /\bam\s+(?!fruhesten|spatesten)\p{L}+sten\b/u;
+/** Who asks for a person's role, not how to go about something ("Wer bereitet den Antrag am besten vor?"). */
+const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
 /** Conjunctions and particles that may open a question before its question word ("Und bei wem …", "Aber wie …"). */
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
@@ -169,6 +174,8 @@ export class IntentRecognizer {
   /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
   private readonly verbTerms = new Set<string>();
   private readonly nounTerms = new Set<string>();
+  /** Terms of `words.proceeding` ("vorbereiten", "anfangen", "vorgehen"): with a word of manner, a request to be guided. */
+  private readonly proceedingTerms: Set<string>;
   /** Terms of `words.own_side` ("uns", "unser"). */
   private readonly ownSideTerms: Set<string>;
   /** Stems of `words.request_nouns` ("Wunsch", "Anfrage", "Bitte"): the head of a compound that asks for its first part. */
@@ -192,6 +199,7 @@ export class IntentRecognizer {
     this.askingWords = folded(file.words.asking);
     this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
     this.ownSideTerms = new Set(file.words.own_side.flatMap((word) => this.termsOf(word)));
+    this.proceedingTerms = new Set(file.words.proceeding.flatMap((word) => this.termsOf(word)));
     // Not through `termsOf`: "Bitte" is an ignored word on its own, but the head of "Rückrufbitte".
     this.requestNouns = new Set(file.words.request_nouns.map((word) => stemGerman(foldGerman(word.toLowerCase()))));
     file.words.groups.forEach((group, i) => {
@@ -263,7 +271,17 @@ export class IntentRecognizer {
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
     return new IntentRecognizer(
       file ?? {
-        words: { keep: [], ignore: [], self: [], question_words: [], asking: [], own_side: [], request_nouns: [], groups: [] },
+        words: {
+          keep: [],
+          ignore: [],
+          self: [],
+          question_words: [],
+          asking: [],
+          own_side: [],
+          request_nouns: [],
+          proceeding: [],
+          groups: [],
+        },
         intents: {},
       },
     );
@@ -288,14 +306,15 @@ export class IntentRecognizer {
       }
       return shares.get(intent)!;
     };
-    const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions);
+    const proceeding = this.asksHowToProceed(text, terms);
+    const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions, proceeding);
     // A request that must be the asker's own (a person) is read in each sentence on its own: it may stand among
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
       if (!this.isOwnRequest(sentence)) continue;
       // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
       const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
-      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions));
+      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions, proceeding));
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
@@ -313,8 +332,29 @@ export class IntentRecognizer {
     return { intent, score: Math.round(chosen.score * 100) / 100, example: chosen.example.text, rest };
   }
 
-  /** The examples (of those `included`) that the terms fit well enough, each with its ranking. */
-  private candidates(terms: MessageTerm[], share: (intent: IntentName) => number, included: (example: Example) => boolean): Candidate[] {
+  /**
+   * True when a message asks how to go about something (`words.proceeding` with a word of manner): "Wann
+   * bereiten wir den Antrag am geschicktesten vor?", "Womit fangen wir an?" ask to be guided, not for a date.
+   */
+  private asksHowToProceed(text: string, terms: MessageTerm[]): boolean {
+    if (!terms.some((term) => this.proceedingTerms.has(term.term) || verbStems(term.term).some((verb) => this.proceedingTerms.has(verb))))
+      return false;
+    const folded = foldGerman(text.toLowerCase());
+    const words = tokenizeWords(folded);
+    if (words.some((word) => PERSON_QUESTION_WORDS.has(word))) return false;
+    return MANNER_SUPERLATIVE.test(folded) || words.some((word) => MANNER_WORDS.has(word));
+  }
+
+  /**
+   * The examples (of those `included`) that the terms fit well enough, each with its ranking. A message that asks
+   * how to proceed (`proceeding`) ranks a request over a counter-example that fits as well.
+   */
+  private candidates(
+    terms: MessageTerm[],
+    share: (intent: IntentName) => number,
+    included: (example: Example) => boolean,
+    proceeding = false,
+  ): Candidate[] {
     const filled = new Map<number, Filling>();
     // Positions that are no word of their own for the "two words" of a longer message: "uns"/"unser", and the
     // head of a compound of two example words, which fills a slot at the position `terms.length + position`.
@@ -359,8 +399,11 @@ export class IntentRecognizer {
       const score = example.within && clear ? recall : recall * share(example.intent);
       if (score < example.threshold) continue;
       // Ties go to the example with more words matched, then more of its own words (not group relatives),
-      // then to a request over a counter-example: a request for a person always counts.
-      candidates.push({ example, score, order: [score, matched, literal, example.intent === 'question' ? 0 : 1] });
+      // then to a request over a counter-example: a request for a person always counts. A request to be guided
+      // beats a counter-example of as many words ("Wann stellen wir den Antrag?" for "Wann bereiten wir … am
+      // geschicktesten vor?": the question words and the verbs of the application are one group each).
+      const request = example.intent === 'question' ? 0 : 1;
+      candidates.push({ example, score, order: [score, proceeding ? request : 0, matched, literal, request] });
     }
     return candidates;
   }

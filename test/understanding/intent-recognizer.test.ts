@@ -303,6 +303,40 @@ describe('IntentRecognizer: compounds of request words', () => {
   });
 });
 
+/** A request to be guided against a counter-example that fits as well (question words and verbs are one group each). */
+const PROCEEDING_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['wir', 'wann', 'wer'],
+    proceeding: ['vorbereiten', 'anfangen', 'vorgehen'],
+    groups: [
+      ['stellen', 'vorbereiten', 'anfangen', 'einreichen'],
+      ['wann', 'wer', 'wo'],
+    ],
+  },
+  intents: {
+    application: { within_longer_messages: true, examples: ['Wie bereiten wir den Antrag vor?'] },
+    question: { within_longer_messages: true, examples: ['Wann stellen wir den Antrag?', 'Wer darf den Antrag stellen?'] },
+  },
+});
+
+describe('IntentRecognizer: a request to be guided', () => {
+  const guided = IntentRecognizer.fromFile(PROCEEDING_FILE);
+  const intentOf = (text: string) => guided.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    // A word of manner with a verb of proceeding asks to be guided, though a counter-example fits as well …
+    ['Wann bereiten wir den Antrag am klügsten vor?', 'application'],
+    ['Wann fangen wir mit dem Antrag zuerst an?', 'application'],
+    // … a date ("am frühesten"), a plain "wann", a person ("wer") or an act ("stellen") stay questions.
+    ['Wann bereiten wir den Antrag am frühesten vor?', 'question'],
+    ['Wann bereiten wir den Antrag vor?', 'question'],
+    ['Wer bereitet den Antrag am besten vor?', 'question'],
+    ['Wann stellen wir den Antrag am besten?', 'question'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
 describe('intents.yml as data', () => {
   it('makes an example an editor adds live once the knowledge base reloads', () => {
     let file: IntentsFile = FILE;
@@ -402,6 +436,9 @@ describe('the shipped intents.yml', () => {
     ['Gesprächswunsch: Stadt Lindenau, Thema gemeinsames Ordnungsamt', 'handoff'],
     ['Ich hätte gern einen Telefontermin wegen unserer Kassengemeinschaft.', 'handoff'],
     ['Antragscheckliste, bitte', 'application'],
+    // How to go about it
+    ['Wann bereiten wir den Förderantrag am geschicktesten vor?', 'application'],
+    ['Womit fangen wir bei unserem Antrag am besten an?', 'application'],
     // Typos
     ['bitte verbidnen sie mich mit einem berater', 'handoff'],
     ['hätte gern eine bearterin, bitte anrfuen', 'handoff'],
