@@ -156,6 +156,14 @@ describe('search over the shipped knowledge base', () => {
   });
 
   it.each([
+    ['Welche Papiere gehören zum Förderantrag?', 'antragsunterlagen'],
+    ['Wer ist die Anlaufstelle für Kommunen bei Kooperationen?', 'beratungszentrum'],
+    ['Muss der Gemeinderat zustimmen?', 'antragsunterlagen'],
+  ])('finds the article for the everyday words of %s (synonyms.yml)', async (query, id) => {
+    expect(await top(query)).toBe(id);
+  });
+
+  it.each([
     ['Entschuldugnshilfe', 'entschuldungshilfe-fusion'],
     ['Haushaltsberatnug', 'haushaltsberatung'],
     ['Landesausgleichstock', 'landesausgleichsstock'],
