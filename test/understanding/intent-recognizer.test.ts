@@ -419,6 +419,7 @@ describe('the shipped intents.yml', () => {
     // Phone idioms
     ['Könnten Sie mich zu dem Thema mal anklingeln?', 'handoff'],
     ['Das würde ich lieber fernmündlich mit einer Ihrer Kolleginnen klären.', 'handoff'],
+    ['Könnten wir das mit jemandem am Telefon bereden?', 'handoff'],
     // "Get going" idioms: separable verbs with "ein", "los", "auf"; "in Angriff nehmen", "auf den Weg bringen"
     ['Wir möchten unseren Gruppenantrag jetzt auf den Weg bringen.', 'application'],
     ['Den Förderantrag wollen wir nun in Angriff nehmen.', 'application'],
@@ -432,6 +433,7 @@ describe('the shipped intents.yml', () => {
     // Ready, and how to go on, without the word "Antrag"
     ['Beschlüsse und Vertrag sind komplett. Wie machen wir weiter?', 'application'],
     ['Wir sind startklar – was kommt als Nächstes?', 'application'],
+    ['Die Beschlüsse liegen vor. Wie machen wir jetzt weiter?', 'application'],
     // Compounds of request words
     ['Gesprächswunsch: Stadt Lindenau, Thema gemeinsames Ordnungsamt', 'handoff'],
     ['Ich hätte gern einen Telefontermin wegen unserer Kassengemeinschaft.', 'handoff'],
