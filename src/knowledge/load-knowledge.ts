@@ -108,7 +108,9 @@ export function parseKnowledgeFiles(files: KnowledgeFiles): KnowledgeBase {
   const articles: Article[] = [];
   const fileById = new Map<string, string>();
   for (const [file, content] of files.articles) {
-    const result = parseArticle(file, typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
+    const text =
+      typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+    const result = parseArticle(file, text);
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;
