@@ -103,7 +103,7 @@ export function formatReport(report: BenchReport): string {
           ms(f.synthetic2kFirstMs),
           '',
           '',
-          `${f.rss2kFirstMb} MB`,
+          `${f.rss2kFirstMb} MB (peak ${f.rss2kFirstPeakMb} MB)`,
           '–',
         ],
         [

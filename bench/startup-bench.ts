@@ -32,6 +32,8 @@ export interface StartupFigures {
   rss2kMb: number;
   /** The parts of `rss2kMb`: ready after the first start (indexing) and after a restart, and after the load. */
   rss2kFirstMb: number;
+  /** The highest RSS of that first start until ready (VmHWM): indexing's peak, for information. */
+  rss2kFirstPeakMb: number;
   rss2kReadyMb: number;
   rss2kAfterLoadMb: number;
   loadSeconds: number;
@@ -101,8 +103,9 @@ async function runtimeFigures(options: {
   const startAndStop = async (knowledgeDir: string, cache: string) => {
     const server = await spawnServer(env(knowledgeDir, cache), undefined, node);
     const rss = await server.rssMb();
+    const peak = await server.peakRssMb();
     await server.stop();
-    return { server, rss };
+    return { server, rss, peak };
   };
   const first = await startAndStop(shippedDir, 'shipped');
   const restarts: Array<{ server: SpawnedServer; rss: number }> = [];
@@ -144,6 +147,7 @@ async function runtimeFigures(options: {
     synthetic2kMs: synthetic.readyMs,
     rss2kMb: Math.max(syntheticFirst.rss, rssReady, rssAfterLoad),
     rss2kFirstMb: syntheticFirst.rss,
+    rss2kFirstPeakMb: syntheticFirst.peak,
     rss2kReadyMb: rssReady,
     rss2kAfterLoadMb: rssAfterLoad,
     loadSeconds,

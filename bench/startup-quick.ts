@@ -39,9 +39,14 @@ async function main(): Promise<void> {
     DATA_DIR: join(temp, `data-${++starts}`),
   });
   const load = () => loadavg()[0]!.toFixed(2);
-  const show = (label: string, s: { readyMs: number; cpuMs: number; listeningMs: number; knowledgeMs?: number }, rss: number) =>
+  const show = (
+    label: string,
+    s: { readyMs: number; cpuMs: number; listeningMs: number; knowledgeMs?: number },
+    rss: number,
+    peak?: number,
+  ) =>
     process.stdout.write(
-      `${label.padEnd(22)} ready ${String(s.readyMs).padStart(5)} ms  CPU ${String(s.cpuMs).padStart(5)} ms  listening ${String(s.listeningMs).padStart(5)} ms  KB ${s.knowledgeMs ?? '–'} ms  RSS ${rss} MB  (load ${load()})\n`,
+      `${label.padEnd(22)} ready ${String(s.readyMs).padStart(5)} ms  CPU ${String(s.cpuMs).padStart(5)} ms  listening ${String(s.listeningMs).padStart(5)} ms  KB ${s.knowledgeMs ?? '–'} ms  RSS ${rss} MB${peak === undefined ? '' : ` (peak ${peak} MB)`}  (load ${load()})\n`,
     );
   try {
     const shippedDir = loadConfig({}).knowledgeDir;
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
     const once = async (label: string, dir: string, cache: string) => {
       const server = await spawnServer(env(dir, cache), undefined, node, args);
       const rss = await server.rssMb();
-      show(label, server, rss);
+      show(label, server, rss, await server.peakRssMb());
       await server.stop();
       return { ...server, rss };
     };

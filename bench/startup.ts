@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { processCpuMs, residentMb } from './process-memory.js';
 import { round } from './stats.js';
@@ -18,6 +19,8 @@ export interface SpawnedServer {
   cpuMs: number;
   /** RSS of the server process, MB. */
   rssMb(): Promise<number>;
+  /** The highest RSS the server process has had so far (VmHWM), MB. */
+  peakRssMb(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -89,8 +92,19 @@ export async function spawnServer(
     cpuMs,
     knowledgeMs,
     rssMb: () => residentMb(child.pid!),
+    peakRssMb: () => peakResidentMb(child.pid!),
     stop: () => stop(child),
   };
+}
+
+/** The highest RSS of a process so far (Linux `/proc/<pid>/status` VmHWM) in MB, or NaN when unknown. */
+async function peakResidentMb(pid: number): Promise<number> {
+  try {
+    const kb = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** SIGTERM (the server finishes running requests), SIGKILL if it has not exited after 10 s. */
