@@ -2,6 +2,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { CriterionStatus, EligibilityResult, Verdict } from '../../src/funding/eligibility.js';
 import { citation, type ProgrammeVersion } from '../../src/funding/programme-parameters.js';
 import { adaptiveCard, submitAction, textBlock } from '../../src/shared/cards.js';
+import { germanNumber } from '../../src/shared/german-format.js';
 
 export const VERDICT_TEXT: Record<Verdict, string> = {
   eligible: 'Voraussichtlich förderfähig',
@@ -20,7 +21,7 @@ function amountLine({ estimate, verdict }: EligibilityResult): string {
   return `Geschätzte Förderung: ${euro(estimate.amount)}`;
 }
 
-const euro = (amount: number) => `${amount.toLocaleString('de-DE')} €`;
+const euro = (amount: number) => `${germanNumber(amount)} €`;
 
 /**
  * The result of the Förder-Check as an Adaptive Card: verdict, the programme's validity notice when it

@@ -29,7 +29,7 @@ import type { Logger } from '../logging/logger.js';
 import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
-import { cleanMessage } from '../understanding/message-cleanup.js';
+import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
 import { understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
@@ -275,8 +275,9 @@ export class IkzBot extends ActivityHandler {
       return this.report(context, 'smalltalk');
     }
     // Salutation, closing formula, signature and polite frames say nothing about what the user wants.
-    const content = cleanMessage(text).text;
-    const intent = this.intents.recognize(content);
+    // Read once a turn: the intents, the dialog request and the knowledge base all read the cleaned message.
+    const cleaned = cleanMessage(text);
+    const intent = this.intents.recognize(cleaned.text);
     if (data.confirmingHandoff) {
       data.confirmingHandoff = undefined;
       // A button of the dialog ("Ja, alle aus Hessen") answers the dialog, not the question whether to leave it.
@@ -292,10 +293,10 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
     if (intent && isGuidedDialog(intent.intent))
-      return this.requestDialog(context, text, content, { ...intent, intent: intent.intent }, dialogContext);
+      return this.requestDialog(context, text, cleaned, { ...intent, intent: intent.intent }, dialogContext);
     // (The guided dialogs are handled above: what remains is small talk, help.)
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
-    return this.answerQuestion(context, text);
+    return this.answerQuestion(context, text, this.understand(text, data, cleaned));
   }
 
   /**
@@ -307,15 +308,15 @@ export class IkzBot extends ActivityHandler {
   private async requestDialog(
     context: TurnContext,
     message: string,
-    content: string,
+    cleaned: CleanedMessage,
     intent: RecognizedIntent & { intent: GuidedDialog },
     dialogContext: () => Promise<DialogContext>,
   ): Promise<void> {
     // Content is what the knowledge base searches for ("kannst du" is none) and no request word explains.
-    const searched = new Set(this.options.knowledge.terms?.(content) ?? intent.rest);
+    const searched = new Set(this.options.knowledge.terms?.(cleaned.text) ?? intent.rest);
     if (!intent.rest.some((term) => searched.has(term))) return this.startDialog(await dialogContext(), intent.intent);
     const data = await this.memoryOf(context);
-    const understood = this.understand(message, data);
+    const understood = this.understand(message, data, cleaned);
     const decision = understood.understanding.kind === 'single' ? understood.understanding.reading.decision : undefined;
     const outside = decision?.outcome === 'no_answer' && decision.reason === 'outside_scope';
     return this.answerQuestion(context, message, understood, outside ? undefined : intent.intent);
@@ -337,9 +338,16 @@ export class IkzBot extends ActivityHandler {
     return this.report(dc.context, 'dialog');
   }
 
-  /** Reads a message as questions to the knowledge base (cleaned of letter formulas), against the topic of the last answer. */
-  private understand(message: string, data: ConversationData): { question: string; understanding: QuestionUnderstanding } {
-    return understandMessage(message, this.options.knowledge, data.topic);
+  /**
+   * Reads a message as questions to the knowledge base (cleaned of letter formulas: `cleaned`, when the turn
+   * has it already), against the topic of the last answer.
+   */
+  private understand(
+    message: string,
+    data: ConversationData,
+    cleaned?: CleanedMessage,
+  ): { question: string; understanding: QuestionUnderstanding } {
+    return understandMessage(message, this.options.knowledge, data.topic, cleaned);
   }
 
   /** Answers from the knowledge base; `offerDialog` (the message asked for that dialog) is offered first under any reply. */

@@ -8,6 +8,7 @@ import { countWord } from '../understanding/german-numbers.js';
 import { keySentences } from '../understanding/sentences.js';
 import type { CardAction, GuidedDialog } from './card-actions.js';
 import { TEXT, contactText, germanDate, type OfficeContact } from './messages.js';
+import { germanNumber } from '../shared/german-format.js';
 
 /** Related topics offered under an answer (with the dialogs, handoff and feedback buttons). */
 const MAX_RELATED = 3;
@@ -164,7 +165,7 @@ export function grantSubject(grantCase: GrantCase, version: ProgrammeVersion): s
     case 'feuerwehr':
       return `für die Fusion von ${countWord(grantCase.brigades ?? 0)} Ortsteilfeuerwehren`;
     case 'entschuldung':
-      return `Entschuldungshilfe für eine neue Gemeinde mit ${(grantCase.inhabitants ?? 0).toLocaleString('de-DE')} Einwohnern`;
+      return `Entschuldungshilfe für eine neue Gemeinde mit ${germanNumber(grantCase.inhabitants ?? 0)} Einwohnern`;
     case 'einsparung':
       return `Einsparung pro Jahr als Mindestziel bei heutigen Personal- und Sachkosten von ${euro(grantCase.costs ?? 0)}`;
   }

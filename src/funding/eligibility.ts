@@ -1,6 +1,7 @@
 import { euro, grantFigure, NO_CLAIM_NOTE, type GrantCase } from './grant-amounts.js';
 import { OTHER_TASK_AREA, type ProgrammeVersion, type RuleSource } from './programme-parameters.js';
 import type { ProgrammeBasis } from './programme-validity.js';
+import { germanNumberOneDecimal } from '../shared/german-format.js';
 
 /** Who applies. */
 export type ApplicantKind = 'gemeinde' | 'landkreis' | 'zusammenschluss' | 'andere';
@@ -80,7 +81,7 @@ export function questionsFor(kind: ProjectKind | undefined): ReadonlySet<keyof E
   return new Set([...always, ...(kind ? byKind[kind] : [])]);
 }
 
-const percent = (value: number) => `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} %`;
+const percent = (value: number) => `${germanNumberOneDecimal(value)} %`;
 
 /** Savings in percent from today's costs and the expected joint costs (negative when costs rise). */
 export function savingsFromCosts(today: number, joint: number): number {

@@ -1,4 +1,5 @@
 import type { GrantCaseFigure, ProgrammeVersion, RuleSource } from './programme-parameters.js';
+import { germanNumber, germanNumberOneDecimal } from '../shared/german-format.js';
 
 /** A case whose grant the programme fixes by a rule. Counts and figures are optional until known. */
 export type GrantCase =
@@ -63,8 +64,8 @@ export const NO_CLAIM_NOTE =
   'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
 const MODEL_PROJECT_NOTE = 'Für Kooperationen mit besonderem Vorbildcharakter, die breit angelegt sind, ist eine höhere Zuwendung möglich.';
 
-export const euro = (amount: number): string => `${amount.toLocaleString('de-DE')} €`;
-const percent = (value: number): string => `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} %`;
+export const euro = (amount: number): string => `${germanNumber(amount)} €`;
+const percent = (value: number): string => `${germanNumberOneDecimal(value)} %`;
 
 /**
  * The grant a case gets by the rules of a programme version (pure). Counts below the rule's minimum
@@ -204,7 +205,7 @@ function cooperationFigure(version: ProgrammeVersion, partners: number | undefin
 
 function debtReliefFigure(version: ProgrammeVersion, inhabitants: number | undefined, debt: number | undefined): GrantFigure {
   const relief = version.amounts.merger_debt_relief;
-  const limit = relief.small_up_to_inhabitants.toLocaleString('de-DE');
+  const limit = germanNumber(relief.small_up_to_inhabitants);
   const base = {
     rule:
       `Gemeinden, die sich freiwillig zusammenschließen, können nach dem Schutzschirmgesetz eine Entschuldungshilfe erhalten: ${euro(relief.per_inhabitant_small)} je Einwohner, ` +
@@ -222,7 +223,7 @@ function debtReliefFigure(version: ProgrammeVersion, inhabitants: number | undef
   const rate =
     known === undefined ? 0 : known <= relief.small_up_to_inhabitants ? relief.per_inhabitant_small : relief.per_inhabitant_large;
   const byInhabitants = (known ?? 0) * rate;
-  const people = (known ?? 0).toLocaleString('de-DE');
+  const people = germanNumber(known ?? 0);
   const missing = [...(inhabitants === undefined ? ['inhabitants' as const] : []), ...(debt === undefined ? ['debt' as const] : [])];
   if (inhabitants === undefined || debt === undefined) {
     const question = missing.map((m) => QUESTIONS[m]).join(' ');

@@ -23,8 +23,14 @@ const HESSIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin'
 
 /** The calendar day in Hessen (`YYYY-MM-DD`) at an instant: the programme's dates are German dates. */
 export function hessianDay(instant: Date): string {
-  return HESSIAN_DAY.format(instant);
+  // Every turn asks (often twice); German time differs from UTC by whole hours, so the day of one minute is one day.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: HESSIAN_DAY.format(instant) };
+  return lastDay.day;
 }
+
+/** The day `hessianDay` last formatted, and the minute (since the epoch) it was asked for. */
+let lastDay = { minute: Number.NaN, day: '' };
 
 /** The version in force on a day (`YYYY-MM-DD`), if any. */
 export function versionInForce(parameters: ProgrammeParameters, day: string): ProgrammeVersion | undefined {

@@ -1,6 +1,6 @@
 import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from '../language/german-analyzer.js';
 import { foldGerman } from '../language/german-normalizer.js';
-import type { ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
+import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
 
 /** Thresholds of the answer decision: the defaults as named data. */
@@ -94,43 +94,19 @@ export function decideAnswer(
   const weighted = weightedAlternatives(words, idf, index);
   const rank = new Map<Candidate, number>();
   const questionTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
+  const plain = plainAlternatives(words, idf);
   const candidates: Candidate[] = index.search(words, options.rerankDepth).map((hit) => {
+    // Only the alternatives the article matched at all count, and only they can be found in one of its passages.
+    const matched = matchedAlternatives(weighted, hit, questionTerms);
+    const terms = index.termsOf(hit.article.id);
     const candidate = {
       article: hit.article,
       score: hit.score,
-      coverage: coverage(
-        weighted,
-        totalWeight,
-        options,
-        (term) => hit.exactTerms.has(term),
-        (term) => hit.queryTerms.has(term),
-      ),
-      questionMatch: questionMatch(words, idf, totalWeight, index.termsOf(hit.article.id).questions),
+      coverage: hitCoverage(matched, totalWeight, options),
+      questionMatch: questionMatch(plain, totalWeight, terms),
     };
-    // Within a passage a word matched fuzzily counts where its variant is, unless the variant is another
-    // word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a compound does not count
-    // through two parts, which are often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
-    // Only the alternatives the article matched at all can be found in one of its passages.
-    const matched = weighted.map((w) => ({
-      ...w,
-      alternatives: w.alternatives.filter(([t]) => hit.exactTerms.has(t) || hit.queryTerms.has(t)),
-    }));
-    const variantWhere = (term: string, test: (variant: string) => boolean) => {
-      for (const variant of hit.queryTerms.get(term) ?? []) if (test(variant)) return true;
-      return false;
-    };
-    const passage = passages(index, hit.article).reduce((best, has) => {
-      const inexact = (term: string) => variantWhere(term, (v) => !questionTerms.has(v) && has(v));
-      return Math.max(best, coverage(matched, totalWeight, options, has, inexact, 0));
-    }, 0);
-    const examples = index.termsOf(hit.article.id).exampleOnly;
-    const outsideExamples = coverage(
-      matched,
-      totalWeight,
-      options,
-      (term) => hit.exactTerms.has(term) && !examples.has(term),
-      (term) => variantWhere(term, (v) => !examples.has(v)),
-    );
+    const passage = passageCoverage(matched, totalWeight, options, passagesOf(terms), candidate.coverage);
+    const outsideExamples = coverageOutside(matched, totalWeight, options, terms.exampleOnly);
     rank.set(candidate, rankValue(candidate, passage, outsideExamples, options));
     return candidate;
   });
@@ -176,31 +152,83 @@ function rankValue(candidate: Candidate, passage: number, outsideExamples: numbe
   return score * coverage * ranked * (1 + questionMatch) * together;
 }
 
-/** What an answer can show, as term tests: each stored question, and the title with the intro and one section. */
-function passages(index: KnowledgeIndex, article: Article): Array<(term: string) => boolean> {
-  const { title, questions, sections } = index.termsOf(article.id);
-  const [intro, ...rest] = sections;
-  const inIntro = (term: string) => title.has(term) || (!!intro && (intro.heading.has(term) || intro.body.has(term)));
-  const shown = rest.map((s) => (term: string) => inIntro(term) || s.heading.has(term) || s.body.has(term));
-  return [...questions.map((q) => (term: string) => q.has(term)), ...(shown.length > 0 ? shown : [inIntro])];
+/**
+ * What an answer can show, each as the term sets it consists of: the title with the intro and one section, and
+ * each stored question (kept per article; the sets themselves belong to the index's `termsOf`). Sections first:
+ * one of them more often reaches the share after which `passageCoverage` stops reading.
+ */
+function passagesOf(terms: ArticleTerms): ReadonlyArray<ReadonlyArray<ReadonlySet<string>>> {
+  let passages = passageCache.get(terms);
+  if (!passages) {
+    const { title, questions, sections } = terms;
+    const [intro, ...rest] = sections;
+    const shownWith = intro ? [title, intro.heading, intro.body] : [title];
+    const shown = rest.map((s) => [...shownWith, s.heading, s.body]);
+    passages = [...(shown.length > 0 ? shown : [shownWith]), ...questions.map((q) => [q])];
+    passageCache.set(terms, passages);
+  }
+  return passages;
 }
 
-/** Best share of the question's weight that a single stored question (or the title) contains. */
-function questionMatch(
-  words: readonly QueryWord[],
-  idf: Map<QueryWord, number>,
-  totalWeight: number,
-  questions: ArticleTerms['questions'],
-): number {
+const passageCache = new WeakMap<ArticleTerms, ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>>();
+
+function inAny(sets: ReadonlyArray<ReadonlySet<string>>, term: string): boolean {
+  for (const set of sets) if (set.has(term)) return true;
+  return false;
+}
+
+/** Per query word: its IDF and its alternatives with their listed weights (as arrays: read for every stored question of every hit). */
+type PlainWord = { idf: number; terms: string[]; weights: number[] };
+function plainAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>): PlainWord[] {
+  return words.map((word) => ({ idf: idf.get(word) ?? 0, terms: [...word.alternatives.keys()], weights: [...word.alternatives.values()] }));
+}
+
+/**
+ * Best share of the question's weight that a single stored question (or the title) contains. Only the
+ * alternatives that one of them contains at all are looked for in each.
+ */
+function questionMatch(words: readonly PlainWord[], totalWeight: number, terms: ArticleTerms): number {
   if (totalWeight === 0) return 0;
+  const inAnyQuestion = questionTermsOf(terms);
+  // (A word none of them contains adds nothing: its IDF is finite.)
+  const found: PlainWord[] = [];
+  for (const word of words) {
+    let present: PlainWord | undefined;
+    for (let i = 0; i < word.terms.length; i++) {
+      if (!inAnyQuestion.has(word.terms[i]!)) continue;
+      present ??= { idf: word.idf, terms: [], weights: [] };
+      present.terms.push(word.terms[i]!);
+      present.weights.push(word.weights[i]!);
+    }
+    if (present) found.push(present);
+  }
+  if (found.length === 0) return 0;
   let best = 0;
-  for (const terms of questions) {
+  for (const question of terms.questions) {
     let matched = 0;
-    for (const word of words) matched += strengthIn(word, terms) * (idf.get(word) ?? 0);
+    for (const word of found) {
+      // The weight of the strongest alternative the question contains (0: none).
+      let strength = 0;
+      for (let i = 0; i < word.terms.length; i++)
+        if (word.weights[i]! > strength && question.has(word.terms[i]!)) strength = word.weights[i]!;
+      matched += strength * word.idf;
+    }
     best = Math.max(best, matched / totalWeight);
   }
   return best;
 }
+
+/** The terms of an article's title and stored questions together (kept per article). */
+function questionTermsOf(terms: ArticleTerms): ReadonlySet<string> {
+  let union = questionTermCache.get(terms);
+  if (!union) {
+    union = new Set(terms.questions.flatMap((q) => [...q]));
+    questionTermCache.set(terms, union);
+  }
+  return union;
+}
+
+const questionTermCache = new WeakMap<ArticleTerms, ReadonlySet<string>>();
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */
 function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
@@ -210,7 +238,13 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
 }
 
 /** Per query word: its IDF, its own term and its alternatives with the weight they count for in coverage. */
-type WeightedWord = { idf: number; term: string; alternatives: Array<[string, number]> };
+type WeightedWord = {
+  idf: number;
+  term: string;
+  alternatives: Array<[string, number]>;
+  partOf?: ReadonlyMap<string, string>;
+  phrases?: QueryWord['phrases'];
+};
 function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex): WeightedWord[] {
   return words.map((word) => {
     const wordIdf = idf.get(word) ?? 0;
@@ -219,36 +253,146 @@ function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, n
       term,
       isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed,
     ]);
-    return { idf: wordIdf, term: word.term, alternatives };
+    return { idf: wordIdf, term: word.term, alternatives, partOf: word.partOf, phrases: word.phrases };
+  });
+}
+
+/** An alternative of a query word that a hit matched: exactly (`exact`), or only through fuzzy or prefix `variants`. */
+interface MatchedAlternative {
+  term: string;
+  weight: number;
+  /**
+   * For a compound part or a synonym (not the word's own term): the part of the compound it stands for, so
+   * that a part and its synonym count as one part.
+   */
+  part: string | undefined;
+  exact: boolean;
+  /** The index terms the hit matched for it (itself, or fuzzy and prefix variants). */
+  variants: readonly string[];
+  /** Those variants that are not themselves terms of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"). */
+  foreignVariants: readonly string[];
+}
+
+/** `phrases`: the word's synonyms of several words whose words the hit all matched exactly. */
+type MatchedWord = { idf: number; alternatives: MatchedAlternative[]; phrases: NonNullable<QueryWord['phrases']> };
+
+const NONE: readonly string[] = [];
+
+function matchedAlternatives(words: readonly WeightedWord[], hit: ArticleHit, questionTerms: ReadonlySet<string>): MatchedWord[] {
+  return words.map((word) => {
+    const alternatives: MatchedAlternative[] = [];
+    for (const [term, weight] of word.alternatives) {
+      const exact = hit.exactTerms.has(term);
+      const found = hit.queryTerms.get(term);
+      if (!exact && !found) continue;
+      const variants = found ? [...found] : NONE;
+      alternatives.push({
+        term,
+        weight,
+        part: term !== word.term ? (word.partOf?.get(term) ?? term) : undefined,
+        exact,
+        variants,
+        foreignVariants: variants.filter((v) => !questionTerms.has(v)),
+      });
+    }
+    const phrases = (word.phrases ?? []).filter((phrase) => phrase.terms.every((t) => hit.exactTerms.has(t)));
+    return { idf: word.idf, alternatives, phrases };
   });
 }
 
 /**
- * How much of the question's weight is found, 0…1: each word counts with its best alternative that `exact`
- * finds, or, less, that is found only through a fuzzy or prefix variant (`inexact`).
+ * How much of the question's weight is found, 0…1: each word counts with its best alternative that the
+ * article matched exactly, or, less, that it matched only through a fuzzy or prefix variant.
  */
-function coverage(
-  words: readonly WeightedWord[],
+function hitCoverage(words: readonly MatchedWord[], totalWeight: number, options: AnswerOptions): number {
+  if (totalWeight === 0) return 0;
+  let covered = 0;
+  for (const word of words) {
+    let strength = 0;
+    // Two alternatives that stand for one part of a compound (a part and its synonym) are one part.
+    const parts = new Set<string>();
+    for (const alternative of word.alternatives) {
+      if (alternative.exact) {
+        strength = Math.max(strength, alternative.weight);
+        if (alternative.part) parts.add(alternative.part);
+      } else {
+        strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
+      }
+    }
+    if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
+    // A synonym of several words counts whole only with all of them, then like all parts of a compound.
+    for (const phrase of word.phrases) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
+    covered += strength * word.idf;
+  }
+  return covered / totalWeight;
+}
+
+/**
+ * The best coverage of one passage. Within a passage a word matched fuzzily counts where its variant is,
+ * unless the variant is another word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a
+ * compound does not count through two parts, which are often one part and its synonym ("Gemeinderat":
+ * Gemeinde, Kommune). The rank value reads it only up to `minPassageShare` of the article's coverage
+ * (see `rankValue`), so the passages are read until one reaches that.
+ */
+function passageCoverage(
+  words: readonly MatchedWord[],
   totalWeight: number,
   options: AnswerOptions,
-  exact: (term: string) => boolean,
-  inexact: (term: string) => boolean,
-  allPartsWeight: number = options.allPartsWeight,
+  passages: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>,
+  articleCoverage: number,
+): number {
+  if (totalWeight === 0) return 0;
+  const enough = Math.max(articleCoverage * options.minPassageShare, 1e-9);
+  let best = 0;
+  for (const sets of passages) {
+    let covered = 0;
+    for (const word of words) {
+      let strength = 0;
+      for (const alternative of word.alternatives) {
+        if (inAny(sets, alternative.term)) {
+          strength = Math.max(strength, alternative.weight);
+        } else {
+          for (const variant of alternative.foreignVariants) {
+            if (inAny(sets, variant)) {
+              strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
+              break;
+            }
+          }
+        }
+      }
+      for (const phrase of word.phrases)
+        if (phrase.terms.every((t) => inAny(sets, t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
+      covered += strength * word.idf;
+    }
+    best = Math.max(best, covered / totalWeight);
+    if (best / enough >= 1) break;
+  }
+  return best;
+}
+
+/** The coverage without the words the article has only in its examples (`ArticleTerms.exampleOnly`). */
+function coverageOutside(
+  words: readonly MatchedWord[],
+  totalWeight: number,
+  options: AnswerOptions,
+  examples: ReadonlySet<string>,
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
   for (const word of words) {
     let strength = 0;
-    let exactParts = 0;
-    for (const [term, weight] of word.alternatives) {
-      if (exact(term)) {
-        strength = Math.max(strength, weight);
-        if (term !== word.term) exactParts++;
-      } else if (inexact(term)) {
-        strength = Math.max(strength, weight * options.inexactMatchWeight);
+    const parts = new Set<string>();
+    for (const alternative of word.alternatives) {
+      if (alternative.exact && !examples.has(alternative.term)) {
+        strength = Math.max(strength, alternative.weight);
+        if (alternative.part) parts.add(alternative.part);
+      } else if (alternative.variants.some((v) => !examples.has(v))) {
+        strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
       }
     }
-    if (exactParts >= 2) strength = Math.max(strength, allPartsWeight);
+    if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
+    for (const phrase of word.phrases)
+      if (phrase.terms.every((t) => !examples.has(t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;

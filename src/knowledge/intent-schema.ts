@@ -54,6 +54,12 @@ export const intentsFileSchema = z.strictObject(
           self: wordList,
           question_words: wordList,
           asking: wordList,
+          // The asker's own side ("uns", "unser"): fills an example's word, but with one more word makes no request yet.
+          own_side: wordList,
+          // Heads of a compound that asks for its first part ("Terminwunsch", "Rückrufbitte").
+          request_nouns: wordList,
+          // Verbs that, with a word of manner ("wie", "am besten"), ask to be guided ("Wie gehen wir vor?").
+          proceeding: wordList,
           groups: z
             .array(
               z
@@ -68,12 +74,22 @@ export const intentsFileSchema = z.strictObject(
         {
           error: keysError(
             'word list(s)',
-            ['keep', 'ignore', 'self', 'question_words', 'asking', 'groups'],
-            'expected the word lists keep, ignore, self, question_words, asking and groups',
+            ['keep', 'ignore', 'self', 'question_words', 'asking', 'own_side', 'request_nouns', 'proceeding', 'groups'],
+            'expected the word lists keep, ignore, self, question_words, asking, own_side, request_nouns, proceeding and groups',
           ),
         },
       )
-      .default({ keep: [], ignore: [], self: [], question_words: [], asking: [], groups: [] }),
+      .default({
+        keep: [],
+        ignore: [],
+        self: [],
+        question_words: [],
+        asking: [],
+        own_side: [],
+        request_nouns: [],
+        proceeding: [],
+        groups: [],
+      }),
     intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
       // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
       error: (issue) => {

@@ -60,6 +60,8 @@ export interface ArticleHit {
 /** A built index as plain data (see `KnowledgeIndex.toJSON`): the analyser's vocabulary and MiniSearch's own JSON. */
 export interface KnowledgeIndexData {
   vocabulary: string[];
+  /** The vocabulary's terms of words the articles write in lower case (`Vocabulary.lowerCase`). */
+  lowerCase: string[];
   /** `JSON.stringify(miniSearch)`, for `MiniSearch.loadJSON`. */
   search: string;
 }
@@ -131,16 +133,20 @@ export class KnowledgeIndex {
   /**
    * The built index as JSON-safe data (for a snapshot; the articles are not part of it): the analyser's vocabulary,
    * and MiniSearch's JSON (`search` of `KnowledgeIndexData`) in pieces of a few thousand terms, since 2,000 articles
-   * make 17 MB of it.
+   * make 4 MB of it.
    */
   toJSON(): Omit<KnowledgeIndexData, 'search'> & { search: Iterable<string> } {
-    return { vocabulary: this.analyzer.vocabularyTerms(), search: jsonPieces(this.miniSearch.toJSON(), 'index', 5000) };
+    return {
+      vocabulary: this.analyzer.vocabularyTerms(),
+      lowerCase: this.analyzer.lowerCaseVocabularyTerms(),
+      search: jsonPieces(this.miniSearch.toJSON(), 'index', 5000),
+    };
   }
 
   /** The index of a `toJSON` result, over the same articles and the same analyser data. */
   static fromJSON(kb: Pick<KnowledgeBase, 'articles' | 'meta'>, data: KnowledgeIndexData): KnowledgeIndex {
     const analyzer = new GermanAnalyzer(kb.meta);
-    analyzer.setVocabulary(new Set(data.vocabulary));
+    analyzer.setVocabulary({ terms: new Set(data.vocabulary), lowerCase: new Set(data.lowerCase) });
     const miniSearch = MiniSearch.loadJSON<IndexedDocument>(data.search, miniSearchOptions(analyzer));
     if (miniSearch.documentCount !== kb.articles.length)
       throw new Error(`index data is of ${miniSearch.documentCount} articles, not ${kb.articles.length}`);
@@ -183,6 +189,21 @@ export class KnowledgeIndex {
           }
           best[doc] = Math.max(best[doc]!, matches.scores[i]! * weight);
         }
+      }
+      // A phrase ("breit angelegt" for "umfangreich") scores as its best word where an article has them all.
+      for (const phrase of word.phrases ?? []) {
+        const terms = new Set(phrase.terms);
+        const found = new Map<number, { top: number; count: number }>();
+        for (const term of terms) {
+          const matches = matchesOf.get(term)!;
+          for (let i = 0; i < matches.docs.length; i++) {
+            const entry = found.get(matches.docs[i]!) ?? { top: 0, count: 0 };
+            entry.top = Math.max(entry.top, matches.scores[i]!);
+            entry.count++;
+            found.set(matches.docs[i]!, entry);
+          }
+        }
+        for (const [doc, { top, count }] of found) if (count === terms.size) best[doc] = Math.max(best[doc]!, top * phrase.weight);
       }
       for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
     });
@@ -264,18 +285,16 @@ export class KnowledgeIndex {
    */
   idf(word: QueryWord): number {
     const n = this.articles.length;
-    const frequency = (term: string) => this.documentFrequencyOf(term);
-    const own = frequency(word.term);
+    const own = this.documentFrequencyOf(word.term);
     // Thesaurus synonyms of an unknown word cover it in part; they do not make it a known word.
     const parts = [...word.alternatives.keys()]
       .slice(1)
       .filter((term) => !word.thesaurusTerms?.has(term))
-      .map(frequency)
+      .map((term) => this.documentFrequencyOf(term))
       .filter((f) => f > 0);
     const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
-    const bm25Idf = (f: number) => Math.log(1 + (n - f + 0.5) / (f + 0.5));
-    if (df > 0) return bm25Idf(df) * WORD_CLASS_WEIGHTS.known[word.wordClass];
-    return bm25Idf(1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
+    if (df > 0) return bm25Idf(n, df) * WORD_CLASS_WEIGHTS.known[word.wordClass];
+    return bm25Idf(n, 1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 
   /** In how many articles an index term occurs, in any field (0: none): the number of its exact matches, counted once per term. */
@@ -292,7 +311,7 @@ export class KnowledgeIndex {
   /** Inverse document frequency of one index term (BM25 form), 0 for a term no article contains. */
   termIdf(term: string): number {
     const frequency = this.documentFrequencyOf(term);
-    return frequency > 0 ? Math.log(1 + (this.articles.length - frequency + 0.5) / (frequency + 0.5)) : 0;
+    return frequency > 0 ? bm25Idf(this.articles.length, frequency) : 0;
   }
 
   /**
@@ -324,6 +343,11 @@ export class KnowledgeIndex {
     }
     return terms;
   }
+}
+
+/** Inverse document frequency in BM25 form of a term found in `frequency` of `n` articles. */
+function bm25Idf(n: number, frequency: number): number {
+  return Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
 }
 
 const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], exampleOnly: new Set(), sections: [] };

@@ -49,6 +49,7 @@ export class KnowledgeService {
       stopwords: analyzerBroken ? old.stopwords : fresh.meta.stopwords,
       outsideScope: analyzerBroken ? old.outsideScope : fresh.meta.outsideScope,
       framing: analyzerBroken ? old.framing : fresh.meta.framing,
+      framingPersons: analyzerBroken ? old.framingPersons : fresh.meta.framingPersons,
       programme: fresh.meta.programme ?? old.programme,
       intents: fresh.meta.intents ?? old.intents,
       details: fresh.meta.details ?? old.details,

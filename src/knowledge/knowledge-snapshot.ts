@@ -10,7 +10,7 @@ import { parseKnowledgeFiles, readKnowledgeFiles, visitKnowledgeFiles, type Know
 import type { KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
 const SNAPSHOTS_KEPT = 3;
 
@@ -81,6 +81,7 @@ interface SnapshotHeader {
   meta: KnowledgeBase['meta'];
   problems: KnowledgeBase['problems'];
   vocabulary: KnowledgeIndexData['vocabulary'];
+  lowerCase: KnowledgeIndexData['lowerCase'];
 }
 
 /**
@@ -109,7 +110,10 @@ async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origi
     const articles: KnowledgeBase['articles'] = [];
     for (let line = 0; line < header.articleLines!; line++) articles.push(...(JSON.parse(await nextLine()) as KnowledgeBase['articles']));
     const kb: KnowledgeBase = { articles, meta: header.meta!, problems: header.problems! };
-    return { kb, index: KnowledgeIndex.fromJSON(kb, { vocabulary: header.vocabulary!, search: await nextLine() }) };
+    return {
+      kb,
+      index: KnowledgeIndex.fromJSON(kb, { vocabulary: header.vocabulary!, lowerCase: header.lowerCase!, search: await nextLine() }),
+    };
   } finally {
     await handle.close();
   }
@@ -143,9 +147,9 @@ async function* readLines(handle: FileHandle): AsyncGenerator<string> {
 
 /** Saves a snapshot under a temporary name and renames it (a reader never sees half a file); keeps the newest few. */
 async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIndex): Promise<void> {
-  const { search, vocabulary } = index.toJSON();
+  const { search, vocabulary, lowerCase } = index.toJSON();
   const articleLines = Math.ceil(kb.articles.length / ARTICLES_PER_LINE);
-  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, articleLines, meta: kb.meta, problems: kb.problems, vocabulary };
+  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, articleLines, meta: kb.meta, problems: kb.problems, vocabulary, lowerCase };
   // Written in pieces too: each line as one string would be many MB more at once.
   function* text(): Generator<string> {
     yield `${JSON.stringify(header)}\n`;

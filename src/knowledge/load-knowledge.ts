@@ -24,6 +24,7 @@ const analyzerSchema = z.object({
   stopwords: z.object({ keep: wordList, add: wordList }).default({ keep: [], add: [] }),
   outside_scope: wordList,
   framing: wordList,
+  framing_persons: wordList,
 });
 
 /**
@@ -199,6 +200,7 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
     stopwords: analyzer?.stopwords ?? { keep: [], add: [] },
     outsideScope: analyzer?.outside_scope ?? [],
     framing: analyzer?.framing ?? [],
+    framingPersons: analyzer?.framing_persons ?? [],
     programme: yaml('foerderprogramm.yml', programmeParametersSchema),
     intents: yaml('intents.yml', intentsFileSchema),
     // Optional: without it the bot answers as before, so a missing file is no problem.

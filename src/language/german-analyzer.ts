@@ -19,6 +19,12 @@ export interface AnalyzerSettings {
    * left out of questions, still indexed in articles. Absent: none.
    */
   framing?: string[];
+  /**
+   * Who asks ("Chef", "Bürgermeister", "Kollegin"): framing only as the asker, after a possessive ("mein Chef",
+   * "unser neuer Bgm") or in a message with a framing word ("Der Bürgermeister möchte wissen, …"); otherwise the
+   * topic ("Wer ist in Neuhof der Bürgermeister?"). Absent: none.
+   */
+  framingPersons?: string[];
   /** General German word knowledge (`_meta/openthesaurus-*.txt`); absent: the analyser does without. */
   thesaurus?: ThesaurusData;
 }
@@ -38,6 +44,15 @@ export const DEFAULT_EXPANSION_WEIGHTS = {
    */
   thesaurus: 0.5,
 } as const;
+
+/**
+ * The words of a knowledge base: every index term, and the terms of the words its articles write in lower case
+ * (verbs, adjectives: `zahlen`, `gefördert`), which tell an inflected verb form from a noun (see `verbLemma`).
+ */
+export interface Vocabulary {
+  terms: ReadonlySet<string>;
+  lowerCase: ReadonlySet<string>;
+}
 
 /** At most this many thesaurus synonyms per unknown word (each is one more search). */
 const MAX_THESAURUS_TARGETS = 6;
@@ -62,6 +77,16 @@ export interface QueryWord {
    * count towards how well an article covers the word, not towards how much the word weighs.
    */
   thesaurusTerms?: ReadonlySet<string>;
+  /**
+   * The compound part each alternative stands for: the part itself, or a synonym of it (`Mindestlaufzeit`:
+   * `laufzeit`, and `dauer` for `laufzeit`). Two alternatives of one part are one part of the compound.
+   */
+  partOf?: Map<string, string>;
+  /**
+   * Synonyms of several words ("Hessen CyberCompetenceCenter" for `Hessen3C`): they stand for the word only
+   * together. Each of their words alone is an alternative of a part's weight (`Hessen` alone is not `Hessen3C`).
+   */
+  phrases?: Array<{ terms: string[]; weight: number }>;
 }
 
 /**
@@ -79,19 +104,27 @@ export interface QueryWord {
 export class GermanAnalyzer {
   private readonly stopwords: Set<string>;
   private vocabulary: ReadonlySet<string> = new Set();
+  private lowerCaseTerms: ReadonlySet<string> = new Set();
   private readonly splitter: CompoundSplitter;
   /** term → synonym groups in which a single-term member is that term. */
   private synonymIndex = new Map<string, AnalysedSynonymGroup[]>();
   private readonly synonymGroups: AnalysedSynonymGroup[];
+  /** Terms of the single-word synonyms written in lower case (verbs, adjectives). */
+  private readonly lowerCaseSynonyms: string[];
   private readonly baseCache = new Map<string, string | null>();
   private readonly indexCache = new Map<string, string[]>();
   private readonly modifierCache = new Map<string, string | null>();
+  private readonly lemmaCache = new Map<string, string | null>();
   private readonly thesaurusData: ThesaurusData;
   /** Term → the analysed thesaurus sets it is in (built on the first question: start-up does not pay for it). */
   private thesaurusIndex: Map<string, string[][]> | undefined;
   private ordinaryTerms: ReadonlySet<string> | undefined;
   /** Terms of `framing` words, skipped in questions. */
   private readonly framingTerms: ReadonlySet<string>;
+  /** Terms of `framingPersons`, skipped where they name the asker. */
+  private readonly askerTerms: ReadonlySet<string>;
+  /** The `framing` words as written (folded): some are stop words ("wissen") and have no term, but still frame. */
+  private readonly framingWords: ReadonlySet<string>;
 
   constructor(meta: AnalyzerSettings) {
     this.thesaurusData = meta.thesaurus ?? EMPTY_THESAURUS;
@@ -100,7 +133,10 @@ export class GermanAnalyzer {
       [...BASE_GERMAN_STOPWORDS, ...meta.stopwords.add].map((w) => foldGerman(w.toLowerCase())).filter((w) => !keep.has(w)),
     );
     this.splitter = new CompoundSplitter((part) => this.lookupPart(part));
-    this.framingTerms = new Set((meta.framing ?? []).map((w) => this.baseTerm(w)).filter((t): t is string => t !== null));
+    const termsOf = (words: readonly string[] = []) => new Set(words.map((w) => this.baseTerm(w)).filter((t): t is string => t !== null));
+    this.framingTerms = termsOf(meta.framing);
+    this.askerTerms = termsOf(meta.framingPersons);
+    this.framingWords = new Set((meta.framing ?? []).map((w) => foldGerman(w.toLowerCase())));
     this.synonymGroups = meta.synonymGroups.map((group) => ({
       members: group.words
         .map((member) =>
@@ -111,6 +147,11 @@ export class GermanAnalyzer {
         .filter((member) => member.length > 0),
       weight: group.exact ? DEFAULT_EXPANSION_WEIGHTS.equivalent : DEFAULT_EXPANSION_WEIGHTS.related,
     }));
+    this.lowerCaseSynonyms = meta.synonymGroups
+      .flatMap((group) => group.words)
+      .filter((word) => /^\p{Ll}+$/u.test(word))
+      .map((word) => this.baseTerm(word))
+      .filter((t): t is string => t !== null);
     this.indexSynonyms();
   }
 
@@ -133,12 +174,14 @@ export class GermanAnalyzer {
       .filter((t): t is string => t !== null);
   }
 
-  /** Sets the known terms that compound parts are matched against (call before indexing). */
-  setVocabulary(vocabulary: ReadonlySet<string>): void {
-    this.vocabulary = vocabulary;
+  /** Sets the known terms that compound parts and verb forms are matched against (call before indexing). */
+  setVocabulary(vocabulary: Vocabulary): void {
+    this.vocabulary = vocabulary.terms;
+    this.lowerCaseTerms = vocabulary.lowerCase;
     this.splitter.clear();
     this.indexCache.clear();
     this.modifierCache.clear();
+    this.lemmaCache.clear();
   }
 
   /** The known terms (`setVocabulary`), for saving an index. */
@@ -146,26 +189,35 @@ export class GermanAnalyzer {
     return [...this.vocabulary];
   }
 
+  /** The known terms of words written in lower case (`Vocabulary.lowerCase`), for saving an index. */
+  lowerCaseVocabularyTerms(): string[] {
+    return [...this.lowerCaseTerms];
+  }
+
   /**
    * Vocabulary of a set of texts: their words, the synonym terms, and the modifiers of compounds whose
    * head is known (`Kassenwesen` adds `kass`). Input for `setVocabulary`. Reads the texts once (they
    * may come one by one from a generator).
    */
-  vocabularyOf(texts: Iterable<string>): Set<string> {
+  vocabularyOf(texts: Iterable<string>): Vocabulary {
     const vocabulary = new Set<string>();
+    const lowerCase = new Set<string>();
     const lowerWords = new Set<string>();
     for (const text of texts) {
       for (const word of tokenizeWords(text)) {
         const term = this.baseTerm(word);
         if (term === null) continue;
         vocabulary.add(term);
+        if (/^\p{Ll}/u.test(word)) lowerCase.add(term);
         // Stop words and noise have no modifier: only the other words are looked at below.
         lowerWords.add(word.toLowerCase());
       }
     }
     for (const group of this.synonymGroups) for (const member of group.members) for (const term of member) vocabulary.add(term);
-    const previous = this.vocabulary;
-    this.setVocabulary(vocabulary);
+    // Editors write the verbs and adjectives of the synonym list in lower case ("laufen", "kriegen").
+    for (const term of this.lowerCaseSynonyms) lowerCase.add(term);
+    const previous = { terms: this.vocabulary, lowerCase: this.lowerCaseTerms };
+    this.setVocabulary({ terms: vocabulary, lowerCase });
     const modifiers = new Set<string>();
     // A word's modifier does not depend on its case: once per distinct word is enough.
     for (const word of lowerWords) {
@@ -174,7 +226,7 @@ export class GermanAnalyzer {
     }
     this.setVocabulary(previous);
     for (const modifier of modifiers) vocabulary.add(modifier);
-    return vocabulary;
+    return { terms: vocabulary, lowerCase };
   }
 
   /**
@@ -187,7 +239,7 @@ export class GermanAnalyzer {
     const forms = this.wordForms(token);
     let terms: string[] = [];
     if (forms) {
-      terms = [forms.term, ...forms.parts];
+      terms = [forms.term, ...(forms.lemma ? [forms.lemma] : []), ...forms.parts];
       const modifier = forms.parts.length === 0 ? this.modifierTerm(token) : undefined;
       if (modifier && modifier !== forms.term) terms = [forms.term, modifier, this.splitter.splitHead(token.toLowerCase())!.head];
     }
@@ -199,18 +251,44 @@ export class GermanAnalyzer {
    * The base term of a word and the known terms inside it: the parts of a compound
    * (`Fördergeld` → `forder`, `geld`) or the verb of a participle (`gefördert` → `forder`).
    */
-  private wordForms(word: string): { term: string; parts: string[] } | undefined {
+  private wordForms(word: string): { term: string; lemma?: string; parts: string[] } | undefined {
     const term = this.baseTerm(word);
     if (term === null) return undefined;
     if (/^\d+$/.test(term)) return { term, parts: [] };
     const lower = word.toLowerCase();
+    const lemma = this.verbLemma(lower, term);
     let parts = this.splitter.split(lower);
-    if (parts.length === 0) {
+    if (parts.length === 0 && !lemma) {
       const participle = PARTICIPLE.exec(lower);
       const verb = participle ? this.lookupPart(participle[1]!) : undefined;
       if (verb) parts = [verb];
     }
-    return { term, parts: parts.filter((p) => p !== term) };
+    // A verb form is no compound: `eingereicht` holds no `reicht` of its own.
+    return { term, lemma, parts: lemma ? [] : parts.filter((p) => p !== term) };
+  }
+
+  /**
+   * The stem of the verb an inflected form belongs to, when the Snowball stemmer leaves the ending: `zahlt` →
+   * `zahl` (as `zahlen`), `dauert` → as `dauern`, `gilt` → as `gelten`, `stellte` → `stell`, `eingereicht` → as
+   * `einreichen`. Only for a word the articles do not know as a noun (a term they write only capitalised: `Wert`),
+   * and a finite form only onto the stem of a word the articles write in lower case, so `Rat` stays itself and
+   * `gesetzt` does not become `Gesetz`; a participle's verb (`ausgezahlt`) may be known from its noun (`Auszahlung`).
+   */
+  private verbLemma(lowerWord: string, term: string): string | undefined {
+    const cached = this.lemmaCache.get(lowerWord);
+    if (cached !== undefined) return cached ?? undefined;
+    let lemma: string | null = null;
+    if (!this.vocabulary.has(term) || this.lowerCaseTerms.has(term)) {
+      for (const { stem, participle } of verbStemCandidates(foldGerman(lowerWord))) {
+        if (stem.length < MIN_LEMMA_LENGTH || stem === term || this.stopwords.has(stem)) continue;
+        if ((participle ? this.vocabulary : this.lowerCaseTerms).has(stem)) {
+          lemma = stem;
+          break;
+        }
+      }
+    }
+    this.lemmaCache.set(lowerWord, lemma);
+    return lemma ?? undefined;
   }
 
   /** All index terms of a text, as documents are indexed (for statistics, section scoring and tests). */
@@ -225,16 +303,30 @@ export class GermanAnalyzer {
     const tokens = tokenizeWords(text);
     const letters = tokens.filter((t) => /^\p{L}/u.test(t));
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
+    const isFraming = (forms: { term: string; lemma?: string } | undefined) =>
+      !!forms && (this.framingTerms.has(forms.term) || (!!forms.lemma && this.framingTerms.has(forms.lemma)));
+    const framed =
+      this.askerTerms.size > 0 &&
+      tokens.some((token) => this.framingWords.has(foldGerman(token.toLowerCase())) || isFraming(this.wordForms(token)));
     tokens.forEach((token, position) => {
       const forms = this.wordForms(token);
       // A framing word ("mein Chef fragt …", "ich habe da meine Zweifel") says nothing about the topic.
-      if (!forms || seen.has(forms.term) || this.framingTerms.has(forms.term)) return;
-      const { term, parts } = forms;
-      seen.add(term);
-      const alternatives = new Map<string, number>([[term, 1]]);
-      for (const part of parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
+      if (!forms || isFraming(forms)) return;
+      if (this.askerTerms.has(forms.term) && (framed || afterPossessive(tokens, position))) return;
       const caseIsMeaningful = mixedCase && position > 0;
       let wordClass = classifyWord(token, caseIsMeaningful, mixedCase);
+      // An inflected verb form stands for its verb ("zahlt" for "zahlen"); a capitalised word is a noun ("Rat").
+      const lemma = wordClass === 'noun' && caseIsMeaningful ? undefined : forms.lemma;
+      const term = lemma ?? forms.term;
+      if (seen.has(term)) return;
+      seen.add(term);
+      const alternatives = new Map<string, number>([[term, 1]]);
+      if (lemma) {
+        alternatives.set(forms.term, 1);
+        if (wordClass !== 'number') wordClass = 'other';
+      }
+      for (const part of forms.parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
+      const partOf = forms.parts.length > 0 ? new Map(forms.parts.map((part) => [part, part])) : undefined;
       // Where case tells nothing (all lower case, first word), a word OpenThesaurus writes in lower case
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
@@ -242,12 +334,12 @@ export class GermanAnalyzer {
       if (
         caseIsMeaningful &&
         wordClass === 'noun' &&
-        parts.length === 0 &&
+        forms.parts.length === 0 &&
         !this.vocabulary.has(term) &&
         this.followsPlaceCue(tokens, position)
       )
         wordClass = 'place';
-      words.push({ text: token, term, alternatives, wordClass });
+      words.push({ text: token, term, alternatives, wordClass, ...(partOf && { partOf }) });
     });
     this.joinSplitCompounds(tokens, words);
     const expanded = this.expandSynonyms(words);
@@ -376,14 +468,30 @@ export class GermanAnalyzer {
   private expandSynonyms(words: QueryWord[]): Set<QueryWord> {
     const queryTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
     const expanded = new Set<QueryWord>();
-    const addGroup = (word: QueryWord, group: AnalysedSynonymGroup, weight: number) => {
+    const addGroup = (word: QueryWord, group: AnalysedSynonymGroup, weight: number, part?: string) => {
       expanded.add(word);
-      for (const member of group.members) for (const t of member) setMax(word.alternatives, t, weight);
+      for (const member of group.members) {
+        if (member.length > 1) {
+          // A phrase counts whole only with all its words (see `QueryWord.phrases`); its words are one part.
+          (word.phrases ??= []).push({ terms: member, weight });
+          const origin = part ?? member.join(' ');
+          for (const t of member) {
+            setMax(word.alternatives, t, weight * DEFAULT_EXPANSION_WEIGHTS.compoundPart);
+            if (t !== word.term && !(word.partOf ??= new Map()).has(t)) word.partOf.set(t, origin);
+          }
+          continue;
+        }
+        for (const t of member) {
+          setMax(word.alternatives, t, weight);
+          if (part && t !== word.term && !word.partOf!.has(t)) word.partOf!.set(t, part);
+        }
+      }
     };
     for (const word of words) {
       for (const [term, termWeight] of [...word.alternatives]) {
-        // A synonym of a compound part is no stronger than the part itself.
-        for (const group of this.synonymIndex.get(term) ?? []) addGroup(word, group, group.weight * termWeight);
+        // A synonym of a compound part is no stronger than the part itself, and stands for that part.
+        const part = word.partOf?.get(term);
+        for (const group of this.synonymIndex.get(term) ?? []) addGroup(word, group, group.weight * termWeight, part);
       }
     }
     for (const group of this.synonymGroups) {
@@ -428,6 +536,14 @@ export function wordClassByEnding(token: string): QueryWord['wordClass'] {
   return classifyWord(token, false, false);
 }
 
+/** Possessives before the asker ("mein Chef", "unsere Amtsleiterin", "unser neuer Bgm"). */
+const POSSESSIVES = /^(?:mein|unser|dein|euer|eure|ihr)(?:e|em|en|er|es)?$/iu;
+
+/** True when one of the two words before `position` is a possessive. */
+function afterPossessive(tokens: readonly string[], position: number): boolean {
+  return tokens.slice(Math.max(0, position - 2), position).some((token) => POSSESSIVES.test(token));
+}
+
 /** Words after which a capitalised unknown word names a town (see `followsPlaceCue`). */
 const PLACE_CUES = new Set(
   ['aus', 'mit', 'in', 'zwischen', 'stadt', 'städte', 'gemeinde', 'gemeinden', 'kommune', 'kommunen', 'landkreis', 'kreis'].concat([
@@ -447,6 +563,39 @@ function isAbbreviation(token: string, mixedCase: boolean): boolean {
 
 /** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */
 const PARTICIPLE = /^ge(\p{L}{3,}?)e?t$/u;
+
+/** A verb stem shorter than this is too ambiguous to stand for an inflected form. */
+const MIN_LEMMA_LENGTH = 3;
+/** Separable verb prefixes, before the `ge` of a participle (`eingereicht`, `ausgezahlt`, `zusammengelegt`). */
+const SEPARABLE_PARTICIPLE =
+  /^(ab|an|auf|aus|bei|durch|ein|fest|fort|her|hin|mit|nach|vor|weg|weiter|wieder|zu|zuruck|zusammen|dar|hinzu|voran)?ge(\p{L}{3,}?)e?t(?:e|en|er|es|em)?$/u;
+/** Endings of finite verb forms the Snowball stemmer keeps (3rd person, past tense), longest first. */
+const VERB_ENDINGS = ['eten', 'ete', 'tet', 'ten', 'te', 'et', 't'];
+
+/**
+ * Stems to try for an inflected verb form (folded, lower case), most likely first: the participle's verb
+ * (`eingereicht` → `einreich`), then the word without each finite-verb ending it has (`entscheidet` →
+ * `entscheid`), each also as an infinitive (`daur` + `n`: `dauern` folds to `daurn`), and last with the
+ * vowel of strong verbs changed back (`hilft` → `helf`, `gilt` → `gelt`).
+ */
+function verbStemCandidates(folded: string): Array<{ stem: string; participle: boolean }> {
+  const candidates: Array<{ stem: string; participle: boolean }> = [];
+  const add = (word: string, participle: boolean) => {
+    for (const form of [word, `${word}en`, `${word}n`]) candidates.push({ stem: stemGerman(form), participle });
+  };
+  const participle = SEPARABLE_PARTICIPLE.exec(folded);
+  if (participle) add(`${participle[1] ?? ''}${participle[2]!}`, true);
+  const finite = VERB_ENDINGS.filter((ending) => folded.endsWith(ending) && folded.length - ending.length >= MIN_LEMMA_LENGTH).map(
+    (ending) => folded.slice(0, -ending.length),
+  );
+  for (const word of finite) add(word, false);
+  // The stem's own `t` merges with the ending: `gilt` is `gelt` + `t`.
+  for (const word of /lt$/.test(folded) ? [folded, ...finite] : finite) {
+    const changed = word.replace(/(?<!e)i([^aeiouy]+)$/u, 'e$1');
+    if (changed !== word) add(changed, false);
+  }
+  return candidates;
+}
 
 function setMax(map: Map<string, number>, key: string, value: number): void {
   if ((map.get(key) ?? 0) < value) map.set(key, value);

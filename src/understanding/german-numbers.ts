@@ -4,6 +4,7 @@
  * `zu viert`. Pure functions, shared by the dialogs' input parsing and the reading of questions.
  */
 import { spellOutUmlauts } from '../language/german-normalizer.js';
+import { germanNumber } from '../shared/german-format.js';
 
 /** Number words up to twenty (not "ein"/"eine": in a sentence they are articles, "was ist ein GVV"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -63,6 +64,8 @@ const BELOW_TWENTY: Readonly<Record<string, number>> = Object.fromEntries(
 function belowHundred(word: string): number | undefined {
   if (word in BELOW_TWENTY) return BELOW_TWENTY[word];
   if (word in TENS) return TENS[word];
+  // Most words are no number: the pattern below is tried only on words that could be one ("…und…").
+  if (!word.includes('und')) return undefined;
   const match = /^(\p{L}+?)und(\p{L}+)$/u.exec(word);
   return match && match[1]! in UNITS && match[2]! in TENS ? UNITS[match[1]!]! + TENS[match[2]!]! : undefined;
 }
@@ -125,6 +128,8 @@ const GROUP_NOUNS: Readonly<Record<string, number>> = {
   neuner: 9,
   zehner: 10,
 };
+
+const GROUP_NOUN_WORDS = Object.keys(GROUP_NOUNS);
 
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
   [/^(mrd\.?|milliarden?)$/, 1e9],
@@ -238,7 +243,7 @@ function tokenize(text: string): Token[] {
     } else if (word !== undefined) {
       // "zwei Gemeinden + Landkreis": signs read as the words they stand for.
       const lower = word === '+' ? 'plus' : word === '&' ? 'und' : word.toLowerCase();
-      const groupNoun = Object.keys(GROUP_NOUNS).find((g) => lower.startsWith(g));
+      const groupNoun = GROUP_NOUN_WORDS.find((g) => lower.startsWith(g));
       // "Fusion zweier Gemeinden": the genitive of a number (lower case, on its own), not a "Zweier" group.
       const genitive = groupNoun === lower && word === lower;
       const compound = lower in NUMBER_WORDS || groupNoun ? undefined : compoundNumberWord(lower);
@@ -350,7 +355,7 @@ function wordsFrom(tokens: readonly Token[], start: number, step: 1 | -1): strin
  */
 export function countWord(value: number): string {
   const words = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
-  return Number.isInteger(value) && value >= 2 && value < words.length ? words[value]! : value.toLocaleString('de-DE');
+  return Number.isInteger(value) && value >= 2 && value < words.length ? words[value]! : germanNumber(value);
 }
 
 /** "75.000" → 75000, "1,5" → 1.5, "1.234.567" → 1234567; `undefined` when not a finite number. */

@@ -76,21 +76,27 @@ const LOCATING = new Set(['in', 'aus', 'innerhalb', 'auf', 'im']);
 const COOPERATING = /^(?:kooperier|zusammenarbeit|zusammenzuarbeit|zusammenleg|zusammenzuleg|zusammentun|zusammengetan|zusammen$)/;
 /** "und wenn der Landkreis noch mitmacht?": one more of the counted partners. */
 const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'ebenfalls', 'plus']);
+/** "aus vier Wehren werden zwei": after "aus" and a count, one after these is the result of a merger (see `isResult`). */
+const BECOMING = new Set(['werden', 'wird']);
 /** Numbers of these are no counts of the case: "in 5 Jahren", "15 Prozent". */
 const UNITS =
   /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
 
-/** Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "mit welcher Förderung …", "Summe", "Betrag"). */
+/**
+ * Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "mit welcher Förderung …", "Summe",
+ * "Betrag"), also in everyday words ("was bleibt für uns hängen", "was springt dabei raus", "was kommt da rum", "was
+ * ist da drin", "was steht uns zu", "was legt das Land dazu").
+ */
 const STRONG_ASK =
-  /\b(?:welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+  /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
 const MONEY_TALK =
   /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt)\b|(?:foerderung|foerdermittel|foerderhoehe|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
-/** Weak: the question is about money, which together with a concrete case means its amount. */
+/** Weak: the question is about money or funding, which together with a concrete case means its amount ("Drei Gemeinden – Förderung?"). */
 const WEAK_ASK =
-  /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
+  /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerderung|foerdermittel|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
 
 /**
  * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
@@ -367,6 +373,7 @@ function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, numbe
     // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
     const locates = found.side === 'after' && LOCATING.has(before[0] ?? '') && before.slice(1, 3).some((w) => all.counting.has(w));
     const previous = quantities[i - 1];
+    const result = isResult(before, previous);
     for (const c of all.cases) {
       for (const f of c.figures) {
         if (!(f.words.has(word) || (found.side === 'before' && f.words.starts(word)))) continue;
@@ -383,6 +390,7 @@ function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, numbe
         }
         if (!plausible(value, f.figure, f.money)) continue;
         if (inQuestion.get(key) && !q.inQuestion) continue;
+        if (result && !f.money && counts.has(key)) continue;
         counts.set(key, value);
         inQuestion.set(key, q.inQuestion);
         setBy.set(key, q);
@@ -401,6 +409,16 @@ function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index:
   const before = q.before.map(spellOutUmlauts);
   const back = before.slice(0, 2).findIndex((w) => all.counting.has(w) || all.counting.starts(w));
   return back >= 0 ? { words: before, index: back, side: 'before' } : undefined;
+}
+
+/**
+ * "vier Ortsteilfeuerwehren zu zwei zusammenlegen", "aus fünf Wehren werden zwei": the count is what the ones taking
+ * part become, not their number (15.000 € per brigade taking part); it counts only when no count came before it.
+ * Not "wir werden vier Gemeinden", "auf vier Gemeinden erweitern" (the partners grow).
+ */
+function isResult(before: string[], previous: Quantity | undefined): boolean {
+  if (!previous) return false;
+  return before[0] === 'zu' || (BECOMING.has(before[0] ?? '') && spellOutUmlauts(previous.before[0] ?? '') === 'aus');
 }
 
 /** "drei Gemeinden und (die) zwei Kreise": the words before a count are a summing word and the previous count's counting word. */

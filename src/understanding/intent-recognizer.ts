@@ -29,8 +29,10 @@ const MIN_HEAD_LENGTH = 4;
 const MIN_MODIFIER_LENGTH = 5;
 /** …when the rest of the compound is at least this long (so `Personal` is not `Person` + `al`). */
 const MIN_MODIFIER_REST = 4;
-/** An unknown term of at least this length is read as a typo of a known one (shorter words have too many neighbours). */
+/** An unknown word of at least this length is read as a typo of a known one (shorter words have too many neighbours). */
 const MIN_TYPO_LENGTH = 8;
+/** A shorter unknown word one typo away from a request word does not count against the request (`anrfuen`), from this length. */
+const MIN_GARBLED_LENGTH = 4;
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -40,6 +42,22 @@ interface MessageTerm {
   /** Its readings, the head and modifier of a compound, and their word groups. */
   keys: Set<string>;
   ambiguous: boolean;
+  /** A word of the asker's own side (`words.own_side`: "uns", "unser"): it fills a slot, but is no clear word of a request. */
+  ownSide: boolean;
+  /** A compound of two words of the requests' examples (`antrag|s|checklist`): the keys of its head, which fill a slot of their own. */
+  head?: Set<string>;
+  /** A compound that asks for what its first part names (`termin|wunsch`, `gesprachs|anfrag`, `words.request_nouns`). */
+  request: boolean;
+  /** An unknown short word one typo away from known words (`anrfuen` → `anruf`): their keys. */
+  near?: Set<string>;
+}
+
+/** A term of a text, and whether every word it came from was used as a noun ("das Treffen", not "treffen wir uns"). */
+interface TermUse {
+  term: string;
+  noun: boolean;
+  /** The word it came from (umlauts spelt out: `anrfuen` is a typo of `anrufen`), unless joined from two ("Rufen … an"). */
+  word?: string;
 }
 
 interface Example {
@@ -65,9 +83,44 @@ interface Candidate {
 }
 
 /** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Kommen Sie vorbei" `vorbeikommen`. */
-const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach', 'dazu']);
+const SEPARABLE_PARTICLES = new Set([
+  'an',
+  'zuruck',
+  'weiter',
+  'durch',
+  'ab',
+  'vor',
+  'vorbei',
+  'zusammen',
+  'nach',
+  'dazu',
+  'ein',
+  'los',
+  'auf',
+]);
 /** Forms of "werden" that make a participle a wish for the future ("… möchte zurückgerufen werden"); not "wurde". */
 const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
+/**
+ * Words after which a word is a noun even in a message typed in lower case ("ein treffen", "unser treffen"); not
+ * "das", "die", "den", which also stand before verbs ("können wir das besprechen").
+ */
+const NOUN_MARKERS = new Set(
+  ['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'dem', 'des'].concat(
+    ['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'],
+    ['mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'dein', 'deine', 'euer', 'eure', 'jeder', 'jedes', 'kein', 'keine'],
+  ),
+);
+/** An infinitive (or an imperative at the start of an example: "Verbinden Sie mich"): a verb of the intent file. */
+const INFINITIVE = /(?:en|ern|eln)$/;
+/** "zum Reden", "beim Ausfüllen": an infinitive used as a noun after these still names the action. */
+const ACTION_MARKERS = new Set(['zum', 'beim', 'vom', 'im', 'am']);
+/** Words that ask how or in what order to do something ("wie", "womit", "zuerst"), besides "am besten", "am geschicktesten". */
+const MANNER_WORDS = new Set(['wie', 'womit', 'wobei', 'zuerst', 'zunächst', 'erstes', 'reihenfolge'].map(foldGerman));
+const MANNER_SUPERLATIVE = /\bam\s+(?!fruhesten|spatesten)\p{L}+sten\b/u;
+/** Who asks for a person's role, not how to go about something ("Wer bereitet den Antrag am besten vor?"). */
+const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
+/** Conjunctions and particles that may open a question before its question word ("Und bei wem …", "Aber wie …"). */
+const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
@@ -116,12 +169,26 @@ export class IntentRecognizer {
   private readonly questionNouns: Set<string>;
   /** Every term of the examples and groups (the words a compound of the message can be made of). */
   private readonly knownTerms = new Set<string>();
+  /** The words of the examples and groups as written (umlauts spelt out) → their terms: what a typo is measured against. */
+  private readonly knownWords = new Map<string, string>();
+  /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
+  private readonly verbTerms = new Set<string>();
+  private readonly nounTerms = new Set<string>();
+  /** Terms of `words.proceeding` ("vorbereiten", "anfangen", "vorgehen"): with a word of manner, a request to be guided. */
+  private readonly proceedingTerms: Set<string>;
+  /** Terms of `words.own_side` ("uns", "unser"). */
+  private readonly ownSideTerms: Set<string>;
+  /** Stems of `words.request_nouns` ("Wunsch", "Anfrage", "Bitte"): the head of a compound that asks for its first part. */
+  private readonly requestNouns: Set<string>;
+
   /** `words.self`, `words.question_words`, `words.asking` (folded): what tells a request from a question about others. */
   private readonly selfWords: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly askingWords: Set<string>;
   /** `words.asking` with umlauts spelt out, so a wish ("hätte", "haette") is not a past tense ("hatte"). */
   private readonly wishingWords: Set<string>;
+  /** The known terms long enough to correct a typo to, by their first letter (see `correctedTypo`). */
+  private readonly typoTargets = new Map<string, string[]>();
 
   private constructor(file: IntentsFile) {
     this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
@@ -131,10 +198,15 @@ export class IntentRecognizer {
     this.questionWords = folded(file.words.question_words);
     this.askingWords = folded(file.words.asking);
     this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
+    this.ownSideTerms = new Set(file.words.own_side.flatMap((word) => this.termsOf(word)));
+    this.proceedingTerms = new Set(file.words.proceeding.flatMap((word) => this.termsOf(word)));
+    // Not through `termsOf`: "Bitte" is an ignored word on its own, but the head of "Rückrufbitte".
+    this.requestNouns = new Set(file.words.request_nouns.map((word) => stemGerman(foldGerman(word.toLowerCase()))));
     file.words.groups.forEach((group, i) => {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
           this.knownTerms.add(term);
+          this.noteWordClass(word, term, false);
           const ids = this.groups.get(term) ?? [];
           ids.push(`#${i}`);
           this.groups.set(term, ids);
@@ -151,12 +223,67 @@ export class IntentRecognizer {
       for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
       if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
     }
+    for (const known of this.knownTerms) {
+      if (known.length < MIN_TYPO_LENGTH) continue;
+      const list = this.typoTargets.get(known[0]!) ?? [];
+      list.push(known);
+      this.typoTargets.set(known[0]!, list);
+    }
+    this.addCompoundRelatives(file.words.groups);
+  }
+
+  /**
+   * A one-word compound example ("Beratungstermin") has as its own words the compounds its groups list with the
+   * same head ("Telefontermin", "Gesprächstermin"): inside a longer note they count like the example itself, the
+   * plain head ("Termin": "Wir haben einen Termin beim RP") and other relatives do not.
+   */
+  private addCompoundRelatives(groups: ReadonlyArray<readonly string[]>): void {
+    const members = groups.map((group) => group.flatMap((word) => this.termsOf(word)));
+    this.examples.forEach((example, index) => {
+      if (example.slots.length !== 1 || example.intent === 'question') return;
+      const literals = example.literals[0]!;
+      for (const literal of [...literals]) {
+        const head = this.compoundHead(literal);
+        if (!head) continue;
+        for (const id of this.groups.get(literal) ?? []) {
+          for (const member of members[Number(id.slice(1))] ?? []) {
+            if (literals.has(member) || this.compoundHead(member) !== head) continue;
+            literals.add(member);
+            example.slots[0]!.add(member);
+            this.vocabulary.get(example.intent)?.add(member);
+            this.requestVocabulary.add(member);
+            this.slotIndex.set(member, [...(this.slotIndex.get(member) ?? []), { example: index, slot: 0 }]);
+          }
+        }
+      }
+    });
+  }
+
+  /** The head of a compound of two known words (`beratungstermin` → `termin`), if it is one. */
+  private compoundHead(term: string): string | undefined {
+    for (let start = 3; term.length - start >= MIN_HEAD_LENGTH; start++) {
+      if (this.knownTerms.has(term.slice(start)) && this.knownPart(term.slice(0, start))) return term.slice(start);
+    }
+    return undefined;
   }
 
   /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
     return new IntentRecognizer(
-      file ?? { words: { keep: [], ignore: [], self: [], question_words: [], asking: [], groups: [] }, intents: {} },
+      file ?? {
+        words: {
+          keep: [],
+          ignore: [],
+          self: [],
+          question_words: [],
+          asking: [],
+          own_side: [],
+          request_nouns: [],
+          proceeding: [],
+          groups: [],
+        },
+        intents: {},
+      },
     );
   }
 
@@ -164,23 +291,30 @@ export class IntentRecognizer {
   recognize(text: string): RecognizedIntent | undefined {
     const sentences = splitSentences(text).map((sentence) => ({
       sentence,
-      terms: this.termsOf(sentence).map((term) => this.messageTerm(term)),
+      terms: this.termUses(sentence).map((use) => this.messageTerm(use)),
     }));
     const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
     if (terms.length === 0) return this.recognizePhrase(text);
     const shares = new Map<IntentName, number>();
+    // A garbled short word of the intent's vocabulary ("anrfuen") is not held against it.
     const share = (intent: IntentName) => {
-      if (!shares.has(intent)) shares.set(intent, terms.filter((term) => this.inVocabulary(intent, term)).length / terms.length);
+      if (!shares.has(intent)) {
+        const vocabulary = this.vocabulary.get(intent);
+        const garbled = terms.filter((term) => term.near && [...term.near].some((key) => vocabulary?.has(key))).length;
+        const counted = terms.length - garbled;
+        shares.set(intent, counted > 0 ? terms.filter((term) => this.inVocabulary(intent, term)).length / counted : 0);
+      }
       return shares.get(intent)!;
     };
-    const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions);
+    const proceeding = this.asksHowToProceed(text, terms);
+    const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions, proceeding);
     // A request that must be the asker's own (a person) is read in each sentence on its own: it may stand among
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
       if (!this.isOwnRequest(sentence)) continue;
       // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
       const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
-      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions));
+      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions, proceeding));
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
@@ -198,21 +332,55 @@ export class IntentRecognizer {
     return { intent, score: Math.round(chosen.score * 100) / 100, example: chosen.example.text, rest };
   }
 
-  /** The examples (of those `included`) that the terms fit well enough, each with its ranking. */
-  private candidates(terms: MessageTerm[], share: (intent: IntentName) => number, included: (example: Example) => boolean): Candidate[] {
+  /**
+   * True when a message asks how to go about something (`words.proceeding` with a word of manner): "Wann
+   * bereiten wir den Antrag am geschicktesten vor?", "Womit fangen wir an?" ask to be guided, not for a date.
+   */
+  private asksHowToProceed(text: string, terms: MessageTerm[]): boolean {
+    if (!terms.some((term) => this.proceedingTerms.has(term.term) || verbStems(term.term).some((verb) => this.proceedingTerms.has(verb))))
+      return false;
+    const folded = foldGerman(text.toLowerCase());
+    const words = tokenizeWords(folded);
+    if (words.some((word) => PERSON_QUESTION_WORDS.has(word))) return false;
+    return MANNER_SUPERLATIVE.test(folded) || words.some((word) => MANNER_WORDS.has(word));
+  }
+
+  /**
+   * The examples (of those `included`) that the terms fit well enough, each with its ranking. A message that asks
+   * how to proceed (`proceeding`) ranks a request over a counter-example that fits as well.
+   */
+  private candidates(
+    terms: MessageTerm[],
+    share: (intent: IntentName) => number,
+    included: (example: Example) => boolean,
+    proceeding = false,
+  ): Candidate[] {
     const filled = new Map<number, Filling>();
-    terms.forEach((term, position) => {
-      for (const key of term.keys) {
+    // Positions that are no word of their own for the "two words" of a longer message: "uns"/"unser", and the
+    // head of a compound of two example words, which fills a slot at the position `terms.length + position`.
+    const notOwnWords = new Set<number>();
+    const fill = (term: MessageTerm, keys: Set<string>, position: number) => {
+      for (const key of keys) {
         for (const { example, slot } of this.slotIndex.get(key) ?? []) {
           if (!included(this.examples[example]!)) continue;
           const filling = filled.get(example) ?? { clear: 0, literal: 0, bySlot: new Map<number, Set<number>>() };
           const bySlot = filling.bySlot.get(slot) ?? new Set<number>();
           bySlot.add(position);
           filling.bySlot.set(slot, bySlot);
-          if (!term.ambiguous) filling.clear |= 1 << slot;
-          if (this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
+          if (!term.ambiguous && !term.ownSide) filling.clear |= 1 << slot;
+          // "Terminwunsch" asks for a Termin as plainly as the example's own word.
+          if (term.request || this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
           filled.set(example, filling);
         }
+      }
+    };
+    terms.forEach((term, position) => {
+      if (term.ownSide) notOwnWords.add(position);
+      fill(term, term.keys, position);
+      // "Antragscheckliste" fills "Checkliste für den Antrag" as the hyphenated "Antrags-Checkliste" does.
+      if (term.head) {
+        notOwnWords.add(terms.length + position);
+        fill(term, term.head, terms.length + position);
       }
     });
     const candidates: Candidate[] = [];
@@ -224,13 +392,18 @@ export class IntentRecognizer {
       // Within a longer message an example needs a clear word (no counter-example uses it) and two words of
       // the message, or, for a one-word example, that very word ("Rückruf"); otherwise the message must be short.
       const literal = bitCount(filling.literal);
+      // "uns"/"unser" fill a word of the example but are none of the two: "Uns verbindet …", "Unser Telefonat mit dem Kreis …".
       const clear =
-        filling.clear !== 0 && (twoWords(filling.bySlot) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
+        filling.clear !== 0 &&
+        (twoWords(filling.bySlot, notOwnWords) || (example.slots.length === 1 && (filling.literal & filling.clear) !== 0));
       const score = example.within && clear ? recall : recall * share(example.intent);
       if (score < example.threshold) continue;
       // Ties go to the example with more words matched, then more of its own words (not group relatives),
-      // then to a request over a counter-example: a request for a person always counts.
-      candidates.push({ example, score, order: [score, matched, literal, example.intent === 'question' ? 0 : 1] });
+      // then to a request over a counter-example: a request for a person always counts. A request to be guided
+      // beats a counter-example of as many words ("Wann stellen wir den Antrag?" for "Wann bereiten wir … am
+      // geschicktesten vor?": the question words and the verbs of the application are one group each).
+      const request = example.intent === 'question' ? 0 : 1;
+      candidates.push({ example, score, order: [score, proceeding ? request : 0, matched, literal, request] });
     }
     return candidates;
   }
@@ -245,7 +418,10 @@ export class IntentRecognizer {
     if (!isQuestion(sentence)) return true;
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     if (!words.some((word) => this.selfWords.has(word))) return false;
-    const opensWithQuestionWord = words.slice(0, 2).some((word) => this.questionWords.has(word));
+    // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
+    let start = 0;
+    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
   }
 
@@ -271,8 +447,17 @@ export class IntentRecognizer {
     const literals: Array<Set<string>> = [];
     // A counter-example is about its own nouns ("Mitarbeiter der Beratungsstelle"), not any of their group.
     const ownNouns = intent === 'question' ? new Set(this.termsOf(nounsOf(text))) : new Set<string>();
+    for (const sentence of splitSentences(text)) {
+      tokenizeWords(sentence).forEach((word, i) => {
+        const term = this.analyzer.baseTerm(word);
+        // The first word of an example is capitalised anyway: an infinitive there is a verb ("Verbinden Sie mich").
+        if (term) this.noteWordClass(word, term, i === 0);
+      });
+    }
     for (const term of this.termsOf(text)) {
       const own = readings(term);
+      // A conjugated verb of an example stands for its infinitive and that one's group ("Wie geht es weiter?" → `weitergeh`).
+      for (const verb of verbStems(term)) if (this.knownTerms.has(verb) && verb !== term) own.push(verb);
       const keys = new Set<string>(own);
       for (const reading of own) {
         this.knownTerms.add(reading);
@@ -310,8 +495,26 @@ export class IntentRecognizer {
     });
   }
 
-  /** A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. */
-  private messageTerm(term: string): MessageTerm {
+  /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
+  private noteWordClass(word: string, term: string, first: boolean): void {
+    this.knownWords.set(spellOutUmlauts(word), term);
+    const capitalised = /^\p{Lu}/u.test(word);
+    if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
+    else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
+  }
+
+  /** True for a term the intent file has as a verb only ("treffen", "melden"; not "Anruf", "Verbindung"). */
+  private isVerbOnly(term: string): boolean {
+    return this.verbTerms.has(term) && !this.nounTerms.has(term);
+  }
+
+  /**
+   * A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. A
+   * noun that only shares a request verb's stem is no request: "Unser Treffen mit dem Kreis …" is not "treffen".
+   */
+  private messageTerm({ term, noun, word }: TermUse): MessageTerm {
+    const ownSide = this.ownSideTerms.has(term);
+    if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
     const own = readings(term);
     for (const verb of verbStems(term)) if (this.knownTerms.has(verb)) own.push(verb);
     const keys = new Set<string>(own);
@@ -327,33 +530,95 @@ export class IntentRecognizer {
       }
     }
     // A word that is neither known nor made of known parts may be a typo of a known one.
-    const typo = [...keys].some((key) => this.knownTerms.has(key)) ? undefined : this.correctedTypo(term);
+    const unknown = ![...keys].some((key) => this.knownTerms.has(key));
+    const typo = unknown ? this.correctedTypo(term, word) : undefined;
     if (typo) {
-      own.push(typo);
-      keys.add(typo);
+      // `bearterin` → `beraterin`, and its masculine `berat`.
+      for (const reading of readings(typo)) {
+        own.push(reading);
+        keys.add(reading);
+      }
     }
-    for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
-    return { term, keys, ambiguous: own.some((reading) => this.questionNouns.has(reading)) };
+    const near = unknown && !typo && word ? this.nearWords(word) : undefined;
+    const { request, head } = this.compoundOf(term);
+    if (request) for (const reading of readings(request)) keys.add(reading);
+    const withGroups = (set: Set<string>) => {
+      for (const key of [...set]) for (const id of this.groups.get(key) ?? []) set.add(id);
+      return set;
+    };
+    withGroups(keys);
+    return {
+      term,
+      keys,
+      ambiguous: !request && own.some((reading) => this.questionNouns.has(reading)),
+      ownSide,
+      head: head ? withGroups(new Set([head])) : undefined,
+      request: request !== undefined,
+      near: near && withGroups(near),
+    };
+  }
+
+  /**
+   * What a compound of the message asks for: the first part when the head is a request noun (`terminwunsch` →
+   * `termin`), or the head when both parts are words of the requests' examples (`antragschecklist` → `checklist`,
+   * beside `antrag`).
+   */
+  private compoundOf(term: string): { request?: string; head?: string } {
+    for (let start = 3; term.length - start >= MIN_HEAD_LENGTH; start++) {
+      const modifier = this.knownPart(term.slice(0, start));
+      if (!modifier) continue;
+      const head = term.slice(start);
+      if (this.requestNouns.has(head)) return { request: modifier };
+      if (this.isRequestWord(modifier) && this.isRequestWord(head)) return { head };
+    }
+    return {};
+  }
+
+  /** True for a term that an example of the bot's intents has, itself or through one of its groups. */
+  private isRequestWord(term: string): boolean {
+    return this.requestVocabulary.has(term) || (this.groups.get(term) ?? []).some((id) => this.requestVocabulary.has(id));
   }
 
   /**
    * The one long known word that an unknown long word is a typo of (one letter wrong, missing, added or two
    * swapped, the first letter right): `Ansprechparnter` → `Ansprechpartner`, `zurückrufn` → `zurückrufen`.
    */
-  private correctedTypo(term: string): string | undefined {
+  private correctedTypo(term: string, word: string | undefined): string | undefined {
+    // Measured on the word as written: a nine-letter verb stems to seven letters (`verbindne` → `verbindn`).
+    if (word && word.length >= MIN_TYPO_LENGTH) {
+      const near = this.nearWords(word, MIN_TYPO_LENGTH - 1);
+      if (near.size === 1) return [...near][0];
+      if (near.size > 1) return undefined;
+    }
     if (term.length < MIN_TYPO_LENGTH) return undefined;
-    const near = [...this.knownTerms].filter(
-      (known) => known.length >= MIN_TYPO_LENGTH && known[0] === term[0] && isOneEditApart(term, known),
-    );
+    const near = (this.typoTargets.get(term[0]!) ?? []).filter((known) => isOneEditApart(term, known));
     return near.length === 1 ? near[0] : undefined;
+  }
+
+  /** The known word the first part of a compound is (with a linking `s`): `beratungs` → `berat`. */
+  private knownPart(part: string): string | undefined {
+    if (part.length < 3) return undefined;
+    if (this.knownTerms.has(part)) return part;
+    const unlinked = part.replace(/(?:s|es)$/, '');
+    if (unlinked.length < 3) return undefined;
+    if (this.knownTerms.has(unlinked)) return unlinked;
+    const stem = stemGerman(unlinked);
+    return this.knownTerms.has(stem) ? stem : undefined;
+  }
+
+  /** The terms of the known words (of at least `minLength` letters) one typo away from a word, with its first letter. */
+  private nearWords(word: string, minLength = MIN_GARBLED_LENGTH): Set<string> {
+    const near = new Set<string>();
+    if (word.length < MIN_GARBLED_LENGTH) return near;
+    for (const [known, term] of this.knownWords) {
+      if (known.length >= minLength && known[0] === word[0] && isOneEditApart(word, known)) near.add(term);
+    }
+    return near;
   }
 
   /** True when the first part of a compound (with a linking `s`) is a known word: `beratungs` → `berat`. */
   private isKnownPart(part: string): boolean {
-    if (part.length < 3) return false;
-    if (this.knownTerms.has(part)) return true;
-    const unlinked = part.replace(/(?:s|es)$/, '');
-    return unlinked.length >= 3 && (this.knownTerms.has(unlinked) || this.knownTerms.has(stemGerman(unlinked)));
+    return this.knownPart(part) !== undefined;
   }
 
   /** A message of stop words only ("Was kannst du?") fits an example with the same words. */
@@ -377,7 +642,12 @@ export class IntentRecognizer {
    * a sentence: "Rufen Sie mich an" has `anruf` (not `ruf`), "Leiten Sie das weiter" `weiterleit`.
    */
   private termsOf(text: string): string[] {
-    const terms = new Set<string>();
+    return this.termUses(text).map((use) => use.term);
+  }
+
+  /** The terms of `termsOf`, each with whether it was an infinitive used as a noun only (see `NOUN_MARKERS`). */
+  private termUses(text: string): TermUse[] {
+    const terms = new Map<string, { noun: boolean; word?: string }>();
     for (const sentence of splitSentences(text)) {
       const words = tokenizeWords(sentence).filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
       const joined = new Map<number, string>();
@@ -394,13 +664,26 @@ export class IntentRecognizer {
       // In the passive ("Ich möchte zurückgerufen werden") the participle of a separable verb is the verb; not
       // in the perfect ("Das Landratsamt hat uns an Sie weitergeleitet"), which tells what happened.
       const passive = words.some((word) => PASSIVE_AUXILIARIES.has(foldGerman(word.toLowerCase())));
+      // German capitalises nouns: in a sentence with lower-case words, a capitalised word after the first is one.
+      const mixedCase = words.some((word) => /^\p{Ll}/u.test(word));
       words.forEach((word, i) => {
         const infinitive = passive && !joined.has(i) ? this.participleVerb(word) : undefined;
         const term = joined.has(i) ? joined.get(i) : (infinitive ?? this.analyzer.baseTerm(word));
-        if (term) terms.add(term);
+        if (!term) return;
+        // An infinitive used as a noun ("unser Treffen", "das Treffen"), not after "zum"/"beim" ("jemand zum Reden").
+        const before = foldGerman((words[i - 1] ?? '').toLowerCase());
+        const noun =
+          !joined.has(i) &&
+          !infinitive &&
+          INFINITIVE.test(word) &&
+          !ACTION_MARKERS.has(before) &&
+          ((i > 0 && mixedCase && /^\p{Lu}\p{Ll}/u.test(word)) || NOUN_MARKERS.has(before));
+        const previous = terms.get(term);
+        const as = joined.has(i) || infinitive ? undefined : spellOutUmlauts(word);
+        terms.set(term, { noun: (previous?.noun ?? true) && noun, word: previous ? previous.word : as });
       });
     }
-    return [...terms];
+    return [...terms].map(([term, use]) => ({ term, ...use }));
   }
 
   /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */
@@ -468,29 +751,40 @@ function isGreater(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-/** True when two different message words fill two different slots (one compound filling two is not enough). */
-function twoWords(bySlot: Map<number, Set<number>>): boolean {
-  return matchingSize(bySlot) >= 2;
+/**
+ * True when two different message words fill two different slots (one compound filling two is not enough), neither
+ * of them a word of the asker's own side (`excluded`).
+ */
+function twoWords(bySlot: Map<number, Set<number>>, excluded: ReadonlySet<number>): boolean {
+  if (excluded.size === 0) return matchingSize(bySlot) >= 2;
+  const without = new Map<number, Set<number>>();
+  for (const [slot, positions] of bySlot) {
+    const kept = [...positions].filter((position) => !excluded.has(position));
+    if (kept.length > 0) without.set(slot, new Set(kept));
+  }
+  return matchingSize(without) >= 2;
 }
 
 /** How many slots distinct message words can fill at once (a maximum bipartite matching; examples are short). */
 function matchingSize(bySlot: Map<number, Set<number>>): number {
   const owner = new Map<number, number>();
-  const assign = (slot: number, seen: Set<number>): boolean => {
-    for (const term of bySlot.get(slot)!) {
-      if (seen.has(term)) continue;
-      seen.add(term);
-      const other = owner.get(term);
-      if (other === undefined || assign(other, seen)) {
-        owner.set(term, slot);
-        return true;
-      }
-    }
-    return false;
-  };
   let size = 0;
-  for (const slot of bySlot.keys()) if (assign(slot, new Set())) size++;
+  for (const slot of bySlot.keys()) if (assignSlot(bySlot, owner, slot, new Set())) size++;
   return size;
+}
+
+/** Gives `slot` a message term of its own, moving other slots to other terms where needed (an augmenting path). */
+function assignSlot(bySlot: Map<number, Set<number>>, owner: Map<number, number>, slot: number, seen: Set<number>): boolean {
+  for (const term of bySlot.get(slot)!) {
+    if (seen.has(term)) continue;
+    seen.add(term);
+    const other = owner.get(term);
+    if (other === undefined || assignSlot(bySlot, owner, other, seen)) {
+      owner.set(term, slot);
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

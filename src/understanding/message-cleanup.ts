@@ -54,6 +54,10 @@ const FILLERS: readonly RegExp[] = [
   /(?:^|(?<=[.!?\n]\s*))(?:ich\s+bin|wir\s+sind)\s+(?:mir\s+|uns\s+)?(?:unsicher|nicht\s+sicher)\s*,?\s*/giu,
   // A thank-you after the question: "… förderfähig? Danke!"
   /(?<=[.!?]\s*)(?:vielen\s+|herzlichen\s+|besten\s+)?dank(?:e)?(?:\s+(?:schön|sehr))?(?:\s+und)?\s*[.!]*\s*$/giu,
+  // What the answer is for, after the question: "…, brauch ich für die Vorlage an den Gemeindevorstand", "…, das
+  // brauchen wir für die Sitzung im März". The purpose names an office or a date, not what is asked (a clause
+  // that ends with "?" asks: "…, brauchen wir für den Antrag einen Beschluss?").
+  /(?:,\s*(?:das\s+|dies\s+)?|(?<=[.!?]\s*)(?:das|dies)\s+)(?:brauch(?:e|en)?|benötige[n]?|benoetige[n]?)\s+(?:ich|wir)\s+(?:das\s+|es\s+)?(?:für|fuer)\s+[^.?!\n]*(?:[.!]+|(?=\n)|$)/giu,
   // "Mich würde interessieren, ob …" / "Ich frage mich, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:mich\s+(?:würde|würden|tät[e]?)\s+interessieren|mich\s+interessiert|ich\s+frage\s+mich|wir\s+fragen\s+uns)\s*,?\s*/giu,
   // "Können Sie mir bitte sagen, ob …"
@@ -67,7 +71,7 @@ const FILLERS: readonly RegExp[] = [
  * only the frame goes ("Wir planen X und möchten wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)
  */
 const WANTS_TO_KNOW =
-  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären))|(?:wurde|wird)\s+(?:auch\s+)?gefragt)(?:\s*[,:]\s*|\s+(?=ob\s))/giu;
+  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:(?:bis|vor|zur|zum|für|fuer|in|im|am|noch|heute|morgen)\s+(?:[\p{L}\d.-]+\s+){0,6}?)?(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären))|(?:wurde|wird)\s+(?:auch\s+)?gefragt)(?:\s*[,:]\s*|\s+(?=ob\s))/giu;
 
 /** Contact data of a signature that came without a closing formula. */
 const CONTACT_LINE = /^\s*(?:tel(?:efon)?\.?|fon|fax|mobil|e-?mail|mail|www\.|https?:\/\/|[+0][\d\s/()-]{6,}$)/iu;

@@ -115,6 +115,21 @@ const RESTATEMENT =
 const LEADING_STATEMENT =
   /^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?]{8,}?),\s+((?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob)\b.*)$/iu;
 
+/**
+ * A statement, a dash and a question: "Wir arbeiten seit 2019 beim Standesamt zusammen – kann eine bestehende
+ * Kooperation noch gefördert werden?" The statement often names what the question refers to ("Wir gründen einen
+ * Zweckverband – was legen wir bei?"), so this reading is only the fallback when the whole has no answer.
+ */
+const DASHED_STATEMENT =
+  /^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?–—]{8,}?)\s+[-–—]\s+((?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$/iu;
+
+/** The question after a statement and a dash (see `DASHED_STATEMENT`), or `undefined`. */
+export function questionAfterStatement(sentence: string): string | undefined {
+  const match = DASHED_STATEMENT.exec(sentence.trim());
+  if (!match || isQuestion(match[1]!) || match[1]!.trim().split(/\s+/).length < 4) return undefined;
+  return match[2]!.trim();
+}
+
 /** The statement and the question of a sentence that opens with a statement of its own, or `undefined`. */
 function leadingStatement(sentence: string): { statement: string; question: string } | undefined {
   const match = LEADING_STATEMENT.exec(sentence.trim());
@@ -130,7 +145,7 @@ function leadingStatement(sentence: string): { statement: string; question: stri
  * or a verb with its subject ("und müssen wir …").
  */
 const AND_QUESTION =
-  /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b))?(?:wer|wen|wem|was|wie|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|reicht|wird|werden)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür)\b)/iu;
+  /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b))?(?:wer|wen|wem|was|wie|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|gelten|reicht|wird|werden|bleiben|bleibt|bekommen|bekommt|kriegen|kriegt|zahlt|zahlen|kostet|kosten|dauert|läuft|laeuft|zählt|zählen|zaehlt|hat|haben|fällt|fallen)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür|die|der|den|unsere?|diese[rs]?|alle)\b)/iu;
 /** A part shorter than this is no question of its own ("Wer und wann?"). */
 const MIN_QUESTION_WORDS = 3;
 

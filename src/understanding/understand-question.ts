@@ -3,9 +3,9 @@ import type { RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
 import { comparisonSides } from './comparison.js';
 import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
-import { cleanMessage } from './message-cleanup.js';
+import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
-import { questionsOf } from './sentences.js';
+import { questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
 export interface KnowledgeLookup {
@@ -53,14 +53,14 @@ export type AnsweredReading = QuestionReading & { decision: ConfidentAnswer };
  * Reads a message as typed: cleaned of salutation, closing, signature and polite frames (see
  * `cleanMessage`), then as questions (see `understandQuestion`). When the cleaned message has no
  * confident answer but the message as written has (a frame word was the question's subject after all),
- * that reading counts. `question` is the text that was read.
+ * that reading counts. `question` is the text that was read. `cleaned`: `cleanMessage(message)`, when the caller has it.
  */
 export function understandMessage(
   message: string,
   knowledge: KnowledgeLookup,
   topic?: ConversationTopic,
+  cleaned: CleanedMessage = cleanMessage(message),
 ): { question: string; understanding: QuestionUnderstanding } {
-  const cleaned = cleanMessage(message);
   const understanding = understandQuestion(cleaned.text, knowledge, topic);
   if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
   const asWritten = understandQuestion(message.trim(), knowledge, topic);
@@ -104,6 +104,12 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   if (alternatives) {
     const read = readSeveral(text, alternatives, knowledge, topic, true);
     if (isConfident(read)) return read;
+  }
+  // "Wir arbeiten seit 2019 zusammen – kann das noch gefördert werden?": the statement's words did not help.
+  const afterStatement = questions.length === 1 ? questionAfterStatement(questions[0]!) : undefined;
+  if (afterStatement) {
+    const question = readQuestion(afterStatement, knowledge, topic);
+    if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
   }
   if (questions.length === 0 || context.length === 0) return { kind: 'single', reading: whole, pending: [] };
   // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.

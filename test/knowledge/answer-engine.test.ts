@@ -44,6 +44,44 @@ describe('the answer decision', () => {
   });
 });
 
+describe('a compound covered through its parts', () => {
+  // "Laufzeit" has the related words "laufen" and "bestehen" (_meta/synonyms.yml): both stand for one part of
+  // "Mindestlaufzeit", so an article with both covers one part, not the whole compound.
+  const oneSynonymTwice = article('zeitpunkt', 'Zeitpunkt', 'Die Kooperation läuft schon und besteht seit Jahren.');
+  const bothParts = article('voraussetzungen', 'Voraussetzungen', 'Die Kooperation muss mindestens fünf Jahre Dauer haben.');
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) =>
+    KnowledgeIndex.build({ meta: kb.meta, articles: [oneSynonymTwice, bothParts, ...others] }),
+  );
+
+  it('counts two synonyms of one part as one part', async () => {
+    const decision = decideAnswer(await index, 'Mindestlaufzeit Kooperation');
+    const coverage = (id: string) => decision.candidates.find((c) => c.article.id === id)?.coverage ?? 0;
+    expect(coverage('voraussetzungen')).toBeGreaterThan(coverage('zeitpunkt'));
+    expect(decision).toMatchObject({ outcome: 'answer', article: { id: 'voraussetzungen' } });
+  });
+});
+
+describe('a synonym of several words', () => {
+  // _meta/synonyms.yml: [Hessen3C, Hessen CyberCompetenceCenter, Cyber Competence Center]. "Hessen" alone is in
+  // almost every article and says nothing about the Hessen3C.
+  const onlyHessen = article('land', 'Das Land', 'Das Land Hessen gibt Geld. Gegründet wurde die Stelle 2009.');
+  const longForm = article('cyber', 'Cyber', 'Das Hessen CyberCompetenceCenter berät. Eröffnet wurde es 2019.');
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) => article(`hessen-${i}`, t, `Der ${t} in Hessen.`));
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) =>
+    KnowledgeIndex.build({ meta: kb.meta, articles: [onlyHessen, longForm, ...others] }),
+  );
+
+  it('stands for the word only with all its words', async () => {
+    const decision = decideAnswer(await index, 'Was ist das Hessen3C?');
+    const coverage = (id: string) => decision.candidates.find((c) => c.article.id === id)?.coverage ?? 0;
+    expect(coverage('cyber')).toBeGreaterThan(coverage('land'));
+    expect(decision).toMatchObject({ outcome: 'answer', article: { id: 'cyber' } });
+  });
+});
+
 describe('words found only in examples', () => {
   // A town named in an example section matches the question's town; the question asks about the Standesamt.
   const withExample = article(

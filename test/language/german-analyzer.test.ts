@@ -88,6 +88,51 @@ describe('German analyser', () => {
     expect(words.every((w) => w.alternatives.get(term) === 1)).toBe(true);
   });
 
+  it('reads an inflected verb as its verb, in questions and in articles', () => {
+    const analyzer = analyzerFor([
+      'Das Land wird zahlen.',
+      'Wir bekommen Geld.',
+      'Sie reichen den Antrag ein: einreichen.',
+      'Welche Regeln gelten?',
+    ]);
+    const term = (question: string) => analyzer.analyzeQuery(question)[0]!.term;
+    expect(term('zahlt')).toBe(analyzer.baseTerm('zahlen'));
+    expect(term('bekommt')).toBe(analyzer.baseTerm('bekommen'));
+    expect(term('eingereicht')).toBe(analyzer.baseTerm('einreichen'));
+    expect(term('gilt')).toBe(analyzer.baseTerm('gelten'));
+    expect(analyzer.indexTerms('zahlt')).toContain(analyzer.baseTerm('zahlen'));
+  });
+
+  it('leaves nouns ending in -t alone, and a participle that looks like a noun', () => {
+    const analyzer = analyzerFor(['Der Rat prüft das Gesetz.', 'Ra ra.', 'Das hat Wert.', 'Wir wer', 'prüfen']);
+    expect(analyzer.analyzeQuery('Was sagt der Rat?').find((w) => w.text === 'Rat')!.term).toBe(analyzer.baseTerm('Rat'));
+    // "gesetzt" is not a form of "Gesetz", which the articles only write capitalised.
+    expect(analyzer.analyzeQuery('gesetzt')[0]!.term).toBe(analyzer.baseTerm('gesetzt'));
+    expect(analyzer.analyzeQuery('wert')[0]!.term).toBe(analyzer.baseTerm('Wert'));
+    expect(analyzer.analyzeQuery('prüft')[0]!.term).toBe(analyzer.baseTerm('prüfen'));
+  });
+
+  it('knows which compound part a synonym stands for', () => {
+    const analyzer = new GermanAnalyzer({
+      ...meta,
+      synonymGroups: [{ words: ['Laufzeit', 'Dauer', 'laufen'], exact: false }],
+    });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Mindest', 'Laufzeit', 'Dauer', 'laufen']));
+    const [word] = analyzer.analyzeQuery('Mindestlaufzeit');
+    const laufzeit = analyzer.baseTerm('Laufzeit')!;
+    expect(word!.partOf?.get(analyzer.baseTerm('Dauer')!)).toBe(laufzeit);
+    expect(word!.partOf?.get(laufzeit)).toBe(laufzeit);
+  });
+
+  it('takes a synonym of several words as a phrase, its words alone only as parts', () => {
+    const analyzer = new GermanAnalyzer({ ...meta, synonymGroups: [{ words: ['AöR', 'Anstalt des öffentlichen Rechts'], exact: true }] });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Anstalt des öffentlichen Rechts', 'Recht']));
+    const [aor] = analyzer.analyzeQuery('AöR');
+    const terms = ['Anstalt', 'öffentlichen', 'Rechts'].map((w) => analyzer.baseTerm(w)!);
+    expect(aor!.phrases).toEqual([{ terms, weight: 1 }]);
+    for (const term of terms) expect(aor!.alternatives.get(term)).toBeLessThan(1);
+  });
+
   it('reads numbers with thousands separators as one token', () => {
     expect(joinDigitGroups('75.000 € oder 1 500 000')).toBe('75000 € oder 1500000');
     expect(tokenizeWords('IKZ-Förderung: 75.000 €')).toEqual(['IKZ', 'Förderung', '75000']);

@@ -94,6 +94,19 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(readGrantCase(text, cases, { articleId: 'einsparvorgabe', followUp: false })?.grantCase).toEqual(grantCase);
   });
 
+  it.each<[string, GrantCase]>([
+    // "‹n› … zu ‹m›": the brigades taking part are n (15.000 € each); m is what they become.
+    ['In Tannrode schließen sich fünf Ortsteilfeuerwehren zu zwei zusammen. Wie viel gibt es?', { kind: 'feuerwehr', brigades: 5 }],
+    ['Wir legen sechs Ortsteilwehren zu drei Wehren zusammen – Förderung?', { kind: 'feuerwehr', brigades: 6 }],
+    ['Aus vier Wehren werden zwei. Mit welcher Summe können wir rechnen?', { kind: 'feuerwehr', brigades: 4 }],
+    ['Zwei Wehren werden zu einer zusammengelegt, wie viel gibt es?', { kind: 'feuerwehr', brigades: 2 }],
+    // A count after "zu" alone, or partners that grow, are counted as before.
+    ['Wir wollen zu drei Wehren zusammenlegen, wie viel gibt es?', { kind: 'feuerwehr', brigades: 3 }],
+    ['Wir sind drei Gemeinden, bald werden es vier Gemeinden. Wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
+  ])('counts the ones taking part in a merger, not its result: "%s"', (text, grantCase) => {
+    expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
+  });
+
   it('takes the count the question asks about, not one the letter mentions before', () => {
     const letter =
       'In unserer Gemeinde gibt es sieben Ortsteilfeuerwehren. Vier davon sollen zusammengehen. In welcher Höhe gibt es Förderung für die vier Wehren?';
@@ -140,6 +153,22 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Drei Ortsteilfeuerwehren sollen zusammengelegt werden. Was gibt es vom Land?')).toBe('strong');
     expect(asks('Drei Gemeinden, was gibts an Förderung?')).toBe('strong');
     expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
+  });
+
+  it.each([
+    // Everyday words for the total count as asking for it …
+    ['Fünf Ortsteilfeuerwehren gehen zusammen. Was bleibt da am Ende für uns hängen?', 'strong'],
+    ['Drei Gemeinden legen die Kassen zusammen – was springt dabei heraus?', 'strong'],
+    ['Vier Gemeinden, ein Bauhof: was kommt da an Zuschuss rum?', 'strong'],
+    ['Was ist für uns vier Gemeinden drin?', 'strong'],
+    ['Wir sind drei Gemeinden. Was steht uns da zu?', 'strong'],
+    ['Drei Gemeinden und ein Standesamt – was legt das Land dazu?', 'strong'],
+    // … and "Förderung" on its own is about money.
+    ['Drei Gemeinden, gemeinsame Kasse: Förderung?', 'weak'],
+    // Not when something else is asked.
+    ['Drei Gemeinden – wann kommt die Förderung?', 'none'],
+  ])('reads "%s" as asking for the amount: %s', (text, ask) => {
+    expect(readGrantCase(text, cases, fresh)?.asks).toBe(ask);
   });
 });
 

@@ -160,9 +160,180 @@ describe('IntentRecognizer: a request for a person', () => {
     expect(intentOf('Ich möchte mit der Beratungsstalle sprechen')).toBe('question');
   });
 
+  it.each([
+    // The typo length is the word's as written: a nine-letter verb stems to seven letters, and is still corrected.
+    ['Mich verbidnen!', 'handoff'],
+    ['Könnte mich eine Beraterin zurückrufne?', 'handoff'],
+    ['Könnte ich mit einer Bearterin sprechen?', 'handoff'],
+    // A garbled short word of the request does not count against it, though it is too short to correct.
+    ['Bearterin, anrfuen', 'handoff'],
+    // An unknown short word that is no typo of a request word still does.
+    ['Bearterin, Zuschuss', 'question'],
+  ])('reads typos by the word as written: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
   it('prefers a request for a person to a dialog asked for in the same message', () => {
     expect(intentOf('Sind wir förderfähig?')).toBe('eligibility');
     expect(intentOf('Sind wir förderfähig? Das würde ich gern mit einer Beraterin besprechen.')).toBe('handoff');
+  });
+});
+
+/** The rules that keep narrative sentences from starting the handoff, each on a small file of its own. */
+const NARRATIVE_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'mir', 'uns', 'unser', 'unsere', 'Sie', 'Ihnen', 'jemand', 'wem'],
+    self: ['ich', 'mich', 'mir', 'uns', 'unser', 'Sie', 'Ihnen', 'jemand'],
+    question_words: ['wer', 'wen', 'wem', 'wie', 'welcher', 'welche'],
+    asking: ['kann', 'könnte'],
+    own_side: ['uns', 'unser', 'unsere'],
+    groups: [
+      ['Beraterin', 'Berater', 'jemand'],
+      ['mich', 'mir', 'uns', 'Sie', 'Ihnen'],
+      ['anrufen', 'Anruf', 'melden', 'treffen', 'Telefonat', 'zurückrufen'],
+      ['verbinden', 'Verbindung'],
+    ],
+  },
+  intents: {
+    handoff: {
+      within_longer_messages: true,
+      own_request_in_questions: true,
+      examples: ['Rufen Sie mich an', 'Verbinden Sie mich', 'Kann mich jemand zurückrufen?'],
+    },
+  },
+});
+
+describe('IntentRecognizer: narrative sentences are no request', () => {
+  const narrative = IntentRecognizer.fromFile(NARRATIVE_FILE);
+  const intentOf = (text: string) => narrative.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    // "uns"/"unser" fill the word for "mich", but are none of the two words a request needs within a text.
+    ['Uns verbindet mit dem Nachbarort eine lange Geschichte, deshalb denken wir an eine gemeinsame Kasse.', 'question'],
+    ['Unser Telefonat mit dem Landratsamt hat leider nichts geklärt, jetzt planen wir allein weiter.', 'question'],
+    ['Unsere Verbindung zur Kreisstadt ist eng, und eine gemeinsame Kasse wäre naheliegend.', 'question'],
+    // … while a request with "uns" still is one: its other words make it.
+    ['Könnte uns bitte jemand zurückrufen?', 'handoff'],
+    ['Rufen Sie uns bitte an.', 'handoff'],
+    ['Verbinden Sie uns mit einer Beraterin.', 'handoff'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // An infinitive used as a noun only shares the verb's stem: no request …
+    ['Das Treffen mit Ihnen im Mai hat uns weitergebracht, nun rechnen wir die Einsparung aus.', 'question'],
+    ['ein treffen mit ihnen hatten wir schon, der kreis hat auch zugestimmt', 'question'],
+    // … but the verb is, and so is a noun the intent file lists ("Anruf").
+    ['Können wir uns mit Ihnen treffen?', 'handoff'],
+    ['Ich hätte gern einen Anruf von Ihnen.', 'handoff'],
+  ])('reads a noun that only shares a request verb’s stem as no request: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // A question word after a conjunction and a preposition still opens a question about the office …
+    ['Und bei welcher Stelle melde ich mich wegen der Förderung?', 'question'],
+    ['Aber unter welcher Nummer rufe ich Sie an?', 'question'],
+    ['Und wie erreiche ich Sie telefonisch?', 'question'],
+    // … and a request after a conjunction stays a request.
+    ['Und könnte mich jemand zurückrufen?', 'handoff'],
+    ['Und mit wem kann ich telefonieren? Rufen Sie mich an.', 'handoff'],
+  ])('skips a leading conjunction before the question word: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
+/** Compounds of request words, on a small file: two example words in one word, a request noun as head, group relatives. */
+const COMPOUND_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'wir'],
+    ignore: ['bitte'],
+    request_nouns: ['Wunsch', 'Anfrage', 'Bitte'],
+    groups: [
+      ['Termin', 'Beratungstermin', 'Telefontermin', 'Videocall'],
+      ['Telefon', 'telefonieren'],
+      ['Antrag', 'Förderantrag'],
+      ['Gespräch', 'sprechen'],
+    ],
+  },
+  intents: {
+    handoff: { within_longer_messages: true, examples: ['Beratungstermin', 'Rückruf', 'Gespräch mit einer Beraterin'] },
+    application: { within_longer_messages: true, examples: ['Checkliste für den Antrag'] },
+    question: { within_longer_messages: true, examples: ['Wie lange dauert die Prüfung des Antrags?'] },
+  },
+});
+
+describe('IntentRecognizer: compounds of request words', () => {
+  const compounds = IntentRecognizer.fromFile(COMPOUND_FILE);
+  const intentOf = (text: string) => compounds.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    // One word made of two example words fills both, as its hyphenated spelling does.
+    ['Antragscheckliste', 'application'],
+    ['Antrags-Checkliste', 'application'],
+    ['Förderantragscheckliste bitte', 'application'],
+    // … but is no two words of its own inside a longer question.
+    ['Wie lange dauert die Prüfung unserer Antragscheckliste beim Kreis?', 'question'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // A request noun as head asks for the first part as plainly as the example's own word, also inside a note …
+    ['Terminwunsch – Gemeinde Tannrode, Thema gemeinsame Kasse', 'handoff'],
+    ['Rückrufbitte zum Thema Ordnungsbehördenbezirk, Hauptamt Tannrode', 'handoff'],
+    ['Terminanfragen der Gemeinde Tannrode: Thema Bauhof', 'handoff'],
+    // … while the plain head, or a compound whose first part is no request word, is none.
+    ['Wunsch der Gemeindevertretung: Kasse und Bauhof zusammenlegen', 'question'],
+    ['Termin im Kreishaus verschoben, Thema gemeinsame Kasse', 'question'],
+    ['Bauanfrage der Gemeinde Tannrode, Thema gemeinsame Kasse', 'question'],
+  ])('reads a request-noun compound: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    // A compound the group lists with the head of a one-word example counts like it inside a note …
+    ['Wir bitten um einen Telefontermin zur Zusammenlegung der Kassen.', 'handoff'],
+    // … not the plain head, nor a relative of another head ("Videocall").
+    ['Wir haben einen Termin zur Zusammenlegung der Kassen im Kreishaus.', 'question'],
+    ['Wir hatten einen Videocall zur Zusammenlegung der Kassen im Kreishaus.', 'question'],
+  ])('counts a listed compound of a one-word example as that example: "%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
+/** A request to be guided against a counter-example that fits as well (question words and verbs are one group each). */
+const PROCEEDING_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['wir', 'wann', 'wer'],
+    proceeding: ['vorbereiten', 'anfangen', 'vorgehen'],
+    groups: [
+      ['stellen', 'vorbereiten', 'anfangen', 'einreichen'],
+      ['wann', 'wer', 'wo'],
+    ],
+  },
+  intents: {
+    application: { within_longer_messages: true, examples: ['Wie bereiten wir den Antrag vor?'] },
+    question: { within_longer_messages: true, examples: ['Wann stellen wir den Antrag?', 'Wer darf den Antrag stellen?'] },
+  },
+});
+
+describe('IntentRecognizer: a request to be guided', () => {
+  const guided = IntentRecognizer.fromFile(PROCEEDING_FILE);
+  const intentOf = (text: string) => guided.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    // A word of manner with a verb of proceeding asks to be guided, though a counter-example fits as well …
+    ['Wann bereiten wir den Antrag am klügsten vor?', 'application'],
+    ['Wann fangen wir mit dem Antrag zuerst an?', 'application'],
+    // … a date ("am frühesten"), a plain "wann", a person ("wer") or an act ("stellen") stay questions.
+    ['Wann bereiten wir den Antrag am frühesten vor?', 'question'],
+    ['Wann bereiten wir den Antrag vor?', 'question'],
+    ['Wer bereitet den Antrag am besten vor?', 'question'],
+    ['Wann stellen wir den Antrag am besten?', 'question'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
   });
 });
 
@@ -230,6 +401,63 @@ describe('the shipped intents.yml', () => {
     'Bis wann können wir den Förderantrag einreichen?',
     'Wie erreiche ich das Regierungspräsidium telefonisch?',
   ])('leaves the factual question "%s" to the knowledge base', async (text) => {
+    expect((await shipped).recognize(text)).toBeUndefined();
+  });
+
+  it.each([
+    'Uns verbindet mit der Nachbarstadt seit Jahren ein gemeinsamer Wasserverband. Ist ein gemeinsamer Bauhof förderfähig?',
+    'Unser Telefonat mit dem Landratsamt hat nichts geklärt. Wie viel Förderung gibt es für vier Gemeinden?',
+    'Unser Anruf beim Regierungspräsidium blieb ohne Ergebnis.',
+    'Das Treffen mit Ihnen im Frühjahr war hilfreich. Gilt die Förderung auch für Bauhöfe?',
+    'Und bei welcher Stelle melde ich mich wegen der Förderung?',
+    'Aber unter welcher Nummer erreiche ich das Kompetenzzentrum?',
+  ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
+    expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
+  });
+
+  it.each([
+    // Phone idioms
+    ['Könnten Sie mich zu dem Thema mal anklingeln?', 'handoff'],
+    ['Das würde ich lieber fernmündlich mit einer Ihrer Kolleginnen klären.', 'handoff'],
+    // "Get going" idioms: separable verbs with "ein", "los", "auf"; "in Angriff nehmen", "auf den Weg bringen"
+    ['Wir möchten unseren Gruppenantrag jetzt auf den Weg bringen.', 'application'],
+    ['Den Förderantrag wollen wir nun in Angriff nehmen.', 'application'],
+    ['Wie setzen wir den Antrag in Gang?', 'application'],
+    ['Leiten wir den Antrag doch gleich ein.', 'application'],
+    ['Wir wollen die Antragstellung anstoßen.', 'application'],
+    // Falls under / fits into the programme
+    ['Fällt unsere Zusammenarbeit beim Standesamt unter das Förderprogramm?', 'eligibility'],
+    ['Greift die Förderung für unser Vorhaben?', 'eligibility'],
+    ['Kommen wir mit unserem Projekt für eine Förderung infrage?', 'eligibility'],
+    // Ready, and how to go on, without the word "Antrag"
+    ['Beschlüsse und Vertrag sind komplett. Wie machen wir weiter?', 'application'],
+    ['Wir sind startklar – was kommt als Nächstes?', 'application'],
+    // Compounds of request words
+    ['Gesprächswunsch: Stadt Lindenau, Thema gemeinsames Ordnungsamt', 'handoff'],
+    ['Ich hätte gern einen Telefontermin wegen unserer Kassengemeinschaft.', 'handoff'],
+    ['Antragscheckliste, bitte', 'application'],
+    // How to go about it
+    ['Wann bereiten wir den Förderantrag am geschicktesten vor?', 'application'],
+    ['Womit fangen wir bei unserem Antrag am besten an?', 'application'],
+    // Typos
+    ['bitte verbidnen sie mich mit einem berater', 'handoff'],
+    ['hätte gern eine bearterin, bitte anrfuen', 'handoff'],
+  ])('recognises the idiom in "%s" as %s', async (text, intent) => {
+    expect((await shipped).recognize(text)?.intent).toBe(intent);
+  });
+
+  it.each([
+    // Words of the idioms in questions the knowledge base answers: "passiert" is no "passt", "falls" no "fällt" …
+    'Was passiert mit dem Zuschuss, falls die Fusion doch scheitert?',
+    'Könnte es sein, dass wir den Vorbereitungszuschuss zurückzahlen müssen, falls die Kooperation nicht klappt?',
+    // … a state of the application is no readiness to go on …
+    'Wie geht es weiter, wenn der Kreis keine Stellungnahme abgibt?',
+    'Bis wann läuft das Programm noch?',
+    'Gilt die Rahmenvereinbarung auch für Landkreise?',
+    'Ist die Gemeindevertretung bereit, die Kosten zu tragen, wenn die Förderung ausbleibt?',
+    'Wer ist bei Ihnen für Beratungsanfragen zuständig?',
+    'Wie lange dauert die Antragsvorbereitung in der Regel?',
+  ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
 

@@ -35,6 +35,16 @@ describe('cleanMessage: letter-style messages', () => {
       'Sehr geehrte Damen und Herren,\n\nin der Sitzung des Ausschusses wurde gefragt, ob das Land eine Fusion unterstützt.\n\nKönnen Sie uns dazu Auskunft geben?\n\nMeine Frage: Gibt es Geld?\n\nVielen Dank im Voraus und freundliche Grüße\nS. Wagner',
       'ob das Land eine Fusion unterstützt.\nGibt es Geld?',
     ],
+    // What the answer is for: an office or a meeting, not what is asked.
+    [
+      'IKZ Förderung 2024 wie viele Projekte wurden gefördert, brauch ich fuer die Vorlage an den Gemeindevorstand',
+      'IKZ Förderung 2024 wie viele Projekte wurden gefördert',
+    ],
+    ['Wie hoch ist die Förderung für drei Gemeinden? Das brauchen wir für die Sitzung.', 'Wie hoch ist die Förderung für drei Gemeinden?'],
+    [
+      'Der Haupt- und Finanzausschuss will bis zur Sitzung im März 2027 wissen, wie viele Kommunen mindestens mitmachen müssen',
+      'wie viele Kommunen mindestens mitmachen müssen',
+    ],
   ])('keeps only the content of %j', (message, content) => {
     expect(cleanMessage(message)).toEqual({ text: content, changed: true });
   });
@@ -43,12 +53,15 @@ describe('cleanMessage: letter-style messages', () => {
     expect(cleanMessage(message)).toEqual({ text: message, changed: false });
   });
 
-  it.each(['Was sagt das VG Kassel dazu?', 'Wer darf den Antrag stellen?', 'Welche Grüße sendet das Ministerium? Keine.'])(
-    'does not touch a plain question: %j',
-    (question) => {
-      expect(cleanMessage(question).text).toBe(question);
-    },
-  );
+  it.each([
+    'Was sagt das VG Kassel dazu?',
+    'Wer darf den Antrag stellen?',
+    'Welche Grüße sendet das Ministerium? Keine.',
+    'Wir wollen kooperieren, brauchen wir für den Antrag einen Ratsbeschluss?',
+    'Welche Unterlagen brauchen wir für den Antrag?',
+  ])('does not touch a plain question: %j', (question) => {
+    expect(cleanMessage(question).text).toBe(question);
+  });
 
   it('keeps "im Auftrag" inside a sentence, and cuts a signature "i. A." on a line of its own', () => {
     expect(cleanMessage('Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?').text).toBe(

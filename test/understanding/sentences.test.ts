@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuestion, keySentences, questionsOf, splitSentences } from '../../src/understanding/sentences.js';
+import { isQuestion, keySentences, questionAfterStatement, questionsOf, splitSentences } from '../../src/understanding/sentences.js';
 
 describe('sentences of a message', () => {
   it.each([
@@ -38,7 +38,12 @@ describe('sentences of a message', () => {
       'Welche Unterlagen legen wir bei, und bei welcher Behörde reichen wir den Antrag ein?',
       ['Welche Unterlagen legen wir bei?', 'bei welcher Behörde reichen wir den Antrag ein?'],
     ],
+    [
+      'Wie viel gibt es für einen GVV mit drei Gemeinden, und bleiben die Gemeinden dann selbstständig?',
+      ['Wie viel gibt es für einen GVV mit drei Gemeinden?', 'bleiben die Gemeinden dann selbstständig?'],
+    ],
     ['Können Gemeinden und Landkreise zusammenarbeiten?', ['Können Gemeinden und Landkreise zusammenarbeiten?']],
+    ['Was kostet und dauert der Antrag?', ['Was kostet und dauert der Antrag?']],
     [
       'Was ist der Unterschied zwischen Zweckverband und Vereinbarung?',
       ['Was ist der Unterschied zwischen Zweckverband und Vereinbarung?'],
@@ -70,5 +75,16 @@ describe('sentences of a message', () => {
     });
     // A question before the comma stays as it is.
     expect(questionsOf('Können Sie mir sagen, wer den Antrag stellt?').questions).toEqual(['Können Sie mir sagen, wer den Antrag stellt?']);
+  });
+
+  it('finds the question after a statement and a dash, and nothing in a topic followed by a dash', () => {
+    expect(
+      questionAfterStatement('Wir arbeiten seit 2019 beim Standesamt zusammen - kann eine bestehende Kooperation noch gefördert werden?'),
+    ).toBe('kann eine bestehende Kooperation noch gefördert werden?');
+    expect(questionAfterStatement('Wir gründen einen Zweckverband – was legen wir statt eines Vertrags bei?')).toBe(
+      'was legen wir statt eines Vertrags bei?',
+    );
+    expect(questionAfterStatement('GVV oder gleich fusionieren – was ist der Unterschied')).toBeUndefined();
+    expect(questionAfterStatement('Wir planen – was nun?')).toBeUndefined();
   });
 });

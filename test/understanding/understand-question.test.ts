@@ -101,6 +101,15 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['gvv']);
   });
 
+  it('reads the question after a statement and a dash alone only when the whole message has no answer', () => {
+    // "Wiesbaden" in the statement keeps the whole below the threshold; the question alone has an answer.
+    const alone = understandQuestion('Wir sitzen mit zwei Nachbarn in Wiesbaden - wer darf den Antrag stellen?', knowledge);
+    expect(ids(alone)).toEqual(['antragsberechtigung']);
+    // The statement names what the question asks about: the whole message answers.
+    const whole = understandQuestion('Wir gründen einen Zweckverband - was legen wir bei?', knowledge);
+    expect(ids(whole)).toEqual(['zweckverband']);
+  });
+
   it('keeps a fragment with the question before it instead of answering it alone', () => {
     const result = understandQuestion('Was verdient ein Bürgermeister? Zweckverband?', knowledge);
     expect(result).toMatchObject({ kind: 'single', pending: [] });
