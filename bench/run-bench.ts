@@ -47,6 +47,7 @@ async function main(): Promise<void> {
         e2eRatio: e2e.ratio,
         readyShippedMs: startup.shippedMs,
         rss2kMb: startup.rss2kMb,
+        startupNode: startup.node,
       }),
       machine: { cpus: availableParallelism(), node: process.versions.node, totalSeconds: round((performance.now() - started) / 1000, 1) },
     };

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { processCpuMs, residentMb } from './process-memory.js';
 import { round } from './stats.js';
@@ -17,18 +19,35 @@ export interface SpawnedServer {
   cpuMs: number;
   /** RSS of the server process, MB. */
   rssMb(): Promise<number>;
+  /** The highest RSS the server process has had so far (VmHWM), MB. */
+  peakRssMb(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Spawns the built server as `npm start` does (`node dist/server.cjs`, with `node` or another Node binary; run
- * `npm run build` first) with
- * PORT=0 and `env`, reads the port from the JSON log line with `"port":`, and polls `/readyz` until it
- * answers 200.
+ * The arguments `npm start` passes to `node` (the Node flags and the entry), read from package.json's `start`
+ * script (`node <flags> dist/server.cjs`), so the bench starts the server exactly as operators do.
  */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000, node = process.execPath): Promise<SpawnedServer> {
+export function startArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.trim().split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'dist/server.cjs') throw new Error(`unexpected start script: ${scripts.start}`);
+  return args;
+}
+
+/**
+ * Spawns the built server as `npm start` does (`node <flags> dist/server.cjs`, see `startArguments`, with `node`
+ * or another Node binary; run `npm run build` first) with PORT=0 and `env`, reads the port from the JSON log line
+ * with `"port":`, and polls `/readyz` until it answers 200.
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  node = process.execPath,
+  args = startArguments(),
+): Promise<SpawnedServer> {
   const startedAt = performance.now();
-  const child = spawn(node, ['dist/server.cjs'], {
+  const child = spawn(node, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,8 +92,19 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
     cpuMs,
     knowledgeMs,
     rssMb: () => residentMb(child.pid!),
+    peakRssMb: () => peakResidentMb(child.pid!),
     stop: () => stop(child),
   };
+}
+
+/** The highest RSS of a process so far (Linux `/proc/<pid>/status` VmHWM) in MB, or NaN when unknown. */
+async function peakResidentMb(pid: number): Promise<number> {
+  try {
+    const kb = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** SIGTERM (the server finishes running requests), SIGKILL if it has not exited after 10 s. */

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.js';
 import { projectRoot } from '../shared/project-root.js';
 import { KnowledgeIndex, type KnowledgeIndexData } from './knowledge-index.js';
-import { parseKnowledgeFiles, readIfExists, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
+import { parseKnowledgeFiles, readKnowledgeFiles, visitKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
 import type { KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
 const SNAPSHOTS_KEPT = 3;
 
@@ -24,8 +24,9 @@ export interface IndexedKnowledge {
 /**
  * Loads and indexes a knowledge folder. With `cacheDir`, a saved snapshot of exactly these files (and this
  * code) is restored instead of parsing and indexing every article, and a fresh index is saved for the next
- * start. A snapshot is one JSON file: the parsed articles and the analyser's vocabulary on its first line,
- * MiniSearch's own JSON (`toJSON` / `MiniSearch.loadJSON`) on the second, named by the fingerprint of the files. A damaged
+ * start. A snapshot is one file of JSON lines, named by the fingerprint of the files: the analyser data and
+ * vocabulary, then the parsed articles a hundred a line, then MiniSearch's own JSON (`toJSON` /
+ * `MiniSearch.loadJSON`). A damaged
  * snapshot or a folder that cannot be written is logged and costs only speed.
  *
  * @example
@@ -34,22 +35,37 @@ export interface IndexedKnowledge {
  * ```
  */
 export async function loadIndexedKnowledge(dir: string, logger: Logger, cacheDir?: string): Promise<IndexedKnowledge> {
-  const files = await readKnowledgeFiles(dir);
-  if (!cacheDir) return build(files);
-  const file = join(cacheDir, `knowledge-${knowledgeFingerprint(files)}.json`);
+  if (!cacheDir) return build(await readKnowledgeFiles(dir));
+  // The files are only hashed here, not kept: a restart needs none of them (2,000 articles are 14 MB).
+  const fingerprint = new Fingerprint();
+  await visitKnowledgeFiles(dir, (_kind, file, content) => fingerprint.add(file, content));
+  const file = snapshotFile(cacheDir, fingerprint.digest());
   try {
     const restored = await readSnapshot(file);
     if (restored) return { ...restored, origin: 'snapshot' };
   } catch (error) {
     logger.warn({ err: error, file }, 'Knowledge snapshot unusable; indexing the knowledge base instead');
   }
-  const built = build(files);
+  // Read again to index them; named by what was indexed, should a file have changed in between.
+  const { built, fingerprint: indexed } = await readAndBuild(dir);
   try {
-    await writeSnapshot(file, built.kb, built.index);
+    await writeSnapshot(snapshotFile(cacheDir, indexed), built.kb, built.index);
   } catch (error) {
     logger.warn({ err: error, dir: cacheDir }, 'Cannot save the knowledge snapshot; the next start indexes the knowledge base again');
   }
   return built;
+}
+
+/** Reads, fingerprints and indexes a knowledge folder; the files' bytes are garbage when it returns. */
+async function readAndBuild(dir: string): Promise<{ built: IndexedKnowledge; fingerprint: string }> {
+  const files: KnowledgeFiles = { articles: new Map(), meta: new Map() };
+  const fingerprint = new Fingerprint();
+  await visitKnowledgeFiles(dir, (kind, file, content) => {
+    fingerprint.add(file, content);
+    if (kind === 'article') files.articles.set(file, content!);
+    else files.meta.set(file, content?.toString('utf8'));
+  });
+  return { built: build(files), fingerprint: fingerprint.digest() };
 }
 
 function build(files: KnowledgeFiles): IndexedKnowledge {
@@ -57,37 +73,95 @@ function build(files: KnowledgeFiles): IndexedKnowledge {
   return { kb, index: KnowledgeIndex.build(kb), origin: 'built' };
 }
 
-/** The first line of a snapshot file (MiniSearch's JSON follows on the second). */
+/** The first line of a snapshot file: all but the articles and MiniSearch's JSON, which follow on their own lines. */
 interface SnapshotHeader {
   format: number;
-  kb: KnowledgeBase;
+  /** How many lines of articles follow (each a JSON array of up to `ARTICLES_PER_LINE`). */
+  articleLines: number;
+  meta: KnowledgeBase['meta'];
+  problems: KnowledgeBase['problems'];
   vocabulary: KnowledgeIndexData['vocabulary'];
   lowerCase: KnowledgeIndexData['lowerCase'];
 }
 
+/**
+ * Articles per snapshot line. Each line is decoded and parsed on its own, so a restart never holds the text of all
+ * articles as one string (2,000 articles: 27 MB, as two bytes a character).
+ */
+const ARTICLES_PER_LINE = 100;
+
 async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origin'> | undefined> {
-  const data = await readIfExists(file);
-  if (!data) return undefined;
-  // Each line decoded on its own: the whole file as one string would be another copy of many MB.
-  const newline = data.indexOf('\n');
-  const header = (newline < 0 ? undefined : JSON.parse(data.toString('utf8', 0, newline))) as SnapshotHeader | undefined;
-  if (header?.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
-  const search = data.toString('utf8', newline + 1);
-  return {
-    kb: header.kb,
-    index: KnowledgeIndex.fromJSON(header.kb, { vocabulary: header.vocabulary, lowerCase: header.lowerCase, search }),
-  };
+  let handle: FileHandle;
+  try {
+    handle = await open(file);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw cause;
+  }
+  try {
+    const lines = readLines(handle);
+    const nextLine = async (): Promise<string> => {
+      const line = await lines.next();
+      if (line.done) throw new Error('the knowledge snapshot ends early');
+      return line.value;
+    };
+    const header = JSON.parse(await nextLine()) as Partial<SnapshotHeader>;
+    if (header.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
+    const articles: KnowledgeBase['articles'] = [];
+    for (let line = 0; line < header.articleLines!; line++) articles.push(...(JSON.parse(await nextLine()) as KnowledgeBase['articles']));
+    const kb: KnowledgeBase = { articles, meta: header.meta!, problems: header.problems! };
+    return {
+      kb,
+      index: KnowledgeIndex.fromJSON(kb, { vocabulary: header.vocabulary!, lowerCase: header.lowerCase!, search: await nextLine() }),
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Size of the pieces a snapshot is read in. */
+const READ_SIZE = 1 << 20;
+
+/**
+ * The lines of a UTF-8 file, read a megabyte at a time: the whole file in memory at once would be many MB that
+ * stay until the garbage collector frees them (2,000 articles: 17 MB).
+ */
+async function* readLines(handle: FileHandle): AsyncGenerator<string> {
+  const piece = Buffer.allocUnsafe(READ_SIZE);
+  let pending: Buffer[] = [];
+  for (;;) {
+    const { bytesRead } = await handle.read(piece, 0, READ_SIZE, null);
+    if (bytesRead === 0) break;
+    let start = 0;
+    for (let newline = piece.indexOf(10, start); newline >= 0 && newline < bytesRead; newline = piece.indexOf(10, start)) {
+      pending.push(piece.subarray(start, newline));
+      yield Buffer.concat(pending).toString('utf8');
+      pending = [];
+      start = newline + 1;
+    }
+    // A copy: the next read reuses `piece`.
+    if (start < bytesRead) pending.push(Buffer.from(piece.subarray(start, bytesRead)));
+  }
+  if (pending.length > 0) yield Buffer.concat(pending).toString('utf8');
 }
 
 /** Saves a snapshot under a temporary name and renames it (a reader never sees half a file); keeps the newest few. */
 async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIndex): Promise<void> {
   const { search, vocabulary, lowerCase } = index.toJSON();
-  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, kb, vocabulary, lowerCase };
+  const articleLines = Math.ceil(kb.articles.length / ARTICLES_PER_LINE);
+  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, articleLines, meta: kb.meta, problems: kb.problems, vocabulary, lowerCase };
+  // Written in pieces too: each line as one string would be many MB more at once.
+  function* text(): Generator<string> {
+    yield `${JSON.stringify(header)}\n`;
+    for (let line = 0; line < articleLines; line++) {
+      yield `${JSON.stringify(kb.articles.slice(line * ARTICLES_PER_LINE, (line + 1) * ARTICLES_PER_LINE))}\n`;
+    }
+    yield* search;
+  }
   const dir = join(file, '..');
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  // In pieces: one joined string would be another copy of a file of many MB.
-  await writeFile(temporary, [JSON.stringify(header), '\n', search]);
+  await writeFile(temporary, text());
   await rename(temporary, file);
   const snapshots = (await readdir(dir)).filter((name) => /^knowledge-[0-9a-f]+\.json$/.test(name)).map((name) => join(dir, name));
   const dated = await Promise.all(snapshots.map(async (path) => ({ path, mtimeMs: (await stat(path)).mtimeMs })));
@@ -99,18 +173,39 @@ async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIn
  * The fingerprint of a knowledge base's files together with the code that loads and indexes them (see
  * `knowledgeCodeId`) and the snapshot format: a snapshot is valid exactly for its fingerprint.
  */
-export function knowledgeFingerprint(files: KnowledgeFiles, codeId: string = knowledgeCodeId()): string {
-  const hash = createHash('sha256');
-  const field = (value: string | Uint8Array) => hash.update(`${Buffer.byteLength(value)}:`).update(value);
-  field(`format ${SNAPSHOT_FORMAT}`);
-  field(codeId);
-  for (const [file, content] of [...files.articles, ...files.meta]) {
-    field(file);
-    // A missing file differs from an empty one.
-    hash.update(content === undefined ? '-' : '+');
-    field(content ?? '');
+export function knowledgeFingerprint(files: KnowledgeFiles, codeId?: string): string {
+  const fingerprint = new Fingerprint(codeId);
+  for (const [file, content] of [...files.articles, ...files.meta]) fingerprint.add(file, content);
+  return fingerprint.digest();
+}
+
+/** `knowledgeFingerprint` file by file, in the order of `KnowledgeFiles`. */
+class Fingerprint {
+  private readonly hash = createHash('sha256');
+
+  constructor(codeId: string = knowledgeCodeId()) {
+    this.field(`format ${SNAPSHOT_FORMAT}`);
+    this.field(codeId);
   }
-  return hash.digest('hex');
+
+  add(file: string, content: string | Uint8Array | undefined): void {
+    this.field(file);
+    // A missing file differs from an empty one.
+    this.hash.update(content === undefined ? '-' : '+');
+    this.field(content ?? '');
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+
+  private field(value: string | Uint8Array): void {
+    this.hash.update(`${Buffer.byteLength(value)}:`).update(value);
+  }
+}
+
+function snapshotFile(cacheDir: string, fingerprint: string): string {
+  return join(cacheDir, `knowledge-${fingerprint}.json`);
 }
 
 let codeId: string | undefined;
