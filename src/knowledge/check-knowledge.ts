@@ -1,4 +1,5 @@
 import { referencedArticles } from '../funding/programme-parameters.js';
+import { GermanAnalyzer } from '../language/german-analyzer.js';
 import type { KnowledgeBase, KnowledgeProblem } from './types.js';
 
 /** Options of the cross-file checks. */
@@ -15,7 +16,7 @@ const UNDATED_NOTE = /^quelle undatiert|stand der recherche/i;
 
 /**
  * Checks what only shows across files (pure): `related` ids that point nowhere, relative links to
- * files that are not loaded articles, and stale articles. File-level problems from loading are
+ * files that are not loaded articles, stale articles, and synonyms of several words that the analyser ignores. File-level problems from loading are
  * included, so the result is the full list `kb:check` reports.
  *
  * An article is stale when both its `as_of` date and its `reviewed` date are older than
@@ -49,6 +50,13 @@ export function checkKnowledgeBase(kb: KnowledgeBase, options: CheckOptions): Kn
         `stale: as_of ${article.asOf}${article.reviewed ? `, reviewed ${article.reviewed}` : ''} is older than ${options.maxAgeDays} days`,
       );
     }
+  }
+  for (const member of new GermanAnalyzer(kb.meta).collapsedSynonyms()) {
+    problems.push({
+      file: '_meta/synonyms.yml',
+      severity: 'warning',
+      reason: `"${member}" keeps only one word that is not a stop word; the search ignores it (it would stand for that word alone)`,
+    });
   }
   if (kb.meta.programme) {
     for (const id of referencedArticles(kb.meta.programme)) {

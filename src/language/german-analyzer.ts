@@ -109,6 +109,8 @@ export class GermanAnalyzer {
   /** term → synonym groups in which a single-term member is that term. */
   private synonymIndex = new Map<string, AnalysedSynonymGroup[]>();
   private readonly synonymGroups: AnalysedSynonymGroup[];
+  /** See `collapsedSynonyms`. */
+  private readonly collapsed: string[] = [];
   /** Terms of the single-word synonyms written in lower case (verbs, adjectives). */
   private readonly lowerCaseSynonyms: string[];
   private readonly baseCache = new Map<string, string | null>();
@@ -139,12 +141,15 @@ export class GermanAnalyzer {
     this.framingWords = new Set((meta.framing ?? []).map((w) => foldGerman(w.toLowerCase())));
     this.synonymGroups = meta.synonymGroups.map((group) => ({
       members: group.words
-        .map((member) =>
-          tokenizeWords(member)
-            .map((w) => this.baseTerm(w))
-            .filter((t): t is string => t !== null),
-        )
-        .filter((member) => member.length > 0),
+        .map((member) => ({ member, words: tokenizeWords(member) }))
+        .map(({ member, words }) => ({ member, words, terms: words.map((w) => this.baseTerm(w)).filter((t): t is string => t !== null) }))
+        // A phrase left with one word after its stop words ("nächstes Jahr" → "Jahr") would stand for that word alone.
+        .filter(({ member, words, terms }) => {
+          const collapsed = terms.length === 1 && words.length > 1;
+          if (collapsed) this.collapsed.push(member);
+          return terms.length > 0 && !collapsed;
+        })
+        .map(({ terms }) => terms),
       weight: group.exact ? DEFAULT_EXPANSION_WEIGHTS.equivalent : DEFAULT_EXPANSION_WEIGHTS.related,
     }));
     this.lowerCaseSynonyms = meta.synonymGroups
@@ -153,6 +158,14 @@ export class GermanAnalyzer {
       .map((word) => this.baseTerm(word))
       .filter((t): t is string => t !== null);
     this.indexSynonyms();
+  }
+
+  /**
+   * Synonyms of several words that keep only one word besides their stop words ("nächstes Jahr": "nächstes" is a
+   * stop word): the analyser leaves them out, as they would stand for that one word ("Jahr") alone.
+   */
+  collapsedSynonyms(): string[] {
+    return this.collapsed;
   }
 
   /** The index term of one word, or `null` for stop words and noise (pure, cached). */

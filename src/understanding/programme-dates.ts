@@ -123,8 +123,10 @@ export function readAtProgrammeEnd(
   const withoutTheYear = rest.length > 0 ? knowledge.answer(rest) : undefined;
   if (withoutTheYear?.outcome === 'answer')
     return { decision: withoutTheYear, notice: tied(withoutTheYear.article) ? notice() : undefined, asked };
-  // Only a question the search relates to the programme's validity at all ("Gibt es 2028 eine neue …?") gets its article; "unsere Schlüsselzuweisung nächstes Jahr" does not.
-  const article = validityCandidate(decision) ?? validityCandidate(withoutTheYear);
+  // Only a question the search relates to the programme's validity by more than its year ("Gibt es 2028 eine neue …?")
+  // gets its article; "unsere Schlüsselzuweisung nächstes Jahr" or "für unsere Stadt 2027" does not (the year alone
+  // makes the validity article the best candidate of almost any question).
+  const article = validityCandidate(withoutTheYear);
   return article ? { decision: answerWith(article), notice: notice(), asked } : { decision, asked };
 }
 

@@ -120,6 +120,17 @@ describe('knowledge base loading', () => {
     expect(problems.map((p) => p.reason)).toEqual([expect.stringMatching(/write "as_of: undatiert"/)]);
   });
 
+  it('warns about a synonym of several words that keeps only one word besides its stop words', () => {
+    const meta = {
+      synonymGroups: [{ words: ['Geltungsdauer', 'nächstes Jahr', 'kommendes Jahr'], exact: false }],
+      stopwords: { keep: ['jahr'], add: ['nächstes'] },
+      outsideScope: [],
+    };
+    const problems = checkKnowledgeBase({ articles: [], meta, problems: [] }, { maxAgeDays: 730, now: NOW });
+    expect(problems.map((p) => [p.file, p.severity])).toEqual([['_meta/synonyms.yml', 'warning']]);
+    expect(problems[0]!.reason).toContain('"nächstes Jahr" keeps only one word');
+  });
+
   it('splits an article into intro and sections', () => {
     const parsed = parseArticle(
       'x.md',

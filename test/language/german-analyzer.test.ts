@@ -133,6 +133,17 @@ describe('German analyser', () => {
     for (const term of terms) expect(aor!.alternatives.get(term)).toBeLessThan(1);
   });
 
+  it('ignores a synonym of several words that keeps only one word besides its stop words', () => {
+    const analyzer = new GermanAnalyzer({
+      stopwords: { keep: ['jahr'], add: ['nächstes'] },
+      synonymGroups: [{ words: ['Geltungsdauer', 'nächstes Jahr'], exact: false }],
+    });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Geltungsdauer', 'Jahr']));
+    // "Jahr" alone is not the programme's validity.
+    expect([...analyzer.analyzeQuery('jedes Jahr')[0]!.alternatives.keys()]).toEqual([analyzer.baseTerm('Jahr')]);
+    expect(analyzer.collapsedSynonyms()).toEqual(['nächstes Jahr']);
+  });
+
   it('reads numbers with thousands separators as one token', () => {
     expect(joinDigitGroups('75.000 € oder 1 500 000')).toBe('75000 € oder 1500000');
     expect(tokenizeWords('IKZ-Förderung: 75.000 €')).toEqual(['IKZ', 'Förderung', '75000']);

@@ -69,5 +69,7 @@ describe('questions about the time after the programme (shipped knowledge base)'
     const read = await ask('Wie hoch wird unsere Schlüsselzuweisung nach dem KFA nächstes Jahr?', '2026-11-15');
     expect(read.decision.outcome).toBe('no_answer');
     expect(read.notice).toBeUndefined();
+    // The year alone leads to the validity article, nothing else of the question does.
+    expect((await ask('Wie hoch ist die Schlüsselzuweisung für unsere Stadt 2027?', '2026-12-02')).decision.outcome).toBe('no_answer');
   });
 });
