@@ -123,11 +123,20 @@ const LEADING_STATEMENT =
 const DASHED_STATEMENT =
   /^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?–—]{8,}?)\s+[-–—]\s+((?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$/iu;
 
-/** The question after a statement and a dash (see `DASHED_STATEMENT`), or `undefined`. */
+/**
+ * A frame, a colon and a question: "Ehrlich gesagt blicke ich da nicht durch: Wie viele Kommunen müssen mitmachen?"
+ * Also only the fallback: "GVV: wie viel gibt es pro Gemeinde?" needs the words before the colon.
+ */
+const COLON_STATEMENT =
+  /^([^:?]{8,}?):\s+((?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$/iu;
+
+/** The question after a statement and a dash or a colon (see `DASHED_STATEMENT`, `COLON_STATEMENT`), or `undefined`. */
 export function questionAfterStatement(sentence: string): string | undefined {
-  const match = DASHED_STATEMENT.exec(sentence.trim());
-  if (!match || isQuestion(match[1]!) || match[1]!.trim().split(/\s+/).length < 4) return undefined;
-  return match[2]!.trim();
+  const dashed = DASHED_STATEMENT.exec(sentence.trim());
+  if (dashed && !isQuestion(dashed[1]!) && dashed[1]!.trim().split(/\s+/).length >= 4) return dashed[2]!.trim();
+  const colon = COLON_STATEMENT.exec(sentence.trim());
+  if (colon && !isQuestion(colon[1]!) && colon[1]!.trim().split(/\s+/).length >= 3) return colon[2]!.trim();
+  return undefined;
 }
 
 /** The statement and the question of a sentence that opens with a statement of its own, or `undefined`. */

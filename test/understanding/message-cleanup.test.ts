@@ -41,6 +41,7 @@ describe('cleanMessage: letter-style messages', () => {
       'IKZ Förderung 2024 wie viele Projekte wurden gefördert',
     ],
     ['Wie hoch ist die Förderung für drei Gemeinden? Das brauchen wir für die Sitzung.', 'Wie hoch ist die Förderung für drei Gemeinden?'],
+    ['Unser Kämmerer hat mich gebeten herauszufinden, ob die Einsparung jedes Jahr nötig ist', 'ob die Einsparung jedes Jahr nötig ist'],
     [
       'Der Haupt- und Finanzausschuss will bis zur Sitzung im März 2027 wissen, wie viele Kommunen mindestens mitmachen müssen',
       'wie viele Kommunen mindestens mitmachen müssen',

@@ -85,6 +85,10 @@ describe('sentences of a message', () => {
       'was legen wir statt eines Vertrags bei?',
     );
     expect(questionAfterStatement('GVV oder gleich fusionieren – was ist der Unterschied')).toBeUndefined();
+    expect(questionAfterStatement('Ehrlich gesagt blicke ich da nicht durch: Wie viele Kommunen müssen mitmachen?')).toBe(
+      'Wie viele Kommunen müssen mitmachen?',
+    );
+    expect(questionAfterStatement('GVV: wie viel gibt es?')).toBeUndefined();
     expect(questionAfterStatement('Wir planen – was nun?')).toBeUndefined();
   });
 });
