@@ -102,11 +102,11 @@ export function decideAnswer(
     const candidate = {
       article: hit.article,
       score: hit.score,
-      coverage: hitCoverage(matched, totalWeight, options),
+      coverage: coverage(matched, totalWeight, options),
       questionMatch: questionMatch(plain, totalWeight, terms),
     };
     const passage = passageCoverage(matched, totalWeight, options, passagesOf(terms), candidate.coverage);
-    const outsideExamples = coverageOutside(matched, totalWeight, options, terms.exampleOnly);
+    const outsideExamples = coverage(matched, totalWeight, options, terms.exampleOnly);
     rank.set(candidate, rankValue(candidate, passage, outsideExamples, options));
     return candidate;
   });
@@ -277,6 +277,7 @@ interface MatchedAlternative {
 type MatchedWord = { idf: number; alternatives: MatchedAlternative[]; phrases: NonNullable<QueryWord['phrases']> };
 
 const NONE: readonly string[] = [];
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 function matchedAlternatives(words: readonly WeightedWord[], hit: ArticleHit, questionTerms: ReadonlySet<string>): MatchedWord[] {
   return words.map((word) => {
@@ -298,33 +299,6 @@ function matchedAlternatives(words: readonly WeightedWord[], hit: ArticleHit, qu
     const phrases = (word.phrases ?? []).filter((phrase) => phrase.terms.every((t) => hit.exactTerms.has(t)));
     return { idf: word.idf, alternatives, phrases };
   });
-}
-
-/**
- * How much of the question's weight is found, 0…1: each word counts with its best alternative that the
- * article matched exactly, or, less, that it matched only through a fuzzy or prefix variant.
- */
-function hitCoverage(words: readonly MatchedWord[], totalWeight: number, options: AnswerOptions): number {
-  if (totalWeight === 0) return 0;
-  let covered = 0;
-  for (const word of words) {
-    let strength = 0;
-    // Two alternatives that stand for one part of a compound (a part and its synonym) are one part.
-    const parts = new Set<string>();
-    for (const alternative of word.alternatives) {
-      if (alternative.exact) {
-        strength = Math.max(strength, alternative.weight);
-        if (alternative.part) parts.add(alternative.part);
-      } else {
-        strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
-      }
-    }
-    if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
-    // A synonym of several words counts whole only with all of them, then like all parts of a compound.
-    for (const phrase of word.phrases) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
-    covered += strength * word.idf;
-  }
-  return covered / totalWeight;
 }
 
 /**
@@ -370,29 +344,35 @@ function passageCoverage(
   return best;
 }
 
-/** The coverage without the words the article has only in its examples (`ArticleTerms.exampleOnly`). */
-function coverageOutside(
+/**
+ * How much of the question's weight is found, 0…1: each word counts with its best alternative that the
+ * article matched exactly, or, less, that it matched only through a fuzzy or prefix variant. Words in `leftOut`
+ * (the words the article has only in its examples, `ArticleTerms.exampleOnly`) are not counted.
+ */
+function coverage(
   words: readonly MatchedWord[],
   totalWeight: number,
   options: AnswerOptions,
-  examples: ReadonlySet<string>,
+  leftOut: ReadonlySet<string> = NO_TERMS,
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
   for (const word of words) {
     let strength = 0;
+    // Two alternatives that stand for one part of a compound (a part and its synonym) are one part.
     const parts = new Set<string>();
     for (const alternative of word.alternatives) {
-      if (alternative.exact && !examples.has(alternative.term)) {
+      if (alternative.exact && !leftOut.has(alternative.term)) {
         strength = Math.max(strength, alternative.weight);
         if (alternative.part) parts.add(alternative.part);
-      } else if (alternative.variants.some((v) => !examples.has(v))) {
+      } else if (alternative.variants.some((v) => !leftOut.has(v))) {
         strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
       }
     }
     if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
+    // A synonym of several words counts whole only with all of them, then like all parts of a compound.
     for (const phrase of word.phrases)
-      if (phrase.terms.every((t) => !examples.has(t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
+      if (phrase.terms.every((t) => !leftOut.has(t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;

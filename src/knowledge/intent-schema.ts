@@ -43,6 +43,11 @@ const intentSchema = z.strictObject(
  * `_meta/intents.yml`: the example utterances per intent that the bot recognises messages by (see
  * `src/understanding/intent-recognizer.ts`), and the words that carry an intent although search ignores them.
  */
+/** The word lists of an intents file that has none (each list empty); a fresh object each call. */
+export function noIntentWords() {
+  return { keep: [], ignore: [], self: [], question_words: [], asking: [], own_side: [], request_nouns: [], proceeding: [], groups: [] };
+}
+
 export const intentsFileSchema = z.strictObject(
   {
     words: z
@@ -79,17 +84,7 @@ export const intentsFileSchema = z.strictObject(
           ),
         },
       )
-      .default({
-        keep: [],
-        ignore: [],
-        self: [],
-        question_words: [],
-        asking: [],
-        own_side: [],
-        request_nouns: [],
-        proceeding: [],
-        groups: [],
-      }),
+      .default(noIntentWords),
     intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
       // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
       error: (issue) => {

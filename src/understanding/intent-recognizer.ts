@@ -1,6 +1,6 @@
 import { GermanAnalyzer } from '../language/german-analyzer.js';
 import { foldGerman, spellOutUmlauts, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
-import type { IntentName, IntentsFile } from '../knowledge/intent-schema.js';
+import { noIntentWords, type IntentName, type IntentsFile } from '../knowledge/intent-schema.js';
 import { isQuestion, questionsOf, splitSentences } from './sentences.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
@@ -269,22 +269,7 @@ export class IntentRecognizer {
 
   /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
-    return new IntentRecognizer(
-      file ?? {
-        words: {
-          keep: [],
-          ignore: [],
-          self: [],
-          question_words: [],
-          asking: [],
-          own_side: [],
-          request_nouns: [],
-          proceeding: [],
-          groups: [],
-        },
-        intents: {},
-      },
-    );
+    return new IntentRecognizer(file ?? { words: noIntentWords(), intents: {} });
   }
 
   /** The intent of a message, or `undefined` when it is a question for the knowledge base. */
