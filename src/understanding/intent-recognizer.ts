@@ -118,22 +118,30 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    joined within its sentence: "Rufen Sie mich an" → `anruf`). Each term also has its readings: the masculine
  *    form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the verb of a conjugated form (`meldet` →
  *    `melden`), the head and modifier of a compound (`Beratungstermin` → `Termin`), and the groups of
- *    `words.groups` it belongs to. An unknown word of eight letters or more one typo away from exactly one
- *    known word is read as that word (`Ansprechparnter`). A group is a concept: an example is a combination of
- *    concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem vom
- *    Beratungszentrum reden".
+ *    `words.groups` it belongs to. An unknown word of eight letters or more (as written) one typo away from
+ *    exactly one known word is read as that word (`Ansprechparnter`, `verbidnen`); a shorter garbled word of an
+ *    intent's vocabulary does not count against its share (`anrfuen`). A group is a concept: an example is a
+ *    combination of concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem
+ *    vom Beratungszentrum reden". An infinitive used as a noun ("Unser Treffen …") is no verb the file has only
+ *    as a verb. Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
+ *    ending in a request noun (`words.request_nouns`) asks for its first part as plainly as the example's own
+ *    word (`Terminwunsch`); one a group lists beside a one-word compound example with the same head counts as it
+ *    (`Telefontermin` as `Beratungstermin`).
  * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
  *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
  *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
- *    and one of them is not a noun of a `question` counter-example ("Beratung" in "Kostet die Beratung etwas?").
+ *    and one of them is not a noun of a `question` counter-example ("Beratung" in "Kostet die Beratung etwas?");
+ *    the asker's own side (`words.own_side`: "uns", "unser") and the second part of a compound are no such word.
  *    Otherwise, and for small talk and commands, the recall is multiplied by the share of the message's terms
  *    that the intent's examples use at all: "Danke, und wie hoch ist die Förderung?" is a question, not thanks.
  * 3. **Own request.** An intent marked `own_request_in_questions` (a person) is read in each sentence on its own,
  *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
- *    word, asks for something (`words.asking`): "Kann mich jemand anrufen?" is a request, "Berät das
- *    Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die Beratungsstelle?" are questions.
+ *    word (also after "und", "aber": "Und bei welcher Stelle …?"), asks for something (`words.asking`): "Kann
+ *    mich jemand anrufen?" is a request, "Berät das Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die
+ *    Beratungsstelle?" are questions.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
- *    well keeps the message a question for the knowledge base; a request for a person beats a dialog.
+ *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
+ *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog.
  *
  * @example
  * ```ts
