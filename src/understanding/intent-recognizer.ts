@@ -48,15 +48,15 @@ interface MessageTerm {
   head?: Set<string>;
   /** A compound that asks for what its first part names (`termin|wunsch`, `gesprachs|anfrag`, `words.request_nouns`). */
   request: boolean;
-  /** An unknown short word one typo away from known words (`anrfuen` → `anruf`): their keys. */
-  near?: Set<string>;
+  /** An unknown word as written (umlauts spelt out), not corrected as a typo: see `garbledKeys`. */
+  garbled?: string;
 }
 
 /** A term of a text, and whether every word it came from was used as a noun ("das Treffen", not "treffen wir uns"). */
 interface TermUse {
   term: string;
   noun: boolean;
-  /** The word it came from (umlauts spelt out: `anrfuen` is a typo of `anrufen`), unless joined from two ("Rufen … an"). */
+  /** The word it came from, unless joined from two ("Rufen … an"). */
   word?: string;
 }
 
@@ -83,21 +83,9 @@ interface Candidate {
 }
 
 /** Particles of separable verbs: "Rufen Sie mich an" is `anrufen`, "Kommen Sie vorbei" `vorbeikommen`. */
-const SEPARABLE_PARTICLES = new Set([
-  'an',
-  'zuruck',
-  'weiter',
-  'durch',
-  'ab',
-  'vor',
-  'vorbei',
-  'zusammen',
-  'nach',
-  'dazu',
-  'ein',
-  'los',
-  'auf',
-]);
+const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach', 'dazu']);
+/** Particles that are also everyday words ("ein", "auf", "los"): a particle only as the last word ("Leiten wir den Antrag ein"). */
+const FINAL_PARTICLES = new Set(['ein', 'auf', 'los']);
 /** Forms of "werden" that make a participle a wish for the future ("… möchte zurückgerufen werden"); not "wurde". */
 const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
 /**
@@ -130,22 +118,30 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    joined within its sentence: "Rufen Sie mich an" → `anruf`). Each term also has its readings: the masculine
  *    form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the verb of a conjugated form (`meldet` →
  *    `melden`), the head and modifier of a compound (`Beratungstermin` → `Termin`), and the groups of
- *    `words.groups` it belongs to. An unknown word of eight letters or more one typo away from exactly one
- *    known word is read as that word (`Ansprechparnter`). A group is a concept: an example is a combination of
- *    concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem vom
- *    Beratungszentrum reden".
+ *    `words.groups` it belongs to. An unknown word of eight letters or more (as written) one typo away from
+ *    exactly one known word is read as that word (`Ansprechparnter`, `verbidnen`); a shorter garbled word of an
+ *    intent's vocabulary does not count against its share (`anrfuen`). A group is a concept: an example is a
+ *    combination of concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem
+ *    vom Beratungszentrum reden". An infinitive used as a noun ("Unser Treffen …") is no verb the file has only
+ *    as a verb. Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
+ *    ending in a request noun (`words.request_nouns`) asks for its first part as plainly as the example's own
+ *    word (`Terminwunsch`); one a group lists beside a one-word compound example with the same head counts as it
+ *    (`Telefontermin` as `Beratungstermin`).
  * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
  *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
  *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
- *    and one of them is not a noun of a `question` counter-example ("Beratung" in "Kostet die Beratung etwas?").
+ *    and one of them is not a noun of a `question` counter-example ("Beratung" in "Kostet die Beratung etwas?");
+ *    the asker's own side (`words.own_side`: "uns", "unser") and the second part of a compound are no such word.
  *    Otherwise, and for small talk and commands, the recall is multiplied by the share of the message's terms
  *    that the intent's examples use at all: "Danke, und wie hoch ist die Förderung?" is a question, not thanks.
  * 3. **Own request.** An intent marked `own_request_in_questions` (a person) is read in each sentence on its own,
  *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
- *    word, asks for something (`words.asking`): "Kann mich jemand anrufen?" is a request, "Berät das
- *    Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die Beratungsstelle?" are questions.
+ *    word (also after "und", "aber": "Und bei welcher Stelle …?"), asks for something (`words.asking`): "Kann
+ *    mich jemand anrufen?" is a request, "Berät das Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die
+ *    Beratungsstelle?" are questions.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
- *    well keeps the message a question for the knowledge base; a request for a person beats a dialog.
+ *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
+ *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog.
  *
  * @example
  * ```ts
@@ -171,6 +167,10 @@ export class IntentRecognizer {
   private readonly knownTerms = new Set<string>();
   /** The words of the examples and groups as written (umlauts spelt out) → their terms: what a typo is measured against. */
   private readonly knownWords = new Map<string, string>();
+  /** `knownWords` by first letter and length: a typo is looked for among words of its first letter and about its length. */
+  private readonly knownWordsByStart = new Map<string, Array<Array<[string, string]>>>();
+  /** The long known terms by first letter and length, likewise (filled once the file is read). */
+  private readonly longTermsByStart = new Map<string, string[][]>();
   /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
   private readonly verbTerms = new Set<string>();
   private readonly nounTerms = new Set<string>();
@@ -187,8 +187,6 @@ export class IntentRecognizer {
   private readonly askingWords: Set<string>;
   /** `words.asking` with umlauts spelt out, so a wish ("hätte", "haette") is not a past tense ("hatte"). */
   private readonly wishingWords: Set<string>;
-  /** The known terms long enough to correct a typo to, by their first letter (see `correctedTypo`). */
-  private readonly typoTargets = new Map<string, string[]>();
 
   private constructor(file: IntentsFile) {
     this.analyzer = new GermanAnalyzer({ stopwords: { keep: file.words.keep, add: [] }, synonymGroups: [] });
@@ -223,13 +221,13 @@ export class IntentRecognizer {
       for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
       if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
     }
-    for (const known of this.knownTerms) {
-      if (known.length < MIN_TYPO_LENGTH) continue;
-      const list = this.typoTargets.get(known[0]!) ?? [];
-      list.push(known);
-      this.typoTargets.set(known[0]!, list);
-    }
     this.addCompoundRelatives(file.words.groups);
+    for (const term of this.knownTerms) {
+      if (term.length < MIN_TYPO_LENGTH) continue;
+      const byLength = this.longTermsByStart.get(term[0]!) ?? [];
+      (byLength[term.length] ??= []).push(term);
+      this.longTermsByStart.set(term[0]!, byLength);
+    }
   }
 
   /**
@@ -282,10 +280,12 @@ export class IntentRecognizer {
     if (terms.length === 0) return this.recognizePhrase(text);
     const shares = new Map<IntentName, number>();
     // A garbled short word of the intent's vocabulary ("anrfuen") is not held against it.
+    let garbledKeys: Array<Set<string>> | undefined;
     const share = (intent: IntentName) => {
       if (!shares.has(intent)) {
         const vocabulary = this.vocabulary.get(intent);
-        const garbled = terms.filter((term) => term.near && [...term.near].some((key) => vocabulary?.has(key))).length;
+        garbledKeys ??= terms.flatMap((term) => (term.garbled ? [this.garbledKeys(term.garbled)] : []));
+        const garbled = garbledKeys.filter((keys) => [...keys].some((key) => vocabulary?.has(key))).length;
         const counted = terms.length - garbled;
         shares.set(intent, counted > 0 ? terms.filter((term) => this.inVocabulary(intent, term)).length / counted : 0);
       }
@@ -322,8 +322,7 @@ export class IntentRecognizer {
    * bereiten wir den Antrag am geschicktesten vor?", "Womit fangen wir an?" ask to be guided, not for a date.
    */
   private asksHowToProceed(text: string, terms: MessageTerm[]): boolean {
-    if (!terms.some((term) => this.proceedingTerms.has(term.term) || verbStems(term.term).some((verb) => this.proceedingTerms.has(verb))))
-      return false;
+    if (!terms.some((term) => [...term.keys].some((key) => this.proceedingTerms.has(key)))) return false;
     const folded = foldGerman(text.toLowerCase());
     const words = tokenizeWords(folded);
     if (words.some((word) => PERSON_QUESTION_WORDS.has(word))) return false;
@@ -482,7 +481,13 @@ export class IntentRecognizer {
 
   /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
   private noteWordClass(word: string, term: string, first: boolean): void {
-    this.knownWords.set(spellOutUmlauts(word), term);
+    const written = spellOutUmlauts(word);
+    if (!this.knownWords.has(written)) {
+      const byLength = this.knownWordsByStart.get(written[0]!) ?? [];
+      (byLength[written.length] ??= []).push([written, term]);
+      this.knownWordsByStart.set(written[0]!, byLength);
+    }
+    this.knownWords.set(written, term);
     const capitalised = /^\p{Lu}/u.test(word);
     if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
     else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
@@ -505,9 +510,13 @@ export class IntentRecognizer {
     const keys = new Set<string>(own);
     // A compound counts through its parts only where both are known words (`beratungs|termin`,
     // `antrag|s|vorbereit`): `Bauantrag` is no `Antrag` of ours, `Personalabrechnung` no `Person`.
+    let compound: { request?: string; head?: string } = {};
     for (const reading of own) {
       for (let start = 1; reading.length - start >= MIN_HEAD_LENGTH; start++) {
-        if (this.isKnownPart(reading.slice(0, start))) keys.add(reading.slice(start));
+        const modifier = this.knownPart(reading.slice(0, start));
+        if (!modifier) continue;
+        keys.add(reading.slice(start));
+        if (reading === term && !compound.request && !compound.head) compound = this.compoundOf(modifier, reading.slice(start));
       }
       for (let end = MIN_MODIFIER_LENGTH; reading.length - end >= MIN_MODIFIER_REST; end++) {
         const rest = reading.slice(end);
@@ -524,8 +533,7 @@ export class IntentRecognizer {
         keys.add(reading);
       }
     }
-    const near = unknown && !typo && word ? this.nearWords(word) : undefined;
-    const { request, head } = this.compoundOf(term);
+    const { request, head } = compound;
     if (request) for (const reading of readings(request)) keys.add(reading);
     const withGroups = (set: Set<string>) => {
       for (const key of [...set]) for (const id of this.groups.get(key) ?? []) set.add(id);
@@ -539,23 +547,18 @@ export class IntentRecognizer {
       ownSide,
       head: head ? withGroups(new Set([head])) : undefined,
       request: request !== undefined,
-      near: near && withGroups(near),
+      garbled: unknown && !typo && word ? spellOutUmlauts(word) : undefined,
     };
   }
 
   /**
-   * What a compound of the message asks for: the first part when the head is a request noun (`terminwunsch` →
+   * What a compound of the message (its known first part and the rest) asks for: the first part when the head is a request noun (`terminwunsch` →
    * `termin`), or the head when both parts are words of the requests' examples (`antragschecklist` → `checklist`,
    * beside `antrag`).
    */
-  private compoundOf(term: string): { request?: string; head?: string } {
-    for (let start = 3; term.length - start >= MIN_HEAD_LENGTH; start++) {
-      const modifier = this.knownPart(term.slice(0, start));
-      if (!modifier) continue;
-      const head = term.slice(start);
-      if (this.requestNouns.has(head)) return { request: modifier };
-      if (this.isRequestWord(modifier) && this.isRequestWord(head)) return { head };
-    }
+  private compoundOf(modifier: string, head: string): { request?: string; head?: string } {
+    if (this.requestNouns.has(head)) return { request: modifier };
+    if (this.isRequestWord(modifier) && this.isRequestWord(head)) return { head };
     return {};
   }
 
@@ -570,13 +573,17 @@ export class IntentRecognizer {
    */
   private correctedTypo(term: string, word: string | undefined): string | undefined {
     // Measured on the word as written: a nine-letter verb stems to seven letters (`verbindne` → `verbindn`).
-    if (word && word.length >= MIN_TYPO_LENGTH) {
-      const near = this.nearWords(word, MIN_TYPO_LENGTH - 1);
+    const written = word && spellOutUmlauts(word);
+    if (written && written.length >= MIN_TYPO_LENGTH) {
+      const near = this.nearWords(written, MIN_TYPO_LENGTH - 1);
       if (near.size === 1) return [...near][0];
       if (near.size > 1) return undefined;
     }
     if (term.length < MIN_TYPO_LENGTH) return undefined;
-    const near = (this.typoTargets.get(term[0]!) ?? []).filter((known) => isOneEditApart(term, known));
+    const byLength = this.longTermsByStart.get(term[0]!) ?? [];
+    const near = [term.length - 1, term.length, term.length + 1].flatMap((length) =>
+      (byLength[length] ?? []).filter((known) => isOneEditApart(term, known)),
+    );
     return near.length === 1 ? near[0] : undefined;
   }
 
@@ -591,12 +598,20 @@ export class IntentRecognizer {
     return this.knownTerms.has(stem) ? stem : undefined;
   }
 
+  /** The keys of the known words one typo away from an unknown short word (`anrfuen` → `anruf` and its groups). */
+  private garbledKeys(word: string): Set<string> {
+    const keys = this.nearWords(word);
+    for (const key of [...keys]) for (const id of this.groups.get(key) ?? []) keys.add(id);
+    return keys;
+  }
+
   /** The terms of the known words (of at least `minLength` letters) one typo away from a word, with its first letter. */
   private nearWords(word: string, minLength = MIN_GARBLED_LENGTH): Set<string> {
     const near = new Set<string>();
     if (word.length < MIN_GARBLED_LENGTH) return near;
-    for (const [known, term] of this.knownWords) {
-      if (known.length >= minLength && known[0] === word[0] && isOneEditApart(word, known)) near.add(term);
+    const byLength = this.knownWordsByStart.get(word[0]!) ?? [];
+    for (let length = Math.max(minLength, word.length - 1); length <= word.length + 1; length++) {
+      for (const [known, term] of byLength[length] ?? []) if (isOneEditApart(word, known)) near.add(term);
     }
     return near;
   }
@@ -635,8 +650,11 @@ export class IntentRecognizer {
     const terms = new Map<string, { noun: boolean; word?: string }>();
     for (const sentence of splitSentences(text)) {
       const words = tokenizeWords(sentence).filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
+      const folded = words.map((word) => foldGerman(word.toLowerCase()));
       const joined = new Map<number, string>();
-      const particles = words.flatMap((word, i) => (SEPARABLE_PARTICLES.has(foldGerman(word.toLowerCase())) ? [i] : []));
+      const particles = folded.flatMap((word, i) =>
+        SEPARABLE_PARTICLES.has(word) || (FINAL_PARTICLES.has(word) && i === words.length - 1) ? [i] : [],
+      );
       for (const p of particles) {
         words.forEach((word, i) => {
           const verb = i === p ? null : this.analyzer.baseTerm(words[p]! + word.toLowerCase());
@@ -648,7 +666,7 @@ export class IntentRecognizer {
       }
       // In the passive ("Ich möchte zurückgerufen werden") the participle of a separable verb is the verb; not
       // in the perfect ("Das Landratsamt hat uns an Sie weitergeleitet"), which tells what happened.
-      const passive = words.some((word) => PASSIVE_AUXILIARIES.has(foldGerman(word.toLowerCase())));
+      const passive = folded.some((word) => PASSIVE_AUXILIARIES.has(word));
       // German capitalises nouns: in a sentence with lower-case words, a capitalised word after the first is one.
       const mixedCase = words.some((word) => /^\p{Ll}/u.test(word));
       words.forEach((word, i) => {
@@ -656,7 +674,7 @@ export class IntentRecognizer {
         const term = joined.has(i) ? joined.get(i) : (infinitive ?? this.analyzer.baseTerm(word));
         if (!term) return;
         // An infinitive used as a noun ("unser Treffen", "das Treffen"), not after "zum"/"beim" ("jemand zum Reden").
-        const before = foldGerman((words[i - 1] ?? '').toLowerCase());
+        const before = folded[i - 1] ?? '';
         const noun =
           !joined.has(i) &&
           !infinitive &&
@@ -664,7 +682,7 @@ export class IntentRecognizer {
           !ACTION_MARKERS.has(before) &&
           ((i > 0 && mixedCase && /^\p{Lu}\p{Ll}/u.test(word)) || NOUN_MARKERS.has(before));
         const previous = terms.get(term);
-        const as = joined.has(i) || infinitive ? undefined : spellOutUmlauts(word);
+        const as = joined.has(i) || infinitive ? undefined : word;
         terms.set(term, { noun: (previous?.noun ?? true) && noun, word: previous ? previous.word : as });
       });
     }
@@ -741,13 +759,19 @@ function isGreater(a: readonly number[], b: readonly number[]): boolean {
  * of them a word of the asker's own side (`excluded`).
  */
 function twoWords(bySlot: Map<number, Set<number>>, excluded: ReadonlySet<number>): boolean {
-  if (excluded.size === 0) return matchingSize(bySlot) >= 2;
+  if (excluded.size === 0 || !hasAny(bySlot, excluded)) return matchingSize(bySlot) >= 2;
   const without = new Map<number, Set<number>>();
   for (const [slot, positions] of bySlot) {
     const kept = [...positions].filter((position) => !excluded.has(position));
     if (kept.length > 0) without.set(slot, new Set(kept));
   }
   return matchingSize(without) >= 2;
+}
+
+/** True when a position of `positions` fills a slot. */
+function hasAny(bySlot: Map<number, Set<number>>, positions: ReadonlySet<number>): boolean {
+  for (const filling of bySlot.values()) for (const position of filling) if (positions.has(position)) return true;
+  return false;
 }
 
 /** How many slots distinct message words can fill at once (a maximum bipartite matching; examples are short). */
