@@ -2,6 +2,7 @@ import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
 import { CompoundSplitter } from './compound-splitter.js';
 import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
 import { EMPTY_THESAURUS, type ThesaurusData } from './thesaurus.js';
+import { TypoLookup, typoBudget } from './typos.js';
 
 /** Words and phrases that users mean interchangeably. */
 export interface SynonymGroup {
@@ -43,6 +44,11 @@ export const DEFAULT_EXPANSION_WEIGHTS = {
    * than the hand-written ones.
    */
   thesaurus: 0.5,
+  /**
+   * A known word one or two keystrokes away from a word the knowledge base does not know (`antragstelung` →
+   * `Antragstellung`, see `typoCorrections`): most such words are typos, but some are other words.
+   */
+  typo: 0.8,
 } as const;
 
 /**
@@ -117,10 +123,14 @@ export class GermanAnalyzer {
   private readonly indexCache = new Map<string, string[]>();
   private readonly modifierCache = new Map<string, string | null>();
   private readonly lemmaCache = new Map<string, string | null>();
+  /** The vocabulary by first letter and length (built on the first typo looked for after `setVocabulary`). */
+  private typoLookup: TypoLookup | undefined;
+  private readonly typoCache = new Map<string, string[]>();
   private readonly thesaurusData: ThesaurusData;
   /** Term → the analysed thesaurus sets it is in (built on the first question: start-up does not pay for it). */
   private thesaurusIndex: Map<string, string[][]> | undefined;
   private ordinaryTerms: ReadonlySet<string> | undefined;
+  private realTerms: ReadonlySet<string> | undefined;
   /** Terms of `framing` words, skipped in questions. */
   private readonly framingTerms: ReadonlySet<string>;
   /** Terms of `framingPersons`, skipped where they name the asker. */
@@ -195,6 +205,8 @@ export class GermanAnalyzer {
     this.indexCache.clear();
     this.modifierCache.clear();
     this.lemmaCache.clear();
+    this.typoLookup = undefined;
+    this.typoCache.clear();
   }
 
   /** The known terms (`setVocabulary`), for saving an index. */
@@ -339,7 +351,7 @@ export class GermanAnalyzer {
         if (wordClass !== 'number') wordClass = 'other';
       }
       for (const part of forms.parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
-      const partOf = forms.parts.length > 0 ? new Map(forms.parts.map((part) => [part, part])) : undefined;
+      let partOf = forms.parts.length > 0 ? new Map(forms.parts.map((part) => [part, part])) : undefined;
       // Where case tells nothing (all lower case, first word), a word OpenThesaurus writes in lower case
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
@@ -352,6 +364,22 @@ export class GermanAnalyzer {
         this.followsPlaceCue(tokens, position)
       )
         wordClass = 'place';
+      // A typo of a known word ("antragstelung", "gebüren"): numbers and abbreviations are no typos, and a verb or
+      // adjective (by its case, or by its ending where case tells nothing and the known word is no noun either)
+      // weighs little anyway.
+      const typoCandidate = wordClass === 'noun' || wordClass === 'unknown' || (wordClass === 'other' && !caseIsMeaningful);
+      if (!lemma && forms.parts.length === 0 && typoCandidate && !isAbbreviation(token, mixedCase)) {
+        let corrections = this.typoCorrections(term);
+        if (!caseIsMeaningful) {
+          // Where case tells nothing, the known word tells the class: the articles write nouns capitalised only.
+          const nouns = corrections.filter((known) => !this.lowerCaseTerms.has(known));
+          if (wordClass === 'other') corrections = nouns;
+          if (corrections.length > 0) wordClass = nouns.length > 0 ? 'noun' : 'other';
+        }
+        // Each correction stands for the whole word (its synonyms too), not for a part of it.
+        for (const known of corrections) setMax(alternatives, known, DEFAULT_EXPANSION_WEIGHTS.typo);
+        if (corrections.length > 0) partOf = new Map(corrections.map((known) => [known, known]));
+      }
       words.push({ text: token, term, alternatives, wordClass, ...(partOf && { partOf }) });
     });
     this.joinSplitCompounds(tokens, words);
@@ -372,6 +400,25 @@ export class GermanAnalyzer {
     if (before === undefined) return false;
     if (PLACE_CUES.has(before)) return true;
     return before === 'und' && position >= 2 && /^\p{Lu}/u.test(tokens[position - 2]!) && this.followsPlaceCue(tokens, position - 2);
+  }
+
+  /**
+   * The known terms an unknown term is probably a typo of (see `TypoLookup.nearest`): within one edit (a letter
+   * wrong, missing, added, two swapped) for a term of five letters or more, two from nine, with the same first
+   * letter. Not for a word OpenThesaurus knows (an ordinary word, a word of its synonym sets, a real word near the
+   * knowledge base's words: `Leitung` is no typo of `Leistung`). Cached per term until the vocabulary changes.
+   */
+  typoCorrections(term: string): string[] {
+    if (this.vocabulary.has(term)) return [];
+    let corrections = this.typoCache.get(term);
+    if (!corrections) {
+      const budget = typoBudget(term.length);
+      this.realTerms ??= new Set(this.thesaurusData.realTerms);
+      const general = budget === 0 || this.realTerms.has(term) || this.isOrdinaryTerm(term) || this.thesaurusSetsOf(term).length > 0;
+      corrections = general ? [] : (this.typoLookup ??= new TypoLookup(this.vocabulary)).nearest(term, budget);
+      this.typoCache.set(term, corrections);
+    }
+    return corrections;
   }
 
   /** True when OpenThesaurus knows the term as an ordinary word (verb, adjective, adverb) the knowledge base lacks. */
@@ -582,6 +629,9 @@ const MIN_LEMMA_LENGTH = 3;
 /** Separable verb prefixes, before the `ge` of a participle (`eingereicht`, `ausgezahlt`, `zusammengelegt`). */
 const SEPARABLE_PARTICIPLE =
   /^(ab|an|auf|aus|bei|durch|ein|fest|fort|her|hin|mit|nach|vor|weg|weiter|wieder|zu|zuruck|zusammen|dar|hinzu|voran)?ge(\p{L}{3,}?)e?t(?:e|en|er|es|em)?$/u;
+/** An infinitive with `zu` after a separable prefix (`vorzubereiten`, `einzureichen`, `zusammenzulegen`). */
+const SEPARABLE_ZU_INFINITIVE =
+  /^(ab|an|auf|aus|bei|durch|ein|fest|fort|her|hin|mit|nach|vor|weg|weiter|wieder|zuruck|zusammen|dar|hinzu|voran)zu(\p{L}{3,}e?n)$/u;
 /** Endings of finite verb forms the Snowball stemmer keeps (3rd person, past tense), longest first. */
 const VERB_ENDINGS = ['eten', 'ete', 'tet', 'ten', 'te', 'et', 't'];
 
@@ -598,6 +648,9 @@ function verbStemCandidates(folded: string): Array<{ stem: string; participle: b
   };
   const participle = SEPARABLE_PARTICIPLE.exec(folded);
   if (participle) add(`${participle[1] ?? ''}${participle[2]!}`, true);
+  // `vorzubereiten`, `zusammenzulegen`: the infinitive with `zu` after a separable prefix is as sure a verb form.
+  const withZu = SEPARABLE_ZU_INFINITIVE.exec(folded);
+  if (withZu) add(`${withZu[1]!}${withZu[2]!}`, true);
   const finite = VERB_ENDINGS.filter((ending) => folded.endsWith(ending) && folded.length - ending.length >= MIN_LEMMA_LENGTH).map(
     (ending) => folded.slice(0, -ending.length),
   );
