@@ -328,6 +328,8 @@ export class GermanAnalyzer {
     const tokens = tokenizeWords(text);
     const letters = tokens.filter((t) => /^\p{L}/u.test(t));
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
+    // (Not a message of capitalised words only: "Grundsteuer Hebesatz Kassel 2025?" writes nouns as nouns.)
+    const lowerCase = letters.every((t) => /^\p{Ll}/u.test(t));
     const isFraming = (forms: { term: string; lemma?: string } | undefined) =>
       !!forms && (this.framingTerms.has(forms.term) || (!!forms.lemma && this.framingTerms.has(forms.lemma)));
     const framed =
@@ -356,6 +358,18 @@ export class GermanAnalyzer {
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
         wordClass = 'other';
+      // In a message all in lower case, an unknown word is a noun only where something shows it: a noun ending, or
+      // an article or preposition before it ("die kreisumlage", "für vereine"). Others ("nix", "draus", "bestehn")
+      // are ordinary words; weighed as unknown nouns they sank the coverage of clear questions.
+      if (
+        lowerCase &&
+        wordClass !== 'number' &&
+        !lemma &&
+        forms.parts.length === 0 &&
+        !this.vocabulary.has(term) &&
+        !this.isOrdinaryTerm(term)
+      )
+        wordClass = wordClass === 'noun' || this.followsNounCue(tokens, position) ? 'noun' : 'other';
       if (
         caseIsMeaningful &&
         wordClass === 'noun' &&
@@ -419,6 +433,30 @@ export class GermanAnalyzer {
       this.typoCache.set(term, corrections);
     }
     return corrections;
+  }
+
+  /**
+   * True when the word at `position` stands where German puts a noun: after an article, a determiner or a
+   * preposition ("die", "unsere", "beim", "für"), with at most an adjective or a number between ("die nächste
+   * kommunalwahl", "mit drei dörfern"). Not a word with an adjective's ending before a word that may be its noun
+   * ("eine gemeinsame kasse").
+   */
+  private followsNounCue(tokens: readonly string[], position: number): boolean {
+    const before = (offset: number) => foldGerman(tokens[position - offset]?.toLowerCase() ?? '');
+    // An adjective's ending before a word that may be its noun: not a stop word, nor a verb or adjective the
+    // articles write in lower case ("auf gemeindestraßen beachten" is a noun).
+    const next = tokens[position + 1];
+    const nextTerm = next === undefined || !/^\p{L}/u.test(next) ? null : this.baseTerm(next);
+    const adjective = ADJECTIVE_INFLECTION.test(tokens[position]!.toLowerCase()) && nextTerm !== null && !this.lowerCaseTerms.has(nextTerm);
+    if (adjective) return false;
+    if (NOUN_CUES.has(before(1))) return true;
+    if (!NOUN_CUES.has(before(2))) return false;
+    // Between them a number, or an adjective (a stop word or a word the articles write in lower case): not a noun
+    // ("der bürgermeister gewählt") nor an unknown word ("unter die arme greifen").
+    const between = before(1);
+    if (/^\d+$/.test(between) || NUMBER_WORDS.has(between)) return true;
+    const term = this.baseTerm(between);
+    return ADJECTIVE_INFLECTION.test(between) && (term === null || this.lowerCaseTerms.has(term));
   }
 
   /** True when OpenThesaurus knows the term as an ordinary word (verb, adjective, adverb) the knowledge base lacks. */
@@ -595,6 +633,31 @@ function classifyWord(token: string, caseIsMeaningful: boolean, mixedCase: boole
 export function wordClassByEnding(token: string): QueryWord['wordClass'] {
   return classifyWord(token, false, false);
 }
+
+/**
+ * Words after which a noun follows (folded): articles, determiners, possessives and prepositions, also merged
+ * with the article ("beim", "zur"). Not "zu" (before an infinitive) nor "um" ("um … zu").
+ */
+const NOUN_CUES = new Set(
+  [
+    'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines',
+    'dieser diese diesen diesem dieses jeder jede jeden jedem jedes welcher welche welchen welchem welches',
+    'mein meine meinen meinem meiner meines unser unsere unseren unserem unserer unseres unsre euer eure eures',
+    'ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines ne nen nem ner',
+    'im am beim vom zum zur ins ans aufs fürs fürn übers übern unterm',
+    'für mit bei von aus nach ohne gegen über unter per pro seit wegen trotz durch auf an in zwischen vor hinter neben',
+    'innerhalb außerhalb laut gemäß samt inklusive',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word) => foldGerman(word)),
+);
+
+/** Number words between a determiner and its noun ("mit drei dörfern"). */
+const NUMBER_WORDS = new Set(['zwei', 'drei', 'vier', 'funf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'zwolf', 'paar', 'beiden']);
+
+/** Endings of an inflected adjective (`gemeinsame`, `neuen`, `kleiner`). */
+const ADJECTIVE_INFLECTION = /(?:e|en|er|es|em)$/;
 
 /** Possessives before the asker ("mein Chef", "unsere Amtsleiterin", "unser neuer Bgm"). */
 const POSSESSIVES = /^(?:mein|unser|dein|euer|eure|ihr)(?:e|em|en|er|es)?$/iu;
