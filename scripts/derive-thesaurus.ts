@@ -14,6 +14,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wordClassByEnding } from '../src/language/german-analyzer.js';
+import { REAL_WORDS_MARKER } from '../src/language/thesaurus.js';
+import { TypoLookup, typoBudget } from '../src/language/typos.js';
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index.js';
 import { loadKnowledgeBase } from '../src/knowledge/load-knowledge.js';
 
@@ -51,11 +53,16 @@ const sets: Entry[][] = [];
 const setsPerTerm = new Map<string, number>();
 /** Index terms of the verbs, adjectives and adverbs (lower-case entries) the knowledge base does not know. */
 const ordinary = new Set<string>();
+/** Index terms of words of any class the knowledge base does not know, near one it knows: real words, not typos. */
+const real = new Set<string>();
+const typos = new TypoLookup(vocabulary);
 for (const line of (await readFile(SOURCE, 'utf8')).split('\n')) {
   if (line.startsWith('#') || line.trim() === '') continue;
   const raw = line.split(';');
   for (const item of raw) {
     const word = item.replace(/\([^)]*\)/g, '').trim();
+    const anyTerm = /^\p{L}+$/u.test(word) ? analyzer.baseTerm(word) : null;
+    if (anyTerm !== null && !vocabulary.has(anyTerm) && typos.nearest(anyTerm, typoBudget(anyTerm.length)).length > 0) real.add(anyTerm);
     if (!/^\p{Ll}\p{L}+$/u.test(word) || word.length < MIN_WORD_LENGTH) continue;
     // A word whose ending already marks it as a verb or adjective ("spinnen", "finanziell") needs no entry.
     if (wordClassByEnding(word) === 'other') continue;
@@ -113,11 +120,18 @@ const wordsHeader = `# Auszug aus OpenThesaurus (https://www.openthesaurus.de), 
 # Suchbegriffe (Wortstamm), je Zeile die Stämme eines Anfangsbuchstabens. Ein solches Wort
 # in einer Frage ("hinterher", "spinnt") sagt wenig über das Thema; ein unbekanntes Wort, das hier fehlt, kann
 # ein Name sein ("Hessenkasse", "LEADER") und zeigt dann, dass die Frage ein anderes Thema hat.
+#
+# Nach der Zeile ${REAL_WORDS_MARKER}: Wörter jeder Wortart, die in den Artikeln nicht vorkommen, aber nur ein
+# oder zwei Tastendrücke von einem Wort der Artikel entfernt sind ("Leitung" – "Leistung"). Sie sind echte
+# Wörter, keine Tippfehler: der Bot liest sie nicht als das Wort der Artikel ("antragstelung" dagegen schon).
 `;
-const byInitial = new Map<string, string[]>();
-for (const term of [...ordinary].sort()) {
-  const initial = term[0]!;
-  byInitial.set(initial, [...(byInitial.get(initial) ?? []), term]);
-}
-await writeFile(WORDS_OUTPUT, `${wordsHeader}${[...byInitial.values()].map((terms) => terms.join(' ')).join('\n')}\n`);
-process.stdout.write(`${ordinary.size} ordinary words written to ${WORDS_OUTPUT}\n`);
+const lines = (terms: Iterable<string>) => {
+  const byInitial = new Map<string, string[]>();
+  for (const term of [...terms].sort()) {
+    const initial = term[0]!;
+    byInitial.set(initial, [...(byInitial.get(initial) ?? []), term]);
+  }
+  return [...byInitial.values()].map((group) => group.join(' ')).join('\n');
+};
+await writeFile(WORDS_OUTPUT, `${wordsHeader}${lines(ordinary)}\n${REAL_WORDS_MARKER}\n${lines(real)}\n`);
+process.stdout.write(`${ordinary.size} ordinary words and ${real.size} real words near the vocabulary written to ${WORDS_OUTPUT}\n`);

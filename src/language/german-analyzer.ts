@@ -2,6 +2,7 @@ import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
 import { CompoundSplitter } from './compound-splitter.js';
 import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
 import { EMPTY_THESAURUS, type ThesaurusData } from './thesaurus.js';
+import { TypoLookup, typoBudget } from './typos.js';
 
 /** Words and phrases that users mean interchangeably. */
 export interface SynonymGroup {
@@ -43,6 +44,11 @@ export const DEFAULT_EXPANSION_WEIGHTS = {
    * than the hand-written ones.
    */
   thesaurus: 0.5,
+  /**
+   * A known word one or two keystrokes away from a word the knowledge base does not know (`antragstelung` →
+   * `Antragstellung`, see `typoCorrections`): most such words are typos, but some are other words.
+   */
+  typo: 0.8,
 } as const;
 
 /**
@@ -117,10 +123,14 @@ export class GermanAnalyzer {
   private readonly indexCache = new Map<string, string[]>();
   private readonly modifierCache = new Map<string, string | null>();
   private readonly lemmaCache = new Map<string, string | null>();
+  /** The vocabulary by first letter and length (built on the first typo looked for after `setVocabulary`). */
+  private typoLookup: TypoLookup | undefined;
+  private readonly typoCache = new Map<string, string[]>();
   private readonly thesaurusData: ThesaurusData;
   /** Term → the analysed thesaurus sets it is in (built on the first question: start-up does not pay for it). */
   private thesaurusIndex: Map<string, string[][]> | undefined;
   private ordinaryTerms: ReadonlySet<string> | undefined;
+  private realTerms: ReadonlySet<string> | undefined;
   /** Terms of `framing` words, skipped in questions. */
   private readonly framingTerms: ReadonlySet<string>;
   /** Terms of `framingPersons`, skipped where they name the asker. */
@@ -195,6 +205,8 @@ export class GermanAnalyzer {
     this.indexCache.clear();
     this.modifierCache.clear();
     this.lemmaCache.clear();
+    this.typoLookup = undefined;
+    this.typoCache.clear();
   }
 
   /** The known terms (`setVocabulary`), for saving an index. */
@@ -316,6 +328,8 @@ export class GermanAnalyzer {
     const tokens = tokenizeWords(text);
     const letters = tokens.filter((t) => /^\p{L}/u.test(t));
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
+    // (Not a message of capitalised words only: "Grundsteuer Hebesatz Kassel 2025?" writes nouns as nouns.)
+    const lowerCase = letters.every((t) => /^\p{Ll}/u.test(t));
     const isFraming = (forms: { term: string; lemma?: string } | undefined) =>
       !!forms && (this.framingTerms.has(forms.term) || (!!forms.lemma && this.framingTerms.has(forms.lemma)));
     const framed =
@@ -339,11 +353,23 @@ export class GermanAnalyzer {
         if (wordClass !== 'number') wordClass = 'other';
       }
       for (const part of forms.parts) setMax(alternatives, part, DEFAULT_EXPANSION_WEIGHTS.compoundPart);
-      const partOf = forms.parts.length > 0 ? new Map(forms.parts.map((part) => [part, part])) : undefined;
+      let partOf = forms.parts.length > 0 ? new Map(forms.parts.map((part) => [part, part])) : undefined;
       // Where case tells nothing (all lower case, first word), a word OpenThesaurus writes in lower case
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
         wordClass = 'other';
+      // In a message all in lower case, an unknown word is a noun only where something shows it: a noun ending, or
+      // an article or preposition before it ("die kreisumlage", "für vereine"). Others ("nix", "draus", "bestehn")
+      // are ordinary words; weighed as unknown nouns they sank the coverage of clear questions.
+      if (
+        lowerCase &&
+        wordClass !== 'number' &&
+        !lemma &&
+        forms.parts.length === 0 &&
+        !this.vocabulary.has(term) &&
+        !this.isOrdinaryTerm(term)
+      )
+        wordClass = wordClass === 'noun' || this.followsNounCue(tokens, position) ? 'noun' : 'other';
       if (
         caseIsMeaningful &&
         wordClass === 'noun' &&
@@ -352,6 +378,22 @@ export class GermanAnalyzer {
         this.followsPlaceCue(tokens, position)
       )
         wordClass = 'place';
+      // A typo of a known word ("antragstelung", "gebüren"): numbers and abbreviations are no typos, and a verb or
+      // adjective (by its case, or by its ending where case tells nothing and the known word is no noun either)
+      // weighs little anyway.
+      const typoCandidate = wordClass === 'noun' || wordClass === 'unknown' || (wordClass === 'other' && !caseIsMeaningful);
+      if (!lemma && forms.parts.length === 0 && typoCandidate && !isAbbreviation(token, mixedCase)) {
+        let corrections = this.typoCorrections(term);
+        if (!caseIsMeaningful) {
+          // Where case tells nothing, the known word tells the class: the articles write nouns capitalised only.
+          const nouns = corrections.filter((known) => !this.lowerCaseTerms.has(known));
+          if (wordClass === 'other') corrections = nouns;
+          if (corrections.length > 0) wordClass = nouns.length > 0 ? 'noun' : 'other';
+        }
+        // Each correction stands for the whole word (its synonyms too), not for a part of it.
+        for (const known of corrections) setMax(alternatives, known, DEFAULT_EXPANSION_WEIGHTS.typo);
+        if (corrections.length > 0) partOf = new Map(corrections.map((known) => [known, known]));
+      }
       words.push({ text: token, term, alternatives, wordClass, ...(partOf && { partOf }) });
     });
     this.joinSplitCompounds(tokens, words);
@@ -372,6 +414,49 @@ export class GermanAnalyzer {
     if (before === undefined) return false;
     if (PLACE_CUES.has(before)) return true;
     return before === 'und' && position >= 2 && /^\p{Lu}/u.test(tokens[position - 2]!) && this.followsPlaceCue(tokens, position - 2);
+  }
+
+  /**
+   * The known terms an unknown term is probably a typo of (see `TypoLookup.nearest`): within one edit (a letter
+   * wrong, missing, added, two swapped) for a term of five letters or more, two from nine, with the same first
+   * letter. Not for a word OpenThesaurus knows (an ordinary word, a word of its synonym sets, a real word near the
+   * knowledge base's words: `Leitung` is no typo of `Leistung`). Cached per term until the vocabulary changes.
+   */
+  typoCorrections(term: string): string[] {
+    if (this.vocabulary.has(term)) return [];
+    let corrections = this.typoCache.get(term);
+    if (!corrections) {
+      const budget = typoBudget(term.length);
+      this.realTerms ??= new Set(this.thesaurusData.realTerms);
+      const general = budget === 0 || this.realTerms.has(term) || this.isOrdinaryTerm(term) || this.thesaurusSetsOf(term).length > 0;
+      corrections = general ? [] : (this.typoLookup ??= new TypoLookup(this.vocabulary)).nearest(term, budget);
+      this.typoCache.set(term, corrections);
+    }
+    return corrections;
+  }
+
+  /**
+   * True when the word at `position` stands where German puts a noun: after an article, a determiner or a
+   * preposition ("die", "unsere", "beim", "für"), with at most an adjective or a number between ("die nächste
+   * kommunalwahl", "mit drei dörfern"). Not a word with an adjective's ending before a word that may be its noun
+   * ("eine gemeinsame kasse").
+   */
+  private followsNounCue(tokens: readonly string[], position: number): boolean {
+    const before = (offset: number) => foldGerman(tokens[position - offset]?.toLowerCase() ?? '');
+    // An adjective's ending before a word that may be its noun: not a stop word, nor a verb or adjective the
+    // articles write in lower case ("auf gemeindestraßen beachten" is a noun).
+    const next = tokens[position + 1];
+    const nextTerm = next === undefined || !/^\p{L}/u.test(next) ? null : this.baseTerm(next);
+    const adjective = ADJECTIVE_INFLECTION.test(tokens[position]!.toLowerCase()) && nextTerm !== null && !this.lowerCaseTerms.has(nextTerm);
+    if (adjective) return false;
+    if (NOUN_CUES.has(before(1))) return true;
+    if (!NOUN_CUES.has(before(2))) return false;
+    // Between them a number, or an adjective (a stop word or a word the articles write in lower case): not a noun
+    // ("der bürgermeister gewählt") nor an unknown word ("unter die arme greifen").
+    const between = before(1);
+    if (/^\d+$/.test(between) || NUMBER_WORDS.has(between)) return true;
+    const term = this.baseTerm(between);
+    return ADJECTIVE_INFLECTION.test(between) && (term === null || this.lowerCaseTerms.has(term));
   }
 
   /** True when OpenThesaurus knows the term as an ordinary word (verb, adjective, adverb) the knowledge base lacks. */
@@ -549,6 +634,31 @@ export function wordClassByEnding(token: string): QueryWord['wordClass'] {
   return classifyWord(token, false, false);
 }
 
+/**
+ * Words after which a noun follows (folded): articles, determiners, possessives and prepositions, also merged
+ * with the article ("beim", "zur"). Not "zu" (before an infinitive) nor "um" ("um … zu").
+ */
+const NOUN_CUES = new Set(
+  [
+    'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines',
+    'dieser diese diesen diesem dieses jeder jede jeden jedem jedes welcher welche welchen welchem welches',
+    'mein meine meinen meinem meiner meines unser unsere unseren unserem unserer unseres unsre euer eure eures',
+    'ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines ne nen nem ner',
+    'im am beim vom zum zur ins ans aufs fürs fürn übers übern unterm',
+    'für mit bei von aus nach ohne gegen über unter per pro seit wegen trotz durch auf an in zwischen vor hinter neben',
+    'innerhalb außerhalb laut gemäß samt inklusive',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word) => foldGerman(word)),
+);
+
+/** Number words between a determiner and its noun ("mit drei dörfern"). */
+const NUMBER_WORDS = new Set(['zwei', 'drei', 'vier', 'funf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'zwolf', 'paar', 'beiden']);
+
+/** Endings of an inflected adjective (`gemeinsame`, `neuen`, `kleiner`). */
+const ADJECTIVE_INFLECTION = /(?:e|en|er|es|em)$/;
+
 /** Possessives before the asker ("mein Chef", "unsere Amtsleiterin", "unser neuer Bgm"). */
 const POSSESSIVES = /^(?:mein|unser|dein|euer|eure|ihr)(?:e|em|en|er|es)?$/iu;
 
@@ -582,6 +692,9 @@ const MIN_LEMMA_LENGTH = 3;
 /** Separable verb prefixes, before the `ge` of a participle (`eingereicht`, `ausgezahlt`, `zusammengelegt`). */
 const SEPARABLE_PARTICIPLE =
   /^(ab|an|auf|aus|bei|durch|ein|fest|fort|her|hin|mit|nach|vor|weg|weiter|wieder|zu|zuruck|zusammen|dar|hinzu|voran)?ge(\p{L}{3,}?)e?t(?:e|en|er|es|em)?$/u;
+/** An infinitive with `zu` after a separable prefix (`vorzubereiten`, `einzureichen`, `zusammenzulegen`). */
+const SEPARABLE_ZU_INFINITIVE =
+  /^(ab|an|auf|aus|bei|durch|ein|fest|fort|her|hin|mit|nach|vor|weg|weiter|wieder|zuruck|zusammen|dar|hinzu|voran)zu(\p{L}{3,}e?n)$/u;
 /** Endings of finite verb forms the Snowball stemmer keeps (3rd person, past tense), longest first. */
 const VERB_ENDINGS = ['eten', 'ete', 'tet', 'ten', 'te', 'et', 't'];
 
@@ -598,6 +711,9 @@ function verbStemCandidates(folded: string): Array<{ stem: string; participle: b
   };
   const participle = SEPARABLE_PARTICIPLE.exec(folded);
   if (participle) add(`${participle[1] ?? ''}${participle[2]!}`, true);
+  // `vorzubereiten`, `zusammenzulegen`: the infinitive with `zu` after a separable prefix is as sure a verb form.
+  const withZu = SEPARABLE_ZU_INFINITIVE.exec(folded);
+  if (withZu) add(`${withZu[1]!}${withZu[2]!}`, true);
   const finite = VERB_ENDINGS.filter((ending) => folded.endsWith(ending) && folded.length - ending.length >= MIN_LEMMA_LENGTH).map(
     (ending) => folded.slice(0, -ending.length),
   );

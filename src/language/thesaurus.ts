@@ -11,9 +11,21 @@ export interface ThesaurusData {
   sets: string[][];
   /** Index terms (stems) of ordinary words (verbs, adjectives, adverbs) the knowledge base does not contain. */
   ordinaryTerms: string[];
+  /**
+   * Index terms of German words (any word class) the knowledge base does not contain that are one or two
+   * keystrokes from one it does (`Leitung`, `Leistung`): real words, no typos (see `GermanAnalyzer.typoCorrections`).
+   * Absent: none.
+   */
+  realTerms?: string[];
 }
 
-export const EMPTY_THESAURUS: ThesaurusData = { sets: [], ordinaryTerms: [] };
+export const EMPTY_THESAURUS: ThesaurusData = { sets: [], ordinaryTerms: [], realTerms: [] };
+
+/**
+ * The line of `openthesaurus-words.txt` after which the real words near the knowledge base's words follow
+ * (`ThesaurusData.realTerms`); before it, the ordinary words.
+ */
+export const REAL_WORDS_MARKER = '[echte Wörter nahe am Wortschatz]';
 
 /** Lines of a shipped thesaurus file without comments and blank lines. */
 function dataLines(text: string | undefined): string[] {
@@ -26,9 +38,13 @@ function dataLines(text: string | undefined): string[] {
 
 /**
  * Reads `openthesaurus-subset.txt` (one set a line, `;`-separated) and `openthesaurus-words.txt` (stems,
- * separated by spaces and line breaks). A missing file gives no data of its kind.
+ * separated by spaces and line breaks: the ordinary words, then after `REAL_WORDS_MARKER` the real words near the
+ * knowledge base's words). A missing file gives no data of its kind.
  */
 export function parseThesaurus(subset: string | undefined, words: string | undefined): ThesaurusData {
+  const lines = dataLines(words);
+  const marker = lines.indexOf(REAL_WORDS_MARKER);
+  const terms = (part: string[]) => part.flatMap((line) => line.split(/\s+/));
   return {
     sets: dataLines(subset)
       .map((line) =>
@@ -38,6 +54,7 @@ export function parseThesaurus(subset: string | undefined, words: string | undef
           .filter((word) => word !== ''),
       )
       .filter((set) => set.length > 1),
-    ordinaryTerms: dataLines(words).flatMap((line) => line.split(/\s+/)),
+    ordinaryTerms: terms(marker < 0 ? lines : lines.slice(0, marker)),
+    realTerms: marker < 0 ? [] : terms(lines.slice(marker + 1)),
   };
 }

@@ -22,6 +22,7 @@ describe('unknown words in a question', () => {
     'welche unterlagen gehören zum antrag, wir tüfteln gerade daran',
     'Welche Unterlagen gehören zum Antrag für das Jahr 2031?',
     'Welche Unterlagen gehören zum Antrag, wenn wir mit Wettenberg und Heuchelheim kooperieren?',
+    'ham wir nu alle unterlagen fürn antrag beisammen',
   ])('answers "%s" despite its ordinary unknown words', async (question) => {
     const decision = await decide(question);
     expect(decision.outcome === 'answer' && decision.article.id).toBe('antragsunterlagen');

@@ -144,6 +144,32 @@ describe('German analyser', () => {
     expect(analyzer.collapsedSynonyms()).toEqual(['nächstes Jahr']);
   });
 
+  describe('in a message all in lower case', () => {
+    const analyzer = analyzerFor(['Die Fristen und die Kasse, wir müssen beachten und gemeinsam planen.']);
+    const classOf = (question: string, text: string) => analyzer.analyzeQuery(question).find((w) => w.text === text)?.wordClass;
+
+    it('takes an unknown word for an ordinary word unless something shows a noun', () => {
+      expect(classOf('ham wir da fristen', 'ham')).toBe('other');
+      expect(classOf('und wenn am ende nix draus wird', 'draus')).toBe('other');
+    });
+
+    it('takes an unknown word after an article, a determiner or a preposition for a noun', () => {
+      expect(classOf('wie hoch ist die kreisumlage', 'kreisumlage')).toBe('noun');
+      expect(classOf('gibt es zuschüsse für vereine', 'vereine')).toBe('noun');
+      expect(classOf('kasse mit drei dörfern', 'dörfern')).toBe('noun');
+      expect(classOf('was ist auf gemeindestraßen zu beachten', 'gemeindestraßen')).toBe('noun');
+      expect(classOf('wann ist die gemeinsame kommunalwahl', 'kommunalwahl')).toBe('noun');
+    });
+
+    it('takes an unknown word with an adjective ending before its noun for an adjective', () => {
+      expect(classOf('eine tolle kasse', 'tolle')).toBe('other');
+    });
+
+    it('keeps the capitals of a message of capitalised words only as nouns', () => {
+      expect(classOf('Grundsteuer Hebesatz Kassel', 'Hebesatz')).not.toBe('other');
+    });
+  });
+
   it('reads numbers with thousands separators as one token', () => {
     expect(joinDigitGroups('75.000 € oder 1 500 000')).toBe('75000 € oder 1500000');
     expect(tokenizeWords('IKZ-Förderung: 75.000 €')).toEqual(['IKZ', 'Förderung', '75000']);

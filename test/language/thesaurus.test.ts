@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GermanAnalyzer } from '../../src/language/german-analyzer.js';
-import { parseThesaurus, THESAURUS_FILES } from '../../src/language/thesaurus.js';
+import { parseThesaurus, REAL_WORDS_MARKER, THESAURUS_FILES } from '../../src/language/thesaurus.js';
 import { decideAnswer } from '../../src/knowledge/answer-engine.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
@@ -24,6 +24,13 @@ describe('OpenThesaurus subset', () => {
     const data = parseThesaurus('# Kopf\n\nbeilegen;beifügen\nnur\n', '# Kopf\nhinterh nachher\nspinnt\n');
     expect(data.sets).toEqual([['beilegen', 'beifügen']]);
     expect(data.ordinaryTerms).toEqual(['hinterh', 'nachher', 'spinnt']);
+    expect(data.realTerms).toEqual([]);
+  });
+
+  it('reads the real words near the vocabulary after their marker line', () => {
+    const data = parseThesaurus(undefined, `# Kopf\nhinterh\n${REAL_WORDS_MARKER}\nleitung satzung\nthema\n`);
+    expect(data.ordinaryTerms).toEqual(['hinterh']);
+    expect(data.realTerms).toEqual(['leitung', 'satzung', 'thema']);
   });
 
   it('lets an everyday verb the articles lack stand for their word, weaker than the word itself', () => {
