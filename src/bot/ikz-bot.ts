@@ -188,7 +188,9 @@ export class IkzBot extends ActivityHandler {
     await super.run(context);
     const data = lines.length > 0 ? await this.memoryOf(context) : undefined;
     if (data) data.transcriptTurns = (data.transcriptTurns ?? 0) + 1;
-    await this.options.conversationState.saveChanges(context, false);
+    // A turn that counted a transcript turn has changed the state: saved without botbuilder's change check,
+    // which would serialise and hash the whole state once more only to find that out.
+    await this.options.conversationState.saveChanges(context, data !== undefined);
     // After the state: a turn whose state could not be saved did not happen for the user either.
     if (data) await this.options.transcripts.saveTurn(context.activity.conversation.id, data.transcriptTurns!, lines);
   }
