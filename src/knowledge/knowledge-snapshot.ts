@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.js';
 import { projectRoot } from '../shared/project-root.js';
 import { KnowledgeIndex, type KnowledgeIndexData } from './knowledge-index.js';
-import { parseKnowledgeFiles, readKnowledgeFiles, visitKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
+import { eachKnowledgeFile, parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
 import type { Article, KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
@@ -37,9 +37,7 @@ export interface IndexedKnowledge {
 export async function loadIndexedKnowledge(dir: string, logger: Logger, cacheDir?: string): Promise<IndexedKnowledge> {
   if (!cacheDir) return build(await readKnowledgeFiles(dir));
   // The files are only hashed here, not kept: a restart needs none of them (2,000 articles are 14 MB).
-  const fingerprint = new Fingerprint();
-  await visitKnowledgeFiles(dir, (_kind, file, content) => fingerprint.add(file, content));
-  const file = snapshotFile(cacheDir, fingerprint.digest());
+  const file = snapshotFile(cacheDir, await knowledgeFingerprint(eachKnowledgeFile(dir)));
   try {
     const restored = await readSnapshot(file);
     if (restored) return restored;
@@ -59,7 +57,7 @@ export async function loadIndexedKnowledge(dir: string, logger: Logger, cacheDir
 /** Reads, fingerprints and indexes a knowledge folder; the files' bytes are garbage when it returns. */
 async function readAndBuild(dir: string): Promise<{ built: IndexedKnowledge; fingerprint: string }> {
   const files = await readKnowledgeFiles(dir);
-  return { built: build(files), fingerprint: knowledgeFingerprint(files) };
+  return { built: build(files), fingerprint: await knowledgeFingerprint([...files.articles, ...files.meta]) };
 }
 
 function build(files: KnowledgeFiles): IndexedKnowledge {
@@ -126,38 +124,25 @@ async function writeSnapshot(file: string, { kb, index }: IndexedKnowledge): Pro
 }
 
 /**
- * The fingerprint of a knowledge base's files together with the code that loads and indexes them (see
- * `knowledgeCodeId`) and the snapshot format: a snapshot is valid exactly for its fingerprint.
+ * The fingerprint of a knowledge base's files (path and content, in the order of `KnowledgeFiles`; `undefined` for
+ * a missing file) together with the code that loads and indexes them (see `knowledgeCodeId`) and the snapshot
+ * format: a snapshot is valid exactly for its fingerprint.
  */
-export function knowledgeFingerprint(files: KnowledgeFiles, codeId?: string): string {
-  const fingerprint = new Fingerprint(codeId);
-  for (const [file, content] of [...files.articles, ...files.meta]) fingerprint.add(file, content);
-  return fingerprint.digest();
-}
-
-/** `knowledgeFingerprint` file by file, in the order of `KnowledgeFiles`. */
-class Fingerprint {
-  private readonly hash = createHash('sha256');
-
-  constructor(codeId: string = knowledgeCodeId()) {
-    this.field(`format ${SNAPSHOT_FORMAT}`);
-    this.field(codeId);
-  }
-
-  add(file: string, content: string | Uint8Array | undefined): void {
-    this.field(file);
+export async function knowledgeFingerprint(
+  files: AsyncIterable<[string, string | Buffer | undefined]> | Iterable<[string, string | Buffer | undefined]>,
+  codeId = knowledgeCodeId(),
+): Promise<string> {
+  const hash = createHash('sha256');
+  const field = (value: string | Buffer) => hash.update(`${Buffer.byteLength(value)}:`).update(value);
+  field(`format ${SNAPSHOT_FORMAT}`);
+  field(codeId);
+  for await (const [file, content] of files) {
+    field(file);
     // A missing file differs from an empty one.
-    this.hash.update(content === undefined ? '-' : '+');
-    this.field(content ?? '');
+    hash.update(content === undefined ? '-' : '+');
+    field(content ?? '');
   }
-
-  digest(): string {
-    return this.hash.digest('hex');
-  }
-
-  private field(value: string | Uint8Array): void {
-    this.hash.update(`${Buffer.byteLength(value)}:`).update(value);
-  }
+  return hash.digest('hex');
 }
 
 function snapshotFile(cacheDir: string, fingerprint: string): string {
