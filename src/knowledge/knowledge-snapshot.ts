@@ -8,7 +8,7 @@ import type { Logger } from '../logging/logger.js';
 import { projectRoot } from '../shared/project-root.js';
 import { KnowledgeIndex, type KnowledgeIndexData } from './knowledge-index.js';
 import { eachKnowledgeFile, parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
-import type { Article, KnowledgeBase } from './types.js';
+import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
 const SNAPSHOT_FORMAT = 5;
@@ -87,7 +87,9 @@ async function readSnapshot(file: string): Promise<IndexedKnowledge | undefined>
       header = JSON.parse(line) as SnapshotHeader;
       if (header.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
     } else if (articles.length < header.articles) {
-      articles.push(JSON.parse(line) as Article);
+      const article = JSON.parse(line) as Article;
+      for (const section of article.sections) section.text ??= section.markdown;
+      articles.push(article);
     } else {
       const kb: KnowledgeBase = { articles, meta: header.meta, problems: header.problems };
       return { kb, index: KnowledgeIndex.fromJSON(kb, { ...header, search: line }), origin: 'snapshot' };
@@ -112,7 +114,9 @@ async function writeSnapshot(file: string, { kb, index }: IndexedKnowledge): Pro
   const temporary = `${file}.${process.pid}.tmp`;
   // Written line by line too: the text of all articles as one string would be many MB more at once.
   function* lines(): Generator<string> {
-    for (const value of [header, ...kb.articles]) yield `${JSON.stringify(value)}\n`;
+    yield `${JSON.stringify(header)}\n`;
+    // A section's text is left out where it is its Markdown (no markup); the reader shares the one string.
+    for (const article of kb.articles) yield `${JSON.stringify(article, withoutPlainTexts)}\n`;
     yield search;
   }
   await writeFile(temporary, lines());
@@ -121,6 +125,10 @@ async function writeSnapshot(file: string, { kb, index }: IndexedKnowledge): Pro
   const dated = await Promise.all(snapshots.map(async (path) => ({ path, mtimeMs: (await stat(path)).mtimeMs })));
   dated.sort((a, b) => b.mtimeMs - a.mtimeMs);
   await Promise.all(dated.slice(SNAPSHOTS_KEPT).map(({ path }) => rm(path, { force: true })));
+}
+
+function withoutPlainTexts(this: unknown, key: string, value: unknown): unknown {
+  return key === 'text' && value === (this as ArticleSection).markdown ? undefined : value;
 }
 
 /**

@@ -115,7 +115,10 @@ export function parseKnowledgeFiles(files: KnowledgeFiles): KnowledgeBase {
     fileById.set(result.article.id, file);
     // A copy: the parsed texts are slices of the file's text and would keep all of it alive (2,000 articles:
     // 24 MB of file texts kept besides the articles).
-    articles.push(structuredClone(result.article));
+    const article = structuredClone(result.article);
+    // A section without markup has its Markdown as its text: one string, not two equal ones (the copy made two).
+    for (const section of article.sections) if (section.text === section.markdown) section.text = section.markdown;
+    articles.push(article);
   }
   const meta = parseMeta(files.meta, problems);
   return { articles, meta, problems };
