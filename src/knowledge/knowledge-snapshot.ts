@@ -127,6 +127,7 @@ async function writeSnapshot(file: string, { kb, index }: IndexedKnowledge): Pro
   await Promise.all(dated.slice(SNAPSHOTS_KEPT).map(({ path }) => rm(path, { force: true })));
 }
 
+/** `JSON.stringify`'s replacer for an article: leaves out a section's text where it is the section's Markdown. */
 function withoutPlainTexts(this: unknown, key: string, value: unknown): unknown {
   return key === 'text' && value === (this as ArticleSection).markdown ? undefined : value;
 }
@@ -160,9 +161,10 @@ function snapshotFile(cacheDir: string, fingerprint: string): string {
 let codeId: string | undefined;
 
 /**
- * What identifies the code that turns knowledge files into an index: in the bundle, the bundle itself
- * (the packages included); under tsx, the sources of `src/knowledge/` and `src/language/` (the analyser)
- * and the package versions of the lock file. Computed once per process.
+ * What identifies the code that turns knowledge files into an index: where the sources are there (under tsx,
+ * and the bundle `npm start` builds from them), those of `src/knowledge/` and `src/language/` (the analyser) and
+ * the package versions of the lock file; elsewhere the bundle itself (the packages included). Computed once per
+ * process.
  */
 function knowledgeCodeId(): string {
   if (codeId) return codeId;
