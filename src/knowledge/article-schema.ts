@@ -76,7 +76,8 @@ export const articleFrontMatterSchema = z
     related: z.array(z.string({ error: 'expected article ids' }), { error: 'expected a list of article ids' }).default([]),
     offers: z.array(z.enum(['foerder-check', 'antrag-stellen'], { error: 'expected foerder-check or antrag-stellen' })).default([]),
   })
-  .transform(({ as_of, ...front }, ctx) => {
+  // Named as in `Article`.
+  .transform(({ as_of, as_of_note, further_sources, ...front }, ctx) => {
     const date = as_of.date ?? front.reviewed;
     if (date === undefined) {
       ctx.addIssue({
@@ -86,5 +87,5 @@ export const articleFrontMatterSchema = z
       });
       return z.NEVER;
     }
-    return { ...front, as_of: date, as_of_precision: as_of.precision };
+    return { ...front, furtherSources: further_sources, asOf: date, asOfPrecision: as_of.precision, asOfNote: as_of_note };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keysError } from './schema-messages.js';
+import { strictObject } from './schema-messages.js';
 
 /**
  * What a message can ask for besides a search: the bot's own intents, and `question` for counter-examples
@@ -18,7 +18,7 @@ const example = z
   .min(1, { error: 'an example must not be empty' })
   .max(300, { error: 'an example may have at most 300 characters' });
 
-const intentSchema = z.strictObject(
+const intentSchema = strictObject(
   {
     threshold: z
       .number({ error: 'expected a number between 0.3 and 1' })
@@ -30,61 +30,51 @@ const intentSchema = z.strictObject(
     own_request_in_questions: z.boolean({ error: 'expected true or false' }).optional(),
     examples: z.array(example, { error: 'expected a list of example sentences' }).min(1, { error: 'an intent needs at least one example' }),
   },
-  {
-    error: keysError(
-      'setting(s)',
-      ['threshold', 'within_longer_messages', 'own_request_in_questions', 'examples'],
-      'expected threshold, within_longer_messages, own_request_in_questions and examples',
-    ),
-  },
+  'setting(s)',
+  'expected threshold, within_longer_messages, own_request_in_questions and examples',
 );
+
+const wordsSchema = strictObject(
+  {
+    keep: wordList,
+    ignore: wordList,
+    // What tells a request ("Kann mich jemand anrufen?") from a question about the office ("Wie erreiche ich …?").
+    self: wordList,
+    question_words: wordList,
+    asking: wordList,
+    // The asker's own side ("uns", "unser"): fills an example's word, but with one more word makes no request yet.
+    own_side: wordList,
+    // Heads of a compound that asks for its first part ("Terminwunsch", "Rückrufbitte").
+    request_nouns: wordList,
+    // Verbs that, with a word of manner ("wie", "am besten"), ask to be guided ("Wie gehen wir vor?").
+    proceeding: wordList,
+    groups: z
+      .array(
+        z
+          .array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), {
+            error: 'expected a list of words',
+          })
+          .min(2, { error: 'a group needs at least 2 words' }),
+        { error: 'expected a list of word groups' },
+      )
+      .default([]),
+  },
+  'word list(s)',
+  'expected the word lists keep, ignore, self, question_words, asking, own_side, request_nouns, proceeding and groups',
+);
+
+/** The word lists of an intents file that has none (each list empty); a fresh object each call. */
+export function noIntentWords(): IntentsFile['words'] {
+  return wordsSchema.parse({});
+}
 
 /**
  * `_meta/intents.yml`: the example utterances per intent that the bot recognises messages by (see
  * `src/understanding/intent-recognizer.ts`), and the words that carry an intent although search ignores them.
  */
-/** The word lists of an intents file that has none (each list empty); a fresh object each call. */
-export function noIntentWords() {
-  return { keep: [], ignore: [], self: [], question_words: [], asking: [], own_side: [], request_nouns: [], proceeding: [], groups: [] };
-}
-
-export const intentsFileSchema = z.strictObject(
+export const intentsFileSchema = strictObject(
   {
-    words: z
-      .strictObject(
-        {
-          keep: wordList,
-          ignore: wordList,
-          // What tells a request ("Kann mich jemand anrufen?") from a question about the office ("Wie erreiche ich …?").
-          self: wordList,
-          question_words: wordList,
-          asking: wordList,
-          // The asker's own side ("uns", "unser"): fills an example's word, but with one more word makes no request yet.
-          own_side: wordList,
-          // Heads of a compound that asks for its first part ("Terminwunsch", "Rückrufbitte").
-          request_nouns: wordList,
-          // Verbs that, with a word of manner ("wie", "am besten"), ask to be guided ("Wie gehen wir vor?").
-          proceeding: wordList,
-          groups: z
-            .array(
-              z
-                .array(word.pipe(z.string().regex(/^[^\s]+$/u, { error: 'a group entry must be a single word' })), {
-                  error: 'expected a list of words',
-                })
-                .min(2, { error: 'a group needs at least 2 words' }),
-              { error: 'expected a list of word groups' },
-            )
-            .default([]),
-        },
-        {
-          error: keysError(
-            'word list(s)',
-            ['keep', 'ignore', 'self', 'question_words', 'asking', 'own_side', 'request_nouns', 'proceeding', 'groups'],
-            'expected the word lists keep, ignore, self, question_words, asking, own_side, request_nouns, proceeding and groups',
-          ),
-        },
-      )
-      .default(noIntentWords),
+    words: wordsSchema.prefault({}),
     intents: z.partialRecord(z.enum(INTENT_NAMES), intentSchema, {
       // zod reports keys outside the enum as `unrecognized_keys` (its types do not say so).
       error: (issue) => {
@@ -95,7 +85,8 @@ export const intentsFileSchema = z.strictObject(
       },
     }),
   },
-  { error: keysError('section(s)', ['words', 'intents'], 'expected the sections words and intents') },
+  'section(s)',
+  'expected the sections words and intents',
 );
 
 export type IntentsFile = z.infer<typeof intentsFileSchema>;

@@ -1,7 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { GermanAnalyzer, type QueryWord } from '../language/german-analyzer.js';
 import { tokenizeWords } from '../language/german-normalizer.js';
-import { jsonPieces } from './json-pieces.js';
 import type { Article, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
@@ -130,16 +129,12 @@ export class KnowledgeIndex {
     return new KnowledgeIndex(analyzer, miniSearch, kb.articles);
   }
 
-  /**
-   * The built index as JSON-safe data (for a snapshot; the articles are not part of it): the analyser's vocabulary,
-   * and MiniSearch's JSON (`search` of `KnowledgeIndexData`) in pieces of a few thousand terms, since 2,000 articles
-   * make 4 MB of it.
-   */
-  toJSON(): Omit<KnowledgeIndexData, 'search'> & { search: Iterable<string> } {
+  /** The built index as JSON-safe data (for a snapshot; the articles are not part of it). */
+  toJSON(): KnowledgeIndexData {
     return {
       vocabulary: this.analyzer.vocabularyTerms(),
       lowerCase: this.analyzer.lowerCaseVocabularyTerms(),
-      search: jsonPieces(this.miniSearch.toJSON(), 'index', 5000),
+      search: JSON.stringify(this.miniSearch),
     };
   }
 

@@ -24,8 +24,9 @@ export class KnowledgeService {
   private constructor(
     private kb: KnowledgeBase,
     private index: KnowledgeIndex,
+    private readonly logger: Logger = silentLogger(),
     /** Where snapshots go (see `loadIndexedKnowledge`); none: every load indexes. */
-    private readonly loading: { logger?: Logger; cacheDir?: string } = {},
+    private readonly cacheDir?: string,
   ) {}
 
   /**
@@ -34,7 +35,7 @@ export class KnowledgeService {
    * the rejected files are returned with their reasons. Answers in flight use the old index to the end.
    */
   async reload(dir: string): Promise<{ rejected: KnowledgeProblem[]; articles: number }> {
-    const loaded = await loadIndexedKnowledge(dir, this.loading.logger ?? silentLogger(), this.loading.cacheDir);
+    const loaded = await loadIndexedKnowledge(dir, this.logger, this.cacheDir);
     const fresh = loaded.kb;
     const rejected = fresh.problems.filter((p) => p.severity === 'error');
     const rejectedFiles = new Set(rejected.map((p) => p.file));
@@ -43,13 +44,11 @@ export class KnowledgeService {
     const old = this.kb.meta;
     const synonymsBroken = rejectedFiles.has('_meta/synonyms.yml');
     const analyzerBroken = rejectedFiles.has('_meta/analyzer.yml');
+    const { stopwords, outsideScope, framing, framingPersons } = old;
     const meta = {
       ...fresh.meta,
-      synonymGroups: synonymsBroken ? old.synonymGroups : fresh.meta.synonymGroups,
-      stopwords: analyzerBroken ? old.stopwords : fresh.meta.stopwords,
-      outsideScope: analyzerBroken ? old.outsideScope : fresh.meta.outsideScope,
-      framing: analyzerBroken ? old.framing : fresh.meta.framing,
-      framingPersons: analyzerBroken ? old.framingPersons : fresh.meta.framingPersons,
+      ...(synonymsBroken && { synonymGroups: old.synonymGroups }),
+      ...(analyzerBroken && { stopwords, outsideScope, framing, framingPersons }),
       programme: fresh.meta.programme ?? old.programme,
       intents: fresh.meta.intents ?? old.intents,
       details: fresh.meta.details ?? old.details,
@@ -70,12 +69,9 @@ export class KnowledgeService {
   static async load(dir: string, logger: Logger, options: { cacheDir?: string } = {}): Promise<KnowledgeService> {
     const started = performance.now();
     const { kb, index, origin } = await loadIndexedKnowledge(dir, logger, options.cacheDir);
-    for (const problem of kb.problems) {
-      const log = problem.severity === 'error' ? logger.error.bind(logger) : logger.warn.bind(logger);
-      log(
-        { file: problem.file, reason: problem.reason },
-        `Knowledge file ${problem.severity === 'error' ? 'skipped' : 'has a problem'}: ${problem.file}: ${problem.reason}`,
-      );
+    for (const { file, reason, severity } of kb.problems) {
+      const [level, what] = severity === 'error' ? (['error', 'skipped'] as const) : (['warn', 'has a problem'] as const);
+      logger[level]({ file, reason }, `Knowledge file ${what}: ${file}: ${reason}`);
     }
     logger.info(
       {
@@ -86,7 +82,7 @@ export class KnowledgeService {
       },
       'Knowledge base loaded',
     );
-    return new KnowledgeService(kb, index, { logger, cacheDir: options.cacheDir });
+    return new KnowledgeService(kb, index, logger, options.cacheDir);
   }
 
   /** Builds the service from an already loaded knowledge base (tests, tools). */

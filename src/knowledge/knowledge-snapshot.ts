@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.js';
 import { projectRoot } from '../shared/project-root.js';
 import { KnowledgeIndex, type KnowledgeIndexData } from './knowledge-index.js';
-import { parseKnowledgeFiles, readKnowledgeFiles, visitKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
-import type { KnowledgeBase } from './types.js';
+import { eachKnowledgeFile, parseKnowledgeFiles, readKnowledgeFiles, type KnowledgeFiles } from './load-knowledge.js';
+import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Raise it whenever the snapshot's content changes shape (the fingerprint includes it). */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 /** How many snapshots a cache folder keeps (the newest): the current one and two to switch back to. */
 const SNAPSHOTS_KEPT = 3;
 
@@ -24,9 +25,8 @@ export interface IndexedKnowledge {
 /**
  * Loads and indexes a knowledge folder. With `cacheDir`, a saved snapshot of exactly these files (and this
  * code) is restored instead of parsing and indexing every article, and a fresh index is saved for the next
- * start. A snapshot is one file of JSON lines, named by the fingerprint of the files: the analyser data and
- * vocabulary, then the parsed articles a hundred a line, then MiniSearch's own JSON (`toJSON` /
- * `MiniSearch.loadJSON`). A damaged
+ * start. A snapshot is one file of JSON lines, named by the fingerprint of the files: a header (the analyser
+ * data and vocabulary), one line per article, then MiniSearch's own JSON (`MiniSearch.loadJSON`). A damaged
  * snapshot or a folder that cannot be written is logged and costs only speed.
  *
  * @example
@@ -37,19 +37,17 @@ export interface IndexedKnowledge {
 export async function loadIndexedKnowledge(dir: string, logger: Logger, cacheDir?: string): Promise<IndexedKnowledge> {
   if (!cacheDir) return build(await readKnowledgeFiles(dir));
   // The files are only hashed here, not kept: a restart needs none of them (2,000 articles are 14 MB).
-  const fingerprint = new Fingerprint();
-  await visitKnowledgeFiles(dir, (_kind, file, content) => fingerprint.add(file, content));
-  const file = snapshotFile(cacheDir, fingerprint.digest());
+  const file = snapshotFile(cacheDir, await knowledgeFingerprint(eachKnowledgeFile(dir)));
   try {
     const restored = await readSnapshot(file);
-    if (restored) return { ...restored, origin: 'snapshot' };
+    if (restored) return restored;
   } catch (error) {
     logger.warn({ err: error, file }, 'Knowledge snapshot unusable; indexing the knowledge base instead');
   }
   // Read again to index them; named by what was indexed, should a file have changed in between.
   const { built, fingerprint: indexed } = await readAndBuild(dir);
   try {
-    await writeSnapshot(snapshotFile(cacheDir, indexed), built.kb, built.index);
+    await writeSnapshot(snapshotFile(cacheDir, indexed), built);
   } catch (error) {
     logger.warn({ err: error, dir: cacheDir }, 'Cannot save the knowledge snapshot; the next start indexes the knowledge base again');
   }
@@ -58,14 +56,8 @@ export async function loadIndexedKnowledge(dir: string, logger: Logger, cacheDir
 
 /** Reads, fingerprints and indexes a knowledge folder; the files' bytes are garbage when it returns. */
 async function readAndBuild(dir: string): Promise<{ built: IndexedKnowledge; fingerprint: string }> {
-  const files: KnowledgeFiles = { articles: new Map(), meta: new Map() };
-  const fingerprint = new Fingerprint();
-  await visitKnowledgeFiles(dir, (kind, file, content) => {
-    fingerprint.add(file, content);
-    if (kind === 'article') files.articles.set(file, content!);
-    else files.meta.set(file, content?.toString('utf8'));
-  });
-  return { built: build(files), fingerprint: fingerprint.digest() };
+  const files = await readKnowledgeFiles(dir);
+  return { built: build(files), fingerprint: await knowledgeFingerprint([...files.articles, ...files.meta]) };
 }
 
 function build(files: KnowledgeFiles): IndexedKnowledge {
@@ -74,94 +66,60 @@ function build(files: KnowledgeFiles): IndexedKnowledge {
 }
 
 /** The first line of a snapshot file: all but the articles and MiniSearch's JSON, which follow on their own lines. */
-interface SnapshotHeader {
+interface SnapshotHeader extends Omit<KnowledgeIndexData, 'search'> {
   format: number;
-  /** How many lines of articles follow (each a JSON array of up to `ARTICLES_PER_LINE`). */
-  articleLines: number;
+  /** How many lines of articles follow (one article a line). */
+  articles: number;
   meta: KnowledgeBase['meta'];
   problems: KnowledgeBase['problems'];
-  vocabulary: KnowledgeIndexData['vocabulary'];
-  lowerCase: KnowledgeIndexData['lowerCase'];
 }
 
 /**
- * Articles per snapshot line. Each line is decoded and parsed on its own, so a restart never holds the text of all
- * articles as one string (2,000 articles: 27 MB, as two bytes a character).
+ * Restores a snapshot, or `undefined` when there is none. Read line by line: a restart never holds the whole file
+ * (2,000 articles: 17 MB) or the text of all articles as one string.
  */
-const ARTICLES_PER_LINE = 100;
-
-async function readSnapshot(file: string): Promise<Omit<IndexedKnowledge, 'origin'> | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file);
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw cause;
-  }
-  try {
-    const lines = readLines(handle);
-    const nextLine = async (): Promise<string> => {
-      const line = await lines.next();
-      if (line.done) throw new Error('the knowledge snapshot ends early');
-      return line.value;
-    };
-    const header = JSON.parse(await nextLine()) as Partial<SnapshotHeader>;
-    if (header.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
-    const articles: KnowledgeBase['articles'] = [];
-    for (let line = 0; line < header.articleLines!; line++) articles.push(...(JSON.parse(await nextLine()) as KnowledgeBase['articles']));
-    const kb: KnowledgeBase = { articles, meta: header.meta!, problems: header.problems! };
-    return {
-      kb,
-      index: KnowledgeIndex.fromJSON(kb, { vocabulary: header.vocabulary!, lowerCase: header.lowerCase!, search: await nextLine() }),
-    };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Size of the pieces a snapshot is read in. */
-const READ_SIZE = 1 << 20;
-
-/**
- * The lines of a UTF-8 file, read a megabyte at a time: the whole file in memory at once would be many MB that
- * stay until the garbage collector frees them (2,000 articles: 17 MB).
- */
-async function* readLines(handle: FileHandle): AsyncGenerator<string> {
-  const piece = Buffer.allocUnsafe(READ_SIZE);
-  let pending: Buffer[] = [];
-  for (;;) {
-    const { bytesRead } = await handle.read(piece, 0, READ_SIZE, null);
-    if (bytesRead === 0) break;
-    let start = 0;
-    for (let newline = piece.indexOf(10, start); newline >= 0 && newline < bytesRead; newline = piece.indexOf(10, start)) {
-      pending.push(piece.subarray(start, newline));
-      yield Buffer.concat(pending).toString('utf8');
-      pending = [];
-      start = newline + 1;
+async function readSnapshot(file: string): Promise<IndexedKnowledge | undefined> {
+  if (!existsSync(file)) return undefined;
+  let header: SnapshotHeader | undefined;
+  const articles: Article[] = [];
+  for await (const line of createInterface({ input: createReadStream(file) })) {
+    if (!header) {
+      header = JSON.parse(line) as SnapshotHeader;
+      if (header.format !== SNAPSHOT_FORMAT) throw new Error('not a knowledge snapshot of this format');
+    } else if (articles.length < header.articles) {
+      const article = JSON.parse(line) as Article;
+      for (const section of article.sections) section.text ??= section.markdown;
+      articles.push(article);
+    } else {
+      const kb: KnowledgeBase = { articles, meta: header.meta, problems: header.problems };
+      return { kb, index: KnowledgeIndex.fromJSON(kb, { ...header, search: line }), origin: 'snapshot' };
     }
-    // A copy: the next read reuses `piece`.
-    if (start < bytesRead) pending.push(Buffer.from(piece.subarray(start, bytesRead)));
   }
-  if (pending.length > 0) yield Buffer.concat(pending).toString('utf8');
+  throw new Error('the knowledge snapshot ends early');
 }
 
 /** Saves a snapshot under a temporary name and renames it (a reader never sees half a file); keeps the newest few. */
-async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIndex): Promise<void> {
+async function writeSnapshot(file: string, { kb, index }: IndexedKnowledge): Promise<void> {
   const { search, vocabulary, lowerCase } = index.toJSON();
-  const articleLines = Math.ceil(kb.articles.length / ARTICLES_PER_LINE);
-  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, articleLines, meta: kb.meta, problems: kb.problems, vocabulary, lowerCase };
-  // Written in pieces too: each line as one string would be many MB more at once.
-  function* text(): Generator<string> {
-    yield `${JSON.stringify(header)}\n`;
-    for (let line = 0; line < articleLines; line++) {
-      yield `${JSON.stringify(kb.articles.slice(line * ARTICLES_PER_LINE, (line + 1) * ARTICLES_PER_LINE))}\n`;
-    }
-    yield* search;
-  }
+  const header: SnapshotHeader = {
+    format: SNAPSHOT_FORMAT,
+    articles: kb.articles.length,
+    meta: kb.meta,
+    problems: kb.problems,
+    vocabulary,
+    lowerCase,
+  };
   const dir = join(file, '..');
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text());
+  // Written line by line too: the text of all articles as one string would be many MB more at once.
+  function* lines(): Generator<string> {
+    yield `${JSON.stringify(header)}\n`;
+    // A section's text is left out where it is its Markdown (no markup); the reader shares the one string.
+    for (const article of kb.articles) yield `${JSON.stringify(article, withoutPlainTexts)}\n`;
+    yield search;
+  }
+  await writeFile(temporary, lines());
   await rename(temporary, file);
   const snapshots = (await readdir(dir)).filter((name) => /^knowledge-[0-9a-f]+\.json$/.test(name)).map((name) => join(dir, name));
   const dated = await Promise.all(snapshots.map(async (path) => ({ path, mtimeMs: (await stat(path)).mtimeMs })));
@@ -169,39 +127,31 @@ async function writeSnapshot(file: string, kb: KnowledgeBase, index: KnowledgeIn
   await Promise.all(dated.slice(SNAPSHOTS_KEPT).map(({ path }) => rm(path, { force: true })));
 }
 
-/**
- * The fingerprint of a knowledge base's files together with the code that loads and indexes them (see
- * `knowledgeCodeId`) and the snapshot format: a snapshot is valid exactly for its fingerprint.
- */
-export function knowledgeFingerprint(files: KnowledgeFiles, codeId?: string): string {
-  const fingerprint = new Fingerprint(codeId);
-  for (const [file, content] of [...files.articles, ...files.meta]) fingerprint.add(file, content);
-  return fingerprint.digest();
+/** `JSON.stringify`'s replacer for an article: leaves out a section's text where it is the section's Markdown. */
+function withoutPlainTexts(this: unknown, key: string, value: unknown): unknown {
+  return key === 'text' && value === (this as ArticleSection).markdown ? undefined : value;
 }
 
-/** `knowledgeFingerprint` file by file, in the order of `KnowledgeFiles`. */
-class Fingerprint {
-  private readonly hash = createHash('sha256');
-
-  constructor(codeId: string = knowledgeCodeId()) {
-    this.field(`format ${SNAPSHOT_FORMAT}`);
-    this.field(codeId);
-  }
-
-  add(file: string, content: string | Uint8Array | undefined): void {
-    this.field(file);
+/**
+ * The fingerprint of a knowledge base's files (path and content, in the order of `KnowledgeFiles`; `undefined` for
+ * a missing file) together with the code that loads and indexes them (see `knowledgeCodeId`) and the snapshot
+ * format: a snapshot is valid exactly for its fingerprint.
+ */
+export async function knowledgeFingerprint(
+  files: AsyncIterable<[string, string | Buffer | undefined]> | Iterable<[string, string | Buffer | undefined]>,
+  codeId = knowledgeCodeId(),
+): Promise<string> {
+  const hash = createHash('sha256');
+  const field = (value: string | Buffer) => hash.update(`${Buffer.byteLength(value)}:`).update(value);
+  field(`format ${SNAPSHOT_FORMAT}`);
+  field(codeId);
+  for await (const [file, content] of files) {
+    field(file);
     // A missing file differs from an empty one.
-    this.hash.update(content === undefined ? '-' : '+');
-    this.field(content ?? '');
+    hash.update(content === undefined ? '-' : '+');
+    field(content ?? '');
   }
-
-  digest(): string {
-    return this.hash.digest('hex');
-  }
-
-  private field(value: string | Uint8Array): void {
-    this.hash.update(`${Buffer.byteLength(value)}:`).update(value);
-  }
+  return hash.digest('hex');
 }
 
 function snapshotFile(cacheDir: string, fingerprint: string): string {
@@ -211,9 +161,10 @@ function snapshotFile(cacheDir: string, fingerprint: string): string {
 let codeId: string | undefined;
 
 /**
- * What identifies the code that turns knowledge files into an index: in the bundle, the bundle itself
- * (the packages included); under tsx, the sources of `src/knowledge/` and `src/language/` (the analyser)
- * and the package versions of the lock file. Computed once per process.
+ * What identifies the code that turns knowledge files into an index: where the sources are there (under tsx,
+ * and the bundle `npm start` builds from them), those of `src/knowledge/` and `src/language/` (the analyser) and
+ * the package versions of the lock file; elsewhere the bundle itself (the packages included). Computed once per
+ * process.
  */
 function knowledgeCodeId(): string {
   if (codeId) return codeId;

@@ -49,11 +49,8 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
  * by path) and the analyser data (`_meta/*.yml`; `undefined` when missing).
  */
 export interface KnowledgeFiles {
-  /**
-   * Article path relative to the folder (forward slashes) → file content (UTF-8). Bytes, not text: on a
-   * restart from a snapshot they are only hashed, and bytes take half the memory of text with a „ or a –.
-   */
-  articles: Map<string, Uint8Array | string>;
+  /** Article path relative to the folder (forward slashes) → file content (UTF-8 bytes as read, or text). */
+  articles: Map<string, Buffer | string>;
   /** `_meta/<name>.yml` → file text, or `undefined` when the file does not exist. */
   meta: Map<string, string | undefined>;
 }
@@ -75,29 +72,25 @@ const PARALLEL_READS = 64;
 /** Reads all files of a knowledge folder (see `KnowledgeFiles`). */
 export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
   const files: KnowledgeFiles = { articles: new Map(), meta: new Map() };
-  await visitKnowledgeFiles(dir, (kind, file, content) => {
-    if (kind === 'article') files.articles.set(file, content!);
-    else files.meta.set(file, content?.toString('utf8'));
-  });
+  for await (const [file, content] of eachKnowledgeFile(dir)) {
+    if (file.startsWith(`${META_FOLDER}/`)) files.meta.set(file, content?.toString('utf8'));
+    else files.articles.set(file, content!);
+  }
   return files;
 }
 
 /**
- * Reads the files of a knowledge folder in the order of `KnowledgeFiles` (the articles sorted by path, then the
- * `_meta` files; `undefined` for a missing one) and hands each to `visit`, which may keep it or let it go (the
- * fingerprint of a restart only hashes them).
+ * The files of a knowledge folder one by one, in the order of `KnowledgeFiles` (the articles sorted by path, then
+ * the `_meta` files, `undefined` for a missing one), for a caller that need not keep them (a restart only hashes them).
  */
-export async function visitKnowledgeFiles(
-  dir: string,
-  visit: (kind: 'article' | 'meta', file: string, content: Buffer | undefined) => void,
-): Promise<void> {
+export async function* eachKnowledgeFile(dir: string): AsyncGenerator<[file: string, content: Buffer | undefined]> {
   const paths = await listMarkdownFiles(dir);
   for (let start = 0; start < paths.length; start += PARALLEL_READS) {
     const batch = paths.slice(start, start + PARALLEL_READS);
     const contents = await Promise.all(batch.map((file) => readFile(join(dir, file))));
-    batch.forEach((file, i) => visit('article', file, contents[i]));
+    for (let i = 0; i < batch.length; i++) yield [batch[i]!, contents[i]];
   }
-  for (const file of META_FILES) visit('meta', file, await readIfExists(join(dir, file)));
+  for (const file of META_FILES) yield [file, await readIfExists(join(dir, file))];
 }
 
 /**
@@ -109,9 +102,7 @@ export function parseKnowledgeFiles(files: KnowledgeFiles): KnowledgeBase {
   const articles: Article[] = [];
   const fileById = new Map<string, string>();
   for (const [file, content] of files.articles) {
-    const text =
-      typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
-    const result = parseArticle(file, text);
+    const result = parseArticle(file, content.toString());
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;
@@ -124,7 +115,10 @@ export function parseKnowledgeFiles(files: KnowledgeFiles): KnowledgeBase {
     fileById.set(result.article.id, file);
     // A copy: the parsed texts are slices of the file's text and would keep all of it alive (2,000 articles:
     // 24 MB of file texts kept besides the articles).
-    articles.push(structuredClone(result.article));
+    const article = structuredClone(result.article);
+    // A section without markup has its Markdown as its text: one string, not two equal ones (the copy made two).
+    for (const section of article.sections) if (section.text === section.markdown) section.text = section.markdown;
+    articles.push(article);
   }
   const meta = parseMeta(files.meta, problems);
   return { articles, meta, problems };
@@ -148,34 +142,17 @@ export function parseArticle(file: string, content: string): { article: Article 
   }
   const front = articleFrontMatterSchema.safeParse(parsed.data);
   if (!front.success) return { problems: describeIssues(front.error, parsed.data).map(error) };
-  const data = front.data;
-  const expectedName = `${data.id}.md`;
+  const expectedName = `${front.data.id}.md`;
   if (posix.basename(file) !== expectedName) {
-    return { problems: [error(`id "${data.id}" does not match the file name (expected ${expectedName})`)] };
+    return { problems: [error(`id "${front.data.id}" does not match the file name (expected ${expectedName})`)] };
   }
   const body = parseBody(parsed.content);
   if (body.sections[0]?.heading !== null || body.sections[0].text.length === 0) {
     return { problems: [error('the body must start with a short answer paragraph before the first ## heading')] };
   }
   const folder = posix.dirname(file);
-  const article: Article = {
-    id: data.id,
-    title: data.title,
-    questions: data.questions,
-    keywords: data.keywords,
-    source: data.source,
-    furtherSources: data.further_sources,
-    asOf: data.as_of,
-    asOfPrecision: data.as_of_precision,
-    asOfNote: data.as_of_note,
-    version: data.version,
-    reviewed: data.reviewed,
-    related: data.related,
-    offers: data.offers,
-    file,
-    sections: body.sections,
-    internalLinks: body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!))),
-  };
+  const internalLinks = body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!)));
+  const article: Article = { ...front.data, file, sections: body.sections, internalLinks };
   return { article };
 }
 
@@ -210,7 +187,7 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
 }
 
 /** A file's bytes, or `undefined` when it does not exist (other read errors are thrown). */
-export async function readIfExists(path: string): Promise<Buffer | undefined> {
+async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (cause) {

@@ -1,9 +1,14 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** The error of a strict object for editors: unknown keys with the known ones, else `expected`. */
-export function keysError(kind: string, known: readonly string[], expected: string): z.core.$ZodErrorMap {
-  return (issue) =>
-    issue.code === 'unrecognized_keys' ? `unknown ${kind} ${issue.keys.join(', ')} (known: ${known.join(', ')})` : expected;
+/**
+ * `z.strictObject` with an error for editors: an unknown key is named with the known ones (of `kind`:
+ * "setting(s)", "section(s)" …), any other problem with the object as a whole says what is `expected`.
+ */
+export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, kind: string, expected: string) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown ${kind} ${issue.keys.join(', ')} (known: ${known})` : expected),
+  });
 }
 
 /** Turns zod issues into `field: reason` strings for problem reports (`data` tells missing from wrong). */

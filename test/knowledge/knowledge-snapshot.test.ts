@@ -6,7 +6,7 @@ import { compareDecisions, recordDecisions } from '../../src/evaluation/decision
 import { parseEvalSet } from '../../src/evaluation/scoring.js';
 import { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
 import { knowledgeFingerprint } from '../../src/knowledge/knowledge-snapshot.js';
-import { readKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
+import { eachKnowledgeFile } from '../../src/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { SHIPPED_KB, SMALL_KB } from '../helpers/bot-harness.js';
 
@@ -94,7 +94,7 @@ describe('knowledge snapshots', () => {
 
   it('have a fingerprint that changes with the code and with any article, analyser file or missing file', async () => {
     const dir = editableCopy(SMALL_KB);
-    const fingerprint = async (code = 'code') => knowledgeFingerprint(await readKnowledgeFiles(dir), code);
+    const fingerprint = (code = 'code') => knowledgeFingerprint(eachKnowledgeFile(dir), code);
     const first = await fingerprint();
     expect(await fingerprint()).toBe(first);
     expect(await fingerprint('other code')).not.toBe(first);
