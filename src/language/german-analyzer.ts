@@ -358,6 +358,9 @@ export class GermanAnalyzer {
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
         wordClass = 'other';
+      // In a message all in lower case, a word the articles only write capitalised is a noun ("unterlagen", "kosten"),
+      // whatever its ending suggests.
+      if (lowerCase && !lemma && wordClass !== 'number' && this.vocabulary.has(term) && !this.lowerCaseTerms.has(term)) wordClass = 'noun';
       // In a message all in lower case, an unknown word is a noun only where something shows it: a noun ending, or
       // an article or preposition before it ("die kreisumlage", "für vereine"). Others ("nix", "draus", "bestehn")
       // are ordinary words; weighed as unknown nouns they sank the coverage of clear questions.

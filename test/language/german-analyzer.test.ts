@@ -161,6 +161,11 @@ describe('German analyser', () => {
       expect(classOf('wann ist die gemeinsame kommunalwahl', 'kommunalwahl')).toBe('noun');
     });
 
+    it('takes a word the articles only write capitalised for a noun, whatever its ending', () => {
+      expect(classOf('welche fristen gelten', 'fristen')).toBe('noun');
+      expect(classOf('wir müssen planen', 'planen')).toBe('other');
+    });
+
     it('takes an unknown word with an adjective ending before its noun for an adjective', () => {
       expect(classOf('eine tolle kasse', 'tolle')).toBe('other');
     });
