@@ -76,9 +76,25 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-/** True when a sentence asks something: it ends with `?` or opens like an (indirect) question. */
+/**
+ * Words that join a further question to the one before ("Und …", "Außerdem: …", "Noch was: …") and tell nothing of
+ * its own: a question may follow them.
+ */
+const JOINING =
+  /^(?:(?:und|außerdem|ausserdem|zudem|ferner|weiterhin|darüber\s+hinaus|des\s+weiteren|noch\s+(?:was|etwas|eine\s+frage)|zweitens|und\s+noch)\s*[,:]?\s+)+/iu;
+
+/**
+ * A finite verb first: German asks yes/no questions so, also without a question mark ("gibt es da auch hilfe",
+ * "und kann der kreis mitmachen"); statements put the subject or another part first.
+ */
+const VERB_FIRST =
+  /^(?:kann|können|koennen|könnte|koennte|muss|müssen|muessen|darf|dürfen|duerfen|soll|sollen|sollte|gibt|gibts|gilt|gelten|ist|sind|wäre|waere|wird|werden|brauchen|braucht|reicht|reichen|zählt|zaehlt|zählen|bekommen|bekommt|kriegen|kriegt|hat|haben|fällt|fallen|läuft|laeuft|geht|dauert|kostet|zahlt|fördert|lohnt)\s+(?:es|man|wir|ich|das|dies|der|die|den|ein|eine|einen|auch|unsere?|jede[rs]?|alle)\b/iu;
+
+/** True when a sentence asks something: it ends with `?`, opens like an (indirect) question, or with its verb. */
 export function isQuestion(sentence: string): boolean {
-  return /\?\s*$/.test(sentence) || QUESTION_OPENER.test(sentence.trim());
+  if (/\?\s*$/.test(sentence)) return true;
+  const content = sentence.trim().replace(JOINING, '');
+  return QUESTION_OPENER.test(content) || VERB_FIRST.test(content);
 }
 
 /**
