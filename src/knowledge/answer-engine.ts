@@ -87,7 +87,8 @@ export function decideAnswer(
   if (mentionsOutsideScope(question, outsideScope)) {
     return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
   }
-  const idf = new Map(words.map((w) => [w, index.idf(w)]));
+  // A word of the question's context or frame counts less than a word of the question itself (`QueryWord.emphasis`).
+  const idf = new Map(words.map((w) => [w, index.idf(w) * (w.emphasis ?? 1)]));
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
   // Rank by how much of the question an article covers, then by how strongly it matches: an article
   // that answers every word beats one that matches a single word very often.

@@ -158,7 +158,9 @@ function readSeveral(
   // Kommunen? Und wer prüft den Antrag?") stands alone.
   const secondStandsAlone =
     standsAlone(questions[1]!) || (ASKS_OWN_THING.test(questions[1]!) && isAnswered(second) && second.question === questions[1]);
-  if (isAnswered(first) && !secondStandsAlone && second.question === questions[1]) {
+  // A request to the bot without a noun of its own ("Können Sie das checken?") is part of the first as well.
+  const asksTheBot = ADDRESSES_BOT.test(questions[1]!) && followUpNouns(questions[1]!).length === 0;
+  if (isAnswered(first) && !secondStandsAlone && (second.question === questions[1] || asksTheBot)) {
     // Of two alternatives the first names the topic; a sentence that only qualifies the first
     // ("Besoldungsgruppe?") makes the message one question, answered as a whole or not at all.
     const whole = readQuestion(text, knowledge, topic);
@@ -311,6 +313,9 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
 
 /** A question word at the start (after "und", "also"): the question asks for a thing of its own. */
 const ASKS_OWN_THING = /^\s*(?:(?:und|also|aber)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})/iu;
+
+/** "Können Sie …", "Könntest du …": the writer asks the bot to do something. */
+const ADDRESSES_BOT = /^\s*(?:(?:und|also)\s+)?(?:können|koennen|könnten|koennten|kannst|könntest|würden|wuerden|würdest)\s+(?:sie|du)\b/iu;
 
 /** True when a question alone leads to no article at all (no candidate, not outside the programme): no topic word of its own. */
 function saysNothingAlone(question: string, knowledge: KnowledgeLookup): boolean {
