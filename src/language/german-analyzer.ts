@@ -371,8 +371,17 @@ export class GermanAnalyzer {
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
         wordClass = 'other';
       // In a message all in lower case, a word the articles only write capitalised is a noun ("unterlagen", "kosten"),
-      // whatever its ending suggests.
-      if (lowerCase && !lemma && wordClass !== 'number' && this.vocabulary.has(term) && !this.lowerCaseTerms.has(term)) wordClass = 'noun';
+      // whatever its ending suggests; so is a compound whose last part is one ("landrat", "haushaltssatzung").
+      const head = this.vocabulary.has(term) ? term : forms.parts.at(-1);
+      if (
+        lowerCase &&
+        !lemma &&
+        wordClass !== 'number' &&
+        head !== undefined &&
+        this.vocabulary.has(head) &&
+        !this.lowerCaseTerms.has(head)
+      )
+        wordClass = 'noun';
       // In a message all in lower case, an unknown word is a noun only where something shows it: a noun ending, or
       // an article or preposition before it ("die kreisumlage", "für vereine"). Others ("nix", "draus", "bestehn")
       // are ordinary words; weighed as unknown nouns they sank the coverage of clear questions.
@@ -479,10 +488,13 @@ export class GermanAnalyzer {
   private followsNounCue(tokens: readonly string[], position: number): boolean {
     const before = (offset: number) => foldGerman(tokens[position - offset]?.toLowerCase() ?? '');
     // An adjective's ending before a word that may be its noun: not a stop word, nor a verb or adjective the
-    // articles write in lower case ("auf gemeindestraßen beachten" is a noun).
+    // articles write in lower case.
     const next = tokens[position + 1];
     const nextTerm = next === undefined || !/^\p{L}/u.test(next) ? null : this.baseTerm(next);
-    const adjective = ADJECTIVE_INFLECTION.test(tokens[position]!.toLowerCase()) && nextTerm !== null && !this.lowerCaseTerms.has(nextTerm);
+    // (Nor a verb at the end of the sentence: "was ist auf gemeindestraßen zu beachten".)
+    const lastVerb = position + 2 === tokens.length && /(?:en|rn|ln|t)$/u.test(next ?? '');
+    const adjective =
+      ADJECTIVE_INFLECTION.test(tokens[position]!.toLowerCase()) && nextTerm !== null && !this.lowerCaseTerms.has(nextTerm) && !lastVerb;
     if (adjective) return false;
     if (NOUN_CUES.has(before(1))) return true;
     if (!NOUN_CUES.has(before(2))) return false;
