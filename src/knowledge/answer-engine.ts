@@ -87,7 +87,8 @@ export function decideAnswer(
   if (mentionsOutsideScope(question, outsideScope)) {
     return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
   }
-  const idf = new Map(words.map((w) => [w, index.idf(w)]));
+  // A word of the question's context or frame counts less than a word of the question itself (`QueryWord.emphasis`).
+  const idf = new Map(words.map((w) => [w, index.idf(w) * (w.emphasis ?? 1)]));
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
   // Rank by how much of the question an article covers, then by how strongly it matches: an article
   // that answers every word beats one that matches a single word very often.
@@ -178,9 +179,14 @@ function inAny(sets: ReadonlyArray<ReadonlySet<string>>, term: string): boolean 
 }
 
 /** Per query word: its IDF and its alternatives with their listed weights (as arrays: read for every stored question of every hit). */
-type PlainWord = { idf: number; terms: string[]; weights: number[] };
+type PlainWord = { idf: number; terms: string[]; weights: number[]; topic?: boolean };
 function plainAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>): PlainWord[] {
-  return words.map((word) => ({ idf: idf.get(word) ?? 0, terms: [...word.alternatives.keys()], weights: [...word.alternatives.values()] }));
+  return words.map((word) => ({
+    idf: idf.get(word) ?? 0,
+    terms: [...word.alternatives.keys()],
+    weights: [...word.alternatives.values()],
+    topic: word.wordClass !== 'other',
+  }));
 }
 
 /**
@@ -196,7 +202,7 @@ function questionMatch(words: readonly PlainWord[], totalWeight: number, terms: 
     let present: PlainWord | undefined;
     for (let i = 0; i < word.terms.length; i++) {
       if (!inAnyQuestion.has(word.terms[i]!)) continue;
-      present ??= { idf: word.idf, terms: [], weights: [] };
+      present ??= { idf: word.idf, terms: [], weights: [], topic: word.topic };
       present.terms.push(word.terms[i]!);
       present.weights.push(word.weights[i]!);
     }
@@ -206,14 +212,17 @@ function questionMatch(words: readonly PlainWord[], totalWeight: number, terms: 
   let best = 0;
   for (const question of terms.questions) {
     let matched = 0;
+    let topic = false;
     for (const word of found) {
       // The weight of the strongest alternative the question contains (0: none).
       let strength = 0;
       for (let i = 0; i < word.terms.length; i++)
         if (word.weights[i]! > strength && question.has(word.terms[i]!)) strength = word.weights[i]!;
       matched += strength * word.idf;
+      if (strength > 0 && word.topic) topic = true;
     }
-    best = Math.max(best, matched / totalWeight);
+    // A stored question that shares only the asking ("wie funktioniert", "was muss man beachten") is no match.
+    if (topic) best = Math.max(best, matched / totalWeight);
   }
   return best;
 }

@@ -1,4 +1,5 @@
 import { deu as BASE_GERMAN_STOPWORDS } from 'stopword';
+import { questionWeights } from './clauses.js';
 import { CompoundSplitter } from './compound-splitter.js';
 import { foldGerman, stemGerman, tokenizeWords } from './german-normalizer.js';
 import { EMPTY_THESAURUS, type ThesaurusData } from './thesaurus.js';
@@ -93,6 +94,11 @@ export interface QueryWord {
    * together. Each of their words alone is an alternative of a part's weight (`Hessen` alone is not `Hessen3C`).
    */
   phrases?: Array<{ terms: string[]; weight: number }>;
+  /**
+   * How much the word counts where it stands (see `questionWeights`): below 1 in a context sentence or in the frame
+   * of an embedded question ("Im Finanzausschuss kam die Frage auf, ob …"). Absent: 1.
+   */
+  emphasis?: number;
 }
 
 /**
@@ -324,12 +330,13 @@ export class GermanAnalyzer {
   /** Analyses a user question into words, each with its own term, compound parts and synonyms. */
   analyzeQuery(text: string): QueryWord[] {
     const words: QueryWord[] = [];
-    const seen = new Set<string>();
+    const seen = new Map<string, QueryWord>();
     const tokens = tokenizeWords(text);
     const letters = tokens.filter((t) => /^\p{L}/u.test(t));
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
     // (Not a message of capitalised words only: "Grundsteuer Hebesatz Kassel 2025?" writes nouns as nouns.)
     const lowerCase = letters.every((t) => /^\p{Ll}/u.test(t));
+    const emphasis = questionWeights(text, (token, position) => this.isTopicWord(token, position > 0 && mixedCase));
     const isFraming = (forms: { term: string; lemma?: string } | undefined) =>
       !!forms && (this.framingTerms.has(forms.term) || (!!forms.lemma && this.framingTerms.has(forms.lemma)));
     const framed =
@@ -345,8 +352,13 @@ export class GermanAnalyzer {
       // An inflected verb form stands for its verb ("zahlt" for "zahlen"); a capitalised word is a noun ("Rat").
       const lemma = wordClass === 'noun' && caseIsMeaningful ? undefined : forms.lemma;
       const term = lemma ?? forms.term;
-      if (seen.has(term)) return;
-      seen.add(term);
+      const weight = emphasis[position] ?? 1;
+      const earlier = seen.get(term);
+      if (earlier) {
+        // A word asked about counts fully, also when the context named it first.
+        if ((earlier.emphasis ?? 1) < weight) earlier.emphasis = weight === 1 ? undefined : weight;
+        return;
+      }
       const alternatives = new Map<string, number>([[term, 1]]);
       if (lemma) {
         alternatives.set(forms.term, 1);
@@ -358,6 +370,18 @@ export class GermanAnalyzer {
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
         wordClass = 'other';
+      // In a message all in lower case, a word the articles only write capitalised is a noun ("unterlagen", "kosten"),
+      // whatever its ending suggests; so is a compound whose last part is one ("landrat", "haushaltssatzung").
+      const head = this.vocabulary.has(term) ? term : forms.parts.at(-1);
+      if (
+        lowerCase &&
+        !lemma &&
+        wordClass !== 'number' &&
+        head !== undefined &&
+        this.vocabulary.has(head) &&
+        !this.lowerCaseTerms.has(head)
+      )
+        wordClass = 'noun';
       // In a message all in lower case, an unknown word is a noun only where something shows it: a noun ending, or
       // an article or preposition before it ("die kreisumlage", "für vereine"). Others ("nix", "draus", "bestehn")
       // are ordinary words; weighed as unknown nouns they sank the coverage of clear questions.
@@ -394,7 +418,16 @@ export class GermanAnalyzer {
         for (const known of corrections) setMax(alternatives, known, DEFAULT_EXPANSION_WEIGHTS.typo);
         if (corrections.length > 0) partOf = new Map(corrections.map((known) => [known, known]));
       }
-      words.push({ text: token, term, alternatives, wordClass, ...(partOf && { partOf }) });
+      const word: QueryWord = {
+        text: token,
+        term,
+        alternatives,
+        wordClass,
+        ...(partOf && { partOf }),
+        ...(weight < 1 && { emphasis: weight }),
+      };
+      seen.set(term, word);
+      words.push(word);
     });
     this.joinSplitCompounds(tokens, words);
     const expanded = this.expandSynonyms(words);
@@ -436,6 +469,17 @@ export class GermanAnalyzer {
   }
 
   /**
+   * True for a word that may name a question's topic: a capitalised word where case is meaningful, else a word the
+   * articles only write capitalised (not a stop word, not a framing word).
+   */
+  private isTopicWord(token: string, caseIsMeaningful: boolean): boolean {
+    const term = this.baseTerm(token);
+    if (term === null || this.framingTerms.has(term) || this.askerTerms.has(term) || /^\d/.test(token)) return false;
+    if (caseIsMeaningful) return /^\p{Lu}/u.test(token);
+    return this.vocabulary.has(term) && !this.lowerCaseTerms.has(term);
+  }
+
+  /**
    * True when the word at `position` stands where German puts a noun: after an article, a determiner or a
    * preposition ("die", "unsere", "beim", "für"), with at most an adjective or a number between ("die nächste
    * kommunalwahl", "mit drei dörfern"). Not a word with an adjective's ending before a word that may be its noun
@@ -444,10 +488,13 @@ export class GermanAnalyzer {
   private followsNounCue(tokens: readonly string[], position: number): boolean {
     const before = (offset: number) => foldGerman(tokens[position - offset]?.toLowerCase() ?? '');
     // An adjective's ending before a word that may be its noun: not a stop word, nor a verb or adjective the
-    // articles write in lower case ("auf gemeindestraßen beachten" is a noun).
+    // articles write in lower case.
     const next = tokens[position + 1];
     const nextTerm = next === undefined || !/^\p{L}/u.test(next) ? null : this.baseTerm(next);
-    const adjective = ADJECTIVE_INFLECTION.test(tokens[position]!.toLowerCase()) && nextTerm !== null && !this.lowerCaseTerms.has(nextTerm);
+    // (Nor a verb at the end of the sentence: "was ist auf gemeindestraßen zu beachten".)
+    const lastVerb = position + 2 === tokens.length && /(?:en|rn|ln|t)$/u.test(next ?? '');
+    const adjective =
+      ADJECTIVE_INFLECTION.test(tokens[position]!.toLowerCase()) && nextTerm !== null && !this.lowerCaseTerms.has(nextTerm) && !lastVerb;
     if (adjective) return false;
     if (NOUN_CUES.has(before(1))) return true;
     if (!NOUN_CUES.has(before(2))) return false;

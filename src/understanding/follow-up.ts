@@ -179,7 +179,7 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
 }
 
 /** The nouns of a follow-up: every capitalised word counts, also the first ("Arbeitsgemeinschaft?"). */
-function followUpNouns(text: string): string[] {
+export function followUpNouns(text: string): string[] {
   return [...new Set(words(text).filter((w) => /^\p{Lu}/u.test(w) && !OPENERS.has(w.toLowerCase())))];
 }
 

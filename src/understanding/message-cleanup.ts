@@ -58,8 +58,9 @@ const FILLERS: readonly RegExp[] = [
   // brauchen wir für die Sitzung im März". The purpose names an office or a date, not what is asked (a clause
   // that ends with "?" asks: "…, brauchen wir für den Antrag einen Beschluss?").
   /(?:,\s*(?:das\s+|dies\s+)?|(?<=[.!?]\s*)(?:das|dies)\s+)(?:brauch(?:e|en)?|benötige[n]?|benoetige[n]?)\s+(?:ich|wir)\s+(?:das\s+|es\s+)?(?:für|fuer)\s+[^.?!\n]*(?:[.!]+|(?=\n)|$)/giu,
-  // "Mich würde interessieren, ob …" / "Ich frage mich, ob …"
-  /(?:^|(?<=[.!?\n]\s*))(?:mich\s+(?:würde|würden|tät[e]?)\s+interessieren|mich\s+interessiert|ich\s+frage\s+mich|wir\s+fragen\s+uns)\s*,?\s*/giu,
+  // "Mich würde interessieren, ob …" / "Ich frage mich, ob …", also joined to a question before ("Außerdem würde mich
+  // interessieren, ob …").
+  /(?:^|(?<=[.!?\n]\s*))(?:(?:und|außerdem|ausserdem|zudem|ferner|weiterhin|auch)\s+)?(?:mich\s+(?:würde|würden|tät[e]?)\s+interessieren|mich\s+interessiert|(?:würde|würden|tät[e]?)\s+mich\s+(?:auch\s+|noch\s+)*interessieren|interessiert\s+mich\s+(?:auch\s+|noch\s+)*|ich\s+frage\s+mich|wir\s+fragen\s+uns)\s*,?\s*/giu,
   // "Können Sie mir bitte sagen, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du)\s+(?:mir|uns)\s+(?:bitte\s+|vielleicht\s+|kurz\s+)*(?:sagen|mitteilen|erklären|erläutern|darlegen|beantworten|verraten)\s*,?\s*/giu,
 ];

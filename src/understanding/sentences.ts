@@ -1,85 +1,10 @@
 /**
  * Sentences and questions of a message (pure). German abbreviations ("z. B.", "Nr.", "bzw.") and numbers
- * ("75.000", "1. Januar") do not end a sentence.
+ * ("75.000", "1. Januar") do not end a sentence (see `splitSentences`).
  */
+import { isQuestion, splitSentences } from '../language/sentence-split.js';
 
-/** Abbreviations after which a full stop does not end the sentence (lower case, without the stop). */
-const ABBREVIATIONS = new Set([
-  'z',
-  'b',
-  'bzw',
-  'ca',
-  'ggf',
-  'u',
-  'a',
-  'd',
-  'h',
-  'nr',
-  'abs',
-  's',
-  'ff',
-  'dr',
-  'prof',
-  'st',
-  'gem',
-  'vgl',
-  'usw',
-  'etc',
-  'inkl',
-  'zzgl',
-  'evtl',
-  'max',
-  'min',
-  'mio',
-  'mrd',
-  'tsd',
-  'rd',
-  'bspw',
-  'sog',
-  'i',
-  'v',
-  'o',
-  'e',
-]);
-
-/** What follows an ordinal number: a lower-case word or a month. */
-const ORDINAL_FOLLOWS = /^\s*(?:\p{Ll}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/u;
-
-/** Words that open a question without a question mark ("ob wir …", "wie lange …"). */
-const QUESTION_OPENER =
-  /^(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
-
-/**
- * Splits a text into sentences at `.`, `!`, `?`, `;` and line breaks, keeping each sentence's own
- * punctuation.
- *
- * @example
- * ```ts
- * splitSentences('Wir sind z. B. drei Gemeinden. Gibt es Geld?'); // ['Wir sind z. B. drei Gemeinden.', 'Gibt es Geld?']
- * ```
- */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    const isBreak = char === '\n' || char === '?' || char === '!' || char === ';' || (char === '.' && endsSentence(text, i));
-    if (!isBreak) continue;
-    // Keep runs of punctuation ("?!", "...") with their sentence.
-    let end = i + 1;
-    while (end < text.length && /[.!?]/.test(text[end]!)) end++;
-    push(sentences, text.slice(start, end));
-    start = end;
-    i = end - 1;
-  }
-  push(sentences, text.slice(start));
-  return sentences;
-}
-
-/** True when a sentence asks something: it ends with `?` or opens like an (indirect) question. */
-export function isQuestion(sentence: string): boolean {
-  return /\?\s*$/.test(sentence) || QUESTION_OPENER.test(sentence.trim());
-}
+export { isQuestion, splitSentences };
 
 /**
  * The questions of a message, and its other sentences (context such as "Wir sind drei Gemeinden.").
@@ -166,21 +91,6 @@ function splitCoordinated(sentence: string): string[] {
   const rest = sentence.slice(at.index + at[0].length).trim();
   if (first.split(/\s+/).length < MIN_QUESTION_WORDS || rest.split(/\s+/).length < MIN_QUESTION_WORDS) return [sentence];
   return [/[?]$/.test(first) ? first : `${first}?`, ...splitCoordinated(rest)];
-}
-
-function endsSentence(text: string, dot: number): boolean {
-  const next = text[dot + 1];
-  if (next !== undefined && !/\s/.test(next)) return false; // "75.000", "www.hessen.de"
-  const word = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1];
-  if (!word) return true;
-  // "am 1. Januar", "die 3. Fassung": an ordinal, not the end of a sentence.
-  if (/^\d+$/.test(word)) return !ORDINAL_FOLLOWS.test(text.slice(dot + 1));
-  return !ABBREVIATIONS.has(word.toLowerCase());
-}
-
-function push(sentences: string[], sentence: string): void {
-  const trimmed = sentence.trim();
-  if (/[\p{L}\p{N}]/u.test(trimmed)) sentences.push(trimmed);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import type { RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
 import { comparisonSides } from './comparison.js';
-import { followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
+import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { questionAfterStatement, questionsOf } from './sentences.js';
@@ -154,9 +154,13 @@ function readSeveral(
   }
   const second = readQuestion(questions[1]!, knowledge, firstTopic);
   // A second part that neither stands alone nor could be read with an answered first ("Können Sie das prüfen?")
-  // belongs to the first.
-  const secondStandsAlone = standsAlone(questions[1]!);
-  if (isAnswered(first) && !secondStandsAlone && second.question === questions[1]) {
+  // belongs to the first. One joined by "und" that asks a thing of its own and has an answer of its own ("… drei
+  // Kommunen? Und wer prüft den Antrag?") stands alone.
+  const secondStandsAlone =
+    standsAlone(questions[1]!) || (ASKS_OWN_THING.test(questions[1]!) && isAnswered(second) && second.question === questions[1]);
+  // A request to the bot without a noun of its own ("Können Sie das checken?") is part of the first as well.
+  const asksTheBot = ADDRESSES_BOT.test(questions[1]!) && followUpNouns(questions[1]!).length === 0;
+  if (isAnswered(first) && !secondStandsAlone && (second.question === questions[1] || asksTheBot)) {
     // Of two alternatives the first names the topic; a sentence that only qualifies the first
     // ("Besoldungsgruppe?") makes the message one question, answered as a whole or not at all.
     const whole = readQuestion(text, knowledge, topic);
@@ -294,6 +298,9 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
     // Without a word pointing back, context may only choose among the topics the question itself fits.
     if (!followUp && !(alone.outcome === 'clarify' && alone.candidates.some((c) => c.article.id === decision.article.id))) continue;
     const obvious = alone.outcome === 'answer' && alone.article.id === decision.article.id;
+    // A question with a noun of its own that alone has this answer stands alone ("… drei Kommunen? Und wer prüft den
+    // Antrag?"): the topic's words must not speak for it (an amount for three municipalities answers no "wer prüft").
+    if (obvious && followUpNouns(question).length > 0) return { question, decision: alone };
     return { question: reading, decision, readAgainst: obvious ? undefined : topic };
   }
   // "Und wohin schicken wir ihn?": nothing in the message leads anywhere by itself, or with its context it
@@ -306,6 +313,9 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
 
 /** A question word at the start (after "und", "also"): the question asks for a thing of its own. */
 const ASKS_OWN_THING = /^\s*(?:(?:und|also|aber)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})/iu;
+
+/** "Können Sie …", "Könntest du …": the writer asks the bot to do something. */
+const ADDRESSES_BOT = /^\s*(?:(?:und|also)\s+)?(?:können|koennen|könnten|koennten|kannst|könntest|würden|wuerden|würdest)\s+(?:sie|du)\b/iu;
 
 /** True when a question alone leads to no article at all (no candidate, not outside the programme): no topic word of its own. */
 function saysNothingAlone(question: string, knowledge: KnowledgeLookup): boolean {

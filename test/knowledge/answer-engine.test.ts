@@ -115,3 +115,30 @@ describe('words found only in examples', () => {
     expect([...whole.termsOf('b').exampleOnly]).toEqual(expect.arrayContaining(['altdorf', 'spart']));
   });
 });
+
+describe('the match with a stored question', () => {
+  const withQuestions = (id: string, title: string, questions: string[], body: string) => {
+    const parsed = parseArticle(
+      `thema/${id}.md`,
+      `---\nid: ${id}\ntitle: "${title}"\nquestions: [${questions.join(', ')}]\nkeywords: [x]\nsource: { title: Quelle, url: "https://example.org" }\nas_of: 2025-01-01\n---\n${body}\n`,
+    );
+    if (!('article' in parsed)) throw new Error(parsed.problems.map((p) => p.reason).join('\n'));
+    return parsed.article;
+  };
+  const procedure = withQuestions(
+    'verfahren',
+    'Verfahren',
+    ['Wie funktioniert das Verfahren?', 'Wer prüft schriftlich?'],
+    'Das Verfahren funktioniert schriftlich.',
+  );
+  const cash = withQuestions('kasse', 'Kasse', ['Was macht die Kasse?', 'Wer zahlt?'], 'Die gemeinsame Kasse funktioniert für alle.');
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Schule'].map((t, i) => article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`));
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [procedure, cash, ...others] }));
+
+  it('does not count a stored question that shares only the asking ("wie funktioniert")', async () => {
+    const decision = decideAnswer(await index, 'Wie funktioniert die gemeinsame Kasse?');
+    const match = (id: string) => decision.candidates.find((c) => c.article.id === id)?.questionMatch;
+    expect(match('verfahren')).toBe(0);
+    expect(match('kasse')).toBeGreaterThan(0);
+  });
+});

@@ -68,4 +68,21 @@ describe('unknown words in a question', () => {
     const [leader] = index.analyzer.analyzeQuery('LEADER Regionalbudget wie hoch');
     expect(leader?.wordClass).toBe('noun');
   });
+
+  it('weighs the words of a frame or a context sentence less than those of the question', async () => {
+    const { index } = await loaded;
+    const words = index.analyzer.analyzeQuery('Im Finanzausschuss kam die Frage auf, ob auch Landkreise allein kooperieren dürfen');
+    expect(words.find((w) => w.text === 'Finanzausschuss')?.emphasis).toBeLessThan(1);
+    expect(words.find((w) => w.text === 'Landkreise')?.emphasis).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'Im Finanzausschuss kam die Frage auf, ob auch zwei Landkreise ohne Gemeinden eine geförderte Kooperation eingehen dürfen',
+      'antragsberechtigung',
+    ],
+  ])('answers "%s" despite the unknown words of its frame', async (question, article) => {
+    const decision = await decide(question);
+    expect(decision.outcome === 'answer' && decision.article.id).toBe(article);
+  });
 });

@@ -161,6 +161,21 @@ describe('German analyser', () => {
       expect(classOf('wann ist die gemeinsame kommunalwahl', 'kommunalwahl')).toBe('noun');
     });
 
+    it('takes a word the articles only write capitalised for a noun, whatever its ending', () => {
+      expect(classOf('welche fristen gelten', 'fristen')).toBe('noun');
+      expect(classOf('wir müssen planen', 'planen')).toBe('other');
+    });
+
+    it('takes a compound whose last part the articles only write capitalised for a noun ("landrat")', () => {
+      const compounds = analyzerFor(['Der Rat und das Land.', 'Wir planen gemeinsam.']);
+      expect(compounds.analyzeQuery('beim landrat').find((w) => w.text === 'landrat')?.wordClass).toBe('noun');
+    });
+
+    it('takes an unknown word before the verb that ends the sentence for a noun, not an adjective', () => {
+      expect(classOf('was ist auf gemeindestraßen zu beachten', 'gemeindestraßen')).toBe('noun');
+      expect(classOf('wer muss auf gemeindestraßen räumen', 'gemeindestraßen')).toBe('noun');
+    });
+
     it('takes an unknown word with an adjective ending before its noun for an adjective', () => {
       expect(classOf('eine tolle kasse', 'tolle')).toBe('other');
     });

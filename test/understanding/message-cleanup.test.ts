@@ -46,6 +46,11 @@ describe('cleanMessage: letter-style messages', () => {
       'Der Haupt- und Finanzausschuss will bis zur Sitzung im März 2027 wissen, wie viele Kommunen mindestens mitmachen müssen',
       'wie viele Kommunen mindestens mitmachen müssen',
     ],
+    // A frame joined to a question before it.
+    [
+      'Können Zweckverbände Anträge stellen? Außerdem würde mich interessieren, ob es Gebühren gibt.',
+      'Können Zweckverbände Anträge stellen? ob es Gebühren gibt.',
+    ],
   ])('keeps only the content of %j', (message, content) => {
     expect(cleanMessage(message)).toEqual({ text: content, changed: true });
   });

@@ -17,6 +17,12 @@ describe('sentences of a message', () => {
     ['ob das förderfähig ist.', true],
     ['wie lange die Bearbeitung dauert', true],
     ['Wir sind drei Gemeinden.', false],
+    // A finite verb first, also after "und", "außerdem": a yes/no question without its question mark.
+    ['und gibt es auch hilfe bei cyberangriffen', true],
+    ['Außerdem: kann der Kreis mitmachen', true],
+    ['und wie hoch ist die einsparvorgabe', true],
+    ['Ist doch klar.', false],
+    ['Und wir haben drei Bauhöfe.', false],
   ])('tells whether %j asks something', (sentence, expected) => {
     expect(isQuestion(sentence)).toBe(expected);
   });
@@ -50,6 +56,14 @@ describe('sentences of a message', () => {
     ],
   ])('splits questions joined by "und" only where a question of its own follows: %j', (text, questions) => {
     expect(questionsOf(text).questions).toEqual(questions);
+  });
+
+  it('takes a second question joined by "und" or "außerdem" as a question, also without its question mark', () => {
+    expect(questionsOf('Brauchen wir einen Beschluss? und wie hoch ist die Einsparvorgabe').questions).toEqual([
+      'Brauchen wir einen Beschluss?',
+      'und wie hoch ist die Einsparvorgabe',
+    ]);
+    expect(questionsOf('Wir sind drei Gemeinden. Gibt es da Geld').questions).toEqual(['Gibt es da Geld']);
   });
 
   it('takes the opening sentences of an intro, as many as fit', () => {

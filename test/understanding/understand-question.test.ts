@@ -74,6 +74,34 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['gvv', 'foerderhoehe-gvv']);
   });
 
+  it('reads a second question after "Und" that has its own noun and answer alone, not with the first', () => {
+    const result = understandQuestion('Wie viel bekommen drei Gemeinden? Und wer darf den Antrag stellen?', knowledge);
+    expect(result.kind).toBe('two');
+    expect(ids(result)).toEqual(['foerderhoehe', 'antragsberechtigung']);
+    // The second is read as written: the first's numbers do not make it a question about an amount.
+    expect(result.kind === 'two' && result.readings[1].question).toBe('Und wer darf den Antrag stellen?');
+  });
+
+  it('reads a second question without a question mark after "und" as a question of its own', () => {
+    const result = understandQuestion('was ist ein zweckverband? und wer darf den antrag stellen', knowledge);
+    expect(ids(result)).toEqual(['zweckverband', 'antragsberechtigung']);
+  });
+
+  it('takes a request to the bot after a question ("Können Sie das prüfen?") as part of that question', () => {
+    // Read with the first's nouns, the request would lead to an article of its own.
+    const lookup = fakeKnowledge([
+      { id: 'antragsberechtigung', folder: 'foerderung', triggers: [['wer', 'antrag']] },
+      { id: 'pruefung', folder: 'verfahren', triggers: [['prüfen', 'antrag']] },
+    ]);
+    const result = understandQuestion('Wer darf den Antrag stellen? Können Sie das für uns prüfen?', lookup);
+    // One question, read as a whole: no second answer for the request.
+    expect(result).toMatchObject({
+      kind: 'single',
+      pending: [],
+      reading: { question: 'Wer darf den Antrag stellen? Können Sie das für uns prüfen?' },
+    });
+  });
+
   it('answers one question of two and offers the other when only one has an answer', () => {
     const result = understandQuestion('Was ist ein Zweckverband? Wie hoch ist die Hundesteuer in Kassel?', knowledge);
     expect(result).toMatchObject({ kind: 'single', pending: ['Wie hoch ist die Hundesteuer in Kassel?'] });

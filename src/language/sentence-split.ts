@@ -1,0 +1,114 @@
+/**
+ * Sentences of a message and whether each asks something (pure): the analyser weighs the words of the sentences that
+ * ask more than those of the context around them, and the understanding reads questions one by one. German
+ * abbreviations ("z. B.", "Nr.", "bzw.") and numbers ("75.000", "1. Januar") do not end a sentence.
+ */
+
+/** Abbreviations after which a full stop does not end the sentence (lower case, without the stop). */
+const ABBREVIATIONS = new Set([
+  'z',
+  'b',
+  'bzw',
+  'ca',
+  'ggf',
+  'u',
+  'a',
+  'd',
+  'h',
+  'nr',
+  'abs',
+  's',
+  'ff',
+  'dr',
+  'prof',
+  'st',
+  'gem',
+  'vgl',
+  'usw',
+  'etc',
+  'inkl',
+  'zzgl',
+  'evtl',
+  'max',
+  'min',
+  'mio',
+  'mrd',
+  'tsd',
+  'rd',
+  'bspw',
+  'sog',
+  'i',
+  'v',
+  'o',
+  'e',
+]);
+
+/** What follows an ordinal number: a lower-case word or a month. */
+const ORDINAL_FOLLOWS = /^\s*(?:\p{Ll}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/u;
+
+/** Words that open a question without a question mark ("ob wir …", "wie lange …"). */
+const QUESTION_OPENER =
+  /^(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
+
+/**
+ * Splits a text into sentences at `.`, `!`, `?`, `;` and line breaks, keeping each sentence's own
+ * punctuation.
+ *
+ * @example
+ * ```ts
+ * splitSentences('Wir sind z. B. drei Gemeinden. Gibt es Geld?'); // ['Wir sind z. B. drei Gemeinden.', 'Gibt es Geld?']
+ * ```
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    const isBreak = char === '\n' || char === '?' || char === '!' || char === ';' || (char === '.' && endsSentence(text, i));
+    if (!isBreak) continue;
+    // Keep runs of punctuation ("?!", "...") with their sentence.
+    let end = i + 1;
+    while (end < text.length && /[.!?]/.test(text[end]!)) end++;
+    push(sentences, text.slice(start, end));
+    start = end;
+    i = end - 1;
+  }
+  push(sentences, text.slice(start));
+  return sentences;
+}
+
+/**
+ * Words that join a further question to the one before ("Und …", "Außerdem: …", "Noch was: …") and tell nothing of
+ * its own: a question may follow them.
+ */
+const JOINING =
+  /^(?:(?:und|außerdem|ausserdem|zudem|ferner|weiterhin|darüber\s+hinaus|des\s+weiteren|noch\s+(?:was|etwas|eine\s+frage)|zweitens|und\s+noch)\s*[,:]?\s+)+/iu;
+
+/**
+ * A finite verb first: German asks yes/no questions so, also without a question mark ("gibt es da auch hilfe",
+ * "und kann der kreis mitmachen"); statements put the subject or another part first.
+ */
+const VERB_FIRST =
+  /^(?:kann|können|koennen|könnte|koennte|muss|müssen|muessen|darf|dürfen|duerfen|soll|sollen|sollte|gibt|gibts|gilt|gelten|ist|sind|wäre|waere|wird|werden|brauchen|braucht|reicht|reichen|zählt|zaehlt|zählen|bekommen|bekommt|kriegen|kriegt|hat|haben|fällt|fallen|läuft|laeuft|geht|dauert|kostet|zahlt|fördert|lohnt)\s+(?:es|man|wir|ich|das|dies|der|die|den|ein|eine|einen|auch|unsere?|jede[rs]?|alle)\b/iu;
+
+/** True when a sentence asks something: it ends with `?`, opens like an (indirect) question, or with its verb. */
+export function isQuestion(sentence: string): boolean {
+  if (/\?\s*$/.test(sentence)) return true;
+  const content = sentence.trim().replace(JOINING, '');
+  return QUESTION_OPENER.test(content) || VERB_FIRST.test(content);
+}
+
+function endsSentence(text: string, dot: number): boolean {
+  const next = text[dot + 1];
+  if (next !== undefined && !/\s/.test(next)) return false; // "75.000", "www.hessen.de"
+  const word = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1];
+  if (!word) return true;
+  // "am 1. Januar", "die 3. Fassung": an ordinal, not the end of a sentence.
+  if (/^\d+$/.test(word)) return !ORDINAL_FOLLOWS.test(text.slice(dot + 1));
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function push(sentences: string[], sentence: string): void {
+  const trimmed = sentence.trim();
+  if (/[\p{L}\p{N}]/u.test(trimmed)) sentences.push(trimmed);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { questionWeights, SIDE_CLAUSE_WEIGHT } from '../../src/language/clauses.js';
+import { tokenizeWords } from '../../src/language/german-normalizer.js';
+
+/** The words of a text that `questionWeights` weighs down. */
+function sideWords(text: string, isTopicWord?: (token: string, position: number) => boolean): string[] {
+  const weights = questionWeights(text, isTopicWord);
+  return tokenizeWords(text).filter((_, i) => weights[i]! < 1);
+}
+
+describe('question weights', () => {
+  it('weighs down the frame before an embedded question', () => {
+    expect(sideWords('Im Finanzausschuss kam die Frage auf, ob Landkreise mitmachen dürfen')).toEqual([
+      'Im',
+      'Finanzausschuss',
+      'kam',
+      'die',
+      'Frage',
+      'auf',
+    ]);
+    expect(sideWords('wir bereiten eine Sitzungsvorlage vor und bräuchten die Info, bis wann das Programm läuft')).toContain(
+      'Sitzungsvorlage',
+    );
+  });
+
+  it('weighs down the frame before a reported claim', () => {
+    expect(sideWords('Der Bürgermeister hat gehört, dass es für einen GVV mehr Geld gibt.')).toEqual([
+      'Der',
+      'Bürgermeister',
+      'hat',
+      'gehört',
+    ]);
+  });
+
+  it('weighs down the context sentences of a message that asks', () => {
+    expect(sideWords('Wir sind eine kleine Gemeinde mit 3000 Einwohnern. Welche Unterlagen brauchen wir?')).toEqual([
+      'Wir',
+      'sind',
+      'eine',
+      'kleine',
+      'Gemeinde',
+      'mit',
+      '3000',
+      'Einwohnern',
+    ]);
+  });
+
+  it('keeps the context when the question has no topic word of its own ("Stimmt das?")', () => {
+    const capitalised = (token: string, position: number) => position > 0 && /^\p{Lu}/u.test(token);
+    expect(sideWords('Die Förderung ist ein fester Anspruch. Stimmt das?', capitalised)).toEqual([]);
+    expect(sideWords('Wir legen die Kassen zusammen. Gibt es da Geld?', capitalised)).toContain('Kassen');
+  });
+
+  it('keeps a frame that asks itself, and a message without a question', () => {
+    expect(sideWords('Können Sie mir sagen, ob es Gebühren gibt?')).toEqual([]);
+    expect(sideWords('Wir sind drei Gemeinden. Wir wollen kooperieren.')).toEqual([]);
+  });
+
+  it('gives one weight per word, the side weight below one', () => {
+    const text = 'Unser Kämmerer meint, dass es 75.000 € gibt. Wie viel bekommen vier Gemeinden?';
+    expect(questionWeights(text)).toHaveLength(tokenizeWords(text).length);
+    expect(SIDE_CLAUSE_WEIGHT).toBeLessThan(1);
+  });
+});
