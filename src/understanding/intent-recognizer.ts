@@ -1,7 +1,7 @@
 import { GermanAnalyzer } from '../language/german-analyzer.js';
 import { foldGerman, spellOutUmlauts, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import { noIntentWords, type IntentName, type IntentsFile } from '../knowledge/intent-schema.js';
-import { isQuestion, questionsOf, splitSentences } from './sentences.js';
+import { indirectQuestion, isQuestion, questionsOf, splitSentences } from './sentences.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
 export type BotIntent = Exclude<IntentName, 'question'>;
@@ -399,7 +399,13 @@ export class IntentRecognizer {
    * "Wie erreiche ich die Beratungsstelle?" and "Was macht eine Beraterin?" are questions.
    */
   private isOwnRequest(sentence: string): boolean {
-    if (!isQuestion(sentence)) return true;
+    if (!isQuestion(sentence)) {
+      // "Uns würde interessieren, ob das Beratungszentrum auch Satzungen durchsieht", "Im Ausschuss blieb offen, ob
+      // uns das Beratungszentrum dabei unterstützt": the frame's words ask nothing, the clause is a question like
+      // any other ("… ob mich jemand zurückrufen kann" still asks for the asker).
+      const indirect = indirectQuestion(sentence);
+      return indirect ? this.isOwnRequest(indirect.clause) : true;
+    }
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     if (!words.some((word) => this.selfWords.has(word))) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.

@@ -411,6 +411,10 @@ describe('the shipped intents.yml', () => {
     'Das Treffen mit Ihnen im Frühjahr war hilfreich. Gilt die Förderung auch für Bauhöfe?',
     'Und bei welcher Stelle melde ich mich wegen der Förderung?',
     'Aber unter welcher Nummer erreiche ich das Kompetenzzentrum?',
+    // An indirect question is a question: its frame asks nothing ("würde", "soll klären"), its clause asks for nothing.
+    'Uns würde interessieren, ob das Beratungszentrum auch Entwürfe von Satzungen durchsieht.',
+    'In der Klausur blieb offen, ob uns das Kompetenzzentrum bei der Öffentlichkeitsarbeit unterstützt.',
+    'Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.',
   ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
@@ -444,6 +448,9 @@ describe('the shipped intents.yml', () => {
     // Typos
     ['bitte verbidnen sie mich mit einem berater', 'handoff'],
     ['hätte gern eine bearterin, bitte anrfuen', 'handoff'],
+    // A request in an indirect question is still one.
+    ['Ich würde gern wissen, ob mich jemand von Ihnen anrufen kann', 'handoff'],
+    ['Wir fragen uns, ob uns jemand aus dem Beratungszentrum zurückrufen könnte.', 'handoff'],
   ])('recognises the idiom in "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
   });
