@@ -19,7 +19,9 @@ describe('a question asked indirectly or without "?" (letters, notes)', () => {
   });
 
   it('answers a question after a frame of discussion ("…, wie lange …")', async () => {
-    const { reply, outcome } = await ask('Im Finanzausschuss wurde lange diskutiert, wie lange ein Zweckverband mindestens bestehen muss.');
+    const { reply, outcome } = await ask(
+      'Bei uns im Haupt- und Finanzausschuss wurde diskutiert, wie lange ein Zweckverband mindestens bestehen muss.',
+    );
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'foerdervoraussetzungen' });
     expect(reply.text).toContain('5 Jahre');
   });
@@ -28,5 +30,21 @@ describe('a question asked indirectly or without "?" (letters, notes)', () => {
     const { reply, outcome } = await ask('Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.');
     expect(outcome).toMatchObject({ outcome: 'answer' });
     expect(reply.text).not.toContain('Gern gebe ich Ihr Anliegen an eine Beraterin');
+  });
+});
+
+describe('the context sentences of one message', () => {
+  it('adds only the context nouns that name a topic, not the asker’s office or district', async () => {
+    const { reply, outcome } = await ask(
+      'Als Kämmerin im Vogelsbergkreis habe ich wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'antragsunterlagen' });
+    expect(reply.text).toContain('Antragsunterlagen');
+  });
+
+  it('keeps a question about another state outside, also its "dort" in a second question', async () => {
+    const { reply, outcome } = await ask('Gibt es in Rheinland-Pfalz ein ähnliches Programm und was bekommt man dort?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Projektentwicklung');
   });
 });
