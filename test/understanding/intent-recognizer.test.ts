@@ -448,6 +448,13 @@ describe('the shipped intents.yml', () => {
     // Typos
     ['bitte verbidnen sie mich mit einem berater', 'handoff'],
     ['hätte gern eine bearterin, bitte anrfuen', 'handoff'],
+    // A verb with a prefix that only repeats ("nach", "durch", "gegen", "über") is the verb; "lassen" asks nothing of its own.
+    ['Unsere Förderfähigkeit würden wir gern nachprüfen lassen.', 'eligibility'],
+    ['Rechnen Sie unsere Förderung bitte noch einmal durch.', 'eligibility'],
+    // How to go about the application, as a noun, and "wo" with a verb of starting.
+    ['Herangehensweise beim Gruppenantrag?', 'application'],
+    ['Wo sollen wir mit dem Förderantrag ansetzen?', 'application'],
+    ['Wie kann es mit unserem Antrag losgehen?', 'application'],
     // A request in an indirect question is still one.
     ['Ich würde gern wissen, ob mich jemand von Ihnen anrufen kann', 'handoff'],
     ['Wir fragen uns, ob uns jemand aus dem Beratungszentrum zurückrufen könnte.', 'handoff'],
@@ -466,6 +473,11 @@ describe('the shipped intents.yml', () => {
     'Ist die Gemeindevertretung bereit, die Kosten zu tragen, wenn die Förderung ausbleibt?',
     'Wer ist bei Ihnen für Beratungsanfragen zuständig?',
     'Wie lange dauert die Antragsvorbereitung in der Regel?',
+    // A particle at the end makes another verb ("abrechnen" is no "rechnen"), "wo" where something else starts.
+    'Wie rechnen wir die Förderung ab?',
+    'Wird die Förderung auf die Schlüsselzuweisungen angerechnet?',
+    'Wo beginnt der Dienstweg für den Antrag?',
+    'Wo reichen wir den Antrag ein?',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
