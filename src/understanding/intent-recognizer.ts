@@ -315,7 +315,15 @@ export class IntentRecognizer {
       if (!this.isOwnRequest(sentence)) continue;
       // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
       const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
-      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions, proceeding));
+      const requests = this.candidates(read, share, (example) => example.ownRequestInQuestions, proceeding);
+      // A request stated in a sentence of its own ("Wie lange dauert die Prüfung? Ich würde das gern mit einer
+      // Beraterin besprechen.") is not outweighed by a counter-example that fits another sentence of the message
+      // (its question); one that fits this very sentence still competes ("Ich brauche Mitarbeiter für den Verband").
+      if (requests.length > 0 && !isQuestion(sentence) && !indirectQuestion(sentence)) {
+        const counter = this.candidates(sentenceTerms, share, (example) => example.intent === 'question');
+        if (counter.length === 0) for (const request of requests) request.order[1] = 1;
+      }
+      candidates.push(...requests);
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").

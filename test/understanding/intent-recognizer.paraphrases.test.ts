@@ -114,6 +114,8 @@ const OWN_TABLE: ReadonlyArray<{ text: string; intent: Label }> = [
   { text: 'Wie ist das Prozedere beim Förderantrag?', intent: 'application' },
   { text: 'Wo fangen wir bei unserem Förderantrag an?', intent: 'application' },
   { text: 'Wie rechnen wir die Förderung am Ende ab?', intent: 'question' },
+  // A request after a question about the procedure is a request.
+  { text: 'Wer prüft eigentlich unseren Antrag? Ich würde das gern mit einer Referentin durchsprechen.', intent: 'handoff' },
   // An indirect question about the office is a question.
   { text: 'In der Klausur blieb offen, ob uns das Kompetenzzentrum bei der Öffentlichkeitsarbeit unterstützt.', intent: 'question' },
   { text: 'Hilfe', intent: 'help' },

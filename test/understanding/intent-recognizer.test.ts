@@ -455,6 +455,9 @@ describe('the shipped intents.yml', () => {
     ['Herangehensweise beim Gruppenantrag?', 'application'],
     ['Wo sollen wir mit dem Förderantrag ansetzen?', 'application'],
     ['Wie kann es mit unserem Antrag losgehen?', 'application'],
+    // A request stated after a question outweighs a counter-example that fits the question sentence only.
+    ['Wie lange dauert die Bearbeitung des Antrags? Ich würde das gern mit einem Berater besprechen.', 'handoff'],
+    ['Wer entscheidet über den Antrag? Dazu hätte ich gern einen Rückruf.', 'handoff'],
     // A request in an indirect question is still one.
     ['Ich würde gern wissen, ob mich jemand von Ihnen anrufen kann', 'handoff'],
     ['Wir fragen uns, ob uns jemand aus dem Beratungszentrum zurückrufen könnte.', 'handoff'],
@@ -478,6 +481,8 @@ describe('the shipped intents.yml', () => {
     'Wird die Förderung auf die Schlüsselzuweisungen angerechnet?',
     'Wo beginnt der Dienstweg für den Antrag?',
     'Wo reichen wir den Antrag ein?',
+    // A counter-example that fits the stated sentence itself still competes.
+    'Wie viel kostet das Personal? Wir brauchen dafür eigene Mitarbeiter.',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
