@@ -48,3 +48,16 @@ describe('the context sentences of one message', () => {
     expect(reply.text).not.toContain('Projektentwicklung');
   });
 });
+
+describe('a question that names a kind of detail', () => {
+  it('answers whom to call from the article, without the missing-number reply', async () => {
+    const { reply, outcome } = await ask('Wen sollen wir bei einem Hackerangriff anrufen?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'hessen3c' });
+    expect(reply.text).not.toContain('Eine Telefonnummer dafür steht nicht');
+  });
+
+  it('does not read "per E-Mail" as a question for an e-mail address', async () => {
+    const { reply } = await ask('Können wir den Förderantrag per E-Mail schicken?');
+    expect(reply.text).not.toContain('Eine E-Mail-Adresse dafür steht nicht');
+  });
+});
