@@ -124,9 +124,9 @@ export class RequestedDetails {
   }
 }
 
-/** The sentences and list items of a section's text (headings are questions, not statements). */
+/** The sentences and list items of a section's text (headings are questions, not statements); "bis zum 31. März" is one. */
 function statements(text: string): string[] {
-  return text.split(/\n+|(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  return text.split(/\n+|(?<=[.!?])(?<!\d\.)\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
 const LETTER = '[\\p{L}\\p{N}]';

@@ -51,16 +51,17 @@ const CONTINUATION = /^(?:und|aber|auch|oder|sowie|dann|also|jetzt|nun)\b/iu;
 /** "Was ist mit …", "Wie sieht es bei … aus", "Gilt das auch …". */
 const REFERRING_FRAME =
   /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|steht\s+es\s+|verhält\s+es\s+sich\s+)(?:denn\s+)?(?:mit|bei|für)\b|(?:gilt|geht|klappt|funktioniert|passt|stimmt)\s+das\b|(?:ist|wäre)\s+das\s+auch\b)/iu;
-/** Words that point back to something said before. */
+/** Words that point back to something said before ("dort": the place or programme named before, "Wie hoch ist der Satz dort?"). */
 const ANAPHOR =
-  /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann)\b/iu;
+  /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann|dort|dorthin|dortige[nmrs]?)\b/iu;
 /**
  * Words for a thing named before that ANAPHOR lacks: "so etwas", "sowas", "ein solches Vorhaben", "so ein Projekt";
- * "da" after the subject ("Bekommen wir da Geld?", "Gibt es da Fördermittel?") or at the end ("Was gilt da?");
+ * "da" after the subject ("Bekommen wir da Geld?", "Gibt es da Fördermittel?"), after the verb ("Dürfen da weitere
+ * Gemeinden beitreten?") or at the end ("Was gilt da?");
  * "das" as the last word ("Was kostet uns das?"), where it cannot be an article.
  */
 const THING_BEFORE =
-  /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies)\s*[?!.]*$/iu;
+  /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies)\s*[?!.]*$|(?<!\p{L})(?:ist|sind|wäre|waere|wären|gibt|gäbe|gilt|gelten|darf|dürfen|duerfen|kann|können|koennen|muss|müssen|muessen|soll|sollen|geht|gehen|zahlt|zahlen|bekommt|bekommen|kriegt|kriegen|braucht|brauchen|hat|haben|wird|werden|passiert|läuft|laeuft|reicht|reichen|zählt|zaehlt|fällt|fallen|bleibt|bleiben|kommt|kommen)\s+da(?!\p{L})(?!\s*,)/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
  * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?");

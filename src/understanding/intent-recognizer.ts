@@ -1,7 +1,7 @@
 import { GermanAnalyzer } from '../language/german-analyzer.js';
 import { foldGerman, spellOutUmlauts, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import { noIntentWords, type IntentName, type IntentsFile } from '../knowledge/intent-schema.js';
-import { isQuestion, questionsOf, splitSentences } from './sentences.js';
+import { indirectQuestion, isQuestion, questionsOf, splitSentences } from './sentences.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
 export type BotIntent = Exclude<IntentName, 'question'>;
@@ -33,6 +33,12 @@ const MIN_MODIFIER_REST = 4;
 const MIN_TYPO_LENGTH = 8;
 /** A shorter unknown word one typo away from a request word does not count against the request (`anrfuen`), from this length. */
 const MIN_GARBLED_LENGTH = 4;
+/**
+ * Verb prefixes that only add "again", "through" or "against" (`nachprüfen`, `durchrechnen`, `gegenchecken`,
+ * `überprüfen`): an unknown verb with one of them is read as the known verb after it. Not "ab", "an", "ver":
+ * `abrechnen`, `anrechnen`, `verrechnen` mean something else than `rechnen`.
+ */
+const REPEATING_PREFIXES = ['durch', 'nach', 'gegen', 'uber'];
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -86,6 +92,8 @@ interface Candidate {
 const SEPARABLE_PARTICLES = new Set(['an', 'zuruck', 'weiter', 'durch', 'ab', 'vor', 'vorbei', 'zusammen', 'nach', 'dazu']);
 /** Particles that are also everyday words ("ein", "auf", "los"): a particle only as the last word ("Leiten wir den Antrag ein"). */
 const FINAL_PARTICLES = new Set(['ein', 'auf', 'los']);
+/** The finite verb of a sentence is its first or second word ("Rechnen Sie …", "Wie rechnen wir …"). */
+const VERB_POSITIONS = 2;
 /** Forms of "werden" that make a participle a wish for the future ("… möchte zurückgerufen werden"); not "wurde". */
 const PASSIVE_AUXILIARIES = new Set(['werden', 'werde', 'wird']);
 /**
@@ -104,6 +112,13 @@ const INFINITIVE = /(?:en|ern|eln)$/;
 const ACTION_MARKERS = new Set(['zum', 'beim', 'vom', 'im', 'am']);
 /** Words that ask how or in what order to do something ("wie", "womit", "zuerst"), besides "am besten", "am geschicktesten". */
 const MANNER_WORDS = new Set(['wie', 'womit', 'wobei', 'zuerst', 'zunächst', 'erstes', 'reihenfolge'].map(foldGerman));
+/**
+ * "wo" asks where the asker should start ("Wo fangen wir beim Antrag an?", "Antrag – wo setzen wir an?") when the
+ * asker does it (one of these words), not where something else starts or goes ("Wo beginnt der Dienstweg?"; "Wo
+ * reichen wir den Antrag ein?" has no verb of `words.proceeding`).
+ */
+const WHERE_TO_START = 'wo';
+const ASKER_WORDS = new Set(['wir', 'ich', 'man']);
 const MANNER_SUPERLATIVE = /\bam\s+(?!fruhesten|spatesten)\p{L}+sten\b/u;
 /** Who asks for a person's role, not how to go about something ("Wer bereitet den Antrag am besten vor?"). */
 const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
@@ -119,7 +134,8 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    form of a feminine noun (`Ansprechpartnerin` → `Ansprechpartner`), the verb of a conjugated form (`meldet` →
  *    `melden`), the head and modifier of a compound (`Beratungstermin` → `Termin`), and the groups of
  *    `words.groups` it belongs to. An unknown word of eight letters or more (as written) one typo away from
- *    exactly one known word is read as that word (`Ansprechparnter`, `verbidnen`); a shorter garbled word of an
+ *    exactly one known word is read as that word (`Ansprechparnter`, `verbidnen`), an unknown verb with a prefix
+ *    that only repeats as the verb after it (`nachprüfen`, `durchrechnen`; see `REPEATING_PREFIXES`); a shorter garbled word of an
  *    intent's vocabulary does not count against its share (`anrfuen`). A group is a concept: an example is a
  *    combination of concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem
  *    vom Beratungszentrum reden". An infinitive used as a noun ("Unser Treffen …") is no verb the file has only
@@ -299,7 +315,15 @@ export class IntentRecognizer {
       if (!this.isOwnRequest(sentence)) continue;
       // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
       const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
-      candidates.push(...this.candidates(read, share, (example) => example.ownRequestInQuestions, proceeding));
+      const requests = this.candidates(read, share, (example) => example.ownRequestInQuestions, proceeding);
+      // A request stated in a sentence of its own ("Wie lange dauert die Prüfung? Ich würde das gern mit einer
+      // Beraterin besprechen.") is not outweighed by a counter-example that fits another sentence of the message
+      // (its question); one that fits this very sentence still competes ("Ich brauche Mitarbeiter für den Verband").
+      if (requests.length > 0 && !isQuestion(sentence) && !indirectQuestion(sentence)) {
+        const counter = this.candidates(sentenceTerms, share, (example) => example.intent === 'question');
+        if (counter.length === 0) for (const request of requests) request.order[1] = 1;
+      }
+      candidates.push(...requests);
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
@@ -326,7 +350,8 @@ export class IntentRecognizer {
     const folded = foldGerman(text.toLowerCase());
     const words = tokenizeWords(folded);
     if (words.some((word) => PERSON_QUESTION_WORDS.has(word))) return false;
-    return MANNER_SUPERLATIVE.test(folded) || words.some((word) => MANNER_WORDS.has(word));
+    if (MANNER_SUPERLATIVE.test(folded) || words.some((word) => MANNER_WORDS.has(word))) return true;
+    return words.includes(WHERE_TO_START) && words.some((word) => ASKER_WORDS.has(word));
   }
 
   /**
@@ -399,7 +424,13 @@ export class IntentRecognizer {
    * "Wie erreiche ich die Beratungsstelle?" and "Was macht eine Beraterin?" are questions.
    */
   private isOwnRequest(sentence: string): boolean {
-    if (!isQuestion(sentence)) return true;
+    if (!isQuestion(sentence)) {
+      // "Uns würde interessieren, ob das Beratungszentrum auch Satzungen durchsieht", "Im Ausschuss blieb offen, ob
+      // uns das Beratungszentrum dabei unterstützt": the frame's words ask nothing, the clause is a question like
+      // any other ("… ob mich jemand zurückrufen kann" still asks for the asker).
+      const indirect = indirectQuestion(sentence);
+      return indirect ? this.isOwnRequest(indirect.clause) : true;
+    }
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     if (!words.some((word) => this.selfWords.has(word))) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
@@ -493,6 +524,11 @@ export class IntentRecognizer {
     else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
   }
 
+  /** True for a term (or a conjugated form: `rechnet`) the intent file has as a verb. */
+  private isVerbTerm(term: string | null): boolean {
+    return term !== null && [term, ...verbStems(term)].some((t) => this.verbTerms.has(t));
+  }
+
   /** True for a term the intent file has as a verb only ("treffen", "melden"; not "Anruf", "Verbindung"). */
   private isVerbOnly(term: string): boolean {
     return this.verbTerms.has(term) && !this.nounTerms.has(term);
@@ -523,9 +559,14 @@ export class IntentRecognizer {
         if (this.knownTerms.has(rest) || this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) keys.add(reading.slice(0, end));
       }
     }
-    // A word that is neither known nor made of known parts may be a typo of a known one.
+    // A word that is neither known nor made of known parts may be a known verb with a prefix ("nachrechnen"), or a typo of a known word.
     const unknown = ![...keys].some((key) => this.knownTerms.has(key));
-    const typo = unknown ? this.correctedTypo(term, word) : undefined;
+    const unprefixed = unknown ? this.unprefixedVerb(term) : undefined;
+    if (unprefixed) {
+      own.push(unprefixed);
+      keys.add(unprefixed);
+    }
+    const typo = unknown && !unprefixed ? this.correctedTypo(term, word) : undefined;
     if (typo) {
       // `bearterin` → `beraterin`, and its masculine `berat`.
       for (const reading of readings(typo)) {
@@ -585,6 +626,16 @@ export class IntentRecognizer {
       (byLength[length] ?? []).filter((known) => isOneEditApart(term, known)),
     );
     return near.length === 1 ? near[0] : undefined;
+  }
+
+  /** The known verb of an unknown one with a prefix that only repeats or goes through (`REPEATING_PREFIXES`): `nachrechn` → `rechn`. */
+  private unprefixedVerb(term: string): string | undefined {
+    for (const prefix of REPEATING_PREFIXES) {
+      if (!term.startsWith(prefix)) continue;
+      const verb = term.slice(prefix.length);
+      if (verb.length >= 3 && this.verbTerms.has(verb)) return verb;
+    }
+    return undefined;
   }
 
   /** The known word the first part of a compound is (with a linking `s`): `beratungs` → `berat`. */
@@ -649,7 +700,9 @@ export class IntentRecognizer {
   private termUses(text: string): TermUse[] {
     const terms = new Map<string, { noun: boolean; word?: string }>();
     for (const sentence of splitSentences(text)) {
-      const words = tokenizeWords(sentence).filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
+      const tokens = tokenizeWords(sentence);
+      const lastWord = foldGerman((tokens.at(-1) ?? '').toLowerCase());
+      const words = tokens.filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
       const folded = words.map((word) => foldGerman(word.toLowerCase()));
       const joined = new Map<number, string>();
       const particles = folded.flatMap((word, i) =>
@@ -658,11 +711,23 @@ export class IntentRecognizer {
       for (const p of particles) {
         words.forEach((word, i) => {
           const verb = i === p ? null : this.analyzer.baseTerm(words[p]! + word.toLowerCase());
-          if (verb && [verb, ...verbStems(verb)].some((term) => this.knownTerms.has(term))) {
+          // Into a verb only: "… am Ende ab" is no "Abend".
+          if (verb && this.isVerbTerm(verb)) {
             joined.set(i, verb);
             joined.set(p, '');
           }
         });
+        // A particle that ends the sentence belongs to its verb (first or second) also when the two make no known verb:
+        // "Wie rechnen wir die Förderung ab?" is `abrechnen`, not `rechnen` (a repeating prefix is stripped again:
+        // "Rechnen Sie das nach"). Not "… vor Ort" (an ignored word after it) or "… ist das Programm dann vorbei?".
+        if (p === words.length - 1 && !joined.has(p) && lastWord === folded[p]) {
+          const i = words.findIndex((word, at) => at < VERB_POSITIONS && !joined.has(at) && this.isVerbTerm(this.analyzer.baseTerm(word)));
+          const verb = i >= 0 ? this.analyzer.baseTerm(words[p]! + words[i]!.toLowerCase()) : null;
+          if (verb) {
+            joined.set(i, verb);
+            joined.set(p, '');
+          }
+        }
       }
       // In the passive ("Ich möchte zurückgerufen werden") the participle of a separable verb is the verb; not
       // in the perfect ("Das Landratsamt hat uns an Sie weitergeleitet"), which tells what happened.

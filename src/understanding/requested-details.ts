@@ -35,7 +35,8 @@ const MAX_NEAR = 2;
  * So the question is also read without them, for its subject; articles that fit the subject about as well
  * as the best are candidates too. A subject that names nothing of its own ("welches Formular nimmt man?",
  * "Gibt es dafür ein Formular?") is the topic of the conversation, when there is one. Of these readings the
- * one whose article supplies the most of the details wins, the subject's first; its sections are chosen
+ * one whose article supplies the most of the details wins; on a tie the question as typed when its article
+ * supplies one, else the subject's; its sections are chosen
  * to show the detail. `details` say for each detail whether the article supplies it, so that the bot can
  * say honestly which it lacks. Returns `undefined` when the question asks for no detail.
  */
@@ -56,16 +57,19 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
   const refersBack =
     !named ||
     (subject !== undefined && (subject.decision.outcome !== 'answer' || (looksLikeFollowUp(subjectText) && !namesSomething(subjectText))));
-  const options: R[] = [];
-  if (refersBack && reader.topicArticle) options.push(reader.about(reader.topicArticle, true));
-  else {
-    for (const r of [subject, asTyped]) if (r?.decision.outcome === 'answer') options.push(r);
-    for (const article of closeCandidates(subject ?? asTyped)) options.push(reader.about(article, false));
-  }
   const supplied = (r: R) => {
     const decision: AnswerDecision = r.decision;
     return decision.outcome === 'answer' ? kinds.filter((k) => details.supply(decision.article, k).status !== 'missing').length : 0;
   };
+  const options: R[] = [];
+  if (refersBack && reader.topicArticle) options.push(reader.about(reader.topicArticle, true));
+  else {
+    // The question as typed first when its article supplies the detail: the detail word may be its topic ("Gibt es
+    // einen Stichtag für den Gruppenantrag?"), and the subject alone may lead to an article that merely has one too.
+    const readings = supplied(asTyped) > 0 ? [asTyped, subject] : [subject, asTyped];
+    for (const r of readings) if (r?.decision.outcome === 'answer') options.push(r);
+    for (const article of closeCandidates(subject ?? asTyped)) options.push(reader.about(article, false));
+  }
   // The first reading wins unless a later one supplies more of the details.
   const chosen = options.reduce<R | undefined>((best, option) => (!best || supplied(option) > supplied(best) ? option : best), undefined);
   if (chosen?.decision.outcome !== 'answer') return undefined;

@@ -9,12 +9,21 @@ export { isQuestion, splitSentences };
 /**
  * The questions of a message, and its other sentences (context such as "Wir sind drei Gemeinden.").
  * Two questions joined by "und" count as two ("Was brauchen wir an Unterlagen und wohin geht der Antrag?").
+ * A message without a question sentence often asks all the same, as letters do: in a clause after a frame
+ * ("Im Ausschuss kam die Frage auf, ob …", "Keiner wusste, wer …") or by a sentence that opens with its verb
+ * and lacks the "?" ("Gilt das auch für Landkreise"). Then that clause or sentence is the question, the
+ * frame and the other sentences its context (see `indirectQuestion`, `opensWithVerb`).
  */
 export function questionsOf(text: string): { questions: string[]; context: string[] } {
+  const sentences = splitSentences(text);
+  if (!sentences.some(isQuestion)) {
+    const unpunctuated = unpunctuatedQuestions(sentences);
+    if (unpunctuated) return unpunctuated;
+  }
   const questions: string[] = [];
   const context: string[] = [];
   let previousWasQuestion = false;
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     // "Wie lange dauert die Bearbeitung? Also wann wissen wir Bescheid?": the same question again, in other words.
     if (previousWasQuestion && RESTATEMENT.test(sentence) && isQuestion(sentence.replace(RESTATEMENT, ''))) {
       questions[questions.length - 1] = `${questions[questions.length - 1]!} ${sentence}`;
@@ -30,6 +39,74 @@ export function questionsOf(text: string): { questions: string[]; context: strin
     questions.push(...splitCoordinated(lead ? lead.question : sentence));
   }
   return { questions, context };
+}
+
+/** The questions a message without a question sentence asks indirectly or without "?" (see `questionsOf`), or `undefined`. */
+function unpunctuatedQuestions(sentences: readonly string[]): { questions: string[]; context: string[] } | undefined {
+  const questions: string[] = [];
+  const context: string[] = [];
+  for (const sentence of sentences) {
+    const indirect = indirectQuestion(sentence);
+    if (indirect) {
+      if (/[\p{L}\p{N}]/u.test(indirect.frame)) context.push(`${indirect.frame}.`);
+      questions.push(asQuestion(indirect.clause));
+    } else if (opensWithVerb(sentence)) questions.push(asQuestion(sentence));
+    else context.push(sentence);
+  }
+  return questions.length > 0 ? { questions, context } : undefined;
+}
+
+/** A clause or sentence with "?" in place of its final punctuation. */
+function asQuestion(text: string): string {
+  return `${text.replace(/[\s.!;:,]+$/u, '')}?`;
+}
+
+/** Interrogatives that open an indirect question after a frame ("…, ob …", "…, an wen …"). */
+const INDIRECT_OPENER = String.raw`(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wofuer|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)`;
+/** A preposition before the interrogative: "…, an wen wir uns wenden", "…, bei welcher Stelle …". */
+const INDIRECT_PREPOSITION = String.raw`(?:an|bei|mit|für|fuer|von|nach|zu|über|ueber|auf|in|aus|unter|ab|bis|seit)`;
+/**
+ * "ob" opens an indirect question wherever it stands (not "als ob"); another interrogative only after a comma and
+ * a frame that knows, asks or doubts (`KNOWING_FRAME`): "…, was wir brauchen" is otherwise a relative clause.
+ */
+const INDIRECT_CLAUSE = new RegExp(
+  String.raw`^(.*?\S)\s*(?:,\s*((?:${INDIRECT_PREPOSITION}\s+)?${INDIRECT_OPENER}\b.*)|(?<!\bals)\s+(ob\b.*))$`,
+  'iu',
+);
+/**
+ * Words of a frame around an indirect question: knowing and not knowing, asking, saying, discussing, doubting
+ * ("wissen", "keiner wusste", "wurde gefragt", "die Frage kam auf", "konnte niemand sagen", "ist unklar",
+ * "wurde diskutiert", "wir überlegen", "uns interessiert").
+ */
+const KNOWING_FRAME =
+  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt)/iu;
+
+/**
+ * The indirect question of a sentence and the frame before it: "Im Ortsbeirat kam die Frage auf, ob auch
+ * Landkreise …" → frame "Im Ortsbeirat kam die Frage auf", clause "ob auch Landkreise …"; "Damals wussten wir
+ * nicht, an wen wir uns wenden sollten" → "an wen wir uns wenden sollten". `undefined` for a sentence without
+ * one, or one that opens with its question (`isQuestion`).
+ */
+export function indirectQuestion(sentence: string): { frame: string; clause: string } | undefined {
+  const trimmed = sentence.trim();
+  if (isQuestion(trimmed)) return undefined;
+  const match = INDIRECT_CLAUSE.exec(trimmed);
+  if (!match) return undefined;
+  const frame = match[1]!;
+  const clause = (match[2] ?? match[3])!;
+  // "…, ob …" always asks; another interrogative only after a frame of knowing or asking.
+  if (!/^ob\b/iu.test(clause) && !(match[2] && KNOWING_FRAME.test(frame))) return undefined;
+  if (clause.split(/\s+/).length < MIN_QUESTION_WORDS) return undefined;
+  return { frame: frame.replace(/[\s,]+$/u, ''), clause: clause.trim() };
+}
+
+/** Finite verbs that open a yes/no question ("Gilt die Förderung auch für Landkreise"): with a word after them, a question without its "?". */
+const VERB_FIRST =
+  /^(?:kann|können|koennen|könnte|könnten|muss|müssen|muessen|müsste|darf|dürfen|duerfen|dürfte|soll|sollen|sollte|sollten|ist|sind|wäre|wären|gibt|gäbe|gilt|gelten|hat|haben|hätte|hätten|wird|werden|würde|würden|bekommen|bekommt|kriegen|kriegt|braucht|brauchen|reicht|reichen|zählt|zählen|zaehlt|fällt|fallen|lohnt|fördert|foerdert|zahlt|zahlen|übernimmt|uebernimmt|geht|läuft|laeuft|dauert|kostet|berät|beraet|bleibt|bleiben|stimmt|trifft)\s+[\p{L}\d]/iu;
+
+/** True when a sentence opens with a finite verb and a word after it: a yes/no question, also without "?". */
+export function opensWithVerb(sentence: string): boolean {
+  return VERB_FIRST.test(sentence.trim());
 }
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */

@@ -13,6 +13,8 @@ export interface KnowledgeLookup {
   article(id: string): Article | undefined;
   /** The kinds of detail a question can ask for (`_meta/details.yml`); without them no question is read for a detail. */
   readonly details?: RequestedDetails;
+  /** The search terms of a text (stemmed, stop words left out); without it every context noun that leads somewhere counts. */
+  terms?(text: string): string[];
 }
 
 /** A confident answer decision. */
@@ -203,12 +205,26 @@ function readSeveral(
 }
 
 /**
- * The topic the context sentences of a message give its questions: their nouns that lead to an article
- * (names of places and offices, "Büro", would only dilute the search).
+ * The topic the context sentences of a message give its questions: their nouns that name the topic of the
+ * article they lead to, in its title or keywords ("Machbarkeitsstudie", "Zweckverband", "Kassen"). The asker's
+ * office, district or town and words such as "Zeit" lead somewhere too, by a mention in a text, but say who
+ * asks, not what about: added to the question they would outweigh its own words ("Als Kämmerin im …kreis habe
+ * ich wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?").
  */
 function messageTopic(context: readonly string[], knowledge: KnowledgeLookup): ConversationTopic {
   const topic = topicOf(context.join(' '));
-  return { ...topic, nouns: topic.nouns.filter((noun) => knowledge.answer(noun).outcome === 'answer') };
+  const nouns = topic.nouns.filter((noun) => {
+    const decision = knowledge.answer(noun);
+    return decision.outcome === 'answer' && (!knowledge.terms || namesTopicOf(noun, decision.article, knowledge.terms.bind(knowledge)));
+  });
+  return { ...topic, nouns };
+}
+
+/** True when a word is a term of an article's title or keywords: it names what the article is about. */
+function namesTopicOf(word: string, article: Article, terms: (text: string) => string[]): boolean {
+  const own = terms(word);
+  const naming = new Set(terms(`${article.title} ${article.keywords.join(' ')}`));
+  return own.some((term) => naming.has(term));
 }
 
 /**
@@ -223,9 +239,27 @@ function readInMessage(
 ): QuestionReading {
   if (inMessage && looksLikeFollowUp(question)) {
     const reading = readQuestion(question, knowledge, inMessage());
-    if (isAnswered(reading)) return { ...reading, readAgainst: undefined };
+    if (isAnswered(reading) && coversOwnWords(question, reading.decision.article, knowledge)) return { ...reading, readAgainst: undefined };
   }
   return readQuestion(question, knowledge, topic);
+}
+
+/** How much less of a question's own words an article read with context may cover than the best article for the question alone. */
+const OWN_WORDS_SLACK = 0.1;
+
+/**
+ * True when an article found with the context of a message still covers the question's own words about as well
+ * as the best article for the question alone, or the question alone leads nowhere: the context may choose among
+ * the topics the question fits or name the one it refers to, but not carry it off to another ("Wir sind ein
+ * Zweckverband und wollen Aufgaben wie das Abwasser übernehmen. Kann der Zweckverband den Antrag stellen, oder
+ * dürfen das nur die Gemeinden?" is about the Zweckverband and the Antrag, not the Abwasser).
+ */
+function coversOwnWords(question: string, article: Article, knowledge: KnowledgeLookup): boolean {
+  const alone = knowledge.answer(question);
+  if (alone.outcome === 'no_answer') return true;
+  const best = Math.max(...alone.candidates.map((c) => c.coverage));
+  const own = alone.candidates.find((c) => c.article.id === article.id);
+  return own !== undefined && own.coverage >= best - OWN_WORDS_SLACK;
 }
 
 /** A comparison whose two sides lead to two different articles (with an overview article about both, if the whole question has one). */

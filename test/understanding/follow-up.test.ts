@@ -19,6 +19,10 @@ describe('follow-up questions', () => {
     'auch ein zweckverband?',
     'Bei Landkreisen?',
     'wie viel genau?',
+    // "dort", and "da" after the verb, point back to what was named before.
+    'Und wie hoch ist der Zuschuss dort?',
+    'Was zahlt man dort für eine gemeinsame Kasse?',
+    'Können da noch weitere Gemeinden beitreten?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
@@ -30,6 +34,9 @@ describe('follow-up questions', () => {
     'Förderhöhe?',
     'wer darf die foerderung beantragen',
     'Was ist ein Zweckverband?',
+    // "da" as a conjunction ("because") is no pointer back.
+    'Da wir nur zwei Gemeinden sind, reicht ein Gruppenantrag?',
+    'Welche Unterlagen braucht ein Zweckverband, da er selbst antragsberechtigt ist?',
   ])('"%s" stands on its own', (text) => {
     expect(looksLikeFollowUp(text)).toBe(false);
   });

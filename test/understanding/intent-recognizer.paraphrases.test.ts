@@ -109,6 +109,15 @@ const OWN_TABLE: ReadonlyArray<{ text: string; intent: Label }> = [
   { text: 'Wir möchten jetzt unseren Förderantrag vorbereiten.', intent: 'application' },
   { text: 'Helfen Sie uns bitte beim Antrag.', intent: 'application' },
   { text: 'Wie fangen wir mit dem Antrag an?', intent: 'application' },
+  // A verb with a prefix that only repeats, a noun for how to go about it, "wo" with a verb of starting.
+  { text: 'Könnten Sie unsere Förderung einmal durchrechnen?', intent: 'eligibility' },
+  { text: 'Wie ist das Prozedere beim Förderantrag?', intent: 'application' },
+  { text: 'Wo fangen wir bei unserem Förderantrag an?', intent: 'application' },
+  { text: 'Wie rechnen wir die Förderung am Ende ab?', intent: 'question' },
+  // A request after a question about the procedure is a request.
+  { text: 'Wer prüft eigentlich unseren Antrag? Ich würde das gern mit einer Referentin durchsprechen.', intent: 'handoff' },
+  // An indirect question about the office is a question.
+  { text: 'In der Klausur blieb offen, ob uns das Kompetenzzentrum bei der Öffentlichkeitsarbeit unterstützt.', intent: 'question' },
   { text: 'Hilfe', intent: 'help' },
   { text: 'neu starten', intent: 'restart' },
   { text: 'Guten Morgen!', intent: 'greeting' },

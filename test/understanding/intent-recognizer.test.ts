@@ -411,6 +411,10 @@ describe('the shipped intents.yml', () => {
     'Das Treffen mit Ihnen im Frühjahr war hilfreich. Gilt die Förderung auch für Bauhöfe?',
     'Und bei welcher Stelle melde ich mich wegen der Förderung?',
     'Aber unter welcher Nummer erreiche ich das Kompetenzzentrum?',
+    // An indirect question is a question: its frame asks nothing ("würde", "soll klären"), its clause asks for nothing.
+    'Uns würde interessieren, ob das Beratungszentrum auch Entwürfe von Satzungen durchsieht.',
+    'In der Klausur blieb offen, ob uns das Kompetenzzentrum bei der Öffentlichkeitsarbeit unterstützt.',
+    'Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.',
   ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
@@ -444,6 +448,19 @@ describe('the shipped intents.yml', () => {
     // Typos
     ['bitte verbidnen sie mich mit einem berater', 'handoff'],
     ['hätte gern eine bearterin, bitte anrfuen', 'handoff'],
+    // A verb with a prefix that only repeats ("nach", "durch", "gegen", "über") is the verb; "lassen" asks nothing of its own.
+    ['Unsere Förderfähigkeit würden wir gern nachprüfen lassen.', 'eligibility'],
+    ['Rechnen Sie unsere Förderung bitte noch einmal durch.', 'eligibility'],
+    // How to go about the application, as a noun, and "wo" with a verb of starting.
+    ['Herangehensweise beim Gruppenantrag?', 'application'],
+    ['Wo sollen wir mit dem Förderantrag ansetzen?', 'application'],
+    ['Wie kann es mit unserem Antrag losgehen?', 'application'],
+    // A request stated after a question outweighs a counter-example that fits the question sentence only.
+    ['Wie lange dauert die Bearbeitung des Antrags? Ich würde das gern mit einem Berater besprechen.', 'handoff'],
+    ['Wer entscheidet über den Antrag? Dazu hätte ich gern einen Rückruf.', 'handoff'],
+    // A request in an indirect question is still one.
+    ['Ich würde gern wissen, ob mich jemand von Ihnen anrufen kann', 'handoff'],
+    ['Wir fragen uns, ob uns jemand aus dem Beratungszentrum zurückrufen könnte.', 'handoff'],
   ])('recognises the idiom in "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
   });
@@ -459,6 +476,13 @@ describe('the shipped intents.yml', () => {
     'Ist die Gemeindevertretung bereit, die Kosten zu tragen, wenn die Förderung ausbleibt?',
     'Wer ist bei Ihnen für Beratungsanfragen zuständig?',
     'Wie lange dauert die Antragsvorbereitung in der Regel?',
+    // A particle at the end makes another verb ("abrechnen" is no "rechnen"), "wo" where something else starts.
+    'Wie rechnen wir die Förderung ab?',
+    'Wird die Förderung auf die Schlüsselzuweisungen angerechnet?',
+    'Wo beginnt der Dienstweg für den Antrag?',
+    'Wo reichen wir den Antrag ein?',
+    // A counter-example that fits the stated sentence itself still competes.
+    'Wie viel kostet das Personal? Wir brauchen dafür eigene Mitarbeiter.',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });

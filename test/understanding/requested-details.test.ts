@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/knowledge/types.js';
 import { understandMessage } from '../../src/understanding/understand-question.js';
 import { SHIPPED_KB, knowledgeOf } from '../helpers/bot-harness.js';
 
@@ -17,6 +18,12 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Was raten Sie drei Gemeinden?', []],
     ['Gibt es beim Hessen3C eine Hotline?', []],
     ['Ist die Rahmenvereinbarung befristet?', []],
+    // Whom to call, and a way of sending, ask for no number or address …
+    ['Wen sollen wir bei einem Hackerangriff anrufen?', []],
+    ['Können wir den Antrag per E-Mail schicken?', []],
+    // … while "welche Nummer … anrufen" and "unter welcher E-Mail" do.
+    ['Welche Nummer ruft man beim Hessen3C an?', ['telefonnummer']],
+    ['Unter welcher E-Mail erreiche ich das Regierungspräsidium?', ['e-mail']],
   ])('%s → %j', async (question, kinds) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);
@@ -42,5 +49,22 @@ describe('the details a question asks for (shipped details.yml)', () => {
       'auszahlung-und-nachweis',
     );
     expect(understanding.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([['formular', 'missing']]);
+  });
+
+  it('counts a date as a deadline only after "bis" or "vor" (a source dated 7 December 2021 sets none)', async () => {
+    const { details } = await knowledgeOf(SHIPPED_KB);
+    const deadline = details!.kinds.find((k) => k.name === 'frist')!;
+    const article = (text: string) =>
+      ({ id: 'x', title: 'X', keywords: [], sections: [{ heading: null, markdown: text, text }] }) as unknown as Article;
+    expect(details!.supply(article('Die Rahmenvereinbarung vom 7. Dezember 2021 regelt die Förderung.'), deadline).status).toBe('missing');
+    expect(details!.supply(article('Der Bericht ist bis zum 31. März vorzulegen.'), deadline).status).toBe('article');
+  });
+
+  it('answers a question whose detail word is its topic from the article that has the detail, as typed', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    const { understanding } = understandMessage('Gibt es eine Antragsfrist im Herbst?', knowledge);
+    expect(
+      understanding.kind === 'single' && understanding.reading.decision.outcome === 'answer' && understanding.reading.decision.article.id,
+    ).toBe('neue-kooperationen-und-zeitpunkt');
   });
 });

@@ -66,6 +66,54 @@ describe('sentences of a message', () => {
     expect(questionsOf('Wir sind drei Gemeinden. Gibt es da Geld').questions).toEqual(['Gibt es da Geld']);
   });
 
+  it.each([
+    // A frame around an indirect question: the clause is the question, the frame context.
+    [
+      'Im Ortsbeirat kam die Frage auf, ob auch Landkreise einen Antrag stellen dürfen.',
+      ['ob auch Landkreise einen Antrag stellen dürfen?'],
+      ['Im Ortsbeirat kam die Frage auf.'],
+    ],
+    [
+      'Bei uns weiß niemand ob die Förderung zurückgezahlt werden muss',
+      ['ob die Förderung zurückgezahlt werden muss?'],
+      ['Bei uns weiß niemand.'],
+    ],
+    [
+      'Damals wussten wir nicht, an wen wir uns beim Kreis wenden sollten.',
+      ['an wen wir uns beim Kreis wenden sollten?'],
+      ['Damals wussten wir nicht.'],
+    ],
+    [
+      'Der Vorstand plant ein gemeinsames Ordnungsamt. Es ist unklar, welche Unterlagen der Antrag braucht.',
+      ['welche Unterlagen der Antrag braucht?'],
+      ['Der Vorstand plant ein gemeinsames Ordnungsamt.', 'Es ist unklar.'],
+    ],
+    // A sentence that opens with its verb asks, also without "?" (read as it stands, see `isQuestion`).
+    [
+      'Wir sind vier Gemeinden im Odenwald. Bekommen wir Geld für eine gemeinsame Kasse',
+      ['Bekommen wir Geld für eine gemeinsame Kasse'],
+      ['Wir sind vier Gemeinden im Odenwald.'],
+    ],
+  ])('reads the question a message without "?" asks: %j', (text, questions, context) => {
+    expect(questionsOf(text)).toEqual({ questions, context });
+  });
+
+  it.each([
+    // A relative clause, "als ob", a statement: no question.
+    'Wir planen einen gemeinsamen Bauhof, was uns hoffentlich Kosten spart.',
+    'Es sieht so aus, als ob der Kreis mitmacht.',
+    'Wir sind drei Gemeinden im Vogelsberg.',
+  ])('finds no question in the statement %j', (text) => {
+    expect(questionsOf(text).questions).toEqual([]);
+  });
+
+  it('leaves an "ob" clause context when another sentence asks ("Wir prüfen, ob …. Was kostet …?")', () => {
+    expect(questionsOf('Wir prüfen gerade, ob wir fusionieren. Was kostet die Beratung?')).toEqual({
+      questions: ['Was kostet die Beratung?'],
+      context: ['Wir prüfen gerade, ob wir fusionieren.'],
+    });
+  });
+
   it('takes the opening sentences of an intro, as many as fit', () => {
     const intro =
       'Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4). Sie hat keine eigene Rechtspersönlichkeit. Sie muss schriftlich vereinbart werden und dient vor allem dazu, gemeinsam zu planen und sich abzustimmen.';

@@ -200,6 +200,33 @@ describe('understandQuestion', () => {
     expect(ids(understandQuestion('Und in Bayern?', knowledge, topic))).toEqual(['no_answer']);
   });
 
+  it('lets the context of a message choose the topic, but not carry the question off to one that misses its own words', () => {
+    const base = fakeKnowledge([
+      { id: 'aufgaben', folder: 'foerderung', triggers: [['abwasser']] },
+      { id: 'zweckverband', folder: 'rechtsformen', triggers: [['zweckverband']] },
+      { id: 'projektentwicklung', folder: 'foerderung', triggers: [['machbarkeitsstudie']] },
+    ]);
+    // "Abwasser" outweighs the question's words, as a heavy word does in the real engine; the question alone fits the Zweckverband.
+    const lookup: KnowledgeLookup = {
+      ...base,
+      answer: (q) => {
+        const lower = q.toLowerCase();
+        if (lower.includes('abwasser')) return base.answer('abwasser');
+        return lower.includes('zuschuss') && !lower.includes('machbarkeitsstudie')
+          ? { outcome: 'no_answer', reason: 'not_covered', candidates: [] }
+          : base.answer(q);
+      },
+    };
+    const carried = understandQuestion(
+      'Unser Zweckverband will auch das Abwasser übernehmen. Kann der Zweckverband den Antrag stellen, oder dürfen das nur die Gemeinden?',
+      lookup,
+    );
+    expect(ids(carried)).toEqual(['zweckverband']);
+    // A question that leads nowhere alone takes its topic from the context.
+    const referred = understandQuestion('Wir lassen eine Machbarkeitsstudie erstellen. Gibt es dafür einen Zuschuss?', lookup);
+    expect(ids(referred)).toEqual(['projektentwicklung']);
+  });
+
   it('reads "Und eine Arbeitsgemeinschaft?" as the same question about a thing of the same kind', () => {
     const topic = topicOf('Was ist ein Zweckverband?', { id: 'zweckverband', title: 'Zweckverband' });
     const result = understandQuestion('Und eine Arbeitsgemeinschaft?', knowledge, topic);

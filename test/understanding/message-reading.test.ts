@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_KB, conversationWith, seen } from '../helpers/bot-harness.js';
+
+/** The reply to one message on the shipped knowledge base, and the outcome. */
+async function ask(message: string) {
+  const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+  const reply = seen(await conversation.say(message));
+  return { reply, outcome: outcomes.at(-1) };
+}
+
+describe('a question asked indirectly or without "?" (letters, notes)', () => {
+  it('answers the "ob" clause of a letter that has no question sentence', async () => {
+    const { reply, outcome } = await ask(
+      'Sehr geehrte Damen und Herren,\nin unserer Bürgermeisterrunde ging es um eine gemeinsame Bauhofstruktur. ' +
+        'Dabei konnte niemand sagen, ob es für die Vorbereitung schon Geld vom Land gibt.\nMit freundlichen Grüßen',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'projektentwicklung' });
+    expect(reply.text).toContain('Machbarkeitsstudie');
+  });
+
+  it('answers a question after a frame of discussion ("…, wie lange …")', async () => {
+    const { reply, outcome } = await ask(
+      'Bei uns im Haupt- und Finanzausschuss wurde diskutiert, wie lange ein Zweckverband mindestens bestehen muss.',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'foerdervoraussetzungen' });
+    expect(reply.text).toContain('5 Jahre');
+  });
+
+  it('answers an indirect question about the office instead of handing over', async () => {
+    const { reply, outcome } = await ask('Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.');
+    expect(outcome).toMatchObject({ outcome: 'answer' });
+    expect(reply.text).not.toContain('Gern gebe ich Ihr Anliegen an eine Beraterin');
+  });
+});
+
+describe('the context sentences of one message', () => {
+  it('adds only the context nouns that name a topic, not the asker’s office or district', async () => {
+    const { reply, outcome } = await ask(
+      'Als Kämmerin im Vogelsbergkreis habe ich wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'antragsunterlagen' });
+    expect(reply.text).toContain('Antragsunterlagen');
+  });
+
+  it('keeps a question about another state outside, also its "dort" in a second question', async () => {
+    const { reply, outcome } = await ask('Gibt es in Rheinland-Pfalz ein ähnliches Programm und was bekommt man dort?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Projektentwicklung');
+  });
+});
+
+describe('a question that names a kind of detail', () => {
+  it('answers whom to call from the article, without the missing-number reply', async () => {
+    const { reply, outcome } = await ask('Wen sollen wir bei einem Hackerangriff anrufen?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'hessen3c' });
+    expect(reply.text).not.toContain('Eine Telefonnummer dafür steht nicht');
+  });
+
+  it('does not read "per E-Mail" as a question for an e-mail address', async () => {
+    const { reply } = await ask('Können wir den Förderantrag per E-Mail schicken?');
+    expect(reply.text).not.toContain('Eine E-Mail-Adresse dafür steht nicht');
+  });
+});
