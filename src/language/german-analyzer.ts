@@ -446,6 +446,11 @@ export class GermanAnalyzer {
     const before = tokens[position - 1]?.toLowerCase();
     if (before === undefined) return false;
     if (PLACE_CUES.has(before)) return true;
+    // A list of towns ("die Gemeinden Amönau, Wetter und Lahntal"): after a word the articles lack that is a town
+    // itself ("in Hessen Besoldungsgruppe" is no list: Hessen is known).
+    const previous = this.baseTerm(tokens[position - 1]!);
+    const previousIsTown = previous !== null && !this.vocabulary.has(previous) && /^\p{Lu}/u.test(tokens[position - 1]!);
+    if (previousIsTown && this.followsPlaceCue(tokens, position - 1)) return true;
     return before === 'und' && position >= 2 && /^\p{Lu}/u.test(tokens[position - 2]!) && this.followsPlaceCue(tokens, position - 2);
   }
 

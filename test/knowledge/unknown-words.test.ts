@@ -63,6 +63,14 @@ describe('unknown words in a question', () => {
     expect(leader?.wordClass).toBe('noun');
   });
 
+  it('takes a list of towns after "Gemeinden" for towns, but not a word after a known one ("in Hessen Besoldungsgruppe")', async () => {
+    const { index } = await loaded;
+    const classOf = (question: string, text: string) => index.analyzer.analyzeQuery(question).find((w) => w.text === text)?.wordClass;
+    const list = 'Die Gemeinden Amönau, Wetter und Lahntal legen ihre Finanzverwaltung zusammen';
+    expect(['Amönau', 'Wetter', 'Lahntal'].map((town) => classOf(list, town))).toEqual(['place', 'place', 'place']);
+    expect(classOf('Was verdient ein Bürgermeister in Hessen? Besoldungsgruppe?', 'Besoldungsgruppe')).toBe('noun');
+  });
+
   it('takes capitals for an abbreviation or name, also as the first word', async () => {
     const { index } = await loaded;
     const [leader] = index.analyzer.analyzeQuery('LEADER Regionalbudget wie hoch');
