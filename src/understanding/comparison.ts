@@ -17,6 +17,10 @@ const SIDE = String.raw`(.+?)`;
 const JOIN = String.raw`\s+(?:und|bzw\.?|beziehungsweise|oder|sowie|zu[mr]?|gegenüber|vs\.?|versus)\s+`;
 const BETTER = String.raw`(?:besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|vorteilhafter|praktischer|einfacher|passender|zu\s+empfehlen)`;
 const END = String.raw`\s*[?.!]*\s*$`;
+/** "the same": "dasselbe", "das Gleiche", "ein und dasselbe", "identisch", "gleichbedeutend" (also "nicht dasselbe"). */
+const SAME = String.raw`(?:(?:nicht\s+|eigentlich\s+|wirklich\s+|genau\s+)*(?:ein\s+und\s+)?(?:dasselbe|dieselbe|derselbe|das\s+selbe|die\s+selbe|das\s+gleiche|die\s+gleiche|der\s+gleiche|identisch|gleichbedeutend)(?:\s+[\p{L}-]+)?)`;
+/** "different things": "etwas anderes", "(zwei) verschiedene Dinge", "unterschiedliche Stellen". */
+const DIFFERENT = String.raw`(?:(?:eigentlich\s+|wirklich\s+)*(?:etwas\s+anderes|was\s+anderes|(?:zwei\s+)?(?:verschiedene|unterschiedliche|getrennte|andere)\s+[\p{L}-]+|verschieden|unterschiedlich))`;
 
 /** Comparison frames, each capturing the two sides. */
 const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
@@ -80,6 +84,26 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
     explicit: true,
   },
   { pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:vs\.?|versus)\s+${ARTICLE}${SIDE}${END}`, 'iu'), explicit: true },
+  // "Ist X dasselbe wie Y?", "Ist X etwas anderes als Y?", "Ist X identisch mit Y?"
+  {
+    pattern: new RegExp(
+      String.raw`^(?:ist|sind|wäre|meint|bedeutet)\s+${ARTICLE}${SIDE}\s+${SAME}\s+(?:wie|mit)\s+${ARTICLE}${SIDE}${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
+  {
+    pattern: new RegExp(String.raw`^(?:ist|sind|wäre)\s+${ARTICLE}${SIDE}\s+(?:etwas|was)\s+anderes\s+als\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
+  // "Sind X und Y ein und dasselbe?", "Sind X und Y zwei verschiedene Dinge?", "Meinen X und Y das Gleiche?"
+  {
+    pattern: new RegExp(
+      String.raw`^(?:ist|sind|wären|meint|meinen|bedeutet|bedeuten|heißen|heissen)\s+${ARTICLE}${SIDE}\s+(?:und|bzw\.?|sowie)\s+${ARTICLE}${SIDE}\s+(?:${SAME}|${DIFFERENT})${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
   // A bare "Zweckverband oder Arbeitsgemeinschaft?" (short sides only).
   {
     pattern: new RegExp(
@@ -90,9 +114,12 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
   },
 ];
 
-/** A comparison asked after the things: "X oder Y – was ist der Unterschied?", "X vs Y, was ist anders?". */
+/**
+ * A comparison asked after the things: "X oder Y – was ist der Unterschied?", "X vs Y, was ist anders?", "X und Y:
+ * ist das nicht dasselbe?", "X oder Y – sind das verschiedene Dinge?".
+ */
 const TRAILING_FRAME =
-  /^(.+?)\s*[-–—:,]\s*(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b[^?]*\?*\s*$/iu;
+  /^(.+?)\s*[-–—:,]\s*(?:(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b|(?:ist|sind)\s+(?:das|dies|es)\s+(?:nicht\s+|eigentlich\s+|wirklich\s+)*(?:ein\s+und\s+)?(?:dasselbe|dieselbe|das\s+selbe|das\s+gleiche|identisch|gleichbedeutend|etwas\s+anderes|was\s+anderes|(?:zwei\s+)?(?:verschiedene|unterschiedliche)\b))[^?]*\?*\s*$/iu;
 const TRAILING_SIDES = new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|und|bzw\.?|vs\.?|versus|gegenüber)\s+${ARTICLE}${SIDE}$`, 'iu');
 
 /** Sides longer than this are clauses, not things ("Muss der Antrag über den Kreis laufen oder …"). */
@@ -116,7 +143,8 @@ export function comparisonSides(question: string): ComparisonSides | undefined {
     if (!match) continue;
     const left = tidySide(match[1]!);
     const right = tidySide(match[2]!);
-    if (!left || !right || left.toLowerCase() === right.toLowerCase()) continue;
+    // A side is a thing with a name ("wie 2016" compares a year, not a topic).
+    if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right) || left.toLowerCase() === right.toLowerCase()) continue;
     if (wordCount(left) > MAX_SIDE_WORDS || wordCount(right) > MAX_SIDE_WORDS) continue;
     return { left, right, explicit };
   }

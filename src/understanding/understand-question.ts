@@ -64,6 +64,12 @@ export function understandMessage(
   cleaned: CleanedMessage = cleanMessage(message),
 ): { question: string; understanding: QuestionUnderstanding } {
   const understanding = understandQuestion(cleaned.text, knowledge, topic);
+  // "Gibt es in Hessen auch Verwaltungsgemeinschaften wie in Bayern?": the other state is the model, Hessen the subject.
+  const modelled = isOutside(understanding) ? withoutModelRegion(cleaned.text, knowledge) : undefined;
+  if (modelled) {
+    const read = understandQuestion(modelled, knowledge, topic);
+    if (isConfident(read)) return { question: modelled, understanding: read };
+  }
   if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
   const asWritten = understandQuestion(message.trim(), knowledge, topic);
   return isConfident(asWritten) ? { question: message.trim(), understanding: asWritten } : { question: cleaned.text, understanding };
@@ -117,6 +123,48 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.
   const question = readQuestion(questions[0]!, knowledge, topic);
   return { kind: 'single', reading: question.decision.outcome === 'answer' ? question : whole, pending: [] };
+}
+
+/** A question about Hessen: it names the state, or the asker's own side ("bei uns", "hierzulande"). */
+const NAMES_HESSEN = /(?<!\p{L})(?:hessen|hessisch\p{L}*|bei\s+uns|hierzulande)(?!\p{L})/iu;
+/** A word that makes what follows a model to compare with: "wie", "nach dem Vorbild", "ähnlich", "analog", "vergleichbar". */
+const MODEL_MARKER =
+  /(?<!\p{L})(?:wie|vorbild\p{L}*|muster|ähnlich\p{L}*|aehnlich\p{L}*|analog|vergleichbar\p{L}*|entsprechend\p{L}*)(?!\p{L})/iu;
+/** A name after the model marker, with the words that tie it to the question ("wie in", "nach dem Vorbild von", "in"). */
+const MODEL_NAME =
+  /\s*(?:(?:(?:so\s+|ähnlich\s+|aehnlich\s+|genauso\s+|ebenso\s+)?wie\s+|nach\s+dem\s+(?:[Vv]orbild|[Mm]uster|[Bb]eispiel)\s+|analog\s+(?:zu[mr]?\s+)?)?(?:(?:in|im|aus|von|bei)\s+)?(?:de[mnrs]\s+|die\s+)?)(\p{Lu}[\p{L}-]*)/gu;
+
+/**
+ * A question about Hessen that names another state or programme only as its model ("… wie in Bayern?", "… nach dem
+ * Vorbild von Rheinland-Pfalz", "so etwas wie die Samtgemeinde in Niedersachsen"), without that name and the words
+ * that tie it in; `undefined` when the message has no such name (a question about the other state stays outside).
+ */
+function withoutModelRegion(text: string, knowledge: KnowledgeLookup): string | undefined {
+  const marker = MODEL_MARKER.exec(text);
+  if (!marker || !NAMES_HESSEN.test(text)) return undefined;
+  // The words that open the marker's phrase belong to it ("nach dem Vorbild", "so wie", "ähnlich wie").
+  const opening = /(?:nach\s+dem|so|ähnlich|aehnlich|genauso|ebenso)\s+$/iu.exec(text.slice(0, marker.index));
+  const start = opening ? opening.index : marker.index;
+  const head = text.slice(0, start);
+  let tail = text.slice(start);
+  let removed = false;
+  tail = tail.replace(MODEL_NAME, (phrase: string, name: string) => {
+    const outside = knowledge.answer(name);
+    if (outside.outcome !== 'no_answer' || outside.reason !== 'outside_scope') return phrase;
+    removed = true;
+    return '';
+  });
+  if (!removed) return undefined;
+  const stripped = `${head}${tail}`
+    .replace(/\s+([?.!,])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return /[\p{L}\p{N}]/u.test(stripped) && !isOutsideAlone(stripped, knowledge) ? stripped : undefined;
+}
+
+function isOutsideAlone(text: string, knowledge: KnowledgeLookup): boolean {
+  const decision = knowledge.answer(text);
+  return decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
 }
 
 /** "…, oder können wir …", "… oder reicht einer …": "oder" before a clause of its own (a verb first). */
@@ -262,14 +310,23 @@ function coversOwnWords(question: string, article: Article, knowledge: Knowledge
   return own !== undefined && own.coverage >= best - OWN_WORDS_SLACK;
 }
 
-/** A comparison whose two sides lead to two different articles (with an overview article about both, if the whole question has one). */
+/**
+ * A comparison whose two sides lead to two different articles (with an overview article about both, if the whole
+ * question has one). Two names that lead to one article ("Sind das Kompetenzzentrum und das Beratungszentrum
+ * dasselbe?") are one topic: its article answers, with the section the question fits.
+ */
 function readComparison(question: string, knowledge: KnowledgeLookup): QuestionUnderstanding | undefined {
   const sides = comparisonSides(question);
   if (!sides) return undefined;
   const left = answerSide(sides.left, knowledge);
   const right = answerSide(sides.right, knowledge);
-  if (left.outcome !== 'answer' || right.outcome !== 'answer' || left.article.id === right.article.id) return undefined;
+  if (left.outcome !== 'answer' || right.outcome !== 'answer') return undefined;
   const whole = knowledge.answer(question);
+  if (left.article.id === right.article.id) {
+    if (!sides.explicit) return undefined;
+    const decision = whole.outcome === 'answer' && whole.article.id === left.article.id ? whole : introOnly(left.article);
+    return { kind: 'single', reading: { question, decision }, pending: [] };
+  }
   const overview =
     whole.outcome === 'answer' && whole.article.id !== left.article.id && whole.article.id !== right.article.id ? whole.article : undefined;
   return {
@@ -389,6 +446,12 @@ function withSectionsOf(reading: AnsweredReading, parts: readonly AnsweredReadin
   const unique = [...new Set(chosen)].slice(0, MAX_MERGED_SECTIONS);
   if (unique.length === 0) return reading;
   return { ...reading, decision: { ...reading.decision, sections: [article.sections[0]!, ...unique] } };
+}
+
+function isOutside(understanding: QuestionUnderstanding): boolean {
+  if (understanding.kind !== 'single') return false;
+  const { decision } = understanding.reading;
+  return decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
 }
 
 function isConfident(understanding: QuestionUnderstanding): boolean {

@@ -22,6 +22,17 @@ describe('comparisonSides', () => {
     ['GVV oder gleich fusionieren – was ist der Unterschied', 'GVV', 'fusionieren'],
     ['GVV vs normaler Zweckverband, was ist anders', 'GVV', 'Zweckverband'],
     ['Was ist der Unterschied zwischen nem Zweckverband und einer Arbeitsgemeinschaft', 'Zweckverband', 'Arbeitsgemeinschaft'],
+    // "the same" and "something else" idioms
+    [
+      'Ist die Arbeitsgemeinschaft das Gleiche wie eine öffentlich-rechtliche Vereinbarung?',
+      'Arbeitsgemeinschaft',
+      'öffentlich-rechtliche Vereinbarung',
+    ],
+    ['Sind Hessen3C und AKC ein und dasselbe?', 'Hessen3C', 'AKC'],
+    ['Ist ein GVV etwas anderes als ein Zweckverband?', 'GVV', 'Zweckverband'],
+    ['Sind Zweckverband und AöR zwei verschiedene Dinge?', 'Zweckverband', 'AöR'],
+    ['Ist eine AöR identisch mit einem Zweckverband?', 'AöR', 'Zweckverband'],
+    ['Delegation und Mandatierung – ist das nicht dasselbe?', 'Delegation', 'Mandatierung'],
   ])('finds the two sides of %j', (question, left, right) => {
     expect(comparisonSides(question)).toMatchObject({ left, right, explicit: true });
   });
@@ -38,6 +49,8 @@ describe('comparisonSides', () => {
     'Muss der Antrag über den Kreis laufen oder können wir ihn direkt nach Wiesbaden schicken?',
     'Gibt es Geld für zwei oder drei Gemeinden?',
     'Wie hoch ist die Förderung?',
+    'Ist die Förderung für alle Gemeinden gleich?',
+    'Ist der Antrag derselbe wie 2016?',
   ])('finds no comparison in %j', (question) => {
     expect(comparisonSides(question)).toBeUndefined();
   });

@@ -61,3 +61,20 @@ describe('a question that names a kind of detail', () => {
     expect(reply.text).not.toContain('Eine E-Mail-Adresse dafür steht nicht');
   });
 });
+
+describe('comparisons in everyday words', () => {
+  it('compares two topics asked about as "das Gleiche"', async () => {
+    const { reply } = await ask('Sind Hessen3C und AKC eigentlich das Gleiche?');
+    expect(reply.text).toContain('im Vergleich');
+  });
+
+  it('answers a question about Hessen that names another state only as its model', async () => {
+    const { outcome } = await ask('Fördert Hessen Gemeindefusionen ähnlich wie Brandenburg?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'fusion' });
+  });
+
+  it('keeps a question about the other state outside', async () => {
+    const { outcome } = await ask('Wie viel Geld gibt es in Thüringen für eine Fusion?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+});

@@ -158,6 +158,12 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['zweckverband', 'vereinbarung']);
   });
 
+  it('answers a comparison of two names for one topic from its article ("dasselbe wie")', () => {
+    const result = understandQuestion('Ist der Zweckverband dasselbe wie ein Zweckverband nach KGG?', knowledge);
+    expect(result.kind).toBe('single');
+    expect(ids(result)).toEqual(['zweckverband']);
+  });
+
   it('compares the thing itself, without its qualifier', () => {
     expect(ids(understandQuestion('Arbeitsgemeinschaft vs Zweckverband nach KGG?', knowledge))).toEqual([
       'arbeitsgemeinschaft',
