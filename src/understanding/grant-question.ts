@@ -78,6 +78,13 @@ const COOPERATING = /^(?:kooperier|zusammenarbeit|zusammenzuarbeit|zusammenleg|z
 const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'ebenfalls', 'plus']);
 /** "aus vier Wehren werden zwei": after "aus" and a count, one after these is the result of a merger (see `isResult`). */
 const BECOMING = new Set(['werden', 'wird']);
+/**
+ * The question asks for the total of several cases of one kind: "was gibt es insgesamt?", "wie viel in Summe?", "für
+ * beide zusammen". After the counts it sums them (see `countsIn`).
+ */
+const TOTAL_ASK = /\b(?:insgesamt|gesamt|in\s+summe|zusammengerechnet|alles\s+zusammen|fuer\s+beide|beide\s+zusammen)\b/;
+/** Words before a count that say the count before it again: "mit drei Nachbargemeinden, also vier Gemeinden". */
+const RESTATING = new Set(['also', 'sprich', 'dh', 'heisst', 'somit', 'insgesamt', 'gesamt', 'zusammen', 'total', 'demnach', 'folglich']);
 /** Numbers of these are no counts of the case: "in 5 Jahren", "15 Prozent". */
 const UNITS =
   /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;
@@ -100,13 +107,15 @@ const WEAK_ASK =
 
 /**
  * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
- * bekommen wir", "Summe", "Betrag"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k", and asks
+ * bekommen wir", "Summe", "Betrag", money "insgesamt"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k", and asks
  * nothing else: no "wann", "wer", "welche Unterlagen") or `none`.
  */
 export function amountAsk(folded: string, quantities: readonly Quantity[]): AmountAsk {
   if (STRONG_ASK.test(folded)) return 'strong';
   // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
   if (OTHER_QUESTION.test(folded)) return 'none';
+  // "was gibt es insgesamt?": the total of money asks for the figure.
+  if (TOTAL_ASK.test(folded) && MONEY_TALK.test(folded)) return 'strong';
   if (WEAK_ASK.test(folded) || quantities.some((q) => q.money)) return 'weak';
   return 'none';
 }
@@ -232,7 +241,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const folded = spellOutUmlauts(text);
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);
-  const counted = countsIn(quantities, all);
+  const counted = countsIn(quantities, all, TOTAL_ASK.test(folded) ? TOTAL_ASK.exec(folded)!.index : undefined);
   const topic = hints.followUp ? hints.topic : undefined;
   const filled = (c: CompiledCase) => c.figures.filter((f) => counted.has(`${c.rules.case}:${f.figure}`)).length;
   const mostFilled = (list: CompiledCase[]) => list.reduce((best, c) => (filled(c) > filled(best) ? c : best));
@@ -358,16 +367,28 @@ function fillFromFollowUp(
  * without one, before it: "Einwohnerzahl 6000", "Schulden im Kernhaushalt 10 Mio"); "Nachbar-"/"andere"
  * add the asking municipality; "und der Landkreis" one more. Several counts of one figure: the one in
  * the question ("sieben Ortsteilfeuerwehren … Wie viel für die vier Wehren?"), else the last ("mit drei
- * Nachbargemeinden, also vier Gemeinden").
+ * Nachbargemeinden, also vier Gemeinden"); when the question asks for the total after them (`totalAt`: where
+ * "insgesamt" stands in the folded text), their sum ("3 Wehren werden eine und 2 Wehren werden eine – was gibt es
+ * insgesamt?"), also of a count that leaves its counting word out ("…, im Ort B zwei").
  */
-function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, number> {
+function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number): Map<string, number> {
   const counts = new Map<string, number>();
   const inQuestion = new Map<string, boolean>();
   /** The quantity that set each count last, for "drei Gemeinden und zwei Kreise". */
   const setBy = new Map<string, Quantity>();
+  /** Per count, the values of its separate counts before a total asked for, and the key of the last count. */
+  const separate = new Map<string, number[]>();
+  let lastKeys: string[] = [];
   for (const [i, q] of quantities.entries()) {
     const found = countWordOf(q, all);
+    const beforeTotal = totalAt !== undefined && q.index < totalAt;
+    // "…, im Ort B zwei": a bare count at the end of its clause counts what the count before it counted.
+    if (!found && beforeTotal && q.after.length === 0 && !q.money && !q.year && !q.group && lastKeys.length > 0) {
+      for (const key of lastKeys) if (plausible(q.value, key.split(':')[1] as GrantCaseFigure, false)) separate.get(key)?.push(q.value);
+      continue;
+    }
     if (!found) continue;
+    const keysOfThis: string[] = [];
     const word = found.words[found.index]!;
     const before = q.before.map(spellOutUmlauts);
     // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
@@ -382,20 +403,38 @@ function countsIn(quantities: Quantity[], all: CompiledCases): Map<string, numbe
         if (locates && !f.money) continue;
         const key = `${c.rules.case}:${f.figure}`;
         let value = q.value;
+        let addedUp = false;
         if (!f.money && found.side === 'after') {
           const others = found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)));
           if (others || (f.others.length > 0 && cooperatesWith(before, found.words.slice(found.index + 1)))) value += 1;
           if (joinsOneMore(found.words, found.index, f.words)) value += 1;
-          if (previous && setBy.get(key) === previous && addsTo(previous, before, f.words)) value += counts.get(key)!;
+          if (previous && setBy.get(key) === previous && addsTo(previous, before, f.words)) {
+            value += counts.get(key)!;
+            addedUp = true;
+          }
         }
         if (!plausible(value, f.figure, f.money)) continue;
         if (inQuestion.get(key) && !q.inQuestion) continue;
         if (result && !f.money && counts.has(key)) continue;
+        if (beforeTotal && !f.money && found.side === 'after') {
+          // "drei Gemeinden und zwei Kreise" already adds up into one count, and "…, also vier Gemeinden" says the
+          // count again: each replaces the count before; a count in the question after others restates them too.
+          const restates = addedUp || RESTATING.has(before[0] ?? '') || (q.inQuestion && inQuestion.get(key) === false);
+          const list = restates ? [] : (separate.get(key) ?? []);
+          list.push(value);
+          separate.set(key, list);
+          keysOfThis.push(key);
+        }
         counts.set(key, value);
         inQuestion.set(key, q.inQuestion);
         setBy.set(key, q);
       }
     }
+    if (keysOfThis.length > 0) lastKeys = keysOfThis;
+  }
+  for (const [key, values] of separate) {
+    const total = values.reduce((a, b) => a + b, 0);
+    if (values.length >= 2 && plausible(total, key.split(':')[1] as GrantCaseFigure, false)) counts.set(key, total);
   }
   return counts;
 }

@@ -103,6 +103,24 @@ describe('which computed case a question is about, with its numbers (words from 
     // A count after "zu" alone, or partners that grow, are counted as before.
     ['Wir wollen zu drei Wehren zusammenlegen, wie viel gibt es?', { kind: 'feuerwehr', brigades: 3 }],
     ['Wir sind drei Gemeinden, bald werden es vier Gemeinden. Wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
+    // Two mergers of one kind and the question for the total: their sum.
+    ['Zwei Fusionen: aus 3 Wehren wird eine, aus 4 Wehren wird eine. Was gibt es insgesamt?', { kind: 'feuerwehr', brigades: 7 }],
+    [
+      'Bei uns werden vier Wehren zu einer, beim Nachbarn zwei Wehren zu einer. Was bekommen wir zusammengerechnet?',
+      {
+        kind: 'feuerwehr',
+        brigades: 6,
+      },
+    ],
+    // A count said again ("also") or asked about after the total word is no second merger.
+    [
+      'Wir haben mit drei Nachbargemeinden, also vier Gemeinden, ein Standesamt. Wie viel gibt es insgesamt?',
+      { kind: 'kooperation', partners: 4 },
+    ],
+    [
+      'Sieben Ortsteilfeuerwehren haben wir. Wie viel gibt es insgesamt für die vier Wehren, die fusionieren?',
+      { kind: 'feuerwehr', brigades: 4 },
+    ],
   ])('counts the ones taking part in a merger, not its result: "%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
@@ -153,6 +171,8 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Drei Ortsteilfeuerwehren sollen zusammengelegt werden. Was gibt es vom Land?')).toBe('strong');
     expect(asks('Drei Gemeinden, was gibts an Förderung?')).toBe('strong');
     expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
+    expect(asks('Drei Wehren und zwei Wehren werden je eine: was gibt es insgesamt?')).toBe('strong');
+    expect(asks('Drei Gemeinden – wann wird das Geld insgesamt ausgezahlt?')).toBe('none');
   });
 
   it.each([

@@ -78,3 +78,12 @@ describe('comparisons in everyday words', () => {
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
   });
 });
+
+describe('all parts of a message with several parts', () => {
+  it('adds up two mergers of fire brigades when the total is asked', async () => {
+    const { reply } = await ask(
+      'Bei uns werden vier Wehren zu einer, beim Nachbarn zwei Wehren zu einer. Was bekommen wir zusammengerechnet?',
+    );
+    expect(reply.text).toContain('90.000 €');
+  });
+});
