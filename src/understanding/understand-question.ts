@@ -111,9 +111,7 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   const alternatives = splitAlternatives(questions[0] ?? text);
   if (alternatives) {
     const read = readSeveral(text, alternatives, knowledge, topic, true);
-    // One alternative answered through a word it shares with some article must still fit the whole message about
-    // as well as any article does: otherwise the words of the other alternative, which no article knows, are lost.
-    if (isConfident(read) && (read.kind !== 'single' || fitsWhole(whole.decision, read.reading.decision))) return read;
+    if (isConfident(read)) return read;
   }
   // "Wir arbeiten seit 2019 zusammen – kann das noch gefördert werden?": the statement's words did not help.
   const afterStatement = questions.length === 1 ? questionAfterStatement(questions[0]!) : undefined;
@@ -292,14 +290,6 @@ function readInMessage(
     if (isAnswered(reading) && coversOwnWords(question, reading.decision.article, knowledge)) return { ...reading, readAgainst: undefined };
   }
   return readQuestion(question, knowledge, topic);
-}
-
-/** True when the article of an answer is among the whole message's candidates, covering about as much of it as the best. */
-function fitsWhole(whole: AnswerDecision, part: AnswerDecision): boolean {
-  if (part.outcome !== 'answer' || whole.candidates.length === 0) return true;
-  const best = Math.max(...whole.candidates.map((c) => c.coverage));
-  const own = whole.candidates.find((c) => c.article.id === part.article.id);
-  return own !== undefined && own.coverage >= best - OWN_WORDS_SLACK;
 }
 
 /** How much less of a question's own words an article read with context may cover than the best article for the question alone. */

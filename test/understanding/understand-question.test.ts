@@ -152,21 +152,6 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['antragsverfahren']);
   });
 
-  it('does not answer one alternative through a word that leaves the whole message’s other words unanswered', () => {
-    const base = fakeKnowledge([
-      { id: 'server', folder: 'cyber', triggers: [['server']] },
-      { id: 'amtshilfe', folder: 'recht', triggers: [['amtshilfe', 'rechtlich']] },
-    ]);
-    // The whole leads nowhere confidently; what comes nearest is about the Amtshilfe, not the server.
-    const whole = 'Müssen wir den Server ausschreiben oder zählt das als Amtshilfe?';
-    const nearest = { article: base.article('amtshilfe')!, score: 5, coverage: 0.4, questionMatch: 0 };
-    const lookup: KnowledgeLookup = {
-      ...base,
-      answer: (q) => (q === whole ? { outcome: 'no_answer', reason: 'not_covered', candidates: [nearest] } : base.answer(q)),
-    };
-    expect(ids(understandQuestion(whole, lookup))).toEqual(['no_answer']);
-  });
-
   it('shows both sides of a comparison, each from its own article', () => {
     const result = understandQuestion('Unterschied Zweckverband und öffentlich-rechtliche Vereinbarung?', knowledge);
     expect(result).toMatchObject({ kind: 'comparison' });
