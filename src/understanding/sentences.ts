@@ -36,7 +36,9 @@ export function questionsOf(text: string): { questions: string[]; context: strin
     }
     const lead = leadingStatement(sentence);
     if (lead) context.push(`${lead.statement}.`);
-    questions.push(...splitCoordinated(lead ? lead.question : sentence));
+    const trail = trailingStatement(lead ? lead.question : sentence);
+    if (trail) context.push(`${trail.statement}.`);
+    questions.push(...splitCoordinated(trail ? trail.question : lead ? lead.question : sentence));
   }
   return { questions, context };
 }
@@ -139,6 +141,23 @@ export function questionAfterStatement(sentence: string): string | undefined {
   const colon = COLON_STATEMENT.exec(sentence.trim());
   if (colon && !isQuestion(colon[1]!) && colon[1]!.trim().split(/\s+/).length >= 3) return colon[2]!.trim();
   return undefined;
+}
+
+/** A statement after a question in one sentence: "Welche Unterlagen braucht der Antrag, es sind fünf Kommunen beteiligt?" */
+const TRAILING_STATEMENT =
+  /^(.{12,}?),\s+((?:es|wir|das|dabei|daran|insgesamt|beteiligt)\s+(?:sind|wären|waeren|waren|machen|wollen|haben|ist|wird|werden|arbeiten|beteiligen)\b[^,?]*?)\s*\?*$/iu;
+
+/**
+ * The question and the statement after it in one sentence (the statement gives the case: "…, es sind fünf Kommunen
+ * beteiligt?", "…, wir sind drei Gemeinden und der Kreis?"), or `undefined`. Its unknown words would otherwise sink
+ * the question; the counts stay in the message for the amount.
+ */
+function trailingStatement(sentence: string): { statement: string; question: string } | undefined {
+  const match = TRAILING_STATEMENT.exec(sentence.trim());
+  if (!match) return undefined;
+  const question = match[1]!.trim();
+  if (!isQuestion(question) && !opensWithVerb(question)) return undefined;
+  return { statement: match[2]!.trim(), question: `${question}?` };
 }
 
 /** The statement and the question of a sentence that opens with a statement of its own, or `undefined`. */

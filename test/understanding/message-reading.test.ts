@@ -80,6 +80,11 @@ describe('comparisons in everyday words', () => {
 });
 
 describe('all parts of a message with several parts', () => {
+  it('answers the question before a statement of the case in the same sentence', async () => {
+    const { outcome } = await ask('Welche Unterlagen braucht der Antrag für unser Friedhofsportal, es sind fünf Kommunen beteiligt?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'antragsunterlagen' });
+  });
+
   it('adds up two mergers of fire brigades when the total is asked', async () => {
     const { reply } = await ask(
       'Bei uns werden vier Wehren zu einer, beim Nachbarn zwei Wehren zu einer. Was bekommen wir zusammengerechnet?',

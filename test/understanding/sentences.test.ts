@@ -107,6 +107,21 @@ describe('sentences of a message', () => {
     expect(questionsOf(text).questions).toEqual([]);
   });
 
+  it.each([
+    [
+      'Welche Unterlagen braucht der Antrag für unser Friedhofsportal, es sind fünf Kommunen beteiligt?',
+      ['Welche Unterlagen braucht der Antrag für unser Friedhofsportal?'],
+      ['es sind fünf Kommunen beteiligt.'],
+    ],
+    [
+      'Gilt die Mindestdauer auch für uns, wir sind drei Gemeinden und der Kreis?',
+      ['Gilt die Mindestdauer auch für uns?'],
+      ['wir sind drei Gemeinden und der Kreis.'],
+    ],
+  ])('reads a statement after the question in one sentence as context: %j', (text, questions, context) => {
+    expect(questionsOf(text)).toEqual({ questions, context });
+  });
+
   it('leaves an "ob" clause context when another sentence asks ("Wir prüfen, ob …. Was kostet …?")', () => {
     expect(questionsOf('Wir prüfen gerade, ob wir fusionieren. Was kostet die Beratung?')).toEqual({
       questions: ['Was kostet die Beratung?'],
