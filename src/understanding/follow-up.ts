@@ -179,10 +179,15 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
   return [...new Set(readings)];
 }
 
-/** The nouns of a follow-up: every capitalised word counts, also the first ("Arbeitsgemeinschaft?"). */
+/** The nouns of a follow-up: every capitalised word counts, also the first ("Arbeitsgemeinschaft?"), unless a pronoun follows it: then it is the verb ("Stimmt das?", "Klappt es?"). */
 export function followUpNouns(text: string): string[] {
-  return [...new Set(words(text).filter((w) => /^\p{Lu}/u.test(w) && !OPENERS.has(w.toLowerCase())))];
+  const all = words(text);
+  const verbFirst = SUBJECT_PRONOUNS.has(all[1]?.toLowerCase() ?? '');
+  return [...new Set(all.filter((w, i) => /^\p{Lu}/u.test(w) && !OPENERS.has(w.toLowerCase()) && !(i === 0 && verbFirst)))];
 }
+
+/** Pronouns that follow a verb at the start of a question ("Stimmt das?", "Passt es?", "Reicht dies?"). */
+const SUBJECT_PRONOUNS = new Set(['das', 'es', 'dies', 'man', 'wir', 'ich', 'sie', 'er']);
 
 function replaceWord(text: string, word: string, replacement: string): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -48,7 +48,7 @@ const FILLERS: readonly RegExp[] = [
   // "Können Sie uns dazu Auskunft geben?": asks for an answer without saying to what.
   /(?:^|(?<=[.!?\n]\s*))(?:können|könnten)\s+sie\s+(?:mir|uns)\s+(?:dazu|hierzu|darüber|hierüber)?\s*(?:bitte\s+|kurz\s+)*(?:eine\s+)?(?:auskunft|rückmeldung|antwort)\s+geben\s*\?*/giu,
   // Claims to be checked: "Ich habe gehört, dass …", "Stimmt es, dass …?", "… stimmt das?", "Sehe ich das falsch?"
-  /(?:^|(?<=[.!?\n]\s*))(?:ich\s+(?:habe|hab)\s+gehört|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
+  /(?:^|(?<=[.!?\n]\s*))(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:gehört|gelesen)|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
   /,?\s*(?:stimmt\s+das|ist\s+das\s+richtig|oder\s+nicht|(?:sehe|verstehe)\s+ich\s+das\s+(?:falsch|richtig))\s*(?=\?)/giu,
   // "Ich bin unsicher, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:ich\s+bin|wir\s+sind)\s+(?:mir\s+|uns\s+)?(?:unsicher|nicht\s+sicher)\s*,?\s*/giu,

@@ -68,7 +68,10 @@ export function understandMessage(
   const modelled = isOutside(understanding) ? withoutModelRegion(cleaned.text, knowledge) : undefined;
   if (modelled) {
     const read = understandQuestion(modelled, knowledge, topic);
-    if (isConfident(read)) return { question: modelled, understanding: read };
+    // Every word must be known: the thing compared with the other state's ("Verbandsgemeinde") is what is asked.
+    const known =
+      read.kind !== 'single' || (read.reading.decision.outcome === 'answer' && read.reading.decision.coverage >= MODEL_MIN_COVERAGE);
+    if (isConfident(read) && known) return { question: modelled, understanding: read };
   }
   if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
   const asWritten = understandQuestion(message.trim(), knowledge, topic);
@@ -125,6 +128,8 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   return { kind: 'single', reading: question.decision.outcome === 'answer' ? question : whole, pending: [] };
 }
 
+/** The share of its words a question about Hessen read without its model must cover (all, up to rounding). */
+const MODEL_MIN_COVERAGE = 0.95;
 /** A question about Hessen: it names the state, or the asker's own side ("bei uns", "hierzulande"). */
 const NAMES_HESSEN = /(?<!\p{L})(?:hessen|hessisch\p{L}*|bei\s+uns|hierzulande)(?!\p{L})/iu;
 /** A word that makes what follows a model to compare with: "wie", "nach dem Vorbild", "ähnlich", "analog", "vergleichbar". */

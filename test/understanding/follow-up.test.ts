@@ -62,6 +62,11 @@ describe('follow-up questions', () => {
     expect(followUpReadings('Und für fünf?', topic, kindOf)[0]).toBe('Wie viel Förderung gibt es für fünf Gemeinden? Und für fünf?');
   });
 
+  it('swaps no verb of a short follow-up into the previous question ("Stimmt das?")', () => {
+    const topic = topicOf('Gibt es für den Zweckverband mehr Geld?');
+    expect(followUpReadings('Stimmt das?', topic, () => 'rechtsformen')).not.toContain('Gibt es für den Stimmt mehr Geld?');
+  });
+
   it('reads "Und eine Arbeitsgemeinschaft?" as the previous question about a thing of the same kind', () => {
     const topic = topicOf('Kann ein Zweckverband den Antrag stellen?', { id: 'antragsberechtigung', title: 'Antragsberechtigung' });
     expect(followUpReadings('Und eine Arbeitsgemeinschaft?', topic, kindOf)[0]).toBe('Kann ein Arbeitsgemeinschaft den Antrag stellen?');

@@ -30,6 +30,7 @@ describe('cleanMessage: letter-style messages', () => {
       'ob wir mit 32.000 Einwohnern noch gefördert werden können',
     ],
     ['Ich hab gehört, mit nur zwei Gemeinden bekommt man gar nichts, stimmt das?', 'mit nur zwei Gemeinden bekommt man gar nichts?'],
+    ['Wir haben gelesen, dass Landkreise keinen Antrag stellen dürfen. Stimmt das?', 'Landkreise keinen Antrag stellen dürfen?'],
     ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
     [
       'Sehr geehrte Damen und Herren,\n\nin der Sitzung des Ausschusses wurde gefragt, ob das Land eine Fusion unterstützt.\n\nKönnen Sie uns dazu Auskunft geben?\n\nMeine Frage: Gibt es Geld?\n\nVielen Dank im Voraus und freundliche Grüße\nS. Wagner',
