@@ -154,7 +154,7 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
  *    word (also after "und", "aber": "Und bei welcher Stelle …?"), asks for something (`words.asking`): "Kann
  *    mich jemand anrufen?" is a request, "Berät das Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die
- *    Beratungsstelle?" are questions.
+ *    Beratungsstelle?" are questions; a bare noun with a question mark ("Ansprechpartner?") asks for it.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
  *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog.
@@ -431,6 +431,8 @@ export class IntentRecognizer {
       const indirect = indirectQuestion(sentence);
       return indirect ? this.isOwnRequest(indirect.clause) : true;
     }
+    // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
+    if (this.termUses(sentence).length <= 1) return true;
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     if (!words.some((word) => this.selfWords.has(word))) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
