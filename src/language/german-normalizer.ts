@@ -48,9 +48,13 @@ export function joinDigitGroups(text: string): string {
   return text.replace(/(\d)[.\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1');
 }
 
+/** A gender colon, star, underscore or slash before "-in"/"-innen" (`Berater:in`, `Kolleg*innen`): one word. */
+const GENDER_MARK = /(\p{Ll})[:*_/](in(?:nen)?)(?!\p{L})/gu;
+
 /** Splits text into word tokens (letters and digits), keeping the original spelling for hyphenation. */
 export function tokenizeWords(text: string): string[] {
   return joinDigitGroups(text)
+    .replace(GENDER_MARK, '$1$2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((token) => token.length > 0);
 }

@@ -64,6 +64,8 @@ interface TermUse {
   noun: boolean;
   /** The word it came from, unless joined from two ("Rufen … an"). */
   word?: string;
+  /** Asked for with "bitte" right beside it ("Beraterin bitte", "Bitte einen Rückruf"). */
+  pleaded?: boolean;
 }
 
 interface Example {
@@ -294,19 +296,7 @@ export class IntentRecognizer {
     }));
     const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
     if (terms.length === 0) return this.recognizePhrase(text);
-    const shares = new Map<IntentName, number>();
-    // A garbled short word of the intent's vocabulary ("anrfuen") is not held against it.
-    let garbledKeys: Array<Set<string>> | undefined;
-    const share = (intent: IntentName) => {
-      if (!shares.has(intent)) {
-        const vocabulary = this.vocabulary.get(intent);
-        garbledKeys ??= terms.flatMap((term) => (term.garbled ? [this.garbledKeys(term.garbled)] : []));
-        const garbled = garbledKeys.filter((keys) => [...keys].some((key) => vocabulary?.has(key))).length;
-        const counted = terms.length - garbled;
-        shares.set(intent, counted > 0 ? terms.filter((term) => this.inVocabulary(intent, term)).length / counted : 0);
-      }
-      return shares.get(intent)!;
-    };
+    const share = this.shareOf(terms);
     const proceeding = this.asksHowToProceed(text, terms);
     const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions, proceeding);
     // A request that must be the asker's own (a person) is read in each sentence on its own: it may stand among
@@ -315,7 +305,12 @@ export class IntentRecognizer {
       if (!this.isOwnRequest(sentence)) continue;
       // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
       const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
-      const requests = this.candidates(read, share, (example) => example.ownRequestInQuestions, proceeding);
+      // A question made only of a request's words is that request, whatever follows ("Können wir uns mal
+      // zusammensetzen? Wir sind vier Gemeinden …"); otherwise, and for a statement ("Wir melden uns dann."),
+      // the share is measured in the whole message.
+      const ownShare = this.shareOf(sentenceTerms);
+      const sentenceShare = (intent: IntentName) => (isQuestion(sentence) && ownShare(intent) === 1 ? 1 : share(intent));
+      const requests = this.candidates(read, sentenceShare, (example) => example.ownRequestInQuestions, proceeding);
       // A request stated in a sentence of its own ("Wie lange dauert die Prüfung? Ich würde das gern mit einer
       // Beraterin besprechen.") is not outweighed by a counter-example that fits another sentence of the message
       // (its question); one that fits this very sentence still competes ("Ich brauche Mitarbeiter für den Verband").
@@ -339,6 +334,23 @@ export class IntentRecognizer {
     }
     const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
     return { intent, score: Math.round(chosen.score * 100) / 100, example: chosen.example.text, rest };
+  }
+
+  /** Per intent, the share of the terms its examples use at all (cached). */
+  private shareOf(terms: MessageTerm[]): (intent: IntentName) => number {
+    const shares = new Map<IntentName, number>();
+    // A garbled short word of the intent's vocabulary ("anrfuen") is not held against it.
+    let garbledKeys: Array<Set<string>> | undefined;
+    return (intent) => {
+      if (!shares.has(intent)) {
+        const vocabulary = this.vocabulary.get(intent);
+        garbledKeys ??= terms.flatMap((term) => (term.garbled ? [this.garbledKeys(term.garbled)] : []));
+        const garbled = garbledKeys.filter((keys) => [...keys].some((key) => vocabulary?.has(key))).length;
+        const counted = terms.length - garbled;
+        shares.set(intent, counted > 0 ? terms.filter((term) => this.inVocabulary(intent, term)).length / counted : 0);
+      }
+      return shares.get(intent)!;
+    };
   }
 
   /**
@@ -431,9 +443,9 @@ export class IntentRecognizer {
       const indirect = indirectQuestion(sentence);
       return indirect ? this.isOwnRequest(indirect.clause) : true;
     }
-    // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
-    if (this.termUses(sentence).length <= 1) return true;
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
+    // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
+    if (this.termUses(sentence).length <= 1 && !words.some((word) => this.questionWords.has(word))) return true;
     if (!words.some((word) => this.selfWords.has(word))) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     let start = 0;
@@ -540,7 +552,7 @@ export class IntentRecognizer {
    * A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. A
    * noun that only shares a request verb's stem is no request: "Unser Treffen mit dem Kreis …" is not "treffen".
    */
-  private messageTerm({ term, noun, word }: TermUse): MessageTerm {
+  private messageTerm({ term, noun, word, pleaded }: TermUse): MessageTerm {
     const ownSide = this.ownSideTerms.has(term);
     if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
     const own = readings(term);
@@ -586,10 +598,10 @@ export class IntentRecognizer {
     return {
       term,
       keys,
-      ambiguous: !request && own.some((reading) => this.questionNouns.has(reading)),
+      ambiguous: !request && !pleaded && own.some((reading) => this.questionNouns.has(reading)),
       ownSide,
       head: head ? withGroups(new Set([head])) : undefined,
-      request: request !== undefined,
+      request: request !== undefined || pleaded === true,
       garbled: unknown && !typo && word ? spellOutUmlauts(word) : undefined,
     };
   }
@@ -700,11 +712,12 @@ export class IntentRecognizer {
 
   /** The terms of `termsOf`, each with whether it was an infinitive used as a noun only (see `NOUN_MARKERS`). */
   private termUses(text: string): TermUse[] {
-    const terms = new Map<string, { noun: boolean; word?: string }>();
+    const terms = new Map<string, { noun: boolean; word?: string; pleaded?: boolean }>();
     for (const sentence of splitSentences(text)) {
       const tokens = tokenizeWords(sentence);
       const lastWord = foldGerman((tokens.at(-1) ?? '').toLowerCase());
       const words = tokens.filter((word) => !this.ignoredWords.has(foldGerman(word.toLowerCase())));
+      const pleaded = pleadedWords(tokens);
       const folded = words.map((word) => foldGerman(word.toLowerCase()));
       const joined = new Map<number, string>();
       const particles = folded.flatMap((word, i) =>
@@ -750,7 +763,11 @@ export class IntentRecognizer {
           ((i > 0 && mixedCase && /^\p{Lu}\p{Ll}/u.test(word)) || NOUN_MARKERS.has(before));
         const previous = terms.get(term);
         const as = joined.has(i) || infinitive ? undefined : word;
-        terms.set(term, { noun: (previous?.noun ?? true) && noun, word: previous ? previous.word : as });
+        terms.set(term, {
+          noun: (previous?.noun ?? true) && noun,
+          word: previous ? previous.word : as,
+          pleaded: (previous?.pleaded ?? false) || pleaded.has(word),
+        });
       });
     }
     return [...terms].map(([term, use]) => ({ term, ...use }));
@@ -770,6 +787,25 @@ export class IntentRecognizer {
       .filter((w) => !this.ignoredWords.has(w))
       .join(' ');
   }
+}
+
+/** Articles and the like between "bitte" and what it asks for ("Bitte einen Rückruf"). */
+const PLEA_FILLERS = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'den', 'die', 'der', 'das', 'dem', 'um', 'mal', 'noch']);
+
+/**
+ * The words "bitte" asks for directly: the word before it ("Beraterin bitte", "Rückruf, bitte") and the first word
+ * after it past articles ("Bitte einen Rückruf"), when "bitte" is no verb ("Ich bitte Sie …" asks for nothing yet).
+ */
+function pleadedWords(tokens: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (foldGerman(token.toLowerCase()) !== 'bitte') return;
+    if (i > 0 && !/^(?:ich|wir)$/iu.test(tokens[i - 1]!)) words.add(tokens[i - 1]!);
+    let next = i + 1;
+    while (next < tokens.length && PLEA_FILLERS.has(foldGerman(tokens[next]!.toLowerCase()))) next++;
+    if (next < tokens.length && !/^(?:sie|ihnen)$/iu.test(tokens[next]!)) words.add(tokens[next]!);
+  });
+  return words;
 }
 
 /** A term and, for a feminine noun, its masculine reading (`beraterin` → `berat`, `ansprechpartnerinn` → `ansprechpartn`). */

@@ -189,6 +189,17 @@ describe('German analyser', () => {
     expect(joinDigitGroups('75.000 € oder 1 500 000')).toBe('75000 € oder 1500000');
     expect(tokenizeWords('IKZ-Förderung: 75.000 €')).toEqual(['IKZ', 'Förderung', '75000']);
   });
+
+  it('reads gendered forms with colon, star, underscore or slash as one word', () => {
+    expect(tokenizeWords('Berater:in, Kolleg*innen, Bürger_innen, Referent/in')).toEqual([
+      'Beraterin',
+      'Kolleginnen',
+      'Bürgerinnen',
+      'Referentin',
+    ]);
+    // Not a colon before an ordinary word.
+    expect(tokenizeWords('Frage: in welchem Jahr?')).toEqual(['Frage', 'in', 'welchem', 'Jahr']);
+  });
 });
 
 describe('search over the shipped knowledge base', () => {

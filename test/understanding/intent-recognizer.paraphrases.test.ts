@@ -162,6 +162,14 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
   { kind: 'number', text: 'Bitte die Durchwahl einer Beraterin.', intent: 'handoff' },
   { kind: 'bare noun as a question', text: 'Rückruf?', intent: 'handoff' },
   { kind: 'bitten um', text: 'Unsere Bürgermeisterin bittet um einen Termin.', intent: 'handoff' },
+  { kind: 'gender colon, bitte beside it', text: 'Referent:in bitte, das ist zu verwickelt für den Chat.', intent: 'handoff' },
+  {
+    kind: 'request as a question, then context',
+    text: 'Können wir uns kurz zusammensetzen? Wir sind zwei Gemeinden und planen eine gemeinsame Kasse.',
+    intent: 'handoff',
+  },
+  { kind: 'telephone idiom', text: 'Ich hätte gern eine Fachfrau an der Strippe.', intent: 'handoff' },
+  { kind: 'about the office: team', text: 'Wie groß ist das Team der Beratungsstelle?', intent: 'question' },
   { kind: 'about the office: reachable', text: 'Ist die Beratungsstelle auch per E-Mail erreichbar?', intent: 'question' },
   {
     kind: 'another side asks (narration)',
