@@ -794,13 +794,15 @@ const PLEA_FILLERS = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'den', '
 
 /**
  * The words "bitte" asks for directly: the word before it ("Beraterin bitte", "Rückruf, bitte") and the first word
- * after it past articles ("Bitte einen Rückruf"), when "bitte" is no verb ("Ich bitte Sie …" asks for nothing yet).
+ * after it past articles ("Bitte einen Rückruf", "Wir bitten um ein Gespräch"), but not "Sie" ("Ich bitte Sie …").
  */
 function pleadedWords(tokens: readonly string[]): Set<string> {
   const words = new Set<string>();
   tokens.forEach((token, i) => {
-    if (foldGerman(token.toLowerCase()) !== 'bitte') return;
-    if (i > 0 && !/^(?:ich|wir)$/iu.test(tokens[i - 1]!)) words.add(tokens[i - 1]!);
+    const plea = foldGerman(token.toLowerCase());
+    // "Wir bitten um ein Gespräch" (not "bittet": "Die Nachbargemeinde bittet um ein Gespräch" tells of others).
+    if (plea !== 'bitte' && !(plea === 'bitten' && tokens[i + 1]?.toLowerCase() === 'um')) return;
+    if (plea === 'bitte' && i > 0 && !/^(?:ich|wir)$/iu.test(tokens[i - 1]!)) words.add(tokens[i - 1]!);
     let next = i + 1;
     while (next < tokens.length && PLEA_FILLERS.has(foldGerman(tokens[next]!.toLowerCase()))) next++;
     if (next < tokens.length && !/^(?:sie|ihnen)$/iu.test(tokens[next]!)) words.add(tokens[next]!);

@@ -50,6 +50,10 @@ const FILLERS: readonly RegExp[] = [
   // Claims to be checked: "Ich habe gehört, dass …", "Stimmt es, dass …?", "… stimmt das?", "Sehe ich das falsch?"
   /(?:^|(?<=[.!?\n]\s*))(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:gehört|gelesen)|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
   /,?\s*(?:stimmt\s+das|ist\s+das\s+richtig|oder\s+nicht|(?:sehe|verstehe)\s+ich\s+das\s+(?:falsch|richtig))\s*(?=\?)/giu,
+  // … with words after it, as a clause or sentence of its own: "Stimmt das so?", "Ist das wirklich so?", "Trifft das zu?"
+  /(?:,\s*|(?<=[.!?\n]\s*))(?:(?:stimmt|ist|trifft|kann)\s+das(?:\s+(?:so|denn|wirklich|eigentlich|überhaupt|tatsächlich|auch|nun|jetzt))+|(?:ist\s+das|trifft\s+das|kann\s+das)(?:\s+(?:so|denn|wirklich|eigentlich|überhaupt|tatsächlich|auch|nun|jetzt))*\s+(?:richtig|korrekt|wahr|zu|sein)|ist\s+da\s+was\s+dran)\s*(?=\?)/giu,
+  // A reference back to an earlier talk opens a letter's request: "Wie telefonisch besprochen bitte ich um …".
+  /(?:^|(?<=[.!?\n,]\s*))wie\s+(?:(?:bereits|schon|heute|gestern|kurz|eben|telefonisch|mündlich|muendlich|persönlich|per\s+mail)\s+)*(?:besprochen|vereinbart|abgesprochen|angekündigt|angekuendigt|erwähnt|erwaehnt|versprochen|gewünscht|gewuenscht)\s*,?\s*/giu,
   // "Ich bin unsicher, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:ich\s+bin|wir\s+sind)\s+(?:mir\s+|uns\s+)?(?:unsicher|nicht\s+sicher)\s*,?\s*/giu,
   // A thank-you after the question: "… förderfähig? Danke!"

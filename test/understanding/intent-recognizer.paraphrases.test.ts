@@ -169,6 +169,10 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
     intent: 'handoff',
   },
   { kind: 'telephone idiom', text: 'Ich hätte gern eine Fachfrau an der Strippe.', intent: 'handoff' },
+  { kind: 'on behalf of', text: 'Ich schreibe für unseren Bürgermeister: Er bittet um Kontaktaufnahme.', intent: 'handoff' },
+  { kind: 'telephone, own words', text: 'Ich möchte meine Lage lieber telefonisch schildern.', intent: 'handoff' },
+  { kind: 'invitation', text: 'Wir würden Sie gern zu unserer Ausschusssitzung einladen.', intent: 'handoff' },
+  { kind: 'letter reference', text: 'Wie besprochen bitte ich um einen Rückruf zu unserer Kassenfusion.', intent: 'handoff' },
   { kind: 'about the office: team', text: 'Wie groß ist das Team der Beratungsstelle?', intent: 'question' },
   { kind: 'about the office: reachable', text: 'Ist die Beratungsstelle auch per E-Mail erreichbar?', intent: 'question' },
   {

@@ -31,6 +31,9 @@ describe('cleanMessage: letter-style messages', () => {
     ],
     ['Ich hab gehört, mit nur zwei Gemeinden bekommt man gar nichts, stimmt das?', 'mit nur zwei Gemeinden bekommt man gar nichts?'],
     ['Wir haben gelesen, dass Landkreise keinen Antrag stellen dürfen. Stimmt das?', 'Landkreise keinen Antrag stellen dürfen?'],
+    ['Im Verband verlieren wir unsere Eigenständigkeit. Stimmt das so?', 'Im Verband verlieren wir unsere Eigenständigkeit?'],
+    ['Ein Zweckverband ist immer teurer, ist das wirklich so?', 'Ein Zweckverband ist immer teurer?'],
+    ['Wie telefonisch besprochen bitte ich um einen Rückruf.', 'bitte ich um einen Rückruf.'],
     ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
     [
       'Sehr geehrte Damen und Herren,\n\nin der Sitzung des Ausschusses wurde gefragt, ob das Land eine Fusion unterstützt.\n\nKönnen Sie uns dazu Auskunft geben?\n\nMeine Frage: Gibt es Geld?\n\nVielen Dank im Voraus und freundliche Grüße\nS. Wagner',
@@ -66,6 +69,9 @@ describe('cleanMessage: letter-style messages', () => {
     'Welche Grüße sendet das Ministerium? Keine.',
     'Wir wollen kooperieren, brauchen wir für den Antrag einen Ratsbeschluss?',
     'Welche Unterlagen brauchen wir für den Antrag?',
+    // It only ends like a check of a claim.
+    'Was kostet ein Zweckverband und wie teuer ist das?',
+    'Ein Zweckverband kostet Geld. Ist das förderfähig?',
   ])('does not touch a plain question: %j', (question) => {
     expect(cleanMessage(question).text).toBe(question);
   });
