@@ -98,14 +98,18 @@ export function decideAnswer(
     // Only the alternatives the article matched at all count, and only they can be found in one of its passages.
     const matched = matchedAlternatives(words, idf, index, hit, questionTerms);
     const terms = index.termsOf(hit.article.id);
+    // What the hit matched, without the terms in `leftOut`.
+    const inHit = (leftOut: ReadonlySet<string>) =>
+      coverage(matched, totalWeight, options, (t) => hit.exactTerms.has(t) && !leftOut.has(t), 'article');
     const candidate = {
       article: hit.article,
       score: hit.score,
-      coverage: coverage(matched, totalWeight, options),
+      coverage: inHit(NO_TERMS),
       questionMatch: questionMatch(words, idf, totalWeight, terms),
     };
     const passage = passageCoverage(matched, totalWeight, options, passagesOf(terms), candidate.coverage);
-    const outsideExamples = coverage(matched, totalWeight, options, terms.exampleOnly);
+    // Words the article has only in its examples (`ArticleTerms.exampleOnly`) left out.
+    const outsideExamples = inHit(terms.exampleOnly);
     rank.set(candidate, rankValue(candidate, passage, outsideExamples, options));
     return candidate;
   });
@@ -187,7 +191,7 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
   return strength;
 }
 
-/** An alternative of a query word that a hit matched: exactly (`exact`), or only through fuzzy or prefix `variants`. */
+/** An alternative of a query word that a hit matched: itself, or only through fuzzy or prefix `variants`. */
 interface MatchedAlternative {
   term: string;
   /** Its listed weight, less for a common compound part (see `alternativeWeight`). */
@@ -197,7 +201,6 @@ interface MatchedAlternative {
    * that a part and its synonym count as one part.
    */
   part: string | undefined;
-  exact: boolean;
   /** The index terms the hit matched for it (itself, or fuzzy and prefix variants). */
   variants: readonly string[];
   /** Those variants that are not themselves terms of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"). */
@@ -229,7 +232,6 @@ function matchedAlternatives(
         term,
         weight: alternativeWeight(word, wordIdf, term, listed, index),
         part: term !== word.term ? (word.partOf?.get(term) ?? term) : undefined,
-        exact,
         variants,
         foreignVariants: variants.filter((v) => !questionTerms.has(v)),
       });
@@ -250,11 +252,8 @@ function alternativeWeight(word: QueryWord, wordIdf: number, term: string, liste
 }
 
 /**
- * The best coverage of one passage. Within a passage a word matched fuzzily counts where its variant is,
- * unless the variant is another word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a
- * compound does not count through two parts, which are often one part and its synonym ("Gemeinderat":
- * Gemeinde, Kommune). The rank value reads it only up to `minPassageShare` of the article's coverage
- * (see `rankValue`), so the passages are read until one reaches that.
+ * The best coverage of one passage. The rank value reads it only up to `minPassageShare` of the article's
+ * coverage (see `rankValue`), so the passages are read until one reaches that.
  */
 function passageCoverage(
   words: readonly MatchedWord[],
@@ -263,37 +262,30 @@ function passageCoverage(
   passages: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>,
   articleCoverage: number,
 ): number {
-  if (totalWeight === 0) return 0;
   const enough = Math.max(articleCoverage * options.minPassageShare, 1e-9);
   let best = 0;
   for (const sets of passages) {
     const has = (term: string) => sets.some((set) => set.has(term));
-    let covered = 0;
-    for (const word of words) {
-      let strength = 0;
-      for (const alternative of word.alternatives) {
-        if (has(alternative.term)) strength = Math.max(strength, alternative.weight);
-        else if (alternative.foreignVariants.some(has)) strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
-      }
-      for (const phrase of word.phrases) if (phrase.terms.every(has)) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
-      covered += strength * word.idf;
-    }
-    best = Math.max(best, covered / totalWeight);
+    best = Math.max(best, coverage(words, totalWeight, options, has, 'passage'));
     if (best / enough >= 1) break;
   }
   return best;
 }
 
 /**
- * How much of the question's weight is found, 0…1: each word counts with its best alternative that the
- * article matched exactly, or, less, that it matched only through a fuzzy or prefix variant. Words in `leftOut`
- * (the words the article has only in its examples, `ArticleTerms.exampleOnly`) are not counted.
+ * How much of the question's weight is found where `has` says a term is, 0…1: each word counts with its best
+ * alternative found, or, less, with one found only through a fuzzy or prefix variant. A compound found through
+ * two of its parts, and a synonym of several words found with all of them, count `allPartsWeight`. Within a
+ * `passage` a fuzzy match counts only where its variant is not another word of the question
+ * ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a compound does not count through two parts, which are
+ * often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
  */
 function coverage(
   words: readonly MatchedWord[],
   totalWeight: number,
   options: AnswerOptions,
-  leftOut: ReadonlySet<string> = NO_TERMS,
+  has: (term: string) => boolean,
+  where: 'article' | 'passage',
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
@@ -302,17 +294,15 @@ function coverage(
     // Two alternatives that stand for one part of a compound (a part and its synonym) are one part.
     const parts = new Set<string>();
     for (const alternative of word.alternatives) {
-      if (alternative.exact && !leftOut.has(alternative.term)) {
+      if (has(alternative.term)) {
         strength = Math.max(strength, alternative.weight);
         if (alternative.part) parts.add(alternative.part);
-      } else if (alternative.variants.some((v) => !leftOut.has(v))) {
+      } else if ((where === 'article' ? alternative.variants : alternative.foreignVariants).some(has)) {
         strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
       }
     }
-    if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
-    // A synonym of several words counts whole only with all of them, then like all parts of a compound.
-    for (const phrase of word.phrases)
-      if (phrase.terms.every((t) => !leftOut.has(t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
+    if (where === 'article' && parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
+    for (const phrase of word.phrases) if (phrase.terms.every(has)) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;
