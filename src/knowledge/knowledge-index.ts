@@ -209,17 +209,13 @@ export class KnowledgeIndex {
     const hitOf = new Int32Array(this.articles.length).fill(-1);
     top.forEach((doc, i) => (hitOf[doc] = i));
     for (const [term, { docs, terms, termStart }] of matchesOf) {
-      for (let i = 0; i < docs.length; i++) {
-        const hit = hits[hitOf[docs[i]!]!];
-        if (!hit) continue;
-        const variants = hit.queryTerms.get(term) ?? new Set<string>();
-        for (let t = termStart[i]!; t < termStart[i + 1]!; t++) {
-          const matched = terms[t]!;
-          hit.exactTerms.add(matched);
-          variants.add(matched);
-        }
-        hit.queryTerms.set(term, variants);
-      }
+      docs.forEach((doc, i) => {
+        const hit = hits[hitOf[doc]!];
+        if (!hit) return;
+        const matched = terms.slice(termStart[i], termStart[i + 1]);
+        for (const t of matched) hit.exactTerms.add(t);
+        hit.queryTerms.set(term, new Set(matched));
+      });
     }
     return hits;
   }
