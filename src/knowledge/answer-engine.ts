@@ -92,22 +92,24 @@ export function decideAnswer(
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0);
   // Rank by how much of the question an article covers, then by how strongly it matches: an article
   // that answers every word beats one that matches a single word very often.
-  const weighted = weightedAlternatives(words, idf, index);
   const rank = new Map<Candidate, number>();
   const questionTerms = new Set(words.flatMap((w) => [...w.alternatives.keys()]));
-  const plain = plainAlternatives(words, idf);
   const candidates: Candidate[] = index.search(words, options.rerankDepth).map((hit) => {
     // Only the alternatives the article matched at all count, and only they can be found in one of its passages.
-    const matched = matchedAlternatives(weighted, hit, questionTerms);
+    const matched = matchedAlternatives(words, idf, index, hit, questionTerms);
     const terms = index.termsOf(hit.article.id);
+    // What the hit matched, without the terms in `leftOut`.
+    const inHit = (leftOut: ReadonlySet<string>) =>
+      coverage(matched, totalWeight, options, (t) => hit.exactTerms.has(t) && !leftOut.has(t), 'article');
     const candidate = {
       article: hit.article,
       score: hit.score,
-      coverage: coverage(matched, totalWeight, options),
-      questionMatch: questionMatch(plain, totalWeight, terms),
+      coverage: inHit(NO_TERMS),
+      questionMatch: questionMatch(words, idf, totalWeight, terms),
     };
     const passage = passageCoverage(matched, totalWeight, options, passagesOf(terms), candidate.coverage);
-    const outsideExamples = coverage(matched, totalWeight, options, terms.exampleOnly);
+    // Words the article has only in its examples (`ArticleTerms.exampleOnly`) left out.
+    const outsideExamples = inHit(terms.exampleOnly);
     rank.set(candidate, rankValue(candidate, passage, outsideExamples, options));
     return candidate;
   });
@@ -155,89 +157,32 @@ function rankValue(candidate: Candidate, passage: number, outsideExamples: numbe
 
 /**
  * What an answer can show, each as the term sets it consists of: the title with the intro and one section, and
- * each stored question (kept per article; the sets themselves belong to the index's `termsOf`). Sections first:
- * one of them more often reaches the share after which `passageCoverage` stops reading.
+ * each stored question. Sections first: one of them more often reaches the share after which `passageCoverage`
+ * stops reading.
  */
 function passagesOf(terms: ArticleTerms): ReadonlyArray<ReadonlyArray<ReadonlySet<string>>> {
-  let passages = passageCache.get(terms);
-  if (!passages) {
-    const { title, questions, sections } = terms;
-    const [intro, ...rest] = sections;
-    const shownWith = intro ? [title, intro.heading, intro.body] : [title];
-    const shown = rest.map((s) => [...shownWith, s.heading, s.body]);
-    passages = [...(shown.length > 0 ? shown : [shownWith]), ...questions.map((q) => [q])];
-    passageCache.set(terms, passages);
-  }
-  return passages;
-}
-
-const passageCache = new WeakMap<ArticleTerms, ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>>();
-
-function inAny(sets: ReadonlyArray<ReadonlySet<string>>, term: string): boolean {
-  for (const set of sets) if (set.has(term)) return true;
-  return false;
-}
-
-/** Per query word: its IDF and its alternatives with their listed weights (as arrays: read for every stored question of every hit). */
-type PlainWord = { idf: number; terms: string[]; weights: number[]; topic?: boolean };
-function plainAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>): PlainWord[] {
-  return words.map((word) => ({
-    idf: idf.get(word) ?? 0,
-    terms: [...word.alternatives.keys()],
-    weights: [...word.alternatives.values()],
-    topic: word.wordClass !== 'other',
-  }));
+  const { title, questions, sections } = terms;
+  const [intro, ...rest] = sections;
+  const shownWith = intro ? [title, intro.heading, intro.body] : [title];
+  const shown = rest.map((s) => [...shownWith, s.heading, s.body]);
+  return [...(shown.length > 0 ? shown : [shownWith]), ...questions.map((q) => [q])];
 }
 
 /**
- * Best share of the question's weight that a single stored question (or the title) contains. Only the
- * alternatives that one of them contains at all are looked for in each.
+ * Best share of the question's weight that a single stored question (or the title) contains. A stored question
+ * that shares only the asking ("wie funktioniert", "was muss man beachten") is no match.
  */
-function questionMatch(words: readonly PlainWord[], totalWeight: number, terms: ArticleTerms): number {
+function questionMatch(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, number>, totalWeight: number, terms: ArticleTerms): number {
   if (totalWeight === 0) return 0;
-  const inAnyQuestion = questionTermsOf(terms);
-  // (A word none of them contains adds nothing: its IDF is finite.)
-  const found: PlainWord[] = [];
-  for (const word of words) {
-    let present: PlainWord | undefined;
-    for (let i = 0; i < word.terms.length; i++) {
-      if (!inAnyQuestion.has(word.terms[i]!)) continue;
-      present ??= { idf: word.idf, terms: [], weights: [], topic: word.topic };
-      present.terms.push(word.terms[i]!);
-      present.weights.push(word.weights[i]!);
-    }
-    if (present) found.push(present);
-  }
-  if (found.length === 0) return 0;
   let best = 0;
   for (const question of terms.questions) {
-    let matched = 0;
-    let topic = false;
-    for (const word of found) {
-      // The weight of the strongest alternative the question contains (0: none).
-      let strength = 0;
-      for (let i = 0; i < word.terms.length; i++)
-        if (word.weights[i]! > strength && question.has(word.terms[i]!)) strength = word.weights[i]!;
-      matched += strength * word.idf;
-      if (strength > 0 && word.topic) topic = true;
-    }
-    // A stored question that shares only the asking ("wie funktioniert", "was muss man beachten") is no match.
-    if (topic) best = Math.max(best, matched / totalWeight);
+    const strengths = words.map((word) => strengthIn(word, question));
+    if (!words.some((word, i) => strengths[i]! > 0 && word.wordClass !== 'other')) continue;
+    const matched = words.reduce((sum, word, i) => sum + strengths[i]! * idf.get(word)!, 0);
+    best = Math.max(best, matched / totalWeight);
   }
   return best;
 }
-
-/** The terms of an article's title and stored questions together (kept per article). */
-function questionTermsOf(terms: ArticleTerms): ReadonlySet<string> {
-  let union = questionTermCache.get(terms);
-  if (!union) {
-    union = new Set(terms.questions.flatMap((q) => [...q]));
-    questionTermCache.set(terms, union);
-  }
-  return union;
-}
-
-const questionTermCache = new WeakMap<ArticleTerms, ReadonlySet<string>>();
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */
 function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
@@ -246,76 +191,69 @@ function strengthIn(word: QueryWord, terms: ReadonlySet<string>): number {
   return strength;
 }
 
-/** Per query word: its IDF, its own term and its alternatives with the weight they count for in coverage. */
-type WeightedWord = {
-  idf: number;
-  term: string;
-  alternatives: Array<[string, number]>;
-  partOf?: ReadonlyMap<string, string>;
-  phrases?: QueryWord['phrases'];
-};
-function weightedAlternatives(words: readonly QueryWord[], idf: Map<QueryWord, number>, index: KnowledgeIndex): WeightedWord[] {
-  return words.map((word) => {
-    const wordIdf = idf.get(word) ?? 0;
-    // A part that most articles contain ("Hessen" in "Hessenkasse") tells little about a rarer whole.
-    const alternatives = [...word.alternatives].map(([term, listed]): [string, number] => [
-      term,
-      isPartOf(word, term, listed) ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed,
-    ]);
-    return { idf: wordIdf, term: word.term, alternatives, partOf: word.partOf, phrases: word.phrases };
-  });
-}
-
-/** An alternative of a query word that a hit matched: exactly (`exact`), or only through fuzzy or prefix `variants`. */
+/** An alternative of a query word that a hit matched: itself, or only through fuzzy or prefix `variants`. */
 interface MatchedAlternative {
   term: string;
+  /** Its listed weight, less for a common compound part (see `alternativeWeight`). */
   weight: number;
   /**
    * For a compound part or a synonym (not the word's own term): the part of the compound it stands for, so
    * that a part and its synonym count as one part.
    */
   part: string | undefined;
-  exact: boolean;
   /** The index terms the hit matched for it (itself, or fuzzy and prefix variants). */
   variants: readonly string[];
   /** Those variants that are not themselves terms of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"). */
   foreignVariants: readonly string[];
 }
 
-/** `phrases`: the word's synonyms of several words whose words the hit all matched exactly. */
+/** Per query word: its IDF, the alternatives a hit matched, and (`phrases`) its synonyms of several words whose words the hit all matched exactly. */
 type MatchedWord = { idf: number; alternatives: MatchedAlternative[]; phrases: NonNullable<QueryWord['phrases']> };
 
 const NONE: readonly string[] = [];
 const NO_TERMS: ReadonlySet<string> = new Set();
 
-function matchedAlternatives(words: readonly WeightedWord[], hit: ArticleHit, questionTerms: ReadonlySet<string>): MatchedWord[] {
+function matchedAlternatives(
+  words: readonly QueryWord[],
+  idf: ReadonlyMap<QueryWord, number>,
+  index: KnowledgeIndex,
+  hit: ArticleHit,
+  questionTerms: ReadonlySet<string>,
+): MatchedWord[] {
   return words.map((word) => {
+    const wordIdf = idf.get(word)!;
     const alternatives: MatchedAlternative[] = [];
-    for (const [term, weight] of word.alternatives) {
+    for (const [term, listed] of word.alternatives) {
       const exact = hit.exactTerms.has(term);
       const found = hit.queryTerms.get(term);
       if (!exact && !found) continue;
       const variants = found ? [...found] : NONE;
       alternatives.push({
         term,
-        weight,
+        weight: alternativeWeight(word, wordIdf, term, listed, index),
         part: term !== word.term ? (word.partOf?.get(term) ?? term) : undefined,
-        exact,
         variants,
         foreignVariants: variants.filter((v) => !questionTerms.has(v)),
       });
     }
     const phrases = (word.phrases ?? []).filter((phrase) => phrase.terms.every((t) => hit.exactTerms.has(t)));
-    return { idf: word.idf, alternatives, phrases };
+    return { idf: wordIdf, alternatives, phrases };
   });
 }
 
 /**
- * The best coverage of one passage. Within a passage a word matched fuzzily counts where its variant is,
- * unless the variant is another word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a
- * compound does not count through two parts, which are often one part and its synonym ("Gemeinderat":
- * Gemeinde, Kommune). The rank value reads it only up to `minPassageShare` of the article's coverage
- * (see `rankValue`), so the passages are read until one reaches that.
+ * The weight an alternative counts for in coverage: its listed weight, but a compound part (or a synonym of one,
+ * at most `compoundPart` and not from OpenThesaurus) that most articles contain ("Hessen" in "Hessenkasse") tells
+ * little about a rarer whole, so it counts in proportion to how rare it is compared with the word.
+ */
+function alternativeWeight(word: QueryWord, wordIdf: number, term: string, listed: number, index: KnowledgeIndex): number {
+  const isPart = term !== word.term && listed <= DEFAULT_EXPANSION_WEIGHTS.compoundPart && !word.thesaurusTerms?.has(term);
+  return isPart ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed;
+}
+
+/**
+ * The best coverage of one passage. The rank value reads it only up to `minPassageShare` of the article's
+ * coverage (see `rankValue`), so the passages are read until one reaches that.
  */
 function passageCoverage(
   words: readonly MatchedWord[],
@@ -324,45 +262,30 @@ function passageCoverage(
   passages: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>,
   articleCoverage: number,
 ): number {
-  if (totalWeight === 0) return 0;
   const enough = Math.max(articleCoverage * options.minPassageShare, 1e-9);
   let best = 0;
   for (const sets of passages) {
-    let covered = 0;
-    for (const word of words) {
-      let strength = 0;
-      for (const alternative of word.alternatives) {
-        if (inAny(sets, alternative.term)) {
-          strength = Math.max(strength, alternative.weight);
-        } else {
-          for (const variant of alternative.foreignVariants) {
-            if (inAny(sets, variant)) {
-              strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
-              break;
-            }
-          }
-        }
-      }
-      for (const phrase of word.phrases)
-        if (phrase.terms.every((t) => inAny(sets, t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
-      covered += strength * word.idf;
-    }
-    best = Math.max(best, covered / totalWeight);
+    const has = (term: string) => sets.some((set) => set.has(term));
+    best = Math.max(best, coverage(words, totalWeight, options, has, 'passage'));
     if (best / enough >= 1) break;
   }
   return best;
 }
 
 /**
- * How much of the question's weight is found, 0…1: each word counts with its best alternative that the
- * article matched exactly, or, less, that it matched only through a fuzzy or prefix variant. Words in `leftOut`
- * (the words the article has only in its examples, `ArticleTerms.exampleOnly`) are not counted.
+ * How much of the question's weight is found where `has` says a term is, 0…1: each word counts with its best
+ * alternative found, or, less, with one found only through a fuzzy or prefix variant. A compound found through
+ * two of its parts, and a synonym of several words found with all of them, count `allPartsWeight`. Within a
+ * `passage` a fuzzy match counts only where its variant is not another word of the question
+ * ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a compound does not count through two parts, which are
+ * often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
  */
 function coverage(
   words: readonly MatchedWord[],
   totalWeight: number,
   options: AnswerOptions,
-  leftOut: ReadonlySet<string> = NO_TERMS,
+  has: (term: string) => boolean,
+  where: 'article' | 'passage',
 ): number {
   if (totalWeight === 0) return 0;
   let covered = 0;
@@ -371,25 +294,18 @@ function coverage(
     // Two alternatives that stand for one part of a compound (a part and its synonym) are one part.
     const parts = new Set<string>();
     for (const alternative of word.alternatives) {
-      if (alternative.exact && !leftOut.has(alternative.term)) {
+      if (has(alternative.term)) {
         strength = Math.max(strength, alternative.weight);
         if (alternative.part) parts.add(alternative.part);
-      } else if (alternative.variants.some((v) => !leftOut.has(v))) {
+      } else if ((where === 'article' ? alternative.variants : alternative.foreignVariants).some(has)) {
         strength = Math.max(strength, alternative.weight * options.inexactMatchWeight);
       }
     }
-    if (parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
-    // A synonym of several words counts whole only with all of them, then like all parts of a compound.
-    for (const phrase of word.phrases)
-      if (phrase.terms.every((t) => !leftOut.has(t))) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
+    if (where === 'article' && parts.size >= 2) strength = Math.max(strength, options.allPartsWeight);
+    for (const phrase of word.phrases) if (phrase.terms.every(has)) strength = Math.max(strength, phrase.weight, options.allPartsWeight);
     covered += strength * word.idf;
   }
   return covered / totalWeight;
-}
-
-/** A compound part (or a synonym of one): weighs at most `compoundPart`, and OpenThesaurus did not add it. */
-function isPartOf(word: QueryWord, term: string, weight: number): boolean {
-  return term !== word.term && weight <= DEFAULT_EXPANSION_WEIGHTS.compoundPart && !word.thesaurusTerms?.has(term);
 }
 
 /**
@@ -427,32 +343,27 @@ const SECTION_HEADING_BONUS = 2.5;
  */
 const SECTION_VERB_FACTOR = 0.5;
 
-function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
-  if (regions.length === 0) return false;
-  const pattern = scopePattern(regions);
-  if (!pattern) return false;
-  return pattern.test(` ${foldGerman(question.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
-}
-
-/** Compiled patterns of outside-scope region lists (compiling them took longer than the rest of a small search). */
-const scopePatterns = new WeakMap<readonly string[], RegExp | null>();
-
 /**
- * One pattern that finds any of the regions (also inflected: "bayerischen") in a folded question, or
- * `null` when all are empty. Folded regions hold only letters, digits and spaces, so they need no escaping.
+ * Whether the question names one of the regions, also inflected ("bayerischen"). The regions' pattern is compiled
+ * once per list (that took longer than the rest of a small search); folded regions hold only letters, digits and
+ * spaces, so they need no escaping.
  */
-function scopePattern(regions: readonly string[]): RegExp | null {
+function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   let pattern = scopePatterns.get(regions);
   if (pattern === undefined) {
-    const folded = regions
-      .map((region) =>
-        foldGerman(region.toLowerCase())
-          .replace(/[^\p{L}\p{N}]+/gu, ' ')
-          .trim(),
-      )
-      .filter((region) => region.length > 0);
+    const folded = regions.map(foldedWords).filter((region) => region.length > 0);
     pattern = folded.length > 0 ? new RegExp(` (?:${folded.join('|')})\\p{L}{0,3} `, 'u') : null;
     scopePatterns.set(regions, pattern);
   }
-  return pattern;
+  return pattern?.test(` ${foldedWords(question)} `) ?? false;
+}
+
+/** Compiled patterns of outside-scope region lists (`null`: all regions are empty). */
+const scopePatterns = new WeakMap<readonly string[], RegExp | null>();
+
+/** A text folded and lower-cased, its words apart by single spaces. */
+function foldedWords(text: string): string {
+  return foldGerman(text.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { GermanAnalyzer, type QueryWord } from '../language/german-analyzer.js';
 import { tokenizeWords } from '../language/german-normalizer.js';
-import type { Article, KnowledgeBase } from './types.js';
+import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
 export const DEFAULT_SEARCH_OPTIONS = {
@@ -108,7 +108,7 @@ export class KnowledgeIndex {
   private readonly numberOf: ReadonlyMap<string, number>;
   private readonly matchCache = new Map<string, TermMatches>();
   private cachedMatches = 0;
-  private readonly termsCache = new Map<number, ArticleTerms>();
+  private readonly termsCache = new Map<string, ArticleTerms>();
   /** Document frequencies asked for so far (see `documentFrequencyOf`). */
   private readonly frequencies = new Map<string, number>();
 
@@ -162,28 +162,23 @@ export class KnowledgeIndex {
   search(words: readonly QueryWord[], limit = Number.POSITIVE_INFINITY): ArticleHit[] {
     // Typed arrays by article number: on a base of thousands of articles a question's words match most of them.
     const score = new Float64Array(this.articles.length);
+    /** Per article: the score of the current word's best alternative. */
     const best = new Float64Array(this.articles.length);
-    /** Per article: 1 + the number of the last word it matched (0: none yet). */
-    const lastWord = new Uint32Array(this.articles.length);
+    const seen = new Uint8Array(this.articles.length);
     /** Article numbers in the order they first matched. */
     const order: number[] = [];
     // Each term is searched once per question, in the matching mode (fuzzy, prefix) of the first word it stands for.
     const matchesOf = new Map<string, TermMatches>();
-    words.forEach((word, w) => {
-      const touched: number[] = [];
+    for (const word of words) {
+      best.fill(0);
       for (const [term, weight] of word.alternatives) {
         const matches = matchesOf.get(term) ?? this.termMatches(term, term === word.term);
         matchesOf.set(term, matches);
-        for (let i = 0; i < matches.docs.length; i++) {
-          const doc = matches.docs[i]!;
-          if (lastWord[doc] === 0) order.push(doc);
-          if (lastWord[doc] !== w + 1) {
-            lastWord[doc] = w + 1;
-            best[doc] = 0;
-            touched.push(doc);
-          }
+        matches.docs.forEach((doc, i) => {
+          if (!seen[doc]) order.push(doc);
+          seen[doc] = 1;
           best[doc] = Math.max(best[doc]!, matches.scores[i]! * weight);
-        }
+        });
       }
       // A phrase ("breit angelegt" for "umfangreich") scores as its best word where an article has them all.
       for (const phrase of word.phrases ?? []) {
@@ -200,18 +195,10 @@ export class KnowledgeIndex {
         }
         for (const [doc, { top, count }] of found) if (count === terms.size) best[doc] = Math.max(best[doc]!, top * phrase.weight);
       }
-      for (const doc of touched) score[doc] = score[doc]! + best[doc]!;
-    });
-    // Only the articles scoring at least the limit-th best score are sorted (on a large base most articles
-    // match some word); a stable sort: ties stay in first-matched order.
-    const sorted = new Float64Array(order.length);
-    order.forEach((doc, i) => (sorted[i] = score[doc]!));
-    sorted.sort();
-    const threshold = limit >= sorted.length ? Number.NEGATIVE_INFINITY : sorted[sorted.length - limit]!;
-    const top = order
-      .filter((doc) => score[doc]! >= threshold)
-      .sort((a, b) => score[b]! - score[a]!)
-      .slice(0, limit);
+      for (const doc of order) score[doc] = score[doc]! + best[doc]!;
+    }
+    // A stable sort: ties stay in first-matched order.
+    const top = order.sort((a, b) => score[b]! - score[a]!).slice(0, limit);
     const hits = top.map((doc) => ({
       article: this.articles[doc]!,
       score: score[doc]!,
@@ -222,17 +209,13 @@ export class KnowledgeIndex {
     const hitOf = new Int32Array(this.articles.length).fill(-1);
     top.forEach((doc, i) => (hitOf[doc] = i));
     for (const [term, { docs, terms, termStart }] of matchesOf) {
-      for (let i = 0; i < docs.length; i++) {
-        const hit = hits[hitOf[docs[i]!]!];
-        if (!hit) continue;
-        const variants = hit.queryTerms.get(term) ?? new Set<string>();
-        for (let t = termStart[i]!; t < termStart[i + 1]!; t++) {
-          const matched = terms[t]!;
-          hit.exactTerms.add(matched);
-          variants.add(matched);
-        }
-        hit.queryTerms.set(term, variants);
-      }
+      docs.forEach((doc, i) => {
+        const hit = hits[hitOf[doc]!];
+        if (!hit) return;
+        const matched = terms.slice(termStart[i], termStart[i + 1]);
+        for (const t of matched) hit.exactTerms.add(t);
+        hit.queryTerms.set(term, new Set(matched));
+      });
     }
     return hits;
   }
@@ -310,31 +293,23 @@ export class KnowledgeIndex {
   }
 
   /**
-   * Index terms of an article's title, its questions and each section (heading and body apart), analysed on
-   * first use and kept: every hit of a question needs its title and questions, only the answered article its
-   * sections, so those are analysed when first read.
+   * Index terms of an article's title, its questions and each section (heading and body apart), analysed when
+   * the article is first a hit and kept.
    */
   termsOf(articleId: string): ArticleTerms {
-    const number = this.numberOf.get(articleId);
-    if (number === undefined) return NO_TERMS;
-    let terms = this.termsCache.get(number);
+    const article = this.article(articleId);
+    if (!article) return NO_TERMS;
+    let terms = this.termsCache.get(articleId);
     if (!terms) {
-      const article = this.articles[number]!;
       const set = (text: string) => new Set(this.analyzer.analyze(text));
       const questions = [article.title, ...article.questions].map(set);
-      let sections: ArticleTerms['sections'] | undefined;
-      let exampleOnly: Set<string> | undefined;
       terms = {
         title: questions[0]!,
         questions,
-        get sections() {
-          return (sections ??= article.sections.map((s) => ({ heading: set(s.heading ?? ''), body: set(s.text) })));
-        },
-        get exampleOnly() {
-          return (exampleOnly ??= exampleTerms(article, set));
-        },
+        sections: article.sections.map((s) => ({ heading: set(s.heading ?? ''), body: set(s.text) })),
+        exampleOnly: exampleTerms(article, set),
       };
-      this.termsCache.set(number, terms);
+      this.termsCache.set(articleId, terms);
     }
     return terms;
   }
@@ -352,27 +327,19 @@ const EXAMPLE = /^\s*Beispiele?\b/i;
 /** Terms an article has only in its examples (see `ArticleTerms.exampleOnly`). */
 function exampleTerms(article: Article, set: (text: string) => Set<string>): Set<string> {
   if (EXAMPLE.test(article.title)) return set(textsOf(article).join('\n'));
-  const isExample = (s: Article['sections'][number]) => EXAMPLE.test(s.heading ?? '');
-  const inExamples = set(
-    article.sections
-      .filter(isExample)
-      .flatMap((s) => [s.heading ?? '', s.text])
-      .join('\n'),
-  );
-  const elsewhere = set(
-    [
-      article.title,
-      ...article.questions,
-      ...article.keywords,
-      ...article.sections.filter((s) => !isExample(s)).flatMap((s) => [s.heading ?? '', s.text]),
-    ].join('\n'),
-  );
+  const isExample = (s: ArticleSection) => EXAMPLE.test(s.heading ?? '');
+  const inExamples = set(sectionTexts(article.sections.filter(isExample)).join('\n'));
+  const elsewhere = set(textsOf({ ...article, sections: article.sections.filter((s) => !isExample(s)) }).join('\n'));
   return new Set([...inExamples].filter((term) => !elsewhere.has(term)));
 }
 
 /** The texts of an article, as `toDocument` joins them into fields (they give the same words). */
 function textsOf(article: Article): string[] {
-  return [article.title, ...article.questions, ...article.keywords, ...article.sections.flatMap((s) => [s.heading ?? '', s.text])];
+  return [article.title, ...article.questions, ...article.keywords, ...sectionTexts(article.sections)];
+}
+
+function sectionTexts(sections: readonly ArticleSection[]): string[] {
+  return sections.flatMap((s) => [s.heading ?? '', s.text]);
 }
 
 /** MiniSearch's options with the shared analyser (for building an index and for restoring a saved one). */
