@@ -47,7 +47,11 @@ export class ApplicationDialog extends ComponentDialog {
       new FormDialog<ApplicationFormAnswers>(
         FORM,
         applicationSteps(),
-        { name: 'Antrags-Assistent', cancelled: 'Der Antrags-Assistent ist abgebrochen. Fragen Sie mich gern etwas anderes.' },
+        {
+          name: 'Antrags-Assistent',
+          dative: 'dem Antrags-Assistenten',
+          cancelled: 'Der Antrags-Assistent ist abgebrochen. Fragen Sie mich gern etwas anderes.',
+        },
         interrupt,
       ),
     );

@@ -37,7 +37,11 @@ export class EligibilityDialog extends ComponentDialog {
       new FormDialog<EligibilityFormAnswers>(
         FORM,
         steps,
-        { name: 'Förder-Check', cancelled: 'Der Förder-Check ist abgebrochen. Fragen Sie mich gern etwas anderes.' },
+        {
+          name: 'Förder-Check',
+          dative: 'dem Förder-Check',
+          cancelled: 'Der Förder-Check ist abgebrochen. Fragen Sie mich gern etwas anderes.',
+        },
         interrupt,
       ),
     );

@@ -54,7 +54,11 @@ export class HandoffDialog extends ComponentDialog {
       new FormDialog<HandoffAnswers>(
         FORM,
         handoffSteps(deps.privacyUrl),
-        { name: 'Übergabe an die Beratung', cancelled: 'Die Übergabe ist abgebrochen; es wurde nichts gespeichert.' },
+        {
+          name: 'Übergabe an die Beratung',
+          dative: 'der Übergabe an die Beratung',
+          cancelled: 'Die Übergabe ist abgebrochen; es wurde nichts gespeichert.',
+        },
         interrupt,
       ),
     );

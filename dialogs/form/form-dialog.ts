@@ -60,6 +60,8 @@ interface FormState<A> {
 export interface FormTexts {
   /** e.g. "Förder-Check" */
   name: string;
+  /** The name in the dative with its article, e.g. "dem Förder-Check", "der Übergabe an die Beratung". */
+  dative: string;
   cancelled: string;
 }
 
@@ -71,6 +73,8 @@ function escapeRegExp(text: string): string {
 }
 
 /** Looks like a question of its own rather than an answer to the step. */
+/** Ends with a question mark: asked, whatever it starts with. */
+const ASKED = /\?\s*$/;
 const QUESTION = /\?\s*$|^(was|wer|wie|wann|wo|warum|wieso|weshalb|welche[rsmn]?|gibt es|kann|darf|muss|ist|sind|brauche?n?)\b/i;
 
 /**
@@ -119,7 +123,7 @@ export class FormDialog<A extends object> extends Dialog {
     }
     if (!this.isChoicePayload(input.value) && HELP.test(command)) {
       await dc.context.sendActivity(
-        `Sie sind im ${this.texts.name}. Beantworten Sie die Frage mit einer Schaltfläche oder in eigenen Worten. ` +
+        `Sie sind in ${this.texts.dative}. Beantworten Sie die Frage mit einer Schaltfläche oder in eigenen Worten. ` +
           '„zurück“ geht eine Frage zurück, „abbrechen“ beendet den Dialog. Zwischendurch können Sie auch eine Frage zur IKZ stellen.',
       );
       await this.prompt(dc.context, state);
@@ -130,7 +134,16 @@ export class FormDialog<A extends object> extends Dialog {
     // otherwise the text is read as the answer to the step.
     const pressedButton = this.isChoicePayload(input.value);
     if (!pressedButton && input.text && QUESTION.test(input.text) && (await this.interrupt(dc.context, input.text))) {
-      await dc.context.sendActivity(`Weiter mit dem ${this.texts.name}:`);
+      await dc.context.sendActivity(`Weiter mit ${this.texts.dative}:`);
+      await this.prompt(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    // A free-text step would take any text ("Gemeinde …"), so a question it cannot answer must not become, say,
+    // the municipality's name. Steps with buttons read their own answers and reject such text themselves.
+    if (!pressedButton && ASKED.test(input.text) && !step.choices) {
+      await dc.context.sendActivity(
+        'Auf diese Frage habe ich keine verlässliche Antwort. Eine Beraterin oder ein Berater der Beratungsstelle kann sie mit Ihnen klären.',
+      );
       await this.prompt(dc.context, state);
       return Dialog.EndOfTurn;
     }

@@ -107,6 +107,18 @@ describe('handoff to an advisor', () => {
     expect(seen(await conversation.say(contact)).text).toContain('weder nach einer E-Mail-Adresse noch nach einer Telefonnummer');
   });
 
+  it('answers a question in the middle and does not take an unanswerable one as the municipality', async () => {
+    const { conversation, bundle } = await bot();
+    await conversation.say('Ich möchte einen Rückruf.');
+    const answered = seen(await conversation.say('Was ist ein Zweckverband?'));
+    expect(answered.text).toContain('Weiter mit der Übergabe an die Beratung:');
+    const unanswered = seen(await conversation.say('Ach, und bekommen wir eigentlich einen Parkplatz, wenn wir vorbeikommen?'));
+    expect(unanswered.text).toContain('Auf diese Frage habe ich keine verlässliche Antwort.');
+    expect(unanswered.text).toContain('Für welche Kommune oder Stelle fragen Sie?');
+    for (const answer of HAPPY) await conversation.say(answer);
+    expect(await bundle.cases.get('IKZ-2026-0001')).toMatchObject({ municipality: 'Gemeinde Musterdorf' });
+  });
+
   it('stores nothing when the user refuses consent', async () => {
     const documents = new MemoryKeyValueStore();
     const { conversation, bundle } = await bot(documents);
