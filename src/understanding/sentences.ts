@@ -124,15 +124,19 @@ const LEADING_STATEMENT =
  * Kooperation noch gefördert werden?" The statement often names what the question refers to ("Wir gründen einen
  * Zweckverband – was legen wir bei?"), so this reading is only the fallback when the whole has no answer.
  */
-const DASHED_STATEMENT =
-  /^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?–—]{8,}?)\s+[-–—]\s+((?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$/iu;
+const DASHED_STATEMENT = new RegExp(
+  String.raw`^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?–—]{8,}?)\s+[-–—]\s+((?:${INDIRECT_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$`,
+  'iu',
+);
 
 /**
  * A frame, a colon and a question: "Ehrlich gesagt blicke ich da nicht durch: Wie viele Kommunen müssen mitmachen?"
  * Also only the fallback: "GVV: wie viel gibt es pro Gemeinde?" needs the words before the colon.
  */
-const COLON_STATEMENT =
-  /^([^:?]{8,}?):\s+((?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$/iu;
+const COLON_STATEMENT = new RegExp(
+  String.raw`^([^:?]{8,}?):\s+((?:${INDIRECT_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$`,
+  'iu',
+);
 
 /** The question after a statement and a dash or a colon (see `DASHED_STATEMENT`, `COLON_STATEMENT`), or `undefined`. */
 export function questionAfterStatement(sentence: string): string | undefined {

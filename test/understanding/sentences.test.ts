@@ -165,6 +165,14 @@ describe('sentences of a message', () => {
     expect(questionAfterStatement('Ehrlich gesagt blicke ich da nicht durch: Wie viele Kommunen müssen mitmachen?')).toBe(
       'Wie viele Kommunen müssen mitmachen?',
     );
+    // A question word after a preposition opens the question too.
+    expect(questionAfterStatement('Ich bin neu in der Kämmerei: mit wie vielen Nachbarn müssen wir kooperieren?')).toBe(
+      'mit wie vielen Nachbarn müssen wir kooperieren?',
+    );
+    expect(questionAfterStatement('Wir denken über einen Zweckverband nach – bei wem reichen wir das ein?')).toBe(
+      'bei wem reichen wir das ein?',
+    );
+    expect(questionAfterStatement('Wir sind drei Gemeinden: mit dem Kreis zusammen?')).toBeUndefined();
     expect(questionAfterStatement('GVV: wie viel gibt es?')).toBeUndefined();
     expect(questionAfterStatement('Wir planen – was nun?')).toBeUndefined();
   });
