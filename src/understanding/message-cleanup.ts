@@ -24,6 +24,8 @@ const CLOSING = new RegExp(
       '(?:mit\\s+)?(?:freundliche[nm]?|beste[nm]?|herzliche[nm]?|liebe[nm]?|viele[nm]?|schöne[nm]?|kollegiale[nm]?|sonnige[nm]?|freundlich)\\s+gr(?:ü|ue)(?:ß|ss)(?:e|en)?\\b',
       'gr(?:ü|ue)(?:ß|ss)e?\\s+(?:aus|von)\\s',
       'mfg\\b\\.?',
+      'hochachtungsvoll\\b',
+      'mit\\s+(?:vorzüglicher\\s+|vorzueglicher\\s+)?hochachtung\\b',
       '(?:lg|vg|bg)\\.?(?=\\s*(?:,|\\n|$))',
       // "i. A. Max Muster" on a line of its own (not "im Auftrag des Gemeindevorstands" in a sentence).
       '(?<=^|\\n)\\s*i\\.\\s?a\\.\\s',
@@ -54,6 +56,9 @@ const FILLERS: readonly RegExp[] = [
   /(?:,\s*|(?<=[.!?\n]\s*))(?:(?:stimmt|ist|trifft|kann)\s+das(?:\s+(?:so|denn|wirklich|eigentlich|überhaupt|tatsächlich|auch|nun|jetzt))+|(?:ist\s+das|trifft\s+das|kann\s+das)(?:\s+(?:so|denn|wirklich|eigentlich|überhaupt|tatsächlich|auch|nun|jetzt))*\s+(?:richtig|korrekt|wahr|zu|sein)|ist\s+da\s+was\s+dran)\s*(?=\?)/giu,
   // A reference back to an earlier talk opens a letter's request: "Wie telefonisch besprochen bitte ich um …".
   /(?:^|(?<=[.!?\n,]\s*))wie\s+(?:(?:bereits|schon|heute|gestern|kurz|eben|telefonisch|mündlich|muendlich|persönlich|per\s+mail)\s+)*(?:besprochen|vereinbart|abgesprochen|angekündigt|angekuendigt|erwähnt|erwaehnt|versprochen|gewünscht|gewuenscht)\s*,?\s*/giu,
+  // A question that came up elsewhere: "In unserer letzten Sitzung kam die Frage auf, ob …", "Es stellt sich die Frage,
+  // wer …": the sitting is where it was asked, not what.
+  /(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,6}?(?:kam|kommt|stellt|stellte|ergab|ergibt)\s+(?:sich\s+)?(?:uns\s+|mir\s+)?(?:nun\s+|jetzt\s+|dabei\s+|auch\s+)*die\s+frage(?:\s+auf)?\s*,?\s*(?=(?:ob|wie|wer|was|wann|welche[rsmn]?)\b)/giu,
   // "Ich bin unsicher, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:ich\s+bin|wir\s+sind)\s+(?:mir\s+|uns\s+)?(?:unsicher|nicht\s+sicher)\s*,?\s*/giu,
   // A thank-you after the question: "… förderfähig? Danke!"

@@ -35,6 +35,10 @@ describe('cleanMessage: letter-style messages', () => {
     ['Ein Zweckverband ist immer teurer, ist das wirklich so?', 'Ein Zweckverband ist immer teurer?'],
     ['Wie telefonisch besprochen bitte ich um einen Rückruf.', 'bitte ich um einen Rückruf.'],
     ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
+    ['In der letzten Ausschusssitzung kam die Frage auf, ob Landkreise mitmachen dürfen.', 'ob Landkreise mitmachen dürfen.'],
+    ['Es stellt sich uns jetzt die Frage, wer den Antrag unterschreibt?', 'wer den Antrag unterschreibt?'],
+    ['Wer prüft den Antrag?\nHochachtungsvoll\nGerd Huber, Ortsvorsteher', 'Wer prüft den Antrag?'],
+    ['Wer prüft den Antrag? Mit vorzüglicher Hochachtung, Gerd Huber', 'Wer prüft den Antrag?'],
     [
       'Sehr geehrte Damen und Herren,\n\nin der Sitzung des Ausschusses wurde gefragt, ob das Land eine Fusion unterstützt.\n\nKönnen Sie uns dazu Auskunft geben?\n\nMeine Frage: Gibt es Geld?\n\nVielen Dank im Voraus und freundliche Grüße\nS. Wagner',
       'ob das Land eine Fusion unterstützt.\nGibt es Geld?',
