@@ -48,7 +48,7 @@ const ORDINAL_FOLLOWS = /^\s*(?:\p{Ll}|(?:Januar|Februar|März|April|Mai|Juni|Ju
 
 /** Words that open a question without a question mark ("ob wir …", "wie lange …"). */
 const QUESTION_OPENER =
-  /^(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
+  /^(?:(?:an|bei|mit|für|fuer|von|nach|zu|über|ueber|auf|in|aus|unter|ab|bis|seit)\s+(?=wem|wen|was|wie|wann|welche))?(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
 
 /**
  * Splits a text into sentences at `.`, `!`, `?`, `;` and line breaks, keeping each sentence's own

@@ -75,13 +75,13 @@ const FILLERS: readonly RegExp[] = [
 ];
 
 /**
- * "… möchte wissen, ob …", "… fragt, ob …", "… hat mich gebeten nachzufragen, ob …", "… meint, …" (before "ob"
+ * "… möchte wissen, ob …", "… bräuchten die Info, bis wann …", "… fragt, ob …", "… hat mich gebeten nachzufragen, ob …", "… meint, …" (before "ob"
  * also without the comma clerks often leave out): a short subject (up to five words) before it goes too
  * ("Unsere Gemeindevertretung möchte wissen, ob …", "Mein Bürgermeister fragt, ob …"); after a longer sentence
  * only the frame goes ("Wir planen X und möchten wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)
  */
 const WANTS_TO_KNOW =
-  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:(?:bis|vor|zur|zum|für|fuer|in|im|am|noch|heute|morgen)\s+(?:[\p{L}\d.-]+\s+){0,6}?)?(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären|abzuklären|herauszufinden|rauszufinden|zu\s+erfragen|in\s+erfahrung\s+zu\s+bringen))|(?:wurde|wird)\s+(?:auch\s+)?gefragt)(?:\s*[,:]\s*|\s+(?=ob\s))/giu;
+  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:(?:bis|vor|zur|zum|für|fuer|in|im|am|noch|heute|morgen)\s+(?:[\p{L}\d.-]+\s+){0,6}?)?(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären|abzuklären|herauszufinden|rauszufinden|zu\s+erfragen|in\s+erfahrung\s+zu\s+bringen))|(?:wurde|wird)\s+(?:auch\s+)?gefragt|(?:bräuchte|bräuchten|braeuchte|braeuchten|brauche|brauchen|benötige|benötigen|benoetige|benoetigen)\s+(?:(?:für|fuer|zur|zum|bis|vor)\s+(?:[\p{L}\d.-]+\s+){0,4}?)?(?:gerne?\s+|kurz\s+|noch\s+|mal\s+|dringend\s+)*(?:die|eine)\s+(?:kurze\s+)?(?:info|infos|information|informationen|auskunft|angabe))(?:\s*[,:]\s*|\s+(?=ob\s))/giu;
 
 /** Contact data of a signature that came without a closing formula. */
 const CONTACT_LINE = /^\s*(?:tel(?:efon)?\.?|fon|fax|mobil|e-?mail|mail|www\.|https?:\/\/|[+0][\d\s/()-]{6,}$)/iu;

@@ -35,6 +35,7 @@ describe('cleanMessage: letter-style messages', () => {
     ['Ein Zweckverband ist immer teurer, ist das wirklich so?', 'Ein Zweckverband ist immer teurer?'],
     ['Wie telefonisch besprochen bitte ich um einen Rückruf.', 'bitte ich um einen Rückruf.'],
     ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
+    ['Wir bräuchten für die Vorlage kurz eine Info, wer den Antrag unterschreibt.', 'wer den Antrag unterschreibt.'],
     ['In der letzten Ausschusssitzung kam die Frage auf, ob Landkreise mitmachen dürfen.', 'ob Landkreise mitmachen dürfen.'],
     ['Es stellt sich uns jetzt die Frage, wer den Antrag unterschreibt?', 'wer den Antrag unterschreibt?'],
     ['Wer prüft den Antrag?\nHochachtungsvoll\nGerd Huber, Ortsvorsteher', 'Wer prüft den Antrag?'],

@@ -16,6 +16,10 @@ describe('sentences of a message', () => {
     ['Gibt es Geld?', true],
     ['ob das förderfähig ist.', true],
     ['wie lange die Bearbeitung dauert', true],
+    // An interrogative after a preposition, as a clause of its own once a frame is gone ("bräuchten die Info, bis wann …").
+    ['bis wann das Förderprogramm noch läuft.', true],
+    ['an wen wir den Antrag schicken', true],
+    ['Bis Ende März sind wir fertig.', false],
     ['Wir sind drei Gemeinden.', false],
     // A finite verb first, also after "und", "außerdem": a yes/no question without its question mark.
     ['und gibt es auch hilfe bei cyberangriffen', true],
