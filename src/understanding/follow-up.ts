@@ -72,6 +72,9 @@ const PRONOUN =
 /** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
 const PRONOUN_SUBJECT =
   /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
+/** "die"/"der" as the subject after the verb, followed by an article, so no article itself: "Braucht die eine Genehmigung?". */
+const DEMONSTRATIVE_SUBJECT =
+  /^\s*(?:(?:und|aber|also)\s+)?\p{L}+\s+(?:die|der)\s+(?:(?:auch|dann|noch|denn|überhaupt|ueberhaupt|eigentlich)\s+)*(?:ein|eine|einen|einem|einer|kein|keine|keinen|keinem|keiner)(?!\p{L})/iu;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A finite verb with its subject: a predicate of its own ("Bekommen wir da Geld?"), so no fragment to fill in. */
@@ -97,7 +100,8 @@ export function looksLikeFollowUp(text: string): boolean {
     ANAPHOR.test(trimmed) ||
     THING_BEFORE.test(trimmed) ||
     PRONOUN.test(trimmed) ||
-    PRONOUN_SUBJECT.test(sentenceCase)
+    PRONOUN_SUBJECT.test(sentenceCase) ||
+    DEMONSTRATIVE_SUBJECT.test(trimmed)
   )
     return true;
   const all = words(trimmed);

@@ -23,6 +23,9 @@ describe('follow-up questions', () => {
     'Und wie hoch ist der Zuschuss dort?',
     'Was zahlt man dort für eine gemeinsame Kasse?',
     'Können da noch weitere Gemeinden beitreten?',
+    // "die"/"der" before an article is no article itself: it stands for what was named before.
+    'braucht die eine Genehmigung?',
+    'Hat der auch einen eigenen Haushalt?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
@@ -37,6 +40,8 @@ describe('follow-up questions', () => {
     // "da" as a conjunction ("because") is no pointer back.
     'Da wir nur zwei Gemeinden sind, reicht ein Gruppenantrag?',
     'Welche Unterlagen braucht ein Zweckverband, da er selbst antragsberechtigt ist?',
+    'Braucht die Gemeinde eine Satzung?',
+    'Gibt es eine Förderung für Bauhöfe?',
   ])('"%s" stands on its own', (text) => {
     expect(looksLikeFollowUp(text)).toBe(false);
   });
