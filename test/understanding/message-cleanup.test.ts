@@ -35,6 +35,10 @@ describe('cleanMessage: letter-style messages', () => {
     ['Ein Zweckverband ist immer teurer, ist das wirklich so?', 'Ein Zweckverband ist immer teurer?'],
     ['Wie telefonisch besprochen bitte ich um einen Rückruf.', 'bitte ich um einen Rückruf.'],
     ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
+    [
+      'Unser neuer Kämmerer hat gelesen, dass Landkreise keine Anträge stellen dürfen. Stimmt das?',
+      'Landkreise keine Anträge stellen dürfen?',
+    ],
     ['Wir bräuchten für die Vorlage kurz eine Info, wer den Antrag unterschreibt.', 'wer den Antrag unterschreibt.'],
     ['In der letzten Ausschusssitzung kam die Frage auf, ob Landkreise mitmachen dürfen.', 'ob Landkreise mitmachen dürfen.'],
     ['Es stellt sich uns jetzt die Frage, wer den Antrag unterschreibt?', 'wer den Antrag unterschreibt?'],
