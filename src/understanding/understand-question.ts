@@ -376,6 +376,7 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
   if (!topic || (alone.outcome === 'no_answer' && alone.reason === 'outside_scope')) return { question, decision: alone };
   const followUp = looksLikeFollowUp(question);
   if (!followUp && alone.outcome !== 'clarify') return { question, decision: alone };
+  if (joinedOnly(question, alone, knowledge, topic)) return { question, decision: alone };
   const kinds = new Map<string, string | undefined>();
   const kindOf = (word: string) => {
     if (!kinds.has(word)) {
@@ -405,6 +406,25 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
   const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
   if (article) return { question, decision: introOnly(article), readAgainst: topic };
   return { question, decision: alone };
+}
+
+/** A joining word at the start ("Und wie hoch …?"), which by itself does not point back. */
+const JOINED = /^\s*(?:und|aber|also|sowie)\s+/iu;
+
+/**
+ * "Und wie hoch ist die Einsparvorgabe?": a whole question, joined by "und" but not pointing back otherwise, with a
+ * word that names the article it has alone and not the topic's (read with the topic's words it drifted to the
+ * topic's article). "Und wie hoch ist die Förderung?" after the GVV stays with the GVV: its word names both.
+ */
+function joinedOnly(question: string, alone: AnswerDecision, knowledge: KnowledgeLookup, topic: ConversationTopic): boolean {
+  if (alone.outcome !== 'answer' || !knowledge.terms || !JOINED.test(question)) return false;
+  const rest = question.replace(JOINED, '');
+  if (!ASKS_OWN_THING.test(rest) || looksLikeFollowUp(rest)) return false;
+  const terms = knowledge.terms.bind(knowledge);
+  const topicArticle = topic.articleId ? knowledge.article(topic.articleId) : undefined;
+  return rest
+    .split(/\s+/)
+    .some((word) => namesTopicOf(word, alone.article, terms) && !(topicArticle && namesTopicOf(word, topicArticle, terms)));
 }
 
 /** A question word at the start (after "und", "also"): the question asks for a thing of its own. */

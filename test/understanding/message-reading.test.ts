@@ -92,3 +92,12 @@ describe('all parts of a message with several parts', () => {
     expect(reply.text).toContain('90.000 €');
   });
 });
+
+describe('two questions in one message', () => {
+  it('answers a second question joined by "Und" from its own article, not from the first one', async () => {
+    const { reply } = await ask('Brauchen wir einen Beschluss der Gemeindevertretung? Und wie hoch ist die Einsparvorgabe?');
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('Antragsunterlagen');
+    expect(reply.text).toContain('15 %');
+  });
+});
