@@ -32,6 +32,7 @@ import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.j
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
+import { unknownStatement } from '../understanding/unknown-facts.js';
 import { understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
@@ -405,6 +406,8 @@ export class IkzBot extends ActivityHandler {
     const asked = result.reading.decision.outcome === 'answer' ? this.detailsOf(result.reading.details) : undefined;
     if (asked && asked.missing.length > 0 && !asked.supplied)
       return this.answerMissingDetails(context, data, question, [result.reading as AnsweredReading], asked.missing, offerDialog);
+    const open = asked && !result.reading.details?.length && this.openPoint(result.reading as AnsweredReading);
+    if (open) return this.answerMissingDetails(context, data, question, [result.reading as AnsweredReading], [open], offerDialog);
     const programme = knowledge.programme;
     const day = hessianDay(this.now());
     // A question about the time after the programme carries its end notice; one the search is unsure of is read without the year.
@@ -484,6 +487,25 @@ export class IkzBot extends ActivityHandler {
     if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
     const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
     return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
+  }
+
+  /**
+   * The article's statement that what the question asks is not known, when it fits the question best
+   * (`unknownStatement`): the sentence, or an open point of a "Nicht bekannt" list introduced as such.
+   */
+  private openPoint(reading: AnsweredReading): string | undefined {
+    const { knowledge } = this.options;
+    const details = knowledge.details;
+    if (!details) return undefined;
+    const reader = { termsOf: (text: string) => knowledge.terms(text), saysUnknown: (text: string) => details.marksUnknown(text) };
+    const statement = unknownStatement(
+      reading.decision.article,
+      reading.decision.sections,
+      knowledge.weightedWords(reading.question),
+      reader,
+    );
+    if (!statement || details.marksUnknown(statement)) return statement;
+    return TEXT.openPoint.replace('{point}', statement.replace(/[\s.;:,]+$/u, ''));
   }
 
   /**
