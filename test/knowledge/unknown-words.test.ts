@@ -94,3 +94,19 @@ describe('unknown words in a question', () => {
     expect(decision.outcome === 'answer' && decision.article.id).toBe(article);
   });
 });
+
+describe('a compound of known words that the knowledge base does not have', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+
+  it('is a word of its own, not a typo of a similar known word ("Regierungspräsident" is no "Regierungspräsidium")', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Was macht der Regierungspräsident?', kb.meta.outsideScope);
+    expect(decision.outcome).toBe('no_answer');
+  });
+
+  it('keeps a typo of a known word found ("Regierungspräsidum")', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Prüft das Regierungspräsidum unseren Antrag?', kb.meta.outsideScope);
+    expect(decision.outcome).toBe('answer');
+  });
+});
