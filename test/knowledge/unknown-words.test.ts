@@ -16,6 +16,11 @@ describe('unknown words in a question', () => {
     return decideAnswer(index, question, kb.meta.outsideScope);
   };
 
+  it.each(['Was ist das IKZ-Förderprogramm des Landes Hessen?', 'Welche Kommunen nutzen das Aktionsprogramm Kommunale Cybersicherheit?'])(
+    'answers "%s": the programmes the articles name are not other programmes',
+    async (question) => expect((await decide(question)).outcome).toBe('answer'),
+  );
+
   it.each([
     'Welche Unterlagen gehören zum Antrag?',
     'Welche Unterlagen gehören zum Antrag, wir tüfteln gerade daran?',
@@ -33,7 +38,10 @@ describe('unknown words in a question', () => {
     'welche unterlagen gehören zum antrag für die dorferneuerung',
     'Wer darf einen Antrag für LEADER stellen?',
     'Wie beantragen wir Mittel aus dem Investitionsprogramm der Hessenkasse?',
-  ])('does not answer "%s": it names another programme', async (question) => {
+    'Gibt es für die gemeinsame Bauhofverwaltung auch Geld von der KfW?',
+    'Können wir für den Bauhof Geld aus einem Strukturfonds bekommen?',
+    'Welche Unterlagen braucht die Landesagentur für Kooperationsprojekte?',
+  ])('does not answer "%s": it names another programme or funder', async (question) => {
     expect((await decide(question)).outcome).toBe('no_answer');
   });
 
