@@ -374,7 +374,7 @@ export class IkzBot extends ActivityHandler {
     }
     if (result.kind === 'two') {
       const [first, second] = result.readings;
-      const lacking = result.readings.map((r) => this.detailsOf(r.details));
+      const lacking = result.readings.map((r) => this.lackingOf(r));
       // Both questions ask for details the articles lack: one honest reply for both.
       if (lacking.every((l) => l.missing.length > 0))
         return this.answerMissingDetails(
@@ -403,11 +403,9 @@ export class IkzBot extends ActivityHandler {
       );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);
     }
-    const asked = result.reading.decision.outcome === 'answer' ? this.detailsOf(result.reading.details) : undefined;
+    const asked = result.reading.decision.outcome === 'answer' ? this.lackingOf(result.reading as AnsweredReading) : undefined;
     if (asked && asked.missing.length > 0 && !asked.supplied)
       return this.answerMissingDetails(context, data, question, [result.reading as AnsweredReading], asked.missing, offerDialog);
-    const open = asked && !result.reading.details?.length && this.openPoint(result.reading as AnsweredReading);
-    if (open) return this.answerMissingDetails(context, data, question, [result.reading as AnsweredReading], [open], offerDialog);
     const programme = knowledge.programme;
     const day = hessianDay(this.now());
     // A question about the time after the programme carries its end notice; one the search is unsure of is read without the year.
@@ -487,6 +485,13 @@ export class IkzBot extends ActivityHandler {
     if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
     const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
     return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
+  }
+
+  /** What a reading lacks: the details it asked for that its article does not hold, else the open point it asks about. */
+  private lackingOf(reading: AnsweredReading): { missing: string[]; supplied: boolean; contact?: string } {
+    if (reading.details?.length) return this.detailsOf(reading.details);
+    const open = this.openPoint(reading);
+    return open ? { missing: [open], supplied: false } : { missing: [], supplied: true };
   }
 
   /**

@@ -101,6 +101,13 @@ describe('a question whose best passage says the fact is unknown', () => {
     expect(last.titles.some((title) => title.startsWith('Nach der Bewilligung'))).toBe(true);
   });
 
+  it('as the second of two questions: the first is answered, the second says honestly what is open', async () => {
+    const { last, outcomes } = await talk('Wie viel Geld gibt es bei drei Kommunen? Und welche Form hat der Verwendungsnachweis?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer' });
+    expect(last.text).toContain('75.000');
+    expect(last.text).toContain('Offen ist laut meinen Informationen: Verwendungsnachweis');
+  });
+
   it('is answered when a statement of the same article says what is asked', async () => {
     const { last, outcomes } = await talk('Wie lange muss die Kooperation nach der Bewilligung mindestens bestehen?');
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'auszahlung-und-nachweis' });
