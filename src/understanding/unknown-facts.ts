@@ -1,4 +1,5 @@
 import type { Article, ArticleSection } from '../knowledge/types.js';
+import { splitSentences } from './sentences.js';
 
 /**
  * Answers whose passage says the fact is not known (pure). Articles name what their sources leave open ("Wie
@@ -42,12 +43,17 @@ export function unknownStatement(
 ): string | undefined {
   let unknown = { fit: 0, text: '' };
   let known = 0;
+  const asked = new Set(words.flatMap((w) => w.terms.filter(isYear)));
   for (const section of article.sections) {
     const openList = section.heading !== null && shown.includes(section) && reader.saysUnknown(section.heading);
-    for (const statement of statementsOf(section.text)) {
-      const fit = fitOf(statement, words, reader);
+    // A statement is read with its section's heading ("2016: Leichte Anpassung" tells what its items are about).
+    const heading = section.heading !== null && !openList ? reader.termsOf(section.heading) : [];
+    for (const statement of splitSentences(section.text)) {
+      const fit = fitOf([...reader.termsOf(statement), ...heading], words);
       if (openList && LIST_ITEM.test(statement)) {
-        if (fit > unknown.fit) unknown = { fit, text: statement.replace(LIST_ITEM, '') };
+        // A question about one year does not ask an open point about another ("was sich 2021 gegenüber 2016 …").
+        const otherYear = asked.size > 0 && reader.termsOf(statement).some((t) => isYear(t) && !asked.has(t));
+        if (fit > unknown.fit && !otherYear) unknown = { fit, text: statement.replace(LIST_ITEM, '') };
       } else if (!reader.saysUnknown(statement)) known = Math.max(known, fit);
     }
   }
@@ -55,8 +61,8 @@ export function unknownStatement(
 }
 
 /** How much of the question's weight a statement holds: a word by its own term fully, by a part or synonym in part. */
-function fitOf(statement: string, words: readonly WeightedWord[], reader: StatementReader): number {
-  const terms = new Set(reader.termsOf(statement));
+function fitOf(statementTerms: readonly string[], words: readonly WeightedWord[]): number {
+  const terms = new Set(statementTerms);
   let fit = 0;
   for (const { terms: alternatives, weight } of words) {
     if (alternatives.length === 0) continue;
@@ -68,7 +74,6 @@ function fitOf(statement: string, words: readonly WeightedWord[], reader: Statem
 
 const LIST_ITEM = /^\s*[•*-]\s+/u;
 
-/** The sentences and list items of a section's text ("bis zum 31. März" is one sentence). */
-function statementsOf(text: string): string[] {
-  return text.split(/\n+|(?<=[.!?])(?<!\d\.)\s+(?=\p{Lu})/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+function isYear(term: string): boolean {
+  return /^\d{4}$/.test(term);
 }

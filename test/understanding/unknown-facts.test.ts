@@ -3,7 +3,7 @@ import type { Article, ArticleSection } from '../../src/knowledge/types.js';
 import { unknownStatement, type StatementReader } from '../../src/understanding/unknown-facts.js';
 
 const reader: StatementReader = {
-  termsOf: (text) => text.toLowerCase().match(/\p{L}+/gu) ?? [],
+  termsOf: (text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [],
   saysUnknown: (text) => /nicht bekannt/i.test(text),
 };
 const intro: ArticleSection = { heading: null, text: 'Die Kooperation muss mindestens fünf Jahre bestehen.', markdown: '' };
@@ -22,6 +22,15 @@ describe('unknownStatement', () => {
 
   it('leaves the answer when a statement with content fits about as well', () => {
     expect(unknownStatement(article, [intro, open], words('kooperation', 'jahre'), reader)).toBeUndefined();
+  });
+
+  it('does not take an open point about another year for the one asked about', () => {
+    const versions: ArticleSection = { heading: 'Nicht bekannt', text: '• Was sich 2021 gegenüber 2016 geändert hat', markdown: '' };
+    const history = { ...article, sections: [intro, versions] };
+    expect(unknownStatement(history, [intro, versions], words('2016', 'geändert'), reader)).toBeUndefined();
+    expect(unknownStatement(history, [intro, versions], words('2021', '2016', 'geändert'), reader)).toBe(
+      'Was sich 2021 gegenüber 2016 geändert hat',
+    );
   });
 
   it('leaves the answer when the list is not among the sections shown', () => {
