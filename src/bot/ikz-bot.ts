@@ -32,6 +32,7 @@ import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.j
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
+import { unknownStatement } from '../understanding/unknown-facts.js';
 import { understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
@@ -373,7 +374,7 @@ export class IkzBot extends ActivityHandler {
     }
     if (result.kind === 'two') {
       const [first, second] = result.readings;
-      const lacking = result.readings.map((r) => this.detailsOf(r.details));
+      const lacking = result.readings.map((r) => this.lackingOf(r));
       // Both questions ask for details the articles lack: one honest reply for both.
       if (lacking.every((l) => l.missing.length > 0))
         return this.answerMissingDetails(
@@ -402,7 +403,7 @@ export class IkzBot extends ActivityHandler {
       );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);
     }
-    const asked = result.reading.decision.outcome === 'answer' ? this.detailsOf(result.reading.details) : undefined;
+    const asked = result.reading.decision.outcome === 'answer' ? this.lackingOf(result.reading as AnsweredReading) : undefined;
     if (asked && asked.missing.length > 0 && !asked.supplied)
       return this.answerMissingDetails(context, data, question, [result.reading as AnsweredReading], asked.missing, offerDialog);
     const programme = knowledge.programme;
@@ -484,6 +485,32 @@ export class IkzBot extends ActivityHandler {
     if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
     const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
     return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
+  }
+
+  /** What a reading lacks: the details it asked for that its article does not hold, else the open point it asks about. */
+  private lackingOf(reading: AnsweredReading): { missing: string[]; supplied: boolean; contact?: string } {
+    if (reading.details?.length) return this.detailsOf(reading.details);
+    const open = this.openPoint(reading);
+    return open ? { missing: [open], supplied: false } : { missing: [], supplied: true };
+  }
+
+  /**
+   * The article's statement that what the question asks is not known, when it fits the question best
+   * (`unknownStatement`): the sentence, or an open point of a "Nicht bekannt" list introduced as such.
+   */
+  private openPoint(reading: AnsweredReading): string | undefined {
+    const { knowledge } = this.options;
+    const details = knowledge.details;
+    if (!details) return undefined;
+    const reader = { termsOf: (text: string) => knowledge.terms(text), saysUnknown: (text: string) => details.marksUnknown(text) };
+    const statement = unknownStatement(
+      reading.decision.article,
+      reading.decision.sections,
+      knowledge.weightedWords(reading.question),
+      reader,
+    );
+    if (!statement || details.marksUnknown(statement)) return statement;
+    return TEXT.openPoint.replace('{point}', statement.replace(/[\s.;:,]+$/u, ''));
   }
 
   /**

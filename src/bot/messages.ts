@@ -64,6 +64,7 @@ export const TEXT = {
     'Gern kann sich eine Beraterin oder ein Berater der Beratungsstelle Ihre Frage ansehen.',
   missingDetailAgain:
     'Dazu liegen mir keine gesicherten Angaben vor. Am besten hilft Ihnen hier eine Beraterin oder ein Berater der Beratungsstelle weiter – soll ich Ihr Anliegen übergeben?',
+  openPoint: 'Offen ist laut meinen Informationen: {point}.',
   relatedTopic: 'Verwandtes Thema: „{title}“ – unten als Schaltfläche.',
   relatedTopics: 'Verwandte Themen: {titles} – unten als Schaltflächen.',
   missingDetailInAnswer: '**Nicht in meinen Informationen:** {missing}',

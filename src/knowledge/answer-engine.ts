@@ -84,7 +84,7 @@ export function decideAnswer(
 ): AnswerDecision {
   const words = index.analyzer.analyzeQuery(question);
   if (words.length === 0) return { outcome: 'no_answer', reason: 'empty', candidates: [] };
-  if (mentionsOutsideScope(question, outsideScope)) {
+  if (mentionsOutsideScope(question, outsideScope) || namesOtherProgramme(index, words, outsideScope)) {
     return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
   }
   // A word of the question's context or frame counts less than a word of the question itself (`QueryWord.emphasis`).
@@ -351,11 +351,23 @@ const SECTION_VERB_FACTOR = 0.5;
 function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   let pattern = scopePatterns.get(regions);
   if (pattern === undefined) {
-    const folded = regions.map(foldedWords).filter((region) => region.length > 0);
+    const folded = regions
+      .filter((region) => !region.startsWith('*'))
+      .map(foldedWords)
+      .filter((region) => region.length > 0);
     pattern = folded.length > 0 ? new RegExp(` (?:${folded.join('|')})\\p{L}{0,3} `, 'u') : null;
     scopePatterns.set(regions, pattern);
   }
   return pattern?.test(` ${foldedWords(question)} `) ?? false;
+}
+
+/**
+ * Whether a word of the question is a compound the knowledge base does not have whose head is one of the outside-scope
+ * entries written `*head` ("*programm": "Sonderinvestitionsprogramm"; "Förderprogramm" is known): another programme.
+ */
+function namesOtherProgramme(index: KnowledgeIndex, words: readonly QueryWord[], outsideScope: readonly string[]): boolean {
+  const heads = outsideScope.filter((entry) => entry.startsWith('*')).flatMap((entry) => index.analyzer.baseTerms(entry.slice(1)));
+  return words.some((w) => heads.some((head) => w.term.endsWith(head) && w.term !== head) && index.documentFrequencyOf(w.term) === 0);
 }
 
 /** Compiled patterns of outside-scope region lists (`null`: all regions are empty). */

@@ -110,8 +110,8 @@ export class RequestedDetails {
     return { status: 'missing' };
   }
 
-  /** A statement that says something is not known ("… wurde nicht gefunden") supplies nothing. */
-  private marksUnknown(text: string): boolean {
+  /** Whether a statement says something is not known ("… wurde nicht gefunden"): it supplies nothing. */
+  marksUnknown(text: string): boolean {
     return this.unknown?.test(text.toLowerCase()) ?? false;
   }
 

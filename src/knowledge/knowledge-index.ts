@@ -172,7 +172,7 @@ export class KnowledgeIndex {
     for (const word of words) {
       best.fill(0);
       for (const [term, weight] of word.alternatives) {
-        const matches = matchesOf.get(term) ?? this.termMatches(term, term === word.term);
+        const matches = matchesOf.get(term) ?? this.termMatches(term, term === word.term, !word.compound);
         matchesOf.set(term, matches);
         matches.docs.forEach((doc, i) => {
           if (!seen[doc]) order.push(doc);
@@ -224,10 +224,10 @@ export class KnowledgeIndex {
    * MiniSearch's matches of one analysed term (cached). Typos are corrected (fuzzy) and words completed
    * (prefix) only on what the user typed, not on expansions, which are spelled right.
    */
-  private termMatches(term: string, typed: boolean): TermMatches {
+  private termMatches(term: string, typed: boolean, mayBeTypo: boolean): TermMatches {
     const options = DEFAULT_SEARCH_OPTIONS;
     const word = typed && !/^\d+$/.test(term);
-    const fuzzy = word && term.length >= options.fuzzyMinLength ? options.fuzzy : false;
+    const fuzzy = word && mayBeTypo && term.length >= options.fuzzyMinLength ? options.fuzzy : false;
     const prefix = word && term.length >= options.prefixMinLength;
     const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
     let matches = this.matchCache.get(key);

@@ -132,6 +132,13 @@ export class KnowledgeService {
     return this.index.article(id);
   }
 
+  /** A question's words, each with its index terms (its own first) and its weight in the answer decision. */
+  weightedWords(question: string): Array<{ terms: string[]; weight: number }> {
+    return this.index.analyzer
+      .analyzeQuery(question)
+      .map((w) => ({ terms: [...w.alternatives.keys()], weight: this.index.idf(w) * (w.emphasis ?? 1) }));
+  }
+
   /** How a question is analysed and scored (for `npm run ask -- --explain` and editors). */
   explain(question: string): { words: Array<{ text: string; terms: string[]; idf: number; known: boolean }>; decision: AnswerDecision } {
     const words = this.index.analyzer.analyzeQuery(question).map((w) => ({

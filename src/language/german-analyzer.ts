@@ -89,6 +89,8 @@ export interface QueryWord {
    * `laufzeit`, and `dauer` for `laufzeit`). Two alternatives of one part are one part of the compound.
    */
   partOf?: Map<string, string>;
+  /** The word splits into known words (`Regierungspräsident`): a word of its own, no typo of a similar known one. */
+  compound?: true;
   /**
    * Synonyms of several words ("Hessen CyberCompetenceCenter" for `Hessen3C`): they stand for the word only
    * together. Each of their words alone is an alternative of a part's weight (`Hessen` alone is not `Hessen3C`).
@@ -424,6 +426,7 @@ export class GermanAnalyzer {
         alternatives,
         wordClass,
         ...(partOf && { partOf }),
+        ...(forms.parts.length >= 2 && { compound: true as const }),
         ...(weight < 1 && { emphasis: weight }),
       };
       seen.set(term, word);

@@ -90,3 +90,27 @@ describe('a question for a detail the knowledge base has', () => {
     expect(last.text).toContain(office.phone);
   });
 });
+
+describe('a question whose best passage says the fact is unknown', () => {
+  it('gets the no-answer with the open point, the advisor offer and the article as related topic', async () => {
+    const { last, outcomes } = await talk('Welche Form muss der Verwendungsnachweis haben?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
+    expect(last.text).toContain('Verwendungsnachweis: ob einer verlangt wird');
+    expect(last.text).toContain(TEXT.missingDetail);
+    expect(last.titles).toContain(TEXT.buttonHandoff);
+    expect(last.titles.some((title) => title.startsWith('Nach der Bewilligung'))).toBe(true);
+  });
+
+  it('as the second of two questions: the first is answered, the second says honestly what is open', async () => {
+    const { last, outcomes } = await talk('Wie viel Geld gibt es bei drei Kommunen? Und welche Form hat der Verwendungsnachweis?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer' });
+    expect(last.text).toContain('75.000');
+    expect(last.text).toContain('Offen ist laut meinen Informationen: Verwendungsnachweis');
+  });
+
+  it('is answered when a statement of the same article says what is asked', async () => {
+    const { last, outcomes } = await talk('Wie lange muss die Kooperation nach der Bewilligung mindestens bestehen?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'auszahlung-und-nachweis' });
+    expect(last.text).toContain('5 Jahre');
+  });
+});

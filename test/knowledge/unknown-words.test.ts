@@ -16,6 +16,11 @@ describe('unknown words in a question', () => {
     return decideAnswer(index, question, kb.meta.outsideScope);
   };
 
+  it.each(['Was ist das IKZ-Förderprogramm des Landes Hessen?', 'Welche Kommunen nutzen das Aktionsprogramm Kommunale Cybersicherheit?'])(
+    'answers "%s": the programmes the articles name are not other programmes',
+    async (question) => expect((await decide(question)).outcome).toBe('answer'),
+  );
+
   it.each([
     'Welche Unterlagen gehören zum Antrag?',
     'Welche Unterlagen gehören zum Antrag, wir tüfteln gerade daran?',
@@ -33,7 +38,10 @@ describe('unknown words in a question', () => {
     'welche unterlagen gehören zum antrag für die dorferneuerung',
     'Wer darf einen Antrag für LEADER stellen?',
     'Wie beantragen wir Mittel aus dem Investitionsprogramm der Hessenkasse?',
-  ])('does not answer "%s": it names another programme', async (question) => {
+    'Gibt es für die gemeinsame Bauhofverwaltung auch Geld von der KfW?',
+    'Können wir für den Bauhof Geld aus einem Strukturfonds bekommen?',
+    'Welche Unterlagen braucht die Landesagentur für Kooperationsprojekte?',
+  ])('does not answer "%s": it names another programme or funder', async (question) => {
     expect((await decide(question)).outcome).toBe('no_answer');
   });
 
@@ -92,5 +100,21 @@ describe('unknown words in a question', () => {
   ])('answers "%s" despite the unknown words of its frame', async (question, article) => {
     const decision = await decide(question);
     expect(decision.outcome === 'answer' && decision.article.id).toBe(article);
+  });
+});
+
+describe('a compound of known words that the knowledge base does not have', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+
+  it('is a word of its own, not a typo of a similar known word ("Regierungspräsident" is no "Regierungspräsidium")', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Was macht der Regierungspräsident?', kb.meta.outsideScope);
+    expect(decision.outcome).toBe('no_answer');
+  });
+
+  it('keeps a typo of a known word found ("Regierungspräsidum")', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Prüft das Regierungspräsidum unseren Antrag?', kb.meta.outsideScope);
+    expect(decision.outcome).toBe('answer');
   });
 });
