@@ -1,7 +1,7 @@
 import { GermanAnalyzer } from '../language/german-analyzer.js';
 import { foldGerman, spellOutUmlauts, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import { noIntentWords, type IntentName, type IntentsFile } from '../knowledge/intent-schema.js';
-import { indirectQuestion, isQuestion, questionsOf, splitSentences } from './sentences.js';
+import { indirectQuestion, isQuestion, opensWithVerb, questionsOf, splitSentences } from './sentences.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
 export type BotIntent = Exclude<IntentName, 'question'>;
@@ -125,6 +125,11 @@ const MANNER_SUPERLATIVE = /\bam\s+(?!fruhesten|spatesten)\p{L}+sten\b/u;
 /** Who asks for a person's role, not how to go about something ("Wer bereitet den Antrag am besten vor?"). */
 const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
 /** Conjunctions and particles that may open a question before its question word ("Und bei wem …", "Aber wie …"). */
+/** "auch … oder …": a question that sets what the office also does against an alternative (see `asksWhatTheOfficeOffers`). */
+const ALSO = 'auch';
+const ALTERNATIVE = 'oder';
+/** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
+const AUXILIARIES = new Set(['ist', 'sind', 'ware', 'waren', 'gibt', 'gabe', 'hat', 'haben', 'wird', 'werden']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
 /**
@@ -447,11 +452,28 @@ export class IntentRecognizer {
     // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
     if (this.termUses(sentence).length <= 1 && !words.some((word) => this.questionWords.has(word))) return true;
     if (!words.some((word) => this.selfWords.has(word))) return false;
+    if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     let start = 0;
     while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
+  }
+
+  /**
+   * True for a question (its words as written and folded) about what the office does, not for it to do it: one that sets "auch"
+   * against an alternative ("Schreiben Sie auch E-Mails oder nur im Chat?", "Kommen Ihre
+   * Leute auch ins Rathaus oder nur per Video?"), or "auch" in a question opened by a verb that asks for
+   * nothing but an auxiliary ("Berät Ihr Team auch Zweckverbände?"; not "Können Sie mich auch anrufen?").
+   */
+  private asksWhatTheOfficeOffers(tokens: readonly string[], words: readonly string[]): boolean {
+    const also = words.indexOf(ALSO);
+    if (also < 0) return false;
+    if (words.indexOf(ALTERNATIVE, also) > also) return true;
+    let start = 0;
+    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const first = words[start]!;
+    return !this.askingWords.has(first) && !AUXILIARIES.has(first) && opensWithVerb(tokens.slice(start).join(' '));
   }
 
   /**

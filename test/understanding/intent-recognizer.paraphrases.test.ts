@@ -188,6 +188,10 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
   { kind: 'about the office: cost', text: 'Kostet ein Beratungsgespräch bei der Beratungsstelle Geld?', intent: 'question' },
   { kind: 'about the office: staff', text: 'Wie viele Mitarbeiterinnen hat das Beratungszentrum?', intent: 'question' },
   { kind: 'about the office: Wann', text: 'Wann ist die Beratungsstelle telefonisch zu erreichen?', intent: 'question' },
+  { kind: 'about the office: auch … oder', text: 'Schreiben Sie auch E-Mails oder läuft alles über dieses Fenster?', intent: 'question' },
+  { kind: 'about the office: auch … oder', text: 'Können wir Sie auch per Video sprechen oder nur am Telefon?', intent: 'question' },
+  { kind: 'about the office: verb first, auch', text: 'Beraten Ihre Leute auch Verbandsgemeinden ohne Partner?', intent: 'question' },
+  { kind: 'request with auch', text: 'Könnten Sie mich auch morgen zurückrufen?', intent: 'handoff' },
 ];
 
 describe('intent paraphrases through the bot (what the user sees)', () => {
