@@ -130,6 +130,8 @@ const ALSO = 'auch';
 const ALTERNATIVE = 'oder';
 /** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
 const AUXILIARIES = new Set(['ist', 'sind', 'ware', 'waren', 'gibt', 'gabe', 'hat', 'haben', 'wird', 'werden']);
+/** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
+const SOMEONE = 'jemand';
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
 /**
@@ -199,6 +201,10 @@ export class IntentRecognizer {
   private readonly nounTerms = new Set<string>();
   /** Terms of `words.proceeding` ("vorbereiten", "anfangen", "vorgehen"): with a word of manner, a request to be guided. */
   private readonly proceedingTerms: Set<string>;
+  /** Terms of `words.advising` ("beraten", "begleiten"): asked with "wer", a request for a person. */
+  private readonly advisingTerms: Set<string>;
+  /** The term of "jemand": what "wer" stands for in a question for an adviser. */
+  private readonly someone: MessageTerm | undefined;
   /** Terms of `words.own_side` ("uns", "unser"). */
   private readonly ownSideTerms: Set<string>;
   /** Stems of `words.request_nouns` ("Wunsch", "Anfrage", "Bitte"): the head of a compound that asks for its first part. */
@@ -221,6 +227,7 @@ export class IntentRecognizer {
     this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
     this.ownSideTerms = new Set(file.words.own_side.flatMap((word) => this.termsOf(word)));
     this.proceedingTerms = new Set(file.words.proceeding.flatMap((word) => this.termsOf(word)));
+    this.advisingTerms = new Set(file.words.advising.flatMap((word) => this.termsOf(word)));
     // Not through `termsOf`: "Bitte" is an ignored word on its own, but the head of "Rückrufbitte".
     this.requestNouns = new Set(file.words.request_nouns.map((word) => stemGerman(foldGerman(word.toLowerCase()))));
     file.words.groups.forEach((group, i) => {
@@ -245,6 +252,8 @@ export class IntentRecognizer {
       if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
     }
     this.addCompoundRelatives(file.words.groups);
+    const someone = this.termsOf(SOMEONE)[0];
+    this.someone = someone ? this.messageTerm({ term: someone, noun: false }) : undefined;
     for (const term of this.knownTerms) {
       if (term.length < MIN_TYPO_LENGTH) continue;
       const byLength = this.longTermsByStart.get(term[0]!) ?? [];
@@ -308,12 +317,14 @@ export class IntentRecognizer {
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
       if (!this.isOwnRequest(sentence)) continue;
-      // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
-      const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
+      // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name; "wer"
+      // asking for an adviser is "jemand" ("Wer könnte uns begleiten?" = "Könnte uns jemand begleiten?").
+      const asked = this.whoAdvises(sentence, sentenceTerms);
+      const read = this.isStatedWish(sentence) ? asked.map((term) => ({ ...term, ambiguous: false })) : asked;
       // A question made only of a request's words is that request, whatever follows ("Können wir uns mal
       // zusammensetzen? Wir sind vier Gemeinden …"); otherwise, and for a statement ("Wir melden uns dann."),
       // the share is measured in the whole message.
-      const ownShare = this.shareOf(sentenceTerms);
+      const ownShare = this.shareOf(asked);
       const sentenceShare = (intent: IntentName) => (isQuestion(sentence) && ownShare(intent) === 1 ? 1 : share(intent));
       const requests = this.candidates(read, sentenceShare, (example) => example.ownRequestInQuestions, proceeding);
       // A request stated in a sentence of its own ("Wie lange dauert die Prüfung? Ich würde das gern mit einer
@@ -458,6 +469,21 @@ export class IntentRecognizer {
     while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
+  }
+
+  /**
+   * The terms of a sentence with its question word for a person read as "jemand" when the sentence asks who
+   * advises ("Wer kann uns beraten?", "Wer von Ihnen könnte uns begleiten?": `words.advising`); else the terms.
+   */
+  private whoAdvises(sentence: string, terms: MessageTerm[]): MessageTerm[] {
+    const someone = this.someone;
+    if (!someone || !terms.some((term) => [...term.keys].some((key) => this.advisingTerms.has(key)))) return terms;
+    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
+    let start = 0;
+    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const who = words[start];
+    if (!who || !PERSON_QUESTION_WORDS.has(who)) return terms;
+    return terms.map((term) => (term.term === who ? someone : term));
   }
 
   /**
