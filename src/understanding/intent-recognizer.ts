@@ -129,7 +129,7 @@ const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
 const ALSO = 'auch';
 const ALTERNATIVE = 'oder';
 /** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
-const AUXILIARIES = new Set(['ist', 'sind', 'ware', 'waren', 'gibt', 'gabe', 'hat', 'haben', 'wird', 'werden']);
+const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
 /** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
 const SOMEONE = 'jemand';
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
@@ -499,7 +499,9 @@ export class IntentRecognizer {
     let start = 0;
     while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
     const first = words[start]!;
-    return !this.askingWords.has(first) && !AUXILIARIES.has(first) && opensWithVerb(tokens.slice(start).join(' '));
+    const written = spellOutUmlauts(tokens[start] ?? '');
+    if (this.askingWords.has(first) || this.wishingWords.has(written) || AUXILIARIES.has(written)) return false;
+    return opensWithVerb(tokens.slice(start).join(' '));
   }
 
   /**
