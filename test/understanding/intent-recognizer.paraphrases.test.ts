@@ -188,6 +188,13 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
   { kind: 'about the office: cost', text: 'Kostet ein Beratungsgespräch bei der Beratungsstelle Geld?', intent: 'question' },
   { kind: 'about the office: staff', text: 'Wie viele Mitarbeiterinnen hat das Beratungszentrum?', intent: 'question' },
   { kind: 'about the office: Wann', text: 'Wann ist die Beratungsstelle telefonisch zu erreichen?', intent: 'question' },
+  { kind: 'dialect', text: 'Des is kompliziert, kann isch mal mit ener Beraterin babbele?', intent: 'handoff' },
+  { kind: 'dialect', text: 'Könnt mer misch emal zurückrufe? Des wär nett.', intent: 'handoff' },
+  {
+    kind: 'dialect, about something else',
+    text: 'Mir babbeln schon lange mit dem Kreis über den Bauhof. Ist das förderfähig?',
+    intent: 'question',
+  },
   { kind: 'wer + advising verb', text: 'Wer aus Ihrem Haus könnte uns bei der Gründung des Zweckverbands betreuen?', intent: 'handoff' },
   { kind: 'wer + advising verb', text: 'Und wer würde mich bei so einer Fusion beraten?', intent: 'handoff' },
   { kind: 'about the office: wer berät', text: 'Wer unterstützt Landkreise bei der Zusammenarbeit?', intent: 'question' },
