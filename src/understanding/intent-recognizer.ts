@@ -199,6 +199,12 @@ export class IntentRecognizer {
   /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
   private readonly verbTerms = new Set<string>();
   private readonly nounTerms = new Set<string>();
+  /**
+   * Infinitives the file also lists capitalised, as nouns, and the groups it lists them so in: used as a noun in a
+   * message ("Zeit für ein Treffen") such a verb fills only those groups (a talk, not "treffen" the contact verb,
+   * which "Unser Treffen mit dem Kreis …" is not).
+   */
+  private readonly nominalGroups = new Map<string, Set<string>>();
   /** Terms of `words.proceeding` ("vorbereiten", "anfangen", "vorgehen"): with a word of manner, a request to be guided. */
   private readonly proceedingTerms: Set<string>;
   /** Terms of `words.advising` ("beraten", "begleiten"): asked with "wer", a request for a person. */
@@ -234,7 +240,12 @@ export class IntentRecognizer {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
           this.knownTerms.add(term);
-          this.noteWordClass(word, term, false);
+          // "Treffen" in a group of nouns: the infinitive as a noun belongs to this group only (see `nominalGroups`).
+          if (/^\p{Lu}/u.test(word) && INFINITIVE.test(word)) {
+            const ids = this.nominalGroups.get(term) ?? new Set<string>();
+            this.nominalGroups.set(term, ids.add(`#${i}`));
+          }
+          this.noteWordClass(word, term, false, this.nominalGroups.has(term));
           const ids = this.groups.get(term) ?? [];
           ids.push(`#${i}`);
           this.groups.set(term, ids);
@@ -251,6 +262,8 @@ export class IntentRecognizer {
       for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
       if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
     }
+    // A capitalised infinitive of a group is a noun like any other unless the file also has it as a verb.
+    for (const term of this.nominalGroups.keys()) if (!this.verbTerms.has(term)) this.nounTerms.add(term);
     this.addCompoundRelatives(file.words.groups);
     const someone = this.termsOf(SOMEONE)[0];
     this.someone = someone ? this.messageTerm({ term: someone, noun: false }) : undefined;
@@ -575,7 +588,7 @@ export class IntentRecognizer {
   }
 
   /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
-  private noteWordClass(word: string, term: string, first: boolean): void {
+  private noteWordClass(word: string, term: string, first: boolean, nominal = false): void {
     const written = spellOutUmlauts(word);
     if (!this.knownWords.has(written)) {
       const byLength = this.knownWordsByStart.get(written[0]!) ?? [];
@@ -584,6 +597,7 @@ export class IntentRecognizer {
     }
     this.knownWords.set(written, term);
     const capitalised = /^\p{Lu}/u.test(word);
+    if (capitalised && nominal) return;
     if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
     else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
   }
@@ -604,7 +618,10 @@ export class IntentRecognizer {
    */
   private messageTerm({ term, noun, word, pleaded }: TermUse): MessageTerm {
     const ownSide = this.ownSideTerms.has(term);
-    if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
+    if (noun && this.isVerbOnly(term)) {
+      const keys = new Set([`=${term}`, ...(this.nominalGroups.get(term) ?? [])]);
+      return { term, keys, ambiguous: false, ownSide, request: false };
+    }
     const own = readings(term);
     for (const verb of verbStems(term)) if (this.knownTerms.has(verb)) own.push(verb);
     const keys = new Set<string>(own);

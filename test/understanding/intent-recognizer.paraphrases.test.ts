@@ -195,6 +195,13 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
     text: 'Mir babbeln schon lange mit dem Kreis über den Bauhof. Ist das förderfähig?',
     intent: 'question',
   },
+  { kind: 'Treffen as a noun', text: 'Wäre bei Ihnen im Februar Zeit für ein Treffen mit unseren Bürgermeistern?', intent: 'handoff' },
+  { kind: 'Treffen as a noun', text: 'Ich hätte gern ein Treffen mit einem Ihrer Fachberater.', intent: 'handoff' },
+  {
+    kind: 'Treffen told of',
+    text: 'Unser Treffen mit dem Landkreis letzte Woche war gut. Ist ein gemeinsamer Bauhof förderfähig?',
+    intent: 'question',
+  },
   { kind: 'wer + advising verb', text: 'Wer aus Ihrem Haus könnte uns bei der Gründung des Zweckverbands betreuen?', intent: 'handoff' },
   { kind: 'wer + advising verb', text: 'Und wer würde mich bei so einer Fusion beraten?', intent: 'handoff' },
   { kind: 'about the office: wer berät', text: 'Wer unterstützt Landkreise bei der Zusammenarbeit?', intent: 'question' },
