@@ -148,7 +148,7 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    intent's vocabulary does not count against its share (`anrfuen`). A group is a concept: an example is a
  *    combination of concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem
  *    vom Beratungszentrum reden". An infinitive used as a noun ("Unser Treffen …") is no verb the file has only
- *    as a verb. Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
+ *    as a verb; it fills the groups that list it capitalised ("Treffen" among the talk nouns). Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
  *    ending in a request noun (`words.request_nouns`) asks for its first part as plainly as the example's own
  *    word (`Terminwunsch`); one a group lists beside a one-word compound example with the same head counts as it
  *    (`Telefontermin` as `Beratungstermin`).
@@ -163,7 +163,9 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
  *    word (also after "und", "aber": "Und bei welcher Stelle …?"), asks for something (`words.asking`): "Kann
  *    mich jemand anrufen?" is a request, "Berät das Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die
- *    Beratungsstelle?" are questions; a bare noun with a question mark ("Ansprechpartner?") asks for it.
+ *    Beratungsstelle?" are questions; a bare noun with a question mark ("Ansprechpartner?") asks for it. A question
+ *    about what the office also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?") asks for nothing; "wer"
+ *    with a verb of advising (`words.advising`) is "jemand": "Wer kann uns beraten?" asks for a person.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
  *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog.
