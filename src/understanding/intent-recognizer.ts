@@ -132,6 +132,8 @@ const ALTERNATIVE = 'oder';
 const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
 /** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
 const SOMEONE = 'jemand';
+/** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
+const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'menschen']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
 /**
@@ -483,7 +485,8 @@ export class IntentRecognizer {
     let start = 0;
     while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
-    return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
+    // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
+    return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
   }
 
   /**
