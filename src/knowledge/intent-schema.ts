@@ -48,6 +48,8 @@ const wordsSchema = strictObject(
     request_nouns: wordList,
     // Verbs that, with a word of manner ("wie", "am besten"), ask to be guided ("Wie gehen wir vor?").
     proceeding: wordList,
+    // Verbs of advising: "Wer kann uns beraten?" asks for a person as "Kann uns jemand beraten?" does.
+    advising: wordList,
     groups: z
       .array(
         z
@@ -60,7 +62,7 @@ const wordsSchema = strictObject(
       .default([]),
   },
   'word list(s)',
-  'expected the word lists keep, ignore, self, question_words, asking, own_side, request_nouns, proceeding and groups',
+  'expected the word lists keep, ignore, self, question_words, asking, own_side, request_nouns, proceeding, advising and groups',
 );
 
 /** The word lists of an intents file that has none (each list empty); a fresh object each call. */

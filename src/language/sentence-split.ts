@@ -85,11 +85,34 @@ const JOINING =
   /^(?:(?:und|außerdem|ausserdem|zudem|ferner|weiterhin|darüber\s+hinaus|des\s+weiteren|noch\s+(?:was|etwas|eine\s+frage)|zweitens|und\s+noch)\s*[,:]?\s+)+/iu;
 
 /**
- * A finite verb first: German asks yes/no questions so, also without a question mark ("gibt es da auch hilfe",
- * "und kann der kreis mitmachen"); statements put the subject or another part first.
+ * Finite verbs that open a yes/no question ("Gilt die Förderung auch für Landkreise", "gibt es da auch hilfe"):
+ * German asks so, also without a question mark; statements put the subject or another part first.
  */
-const VERB_FIRST =
-  /^(?:kann|können|koennen|könnte|koennte|muss|müssen|muessen|darf|dürfen|duerfen|soll|sollen|sollte|gibt|gibts|gilt|gelten|ist|sind|wäre|waere|wird|werden|brauchen|braucht|reicht|reichen|zählt|zaehlt|zählen|bekommen|bekommt|kriegen|kriegt|hat|haben|fällt|fallen|läuft|laeuft|geht|dauert|kostet|zahlt|fördert|lohnt)\s+(?:es|man|wir|ich|das|dies|der|die|den|ein|eine|einen|auch|unsere?|jede[rs]?|alle)\b/iu;
+const FINITE_VERBS = [
+  ...['kann', 'können', 'koennen', 'könnte', 'koennte', 'könnten', 'muss', 'müssen', 'muessen', 'müsste'],
+  ...['darf', 'dürfen', 'duerfen', 'dürfte', 'soll', 'sollen', 'sollte', 'sollten'],
+  ...['ist', 'sind', 'wäre', 'waere', 'wären', 'gibt', 'gibts', 'gäbe', 'gilt', 'gelten', 'hat', 'haben', 'hätte', 'hätten'],
+  ...['wird', 'werden', 'würde', 'würden', 'bekommen', 'bekommt', 'kriegen', 'kriegt', 'braucht', 'brauchen'],
+  ...['reicht', 'reichen', 'zählt', 'zählen', 'zaehlt', 'fällt', 'fallen', 'lohnt', 'fördert', 'foerdert', 'zahlt', 'zahlen'],
+  ...['übernimmt', 'uebernimmt', 'geht', 'läuft', 'laeuft', 'dauert', 'kostet', 'berät', 'beraet', 'bleibt', 'bleiben'],
+  ...['stimmt', 'trifft'],
+].join('|');
+
+/** A finite verb first and a subject after it ("und kann der kreis mitmachen"): a question even without "?". */
+const VERB_FIRST = new RegExp(
+  String.raw`^(?:${FINITE_VERBS})\s+(?:es|man|wir|ich|das|dies|der|die|den|ein|eine|einen|auch|unsere?|jede[rs]?|alle)\b`,
+  'iu',
+);
+/** A finite verb first and any word after it: see `opensWithVerb`. */
+const VERB_OPENING = new RegExp(String.raw`^(?:${FINITE_VERBS})\s+[\p{L}\d]`, 'iu');
+
+/**
+ * True when a sentence opens with a finite verb and a word after it: a yes/no question, also without "?" (in a
+ * message with no other question: "Gilt das auch für Landkreise").
+ */
+export function opensWithVerb(sentence: string): boolean {
+  return VERB_OPENING.test(sentence.trim());
+}
 
 /** True when a sentence asks something: it ends with `?`, opens like an (indirect) question, or with its verb. */
 export function isQuestion(sentence: string): boolean {

@@ -106,6 +106,26 @@ const WEAK_ASK =
   /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerderung|foerdermittel|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
 
 /**
+ * Everyday verbs of the Land giving money, each with the particle that makes it giving ("Legt das Land da was
+ * drauf?", "Schießt Hessen etwas zu?", "Lässt das Land was springen?"): a finite form with its particle later in
+ * the clause, or both joined ("beisteuern", "zugeschossen"). Money spoken of (weak), like "Gibt das Land Geld dazu?".
+ */
+const CONTRIBUTING: ReadonlyArray<{ verb: string; particle: string; joined: string }> = [
+  { verb: 'leg(?:t|en)', particle: 'drauf|obendrauf|dazu', joined: '(?:obendrauf|drauf|dazu)(?:zu|ge)?leg' },
+  { verb: 'schiesst|schiessen', particle: 'zu|dazu', joined: '(?:dazu|zu)(?:zu)?schiess|(?:dazu|zu)geschoss' },
+  { verb: 'steuer(?:t|n)', particle: 'bei|dazu', joined: '(?:bei|dazu)(?:zu|ge)?steuer' },
+  { verb: 'buttert|buttern', particle: 'zu|dazu|rein', joined: '(?:zu|dazu)(?:zu|ge)?butter' },
+  { verb: 'schieb(?:t|en)', particle: 'rueber', joined: 'rueber(?:zu|ge)?schieb' },
+  { verb: 'laesst|lassen', particle: 'springen', joined: String.raw`springen\s+(?:lassen|laesst)` },
+  { verb: 'mach(?:t|en)', particle: 'locker', joined: 'locker(?:zu|ge)?mach' },
+];
+const CONTRIBUTES = new RegExp(
+  CONTRIBUTING.map(
+    ({ verb, particle, joined }) => String.raw`\b(?:${verb})\b[^.?!,;:]*?\b(?:${particle})\s*(?=[.?!,;:]|$)|\b(?:${joined})`,
+  ).join('|'),
+);
+
+/**
  * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
  * bekommen wir", "Summe", "Betrag", money "insgesamt"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k", and asks
  * nothing else: no "wann", "wer", "welche Unterlagen") or `none`.
@@ -116,7 +136,7 @@ export function amountAsk(folded: string, quantities: readonly Quantity[]): Amou
   if (OTHER_QUESTION.test(folded)) return 'none';
   // "was gibt es insgesamt?": the total of money asks for the figure.
   if (TOTAL_ASK.test(folded) && MONEY_TALK.test(folded)) return 'strong';
-  if (WEAK_ASK.test(folded) || quantities.some((q) => q.money)) return 'weak';
+  if (WEAK_ASK.test(folded) || CONTRIBUTES.test(folded) || quantities.some((q) => q.money)) return 'weak';
   return 'none';
 }
 

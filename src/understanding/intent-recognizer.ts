@@ -1,7 +1,7 @@
 import { GermanAnalyzer } from '../language/german-analyzer.js';
 import { foldGerman, spellOutUmlauts, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import { noIntentWords, type IntentName, type IntentsFile } from '../knowledge/intent-schema.js';
-import { indirectQuestion, isQuestion, questionsOf, splitSentences } from './sentences.js';
+import { indirectQuestion, isQuestion, opensWithVerb, questionsOf, splitSentences } from './sentences.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
 export type BotIntent = Exclude<IntentName, 'question'>;
@@ -125,6 +125,15 @@ const MANNER_SUPERLATIVE = /\bam\s+(?!fruhesten|spatesten)\p{L}+sten\b/u;
 /** Who asks for a person's role, not how to go about something ("Wer bereitet den Antrag am besten vor?"). */
 const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
 /** Conjunctions and particles that may open a question before its question word ("Und bei wem …", "Aber wie …"). */
+/** "auch … oder …": a question that sets what the office also does against an alternative (see `asksWhatTheOfficeOffers`). */
+const ALSO = 'auch';
+const ALTERNATIVE = 'oder';
+/** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
+const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
+/** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
+const SOMEONE = 'jemand';
+/** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
+const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'menschen']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
 /**
@@ -141,7 +150,7 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    intent's vocabulary does not count against its share (`anrfuen`). A group is a concept: an example is a
  *    combination of concepts, so "mit einer Beraterin sprechen" (person + talk) also stands for "mit jemandem
  *    vom Beratungszentrum reden". An infinitive used as a noun ("Unser Treffen …") is no verb the file has only
- *    as a verb. Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
+ *    as a verb; it fills the groups that list it capitalised ("Treffen" among the talk nouns). Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
  *    ending in a request noun (`words.request_nouns`) asks for its first part as plainly as the example's own
  *    word (`Terminwunsch`); one a group lists beside a one-word compound example with the same head counts as it
  *    (`Telefontermin` as `Beratungstermin`).
@@ -156,7 +165,9 @@ const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur d
  *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
  *    word (also after "und", "aber": "Und bei welcher Stelle …?"), asks for something (`words.asking`): "Kann
  *    mich jemand anrufen?" is a request, "Berät das Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die
- *    Beratungsstelle?" are questions; a bare noun with a question mark ("Ansprechpartner?") asks for it.
+ *    Beratungsstelle?" are questions; a bare noun with a question mark ("Ansprechpartner?") asks for it. A question
+ *    about what the office also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?") asks for nothing; "wer"
+ *    with a verb of advising (`words.advising`) is "jemand": "Wer kann uns beraten?" asks for a person.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
  *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog.
@@ -192,8 +203,18 @@ export class IntentRecognizer {
   /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
   private readonly verbTerms = new Set<string>();
   private readonly nounTerms = new Set<string>();
+  /**
+   * Infinitives the file also lists capitalised, as nouns, and the groups it lists them so in: used as a noun in a
+   * message ("Zeit für ein Treffen") such a verb fills only those groups (a talk, not "treffen" the contact verb,
+   * which "Unser Treffen mit dem Kreis …" is not).
+   */
+  private readonly nominalGroups = new Map<string, Set<string>>();
   /** Terms of `words.proceeding` ("vorbereiten", "anfangen", "vorgehen"): with a word of manner, a request to be guided. */
   private readonly proceedingTerms: Set<string>;
+  /** Terms of `words.advising` ("beraten", "begleiten"): asked with "wer", a request for a person. */
+  private readonly advisingTerms: Set<string>;
+  /** The term of "jemand": what "wer" stands for in a question for an adviser. */
+  private readonly someone: MessageTerm | undefined;
   /** Terms of `words.own_side` ("uns", "unser"). */
   private readonly ownSideTerms: Set<string>;
   /** Stems of `words.request_nouns` ("Wunsch", "Anfrage", "Bitte"): the head of a compound that asks for its first part. */
@@ -216,13 +237,19 @@ export class IntentRecognizer {
     this.wishingWords = new Set(file.words.asking.map(spellOutUmlauts));
     this.ownSideTerms = new Set(file.words.own_side.flatMap((word) => this.termsOf(word)));
     this.proceedingTerms = new Set(file.words.proceeding.flatMap((word) => this.termsOf(word)));
+    this.advisingTerms = new Set(file.words.advising.flatMap((word) => this.termsOf(word)));
     // Not through `termsOf`: "Bitte" is an ignored word on its own, but the head of "Rückrufbitte".
     this.requestNouns = new Set(file.words.request_nouns.map((word) => stemGerman(foldGerman(word.toLowerCase()))));
     file.words.groups.forEach((group, i) => {
       for (const word of group) {
         for (const term of this.termsOf(word)) {
           this.knownTerms.add(term);
-          this.noteWordClass(word, term, false);
+          // "Treffen" in a group of nouns: the infinitive as a noun belongs to this group only (see `nominalGroups`).
+          if (/^\p{Lu}/u.test(word) && INFINITIVE.test(word)) {
+            const ids = this.nominalGroups.get(term) ?? new Set<string>();
+            this.nominalGroups.set(term, ids.add(`#${i}`));
+          }
+          this.noteWordClass(word, term, false, this.nominalGroups.has(term));
           const ids = this.groups.get(term) ?? [];
           ids.push(`#${i}`);
           this.groups.set(term, ids);
@@ -239,7 +266,11 @@ export class IntentRecognizer {
       for (const text of definition.examples) this.addExample(intent, text, definition, vocabulary);
       if (intent !== 'question') for (const key of vocabulary) this.requestVocabulary.add(key);
     }
+    // A capitalised infinitive of a group is a noun like any other unless the file also has it as a verb.
+    for (const term of this.nominalGroups.keys()) if (!this.verbTerms.has(term)) this.nounTerms.add(term);
     this.addCompoundRelatives(file.words.groups);
+    const someone = this.termsOf(SOMEONE)[0];
+    this.someone = someone ? this.messageTerm({ term: someone, noun: false }) : undefined;
     for (const term of this.knownTerms) {
       if (term.length < MIN_TYPO_LENGTH) continue;
       const byLength = this.longTermsByStart.get(term[0]!) ?? [];
@@ -303,12 +334,14 @@ export class IntentRecognizer {
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
       if (!this.isOwnRequest(sentence)) continue;
-      // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name.
-      const read = this.isStatedWish(sentence) ? sentenceTerms.map((term) => ({ ...term, ambiguous: false })) : sentenceTerms;
+      // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name; "wer"
+      // asking for an adviser is "jemand" ("Wer könnte uns begleiten?" = "Könnte uns jemand begleiten?").
+      const asked = this.whoAdvises(sentence, sentenceTerms);
+      const read = this.isStatedWish(sentence) ? asked.map((term) => ({ ...term, ambiguous: false })) : asked;
       // A question made only of a request's words is that request, whatever follows ("Können wir uns mal
       // zusammensetzen? Wir sind vier Gemeinden …"); otherwise, and for a statement ("Wir melden uns dann."),
       // the share is measured in the whole message.
-      const ownShare = this.shareOf(sentenceTerms);
+      const ownShare = this.shareOf(asked);
       const sentenceShare = (intent: IntentName) => (isQuestion(sentence) && ownShare(intent) === 1 ? 1 : share(intent));
       const requests = this.candidates(read, sentenceShare, (example) => example.ownRequestInQuestions, proceeding);
       // A request stated in a sentence of its own ("Wie lange dauert die Prüfung? Ich würde das gern mit einer
@@ -447,11 +480,46 @@ export class IntentRecognizer {
     // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
     if (this.termUses(sentence).length <= 1 && !words.some((word) => this.questionWords.has(word))) return true;
     if (!words.some((word) => this.selfWords.has(word))) return false;
+    if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     let start = 0;
     while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
-    return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word));
+    // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
+    return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
+  }
+
+  /**
+   * The terms of a sentence with its question word for a person read as "jemand" when the sentence asks who
+   * advises ("Wer kann uns beraten?", "Wer von Ihnen könnte uns begleiten?": `words.advising`); else the terms.
+   */
+  private whoAdvises(sentence: string, terms: MessageTerm[]): MessageTerm[] {
+    const someone = this.someone;
+    if (!someone || !terms.some((term) => [...term.keys].some((key) => this.advisingTerms.has(key)))) return terms;
+    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
+    let start = 0;
+    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const who = words[start];
+    if (!who || !PERSON_QUESTION_WORDS.has(who)) return terms;
+    return terms.map((term) => (term.term === who ? someone : term));
+  }
+
+  /**
+   * True for a question (its words as written and folded) about what the office does, not for it to do it: one that sets "auch"
+   * against an alternative ("Schreiben Sie auch E-Mails oder nur im Chat?", "Kommen Ihre
+   * Leute auch ins Rathaus oder nur per Video?"), or "auch" in a question opened by a verb that asks for
+   * nothing but an auxiliary ("Berät Ihr Team auch Zweckverbände?"; not "Können Sie mich auch anrufen?").
+   */
+  private asksWhatTheOfficeOffers(tokens: readonly string[], words: readonly string[]): boolean {
+    const also = words.indexOf(ALSO);
+    if (also < 0) return false;
+    if (words.indexOf(ALTERNATIVE, also) > also) return true;
+    let start = 0;
+    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const first = words[start]!;
+    const written = spellOutUmlauts(tokens[start] ?? '');
+    if (this.askingWords.has(first) || this.wishingWords.has(written) || AUXILIARIES.has(written)) return false;
+    return opensWithVerb(tokens.slice(start).join(' '));
   }
 
   /**
@@ -525,7 +593,7 @@ export class IntentRecognizer {
   }
 
   /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
-  private noteWordClass(word: string, term: string, first: boolean): void {
+  private noteWordClass(word: string, term: string, first: boolean, nominal = false): void {
     const written = spellOutUmlauts(word);
     if (!this.knownWords.has(written)) {
       const byLength = this.knownWordsByStart.get(written[0]!) ?? [];
@@ -534,6 +602,7 @@ export class IntentRecognizer {
     }
     this.knownWords.set(written, term);
     const capitalised = /^\p{Lu}/u.test(word);
+    if (capitalised && nominal) return;
     if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
     else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
   }
@@ -554,7 +623,10 @@ export class IntentRecognizer {
    */
   private messageTerm({ term, noun, word, pleaded }: TermUse): MessageTerm {
     const ownSide = this.ownSideTerms.has(term);
-    if (noun && this.isVerbOnly(term)) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
+    if (noun && this.isVerbOnly(term)) {
+      const keys = new Set([`=${term}`, ...(this.nominalGroups.get(term) ?? [])]);
+      return { term, keys, ambiguous: false, ownSide, request: false };
+    }
     const own = readings(term);
     for (const verb of verbStems(term)) if (this.knownTerms.has(verb)) own.push(verb);
     const keys = new Set<string>(own);

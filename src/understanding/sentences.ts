@@ -2,9 +2,9 @@
  * Sentences and questions of a message (pure). German abbreviations ("z. B.", "Nr.", "bzw.") and numbers
  * ("75.000", "1. Januar") do not end a sentence (see `splitSentences`).
  */
-import { isQuestion, splitSentences } from '../language/sentence-split.js';
+import { isQuestion, opensWithVerb, splitSentences } from '../language/sentence-split.js';
 
-export { isQuestion, splitSentences };
+export { isQuestion, opensWithVerb, splitSentences };
 
 /**
  * The questions of a message, and its other sentences (context such as "Wir sind drei Gemeinden.").
@@ -100,15 +100,6 @@ export function indirectQuestion(sentence: string): { frame: string; clause: str
   if (!/^ob\b/iu.test(clause) && !(match[2] && KNOWING_FRAME.test(frame))) return undefined;
   if (clause.split(/\s+/).length < MIN_QUESTION_WORDS) return undefined;
   return { frame: frame.replace(/[\s,]+$/u, ''), clause: clause.trim() };
-}
-
-/** Finite verbs that open a yes/no question ("Gilt die Förderung auch für Landkreise"): with a word after them, a question without its "?". */
-const VERB_FIRST =
-  /^(?:kann|können|koennen|könnte|könnten|muss|müssen|muessen|müsste|darf|dürfen|duerfen|dürfte|soll|sollen|sollte|sollten|ist|sind|wäre|wären|gibt|gäbe|gilt|gelten|hat|haben|hätte|hätten|wird|werden|würde|würden|bekommen|bekommt|kriegen|kriegt|braucht|brauchen|reicht|reichen|zählt|zählen|zaehlt|fällt|fallen|lohnt|fördert|foerdert|zahlt|zahlen|übernimmt|uebernimmt|geht|läuft|laeuft|dauert|kostet|berät|beraet|bleibt|bleiben|stimmt|trifft)\s+[\p{L}\d]/iu;
-
-/** True when a sentence opens with a finite verb and a word after it: a yes/no question, also without "?". */
-export function opensWithVerb(sentence: string): boolean {
-  return VERB_FIRST.test(sentence.trim());
 }
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */

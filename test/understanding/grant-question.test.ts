@@ -183,6 +183,12 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Was ist für uns vier Gemeinden drin?', 'strong'],
     ['Wir sind drei Gemeinden. Was steht uns da zu?', 'strong'],
     ['Drei Gemeinden und ein Standesamt – was legt das Land dazu?', 'strong'],
+    // Everyday verbs of giving, verb first, speak of money like "Gibt das Land Geld dazu?".
+    ['Vier Gemeinden, ein gemeinsamer Bauhof. Legt Hessen da etwas obendrauf?', 'weak'],
+    ['Zwei Wehren werden eine – schießt das Land dafür was zu?', 'weak'],
+    ['Drei Gemeinden, eine Kasse: würde das Land etwas beisteuern?', 'weak'],
+    ['Fünf Gemeinden und ein Standesamt. Lässt das Land da was springen?', 'weak'],
+    ['Drei Gemeinden legen ihre Kassen zusammen.', 'none'],
     // … and "Förderung" on its own is about money.
     ['Drei Gemeinden, gemeinsame Kasse: Förderung?', 'weak'],
     // Not when something else is asked.

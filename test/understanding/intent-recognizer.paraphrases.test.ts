@@ -188,6 +188,30 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
   { kind: 'about the office: cost', text: 'Kostet ein Beratungsgespräch bei der Beratungsstelle Geld?', intent: 'question' },
   { kind: 'about the office: staff', text: 'Wie viele Mitarbeiterinnen hat das Beratungszentrum?', intent: 'question' },
   { kind: 'about the office: Wann', text: 'Wann ist die Beratungsstelle telefonisch zu erreichen?', intent: 'question' },
+  { kind: 'dialect', text: 'Des is kompliziert, kann isch mal mit ener Beraterin babbele?', intent: 'handoff' },
+  { kind: 'dialect', text: 'Könnt mer misch emal zurückrufe? Des wär nett.', intent: 'handoff' },
+  {
+    kind: 'dialect, about something else',
+    text: 'Mir babbeln schon lange mit dem Kreis über den Bauhof. Ist das förderfähig?',
+    intent: 'question',
+  },
+  { kind: 'Treffen as a noun', text: 'Wäre bei Ihnen im Februar Zeit für ein Treffen mit unseren Bürgermeistern?', intent: 'handoff' },
+  { kind: 'Treffen as a noun', text: 'Ich hätte gern ein Treffen mit einem Ihrer Fachberater.', intent: 'handoff' },
+  {
+    kind: 'Treffen told of',
+    text: 'Unser Treffen mit dem Landkreis letzte Woche war gut. Ist ein gemeinsamer Bauhof förderfähig?',
+    intent: 'question',
+  },
+  { kind: 'how to reach someone', text: 'Wie bekomme ich hier jemanden ans Telefon?', intent: 'handoff' },
+  { kind: 'how to reach someone', text: 'Und wie erreiche ich bei Ihnen einen echten Menschen?', intent: 'handoff' },
+  { kind: 'about the office: how many people', text: 'Wie viele Menschen arbeiten im Kompetenzzentrum?', intent: 'question' },
+  { kind: 'wer + advising verb', text: 'Wer aus Ihrem Haus könnte uns bei der Gründung des Zweckverbands betreuen?', intent: 'handoff' },
+  { kind: 'wer + advising verb', text: 'Und wer würde mich bei so einer Fusion beraten?', intent: 'handoff' },
+  { kind: 'about the office: wer berät', text: 'Wer unterstützt Landkreise bei der Zusammenarbeit?', intent: 'question' },
+  { kind: 'about the office: auch … oder', text: 'Schreiben Sie auch E-Mails oder läuft alles über dieses Fenster?', intent: 'question' },
+  { kind: 'about the office: auch … oder', text: 'Können wir Sie auch per Video sprechen oder nur am Telefon?', intent: 'question' },
+  { kind: 'about the office: verb first, auch', text: 'Beraten Ihre Leute auch Verbandsgemeinden ohne Partner?', intent: 'question' },
+  { kind: 'request with auch', text: 'Könnten Sie mich auch morgen zurückrufen?', intent: 'handoff' },
 ];
 
 describe('intent paraphrases through the bot (what the user sees)', () => {
