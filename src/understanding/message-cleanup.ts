@@ -83,6 +83,17 @@ const FILLERS: readonly RegExp[] = [
 const WANTS_TO_KNOW =
   /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:(?:bis|vor|zur|zum|für|fuer|in|im|am|noch|heute|morgen)\s+(?:[\p{L}\d.-]+\s+){0,6}?)?(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären|abzuklären|herauszufinden|rauszufinden|zu\s+erfragen|in\s+erfahrung\s+zu\s+bringen))|(?:wurde|wird)\s+(?:auch\s+)?gefragt|(?:bräuchte|bräuchten|braeuchte|braeuchten|brauche|brauchen|benötige|benötigen|benoetige|benoetigen)\s+(?:(?:für|fuer|zur|zum|bis|vor)\s+(?:[\p{L}\d.-]+\s+){0,4}?)?(?:gerne?\s+|kurz\s+|noch\s+|mal\s+|dringend\s+)*(?:die|eine)\s+(?:kurze\s+)?(?:info|infos|information|informationen|auskunft|angabe))(?:\s*[,:]\s*|\s+(?=ob\s))/giu;
 
+/**
+ * A letter addresses the office as "Ihr Haus" ("Seit wann berät Ihr Haus …?", "Kann Ihr Haus uns beraten?"): it means
+ * the Beratungsstelle, a word the articles and intents know, in the same grammatical case.
+ */
+const YOUR_HOUSE = /(?<!\p{L})(Ihr|Ihrem|Ihres)\s+Haus(?:es|e)?(?!\p{L})/gu;
+const OFFICE_BY_CASE: Readonly<Record<string, string>> = {
+  ihr: 'Ihre Beratungsstelle',
+  ihrem: 'Ihrer Beratungsstelle',
+  ihres: 'Ihrer Beratungsstelle',
+};
+
 /** Contact data of a signature that came without a closing formula. */
 const CONTACT_LINE = /^\s*(?:tel(?:efon)?\.?|fon|fax|mobil|e-?mail|mail|www\.|https?:\/\/|[+0][\d\s/()-]{6,}$)/iu;
 
@@ -117,6 +128,7 @@ export function cleanMessage(message: string): CleanedMessage {
     .filter((line) => !CONTACT_LINE.test(line))
     .join('\n');
   for (const filler of FILLERS) text = text.replace(filler, '');
+  text = text.replace(YOUR_HOUSE, (_m, article: string) => OFFICE_BY_CASE[article.toLowerCase()] ?? _m);
   // Inside a sentence the frame becomes a sentence break: "Wir planen X. Ob das förderfähig ist".
   text = text.replace(WANTS_TO_KNOW, (_frame, offset: number, whole: string) =>
     /(^|[.!?\n]\s*)$/.test(whole.slice(0, offset)) ? '' : '. ',

@@ -35,6 +35,9 @@ describe('cleanMessage: letter-style messages', () => {
     ['Ein Zweckverband ist immer teurer, ist das wirklich so?', 'Ein Zweckverband ist immer teurer?'],
     ['Wie telefonisch besprochen bitte ich um einen Rückruf.', 'bitte ich um einen Rückruf.'],
     ['Ich bin mir unsicher, ob ein Zweckverband reicht', 'ob ein Zweckverband reicht'],
+    // "Ihr Haus" in a letter is the office.
+    ['Seit wann berät Ihr Haus die Kommunen?', 'Seit wann berät Ihre Beratungsstelle die Kommunen?'],
+    ['Gibt es in Ihrem Hause Mustersatzungen?', 'Gibt es in Ihrer Beratungsstelle Mustersatzungen?'],
     [
       'Unser neuer Kämmerer hat gelesen, dass Landkreise keine Anträge stellen dürfen. Stimmt das?',
       'Landkreise keine Anträge stellen dürfen?',
