@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { watchDirectories } from './directory-watcher.js';
+import { watchDirectories } from '../shared/directory-watcher.js';
 import type { KnowledgeService } from './knowledge-service.js';
 
 /** Quiet time after the last change before reloading (editors save in bursts). */
