@@ -15,12 +15,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const UNDATED_NOTE = /^quelle undatiert|stand der recherche/i;
 
 /**
- * Checks what only shows across files (pure): `related` ids that point nowhere, relative links to
- * files that are not loaded articles, stale articles, and synonyms of several words that the analyser ignores. File-level problems from loading are
- * included, so the result is the full list `kb:check` reports.
- *
- * An article is stale when both its `as_of` date and its `reviewed` date are older than
- * `maxAgeDays`: an old rule that an editor has recently confirmed as still current is fine.
+ * Checks what only shows across files (pure): `related` ids and links that point nowhere, stale articles (both
+ * `as_of` and `reviewed` older than `maxAgeDays`), ignored synonyms. With the loading problems: all `kb:check` reports.
  */
 export function checkKnowledgeBase(kb: KnowledgeBase, options: CheckOptions): KnowledgeProblem[] {
   const problems = [...kb.problems];
@@ -40,10 +36,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase, options: CheckOptions): Kn
     if (article.asOfPrecision !== 'undated' && UNDATED_NOTE.test(article.asOfNote ?? '')) {
       warn('as_of_note calls the source undated but as_of gives a date: write "as_of: undatiert" (replies then say when it was checked)');
     }
-    const newest = [article.asOf, article.reviewed]
-      .filter((d): d is string => Boolean(d))
-      .sort()
-      .at(-1)!;
+    const newest = article.reviewed && article.reviewed > article.asOf ? article.reviewed : article.asOf;
     const ageDays = Math.floor((now - Date.parse(`${newest}T00:00:00Z`)) / DAY_MS);
     if (ageDays > options.maxAgeDays) {
       warn(

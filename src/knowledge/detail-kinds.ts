@@ -3,11 +3,9 @@ import type { DetailsFile } from './details-schema.js';
 import type { Article } from './types.js';
 
 /**
- * Requested details: a question can ask for a particular kind of information (a phone number, a paragraph,
- * a person's name, a form, a deadline …) that the article nearest to its topic does not hold. Answering
- * with that article anyway looks confident but leaves the question open. `_meta/details.yml` names each
- * kind with the words that ask for it and what an article must contain to supply it; this module reads a
- * question for the kinds it asks and an article for the kinds it supplies (pure).
+ * Requested details: a question can ask for a kind of information (a phone number, a form, a deadline …) that the
+ * article nearest to its topic does not hold; answering with it anyway looks confident but leaves the question open.
+ * `_meta/details.yml` names each kind with the words that ask for it and what an article must contain to supply it.
  */
 
 /** A way of reaching the advising office that its configured contact data can supply. */
@@ -24,7 +22,7 @@ export type DetailSupply =
 /** One kind of detail, compiled. */
 export interface DetailKind {
   name: string;
-  /** What the bot says when the article lacks it ("Eine Telefonnummer … steht nicht in meinen Informationen."). */
+  /** What the bot says when the article lacks it. */
   missing: string;
   officeContact?: OfficeContactField;
   asks: RegExp;
@@ -32,16 +30,7 @@ export interface DetailKind {
   suppliedPattern?: RegExp;
 }
 
-/**
- * The compiled `_meta/details.yml`.
- *
- * @example
- * ```ts
- * const details = RequestedDetails.compile(file);
- * const kinds = details.asked('Welche Telefonnummer hat das Hessen3C?'); // [telefonnummer]
- * details.supply(article, kinds[0]!); // { status: 'missing' }
- * ```
- */
+/** The compiled `_meta/details.yml`. */
 export class RequestedDetails {
   private readonly supplies = new WeakMap<Article, Map<string, DetailSupply>>();
 
@@ -95,9 +84,8 @@ export class RequestedDetails {
   supply(article: Article, kind: DetailKind): DetailSupply {
     let known = this.supplies.get(article);
     if (!known) this.supplies.set(article, (known = new Map<string, DetailSupply>()));
-    let supply = known.get(kind.name);
-    if (!supply) known.set(kind.name, (supply = this.findSupply(article, kind)));
-    return supply;
+    if (!known.has(kind.name)) known.set(kind.name, this.findSupply(article, kind));
+    return known.get(kind.name)!;
   }
 
   private findSupply(article: Article, kind: DetailKind): DetailSupply {
@@ -150,16 +138,9 @@ export function phrasesPattern(phrases: readonly string[]): RegExp | undefined {
 
 function phraseSource(phrase: string): string {
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
-  let source = '';
-  words.forEach((word, i) => {
-    if (word === '…' || word === '...') {
-      source += ANY_WORDS;
-      return;
-    }
-    if (i > 0) source += GAP;
-    source += `(?:${word.split('|').map(wordSource).join('|')})`;
-  });
-  return source;
+  return words
+    .map((word, i) => (word === '…' || word === '...' ? ANY_WORDS : `${i > 0 ? GAP : ''}(?:${word.split('|').map(wordSource).join('|')})`))
+    .join('');
 }
 
 function wordSource(word: string): string {

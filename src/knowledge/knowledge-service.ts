@@ -13,12 +13,6 @@ const compiledDetails = new WeakMap<object, RequestedDetails>();
 /**
  * The knowledge the bot answers from: the loaded articles, their search index and the problems found
  * while loading. Bot logic depends on this, not on files or the search library.
- *
- * @example
- * ```ts
- * const knowledge = await KnowledgeService.load('knowledge', logger);
- * const decision = knowledge.answer('Welche Unterlagen brauche ich?');
- * ```
  */
 export class KnowledgeService {
   private constructor(
@@ -35,8 +29,7 @@ export class KnowledgeService {
    * the rejected files are returned with their reasons. Answers in flight use the old index to the end.
    */
   async reload(dir: string): Promise<{ rejected: KnowledgeProblem[]; articles: number }> {
-    const loaded = await loadIndexedKnowledge(dir, this.logger, this.cacheDir);
-    const fresh = loaded.kb;
+    const { kb: fresh, index: freshIndex } = await loadIndexedKnowledge(dir, this.logger, this.cacheDir);
     const rejected = fresh.problems.filter((p) => p.severity === 'error');
     const rejectedFiles = new Set(rejected.map((p) => p.file));
     const freshIds = new Set(fresh.articles.map((a) => a.id));
@@ -56,16 +49,12 @@ export class KnowledgeService {
     const kb: KnowledgeBase = { articles: [...fresh.articles, ...kept], meta, problems: fresh.problems };
     // The fresh index fits unless previous versions (articles or analyser data) come back in.
     const reusable = kept.length === 0 && !synonymsBroken && !analyzerBroken;
-    const index = reusable ? loaded.index : KnowledgeIndex.build(kb);
+    this.index = reusable ? freshIndex : KnowledgeIndex.build(kb);
     this.kb = kb;
-    this.index = index;
     return { rejected, articles: kb.articles.length };
   }
 
-  /**
-   * Loads and indexes a knowledge folder; broken files are logged and skipped. With `options.cacheDir`,
-   * through a snapshot (see `loadIndexedKnowledge`).
-   */
+  /** Loads and indexes a knowledge folder (through a snapshot in `options.cacheDir`); broken files are logged and skipped. */
   static async load(dir: string, logger: Logger, options: { cacheDir?: string } = {}): Promise<KnowledgeService> {
     const started = performance.now();
     const { kb, index, origin } = await loadIndexedKnowledge(dir, logger, options.cacheDir);
@@ -73,15 +62,9 @@ export class KnowledgeService {
       const [level, what] = severity === 'error' ? (['error', 'skipped'] as const) : (['warn', 'has a problem'] as const);
       logger[level]({ file, reason }, `Knowledge file ${what}: ${file}: ${reason}`);
     }
-    logger.info(
-      {
-        articles: kb.articles.length,
-        skipped: kb.problems.filter((p) => p.severity === 'error').length,
-        ms: Math.round(performance.now() - started),
-        origin,
-      },
-      'Knowledge base loaded',
-    );
+    const skipped = kb.problems.filter((p) => p.severity === 'error').length;
+    const ms = Math.round(performance.now() - started);
+    logger.info({ articles: kb.articles.length, skipped, ms, origin }, 'Knowledge base loaded');
     return new KnowledgeService(kb, index, logger, options.cacheDir);
   }
 

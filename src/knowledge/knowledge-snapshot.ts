@@ -23,16 +23,9 @@ export interface IndexedKnowledge {
 }
 
 /**
- * Loads and indexes a knowledge folder. With `cacheDir`, a saved snapshot of exactly these files (and this
- * code) is restored instead of parsing and indexing every article, and a fresh index is saved for the next
- * start. A snapshot is one file of JSON lines, named by the fingerprint of the files: a header (the analyser
- * data and vocabulary), one line per article, then MiniSearch's own JSON (`MiniSearch.loadJSON`). A damaged
- * snapshot or a folder that cannot be written is logged and costs only speed.
- *
- * @example
- * ```ts
- * const { kb, index, origin } = await loadIndexedKnowledge('knowledge', logger, 'data/knowledge-cache');
- * ```
+ * Loads and indexes a knowledge folder. With `cacheDir`, a saved snapshot of exactly these files (and this code) is
+ * restored instead, or a fresh one saved. A snapshot is a file of JSON lines named by the files' fingerprint: a header,
+ * one line per article, then MiniSearch's JSON. A damaged snapshot or an unwritable folder is logged and costs only speed.
  */
 export async function loadIndexedKnowledge(dir: string, logger: Logger, cacheDir?: string): Promise<IndexedKnowledge> {
   if (!cacheDir) return build(await readKnowledgeFiles(dir));
@@ -132,11 +125,7 @@ function withoutPlainTexts(this: unknown, key: string, value: unknown): unknown 
   return key === 'text' && value === (this as ArticleSection).markdown ? undefined : value;
 }
 
-/**
- * The fingerprint of a knowledge base's files (path and content, in the order of `KnowledgeFiles`; `undefined` for
- * a missing file) together with the code that loads and indexes them (see `knowledgeCodeId`) and the snapshot
- * format: a snapshot is valid exactly for its fingerprint.
- */
+/** The fingerprint of a knowledge base's files with the code that indexes them and the snapshot format. */
 export async function knowledgeFingerprint(
   files: AsyncIterable<[string, string | Buffer | undefined]> | Iterable<[string, string | Buffer | undefined]>,
   codeId = knowledgeCodeId(),
@@ -161,10 +150,8 @@ function snapshotFile(cacheDir: string, fingerprint: string): string {
 let codeId: string | undefined;
 
 /**
- * What identifies the code that turns knowledge files into an index: where the sources are there (under tsx,
- * and the bundle `npm start` builds from them), those of `src/knowledge/` and `src/language/` (the analyser) and
- * the package versions of the lock file; elsewhere the bundle itself (the packages included). Computed once per
- * process.
+ * What identifies the code that turns knowledge files into an index: the sources of `src/knowledge/` and
+ * `src/language/` with the lock file where they are there, else the bundle itself. Computed once per process.
  */
 function knowledgeCodeId(): string {
   if (codeId) return codeId;

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { watchDirectories } from './directory-watcher.js';
+import { watchDirectories } from '../shared/directory-watcher.js';
 import type { KnowledgeService } from './knowledge-service.js';
 
 /** Quiet time after the last change before reloading (editors save in bursts). */
@@ -9,13 +9,6 @@ const DEFAULT_RELOAD_DELAY_MS = 300;
  * Watches the knowledge folder and reloads the knowledge service a moment after files change, so editors
  * see the bot answer the new way without a restart. A broken edit is rejected (the previous version stays
  * live) and logged with the file and the reason.
- *
- * @example
- * ```ts
- * const watcher = watchKnowledge('knowledge', knowledge, logger);
- * // … later
- * watcher.close();
- * ```
  */
 export function watchKnowledge(
   dir: string,

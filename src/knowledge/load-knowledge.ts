@@ -28,34 +28,19 @@ const analyzerSchema = z.object({
 });
 
 /**
- * Reads every article (`**\/*.md`) and the analyser data (`_meta/*.yml`) of a knowledge folder.
- *
- * Broken files do not stop loading: each is reported in `problems` with its path and reason and left
- * out, so the bot keeps serving the rest. Cross-file checks (related ids, links, age) live in
- * `checkKnowledgeBase`.
- *
- * @example
- * ```ts
- * const kb = await loadKnowledgeBase('knowledge');
- * for (const p of kb.problems) console.error(`${p.file}: ${p.reason}`);
- * ```
+ * Reads every article (`**\/*.md`) and the analyser data (`_meta/*.yml`) of a knowledge folder. A broken file is
+ * reported in `problems` and left out, so the bot keeps serving the rest (cross-file checks: `checkKnowledgeBase`).
  */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   return parseKnowledgeFiles(await readKnowledgeFiles(dir));
 }
 
-/**
- * The files a knowledge base is made of, as read from its folder: every article (`**\/*.md`, sorted
- * by path) and the analyser data (`_meta/*.yml`; `undefined` when missing).
- */
+/** The files of a knowledge folder: article path (sorted, `/`) → content; `_meta/<name>.yml` → text (`undefined`: missing). */
 export interface KnowledgeFiles {
-  /** Article path relative to the folder (forward slashes) → file content (UTF-8 bytes as read, or text). */
   articles: Map<string, Buffer | string>;
-  /** `_meta/<name>.yml` → file text, or `undefined` when the file does not exist. */
   meta: Map<string, string | undefined>;
 }
 
-/** The analyser, scope and programme files in `_meta/`, in the order they are read. */
 const META_FILES = [
   'synonyms.yml',
   'analyzer.yml',
@@ -79,10 +64,7 @@ export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
   return files;
 }
 
-/**
- * The files of a knowledge folder one by one, in the order of `KnowledgeFiles` (the articles sorted by path, then
- * the `_meta` files, `undefined` for a missing one), for a caller that need not keep them (a restart only hashes them).
- */
+/** The files of a knowledge folder one by one, in the order of `KnowledgeFiles`, for a caller that need not keep them. */
 export async function* eachKnowledgeFile(dir: string): AsyncGenerator<[file: string, content: Buffer | undefined]> {
   const paths = await listMarkdownFiles(dir);
   for (let start = 0; start < paths.length; start += PARALLEL_READS) {
@@ -93,10 +75,7 @@ export async function* eachKnowledgeFile(dir: string): AsyncGenerator<[file: str
   for (const file of META_FILES) yield [file, await readIfExists(join(dir, file))];
 }
 
-/**
- * Parses the files of a knowledge base (pure). Broken files are reported in `problems` and left out
- * (see `loadKnowledgeBase`).
- */
+/** Parses the files of a knowledge base (pure; see `loadKnowledgeBase`). */
 export function parseKnowledgeFiles(files: KnowledgeFiles): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const articles: Article[] = [];
@@ -120,14 +99,10 @@ export function parseKnowledgeFiles(files: KnowledgeFiles): KnowledgeBase {
     for (const section of article.sections) if (section.text === section.markdown) section.text = section.markdown;
     articles.push(article);
   }
-  const meta = parseMeta(files.meta, problems);
-  return { articles, meta, problems };
+  return { articles, meta: parseMeta(files.meta, problems), problems };
 }
 
-/**
- * Parses one article file (pure). `file` is the path relative to the knowledge folder.
- * Returns the article, or the problems that make it unusable.
- */
+/** Parses one article file (pure; `file` relative to the knowledge folder): the article, or why it is unusable. */
 export function parseArticle(file: string, content: string): { article: Article } | { problems: KnowledgeProblem[] } {
   const error = (reason: string): KnowledgeProblem => ({ file, severity: 'error', reason });
   let parsed: matter.GrayMatterFile<string>;
@@ -152,8 +127,7 @@ export function parseArticle(file: string, content: string): { article: Article 
   }
   const folder = posix.dirname(file);
   const internalLinks = body.relativeLinks.map((link) => posix.normalize(posix.join(folder, link.split('#')[0]!)));
-  const article: Article = { ...front.data, file, sections: body.sections, internalLinks };
-  return { article };
+  return { article: { ...front.data, file, sections: body.sections, internalLinks } };
 }
 
 async function listMarkdownFiles(dir: string): Promise<string[]> {

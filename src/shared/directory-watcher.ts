@@ -8,12 +8,6 @@ import { join, relative, sep } from 'node:path';
  * base of 10,000 articles holds about 10 MB and 10,000 inotify watches; a folder's watcher sees changes to
  * the files in it all the same. New and removed subfolders are picked up on the next change. Hidden folders
  * (`.git`) are left out.
- *
- * @example
- * ```ts
- * const watcher = watchDirectories('knowledge', (file) => console.log('changed:', file), console.error);
- * watcher.close();
- * ```
  */
 export function watchDirectories(root: string, onChange: (file: string) => void, onError: (error: unknown) => void): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
