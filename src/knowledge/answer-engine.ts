@@ -67,7 +67,15 @@ export type AnswerDecision =
       candidates: Candidate[];
     };
 
-/** Decides how to answer a question from the knowledge base (pure apart from reading the index). */
+/**
+ * Decides how to answer a question from the knowledge base (pure apart from reading the index).
+ *
+ * @example
+ * ```ts
+ * const decision = decideAnswer(index, 'Wie viel Geld gibt es für drei Gemeinden?');
+ * if (decision.outcome === 'answer') console.log(decision.article.title);
+ * ```
+ */
 export function decideAnswer(
   index: KnowledgeIndex,
   question: string,

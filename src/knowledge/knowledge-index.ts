@@ -95,6 +95,12 @@ const MAX_CACHED_FREQUENCIES = 100_000;
  *    for every alternative and lets each word count with its best alternative;
  * 3. the answer decision (`answer-engine.ts`) weighs the hits with `idf` (document frequencies are the
  *    number of MiniSearch's exact matches) and the per-part term sets of `termsOf`, analysed on first use.
+ *
+ * @example
+ * ```ts
+ * const index = KnowledgeIndex.build(await loadKnowledgeBase('knowledge'));
+ * const hits = index.search(index.analyzer.analyzeQuery('Wer darf einen Antrag stellen?'), 20);
+ * ```
  */
 export class KnowledgeIndex {
   /** Article id → its number (position in `articles`). */
