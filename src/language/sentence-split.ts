@@ -46,9 +46,14 @@ const ABBREVIATIONS = new Set([
 /** What follows an ordinal number: a lower-case word or a month. */
 const ORDINAL_FOLLOWS = /^\s*(?:\p{Ll}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)/u;
 
-/** Words that open a question without a question mark ("ob wir …", "wie lange …"). */
-const QUESTION_OPENER =
-  /^(?:(?:an|bei|mit|für|fuer|von|nach|zu|über|ueber|auf|in|aus|unter|ab|bis|seit)\s+(?=wem|wen|was|wie|wann|welche))?(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b/iu;
+/** A preposition before an interrogative: "bis wann …", "an wen …", "…, bei welcher Stelle …". */
+export const INTERROGATIVE_PREPOSITION = String.raw`(?:an|bei|mit|für|fuer|von|nach|zu|über|ueber|auf|in|aus|unter|ab|bis|seit)`;
+
+/** Words that open a question without a question mark ("ob wir …", "wie lange …", "bis wann …"). */
+const QUESTION_OPENER = new RegExp(
+  String.raw`^(?:${INTERROGATIVE_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b`,
+  'iu',
+);
 
 /**
  * Splits a text into sentences at `.`, `!`, `?`, `;` and line breaks, keeping each sentence's own

@@ -136,6 +136,13 @@ const SOMEONE = 'jemand';
 const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'menschen']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
+/** The position of the first word after leading conjunctions ("Und also wer …": 2); the last word at the most. */
+function afterConjunctions(words: readonly string[]): number {
+  let start = 0;
+  while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+  return start;
+}
+
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
  *
@@ -482,8 +489,7 @@ export class IntentRecognizer {
     if (!words.some((word) => this.selfWords.has(word))) return false;
     if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
-    let start = 0;
-    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const start = afterConjunctions(words);
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
@@ -497,25 +503,23 @@ export class IntentRecognizer {
     const someone = this.someone;
     if (!someone || !terms.some((term) => [...term.keys].some((key) => this.advisingTerms.has(key)))) return terms;
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
-    let start = 0;
-    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const start = afterConjunctions(words);
     const who = words[start];
     if (!who || !PERSON_QUESTION_WORDS.has(who)) return terms;
     return terms.map((term) => (term.term === who ? someone : term));
   }
 
   /**
-   * True for a question (its words as written and folded) about what the office does, not for it to do it: one that sets "auch"
-   * against an alternative ("Schreiben Sie auch E-Mails oder nur im Chat?", "Kommen Ihre
-   * Leute auch ins Rathaus oder nur per Video?"), or "auch" in a question opened by a verb that asks for
-   * nothing but an auxiliary ("Berät Ihr Team auch Zweckverbände?"; not "Können Sie mich auch anrufen?").
+   * True for a question (its words as written and folded) about what the office does, not for it to do it: one that
+   * sets "auch" against an alternative ("Schreiben Sie auch E-Mails oder nur im Chat?", "Kommen Ihre Leute auch ins
+   * Rathaus oder nur per Video?"), or "auch" in a question opened by a verb that asks for nothing but an auxiliary
+   * ("Berät Ihr Team auch Zweckverbände?"; not "Können Sie mich auch anrufen?").
    */
   private asksWhatTheOfficeOffers(tokens: readonly string[], words: readonly string[]): boolean {
     const also = words.indexOf(ALSO);
     if (also < 0) return false;
     if (words.indexOf(ALTERNATIVE, also) > also) return true;
-    let start = 0;
-    while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
+    const start = afterConjunctions(words);
     const first = words[start]!;
     const written = spellOutUmlauts(tokens[start] ?? '');
     if (this.askingWords.has(first) || this.wishingWords.has(written) || AUXILIARIES.has(written)) return false;

@@ -75,7 +75,8 @@ const FILLERS: readonly RegExp[] = [
 ];
 
 /**
- * "… möchte wissen, ob …", "… bräuchten die Info, bis wann …", "… fragt, ob …", "… hat mich gebeten nachzufragen, ob …", "… meint, …" (before "ob"
+ * "… möchte wissen, ob …", "… bräuchten die Info, bis wann …", "… fragt, ob …", "… hat mich gebeten nachzufragen,
+ * ob …", "… meint, …" (before "ob"
  * also without the comma clerks often leave out): a short subject (up to five words) before it goes too
  * ("Unsere Gemeindevertretung möchte wissen, ob …", "Mein Bürgermeister fragt, ob …"); after a longer sentence
  * only the frame goes ("Wir planen X und möchten wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)

@@ -2,7 +2,7 @@
  * Sentences and questions of a message (pure). German abbreviations ("z. B.", "Nr.", "bzw.") and numbers
  * ("75.000", "1. Januar") do not end a sentence (see `splitSentences`).
  */
-import { isQuestion, opensWithVerb, splitSentences } from '../language/sentence-split.js';
+import { INTERROGATIVE_PREPOSITION, isQuestion, opensWithVerb, splitSentences } from '../language/sentence-split.js';
 
 export { isQuestion, opensWithVerb, splitSentences };
 
@@ -65,14 +65,12 @@ function asQuestion(text: string): string {
 
 /** Interrogatives that open an indirect question after a frame ("…, ob …", "…, an wen …"). */
 const INDIRECT_OPENER = String.raw`(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wofuer|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)`;
-/** A preposition before the interrogative: "…, an wen wir uns wenden", "…, bei welcher Stelle …". */
-const INDIRECT_PREPOSITION = String.raw`(?:an|bei|mit|für|fuer|von|nach|zu|über|ueber|auf|in|aus|unter|ab|bis|seit)`;
 /**
  * "ob" opens an indirect question wherever it stands (not "als ob"); another interrogative only after a comma and
  * a frame that knows, asks or doubts (`KNOWING_FRAME`): "…, was wir brauchen" is otherwise a relative clause.
  */
 const INDIRECT_CLAUSE = new RegExp(
-  String.raw`^(.*?\S)\s*(?:,\s*((?:${INDIRECT_PREPOSITION}\s+)?${INDIRECT_OPENER}\b.*)|(?<!\bals)\s+(ob\b.*))$`,
+  String.raw`^(.*?\S)\s*(?:,\s*((?:${INTERROGATIVE_PREPOSITION}\s+)?${INDIRECT_OPENER}\b.*)|(?<!\bals)\s+(ob\b.*))$`,
   'iu',
 );
 /**
@@ -116,7 +114,7 @@ const LEADING_STATEMENT =
  * Zweckverband – was legen wir bei?"), so this reading is only the fallback when the whole has no answer.
  */
 const DASHED_STATEMENT = new RegExp(
-  String.raw`^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?–—]{8,}?)\s+[-–—]\s+((?:${INDIRECT_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$`,
+  String.raw`^((?:wir|ich|unser[ e]\p{L}*|mein[ e]\p{L}*|die|der|das|bei|in|nach|seit)\b[^,?–—]{8,}?)\s+[-–—]\s+((?:${INTERROGATIVE_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$`,
   'iu',
 );
 
@@ -125,7 +123,7 @@ const DASHED_STATEMENT = new RegExp(
  * Also only the fallback: "GVV: wie viel gibt es pro Gemeinde?" needs the words before the colon.
  */
 const COLON_STATEMENT = new RegExp(
-  String.raw`^([^:?]{8,}?):\s+((?:${INDIRECT_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$`,
+  String.raw`^([^:?]{8,}?):\s+((?:${INTERROGATIVE_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:wer|wen|wem|was|wie|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|ob|kann|können|koennen|muss|müssen|muessen|darf|dürfen|duerfen|ist|sind|gibt|gilt|wird|werden|bekommen|bekommt|braucht|brauchen|reicht|zählt|zaehlt|lohnt|geht)\b.*)$`,
   'iu',
 );
 
