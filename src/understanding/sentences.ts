@@ -31,7 +31,10 @@ export function questionsOf(text: string): { questions: string[]; context: strin
     }
     previousWasQuestion = isQuestion(sentence);
     if (!previousWasQuestion) {
-      context.push(sentence);
+      // "Können Zweckverbände Anträge stellen? Außerdem würde mich interessieren, ob es Gebühren gibt.": asked all the same.
+      const asked = askedIndirectly(sentence);
+      if (asked) questions.push(asked);
+      else context.push(sentence);
       continue;
     }
     const lead = leadingStatement(sentence);
@@ -98,6 +101,19 @@ export function indirectQuestion(sentence: string): { frame: string; clause: str
   if (!/^ob\b/iu.test(clause) && !(match[2] && KNOWING_FRAME.test(frame))) return undefined;
   if (clause.split(/\s+/).length < MIN_QUESTION_WORDS) return undefined;
   return { frame: frame.replace(/[\s,]+$/u, ''), clause: clause.trim() };
+}
+
+/**
+ * A frame in which the writer asks the reader ("mich würde interessieren", "ich wüsste gern", "ich frage mich",
+ * "bitte um Auskunft"), unlike a frame that only reports ("wir prüfen, ob …", "keiner wusste, ob …").
+ */
+const ASKING_FRAME =
+  /(?<!\p{L})(?:interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|frage?\s+(?:mich|uns)|erkundig\p{L}*|bitte\s+um\s+(?:auskunft|info\p{L}*|klärung|klaerung))(?!\p{L})/iu;
+
+/** The indirect question of a sentence that asks the reader in a frame (`ASKING_FRAME`), as a question; else `undefined`. */
+function askedIndirectly(sentence: string): string | undefined {
+  const indirect = indirectQuestion(sentence);
+  return indirect && ASKING_FRAME.test(indirect.frame) ? asQuestion(indirect.clause) : undefined;
 }
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */

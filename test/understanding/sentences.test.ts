@@ -103,6 +103,27 @@ describe('sentences of a message', () => {
   });
 
   it.each([
+    [
+      'Können Zweckverbände Anträge stellen? Außerdem würde mich interessieren, ob es Gebühren gibt.',
+      ['Können Zweckverbände Anträge stellen?', 'ob es Gebühren gibt?'],
+      [],
+    ],
+    [
+      'Was gibt es für drei Gemeinden? Ich wüsste gern, wie lange die Bearbeitung dauert.',
+      ['Was gibt es für drei Gemeinden?', 'wie lange die Bearbeitung dauert?'],
+      [],
+    ],
+    // A frame that only reports ("wir prüfen, ob …") is context.
+    [
+      'Wir prüfen, ob wir einen Zweckverband gründen. Welche Förderung gibt es?',
+      ['Welche Förderung gibt es?'],
+      ['Wir prüfen, ob wir einen Zweckverband gründen.'],
+    ],
+  ])('takes an indirect question that asks the reader as a question beside one with "?": %j', (text, questions, context) => {
+    expect(questionsOf(text)).toEqual({ questions, context });
+  });
+
+  it.each([
     // A relative clause, "als ob", a statement: no question.
     'Wir planen einen gemeinsamen Bauhof, was uns hoffentlich Kosten spart.',
     'Es sieht so aus, als ob der Kreis mitmacht.',
