@@ -35,6 +35,12 @@ export const DEFAULT_ANSWER_OPTIONS = {
    * case) counts this much in the rank value: such a word rarely says what the question asks (docs/evaluation.md).
    */
   exampleWeight: 0.7,
+  /**
+   * The share of the question's weight that must be found where the best article names its topic (title, stored
+   * questions, keywords, section headings). Below it the article only mentions the question's words in passing
+   * ("Bürgermeister" in a list of a board's members for a question about electing one): no_answer.
+   */
+  minNamedShare: 0.1,
 } as const;
 
 export type AnswerOptions = { readonly [K in keyof typeof DEFAULT_ANSWER_OPTIONS]: number };
@@ -115,7 +121,11 @@ export function decideAnswer(
   });
   candidates.sort((a, b) => rank.get(b)! - rank.get(a)!);
   const best = candidates[0];
-  if (!best || best.coverage < options.minCoverage) {
+  if (
+    !best ||
+    best.coverage < options.minCoverage ||
+    namedShare(words, idf, totalWeight, index.termsOf(best.article.id)) < options.minNamedShare
+  ) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
   }
   // Close runners-up that the best article already links as related are one topic family: answer with
@@ -182,6 +192,15 @@ function questionMatch(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, 
     best = Math.max(best, matched / totalWeight);
   }
   return best;
+}
+
+/** The share of the question's weight found where an article names its topic: title, stored questions, keywords, headings. */
+function namedShare(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, number>, totalWeight: number, terms: ArticleTerms): number {
+  if (totalWeight === 0) return 0;
+  const zones = [...terms.questions, terms.keywords, ...terms.sections.map((s) => s.heading)];
+  let named = 0;
+  for (const word of words) named += Math.max(...zones.map((zone) => strengthIn(word, zone))) * idf.get(word)!;
+  return named / totalWeight;
 }
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */

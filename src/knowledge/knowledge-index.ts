@@ -42,6 +42,8 @@ export interface ArticleTerms {
    * A question matching them names a town or case of the example, rarely what it asks about.
    */
   exampleOnly: ReadonlySet<string>;
+  /** The article's keywords. */
+  keywords: ReadonlySet<string>;
   /** One entry per `article.sections` (the intro first). */
   sections: ReadonlyArray<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
 }
@@ -306,6 +308,7 @@ export class KnowledgeIndex {
         questions,
         sections: article.sections.map((s) => ({ heading: set(s.heading ?? ''), body: set(s.text) })),
         exampleOnly: exampleTerms(article, set),
+        keywords: set(article.keywords.join('\n')),
       };
       this.termsCache.set(articleId, terms);
     }
@@ -318,7 +321,7 @@ function bm25Idf(n: number, frequency: number): number {
   return Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
 }
 
-const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], exampleOnly: new Set(), sections: [] };
+const NO_TERMS: ArticleTerms = { title: new Set(), questions: [], exampleOnly: new Set(), keywords: new Set(), sections: [] };
 
 const EXAMPLE = /^\s*Beispiele?\b/i;
 

@@ -57,7 +57,8 @@ describe('a compound covered through its parts', () => {
   );
 
   it('counts two synonyms of one part as one part', async () => {
-    const decision = decideAnswer(await index, 'Mindestlaufzeit Kooperation');
+    // (The synthetic articles name no topic: the share named there is not what this is about.)
+    const decision = decideAnswer(await index, 'Mindestlaufzeit Kooperation', [], { ...DEFAULT_ANSWER_OPTIONS, minNamedShare: 0 });
     const coverage = (id: string) => decision.candidates.find((c) => c.article.id === id)?.coverage ?? 0;
     expect(coverage('voraussetzungen')).toBeGreaterThan(coverage('zeitpunkt'));
     expect(decision).toMatchObject({ outcome: 'answer', article: { id: 'voraussetzungen' } });
@@ -140,5 +141,32 @@ describe('the match with a stored question', () => {
     const match = (id: string) => decision.candidates.find((c) => c.article.id === id)?.questionMatch;
     expect(match('verfahren')).toBe(0);
     expect(match('kasse')).toBeGreaterThan(0);
+  });
+});
+
+describe('an article that only mentions the question in passing', () => {
+  // The Vorstand article names the Bürgermeister in a list; nothing where it names its topic (title, stored
+  // questions, keywords, headings) is about mayors or elections.
+  const inPassing = article(
+    'vorstand',
+    'Der Vorstand des Verbands',
+    'Der Vorstand leitet den Verband.\n\n## Mitglieder\n\nDem Vorstand gehören die Bürgermeister der Gemeinden an, gewählt wird er für eine Amtszeit.',
+  );
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [inPassing, ...others] }));
+  const outcome = async (question: string, minNamedShare: number = DEFAULT_ANSWER_OPTIONS.minNamedShare) => {
+    const decision = decideAnswer(await index, question, [], { ...DEFAULT_ANSWER_OPTIONS, minNamedShare });
+    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
+  };
+
+  it('is no answer', async () => {
+    expect(await outcome('Wie wird ein Bürgermeister gewählt und wie lang ist seine Amtszeit?')).toBe('no_answer');
+    expect(await outcome('Wie wird ein Bürgermeister gewählt und wie lang ist seine Amtszeit?', 0)).toBe('vorstand');
+  });
+
+  it('answers a question that names its topic', async () => {
+    expect(await outcome('Wer gehört zum Vorstand?')).toBe('vorstand');
   });
 });
