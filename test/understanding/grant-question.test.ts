@@ -238,6 +238,12 @@ describe('where the computed amount goes in the reply', () => {
       'answer',
     ],
     [
+      'the answer to "wie viel" over another article when the money is said in everyday words ("springt vom Land raus")',
+      'Wir wollen mit zwei Nachbardörfern den Bauhof zusammenlegen. Springt da vom Land was raus und wie viel?',
+      { outcome: 'answer', articleId: 'landesausgleichsstock' },
+      'answer',
+    ],
+    [
       'one line under another answer when the question only speaks of money',
       'Gibt das Land Geld dazu, wenn wir den Bauhof mit zwei Nachbarorten machen?',
       { outcome: 'answer', articleId: 'aufgabenbereiche' },
