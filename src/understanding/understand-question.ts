@@ -258,19 +258,15 @@ function readSeveral(
 }
 
 /**
- * The topic the context sentences of a message give its questions: their nouns that name the topic of the
- * article they lead to, in its title or keywords ("Machbarkeitsstudie", "Zweckverband", "Kassen"). The asker's
- * office, district or town and words such as "Zeit" lead somewhere too, by a mention in a text, but say who
- * asks, not what about: added to the question they would outweigh its own words ("Als Kämmerin im …kreis habe
- * ich wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?").
+ * The topic the context sentences of a message give its questions: their nouns that lead to an article alone
+ * ("Machbarkeitsstudie", "Zweckverband", "Spritzenhäuser" by its synonym Feuerwehr). The asker's office,
+ * district or town and words such as "Zeit" are only mentioned in passing in a text, which is no answer (see
+ * `minNamedShare`): added to the question they would outweigh its own words ("Als Kämmerin im …kreis habe ich
+ * wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?").
  */
 function messageTopic(context: readonly string[], knowledge: KnowledgeLookup): ConversationTopic {
   const topic = topicOf(context.join(' '));
-  const nouns = topic.nouns.filter((noun) => {
-    const decision = knowledge.answer(noun);
-    return decision.outcome === 'answer' && (!knowledge.terms || namesTopicOf(noun, decision.article, knowledge.terms.bind(knowledge)));
-  });
-  return { ...topic, nouns };
+  return { ...topic, nouns: topic.nouns.filter((noun) => knowledge.answer(noun).outcome === 'answer') };
 }
 
 /** True when a word is a term of an article's title or keywords: it names what the article is about. */
