@@ -118,3 +118,33 @@ describe('a compound of known words that the knowledge base does not have', () =
     expect(decision.outcome).toBe('answer');
   });
 });
+
+describe('an unknown compound of a known modifier and an abstract head', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+  const decide = async (question: string) => {
+    const { kb, index } = await loaded;
+    return decideAnswer(index, question, kb.meta.outsideScope);
+  };
+
+  it('helps a clear question through its modifier ("Kostendegression": Kosten)', async () => {
+    const decision = await decide('Wie wird die Kostendegression einer Zusammenarbeit belegt?');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('einsparvorgabe');
+  });
+
+  it('keeps the weight of an unknown word, so that the modifier alone does not answer', async () => {
+    const { index } = await loaded;
+    const weight = (question: string, text: string) => index.idf(index.analyzer.analyzeQuery(question).find((w) => w.text === text)!);
+    expect(weight('Was ist mit der Kostendegression?', 'Kostendegression')).toBe(
+      weight('Was ist mit der Quarkstrudelei?', 'Quarkstrudelei'),
+    );
+    expect((await decide('Kostendegression?')).outcome).toBe('no_answer');
+  });
+
+  it.each([
+    'Wie hoch fällt die Kreisumlage für unseren Zweckverband aus?',
+    'Gilt die Kommunalwahl auch für den Zweckverband?',
+    'Braucht der Zweckverband eine Friedhofsgebührensatzung?',
+  ])('does not answer "%s": a concrete head or a known head names another topic', async (question) => {
+    expect((await decide(question)).outcome).toBe('no_answer');
+  });
+});
