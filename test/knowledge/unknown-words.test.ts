@@ -61,6 +61,14 @@ describe('unknown words in a question', () => {
     expect(words.find((w) => w.text === 'hessenkasse')?.wordClass).not.toBe('other');
   });
 
+  it('takes a Latin prefix before a hyphen for no word of its own ("Prä-Evaluierung": Evaluierung)', async () => {
+    const { index } = await loaded;
+    const texts = index.analyzer.analyzeQuery('Gibt es Geld für eine Prä-Evaluierung oder Prae-Evaluierung?').map((w) => w.text);
+    expect(texts).not.toContain('Prä');
+    expect(texts).not.toContain('Prae');
+    expect(texts).toContain('Evaluierung');
+  });
+
   it('takes an unknown capitalised word after "aus", "mit", "Stadt" … for a town, not for the topic', async () => {
     const { index } = await loaded;
     const words = index.analyzer.analyzeQuery('Wir aus Biebertal wollen mit Wettenberg und Heuchelheim das Ordnungsamt zusammenlegen');
