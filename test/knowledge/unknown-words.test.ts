@@ -69,6 +69,16 @@ describe('unknown words in a question', () => {
     expect(texts).toContain('Evaluierung');
   });
 
+  it('takes "Thema" like "Frage" for no topic word ("Ist das ein IKZ-Thema?")', async () => {
+    const { index } = await loaded;
+    const texts = index.analyzer
+      .analyzeQuery('Ist der gemeinsame Bauhof ein IKZ-Thema oder eher nicht? Welche Themen gibt es?')
+      .map((w) => w.text);
+    expect(texts).not.toContain('Thema');
+    expect(texts).not.toContain('Themen');
+    expect(texts).toContain('Bauhof');
+  });
+
   it('takes an unknown capitalised word after "aus", "mit", "Stadt" … for a town, not for the topic', async () => {
     const { index } = await loaded;
     const words = index.analyzer.analyzeQuery('Wir aus Biebertal wollen mit Wettenberg und Heuchelheim das Ordnungsamt zusammenlegen');
