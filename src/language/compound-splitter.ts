@@ -25,6 +25,17 @@ const LINKING_ENDINGS = ['s', 'es', 'n', 'en'];
 const MIN_MODIFIER_LENGTH = 5;
 /** The shortest word `splitHead` can split: a modifier and a head of more than `MIN_PART_LENGTH`. */
 const MIN_HEAD_SPLIT_LENGTH = MIN_MODIFIER_LENGTH + MIN_PART_LENGTH + 1;
+/** The shortest word `knownModifier` looks into: shorter ones are rarely compounds of two long parts. */
+const MIN_KNOWN_MODIFIER_WORD_LENGTH = 10;
+/** The unknown head that `knownModifier` accepts is at least this long (`hebung`; not a syllable). */
+const MIN_ABSTRACT_HEAD_LENGTH = 5;
+/**
+ * Endings of an abstract noun that names a process or property (`Degression`, `Hebung`, `Bündelung`, `Effizienz`,
+ * `Wirtschaftlichkeit`): as the head of a compound it says what happens to its modifier (`Kostendegression`: the
+ * costs fall), so the compound is about the modifier. A concrete head names a thing of its own that the modifier
+ * only qualifies (`Kommunalwahl`, `Sportplatz`, `Personalausweis`, `Kreisumlage`).
+ */
+const ABSTRACT_HEAD = /(?:ion|ung|heit|keit|tät|taet|ismus|enz|anz)(?:en)?$/;
 
 /**
  * Splits German compounds into known parts: `Förderanträge` → `forder` + `antrag`.
@@ -38,6 +49,7 @@ const MIN_HEAD_SPLIT_LENGTH = MIN_MODIFIER_LENGTH + MIN_PART_LENGTH + 1;
 export class CompoundSplitter {
   private readonly cache = new Map<string, string[]>();
   private readonly headCache = new Map<string, { modifier: string; head: string } | null>();
+  private readonly modifierCache = new Map<string, string | null>();
 
   /**
    * @param lookupPart returns the index term for a word part (lower case, original letters), or
@@ -80,10 +92,36 @@ export class CompoundSplitter {
     return found ?? undefined;
   }
 
+  /**
+   * The known modifier of a compound that does not split into known words, when its unknown head is an abstract
+   * noun of a process or property (`ABSTRACT_HEAD`): `Kostendegression` → `kost`. The longest known modifier of at least five letters (a linking `s` dropped) at a syllable
+   * break. Not for a concrete head (`Kommunalwahl`, `Personalausweis`: another topic), nor for a known head after an
+   * unknown modifier (`Schlüsselzuweisung`, `Friedhofsgebührensatzung`: mostly a kind of the head the knowledge base
+   * does not have). For questions; `GermanAnalyzer.analyzeQuery` decides how much the modifier counts.
+   */
+  knownModifier(lowerWord: string): string | undefined {
+    const cached = this.modifierCache.get(lowerWord);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: string | null = null;
+    if (lowerWord.length >= MIN_KNOWN_MODIFIER_WORD_LENGTH) {
+      const breaks = syllableBreaks(lowerWord);
+      // The longest modifier first.
+      for (let b = breaks.length - 1; !found && b >= 0; b--) {
+        const at = breaks[b]!;
+        const head = lowerWord.slice(at);
+        if (at < MIN_MODIFIER_LENGTH || head.length < MIN_ABSTRACT_HEAD_LENGTH || !ABSTRACT_HEAD.test(head)) continue;
+        found = this.known(lowerWord.slice(0, at)) ?? null;
+      }
+    }
+    this.modifierCache.set(lowerWord, found);
+    return found ?? undefined;
+  }
+
   /** Forget cached splits (the vocabulary changed). */
   clear(): void {
     this.cache.clear();
     this.headCache.clear();
+    this.modifierCache.clear();
   }
 
   private splitAt(word: string, breaks: number[], from: number): string[] | undefined {

@@ -35,6 +35,13 @@ export interface AnalyzerSettings {
 export const DEFAULT_EXPANSION_WEIGHTS = {
   /** A part of a compound the user typed (`Fördergeld` → `geld`). */
   compoundPart: 0.6,
+  /**
+   * The known modifier of a compound the knowledge base does not know whose head is an abstract noun
+   * (`Kostendegression` → `kosten`, see `CompoundSplitter.knownModifier`). Less than `compoundPart`: the unknown head
+   * still adds meaning; and the word keeps its weight as an unknown word (as for `thesaurus`), so the modifier alone
+   * covers 0.4 of a one-word question, below `minCoverage`.
+   */
+  knownModifier: 0.4,
   /** An exact equivalent from `_meta/synonyms.yml` (abbreviation and long form, digit and number word). */
   equivalent: 1,
   /** A related everyday word from `_meta/synonyms.yml`. */
@@ -80,8 +87,10 @@ export interface QueryWord {
   /** All index terms that stand for this word, with their weight (its own term has weight 1). */
   alternatives: Map<string, number>;
   /**
-   * The alternatives that only OpenThesaurus gives (the word itself is not in the knowledge base): they
-   * count towards how well an article covers the word, not towards how much the word weighs.
+   * The alternatives that cover an unknown word only in part (the word itself is not in the knowledge base): the
+   * ones OpenThesaurus gives, and the known modifier of a compound with an abstract head (`Kostendegression`:
+   * `kosten`, see `DEFAULT_EXPANSION_WEIGHTS.knownModifier`) with its synonyms. They count towards how well an article
+   * covers the word, not towards how much the word weighs.
    */
   thesaurusTerms?: ReadonlySet<string>;
   /**
@@ -333,6 +342,8 @@ export class GermanAnalyzer {
   analyzeQuery(text: string): QueryWord[] {
     const words: QueryWord[] = [];
     const seen = new Map<string, QueryWord>();
+    /** Term of an unknown word → the known modifier found in it (see `knownModifierOf`). */
+    const partial = new Map<string, string>();
     const tokens = tokenizeWords(text);
     const letters = tokens.filter((t) => /^\p{L}/u.test(t));
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
@@ -420,6 +431,13 @@ export class GermanAnalyzer {
         for (const known of corrections) setMax(alternatives, known, DEFAULT_EXPANSION_WEIGHTS.typo);
         if (corrections.length > 0) partOf = new Map(corrections.map((known) => [known, known]));
       }
+      // An unknown compound of a known modifier and an abstract head ("Kostendegression") is in part about the modifier.
+      const known = partOf ? undefined : this.knownModifierOf(token, term, wordClass, lemma, forms.parts.length, mixedCase);
+      if (known) {
+        alternatives.set(known, DEFAULT_EXPANSION_WEIGHTS.knownModifier);
+        partOf = new Map([[known, known]]);
+        partial.set(term, known);
+      }
       const word: QueryWord = {
         text: token,
         term,
@@ -435,7 +453,34 @@ export class GermanAnalyzer {
     this.joinSplitCompounds(tokens, words);
     const expanded = this.expandSynonyms(words);
     this.expandThesaurus(words, expanded);
+    // The known modifier of an unknown compound, and its synonyms, cover the word in part but do not make it a known
+    // word: it keeps its weight as an unknown word, so the modifier alone does not answer a question about it.
+    for (const word of words) {
+      const known = partial.get(word.term);
+      if (known === undefined) continue;
+      const terms = new Set(word.thesaurusTerms);
+      for (const term of word.alternatives.keys()) if (term !== word.term && word.partOf?.get(term) === known) terms.add(term);
+      word.thesaurusTerms = terms;
+    }
     return words;
+  }
+
+  /**
+   * The known modifier (`CompoundSplitter.knownModifier`) of a word of a question that the knowledge base does not
+   * know and that is no compound of known words, no verb form, no typo of a known word. Not a place, a number, an
+   * abbreviation or a word with other characters than letters.
+   */
+  private knownModifierOf(
+    token: string,
+    term: string,
+    wordClass: QueryWord['wordClass'],
+    lemma: string | undefined,
+    parts: number,
+    mixedCase: boolean,
+  ): string | undefined {
+    if (lemma || parts > 0 || this.vocabulary.has(term) || isAbbreviation(token, mixedCase)) return undefined;
+    if (wordClass === 'place' || wordClass === 'number' || !/^\p{L}+$/u.test(token)) return undefined;
+    return this.splitter.knownModifier(token.toLowerCase());
   }
 
   /**

@@ -61,6 +61,24 @@ describe('unknown words in a question', () => {
     expect(words.find((w) => w.text === 'hessenkasse')?.wordClass).not.toBe('other');
   });
 
+  it('takes a Latin prefix before a hyphen for no word of its own ("Prä-Evaluierung": Evaluierung)', async () => {
+    const { index } = await loaded;
+    const texts = index.analyzer.analyzeQuery('Gibt es Geld für eine Prä-Evaluierung oder Prae-Evaluierung?').map((w) => w.text);
+    expect(texts).not.toContain('Prä');
+    expect(texts).not.toContain('Prae');
+    expect(texts).toContain('Evaluierung');
+  });
+
+  it('takes "Thema" like "Frage" for no topic word ("Ist das ein IKZ-Thema?")', async () => {
+    const { index } = await loaded;
+    const texts = index.analyzer
+      .analyzeQuery('Ist der gemeinsame Bauhof ein IKZ-Thema oder eher nicht? Welche Themen gibt es?')
+      .map((w) => w.text);
+    expect(texts).not.toContain('Thema');
+    expect(texts).not.toContain('Themen');
+    expect(texts).toContain('Bauhof');
+  });
+
   it('takes an unknown capitalised word after "aus", "mit", "Stadt" … for a town, not for the topic', async () => {
     const { index } = await loaded;
     const words = index.analyzer.analyzeQuery('Wir aus Biebertal wollen mit Wettenberg und Heuchelheim das Ordnungsamt zusammenlegen');
@@ -116,5 +134,35 @@ describe('a compound of known words that the knowledge base does not have', () =
     const { kb, index } = await loaded;
     const decision = decideAnswer(index, 'Prüft das Regierungspräsidum unseren Antrag?', kb.meta.outsideScope);
     expect(decision.outcome).toBe('answer');
+  });
+});
+
+describe('an unknown compound of a known modifier and an abstract head', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+  const decide = async (question: string) => {
+    const { kb, index } = await loaded;
+    return decideAnswer(index, question, kb.meta.outsideScope);
+  };
+
+  it('helps a clear question through its modifier ("Kostendegression": Kosten)', async () => {
+    const decision = await decide('Wie wird die Kostendegression einer Zusammenarbeit belegt?');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('einsparvorgabe');
+  });
+
+  it('keeps the weight of an unknown word, so that the modifier alone does not answer', async () => {
+    const { index } = await loaded;
+    const weight = (question: string, text: string) => index.idf(index.analyzer.analyzeQuery(question).find((w) => w.text === text)!);
+    expect(weight('Was ist mit der Kostendegression?', 'Kostendegression')).toBe(
+      weight('Was ist mit der Quarkstrudelei?', 'Quarkstrudelei'),
+    );
+    expect((await decide('Kostendegression?')).outcome).toBe('no_answer');
+  });
+
+  it.each([
+    'Wie hoch fällt die Kreisumlage für unseren Zweckverband aus?',
+    'Gilt die Kommunalwahl auch für den Zweckverband?',
+    'Braucht der Zweckverband eine Friedhofsgebührensatzung?',
+  ])('does not answer "%s": a concrete head or a known head names another topic', async (question) => {
+    expect((await decide(question)).outcome).toBe('no_answer');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GermanAnalyzer } from '../../src/language/german-analyzer.js';
+import { DEFAULT_EXPANSION_WEIGHTS, GermanAnalyzer } from '../../src/language/german-analyzer.js';
 import { foldGerman, joinDigitGroups, tokenizeWords } from '../../src/language/german-normalizer.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load-knowledge.js';
@@ -70,6 +70,35 @@ describe('German analyser', () => {
     const [word] = analyzer.analyzeQuery('Personalausweis');
     expect([...word!.alternatives.keys()]).toEqual([analyzer.baseTerm('Personalausweis')]);
     expect(analyzer.isKnown(word!)).toBe(false);
+  });
+
+  describe('an unknown compound with a known modifier', () => {
+    const analyzer = analyzerFor(['Kosten', 'Personal', 'Kommunal', 'Zuweisung', 'Hessen', 'Sport', 'Satzung']);
+    const word = (text: string) => analyzer.analyzeQuery(`Wie ist das mit der ${text}?`).find((w) => w.text === text)!;
+
+    it('stands in part for the modifier when its head is an abstract noun (Kostendegression)', () => {
+      const degression = word('Kostendegression');
+      const kosten = analyzer.baseTerm('Kosten')!;
+      expect(degression.term).toBe(analyzer.baseTerm('Kostendegression'));
+      expect(degression.alternatives.get(kosten)).toBe(DEFAULT_EXPANSION_WEIGHTS.knownModifier);
+      expect(DEFAULT_EXPANSION_WEIGHTS.knownModifier).toBeLessThan(DEFAULT_EXPANSION_WEIGHTS.compoundPart);
+      expect(degression.partOf?.get(kosten)).toBe(kosten);
+      // It covers the word, but does not make it a known word: the word keeps its weight as an unknown word.
+      expect(degression.thesaurusTerms?.has(kosten)).toBe(true);
+      expect(degression.compound).toBeUndefined();
+    });
+
+    it.each([
+      ['Personalausweis', 'a concrete head: another topic'],
+      ['Kommunalwahl', 'a concrete head, and a short word'],
+      ['Sportplatzreform', 'a head without the ending of an abstract noun'],
+      ['Hessenkasse', 'a name: its head is no abstract noun'],
+      ['Schlüsselzuweisung', 'a known head after an unknown modifier: a kind of it the articles lack'],
+      ['Friedhofssatzungen', 'a known head after an unknown modifier'],
+    ])('stays unknown: %s (%s)', (text) => {
+      expect([...word(text).alternatives.keys()]).toEqual([analyzer.baseTerm(text)]);
+      expect(analyzer.isKnown(word(text))).toBe(false);
+    });
   });
 
   it('expands abbreviations and everyday words from the synonym list', () => {
