@@ -73,6 +73,11 @@ export function understandMessage(
       read.kind !== 'single' || (read.reading.decision.outcome === 'answer' && read.reading.decision.coverage >= MODEL_MIN_COVERAGE);
     if (isConfident(read) && known) return { question: modelled, understanding: read };
   }
+  if (isConfident(understanding) && aboutOutsideContext(cleaned.text, understanding, knowledge))
+    return {
+      question: cleaned.text,
+      understanding: { kind: 'single', reading: { question: cleaned.text, decision: OUTSIDE }, pending: [] },
+    };
   if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
   const asWritten = understandQuestion(message.trim(), knowledge, topic);
   return isConfident(asWritten) ? { question: message.trim(), understanding: asWritten } : { question: cleaned.text, understanding };
@@ -126,6 +131,24 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.
   const question = readQuestion(questions[0]!, knowledge, topic);
   return { kind: 'single', reading: question.decision.outcome === 'answer' ? question : whole, pending: [] };
+}
+
+const OUTSIDE: AnswerDecision = { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
+/** How much of a question beside a context sentence about another programme or state it must cover to be about ours. */
+const OWN_COVERAGE_BESIDE_OUTSIDE = 0.8;
+
+/**
+ * "Unsere Gemeinde nimmt an der Hessenkasse teil. Wie hoch ist der Eigenbeitrag je Einwohner?", "Wir liegen an
+ * der Grenze zu Rheinland-Pfalz. Welche Zuschüsse bekommen dort Verbandsgemeinden?": a question whose context
+ * sentence is about another programme or state, and that refers back to it or fits our articles only in part, is
+ * about that one (unless it names Hessen: "… wie in Bayern. Gibt es das in Hessen auch?").
+ */
+function aboutOutsideContext(text: string, understanding: QuestionUnderstanding, knowledge: KnowledgeLookup): boolean {
+  if (understanding.kind !== 'single' || understanding.reading.decision.outcome !== 'answer') return false;
+  const { questions, context } = questionsOf(text);
+  if (questions.length === 0 || questions.some((q) => NAMES_HESSEN.test(q))) return false;
+  if (!context.some((sentence) => isOutsideAlone(sentence, knowledge))) return false;
+  return questions.some((q) => looksLikeFollowUp(q)) || understanding.reading.decision.coverage < OWN_COVERAGE_BESIDE_OUTSIDE;
 }
 
 /** The share of its words a question about Hessen read without its model must cover (all, up to rounding). */

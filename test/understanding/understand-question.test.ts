@@ -252,3 +252,28 @@ describe('understandMessage', () => {
     expect(ids(understanding)).toEqual(['zweckverband']);
   });
 });
+
+describe('a question beside a context sentence about another state or programme', () => {
+  const knowledge = fakeKnowledge([
+    { id: 'foerderhoehe', folder: 'foerderung', triggers: [['zuschüsse']] },
+    { id: 'zweckverband', folder: 'rechtsformen', triggers: [['zweckverband']] },
+  ]);
+  const outcome = (message: string) => {
+    const { understanding } = understandMessage(message, knowledge);
+    if (understanding.kind !== 'single') return understanding.kind;
+    const { decision } = understanding.reading;
+    return decision.outcome === 'answer' ? decision.article.id : decision.outcome === 'no_answer' ? decision.reason : decision.outcome;
+  };
+
+  it.each([
+    [
+      'refers back to it: about the other one',
+      'Wir liegen an der Grenze zu Bayern. Welche Zuschüsse bekommen dort die Gemeinden?',
+      'outside_scope',
+    ],
+    ['names Hessen: about ours', 'Wir liegen an der Grenze zu Bayern. Welche Zuschüsse gibt es in Hessen für Gemeinden?', 'foerderhoehe'],
+    ['asks on its own and is covered: about ours', 'Wir kennen das aus Bayern. Was ist ein Zweckverband?', 'zweckverband'],
+  ])('%s', (_, message, expected) => {
+    expect(outcome(message)).toBe(expected);
+  });
+});
