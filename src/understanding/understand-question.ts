@@ -275,7 +275,9 @@ function readSeveral(
   // A fragment ("Besoldungsgruppe?") is part of the question before it, not a question of its own: then
   // the message is one question. A real second question is offered as a button, or answered without the first.
   if (isAnswered(first) && secondStandsAlone) return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
-  if (isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))
+  // Of two alternatives the first names the topic: one that has no answer leaves the second none of its own
+  // ("Braucht das Gerätehaus eine Baugenehmigung nach HBO oder reicht ein Zustimmungsverfahren?").
+  if (!alternatives && isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))
     return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
   return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
 }

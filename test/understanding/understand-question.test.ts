@@ -277,3 +277,15 @@ describe('a question beside a context sentence about another state or programme'
     expect(outcome(message)).toBe(expected);
   });
 });
+
+describe('two alternatives', () => {
+  const knowledge = fakeKnowledge([{ id: 'zweckverband', folder: 'rechtsformen', triggers: [['zweckverband']] }]);
+
+  it('have no answer when the first, which names the topic, has none', () => {
+    const understanding = understandQuestion(
+      'Schicken wir das Formular nach Wiesbaden oder reicht ein Brief an den Zweckverband?',
+      knowledge,
+    );
+    expect(understanding.kind === 'single' && understanding.reading.decision.outcome).toBe('no_answer');
+  });
+});
