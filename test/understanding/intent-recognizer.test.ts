@@ -355,7 +355,11 @@ describe('intents.yml as data', () => {
   });
 
   it.each([
-    ['an unknown intent', 'intents:\n  smalltalk:\n    examples: [Hallo]\n', /unknown intent\(s\) smalltalk \(known: handoff, eligibility/],
+    [
+      'an unknown intent',
+      'intents:\n  smalltalk:\n    examples: [Hallo]\n',
+      /unknown intent\(s\) smalltalk \(known: handoff, contact, eligibility/,
+    ],
     ['an intent without examples', 'intents:\n  handoff:\n    examples: []\n', /at least one example/],
     ['a threshold out of range', 'intents:\n  handoff:\n    threshold: 2\n    examples: [Berater]\n', /threshold above 1/],
     ['a misspelt setting', 'intents:\n  handoff:\n    beispiele: [Berater]\n    examples: [Berater]\n', /unknown setting\(s\) beispiele/],
@@ -483,6 +487,66 @@ describe('the shipped intents.yml', () => {
     'Wo reichen wir den Antrag ein?',
     // A counter-example that fits the stated sentence itself still competes.
     'Wie viel kostet das Personal? Wir brauchen dafür eigene Mitarbeiter.',
+  ])('leaves "%s" a question', async (text) => {
+    expect((await shipped).recognize(text)).toBeUndefined();
+  });
+
+  it.each([
+    // Questions for the office's contact data: phone, e-mail, website, when it is reachable.
+    ['Wie ist Ihre Telefonnummer?', 'contact'],
+    ['Welche Telefonnummer hat die Beratungsstelle?', 'contact'],
+    ['Haben Sie eine E-Mail-Adresse?', 'contact'],
+    ['Gibt es eine Mailadresse vom Kompetenzzentrum?', 'contact'],
+    ['Wann ist die Beratungsstelle telefonisch zu erreichen?', 'contact'],
+    ['Was sind Ihre Sprechzeiten?', 'contact'],
+    ['Bis wann ist Ihr Büro besetzt?', 'contact'],
+    ['Wie erreiche ich die Beratungsstelle?', 'contact'],
+    ['Wie kann man das Kompetenzzentrum erreichen?', 'contact'],
+    ['Haben Sie eine Website?', 'contact'],
+    ['Kontakt', 'contact'],
+    ['Sind Sie nur per Chat erreichbar oder auch per Telefon?', 'contact'],
+    // … but a person asked for, or the asker to be reached, is a request for a person (words.persons).
+    ['Rufen Sie mich an', 'handoff'],
+    ['Ich möchte telefonisch mit jemandem sprechen', 'handoff'],
+    ['Wie erreiche ich einen Menschen?', 'handoff'],
+    ['Telefontermin', 'handoff'],
+    // Availability of a person: a person of the office in a question without a question word names the bot's side.
+    ['Ist im Moment ein Berater zu sprechen?', 'handoff'],
+    // A visit or meeting, the office's management, an explanation by a person, a reply asked for.
+    ['Können Sie zu uns in den Gemeinderat kommen und das Programm erklären?', 'handoff'],
+    ['Kommen Sie doch mal zu uns ins Rathaus', 'handoff'],
+    ['Wäre ein Vor-Ort-Termin bei uns in der Gemeinde möglich?', 'handoff'],
+    ['Gäbe es einen Termin bei uns in der Verwaltung?', 'handoff'],
+    ['Ich möchte gern einen Termin bei Ihnen in Frankfurt.', 'handoff'],
+    ['Ich möchte mit Ihrem Chef sprechen', 'handoff'],
+    ['Bitte um Rückmeldung', 'handoff'],
+    ['Kann mir das jemand in Ruhe erklären?', 'handoff'],
+    // Restart in a question of its own words beside another sentence; a compound of the Förder-Check's words.
+    ['Könnten wir bitte nochmal ganz von vorne beginnen? Da ist was schiefgelaufen.', 'restart'],
+    ['Fangen wir von vorn an', 'restart'],
+    ['Förderfähigkeitscheck', 'eligibility'],
+  ])('reads "%s" as %s', async (text, intent) => {
+    expect((await shipped).recognize(text)?.intent).toBe(intent);
+  });
+
+  it.each([
+    // Another body's phone number or e-mail is a question for the knowledge base, not the office's contact data.
+    'Wie lautet die Nummer der Hessen3C-Hotline?',
+    'Welche Telefonnummer hat das Regierungspräsidium Gießen?',
+    'Telefonnummer des Landratsamts?',
+    'Wie erreiche ich die Kommunalaufsicht?',
+    'Können wir den Antrag per E-Mail schicken?',
+    // Questions about the office and its staff stay questions.
+    'Was macht eine Beraterin?',
+    'Wie viele Mitarbeiter hat die Beratungsstelle?',
+    'Wer leitet die Beratungsstelle?',
+    // "kommen", a wish and a restart's words in sentences that ask for none of them.
+    'Wann kommt der Bescheid?',
+    'Die Mitarbeiter kommen aus drei Gemeinden. Wie wird das Personal verteilt?',
+    'Wir haben vom Regierungspräsidium noch keine Rückmeldung. Wie lange dauert das?',
+    'Wir haben einen Termin beim RP. Was sollen wir mitbringen?',
+    'Wir müssen mit der Planung von vorn anfangen, was heißt das für die Förderung?',
+    'Können Sie mir erklären, was ein Zweckverband ist?',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
