@@ -138,6 +138,8 @@ const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 
 const SOMEONE = 'jemand';
 /** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
 const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'menschen']);
+/** Words after a question's verb that name its subject as someone known, not the one asked ("Kommen die Fachleute …?"). */
+const DEFINITE_SUBJECT = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'beim', 'vom', 'zum', 'zur', 'im']);
 /** Subjunctives that open a question asking for something ("Wäre ein Termin möglich?"), umlauts spelt out; not "hätte" (asks the asker's past). */
 const WISHING_OPENERS = new Set(['waere', 'waeren', 'gaebe', 'haetten']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
@@ -396,9 +398,23 @@ export class IntentRecognizer {
     if (intent === 'eligibility' || intent === 'application') {
       const { questions } = questionsOf(text);
       if (questions.length >= 2 && questions.every((question) => this.recognize(question)?.intent !== intent)) return undefined;
+      // Both dialogs in a message of several sentences: the last one asked for counts ("Dass wir förderfähig sind,
+      // haben wir geklärt. Jetzt bitte die Schritte zum Antrag." asks for the application, not the Förder-Check).
+      if (sentences.length >= 2) {
+        const last = sentences
+          .map(({ sentence }) => this.recognize(sentence))
+          .filter((r) => r?.intent === 'eligibility' || r?.intent === 'application')
+          .at(-1);
+        if (last && last.intent !== intent) return { ...last, rest: this.restOf(terms) };
+      }
     }
-    const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
+    const rest = this.restOf(terms);
     return { intent, score: Math.round(chosen.score * 100) / 100, example: chosen.example.text, rest };
+  }
+
+  /** The terms no example of the bot's intents uses: what a message says beyond a request. */
+  private restOf(terms: readonly MessageTerm[]): string[] {
+    return terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
   }
 
   /** Per intent, the share of the terms its examples use at all (cached). */
@@ -515,7 +531,7 @@ export class IntentRecognizer {
     // A person of the office in a question without a question word names the bot's side too ("Ist gerade eine
     // Beraterin erreichbar?"); "Was macht eine Beraterin?" still asks about her.
     if (!words.some((word) => this.selfWords.has(word)) && !this.namesPerson(this.termUses(sentence))) return false;
-    if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words)) return false;
+    if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words) || this.asksWhatOthersDo(words)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     const start = afterConjunctions(words);
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
@@ -540,6 +556,20 @@ export class IntentRecognizer {
     const who = words[start];
     if (!who || !PERSON_QUESTION_WORDS.has(who)) return terms;
     return terms.map((term) => (term.term === who ? someone : term));
+  }
+
+  /**
+   * True for a yes/no question opened by a verb of the file whose subject is named with a definite article ("Kommen
+   * beim AKC die Fachleute zu uns ins Rathaus?", "Rufen die Berater zurück?"): it asks what others do. Not an asking
+   * word or auxiliary first ("Kann die Beraterin mich anrufen?"), not a person addressed ("Kommen Sie zu uns?",
+   * "Kommt jemand vorbei?") or unnamed ("Kommt ein Berater zu uns?").
+   */
+  private asksWhatOthersDo(words: readonly string[]): boolean {
+    const start = afterConjunctions(words);
+    const [first, second] = [words[start], words[start + 1]];
+    if (!first || !second || !DEFINITE_SUBJECT.has(second)) return false;
+    if (this.askingWords.has(first) || this.questionWords.has(first) || AUXILIARIES.has(first)) return false;
+    return this.isVerbTerm(this.analyzer.baseTerm(first));
   }
 
   /**

@@ -108,6 +108,46 @@ const OWN_REQUEST_FILE: IntentsFile = intentsFileSchema.parse({
   },
 });
 
+/** A request for a person beside the question for the office's contact data: `words.persons` tells them apart. */
+const CONTACT_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'mir', 'Sie', 'jemand', 'wann'],
+    self: ['ich', 'mich', 'mir', 'Sie', 'jemand'],
+    question_words: ['wer', 'wie', 'wann', 'was'],
+    asking: ['kann', 'können'],
+    persons: ['mich', 'mir', 'jemand', 'Beraterin'],
+    groups: [
+      ['Beraterin', 'Berater', 'jemand', 'Beratungsstelle'],
+      ['anrufen', 'erreichen', 'erreichbar', 'melden'],
+      ['mich', 'mir', 'Sie'],
+      ['Telefonnummer', 'Nummer', 'Mailadresse', 'Kontaktdaten'],
+    ],
+  },
+  intents: {
+    handoff: { within_longer_messages: true, own_request_in_questions: true, examples: ['Rufen Sie mich an', 'eine Beraterin anrufen'] },
+    contact: { examples: ['Telefonnummer', 'Wie erreiche ich Sie?', 'Wann ist die Beratungsstelle erreichbar?'] },
+  },
+});
+
+describe('IntentRecognizer: contact data or a person', () => {
+  const recognizer = IntentRecognizer.fromFile(CONTACT_FILE);
+  const intentOf = (text: string) => recognizer.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    ['Wie ist Ihre Telefonnummer?', 'contact'],
+    ['Wie kann ich Sie erreichen?', 'contact'],
+    ['Wann ist die Beratungsstelle erreichbar?', 'contact'],
+    // A person of the office, or the asker to be reached (words.persons): the request for a person.
+    ['Rufen Sie mich an', 'handoff'],
+    ['Können Sie mich erreichen?', 'handoff'],
+    ['Ist eine Beraterin erreichbar?', 'handoff'],
+    // Another body's number says more than the examples: a question for the knowledge base.
+    ['Telefonnummer des Landratsamts?', 'question'],
+  ])('reads "%s" as %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
 describe('IntentRecognizer: a request for a person', () => {
   const own = IntentRecognizer.fromFile(OWN_REQUEST_FILE);
   const intentOf = (text: string) => own.recognize(text)?.intent ?? 'question';
@@ -419,6 +459,8 @@ describe('the shipped intents.yml', () => {
     'Uns würde interessieren, ob das Beratungszentrum auch Entwürfe von Satzungen durchsieht.',
     'In der Klausur blieb offen, ob uns das Kompetenzzentrum bei der Öffentlichkeitsarbeit unterstützt.',
     'Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.',
+    // A yes/no question about what others named with an article do.
+    'Kommen die Fachleute des Landkreises wirklich zu uns ins Rathaus?',
   ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
@@ -525,6 +567,10 @@ describe('the shipped intents.yml', () => {
     ['Könnten wir bitte nochmal ganz von vorne beginnen? Da ist was schiefgelaufen.', 'restart'],
     ['Fangen wir von vorn an', 'restart'],
     ['Förderfähigkeitscheck', 'eligibility'],
+    ['förderfähigkeitscheck bitte starten', 'eligibility'],
+    // Both dialogs in several sentences: the last one asked for.
+    ['Dass unsere Zusammenarbeit förderfähig ist, steht fest. Jetzt bitte die Schritte für den Antrag.', 'application'],
+    ['Wir wollen einen Antrag stellen. Sind wir förderfähig?', 'eligibility'],
   ])('reads "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
   });
@@ -547,6 +593,7 @@ describe('the shipped intents.yml', () => {
     'Wir haben einen Termin beim RP. Was sollen wir mitbringen?',
     'Wir müssen mit der Planung von vorn anfangen, was heißt das für die Förderung?',
     'Können Sie mir erklären, was ein Zweckverband ist?',
+    'Wann startet das neue Förderprogramm?',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
