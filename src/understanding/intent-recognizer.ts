@@ -180,12 +180,19 @@ function afterConjunctions(words: readonly string[]): number {
  *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
  *    word (also after "und", "aber": "Und bei welcher Stelle …?"), asks for something (`words.asking`): "Kann
  *    mich jemand anrufen?" is a request, "Berät das Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die
- *    Beratungsstelle?" are questions; a bare noun with a question mark ("Ansprechpartner?") asks for it. A question
- *    about what the office also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?") asks for nothing; "wer"
- *    with a verb of advising (`words.advising`) is "jemand": "Wer kann uns beraten?" asks for a person.
+ *    Beratungsstelle?" are no requests for a person (the last asks for the contact data); a bare noun with a
+ *    question mark ("Ansprechpartner?") asks for it. A person of the office (`words.persons`) in a question without
+ *    a question word names the bot's side ("Ist gerade eine Beraterin erreichbar?"). A question about what the office
+ *    also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?") or about what others named with an article do
+ *    ("Kommen die Fachleute … zu uns?") asks for nothing; "wer" with a verb of advising (`words.advising`) is
+ *    "jemand": "Wer kann uns beraten?" asks for a person. A wish ("Ich möchte einen Termin …", "Wäre ein Termin …
+ *    möglich?") asks for a one-word example's head ("Termin" of "Beratungstermin") as plainly as for the example.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
- *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog.
+ *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog. Between a
+ *    request for a person and the question for the office's contact data (`contact`), a person named
+ *    (`words.persons`: "Rufen Sie mich an") makes it the request, else the contact data, unless the request fits
+ *    with more words. Of both dialogs in several sentences, the last one asked for counts.
  *
  * @example
  * ```ts
