@@ -545,6 +545,7 @@ describe('the shipped intents.yml', () => {
     ['Wie erreiche ich die Beratungsstelle?', 'contact'],
     ['Wie kann man das Kompetenzzentrum erreichen?', 'contact'],
     ['Haben Sie eine Website?', 'contact'],
+    ['Welche Telefonnummer hat das Kompetenzzentrum für interkommunale Zusammenarbeit?', 'contact'],
     ['Kontakt', 'contact'],
     ['Sind Sie nur per Chat erreichbar oder auch per Telefon?', 'contact'],
     // … but a person asked for, or the asker to be reached, is a request for a person (words.persons).
