@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.js';
-import { TEXT } from '../../src/bot/messages.js';
+import { TEXT, contactAnswerText } from '../../src/bot/messages.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -180,6 +180,15 @@ describe('questions for the office’s contact data', () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     const reply = seen(await conversation.say('Haben Sie eine E-Mail-Adresse?'));
     expect(reply.text).toContain('Eine E-Mail-Adresse der Beratungsstelle ist mir nicht bekannt.');
+  });
+
+  it('gives only the configured ways, and the office hours without a phone as when the office is staffed', () => {
+    const office = { name: 'Beratungsstelle', phone: '', email: '', url: 'https://example.org/' };
+    const text = contactAnswerText(office, 'Mo–Fr 08:00–16:00 Uhr', ['phone']);
+    expect(text).toContain('Eine Telefonnummer der Beratungsstelle ist mir nicht bekannt.');
+    expect(text).toContain('- Website: https://example.org/');
+    expect(text).toContain('Die Beratungsstelle ist Mo–Fr 08:00–16:00 Uhr besetzt.');
+    expect(text).not.toMatch(/Telefon:|E-Mail:/);
   });
 
   it('names the e-mail address when one is configured', async () => {
