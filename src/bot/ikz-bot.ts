@@ -18,6 +18,7 @@ import {
 import { WEAK_COVERAGE, type AnalyticsRecorder } from '../analytics/analytics-events.js';
 import type { AdvisorDesk } from '../handoff/advisor-desk.js';
 import { mayActAsAdvisor } from '../handoff/advisor-trust.js';
+import { describeOfficeHours } from '../handoff/office-hours.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
@@ -42,6 +43,7 @@ import {
   answerReply,
   clarifyReply,
   comparisonReply,
+  contactReply,
   grantLine,
   grantReply,
   greetingReply,
@@ -63,7 +65,10 @@ export interface TurnOutcome {
   conversationId: string;
   /** For `dialog`: the guided dialog the turn left running (absent when it ended). */
   dialog?: 'eligibility' | 'application' | 'handoff';
-  /** For `smalltalk` the bot answered itself: which. */
+  /**
+   * For `smalltalk` the bot answered itself: which. For an `answer` from the configuration instead of an article
+   * (no `articleId`): `contact`, the office's contact data.
+   */
   intent?: Intent;
 }
 
@@ -295,6 +300,7 @@ export class IkzBot extends ActivityHandler {
     if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
     if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
     if (inDialog) return this.continueDialog(await dialogContext());
+    if (intent?.intent === 'contact') return this.answerContact(context, cleaned.text);
     if (intent && isGuidedDialog(intent.intent))
       return this.requestDialog(context, text, cleaned, { ...intent, intent: intent.intent }, dialogContext);
     // (The guided dialogs are handled above: what remains is small talk, help.)
@@ -774,6 +780,8 @@ export class IkzBot extends ActivityHandler {
         break;
       case 'handoff':
         return this.startHandoff(dc);
+      case 'contact':
+        return this.answerContact(context);
       case 'restart':
         await dc.cancelAllDialogs();
         await this.options.conversationState.clear(context);
@@ -782,6 +790,23 @@ export class IkzBot extends ActivityHandler {
         break;
     }
     this.report(context, 'smalltalk', undefined, undefined, { intent });
+  }
+
+  /**
+   * A question for the office's contact data ("Wie ist Ihre Telefonnummer?"): answered from the configuration, not
+   * the knowledge base, which holds no contact data. Reported as an `answer` without an article, with `intent: 'contact'`.
+   */
+  private async answerContact(context: TurnContext, question = ''): Promise<void> {
+    const data = await this.memoryOf(context);
+    data.unansweredInARow = 0;
+    await this.options.analytics?.record(context.activity.conversation.id, { type: 'question', outcome: 'answer' });
+    const hours = this.options.handoff.officeHours;
+    // The ways of contact the question names ("Haben Sie eine E-Mail-Adresse?"), from `_meta/details.yml`.
+    const asked = (this.options.knowledge.details?.asked(question) ?? []).flatMap((kind) =>
+      kind.officeContact ? [kind.officeContact] : [],
+    );
+    await context.sendActivity(contactReply(this.options.office, hours && describeOfficeHours(hours), asked));
+    this.report(context, 'answer', undefined, undefined, { intent: 'contact' });
   }
 
   private report(

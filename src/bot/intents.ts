@@ -2,8 +2,11 @@ import { normalizeAnswer, parseYesNo } from '../../dialogs/form/german-input.js'
 import type { IntentsFile } from '../knowledge/intent-schema.js';
 import { IntentRecognizer, type BotIntent, type RecognizedIntent } from '../understanding/intent-recognizer.js';
 
-/** Small talk and commands the bot handles itself instead of searching the knowledge base. */
-export type Intent = 'greeting' | 'thanks' | 'goodbye' | 'help' | 'restart' | 'handoff';
+/**
+ * Small talk and commands the bot handles itself instead of searching the knowledge base, and `contact`: the question
+ * for the office's contact data, answered from the configuration (an `answer` without an article, see `TurnOutcome`).
+ */
+export type Intent = 'greeting' | 'thanks' | 'goodbye' | 'help' | 'restart' | 'handoff' | 'contact';
 
 /** The guided dialogs a message can ask for. */
 export type GuidedDialogIntent = 'eligibility' | 'application';

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/config.js';
+import type { OfficeContactField } from '../knowledge/detail-kinds.js';
 
 /** Contact data of the office shown to users (from configuration, never from the knowledge base). */
 export type OfficeContact = AppConfig['office'];
@@ -102,6 +103,37 @@ export function contactText(office: OfficeContact): string {
   ].filter(Boolean);
   return `Sie erreichen die ${office.name} ${joinGerman(ways)}. Schildern Sie dort kurz Ihr Vorhaben; die Beratung ist für hessische Kommunen da.`;
 }
+
+/**
+ * The answer to a question for the office's contact data (phone, e-mail, website, when it is reachable), all from the
+ * configuration: the phone and e-mail only when configured, the office hours when given (`Mo–Fr 08:00–16:00 Uhr`).
+ */
+export function contactAnswerText(office: OfficeContact, hours?: string, unknown: readonly OfficeContactField[] = []): string {
+  const lines = [
+    office.phone ? `- Telefon: ${office.phone}${hours ? ` (erreichbar ${hours})` : ''}` : '',
+    office.email ? `- E-Mail: ${office.email}` : '',
+    `- Website: ${office.url}`,
+  ].filter(Boolean);
+  const reachable = !office.phone && hours ? [`Die Beratungsstelle ist ${hours} besetzt.`] : [];
+  // Asked for a way of contact that is not configured: said honestly, never made up.
+  const missing = unknown.filter((field) => !office[field]).map((field) => CONTACT_FIELD_NAMES[field]);
+  return [
+    ...(missing.length > 0
+      ? [`${joinGerman(missing).replace(/^./, (c) => c.toUpperCase())} der Beratungsstelle ist mir nicht bekannt.`]
+      : []),
+    `So erreichen Sie die ${office.name}:`,
+    lines.join('\n'),
+    ...reachable,
+    'Gern gebe ich Ihr Anliegen auch direkt an eine Beraterin oder einen Berater weiter – tippen Sie dazu unten auf „An Beratung übergeben“.',
+  ].join('\n\n');
+}
+
+/** The ways of contact in words, for a question that asks for one the configuration lacks. */
+const CONTACT_FIELD_NAMES: Record<OfficeContactField, string> = {
+  phone: 'eine Telefonnummer',
+  email: 'eine E-Mail-Adresse',
+  url: 'eine Website',
+};
 
 /** `YYYY-MM-DD` → `TT.MM.JJJJ`. */
 export function germanDate(isoDate: string): string {

@@ -2,12 +2,13 @@ import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardActio
 import { euro, type GrantCase, type GrantFigure } from '../funding/grant-amounts.js';
 import { citation, type ProgrammeVersion } from '../funding/programme-parameters.js';
 import type { Candidate } from '../knowledge/answer-engine.js';
+import type { OfficeContactField } from '../knowledge/detail-kinds.js';
 import { chatMarkdown } from '../knowledge/markdown.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
 import { countWord } from '../understanding/german-numbers.js';
 import { keySentences } from '../understanding/sentences.js';
 import type { CardAction, GuidedDialog } from './card-actions.js';
-import { TEXT, contactText, germanDate, type OfficeContact } from './messages.js';
+import { TEXT, contactAnswerText, contactText, germanDate, type OfficeContact } from './messages.js';
 import { germanNumber } from '../shared/german-format.js';
 
 /** Related topics offered under an answer (with the dialogs, handoff and feedback buttons). */
@@ -363,6 +364,12 @@ export function greetingReply(): Partial<Activity> {
     ],
     TEXT.greeting,
   );
+}
+
+/** The office's contact data from the configuration (`contactAnswerText`), with the button to hand over to an advisor. */
+export function contactReply(office: OfficeContact, hours?: string, asked: readonly OfficeContactField[] = []): Partial<Activity> {
+  const card = CardFactory.heroCard('', undefined, [actionButton(TEXT.buttonHandoff, { action: 'handoff' })]);
+  return MessageFactory.attachment(card, contactAnswerText(office, hours, asked));
 }
 
 /** The way to a human advisor (until the handoff dialog exists: the office's contact data). */

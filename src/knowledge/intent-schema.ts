@@ -5,7 +5,18 @@ import { strictObject } from './schema-messages.js';
  * What a message can ask for besides a search: the bot's own intents, and `question` for counter-examples
  * (messages that mention the office or a dialog but are questions for the knowledge base).
  */
-const INTENT_NAMES = ['handoff', 'eligibility', 'application', 'help', 'restart', 'greeting', 'thanks', 'goodbye', 'question'] as const;
+const INTENT_NAMES = [
+  'handoff',
+  'contact',
+  'eligibility',
+  'application',
+  'help',
+  'restart',
+  'greeting',
+  'thanks',
+  'goodbye',
+  'question',
+] as const;
 
 export type IntentName = (typeof INTENT_NAMES)[number];
 
@@ -50,6 +61,9 @@ const wordsSchema = strictObject(
     proceeding: wordList,
     // Verbs of advising: "Wer kann uns beraten?" asks for a person as "Kann uns jemand beraten?" does.
     advising: wordList,
+    // A person of the office, or the asker to be reached ("Beraterin", "jemand", "mich"): with one, a message that fits
+    // both asks for the person (handoff), without one for the office's contact data (contact).
+    persons: wordList,
     groups: z
       .array(
         z
@@ -62,7 +76,7 @@ const wordsSchema = strictObject(
       .default([]),
   },
   'word list(s)',
-  'expected the word lists keep, ignore, self, question_words, asking, own_side, request_nouns, proceeding, advising and groups',
+  'expected the word lists keep, ignore, self, question_words, asking, own_side, request_nouns, proceeding, advising, persons and groups',
 );
 
 /** The word lists of an intents file that has none (each list empty); a fresh object each call. */

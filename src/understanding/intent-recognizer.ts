@@ -56,6 +56,8 @@ interface MessageTerm {
   request: boolean;
   /** An unknown word as written (umlauts spelt out), not corrected as a typo: see `garbledKeys`. */
   garbled?: string;
+  /** In a sentence that wishes for something ("Ich hätte gern …", "Wäre … möglich?"): see `asksForIt`. */
+  wished?: boolean;
 }
 
 /** A term of a text, and whether every word it came from was used as a noun ("das Treffen", not "treffen wir uns"). */
@@ -75,6 +77,8 @@ interface Example {
   slots: Array<Set<string>>;
   /** Per word of the example: its readings only (a message word with one of them is the word itself, not a relative). */
   literals: Array<Set<string>>;
+  /** Of a one-word compound example ("Beratungstermin"): its head (`termin`), which a wish asks for as plainly. */
+  heads: Set<string>;
   /** Folded words without the ignored ones, for examples of stop words only ("Was kannst du?"). */
   phrase: string;
   within: boolean;
@@ -134,6 +138,10 @@ const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 
 const SOMEONE = 'jemand';
 /** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
 const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'menschen']);
+/** Words after a question's verb that name its subject as someone known, not the one asked ("Kommen die Fachleute …?"). */
+const DEFINITE_SUBJECT = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'beim', 'vom', 'zum', 'zur', 'im']);
+/** Subjunctives that open a question asking for something ("Wäre ein Termin möglich?"), umlauts spelt out; not "hätte" (asks the asker's past). */
+const WISHING_OPENERS = new Set(['waere', 'waeren', 'gaebe', 'haetten']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
 
 /** The position of the first word after leading conjunctions ("Und also wer …": 2); the last word at the most. */
@@ -172,12 +180,19 @@ function afterConjunctions(words: readonly string[]): number {
  *    and a question counts only when it names the asker or the bot (`words.self`) and, opened by a question
  *    word (also after "und", "aber": "Und bei welcher Stelle …?"), asks for something (`words.asking`): "Kann
  *    mich jemand anrufen?" is a request, "Berät das Kompetenzzentrum auch Landkreise?" and "Wie erreiche ich die
- *    Beratungsstelle?" are questions; a bare noun with a question mark ("Ansprechpartner?") asks for it. A question
- *    about what the office also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?") asks for nothing; "wer"
- *    with a verb of advising (`words.advising`) is "jemand": "Wer kann uns beraten?" asks for a person.
+ *    Beratungsstelle?" are no requests for a person (the last asks for the contact data); a bare noun with a
+ *    question mark ("Ansprechpartner?") asks for it. A person of the office (`words.persons`) in a question without
+ *    a question word names the bot's side ("Ist gerade eine Beraterin erreichbar?"). A question about what the office
+ *    also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?") or about what others named with an article do
+ *    ("Kommen die Fachleute … zu uns?") asks for nothing; "wer" with a verb of advising (`words.advising`) is
+ *    "jemand": "Wer kann uns beraten?" asks for a person. A wish ("Ich möchte einen Termin …", "Wäre ein Termin …
+ *    möglich?") asks for a one-word example's head ("Termin" of "Beratungstermin") as plainly as for the example.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
- *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog.
+ *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog. Between a
+ *    request for a person and the question for the office's contact data (`contact`), a person named
+ *    (`words.persons`: "Rufen Sie mich an") makes it the request, else the contact data, unless the request fits
+ *    with more words. Of both dialogs in several sentences, the last one asked for counts.
  *
  * @example
  * ```ts
@@ -226,6 +241,8 @@ export class IntentRecognizer {
   private readonly ownSideTerms: Set<string>;
   /** Stems of `words.request_nouns` ("Wunsch", "Anfrage", "Bitte"): the head of a compound that asks for its first part. */
   private readonly requestNouns: Set<string>;
+  /** Terms of `words.persons` ("Beraterin", "jemand", "mich"): a person of the office, or the asker to be reached. */
+  private readonly personTerms: Set<string>;
 
   /** `words.self`, `words.question_words`, `words.asking` (folded): what tells a request from a question about others. */
   private readonly selfWords: Set<string>;
@@ -245,6 +262,7 @@ export class IntentRecognizer {
     this.ownSideTerms = new Set(file.words.own_side.flatMap((word) => this.termsOf(word)));
     this.proceedingTerms = new Set(file.words.proceeding.flatMap((word) => this.termsOf(word)));
     this.advisingTerms = new Set(file.words.advising.flatMap((word) => this.termsOf(word)));
+    this.personTerms = new Set(file.words.persons.flatMap((word) => this.termsOf(word).flatMap((term) => readings(term))));
     // Not through `termsOf`: "Bitte" is an ignored word on its own, but the head of "Rückrufbitte".
     this.requestNouns = new Set(file.words.request_nouns.map((word) => stemGerman(foldGerman(word.toLowerCase()))));
     file.words.groups.forEach((group, i) => {
@@ -299,6 +317,7 @@ export class IntentRecognizer {
       for (const literal of [...literals]) {
         const head = this.compoundHead(literal);
         if (!head) continue;
+        example.heads.add(head);
         for (const id of this.groups.get(literal) ?? []) {
           for (const member of members[Number(id.slice(1))] ?? []) {
             if (literals.has(member) || this.compoundHead(member) !== head) continue;
@@ -344,7 +363,11 @@ export class IntentRecognizer {
       // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name; "wer"
       // asking for an adviser is "jemand" ("Wer könnte uns begleiten?" = "Könnte uns jemand begleiten?").
       const asked = this.whoAdvises(sentence, sentenceTerms);
-      const read = this.isStatedWish(sentence) ? asked.map((term) => ({ ...term, ambiguous: false })) : asked;
+      // A wish (also asked: "Wäre ein Termin bei uns im Rathaus möglich?") asks for a one-word example's plain head as
+      // plainly as for the example ("Termin" for "Beratungstermin"), which a narrative note does not ("Wir haben einen Termin beim RP").
+      const stated = this.isStatedWish(sentence);
+      const wished = stated || this.asksForIt(sentence);
+      const read = wished ? asked.map((term) => ({ ...term, ambiguous: stated ? false : term.ambiguous, wished: true })) : asked;
       // A question made only of a request's words is that request, whatever follows ("Können wir uns mal
       // zusammensetzen? Wir sind vier Gemeinden …"); otherwise, and for a statement ("Wir melden uns dann."),
       // the share is measured in the whole message.
@@ -356,14 +379,25 @@ export class IntentRecognizer {
       // (its question); one that fits this very sentence still competes ("Ich brauche Mitarbeiter für den Verband").
       if (requests.length > 0 && !isQuestion(sentence) && !indirectQuestion(sentence)) {
         const counter = this.candidates(sentenceTerms, share, (example) => example.intent === 'question');
-        if (counter.length === 0) for (const request of requests) request.order[1] = 1;
+        // (A request for a person only: "Antragsvorbereitung starten" stays "Antrag stellen", not a restart "auf Anfang".)
+        if (counter.length === 0) for (const request of requests) if (request.example.intent === 'handoff') request.order[1] = 1;
       }
       candidates.push(...requests);
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
     const handoff = bestOf(candidates.filter((c) => c.example.intent === 'handoff'));
-    const chosen = handoff && (best?.example.intent === 'eligibility' || best?.example.intent === 'application') ? handoff : best;
+    let chosen = handoff && (best?.example.intent === 'eligibility' || best?.example.intent === 'application') ? handoff : best;
+    // A message that fits both a request for a person and the question for the office's contact data asks for the
+    // person when it names one or the asker to be reached ("Rufen Sie mich an", `words.persons`), else for the
+    // contact data ("Haben Sie eine E-Mail-Adresse?", "Wie erreiche ich Sie?"), unless the request fits better
+    // ("Telefontermin" is the example "Beratungstermin" itself, but only the group of "Telefonnummer").
+    const contact = bestOf(candidates.filter((c) => c.example.intent === 'contact'));
+    if (handoff && contact && (chosen === handoff || chosen === contact)) {
+      // By the words matched and the example's own words: the score of a request inside a longer message is its recall.
+      const fit = (c: Candidate) => [c.order[2]!, c.order[3]!];
+      chosen = this.namesPerson(terms) || isGreater(fit(handoff), fit(contact)) ? handoff : contact;
+    }
     const intent = chosen?.example.intent;
     if (!chosen || !intent || intent === 'question') return undefined;
     // "Wie hoch ist die Förderung und wer prüft das?": words of two questions never make one request for a
@@ -371,9 +405,23 @@ export class IntentRecognizer {
     if (intent === 'eligibility' || intent === 'application') {
       const { questions } = questionsOf(text);
       if (questions.length >= 2 && questions.every((question) => this.recognize(question)?.intent !== intent)) return undefined;
+      // Both dialogs in a message of several sentences: the last one asked for counts ("Dass wir förderfähig sind,
+      // haben wir geklärt. Jetzt bitte die Schritte zum Antrag." asks for the application, not the Förder-Check).
+      if (sentences.length >= 2) {
+        const last = sentences
+          .map(({ sentence }) => this.recognize(sentence))
+          .filter((r) => r?.intent === 'eligibility' || r?.intent === 'application')
+          .at(-1);
+        if (last && last.intent !== intent) return { ...last, rest: this.restOf(terms) };
+      }
     }
-    const rest = terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
+    const rest = this.restOf(terms);
     return { intent, score: Math.round(chosen.score * 100) / 100, example: chosen.example.text, rest };
+  }
+
+  /** The terms no example of the bot's intents uses: what a message says beyond a request. */
+  private restOf(terms: readonly MessageTerm[]): string[] {
+    return terms.filter((term) => ![...term.keys].some((key) => this.requestVocabulary.has(key))).map((term) => term.term);
   }
 
   /** Per intent, the share of the terms its examples use at all (cached). */
@@ -430,7 +478,8 @@ export class IntentRecognizer {
           filling.bySlot.set(slot, bySlot);
           if (!term.ambiguous && !term.ownSide) filling.clear |= 1 << slot;
           // "Terminwunsch" asks for a Termin as plainly as the example's own word.
-          if (term.request || this.examples[example]!.literals[slot]!.has(key)) filling.literal |= 1 << slot;
+          const { literals, heads } = this.examples[example]!;
+          if (term.request || literals[slot]!.has(key) || (term.wished && heads.has(term.term))) filling.literal |= 1 << slot;
           filled.set(example, filling);
         }
       }
@@ -486,13 +535,20 @@ export class IntentRecognizer {
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
     if (this.termUses(sentence).length <= 1 && !words.some((word) => this.questionWords.has(word))) return true;
-    if (!words.some((word) => this.selfWords.has(word))) return false;
-    if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words)) return false;
+    // A person of the office in a question without a question word names the bot's side too ("Ist gerade eine
+    // Beraterin erreichbar?"); "Was macht eine Beraterin?" still asks about her.
+    if (!words.some((word) => this.selfWords.has(word)) && !this.namesPerson(this.termUses(sentence))) return false;
+    if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words) || this.asksWhatOthersDo(words)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     const start = afterConjunctions(words);
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
+  }
+
+  /** True when terms name a person of the office or the asker to be reached (`words.persons`). */
+  private namesPerson(terms: ReadonlyArray<{ term: string }>): boolean {
+    return terms.some(({ term }) => readings(term).some((reading) => this.personTerms.has(reading)));
   }
 
   /**
@@ -510,6 +566,20 @@ export class IntentRecognizer {
   }
 
   /**
+   * True for a yes/no question opened by a verb of the file whose subject is named with a definite article ("Kommen
+   * beim AKC die Fachleute zu uns ins Rathaus?", "Rufen die Berater zurück?"): it asks what others do. Not an asking
+   * word or auxiliary first ("Kann die Beraterin mich anrufen?"), not a person addressed ("Kommen Sie zu uns?",
+   * "Kommt jemand vorbei?") or unnamed ("Kommt ein Berater zu uns?").
+   */
+  private asksWhatOthersDo(words: readonly string[]): boolean {
+    const start = afterConjunctions(words);
+    const [first, second] = [words[start], words[start + 1]];
+    if (!first || !second || !DEFINITE_SUBJECT.has(second)) return false;
+    if (this.askingWords.has(first) || this.questionWords.has(first) || AUXILIARIES.has(first)) return false;
+    return this.isVerbTerm(this.analyzer.baseTerm(first));
+  }
+
+  /**
    * True for a question (its words as written and folded) about what the office does, not for it to do it: one that
    * sets "auch" against an alternative ("Schreiben Sie auch E-Mails oder nur im Chat?", "Kommen Ihre Leute auch ins
    * Rathaus oder nur per Video?"), or "auch" in a question opened by a verb that asks for nothing but an auxiliary
@@ -524,6 +594,17 @@ export class IntentRecognizer {
     const written = spellOutUmlauts(tokens[start] ?? '');
     if (this.askingWords.has(first) || this.wishingWords.has(written) || AUXILIARIES.has(written)) return false;
     return opensWithVerb(tokens.slice(start).join(' '));
+  }
+
+  /**
+   * True for a question opened by a wishing subjunctive ("Wäre ein Termin bei uns möglich?", "Gäbe es einen Termin?",
+   * `WISHING_OPENERS`): it asks for what it names.
+   */
+  private asksForIt(sentence: string): boolean {
+    if (!isQuestion(sentence)) return false;
+    const words = tokenizeWords(sentence).map((word) => spellOutUmlauts(word));
+    const first = words[afterConjunctions(words.map((word) => word.toLowerCase()))];
+    return first !== undefined && WISHING_OPENERS.has(first.toLowerCase());
   }
 
   /**
@@ -581,6 +662,7 @@ export class IntentRecognizer {
       text,
       slots,
       literals,
+      heads: new Set(),
       phrase: this.phraseOf(text),
       within: definition.within_longer_messages,
       ownRequestInQuestions: definition.own_request_in_questions ?? false,
@@ -646,7 +728,11 @@ export class IntentRecognizer {
       }
       for (let end = MIN_MODIFIER_LENGTH; reading.length - end >= MIN_MODIFIER_REST; end++) {
         const rest = reading.slice(end);
-        if (this.knownTerms.has(rest) || this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) keys.add(reading.slice(0, end));
+        if (!this.knownTerms.has(rest) && !this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) continue;
+        keys.add(reading.slice(0, end));
+        // The modifier as the known word it is, linking "s" and all: `forderfahigkeits|check` → `forderfah`.
+        const known = this.knownPart(reading.slice(0, end));
+        if (known) keys.add(known);
       }
     }
     // A word that is neither known nor made of known parts may be a known verb with a prefix ("nachrechnen"), or a typo of a known word.

@@ -63,9 +63,9 @@ describe('a question for a detail the knowledge base does not have', () => {
 });
 
 describe('a question for a detail the knowledge base has', () => {
-  it('gives the office’s phone number from the configuration for the Beratungszentrum', async () => {
+  it('gives the office’s phone number from the configuration, not from an article', async () => {
     const { last, outcomes, office } = await talk('Welche Telefonnummer hat die Beratungsstelle?');
-    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'beratungszentrum' });
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: undefined, intent: 'contact' });
     expect(last.text).toContain(office.phone);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.js';
-import { TEXT } from '../../src/bot/messages.js';
+import { TEXT, contactAnswerText } from '../../src/bot/messages.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -152,6 +152,72 @@ describe('answers on the shipped knowledge base', () => {
     await conversation.say(question);
     expect(outcomes.at(-1)?.outcome).toBe('no_answer');
   });
+});
+
+describe('questions for the office’s contact data', () => {
+  it.each([
+    'Wie ist Ihre Telefonnummer?',
+    'Unter welcher Nummer kann ich Sie anrufen?',
+    'Haben Sie eine E-Mail-Adresse?',
+    'Wann ist die Beratungsstelle telefonisch zu erreichen?',
+    'Was sind Ihre Sprechzeiten?',
+    'Wie erreiche ich die Beratungsstelle?',
+    'Sind Sie nur per Chat erreichbar oder auch per Telefon?',
+  ])('answers "%s" with the configured contact data and the handoff button, as an answer', async (question) => {
+    const { conversation, outcomes, office } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say(question));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: undefined, intent: 'contact' });
+    expect(reply.text).toContain(office.phone);
+    expect(reply.text).toContain(office.url);
+    expect(reply.text).toContain('Mo–Fr 08:00–16:00 Uhr');
+    // No e-mail address is configured by default: none is made up.
+    expect(office.email).toBe('');
+    expect(reply.text).not.toMatch(/@|E-Mail:/);
+    expect(reply.titles).toEqual([TEXT.buttonHandoff]);
+  });
+
+  it('says honestly that it knows no e-mail address when none is configured and the question asks for one', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Haben Sie eine E-Mail-Adresse?'));
+    expect(reply.text).toContain('Eine E-Mail-Adresse der Beratungsstelle ist mir nicht bekannt.');
+  });
+
+  it('gives only the configured ways, and the office hours without a phone as when the office is staffed', () => {
+    const office = { name: 'Beratungsstelle', phone: '', email: '', url: 'https://example.org/' };
+    const text = contactAnswerText(office, 'Mo–Fr 08:00–16:00 Uhr', ['phone']);
+    expect(text).toContain('Eine Telefonnummer der Beratungsstelle ist mir nicht bekannt.');
+    expect(text).toContain('- Website: https://example.org/');
+    expect(text).toContain('Die Beratungsstelle ist Mo–Fr 08:00–16:00 Uhr besetzt.');
+    expect(text).not.toMatch(/Telefon:|E-Mail:/);
+  });
+
+  it('names the e-mail address when one is configured', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    const office = loadConfig({ OFFICE_EMAIL: 'ikz@example.org', OFFICE_PHONE: '0611 1234' }).office;
+    const bundle = createBot({ knowledge, office, logger: silentLogger() });
+    const reply = seen(await new LocalConversation(bundle).say('Gibt es eine Mailadresse vom Kompetenzzentrum?'));
+    expect(reply.text).toContain('E-Mail: ikz@example.org');
+    expect(reply.text).toContain('Telefon: 0611 1234');
+  });
+
+  it.each([
+    // Another body's phone number stays a question for the knowledge base.
+    'Welche Telefonnummer hat die Hessen3C-Hotline?',
+    'Wie erreiche ich das Regierungspräsidium telefonisch?',
+  ])('leaves "%s" to the knowledge base', async (question) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(question);
+    expect(outcomes.at(-1)?.intent).toBeUndefined();
+  });
+
+  it.each(['Rufen Sie mich an', 'Ich möchte telefonisch mit jemandem sprechen', 'Ist gerade eine Beraterin erreichbar?'])(
+    'starts the handoff for the request for a person "%s"',
+    async (message) => {
+      const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+      await conversation.say(message);
+      expect(outcomes.at(-1)).toMatchObject({ outcome: 'dialog', dialog: 'handoff' });
+    },
+  );
 });
 
 describe('a failing turn', () => {

@@ -108,6 +108,46 @@ const OWN_REQUEST_FILE: IntentsFile = intentsFileSchema.parse({
   },
 });
 
+/** A request for a person beside the question for the office's contact data: `words.persons` tells them apart. */
+const CONTACT_FILE: IntentsFile = intentsFileSchema.parse({
+  words: {
+    keep: ['mich', 'mir', 'Sie', 'jemand', 'wann'],
+    self: ['ich', 'mich', 'mir', 'Sie', 'jemand'],
+    question_words: ['wer', 'wie', 'wann', 'was'],
+    asking: ['kann', 'können'],
+    persons: ['mich', 'mir', 'jemand', 'Beraterin'],
+    groups: [
+      ['Beraterin', 'Berater', 'jemand', 'Beratungsstelle'],
+      ['anrufen', 'erreichen', 'erreichbar', 'melden'],
+      ['mich', 'mir', 'Sie'],
+      ['Telefonnummer', 'Nummer', 'Mailadresse', 'Kontaktdaten'],
+    ],
+  },
+  intents: {
+    handoff: { within_longer_messages: true, own_request_in_questions: true, examples: ['Rufen Sie mich an', 'eine Beraterin anrufen'] },
+    contact: { examples: ['Telefonnummer', 'Wie erreiche ich Sie?', 'Wann ist die Beratungsstelle erreichbar?'] },
+  },
+});
+
+describe('IntentRecognizer: contact data or a person', () => {
+  const recognizer = IntentRecognizer.fromFile(CONTACT_FILE);
+  const intentOf = (text: string) => recognizer.recognize(text)?.intent ?? 'question';
+
+  it.each([
+    ['Wie ist Ihre Telefonnummer?', 'contact'],
+    ['Wie kann ich Sie erreichen?', 'contact'],
+    ['Wann ist die Beratungsstelle erreichbar?', 'contact'],
+    // A person of the office, or the asker to be reached (words.persons): the request for a person.
+    ['Rufen Sie mich an', 'handoff'],
+    ['Können Sie mich erreichen?', 'handoff'],
+    ['Ist eine Beraterin erreichbar?', 'handoff'],
+    // Another body's number says more than the examples: a question for the knowledge base.
+    ['Telefonnummer des Landratsamts?', 'question'],
+  ])('reads "%s" as %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
 describe('IntentRecognizer: a request for a person', () => {
   const own = IntentRecognizer.fromFile(OWN_REQUEST_FILE);
   const intentOf = (text: string) => own.recognize(text)?.intent ?? 'question';
@@ -355,7 +395,11 @@ describe('intents.yml as data', () => {
   });
 
   it.each([
-    ['an unknown intent', 'intents:\n  smalltalk:\n    examples: [Hallo]\n', /unknown intent\(s\) smalltalk \(known: handoff, eligibility/],
+    [
+      'an unknown intent',
+      'intents:\n  smalltalk:\n    examples: [Hallo]\n',
+      /unknown intent\(s\) smalltalk \(known: handoff, contact, eligibility/,
+    ],
     ['an intent without examples', 'intents:\n  handoff:\n    examples: []\n', /at least one example/],
     ['a threshold out of range', 'intents:\n  handoff:\n    threshold: 2\n    examples: [Berater]\n', /threshold above 1/],
     ['a misspelt setting', 'intents:\n  handoff:\n    beispiele: [Berater]\n    examples: [Berater]\n', /unknown setting\(s\) beispiele/],
@@ -415,6 +459,8 @@ describe('the shipped intents.yml', () => {
     'Uns würde interessieren, ob das Beratungszentrum auch Entwürfe von Satzungen durchsieht.',
     'In der Klausur blieb offen, ob uns das Kompetenzzentrum bei der Öffentlichkeitsarbeit unterstützt.',
     'Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.',
+    // A yes/no question about what others named with an article do.
+    'Kommen die Fachleute des Landkreises wirklich zu uns ins Rathaus?',
   ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
@@ -483,6 +529,72 @@ describe('the shipped intents.yml', () => {
     'Wo reichen wir den Antrag ein?',
     // A counter-example that fits the stated sentence itself still competes.
     'Wie viel kostet das Personal? Wir brauchen dafür eigene Mitarbeiter.',
+  ])('leaves "%s" a question', async (text) => {
+    expect((await shipped).recognize(text)).toBeUndefined();
+  });
+
+  it.each([
+    // Questions for the office's contact data: phone, e-mail, website, when it is reachable.
+    ['Wie ist Ihre Telefonnummer?', 'contact'],
+    ['Welche Telefonnummer hat die Beratungsstelle?', 'contact'],
+    ['Haben Sie eine E-Mail-Adresse?', 'contact'],
+    ['Gibt es eine Mailadresse vom Kompetenzzentrum?', 'contact'],
+    ['Wann ist die Beratungsstelle telefonisch zu erreichen?', 'contact'],
+    ['Was sind Ihre Sprechzeiten?', 'contact'],
+    ['Bis wann ist Ihr Büro besetzt?', 'contact'],
+    ['Wie erreiche ich die Beratungsstelle?', 'contact'],
+    ['Wie kann man das Kompetenzzentrum erreichen?', 'contact'],
+    ['Haben Sie eine Website?', 'contact'],
+    ['Welche Telefonnummer hat das Kompetenzzentrum für interkommunale Zusammenarbeit?', 'contact'],
+    ['Kontakt', 'contact'],
+    ['Sind Sie nur per Chat erreichbar oder auch per Telefon?', 'contact'],
+    // … but a person asked for, or the asker to be reached, is a request for a person (words.persons).
+    ['Rufen Sie mich an', 'handoff'],
+    ['Ich möchte telefonisch mit jemandem sprechen', 'handoff'],
+    ['Wie erreiche ich einen Menschen?', 'handoff'],
+    ['Telefontermin', 'handoff'],
+    // Availability of a person: a person of the office in a question without a question word names the bot's side.
+    ['Ist im Moment ein Berater zu sprechen?', 'handoff'],
+    // A visit or meeting, the office's management, an explanation by a person, a reply asked for.
+    ['Können Sie zu uns in den Gemeinderat kommen und das Programm erklären?', 'handoff'],
+    ['Kommen Sie doch mal zu uns ins Rathaus', 'handoff'],
+    ['Wäre ein Vor-Ort-Termin bei uns in der Gemeinde möglich?', 'handoff'],
+    ['Gäbe es einen Termin bei uns in der Verwaltung?', 'handoff'],
+    ['Ich möchte gern einen Termin bei Ihnen in Frankfurt.', 'handoff'],
+    ['Ich möchte mit Ihrem Chef sprechen', 'handoff'],
+    ['Bitte um Rückmeldung', 'handoff'],
+    ['Kann mir das jemand in Ruhe erklären?', 'handoff'],
+    // Restart in a question of its own words beside another sentence; a compound of the Förder-Check's words.
+    ['Könnten wir bitte nochmal ganz von vorne beginnen? Da ist was schiefgelaufen.', 'restart'],
+    ['Fangen wir von vorn an', 'restart'],
+    ['Förderfähigkeitscheck', 'eligibility'],
+    ['förderfähigkeitscheck bitte starten', 'eligibility'],
+    // Both dialogs in several sentences: the last one asked for.
+    ['Dass unsere Zusammenarbeit förderfähig ist, steht fest. Jetzt bitte die Schritte für den Antrag.', 'application'],
+    ['Wir wollen einen Antrag stellen. Sind wir förderfähig?', 'eligibility'],
+  ])('reads "%s" as %s', async (text, intent) => {
+    expect((await shipped).recognize(text)?.intent).toBe(intent);
+  });
+
+  it.each([
+    // Another body's phone number or e-mail is a question for the knowledge base, not the office's contact data.
+    'Wie lautet die Nummer der Hessen3C-Hotline?',
+    'Welche Telefonnummer hat das Regierungspräsidium Gießen?',
+    'Telefonnummer des Landratsamts?',
+    'Wie erreiche ich die Kommunalaufsicht?',
+    'Können wir den Antrag per E-Mail schicken?',
+    // Questions about the office and its staff stay questions.
+    'Was macht eine Beraterin?',
+    'Wie viele Mitarbeiter hat die Beratungsstelle?',
+    'Wer leitet die Beratungsstelle?',
+    // "kommen", a wish and a restart's words in sentences that ask for none of them.
+    'Wann kommt der Bescheid?',
+    'Die Mitarbeiter kommen aus drei Gemeinden. Wie wird das Personal verteilt?',
+    'Wir haben vom Regierungspräsidium noch keine Rückmeldung. Wie lange dauert das?',
+    'Wir haben einen Termin beim RP. Was sollen wir mitbringen?',
+    'Wir müssen mit der Planung von vorn anfangen, was heißt das für die Förderung?',
+    'Können Sie mir erklären, was ein Zweckverband ist?',
+    'Wann startet das neue Förderprogramm?',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
   });
