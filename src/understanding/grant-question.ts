@@ -401,7 +401,7 @@ function fillFromFollowUp(
   }
   const first = chosen.figures.find((f) => f.figure === firstCount(chosen.rules));
   if (!first || given.length > 0 || values[first.figure] === undefined || quantities.length > 0) return;
-  const addsOne = words.some((w) => ADDING.has(w)) && words.some((w) => first.words.has(w));
+  const addsOne = words.some((w) => ADDING.has(w) || ONE_MORE.test(w)) && words.some((w) => first.words.has(w));
   if (addsOne && !/\b(?:nicht|kein|keine|ohne|weniger)\b/.test(folded)) {
     values[first.figure] = values[first.figure]! + 1;
     given.push(first.figure);
@@ -465,10 +465,12 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
         let addedUp = false;
         if (q.article) {
           // "mit einer Nachbargemeinde", "wir und eine andere Stadt": one other, the asking municipality makes two; "eine
-          // Gemeinde" alone counts nobody. After a count it is one of those counted, or with "noch"/"weitere" one more.
+          // Gemeinde" alone counts nobody. After a count it is one of those counted, or with "noch"/"weitere" one more;
+          // "noch"/"weitere" without a count before add to a count the message does not give.
           if (f.money || !found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)))) continue;
           const prior = counts.get(key);
-          if (prior !== undefined && !addsOne) continue;
+          // "Und wenn noch eine weitere Gemeinde mitmacht?" without a count before: one more than the topic's (see `fillFromFollowUp`).
+          if (prior === undefined ? addsOne : !addsOne) continue;
           value = prior !== undefined ? prior + 1 : 2;
           if (prior === undefined && joinsOneMore(found.words, found.index, f.words)) value += 1;
         } else if (q.ordinal && !f.money && (counts.get(key) ?? 0) >= value) {

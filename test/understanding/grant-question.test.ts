@@ -194,6 +194,12 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(follow('und wenn es nur zwei sind?', three)).toEqual({ kind: 'kooperation', partners: 2 });
     expect(follow('und wenn der Landkreis noch mitmacht?', three)).toEqual({ kind: 'kooperation', partners: 4 });
     expect(follow('und als GVV?', three)).toEqual({ kind: 'gvv', members: 3 });
+    // One more by an ordinal (the new total), by "noch"/"weitere" with an article (the topic's count and one), or one neighbour only.
+    expect(follow('Und mit einer vierten Gemeinde?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    expect(follow('Und eine fünfte?', { grantCase: { kind: 'kooperation', partners: 4 } })).toEqual({ kind: 'kooperation', partners: 5 });
+    expect(follow('Und wenn noch eine Nachbargemeinde dazukommt?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    expect(follow('Und wenn eine weitere Gemeinde mitmacht?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    expect(follow('Und wenn es nur wir und eine Nachbargemeinde sind?', three)).toEqual({ kind: 'kooperation', partners: 2 });
     expect(follow('und in 5 Jahren?', three)).toEqual({ kind: 'kooperation', partners: 3 });
     const relief: GrantTopic = { grantCase: { kind: 'entschuldung', inhabitants: 6000 }, awaiting: 'debt' };
     expect(follow('10 Mio', relief)).toEqual({ kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 });
