@@ -452,6 +452,8 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
     // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
     const locates = found.side === 'after' && LOCATING.has(before[0] ?? '') && before.slice(1, 3).some((w) => all.counting.has(w));
     const result = isResult(before, previous);
+    // "als zweite Kommune im Kreis", "als dritte Gemeinde in Hessen": a rank in a region, not a count of partners.
+    if (q.ordinal && ranksIn(found.words.slice(found.index + 1))) continue;
     // "noch eine Nachbargemeinde", "eine weitere Gemeinde": one more than the count before.
     const addsOne = q.article && (ADDING.has(before[0] ?? '') || found.words.slice(0, found.index).some((w) => ONE_MORE.test(w)));
     for (const c of all.cases) {
@@ -536,6 +538,15 @@ function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index:
 function isResult(before: string[], previous: Quantity | undefined): boolean {
   if (!previous) return false;
   return before[0] === 'zu' || (BECOMING.has(before[0] ?? '') && spellOutUmlauts(previous.before[0] ?? '') === 'aus');
+}
+
+/** A region after "in"/"im" ("im Kreis", "in ganz Hessen", "im Landkreis Fulda"): what a rank is counted in (folded words). */
+const REGION = /^(?:\w*hessen|deutschland|bund|land|bundesland|kreis|landkreis|region|regierungsbezirk|bezirk)$/;
+
+/** "… im Kreis", "… in Hessen": the words after an ordinal's counting word name a region, so the ordinal is a rank. */
+function ranksIn(after: string[]): boolean {
+  if (after[0] !== 'im' && after[0] !== 'in') return false;
+  return after.slice(1, 3).some((w) => REGION.test(w));
 }
 
 /** "drei Gemeinden und (die) zwei Kreise": the words before a count are a summing word and the previous count's counting word. */

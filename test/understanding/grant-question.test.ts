@@ -140,6 +140,9 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Wir sind drei Gemeinden; als zweite Gemeinde im Kreis haben wir eine Kasse. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
     ['Wir sind drei Gemeinden. Die zweite Gemeinde hat 5.000 Einwohner. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 3 }],
     ['Die zweite Gemeinde hat 5.000 Einwohner. Wie viel Förderung gibt es?', { kind: 'kooperation' }],
+    ['Wir wollen als zweite Kommune im Kreis einen Bauhof-Verbund gründen. Wie viel gibt es?', { kind: 'kooperation' }],
+    ['Als dritte Gemeinde in ganz Hessen teilen wir das Standesamt. Wie viel gibt es?', { kind: 'kooperation' }],
+    ['Wir möchten als vierte Gemeinde in den Zweckverband eintreten. Wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
     ['Wir stellen einen zweiten Antrag für drei Gemeinden. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
     ['Wir planen zum zweiten Mal eine Kooperation mit drei Gemeinden. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
     // One other named with an indefinite article and a mark of the others: two in all.
