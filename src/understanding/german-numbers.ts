@@ -131,6 +131,23 @@ const GROUP_NOUNS: Readonly<Record<string, number>> = {
 
 const GROUP_NOUN_WORDS = Object.keys(GROUP_NOUNS);
 
+/** Ordinals "zweite" … "zehnte" in every inflection (folded: "fuenfte", "siebte"/"siebente"). */
+const ORDINAL = /^(zweit|dritt|viert|fuenft|sechst|siebt|siebent|acht|neunt|zehnt)(?:e|er|en|em|es)$/;
+const ORDINAL_VALUES: Readonly<Record<string, number>> = {
+  zweit: 2,
+  dritt: 3,
+  viert: 4,
+  fuenft: 5,
+  sechst: 6,
+  siebt: 7,
+  siebent: 7,
+  acht: 8,
+  neunt: 9,
+  zehnt: 10,
+};
+/** The indefinite article in every case ("eine", "einer", "einem" …). */
+const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'eines']);
+
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
   [/^(mrd\.?|milliarden?)$/, 1e9],
   [/^(mio\.?|millionen?)$/, 1e6],
@@ -194,6 +211,19 @@ export interface Quantity {
   index: number;
   /** The number stands in a question: the next end of a sentence after it is a question mark. */
   inQuestion: boolean;
+  /**
+   * An ordinal after an indefinite article or "als" ("noch eine vierte Gemeinde", "als fünfte Kommune"): the count the
+   * one it names makes, all of them included. Not after a definite article ("die zweite Gemeinde hat 5.000 Einwohner").
+   */
+  ordinal: boolean;
+  /** An indefinite article read as one ("eine Nachbargemeinde"); only with `{ articles: true }`, for the caller to tell whether it counts. */
+  article: boolean;
+}
+
+/** What `quantitiesIn` reads beside the numbers. */
+export interface QuantityOptions {
+  /** Also every indefinite article followed by a word, as one (`article: true`): "mit einer Nachbargemeinde". */
+  articles?: boolean;
 }
 
 /** Numbers (with "er" or "k" attached), words (with a full stop; "+" and "&" as words), the euro sign and clause punctuation, in order. */
@@ -227,8 +257,8 @@ const ABBREVIATIONS = new Set([
 const WINDOW = 5;
 
 type Token =
-  | { kind: 'number'; value: number; text: string; suffix?: 'er' | 'k'; digits: boolean; index: number }
-  | { kind: 'word'; word: string }
+  | { kind: 'number'; value: number; text: string; suffix?: 'er' | 'k'; digits: boolean; index: number; ordinal?: boolean }
+  | { kind: 'word'; word: string; index: number }
   | { kind: 'euro' }
   | { kind: 'stop' };
 
@@ -247,15 +277,24 @@ function tokenize(text: string): Token[] {
       // "Fusion zweier Gemeinden": the genitive of a number (lower case, on its own), not a "Zweier" group.
       const genitive = groupNoun === lower && word === lower;
       const compound = lower in NUMBER_WORDS || groupNoun ? undefined : compoundNumberWord(lower);
-      if (lower in NUMBER_WORDS)
+      const previous = tokens.at(-1);
+      const ordinal =
+        previous?.kind === 'word' && (INDEFINITE.has(previous.word) || previous.word === 'als')
+          ? ORDINAL.exec(spellOutUmlauts(lower))
+          : null;
+      // "eine vierte Gemeinde", "einen achten Partner" (not the genitive "achter Gemeinden"): the count with the one it names.
+      if (ordinal)
+        tokens.push({ kind: 'number', value: ORDINAL_VALUES[ordinal[1]!]!, text: word, digits: false, index: match.index, ordinal: true });
+      else if (lower in NUMBER_WORDS)
         tokens.push({ kind: 'number', value: NUMBER_WORDS[lower]!, text: word, digits: false, index: match.index });
       else if (genitive) tokens.push({ kind: 'number', value: GROUP_NOUNS[lower]!, text: word, digits: false, index: match.index });
       else if (compound !== undefined) tokens.push({ kind: 'number', value: compound, text: word, digits: false, index: match.index });
       else if (groupNoun) {
         // "Dreierkooperation": a group of three, and the thing the group forms.
         tokens.push({ kind: 'number', value: GROUP_NOUNS[groupNoun]!, text: word, suffix: 'er', digits: false, index: match.index });
-        if (lower.length > groupNoun.length) tokens.push({ kind: 'word', word: lower.slice(groupNoun.length) });
-      } else tokens.push({ kind: 'word', word: lower });
+        if (lower.length > groupNoun.length)
+          tokens.push({ kind: 'word', word: lower.slice(groupNoun.length), index: match.index + groupNoun.length });
+      } else tokens.push({ kind: 'word', word: lower, index: match.index });
       if (stop && !ABBREVIATIONS.has(lower)) tokens.push({ kind: 'stop' });
     } else if (euroSign !== undefined) tokens.push({ kind: 'euro' });
     else tokens.push({ kind: 'stop' });
@@ -273,7 +312,7 @@ function tokenize(text: string): Token[] {
  * // [{ value: 12000, after: ['ew'], … }, { value: 3000000, money: true, before: ['schulden'], … }]
  * ```
  */
-export function quantitiesIn(text: string): Quantity[] {
+export function quantitiesIn(text: string, options: QuantityOptions = {}): Quantity[] {
   const tokens = tokenize(text);
   const found: Quantity[] = [];
   const inQuestion = (index: number) => /^[^.!?\n]*\?/.test(text.slice(index));
@@ -290,6 +329,24 @@ export function quantitiesIn(text: string): Quantity[] {
         before: wordsFrom(tokens, i - 2, -1),
         index,
         inQuestion: inQuestion(index),
+        ordinal: false,
+        article: false,
+      });
+    }
+    if (options.articles && token.kind === 'word' && INDEFINITE.has(token.word) && tokens[i + 1]?.kind === 'word') {
+      const { index } = token;
+      found.push({
+        value: 1,
+        text: token.word,
+        money: false,
+        group: false,
+        year: false,
+        after: wordsFrom(tokens, i + 1, 1),
+        before: wordsFrom(tokens, i - 1, -1),
+        index,
+        inQuestion: inQuestion(index),
+        ordinal: false,
+        article: true,
       });
     }
     if (token.kind !== 'number') return;
@@ -323,6 +380,8 @@ export function quantitiesIn(text: string): Quantity[] {
       before: wordsFrom(tokens, i - 1, -1),
       index: token.index,
       inQuestion: inQuestion(token.index),
+      ordinal: token.ordinal === true,
+      article: false,
     });
   });
   return found;

@@ -76,6 +76,8 @@ const LOCATING = new Set(['in', 'aus', 'innerhalb', 'auf', 'im']);
 const COOPERATING = /^(?:kooperier|zusammenarbeit|zusammenzuarbeit|zusammenleg|zusammenzuleg|zusammentun|zusammengetan|zusammen$)/;
 /** "und wenn der Landkreis noch mitmacht?": one more of the counted partners. */
 const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'ebenfalls', 'plus']);
+/** "eine weitere Gemeinde", "eine zusätzliche Kommune": one more than those counted before (folded). */
+const ONE_MORE = /^(?:weiter|zusaetzlich)(?:e|er|en|em|es)?$/;
 /** "aus vier Wehren werden zwei": after "aus" and a count, one after these is the result of a merger (see `isResult`). */
 const BECOMING = new Set(['werden', 'wird']);
 /**
@@ -98,6 +100,17 @@ const STRONG_ASK =
   /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
+/**
+ * A change of the amount asked about, in one clause ("Ändert sich der Zuschuss, wenn …", "Wird die Förderung dann
+ * höher?", "Erhöht sich dadurch die Zuwendung?"): with a concrete case, a question for its amount.
+ */
+const AMOUNT_NOUN = String.raw`(?:zuschuss|zuschuesse|foerderung|foerdersumme|foerderbetrag|foerderhoehe|zuwendung|regelzuwendung|betrag|summe)`;
+const CHANGE_WORD = String.raw`(?:(?:ver)?aender(?:t|n)\s+sich|erhoeh(?:t|en)\s+sich|verringer(?:t|n)\s+sich|steigt|steigen|sinkt|sinken|hoeher|niedriger|groesser|kleiner)`;
+const CHANGE_ASK = new RegExp(String.raw`\b${CHANGE_WORD}\b[^.?!,;]*\b${AMOUNT_NOUN}\b|\b${AMOUNT_NOUN}\b[^.?!,;]*\b${CHANGE_WORD}\b`);
+/** Funding in a verb or adjective ("gefördert werden", "förderfähig"): with a count in focus, whether and how that case is funded. */
+const FUNDED = /\b(?:gefoerdert|foerderfaehig|foerderbar|bezuschusst|foerderung|zuschuss)\b/;
+/** "nur zwei Gemeinden", "mit nur einer Nachbargemeinde": the count itself is in question (folded). */
+const RESTRICTING = new Set(['nur', 'lediglich', 'bloss', 'allein']);
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
 const MONEY_TALK =
   /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|springt)\b|\bvom\s+land\b|(?:foerderung|foerdermittel|foerderhoehe|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
@@ -246,7 +259,8 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
  * follow-up the topic's; the general case of a shared count ("drei Gemeinden": the regular grant, the
  * first case listed); the case of the answer's article; the first case whose counting word the message
  * uses. Numbers: "drei Gemeinden und der Landkreis" = 4, "mit zwei Nachbarorten" = 3 (the asking
- * municipality counts), "zu viert", "3er-Kooperation", "10 Mio €"; in a follow-up a bare number fills
+ * municipality counts), "mit einer Nachbargemeinde" = 2, "noch eine vierte Gemeinde" = 4 (an ordinal is the new
+ * total), "zu viert", "3er-Kooperation", "10 Mio €"; in a follow-up a bare number fills
  * the number asked for or the case's first ("Und für fünf?").
  *
  * @example
@@ -261,7 +275,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const folded = spellOutUmlauts(text);
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);
-  const counted = countsIn(quantities, all, TOTAL_ASK.test(folded) ? TOTAL_ASK.exec(folded)!.index : undefined);
+  // Counts read also indefinite articles: "mit einer Nachbargemeinde" counts one other.
+  const countQuantities = quantitiesIn(text, { articles: true });
+  const counted = countsIn(countQuantities, all, TOTAL_ASK.test(folded) ? TOTAL_ASK.exec(folded)!.index : undefined);
   const topic = hints.followUp ? hints.topic : undefined;
   const filled = (c: CompiledCase) => c.figures.filter((f) => counted.has(`${c.rules.case}:${f.figure}`)).length;
   const mostFilled = (list: CompiledCase[]) => list.reduce((best, c) => (filled(c) > filled(best) ? c : best));
@@ -333,10 +349,20 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   if (moneyFigure && !given.includes(moneyFigure) && sums.length === 1 && plausible(sums[0]!.value, moneyFigure, true))
     give(moneyFigure, sums[0]!.value);
   if (topic) fillFromFollowUp(folded, words, quantities, chosen, all, topic, values, given);
-  const asks = amountAsk(folded, quantities);
+  // "Ändert sich der Zuschuss, wenn noch eine vierte Gemeinde dazukommt?": for a concrete case, the amount is asked.
+  const changes = given.length > 0 && CHANGE_ASK.test(folded);
+  // "ob eine Kooperation mit nur einer Nachbargemeinde gefördert werden kann": whether a count below the rule is funded, and how.
+  const focused =
+    given.length > 0 &&
+    !OTHER_QUESTION.test(folded) &&
+    FUNDED.test(folded) &&
+    countQuantities.some(
+      (q) => !q.money && !q.year && RESTRICTING.has(spellOutUmlauts(q.before[0] ?? '')) && (q.group || countWordOf(q, all) !== undefined),
+    );
+  const asks = changes || focused ? 'strong' : amountAsk(folded, quantities);
   // "… 250.000 € – wie viel müssen wir einsparen?": a case in its own context with its sum given is about that money.
   const ownSum = chosen.requires.length > 0 && inContext(chosen) && moneyFigure !== undefined && given.includes(moneyFigure);
-  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded) || ownSum;
+  const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded) || ownSum || focused;
   return {
     grantCase: { kind, ...values } as GrantCase,
     asks,
@@ -375,7 +401,7 @@ function fillFromFollowUp(
   }
   const first = chosen.figures.find((f) => f.figure === firstCount(chosen.rules));
   if (!first || given.length > 0 || values[first.figure] === undefined || quantities.length > 0) return;
-  const addsOne = words.some((w) => ADDING.has(w)) && words.some((w) => first.words.has(w));
+  const addsOne = words.some((w) => ADDING.has(w) || ONE_MORE.test(w)) && words.some((w) => first.words.has(w));
   if (addsOne && !/\b(?:nicht|kein|keine|ohne|weniger)\b/.test(folded)) {
     values[first.figure] = values[first.figure]! + 1;
     given.push(first.figure);
@@ -399,9 +425,20 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
   /** Per count, the values of its separate counts before a total asked for, and the key of the last count. */
   const separate = new Map<string, number[]>();
   let lastKeys: string[] = [];
-  for (const [i, q] of quantities.entries()) {
+  /** The keys the last count of partners, members or brigades set, for "zwei Gemeinden, eine dritte kommt hinzu". */
+  let lastCounted: string[] = [];
+  let last: Quantity | undefined;
+  for (const q of quantities) {
+    // The number before this one, for "zu zwei", "werden zwei" and "und zwei Kreise" (an article read as one is no number).
+    const previous = last;
+    if (!q.article) last = q;
     const found = countWordOf(q, all);
     const beforeTotal = totalAt !== undefined && q.index < totalAt;
+    // "Wir sind zwei Gemeinden, eine dritte kommt hinzu": an ordinal without its counting word counts what the count before it counted, when it is more.
+    if (!found && q.ordinal) {
+      for (const key of lastCounted) if (q.value > (counts.get(key) ?? Infinity)) counts.set(key, q.value);
+      continue;
+    }
     // "…, im Ort B zwei": a bare count at the end of its clause counts what the count before it counted.
     if (!found && beforeTotal && q.after.length === 0 && !q.money && !q.year && !q.group && lastKeys.length > 0) {
       for (const key of lastKeys) if (plausible(q.value, key.split(':')[1] as GrantCaseFigure, false)) separate.get(key)?.push(q.value);
@@ -409,12 +446,16 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
     }
     if (!found) continue;
     const keysOfThis: string[] = [];
+    const countedNow: string[] = [];
     const word = found.words[found.index]!;
     const before = q.before.map(spellOutUmlauts);
     // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
     const locates = found.side === 'after' && LOCATING.has(before[0] ?? '') && before.slice(1, 3).some((w) => all.counting.has(w));
-    const previous = quantities[i - 1];
     const result = isResult(before, previous);
+    // "als zweite Kommune im Kreis", "als dritte Gemeinde in Hessen": a rank in a region, not a count of partners.
+    if (q.ordinal && ranksIn(found.words.slice(found.index + 1))) continue;
+    // "noch eine Nachbargemeinde", "eine weitere Gemeinde": one more than the count before.
+    const addsOne = q.article && (ADDING.has(before[0] ?? '') || found.words.slice(0, found.index).some((w) => ONE_MORE.test(w)));
     for (const c of all.cases) {
       for (const f of c.figures) {
         if (!(f.words.has(word) || (found.side === 'before' && f.words.starts(word)))) continue;
@@ -424,7 +465,20 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
         const key = `${c.rules.case}:${f.figure}`;
         let value = q.value;
         let addedUp = false;
-        if (!f.money && found.side === 'after') {
+        if (q.article) {
+          // "mit einer Nachbargemeinde", "wir und eine andere Stadt": one other, the asking municipality makes two; "eine
+          // Gemeinde" alone counts nobody. After a count it is one of those counted, or with "noch"/"weitere" one more;
+          // "noch"/"weitere" without a count before add to a count the message does not give.
+          if (f.money || !found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)))) continue;
+          const prior = counts.get(key);
+          // "Und wenn noch eine weitere Gemeinde mitmacht?" without a count before: one more than the topic's (see `fillFromFollowUp`).
+          if (prior === undefined ? addsOne : !addsOne) continue;
+          value = prior !== undefined ? prior + 1 : 2;
+          if (prior === undefined && joinsOneMore(found.words, found.index, f.words)) value += 1;
+        } else if (q.ordinal && !f.money && (counts.get(key) ?? 0) >= value) {
+          // "Wir sind drei Gemeinden; als zweite Gemeinde im Kreis …": one of those counted, not a new total.
+          continue;
+        } else if (!f.money && found.side === 'after' && !q.ordinal) {
           const others = found.words.slice(0, found.index + 1).some((w) => f.others.some((mark) => w.startsWith(mark)));
           if (others || (f.others.length > 0 && cooperatesWith(before, found.words.slice(found.index + 1)))) value += 1;
           if (joinsOneMore(found.words, found.index, f.words)) value += 1;
@@ -439,18 +493,21 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
         if (beforeTotal && !f.money && found.side === 'after') {
           // "drei Gemeinden und zwei Kreise" already adds up into one count, and "…, also vier Gemeinden" says the
           // count again: each replaces the count before; a count in the question after others restates them too.
-          const restates = addedUp || RESTATING.has(before[0] ?? '') || (q.inQuestion && inQuestion.get(key) === false);
+          const restates =
+            addedUp || q.ordinal || q.article || RESTATING.has(before[0] ?? '') || (q.inQuestion && inQuestion.get(key) === false);
           const list = restates ? [] : (separate.get(key) ?? []);
           list.push(value);
           separate.set(key, list);
           keysOfThis.push(key);
         }
         counts.set(key, value);
+        if (!f.money && f.figure !== 'inhabitants') countedNow.push(key);
         inQuestion.set(key, q.inQuestion);
         setBy.set(key, q);
       }
     }
     if (keysOfThis.length > 0) lastKeys = keysOfThis;
+    if (countedNow.length > 0) lastCounted = countedNow;
   }
   for (const [key, values] of separate) {
     const total = values.reduce((a, b) => a + b, 0);
@@ -463,8 +520,11 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
 function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index: number; side: 'after' | 'before' } | undefined {
   if (q.group) return undefined;
   const after = q.after.map(spellOutUmlauts);
-  const index = after.slice(0, 3).findIndex((w) => all.counting.has(w));
+  // "eine vierte Gemeinde", "einer einzigen Nachbargemeinde": an ordinal or article counts only the word right after it or the one after that.
+  const reach = q.ordinal || q.article ? 2 : 3;
+  const index = after.slice(0, reach).findIndex((w) => all.counting.has(w));
   if (index >= 0) return { words: after, index, side: 'after' };
+  if (q.ordinal || q.article) return undefined;
   const before = q.before.map(spellOutUmlauts);
   const back = before.slice(0, 2).findIndex((w) => all.counting.has(w) || all.counting.starts(w));
   return back >= 0 ? { words: before, index: back, side: 'before' } : undefined;
@@ -478,6 +538,15 @@ function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index:
 function isResult(before: string[], previous: Quantity | undefined): boolean {
   if (!previous) return false;
   return before[0] === 'zu' || (BECOMING.has(before[0] ?? '') && spellOutUmlauts(previous.before[0] ?? '') === 'aus');
+}
+
+/** A region after "in"/"im" ("im Kreis", "in ganz Hessen", "im Landkreis Fulda"): what a rank is counted in (folded words). */
+const REGION = /^(?:\w*hessen|deutschland|bund|land|bundesland|kreis|landkreis|region|regierungsbezirk|bezirk)$/;
+
+/** "… im Kreis", "… in Hessen": the words after an ordinal's counting word name a region, so the ordinal is a rank. */
+function ranksIn(after: string[]): boolean {
+  if (after[0] !== 'im' && after[0] !== 'in') return false;
+  return after.slice(1, 3).some((w) => REGION.test(w));
 }
 
 /** "drei Gemeinden und (die) zwei Kreise": the words before a count are a summing word and the previous count's counting word. */

@@ -37,6 +37,19 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
       ['In der Regel 50.000 €**', 'nur wenn ausnahmsweise anerkannt'],
     ],
     [
+      'the new total an ordinal gives, for a change of the amount asked about',
+      'Wir arbeiten zu dritt beim Standesamt zusammen. Ändert sich die Förderung, wenn eine vierte Kommune beitritt?',
+      ['In der Regel 100.000 €** für eine Kooperation von vier Kommunen (mehr als drei Partner)'],
+    ],
+    [
+      'one neighbour only: two in all, the exception',
+      'Kann auch eine Kooperation mit nur einer Nachbarstadt gefördert werden?',
+      [
+        'In der Regel 50.000 €** für eine Kooperation von zwei Kommunen (nur als anerkannter Ausnahmefall)',
+        'nur wenn ausnahmsweise anerkannt',
+      ],
+    ],
+    [
       'a fire-brigade merger',
       'Bei uns sollen 4 Ortsteilwehren zu einer werden, was bekommen wir dafür?',
       ['In der Regel 60.000 €** für die Fusion von vier Ortsteilfeuerwehren', '4 × 15.000 € = 60.000 €'],

@@ -306,6 +306,7 @@ describe('understanding what municipal staff write', () => {
 
   it.each([
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und für fünf?', 'foerderhoehe', '100.000 €'],
+    ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und wenn noch eine weitere Gemeinde mitmacht?', 'foerderhoehe', '100.000 €'],
     ['Was ist ein Gemeindeverwaltungsverband?', 'Wie viel Geld gibt es dafür?', 'foerderhoehe-gvv', '150.000 €'],
     ['Wie läuft das Antragsverfahren ab?', 'Und wohin schicken wir ihn?', 'antragsverfahren', 'Dienstweg'],
     ['Was ist ein Zweckverband?', 'Und eine Arbeitsgemeinschaft?', 'arbeitsgemeinschaft', 'keine eigene Rechtspersönlichkeit'],

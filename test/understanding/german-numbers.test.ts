@@ -57,6 +57,42 @@ describe('numbers in a message, as clerks write them', () => {
     expect([seven!.inQuestion, four!.inQuestion]).toEqual([false, true]);
   });
 
+  it.each<[string, Array<[number, string | undefined, boolean]>]>([
+    // An ordinal after an indefinite article or "als" names the count with the one it adds, in every inflection.
+    ['wenn noch eine vierte Gemeinde dazukommt', [[4, 'gemeinde', true]]],
+    ['wir möchten als fünfte Kommune beitreten', [[5, 'kommune', true]]],
+    ['eine dritte Gemeinde kommt hinzu', [[3, 'gemeinde', true]]],
+    ['mit einer dritten Gemeinde', [[3, 'gemeinde', true]]],
+    ['einen achten Partner', [[8, 'partner', true]]],
+    ['ein zweiter Ort', [[2, 'ort', true]]],
+    ['als siebente Stadt', [[7, 'stadt', true]]],
+    ['ein zehntes Mitglied', [[10, 'mitglied', true]]],
+    // Not after a definite article or other words: one of them, a time, a round.
+    ['die zweite Gemeinde hat 5.000 Einwohner', [[5000, 'einwohner', false]]],
+    ['jede dritte Gemeinde', []],
+    ['zum zweiten Mal', []],
+    ['im dritten Jahr', []],
+    ['wir achten auf die Kosten', []],
+    // "achter" after no article stays the genitive of eight.
+    ['die Fusion achter Gemeinden', [[8, 'gemeinden', false]]],
+  ])('reads ordinals as a total only after an indefinite article or "als": "%s"', (text, expected) => {
+    expect(quantitiesIn(text).map((q) => [q.value, q.after[0], q.ordinal])).toEqual(expected);
+  });
+
+  it.each<[string, Array<[string, string | undefined]>]>([
+    ['wir und eine Nachbarstadt', [['eine', 'nachbarstadt']]],
+    ['mit nur einer einzigen Nachbargemeinde', [['einer', 'einzigen']]],
+    ['Fusion zu einer Gemeinde.', [['einer', 'gemeinde']]],
+    // An article before a number or at the end of a clause is no count.
+    ['zu einer, dann drei', []],
+    ['eine 3er-Kooperation', []],
+  ])('reads indefinite articles as one only when asked to: "%s"', (text, expected) => {
+    expect(quantitiesIn(text).filter((q) => q.article)).toEqual([]);
+    const articles = quantitiesIn(text, { articles: true }).filter((q) => q.article);
+    expect(articles.map((q) => [q.text, q.after[0]])).toEqual(expected);
+    expect(articles.every((q) => q.value === 1 && text.slice(q.index).toLowerCase().startsWith(q.text))).toBe(true);
+  });
+
   it('writes counts up to twelve as words in replies', () => {
     expect([countWord(2), countWord(5), countWord(12), countWord(16), countWord(1500)]).toEqual(['zwei', 'fünf', 'zwölf', '16', '1.500']);
   });

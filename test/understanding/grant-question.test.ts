@@ -125,6 +125,49 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
 
+  it.each<[string, GrantCase]>([
+    // An ordinal after an indefinite article or "als" is the new total, not one more and not added to the count before.
+    [
+      'Bisher sind wir drei Kommunen in der Kooperation. Ändert sich der Zuschuss, wenn noch eine vierte Gemeinde dazukommt?',
+      { kind: 'kooperation', partners: 4 },
+    ],
+    ['Wir möchten als fünfte Kommune beitreten. Wie viel gibt es?', { kind: 'kooperation', partners: 5 }],
+    ['Wir sind zwei Gemeinden, eine dritte Gemeinde kommt hinzu. Wie viel Förderung?', { kind: 'kooperation', partners: 3 }],
+    ['Wir sind zwei Gemeinden, eine dritte kommt hinzu. Wie viel Förderung?', { kind: 'kooperation', partners: 3 }],
+    ['Wir wollen mit einer vierten Nachbargemeinde kooperieren, wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
+    ['Zwei Wehren fusionieren, eine dritte Wehr kommt dazu. Wie viel gibt es?', { kind: 'feuerwehr', brigades: 3 }],
+    // An ordinal that names one of those counted, or stands after a definite article, is no count.
+    ['Wir sind drei Gemeinden; als zweite Gemeinde im Kreis haben wir eine Kasse. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Wir sind drei Gemeinden. Die zweite Gemeinde hat 5.000 Einwohner. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Die zweite Gemeinde hat 5.000 Einwohner. Wie viel Förderung gibt es?', { kind: 'kooperation' }],
+    ['Wir wollen als zweite Kommune im Kreis einen Bauhof-Verbund gründen. Wie viel gibt es?', { kind: 'kooperation' }],
+    ['Als dritte Gemeinde in ganz Hessen teilen wir das Standesamt. Wie viel gibt es?', { kind: 'kooperation' }],
+    ['Wir möchten als vierte Gemeinde in den Zweckverband eintreten. Wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
+    ['Wir stellen einen zweiten Antrag für drei Gemeinden. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Wir planen zum zweiten Mal eine Kooperation mit drei Gemeinden. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
+    // One other named with an indefinite article and a mark of the others: two in all.
+    [
+      'Mich würde interessieren, ob auch eine Kooperation mit nur einer einzigen Nachbargemeinde gefördert werden kann.',
+      { kind: 'kooperation', partners: 2 },
+    ],
+    ['Wir und eine Nachbarstadt wollen das Standesamt zusammenlegen. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 2 }],
+    ['Wir wollen mit einer anderen Gemeinde einen GVV gründen. Wie viel gibt es?', { kind: 'gvv', members: 2 }],
+    ['Wir und eine Nachbargemeinde und der Landkreis – wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
+    ['Wir sind zu zweit. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 2 }],
+    // After a count: one more with "noch"/"weitere", else one of those counted.
+    ['Wir sind drei Gemeinden, wenn noch eine weitere Gemeinde dazukommt, wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
+    ['Wir sind drei Gemeinden, darunter eine Nachbargemeinde aus dem Kreis Fulda. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
+    // "eine Gemeinde" without a mark of the others counts no partner.
+    ['Eine Gemeinde möchte das Standesamt auslagern. Wie viel Förderung gibt es?', { kind: 'kooperation' }],
+  ])('reads ordinals and one other partner: "%s"', (text, grantCase) => {
+    expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
+  });
+
+  it('reads no count of partners into a merger into one municipality', () => {
+    const merger = 'Hilft das Land auch wenn wir uns mit dem Nachbarort richtig zusammentun wollen, also eine einzige Gemeinde werden';
+    expect(readGrantCase(merger, cases, fresh)?.given ?? []).toEqual([]);
+  });
+
   it('takes the count the question asks about, not one the letter mentions before', () => {
     const letter =
       'In unserer Gemeinde gibt es sieben Ortsteilfeuerwehren. Vier davon sollen zusammengehen. In welcher Höhe gibt es Förderung für die vier Wehren?';
@@ -154,6 +197,12 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(follow('und wenn es nur zwei sind?', three)).toEqual({ kind: 'kooperation', partners: 2 });
     expect(follow('und wenn der Landkreis noch mitmacht?', three)).toEqual({ kind: 'kooperation', partners: 4 });
     expect(follow('und als GVV?', three)).toEqual({ kind: 'gvv', members: 3 });
+    // One more by an ordinal (the new total), by "noch"/"weitere" with an article (the topic's count and one), or one neighbour only.
+    expect(follow('Und mit einer vierten Gemeinde?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    expect(follow('Und eine fünfte?', { grantCase: { kind: 'kooperation', partners: 4 } })).toEqual({ kind: 'kooperation', partners: 5 });
+    expect(follow('Und wenn noch eine Nachbargemeinde dazukommt?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    expect(follow('Und wenn eine weitere Gemeinde mitmacht?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    expect(follow('Und wenn es nur wir und eine Nachbargemeinde sind?', three)).toEqual({ kind: 'kooperation', partners: 2 });
     expect(follow('und in 5 Jahren?', three)).toEqual({ kind: 'kooperation', partners: 3 });
     const relief: GrantTopic = { grantCase: { kind: 'entschuldung', inhabitants: 6000 }, awaiting: 'debt' };
     expect(follow('10 Mio', relief)).toEqual({ kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 });
@@ -173,6 +222,23 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
     expect(asks('Drei Wehren und zwei Wehren werden je eine: was gibt es insgesamt?')).toBe('strong');
     expect(asks('Drei Gemeinden – wann wird das Geld insgesamt ausgezahlt?')).toBe('none');
+  });
+
+  it.each([
+    // A change of the amount asked about, for a concrete case …
+    ['Wir sind drei Kommunen. Ändert sich der Zuschuss, wenn noch eine vierte Gemeinde dazukommt?', 'strong'],
+    ['Wir sind drei Gemeinden. Wird die Förderung höher, wenn der Landkreis mitmacht?', 'strong'],
+    ['Erhöht sich die Zuwendung, wenn wir fünf Gemeinden sind?', 'strong'],
+    // … not of something else, and not without a case.
+    ['Ändert sich das Verfahren, wenn eine vierte Gemeinde dazukommt?', 'none'],
+    // Whether a count in focus ("nur") is funded asks how that case is funded …
+    ['Mich würde interessieren, ob auch eine Kooperation mit nur einer einzigen Nachbargemeinde gefördert werden kann.', 'strong'],
+    ['Werden auch Kooperationen von nur zwei Gemeinden gefördert?', 'strong'],
+    // … a count told on the way, or "nur" asking something else, not.
+    ['Wird eine Kooperation von drei Gemeinden im Bereich Abwasser gefördert?', 'none'],
+    ['Wir sind nur zwei Gemeinden – welche Unterlagen brauchen wir für die Förderung?', 'none'],
+  ])('reads "%s" as asking for the amount: %s', (text, ask) => {
+    expect(readGrantCase(text, cases, fresh)?.asks).toBe(ask);
   });
 
   it.each([
