@@ -16,9 +16,13 @@ describe('unknown words in a question', () => {
     return decideAnswer(index, question, kb.meta.outsideScope);
   };
 
-  it.each(['Was ist das IKZ-Förderprogramm des Landes Hessen?', 'Welche Kommunen nutzen das Aktionsprogramm Kommunale Cybersicherheit?'])(
-    'answers "%s": the programmes the articles name are not other programmes',
-    async (question) => expect((await decide(question)).outcome).toBe('answer'),
+  it.each([
+    'Was ist das IKZ-Förderprogramm des Landes Hessen?',
+    'Welche Kommunen nutzen das Aktionsprogramm Kommunale Cybersicherheit?',
+    'Entscheidet das Innenministerium über den Antrag?',
+    'Bis wann gilt die Förderrichtlinie?',
+  ])('answers "%s": the programmes the articles name are not other programmes', async (question) =>
+    expect((await decide(question)).outcome).toBe('answer'),
   );
 
   it.each([
@@ -41,6 +45,8 @@ describe('unknown words in a question', () => {
     'Gibt es für die gemeinsame Bauhofverwaltung auch Geld von der KfW?',
     'Können wir für den Bauhof Geld aus einem Strukturfonds bekommen?',
     'Welche Unterlagen braucht die Landesagentur für Kooperationsprojekte?',
+    'Wie hoch ist der Zuschuss des Umweltministeriums für eine gemeinsame Kläranlage?',
+    'Gilt für die gemeinsame Kläranlage die Abwasserrichtlinie?',
   ])('does not answer "%s": it names another programme or funder', async (question) => {
     expect((await decide(question)).outcome).toBe('no_answer');
   });
