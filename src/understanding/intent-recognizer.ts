@@ -39,6 +39,8 @@ const MIN_GARBLED_LENGTH = 4;
  * `abrechnen`, `anrechnen`, `verrechnen` mean something else than `rechnen`.
  */
 const REPEATING_PREFIXES = ['durch', 'nach', 'gegen', 'uber'];
+/** Suffixes of adjectives that the stemmer cuts off (`zuständig` → `zustand`, `fernmündlich` → `fernmund`). */
+const DERIVING_SUFFIX = /^(?:ig|lich|isch)/;
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -68,6 +70,8 @@ interface TermUse {
   word?: string;
   /** Asked for with "bitte" right beside it ("Beraterin bitte", "Bitte einen Rückruf"). */
   pleaded?: boolean;
+  /** Without the suffix of the adjective the file has its term as only ("zustande" for `zuständig`): see `derivedTerms`. */
+  underived?: boolean;
 }
 
 interface Example {
@@ -143,6 +147,58 @@ const DEFINITE_SUBJECT = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'bei
 /** Subjunctives that open a question asking for something ("Wäre ein Termin möglich?"), umlauts spelt out; not "hätte" (asks the asker's past). */
 const WISHING_OPENERS = new Set(['waere', 'waeren', 'gaebe', 'haetten']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
+
+/**
+ * Words after which "sie" opens a subordinate clause, whose finite verb is its last word ("…, wenn sie einmalig
+ * zustande kommt"): conjunctions and relative pronouns.
+ */
+const SUBORDINATORS = new Set(
+  'wenn ob dass daß weil da falls sobald solange bis damit obwohl nachdem bevor ehe sofern soweit als wie was wo die der das den dem deren dessen welche welcher welches'.split(
+    ' ',
+  ),
+);
+/** Where a clause ends: punctuation, a dash, or "und", "oder", "aber" between two clauses. */
+const CLAUSE_BOUNDARY = /[,;:()\n.!?–—]|\s-\s|(?<!\p{L})(?:und|oder|aber|sondern)(?!\p{L})/giu;
+/** Finite verbs of the third person singular that do not end in "t" ("muss", "kann", "wird", "wäre"), umlauts folded. */
+const SINGULAR_FINITE = new Set(
+  'kann muss soll darf will mag wird war weiss mochte mochte konnte sollte musste durfte wurde wollte hatte hatte ware kam gab ging lag stand bekam fiel'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The text with every "sie" that is "she", "it" or "they" by its verb replaced by "es": the polite "Sie" takes a
+ * verb in the plural ("Können Sie …", "…, ob Sie mich anrufen können"), "sie" with a verb in the singular names
+ * something else ("…, wenn sie einmalig zustande kommt", "Muss sie jedes Jahr erreicht werden?"). Its verb is the
+ * clause's last word in a subordinate clause, else the word before "sie" or, with "sie" first, the one after. A
+ * capital "Sie" inside a sentence is always the polite form ("Erreicht man Sie auch abends?").
+ */
+export function withoutThirdPersonSie(text: string): string {
+  if (!/(?<!\p{L})sie(?!\p{L})/iu.test(text)) return text;
+  const bounds = [0, ...[...text.matchAll(CLAUSE_BOUNDARY)].flatMap((m) => [m.index, m.index + m[0].length]), text.length];
+  return text.replace(/(?<!\p{L})sie(?!\p{L})/giu, (match, at: number) => {
+    const start = Math.max(...bounds.filter((b) => b <= at));
+    const end = Math.min(...bounds.filter((b) => b > at));
+    const before = tokenizeWords(text.slice(start, at)).map((w) => foldGerman(w.toLowerCase()));
+    const after = tokenizeWords(text.slice(at + match.length, end)).map((w) => foldGerman(w.toLowerCase()));
+    // A capital "Sie" inside a sentence is the polite form however its verb reads.
+    if (match === 'Sie' && /\p{L}/u.test(text.slice(sentenceStart(text, at), at))) return match;
+    const subordinate = before.length > 0 && SUBORDINATORS.has(before.at(-1)!);
+    const verb = subordinate ? after.at(-1) : (before.at(-1) ?? after[0]);
+    return verb !== undefined && isSingularFinite(verb) ? 'es' : match;
+  });
+}
+
+/** Where the sentence around a position starts (after the last `.`, `!`, `?` or line break before it). */
+function sentenceStart(text: string, at: number): number {
+  const ends = [...text.slice(0, at).matchAll(/[.!?\n]/gu)];
+  return ends.length > 0 ? ends.at(-1)!.index + 1 : 0;
+}
+
+/** True for a finite verb form of the third person singular: "kommt", "reicht", "ist", "muss", "wäre". */
+function isSingularFinite(word: string): boolean {
+  return SINGULAR_FINITE.has(word) || (word.length >= 3 && /[^aeiou]t$/.test(word)) || word === 'ist' || word === 'hat';
+}
 
 /** The position of the first word after leading conjunctions ("Und also wer …": 2); the last word at the most. */
 function afterConjunctions(words: readonly string[]): number {
@@ -225,6 +281,13 @@ export class IntentRecognizer {
   /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
   private readonly verbTerms = new Set<string>();
   private readonly nounTerms = new Set<string>();
+  /** Per term, the words of the intent file it was made of (lower case, umlauts folded): see `derivedTerms`. */
+  private readonly formsOf = new Map<string, Set<string>>();
+  /**
+   * Terms the file has only as an adjective whose suffix the stemmer cut off (`zuständig` → `zustand`): a word of a
+   * message is that term only with the suffix ("Zuständige", "Zuständigkeit"), not "zustande" or "Zustand".
+   */
+  private readonly derivedTerms = new Set<string>();
   /**
    * Infinitives the file also lists capitalised, as nouns, and the groups it lists them so in: used as a noun in a
    * message ("Zeit für ein Treffen") such a verb fills only those groups (a talk, not "treffen" the contact verb,
@@ -294,6 +357,9 @@ export class IntentRecognizer {
     // A capitalised infinitive of a group is a noun like any other unless the file also has it as a verb.
     for (const term of this.nominalGroups.keys()) if (!this.verbTerms.has(term)) this.nounTerms.add(term);
     this.addCompoundRelatives(file.words.groups);
+    for (const [term, forms] of this.formsOf) {
+      if ([...forms].every((form) => form.startsWith(term) && DERIVING_SUFFIX.test(form.slice(term.length)))) this.derivedTerms.add(term);
+    }
     const someone = this.termsOf(SOMEONE)[0];
     this.someone = someone ? this.messageTerm({ term: someone, noun: false }) : undefined;
     for (const term of this.knownTerms) {
@@ -346,7 +412,9 @@ export class IntentRecognizer {
   }
 
   /** The intent of a message, or `undefined` when it is a question for the knowledge base. */
-  recognize(text: string): RecognizedIntent | undefined {
+  recognize(message: string): RecognizedIntent | undefined {
+    // "…, wenn sie einmalig zustande kommt": not the polite "Sie" the requests address.
+    const text = withoutThirdPersonSie(message);
     const sentences = splitSentences(text).map((sentence) => ({
       sentence,
       terms: this.termUses(sentence).map((use) => this.messageTerm(use)),
@@ -530,7 +598,8 @@ export class IntentRecognizer {
       // uns das Beratungszentrum dabei unterstützt": the frame's words ask nothing, the clause is a question like
       // any other ("… ob mich jemand zurückrufen kann" still asks for the asker).
       const indirect = indirectQuestion(sentence);
-      return indirect ? this.isOwnRequest(indirect.clause) : true;
+      // (The clause read as the question it is: "…, wobei uns das Beratungszentrum unterstützt" asks nothing of it.)
+      return indirect ? this.isOwnRequest(`${indirect.clause.replace(/[\s.!;:,]+$/u, '')}?`) : true;
     }
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
@@ -687,6 +756,8 @@ export class IntentRecognizer {
       this.knownWordsByStart.set(written[0]!, byLength);
     }
     this.knownWords.set(written, term);
+    const forms = this.formsOf.get(term) ?? new Set<string>();
+    this.formsOf.set(term, forms.add(foldGerman(word.toLowerCase())));
     const capitalised = /^\p{Lu}/u.test(word);
     if (capitalised && nominal) return;
     if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
@@ -707,8 +778,10 @@ export class IntentRecognizer {
    * A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. A
    * noun that only shares a request verb's stem is no request: "Unser Treffen mit dem Kreis …" is not "treffen".
    */
-  private messageTerm({ term, noun, word, pleaded }: TermUse): MessageTerm {
+  private messageTerm({ term, noun, word, pleaded, underived }: TermUse): MessageTerm {
     const ownSide = this.ownSideTerms.has(term);
+    // "zustande kommen" is no "zuständig" (the stemmer makes both `zustand`).
+    if (underived) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
     if (noun && this.isVerbOnly(term)) {
       const keys = new Set([`=${term}`, ...(this.nominalGroups.get(term) ?? [])]);
       return { term, keys, ambiguous: false, ownSide, request: false };
@@ -874,7 +947,7 @@ export class IntentRecognizer {
 
   /** The terms of `termsOf`, each with whether it was an infinitive used as a noun only (see `NOUN_MARKERS`). */
   private termUses(text: string): TermUse[] {
-    const terms = new Map<string, { noun: boolean; word?: string; pleaded?: boolean }>();
+    const terms = new Map<string, { noun: boolean; word?: string; pleaded?: boolean; underived?: boolean }>();
     for (const sentence of splitSentences(text)) {
       const tokens = tokenizeWords(sentence);
       const lastWord = foldGerman((tokens.at(-1) ?? '').toLowerCase());
@@ -929,10 +1002,18 @@ export class IntentRecognizer {
           noun: (previous?.noun ?? true) && noun,
           word: previous ? previous.word : as,
           pleaded: (previous?.pleaded ?? false) || pleaded.has(word),
+          underived: (previous?.underived ?? true) && !joined.has(i) && !infinitive && this.lacksSuffix(word, term),
         });
       });
     }
     return [...terms].map(([term, use]) => ({ term, ...use }));
+  }
+
+  /** True for a word whose term the file has only as an adjective, without that adjective's suffix ("zustande", "Zustand": `zuständig`). */
+  private lacksSuffix(word: string, term: string): boolean {
+    if (!this.derivedTerms.has(term)) return false;
+    const folded = foldGerman(word.toLowerCase());
+    return !(folded.startsWith(term) && DERIVING_SUFFIX.test(folded.slice(term.length)));
   }
 
   /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */

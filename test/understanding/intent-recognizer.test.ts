@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntentSource } from '../../src/bot/intents.js';
 import { intentsFileSchema, type IntentsFile } from '../../src/knowledge/intent-schema.js';
 import { loadKnowledgeBase, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
-import { IntentRecognizer } from '../../src/understanding/intent-recognizer.js';
+import { IntentRecognizer, withoutThirdPersonSie } from '../../src/understanding/intent-recognizer.js';
 import { SHIPPED_KB } from '../helpers/bot-harness.js';
 
 /** A small intents file that shows each mechanism on its own. */
@@ -377,6 +377,23 @@ describe('IntentRecognizer: a request to be guided', () => {
   });
 });
 
+describe('withoutThirdPersonSie', () => {
+  it.each([
+    // The verb of "sie" in the singular: she, it.
+    ['Reicht es, wenn sie einmal zustande kommt?', 'Reicht es, wenn es einmal zustande kommt?'],
+    ['Muss sie jedes Jahr erreicht werden?', 'Muss es jedes Jahr erreicht werden?'],
+    ['Die Förderung ist gut. Sie kommt aber spät.', 'Die Förderung ist gut. es kommt aber spät.'],
+    // In the plural (the polite form, or "they"), and a capital "Sie" inside a sentence: unchanged.
+    ['Können sie mich zurückrufen?', 'Können sie mich zurückrufen?'],
+    ['Ich weiß nicht, ob sie mich anrufen können', 'Ich weiß nicht, ob sie mich anrufen können'],
+    ['Wann sind sie erreichbar?', 'Wann sind sie erreichbar?'],
+    ['Erreicht man Sie auch abends?', 'Erreicht man Sie auch abends?'],
+    ['Rufen Sie mich an', 'Rufen Sie mich an'],
+  ])('reads "%s" as "%s"', (text, expected) => {
+    expect(withoutThirdPersonSie(text)).toBe(expected);
+  });
+});
+
 describe('intents.yml as data', () => {
   it('makes an example an editor adds live once the knowledge base reloads', () => {
     let file: IntentsFile = FILE;
@@ -461,6 +478,14 @@ describe('the shipped intents.yml', () => {
     'Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.',
     // A yes/no question about what others named with an article do.
     'Kommen die Fachleute des Landkreises wirklich zu uns ins Rathaus?',
+    // "sie" with a verb in the singular is "she" or "it", not the polite "Sie" of "Schicken Sie jemanden vorbei".
+    'Wird der Zuschuss gekürzt, wenn sie ihr Ziel erst im dritten Jahr erreicht?',
+    'Erreicht die Gemeinde das Ziel, wenn sie uns jemanden vorbeischickt?',
+    // "zustande" is no "zuständig" (the stemmer makes both `zustand`, a word of the group of persons).
+    'Wenn die Fusion nicht zustande kommt, müssen wir dann jemanden informieren?',
+    // An indirect question after a frame of explaining asks what the office does, not for it to do it.
+    'Erläutern Sie bitte, worin uns das Kompetenzzentrum berät.',
+    'Bitte beschreiben, wobei das Beratungszentrum uns unterstützt.',
   ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
@@ -506,6 +531,11 @@ describe('the shipped intents.yml', () => {
     ['Wer entscheidet über den Antrag? Dazu hätte ich gern einen Rückruf.', 'handoff'],
     // A request in an indirect question is still one.
     ['Ich würde gern wissen, ob mich jemand von Ihnen anrufen kann', 'handoff'],
+    ['Bitte erläutern Sie mir, wer mich zurückrufen kann.', 'handoff'],
+    // The polite "Sie" in lower case, with its verb in the plural; "zuständig" with its suffix.
+    ['Können sie mich morgen zurückrufen?', 'handoff'],
+    ['Ich hoffe, sie können mich zurückrufen.', 'handoff'],
+    ['Wer ist bei Ihnen für IKZ zuständig? Mit der Zuständigen würde ich gern sprechen.', 'handoff'],
     ['Wir fragen uns, ob uns jemand aus dem Beratungszentrum zurückrufen könnte.', 'handoff'],
   ])('recognises the idiom in "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
