@@ -56,6 +56,11 @@ interface MessageTerm {
   head?: Set<string>;
   /** A compound that asks for what its first part names (`termin|wunsch`, `gesprachs|anfrag`, `words.request_nouns`). */
   request: boolean;
+  /**
+   * The keys of a compound's first part (`beratungs|stell` → `berat`): they fill a slot, but not as the example's own
+   * word — a compound names its head, and "Beratungsstelle" is no "Berater".
+   */
+  modifiers?: Set<string>;
   /** An unknown word as written (umlauts spelt out), not corrected as a typo: see `garbledKeys`. */
   garbled?: string;
   /** In a sentence that wishes for something ("Ich hätte gern …", "Wäre … möglich?"): see `asksForIt`. */
@@ -138,6 +143,8 @@ const ALSO = 'auch';
 const ALTERNATIVE = 'oder';
 /** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
 const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
+/** "Ihr", "Ihre" …: what belongs to the one addressed (also in lower case, as typed in a hurry). */
+const YOUR = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 /** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
 const SOMEONE = 'jemand';
 /** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
@@ -464,7 +471,9 @@ export class IntentRecognizer {
     if (handoff && contact && (chosen === handoff || chosen === contact)) {
       // By the words matched and the example's own words: the score of a request inside a longer message is its recall.
       const fit = (c: Candidate) => [c.order[2]!, c.order[3]!];
-      chosen = this.namesPerson(terms) || isGreater(fit(handoff), fit(contact)) ? handoff : contact;
+      // "Können Sie mir Ihre Telefonnummer geben?": the office's own contact data asked for, whoever is named.
+      const ownData = this.asksForOfficeData(text);
+      chosen = !ownData && (this.namesPerson(terms) || isGreater(fit(handoff), fit(contact))) ? handoff : contact;
     }
     const intent = chosen?.example.intent;
     if (!chosen || !intent || intent === 'question') return undefined;
@@ -547,7 +556,8 @@ export class IntentRecognizer {
           if (!term.ambiguous && !term.ownSide) filling.clear |= 1 << slot;
           // "Terminwunsch" asks for a Termin as plainly as the example's own word.
           const { literals, heads } = this.examples[example]!;
-          if (term.request || literals[slot]!.has(key) || (term.wished && heads.has(term.term))) filling.literal |= 1 << slot;
+          const own = literals[slot]!.has(key) && !term.modifiers?.has(key);
+          if (term.request || own || (term.wished && heads.has(term.term))) filling.literal |= 1 << slot;
           filled.set(example, filling);
         }
       }
@@ -613,6 +623,28 @@ export class IntentRecognizer {
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
+  }
+
+  /**
+   * True when a text asks for the contact data of the one it addresses: "Ihr"/"Ihre" before a word of a one-word
+   * example of `contact` ("Ihre Telefonnummer", "Ihre Tel.-Nr.", "Ihrer E-Mail-Adresse"), one word between at most.
+   */
+  private asksForOfficeData(text: string): boolean {
+    const tokens = tokenizeWords(text);
+    return tokens.some((token, i) => {
+      if (!YOUR.has(token.toLowerCase())) return false;
+      return tokens.slice(i + 1, i + 3).some((word) => {
+        const term = this.analyzer.baseTerm(word);
+        if (!term) return false;
+        const { keys } = this.messageTerm({ term, noun: true, word });
+        return [...keys].some((key) =>
+          (this.slotIndex.get(key) ?? []).some(({ example }) => {
+            const { intent, slots } = this.examples[example]!;
+            return intent === 'contact' && slots.length === 1;
+          }),
+        );
+      });
+    });
   }
 
   /** True when terms name a person of the office or the asker to be reached (`words.persons`). */
@@ -792,6 +824,7 @@ export class IntentRecognizer {
     // A compound counts through its parts only where both are known words (`beratungs|termin`,
     // `antrag|s|vorbereit`): `Bauantrag` is no `Antrag` of ours, `Personalabrechnung` no `Person`.
     let compound: { request?: string; head?: string } = {};
+    const modifiers = new Set<string>();
     for (const reading of own) {
       for (let start = 1; reading.length - start >= MIN_HEAD_LENGTH; start++) {
         const modifier = this.knownPart(reading.slice(0, start));
@@ -799,13 +832,16 @@ export class IntentRecognizer {
         keys.add(reading.slice(start));
         if (reading === term && !compound.request && !compound.head) compound = this.compoundOf(modifier, reading.slice(start));
       }
-      for (let end = MIN_MODIFIER_LENGTH; reading.length - end >= MIN_MODIFIER_REST; end++) {
+      // A word the file lists itself ("Telefonnummer", "Beratungsstelle") is that word, not what its first part names.
+      for (let end = MIN_MODIFIER_LENGTH; !this.knownTerms.has(reading) && reading.length - end >= MIN_MODIFIER_REST; end++) {
         const rest = reading.slice(end);
         if (!this.knownTerms.has(rest) && !this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) continue;
         keys.add(reading.slice(0, end));
+        modifiers.add(reading.slice(0, end));
         // The modifier as the known word it is, linking "s" and all: `forderfahigkeits|check` → `forderfah`.
         const known = this.knownPart(reading.slice(0, end));
         if (known) keys.add(known);
+        if (known) modifiers.add(known);
       }
     }
     // A word that is neither known nor made of known parts may be a known verb with a prefix ("nachrechnen"), or a typo of a known word.
@@ -837,6 +873,7 @@ export class IntentRecognizer {
       ownSide,
       head: head ? withGroups(new Set([head])) : undefined,
       request: request !== undefined || pleaded === true,
+      modifiers: new Set([...modifiers].filter((key) => !own.includes(key))),
       garbled: unknown && !typo && word ? spellOutUmlauts(word) : undefined,
     };
   }

@@ -578,8 +578,17 @@ describe('the shipped intents.yml', () => {
     ['Welche Telefonnummer hat das Kompetenzzentrum für interkommunale Zusammenarbeit?', 'contact'],
     ['Kontakt', 'contact'],
     ['Sind Sie nur per Chat erreichbar oder auch per Telefon?', 'contact'],
+    // Abbreviations ("Tel.", "Nr.") and a compound the file lists itself: "Beratungsstelle" is no "Berater", a
+    // "Telefonnummer" no call.
+    ['Tel.-Nr.?', 'contact'],
+    ['Tel. vom Kompetenzzentrum?', 'contact'],
+    ['Ich brauche die Telefonnummer', 'contact'],
+    // The addressee's own contact data asked for, whoever else is named ("mir").
+    ['Könnten Sie mir bitte Ihre Durchwahl nennen?', 'contact'],
+    ['Schicken Sie mir Ihre E-Mail-Adresse', 'contact'],
     // … but a person asked for, or the asker to be reached, is a request for a person (words.persons).
     ['Rufen Sie mich an', 'handoff'],
+    ['Rufen Sie mich bitte an, meine Nummer ist 06421 12345.', 'handoff'],
     ['Ich möchte telefonisch mit jemandem sprechen', 'handoff'],
     ['Wie erreiche ich einen Menschen?', 'handoff'],
     ['Telefontermin', 'handoff'],
@@ -609,6 +618,8 @@ describe('the shipped intents.yml', () => {
   it.each([
     // Another body's phone number or e-mail is a question for the knowledge base, not the office's contact data.
     'Wie lautet die Nummer der Hessen3C-Hotline?',
+    'Tel. des Regierungspräsidiums?',
+    'Antrag Nr. 12 – wie ist der Stand?',
     'Welche Telefonnummer hat das Regierungspräsidium Gießen?',
     'Telefonnummer des Landratsamts?',
     'Wie erreiche ich die Kommunalaufsicht?',
