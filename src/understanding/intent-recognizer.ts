@@ -41,6 +41,19 @@ const MIN_GARBLED_LENGTH = 4;
 const REPEATING_PREFIXES = ['durch', 'nach', 'gegen', 'uber'];
 /** Suffixes of adjectives that the stemmer cuts off (`zuständig` → `zustand`, `fernmündlich` → `fernmund`). */
 const DERIVING_SUFFIX = /^(?:ig|lich|isch)/;
+/** The endings of an adjective or participle used as a noun ("der Beauftragte", "den Beauftragten", "ein Beauftragter"). */
+const NOUN_ENDINGS = new Set(['e', 'en', 'er', 'em', 'es']);
+
+/**
+ * True for the term of a participle the file has only as a noun: capitalised, ending in "t", in two declined forms
+ * or more ("Beauftragte", "Beauftragten" → `beauftragt`).
+ */
+function isParticipleNoun(term: string, endings: ReadonlyArray<string | undefined>, lowerCase: boolean): boolean {
+  if (lowerCase || !term.endsWith('t')) return false;
+  const declined = new Set(endings);
+  return declined.size >= 2 && [...declined].every((ending) => ending !== undefined && NOUN_ENDINGS.has(ending));
+}
+
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -290,11 +303,15 @@ export class IntentRecognizer {
   private readonly nounTerms = new Set<string>();
   /** Per term, the words of the intent file it was made of (lower case, umlauts folded): see `derivedTerms`. */
   private readonly formsOf = new Map<string, Set<string>>();
+  /** Terms the file has (also) written in lower case: see `derivedTerms` (a participle used as a noun is capitalised). */
+  private readonly lowerCaseTerms = new Set<string>();
   /**
-   * Terms the file has only as an adjective whose suffix the stemmer cut off (`zuständig` → `zustand`): a word of a
-   * message is that term only with the suffix ("Zuständige", "Zuständigkeit"), not "zustande" or "Zustand".
+   * Terms the file has only with an ending the stemmer cut off, and what a message word needs after the term to be
+   * it: an adjective's suffix (`zuständig` → `zustand`: "Zuständige", "Zuständigkeit", not "zustande" or "Zustand"),
+   * or, for a participle used as a noun, an ending at all ("Beauftragte", "Beauftragten" → `beauftragt`: not the
+   * participle "beauftragt" in "Die Gemeindevertretung hat uns beauftragt, das zu klären").
    */
-  private readonly derivedTerms = new Set<string>();
+  private readonly derivedTerms = new Map<string, RegExp>();
   /**
    * Infinitives the file also lists capitalised, as nouns, and the groups it lists them so in: used as a noun in a
    * message ("Zeit für ein Treffen") such a verb fills only those groups (a talk, not "treffen" the contact verb,
@@ -365,7 +382,9 @@ export class IntentRecognizer {
     for (const term of this.nominalGroups.keys()) if (!this.verbTerms.has(term)) this.nounTerms.add(term);
     this.addCompoundRelatives(file.words.groups);
     for (const [term, forms] of this.formsOf) {
-      if ([...forms].every((form) => form.startsWith(term) && DERIVING_SUFFIX.test(form.slice(term.length)))) this.derivedTerms.add(term);
+      const endings = [...forms].map((form) => (form.startsWith(term) ? form.slice(term.length) : undefined));
+      if (endings.every((ending) => ending !== undefined && DERIVING_SUFFIX.test(ending))) this.derivedTerms.set(term, DERIVING_SUFFIX);
+      else if (isParticipleNoun(term, endings, this.lowerCaseTerms.has(term))) this.derivedTerms.set(term, /^\p{L}/u);
     }
     const someone = this.termsOf(SOMEONE)[0];
     this.someone = someone ? this.messageTerm({ term: someone, noun: false }) : undefined;
@@ -790,6 +809,7 @@ export class IntentRecognizer {
     this.knownWords.set(written, term);
     const forms = this.formsOf.get(term) ?? new Set<string>();
     this.formsOf.set(term, forms.add(foldGerman(word.toLowerCase())));
+    if (!/^\p{Lu}/u.test(word)) this.lowerCaseTerms.add(term);
     const capitalised = /^\p{Lu}/u.test(word);
     if (capitalised && nominal) return;
     if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
@@ -1046,11 +1066,15 @@ export class IntentRecognizer {
     return [...terms].map(([term, use]) => ({ term, ...use }));
   }
 
-  /** True for a word whose term the file has only as an adjective, without that adjective's suffix ("zustande", "Zustand": `zuständig`). */
+  /**
+   * True for a word without the ending its term has in the file ("zustande", "Zustand" for `zuständig`; the
+   * participle "beauftragt" for "Beauftragte"): see `derivedTerms`.
+   */
   private lacksSuffix(word: string, term: string): boolean {
-    if (!this.derivedTerms.has(term)) return false;
+    const ending = this.derivedTerms.get(term);
+    if (!ending) return false;
     const folded = foldGerman(word.toLowerCase());
-    return !(folded.startsWith(term) && DERIVING_SUFFIX.test(folded.slice(term.length)));
+    return !(folded.startsWith(term) && ending.test(folded.slice(term.length)));
   }
 
   /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */

@@ -483,6 +483,9 @@ describe('the shipped intents.yml', () => {
     'Erreicht die Gemeinde das Ziel, wenn sie uns jemanden vorbeischickt?',
     // "zustande" is no "zuständig" (the stemmer makes both `zustand`, a word of the group of persons).
     'Wenn die Fusion nicht zustande kommt, müssen wir dann jemanden informieren?',
+    // … and the participle "beauftragt" no "Beauftragte".
+    'Die Gemeindevertretung hat uns beauftragt, das mit den Nachbarn zu klären.',
+    'Wir wurden beauftragt, mit dem Kreis zu sprechen. Welche Unterlagen brauchen wir?',
     // An indirect question after a frame of explaining asks what the office does, not for it to do it.
     'Erläutern Sie bitte, worin uns das Kompetenzzentrum berät.',
     'Bitte beschreiben, wobei das Beratungszentrum uns unterstützt.',
@@ -536,6 +539,9 @@ describe('the shipped intents.yml', () => {
     ['Können sie mich morgen zurückrufen?', 'handoff'],
     ['Ich hoffe, sie können mich zurückrufen.', 'handoff'],
     ['Wer ist bei Ihnen für IKZ zuständig? Mit der Zuständigen würde ich gern sprechen.', 'handoff'],
+    // A participle used as a noun, with its ending ("Beauftragte"), is a person of the office.
+    ['Kann ich bitte den Beauftragten für interkommunale Zusammenarbeit sprechen?', 'handoff'],
+    ['ich will mit dem beauftragten reden', 'handoff'],
     ['Wir fragen uns, ob uns jemand aus dem Beratungszentrum zurückrufen könnte.', 'handoff'],
   ])('recognises the idiom in "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
