@@ -104,6 +104,8 @@ interface Example {
   /** Folded words without the ignored ones, for examples of stop words only ("Was kannst du?"). */
   phrase: string;
   within: boolean;
+  /** A statement with a word of `words.asking` ("Wir möchten beantragen"): counts only in a stated wish (see `WISH`). */
+  wish: boolean;
   /** In a question, counts only when the asker asks for it (see `isOwnRequest`). */
   ownRequestInQuestions: boolean;
   threshold: number;
@@ -156,6 +158,8 @@ const ALSO = 'auch';
 const ALTERNATIVE = 'oder';
 /** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
 const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
+/** The key of the wish in an example with a word of `words.asking` ("Wir möchten beantragen"): see `Example.wish`. */
+const WISH = '#wish';
 /** "Ihr", "Ihre" …: what belongs to the one addressed (also in lower case, as typed in a hurry). */
 const YOUR = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 /** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
@@ -322,6 +326,8 @@ export class IntentRecognizer {
   private readonly proceedingTerms: Set<string>;
   /** Terms of `words.advising` ("beraten", "begleiten"): asked with "wer", a request for a person. */
   private readonly advisingTerms: Set<string>;
+  /** The wish a stated wish adds to its sentence's terms (see `Example.wish`). */
+  private readonly wishTerm: MessageTerm = { term: WISH, keys: new Set([WISH]), ambiguous: false, ownSide: false, request: false };
   /** The term of "jemand": what "wer" stands for in a question for an adviser. */
   private readonly someone: MessageTerm | undefined;
   /** Terms of `words.own_side` ("uns", "unser"). */
@@ -462,6 +468,7 @@ export class IntentRecognizer {
       const stated = this.isStatedWish(sentence);
       const wished = stated || this.asksForIt(sentence);
       const read = wished ? asked.map((term) => ({ ...term, ambiguous: stated ? false : term.ambiguous, wished: true })) : asked;
+      if (stated) read.push(this.wishTerm);
       // A question made only of a request's words is that request, whatever follows ("Können wir uns mal
       // zusammensetzen? Wir sind vier Gemeinden …"); otherwise, and for a statement ("Wir melden uns dann."),
       // the share is measured in the whole message.
@@ -477,6 +484,12 @@ export class IntentRecognizer {
         if (counter.length === 0) for (const request of requests) if (request.example.intent === 'handoff') request.order[1] = 1;
       }
       candidates.push(...requests);
+    }
+    // An example with a wish ("Wir möchten beantragen") fits a sentence that states one ("Dann möchten wir das jetzt
+    // beantragen"), not a question ("Bis wann müssen wir beantragt haben?") nor words of two sentences.
+    for (const { sentence, terms: sentenceTerms } of sentences) {
+      if (!this.isStatedWish(sentence)) continue;
+      candidates.push(...this.candidates([...sentenceTerms, this.wishTerm], share, (e) => e.wish && !e.ownRequestInQuestions, proceeding));
     }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
@@ -776,6 +789,13 @@ export class IntentRecognizer {
         literals.push(new Set(own));
       }
     }
+    // "Wir möchten beantragen": the wish is a word of the example, which only a stated wish fills.
+    const wish =
+      intent !== 'question' && !isQuestion(text) && tokenizeWords(text).some((word) => this.wishingWords.has(spellOutUmlauts(word)));
+    if (wish) {
+      slots.push(new Set([WISH]));
+      literals.push(new Set([WISH]));
+    }
     const index = this.examples.length;
     this.examples.push({
       intent,
@@ -785,6 +805,7 @@ export class IntentRecognizer {
       heads: new Set(),
       phrase: this.phraseOf(text),
       within: definition.within_longer_messages,
+      wish,
       ownRequestInQuestions: definition.own_request_in_questions ?? false,
       threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD,
     });

@@ -503,6 +503,9 @@ describe('the shipped intents.yml', () => {
     ['Den Förderantrag wollen wir nun in Angriff nehmen.', 'application'],
     ['Wie setzen wir den Antrag in Gang?', 'application'],
     ['Leiten wir den Antrag doch gleich ein.', 'application'],
+    // A wish stated to apply now (the example "Ich möchte beantragen" needs the wish).
+    ['Alles klar, wir möchten nun beantragen.', 'application'],
+    ['Gut, dann möchten wir den Zuschuss jetzt beantragen.', 'application'],
     ['Wir wollen die Antragstellung anstoßen.', 'application'],
     // Falls under / fits into the programme
     ['Fällt unsere Zusammenarbeit beim Standesamt unter das Förderprogramm?', 'eligibility'],
@@ -563,6 +566,11 @@ describe('the shipped intents.yml', () => {
     'Wird die Förderung auf die Schlüsselzuweisungen angerechnet?',
     'Wo beginnt der Dienstweg für den Antrag?',
     'Wo reichen wir den Antrag ein?',
+    // "beantragen" without a stated wish, or the wish in another sentence.
+    'Bis wann müssen wir spätestens beantragt haben?',
+    'Wer darf eigentlich beantragen?',
+    'Wir möchten einen Bauhof gründen. Wer darf beantragen?',
+    'Wir möchten wissen, ob auch Landkreise beantragen dürfen.',
     // A counter-example that fits the stated sentence itself still competes.
     'Wie viel kostet das Personal? Wir brauchen dafür eigene Mitarbeiter.',
   ])('leaves "%s" a question', async (text) => {
