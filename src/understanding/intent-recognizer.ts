@@ -140,6 +140,10 @@ const NOUN_MARKERS = new Set(
 const INFINITIVE = /(?:en|ern|eln)$/;
 /** "zum Reden", "beim Ausfüllen": an infinitive used as a noun after these still names the action. */
 const ACTION_MARKERS = new Set(['zum', 'beim', 'vom', 'im', 'am']);
+/** Interrogatives that ask for a matter, not a person, time or way ("Womit kann uns das Kompetenzzentrum helfen?"). */
+const MATTER_WORDS = new Set(
+  ['was', 'wobei', 'womit', 'worin', 'wofür', 'wozu', 'woran', 'worauf', 'worüber', 'wovon', 'inwiefern', 'inwieweit'].map(foldGerman),
+);
 /** Words that ask how or in what order to do something ("wie", "womit", "zuerst"), besides "am besten", "am geschicktesten". */
 const MANNER_WORDS = new Set(['wie', 'womit', 'wobei', 'zuerst', 'zunächst', 'erstes', 'reihenfolge'].map(foldGerman));
 /**
@@ -491,6 +495,10 @@ export class IntentRecognizer {
       if (!this.isStatedWish(sentence)) continue;
       candidates.push(...this.candidates([...sentenceTerms, this.wishTerm], share, (e) => e.wish && !e.ownRequestInQuestions, proceeding));
     }
+    // "Wobei kann uns die Beratungsstelle helfen?" asks what the office does, not what the bot can (help).
+    if (sentences.some(({ sentence }) => this.asksWhatTheOfficeDoes(sentence))) {
+      candidates.splice(0, candidates.length, ...candidates.filter((c) => c.example.intent !== 'help'));
+    }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
     const handoff = bestOf(candidates.filter((c) => c.example.intent === 'handoff'));
@@ -650,6 +658,7 @@ export class IntentRecognizer {
     // Beraterin erreichbar?"); "Was macht eine Beraterin?" still asks about her.
     if (!words.some((word) => this.selfWords.has(word)) && !this.namesPerson(this.termUses(sentence))) return false;
     if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words) || this.asksWhatOthersDo(words)) return false;
+    if (this.asksWhatTheOfficeDoes(sentence)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     const start = afterConjunctions(words);
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
@@ -696,6 +705,34 @@ export class IntentRecognizer {
     const who = words[start];
     if (!who || !PERSON_QUESTION_WORDS.has(who)) return terms;
     return terms.map((term) => (term.term === who ? someone : term));
+  }
+
+  /**
+   * True for a question opened by an interrogative of the matter ("was", "wobei", "womit", "wofür" …) that names an
+   * office of the person group with a definite article and no one addressed or unnamed ("Womit kann uns das
+   * Kompetenzzentrum helfen?", "Wobei unterstützt die Beratungsstelle?"): it asks what the office does. Not "Wobei
+   * können Sie mir helfen?", "Was kann der Bot?" (the bot's side), nor "Wann kann mich die Beraterin anrufen?".
+   */
+  private asksWhatTheOfficeDoes(sentence: string): boolean {
+    if (!isQuestion(sentence)) return false;
+    const tokens = tokenizeWords(sentence);
+    const words = tokens.map((word) => foldGerman(word.toLowerCase()));
+    const start = afterConjunctions(words);
+    if (!MATTER_WORDS.has(words[start]!)) return false;
+    if (tokens.some((token, i) => i > start && /^(?:Sie|Ihnen)$/u.test(token)) || words.some((word) => SOMEONE_WORDS.has(word)))
+      return false;
+    return words.some((word, i) => {
+      const next = tokens[i + 1];
+      if (i <= start || !DEFINITE_SUBJECT.has(word) || !next) return false;
+      const term = this.analyzer.baseTerm(next);
+      return term !== null && !this.namesPerson([{ term }]) && this.isOffice(term);
+    });
+  }
+
+  /** True for a term of the group of a person of the office that names no person: an office ("Beratungsstelle", "Team"). */
+  private isOffice(term: string): boolean {
+    const personGroups = new Set([...this.personTerms].flatMap((person) => this.groups.get(person) ?? []));
+    return (this.groups.get(term) ?? []).some((id) => personGroups.has(id));
   }
 
   /**

@@ -489,6 +489,9 @@ describe('the shipped intents.yml', () => {
     // An indirect question after a frame of explaining asks what the office does, not for it to do it.
     'Erläutern Sie bitte, worin uns das Kompetenzzentrum berät.',
     'Bitte beschreiben, wobei das Beratungszentrum uns unterstützt.',
+    // A question for the matter that names the office with an article asks what it does (no request, no help).
+    'Womit kann uns das Kompetenzzentrum helfen?',
+    'Worin unterstützt die Beratungsstelle Gemeinden?',
   ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
@@ -575,6 +578,18 @@ describe('the shipped intents.yml', () => {
     'Wie viel kostet das Personal? Wir brauchen dafür eigene Mitarbeiter.',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
+  });
+
+  it.each([
+    // What the office does, asked with an interrogative of the matter: a question, not the bot's help.
+    ['Wobei kann uns die Beratungsstelle helfen?', 'question'],
+    ['Wobei unterstützt das Beratungszentrum Kommunen?', 'question'],
+    // … the bot's side or a person named stays what it was.
+    ['Wobei können Sie mir helfen?', 'help'],
+    ['Was kann der Bot?', 'help'],
+    ['Wann kann mich die Beraterin anrufen?', 'handoff'],
+  ])('reads the question about the office "%s" as %s', async (text, intent) => {
+    expect((await shipped).recognize(text)?.intent ?? 'question').toBe(intent);
   });
 
   it.each([
