@@ -252,7 +252,11 @@ function afterConjunctions(words: readonly string[]): number {
  *    as a verb; it fills the groups that list it capitalised ("Treffen" among the talk nouns). Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
  *    ending in a request noun (`words.request_nouns`) asks for its first part as plainly as the example's own
  *    word (`Terminwunsch`); one a group lists beside a one-word compound example with the same head counts as it
- *    (`Telefontermin` as `Beratungstermin`).
+ *    (`Telefontermin` as `Beratungstermin`). A compound names its head: its first part never counts as the example's
+ *    own word, and a compound the file lists itself (`Telefonnummer`) is read as that word only. A term the file has
+ *    only with an adjective's suffix (`zuständig`) or as a participle used as a noun (`Beauftragte`) needs that
+ *    ending in the message ("zustande", "beauftragt" are other words). A "sie" whose verb is in the singular is
+ *    no polite "Sie" (`withoutThirdPersonSie`).
  * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
  *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
  *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
@@ -271,6 +275,9 @@ function afterConjunctions(words: readonly string[]): number {
  *    ("Kommen die Fachleute … zu uns?") asks for nothing; "wer" with a verb of advising (`words.advising`) is
  *    "jemand": "Wer kann uns beraten?" asks for a person. A wish ("Ich möchte einen Termin …", "Wäre ein Termin …
  *    möglich?") asks for a one-word example's head ("Termin" of "Beratungstermin") as plainly as for the example.
+ *    An example that is a statement with a word of `words.asking` ("Ich möchte beantragen") fits only a sentence that
+ *    states a wish. A question for the matter naming the office with an article ("Womit kann uns das
+ *    Kompetenzzentrum helfen?") asks what it does: no request, no help.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
  *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog. Between a
