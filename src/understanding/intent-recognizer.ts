@@ -39,6 +39,21 @@ const MIN_GARBLED_LENGTH = 4;
  * `abrechnen`, `anrechnen`, `verrechnen` mean something else than `rechnen`.
  */
 const REPEATING_PREFIXES = ['durch', 'nach', 'gegen', 'uber'];
+/** Suffixes of adjectives that the stemmer cuts off (`zuständig` → `zustand`, `fernmündlich` → `fernmund`). */
+const DERIVING_SUFFIX = /^(?:ig|lich|isch)/;
+/** The endings of an adjective or participle used as a noun ("der Beauftragte", "den Beauftragten", "ein Beauftragter"). */
+const NOUN_ENDINGS = new Set(['e', 'en', 'er', 'em', 'es']);
+
+/**
+ * True for the term of a participle the file has only as a noun: capitalised, ending in "t", in two declined forms
+ * or more ("Beauftragte", "Beauftragten" → `beauftragt`).
+ */
+function isParticipleNoun(term: string, endings: ReadonlyArray<string | undefined>, lowerCase: boolean): boolean {
+  if (lowerCase || !term.endsWith('t')) return false;
+  const declined = new Set(endings);
+  return declined.size >= 2 && [...declined].every((ending) => ending !== undefined && NOUN_ENDINGS.has(ending));
+}
+
 /** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
 const MIN_FEMININE_LENGTH = 7;
 
@@ -54,6 +69,11 @@ interface MessageTerm {
   head?: Set<string>;
   /** A compound that asks for what its first part names (`termin|wunsch`, `gesprachs|anfrag`, `words.request_nouns`). */
   request: boolean;
+  /**
+   * The keys of a compound's first part (`beratungs|stell` → `berat`): they fill a slot, but not as the example's own
+   * word — a compound names its head, and "Beratungsstelle" is no "Berater".
+   */
+  modifiers?: Set<string>;
   /** An unknown word as written (umlauts spelt out), not corrected as a typo: see `garbledKeys`. */
   garbled?: string;
   /** In a sentence that wishes for something ("Ich hätte gern …", "Wäre … möglich?"): see `asksForIt`. */
@@ -68,6 +88,8 @@ interface TermUse {
   word?: string;
   /** Asked for with "bitte" right beside it ("Beraterin bitte", "Bitte einen Rückruf"). */
   pleaded?: boolean;
+  /** Without the suffix of the adjective the file has its term as only ("zustande" for `zuständig`): see `derivedTerms`. */
+  underived?: boolean;
 }
 
 interface Example {
@@ -82,6 +104,8 @@ interface Example {
   /** Folded words without the ignored ones, for examples of stop words only ("Was kannst du?"). */
   phrase: string;
   within: boolean;
+  /** A statement with a word of `words.asking` ("Wir möchten beantragen"): counts only in a stated wish (see `WISH`). */
+  wish: boolean;
   /** In a question, counts only when the asker asks for it (see `isOwnRequest`). */
   ownRequestInQuestions: boolean;
   threshold: number;
@@ -116,6 +140,10 @@ const NOUN_MARKERS = new Set(
 const INFINITIVE = /(?:en|ern|eln)$/;
 /** "zum Reden", "beim Ausfüllen": an infinitive used as a noun after these still names the action. */
 const ACTION_MARKERS = new Set(['zum', 'beim', 'vom', 'im', 'am']);
+/** Interrogatives that ask for a matter, not a person, time or way ("Womit kann uns das Kompetenzzentrum helfen?"). */
+const MATTER_WORDS = new Set(
+  ['was', 'wobei', 'womit', 'worin', 'wofür', 'wozu', 'woran', 'worauf', 'worüber', 'wovon', 'inwiefern', 'inwieweit'].map(foldGerman),
+);
 /** Words that ask how or in what order to do something ("wie", "womit", "zuerst"), besides "am besten", "am geschicktesten". */
 const MANNER_WORDS = new Set(['wie', 'womit', 'wobei', 'zuerst', 'zunächst', 'erstes', 'reihenfolge'].map(foldGerman));
 /**
@@ -134,6 +162,10 @@ const ALSO = 'auch';
 const ALTERNATIVE = 'oder';
 /** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
 const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
+/** The key of the wish in an example with a word of `words.asking` ("Wir möchten beantragen"): see `Example.wish`. */
+const WISH = '#wish';
+/** "Ihr", "Ihre" …: what belongs to the one addressed (also in lower case, as typed in a hurry). */
+const YOUR = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 /** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
 const SOMEONE = 'jemand';
 /** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
@@ -143,6 +175,58 @@ const DEFINITE_SUBJECT = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'bei
 /** Subjunctives that open a question asking for something ("Wäre ein Termin möglich?"), umlauts spelt out; not "hätte" (asks the asker's past). */
 const WISHING_OPENERS = new Set(['waere', 'waeren', 'gaebe', 'haetten']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
+
+/**
+ * Words after which "sie" opens a subordinate clause, whose finite verb is its last word ("…, wenn sie einmalig
+ * zustande kommt"): conjunctions and relative pronouns.
+ */
+const SUBORDINATORS = new Set(
+  'wenn ob dass daß weil da falls sobald solange bis damit obwohl nachdem bevor ehe sofern soweit als wie was wo die der das den dem deren dessen welche welcher welches'.split(
+    ' ',
+  ),
+);
+/** Where a clause ends: punctuation, a dash, or "und", "oder", "aber" between two clauses. */
+const CLAUSE_BOUNDARY = /[,;:()\n.!?–—]|\s-\s|(?<!\p{L})(?:und|oder|aber|sondern)(?!\p{L})/giu;
+/** Finite verbs of the third person singular that do not end in "t" ("muss", "kann", "wird", "wäre"), umlauts folded. */
+const SINGULAR_FINITE = new Set(
+  'kann muss soll darf will mag wird war weiss mochte mochte konnte sollte musste durfte wurde wollte hatte hatte ware kam gab ging lag stand bekam fiel'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The text with every "sie" that is "she", "it" or "they" by its verb replaced by "es": the polite "Sie" takes a
+ * verb in the plural ("Können Sie …", "…, ob Sie mich anrufen können"), "sie" with a verb in the singular names
+ * something else ("…, wenn sie einmalig zustande kommt", "Muss sie jedes Jahr erreicht werden?"). Its verb is the
+ * clause's last word in a subordinate clause, else the word before "sie" or, with "sie" first, the one after. A
+ * capital "Sie" inside a sentence is always the polite form ("Erreicht man Sie auch abends?").
+ */
+export function withoutThirdPersonSie(text: string): string {
+  if (!/(?<!\p{L})sie(?!\p{L})/iu.test(text)) return text;
+  const bounds = [0, ...[...text.matchAll(CLAUSE_BOUNDARY)].flatMap((m) => [m.index, m.index + m[0].length]), text.length];
+  return text.replace(/(?<!\p{L})sie(?!\p{L})/giu, (match, at: number) => {
+    const start = Math.max(...bounds.filter((b) => b <= at));
+    const end = Math.min(...bounds.filter((b) => b > at));
+    const before = tokenizeWords(text.slice(start, at)).map((w) => foldGerman(w.toLowerCase()));
+    const after = tokenizeWords(text.slice(at + match.length, end)).map((w) => foldGerman(w.toLowerCase()));
+    // A capital "Sie" inside a sentence is the polite form however its verb reads.
+    if (match === 'Sie' && /\p{L}/u.test(text.slice(sentenceStart(text, at), at))) return match;
+    const subordinate = before.length > 0 && SUBORDINATORS.has(before.at(-1)!);
+    const verb = subordinate ? after.at(-1) : (before.at(-1) ?? after[0]);
+    return verb !== undefined && isSingularFinite(verb) ? 'es' : match;
+  });
+}
+
+/** Where the sentence around a position starts (after the last `.`, `!`, `?` or line break before it). */
+function sentenceStart(text: string, at: number): number {
+  const ends = [...text.slice(0, at).matchAll(/[.!?\n]/gu)];
+  return ends.length > 0 ? ends.at(-1)!.index + 1 : 0;
+}
+
+/** True for a finite verb form of the third person singular: "kommt", "reicht", "ist", "muss", "wäre". */
+function isSingularFinite(word: string): boolean {
+  return SINGULAR_FINITE.has(word) || (word.length >= 3 && /[^aeiou]t$/.test(word)) || word === 'ist' || word === 'hat';
+}
 
 /** The position of the first word after leading conjunctions ("Und also wer …": 2); the last word at the most. */
 function afterConjunctions(words: readonly string[]): number {
@@ -168,7 +252,11 @@ function afterConjunctions(words: readonly string[]): number {
  *    as a verb; it fills the groups that list it capitalised ("Treffen" among the talk nouns). Compounds: one of two words of the requests' examples fills two slots (`Antragscheckliste`); one
  *    ending in a request noun (`words.request_nouns`) asks for its first part as plainly as the example's own
  *    word (`Terminwunsch`); one a group lists beside a one-word compound example with the same head counts as it
- *    (`Telefontermin` as `Beratungstermin`).
+ *    (`Telefontermin` as `Beratungstermin`). A compound names its head: its first part never counts as the example's
+ *    own word, and a compound the file lists itself (`Telefonnummer`) is read as that word only. A term the file has
+ *    only with an adjective's suffix (`zuständig`) or as a participle used as a noun (`Beauftragte`) needs that
+ *    ending in the message ("zustande", "beauftragt" are other words). A "sie" whose verb is in the singular is
+ *    no polite "Sie" (`withoutThirdPersonSie`).
  * 2. **Fit.** An example fits by its *recall*, the share of its words (slots) that distinct words of the message
  *    fill. For intents marked `within_longer_messages` that is the score when the match is clear: two words of
  *    the message fill two of the example's (or the message has the one word of a one-word example, "Rückruf"),
@@ -187,6 +275,9 @@ function afterConjunctions(words: readonly string[]): number {
  *    ("Kommen die Fachleute … zu uns?") asks for nothing; "wer" with a verb of advising (`words.advising`) is
  *    "jemand": "Wer kann uns beraten?" asks for a person. A wish ("Ich möchte einen Termin …", "Wäre ein Termin …
  *    möglich?") asks for a one-word example's head ("Termin" of "Beratungstermin") as plainly as for the example.
+ *    An example that is a statement with a word of `words.asking` ("Ich möchte beantragen") fits only a sentence that
+ *    states a wish. A question for the matter naming the office with an article ("Womit kann uns das
+ *    Kompetenzzentrum helfen?") asks what it does: no request, no help.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
  *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog. Between a
@@ -225,6 +316,17 @@ export class IntentRecognizer {
   /** Terms the intent file has as verbs (infinitives) and as nouns: a noun of the message fills a verb's slot only if the file has it as a noun too. */
   private readonly verbTerms = new Set<string>();
   private readonly nounTerms = new Set<string>();
+  /** Per term, the words of the intent file it was made of (lower case, umlauts folded): see `derivedTerms`. */
+  private readonly formsOf = new Map<string, Set<string>>();
+  /** Terms the file has (also) written in lower case: see `derivedTerms` (a participle used as a noun is capitalised). */
+  private readonly lowerCaseTerms = new Set<string>();
+  /**
+   * Terms the file has only with an ending the stemmer cut off, and what a message word needs after the term to be
+   * it: an adjective's suffix (`zuständig` → `zustand`: "Zuständige", "Zuständigkeit", not "zustande" or "Zustand"),
+   * or, for a participle used as a noun, an ending at all ("Beauftragte", "Beauftragten" → `beauftragt`: not the
+   * participle "beauftragt" in "Die Gemeindevertretung hat uns beauftragt, das zu klären").
+   */
+  private readonly derivedTerms = new Map<string, RegExp>();
   /**
    * Infinitives the file also lists capitalised, as nouns, and the groups it lists them so in: used as a noun in a
    * message ("Zeit für ein Treffen") such a verb fills only those groups (a talk, not "treffen" the contact verb,
@@ -235,6 +337,8 @@ export class IntentRecognizer {
   private readonly proceedingTerms: Set<string>;
   /** Terms of `words.advising` ("beraten", "begleiten"): asked with "wer", a request for a person. */
   private readonly advisingTerms: Set<string>;
+  /** The wish a stated wish adds to its sentence's terms (see `Example.wish`). */
+  private readonly wishTerm: MessageTerm = { term: WISH, keys: new Set([WISH]), ambiguous: false, ownSide: false, request: false };
   /** The term of "jemand": what "wer" stands for in a question for an adviser. */
   private readonly someone: MessageTerm | undefined;
   /** Terms of `words.own_side` ("uns", "unser"). */
@@ -294,6 +398,11 @@ export class IntentRecognizer {
     // A capitalised infinitive of a group is a noun like any other unless the file also has it as a verb.
     for (const term of this.nominalGroups.keys()) if (!this.verbTerms.has(term)) this.nounTerms.add(term);
     this.addCompoundRelatives(file.words.groups);
+    for (const [term, forms] of this.formsOf) {
+      const endings = [...forms].map((form) => (form.startsWith(term) ? form.slice(term.length) : undefined));
+      if (endings.every((ending) => ending !== undefined && DERIVING_SUFFIX.test(ending))) this.derivedTerms.set(term, DERIVING_SUFFIX);
+      else if (isParticipleNoun(term, endings, this.lowerCaseTerms.has(term))) this.derivedTerms.set(term, /^\p{L}/u);
+    }
     const someone = this.termsOf(SOMEONE)[0];
     this.someone = someone ? this.messageTerm({ term: someone, noun: false }) : undefined;
     for (const term of this.knownTerms) {
@@ -346,7 +455,9 @@ export class IntentRecognizer {
   }
 
   /** The intent of a message, or `undefined` when it is a question for the knowledge base. */
-  recognize(text: string): RecognizedIntent | undefined {
+  recognize(message: string): RecognizedIntent | undefined {
+    // "…, wenn sie einmalig zustande kommt": not the polite "Sie" the requests address.
+    const text = withoutThirdPersonSie(message);
     const sentences = splitSentences(text).map((sentence) => ({
       sentence,
       terms: this.termUses(sentence).map((use) => this.messageTerm(use)),
@@ -368,6 +479,7 @@ export class IntentRecognizer {
       const stated = this.isStatedWish(sentence);
       const wished = stated || this.asksForIt(sentence);
       const read = wished ? asked.map((term) => ({ ...term, ambiguous: stated ? false : term.ambiguous, wished: true })) : asked;
+      if (stated) read.push(this.wishTerm);
       // A question made only of a request's words is that request, whatever follows ("Können wir uns mal
       // zusammensetzen? Wir sind vier Gemeinden …"); otherwise, and for a statement ("Wir melden uns dann."),
       // the share is measured in the whole message.
@@ -384,6 +496,16 @@ export class IntentRecognizer {
       }
       candidates.push(...requests);
     }
+    // An example with a wish ("Wir möchten beantragen") fits a sentence that states one ("Dann möchten wir das jetzt
+    // beantragen"), not a question ("Bis wann müssen wir beantragt haben?") nor words of two sentences.
+    for (const { sentence, terms: sentenceTerms } of sentences) {
+      if (!this.isStatedWish(sentence)) continue;
+      candidates.push(...this.candidates([...sentenceTerms, this.wishTerm], share, (e) => e.wish && !e.ownRequestInQuestions, proceeding));
+    }
+    // "Wobei kann uns die Beratungsstelle helfen?" asks what the office does, not what the bot can (help).
+    if (sentences.some(({ sentence }) => this.asksWhatTheOfficeDoes(sentence))) {
+      candidates.splice(0, candidates.length, ...candidates.filter((c) => c.example.intent !== 'help'));
+    }
     const best = bestOf(candidates);
     // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
     const handoff = bestOf(candidates.filter((c) => c.example.intent === 'handoff'));
@@ -396,7 +518,9 @@ export class IntentRecognizer {
     if (handoff && contact && (chosen === handoff || chosen === contact)) {
       // By the words matched and the example's own words: the score of a request inside a longer message is its recall.
       const fit = (c: Candidate) => [c.order[2]!, c.order[3]!];
-      chosen = this.namesPerson(terms) || isGreater(fit(handoff), fit(contact)) ? handoff : contact;
+      // "Können Sie mir Ihre Telefonnummer geben?": the office's own contact data asked for, whoever is named.
+      const ownData = this.asksForOfficeData(text);
+      chosen = !ownData && (this.namesPerson(terms) || isGreater(fit(handoff), fit(contact))) ? handoff : contact;
     }
     const intent = chosen?.example.intent;
     if (!chosen || !intent || intent === 'question') return undefined;
@@ -479,7 +603,8 @@ export class IntentRecognizer {
           if (!term.ambiguous && !term.ownSide) filling.clear |= 1 << slot;
           // "Terminwunsch" asks for a Termin as plainly as the example's own word.
           const { literals, heads } = this.examples[example]!;
-          if (term.request || literals[slot]!.has(key) || (term.wished && heads.has(term.term))) filling.literal |= 1 << slot;
+          const own = literals[slot]!.has(key) && !term.modifiers?.has(key);
+          if (term.request || own || (term.wished && heads.has(term.term))) filling.literal |= 1 << slot;
           filled.set(example, filling);
         }
       }
@@ -530,7 +655,8 @@ export class IntentRecognizer {
       // uns das Beratungszentrum dabei unterstützt": the frame's words ask nothing, the clause is a question like
       // any other ("… ob mich jemand zurückrufen kann" still asks for the asker).
       const indirect = indirectQuestion(sentence);
-      return indirect ? this.isOwnRequest(indirect.clause) : true;
+      // (The clause read as the question it is: "…, wobei uns das Beratungszentrum unterstützt" asks nothing of it.)
+      return indirect ? this.isOwnRequest(`${indirect.clause.replace(/[\s.!;:,]+$/u, '')}?`) : true;
     }
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
     // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
@@ -539,11 +665,34 @@ export class IntentRecognizer {
     // Beraterin erreichbar?"); "Was macht eine Beraterin?" still asks about her.
     if (!words.some((word) => this.selfWords.has(word)) && !this.namesPerson(this.termUses(sentence))) return false;
     if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words) || this.asksWhatOthersDo(words)) return false;
+    if (this.asksWhatTheOfficeDoes(sentence)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     const start = afterConjunctions(words);
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
     return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
+  }
+
+  /**
+   * True when a text asks for the contact data of the one it addresses: "Ihr"/"Ihre" before a word of a one-word
+   * example of `contact` ("Ihre Telefonnummer", "Ihre Tel.-Nr.", "Ihrer E-Mail-Adresse"), one word between at most.
+   */
+  private asksForOfficeData(text: string): boolean {
+    const tokens = tokenizeWords(text);
+    return tokens.some((token, i) => {
+      if (!YOUR.has(token.toLowerCase())) return false;
+      return tokens.slice(i + 1, i + 3).some((word) => {
+        const term = this.analyzer.baseTerm(word);
+        if (!term) return false;
+        const { keys } = this.messageTerm({ term, noun: true, word });
+        return [...keys].some((key) =>
+          (this.slotIndex.get(key) ?? []).some(({ example }) => {
+            const { intent, slots } = this.examples[example]!;
+            return intent === 'contact' && slots.length === 1;
+          }),
+        );
+      });
+    });
   }
 
   /** True when terms name a person of the office or the asker to be reached (`words.persons`). */
@@ -563,6 +712,34 @@ export class IntentRecognizer {
     const who = words[start];
     if (!who || !PERSON_QUESTION_WORDS.has(who)) return terms;
     return terms.map((term) => (term.term === who ? someone : term));
+  }
+
+  /**
+   * True for a question opened by an interrogative of the matter ("was", "wobei", "womit", "wofür" …) that names an
+   * office of the person group with a definite article and no one addressed or unnamed ("Womit kann uns das
+   * Kompetenzzentrum helfen?", "Wobei unterstützt die Beratungsstelle?"): it asks what the office does. Not "Wobei
+   * können Sie mir helfen?", "Was kann der Bot?" (the bot's side), nor "Wann kann mich die Beraterin anrufen?".
+   */
+  private asksWhatTheOfficeDoes(sentence: string): boolean {
+    if (!isQuestion(sentence)) return false;
+    const tokens = tokenizeWords(sentence);
+    const words = tokens.map((word) => foldGerman(word.toLowerCase()));
+    const start = afterConjunctions(words);
+    if (!MATTER_WORDS.has(words[start]!)) return false;
+    if (tokens.some((token, i) => i > start && /^(?:Sie|Ihnen)$/u.test(token)) || words.some((word) => SOMEONE_WORDS.has(word)))
+      return false;
+    return words.some((word, i) => {
+      const next = tokens[i + 1];
+      if (i <= start || !DEFINITE_SUBJECT.has(word) || !next) return false;
+      const term = this.analyzer.baseTerm(next);
+      return term !== null && !this.namesPerson([{ term }]) && this.isOffice(term);
+    });
+  }
+
+  /** True for a term of the group of a person of the office that names no person: an office ("Beratungsstelle", "Team"). */
+  private isOffice(term: string): boolean {
+    const personGroups = new Set([...this.personTerms].flatMap((person) => this.groups.get(person) ?? []));
+    return (this.groups.get(term) ?? []).some((id) => personGroups.has(id));
   }
 
   /**
@@ -656,6 +833,13 @@ export class IntentRecognizer {
         literals.push(new Set(own));
       }
     }
+    // "Wir möchten beantragen": the wish is a word of the example, which only a stated wish fills.
+    const wish =
+      intent !== 'question' && !isQuestion(text) && tokenizeWords(text).some((word) => this.wishingWords.has(spellOutUmlauts(word)));
+    if (wish) {
+      slots.push(new Set([WISH]));
+      literals.push(new Set([WISH]));
+    }
     const index = this.examples.length;
     this.examples.push({
       intent,
@@ -665,6 +849,7 @@ export class IntentRecognizer {
       heads: new Set(),
       phrase: this.phraseOf(text),
       within: definition.within_longer_messages,
+      wish,
       ownRequestInQuestions: definition.own_request_in_questions ?? false,
       threshold: definition.threshold ?? DEFAULT_INTENT_THRESHOLD,
     });
@@ -687,6 +872,9 @@ export class IntentRecognizer {
       this.knownWordsByStart.set(written[0]!, byLength);
     }
     this.knownWords.set(written, term);
+    const forms = this.formsOf.get(term) ?? new Set<string>();
+    this.formsOf.set(term, forms.add(foldGerman(word.toLowerCase())));
+    if (!/^\p{Lu}/u.test(word)) this.lowerCaseTerms.add(term);
     const capitalised = /^\p{Lu}/u.test(word);
     if (capitalised && nominal) return;
     if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
@@ -707,8 +895,10 @@ export class IntentRecognizer {
    * A message term with every key it can fill a slot by: readings, compound head and modifier, word groups. A
    * noun that only shares a request verb's stem is no request: "Unser Treffen mit dem Kreis …" is not "treffen".
    */
-  private messageTerm({ term, noun, word, pleaded }: TermUse): MessageTerm {
+  private messageTerm({ term, noun, word, pleaded, underived }: TermUse): MessageTerm {
     const ownSide = this.ownSideTerms.has(term);
+    // "zustande kommen" is no "zuständig" (the stemmer makes both `zustand`).
+    if (underived) return { term, keys: new Set([`=${term}`]), ambiguous: false, ownSide, request: false };
     if (noun && this.isVerbOnly(term)) {
       const keys = new Set([`=${term}`, ...(this.nominalGroups.get(term) ?? [])]);
       return { term, keys, ambiguous: false, ownSide, request: false };
@@ -719,6 +909,7 @@ export class IntentRecognizer {
     // A compound counts through its parts only where both are known words (`beratungs|termin`,
     // `antrag|s|vorbereit`): `Bauantrag` is no `Antrag` of ours, `Personalabrechnung` no `Person`.
     let compound: { request?: string; head?: string } = {};
+    const modifiers = new Set<string>();
     for (const reading of own) {
       for (let start = 1; reading.length - start >= MIN_HEAD_LENGTH; start++) {
         const modifier = this.knownPart(reading.slice(0, start));
@@ -726,13 +917,16 @@ export class IntentRecognizer {
         keys.add(reading.slice(start));
         if (reading === term && !compound.request && !compound.head) compound = this.compoundOf(modifier, reading.slice(start));
       }
-      for (let end = MIN_MODIFIER_LENGTH; reading.length - end >= MIN_MODIFIER_REST; end++) {
+      // A word the file lists itself ("Telefonnummer", "Beratungsstelle") is that word, not what its first part names.
+      for (let end = MIN_MODIFIER_LENGTH; !this.knownTerms.has(reading) && reading.length - end >= MIN_MODIFIER_REST; end++) {
         const rest = reading.slice(end);
         if (!this.knownTerms.has(rest) && !this.knownTerms.has(rest.replace(/^(?:es|en|s|n)/, ''))) continue;
         keys.add(reading.slice(0, end));
+        modifiers.add(reading.slice(0, end));
         // The modifier as the known word it is, linking "s" and all: `forderfahigkeits|check` → `forderfah`.
         const known = this.knownPart(reading.slice(0, end));
         if (known) keys.add(known);
+        if (known) modifiers.add(known);
       }
     }
     // A word that is neither known nor made of known parts may be a known verb with a prefix ("nachrechnen"), or a typo of a known word.
@@ -764,6 +958,7 @@ export class IntentRecognizer {
       ownSide,
       head: head ? withGroups(new Set([head])) : undefined,
       request: request !== undefined || pleaded === true,
+      modifiers: new Set([...modifiers].filter((key) => !own.includes(key))),
       garbled: unknown && !typo && word ? spellOutUmlauts(word) : undefined,
     };
   }
@@ -874,7 +1069,7 @@ export class IntentRecognizer {
 
   /** The terms of `termsOf`, each with whether it was an infinitive used as a noun only (see `NOUN_MARKERS`). */
   private termUses(text: string): TermUse[] {
-    const terms = new Map<string, { noun: boolean; word?: string; pleaded?: boolean }>();
+    const terms = new Map<string, { noun: boolean; word?: string; pleaded?: boolean; underived?: boolean }>();
     for (const sentence of splitSentences(text)) {
       const tokens = tokenizeWords(sentence);
       const lastWord = foldGerman((tokens.at(-1) ?? '').toLowerCase());
@@ -929,10 +1124,22 @@ export class IntentRecognizer {
           noun: (previous?.noun ?? true) && noun,
           word: previous ? previous.word : as,
           pleaded: (previous?.pleaded ?? false) || pleaded.has(word),
+          underived: (previous?.underived ?? true) && !joined.has(i) && !infinitive && this.lacksSuffix(word, term),
         });
       });
     }
     return [...terms].map(([term, use]) => ({ term, ...use }));
+  }
+
+  /**
+   * True for a word without the ending its term has in the file ("zustande", "Zustand" for `zuständig`; the
+   * participle "beauftragt" for "Beauftragte"): see `derivedTerms`.
+   */
+  private lacksSuffix(word: string, term: string): boolean {
+    const ending = this.derivedTerms.get(term);
+    if (!ending) return false;
+    const folded = foldGerman(word.toLowerCase());
+    return !(folded.startsWith(term) && ending.test(folded.slice(term.length)));
   }
 
   /** The verb of a separable participle that examples use (`weitergeleitet` → `weiterleit`, `zurückgerufen` → `zuruckruf`). */

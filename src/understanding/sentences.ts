@@ -67,7 +67,7 @@ function asQuestion(text: string): string {
 }
 
 /** Interrogatives that open an indirect question after a frame ("…, ob …", "…, an wen …"). */
-const INDIRECT_OPENER = String.raw`(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wofuer|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)`;
+const INDIRECT_OPENER = String.raw`(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wofuer|wozu|wobei|worin|woran|worauf|worüber|worueber|wovon|wodurch|wonach|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)`;
 /**
  * "ob" opens an indirect question wherever it stands (not "als ob"); another interrogative only after a comma and
  * a frame that knows, asks or doubts (`KNOWING_FRAME`): "…, was wir brauchen" is otherwise a relative clause.
@@ -79,10 +79,10 @@ const INDIRECT_CLAUSE = new RegExp(
 /**
  * Words of a frame around an indirect question: knowing and not knowing, asking, saying, discussing, doubting
  * ("wissen", "keiner wusste", "wurde gefragt", "die Frage kam auf", "konnte niemand sagen", "ist unklar",
- * "wurde diskutiert", "wir überlegen", "uns interessiert").
+ * "wurde diskutiert", "wir überlegen", "uns interessiert"), explaining ("bitte erläutern", "beschreiben Sie").
  */
 const KNOWING_FRAME =
-  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt)/iu;
+  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt|erläuter|erlaeuter|darleg|beschreib|skizzier|aufzeig)/iu;
 
 /**
  * The indirect question of a sentence and the frame before it: "Im Ortsbeirat kam die Frage auf, ob auch

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IntentSource } from '../../src/bot/intents.js';
 import { intentsFileSchema, type IntentsFile } from '../../src/knowledge/intent-schema.js';
 import { loadKnowledgeBase, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
-import { IntentRecognizer } from '../../src/understanding/intent-recognizer.js';
+import { IntentRecognizer, withoutThirdPersonSie } from '../../src/understanding/intent-recognizer.js';
 import { SHIPPED_KB } from '../helpers/bot-harness.js';
 
 /** A small intents file that shows each mechanism on its own. */
@@ -377,6 +377,23 @@ describe('IntentRecognizer: a request to be guided', () => {
   });
 });
 
+describe('withoutThirdPersonSie', () => {
+  it.each([
+    // The verb of "sie" in the singular: she, it.
+    ['Reicht es, wenn sie einmal zustande kommt?', 'Reicht es, wenn es einmal zustande kommt?'],
+    ['Muss sie jedes Jahr erreicht werden?', 'Muss es jedes Jahr erreicht werden?'],
+    ['Die Förderung ist gut. Sie kommt aber spät.', 'Die Förderung ist gut. es kommt aber spät.'],
+    // In the plural (the polite form, or "they"), and a capital "Sie" inside a sentence: unchanged.
+    ['Können sie mich zurückrufen?', 'Können sie mich zurückrufen?'],
+    ['Ich weiß nicht, ob sie mich anrufen können', 'Ich weiß nicht, ob sie mich anrufen können'],
+    ['Wann sind sie erreichbar?', 'Wann sind sie erreichbar?'],
+    ['Erreicht man Sie auch abends?', 'Erreicht man Sie auch abends?'],
+    ['Rufen Sie mich an', 'Rufen Sie mich an'],
+  ])('reads "%s" as "%s"', (text, expected) => {
+    expect(withoutThirdPersonSie(text)).toBe(expected);
+  });
+});
+
 describe('intents.yml as data', () => {
   it('makes an example an editor adds live once the knowledge base reloads', () => {
     let file: IntentsFile = FILE;
@@ -461,6 +478,20 @@ describe('the shipped intents.yml', () => {
     'Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.',
     // A yes/no question about what others named with an article do.
     'Kommen die Fachleute des Landkreises wirklich zu uns ins Rathaus?',
+    // "sie" with a verb in the singular is "she" or "it", not the polite "Sie" of "Schicken Sie jemanden vorbei".
+    'Wird der Zuschuss gekürzt, wenn sie ihr Ziel erst im dritten Jahr erreicht?',
+    'Erreicht die Gemeinde das Ziel, wenn sie uns jemanden vorbeischickt?',
+    // "zustande" is no "zuständig" (the stemmer makes both `zustand`, a word of the group of persons).
+    'Wenn die Fusion nicht zustande kommt, müssen wir dann jemanden informieren?',
+    // … and the participle "beauftragt" no "Beauftragte".
+    'Die Gemeindevertretung hat uns beauftragt, das mit den Nachbarn zu klären.',
+    'Wir wurden beauftragt, mit dem Kreis zu sprechen. Welche Unterlagen brauchen wir?',
+    // An indirect question after a frame of explaining asks what the office does, not for it to do it.
+    'Erläutern Sie bitte, worin uns das Kompetenzzentrum berät.',
+    'Bitte beschreiben, wobei das Beratungszentrum uns unterstützt.',
+    // A question for the matter that names the office with an article asks what it does (no request, no help).
+    'Womit kann uns das Kompetenzzentrum helfen?',
+    'Worin unterstützt die Beratungsstelle Gemeinden?',
   ])('lets the narrative or question "%s" go to the knowledge base, no handoff', async (text) => {
     expect((await shipped).recognize(text)?.intent).not.toBe('handoff');
   });
@@ -475,6 +506,9 @@ describe('the shipped intents.yml', () => {
     ['Den Förderantrag wollen wir nun in Angriff nehmen.', 'application'],
     ['Wie setzen wir den Antrag in Gang?', 'application'],
     ['Leiten wir den Antrag doch gleich ein.', 'application'],
+    // A wish stated to apply now (the example "Ich möchte beantragen" needs the wish).
+    ['Alles klar, wir möchten nun beantragen.', 'application'],
+    ['Gut, dann möchten wir den Zuschuss jetzt beantragen.', 'application'],
     ['Wir wollen die Antragstellung anstoßen.', 'application'],
     // Falls under / fits into the programme
     ['Fällt unsere Zusammenarbeit beim Standesamt unter das Förderprogramm?', 'eligibility'],
@@ -506,6 +540,14 @@ describe('the shipped intents.yml', () => {
     ['Wer entscheidet über den Antrag? Dazu hätte ich gern einen Rückruf.', 'handoff'],
     // A request in an indirect question is still one.
     ['Ich würde gern wissen, ob mich jemand von Ihnen anrufen kann', 'handoff'],
+    ['Bitte erläutern Sie mir, wer mich zurückrufen kann.', 'handoff'],
+    // The polite "Sie" in lower case, with its verb in the plural; "zuständig" with its suffix.
+    ['Können sie mich morgen zurückrufen?', 'handoff'],
+    ['Ich hoffe, sie können mich zurückrufen.', 'handoff'],
+    ['Wer ist bei Ihnen für IKZ zuständig? Mit der Zuständigen würde ich gern sprechen.', 'handoff'],
+    // A participle used as a noun, with its ending ("Beauftragte"), is a person of the office.
+    ['Kann ich bitte den Beauftragten für interkommunale Zusammenarbeit sprechen?', 'handoff'],
+    ['ich will mit dem beauftragten reden', 'handoff'],
     ['Wir fragen uns, ob uns jemand aus dem Beratungszentrum zurückrufen könnte.', 'handoff'],
   ])('recognises the idiom in "%s" as %s', async (text, intent) => {
     expect((await shipped).recognize(text)?.intent).toBe(intent);
@@ -527,10 +569,27 @@ describe('the shipped intents.yml', () => {
     'Wird die Förderung auf die Schlüsselzuweisungen angerechnet?',
     'Wo beginnt der Dienstweg für den Antrag?',
     'Wo reichen wir den Antrag ein?',
+    // "beantragen" without a stated wish, or the wish in another sentence.
+    'Bis wann müssen wir spätestens beantragt haben?',
+    'Wer darf eigentlich beantragen?',
+    'Wir möchten einen Bauhof gründen. Wer darf beantragen?',
+    'Wir möchten wissen, ob auch Landkreise beantragen dürfen.',
     // A counter-example that fits the stated sentence itself still competes.
     'Wie viel kostet das Personal? Wir brauchen dafür eigene Mitarbeiter.',
   ])('leaves "%s" a question', async (text) => {
     expect((await shipped).recognize(text)).toBeUndefined();
+  });
+
+  it.each([
+    // What the office does, asked with an interrogative of the matter: a question, not the bot's help.
+    ['Wobei kann uns die Beratungsstelle helfen?', 'question'],
+    ['Wobei unterstützt das Beratungszentrum Kommunen?', 'question'],
+    // … the bot's side or a person named stays what it was.
+    ['Wobei können Sie mir helfen?', 'help'],
+    ['Was kann der Bot?', 'help'],
+    ['Wann kann mich die Beraterin anrufen?', 'handoff'],
+  ])('reads the question about the office "%s" as %s', async (text, intent) => {
+    expect((await shipped).recognize(text)?.intent ?? 'question').toBe(intent);
   });
 
   it.each([
@@ -548,8 +607,17 @@ describe('the shipped intents.yml', () => {
     ['Welche Telefonnummer hat das Kompetenzzentrum für interkommunale Zusammenarbeit?', 'contact'],
     ['Kontakt', 'contact'],
     ['Sind Sie nur per Chat erreichbar oder auch per Telefon?', 'contact'],
+    // Abbreviations ("Tel.", "Nr.") and a compound the file lists itself: "Beratungsstelle" is no "Berater", a
+    // "Telefonnummer" no call.
+    ['Tel.-Nr.?', 'contact'],
+    ['Tel. vom Kompetenzzentrum?', 'contact'],
+    ['Ich brauche die Telefonnummer', 'contact'],
+    // The addressee's own contact data asked for, whoever else is named ("mir").
+    ['Könnten Sie mir bitte Ihre Durchwahl nennen?', 'contact'],
+    ['Schicken Sie mir Ihre E-Mail-Adresse', 'contact'],
     // … but a person asked for, or the asker to be reached, is a request for a person (words.persons).
     ['Rufen Sie mich an', 'handoff'],
+    ['Rufen Sie mich bitte an, meine Nummer ist 06421 12345.', 'handoff'],
     ['Ich möchte telefonisch mit jemandem sprechen', 'handoff'],
     ['Wie erreiche ich einen Menschen?', 'handoff'],
     ['Telefontermin', 'handoff'],
@@ -579,6 +647,8 @@ describe('the shipped intents.yml', () => {
   it.each([
     // Another body's phone number or e-mail is a question for the knowledge base, not the office's contact data.
     'Wie lautet die Nummer der Hessen3C-Hotline?',
+    'Tel. des Regierungspräsidiums?',
+    'Antrag Nr. 12 – wie ist der Stand?',
     'Welche Telefonnummer hat das Regierungspräsidium Gießen?',
     'Telefonnummer des Landratsamts?',
     'Wie erreiche ich die Kommunalaufsicht?',

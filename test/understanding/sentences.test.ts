@@ -92,6 +92,12 @@ describe('sentences of a message', () => {
       ['welche Unterlagen der Antrag braucht?'],
       ['Der Vorstand plant ein gemeinsames Ordnungsamt.', 'Es ist unklar.'],
     ],
+    // A frame of explaining, and an interrogative of the matter ("wobei", "worin").
+    [
+      'Bitte erläutern Sie, worin sich Zweckverband und Arbeitsgemeinschaft unterscheiden.',
+      ['worin sich Zweckverband und Arbeitsgemeinschaft unterscheiden?'],
+      ['Bitte erläutern Sie.'],
+    ],
     // A sentence that opens with its verb asks, also without "?" (read as it stands, see `isQuestion`).
     [
       'Wir sind vier Gemeinden im Odenwald. Bekommen wir Geld für eine gemeinsame Kasse',
