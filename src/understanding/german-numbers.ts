@@ -316,39 +316,27 @@ export function quantitiesIn(text: string, options: QuantityOptions = {}): Quant
   const tokens = tokenize(text);
   const found: Quantity[] = [];
   const inQuestion = (index: number) => /^[^.!?\n]*\?/.test(text.slice(index));
+  // A count that is no money, year or ordinal: a group word ("zu viert") or an indefinite article ("eine Nachbargemeinde").
+  const plain = (value: number, written: string, index: number, around: [number, number], kind: 'group' | 'article'): Quantity => ({
+    value,
+    text: written,
+    money: false,
+    group: kind === 'group',
+    year: false,
+    after: wordsFrom(tokens, around[1], 1),
+    before: wordsFrom(tokens, around[0], -1),
+    index,
+    inQuestion: inQuestion(index),
+    ordinal: false,
+    article: kind === 'article',
+  });
   tokens.forEach((token, i) => {
     if (token.kind === 'word' && token.word in GROUP_WORDS && wordAt(tokens, i - 1) === 'zu') {
       const index = text.toLowerCase().indexOf(`zu ${token.word}`);
-      found.push({
-        value: GROUP_WORDS[token.word]!,
-        text: `zu ${token.word}`,
-        money: false,
-        group: true,
-        year: false,
-        after: wordsFrom(tokens, i + 1, 1),
-        before: wordsFrom(tokens, i - 2, -1),
-        index,
-        inQuestion: inQuestion(index),
-        ordinal: false,
-        article: false,
-      });
+      found.push(plain(GROUP_WORDS[token.word]!, `zu ${token.word}`, index, [i - 2, i + 1], 'group'));
     }
-    if (options.articles && token.kind === 'word' && INDEFINITE.has(token.word) && tokens[i + 1]?.kind === 'word') {
-      const { index } = token;
-      found.push({
-        value: 1,
-        text: token.word,
-        money: false,
-        group: false,
-        year: false,
-        after: wordsFrom(tokens, i + 1, 1),
-        before: wordsFrom(tokens, i - 1, -1),
-        index,
-        inQuestion: inQuestion(index),
-        ordinal: false,
-        article: true,
-      });
-    }
+    if (options.articles && token.kind === 'word' && INDEFINITE.has(token.word) && tokens[i + 1]?.kind === 'word')
+      found.push(plain(1, token.word, token.index, [i - 1, i + 1], 'article'));
     if (token.kind !== 'number') return;
     let { value, text: written } = token;
     let money = token.suffix === 'k';
