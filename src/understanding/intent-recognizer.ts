@@ -164,6 +164,8 @@ const ALTERNATIVE = 'oder';
 const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
 /** The key of the wish in an example with a word of `words.asking` ("Wir möchten beantragen"): see `Example.wish`. */
 const WISH = '#wish';
+/** The asker as the one to be reached ("Rufen Sie mich an"); not "mir" ("Schicken Sie mir Ihre Nummer"). */
+const ASKER_AS_OBJECT = /(?<!\p{L})mich(?!\p{L})/iu;
 /** "Ihr", "Ihre" …: what belongs to the one addressed (also in lower case, as typed in a hurry). */
 const YOUR = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 /** The word "wer" stands for in a question for an adviser (see `whoAdvises`). */
@@ -518,8 +520,9 @@ export class IntentRecognizer {
     if (handoff && contact && (chosen === handoff || chosen === contact)) {
       // By the words matched and the example's own words: the score of a request inside a longer message is its recall.
       const fit = (c: Candidate) => [c.order[2]!, c.order[3]!];
-      // "Können Sie mir Ihre Telefonnummer geben?": the office's own contact data asked for, whoever is named.
-      const ownData = this.asksForOfficeData(text);
+      // "Können Sie mir Ihre Telefonnummer geben?": the office's own contact data asked for, whoever is named; but a
+      // whole request to reach the asker ("mich") beside it is the request ("Rufen Sie mich zurück, Ihre Nummer …").
+      const ownData = this.asksForOfficeData(text) && !(handoff.score >= 1 && ASKER_AS_OBJECT.test(text));
       chosen = !ownData && (this.namesPerson(terms) || isGreater(fit(handoff), fit(contact))) ? handoff : contact;
     }
     const intent = chosen?.example.intent;

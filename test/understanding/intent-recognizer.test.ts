@@ -618,6 +618,8 @@ describe('the shipped intents.yml', () => {
     // … but a person asked for, or the asker to be reached, is a request for a person (words.persons).
     ['Rufen Sie mich an', 'handoff'],
     ['Rufen Sie mich bitte an, meine Nummer ist 06421 12345.', 'handoff'],
+    // A whole request to reach the asker beside the addressee's contact data is the request.
+    ['Bitte rufen Sie mich zurück, Ihre Nummer habe ich nicht.', 'handoff'],
     ['Ich möchte telefonisch mit jemandem sprechen', 'handoff'],
     ['Wie erreiche ich einen Menschen?', 'handoff'],
     ['Telefontermin', 'handoff'],
