@@ -318,12 +318,15 @@ function readInMessage(
   return readQuestion(question, knowledge, topic);
 }
 
+/** So many articles covering a question's own words as well as the best one make its words generic. */
+const GENERIC_TIES = 5;
 /** How much less of a question's own words an article read with context may cover than the best article for the question alone. */
 const OWN_WORDS_SLACK = 0.1;
 
 /**
  * True when an article found with the context of a message still covers the question's own words about as well
- * as the best article for the question alone, or the question alone leads nowhere: the context may choose among
+ * as the best article for the question alone, or the question alone leads nowhere or to many articles alike
+ * (`GENERIC_TIES`: "Gibt es dafür einen Zuschuss?" after "Zwei Ortsteilwehren gehen zusammen."): the context may choose among
  * the topics the question fits or name the one it refers to, but not carry it off to another ("Wir sind ein
  * Zweckverband und wollen Aufgaben wie das Abwasser übernehmen. Kann der Zweckverband den Antrag stellen, oder
  * dürfen das nur die Gemeinden?" is about the Zweckverband and the Antrag, not the Abwasser).
@@ -332,6 +335,8 @@ function coversOwnWords(question: string, article: Article, knowledge: Knowledge
   const alone = knowledge.answer(question);
   if (alone.outcome === 'no_answer') return true;
   const best = Math.max(...alone.candidates.map((c) => c.coverage));
+  // Own words that many articles cover as well ("Gibt es dafür einen Zuschuss?") choose no topic: the context does.
+  if (alone.candidates.filter((c) => c.coverage >= best - OWN_WORDS_SLACK).length >= GENERIC_TIES) return true;
   const own = alone.candidates.find((c) => c.article.id === article.id);
   return own !== undefined && own.coverage >= best - OWN_WORDS_SLACK;
 }

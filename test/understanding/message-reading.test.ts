@@ -34,6 +34,12 @@ describe('a question asked indirectly or without "?" (letters, notes)', () => {
 });
 
 describe('the context sentences of one message', () => {
+  it('choose the topic of a question whose own words many articles cover ("Gibt es dafür einen Zuschuss?")', async () => {
+    const { reply, outcome } = await ask('Zwei unserer Ortsteilwehren sollen zu einer Wehr zusammengehen. Gibt es dafür einen Zuschuss?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'foerderhoehe-feuerwehr' });
+    expect(reply.text).toContain('15.000');
+  });
+
   it('adds only the context nouns that name a topic, not the asker’s office or district', async () => {
     const { reply, outcome } = await ask(
       'Als Kämmerin im Vogelsbergkreis habe ich wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?',
