@@ -50,9 +50,13 @@ export function questionsOf(text: string): { questions: string[]; context: strin
 function unpunctuatedQuestions(sentences: readonly string[]): { questions: string[]; context: string[] } | undefined {
   const questions: string[] = [];
   const context: string[] = [];
+  // "Die Gemeinden haben den Kreis gefragt, ob … Wir möchten klären, ob …": where the writer asks the reader in one
+  // frame, the other indirect questions only report what was asked elsewhere.
+  const asksReader = sentences.some((sentence) => askedIndirectly(sentence) !== undefined);
   for (const sentence of sentences) {
     const indirect = indirectQuestion(sentence);
-    if (indirect) {
+    if (indirect && asksReader && !ASKING_FRAME.test(indirect.frame)) context.push(sentence);
+    else if (indirect) {
       if (/[\p{L}\p{N}]/u.test(indirect.frame)) context.push(`${indirect.frame}.`);
       questions.push(asQuestion(indirect.clause));
     } else if (opensWithVerb(sentence)) questions.push(asQuestion(sentence));
@@ -105,10 +109,10 @@ export function indirectQuestion(sentence: string): { frame: string; clause: str
 
 /**
  * A frame in which the writer asks the reader ("mich würde interessieren", "ich wüsste gern", "ich frage mich",
- * "bitte um Auskunft"), unlike a frame that only reports ("wir prüfen, ob …", "keiner wusste, ob …").
+ * "bitte um Auskunft", "wir möchten klären"), unlike a frame that only reports ("wir prüfen, ob …", "keiner wusste, ob …").
  */
 const ASKING_FRAME =
-  /(?<!\p{L})(?:interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|frage?\s+(?:mich|uns)|erkundig\p{L}*|bitte\s+um\s+(?:auskunft|info\p{L}*|klärung|klaerung))(?!\p{L})/iu;
+  /(?<!\p{L})(?:interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|(?:(?:möcht|moecht|woll|müss|muess)\p{L}*\s+(?:wir|ich)|(?:wir|ich)\s+(?:möcht|moecht|woll|müss|muess)\p{L}*)\s+(?:gerne?\s+|zunächst\s+|zunaechst\s+|vorab\s+)?(?:klären|klaeren|wissen|erfahren)|frage?\s+(?:mich|uns)|erkundig\p{L}*|bitte\s+um\s+(?:auskunft|info\p{L}*|klärung|klaerung))(?!\p{L})/iu;
 
 /** The indirect question of a sentence that asks the reader in a frame (`ASKING_FRAME`), as a question; else `undefined`. */
 function askedIndirectly(sentence: string): string | undefined {

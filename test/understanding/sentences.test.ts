@@ -125,6 +125,12 @@ describe('sentences of a message', () => {
       ['Welche Förderung gibt es?'],
       ['Wir prüfen, ob wir einen Zweckverband gründen.'],
     ],
+    // Without "?": beside a frame that asks the reader, an indirect question in a report of others' asking is context.
+    [
+      'Zwei Gemeinden haben den Kreis gefragt, ob er sich beteiligen möchte. Wir möchten klären, ob ein Landkreis gefördert werden kann.',
+      ['ob ein Landkreis gefördert werden kann?'],
+      ['Zwei Gemeinden haben den Kreis gefragt, ob er sich beteiligen möchte.', 'Wir möchten klären.'],
+    ],
   ])('takes an indirect question that asks the reader as a question beside one with "?": %j', (text, questions, context) => {
     expect(questionsOf(text)).toEqual({ questions, context });
   });
