@@ -108,6 +108,7 @@ describe('words for a thing named before ("da", "so etwas", "solches", a final "
     'Ist ein solches Vorhaben förderfähig?',
     'Wäre so ein Projekt förderfähig?',
     'Was kostet uns das?',
+    'Was macht das Land da für uns?',
   ])('reads "%s" as referring back', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
@@ -115,6 +116,8 @@ describe('words for a thing named before ("da", "so etwas", "solches", a final "
   it('keeps a question that names its own thing standing alone', () => {
     expect(looksLikeFollowUp('Gibt es Geld vom Land?')).toBe(false);
     expect(looksLikeFollowUp('Bekommen wir eine Förderung?')).toBe(false);
+    // "da" as a conjunction opens a clause of reason.
+    expect(looksLikeFollowUp('Gibt es Geld, da noch keine Förderung beantragt wurde?')).toBe(false);
   });
 
   it('adds the context to a short question with a verb of its own instead of putting its noun into the context', () => {
