@@ -124,7 +124,8 @@ export function decideAnswer(
   if (
     !best ||
     best.coverage < options.minCoverage ||
-    namedShare(words, idf, totalWeight, index.termsOf(best.article.id)) < options.minNamedShare
+    namedShare(words, idf, totalWeight, index.termsOf(best.article.id)) < options.minNamedShare ||
+    lacksAskedThing(question, words, index)
   ) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
   }
@@ -201,6 +202,23 @@ function namedShare(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, num
   let named = 0;
   for (const word of words) named += Math.max(...zones.map((zone) => strengthIn(word, zone))) * idf.get(word)!;
   return named / totalWeight;
+}
+
+/**
+ * The noun a question asks for: the one after "welche", "wie viele", "was für" ("Welche Mehrheit braucht der
+ * Beschluss?", "Ab welchem Schwellenwert?"), possibly after an adjective.
+ */
+const ASKED_THING =
+  /(?<!\p{L})(?:[Ww]elche[rnms]?|[Ww]ie\s+viele?|[Ww]as\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?)\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
+
+/**
+ * True when the noun a question asks for (`ASKED_THING`) is a word no article knows, and nothing stands for it
+ * (a synonym, a compound part, OpenThesaurus): the knowledge base cannot have what is asked.
+ */
+function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
+  const asked = ASKED_THING.exec(question)?.[1];
+  const word = asked && words.find((w) => w.text === asked);
+  return !!word && !index.analyzer.isKnown(word) && word.alternatives.size <= 1;
 }
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */

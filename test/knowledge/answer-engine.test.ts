@@ -170,3 +170,30 @@ describe('an article that only mentions the question in passing', () => {
     expect(await outcome('Wer gehört zum Vorstand?')).toBe('vorstand');
   });
 });
+
+describe('a question that asks for a thing no article knows', () => {
+  // "Welche Mehrheit …": the asked-for noun is in no article, nothing stands for it; the other words alone would
+  // carry the Beschluss article over the threshold.
+  const beschluss = article(
+    'beschluss',
+    'Der Beschluss der Gemeindevertretung',
+    'Die Gemeindevertretung fasst einen Beschluss über die Kooperation.\n\n## Vertrag\n\nDer Beschluss billigt den Vertrag.',
+  );
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [beschluss, ...others] }));
+  const outcome = async (question: string) => {
+    const decision = decideAnswer(await index, question);
+    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
+  };
+
+  it('is no answer when the noun after "welche" or "wie viele" is unknown', async () => {
+    expect(await outcome('Welche Mehrheit braucht der Beschluss der Gemeindevertretung zur Kooperation?')).toBe('no_answer');
+  });
+
+  it('answers when that noun is known, or the unknown noun is not what is asked for', async () => {
+    expect(await outcome('Welchen Beschluss braucht die Kooperation in der Gemeindevertretung?')).toBe('beschluss');
+    expect(await outcome('Braucht die Kooperation einen Beschluss der Gemeindevertretung mit Mehrheit?')).toBe('beschluss');
+  });
+});
