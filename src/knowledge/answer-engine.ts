@@ -125,7 +125,8 @@ export function decideAnswer(
     !best ||
     best.coverage < options.minCoverage ||
     namedShare(words, idf, totalWeight, index.termsOf(best.article.id)) < options.minNamedShare ||
-    lacksAskedThing(question, words, index)
+    lacksAskedThing(question, words, index) ||
+    countsUnknownThing(question, words, index)
   ) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
   }
@@ -219,6 +220,21 @@ function lacksAskedThing(question: string, words: readonly QueryWord[], index: K
   const asked = ASKED_THING.exec(question)?.[1];
   const word = asked && words.find((w) => w.text === asked);
   return !!word && !index.analyzer.isKnown(word) && word.alternatives.size <= 1;
+}
+
+/** A question for a count: "wie viele", "wie vielen". */
+const COUNT_QUESTION = /(?<!\p{L})wie\s*viele[nm]?(?!\p{L})/iu;
+/** The asker's own side: a count about it ("Wie viele Gemeinden müssen wir sein?") asks for a rule. */
+const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu;
+
+/**
+ * True for a count about a place or thing no article knows, not about the asker ("Wie viele Zweckverbände gibt es
+ * im RP-Bezirk Kassel?", "Wie viele Projekte wurden im Landkreis Kassel gefördert?"): the articles count for all of
+ * Hessen or name their places; the nearest count would answer a different question.
+ */
+function countsUnknownThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
+  if (!COUNT_QUESTION.test(question) || FIRST_PERSON.test(question)) return false;
+  return words.some((w) => (w.wordClass === 'place' || w.wordClass === 'noun') && !index.analyzer.isKnown(w) && w.alternatives.size <= 1);
 }
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */

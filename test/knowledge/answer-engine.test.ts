@@ -197,3 +197,28 @@ describe('a question that asks for a thing no article knows', () => {
     expect(await outcome('Braucht die Kooperation einen Beschluss der Gemeindevertretung mit Mehrheit?')).toBe('beschluss');
   });
 });
+
+describe('a count about a place or thing no article knows', () => {
+  const statistik = article(
+    'statistik',
+    'Geförderte Projekte und Zweckverbände',
+    'In Hessen wurden 533 Projekte gefördert.\n\n## Zweckverbände\n\nIm Bezirk Darmstadt gibt es viele Zweckverbände.',
+  );
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [statistik, ...others] }));
+  const outcome = async (question: string) => {
+    const decision = decideAnswer(await index, question);
+    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
+  };
+
+  it('is no answer: the articles count for other places', async () => {
+    expect(await outcome('Wie viele Zweckverbände gibt es im Bezirk Kassel?')).toBe('no_answer');
+  });
+
+  it('answers a count the articles have, and a count about the asker', async () => {
+    expect(await outcome('Wie viele Zweckverbände gibt es im Bezirk Darmstadt?')).toBe('statistik');
+    expect(await outcome('Wie viele Projekte wurden in Hessen gefördert?')).toBe('statistik');
+  });
+});
