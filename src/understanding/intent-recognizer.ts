@@ -2,6 +2,9 @@ import { GermanAnalyzer } from '../language/german-analyzer.js';
 import { foldGerman, spellOutUmlauts, stemGerman, tokenizeWords } from '../language/german-normalizer.js';
 import { noIntentWords, type IntentName, type IntentsFile } from '../knowledge/intent-schema.js';
 import { indirectQuestion, isQuestion, opensWithVerb, questionsOf, splitSentences } from './sentences.js';
+import { bestOf, bitCount, isGreater, matchingSize, twoWords, type Filling } from './intents/slot-matching.js';
+import { withoutThirdPersonSie } from './intents/third-person-sie.js';
+import { isOneEditApart, isParticipleNoun, nounsOf, pleadedWords, readings, verbStems } from './intents/word-forms.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
 export type BotIntent = Exclude<IntentName, 'question'>;
@@ -41,21 +44,6 @@ const MIN_GARBLED_LENGTH = 4;
 const REPEATING_PREFIXES = ['durch', 'nach', 'gegen', 'uber'];
 /** Suffixes of adjectives that the stemmer cuts off (`zuständig` → `zustand`, `fernmündlich` → `fernmund`). */
 const DERIVING_SUFFIX = /^(?:ig|lich|isch)/;
-/** The endings of an adjective or participle used as a noun ("der Beauftragte", "den Beauftragten", "ein Beauftragter"). */
-const NOUN_ENDINGS = new Set(['e', 'en', 'er', 'em', 'es']);
-
-/**
- * True for the term of a participle the file has only as a noun: capitalised, ending in "t", in two declined forms
- * or more ("Beauftragte", "Beauftragten" → `beauftragt`).
- */
-function isParticipleNoun(term: string, endings: ReadonlyArray<string | undefined>, lowerCase: boolean): boolean {
-  if (lowerCase || !term.endsWith('t')) return false;
-  const declined = new Set(endings);
-  return declined.size >= 2 && [...declined].every((ending) => ending !== undefined && NOUN_ENDINGS.has(ending));
-}
-
-/** A stemmed noun ending in -in/-inn(en) of at least this length is also read without it (`Beraterin` → `Berater`). */
-const MIN_FEMININE_LENGTH = 7;
 
 /** A term of a message: the keys it fills slots by, and whether it is a noun of a `question` counter-example. */
 interface MessageTerm {
@@ -177,58 +165,6 @@ const DEFINITE_SUBJECT = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'bei
 /** Subjunctives that open a question asking for something ("Wäre ein Termin möglich?"), umlauts spelt out; not "hätte" (asks the asker's past). */
 const WISHING_OPENERS = new Set(['waere', 'waeren', 'gaebe', 'haetten']);
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
-
-/**
- * Words after which "sie" opens a subordinate clause, whose finite verb is its last word ("…, wenn sie einmalig
- * zustande kommt"): conjunctions and relative pronouns.
- */
-const SUBORDINATORS = new Set(
-  'wenn ob dass daß weil da falls sobald solange bis damit obwohl nachdem bevor ehe sofern soweit als wie was wo die der das den dem deren dessen welche welcher welches'.split(
-    ' ',
-  ),
-);
-/** Where a clause ends: punctuation, a dash, or "und", "oder", "aber" between two clauses. */
-const CLAUSE_BOUNDARY = /[,;:()\n.!?–—]|\s-\s|(?<!\p{L})(?:und|oder|aber|sondern)(?!\p{L})/giu;
-/** Finite verbs of the third person singular that do not end in "t" ("muss", "kann", "wird", "wäre"), umlauts folded. */
-const SINGULAR_FINITE = new Set(
-  'kann muss soll darf will mag wird war weiss mochte mochte konnte sollte musste durfte wurde wollte hatte hatte ware kam gab ging lag stand bekam fiel'.split(
-    ' ',
-  ),
-);
-
-/**
- * The text with every "sie" that is "she", "it" or "they" by its verb replaced by "es": the polite "Sie" takes a
- * verb in the plural ("Können Sie …", "…, ob Sie mich anrufen können"), "sie" with a verb in the singular names
- * something else ("…, wenn sie einmalig zustande kommt", "Muss sie jedes Jahr erreicht werden?"). Its verb is the
- * clause's last word in a subordinate clause, else the word before "sie" or, with "sie" first, the one after. A
- * capital "Sie" inside a sentence is always the polite form ("Erreicht man Sie auch abends?").
- */
-export function withoutThirdPersonSie(text: string): string {
-  if (!/(?<!\p{L})sie(?!\p{L})/iu.test(text)) return text;
-  const bounds = [0, ...[...text.matchAll(CLAUSE_BOUNDARY)].flatMap((m) => [m.index, m.index + m[0].length]), text.length];
-  return text.replace(/(?<!\p{L})sie(?!\p{L})/giu, (match, at: number) => {
-    const start = Math.max(...bounds.filter((b) => b <= at));
-    const end = Math.min(...bounds.filter((b) => b > at));
-    const before = tokenizeWords(text.slice(start, at)).map((w) => foldGerman(w.toLowerCase()));
-    const after = tokenizeWords(text.slice(at + match.length, end)).map((w) => foldGerman(w.toLowerCase()));
-    // A capital "Sie" inside a sentence is the polite form however its verb reads.
-    if (match === 'Sie' && /\p{L}/u.test(text.slice(sentenceStart(text, at), at))) return match;
-    const subordinate = before.length > 0 && SUBORDINATORS.has(before.at(-1)!);
-    const verb = subordinate ? after.at(-1) : (before.at(-1) ?? after[0]);
-    return verb !== undefined && isSingularFinite(verb) ? 'es' : match;
-  });
-}
-
-/** Where the sentence around a position starts (after the last `.`, `!`, `?` or line break before it). */
-function sentenceStart(text: string, at: number): number {
-  const ends = [...text.slice(0, at).matchAll(/[.!?\n]/gu)];
-  return ends.length > 0 ? ends.at(-1)!.index + 1 : 0;
-}
-
-/** True for a finite verb form of the third person singular: "kommt", "reicht", "ist", "muss", "wäre". */
-function isSingularFinite(word: string): boolean {
-  return SINGULAR_FINITE.has(word) || (word.length >= 3 && /[^aeiou]t$/.test(word)) || word === 'ist' || word === 'hat';
-}
 
 /** The position of the first word after leading conjunctions ("Und also wer …": 2); the last word at the most. */
 function afterConjunctions(words: readonly string[]): number {
@@ -1159,137 +1095,4 @@ export class IntentRecognizer {
       .filter((w) => !this.ignoredWords.has(w))
       .join(' ');
   }
-}
-
-/** Articles and the like between "bitte" and what it asks for ("Bitte einen Rückruf"). */
-const PLEA_FILLERS = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'den', 'die', 'der', 'das', 'dem', 'um', 'mal', 'noch']);
-
-/**
- * The words "bitte" asks for directly: the word before it ("Beraterin bitte", "Rückruf, bitte") and the first word
- * after it past articles ("Bitte einen Rückruf", "Wir bitten um ein Gespräch"), but not "Sie" ("Ich bitte Sie …").
- */
-function pleadedWords(tokens: readonly string[]): Set<string> {
-  const words = new Set<string>();
-  tokens.forEach((token, i) => {
-    const plea = foldGerman(token.toLowerCase());
-    // "Wir bitten um ein Gespräch" (not "bittet": "Die Nachbargemeinde bittet um ein Gespräch" tells of others).
-    if (plea !== 'bitte' && !(plea === 'bitten' && tokens[i + 1]?.toLowerCase() === 'um')) return;
-    if (plea === 'bitte' && i > 0 && !/^(?:ich|wir)$/iu.test(tokens[i - 1]!)) words.add(tokens[i - 1]!);
-    let next = i + 1;
-    while (next < tokens.length && PLEA_FILLERS.has(foldGerman(tokens[next]!.toLowerCase()))) next++;
-    if (next < tokens.length && !/^(?:sie|ihnen)$/iu.test(tokens[next]!)) words.add(tokens[next]!);
-  });
-  return words;
-}
-
-/** A term and, for a feminine noun, its masculine reading (`beraterin` → `berat`, `ansprechpartnerinn` → `ansprechpartn`). */
-function readings(term: string): string[] {
-  if (term.length < MIN_FEMININE_LENGTH || !/inn?$/.test(term)) return [term];
-  const masculine = stemGerman(term.replace(/inn?$/, ''));
-  return masculine === term ? [term] : [term, masculine];
-}
-
-/**
- * Infinitive stems of a verb form that the stemmer keeps apart: a conjugated form (`meldet` → `meld`,
- * `anschaut` → `anschau`) and an infinitive with "zu" (`vorzubereiten` → `vorbereit`).
- */
-function verbStems(term: string): string[] {
-  const stems: string[] = [];
-  if (term.length >= 5 && /[^aeiou]et$/.test(term)) stems.push(term.slice(0, -2));
-  else if (term.length >= 5 && term.endsWith('t')) stems.push(term.slice(0, -1));
-  const withZu = /^(ab|an|auf|aus|durch|ein|fertig|los|mit|nach|vor|weiter|zuruck|zusamm)zu(\p{L}{3,})$/u.exec(term);
-  if (withZu) stems.push(withZu[1]! + withZu[2]!);
-  return stems;
-}
-
-/** How a message fills one example's slots. */
-interface Filling {
-  /** Slots filled by a clear word (not a noun of a counter-example). */
-  clear: number;
-  /** Slots filled by the example's own word, not a relative from its group. */
-  literal: number;
-  /** Per filled slot, the positions of the message terms that filled it. */
-  bySlot: Map<number, Set<number>>;
-}
-
-/** The nouns of a sentence: its capitalised words after the first (German capitalises nouns). */
-function nounsOf(sentence: string): string {
-  return tokenizeWords(sentence)
-    .slice(1)
-    .filter((word) => /^\p{Lu}/u.test(word))
-    .join(' ');
-}
-
-/** The candidate ranked highest, if any. */
-function bestOf(candidates: Candidate[]): Candidate | undefined {
-  return candidates.reduce<Candidate | undefined>((best, c) => (!best || isGreater(c.order, best.order) ? c : best), undefined);
-}
-
-/** Lexicographic comparison of two rankings. */
-function isGreater(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
-  return false;
-}
-
-/**
- * True when two different message words fill two different slots (one compound filling two is not enough), neither
- * of them a word of the asker's own side (`excluded`).
- */
-function twoWords(bySlot: Map<number, Set<number>>, excluded: ReadonlySet<number>): boolean {
-  if (excluded.size === 0 || !hasAny(bySlot, excluded)) return matchingSize(bySlot) >= 2;
-  const without = new Map<number, Set<number>>();
-  for (const [slot, positions] of bySlot) {
-    const kept = [...positions].filter((position) => !excluded.has(position));
-    if (kept.length > 0) without.set(slot, new Set(kept));
-  }
-  return matchingSize(without) >= 2;
-}
-
-/** True when a position of `positions` fills a slot. */
-function hasAny(bySlot: Map<number, Set<number>>, positions: ReadonlySet<number>): boolean {
-  for (const filling of bySlot.values()) for (const position of filling) if (positions.has(position)) return true;
-  return false;
-}
-
-/** How many slots distinct message words can fill at once (a maximum bipartite matching; examples are short). */
-function matchingSize(bySlot: Map<number, Set<number>>): number {
-  const owner = new Map<number, number>();
-  let size = 0;
-  for (const slot of bySlot.keys()) if (assignSlot(bySlot, owner, slot, new Set())) size++;
-  return size;
-}
-
-/** Gives `slot` a message term of its own, moving other slots to other terms where needed (an augmenting path). */
-function assignSlot(bySlot: Map<number, Set<number>>, owner: Map<number, number>, slot: number, seen: Set<number>): boolean {
-  for (const term of bySlot.get(slot)!) {
-    if (seen.has(term)) continue;
-    seen.add(term);
-    const other = owner.get(term);
-    if (other === undefined || assignSlot(bySlot, owner, other, seen)) {
-      owner.set(term, slot);
-      return true;
-    }
-  }
-  return false;
-}
-
-/**
- * True when two different words are one edit apart: a letter replaced, inserted, deleted, or two neighbours
- * swapped. Not a vowel for another: that is how verbs change their tense (`gesprochen`, `Gespräch`), no typo.
- */
-function isOneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  const replaced = a.length === b.length && a.slice(i + 1) === b.slice(i + 1) && !(VOWEL.test(a[i]!) && VOWEL.test(b[i]!));
-  return swapped || replaced || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
-}
-
-const VOWEL = /^[aeiouy]$/;
-
-function bitCount(mask: number): number {
-  let count = 0;
-  for (let m = mask; m !== 0; m &= m - 1) count++;
-  return count;
 }
