@@ -1,11 +1,11 @@
-import { foldGerman, spellOutUmlauts, tokenizeWords } from '../language/german-normalizer.js';
 import { noIntentWords, type IntentName, type IntentsFile } from '../knowledge/intent-schema.js';
-import { indirectQuestion, isQuestion, opensWithVerb, questionsOf, splitSentences } from './sentences.js';
+import { indirectQuestion, isQuestion, questionsOf, splitSentences } from './sentences.js';
 import { IntentVocabulary, type Example, type MessageTerm } from './intents/intent-vocabulary.js';
+import { RequestReading } from './intents/request-reading.js';
 import { bestOf, bitCount, isGreater, matchingSize, twoWords, type Filling } from './intents/slot-matching.js';
 import { withoutThirdPersonSie } from './intents/third-person-sie.js';
-import { readings } from './intents/word-forms.js';
 
+// Kept on the public surface; defined where the examples (and their thresholds) are read.
 export { DEFAULT_INTENT_THRESHOLD } from './intents/intent-vocabulary.js';
 
 /** The intents the bot acts on (`question` only holds counter-examples). */
@@ -32,46 +32,8 @@ interface Candidate {
   order: number[];
 }
 
-/** Interrogatives that ask for a matter, not a person, time or way ("Womit kann uns das Kompetenzzentrum helfen?"). */
-const MATTER_WORDS = new Set(
-  ['was', 'wobei', 'womit', 'worin', 'wofür', 'wozu', 'woran', 'worauf', 'worüber', 'wovon', 'inwiefern', 'inwieweit'].map(foldGerman),
-);
-/** Words that ask how or in what order to do something ("wie", "womit", "zuerst"), besides "am besten", "am geschicktesten". */
-const MANNER_WORDS = new Set(['wie', 'womit', 'wobei', 'zuerst', 'zunächst', 'erstes', 'reihenfolge'].map(foldGerman));
-/**
- * "wo" asks where the asker should start ("Wo fangen wir beim Antrag an?", "Antrag – wo setzen wir an?") when the
- * asker does it (one of these words), not where something else starts or goes ("Wo beginnt der Dienstweg?"; "Wo
- * reichen wir den Antrag ein?" has no verb of `words.proceeding`).
- */
-const WHERE_TO_START = 'wo';
-const ASKER_WORDS = new Set(['wir', 'ich', 'man']);
-const MANNER_SUPERLATIVE = /\bam\s+(?!fruhesten|spatesten)\p{L}+sten\b/u;
-/** Who asks for a person's role, not how to go about something ("Wer bereitet den Antrag am besten vor?"). */
-const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
-/** Conjunctions and particles that may open a question before its question word ("Und bei wem …", "Aber wie …"). */
-/** "auch … oder …": a question that sets what the office also does against an alternative (see `asksWhatTheOfficeOffers`). */
-const ALSO = 'auch';
-const ALTERNATIVE = 'oder';
-/** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
-const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
 /** The asker as the one to be reached ("Rufen Sie mich an"); not "mir" ("Schicken Sie mir Ihre Nummer"). */
 const ASKER_AS_OBJECT = /(?<!\p{L})mich(?!\p{L})/iu;
-/** "Ihr", "Ihre" …: what belongs to the one addressed (also in lower case, as typed in a hurry). */
-const YOUR = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
-/** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
-const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'menschen']);
-/** Words after a question's verb that name its subject as someone known, not the one asked ("Kommen die Fachleute …?"). */
-const DEFINITE_SUBJECT = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'beim', 'vom', 'zum', 'zur', 'im']);
-/** Subjunctives that open a question asking for something ("Wäre ein Termin möglich?"), umlauts spelt out; not "hätte" (asks the asker's past). */
-const WISHING_OPENERS = new Set(['waere', 'waeren', 'gaebe', 'haetten']);
-const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
-
-/** The position of the first word after leading conjunctions ("Und also wer …": 2); the last word at the most. */
-function afterConjunctions(words: readonly string[]): number {
-  let start = 0;
-  while (start < words.length - 1 && LEADING_CONJUNCTIONS.has(words[start]!)) start++;
-  return start;
-}
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
@@ -123,6 +85,12 @@ function afterConjunctions(words: readonly string[]): number {
  *    (`words.persons`: "Rufen Sie mich an") makes it the request, else the contact data, unless the request fits
  *    with more words. Of both dialogs in several sentences, the last one asked for counts.
  *
+ * Where each step lives (`src/understanding/intents/`): `known-words.ts` reads texts into terms and knows the file's
+ * words (typos, prefixed verbs, compound parts), `intent-vocabulary.ts` reads the examples into slots and a message
+ * word into the keys that fill them (step 1), `slot-matching.ts` counts the slots filled and ranks candidates
+ * (step 2), `request-reading.ts` tells a request from a question about others (step 3), `word-forms.ts` and
+ * `third-person-sie.ts` hold the pure word rules; this class does the fit and the choice (steps 2 and 4).
+ *
  * @example
  * ```ts
  * const recognizer = IntentRecognizer.fromFile(knowledge.intents);
@@ -132,19 +100,15 @@ function afterConjunctions(words: readonly string[]): number {
 export class IntentRecognizer {
   /** The examples of the intent file and the keys a message fills their words by. */
   private readonly vocabulary: IntentVocabulary;
-  /** `words.self`, `words.question_words`, `words.asking` (folded): what tells a request from a question about others. */
-  private readonly selfWords: Set<string>;
-  private readonly questionWords: Set<string>;
-  private readonly askingWords: Set<string>;
+  /** What a sentence asks for: a request of the asker's own, or a question about the office or others. */
+  private readonly reading: RequestReading;
 
   private constructor(file: IntentsFile) {
     this.vocabulary = new IntentVocabulary(file);
-    const folded = (words: string[]) => new Set(words.map((w) => foldGerman(w.toLowerCase())));
-    this.selfWords = folded(file.words.self);
-    this.questionWords = folded(file.words.question_words);
-    this.askingWords = folded(file.words.asking);
+    this.reading = new RequestReading(file.words, this.vocabulary);
   }
 
+  /** The recogniser of an intents file; without one (missing or broken file) it recognises nothing. */
   static fromFile(file: IntentsFile | undefined): IntentRecognizer {
     return new IntentRecognizer(file ?? { words: noIntentWords(), intents: {} });
   }
@@ -160,19 +124,19 @@ export class IntentRecognizer {
     const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
     if (terms.length === 0) return this.recognizePhrase(text);
     const share = this.shareOf(terms);
-    const proceeding = this.asksHowToProceed(text, terms);
+    const proceeding = this.reading.asksHowToProceed(text, terms);
     const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions, proceeding);
     // A request that must be the asker's own (a person) is read in each sentence on its own: it may stand among
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
-      if (!this.isOwnRequest(sentence)) continue;
+      if (!this.reading.isOwnRequest(sentence)) continue;
       // A wish stated for oneself ("Ich hätte gern eine Beratung zur Fusion") asks for what its nouns name; "wer"
       // asking for an adviser is "jemand" ("Wer könnte uns begleiten?" = "Könnte uns jemand begleiten?").
-      const asked = this.whoAdvises(sentence, sentenceTerms);
+      const asked = this.reading.whoAdvises(sentence, sentenceTerms);
       // A wish (also asked: "Wäre ein Termin bei uns im Rathaus möglich?") asks for a one-word example's plain head as
       // plainly as for the example ("Termin" for "Beratungstermin"), which a narrative note does not ("Wir haben einen Termin beim RP").
-      const stated = this.isStatedWish(sentence);
-      const wished = stated || this.asksForIt(sentence);
+      const stated = this.reading.isStatedWish(sentence);
+      const wished = stated || this.reading.asksForIt(sentence);
       const read = wished ? asked.map((term) => ({ ...term, ambiguous: stated ? false : term.ambiguous, wished: true })) : asked;
       if (stated) read.push(this.vocabulary.wishTerm);
       // A question made only of a request's words is that request, whatever follows ("Können wir uns mal
@@ -194,13 +158,13 @@ export class IntentRecognizer {
     // An example with a wish ("Wir möchten beantragen") fits a sentence that states one ("Dann möchten wir das jetzt
     // beantragen"), not a question ("Bis wann müssen wir beantragt haben?") nor words of two sentences.
     for (const { sentence, terms: sentenceTerms } of sentences) {
-      if (!this.isStatedWish(sentence)) continue;
+      if (!this.reading.isStatedWish(sentence)) continue;
       candidates.push(
         ...this.candidates([...sentenceTerms, this.vocabulary.wishTerm], share, (e) => e.wish && !e.ownRequestInQuestions, proceeding),
       );
     }
     // "Wobei kann uns die Beratungsstelle helfen?" asks what the office does, not what the bot can (help).
-    if (sentences.some(({ sentence }) => this.asksWhatTheOfficeDoes(sentence))) {
+    if (sentences.some(({ sentence }) => this.reading.asksWhatTheOfficeDoes(sentence))) {
       candidates.splice(0, candidates.length, ...candidates.filter((c) => c.example.intent !== 'help'));
     }
     const best = bestOf(candidates);
@@ -217,8 +181,8 @@ export class IntentRecognizer {
       const fit = (c: Candidate) => [c.order[2]!, c.order[3]!];
       // "Können Sie mir Ihre Telefonnummer geben?": the office's own contact data asked for, whoever is named; but a
       // whole request to reach the asker ("mich") beside it is the request ("Rufen Sie mich zurück, Ihre Nummer …").
-      const ownData = this.asksForOfficeData(text) && !(handoff.score >= 1 && ASKER_AS_OBJECT.test(text));
-      chosen = !ownData && (this.namesPerson(terms) || isGreater(fit(handoff), fit(contact))) ? handoff : contact;
+      const ownData = this.reading.asksForOfficeData(text) && !(handoff.score >= 1 && ASKER_AS_OBJECT.test(text));
+      chosen = !ownData && (this.reading.namesPerson(terms) || isGreater(fit(handoff), fit(contact))) ? handoff : contact;
     }
     const intent = chosen?.example.intent;
     if (!chosen || !intent || intent === 'question') return undefined;
@@ -256,19 +220,6 @@ export class IntentRecognizer {
       }
       return shares.get(intent)!;
     };
-  }
-
-  /**
-   * True when a message asks how to go about something (`words.proceeding` with a word of manner): "Wann
-   * bereiten wir den Antrag am geschicktesten vor?", "Womit fangen wir an?" ask to be guided, not for a date.
-   */
-  private asksHowToProceed(text: string, terms: MessageTerm[]): boolean {
-    if (!terms.some((term) => [...term.keys].some((key) => this.vocabulary.proceedingTerms.has(key)))) return false;
-    const folded = foldGerman(text.toLowerCase());
-    const words = tokenizeWords(folded);
-    if (words.some((word) => PERSON_QUESTION_WORDS.has(word))) return false;
-    if (MANNER_SUPERLATIVE.test(folded) || words.some((word) => MANNER_WORDS.has(word))) return true;
-    return words.includes(WHERE_TO_START) && words.some((word) => ASKER_WORDS.has(word));
   }
 
   /**
@@ -334,159 +285,6 @@ export class IntentRecognizer {
       candidates.push({ example, score, order: [score, proceeding ? request : 0, matched, literal, request] });
     }
     return candidates;
-  }
-
-  /**
-   * True unless the sentence is a question about someone else: a question (`?`, or opened by a question word)
-   * must name the asker or the bot (`words.self`: ich, wir, Sie, jemand …), and one opened by a question word
-   * must also ask for something (`words.asking`: kann, könnte, würde …): "Wen kann ich anrufen?" is a request,
-   * "Wie erreiche ich die Beratungsstelle?" and "Was macht eine Beraterin?" are questions.
-   */
-  private isOwnRequest(sentence: string): boolean {
-    if (!isQuestion(sentence)) {
-      // "Uns würde interessieren, ob das Beratungszentrum auch Satzungen durchsieht", "Im Ausschuss blieb offen, ob
-      // uns das Beratungszentrum dabei unterstützt": the frame's words ask nothing, the clause is a question like
-      // any other ("… ob mich jemand zurückrufen kann" still asks for the asker).
-      const indirect = indirectQuestion(sentence);
-      // (The clause read as the question it is: "…, wobei uns das Beratungszentrum unterstützt" asks nothing of it.)
-      return indirect ? this.isOwnRequest(`${indirect.clause.replace(/[\s.!;:,]+$/u, '')}?`) : true;
-    }
-    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
-    // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
-    if (this.vocabulary.words.termUses(sentence).length <= 1 && !words.some((word) => this.questionWords.has(word))) return true;
-    // A person of the office in a question without a question word names the bot's side too ("Ist gerade eine
-    // Beraterin erreichbar?"); "Was macht eine Beraterin?" still asks about her.
-    if (!words.some((word) => this.selfWords.has(word)) && !this.namesPerson(this.vocabulary.words.termUses(sentence))) return false;
-    if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words) || this.asksWhatOthersDo(words)) return false;
-    if (this.asksWhatTheOfficeDoes(sentence)) return false;
-    // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
-    const start = afterConjunctions(words);
-    const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
-    // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
-    return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
-  }
-
-  /**
-   * True when a text asks for the contact data of the one it addresses: "Ihr"/"Ihre" before a word of a one-word
-   * example of `contact` ("Ihre Telefonnummer", "Ihre Tel.-Nr.", "Ihrer E-Mail-Adresse"), one word between at most.
-   */
-  private asksForOfficeData(text: string): boolean {
-    const tokens = tokenizeWords(text);
-    return tokens.some((token, i) => {
-      if (!YOUR.has(token.toLowerCase())) return false;
-      return tokens.slice(i + 1, i + 3).some((word) => {
-        const term = this.vocabulary.words.baseTerm(word);
-        if (!term) return false;
-        const { keys } = this.vocabulary.messageTerm({ term, noun: true, word });
-        return [...keys].some((key) =>
-          this.vocabulary.slotsOf(key).some(({ example }) => {
-            const { intent, slots } = this.vocabulary.examples[example]!;
-            return intent === 'contact' && slots.length === 1;
-          }),
-        );
-      });
-    });
-  }
-
-  /** True when terms name a person of the office or the asker to be reached (`words.persons`). */
-  private namesPerson(terms: ReadonlyArray<{ term: string }>): boolean {
-    return terms.some(({ term }) => readings(term).some((reading) => this.vocabulary.personTerms.has(reading)));
-  }
-
-  /**
-   * The terms of a sentence with its question word for a person read as "jemand" when the sentence asks who
-   * advises ("Wer kann uns beraten?", "Wer von Ihnen könnte uns begleiten?": `words.advising`); else the terms.
-   */
-  private whoAdvises(sentence: string, terms: MessageTerm[]): MessageTerm[] {
-    const someone = this.vocabulary.someone;
-    if (!someone || !terms.some((term) => [...term.keys].some((key) => this.vocabulary.advisingTerms.has(key)))) return terms;
-    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
-    const start = afterConjunctions(words);
-    const who = words[start];
-    if (!who || !PERSON_QUESTION_WORDS.has(who)) return terms;
-    return terms.map((term) => (term.term === who ? someone : term));
-  }
-
-  /**
-   * True for a question opened by an interrogative of the matter ("was", "wobei", "womit", "wofür" …) that names an
-   * office of the person group with a definite article and no one addressed or unnamed ("Womit kann uns das
-   * Kompetenzzentrum helfen?", "Wobei unterstützt die Beratungsstelle?"): it asks what the office does. Not "Wobei
-   * können Sie mir helfen?", "Was kann der Bot?" (the bot's side), nor "Wann kann mich die Beraterin anrufen?".
-   */
-  private asksWhatTheOfficeDoes(sentence: string): boolean {
-    if (!isQuestion(sentence)) return false;
-    const tokens = tokenizeWords(sentence);
-    const words = tokens.map((word) => foldGerman(word.toLowerCase()));
-    const start = afterConjunctions(words);
-    if (!MATTER_WORDS.has(words[start]!)) return false;
-    if (tokens.some((token, i) => i > start && /^(?:Sie|Ihnen)$/u.test(token)) || words.some((word) => SOMEONE_WORDS.has(word)))
-      return false;
-    return words.some((word, i) => {
-      const next = tokens[i + 1];
-      if (i <= start || !DEFINITE_SUBJECT.has(word) || !next) return false;
-      const term = this.vocabulary.words.baseTerm(next);
-      return term !== null && !this.namesPerson([{ term }]) && this.isOffice(term);
-    });
-  }
-
-  /** True for a term of the group of a person of the office that names no person: an office ("Beratungsstelle", "Team"). */
-  private isOffice(term: string): boolean {
-    const personGroups = new Set([...this.vocabulary.personTerms].flatMap((person) => this.vocabulary.words.groupsOf(person)));
-    return this.vocabulary.words.groupsOf(term).some((id) => personGroups.has(id));
-  }
-
-  /**
-   * True for a yes/no question opened by a verb of the file whose subject is named with a definite article ("Kommen
-   * beim AKC die Fachleute zu uns ins Rathaus?", "Rufen die Berater zurück?"): it asks what others do. Not an asking
-   * word or auxiliary first ("Kann die Beraterin mich anrufen?"), not a person addressed ("Kommen Sie zu uns?",
-   * "Kommt jemand vorbei?") or unnamed ("Kommt ein Berater zu uns?").
-   */
-  private asksWhatOthersDo(words: readonly string[]): boolean {
-    const start = afterConjunctions(words);
-    const [first, second] = [words[start], words[start + 1]];
-    if (!first || !second || !DEFINITE_SUBJECT.has(second)) return false;
-    if (this.askingWords.has(first) || this.questionWords.has(first) || AUXILIARIES.has(first)) return false;
-    return this.vocabulary.words.isVerbTerm(this.vocabulary.words.baseTerm(first));
-  }
-
-  /**
-   * True for a question (its words as written and folded) about what the office does, not for it to do it: one that
-   * sets "auch" against an alternative ("Schreiben Sie auch E-Mails oder nur im Chat?", "Kommen Ihre Leute auch ins
-   * Rathaus oder nur per Video?"), or "auch" in a question opened by a verb that asks for nothing but an auxiliary
-   * ("Berät Ihr Team auch Zweckverbände?"; not "Können Sie mich auch anrufen?").
-   */
-  private asksWhatTheOfficeOffers(tokens: readonly string[], words: readonly string[]): boolean {
-    const also = words.indexOf(ALSO);
-    if (also < 0) return false;
-    if (words.indexOf(ALTERNATIVE, also) > also) return true;
-    const start = afterConjunctions(words);
-    const first = words[start]!;
-    const written = spellOutUmlauts(tokens[start] ?? '');
-    if (this.askingWords.has(first) || this.vocabulary.wishingWords.has(written) || AUXILIARIES.has(written)) return false;
-    return opensWithVerb(tokens.slice(start).join(' '));
-  }
-
-  /**
-   * True for a question opened by a wishing subjunctive ("Wäre ein Termin bei uns möglich?", "Gäbe es einen Termin?",
-   * `WISHING_OPENERS`): it asks for what it names.
-   */
-  private asksForIt(sentence: string): boolean {
-    if (!isQuestion(sentence)) return false;
-    const words = tokenizeWords(sentence).map((word) => spellOutUmlauts(word));
-    const first = words[afterConjunctions(words.map((word) => word.toLowerCase()))];
-    return first !== undefined && WISHING_OPENERS.has(first.toLowerCase());
-  }
-
-  /**
-   * True for a statement that asks for something (`words.asking`: "Ich hätte gern …", "Wir möchten …") without
-   * asking about something: no question word or "ob" in it ("Ich möchte wissen, ob die Beratung etwas kostet").
-   * A past tense is no wish: "Wir hatten ein Beratungsgespräch" ("hatten", not "hätten").
-   */
-  private isStatedWish(sentence: string): boolean {
-    if (isQuestion(sentence)) return false;
-    const words = tokenizeWords(sentence);
-    if (!words.some((word) => this.vocabulary.wishingWords.has(spellOutUmlauts(word)))) return false;
-    return !words.some((word) => this.questionWords.has(foldGerman(word.toLowerCase())));
   }
 
   /** A message of stop words only ("Was kannst du?") fits an example with the same words. */
