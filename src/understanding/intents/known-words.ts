@@ -123,6 +123,24 @@ export class KnownWords {
     });
   }
 
+  /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
+  noteWordClass(word: string, term: string, first: boolean, nominal = false): void {
+    const written = spellOutUmlauts(word);
+    if (!this.knownWords.has(written)) {
+      const byLength = this.knownWordsByStart.get(written[0]!) ?? [];
+      (byLength[written.length] ??= []).push([written, term]);
+      this.knownWordsByStart.set(written[0]!, byLength);
+    }
+    this.knownWords.set(written, term);
+    const forms = this.formsOf.get(term) ?? new Set<string>();
+    this.formsOf.set(term, forms.add(foldGerman(word.toLowerCase())));
+    if (!/^\p{Lu}/u.test(word)) this.lowerCaseTerms.add(term);
+    const capitalised = /^\p{Lu}/u.test(word);
+    if (capitalised && nominal) return;
+    if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
+    else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
+  }
+
   /**
    * Completes what needs every word of the file (called once, after the groups and examples are read): nouns among
    * the capitalised infinitives, the terms the file has only with a derived ending, and the index of long terms
@@ -144,7 +162,7 @@ export class KnownWords {
     }
   }
 
-  /** The base term of one word (folded, stemmed), or `null` for a stop word. */
+  /** The base term of one word (folded, stemmed), or `null` for a stop word or noise. */
   baseTerm(word: string): string | null {
     return this.analyzer.baseTerm(word);
   }
@@ -167,24 +185,6 @@ export class KnownWords {
   /** The groups that list an infinitive capitalised, as a noun ("Treffen"): see `nominalGroups`. */
   nominalGroupsOf(term: string): Iterable<string> {
     return this.nominalGroups.get(term) ?? [];
-  }
-
-  /** Notes whether a word of the intent file is a noun (capitalised) or a verb (an infinitive in lower case). */
-  noteWordClass(word: string, term: string, first: boolean, nominal = false): void {
-    const written = spellOutUmlauts(word);
-    if (!this.knownWords.has(written)) {
-      const byLength = this.knownWordsByStart.get(written[0]!) ?? [];
-      (byLength[written.length] ??= []).push([written, term]);
-      this.knownWordsByStart.set(written[0]!, byLength);
-    }
-    this.knownWords.set(written, term);
-    const forms = this.formsOf.get(term) ?? new Set<string>();
-    this.formsOf.set(term, forms.add(foldGerman(word.toLowerCase())));
-    if (!/^\p{Lu}/u.test(word)) this.lowerCaseTerms.add(term);
-    const capitalised = /^\p{Lu}/u.test(word);
-    if (capitalised && nominal) return;
-    if (capitalised && !(first && INFINITIVE.test(word))) this.nounTerms.add(term);
-    else if (INFINITIVE.test(word.toLowerCase())) this.verbTerms.add(term);
   }
 
   /** True for a term (or a conjugated form: `rechnet`) the intent file has as a verb. */
