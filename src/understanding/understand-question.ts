@@ -73,6 +73,11 @@ export function understandMessage(
       read.kind !== 'single' || (read.reading.decision.outcome === 'answer' && read.reading.decision.coverage >= MODEL_MIN_COVERAGE);
     if (isConfident(read) && known) return { question: modelled, understanding: read };
   }
+  if (isConfident(understanding) && asksOwnCaseStatus(cleaned.text, understanding))
+    return {
+      question: cleaned.text,
+      understanding: { kind: 'single', reading: { question: cleaned.text, decision: NOT_IN_ARTICLES }, pending: [] },
+    };
   if (isConfident(understanding) && aboutOutsideContext(cleaned.text, understanding, knowledge))
     return {
       question: cleaned.text,
@@ -134,6 +139,7 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
 }
 
 const OUTSIDE: AnswerDecision = { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
+const NOT_IN_ARTICLES: AnswerDecision = { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
 /** How much of a question beside a context sentence about another programme or state it must cover to be about ours. */
 const OWN_COVERAGE_BESIDE_OUTSIDE = 0.8;
 
@@ -149,6 +155,20 @@ function aboutOutsideContext(text: string, understanding: QuestionUnderstanding,
   if (questions.length === 0 || questions.some((q) => NAMES_HESSEN.test(q))) return false;
   if (!context.some((sentence) => isOutsideAlone(sentence, knowledge))) return false;
   return questions.some((q) => looksLikeFollowUp(q)) || understanding.reading.decision.coverage < OWN_COVERAGE_BESIDE_OUTSIDE;
+}
+
+/** The asker's own application ("unser Antrag", "unseres IKZ-Antrags", "meinem Förderantrag"). */
+const OWN_APPLICATION = /(?<!\p{L})(?:unser|mein)(?:e[mnrs]?)?\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*/iu;
+/** Words that ask where a case stands: only the office's files know. */
+const CASE_STATUS = /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|eingegangen|angekommen)(?!\p{L})/iu;
+
+/**
+ * "Wie ist der Stand unseres IKZ-Antrags vom März?": the state of the asker's own application is in no article; the
+ * article on the procedure would answer another question. The advisor the no-answer offers can look it up.
+ */
+function asksOwnCaseStatus(text: string, understanding: QuestionUnderstanding): boolean {
+  if (understanding.kind !== 'single') return false;
+  return questionsOf(text).questions.some((q) => OWN_APPLICATION.test(q) && CASE_STATUS.test(q));
 }
 
 /** The share of its words a question about Hessen read without its model must cover (all, up to rounding). */

@@ -253,6 +253,26 @@ describe('understandMessage', () => {
   });
 });
 
+describe("a question about where the asker's own application stands", () => {
+  const knowledge = fakeKnowledge([{ id: 'antragsverfahren', folder: 'verfahren', triggers: [['antrag']] }]);
+  const outcome = (message: string) => {
+    const { understanding } = understandMessage(message, knowledge);
+    if (understanding.kind !== 'single') return understanding.kind;
+    const { decision } = understanding.reading;
+    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
+  };
+
+  it.each([
+    ['Wie ist der Stand unseres IKZ-Antrags vom März? Wir haben nichts gehört.', 'no_answer'],
+    ['Ist unser Antrag schon beim Ministerium angekommen?', 'no_answer'],
+    // The procedure in general, and a question about the own application that the articles answer.
+    ['Wie ist der Stand der Dinge beim Antrag?', 'antragsverfahren'],
+    ['Wie lange dauert die Bearbeitung unseres Antrags?', 'antragsverfahren'],
+  ])('%s → %s', (message, expected) => {
+    expect(outcome(message)).toBe(expected);
+  });
+});
+
 describe('a question beside a context sentence about another state or programme', () => {
   const knowledge = fakeKnowledge([
     { id: 'foerderhoehe', folder: 'foerderung', triggers: [['zuschüsse']] },
