@@ -3,6 +3,7 @@ import { indirectQuestion, isQuestion, questionsOf, splitSentences } from './sen
 import { IntentVocabulary, type Example, type MessageTerm } from './intents/intent-vocabulary.js';
 import { RequestReading } from './intents/request-reading.js';
 import { bestOf, bitCount, isGreater, matchingSize, twoWords, type Filling } from './intents/slot-matching.js';
+import { asPoliteAddress } from './intents/forum-address.js';
 import { withoutThirdPersonSie } from './intents/third-person-sie.js';
 
 // Kept on the public surface; defined where the examples (and their thresholds) are read.
@@ -116,7 +117,7 @@ export class IntentRecognizer {
   /** The intent of a message, or `undefined` when it is a question for the knowledge base. */
   recognize(message: string): RecognizedIntent | undefined {
     // "…, wenn sie einmalig zustande kommt": not the polite "Sie" the requests address.
-    const text = withoutThirdPersonSie(message);
+    const text = withoutThirdPersonSie(asPoliteAddress(message));
     const sentences = splitSentences(text).map((sentence) => ({
       sentence,
       terms: this.vocabulary.words.termUses(sentence).map((use) => this.vocabulary.messageTerm(use)),
