@@ -51,9 +51,12 @@ const CONTINUATION = /^(?:und|aber|auch|oder|sowie|dann|also|jetzt|nun)\b/iu;
 /** "Was ist mit …", "Wie sieht es bei … aus", "Gilt das auch …". */
 const REFERRING_FRAME =
   /^(?:(?:was|wie)\s+(?:ist\s+(?:es\s+)?|sieht\s+es\s+|steht\s+es\s+|verhält\s+es\s+sich\s+)(?:denn\s+)?(?:mit|bei|für)\b|(?:gilt|geht|klappt|funktioniert|passt|stimmt)\s+das\b|(?:ist|wäre)\s+das\s+auch\b)/iu;
-/** Words that point back to something said before ("dort": the place or programme named before, "Wie hoch ist der Satz dort?"). */
+/**
+ * Words that point back to something said before ("dort": the place or programme named before, "Wie hoch ist der Satz
+ * dort?"; "trotzdem": despite what was said, "Die Einsparung liegt unter 15 %. Bekommen wir trotzdem etwas?").
+ */
 const ANAPHOR =
-  /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann|dort|dorthin|dortige[nmrs]?)\b/iu;
+  /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann|dort|dorthin|dortige[nmrs]?|trotzdem|dennoch|in\s+(?:dem|diesem|so\s+einem)\s+fall)\b/iu;
 /**
  * Words for a thing named before that ANAPHOR lacks: "so etwas", "sowas", "ein solches Vorhaben", "so ein Projekt";
  * "da" after the subject ("Bekommen wir da Geld?", "Gibt es da Fördermittel?"), after the verb ("Dürfen da weitere

@@ -109,6 +109,8 @@ describe('words for a thing named before ("da", "so etwas", "solches", a final "
     'Wäre so ein Projekt förderfähig?',
     'Was kostet uns das?',
     'Was macht das Land da für uns?',
+    'Bekommen wir trotzdem etwas?',
+    'Gilt in dem Fall die Frist?',
   ])('reads "%s" as referring back', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
