@@ -110,6 +110,7 @@ describe('words for a thing named before ("da", "so etwas", "solches", a final "
     'Was kostet uns das?',
     'Was macht das Land da für uns?',
     'Bekommen wir trotzdem etwas?',
+    'Gibts da noch was vom Land?',
     'Gilt in dem Fall die Frist?',
   ])('reads "%s" as referring back', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
