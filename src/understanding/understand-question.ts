@@ -311,8 +311,14 @@ function readSeveral(
  */
 function messageTopic(context: readonly string[], knowledge: KnowledgeLookup): ConversationTopic {
   const topic = topicOf(context.join(' '));
-  return { ...topic, nouns: topic.nouns.filter((noun) => knowledge.answer(noun).outcome === 'answer') };
+  // Participles name the matter too ("alles verschlüsselt", "wurden gehackt").
+  const participles = context.join(' ').match(PARTICIPLE) ?? [];
+  const nouns = [...new Set([...topic.nouns, ...participles])];
+  return { ...topic, nouns: nouns.filter((noun) => knowledge.answer(noun).outcome === 'answer') };
 }
+
+/** A lower-case past participle ("verschlüsselt", "gehackt", "zusammengelegt"). */
+const PARTICIPLE = /(?<![\p{L}-])(?:\p{Ll}+ge|ge|ver|be|zer|er)\p{Ll}{3,}(?:t|en)(?![\p{L}-])/gu;
 
 /** True when a word is a term of an article's title or keywords: it names what the article is about. */
 function namesTopicOf(word: string, article: Article, terms: (text: string) => string[]): boolean {

@@ -34,6 +34,12 @@ describe('a question asked indirectly or without "?" (letters, notes)', () => {
 });
 
 describe('the context sentences of one message', () => {
+  it('name the matter by a participle ("alle Server verschlüsselt")', async () => {
+    const { reply, outcome } = await ask('Bei uns wurden in der Nacht alle Server verschlüsselt. Welche Stelle vom Land hilft uns da?');
+    expect(outcome).toMatchObject({ outcome: 'answer' });
+    expect(reply.text).toContain('Hessen3C');
+  });
+
   it('choose the topic of a question whose own words many articles cover ("Gibt es dafür einen Zuschuss?")', async () => {
     const { reply, outcome } = await ask('Zwei unserer Ortsteilwehren sollen zu einer Wehr zusammengehen. Gibt es dafür einen Zuschuss?');
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'foerderhoehe-feuerwehr' });
