@@ -372,7 +372,9 @@ function chooseSections(index: KnowledgeIndex, article: Article, words: QueryWor
   const { title, sections } = index.termsOf(article.id);
   const scores = rest.map(() => 0);
   for (const word of words) {
-    if (title.has(word.term)) continue;
+    // A word naming the article's topic (itself or an equivalent: "RV" for "Rahmenvereinbarung") tells no section; a
+    // number does, also when the title spans it ("2004–2021").
+    if (word.wordClass !== 'number' && strengthIn(word, title) >= 1) continue;
     const strengths = rest.map((_, i) => {
       const section = sections[i + 1];
       if (!section) return 0;

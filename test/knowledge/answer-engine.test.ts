@@ -222,3 +222,22 @@ describe('a count about a place or thing no article knows', () => {
     expect(await outcome('Wie viele Projekte wurden in Hessen gefördert?')).toBe('statistik');
   });
 });
+
+describe('the section an answer shows', () => {
+  // The title spans the years and names the topic ("Rahmenvereinbarung", which "RV" stands for).
+  const history = article(
+    'historie',
+    'Die Rahmenvereinbarung 2004 bis 2021',
+    'Das Programm hat mehrere Fassungen.\n\n## 2004: Die erste Rahmenvereinbarung\n\nDie erste Rahmenvereinbarung galt ab 2004.' +
+      '\n\n## 2021: Verlängerung\n\nDie Fassung trägt das Datum vom 7. Dezember 2021.',
+  );
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [history, ...others] }));
+
+  it('is the one a year of the question names, also when the title spans that year', async () => {
+    const decision = decideAnswer(await index, 'Welches Datum hat die RV 2021?');
+    expect(decision.outcome === 'answer' && decision.sections.map((s) => s.heading)).toEqual([null, '2021: Verlängerung']);
+  });
+});
