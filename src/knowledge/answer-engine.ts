@@ -41,6 +41,12 @@ export const DEFAULT_ANSWER_OPTIONS = {
    * ("Bürgermeister" in a list of a board's members for a question about electing one): no_answer.
    */
   minNamedShare: 0.1,
+  /**
+   * A candidate that covers this much more of the question than the best-ranked one (which is answered) is the
+   * answer, if it names the question's topic (`minNamedShare`). Only among answered questions: a question that
+   * none covers well stays unanswered (measured, docs/evaluation.md).
+   */
+  coverageLead: 0.3,
 } as const;
 
 export type AnswerOptions = { readonly [K in keyof typeof DEFAULT_ANSWER_OPTIONS]: number };
@@ -120,6 +126,18 @@ export function decideAnswer(
     return candidate;
   });
   candidates.sort((a, b) => rank.get(b)! - rank.get(a)!);
+  // An article that covers far more of the question, and names its topic, beats one that matches its common words
+  // most often ("freiwillig" all over the fusion article for a question about the freiwillige Polizeidienst).
+  const top = candidates[0];
+  const covering =
+    top && top.coverage >= options.minCoverage
+      ? candidates.find(
+          (c) =>
+            c.coverage >= top.coverage + options.coverageLead &&
+            namedShare(words, idf, totalWeight, index.termsOf(c.article.id)) >= options.minNamedShare,
+        )
+      : undefined;
+  if (covering) candidates.unshift(...candidates.splice(candidates.indexOf(covering), 1));
   const best = candidates[0];
   if (
     !best ||

@@ -241,3 +241,13 @@ describe('the section an answer shows', () => {
     expect(decision.outcome === 'answer' && decision.sections.map((s) => s.heading)).toEqual([null, '2021: Verlängerung']);
   });
 });
+
+describe('an article that covers far more of the question than the best-ranked one (shipped knowledge base)', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+
+  it('is the answer: the task areas for the Polizeidienst, not the fusion article full of "freiwillig"', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Gilt der freiwillige Polizeidienst mit dem Nachbarort als IKZ?', kb.meta.outsideScope);
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('aufgabenbereiche');
+  });
+});
