@@ -720,7 +720,7 @@ const OTHER_ENDINGS = /(en|ern|eln|st|t|te|ten|ig|ige|igen|iger|lich|liche|liche
  * endings do. Abbreviations and names in capitals (`LEADER`, `KFA`) count as nouns.
  */
 function classifyWord(token: string, caseIsMeaningful: boolean, mixedCase: boolean): QueryWord['wordClass'] {
-  if (/^\p{N}/u.test(token)) return 'number';
+  if (/^\p{N}/u.test(token) || MONTHS.test(token)) return 'number';
   if (isAbbreviation(token, mixedCase)) return 'noun';
   if (caseIsMeaningful) return /^\p{Lu}/u.test(token) ? 'noun' : 'other';
   const lower = token.toLowerCase();
@@ -728,6 +728,9 @@ function classifyWord(token: string, caseIsMeaningful: boolean, mixedCase: boole
   if (OTHER_ENDINGS.test(lower)) return 'other';
   return 'unknown';
 }
+
+/** Month names: a date in a question ("ab Februar", "bis Ende März"), like a year, not a topic noun. */
+const MONTHS = /^(?:januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)$/iu;
 
 /** The word class that a word's ending alone suggests (as for a word in an all-lower-case message). */
 export function wordClassByEnding(token: string): QueryWord['wordClass'] {

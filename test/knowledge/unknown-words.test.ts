@@ -172,3 +172,13 @@ describe('an unknown compound of a known modifier and an abstract head', () => {
     expect((await decide(question)).outcome).toBe('no_answer');
   });
 });
+
+describe('a month name', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build(kb));
+
+  it('weighs like a date when no article has it, not like the name of another topic', async () => {
+    const index = await loaded;
+    const weight = (question: string, text: string) => index.idf(index.analyzer.analyzeQuery(question).find((w) => w.text === text)!);
+    expect(weight('Kommt das Geld ab Februar?', 'Februar')).toBeLessThan(weight('Kommt das Geld ab Quarkstrudelei?', 'Quarkstrudelei') / 4);
+  });
+});
