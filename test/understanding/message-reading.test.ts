@@ -33,6 +33,14 @@ describe('a question asked indirectly or without "?" (letters, notes)', () => {
   });
 });
 
+describe('words for trouble ("Ärger", "Probleme")', () => {
+  it('do not sink a clear question as if they named another topic', async () => {
+    const { reply, outcome } = await ask('Dürfen wir nach zwei Jahren wieder aussteigen, ohne dass es Ärger wegen der Förderung gibt?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'foerdervoraussetzungen' });
+    expect(reply.text).toContain('5 Jahre');
+  });
+});
+
 describe('the context sentences of one message', () => {
   it('name the matter by a participle ("alle Server verschlüsselt")', async () => {
     const { reply, outcome } = await ask('Bei uns wurden in der Nacht alle Server verschlüsselt. Welche Stelle vom Land hilft uns da?');
