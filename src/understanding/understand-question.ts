@@ -262,6 +262,10 @@ function readSeveral(
     // Of two alternatives the first names the topic; a sentence that only qualifies the first
     // ("Besoldungsgruppe?") makes the message one question, answered as a whole or not at all.
     const whole = readQuestion(text, knowledge, topic);
+    // A full second question that sinks the whole ("… im rechtlichen Sinn? Reicht es, wenn sich die Bürgermeister
+    // absprechen, oder braucht man einen Vertrag?") leaves the first its answer and is offered on its own.
+    if (!isAnswered(whole) && !alternatives && !asksTheBot && wordCount(questions[1]!) >= MIN_STANDALONE_WORDS)
+      return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
     return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
   }
   if (isAnswered(first) && isAnswered(second)) {
@@ -495,7 +499,11 @@ function saysNothingAlone(question: string, knowledge: KnowledgeLookup): boolean
 const MIN_STANDALONE_WORDS = 3;
 
 function standsAlone(question: string): boolean {
-  return !looksLikeFollowUp(question) && question.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= MIN_STANDALONE_WORDS;
+  return !looksLikeFollowUp(question) && wordCount(question) >= MIN_STANDALONE_WORDS;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** A qualifier after the thing compared ("Zweckverband nach KGG", "GVV in Hessen"). */

@@ -108,6 +108,19 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['zweckverband']);
   });
 
+  it('answers the first of two when a full second question that refers to it sinks the whole, and offers the second', () => {
+    const lookup = fakeKnowledge([
+      { id: 'ikz-grundlagen', folder: 'foerderung', triggers: [['zusammenarbeiten', 'rechtlich']] },
+      { id: 'vertrag', folder: 'verfahren', triggers: [['rechtlich', 'vertrag']] },
+    ]);
+    const result = understandQuestion(
+      'Was heißt zusammenarbeiten rechtlich? Reicht es, wenn wir uns absprechen, oder braucht man einen Vertrag?',
+      lookup,
+    );
+    expect(result).toMatchObject({ kind: 'single', pending: ['Reicht es, wenn wir uns absprechen, oder braucht man einen Vertrag?'] });
+    expect(ids(result)).toEqual(['ikz-grundlagen']);
+  });
+
   it('keeps a follow-up of a question outside the programme outside too', () => {
     const result = understandQuestion('Gibt es in Bayern auch so eine Förderung, und wie hoch ist die da?', knowledge);
     expect(result).toMatchObject({ kind: 'single', pending: [], reading: { decision: { outcome: 'no_answer', reason: 'outside_scope' } } });
