@@ -95,7 +95,7 @@ describe('a question whose best passage says the fact is unknown', () => {
   it('gets the no-answer with the open point, the advisor offer and the article as related topic', async () => {
     const { last, outcomes } = await talk('Welche Form muss der Verwendungsnachweis haben?');
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
-    expect(last.text).toContain('Verwendungsnachweis: ob einer verlangt wird');
+    expect(last.text).toContain('Verwendungsnachweis: Ob einer verlangt wird');
     expect(last.text).toContain(TEXT.missingDetail);
     expect(last.titles).toContain(TEXT.buttonHandoff);
     expect(last.titles.some((title) => title.startsWith('Nach der Bewilligung'))).toBe(true);
@@ -105,7 +105,7 @@ describe('a question whose best passage says the fact is unknown', () => {
     const { last, outcomes } = await talk('Wie viel Geld gibt es bei drei Kommunen? Und welche Form hat der Verwendungsnachweis?');
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer' });
     expect(last.text).toContain('75.000');
-    expect(last.text).toContain('Offen ist laut meinen Informationen: Verwendungsnachweis');
+    expect(last.text).toContain('Verwendungsnachweis: Ob einer verlangt wird, in welcher Form und bis wann, ist nicht bekannt.');
   });
 
   it('is answered when a statement of the same article says what is asked', async () => {

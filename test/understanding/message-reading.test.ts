@@ -42,8 +42,10 @@ describe('words for trouble ("Ärger", "Probleme")', () => {
 });
 
 describe('the context sentences of one message', () => {
-  it('name the matter by a participle ("alle Server verschlüsselt")', async () => {
-    const { reply, outcome } = await ask('Bei uns wurden in der Nacht alle Server verschlüsselt. Welche Stelle vom Land hilft uns da?');
+  it('name the matter by a participle ("alle Rechner verschlüsselt")', async () => {
+    const { reply, outcome } = await ask(
+      'Bei uns im Rathaus wurden alle Rechner verschlüsselt. Welche Stelle vom Land hilft uns da jetzt?',
+    );
     expect(outcome).toMatchObject({ outcome: 'answer' });
     expect(reply.text).toContain('Hessen3C');
   });
