@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANSWER_OPTIONS, decideAnswer } from '../../src/knowledge/answer-engine.js';
+import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerOptions } from '../../src/knowledge/answer-engine.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
 import { loadKnowledgeBase, parseArticle } from '../../src/knowledge/load-knowledge.js';
 import type { Article } from '../../src/knowledge/types.js';
@@ -12,6 +12,24 @@ function article(id: string, title: string, body: string): Article {
   );
   if (!('article' in parsed)) throw new Error(parsed.problems.map((p) => p.reason).join('\n'));
   return parsed.article;
+}
+
+/** An index of the shipped configuration with these articles and five unrelated ones ("Der Bauhof der Gemeinde."). */
+function withOthers(...articles: Article[]): Promise<KnowledgeIndex> {
+  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
+    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
+  );
+  return loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [...articles, ...others] }));
+}
+
+/** The id of the article that answers a question, or the outcome when none does. */
+async function outcomeOf(
+  index: Promise<KnowledgeIndex>,
+  question: string,
+  options: AnswerOptions = DEFAULT_ANSWER_OPTIONS,
+): Promise<string> {
+  const decision = decideAnswer(await index, question, [], options);
+  return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
 }
 
 describe('the answer decision', () => {
@@ -152,14 +170,9 @@ describe('an article that only mentions the question in passing', () => {
     'Der Vorstand des Verbands',
     'Der Vorstand leitet den Verband.\n\n## Mitglieder\n\nDem Vorstand gehören die Bürgermeister der Gemeinden an, gewählt wird er für eine Amtszeit.',
   );
-  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
-    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
-  );
-  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [inPassing, ...others] }));
-  const outcome = async (question: string, minNamedShare: number = DEFAULT_ANSWER_OPTIONS.minNamedShare) => {
-    const decision = decideAnswer(await index, question, [], { ...DEFAULT_ANSWER_OPTIONS, minNamedShare });
-    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
-  };
+  const index = withOthers(inPassing);
+  const outcome = (question: string, minNamedShare: number = DEFAULT_ANSWER_OPTIONS.minNamedShare) =>
+    outcomeOf(index, question, { ...DEFAULT_ANSWER_OPTIONS, minNamedShare });
 
   it('is no answer', async () => {
     expect(await outcome('Wie wird ein Bürgermeister gewählt und wie lang ist seine Amtszeit?')).toBe('no_answer');
@@ -179,14 +192,8 @@ describe('a question that asks for a thing no article knows', () => {
     'Der Beschluss der Gemeindevertretung',
     'Die Gemeindevertretung fasst einen Beschluss über die Kooperation.\n\n## Vertrag\n\nDer Beschluss billigt den Vertrag.',
   );
-  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
-    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
-  );
-  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [beschluss, ...others] }));
-  const outcome = async (question: string) => {
-    const decision = decideAnswer(await index, question);
-    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
-  };
+  const index = withOthers(beschluss);
+  const outcome = (question: string) => outcomeOf(index, question);
 
   it('is no answer when the noun after "welche" or "wie viele" is unknown', async () => {
     expect(await outcome('Welche Mehrheit braucht der Beschluss der Gemeindevertretung zur Kooperation?')).toBe('no_answer');
@@ -204,14 +211,8 @@ describe('a count about a place or thing no article knows', () => {
     'Geförderte Projekte und Zweckverbände',
     'In Hessen wurden 533 Projekte gefördert.\n\n## Zweckverbände\n\nIm Bezirk Darmstadt gibt es viele Zweckverbände.',
   );
-  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
-    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
-  );
-  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [statistik, ...others] }));
-  const outcome = async (question: string) => {
-    const decision = decideAnswer(await index, question);
-    return decision.outcome === 'answer' ? decision.article.id : decision.outcome;
-  };
+  const index = withOthers(statistik);
+  const outcome = (question: string) => outcomeOf(index, question);
 
   it('is no answer: the articles count for other places', async () => {
     expect(await outcome('Wie viele Zweckverbände gibt es im Bezirk Kassel?')).toBe('no_answer');
@@ -231,10 +232,7 @@ describe('the section an answer shows', () => {
     'Das Programm hat mehrere Fassungen.\n\n## 2004: Die erste Rahmenvereinbarung\n\nDie erste Rahmenvereinbarung galt ab 2004.' +
       '\n\n## 2021: Verlängerung\n\nDie Fassung trägt das Datum vom 7. Dezember 2021.',
   );
-  const others = ['Bauhof', 'Standesamt', 'Feuerwehr', 'Kasse', 'Schule'].map((t, i) =>
-    article(`anderes-${i}`, t, `Der ${t} der Gemeinde.`),
-  );
-  const index = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: [history, ...others] }));
+  const index = withOthers(history);
 
   it('is the one a year of the question names, also when the title spans that year', async () => {
     const decision = decideAnswer(await index, 'Welches Datum hat die RV 2021?');
