@@ -237,7 +237,12 @@ const ASKED_THING =
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   const asked = ASKED_THING.exec(question)?.[1];
   const word = asked && words.find((w) => w.text === asked);
-  return !!word && !index.analyzer.isKnown(word) && word.alternatives.size <= 1;
+  return !!word && isUnknownWord(word, index);
+}
+
+/** A word no article has, with nothing standing for it (no synonym, compound part or OpenThesaurus entry). */
+function isUnknownWord(word: QueryWord, index: KnowledgeIndex): boolean {
+  return !index.analyzer.isKnown(word) && word.alternatives.size <= 1;
 }
 
 /** A question for a count: "wie viele", "wie vielen". */
@@ -252,7 +257,7 @@ const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/
  */
 function countsUnknownThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   if (!COUNT_QUESTION.test(question) || FIRST_PERSON.test(question)) return false;
-  return words.some((w) => (w.wordClass === 'place' || w.wordClass === 'noun') && !index.analyzer.isKnown(w) && w.alternatives.size <= 1);
+  return words.some((w) => (w.wordClass === 'place' || w.wordClass === 'noun') && isUnknownWord(w, index));
 }
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */

@@ -73,15 +73,11 @@ export function understandMessage(
       read.kind !== 'single' || (read.reading.decision.outcome === 'answer' && read.reading.decision.coverage >= MODEL_MIN_COVERAGE);
     if (isConfident(read) && known) return { question: modelled, understanding: read };
   }
-  if (isConfident(understanding) && asksOwnCaseStatus(cleaned.text, understanding))
+  const instead = isConfident(understanding) ? notTheArticlesQuestion(cleaned.text, understanding, knowledge) : undefined;
+  if (instead)
     return {
       question: cleaned.text,
-      understanding: { kind: 'single', reading: { question: cleaned.text, decision: NOT_IN_ARTICLES }, pending: [] },
-    };
-  if (isConfident(understanding) && aboutOutsideContext(cleaned.text, understanding, knowledge))
-    return {
-      question: cleaned.text,
-      understanding: { kind: 'single', reading: { question: cleaned.text, decision: OUTSIDE }, pending: [] },
+      understanding: { kind: 'single', reading: { question: cleaned.text, decision: instead }, pending: [] },
     };
   if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
   const asWritten = understandQuestion(message.trim(), knowledge, topic);
@@ -155,6 +151,20 @@ function aboutOutsideContext(text: string, understanding: QuestionUnderstanding,
   if (questions.length === 0 || questions.some((q) => NAMES_HESSEN.test(q))) return false;
   if (!context.some((sentence) => isOutsideAlone(sentence, knowledge))) return false;
   return questions.some((q) => looksLikeFollowUp(q)) || understanding.reading.decision.coverage < OWN_COVERAGE_BESIDE_OUTSIDE;
+}
+
+/**
+ * The no-answer for a confident reading that answers another question than the one asked: the state of the asker's
+ * own application (`asksOwnCaseStatus`), another programme's or state's matter (`aboutOutsideContext`).
+ */
+function notTheArticlesQuestion(
+  text: string,
+  understanding: QuestionUnderstanding,
+  knowledge: KnowledgeLookup,
+): AnswerDecision | undefined {
+  if (asksOwnCaseStatus(text, understanding)) return NOT_IN_ARTICLES;
+  if (aboutOutsideContext(text, understanding, knowledge)) return OUTSIDE;
+  return undefined;
 }
 
 /** The asker's own application ("unser Antrag", "unseres IKZ-Antrags", "meinem Förderantrag"). */
