@@ -81,6 +81,14 @@ const INDIRECT_CLAUSE = new RegExp(
   'iu',
 );
 /**
+ * An indirect question without its comma, as clerks type it, right after a verb of knowing or asking: "… will
+ * wissen was eine Arbeitsgemeinschaft ist", "wir möchten erfahren wie lange …".
+ */
+const UNMARKED_INDIRECT_CLAUSE = new RegExp(
+  String.raw`^(.*?\b(?:wissen|erfahren|klären|klaeren|fragen|fragt|gefragt)(?:\s+(?:möcht|moecht|woll|will|gern)\p{L}*)?)\s+((?:${INTERROGATIVE_PREPOSITION}\s+)?${INDIRECT_OPENER}\b.*)$`,
+  'iu',
+);
+/**
  * Words of a frame around an indirect question: knowing and not knowing, asking, saying, discussing, doubting
  * ("wissen", "keiner wusste", "wurde gefragt", "die Frage kam auf", "konnte niemand sagen", "ist unklar",
  * "wurde diskutiert", "wir überlegen", "uns interessiert"), explaining ("bitte erläutern", "beschreiben Sie").
@@ -97,7 +105,7 @@ const KNOWING_FRAME =
 export function indirectQuestion(sentence: string): { frame: string; clause: string } | undefined {
   const trimmed = sentence.trim();
   if (isQuestion(trimmed)) return undefined;
-  const match = INDIRECT_CLAUSE.exec(trimmed);
+  const match = INDIRECT_CLAUSE.exec(trimmed) ?? UNMARKED_INDIRECT_CLAUSE.exec(trimmed);
   if (!match) return undefined;
   const frame = match[1]!;
   const clause = (match[2] ?? match[3])!;

@@ -92,6 +92,12 @@ describe('sentences of a message', () => {
       ['welche Unterlagen der Antrag braucht?'],
       ['Der Vorstand plant ein gemeinsames Ordnungsamt.', 'Es ist unklar.'],
     ],
+    // Without the comma, as clerks type it, right after a verb of knowing.
+    [
+      'Nach der Wahl will unser neuer Bürgermeister wissen was eine Arbeitsgemeinschaft ist',
+      ['was eine Arbeitsgemeinschaft ist?'],
+      ['Nach der Wahl will unser neuer Bürgermeister wissen.'],
+    ],
     // A frame of explaining, and an interrogative of the matter ("wobei", "worin").
     [
       'Bitte erläutern Sie, worin sich Zweckverband und Arbeitsgemeinschaft unterscheiden.',
