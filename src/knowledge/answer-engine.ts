@@ -442,10 +442,16 @@ function mentionsOutsideScope(question: string, regions: readonly string[]): boo
 /**
  * Whether a word of the question is a compound the knowledge base does not have whose head is one of the outside-scope
  * entries written `*head` ("*programm": "Sonderinvestitionsprogramm"; "Förderprogramm" is known): another programme.
+ * A synonym the editors listed ("Landesprogramm" for the Förderprogramm) names this one.
  */
 function namesOtherProgramme(index: KnowledgeIndex, words: readonly QueryWord[], outsideScope: readonly string[]): boolean {
   const heads = outsideScope.filter((entry) => entry.startsWith('*')).flatMap((entry) => index.analyzer.baseTerms(entry.slice(1)));
-  return words.some((w) => heads.some((head) => w.term.endsWith(head) && w.term !== head) && index.documentFrequencyOf(w.term) === 0);
+  return words.some(
+    (w) =>
+      heads.some((head) => w.term.endsWith(head) && w.term !== head) &&
+      index.documentFrequencyOf(w.term) === 0 &&
+      !index.analyzer.hasSynonyms(w.term),
+  );
 }
 
 /** Compiled patterns of outside-scope region lists (`null`: all regions are empty). */

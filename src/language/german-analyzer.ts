@@ -618,6 +618,11 @@ export class GermanAnalyzer {
   }
 
   /** True when the word is a term of the index vocabulary (as a whole or through its parts). */
+  /** Whether a term is a single-word member of a synonym group (`synonyms.yml`): a word the editors declared. */
+  hasSynonyms(term: string): boolean {
+    return this.synonymIndex.has(term);
+  }
+
   isKnown(word: QueryWord): boolean {
     for (const term of word.alternatives.keys()) if (this.vocabulary.has(term)) return true;
     return false;

@@ -21,6 +21,8 @@ describe('unknown words in a question', () => {
     'Welche Kommunen nutzen das Aktionsprogramm Kommunale Cybersicherheit?',
     'Entscheidet das Innenministerium über den Antrag?',
     'Bis wann gilt die Förderrichtlinie?',
+    // Listed in synonyms.yml as a name of this programme.
+    'Zählt ein gemeinsamer Bauhof beim Landesprogramm?',
   ])('answers "%s": the programmes the articles name are not other programmes', async (question) =>
     expect((await decide(question)).outcome).toBe('answer'),
   );
