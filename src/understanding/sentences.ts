@@ -196,7 +196,7 @@ function leadingStatement(sentence: string): { statement: string; question: stri
  * or a verb with its subject ("und müssen wir …").
  */
 const AND_QUESTION =
-  /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b))?(?:wer|wen|wem|was|wie|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|gelten|reicht|wird|werden|bleiben|bleibt|bekommen|bekommt|kriegen|kriegt|zahlt|zahlen|kostet|kosten|dauert|läuft|laeuft|zählt|zählen|zaehlt|hat|haben|fällt|fallen)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür|die|der|den|unsere?|diese[rs]?|alle)\b)/iu;
+  /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b))?(?:wer|wen|wem|was|wie|wieviele?[nm]?|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob|inwiefern|inwieweit)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|gelten|reicht|wird|werden|bleiben|bleibt|bekommen|bekommt|kriegen|kriegt|zahlt|zahlen|kostet|kosten|dauert|läuft|laeuft|zählt|zählen|zaehlt|hat|haben|fällt|fallen)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür|die|der|den|unsere?|diese[rs]?|alle)\b)/iu;
 /** A part shorter than this is no question of its own ("Wer und wann?"). */
 const MIN_QUESTION_WORDS = 3;
 

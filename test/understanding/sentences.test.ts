@@ -41,6 +41,10 @@ describe('sentences of a message', () => {
   it.each([
     ['Was brauchen wir an Unterlagen und wohin geht der Antrag dann?', ['Was brauchen wir an Unterlagen?', 'wohin geht der Antrag dann?']],
     [
+      'Wieviel gibts für drei Gemeinden und wieviel müssen wir dafür einsparen?',
+      ['Wieviel gibts für drei Gemeinden?', 'wieviel müssen wir dafür einsparen?'],
+    ],
+    [
       'Wer entscheidet über unseren Antrag und müssen wir danach jedes Jahr berichten?',
       ['Wer entscheidet über unseren Antrag?', 'müssen wir danach jedes Jahr berichten?'],
     ],
