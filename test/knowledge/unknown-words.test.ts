@@ -53,6 +53,14 @@ describe('unknown words in a question', () => {
     expect((await decide(question)).outcome).toBe('no_answer');
   });
 
+  it.each([
+    ['Welche Rolle spielen die kommunalen Spitzenverbände beim Antrag?', 'antragsverfahren'],
+    ['Spielt die Einwohnerzahl eine Rolle?', 'antragsberechtigung'],
+  ])('reads "eine Rolle spielen" as a frame, not as the topic: "%s"', async (question, articleId) => {
+    const decision = await decide(question);
+    expect(decision.outcome === 'answer' && decision.article.id).toBe(articleId);
+  });
+
   it('weighs an unknown name more than a known word, and an unknown ordinary word or year less', async () => {
     const { index } = await loaded;
     const weight = (question: string, text: string) => index.idf(index.analyzer.analyzeQuery(question).find((w) => w.text === text)!);
