@@ -353,7 +353,15 @@ function readInMessage(
 ): QuestionReading {
   if (inMessage && looksLikeFollowUp(question)) {
     const reading = readQuestion(question, knowledge, inMessage());
-    if (isAnswered(reading) && coversOwnWords(question, reading.decision.article, knowledge)) return { ...reading, readAgainst: undefined };
+    if (isAnswered(reading) && coversOwnWords(question, reading.decision.article, knowledge)) {
+      const withContext = reading.question !== question || reading.readAgainst !== undefined;
+      // "Wir wollen einen freiwilligen Polizeidienst aufbauen. Kann man dafür IKZ-Geld kriegen?": where the context
+      // leaves the choice open, words that many articles cover alike choose none; the whole message is read.
+      const contextOpen = () => knowledge.answer(`${question} ${inMessage().nouns.join(' ')}`).outcome !== 'answer';
+      if (!withContext && !topic && choosesNoTopic(knowledge.answer(question)) && contextOpen())
+        return { question, decision: NOT_IN_ARTICLES };
+      return { ...reading, readAgainst: undefined };
+    }
   }
   return readQuestion(question, knowledge, topic);
 }
@@ -374,11 +382,17 @@ const OWN_WORDS_SLACK = 0.1;
 function coversOwnWords(question: string, article: Article, knowledge: KnowledgeLookup): boolean {
   const alone = knowledge.answer(question);
   if (alone.outcome === 'no_answer') return true;
-  const best = Math.max(...alone.candidates.map((c) => c.coverage));
   // Own words that many articles cover as well ("Gibt es dafür einen Zuschuss?") choose no topic: the context does.
-  if (alone.candidates.filter((c) => c.coverage >= best - OWN_WORDS_SLACK).length >= GENERIC_TIES) return true;
+  if (choosesNoTopic(alone)) return true;
+  const best = Math.max(...alone.candidates.map((c) => c.coverage));
   const own = alone.candidates.find((c) => c.article.id === article.id);
   return own !== undefined && own.coverage >= best - OWN_WORDS_SLACK;
+}
+
+/** True when so many articles cover a question's words about as well as the best one (`GENERIC_TIES`) that they choose no topic. */
+function choosesNoTopic(alone: AnswerDecision): boolean {
+  const best = Math.max(...alone.candidates.map((c) => c.coverage));
+  return alone.candidates.filter((c) => c.coverage >= best - OWN_WORDS_SLACK).length >= GENERIC_TIES;
 }
 
 /**

@@ -56,6 +56,14 @@ describe('the context sentences of one message', () => {
     expect(reply.text).toContain('15.000');
   });
 
+  it('read whole where they leave open what a question with generic words refers to ("Kriegt man dafür Geld?")', async () => {
+    const { reply, outcome } = await ask(
+      'Unsere Gemeinde will mit 2 Nachbarorten einen freiwilligen Polizeidienst aufstellen. Kriegt man dafuer Geld?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('Nr. 3.2');
+  });
+
   it('adds only the context nouns that name a topic, not the asker’s office or district', async () => {
     const { reply, outcome } = await ask(
       'Als Kämmerin im Vogelsbergkreis habe ich wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?',
