@@ -405,7 +405,8 @@ function chooseSections(index: KnowledgeIndex, article: Article, words: QueryWor
     });
     const containing = strengths.filter((x) => x > 0).length;
     if (containing === 0) continue;
-    const weight = (idf.get(word) ?? 0) * (word.wordClass === 'other' ? SECTION_VERB_FACTOR : 1);
+    const weight =
+      Math.max(idf.get(word) ?? 0, SECTION_MIN_WEIGHT * (word.emphasis ?? 1)) * (word.wordClass === 'other' ? SECTION_VERB_FACTOR : 1);
     strengths.forEach((strength, i) => (scores[i]! += (strength * weight) / containing));
   }
   const best = scores.reduce((bestIndex, score, i) => (score > (scores[bestIndex] ?? 0) ? i : bestIndex), 0);
@@ -420,6 +421,8 @@ const SECTION_HEADING_BONUS = 2.5;
  * ("Referat", "drei Kommunen"), and headings phrase them often ("Wer prüft …?").
  */
 const SECTION_VERB_FACTOR = 0.5;
+/** A word common in all articles ("Förderung") can still tell which section of one article is meant. */
+const SECTION_MIN_WEIGHT = 0.5;
 
 /**
  * Whether the question names one of the regions, also inflected ("bayerischen"). The regions' pattern is compiled

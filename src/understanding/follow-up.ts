@@ -170,6 +170,13 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
     readings.push(`${replaceWord(topic.question, previousNumber.text, ownNumbers[0]!.text)} ${text}`);
   }
   const ownNouns = followUpNouns(text);
+  // "… einen Gemeindeverwaltungsverband prüfen. Welche Förderung gibt es für so einen Verband?": a noun that is the
+  // head of a compound of the topic stands for that compound.
+  for (const noun of ownNouns) {
+    const head = withoutEnding(noun);
+    const compound = topic.nouns.find((previous) => previous.length > noun.length && withoutEnding(previous).endsWith(head));
+    if (compound) readings.push(replaceWord(text, noun, compound));
+  }
   substitution: for (const noun of fragment ? ownNouns : []) {
     const kind = kindOf(noun);
     if (!kind) continue;
@@ -196,6 +203,11 @@ export function followUpNouns(text: string): string[] {
 
 /** Pronouns that follow a verb at the start of a question ("Stimmt das?", "Passt es?", "Reicht dies?"). */
 const SUBJECT_PRONOUNS = new Set(['das', 'es', 'dies', 'man', 'wir', 'ich', 'sie', 'er']);
+
+/** A noun in lower case without its inflection ending ("Verbandes" → "verband", "Studien" → "studi"). */
+function withoutEnding(noun: string): string {
+  return noun.toLowerCase().replace(/(?:es|en|e|n|s)$/u, '');
+}
 
 function replaceWord(text: string, word: string, replacement: string): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -249,3 +249,13 @@ describe('an article that covers far more of the question than the best-ranked o
     expect(decision.outcome === 'answer' && decision.article.id).toBe('aufgabenbereiche');
   });
 });
+
+describe('the section an answer shows (shipped knowledge base)', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+
+  it('shows the section a word common to all articles names within this one ("Förderung" in the GVV article)', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Welche Förderung gibt das Land für einen Gemeindeverwaltungsverband?', kb.meta.outsideScope);
+    expect(decision.outcome === 'answer' && decision.sections.map((s) => s.heading)).toEqual([null, 'Wie wird ein GVV gefördert?']);
+  });
+});

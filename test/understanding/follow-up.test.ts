@@ -84,6 +84,13 @@ describe('follow-up questions', () => {
     ]);
   });
 
+  it('reads a noun as the compound of the topic it is the head of ("so einen Verband")', () => {
+    const topic = topicOf('Wir prüfen einen Gemeindeverwaltungsverband mit zwei Nachbarn.');
+    expect(followUpReadings('Welche Förderung gibt es für so einen Verband?', topic, kindOf)[0]).toBe(
+      'Welche Förderung gibt es für so einen Gemeindeverwaltungsverband?',
+    );
+  });
+
   it('lets a fragment borrow the whole previous question', () => {
     const topic = topicOf('Wer darf einen IKZ-Förderantrag stellen?', { id: 'antragsberechtigung', title: 'Antragsberechtigung' });
     expect(followUpReadings('auch ein zweckverband?', topic, kindOf)).toContain(
