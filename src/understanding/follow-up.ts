@@ -79,6 +79,12 @@ const PRONOUN_SUBJECT =
 /** "die"/"der" as the subject after the verb, followed by an article, so no article itself: "Braucht die eine Genehmigung?". */
 const DEMONSTRATIVE_SUBJECT =
   /^\s*(?:(?:und|aber|also)\s+)?\p{L}+\s+(?:die|der)\s+(?:(?:auch|dann|noch|denn|überhaupt|ueberhaupt|eigentlich)\s+)*(?:ein|eine|einen|einem|einer|kein|keine|keinen|keinem|keiner)(?!\p{L})/iu;
+/**
+ * "die beiden", "die drei" without a noun after them: the towns or partners named before ("Was haben die drei vom Land
+ * bekommen?"); case-sensitive, so that "die drei Gemeinden" (a noun follows) names them itself.
+ */
+const NUMBER_REFERENT =
+  /(?<!\p{L})(?:[Dd]ie|[Dd]en|[Dd]er)\s+(?:beiden|zwei|drei|vier|fünf|fuenf|sechs)(?!\p{L})(?!\s+(?:\p{Ll}+(?:e|en|er|es)\s+)?\p{Lu})/u;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A finite verb with its subject: a predicate of its own ("Bekommen wir da Geld?"), so no fragment to fill in. */
@@ -105,7 +111,8 @@ export function looksLikeFollowUp(text: string): boolean {
     THING_BEFORE.test(trimmed) ||
     PRONOUN.test(trimmed) ||
     PRONOUN_SUBJECT.test(sentenceCase) ||
-    DEMONSTRATIVE_SUBJECT.test(trimmed)
+    DEMONSTRATIVE_SUBJECT.test(trimmed) ||
+    NUMBER_REFERENT.test(trimmed)
   )
     return true;
   const all = words(trimmed);

@@ -26,6 +26,8 @@ describe('follow-up questions', () => {
     // "die"/"der" before an article is no article itself: it stands for what was named before.
     'braucht die eine Genehmigung?',
     'Hat der auch einen eigenen Haushalt?',
+    // "die drei" without a noun: the towns named before.
+    'Was haben die beiden vom Land bekommen?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
@@ -37,6 +39,7 @@ describe('follow-up questions', () => {
     'Förderhöhe?',
     'wer darf die foerderung beantragen',
     'Was ist ein Zweckverband?',
+    'Was bekommen die drei kleinen Gemeinden?',
     // "da" as a conjunction ("because") is no pointer back.
     'Da wir nur zwei Gemeinden sind, reicht ein Gruppenantrag?',
     'Welche Unterlagen braucht ein Zweckverband, da er selbst antragsberechtigt ist?',
