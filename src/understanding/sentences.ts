@@ -16,8 +16,11 @@ export { isQuestion, opensWithVerb, splitSentences };
  */
 export function questionsOf(text: string): { questions: string[]; context: string[] } {
   const sentences = splitSentences(text);
-  if (!sentences.some(isQuestion)) {
-    const unpunctuated = unpunctuatedQuestions(sentences);
+  // "… wurde gefragt, ob ein Vertrag reicht. Können Sie mir das beantworten?": a question that only asks the reader to
+  // answer what was said before leaves the indirect question the one asked.
+  const asking = sentences.filter((sentence) => !ASKS_TO_ANSWER_THAT.test(sentence));
+  if (!asking.some(isQuestion)) {
+    const unpunctuated = unpunctuatedQuestions(asking);
     if (unpunctuated) return unpunctuated;
   }
   const questions: string[] = [];
@@ -127,6 +130,10 @@ function askedIndirectly(sentence: string): string | undefined {
   const indirect = indirectQuestion(sentence);
   return indirect && ASKING_FRAME.test(indirect.frame) ? asQuestion(indirect.clause) : undefined;
 }
+
+/** "Können Sie mir das beantworten?", "Wissen Sie das?", "Könnten Sie uns hierzu bitte Auskunft geben?" */
+const ASKS_TO_ANSWER_THAT =
+  /^\s*(?:(?:können|koennen|könnten|koennten|würden|wuerden)\s+sie\s+(?:mir\s+|uns\s+)?(?:das\s+|dies\s+|diese\s+frage\s+|hierzu\s+|dazu\s+)?(?:bitte\s+)?(?:kurz\s+)?(?:etwas\s+|auskunft\s+|eine\s+auskunft\s+)?(?:beantworten|sagen|erklären|erklaeren|mitteilen|bestätigen|bestaetigen|geben|weiterhelfen)|wissen\s+sie\s+(?:das|dazu\s+etwas|etwas\s+dazu|mehr))\s*[?.!]*\s*$/iu;
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */
 const RESTATEMENT =

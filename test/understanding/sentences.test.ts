@@ -102,6 +102,12 @@ describe('sentences of a message', () => {
       ['was eine Arbeitsgemeinschaft ist?'],
       ['Nach der Wahl will unser neuer Bürgermeister wissen.'],
     ],
+    // A question that only asks the reader to answer what was said before ("Können Sie mir das beantworten?").
+    [
+      'Im Rat wurde gefragt, ob ein Vertrag zwischen den Gemeinden für die Förderung reicht. Können Sie mir das beantworten?',
+      ['ob ein Vertrag zwischen den Gemeinden für die Förderung reicht?'],
+      ['Im Rat wurde gefragt.'],
+    ],
     // A frame of explaining, and an interrogative of the matter ("wobei", "worin").
     [
       'Bitte erläutern Sie, worin sich Zweckverband und Arbeitsgemeinschaft unterscheiden.',
