@@ -161,7 +161,7 @@ export function decideAnswer(
   return {
     outcome: 'answer',
     article: best.article,
-    sections: chooseSections(index, best.article, words, idf),
+    sections: chooseSections(index, best.article, words, idf, AMOUNT_QUESTION.test(question)),
     score: best.score,
     coverage: best.coverage,
     candidates,
@@ -390,7 +390,13 @@ function coverage(
  * in its title) or that appear in many of its sections say little about which section is meant, so a
  * word counts in proportion to how few sections contain it.
  */
-function chooseSections(index: KnowledgeIndex, article: Article, words: QueryWord[], idf: Map<QueryWord, number>): ArticleSection[] {
+function chooseSections(
+  index: KnowledgeIndex,
+  article: Article,
+  words: QueryWord[],
+  idf: Map<QueryWord, number>,
+  asksAmount: boolean,
+): ArticleSection[] {
   const [intro, ...rest] = article.sections;
   const { title, sections } = index.termsOf(article.id);
   const scores = rest.map(() => 0);
@@ -409,6 +415,8 @@ function chooseSections(index: KnowledgeIndex, article: Article, words: QueryWor
       Math.max(idf.get(word) ?? 0, SECTION_MIN_WEIGHT * (word.emphasis ?? 1)) * (word.wordClass === 'other' ? SECTION_VERB_FACTOR : 1);
     strengths.forEach((strength, i) => (scores[i]! += (strength * weight) / containing));
   }
+  // "Wie viel haben Allendorf und Bromskirchen bekommen?": of the sections that name the case, the one with the figure.
+  if (asksAmount) rest.forEach((section, i) => EURO_AMOUNT.test(section.text) && (scores[i]! *= AMOUNT_SECTION_FACTOR));
   const best = scores.reduce((bestIndex, score, i) => (score > (scores[bestIndex] ?? 0) ? i : bestIndex), 0);
   const chosen = (scores[best] ?? 0) > 0 ? rest[best] : undefined;
   return chosen ? [intro!, chosen] : [intro!];
@@ -421,6 +429,12 @@ const SECTION_HEADING_BONUS = 2.5;
  * ("Referat", "drei Kommunen"), and headings phrase them often ("Wer prüft …?").
  */
 const SECTION_VERB_FACTOR = 0.5;
+/** A question for an amount: "wie viel", "wieviel", "wie hoch", "welche Summe", "welcher Betrag". */
+const AMOUNT_QUESTION = /(?<!\p{L})(?:wie\s*viel|wie\s+hoch|welche[rn]?\s+(?:summe|betrag|höhe|hoehe))/iu;
+/** A euro amount in a text ("170.000 €", "50.000 Euro"). */
+const EURO_AMOUNT = /\d(?:[\d.]*\d)?\s*(?:€|euro\b|mio\.)/iu;
+/** How much more a section with a euro amount counts for a question for an amount. */
+const AMOUNT_SECTION_FACTOR = 1.5;
 /** A word common in all articles ("Förderung") can still tell which section of one article is meant. */
 const SECTION_MIN_WEIGHT = 0.5;
 

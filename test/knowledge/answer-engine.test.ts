@@ -258,4 +258,13 @@ describe('the section an answer shows (shipped knowledge base)', () => {
     const decision = decideAnswer(index, 'Welche Förderung gibt das Land für einen Gemeindeverwaltungsverband?', kb.meta.outsideScope);
     expect(decision.outcome === 'answer' && decision.sections.map((s) => s.heading)).toEqual([null, 'Wie wird ein GVV gefördert?']);
   });
+
+  it('shows, for a question for an amount, the section of those naming the case that has the figure', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Wie viel haben Allendorf und Bromskirchen für die Vorbereitung bekommen?', kb.meta.outsideScope);
+    expect(decision.outcome === 'answer' && decision.sections.map((s) => s.heading)).toEqual([
+      null,
+      'Beispiele für Vorbereitungszuschüsse',
+    ]);
+  });
 });
