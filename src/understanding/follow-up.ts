@@ -135,9 +135,11 @@ export function topicOf(question: string, article?: { id: string; title: string 
 /** The numbers a text mentions, as digits or number words. */
 export function numbersIn(text: string): MentionedNumber[] {
   const found: MentionedNumber[] = [];
-  for (const word of words(text)) {
+  // "75.000" is one number: German writes a dot between thousands.
+  for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\d{1,3}(?:\.\d{3})+(?![\p{N}])|\p{L}+|\p{N}+/gu)) {
     const lower = word.toLowerCase();
-    if (/^\d{1,6}$/.test(word)) found.push({ text: word, value: Number(word) });
+    if (/^\d{1,3}(?:\.\d{3})+$/.test(word)) found.push({ text: word, value: Number(word.replace(/\./g, '')) });
+    else if (/^\d{1,6}$/.test(word)) found.push({ text: word, value: Number(word) });
     // "null" and "eins" are rarely the number a follow-up changes ("null Ahnung", "eins noch").
     else if ((NUMBER_WORDS[lower] ?? 0) >= 2) found.push({ text: word, value: NUMBER_WORDS[lower]! });
   }
@@ -172,7 +174,7 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
   const rest = text.trim().replace(CONTINUATION, '').trim().replace(REFERRING_FRAME, '').trim();
   const fragment = words(rest).length <= MAX_SUBSTITUTE_WORDS && !OWN_PREDICATE.test(rest);
   const ownNumbers = fragment ? numbersIn(text) : [];
-  const previousNumber = topic.numbers[0];
+  const previousNumber = ownNumbers[0] && closestInSize(topic.numbers, ownNumbers[0].value);
   if (ownNumbers.length > 0 && previousNumber) {
     readings.push(`${replaceWord(topic.question, previousNumber.text, ownNumbers[0]!.text)} ${text}`);
   }
@@ -210,6 +212,18 @@ export function followUpNouns(text: string): string[] {
 
 /** Pronouns that follow a verb at the start of a question ("Stimmt das?", "Passt es?", "Reicht dies?"). */
 const SUBJECT_PRONOUNS = new Set(['das', 'es', 'dies', 'man', 'wir', 'ich', 'sie', 'er']);
+
+/**
+ * The number of a previous question a new one replaces: the one of the same size ("und bei zwei?" after "75.000 bei
+ * drei Gemeinden" replaces the "drei", a count, not the amount).
+ */
+function closestInSize(numbers: readonly MentionedNumber[], value: number): MentionedNumber | undefined {
+  const size = (n: number) => Math.log10(Math.max(n, 1));
+  let best: MentionedNumber | undefined;
+  for (const number of numbers)
+    if (!best || Math.abs(size(number.value) - size(value)) < Math.abs(size(best.value) - size(value))) best = number;
+  return best;
+}
 
 /** A noun in lower case without its inflection ending ("Verbandes" → "verband", "Studien" → "studi"). */
 function withoutEnding(noun: string): string {

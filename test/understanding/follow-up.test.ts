@@ -94,6 +94,15 @@ describe('follow-up questions', () => {
     );
   });
 
+  it('replaces the number of the same size: the count, not the amount ("und bei zwei?" after "75.000 bei drei")', () => {
+    const topic = topicOf('Da stand 75.000 € bei drei Gemeinden.');
+    expect(topic.numbers).toEqual([
+      { text: '75.000', value: 75000 },
+      { text: 'drei', value: 3 },
+    ]);
+    expect(followUpReadings('und bei zwei?', topic, kindOf)[0]).toBe('Da stand 75.000 € bei zwei Gemeinden. und bei zwei?');
+  });
+
   it('lets a fragment borrow the whole previous question', () => {
     const topic = topicOf('Wer darf einen IKZ-Förderantrag stellen?', { id: 'antragsberechtigung', title: 'Antragsberechtigung' });
     expect(followUpReadings('auch ein zweckverband?', topic, kindOf)).toContain(
