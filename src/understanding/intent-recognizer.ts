@@ -31,6 +31,8 @@ interface Candidate {
   example: Example;
   score: number;
   order: number[];
+  /** Whether it fits by two words of the message (or the one word of a one-word example itself), not by a share. */
+  clear: boolean;
 }
 
 /** The asker as the one to be reached ("Rufen Sie mich an"); not "mir" ("Schicken Sie mir Ihre Nummer"). */
@@ -81,8 +83,9 @@ const ASKER_AS_OBJECT = /(?<!\p{L})mich(?!\p{L})/iu;
  *    Kompetenzzentrum helfen?") asks what it does: no request, no help.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
- *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog. Between a
- *    request for a person and the question for the office's contact data (`contact`), a person named
+ *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog when it is clear
+ *    (two words, or a one-word example's own word: not "durchgehen" for "Beratungsgespräch" beside the check).
+ *    Between a request for a person and the question for the office's contact data (`contact`), a person named
  *    (`words.persons`: "Rufen Sie mich an") makes it the request, else the contact data, unless the request fits
  *    with more words. Of both dialogs in several sentences, the last one asked for counts.
  *
@@ -169,9 +172,12 @@ export class IntentRecognizer {
       candidates.splice(0, candidates.length, ...candidates.filter((c) => c.example.intent !== 'help'));
     }
     const best = bestOf(candidates);
-    // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
+    // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin
+    // durchgehen"), when it is clear: a verb of talking that fills a one-word example through its group ("Können Sie
+    // das mit mir durchgehen?" for "Beratungsgespräch") is no request for a person beside a request for the check.
     const handoff = bestOf(candidates.filter((c) => c.example.intent === 'handoff'));
-    let chosen = handoff && (best?.example.intent === 'eligibility' || best?.example.intent === 'application') ? handoff : best;
+    const dialog = best?.example.intent === 'eligibility' || best?.example.intent === 'application';
+    let chosen = handoff && dialog && handoff.clear ? handoff : best;
     // A message that fits both a request for a person and the question for the office's contact data asks for the
     // person when it names one or the asker to be reached ("Rufen Sie mich an", `words.persons`), else for the
     // contact data ("Haben Sie eine E-Mail-Adresse?", "Wie erreiche ich Sie?"), unless the request fits better
@@ -283,7 +289,12 @@ export class IntentRecognizer {
       // beats a counter-example of as many words ("Wann stellen wir den Antrag?" for "Wann bereiten wir … am
       // geschicktesten vor?": the question words and the verbs of the application are one group each).
       const request = example.intent === 'question' ? 0 : 1;
-      candidates.push({ example, score, order: [score, proceeding ? request : 0, matched, literal, request] });
+      candidates.push({
+        example,
+        score,
+        order: [score, proceeding ? request : 0, matched, literal, request],
+        clear: example.within && clear,
+      });
     }
     return candidates;
   }
