@@ -31,6 +31,16 @@ interface Candidate {
   example: Example;
   score: number;
   order: number[];
+  /** Whether it fits by two words of the message (or the one word of a one-word example itself), not by a share. */
+  clear: boolean;
+}
+
+/** What the bot itself does when asked: its help and its dialogs (not a person, not the office's contact data). */
+const BOTS_DOINGS: ReadonlySet<IntentName> = new Set(['help', 'eligibility', 'application']);
+
+/** The terms of sentences, each once (the first use of a term stands for it). */
+function uniqueTerms(sentences: ReadonlyArray<{ terms: MessageTerm[] }>): MessageTerm[] {
+  return [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
 }
 
 /** The asker as the one to be reached ("Rufen Sie mich an"); not "mir" ("Schicken Sie mir Ihre Nummer"). */
@@ -72,17 +82,22 @@ const ASKER_AS_OBJECT = /(?<!\p{L})mich(?!\p{L})/iu;
  *    Beratungsstelle?" are no requests for a person (the last asks for the contact data); a bare noun with a
  *    question mark ("Ansprechpartner?") asks for it. A person of the office (`words.persons`) in a question without
  *    a question word names the bot's side ("Ist gerade eine Beraterin erreichbar?"). A question about what the office
- *    also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?") or about what others named with an article do
- *    ("Kommen die Fachleute … zu uns?") asks for nothing; "wer" with a verb of advising (`words.advising`) is
- *    "jemand": "Wer kann uns beraten?" asks for a person. A wish ("Ich möchte einen Termin …", "Wäre ein Termin …
+ *    also does ("Beraten Sie auch …?", "… auch per Mail oder nur …?", "… nur beim Antrag oder auch …?") or about what
+ *    others named with an article do ("Kommen die Fachleute … zu uns?", "Hilft uns das Beratungszentrum …?") asks for
+ *    nothing. "wer" with a verb of advising (`words.advising`) asks who advises when it says only that someone can
+ *    ("Wer kann uns beraten?", like "Wer berät uns?": the office, answered with its contact data); as a wish, or
+ *    naming the one addressed or a person, it is "jemand" ("Wer könnte uns begleiten?", "Wer von Ihnen kann …?",
+ *    "Wer kann mir persönlich helfen?" ask for a person). A wish ("Ich möchte einen Termin …", "Wäre ein Termin …
  *    möglich?") asks for a one-word example's head ("Termin" of "Beratungstermin") as plainly as for the example.
  *    An example that is a statement with a word of `words.asking` ("Ich möchte beantragen") fits only a sentence that
- *    states a wish. A question for the matter naming the office with an article ("Womit kann uns das
- *    Kompetenzzentrum helfen?") asks what it does: no request, no help.
+ *    states a wish. A question about the office, what it does ("Womit kann uns das Kompetenzzentrum helfen?", "Hilft
+ *    uns das Beratungszentrum auch bei der Planung?") or who advises ("Wer kann uns beraten?"), asks the bot for
+ *    nothing: its words fill no request, no help and no dialog.
  * 4. **Choice.** The best example wins if it reaches its intent's threshold; a `question` example that fits as
  *    well keeps the message a question for the knowledge base, unless the message asks how to go about something
- *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog. Between a
- *    request for a person and the question for the office's contact data (`contact`), a person named
+ *    (`words.proceeding` with "wie", "womit", "am besten" …); a request for a person beats a dialog when it is clear
+ *    (two words, or a one-word example's own word: not "durchgehen" for "Beratungsgespräch" beside the check).
+ *    Between a request for a person and the question for the office's contact data (`contact`), a person named
  *    (`words.persons`: "Rufen Sie mich an") makes it the request, else the contact data, unless the request fits
  *    with more words. Of both dialogs in several sentences, the last one asked for counts.
  *
@@ -122,11 +137,18 @@ export class IntentRecognizer {
       sentence,
       terms: this.vocabulary.words.termUses(sentence).map((use) => this.vocabulary.messageTerm(use)),
     }));
-    const terms = [...new Map(sentences.flatMap((s) => s.terms).map((t) => [t.term, t])).values()];
+    const terms = uniqueTerms(sentences);
     if (terms.length === 0) return this.recognizePhrase(text);
     const share = this.shareOf(terms);
     const proceeding = this.reading.asksHowToProceed(text, terms);
-    const candidates = this.candidates(terms, share, (example) => !example.ownRequestInQuestions, proceeding);
+    // A question what the office does or who advises ("Hilft uns das Beratungszentrum beim Antrag?", "Wer kann uns
+    // beraten?", "Wobei kann uns die Beratungsstelle helfen?") asks the bot to do nothing: its words ask for no
+    // dialog and no help (the bot's own doings), the other sentences still may ("… Dann möchten wir den Antrag stellen.").
+    const botsTerms = uniqueTerms(sentences.filter(({ sentence }) => !this.reading.asksAboutTheOffice(sentence)));
+    const candidates = [
+      ...this.candidates(terms, share, (example) => !example.ownRequestInQuestions && !BOTS_DOINGS.has(example.intent), proceeding),
+      ...this.candidates(botsTerms, share, (example) => !example.ownRequestInQuestions && BOTS_DOINGS.has(example.intent), proceeding),
+    ];
     // A request that must be the asker's own (a person) is read in each sentence on its own: it may stand among
     // context, words of two sentences never make one, and the sentence says whether it asks ABOUT the office.
     for (const { sentence, terms: sentenceTerms } of sentences) {
@@ -164,14 +186,13 @@ export class IntentRecognizer {
         ...this.candidates([...sentenceTerms, this.vocabulary.wishTerm], share, (e) => e.wish && !e.ownRequestInQuestions, proceeding),
       );
     }
-    // "Wobei kann uns die Beratungsstelle helfen?" asks what the office does, not what the bot can (help).
-    if (sentences.some(({ sentence }) => this.reading.asksWhatTheOfficeDoes(sentence))) {
-      candidates.splice(0, candidates.length, ...candidates.filter((c) => c.example.intent !== 'help'));
-    }
     const best = bestOf(candidates);
-    // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin durchgehen").
+    // A request for a person always counts, also beside a request for a dialog ("… lieber mit einer Beraterin
+    // durchgehen"), when it is clear: a verb of talking that fills a one-word example through its group ("Können Sie
+    // das mit mir durchgehen?" for "Beratungsgespräch") is no request for a person beside a request for the check.
     const handoff = bestOf(candidates.filter((c) => c.example.intent === 'handoff'));
-    let chosen = handoff && (best?.example.intent === 'eligibility' || best?.example.intent === 'application') ? handoff : best;
+    const dialog = best?.example.intent === 'eligibility' || best?.example.intent === 'application';
+    let chosen = handoff && dialog && handoff.clear ? handoff : best;
     // A message that fits both a request for a person and the question for the office's contact data asks for the
     // person when it names one or the asker to be reached ("Rufen Sie mich an", `words.persons`), else for the
     // contact data ("Haben Sie eine E-Mail-Adresse?", "Wie erreiche ich Sie?"), unless the request fits better
@@ -283,7 +304,12 @@ export class IntentRecognizer {
       // beats a counter-example of as many words ("Wann stellen wir den Antrag?" for "Wann bereiten wir … am
       // geschicktesten vor?": the question words and the verbs of the application are one group each).
       const request = example.intent === 'question' ? 0 : 1;
-      candidates.push({ example, score, order: [score, proceeding ? request : 0, matched, literal, request] });
+      candidates.push({
+        example,
+        score,
+        order: [score, proceeding ? request : 0, matched, literal, request],
+        clear: example.within && clear,
+      });
     }
     return candidates;
   }

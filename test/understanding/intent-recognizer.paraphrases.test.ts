@@ -212,6 +212,18 @@ const KINDS: ReadonlyArray<{ kind: string; text: string; intent: Label }> = [
   { kind: 'about the office: auch … oder', text: 'Können wir Sie auch per Video sprechen oder nur am Telefon?', intent: 'question' },
   { kind: 'about the office: verb first, auch', text: 'Beraten Ihre Leute auch Verbandsgemeinden ohne Partner?', intent: 'question' },
   { kind: 'request with auch', text: 'Könnten Sie mich auch morgen zurückrufen?', intent: 'handoff' },
+  {
+    kind: 'about the office: advising verb first, in a letter',
+    text: 'Sehr geehrte Damen und Herren,\nwir sind zwei Gemeinden im Vogelsberg. Begleitet uns die Beratungsstelle auch nach dem Bescheid noch bei der Umsetzung?\nMit freundlichen Grüßen',
+    intent: 'question',
+  },
+  {
+    kind: 'about the office: wer + kann + advising verb',
+    text: 'Wer kann unsere Gemeinden bei der Gründung eines Zweckverbands unterstützen?',
+    intent: 'question',
+  },
+  { kind: 'wer + wish + advising verb', text: 'Wer könnte uns bei der Gründung begleiten?', intent: 'handoff' },
+  { kind: 'check talked through with the bot', text: 'Sind wir förderfähig? Können Sie das mit mir durchgehen?', intent: 'eligibility' },
 ];
 
 describe('intent paraphrases through the bot (what the user sees)', () => {

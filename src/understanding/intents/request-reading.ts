@@ -9,7 +9,7 @@ import { foldGerman, spellOutUmlauts, tokenizeWords } from '../../language/germa
 import type { IntentsFile } from '../../knowledge/intent-schema.js';
 import { indirectQuestion, isQuestion, opensWithVerb } from '../sentences.js';
 import type { IntentVocabulary, MessageTerm } from './intent-vocabulary.js';
-import { readings } from './word-forms.js';
+import { readings, verbStems } from './word-forms.js';
 
 /** Interrogatives that ask for a matter, not a person, time or way ("Womit kann uns das Kompetenzzentrum helfen?"). */
 const MATTER_WORDS = new Set(
@@ -30,6 +30,7 @@ const PERSON_QUESTION_WORDS = new Set(['wer', 'wen', 'wem']);
 /** "auch … oder …": a question that sets what the office also does against an alternative (see `asksWhatTheOfficeOffers`). */
 const ALSO = 'auch';
 const ALTERNATIVE = 'oder';
+const ONLY = 'nur';
 /** Verbs that say nothing themselves ("Wäre auch ein Termin vor Ort möglich?" asks for one): not the office's doing. */
 const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
 /** "Ihr", "Ihre" …: what belongs to the one addressed (also in lower case, as typed in a hurry). */
@@ -40,8 +41,28 @@ const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'mens
 const DEFINITE_SUBJECT = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'beim', 'vom', 'zum', 'zur', 'im']);
 /** Subjunctives that open a question asking for something ("Wäre ein Termin möglich?"), umlauts spelt out; not "hätte" (asks the asker's past). */
 const WISHING_OPENERS = new Set(['waere', 'waeren', 'gaebe', 'haetten']);
+/**
+ * Modals that say only that someone is able to (folded): "Wer kann uns beraten?" asks who is, like "Wer berät uns?";
+ * a subjunctive wishes for someone ("Wer könnte uns begleiten?", "Wer würde mich beraten?"; `words.asking`).
+ */
+const ABILITY = new Set(['kann', 'kannst', 'können', 'darf'].map(foldGerman));
+/** "wer" as the subject of a question: who does something, not whom to reach ("Wen kann ich anrufen?"). */
+const WHO = 'wer';
+/** The one addressed, as written ("Sie", "Ihnen", "Ihr …" capitalised; "ihre" is also "their"): "Wer von Ihnen …". */
+const ADDRESSED = /^(?:Sie|Ihnen|Ihre?[mnrs]?|euch|eure?[mnrs]?|du|dich|dir)$/u;
 /** Conjunctions and particles that may open a question before its question word ("Und bei wem …", "Aber wie …"). */
 const LEADING_CONJUNCTIONS = new Set('und aber oder also denn doch sondern nur dann ja na ok okay'.split(' '));
+
+/**
+ * True for words that set what is also done against an alternative: "auch … oder …" ("auch per Mail oder nur im
+ * Chat?") or "nur … oder auch …" ("nur beim Antrag oder auch bei der Planung?").
+ */
+function setsAgainstAlternative(words: readonly string[]): boolean {
+  const also = words.indexOf(ALSO);
+  if (also < 0) return false;
+  const alternative = words.indexOf(ALTERNATIVE);
+  return words.indexOf(ALTERNATIVE, also) > also || (alternative >= 0 && alternative < also && words.slice(0, alternative).includes(ONLY));
+}
 
 /** The position of the first word after leading conjunctions ("Und also wer …": 2); the last word at the most. */
 function afterConjunctions(words: readonly string[]): number {
@@ -89,7 +110,7 @@ export class RequestReading {
     // Beraterin erreichbar?"); "Was macht eine Beraterin?" still asks about her.
     if (!words.some((word) => this.selfWords.has(word)) && !this.namesPerson(this.vocabulary.words.termUses(sentence))) return false;
     if (this.asksWhatTheOfficeOffers(tokenizeWords(sentence), words) || this.asksWhatOthersDo(words)) return false;
-    if (this.asksWhatTheOfficeDoes(sentence)) return false;
+    if (this.asksAboutTheOffice(sentence)) return false;
     // "Und bei welcher Stelle melde ich mich …?": the question word after a conjunction and a preposition.
     const start = afterConjunctions(words);
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
@@ -125,6 +146,37 @@ export class RequestReading {
   }
 
   /**
+   * True for a question about the office, not to the bot: what it does ("Hilft uns das Beratungszentrum auch bei der
+   * Planung?", `asksWhatTheOfficeDoes`), how far its offer goes ("Helfen Sie nur beim Antrag oder auch bei der
+   * Planung?", `setsAgainstAlternative`) or who advises ("Wer kann uns beraten?", `asksWhoAdvises`).
+   */
+  asksAboutTheOffice(sentence: string): boolean {
+    if (!isQuestion(sentence)) return false;
+    const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
+    return setsAgainstAlternative(words) || this.asksWhatTheOfficeDoes(sentence) || this.asksWhoAdvises(sentence);
+  }
+
+  /**
+   * True for a question who advises, asked with nothing but a modal of ability (`ABILITY`): "Wer kann uns bei der
+   * Fusion beraten?" asks which office does, as "Wer berät Kommunen?" and "Wer hilft uns?" do; the answer names it and
+   * its contact. "wer" opens it (after conjunctions) with a verb of advising (`words.advising`). A wish asks for
+   * someone ("Wer könnte uns begleiten?", "Wer würde mich beraten?"), and so does a question that names the one
+   * addressed ("Wer von Ihnen kann uns helfen?") or a person of the office ("Wer kann mir persönlich weiterhelfen?").
+   */
+  asksWhoAdvises(sentence: string): boolean {
+    if (!isQuestion(sentence)) return false;
+    const tokens = tokenizeWords(sentence);
+    const words = tokens.map((word) => foldGerman(word.toLowerCase()));
+    const start = afterConjunctions(words);
+    if (words[start] !== WHO) return false;
+    const asking = words.filter((word) => this.askingWords.has(word));
+    if (asking.some((word) => !ABILITY.has(word))) return false;
+    if (tokens.some((token, i) => i > start && ADDRESSED.test(token))) return false;
+    if (!this.vocabulary.words.termUses(sentence).some((use) => this.isAdvising(use.term))) return false;
+    return !this.namesPersonBesidesAsker(sentence);
+  }
+
+  /**
    * The terms of a sentence with its question word for a person read as "jemand" when the sentence asks who
    * advises ("Wer kann uns beraten?", "Wer von Ihnen könnte uns begleiten?": `words.advising`); else the terms.
    */
@@ -139,17 +191,24 @@ export class RequestReading {
   }
 
   /**
-   * True for a question opened by an interrogative of the matter ("was", "wobei", "womit", "wofür" …) that names an
-   * office of the person group with a definite article and no one addressed or unnamed ("Womit kann uns das
-   * Kompetenzzentrum helfen?", "Wobei unterstützt die Beratungsstelle?"): it asks what the office does. Not "Wobei
-   * können Sie mir helfen?", "Was kann der Bot?" (the bot's side), nor "Wann kann mich die Beraterin anrufen?".
+   * True for a question that names an office of the person group with a definite article and no one addressed or
+   * unnamed, opened by an interrogative of the matter ("was", "wobei", "womit", "wofür" …: "Womit kann uns das
+   * Kompetenzzentrum helfen?", "Wobei unterstützt die Beratungsstelle?") or by a verb of its doing, also with the
+   * asker as its object before the office ("Hilft uns das Beratungszentrum auch bei der Planung?", "Unterstützt die
+   * Beratungsstelle Landkreise?"): it asks what the office does. Not "Wobei können Sie mir helfen?", "Was kann der
+   * Bot?" (the bot's side), "Wann kann mich die Beraterin anrufen?", nor a modal or auxiliary first ("Kann uns die
+   * Beratungsstelle zurückrufen?", "Ist das Beratungszentrum heute besetzt?").
    */
   asksWhatTheOfficeDoes(sentence: string): boolean {
     if (!isQuestion(sentence)) return false;
     const tokens = tokenizeWords(sentence);
     const words = tokens.map((word) => foldGerman(word.toLowerCase()));
     const start = afterConjunctions(words);
-    if (!MATTER_WORDS.has(words[start]!)) return false;
+    // A verb of advising first ("Hilft uns das Beratungszentrum …?"), with no person of the office named: "Hilft uns
+    // eine Beraterin vom Beratungszentrum?" asks for one.
+    const advising = this.isAdvising(this.vocabulary.words.baseTerm(tokens[start] ?? ''));
+    if (advising && this.namesPersonBesidesAsker(sentence, tokens[start])) return false;
+    if (!MATTER_WORDS.has(words[start]!) && !advising) return false;
     if (tokens.some((token, i) => i > start && /^(?:Sie|Ihnen)$/u.test(token)) || words.some((word) => SOMEONE_WORDS.has(word)))
       return false;
     return words.some((word, i) => {
@@ -158,6 +217,27 @@ export class RequestReading {
       const term = this.vocabulary.words.baseTerm(next);
       return term !== null && !this.namesPerson([{ term }]) && this.isOffice(term);
     });
+  }
+
+  /** True for a term whose verb is one of advising (`words.advising`: "beraten", "unterstützt", "begleitet"). */
+  private isAdvising(term: string | null): boolean {
+    if (term === null) return false;
+    const { keys } = this.vocabulary.messageTerm({ term, noun: false });
+    return [...keys, ...verbStems(term)].some((key) => this.vocabulary.advisingTerms.has(key));
+  }
+
+  /**
+   * True when a sentence names a person of the office ("eine Beraterin", "persönlich"), not the asker ("uns",
+   * `words.self`) nor a verb of advising ("beraten" shares its stem with "Berater"; as a noun it is capitalised, but
+   * not as the verb that opens the question, `opening`).
+   */
+  private namesPersonBesidesAsker(sentence: string, opening?: string): boolean {
+    const uses = this.vocabulary.words.termUses(sentence).filter((use) => {
+      const word = use.word ?? '';
+      if (this.selfWords.has(foldGerman(word.toLowerCase()))) return false;
+      return !this.isAdvising(use.term) || (word !== opening && /^\p{Lu}/u.test(word));
+    });
+    return this.namesPerson(uses);
   }
 
   /** True for a term of the group of a person of the office that names no person: an office ("Beratungsstelle", "Team"). */
@@ -187,9 +267,8 @@ export class RequestReading {
    * ("Berät Ihr Team auch Zweckverbände?"; not "Können Sie mich auch anrufen?").
    */
   private asksWhatTheOfficeOffers(tokens: readonly string[], words: readonly string[]): boolean {
-    const also = words.indexOf(ALSO);
-    if (also < 0) return false;
-    if (words.indexOf(ALTERNATIVE, also) > also) return true;
+    if (words.indexOf(ALSO) < 0) return false;
+    if (setsAgainstAlternative(words)) return true;
     const start = afterConjunctions(words);
     const first = words[start]!;
     const written = spellOutUmlauts(tokens[start] ?? '');

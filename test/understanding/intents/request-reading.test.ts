@@ -85,9 +85,34 @@ describe('RequestReading, the other readings of a sentence', () => {
 
   it('reads "wer" with a verb of advising as "jemand", not with another verb', () => {
     const terms = (sentence: string) => reading.whoAdvises(sentence, termsOf(sentence)).map((term) => term.term);
-    expect(terms('Wer kann uns beraten?')).toContain('jemand');
+    expect(terms('Wer könnte uns beraten?')).toContain('jemand');
     expect(terms('Wer von Ihnen könnte uns begleiten?')).toContain('jemand');
     expect(terms('Wer prüft den Antrag?')).not.toContain('jemand');
+  });
+
+  it.each([
+    ['Wer kann uns bei der Fusion beraten?', true],
+    ['Und wer unterstützt uns dabei?', true],
+    ['Wer könnte uns bei der Fusion beraten?', false],
+    ['Wer von Ihnen kann uns helfen?', false],
+    ['Wer kann mir persönlich helfen?', false],
+    ['Wer kann mich zurückrufen?', false],
+    ['Wer prüft den Antrag?', false],
+  ])('"%s" asks who advises (the office): %s', (sentence, expected) => {
+    expect(reading.asksWhoAdvises(sentence)).toBe(expected);
+  });
+
+  it.each([
+    ['Unterstützt uns die Beratungsstelle bei der Satzung?', true],
+    ['Begleitet das Kompetenzzentrum auch Landkreise?', true],
+    ['Beraten Sie nur zur Förderung oder auch zur Satzung?', true],
+    ['Wer kann uns beraten?', true],
+    ['Hilft uns eine Beraterin vom Beratungszentrum?', false],
+    ['Kann uns die Beratungsstelle zurückrufen?', false],
+    ['Können Sie uns beraten?', false],
+    ['Wir brauchen Hilfe vom Beratungszentrum.', false],
+  ])('"%s" asks about the office: %s', (sentence, expected) => {
+    expect(reading.asksAboutTheOffice(sentence)).toBe(expected);
   });
 
   it('names a person of the office or the asker to be reached', () => {
