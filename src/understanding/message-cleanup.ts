@@ -38,8 +38,10 @@ const CLOSING = new RegExp(
 const FILLERS: readonly RegExp[] = [
   // "Vielen Dank im Voraus für Ihre Hilfe!"
   /(?:(?:vielen|herzlichen|besten)\s+)?dank(?:e)?\s+(?:schon\s+)?(?:im\s+voraus|vorab)(?:\s+für\s+ihre\s+(?:mühe|hilfe|antwort|rückmeldung|unterstützung))?(?:\s+und\b)?\s*[.!]*/giu,
-  // "Für Rückfragen stehe ich gern zur Verfügung."
-  /für\s+(?:rück)?fragen\s+stehe?n?\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:gerne?\s+)?zur\s+verfügung\s*[.!]*/giu,
+  // "Für Rückfragen stehe ich gern (telefonisch) zur Verfügung.", "Bei Fragen erreichen Sie mich unter 0611 …": an offer
+  // to be reached, which asks for nothing (unlike "Bitte rufen Sie mich zurück").
+  /(?:für|bei)\s+(?:weitere\s+)?(?:rück)?fragen\s+(?:stehe?n?\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:[\p{L}]+\s+){0,3}?zur\s+verfügung|erreichen\s+sie\s+(?:mich|uns)\s+[^.!?\n]*)\s*[.!]*/giu,
+  /(?:^|(?<=[.!?\n]\s*))(?:sie\s+erreichen\s+(?:mich|uns)|(?:ich\s+bin|wir\s+sind)\s+(?:[\p{L}]+\s+){0,3}?erreichbar)\s+[^.!?\n]*[.!]*/giu,
   // "Über eine kurze Rückmeldung würde ich mich freuen." / "Ich freue mich auf Ihre Antwort."
   /über\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|rückmeldung|info|nachricht)\s+(?:würde|würden|freue|freuen)\s+(?:ich|wir)\s+(?:mich|uns)\s+(?:sehr\s+)?(?:freuen)?\s*[.!]*/giu,
   /(?:ich|wir)\s+freue?n?\s+(?:mich|uns)\s+(?:schon\s+)?auf\s+ihre\s+(?:antwort|rückmeldung|nachricht)\s*[.!]*/giu,

@@ -15,6 +15,12 @@ describe('cleanMessage: letter-style messages', () => {
     ['Guten Tag ich habe eine Frage zum Antrag: Wer muss unterschreiben?', 'zum Antrag: Wer muss unterschreiben?'],
     ['Moin, können Sie mir sagen, wie lange die Bearbeitung dauert? LG', 'wie lange die Bearbeitung dauert?'],
     ['Wie hoch ist die Förderung? Danke!', 'Wie hoch ist die Förderung?'],
+    // An offer to be reached asks for nothing.
+    [
+      'Welche Unterlagen braucht der Antrag? Für Rückfragen stehe ich Ihnen gerne telefonisch zur Verfügung.',
+      'Welche Unterlagen braucht der Antrag?',
+    ],
+    ['Wer prüft den Antrag? Sie erreichen mich unter 06031 12345.', 'Wer prüft den Antrag?'],
     [
       'Liebe Kolleginnen und Kollegen, wir fragen uns, ob ein Zweckverband selbst Anträge stellen darf. Über eine kurze Rückmeldung würde ich mich freuen. Beste Grüße aus Fulda, Petra',
       'ob ein Zweckverband selbst Anträge stellen darf.',
