@@ -298,7 +298,13 @@ export class IkzBot extends ActivityHandler {
       }
     }
     if (intent?.intent === 'restart') return this.handleIntent(await dialogContext(), 'restart');
-    if (intent?.intent === 'handoff') return this.requestHandoff(await dialogContext());
+    if (intent?.intent === 'handoff') {
+      // "Ich würde gern mit jemandem sprechen. Wie hoch ist die Förderung bei zwei Gemeinden?": a question the knowledge
+      // base answers is answered first, so nothing asked waits for the advisor; then the handoff starts.
+      const asked = inDialog ? undefined : this.questionBesideRequest(text, cleaned, intent, data);
+      if (asked) await this.answerQuestion(context, text, asked);
+      return this.requestHandoff(await dialogContext());
+    }
     if (inDialog) return this.continueDialog(await dialogContext());
     if (intent?.intent === 'contact') return this.answerContact(context, cleaned.text);
     if (intent && isGuidedDialog(intent.intent))
@@ -329,6 +335,20 @@ export class IkzBot extends ActivityHandler {
     const decision = understood.understanding.kind === 'single' ? understood.understanding.reading.decision : undefined;
     const outside = decision?.outcome === 'no_answer' && decision.reason === 'outside_scope';
     return this.answerQuestion(context, message, understood, outside ? undefined : intent.intent);
+  }
+
+  /** The reading of a question asked beside a request for a person, when the knowledge base answers it confidently. */
+  private questionBesideRequest(
+    message: string,
+    cleaned: CleanedMessage,
+    intent: RecognizedIntent,
+    data: ConversationData,
+  ): { question: string; understanding: QuestionUnderstanding } | undefined {
+    const searched = new Set(this.options.knowledge.terms?.(cleaned.text) ?? intent.rest);
+    if (!intent.rest.some((term) => searched.has(term))) return undefined;
+    const understood = this.understand(message, data, cleaned);
+    const { understanding } = understood;
+    return understanding.kind === 'single' && understanding.reading.decision.outcome !== 'answer' ? undefined : understood;
   }
 
   /** A request for a person: starts the handoff; inside the Förder-Check or "Antrag stellen" it first asks whether to leave the dialog. */

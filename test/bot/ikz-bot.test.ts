@@ -256,6 +256,26 @@ describe('understanding what municipal staff write', () => {
     expect(seen(await conversation.say(message)).text).toContain('Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater');
   });
 
+  it('answers a question asked beside a request for a person first, then starts the handoff', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(
+      await conversation.say(
+        'Wir hätten gern einen Gesprächstermin mit einer Beraterin. Vorab: Wie viel Förderung gibt es für vier Gemeinden?',
+      ),
+    );
+    expect(reply.text).toContain('100.000 €');
+    expect(reply.text).toContain('Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater');
+    expect(reply.text.indexOf('100.000 €')).toBeLessThan(reply.text.indexOf('Gern gebe ich Ihr Anliegen'));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'dialog', dialog: 'handoff' });
+  });
+
+  it('starts the handoff without a no-answer first when the question beside the request has no answer', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Ich möchte mit einem Berater über unsere Grundsteuer-Hebesätze sprechen.'));
+    expect(reply.text).not.toContain('keine verlässliche Antwort');
+    expect(reply.text).toContain('Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater');
+  });
+
   it.each([
     ['Was macht die Beratungsstelle?', 'beratungszentrum'],
     ['Kostet die Beratung etwas?', 'haushaltsberatung'],
