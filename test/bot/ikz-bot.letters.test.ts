@@ -38,6 +38,12 @@ describe('two questions in one message', () => {
     expect(reply.text.match(/Quelle:/g)?.length).toBe(2);
   });
 
+  it('answers a second question that opens with "seit wann" from its own article', async () => {
+    const { reply } = await ask('Läuft die Rahmenvereinbarung noch und seit wann gibt es das Förderprogramm überhaupt?');
+    expect(reply.text).toContain('zwei Fragen');
+    expect(reply.text).toContain('seit 2004');
+  });
+
   it('shows for two questions answered by one article the section each of them asks for', async () => {
     const { reply, outcome } = await ask('Wer prüft den IKZ-Antrag, und wie lange dauert die Bearbeitung?');
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'antragsverfahren' });

@@ -40,6 +40,8 @@ describe('follow-up questions', () => {
     'wer darf die foerderung beantragen',
     'Was ist ein Zweckverband?',
     'Was bekommen die drei kleinen Gemeinden?',
+    // An adverb ending in "-t" after a noun is no verb after a pronoun.
+    'seit wann gibts das Förderprogramm überhaupt?',
     // "da" as a conjunction ("because") is no pointer back.
     'Da wir nur zwei Gemeinden sind, reicht ein Gruppenantrag?',
     'Welche Unterlagen braucht ein Zweckverband, da er selbst antragsberechtigt ist?',
