@@ -122,6 +122,10 @@ const TRAILING_FRAME =
   /^(.+?)\s*[-–—:,]\s*(?:(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b|(?:ist|sind)\s+(?:das|dies|es)\s+(?:nicht\s+|eigentlich\s+|wirklich\s+)*(?:ein\s+und\s+)?(?:dasselbe|dieselbe|das\s+selbe|das\s+gleiche|identisch|gleichbedeutend|etwas\s+anderes|was\s+anderes|(?:zwei\s+)?(?:verschiedene|unterschiedliche)\b))[^?]*\?*\s*$/iu;
 const TRAILING_SIDES = new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|und|bzw\.?|vs\.?|versus|gegenüber)\s+${ARTICLE}${SIDE}$`, 'iu');
 
+/** A side that names no thing: the asker ("man", "wir") or only a count ("bei drei", "für vier Gemeinden"). */
+const NO_THING =
+  /^(?:(?:man|wir|ich|sie|es|uns)\b|(?:bei|für|fuer|mit|von)\s+(?:\d+|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn)(?:\s+\p{L}+)?$)/iu;
+
 /** Sides longer than this are clauses, not things ("Muss der Antrag über den Kreis laufen oder …"). */
 const MAX_SIDE_WORDS = 5;
 
@@ -146,6 +150,8 @@ export function comparisonSides(question: string): ComparisonSides | undefined {
     // A side is a thing with a name ("wie 2016" compares a year, not a topic).
     if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right) || left.toLowerCase() === right.toLowerCase()) continue;
     if (wordCount(left) > MAX_SIDE_WORDS || wordCount(right) > MAX_SIDE_WORDS) continue;
+    // "Bekommt man bei vier Gemeinden mehr als bei drei?" compares the asker's cases, not two topics.
+    if (NO_THING.test(left) || NO_THING.test(right)) continue;
     return { left, right, explicit };
   }
   return undefined;

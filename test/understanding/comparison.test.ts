@@ -51,6 +51,8 @@ describe('comparisonSides', () => {
     'Wie hoch ist die Förderung?',
     'Ist die Förderung für alle Gemeinden gleich?',
     'Ist der Antrag derselbe wie 2016?',
+    // The asker's cases, not two topics: an amount for each.
+    'Bekommt man bei vier Gemeinden mehr als bei drei?',
   ])('finds no comparison in %j', (question) => {
     expect(comparisonSides(question)).toBeUndefined();
   });
