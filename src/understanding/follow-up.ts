@@ -56,7 +56,7 @@ const REFERRING_FRAME =
  * dort?"; "trotzdem": despite what was said, "Die Einsparung liegt unter 15 %. Bekommen wir trotzdem etwas?").
  */
 const ANAPHOR =
-  /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann|dort|dorthin|dortige[nmrs]?|trotzdem|dennoch|in\s+(?:dem|diesem|so\s+einem)\s+fall)\b/iu;
+  /\b(?:dafür|dafuer|dazu|davon|damit|darauf|dabei|darüber|darueber|daran|darin|dagegen|danach|davor|dadurch|daraus|hierfür|hierfuer|hierzu|hierbei|hiervon|ihn|ihm|dies(?:e[nmrs]?)?|dasselbe|dieselbe|derselbe|denselben|genauso|ebenso|dann|dort|dorthin|dortige[nmrs]?|trotzdem|dennoch|in\s+(?:dem|diesem|so\s+einem)\s+fall|(?:eins|einer|eine|keins|keiner|welche[rs]?)\s+von\s+(?:beiden|denen)|beides)\b/iu;
 /**
  * Words for a thing named before that ANAPHOR lacks: "so etwas", "sowas", "ein solches Vorhaben", "so ein Projekt";
  * "da" after the subject ("Bekommen wir da Geld?", "Gibt es da Fördermittel?"), after the verb ("Dürfen da weitere

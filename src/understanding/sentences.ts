@@ -133,7 +133,7 @@ function askedIndirectly(sentence: string): string | undefined {
 
 /** "Können Sie mir das beantworten?", "Wissen Sie das?", "Könnten Sie uns hierzu bitte Auskunft geben?" */
 const ASKS_TO_ANSWER_THAT =
-  /^\s*(?:(?:können|koennen|könnten|koennten|würden|wuerden)\s+sie\s+(?:mir\s+|uns\s+)?(?:das\s+|dies\s+|diese\s+frage\s+|hierzu\s+|dazu\s+)?(?:bitte\s+)?(?:kurz\s+)?(?:etwas\s+|auskunft\s+|eine\s+auskunft\s+)?(?:beantworten|sagen|erklären|erklaeren|mitteilen|bestätigen|bestaetigen|geben|weiterhelfen)|wissen\s+sie\s+(?:das|dazu\s+etwas|etwas\s+dazu|mehr))\s*[?.!]*\s*$/iu;
+  /^\s*(?:(?:können|koennen|könnten|koennten|würden|wuerden)\s+sie\s+(?:mir\s+|uns\s+)?(?:das\s+|dies\s+|diese\s+frage\s+|hierzu\s+|dazu\s+)?(?:bitte\s+)?(?:kurz\s+)?(?:etwas\s+|auskunft\s+|eine\s+auskunft\s+)?(?:beantworten|sagen|nennen|erklären|erklaeren|mitteilen|bestätigen|bestaetigen|geben|weiterhelfen)|wissen\s+sie\s+(?:das|dazu\s+etwas|etwas\s+dazu|mehr))\s*[?.!]*\s*$/iu;
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */
 const RESTATEMENT =

@@ -28,6 +28,8 @@ describe('follow-up questions', () => {
     'Hat der auch einen eigenen Haushalt?',
     // "die drei" without a noun: the towns named before.
     'Was haben die beiden vom Land bekommen?',
+    // "eins von beiden": one of the two named before.
+    'Ist eins von beiden günstiger für uns?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });

@@ -104,7 +104,7 @@ describe('sentences of a message', () => {
     ],
     // A question that only asks the reader to answer what was said before ("Können Sie mir das beantworten?").
     [
-      'Im Rat wurde gefragt, ob ein Vertrag zwischen den Gemeinden für die Förderung reicht. Können Sie mir das beantworten?',
+      'Im Rat wurde gefragt, ob ein Vertrag zwischen den Gemeinden für die Förderung reicht. Können Sie mir das kurz nennen?',
       ['ob ein Vertrag zwischen den Gemeinden für die Förderung reicht?'],
       ['Im Rat wurde gefragt.'],
     ],
