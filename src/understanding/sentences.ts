@@ -44,10 +44,17 @@ export function questionsOf(text: string): { questions: string[]; context: strin
     if (lead) context.push(`${lead.statement}.`);
     const trail = trailingStatement(lead ? lead.question : sentence);
     if (trail) context.push(`${trail.statement}.`);
-    questions.push(...splitCoordinated(trail ? trail.question : lead ? lead.question : sentence));
+    questions.push(...splitCoordinated(trail ? trail.question : lead ? lead.question : sentence).map((q) => q.replace(NEW_QUESTION, '')));
   }
   return { questions, context };
 }
+
+/**
+ * Words that announce a question of its own ("Und noch was: zählt …?", "Außerdem: …", "Zweitens …"): not a
+ * continuation of the question before, like a bare "Und …?".
+ */
+const NEW_QUESTION =
+  /^(?:und\s+)?(?:noch\s+(?:was|etwas|eine\s+frage)|außerdem|ausserdem|zudem|zweitens|des\s+weiteren|darüber\s+hinaus|weitere\s+frage|zweite\s+frage)\s*[,:]\s*(?=\p{L})/iu;
 
 /** The questions a message without a question sentence asks indirectly or without "?" (see `questionsOf`), or `undefined`. */
 function unpunctuatedQuestions(sentences: readonly string[]): { questions: string[]; context: string[] } | undefined {
