@@ -40,6 +40,11 @@ describe('sentences of a message', () => {
 
   it.each([
     ['Was brauchen wir an Unterlagen und wohin geht der Antrag dann?', ['Was brauchen wir an Unterlagen?', 'wohin geht der Antrag dann?']],
+    // "Und noch was:" announces a question of its own, no continuation.
+    [
+      'Wer prüft den Antrag? Und noch was: zählt ein Bauhof als Aufgabenbereich?',
+      ['Wer prüft den Antrag?', 'zählt ein Bauhof als Aufgabenbereich?'],
+    ],
     [
       'Wieviel gibts für drei Gemeinden und wieviel müssen wir dafür einsparen?',
       ['Wieviel gibts für drei Gemeinden?', 'wieviel müssen wir dafür einsparen?'],
