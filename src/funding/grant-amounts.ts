@@ -64,6 +64,15 @@ export const NO_CLAIM_NOTE =
   'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
 const MODEL_PROJECT_NOTE = 'Für Kooperationen mit besonderem Vorbildcharakter, die breit angelegt sind, ist eine höhere Zuwendung möglich.';
 
+/** What a cooperation must meet for the regular grant at all ("Kriegen wir für den gemeinsamen Einkauf von Streusalz Geld?"). */
+function conditionsNote(version: ProgrammeVersion): string {
+  const { duration, savings } = version.rules;
+  return (
+    `Voraussetzung sind die Fördervoraussetzungen, unter anderem ein wesentlicher Aufgabenbereich (nicht nur ein kleiner Teil davon), ` +
+    `eine Zusammenarbeit auf Dauer (mindestens ${duration.minimum_years} Jahre) und mindestens ${percent(savings.minimum_percent)} Einsparung pro Jahr.`
+  );
+}
+
 export const euro = (amount: number): string => `${germanNumber(amount)} €`;
 const percent = (value: number): string => `${germanNumberOneDecimal(value)} %`;
 
@@ -169,7 +178,7 @@ function cooperationFigure(version: ProgrammeVersion, partners: number | undefin
     version: version.version,
     asOf: version.version,
   };
-  const notes = [MODEL_PROJECT_NOTE, version.amounts.proportionality_note, NO_CLAIM_NOTE];
+  const notes = [conditionsNote(version), MODEL_PROJECT_NOTE, version.amounts.proportionality_note, NO_CLAIM_NOTE];
   if (partners === undefined) return { ...base, status: 'missing', missing: ['partners'], question: QUESTIONS.partners };
   if (partners < two)
     return {

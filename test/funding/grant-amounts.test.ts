@@ -37,6 +37,14 @@ describe('grant figures', () => {
     expect(amountOf(grantFigure(rv2021, grantCase))).toBe(expected);
   });
 
+  it('names the conditions beside the regular grant of a cooperation, not beside a fire-brigade merger in one municipality', () => {
+    const cooperation = grantFigure(rv2021, { kind: 'kooperation', partners: 3 });
+    const fireBrigades = grantFigure(rv2021, { kind: 'feuerwehr', brigades: 2 });
+    expect(cooperation.status === 'amount' && cooperation.notes.join(' ')).toContain('ein wesentlicher Aufgabenbereich');
+    expect(cooperation.status === 'amount' && cooperation.notes.join(' ')).toContain('mindestens 15 % Einsparung');
+    expect(fireBrigades.status === 'amount' && fireBrigades.notes.join(' ')).not.toContain('15 %');
+  });
+
   it('gives the rule in the words of the sources, with "in der Regel", its source and the proportionality note', () => {
     const figure = grantFigure(rv2021, { kind: 'feuerwehr', brigades: 4 });
     expect(figure).toMatchObject({
