@@ -170,7 +170,11 @@ function notTheArticlesQuestion(
 /** The asker's own application ("unser Antrag", "unseres IKZ-Antrags", "meinem Förderantrag"). */
 const OWN_APPLICATION = /(?<!\p{L})(?:unser|mein)(?:e[mnrs]?)?\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*/iu;
 /** Words that ask where a case stands: only the office's files know. */
-const CASE_STATUS = /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|eingegangen|angekommen)(?!\p{L})/iu;
+const CASE_STATUS =
+  /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|eingegangen|angekommen|(?:schon|bereits|inzwischen|mittlerweile)\s+(?:bewilligt|genehmigt|entschieden|bearbeitet))(?!\p{L})/iu;
+/** "Wir haben im März den IKZ-Antrag … eingereicht": the application the message is about is the asker's own. */
+const SUBMITTED_OWN =
+  /(?<!\p{L})wir\s+haben\s+(?:[^.?!\s]+\s+){0,8}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*\s+(?:[^.?!\s]+\s+){0,6}?(?:eingereicht|gestellt|abgeschickt|abgegeben|verschickt)(?!\p{L})/iu;
 
 /**
  * "Wie ist der Stand unseres IKZ-Antrags vom März?": the state of the asker's own application is in no article; the
@@ -178,7 +182,9 @@ const CASE_STATUS = /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|einge
  */
 function asksOwnCaseStatus(text: string, understanding: QuestionUnderstanding): boolean {
   if (understanding.kind !== 'single') return false;
-  return questionsOf(text).questions.some((q) => OWN_APPLICATION.test(q) && CASE_STATUS.test(q));
+  const submitted = SUBMITTED_OWN.exec(text)?.[0];
+  const own = submitted !== undefined && !/(?<!\p{L})(?:kein\p{L}*|nicht)(?!\p{L})/iu.test(submitted);
+  return questionsOf(text).questions.some((q) => (own || OWN_APPLICATION.test(q)) && CASE_STATUS.test(q));
 }
 
 /** The share of its words a question about Hessen read without its model must cover (all, up to rounding). */
