@@ -36,7 +36,7 @@ export function questionsOf(text: string): { questions: string[]; context: strin
     if (!previousWasQuestion) {
       // "Können Zweckverbände Anträge stellen? Außerdem würde mich interessieren, ob es Gebühren gibt.": asked all the same.
       const asked = askedIndirectly(sentence);
-      if (asked) questions.push(asked);
+      if (asked) questions.push(...splitCoordinated(asked));
       else context.push(sentence);
       continue;
     }
@@ -68,7 +68,7 @@ function unpunctuatedQuestions(sentences: readonly string[]): { questions: strin
     if (indirect && asksReader && !ASKING_FRAME.test(indirect.frame)) context.push(sentence);
     else if (indirect) {
       if (/[\p{L}\p{N}]/u.test(indirect.frame)) context.push(`${indirect.frame}.`);
-      questions.push(asQuestion(indirect.clause));
+      questions.push(...splitCoordinated(asQuestion(indirect.clause)));
     } else if (opensWithVerb(sentence)) questions.push(asQuestion(sentence));
     else context.push(sentence);
   }

@@ -113,6 +113,12 @@ describe('sentences of a message', () => {
       ['ob ein Vertrag zwischen den Gemeinden für die Förderung reicht?'],
       ['Im Rat wurde gefragt.'],
     ],
+    // Two indirect questions joined by "und" are two questions.
+    [
+      'Die Gremien möchten wissen, mit welcher Förderung wir rechnen können und welche Einsparung nachgewiesen werden muss.',
+      ['mit welcher Förderung wir rechnen können?', 'welche Einsparung nachgewiesen werden muss?'],
+      ['Die Gremien möchten wissen.'],
+    ],
     // A frame of explaining, and an interrogative of the matter ("wobei", "worin").
     [
       'Bitte erläutern Sie, worin sich Zweckverband und Arbeitsgemeinschaft unterscheiden.',
