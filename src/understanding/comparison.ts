@@ -159,7 +159,8 @@ export function comparisonSides(question: string): ComparisonSides | undefined {
 
 function tidySide(side: string): string {
   return side
-    .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?)\s+/iu, '')
+    .replace(/\s*,\s*(?:die|der|das|den|dem|welche[rsnm]?)\s.*$/iu, '')
+    .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?|diese[rsnm]?)\s+/iu, '')
     .replace(/^(?:gleich|lieber|eher|doch|direkt|einfach|normale[nmrs]?|klassische[nmrs]?)\s+/iu, '')
     .replace(/\s*[-–—:,]\s*$/u, '')
     .replace(/\s+(?:für\s+uns|eigentlich|genau|denn)$/iu, '')

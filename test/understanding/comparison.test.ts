@@ -4,6 +4,12 @@ import { comparisonSides } from '../../src/understanding/comparison.js';
 describe('comparisonSides', () => {
   it.each([
     ['Unterschied Zweckverband und öffentlich-rechtliche Vereinbarung?', 'Zweckverband', 'öffentlich-rechtliche Vereinbarung'],
+    // A relative clause after a side, and "dieser" before it, are no part of its name.
+    [
+      'Was ist der Unterschied zwischen dem Zweckverband und dieser Arbeitsgemeinschaft, die im KGG steht?',
+      'Zweckverband',
+      'Arbeitsgemeinschaft',
+    ],
     [
       'Was ist der Unterschied zwischen einem Zweckverband und einer öffentlich-rechtlichen Vereinbarung?',
       'Zweckverband',
