@@ -327,14 +327,18 @@ export class IkzBot extends ActivityHandler {
     intent: RecognizedIntent & { intent: GuidedDialog },
     dialogContext: () => Promise<DialogContext>,
   ): Promise<void> {
-    // Content is what the knowledge base searches for ("kannst du" is none) and no request word explains.
-    const searched = new Set(this.options.knowledge.terms?.(cleaned.text) ?? intent.rest);
-    if (!intent.rest.some((term) => searched.has(term))) return this.startDialog(await dialogContext(), intent.intent);
+    if (!this.hasOwnContent(cleaned, intent)) return this.startDialog(await dialogContext(), intent.intent);
     const data = await this.memoryOf(context);
     const understood = this.understand(message, data, cleaned);
     const decision = understood.understanding.kind === 'single' ? understood.understanding.reading.decision : undefined;
     const outside = decision?.outcome === 'no_answer' && decision.reason === 'outside_scope';
     return this.answerQuestion(context, message, understood, outside ? undefined : intent.intent);
+  }
+
+  /** Content is what the knowledge base searches for ("kannst du" is none) and no word of the request explains. */
+  private hasOwnContent(cleaned: CleanedMessage, intent: RecognizedIntent): boolean {
+    const searched = new Set(this.options.knowledge.terms?.(cleaned.text) ?? intent.rest);
+    return intent.rest.some((term) => searched.has(term));
   }
 
   /** The reading of a question asked beside a request for a person, when the knowledge base answers it confidently. */
@@ -344,8 +348,7 @@ export class IkzBot extends ActivityHandler {
     intent: RecognizedIntent,
     data: ConversationData,
   ): { question: string; understanding: QuestionUnderstanding } | undefined {
-    const searched = new Set(this.options.knowledge.terms?.(cleaned.text) ?? intent.rest);
-    if (!intent.rest.some((term) => searched.has(term))) return undefined;
+    if (!this.hasOwnContent(cleaned, intent)) return undefined;
     const understood = this.understand(message, data, cleaned);
     const { understanding } = understood;
     return understanding.kind === 'single' && understanding.reading.decision.outcome !== 'answer' ? undefined : understood;
