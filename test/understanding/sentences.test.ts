@@ -42,12 +42,12 @@ describe('sentences of a message', () => {
     ['Was brauchen wir an Unterlagen und wohin geht der Antrag dann?', ['Was brauchen wir an Unterlagen?', 'wohin geht der Antrag dann?']],
     // "Und noch was:" announces a question of its own, no continuation.
     [
-      'Wer prüft den Antrag? Und noch was: zählt ein Bauhof als Aufgabenbereich?',
-      ['Wer prüft den Antrag?', 'zählt ein Bauhof als Aufgabenbereich?'],
+      'Wie lange dauert die Prüfung? Und noch was: brauchen wir einen Beschluss des Kreistags?',
+      ['Wie lange dauert die Prüfung?', 'brauchen wir einen Beschluss des Kreistags?'],
     ],
     [
-      'Wieviel gibts für drei Gemeinden und wieviel müssen wir dafür einsparen?',
-      ['Wieviel gibts für drei Gemeinden?', 'wieviel müssen wir dafür einsparen?'],
+      'Wer zahlt den Zuschuss aus und wieviel Zeit vergeht bis zum Bescheid?',
+      ['Wer zahlt den Zuschuss aus?', 'wieviel Zeit vergeht bis zum Bescheid?'],
     ],
     [
       'Wer entscheidet über unseren Antrag und müssen wir danach jedes Jahr berichten?',
@@ -103,21 +103,21 @@ describe('sentences of a message', () => {
     ],
     // Without the comma, as clerks type it, right after a verb of knowing.
     [
-      'Nach der Wahl will unser neuer Bürgermeister wissen was eine Arbeitsgemeinschaft ist',
-      ['was eine Arbeitsgemeinschaft ist?'],
-      ['Nach der Wahl will unser neuer Bürgermeister wissen.'],
+      'Die Kämmerin will erfahren wie lange ein Zweckverband bestehen muss',
+      ['wie lange ein Zweckverband bestehen muss?'],
+      ['Die Kämmerin will erfahren.'],
     ],
     // A question that only asks the reader to answer what was said before ("Können Sie mir das beantworten?").
     [
-      'Im Rat wurde gefragt, ob ein Vertrag zwischen den Gemeinden für die Förderung reicht. Können Sie mir das kurz nennen?',
-      ['ob ein Vertrag zwischen den Gemeinden für die Förderung reicht?'],
-      ['Im Rat wurde gefragt.'],
+      'Im Ausschuss kam die Frage auf, ob auch ein Landkreis den Antrag stellen darf. Können Sie mir das kurz nennen?',
+      ['ob auch ein Landkreis den Antrag stellen darf?'],
+      ['Im Ausschuss kam die Frage auf.'],
     ],
     // Two indirect questions joined by "und" are two questions.
     [
-      'Die Gremien möchten wissen, mit welcher Förderung wir rechnen können und welche Einsparung nachgewiesen werden muss.',
-      ['mit welcher Förderung wir rechnen können?', 'welche Einsparung nachgewiesen werden muss?'],
-      ['Die Gremien möchten wissen.'],
+      'Der Kreistag möchte wissen, wer den Antrag prüft und welche Unterlagen beiliegen müssen.',
+      ['wer den Antrag prüft?', 'welche Unterlagen beiliegen müssen?'],
+      ['Der Kreistag möchte wissen.'],
     ],
     // A frame of explaining, and an interrogative of the matter ("wobei", "worin").
     [
