@@ -27,7 +27,7 @@ describe('follow-up questions', () => {
     'braucht die eine Genehmigung?',
     'Hat der auch einen eigenen Haushalt?',
     // "die drei" without a noun: the towns named before.
-    'Was haben die beiden vom Land bekommen?',
+    'Wie viel Geld haben die drei erhalten?',
     // "eins von beiden": one of the two named before.
     'Ist eins von beiden günstiger für uns?',
   ])('"%s" continues the previous question', (text) => {
@@ -43,7 +43,7 @@ describe('follow-up questions', () => {
     'Was ist ein Zweckverband?',
     'Was bekommen die drei kleinen Gemeinden?',
     // An adverb ending in "-t" after a noun is no verb after a pronoun.
-    'seit wann gibts das Förderprogramm überhaupt?',
+    'seit wann läuft das Programm überhaupt?',
     // "da" as a conjunction ("because") is no pointer back.
     'Da wir nur zwei Gemeinden sind, reicht ein Gruppenantrag?',
     'Welche Unterlagen braucht ein Zweckverband, da er selbst antragsberechtigt ist?',
@@ -91,20 +91,18 @@ describe('follow-up questions', () => {
     ]);
   });
 
-  it('reads a noun as the compound of the topic it is the head of ("so einen Verband")', () => {
-    const topic = topicOf('Wir prüfen einen Gemeindeverwaltungsverband mit zwei Nachbarn.');
-    expect(followUpReadings('Welche Förderung gibt es für so einen Verband?', topic, kindOf)[0]).toBe(
-      'Welche Förderung gibt es für so einen Gemeindeverwaltungsverband?',
-    );
+  it('reads a noun as the compound of the topic it is the head of ("so eine Studie")', () => {
+    const topic = topicOf('Ein Büro soll eine Machbarkeitsstudie für den Bauhof erstellen.');
+    expect(followUpReadings('Wer bezahlt so eine Studie?', topic, kindOf)[0]).toBe('Wer bezahlt so eine Machbarkeitsstudie?');
   });
 
-  it('replaces the number of the same size: the count, not the amount ("und bei zwei?" after "75.000 bei drei")', () => {
-    const topic = topicOf('Da stand 75.000 € bei drei Gemeinden.');
+  it('replaces the number of the same size: the count, not the amount ("und für fünf?" after "100.000 € für vier")', () => {
+    const topic = topicOf('Gibt es 100.000 € für vier Kommunen?');
     expect(topic.numbers).toEqual([
-      { text: '75.000', value: 75000 },
-      { text: 'drei', value: 3 },
+      { text: '100.000', value: 100000 },
+      { text: 'vier', value: 4 },
     ]);
-    expect(followUpReadings('und bei zwei?', topic, kindOf)[0]).toBe('Da stand 75.000 € bei zwei Gemeinden. und bei zwei?');
+    expect(followUpReadings('und für fünf?', topic, kindOf)[0]).toBe('Gibt es 100.000 € für fünf Kommunen? und für fünf?');
   });
 
   it('lets a fragment borrow the whole previous question', () => {
