@@ -240,29 +240,31 @@ describe('the section an answer shows', () => {
   });
 });
 
-describe('an article that covers far more of the question than the best-ranked one (shipped knowledge base)', () => {
-  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+/** The decision on the shipped knowledge base (loaded once for all tests that read it). */
+const shipped = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+async function shippedDecision(question: string) {
+  const { kb, index } = await shipped;
+  return decideAnswer(index, question, kb.meta.outsideScope);
+}
+const headingsOf = (decision: ReturnType<typeof decideAnswer>) => decision.outcome === 'answer' && decision.sections.map((s) => s.heading);
 
+describe('an article that covers far more of the question than the best-ranked one (shipped knowledge base)', () => {
   it('is the answer: the task areas for the Polizeidienst, not the fusion article full of "freiwillig"', async () => {
-    const { kb, index } = await loaded;
-    const decision = decideAnswer(index, 'Gilt der freiwillige Polizeidienst mit dem Nachbarort als IKZ?', kb.meta.outsideScope);
+    const decision = await shippedDecision('Gilt der freiwillige Polizeidienst mit dem Nachbarort als IKZ?');
     expect(decision.outcome === 'answer' && decision.article.id).toBe('aufgabenbereiche');
   });
 });
 
 describe('the section an answer shows (shipped knowledge base)', () => {
-  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
-
-  it('shows the section a word common to all articles names within this one ("Förderung" in the GVV article)', async () => {
-    const { kb, index } = await loaded;
-    const decision = decideAnswer(index, 'Welche Förderung gibt das Land für einen Gemeindeverwaltungsverband?', kb.meta.outsideScope);
-    expect(decision.outcome === 'answer' && decision.sections.map((s) => s.heading)).toEqual([null, 'Wie wird ein GVV gefördert?']);
+  it('is the one a word common to all articles names within this one ("Förderung" in the GVV article)', async () => {
+    expect(headingsOf(await shippedDecision('Gibt es vom Land eine Förderung für den Gemeindeverwaltungsverband?'))).toEqual([
+      null,
+      'Wie wird ein GVV gefördert?',
+    ]);
   });
 
-  it('shows, for a question for an amount, the section of those naming the case that has the figure', async () => {
-    const { kb, index } = await loaded;
-    const decision = decideAnswer(index, 'Wie viel haben Allendorf und Bromskirchen für die Vorbereitung bekommen?', kb.meta.outsideScope);
-    expect(decision.outcome === 'answer' && decision.sections.map((s) => s.heading)).toEqual([
+  it('is, for a question for an amount, the one with the figure among those naming the case', async () => {
+    expect(headingsOf(await shippedDecision('Wie hoch war der Zuschuss für Allendorf und Bromskirchen?'))).toEqual([
       null,
       'Beispiele für Vorbereitungszuschüsse',
     ]);
