@@ -172,9 +172,9 @@ const OWN_APPLICATION = /(?<!\p{L})(?:unser|mein)(?:e[mnrs]?)?\s+(?:[\p{L}-]+\s+
 /** Words that ask where a case stands: only the office's files know. */
 const CASE_STATUS =
   /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|eingegangen|angekommen|(?:schon|bereits|inzwischen|mittlerweile)\s+(?:bewilligt|genehmigt|entschieden|bearbeitet))(?!\p{L})/iu;
-/** "Wir haben im März den IKZ-Antrag … eingereicht": the application the message is about is the asker's own. */
+/** "Wir haben im März den IKZ-Antrag … eingereicht", "Im Herbst haben wir …": the application is the asker's own. */
 const SUBMITTED_OWN =
-  /(?<!\p{L})wir\s+haben\s+(?:[^.?!\s]+\s+){0,8}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*\s+(?:[^.?!\s]+\s+){0,6}?(?:eingereicht|gestellt|abgeschickt|abgegeben|verschickt)(?!\p{L})/iu;
+  /(?<!\p{L})(?:wir\s+haben|haben\s+wir)\s+(?:[^.?!\s]+\s+){0,8}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*\s+(?:[^.?!\s]+\s+){0,6}?(?:eingereicht|gestellt|abgeschickt|abgegeben|verschickt)(?!\p{L})/iu;
 
 /**
  * "Wie ist der Stand unseres IKZ-Antrags vom März?": the state of the asker's own application is in no article; the

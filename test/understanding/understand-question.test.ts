@@ -278,7 +278,7 @@ describe("a question about where the asker's own application stands", () => {
   it.each([
     ['Wie ist der Stand unseres IKZ-Antrags vom März? Wir haben nichts gehört.', 'no_answer'],
     ['Ist unser Antrag schon beim Ministerium angekommen?', 'no_answer'],
-    ['Wir haben den Antrag im Mai über den Kreis eingereicht. Ist der inzwischen bewilligt?', 'no_answer'],
+    ['Letzten Herbst haben wir den Förderantrag abgeschickt. Wurde der mittlerweile genehmigt?', 'no_answer'],
     // Before the application: how it is decided.
     ['Wir haben noch keinen Antrag gestellt. Ist der Antrag bereits bewilligt, wenn der Kreis zustimmt?', 'antragsverfahren'],
     // The procedure in general, and a question about the own application that the articles answer.
