@@ -39,7 +39,7 @@ describe('two questions in one message', () => {
   });
 
   it('answers a second question that opens with "seit wann" from its own article', async () => {
-    const { reply } = await ask('Läuft die Rahmenvereinbarung noch und seit wann gibt es das Förderprogramm überhaupt?');
+    const { reply } = await ask('Gilt die Richtlinie noch bis Ende 2026, und seit wann existiert das Förderprogramm überhaupt?');
     expect(reply.text).toContain('zwei Fragen');
     expect(reply.text).toContain('seit 2004');
   });

@@ -58,7 +58,7 @@ describe('the context sentences of one message', () => {
 
   it('read whole where they leave open what a question with generic words refers to ("Kriegt man dafür Geld?")', async () => {
     const { reply, outcome } = await ask(
-      'Unsere Gemeinde will mit 2 Nachbarorten einen freiwilligen Polizeidienst aufstellen. Kriegt man dafuer Geld?',
+      'Der Bürgermeister möchte mit 3 Nachbarorten eine freiwillige Stadtpolizei aufstellen. Kriegt man dafür Geld?',
     );
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
     expect(reply.text).toContain('Nr. 3.2');
