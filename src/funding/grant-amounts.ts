@@ -64,7 +64,7 @@ export const NO_CLAIM_NOTE =
   'Die Schätzung ist unverbindlich: Ein Rechtsanspruch auf Förderung oder auf einen bestimmten Betrag folgt daraus nicht.';
 const MODEL_PROJECT_NOTE = 'Für Kooperationen mit besonderem Vorbildcharakter, die breit angelegt sind, ist eine höhere Zuwendung möglich.';
 
-/** What a cooperation must meet for the regular grant at all ("Kriegen wir für den gemeinsamen Einkauf von Streusalz Geld?"). */
+/** What a cooperation must meet for the regular grant at all ("Gibt es Geld, wenn wir nur die Post gemeinsam frankieren?"). */
 function conditionsNote(version: ProgrammeVersion): string {
   const { duration, savings } = version.rules;
   return (

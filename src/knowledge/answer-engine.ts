@@ -415,7 +415,7 @@ function chooseSections(
       Math.max(idf.get(word) ?? 0, SECTION_MIN_WEIGHT * (word.emphasis ?? 1)) * (word.wordClass === 'other' ? SECTION_VERB_FACTOR : 1);
     strengths.forEach((strength, i) => (scores[i]! += (strength * weight) / containing));
   }
-  // "Wie viel haben Allendorf und Bromskirchen bekommen?": of the sections that name the case, the one with the figure.
+  // "Wie hoch war der Zuschuss für …?": of the sections that name the case, the one with the figure.
   if (asksAmount) rest.forEach((section, i) => EURO_AMOUNT.test(section.text) && (scores[i]! *= AMOUNT_SECTION_FACTOR));
   const best = scores.reduce((bestIndex, score, i) => (score > (scores[bestIndex] ?? 0) ? i : bestIndex), 0);
   const chosen = (scores[best] ?? 0) > 0 ? rest[best] : undefined;

@@ -80,8 +80,8 @@ const PRONOUN_SUBJECT =
 const DEMONSTRATIVE_SUBJECT =
   /^\s*(?:(?:und|aber|also)\s+)?\p{L}+\s+(?:die|der)\s+(?:(?:auch|dann|noch|denn|überhaupt|ueberhaupt|eigentlich)\s+)*(?:ein|eine|einen|einem|einer|kein|keine|keinen|keinem|keiner)(?!\p{L})/iu;
 /**
- * "die beiden", "die drei" without a noun after them: the towns or partners named before ("Was haben die drei vom Land
- * bekommen?"); case-sensitive, so that "die drei Gemeinden" (a noun follows) names them itself.
+ * "die beiden", "die drei" without a noun after them: the towns or partners named before ("Wie viel Geld haben die drei
+ * erhalten?"); case-sensitive, so that "die drei Gemeinden" (a noun follows) names them itself.
  */
 const NUMBER_REFERENT =
   /(?<!\p{L})(?:[Dd]ie|[Dd]en|[Dd]er)\s+(?:beiden|zwei|drei|vier|fünf|fuenf|sechs)(?!\p{L})(?!\s+(?:\p{Ll}+(?:e|en|er|es)\s+)?\p{Lu})/u;
@@ -179,7 +179,7 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
     readings.push(`${replaceWord(topic.question, previousNumber.text, ownNumbers[0]!.text)} ${text}`);
   }
   const ownNouns = followUpNouns(text);
-  // "… einen Gemeindeverwaltungsverband prüfen. Welche Förderung gibt es für so einen Verband?": a noun that is the
+  // "… eine Machbarkeitsstudie erstellen. Wer bezahlt so eine Studie?": a noun that is the
   // head of a compound of the topic stands for that compound.
   for (const noun of ownNouns) {
     const head = withoutEnding(noun);

@@ -172,7 +172,7 @@ const OWN_APPLICATION = /(?<!\p{L})(?:unser|mein)(?:e[mnrs]?)?\s+(?:[\p{L}-]+\s+
 /** Words that ask where a case stands: only the office's files know. */
 const CASE_STATUS =
   /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|eingegangen|angekommen|(?:schon|bereits|inzwischen|mittlerweile)\s+(?:bewilligt|genehmigt|entschieden|bearbeitet))(?!\p{L})/iu;
-/** "Wir haben im März den IKZ-Antrag … eingereicht", "Im Herbst haben wir …": the application is the asker's own. */
+/** "Wir haben den Antrag … eingereicht", "Im Herbst haben wir …": the application is the asker's own. */
 const SUBMITTED_OWN =
   /(?<!\p{L})(?:wir\s+haben|haben\s+wir)\s+(?:[^.?!\s]+\s+){0,8}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*\s+(?:[^.?!\s]+\s+){0,6}?(?:eingereicht|gestellt|abgeschickt|abgegeben|verschickt)(?!\p{L})/iu;
 
@@ -361,7 +361,7 @@ function readInMessage(
     const reading = readQuestion(question, knowledge, inMessage());
     if (isAnswered(reading) && coversOwnWords(question, reading.decision.article, knowledge)) {
       const withContext = reading.question !== question || reading.readAgainst !== undefined;
-      // "Wir wollen einen freiwilligen Polizeidienst aufbauen. Kann man dafür IKZ-Geld kriegen?": where the context
+      // "Wir wollen eine freiwillige Stadtpolizei aufstellen. Kriegt man dafür Geld?": where the context
       // leaves the choice open, words that many articles cover alike choose none; the whole message is read.
       const contextOpen = () => knowledge.answer(`${question} ${inMessage().nouns.join(' ')}`).outcome !== 'answer';
       if (!withContext && !topic && choosesNoTopic(knowledge.answer(question)) && contextOpen())
