@@ -359,13 +359,13 @@ function readInMessage(
 ): QuestionReading {
   if (inMessage && looksLikeFollowUp(question)) {
     const reading = readQuestion(question, knowledge, inMessage());
-    if (isAnswered(reading) && coversOwnWords(question, reading.decision.article, knowledge)) {
+    const alone = knowledge.answer(question);
+    if (isAnswered(reading) && coversOwnWords(alone, reading.decision.article)) {
       const withContext = reading.question !== question || reading.readAgainst !== undefined;
       // "Wir wollen eine freiwillige Stadtpolizei aufstellen. Kriegt man dafür Geld?": where the context
       // leaves the choice open, words that many articles cover alike choose none; the whole message is read.
       const contextOpen = () => knowledge.answer(`${question} ${inMessage().nouns.join(' ')}`).outcome !== 'answer';
-      if (!withContext && !topic && choosesNoTopic(knowledge.answer(question)) && contextOpen())
-        return { question, decision: NOT_IN_ARTICLES };
+      if (!withContext && !topic && choosesNoTopic(alone) && contextOpen()) return { question, decision: NOT_IN_ARTICLES };
       return { ...reading, readAgainst: undefined };
     }
   }
@@ -385,8 +385,7 @@ const OWN_WORDS_SLACK = 0.1;
  * Zweckverband und wollen Aufgaben wie das Abwasser übernehmen. Kann der Zweckverband den Antrag stellen, oder
  * dürfen das nur die Gemeinden?" is about the Zweckverband and the Antrag, not the Abwasser).
  */
-function coversOwnWords(question: string, article: Article, knowledge: KnowledgeLookup): boolean {
-  const alone = knowledge.answer(question);
+function coversOwnWords(alone: AnswerDecision, article: Article): boolean {
   if (alone.outcome === 'no_answer') return true;
   // Own words that many articles cover as well ("Gibt es dafür einen Zuschuss?") choose no topic: the context does.
   if (choosesNoTopic(alone)) return true;
