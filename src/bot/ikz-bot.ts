@@ -32,6 +32,7 @@ import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
+import { questionsOf } from '../understanding/sentences.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
 import { unknownStatement } from '../understanding/unknown-facts.js';
 import { understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
@@ -426,7 +427,7 @@ export class IkzBot extends ActivityHandler {
       }
       await context.sendActivity(
         twoAnswersReply(
-          result.readings.map((r, i) => ({ ...this.withComputedAmount(r), ...lacking[i] })),
+          result.readings.map((r, i) => ({ ...this.withComputedAmount(r, question), ...lacking[i] })),
           result.pending,
         ),
       );
@@ -456,7 +457,7 @@ export class IkzBot extends ActivityHandler {
         { asked: question, read: result.reading.question },
         grant,
         decision,
-        { relatedTo: readAgainst?.title, further: result.pending, offerDialog },
+        { relatedTo: readAgainst?.title, further: this.leftByAmount(question, [result.reading.question, ...result.pending]), offerDialog },
         atEnd?.notice,
       );
     const coverage = decision.outcome === 'answer' ? decision.coverage : undefined;
@@ -502,18 +503,49 @@ export class IkzBot extends ActivityHandler {
   /**
    * One of two answers in a message: the article and sections the search chose, with the computed amount
    * as its first line when the question speaks of the money for a concrete case ("mit welcher Förderung
-   * können drei Gemeinden rechnen?"); the case's own article when the amount is what it asks.
+   * können drei Gemeinden rechnen?"); the case's own article when the amount is what it asks. A question for the
+   * amount that lacks its case or number is read with the message's context sentences, which may tell the case ("Wir
+   * sprechen mit zwei Nachbarkommunen … Wir möchten wissen, mit welcher Förderung wir rechnen können und …").
    */
-  private withComputedAmount(reading: AnsweredReading): { article: Article; sections: ArticleSection[]; grantLine?: string } {
+  private withComputedAmount(
+    reading: AnsweredReading,
+    message: string,
+  ): { article: Article; sections: ArticleSection[]; grantLine?: string } {
     const { article, sections } = reading.decision;
-    const programme = this.options.knowledge.programme;
-    const grant = programme ? grantAnswer(reading.question, reading.decision, programme, undefined, hessianDay(this.now())) : undefined;
+    const grant = this.computedAmount(reading.question, reading.decision, questionsOf(message).context);
     if (!grant?.use || grant.figure.status !== 'amount') return { article, sections };
     const line = grantLine(grant.figure, grant.reading.grantCase, grant.version);
     // "Gibt das Land Geld dazu, wenn …?" only speaks of money: the amount is a line under the answer found.
     if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
     const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
     return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
+  }
+
+  /**
+   * The questions of a message that its computed amount leaves open: the message asked for the amount in one of
+   * its questions, perhaps not in the one the search read ("…, mit welchem Zuschuss wir planen dürfen und welche
+   * Unterlagen in den Antrag gehören"), so the others are offered as buttons.
+   */
+  private leftByAmount(message: string, questions: readonly string[]): string[] {
+    if (questions.length < 2) return [];
+    const { context } = questionsOf(message);
+    return questions.filter((q) => this.computedAmount(q, undefined, context)?.use !== 'answer');
+  }
+
+  /**
+   * The computed amount one question of a message asks for (`grantAnswer`), read with the message's context sentences
+   * when the question alone lacks its case or number.
+   */
+  private computedAmount(question: string, decision: AnswerDecision | undefined, context: readonly string[]): GrantAnswer | undefined {
+    const programme = this.options.knowledge.programme;
+    if (!programme) return undefined;
+    const grantOf = (text: string) =>
+      grantAnswer(text, decision ?? this.options.knowledge.answer(text), programme, undefined, hessianDay(this.now()));
+    const alone = grantOf(question);
+    if (alone?.use && alone.figure.status !== 'missing') return alone;
+    const inContext = grantOf([...context, question].join(' '));
+    // The context tells the number, not another case ("welche Einsparung …" stays a question about the saving).
+    return inContext?.use && (!alone || alone.reading.grantCase.kind === inContext.reading.grantCase.kind) ? inContext : alone;
   }
 
   /** What a reading lacks: the details it asked for that its article does not hold, else the open point it asks about. */

@@ -97,7 +97,7 @@ const UNITS =
  * ist da drin", "was steht uns zu", "was legt das Land dazu").
  */
 const STRONG_ASK =
-  /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+  /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /**
@@ -272,6 +272,7 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
 export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hints: GrantHints): GrantReading | undefined {
   if (cases.length === 0) return undefined;
   const all = compile(cases);
+
   const folded = spellOutUmlauts(text);
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);

@@ -145,6 +145,25 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
     expect(last.text).toContain('Für Ihren Fall: in der Regel 75.000 € für eine Kooperation von drei Kommunen');
   });
 
+  it('computes the amount one of two questions asks for from the case the letter tells before them', async () => {
+    const { last } = await talk(
+      BEFORE,
+      'Wir wollen mit drei Nachbargemeinden die Gemeindekasse zusammenlegen. Der Gemeindevorstand möchte wissen, mit welchem Zuschuss wir kalkulieren können und welche Unterlagen der Antrag braucht.',
+    );
+    expect(last.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(last.text).toContain('Für Ihren Fall: in der Regel 100.000 € für eine Kooperation von vier Kommunen');
+  });
+
+  it('offers the other question of the message when the computed amount answers one the search did not read', async () => {
+    const { last } = await talk(
+      BEFORE,
+      'Unser Ordnungsamt soll künftig mit vier Nachbarorten gemeinsam arbeiten. Der Ausschuss fragt, mit welchem Landeszuschuss wir planen dürfen und welche Unterlagen in den Antrag gehören.',
+    );
+    expect(last.raw.map((a) => a.text).join('\n')).toContain('In der Regel 100.000 €** für eine Kooperation von fünf Kommunen');
+    expect(last.titles.join('\n')).toContain('welche Unterlagen in den Antrag gehören');
+    expect(last.titles.join('\n')).not.toContain('Landeszuschuss');
+  });
+
   it('computes nothing for a question about something else that has a count', async () => {
     const { last } = await talk(BEFORE, 'Wir sind drei Gemeinden. Welche Unterlagen brauchen wir für den Antrag?');
     expect(last.text).not.toContain('In der Regel 75.000');
