@@ -174,6 +174,13 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(readGrantCase(letter, cases, fresh)?.grantCase).toEqual({ kind: 'feuerwehr', brigades: 4 });
   });
 
+  it('reads "mit welchem Landeszuschuss …" as a question for the amount, compounds of the money word included', () => {
+    expect(readGrantCase('Wir sind vier Gemeinden. Mit welchem Landeszuschuss dürfen wir planen?', cases, fresh)).toMatchObject({
+      grantCase: { kind: 'kooperation', partners: 4 },
+      asks: 'strong',
+    });
+  });
+
   it('reads no case into questions about other numbers', () => {
     expect(readGrantCase('Wie viele Cyberangriffe wurden 2024 gemeldet?', cases, fresh)).toBeUndefined();
     // The savings rule is named, but the percentage is asked, not an amount.
