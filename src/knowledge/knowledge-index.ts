@@ -29,6 +29,17 @@ export const WORD_CLASS_WEIGHTS = {
   unknown: { noun: 1.3, number: 0.25, place: 0.25, unknown: 1, other: 0.12 },
 } as const;
 
+/**
+ * A number other than a year ("25 %", "100.000", "4.800 Einwohner") is mostly the asker's own figure, or one they
+ * got wrong: it weighs half, so that an article that says "15 %" still answers "Stimmt es, dass wir 25 % sparen
+ * müssen?". A year or a month keeps its weight: it often is what the question is about ("Was galt 2016?").
+ */
+const KNOWN_COUNT_WEIGHT = 0.5;
+
+function isCount(word: QueryWord): boolean {
+  return word.wordClass === 'number' && /^\d/.test(word.term) && !/^(?:19|20)\d\d$/.test(word.term);
+}
+
 const FIELDS = ['title', 'questions', 'keywords', 'headings', 'body'] as const;
 type IndexedDocument = { id: string } & Record<(typeof FIELDS)[number], string>;
 
@@ -271,7 +282,7 @@ export class KnowledgeIndex {
       .map((term) => this.documentFrequencyOf(term))
       .filter((f) => f > 0);
     const df = own > 0 ? own : parts.length > 0 ? Math.min(...parts) : 0;
-    if (df > 0) return bm25Idf(n, df) * WORD_CLASS_WEIGHTS.known[word.wordClass];
+    if (df > 0) return bm25Idf(n, df) * (isCount(word) ? KNOWN_COUNT_WEIGHT : WORD_CLASS_WEIGHTS.known[word.wordClass]);
     return bm25Idf(n, 1) * WORD_CLASS_WEIGHTS.unknown[word.wordClass];
   }
 

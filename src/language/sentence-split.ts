@@ -31,6 +31,8 @@ const ABBREVIATIONS = new Set([
   'evtl',
   'max',
   'min',
+  'mind',
+  'mindest',
   'mio',
   'mrd',
   'tsd',

@@ -142,6 +142,28 @@ function askedIndirectly(sentence: string): string | undefined {
 const ASKS_TO_ANSWER_THAT =
   /^\s*(?:(?:können|koennen|könnten|koennten|würden|wuerden)\s+sie\s+(?:mir\s+|uns\s+)?(?:das\s+|dies\s+|diese\s+frage\s+|hierzu\s+|dazu\s+)?(?:bitte\s+)?(?:kurz\s+)?(?:etwas\s+|auskunft\s+|eine\s+auskunft\s+)?(?:beantworten|sagen|nennen|erklären|erklaeren|mitteilen|bestätigen|bestaetigen|geben|weiterhelfen)|wissen\s+sie\s+(?:das|dazu\s+etwas|etwas\s+dazu|mehr))\s*[?.!]*\s*$/iu;
 
+/** "Stimmt das?", "Ist das richtig?", "Trifft das zu?", "Kann mir das jemand bestätigen?": the sentence before is what is asked. */
+const CONFIRMS_CLAIM =
+  /^\s*(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+bestätigen|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+bestaetigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
+
+/** "Ich habe gehört, dass …", "Wir haben gelesen …", "Angeblich …": a frame that reports a claim, not part of it. */
+const HEARSAY =
+  /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich)\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
+
+/**
+ * The claim a message asks to confirm ("Wir haben gehört, für drei Gemeinden gibt es 100.000 €. Stimmt das?"), as a
+ * question without its hearsay frame ("für drei Gemeinden gibt es 100.000 €?"); `undefined` when its only question
+ * is not such a request.
+ */
+export function claimToConfirm(text: string): string | undefined {
+  const sentences = splitSentences(text);
+  const asking = sentences.filter(isQuestion);
+  if (asking.length !== 1 || !CONFIRMS_CLAIM.test(asking[0]!)) return undefined;
+  const at = sentences.indexOf(asking[0]!);
+  const claim = at > 0 ? sentences[at - 1]!.replace(HEARSAY, '') : '';
+  return claim.split(/\s+/).length >= MIN_QUESTION_WORDS ? asQuestion(claim) : undefined;
+}
+
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */
 const RESTATEMENT =
   /^(?:also|sprich|d\.\s?h\.|das\s+hei(?:ß|ss)t|mit\s+anderen\s+worten|anders\s+gefragt|oder\s+anders\s+gefragt|genauer\s+gesagt|konkret)\s*[,:]?\s+/iu;

@@ -5,7 +5,7 @@ import { comparisonSides } from './comparison.js';
 import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
-import { questionAfterStatement, questionsOf } from './sentences.js';
+import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
 export interface KnowledgeLookup {
@@ -107,6 +107,10 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   let built: ConversationTopic | undefined;
   const inMessage = context.length > 0 ? () => (built ??= messageTopic(context, knowledge)) : undefined;
   if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic, false, inMessage);
+  // "Ich habe gehört, nur Gemeinden dürfen Anträge stellen. Stimmt das?": the claim is the question.
+  const claim = claimToConfirm(text);
+  const claimed = claim !== undefined ? readQuestion(claim, knowledge, topic) : undefined;
+  if (claimed && isAnswered(claimed)) return { kind: 'single', reading: claimed, pending: [] };
   // A question with context sentences ("Wir sind fünf Kommunen im Landkreis …. Welche Unterlagen …?") is
   // read by its question sentence first: the context says who asks, the question what they want to know.
   if (questions.length === 1 && inMessage) {

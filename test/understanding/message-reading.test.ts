@@ -131,3 +131,19 @@ describe('two questions in one message', () => {
     expect(reply.text).toContain('15 %');
   });
 });
+
+describe('a claim the user asks to confirm ("Stimmt das?", "Kann uns das wer bestätigen?")', () => {
+  it('reads the claim, not the words of the request, so the rule it is about is shown', async () => {
+    const { reply, outcome } = await ask(
+      'Eine Kollegin meinte, wir müssten pro Jahr 25 % weniger ausgeben, damit gefördert wird. Kann uns das wer bestätigen?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'einsparvorgabe' });
+    expect(reply.text).toContain('15 %');
+  });
+
+  it('lets a wrong figure in the claim not outweigh the rule it is about', async () => {
+    const { reply, outcome } = await ask('Unser Bürgermeister meint, die Kommunen müssten 25 % einsparen. Ist das so?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'einsparvorgabe' });
+    expect(reply.text).toContain('15 %');
+  });
+});

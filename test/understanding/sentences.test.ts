@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { isQuestion, keySentences, questionAfterStatement, questionsOf, splitSentences } from '../../src/understanding/sentences.js';
+import {
+  claimToConfirm,
+  isQuestion,
+  keySentences,
+  questionAfterStatement,
+  questionsOf,
+  splitSentences,
+} from '../../src/understanding/sentences.js';
 
 describe('sentences of a message', () => {
   it.each([
     ['Wir sind z. B. drei Gemeinden. Gibt es Geld?', ['Wir sind z. B. drei Gemeinden.', 'Gibt es Geld?']],
     ['Seit dem 1. Januar 2021 gilt die RV. Was ist neu?', ['Seit dem 1. Januar 2021 gilt die RV.', 'Was ist neu?']],
     ['Wir bekommen 75.000 €. Reicht das?', ['Wir bekommen 75.000 €.', 'Reicht das?']],
+    ['Wir sparen mind. 20 % ein. Reicht das?', ['Wir sparen mind. 20 % ein.', 'Reicht das?']],
     ['Ist das förderfähig?! Und wann?', ['Ist das förderfähig?!', 'Und wann?']],
     ['Zeile eins\nZeile zwei', ['Zeile eins', 'Zeile zwei']],
   ])('splits %j without breaking at abbreviations and numbers', (text, sentences) => {
@@ -239,5 +247,22 @@ describe('sentences of a message', () => {
     expect(questionAfterStatement('Wir sind drei Gemeinden: mit dem Kreis zusammen?')).toBeUndefined();
     expect(questionAfterStatement('GVV: wie viel gibt es?')).toBeUndefined();
     expect(questionAfterStatement('Wir planen – was nun?')).toBeUndefined();
+  });
+});
+
+describe('a claim the user asks to confirm', () => {
+  it.each<[string, string | undefined]>([
+    ['Man hat uns erzählt, dass nur Landkreise Anträge stellen. Stimmt das?', 'nur Landkreise Anträge stellen?'],
+    ['Wir haben gelesen, die RV gilt bis 2030. Ist das richtig?', 'die RV gilt bis 2030?'],
+    [
+      'Unsere Kämmerin sagt, ein Gutachten wird nicht bezahlt. Trifft das so zu?',
+      'Unsere Kämmerin sagt, ein Gutachten wird nicht bezahlt?',
+    ],
+    // Not a request to confirm, or nothing before it to confirm.
+    ['Stimmt das?', undefined],
+    ['Wie viel gibt es für drei? Stimmt das?', undefined],
+    ['Wir sind vier Gemeinden. Wie viel bekommen wir?', undefined],
+  ])('%s', (message, claim) => {
+    expect(claimToConfirm(message)).toBe(claim);
   });
 });
