@@ -111,6 +111,21 @@ describe('a question for a detail the knowledge base has', () => {
   });
 });
 
+describe('a question for a fee next to another question on the same subject', () => {
+  it('shows what the other question asks for as well', async () => {
+    const { last, outcomes } = await talk('Was kostet die Haushaltsberatung, und muss die Gemeinde die Empfehlungen befolgen?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'haushaltsberatung' });
+    expect(last.text).toContain('kostenlos');
+    expect(last.text).toContain('nicht verpflichtet, die Empfehlungen umzusetzen');
+  });
+
+  it('as a follow-up of the topic: keeps the section on the costs', async () => {
+    const { last, outcomes } = await talk('Was ist das Aktionsprogramm Kommunale Cybersicherheit?', 'Und kostet uns das etwas?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+    expect(last.text).toContain('Was kostet das AKC');
+  });
+});
+
 describe('a question that only sounds like one for a duration or a fee', () => {
   it.each<[string, string, string, string]>([
     ['the minimum term of the cooperation', 'Wie lange muss unser Verbund mindestens laufen?', 'foerdervoraussetzungen', '5 Jahre'],
