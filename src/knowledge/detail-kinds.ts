@@ -68,8 +68,10 @@ export class RequestedDetails {
     for (const kind of kinds) {
       let result = '';
       let last = 0;
-      for (const match of text.toLowerCase().matchAll(new RegExp(kind.asks.source, 'gu'))) {
-        result += `${text.slice(last, match.index)} `;
+      for (const match of text.toLowerCase().matchAll(new RegExp(kind.asks.source, 'gdu'))) {
+        // What a phrase leaves open stays: the words a "…" skips and the start of a compound ("Friedhofs|gebühren").
+        const kept = (match.indices ?? []).slice(1).flatMap((span) => (span ? [text.slice(span[0], span[1])] : []));
+        result += `${text.slice(last, match.index)} ${kept.join(' ')} `;
         last = match.index + match[0].length;
       }
       text = result + text.slice(last);
@@ -119,8 +121,8 @@ function statements(text: string): string[] {
 
 const LETTER = '[\\p{L}\\p{N}]';
 const GAP = '[\\s,;:/–-]+';
-/** `…` in a phrase: up to four words in between. */
-const ANY_WORDS = `(?:${GAP}[^\\s]+){0,4}?`;
+/** `…` in a phrase: up to four words in between (captured: they stay in the question's subject). */
+const ANY_WORDS = `((?:${GAP}[^\\s]+){0,4}?)`;
 
 /**
  * One pattern for a list of phrases, to test on lower-case text. In a phrase, words stand apart; `*` at the end of a word
@@ -144,7 +146,7 @@ function phraseSource(phrase: string): string {
 }
 
 function wordSource(word: string): string {
-  const start = word.startsWith('*') ? '\\p{L}*' : '';
+  const start = word.startsWith('*') ? '(\\p{L}*)' : '';
   const end = word.endsWith('*') ? '\\p{L}*' : '';
   const core = foldGerman(word.replace(/^\*|\*$/g, ''))
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -62,8 +62,11 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
     return decision.outcome === 'answer' ? kinds.filter((k) => details.supply(decision.article, k).status !== 'missing').length : 0;
   };
   const options: R[] = [];
-  if (refersBack && reader.topicArticle) options.push(reader.about(reader.topicArticle, true));
-  else {
+  if (refersBack && reader.topicArticle) {
+    // Read as typed against the topic already, the question keeps the sections it chose ("kostet das was?" → the costs).
+    const onTopic = asTyped.decision.outcome === 'answer' && asTyped.decision.article === reader.topicArticle;
+    options.push(onTopic ? asTyped : reader.about(reader.topicArticle, true));
+  } else {
     // The question as typed first when its article supplies the detail: the detail word may be its topic ("Gibt es
     // einen Stichtag für den Gruppenantrag?"), and the subject alone may lead to an article that merely has one too.
     const readings = supplied(asTyped) > 0 ? [asTyped, subject] : [subject, asTyped];

@@ -305,11 +305,10 @@ function readSeveral(
       const findings = [...(first.details ?? []), ...(second.details ?? [])].filter(
         (f, i, all) => all.findIndex((g) => g.kind === f.kind) === i,
       );
-      return {
-        kind: 'single',
-        reading: { ...first, question: text, decision: showing(first.decision, findings), details: findings },
-        pending: more,
-      };
+      // The section with a detail first, then the one the other question asks for ("… kostet das was, und müssen
+      // wir die Empfehlungen umsetzen?"): neither is dropped silently.
+      const shown = { ...first, decision: showing(first.decision, findings) };
+      return { kind: 'single', reading: { ...withSectionsOf(shown, [shown, second]), question: text, details: findings }, pending: more };
     }
     // One article for both: it shows the section each of them asks for, so neither is dropped silently.
     const whole = readQuestion(text, knowledge, topic);

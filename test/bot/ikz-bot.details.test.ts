@@ -33,6 +33,18 @@ describe('a question for a detail the knowledge base does not have', () => {
       'Frist',
       'Einsparvorgabe',
     ],
+    [
+      'how long an authority takes',
+      'Wie lange braucht die Kommunalaufsicht, bis sie die Satzung eines Zweckverbands genehmigt hat?',
+      'Wie lange das dauert',
+      'Zweckverband',
+    ],
+    [
+      'a fee of another authority',
+      'Verlangt die Aufsichtsbehörde Gebühren, wenn sie eine öffentlich-rechtliche Vereinbarung genehmigt?',
+      'Gebühren oder Kosten',
+      'Vereinbarung',
+    ],
   ])(
     '%s: says honestly that it is not in its information, offers the advisors and the near article',
     async (_name, question, missing, related) => {
@@ -78,6 +90,14 @@ describe('a question for a detail the knowledge base has', () => {
       'neue-kooperationen-und-zeitpunkt',
       'keine feste Antragsfrist',
     ],
+    [
+      'a duration: the processing time',
+      'Wie lange müssen wir nach dem Einreichen auf eine Entscheidung warten?',
+      'antragsverfahren',
+      '2 bis 3 Monate',
+    ],
+    ['a fee: the application has none', 'Kostet der Antrag etwas?', 'antragsverfahren', 'keine Gebühren'],
+    ['a price: the AKC’s own contribution', 'Was kostet uns der Incident Response Service des AKC?', 'akc', '2.500 €'],
   ])('%s', async (_name, question, articleId, expected) => {
     const { last, outcomes } = await talk(question);
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
@@ -88,6 +108,33 @@ describe('a question for a detail the knowledge base has', () => {
     const { last, outcomes, office } = await talk('Wer berät Kommunen bei der IKZ, und welche Telefonnummer hat diese Stelle?');
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'beratungszentrum' });
     expect(last.text).toContain(office.phone);
+  });
+});
+
+describe('a question for a fee next to another question on the same subject', () => {
+  it('shows what the other question asks for as well', async () => {
+    const { last, outcomes } = await talk('Was kostet die Haushaltsberatung, und muss die Gemeinde die Empfehlungen befolgen?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'haushaltsberatung' });
+    expect(last.text).toContain('kostenlos');
+    expect(last.text).toContain('nicht verpflichtet, die Empfehlungen umzusetzen');
+  });
+
+  it('as a follow-up of the topic: keeps the section on the costs', async () => {
+    const { last, outcomes } = await talk('Was ist das Aktionsprogramm Kommunale Cybersicherheit?', 'Und kostet uns das etwas?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+    expect(last.text).toContain('Was kostet das AKC');
+  });
+});
+
+describe('a question that only sounds like one for a duration or a fee', () => {
+  it.each<[string, string, string, string]>([
+    ['the minimum term of the cooperation', 'Wie lange muss unser Verbund mindestens laufen?', 'foerdervoraussetzungen', '5 Jahre'],
+    ['how long a rule applies', 'Wie lange gilt die jetzige Rahmenvereinbarung?', 'geltungsdauer', '2026'],
+    ['the costs that are to be saved', 'Welche Kosten zählen zur Einsparung?', 'einsparvorgabe', '15'],
+  ])('%s is answered as before', async (_name, question, articleId, expected) => {
+    const { last, outcomes } = await talk(question);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+    expect(last.text).toContain(expected);
   });
 });
 

@@ -49,6 +49,13 @@ describe('the kinds of detail a question asks for', () => {
     const question = 'Welche Telefonnummer hat das Regierungspräsidium?';
     expect(details.subjectOf(question, details.asked(question))).toBe('Welche hat das Regierungspräsidium?');
   });
+
+  it('keeps what a phrase leaves open: the words a "…" skips and the start of a compound', () => {
+    const subject = (question: string) => details.subjectOf(question, details.asked(question));
+    expect(subject('Wie heißt der neue Leiter?')).toBe('der neue?');
+    expect(subject('Gibt es eine Ladungsfrist?')).toBe('Gibt es eine Ladungs?');
+    expect(subject('Gibt es eine Frist?')).toBe('Gibt es eine?');
+  });
 });
 
 describe('whether an article supplies a detail', () => {

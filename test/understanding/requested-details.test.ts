@@ -24,6 +24,24 @@ describe('the details a question asks for (shipped details.yml)', () => {
     // … while "welche Nummer … anrufen" and "unter welcher E-Mail" do.
     ['Welche Nummer ruft man beim Hessen3C an?', ['telefonnummer']],
     ['Unter welcher E-Mail erreiche ich das Regierungspräsidium?', ['e-mail']],
+    // How long a procedure takes or one has to wait …
+    ['Mit welcher Wartezeit ist beim Regierungspräsidium zu rechnen?', ['dauer']],
+    ['Wie lange braucht die Kommunalaufsicht für die Genehmigung einer Satzung?', ['dauer']],
+    ['Wie lange müssen wir auf eine Entscheidung des Ministeriums warten?', ['dauer']],
+    ['Wann ist mit der Bewilligung zu rechnen?', ['dauer']],
+    // … but not how long a cooperation must last, how long a rule applies or when something new comes.
+    ['Wie lange muss der Zweckverband mindestens bestehen bleiben?', []],
+    ['Wie lange gilt die Förderrichtlinie noch?', []],
+    ['Wann ist mit einer neuen Rahmenvereinbarung zu rechnen?', []],
+    // Fees and what a service costs …
+    ['Erhebt das Regierungspräsidium Verwaltungsgebühren für die Genehmigung?', ['gebuehr']],
+    ['Was kosten die Workshops des Beratungszentrums?', ['gebuehr']],
+    ['Ist die Genehmigung der Satzung kostenpflichtig?', ['gebuehr']],
+    ['Wie hoch sind die Friedhofsgebühren in Nordhessen?', ['gebuehr']],
+    // … but not costs that are to be saved, nor who advises free of charge, nor fees as a task to share.
+    ['Welche Personalkosten zählen bei der Einsparung mit?', []],
+    ['Wer hilft uns kostenlos bei der Vorbereitung?', []],
+    ['Dürfen wir die Gebührenveranlagung gemeinsam erledigen?', []],
   ])('%s → %j', async (question, kinds) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);
@@ -58,6 +76,22 @@ describe('the details a question asks for (shipped details.yml)', () => {
       ({ id: 'x', title: 'X', keywords: [], sections: [{ heading: null, markdown: text, text }] }) as unknown as Article;
     expect(details!.supply(article('Die Rahmenvereinbarung vom 7. Dezember 2021 regelt die Förderung.'), deadline).status).toBe('missing');
     expect(details!.supply(article('Der Bericht ist bis zum 31. März vorzulegen.'), deadline).status).toBe('article');
+  });
+
+  it('counts a stated duration, a fee statement or a price as supplied, not a statement that says it is unknown', async () => {
+    const { details } = await knowledgeOf(SHIPPED_KB);
+    const kind = (name: string) => details!.kinds.find((k) => k.name === name)!;
+    const article = (text: string) =>
+      ({ id: 'x', title: 'X', keywords: [], sections: [{ heading: null, markdown: text, text }] }) as unknown as Article;
+    const status = (name: string, text: string) => details!.supply(article(text), kind(name)).status;
+    expect(status('dauer', 'Die Prüfung dauert in der Regel vier bis sechs Wochen.')).toBe('article');
+    expect(status('dauer', 'Die Prüfung dauert 10 Tage.')).toBe('article');
+    expect(status('dauer', 'Wie lange die Prüfung dauert, ist nicht bekannt.')).toBe('missing');
+    expect(status('dauer', 'Der Jahresbericht geht an das Ministerium.')).toBe('missing');
+    expect(status('gebuehr', 'Für die Prüfung werden keine Gebühren erhoben.')).toBe('article');
+    expect(status('gebuehr', 'Die Schulung kostet je Teilnehmer 120 €.')).toBe('article');
+    expect(status('gebuehr', 'Die Personal- und Sachkosten von 400.000 € sollen um 15 % sinken.')).toBe('missing');
+    expect(status('gebuehr', 'Das Land fördert die Kooperation mit 50.000 €.')).toBe('missing');
   });
 
   it('answers a question whose detail word is its topic from the article that has the detail, as typed', async () => {
