@@ -22,7 +22,9 @@ import { describeOfficeHours } from '../handoff/office-hours.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
-import { answerNotice, hessianDay, validityNotice } from '../funding/programme-validity.js';
+import { evaluateEligibility, type CriterionId } from '../funding/eligibility.js';
+import { citation } from '../funding/programme-parameters.js';
+import { answerNotice, hessianDay, programmeBasis, validityNotice } from '../funding/programme-validity.js';
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
@@ -31,6 +33,7 @@ import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
+import { asksWhetherFunded, readPlan } from '../understanding/plan-reading.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { questionsOf } from '../understanding/sentences.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
@@ -484,6 +487,7 @@ export class IkzBot extends ActivityHandler {
           offerDialog,
           notice: notice(decision.article),
           grantLine: line,
+          planPoints: this.planPoints(question),
           contact: asked?.contact,
           missing: asked?.missing,
         }),
@@ -530,6 +534,30 @@ export class IkzBot extends ActivityHandler {
     if (questions.length < 2) return [];
     const { context } = questionsOf(message);
     return questions.filter((q) => this.computedAmount(q, undefined, context)?.use !== 'answer');
+  }
+
+  /**
+   * What the programme's rules say about the points of the user's plan that a question whether it is funded tells
+   * ("nur wir zwei", "als gemeinsame GmbH", "seit 2019 zusammen"): the Förder-Check's criteria for those points.
+   * A count of partners that meets the rule says nothing new and is left out.
+   */
+  private planPoints(question: string): string[] | undefined {
+    const programme = this.options.knowledge.programme;
+    if (!programme || !asksWhetherFunded(question)) return undefined;
+    const plan = readPlan(question, programme.grant_cases);
+    if (Object.keys(plan).length === 0) return undefined;
+    const told: Record<keyof typeof plan, CriterionId> = {
+      partners: 'partners',
+      legalForm: 'legal_form',
+      durationYears: 'duration',
+      started: 'timing',
+    };
+    const ids = new Set(Object.keys(plan).map((key) => told[key as keyof typeof plan]));
+    const { criteria } = evaluateEligibility({ projectKind: 'kooperation', ...plan }, programmeBasis(programme, this.now()));
+    const lines = criteria
+      .filter((c) => ids.has(c.id) && !(c.id === 'partners' && c.status === 'met'))
+      .map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`);
+    return lines.length > 0 ? lines : undefined;
   }
 
   /**

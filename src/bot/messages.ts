@@ -89,6 +89,7 @@ export const TEXT = {
   grantRule: 'Regel: {rule}',
   grantLine: '**Für Ihren Fall:** in der Regel {amount} {subject} ({calculation}; Stand: {asOf}).',
   grantAsk: 'Den Betrag für Ihren Fall rechne ich gern aus: {question}',
+  planPoints: '**Zu Ihrem Vorhaben sagen die Förderregeln:**',
   grantNotApplicable: '**Für Ihren Fall:** {reason}',
   grantCheck: 'Ob Ihr Vorhaben die Voraussetzungen erfüllt, prüft der Förder-Check Schritt für Schritt.',
   suggestedQuestions: ['Wer darf einen Antrag stellen?', 'Wie hoch ist die Förderung?', 'Welche Unterlagen brauche ich?'],

@@ -36,6 +36,8 @@ export interface AnswerExtras {
   grantLine?: string;
   /** The number the bot needs to compute the user's amount, asked under the answer. */
   grantAsk?: string;
+  /** What the programme's rules say about points of the user's plan ("nur wir zwei", "als GmbH"), one line each. */
+  planPoints?: readonly string[];
   /** The office's contact data, first under the title, when the question asked for it (a phone number of the office). */
   contact?: string;
   /** What the question asked for that the article lacks ("Eine Frist dafür steht nicht in meinen Informationen."). */
@@ -59,6 +61,7 @@ export function answerReply(
   }
   if (extras.grantLine) parts.push(extras.grantLine);
   if (extras.grantAsk) parts.push(TEXT.grantAsk.replace('{question}', extras.grantAsk));
+  if (extras.planPoints?.length) parts.push([TEXT.planPoints, ...extras.planPoints.map((line) => `• ${line}`)].join('\n'));
   if (extras.notice) parts.push(`**Hinweis:** ${extras.notice}`);
   parts.push(sourceLine(article));
   if (extras.offerDialog) parts.push(offerText(extras.offerDialog));

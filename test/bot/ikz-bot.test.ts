@@ -154,6 +154,31 @@ describe('answers on the shipped knowledge base', () => {
   });
 });
 
+describe('whether a plan is funded: the rules for the points of the plan the user tells', () => {
+  it('adds the rule on two partners and on a private-law form, each with its source', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Nur wir und eine Nachbargemeinde, den Bauhof als gemeinsame GmbH – ist das förderfähig?'));
+    expect(reply.text).toContain('Zu Ihrem Vorhaben sagen die Förderregeln');
+    expect(reply.text).toContain('2 reichen nur in begründeten Ausnahmefällen');
+    expect(reply.text).toContain('Privatrechtliche Form: nach der Rahmenvereinbarung förderfähig. (Quelle: ');
+  });
+
+  it('says honestly that the sources leave open whether a running cooperation is still funded', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(
+      await conversation.say('Unsere drei Gemeinden arbeiten schon seit 2017 beim Ordnungsamt zusammen. Wird das noch gefördert?'),
+    );
+    expect(reply.text).toContain('Die Zusammenarbeit läuft bereits (seit 2017)');
+    expect(reply.text).toContain('zeitlicher Nähe');
+  });
+
+  it('adds nothing to a question that does not ask whether the plan is funded', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Wir sind zwei Gemeinden. Welche Rechtsformen gibt es für eine Zusammenarbeit?'));
+    expect(reply.text).not.toContain('Zu Ihrem Vorhaben sagen die Förderregeln');
+  });
+});
+
 describe('questions for the office’s contact data', () => {
   it.each([
     'Wie ist Ihre Telefonnummer?',

@@ -1,0 +1,58 @@
+/**
+ * What a question tells about the user's own plan that a funding rule speaks to (pure): "nur wir zwei", "als
+ * gemeinsame GmbH", "wir arbeiten schon seit 2019 zusammen", "erst mal für drei Jahre". Asked whether such a plan is
+ * funded, the bot adds what the programme's rules say about each of these points, the way the Förder-Check would.
+ */
+import type { EligibilityAnswers } from '../funding/eligibility.js';
+import type { GrantCaseRules } from '../funding/programme-parameters.js';
+import { NUMBER_WORDS } from './german-numbers.js';
+import { readGrantCase } from './grant-question.js';
+
+/** The points of a plan the rules speak to; each only when the question tells it. */
+export type PlanPoints = Pick<EligibilityAnswers, 'partners' | 'legalForm' | 'durationYears' | 'started'>;
+
+/** The question asks whether a plan is funded: "förderfähig", "gefördert", "Geht das mit Förderung?", "bezuschusst". */
+const ASKS_FUNDING =
+  /(?<!\p{L})(?:f(?:ö|oe)rder(?:f(?:ä|ae)hig|bar|rechtlich|technisch|ungsf(?:ä|ae)hig)\p{L}*|gef(?:ö|oe)rdert|bezuschusst|zuschussf(?:ä|ae)hig|(?:mit|ohne)\s+(?:f(?:ö|oe)rderung|zuschuss)|f(?:ö|oe)rderung\s+(?:bekommen|kriegen|erhalten|m(?:ö|oe)glich))(?!\p{L})/iu;
+
+/** A private-law form ("GmbH", "als Verein", "Genossenschaft"). */
+const PRIVATE_LAW =
+  /(?<!\p{L})(?:g?gmbh|privatrechtlich\p{L}*|genossenschaft\p{L}*|(?:eingetragene[nrm]?\s+)?verein|e\.\s?v\.|aktiengesellschaft|kapitalgesellschaft)(?!\p{L})/iu;
+
+/** A cooperation that runs already: "seit 2019 zusammen", "arbeiten schon zusammen", "bestehende Kooperation". */
+const RUNNING =
+  /(?<!\p{L})(?:(?:arbeiten|kooperieren|machen)\s+(?:\p{L}+\s+){0,3}?(?:schon|bereits)\s+(?:seit\s+)?|(?:schon|bereits)\s+seit\s+|bestehende[nrm]?\s+(?:kooperation|zusammenarbeit)|seit\s+(?:(?:19|20)\d\d|\p{L}+\s+jahren)\s+(?:\p{L}+\s+){0,4}?(?:zusammen|gemeinsam|kooperier\p{L}*))/iu;
+const SINCE_YEAR = /(?<!\p{L})seit\s+((?:19|20)\d\d)(?!\d)/iu;
+
+/** A limited term: "für drei Jahre", "zunächst auf 2 Jahre befristet", "erst mal zwei Jahre testen". */
+const LIMITED_TERM =
+  /(?<!\p{L})(?:f(?:ü|ue)r|auf|erst\s*mal|erstmal|zun(?:ä|ae)chst)\s+(?:nur\s+|erst\s+)?(\d{1,2}|\p{L}+)\s+jahre?(?!\p{L})/iu;
+
+/** Whether a question asks if a plan is funded (see `ASKS_FUNDING`). */
+export function asksWhetherFunded(text: string): boolean {
+  return ASKS_FUNDING.test(text);
+}
+
+/**
+ * The points of the user's plan a question tells (`PlanPoints`), for the regular cooperation; `{}` when it tells none.
+ *
+ * @example
+ * ```ts
+ * readPlan('Nur wir und die Nachbarstadt, als gemeinsame GmbH – ist das förderfähig?', cases);
+ * // { partners: 2, legalForm: 'privatrecht' }
+ * ```
+ */
+export function readPlan(text: string, cases: readonly GrantCaseRules[]): PlanPoints {
+  const plan: PlanPoints = {};
+  const grant = readGrantCase(text, cases, { followUp: false });
+  if (grant?.grantCase.kind === 'kooperation' && grant.grantCase.partners !== undefined) plan.partners = grant.grantCase.partners;
+  if (PRIVATE_LAW.test(text)) plan.legalForm = 'privatrecht';
+  if (RUNNING.test(text)) {
+    const since = SINCE_YEAR.exec(text)?.[1];
+    plan.started = since ? { started: true, since } : { started: true };
+  }
+  const term = LIMITED_TERM.exec(text)?.[1]?.toLowerCase();
+  const years = term === undefined ? undefined : /^\d+$/.test(term) ? Number(term) : NUMBER_WORDS[term];
+  if (years !== undefined && years > 0 && years < 20) plan.durationYears = years;
+  return plan;
+}

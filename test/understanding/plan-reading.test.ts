@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { asksWhetherFunded, readPlan } from '../../src/understanding/plan-reading.js';
+import { SHIPPED_KB, knowledgeOf } from '../helpers/bot-harness.js';
+
+const { programme } = await knowledgeOf(SHIPPED_KB);
+const cases = programme!.grant_cases;
+
+describe('points of the user plan that a funding rule speaks to', () => {
+  it.each<[string, object]>([
+    ['Nur unsere Stadt und eine Nachbargemeinde, als gemeinsame GmbH – förderfähig?', { partners: 2, legalForm: 'privatrecht' }],
+    [
+      'Wir kooperieren bereits seit 2018 mit zwei Orten bei der Kasse. Kann das noch gefördert werden?',
+      { started: { started: true, since: '2018' } },
+    ],
+    ['Wir wollen das erst mal für zwei Jahre ausprobieren. Gibt es dafür Förderung?', { durationYears: 2 }],
+    ['Der Bauhof soll als eingetragener Verein laufen, ist so etwas bezuschusst?', { legalForm: 'privatrecht' }],
+  ])('%s', (question, points) => {
+    expect(readPlan(question, cases)).toMatchObject(points);
+  });
+
+  it('reads nothing from a plan that tells none of these points', () => {
+    expect(readPlan('Wir wollen das Standesamt zusammenlegen. Ist das förderfähig?', cases)).toEqual({});
+  });
+
+  it('knows a question whether a plan is funded from one about something else', () => {
+    expect(asksWhetherFunded('Geht das mit Förderung?')).toBe(true);
+    expect(asksWhetherFunded('Ist eine GmbH förderfähig?')).toBe(true);
+    expect(asksWhetherFunded('Wie gründen wir eine GmbH für den Bauhof?')).toBe(false);
+  });
+});
