@@ -105,9 +105,9 @@ const FINITE_VERBS = [
   ...['stimmt', 'trifft'],
 ].join('|');
 
-/** A finite verb first and a subject after it ("und kann der kreis mitmachen"): a question even without "?". */
+/** A finite verb first and a subject after it ("und kann der kreis mitmachen", "gibts ne frist"): a question even without "?". */
 const VERB_FIRST = new RegExp(
-  String.raw`^(?:${FINITE_VERBS})\s+(?:es|man|wir|ich|das|dies|der|die|den|ein|eine|einen|auch|unsere?|jede[rs]?|alle)\b`,
+  String.raw`^(?:${FINITE_VERBS})\s+(?:es|man|wir|ich|das|dies|der|die|den|ein|eine|einen|ne|nen|auch|unsere?|jede[rs]?|alle)\b`,
   'iu',
 );
 /** A finite verb first and any word after it: see `opensWithVerb`. */

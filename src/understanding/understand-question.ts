@@ -515,9 +515,12 @@ function joinedOnly(question: string, alone: AnswerDecision, knowledge: Knowledg
     .some((word) => namesTopicOf(word, alone.article, terms) && !(topicArticle && namesTopicOf(word, topicArticle, terms)));
 }
 
-/** A question word at the start (after "und", "also", or a preposition: "seit wann"): the question asks for a thing of its own. */
+/**
+ * A question word at the start (after "und", "also", or a preposition: "seit wann"), or "gibt es eine …" with a thing
+ * named ("und gibts ne Frist …"): the question asks for a thing of its own.
+ */
 const ASKS_OWN_THING =
-  /^\s*(?:(?:und|also|aber)\s+)?(?:(?:seit|bis|ab|an|für|fuer|mit|von|bei|nach|zu|über|ueber|auf|aus)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})/iu;
+  /^\s*(?:(?:und|also|aber)\s+)?(?:(?:(?:seit|bis|ab|an|für|fuer|mit|von|bei|nach|zu|über|ueber|auf|aus)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})|(?:gibt\s+es|gibts)\s+(?:ne|nen|eine[nm]?|ein|irgendeine[nm]?)\s+\p{L})/iu;
 
 /** "Können Sie …", "Könntest du …": the writer asks the bot to do something. */
 const ADDRESSES_BOT = /^\s*(?:(?:und|also)\s+)?(?:können|koennen|könnten|koennten|kannst|könntest|würden|wuerden|würdest)\s+(?:sie|du)\b/iu;

@@ -31,6 +31,7 @@ describe('sentences of a message', () => {
     ['Wir sind drei Gemeinden.', false],
     // A finite verb first, also after "und", "außerdem": a yes/no question without its question mark.
     ['und gibt es auch hilfe bei cyberangriffen', true],
+    ['und gibts ne vorlage fuer die satzung', true],
     ['Außerdem: kann der Kreis mitmachen', true],
     ['und wie hoch ist die einsparvorgabe', true],
     ['Ist doch klar.', false],

@@ -87,6 +87,11 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['zweckverband', 'antragsberechtigung']);
   });
 
+  it('reads "und gibts ne …" with a thing of its own as a second question, not as part of the first', () => {
+    const result = understandQuestion('was ist eine arbeitsgemeinschaft? und gibts ne anleitung zum antrag einreichen', knowledge);
+    expect(ids(result)).toEqual(['arbeitsgemeinschaft', 'antragsverfahren']);
+  });
+
   it('takes a request to the bot after a question ("Können Sie das prüfen?") as part of that question', () => {
     // Read with the first's nouns, the request would lead to an article of its own.
     const lookup = fakeKnowledge([
