@@ -38,7 +38,7 @@ import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { questionsOf } from '../understanding/sentences.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
 import { unknownStatement } from '../understanding/unknown-facts.js';
-import { understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
+import { isConfident, understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
 import { parseCardAction, type CardAction, type GuidedDialog } from './card-actions.js';
 import { IntentSource, isGuidedDialog, readLeaveDialogAnswer, type Intent } from './intents.js';
 import { TEXT, contactText, type OfficeContact } from './messages.js';
@@ -310,7 +310,13 @@ export class IkzBot extends ActivityHandler {
       return this.requestHandoff(await dialogContext());
     }
     if (inDialog) return this.continueDialog(await dialogContext());
-    if (intent?.intent === 'contact') return this.answerContact(context, cleaned.text);
+    if (intent?.intent === 'contact') {
+      // "Seit wann gibt es die Beratungsstelle, und wie erreiche ich sie?": the question with the contact data it asks for.
+      // The understanding reads the contact question as a detail of the office (`_meta/details.yml`).
+      const understood = questionsOf(cleaned.text).questions.length >= 2 ? this.understand(text, data, cleaned) : undefined;
+      const answered = understood && isConfident(understood.understanding);
+      return answered ? this.answerQuestion(context, text, understood, undefined, true) : this.answerContact(context, cleaned.text);
+    }
     if (intent && isGuidedDialog(intent.intent))
       return this.requestDialog(context, text, cleaned, { ...intent, intent: intent.intent }, dialogContext);
     // (The guided dialogs are handled above: what remains is small talk, help.)
@@ -392,6 +398,7 @@ export class IkzBot extends ActivityHandler {
     message: string,
     understood?: { question: string; understanding: QuestionUnderstanding },
     offerDialog?: GuidedDialog,
+    withContact = false,
   ): Promise<void> {
     const { knowledge } = this.options;
     const data = await this.memoryOf(context);
@@ -488,7 +495,7 @@ export class IkzBot extends ActivityHandler {
           notice: notice(decision.article),
           grantLine: line,
           planPoints: this.planPoints(question),
-          contact: asked?.contact,
+          contact: asked?.contact ?? (withContact ? contactText(this.options.office) : undefined),
           missing: asked?.missing,
         }),
       );

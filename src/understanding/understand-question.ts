@@ -575,7 +575,8 @@ function isOutside(understanding: QuestionUnderstanding): boolean {
   return decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
 }
 
-function isConfident(understanding: QuestionUnderstanding): boolean {
+/** Whether a reading gives an answer: two answers, a comparison, or one confident answer. */
+export function isConfident(understanding: QuestionUnderstanding): boolean {
   return understanding.kind !== 'single' || understanding.reading.decision.outcome === 'answer';
 }
 

@@ -201,6 +201,14 @@ describe('questions for the office’s contact data', () => {
     expect(reply.titles).toEqual([TEXT.buttonHandoff]);
   });
 
+  it('answers a question asked beside the request for contact data, with the contact data', async () => {
+    const { conversation, outcomes, office } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Wer hat das Beratungszentrum gegründet, und wie kann ich Sie anrufen?'));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'beratungszentrum' });
+    expect(reply.text).toContain('kommunalen Spitzenverbände');
+    expect(reply.text).toContain(office.phone);
+  });
+
   it('says honestly that it knows no e-mail address when none is configured and the question asks for one', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     const reply = seen(await conversation.say('Haben Sie eine E-Mail-Adresse?'));
