@@ -33,6 +33,15 @@ describe('a question asked indirectly or without "?" (letters, notes)', () => {
   });
 });
 
+describe('how the writer feels about the question ("keine Ahnung")', () => {
+  it('does not sink a question for help as if "Ahnung" were its topic', async () => {
+    const { outcome } = await ask(
+      'wer hilft da eigentlich, wenn man mit der Nachbargemeinde was zusammen aufziehen will und keine Ahnung hat wo man anfangen soll',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'beratungszentrum' });
+  });
+});
+
 describe('words for trouble ("Ärger", "Probleme")', () => {
   it('do not sink a clear question as if they named another topic', async () => {
     const { reply, outcome } = await ask('Dürfen wir nach zwei Jahren wieder aussteigen, ohne dass es Ärger wegen der Förderung gibt?');
