@@ -558,6 +558,8 @@ export class IkzBot extends ActivityHandler {
       legalForm: 'legal_form',
       durationYears: 'duration',
       started: 'timing',
+      applicant: 'applicant',
+      countiesOnly: 'applicant',
     };
     const ids = new Set(Object.keys(plan).map((key) => told[key as keyof typeof plan]));
     const { criteria } = evaluateEligibility({ projectKind: 'kooperation', ...plan }, programmeBasis(programme, this.now()));

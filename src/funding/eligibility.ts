@@ -13,6 +13,8 @@ export type LegalForm = 'kgg' | 'hvwvfg' | 'privatrecht' | 'offen';
 /** What the user told the eligibility check (each answer optional until asked). */
 export interface EligibilityAnswers {
   applicant?: ApplicantKind;
+  /** Only Landkreise take part, no town or municipality (told in a question; the Förder-Check does not ask). */
+  countiesOnly?: boolean;
   allHessian?: boolean;
   projectKind?: ProjectKind;
   /** Partner municipalities, fire brigades (fire-brigade merger) or merging municipalities (merger). */
@@ -220,6 +222,11 @@ function applicantCriterion(a: EligibilityAnswers, kind: ProjectKind, p: Program
     a.applicant === 'zusammenschluss'
       ? 'Zusammenschlüsse von Kommunen sind antragsberechtigt, wenn sie eine juristische Person sind (z. B. ein Zweckverband).'
       : `Alle hessischen Kommunen sind antragsberechtigt${groupApplication}.`;
+  const counties = p.rules.applicant.counties_only;
+  if (a.countiesOnly && a.applicant === 'landkreis' && counties) {
+    const since = `Seit ${counties.since} sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.`;
+    return criterion('applicant', label, 'met', since, counties.source);
+  }
   return criterion('applicant', label, 'met', reason, source);
 }
 

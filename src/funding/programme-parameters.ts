@@ -42,7 +42,12 @@ export const programmeVersionSchema = z
     /** Caveat about the sources of this version's rules (shown with the Förder-Check's result). */
     sources_note: z.string().min(1).optional(),
     rules: z.object({
-      applicant: z.object({ eligible: z.array(z.enum(['gemeinde', 'landkreis', 'zusammenschluss'])).min(1), source }),
+      applicant: z.object({
+        eligible: z.array(z.enum(['gemeinde', 'landkreis', 'zusammenschluss'])).min(1),
+        source,
+        /** Since when a cooperation of Landkreise alone (no town or municipality) is funded, with its source. */
+        counties_only: z.object({ since: z.number().int().min(1990).max(2100), source }).optional(),
+      }),
       hessian: z.object({ source }),
       partners: z.object({
         regular_minimum: count,
@@ -205,6 +210,7 @@ export function referencedArticles(parameters: ProgrammeParameters): string[] {
   const sources: RuleSource[] = parameters.versions.flatMap((version) => [
     ...Object.values(version.rules).map((rule) => rule.source),
     version.rules.partners.preparation_source,
+    ...(version.rules.applicant.counties_only ? [version.rules.applicant.counties_only.source] : []),
     version.validity_source,
     version.amounts.source,
     version.amounts.merger_debt_relief.source,

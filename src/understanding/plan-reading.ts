@@ -9,7 +9,7 @@ import { NUMBER_WORDS } from './german-numbers.js';
 import { readGrantCase } from './grant-question.js';
 
 /** The points of a plan the rules speak to; each only when the question tells it. */
-export type PlanPoints = Pick<EligibilityAnswers, 'partners' | 'legalForm' | 'durationYears' | 'started'>;
+export type PlanPoints = Pick<EligibilityAnswers, 'partners' | 'legalForm' | 'durationYears' | 'started' | 'applicant' | 'countiesOnly'>;
 
 /** The question asks whether a plan is funded: "förderfähig", "gefördert", "Geht das mit Förderung?", "bezuschusst". */
 const ASKS_FUNDING =
@@ -27,6 +27,16 @@ const SINCE_YEAR = /(?<!\p{L})seit\s+((?:19|20)\d\d)(?!\d)/iu;
 /** A limited term: "für drei Jahre", "zunächst auf 2 Jahre befristet", "erst mal zwei Jahre testen". */
 const LIMITED_TERM =
   /(?<!\p{L})(?:f(?:ü|ue)r|auf|erst\s*mal|erstmal|zun(?:ä|ae)chst)\s+(?:nur\s+|erst\s+)?(\d{1,2}|\p{L}+)\s+jahre?(?!\p{L})/iu;
+
+/**
+ * Landkreise alone: "nur Landkreise", "eine reine Kreiskooperation", or Landkreise with the towns and municipalities left
+ * out ("ohne kreisangehörige Gemeinden", "Kommunen wären daran nicht beteiligt").
+ */
+const COUNTIES_ONLY =
+  /(?<!\p{L})(?:(?:nur|ausschlie(?:ß|ss)lich|allein)\s+(?:\p{L}+\s+)?(?:landkreise|kreise)|reine[nrm]?\s+(?:land)?kreis-?kooperation\p{L}*)(?!\p{L})/iu;
+const COUNTIES = /(?<!\p{L})(?:land)?kreise[n]?(?!\p{L})/iu;
+const WITHOUT_MUNICIPALITIES =
+  /(?<!\p{L})(?:ohne\s+(?:die\s+)?(?:kreisangeh(?:ö|oe)rige[n]?\s+)?(?:gemeinden|kommunen|st(?:ä|ae)dte)|(?:gemeinden|kommunen|st(?:ä|ae)dte)\s+(?:\p{L}+\s+){0,4}?(?:nicht|keine)\s+(?:\p{L}+\s+)?beteiligt)(?!\p{L})/iu;
 
 /** Whether a question asks if a plan is funded (see `ASKS_FUNDING`). */
 export function asksWhetherFunded(text: string): boolean {
@@ -47,6 +57,10 @@ export function readPlan(text: string, cases: readonly GrantCaseRules[]): PlanPo
   const grant = readGrantCase(text, cases, { followUp: false });
   if (grant?.grantCase.kind === 'kooperation' && grant.grantCase.partners !== undefined) plan.partners = grant.grantCase.partners;
   if (PRIVATE_LAW.test(text)) plan.legalForm = 'privatrecht';
+  if (COUNTIES_ONLY.test(text) || (COUNTIES.test(text) && WITHOUT_MUNICIPALITIES.test(text))) {
+    plan.applicant = 'landkreis';
+    plan.countiesOnly = true;
+  }
   if (RUNNING.test(text)) {
     const since = SINCE_YEAR.exec(text)?.[1];
     plan.started = since ? { started: true, since } : { started: true };

@@ -172,6 +172,14 @@ describe('whether a plan is funded: the rules for the points of the plan the use
     expect(reply.text).toContain('zeitlicher Nähe');
   });
 
+  it('names the rule for a cooperation of Landkreise alone', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(
+      await conversation.say('Zwei Landkreise wollen ihre Schulverwaltung bündeln, ohne kreisangehörige Gemeinden. Förderfähig?'),
+    );
+    expect(reply.text).toContain('Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.');
+  });
+
   it('adds nothing to a question that does not ask whether the plan is funded', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     const reply = seen(await conversation.say('Wir sind zwei Gemeinden. Welche Rechtsformen gibt es für eine Zusammenarbeit?'));

@@ -100,6 +100,14 @@ describe('eligibility rules', () => {
     expect(applicant('fusion')).not.toContain('Gruppenantrag');
   });
 
+  it('says since when a cooperation of Landkreise alone is funded, from the data with its own source', () => {
+    const applicant = evaluateEligibility({ ...base, applicant: 'landkreis', countiesOnly: true }, basis).criteria[0]!;
+    expect(applicant).toMatchObject({ status: 'met', source: { url: 'http://ikz-hessen.de/foerderung/allgemeines' } });
+    expect(applicant.reason).toBe('Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.');
+    // A Landkreis among municipalities gets the general rule.
+    expect(evaluateEligibility({ ...base, applicant: 'landkreis' }, basis).criteria[0]!.reason).not.toContain('nur Landkreise');
+  });
+
   it('passes the validity notice of its basis on to the result', () => {
     const result = evaluateEligibility(base, {
       version: programme,

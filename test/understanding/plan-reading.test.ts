@@ -14,12 +14,17 @@ describe('points of the user plan that a funding rule speaks to', () => {
     ],
     ['Wir wollen das erst mal für zwei Jahre ausprobieren. Gibt es dafür Förderung?', { durationYears: 2 }],
     ['Der Bauhof soll als eingetragener Verein laufen, ist so etwas bezuschusst?', { legalForm: 'privatrecht' }],
+    ['Können zwei Landkreise allein, ohne die kreisangehörigen Städte, für das Jobcenter gefördert werden?', { countiesOnly: true }],
+    ['Unsere Kreise wollen die Schulverwaltung bündeln; Gemeinden sind dabei nicht beteiligt. Förderfähig?', { countiesOnly: true }],
+    ['Gibt es für eine reine Landkreis-Kooperation Förderung?', { applicant: 'landkreis', countiesOnly: true }],
   ])('%s', (question, points) => {
     expect(readPlan(question, cases)).toMatchObject(points);
   });
 
   it('reads nothing from a plan that tells none of these points', () => {
     expect(readPlan('Wir wollen das Standesamt zusammenlegen. Ist das förderfähig?', cases)).toEqual({});
+    // A Landkreis beside municipalities is no cooperation of Landkreise alone.
+    expect(readPlan('Der Landkreis macht mit vier Gemeinden mit. Förderfähig?', cases).countiesOnly).toBeUndefined();
   });
 
   it('knows a question whether a plan is funded from one about something else', () => {
