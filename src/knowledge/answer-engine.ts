@@ -245,15 +245,15 @@ function isUnknownWord(word: QueryWord, index: KnowledgeIndex): boolean {
   return !index.analyzer.isKnown(word) && word.alternatives.size <= 1;
 }
 
-/** A question for a count: "wie viele", "wie vielen". */
-const COUNT_QUESTION = /(?<!\p{L})wie\s*viele[nm]?(?!\p{L})/iu;
+/** A question for a count or a sum: "wie viele", "wie vielen", "wie viel". */
+const COUNT_QUESTION = /(?<!\p{L})wie\s*viel(?:e[nm]?)?(?!\p{L})/iu;
 /** The asker's own side: a count about it ("Wie viele Gemeinden müssen wir sein?") asks for a rule. */
 const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu;
 
 /**
- * True for a count about a place or thing no article knows, not about the asker ("Wie viele Zweckverbände gibt es
- * im RP-Bezirk Kassel?", "Wie viele Projekte wurden im Landkreis Kassel gefördert?"): the articles count for all of
- * Hessen or name their places; the nearest count would answer a different question.
+ * True for a count or sum about a place or thing no article knows, not about the asker ("Wie viele Zweckverbände gibt
+ * es im RP-Bezirk Kassel?", "Wie viel Förderung ging in den Landkreis Kassel?"): the articles count for all of Hessen or
+ * name their places; the nearest count would answer a different question.
  */
 function countsUnknownThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   if (!COUNT_QUESTION.test(question) || FIRST_PERSON.test(question)) return false;

@@ -218,6 +218,11 @@ describe('a count about a place or thing no article knows', () => {
     expect(await outcome('Wie viele Zweckverbände gibt es im Bezirk Kassel?')).toBe('no_answer');
   });
 
+  it('is no answer for a sum about such a place either ("wie viel")', async () => {
+    expect(await outcome('Wie viel Geld für Projekte ist bisher in den Bezirk Kassel gegangen?')).toBe('no_answer');
+    expect(await outcome('Wie viel Geld für Projekte ist bisher in Hessen gegangen?')).toBe('statistik');
+  });
+
   it('answers a count the articles have, and a count about the asker', async () => {
     expect(await outcome('Wie viele Zweckverbände gibt es im Bezirk Darmstadt?')).toBe('statistik');
     expect(await outcome('Wie viele Projekte wurden in Hessen gefördert?')).toBe('statistik');
