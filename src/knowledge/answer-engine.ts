@@ -247,16 +247,20 @@ function isUnknownWord(word: QueryWord, index: KnowledgeIndex): boolean {
 
 /** A question for a count or a sum: "wie viele", "wie vielen", "wie viel". */
 const COUNT_QUESTION = /(?<!\p{L})wie\s*viel(?:e[nm]?)?(?!\p{L})/iu;
+/** What someone has received: "Was hat die Gemeinde X bekommen?", "Welche Summe hat … erhalten?", "… wurde … gefördert?" */
+const RECEIVED =
+  /(?<!\p{L})(?:(?:hat|haben|hatte|hatten)(?!\p{L})[^.?!]*(?<!\p{L})(?:bekommen|erhalten|gekriegt)|(?:wurde|wurden)(?!\p{L})[^.?!]*(?<!\p{L})(?:gefördert|gefoerdert|bewilligt))(?!\p{L})/iu;
 /** The asker's own side: a count about it ("Wie viele Gemeinden müssen wir sein?") asks for a rule. */
 const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu;
 
 /**
- * True for a count or sum about a place or thing no article knows, not about the asker ("Wie viele Zweckverbände gibt
- * es im RP-Bezirk Kassel?", "Wie viel Förderung ging in den Landkreis Kassel?"): the articles count for all of Hessen or
- * name their places; the nearest count would answer a different question.
+ * True for a count or sum about a place or thing no article knows, or what such a place received, not about the asker
+ * ("Wie viele Zweckverbände gibt es im RP-Bezirk Kassel?", "Wie viel Förderung ging in den Landkreis Kassel?", "Was hat
+ * die Gemeinde X für ihr Standesamt bekommen?"): the articles count for all of Hessen or name their places; the
+ * nearest count would answer a different question.
  */
 function countsUnknownThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
-  if (!COUNT_QUESTION.test(question) || FIRST_PERSON.test(question)) return false;
+  if (!(COUNT_QUESTION.test(question) || RECEIVED.test(question)) || FIRST_PERSON.test(question)) return false;
   return words.some((w) => (w.wordClass === 'place' || w.wordClass === 'noun') && isUnknownWord(w, index));
 }
 

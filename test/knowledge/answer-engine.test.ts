@@ -223,6 +223,12 @@ describe('a count about a place or thing no article knows', () => {
     expect(await outcome('Wie viel Geld für Projekte ist bisher in Hessen gegangen?')).toBe('statistik');
   });
 
+  it('is no answer for what such a place received ("Was hat … bekommen?", "Wurde … gefördert?")', async () => {
+    expect(await outcome('Was hat der Bezirk Kassel für seine Projekte bekommen?')).toBe('no_answer');
+    expect(await outcome('Welche Projekte wurden im Bezirk Kassel gefördert?')).toBe('no_answer');
+    expect(await outcome('Welche Projekte wurden in Hessen gefördert?')).toBe('statistik');
+  });
+
   it('answers a count the articles have, and a count about the asker', async () => {
     expect(await outcome('Wie viele Zweckverbände gibt es im Bezirk Darmstadt?')).toBe('statistik');
     expect(await outcome('Wie viele Projekte wurden in Hessen gefördert?')).toBe('statistik');
