@@ -155,35 +155,37 @@ describe('answers on the shipped knowledge base', () => {
 });
 
 describe('whether a plan is funded: the rules for the points of the plan the user tells', () => {
-  it('adds the rule on two partners and on a private-law form, each with its source', async () => {
-    const { conversation } = await conversationWith(SHIPPED_KB);
-    const reply = seen(await conversation.say('Nur wir und eine Nachbargemeinde, den Bauhof als gemeinsame GmbH – ist das förderfähig?'));
-    expect(reply.text).toContain('Zu Ihrem Vorhaben sagen die Förderregeln');
-    expect(reply.text).toContain('2 reichen nur in begründeten Ausnahmefällen');
-    expect(reply.text).toContain('Privatrechtliche Form: nach der Rahmenvereinbarung förderfähig. (Quelle: ');
-  });
+  /** The reply to one message on the shipped knowledge base. */
+  const replyTo = async (message: string) => seen(await (await conversationWith(SHIPPED_KB)).conversation.say(message)).text;
 
-  it('says honestly that the sources leave open whether a running cooperation is still funded', async () => {
-    const { conversation } = await conversationWith(SHIPPED_KB);
-    const reply = seen(
-      await conversation.say('Unsere drei Gemeinden arbeiten schon seit 2017 beim Ordnungsamt zusammen. Wird das noch gefördert?'),
-    );
-    expect(reply.text).toContain('Die Zusammenarbeit läuft bereits (seit 2017)');
-    expect(reply.text).toContain('zeitlicher Nähe');
-  });
-
-  it('names the rule for a cooperation of Landkreise alone', async () => {
-    const { conversation } = await conversationWith(SHIPPED_KB);
-    const reply = seen(
-      await conversation.say('Zwei Landkreise wollen ihre Schulverwaltung bündeln, ohne kreisangehörige Gemeinden. Förderfähig?'),
-    );
-    expect(reply.text).toContain('Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.');
+  it.each<[string, string, string[]]>([
+    [
+      'the rule on two partners and on a private-law form, each with its source',
+      'Nur wir und eine Nachbargemeinde, den Bauhof als gemeinsame GmbH – ist das förderfähig?',
+      [
+        'Zu Ihrem Vorhaben sagen die Förderregeln',
+        '2 reichen nur in begründeten Ausnahmefällen',
+        'Privatrechtliche Form: nach der Rahmenvereinbarung förderfähig. (Quelle: ',
+      ],
+    ],
+    [
+      'honestly, that the sources leave open whether a running cooperation is still funded',
+      'Unsere drei Gemeinden arbeiten schon seit 2017 beim Ordnungsamt zusammen. Wird das noch gefördert?',
+      ['Die Zusammenarbeit läuft bereits (seit 2017)', 'zeitlicher Nähe'],
+    ],
+    [
+      'the rule for a cooperation of Landkreise alone',
+      'Zwei Landkreise wollen ihre Schulverwaltung bündeln, ohne kreisangehörige Gemeinden. Förderfähig?',
+      ['Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.'],
+    ],
+  ])('adds %s', async (_name, message, expected) => {
+    const text = await replyTo(message);
+    for (const line of expected) expect(text).toContain(line);
   });
 
   it('adds nothing to a question that does not ask whether the plan is funded', async () => {
-    const { conversation } = await conversationWith(SHIPPED_KB);
-    const reply = seen(await conversation.say('Wir sind zwei Gemeinden. Welche Rechtsformen gibt es für eine Zusammenarbeit?'));
-    expect(reply.text).not.toContain('Zu Ihrem Vorhaben sagen die Förderregeln');
+    const text = await replyTo('Wir sind zwei Gemeinden. Welche Rechtsformen gibt es für eine Zusammenarbeit?');
+    expect(text).not.toContain('Zu Ihrem Vorhaben sagen die Förderregeln');
   });
 });
 
