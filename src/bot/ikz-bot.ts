@@ -551,21 +551,27 @@ export class IkzBot extends ActivityHandler {
   private planPoints(question: string): string[] | undefined {
     const programme = this.options.knowledge.programme;
     if (!programme || !asksWhetherFunded(question)) return undefined;
-    const plan = readPlan(question, programme.grant_cases);
-    if (Object.keys(plan).length === 0) return undefined;
+    const { legalForms = [], ...plan } = readPlan(question, programme.grant_cases);
+    if (Object.keys(plan).length === 0 && legalForms.length === 0) return undefined;
     const told: Record<keyof typeof plan, CriterionId> = {
       partners: 'partners',
-      legalForm: 'legal_form',
       durationYears: 'duration',
       started: 'timing',
       applicant: 'applicant',
       countiesOnly: 'applicant',
     };
     const ids = new Set(Object.keys(plan).map((key) => told[key as keyof typeof plan]));
-    const { criteria } = evaluateEligibility({ projectKind: 'kooperation', ...plan }, programmeBasis(programme, this.now()));
-    const lines = criteria
-      .filter((c) => ids.has(c.id) && !(c.id === 'partners' && c.status === 'met'))
-      .map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`);
+    const basis = programmeBasis(programme, this.now());
+    const criteria = [
+      ...evaluateEligibility({ projectKind: 'kooperation', ...plan }, basis).criteria.filter(
+        (c) => ids.has(c.id) && !(c.id === 'partners' && c.status === 'met'),
+      ),
+      // Each legal form the plan names ("als GmbH oder als Zweckverband"): what the rules say of it.
+      ...legalForms.flatMap((legalForm) =>
+        evaluateEligibility({ projectKind: 'kooperation', legalForm }, basis).criteria.filter((c) => c.id === 'legal_form'),
+      ),
+    ];
+    const lines = criteria.map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`);
     return lines.length > 0 ? lines : undefined;
   }
 

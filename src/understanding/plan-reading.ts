@@ -3,21 +3,33 @@
  * gemeinsame GmbH", "wir arbeiten schon seit 2019 zusammen", "erst mal für drei Jahre". Asked whether such a plan is
  * funded, the bot adds what the programme's rules say about each of these points, the way the Förder-Check would.
  */
-import type { EligibilityAnswers } from '../funding/eligibility.js';
+import type { EligibilityAnswers, LegalForm } from '../funding/eligibility.js';
 import type { GrantCaseRules } from '../funding/programme-parameters.js';
 import { NUMBER_WORDS } from './german-numbers.js';
 import { readGrantCase } from './grant-question.js';
 
 /** The points of a plan the rules speak to; each only when the question tells it. */
-export type PlanPoints = Pick<EligibilityAnswers, 'partners' | 'legalForm' | 'durationYears' | 'started' | 'applicant' | 'countiesOnly'>;
+export type PlanPoints = Pick<EligibilityAnswers, 'partners' | 'durationYears' | 'started' | 'applicant' | 'countiesOnly'> & {
+  /** The legal forms the plan names, in the order of the rules ("als GmbH oder als Zweckverband": both). */
+  legalForms?: LegalForm[];
+};
 
-/** The question asks whether a plan is funded: "förderfähig", "gefördert", "Geht das mit Förderung?", "bezuschusst". */
+/**
+ * The question asks whether a plan is funded: "förderfähig", "gefördert", "Geht das mit Förderung?", "bezuschusst",
+ * "besser für die Förderung".
+ */
 const ASKS_FUNDING =
-  /(?<!\p{L})(?:f(?:ö|oe)rder(?:f(?:ä|ae)hig|bar|rechtlich|technisch|ungsf(?:ä|ae)hig)\p{L}*|gef(?:ö|oe)rdert|bezuschusst|zuschussf(?:ä|ae)hig|(?:mit|ohne)\s+(?:f(?:ö|oe)rderung|zuschuss)|f(?:ö|oe)rderung\s+(?:bekommen|kriegen|erhalten|m(?:ö|oe)glich))(?!\p{L})/iu;
+  /(?<!\p{L})(?:f(?:ö|oe)rder(?:f(?:ä|ae)hig|bar|rechtlich|technisch|ungsf(?:ä|ae)hig)\p{L}*|gef(?:ö|oe)rdert|bezuschusst|zuschussf(?:ä|ae)hig|(?:mit|ohne)\s+(?:f(?:ö|oe)rderung|zuschuss)|(?:f(?:ü|ue)r\s+die|bei\s+der)\s+f(?:ö|oe)rderung|f(?:ö|oe)rderung\s+(?:bekommen|kriegen|erhalten|m(?:ö|oe)glich))(?!\p{L})/iu;
 
 /** A private-law form ("GmbH", "als Verein", "Genossenschaft"). */
 const PRIVATE_LAW =
   /(?<!\p{L})(?:g?gmbh|privatrechtlich\p{L}*|genossenschaft\p{L}*|(?:eingetragene[nrm]?\s+)?verein|e\.\s?v\.|aktiengesellschaft|kapitalgesellschaft)(?!\p{L})/iu;
+
+/** A form of the KGG ("Zweckverband", "Arbeitsgemeinschaft", "öffentlich-rechtliche Vereinbarung"). */
+const KGG_FORM =
+  /(?<!\p{L})(?:zweckverband\p{L}*|arbeitsgemeinschaft\p{L}*|(?:ö|oe)ffentlich-?\s?rechtliche[nrm]?\s+vereinbarung\p{L}*)(?!\p{L})/iu;
+/** A public-law contract under the HVwVfG ("öffentlich-rechtlicher Vertrag"). */
+const PUBLIC_CONTRACT = /(?<!\p{L})(?:ö|oe)ffentlich-?\s?rechtliche[nrm]?\s+vertr(?:a|ä|ae)g\p{L}*(?!\p{L})/iu;
 
 /** A cooperation that runs already: "seit 2019 zusammen", "arbeiten schon zusammen", "bestehende Kooperation". */
 const RUNNING =
@@ -49,14 +61,21 @@ export function asksWhetherFunded(text: string): boolean {
  * @example
  * ```ts
  * readPlan('Nur wir und die Nachbarstadt, als gemeinsame GmbH – ist das förderfähig?', cases);
- * // { partners: 2, legalForm: 'privatrecht' }
+ * // { partners: 2, legalForms: ['privatrecht'] }
  * ```
  */
 export function readPlan(text: string, cases: readonly GrantCaseRules[]): PlanPoints {
   const plan: PlanPoints = {};
   const grant = readGrantCase(text, cases, { followUp: false });
   if (grant?.grantCase.kind === 'kooperation' && grant.grantCase.partners !== undefined) plan.partners = grant.grantCase.partners;
-  if (PRIVATE_LAW.test(text)) plan.legalForm = 'privatrecht';
+  const forms = (
+    [
+      ['kgg', KGG_FORM],
+      ['hvwvfg', PUBLIC_CONTRACT],
+      ['privatrecht', PRIVATE_LAW],
+    ] as const
+  ).flatMap(([form, pattern]) => (pattern.test(text) ? [form] : []));
+  if (forms.length > 0) plan.legalForms = forms;
   if (COUNTIES_ONLY.test(text) || (COUNTIES.test(text) && WITHOUT_MUNICIPALITIES.test(text))) {
     plan.applicant = 'landkreis';
     plan.countiesOnly = true;

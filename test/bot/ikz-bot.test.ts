@@ -174,6 +174,11 @@ describe('whether a plan is funded: the rules for the points of the plan the use
       ['Die Zusammenarbeit läuft bereits (seit 2017)', 'zeitlicher Nähe'],
     ],
     [
+      'what the rules say of each legal form the plan weighs',
+      'Für die gemeinsame Kasse: ist ein Zweckverband oder eine GmbH besser für die Förderung?',
+      ['Form nach dem KGG: nach der Rahmenvereinbarung förderfähig.', 'Privatrechtliche Form: nach der Rahmenvereinbarung förderfähig.'],
+    ],
+    [
       'the rule for a cooperation of Landkreise alone',
       'Zwei Landkreise wollen ihre Schulverwaltung bündeln, ohne kreisangehörige Gemeinden. Förderfähig?',
       ['Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.'],

@@ -7,13 +7,14 @@ const cases = programme!.grant_cases;
 
 describe('points of the user plan that a funding rule speaks to', () => {
   it.each<[string, object]>([
-    ['Nur unsere Stadt und eine Nachbargemeinde, als gemeinsame GmbH – förderfähig?', { partners: 2, legalForm: 'privatrecht' }],
+    ['Nur unsere Stadt und eine Nachbargemeinde, als gemeinsame GmbH – förderfähig?', { partners: 2, legalForms: ['privatrecht'] }],
     [
       'Wir kooperieren bereits seit 2018 mit zwei Orten bei der Kasse. Kann das noch gefördert werden?',
       { started: { started: true, since: '2018' } },
     ],
     ['Wir wollen das erst mal für zwei Jahre ausprobieren. Gibt es dafür Förderung?', { durationYears: 2 }],
-    ['Der Bauhof soll als eingetragener Verein laufen, ist so etwas bezuschusst?', { legalForm: 'privatrecht' }],
+    ['Der Bauhof soll als eingetragener Verein laufen, ist so etwas bezuschusst?', { legalForms: ['privatrecht'] }],
+    ['Gründen wir besser eine GmbH oder einen Zweckverband, wenn wir gefördert werden wollen?', { legalForms: ['kgg', 'privatrecht'] }],
     ['Können zwei Landkreise allein, ohne die kreisangehörigen Städte, für das Jobcenter gefördert werden?', { countiesOnly: true }],
     ['Unsere Kreise wollen die Schulverwaltung bündeln; Gemeinden sind dabei nicht beteiligt. Förderfähig?', { countiesOnly: true }],
     ['Gibt es für eine reine Landkreis-Kooperation Förderung?', { applicant: 'landkreis', countiesOnly: true }],
