@@ -22,7 +22,6 @@ import { describeOfficeHours } from '../handoff/office-hours.js';
 import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
-import { evaluateEligibility, type CriterionId } from '../funding/eligibility.js';
 import { citation } from '../funding/programme-parameters.js';
 import { answerNotice, hessianDay, programmeBasis, validityNotice } from '../funding/programme-validity.js';
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
@@ -33,7 +32,7 @@ import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
-import { asksWhetherFunded, readPlan } from '../understanding/plan-reading.js';
+import { asksWhetherFunded, readPlan, rulesForPlan } from '../understanding/plan-reading.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { questionsOf } from '../understanding/sentences.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
@@ -545,34 +544,13 @@ export class IkzBot extends ActivityHandler {
 
   /**
    * What the programme's rules say about the points of the user's plan that a question whether it is funded tells
-   * ("nur wir zwei", "als gemeinsame GmbH", "seit 2019 zusammen"): the Förder-Check's criteria for those points.
-   * A count of partners that meets the rule says nothing new and is left out.
+   * ("nur wir zwei", "als gemeinsame GmbH", "seit 2019 zusammen"), one line each with its source (`rulesForPlan`).
    */
   private planPoints(question: string): string[] | undefined {
     const programme = this.options.knowledge.programme;
     if (!programme || !asksWhetherFunded(question)) return undefined;
-    const { legalForms = [], ...plan } = readPlan(question, programme.grant_cases);
-    if (Object.keys(plan).length === 0 && legalForms.length === 0) return undefined;
-    const told: Record<keyof typeof plan, CriterionId> = {
-      partners: 'partners',
-      durationYears: 'duration',
-      started: 'timing',
-      applicant: 'applicant',
-      countiesOnly: 'applicant',
-    };
-    const ids = new Set(Object.keys(plan).map((key) => told[key as keyof typeof plan]));
-    const basis = programmeBasis(programme, this.now());
-    const criteria = [
-      ...evaluateEligibility({ projectKind: 'kooperation', ...plan }, basis).criteria.filter(
-        (c) => ids.has(c.id) && !(c.id === 'partners' && c.status === 'met'),
-      ),
-      // Each legal form the plan names ("als GmbH oder als Zweckverband"): what the rules say of it.
-      ...legalForms.flatMap((legalForm) =>
-        evaluateEligibility({ projectKind: 'kooperation', legalForm }, basis).criteria.filter((c) => c.id === 'legal_form'),
-      ),
-    ];
-    const lines = criteria.map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`);
-    return lines.length > 0 ? lines : undefined;
+    const rules = rulesForPlan(readPlan(question, programme.grant_cases), programmeBasis(programme, this.now()));
+    return rules.length > 0 ? rules.map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`) : undefined;
   }
 
   /**

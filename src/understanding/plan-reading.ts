@@ -3,8 +3,9 @@
  * gemeinsame GmbH", "wir arbeiten schon seit 2019 zusammen", "erst mal für drei Jahre". Asked whether such a plan is
  * funded, the bot adds what the programme's rules say about each of these points, the way the Förder-Check would.
  */
-import type { EligibilityAnswers, LegalForm } from '../funding/eligibility.js';
+import { evaluateEligibility, type Criterion, type CriterionId, type EligibilityAnswers, type LegalForm } from '../funding/eligibility.js';
 import type { GrantCaseRules } from '../funding/programme-parameters.js';
+import type { ProgrammeBasis } from '../funding/programme-validity.js';
 import { NUMBER_WORDS } from './german-numbers.js';
 import { readGrantCase } from './grant-question.js';
 
@@ -88,4 +89,33 @@ export function readPlan(text: string, cases: readonly GrantCaseRules[]): PlanPo
   const years = term === undefined ? undefined : /^\d+$/.test(term) ? Number(term) : NUMBER_WORDS[term];
   if (years !== undefined && years > 0 && years < 20) plan.durationYears = years;
   return plan;
+}
+
+/** The criterion of the Förder-Check that speaks to each point of a plan. */
+const CRITERION_OF: Record<Exclude<keyof PlanPoints, 'legalForms'>, CriterionId> = {
+  partners: 'partners',
+  durationYears: 'duration',
+  started: 'timing',
+  applicant: 'applicant',
+  countiesOnly: 'applicant',
+};
+
+/**
+ * What the programme's rules say about the points of a plan (pure): the Förder-Check's criterion for each point told,
+ * and for each legal form named. A count of partners that meets the rule says nothing new and is left out.
+ */
+export function rulesForPlan(points: PlanPoints, basis: ProgrammeBasis): Criterion[] {
+  const { legalForms = [], ...plan } = points;
+  const told = new Set(Object.keys(plan).map((key) => CRITERION_OF[key as keyof typeof plan]));
+  const ofPoints =
+    told.size === 0
+      ? []
+      : evaluateEligibility({ projectKind: 'kooperation', ...plan }, basis).criteria.filter(
+          (c) => told.has(c.id) && !(c.id === 'partners' && c.status === 'met'),
+        );
+  // Each legal form the plan names ("als GmbH oder als Zweckverband"): what the rules say of it.
+  const ofForms = legalForms.flatMap((legalForm) =>
+    evaluateEligibility({ projectKind: 'kooperation', legalForm }, basis).criteria.filter((c) => c.id === 'legal_form'),
+  );
+  return [...ofPoints, ...ofForms];
 }

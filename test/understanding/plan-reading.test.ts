@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksWhetherFunded, readPlan } from '../../src/understanding/plan-reading.js';
+import { asksWhetherFunded, readPlan, rulesForPlan } from '../../src/understanding/plan-reading.js';
+import { rv2021Basis } from '../helpers/programme.js';
 import { SHIPPED_KB, knowledgeOf } from '../helpers/bot-harness.js';
 
 const { programme } = await knowledgeOf(SHIPPED_KB);
@@ -32,5 +33,23 @@ describe('points of the user plan that a funding rule speaks to', () => {
     expect(asksWhetherFunded('Geht das mit Förderung?')).toBe(true);
     expect(asksWhetherFunded('Ist eine GmbH förderfähig?')).toBe(true);
     expect(asksWhetherFunded('Wie gründen wir eine GmbH für den Bauhof?')).toBe(false);
+  });
+});
+
+describe('what the rules say about the points of a plan', () => {
+  const basis = rv2021Basis();
+
+  it('gives the criterion of each point told and of each legal form named', () => {
+    const rules = rulesForPlan({ partners: 2, legalForms: ['kgg', 'privatrecht'] }, basis);
+    expect(rules.map((c) => [c.id, c.status])).toEqual([
+      ['partners', 'open'],
+      ['legal_form', 'met'],
+      ['legal_form', 'met'],
+    ]);
+  });
+
+  it('leaves out a count that meets the rule, and gives nothing for a plan that tells nothing', () => {
+    expect(rulesForPlan({ partners: 4 }, basis)).toEqual([]);
+    expect(rulesForPlan({}, basis)).toEqual([]);
   });
 });
