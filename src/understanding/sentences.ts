@@ -144,7 +144,7 @@ const ASKS_TO_ANSWER_THAT =
 
 /** "Stimmt das?", "Ist das richtig?", "Trifft das zu?", "Kann mir das jemand bestätigen?": the sentence before is what is asked. */
 const CONFIRMS_CLAIM =
-  /^\s*(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+bestätigen|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+bestaetigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
+  /^\s*(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
 
 /** "Ich habe gehört, dass …", "Wir haben gelesen …", "Angeblich …": a frame that reports a claim, not part of it. */
 const HEARSAY =
