@@ -117,6 +117,15 @@ export class KnowledgeService {
     return this.index.analyzer.baseTerms(text);
   }
 
+  /** The nouns of a text that no article knows, not even through a synonym, compound part or OpenThesaurus. */
+  unknownNouns(text: string): string[] {
+    const { analyzer } = this.index;
+    return analyzer
+      .analyzeQuery(text)
+      .filter((w) => (w.wordClass === 'noun' || w.wordClass === 'unknown') && !analyzer.isKnown(w))
+      .map((w) => w.text);
+  }
+
   article(id: string): Article | undefined {
     return this.index.article(id);
   }

@@ -20,7 +20,7 @@ export type PlanPoints = Pick<EligibilityAnswers, 'partners' | 'durationYears' |
  * "besser für die Förderung".
  */
 const ASKS_FUNDING =
-  /(?<!\p{L})(?:f(?:ö|oe)rder(?:f(?:ä|ae)hig|bar|rechtlich|technisch|ungsf(?:ä|ae)hig)\p{L}*|gef(?:ö|oe)rdert|bezuschusst|zuschussf(?:ä|ae)hig|(?:mit|ohne)\s+(?:f(?:ö|oe)rderung|zuschuss)|(?:f(?:ü|ue)r\s+die|bei\s+der)\s+f(?:ö|oe)rderung|f(?:ö|oe)rderung\s+(?:bekommen|kriegen|erhalten|m(?:ö|oe)glich))(?!\p{L})/iu;
+  /(?<!\p{L})(?:f(?:ö|oe)rder(?:f(?:ä|ae)hig|bar|rechtlich|technisch|ungsf(?:ä|ae)hig)\p{L}*|gef(?:ö|oe)rdert|bezuschusst|zuschussf(?:ä|ae)hig|(?:mit|ohne)\s+(?:f(?:ö|oe)rderung|zuschuss)|(?:f(?:ü|ue)r\s+(?:die|eine)|bei\s+der)\s+f(?:ö|oe)rderung|(?:\p{L}+-)?f(?:ö|oe)rderung\s+(?:bekommen|kriegen|erhalten|m(?:ö|oe)glich|beantragen))(?!\p{L})/iu;
 
 /** A private-law form ("GmbH", "als Verein", "Genossenschaft"). */
 const PRIVATE_LAW =

@@ -5,6 +5,7 @@ import { comparisonSides } from './comparison.js';
 import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
+import { asTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
@@ -15,6 +16,8 @@ export interface KnowledgeLookup {
   readonly details?: RequestedDetails;
   /** The search terms of a text (stemmed, stop words left out); without it every context noun that leads somewhere counts. */
   terms?(text: string): string[];
+  /** The nouns of a text that no article knows (not even through a synonym or compound part). */
+  unknownNouns?(text: string): string[];
 }
 
 /** A confident answer decision. */
@@ -79,9 +82,29 @@ export function understandMessage(
       question: cleaned.text,
       understanding: { kind: 'single', reading: { question: cleaned.text, decision: instead }, pending: [] },
     };
-  if (!cleaned.changed || isConfident(understanding)) return { question: cleaned.text, understanding };
-  const asWritten = understandQuestion(message.trim(), knowledge, topic);
-  return isConfident(asWritten) ? { question: message.trim(), understanding: asWritten } : { question: cleaned.text, understanding };
+  if (isConfident(understanding)) return { question: cleaned.text, understanding };
+  const asWritten = cleaned.changed ? understandQuestion(message.trim(), knowledge, topic) : undefined;
+  if (asWritten && isConfident(asWritten)) return { question: message.trim(), understanding: asWritten };
+  return { question: cleaned.text, understanding: asTask(cleaned.text, understanding, knowledge, topic) };
+}
+
+/**
+ * An unanswered question whether a task is funded, for a task no article names ("Ist ein gemeinsamer Fuhrpark
+ * förderfähig?"), is read as a question about the task areas (see `asTaskQuestion`).
+ */
+function asTask(
+  text: string,
+  understanding: QuestionUnderstanding,
+  knowledge: KnowledgeLookup,
+  topic?: ConversationTopic,
+): QuestionUnderstanding {
+  if (understanding.kind !== 'single') return understanding;
+  const { decision } = understanding.reading;
+  if (decision.outcome !== 'no_answer' || decision.reason !== 'not_covered') return understanding;
+  const task = asTaskQuestion(text, knowledge.unknownNouns?.(text) ?? []);
+  if (!task) return understanding;
+  const read = understandQuestion(task, knowledge, topic);
+  return isConfident(read) ? read : understanding;
 }
 
 /**

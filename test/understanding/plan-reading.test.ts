@@ -32,6 +32,8 @@ describe('points of the user plan that a funding rule speaks to', () => {
   it('knows a question whether a plan is funded from one about something else', () => {
     expect(asksWhetherFunded('Geht das mit Förderung?')).toBe(true);
     expect(asksWhetherFunded('Ist eine GmbH förderfähig?')).toBe(true);
+    expect(asksWhetherFunded('Reicht ein gemeinsamer Bauhof schon für eine Förderung?')).toBe(true);
+    expect(asksWhetherFunded('Können wir dafür IKZ-Förderung beantragen?')).toBe(true);
     expect(asksWhetherFunded('Wie gründen wir eine GmbH für den Bauhof?')).toBe(false);
   });
 });

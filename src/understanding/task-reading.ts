@@ -1,0 +1,34 @@
+/**
+ * A question whether a task is funded, for a task no article names (pure): "Ist ein gemeinsamer Fuhrpark
+ * förderfähig?". The programme funds almost every municipal field of work as long as the shared part is
+ * substantial (Nr. 3.2), so such a question is a question about the task areas, not about the unknown word. A word
+ * after "aus", "von", "über" names who would pay ("Zuschüsse aus der Hessenkasse"), not the task: it stays as it is.
+ */
+import { asksWhetherFunded } from './plan-reading.js';
+
+/** The word that stands for a task no article names: the articles' own word for a field of work. */
+export const TASK_STAND_IN = 'Aufgabenfeld';
+
+/** A name after a noun ("Ortsbeirat Niederklein", "Frau Berger", "Wehren A und B") is a place or a person, not a task. */
+const NAME_BEFORE = /(?<=\p{L}[,;:–-]?\s+)\p{Lu}[\p{L}-]*\s+(?:(?:\p{Lu}[\p{L}-]*)\s+(?:und|oder|sowie)\s+)?$/u;
+
+const FUNDER_BEFORE = /(?<!\p{L})(?:aus|über|ueber|durch|beim?)\s+(?:de[rmns]\s+|die\s+|das\s+)?$/iu;
+
+/**
+ * The question with each unknown task noun replaced by `TASK_STAND_IN`, or `undefined` when it does not ask whether
+ * something is funded or names no unknown task.
+ */
+export function asTaskQuestion(question: string, unknownNouns: readonly string[]): string | undefined {
+  if (!asksWhetherFunded(question) || unknownNouns.length === 0) return undefined;
+  const nouns = [...new Set(unknownNouns)];
+  if (nouns.some((noun) => NAME_BEFORE.test(question.slice(0, Math.max(0, question.indexOf(noun)))))) return undefined;
+  let replaced = question;
+  let any = false;
+  for (const noun of nouns) {
+    const at = replaced.indexOf(noun);
+    if (at < 0 || FUNDER_BEFORE.test(replaced.slice(0, at))) continue;
+    replaced = replaced.slice(0, at) + TASK_STAND_IN + replaced.slice(at + noun.length);
+    any = true;
+  }
+  return any ? replaced : undefined;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { TASK_STAND_IN, asTaskQuestion } from '../../src/understanding/task-reading.js';
+import { SHIPPED_KB, conversationWith, seen } from '../helpers/bot-harness.js';
+
+describe('a question whether a task no article names is funded', () => {
+  it.each<[string, string[], string]>([
+    ['Ist ein gemeinsamer Wertstoffhof für drei Dörfer förderfähig?', ['Wertstoffhof'], `ein gemeinsamer ${TASK_STAND_IN} für`],
+    ['Gemeinsame Hundesteuerveranlagung – wird so was gefördert?', ['Hundesteuerveranlagung'], `Gemeinsame ${TASK_STAND_IN} –`],
+    ['Können wir für die Pflege der Streuobstwiesen IKZ-Förderung beantragen?', ['Streuobstwiesen'], `Pflege der ${TASK_STAND_IN} IKZ`],
+    ['Reicht das gemeinsame Porto schon für eine Förderung?', ['Porto'], `das gemeinsame ${TASK_STAND_IN} schon`],
+  ])('%s', (question, unknown, read) => {
+    expect(asTaskQuestion(question, unknown)).toContain(read);
+  });
+
+  it('leaves a question alone that does not ask whether something is funded', () => {
+    expect(asTaskQuestion('Wie organisieren wir einen gemeinsamen Wertstoffhof?', ['Wertstoffhof'])).toBeUndefined();
+  });
+
+  it('keeps a funder, a person and a place: they are no task', () => {
+    // Who would pay: the other programme stays the question's subject.
+    expect(asTaskQuestion('Ist der Radweg über die Hessenkasse förderfähig?', ['Hessenkasse'])).toBeUndefined();
+    // A name after a noun is a person or a place ("Frau Meier", "Ortsteil Kleinau").
+    expect(asTaskQuestion('Frau Meier fragt, ob die Wehr im Ortsteil Kleinau gefördert wird.', ['Meier', 'Kleinau'])).toBeUndefined();
+  });
+});
+
+describe('the reply to a question whether an unnamed task is funded', () => {
+  async function ask(message: string) {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say(message));
+    return { reply, outcome: outcomes.at(-1) };
+  }
+
+  it('answers with the task areas and says that the shared part must be substantial', async () => {
+    const { reply, outcome } = await ask('Ist ein gemeinsamer Wertstoffhof für drei Dörfer förderfähig?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('wesentlich');
+  });
+
+  it('still says honestly that it does not know another programme', async () => {
+    const { outcome } = await ask('Ist ein gemeinsamer Wertstoffhof über den Zukunftspakt förderfähig?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+});
