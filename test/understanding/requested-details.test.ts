@@ -42,6 +42,15 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Welche Personalkosten zählen bei der Einsparung mit?', []],
     ['Wer hilft uns kostenlos bei der Vorbereitung?', []],
     ['Dürfen wir die Gebührenveranlagung gemeinsam erledigen?', []],
+    // How often applications succeed, and the money the state has for the programme …
+    ['Wie hoch ist die Ablehnungsquote bei IKZ-Anträgen?', ['quote']],
+    ['Wie viel Prozent der Förderanträge gehen am Ende durch?', ['quote']],
+    ['Ist im Fördertopf für 2026 noch was übrig?', ['haushaltsmittel']],
+    ['Welche Summe hat das Land im Haushalt für die IKZ eingeplant?', ['haushaltsmittel']],
+    ['Sind die Landesmittel für dieses Jahr schon ausgeschöpft?', ['haushaltsmittel']],
+    // … but not the saving in per cent, nor the grant of one's own cooperation.
+    ['Wie viel Prozent müssen wir jedes Jahr einsparen?', []],
+    ['Wie viel Geld bekommen drei Gemeinden?', []],
   ])('%s → %j', async (question, kinds) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);
@@ -92,6 +101,9 @@ describe('the details a question asks for (shipped details.yml)', () => {
     expect(status('gebuehr', 'Die Schulung kostet je Teilnehmer 120 €.')).toBe('article');
     expect(status('gebuehr', 'Die Personal- und Sachkosten von 400.000 € sollen um 15 % sinken.')).toBe('missing');
     expect(status('gebuehr', 'Das Land fördert die Kooperation mit 50.000 €.')).toBe('missing');
+    expect(status('quote', 'Rund 80 % der Anträge wurden bewilligt.')).toBe('article');
+    expect(status('quote', 'Die Kosten sollen um 15 % sinken.')).toBe('missing');
+    expect(status('haushaltsmittel', 'Ein festes Jahresbudget ist nicht bekannt.')).toBe('missing');
   });
 
   it('answers a question whose detail word is its topic from the article that has the detail, as typed', async () => {
