@@ -45,6 +45,7 @@ describe('the details a question asks for (shipped details.yml)', () => {
     // How often applications succeed, and the money the state has for the programme …
     ['Wie hoch ist die Ablehnungsquote bei IKZ-Anträgen?', ['quote']],
     ['Wie viel Prozent der Förderanträge gehen am Ende durch?', ['quote']],
+    ['Wie viele Anträge werden pro Jahr abgelehnt?', ['quote']],
     ['Ist im Fördertopf für 2026 noch was übrig?', ['haushaltsmittel']],
     ['Welche Summe hat das Land im Haushalt für die IKZ eingeplant?', ['haushaltsmittel']],
     ['Sind die Landesmittel für dieses Jahr schon ausgeschöpft?', ['haushaltsmittel']],
@@ -103,6 +104,7 @@ describe('the details a question asks for (shipped details.yml)', () => {
     expect(status('gebuehr', 'Das Land fördert die Kooperation mit 50.000 €.')).toBe('missing');
     expect(status('quote', 'Rund 80 % der Anträge wurden bewilligt.')).toBe('article');
     expect(status('quote', 'Die Kosten sollen um 15 % sinken.')).toBe('missing');
+    expect(status('quote', '2024 wurden 3 Anträge abgelehnt.')).toBe('article');
     expect(status('haushaltsmittel', 'Ein festes Jahresbudget ist nicht bekannt.')).toBe('missing');
   });
 
