@@ -29,6 +29,11 @@ export async function bootstrapCli(onOutcome?: (outcome: TurnOutcome) => void, n
 
 /** Runs a CLI main function: a ConfigError or other failure ends the process with one clear line. */
 export function runCli(main: () => Promise<number | void>): void {
+  // A reader that stops early (`npm run ask -- … | head`) closes the pipe: that ends the tool quietly, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main().then(
     (code) => {
       process.exitCode = code ?? 0;

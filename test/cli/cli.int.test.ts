@@ -41,6 +41,20 @@ describe('npm run ask', () => {
     expect(result.stdout).toMatch(/\[1\] Unterlagen für den Antrag/);
   });
 
+  it('ends quietly when the reader closes the output early (… | head)', async () => {
+    const child = spawn(TSX, [join(ROOT, 'src/cli/ask.ts'), '--explain', 'Wie viel Geld gibt es für drei Kommunen?'], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', KNOWLEDGE_DIR: SMALL_KB },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read the first chunk, then close the pipe as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+
   it('explains usage without a question', async () => {
     const result = await run('ask.ts', []);
     expect(result.code).toBe(64);
