@@ -21,6 +21,10 @@ describe('CompoundSplitter', () => {
       ['kostendegression', 'kosten'],
       ['synergiebündelung', 'synergie'],
       ['personalentwicklungen', 'personal'],
+      // A measure of the modifier: a rate, a return, a potential.
+      ['synergierendite', 'synergie'],
+      ['kostenquote', 'kosten'],
+      ['personalpotenziale', 'personal'],
     ])('finds the known modifier of %s before an abstract head', (word, modifier) => {
       expect(splitter.knownModifier(word)).toBe(modifier);
     });
