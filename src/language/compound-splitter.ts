@@ -31,11 +31,11 @@ const MIN_KNOWN_MODIFIER_WORD_LENGTH = 10;
 const MIN_ABSTRACT_HEAD_LENGTH = 5;
 /**
  * Endings of an abstract noun that names a process or property (`Degression`, `Hebung`, `Bündelung`, `Effizienz`,
- * `Wirtschaftlichkeit`) or a measure of it (`Quote`, `Rate`, `Rendite`, `Potenzial`, `Effekt`): as the head of a compound it says what happens to its modifier (`Kostendegression`: the
+ * `Wirtschaftlichkeit`) or a measure or level of it (`Quote`, `Rate`, `Rendite`, `Potenzial`, `Effekt`, `Ebene`): as the head of a compound it says what happens to its modifier (`Kostendegression`: the
  * costs fall), so the compound is about the modifier. A concrete head names a thing of its own that the modifier
  * only qualifies (`Kommunalwahl`, `Sportplatz`, `Personalausweis`, `Kreisumlage`).
  */
-const ABSTRACT_HEAD = /(?:ion|ung|heit|keit|tät|taet|ismus|enz|anz|quote|rate|rendite|potenzial|potential|effekt)(?:en|e)?$/;
+const ABSTRACT_HEAD = /(?:ion|ung|heit|keit|tät|taet|ismus|enz|anz|quote|rate|rendite|potenzial|potential|effekt|ebene)(?:en|e|n)?$/;
 
 /**
  * Splits German compounds into known parts: `Förderanträge` → `forder` + `antrag`.

@@ -25,6 +25,8 @@ describe('CompoundSplitter', () => {
       ['synergierendite', 'synergie'],
       ['kostenquote', 'kosten'],
       ['personalpotenziale', 'personal'],
+      // The level of the modifier: "auf Kommunalebene" is about the kommunal level.
+      ['kommunalebene', 'kommunal'],
     ])('finds the known modifier of %s before an abstract head', (word, modifier) => {
       expect(splitter.knownModifier(word)).toBe(modifier);
     });
