@@ -447,7 +447,7 @@ const SECTION_MIN_WEIGHT = 0.5;
  * once per list (that took longer than the rest of a small search); folded regions hold only letters, digits and
  * spaces, so they need no escaping.
  */
-function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
+export function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   let pattern = scopePatterns.get(regions);
   if (pattern === undefined) {
     const folded = regions

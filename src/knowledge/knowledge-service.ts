@@ -1,7 +1,7 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import type { IntentsFile } from './intent-schema.js';
-import { DEFAULT_ANSWER_OPTIONS, decideAnswer, type AnswerDecision } from './answer-engine.js';
+import { DEFAULT_ANSWER_OPTIONS, decideAnswer, mentionsOutsideScope, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
 import { RequestedDetails } from './detail-kinds.js';
 import { loadIndexedKnowledge } from './knowledge-snapshot.js';
@@ -43,11 +43,11 @@ export class KnowledgeService {
     const old = this.kb.meta;
     const synonymsBroken = rejectedFiles.has('_meta/synonyms.yml');
     const analyzerBroken = rejectedFiles.has('_meta/analyzer.yml');
-    const { stopwords, outsideScope, framing, framingPersons } = old;
+    const { stopwords, outsideScope, outsideTopics, framing, framingPersons } = old;
     const meta = {
       ...fresh.meta,
       ...(synonymsBroken && { synonymGroups: old.synonymGroups }),
-      ...(analyzerBroken && { stopwords, outsideScope, framing, framingPersons }),
+      ...(analyzerBroken && { stopwords, outsideScope, outsideTopics, framing, framingPersons }),
       programme: fresh.meta.programme ?? old.programme,
       intents: fresh.meta.intents ?? old.intents,
       details: fresh.meta.details ?? old.details,
@@ -164,6 +164,7 @@ export class KnowledgeService {
 
   /** The confidence decision for a user question. */
   answer(question: string): AnswerDecision {
+    if (mentionsOutsideScope(question, this.kb.meta.outsideTopics)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
     return decideAnswer(this.index, question, this.kb.meta.outsideScope);
   }
 }

@@ -23,6 +23,7 @@ const synonymsSchema = z.object({ equivalents: synonymGroupList, related: synony
 const analyzerSchema = z.object({
   stopwords: z.object({ keep: wordList, add: wordList }).default({ keep: [], add: [] }),
   outside_scope: wordList,
+  outside_topics: wordList,
   framing: wordList,
   framing_persons: wordList,
 });
@@ -150,6 +151,7 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
       : [],
     stopwords: analyzer?.stopwords ?? { keep: [], add: [] },
     outsideScope: analyzer?.outside_scope ?? [],
+    outsideTopics: analyzer?.outside_topics ?? [],
     framing: analyzer?.framing ?? [],
     framingPersons: analyzer?.framing_persons ?? [],
     programme: yaml('foerderprogramm.yml', programmeParametersSchema),

@@ -69,6 +69,8 @@ export interface KnowledgeMeta extends AnalyzerSettings {
   details?: DetailsFile;
   /** Regions and funders outside the Hessian programme; a question naming one is out of scope. */
   outsideScope: string[];
+  /** Fields of law and administration the articles do not cover (`analyzer.yml`, `outside_topics`): no answer. */
+  outsideTopics: string[];
 }
 
 /** Everything loaded from the knowledge folder. */

@@ -36,7 +36,7 @@ describe('knowledge base loading', () => {
     expect('article' in parsed).toBe(true);
     if (!('article' in parsed)) return;
     const problems = checkKnowledgeBase(
-      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] }, problems: [] },
+      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [], outsideTopics: [] }, problems: [] },
       { maxAgeDays: 730, now: NOW },
     );
     expect(problems).toEqual([]);
@@ -114,7 +114,7 @@ describe('knowledge base loading', () => {
     );
     if (!('article' in parsed)) throw new Error('expected an article');
     const problems = checkKnowledgeBase(
-      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [] }, problems: [] },
+      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [], outsideTopics: [] }, problems: [] },
       { maxAgeDays: 730, now: NOW },
     );
     expect(problems.map((p) => p.reason)).toEqual([expect.stringMatching(/write "as_of: undatiert"/)]);
@@ -125,6 +125,7 @@ describe('knowledge base loading', () => {
       synonymGroups: [{ words: ['Geltungsdauer', 'nächstes Jahr', 'kommendes Jahr'], exact: false }],
       stopwords: { keep: ['jahr'], add: ['nächstes'] },
       outsideScope: [],
+      outsideTopics: [],
     };
     const problems = checkKnowledgeBase({ articles: [], meta, problems: [] }, { maxAgeDays: 730, now: NOW });
     expect(problems.map((p) => [p.file, p.severity])).toEqual([['_meta/synonyms.yml', 'warning']]);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_KB, conversationWith, knowledgeOf } from '../helpers/bot-harness.js';
+
+/**
+ * Fields of law the articles do not cover (`outside_topics` in analyzer.yml): a question about one shares only
+ * "Zweckverband" or "Gemeinde" with an article, so the honest reply is that the bot has no reliable answer.
+ */
+describe('questions about a field of law the articles do not cover', () => {
+  it.each([
+    'Muss der Zweckverband seine Aufträge europaweit ausschreiben?',
+    'Wer haftet für die Schulden des Zweckverbands?',
+    'Ist die Aufgabenübertragung an den Zweckverband umsatzsteuerpflichtig?',
+    'Muss der Personalrat der Zusammenlegung der Bauhöfe zustimmen?',
+  ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'not_covered' });
+  });
+
+  it.each([
+    ['Wird eine gemeinsame Vergabestelle gefördert?', 'aufgabenbereiche'],
+    ['Ist ein gemeinsamer Datenschutzbeauftragter förderfähig?', 'aufgabenbereiche'],
+  ])('still answers a question about a shared task of such a field: "%s"', async (question, articleId) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(question);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+  });
+});
