@@ -13,12 +13,6 @@ const compiledDetails = new WeakMap<object, RequestedDetails>();
 /**
  * The knowledge the bot answers from: the loaded articles, their search index and the problems found
  * while loading. Bot logic depends on this, not on files or the search library.
- *
- * @example
- * ```ts
- * const knowledge = await KnowledgeService.load('knowledge', logger);
- * const decision = knowledge.answer('Welche Unterlagen brauche ich?');
- * ```
  */
 export class KnowledgeService {
   private constructor(
