@@ -364,11 +364,8 @@ function chooseSections(
     // A word naming the article's topic (itself or an equivalent: "RV" for "Rahmenvereinbarung") tells no section; a
     // number does, also when the title spans it ("2004–2021").
     if (word.wordClass !== 'number' && strengthIn(word, title) >= 1) continue;
-    const strengths = rest.map((_, i) => {
-      const section = sections[i + 1];
-      if (!section) return 0;
-      return Math.max(strengthIn(word, section.heading) * SECTION_HEADING_BONUS, strengthIn(word, section.body));
-    });
+    // `sections` are the terms of `article.sections`: one entry per section, the intro first.
+    const strengths = sections.slice(1).map((s) => Math.max(strengthIn(word, s.heading) * SECTION_HEADING_BONUS, strengthIn(word, s.body)));
     const containing = strengths.filter((x) => x > 0).length;
     if (containing === 0) continue;
     const weight =

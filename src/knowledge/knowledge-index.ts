@@ -50,7 +50,6 @@ export interface ArticleTerms {
    * A question matching them names a town or case of the example, rarely what it asks about.
    */
   exampleOnly: ReadonlySet<string>;
-  /** The article's keywords. */
   keywords: ReadonlySet<string>;
   /** One entry per `article.sections` (the intro first). */
   sections: ReadonlyArray<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
