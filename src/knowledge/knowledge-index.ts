@@ -4,7 +4,7 @@ import { tokenizeWords } from '../language/german-normalizer.js';
 import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
-export const DEFAULT_SEARCH_OPTIONS = {
+const DEFAULT_SEARCH_OPTIONS = {
   boost: { title: 3, questions: 2.5, keywords: 2.5, headings: 1.5, body: 1 },
   /** Edit distance as a share of the term length, for terms of at least `fuzzyMinLength` characters. */
   fuzzy: 0.2,
@@ -17,7 +17,7 @@ export const DEFAULT_SEARCH_OPTIONS = {
  * Factors on a query word's weight by its word class (see `QueryWord.wordClass`): nouns name the topic,
  * verbs and adjectives mostly do not. An unknown word starts from the weight of the rarest known word.
  */
-export const WORD_CLASS_WEIGHTS = {
+const WORD_CLASS_WEIGHTS = {
   known: { noun: 1, number: 1, place: 1, unknown: 1, other: 0.6 },
   /**
    * A word the knowledge base does not know: a noun, name or abbreviation ("Hessenkasse", "LEADER") is likely what the
