@@ -6,10 +6,8 @@ import type { Article, ArticleSection } from './types.js';
 /** Thresholds of the answer decision: the defaults as named data. */
 export const DEFAULT_ANSWER_OPTIONS = {
   /**
-   * Share of the question's weight (IDF of its words) that the best article must cover. Below it the
-   * question is about something the knowledge base does not have: no_answer. 0.45 since unknown ordinary
-   * words weigh little (measured on the clerk, team, dev and follow-up sets, docs/evaluation.md); an
-   * unknown name still weighs more than any known word and keeps other programmes' questions below it.
+   * Share of the question's weight (IDF of its words) the best article must cover, else no_answer. 0.45: unknown
+   * ordinary words weigh little, an unknown name more than any known word (measured, docs/evaluation.md).
    */
   minCoverage: 0.45,
   /** A second article ranked at least this share of the best one's rank value makes the question ambiguous. */
@@ -25,27 +23,18 @@ export const DEFAULT_ANSWER_OPTIONS = {
   /** How many of the best-scoring articles are re-ranked by coverage. */
   rerankDepth: 20,
   /**
-   * An answer shows the intro and one section: an article whose best passage (title, intro and one section,
-   * or one stored question) covers less than this share of what the whole article covers is ranked down in
-   * proportion. Such a neighbour gathers general words from many sections but lacks the fact (docs/evaluation.md).
+   * An answer shows the intro and one section: an article whose best passage covers less than this share of what
+   * the whole article covers is ranked down in proportion; it gathers general words but lacks the fact.
    */
   minPassageShare: 0.7,
-  /**
-   * The share of an article's coverage that comes only from its examples (`ArticleTerms.exampleOnly`: a town, a
-   * case) counts this much in the rank value: such a word rarely says what the question asks (docs/evaluation.md).
-   */
+  /** Coverage found only in an article's examples (`ArticleTerms.exampleOnly`) counts this much: a town rarely is the topic. */
   exampleWeight: 0.7,
   /**
-   * The share of the question's weight that must be found where the best article names its topic (title, stored
-   * questions, keywords, section headings). Below it the article only mentions the question's words in passing
-   * ("Bürgermeister" in a list of a board's members for a question about electing one): no_answer.
+   * Share of the question's weight the best article must have where it names its topic (`namedShare`); below it the
+   * article only mentions the words in passing ("Bürgermeister" in a list of a board's members): no_answer.
    */
   minNamedShare: 0.1,
-  /**
-   * A candidate that covers this much more of the question than the best-ranked one (which is answered) is the
-   * answer, if it names the question's topic (`minNamedShare`). Only among answered questions: a question that
-   * none covers well stays unanswered (measured, docs/evaluation.md).
-   */
+  /** A candidate covering this much more than the best-ranked (answered) one, and naming the topic, is the answer. */
   coverageLead: 0.3,
 } as const;
 
@@ -79,15 +68,7 @@ export type AnswerDecision =
       candidates: Candidate[];
     };
 
-/**
- * Decides how to answer a question from the knowledge base (pure apart from reading the index).
- *
- * @example
- * ```ts
- * const decision = decideAnswer(index, 'Wie viel Geld gibt es für drei Gemeinden?');
- * if (decision.outcome === 'answer') console.log(decision.article.title);
- * ```
- */
+/** Decides how to answer a question from the knowledge base (pure apart from reading the index). */
 export function decideAnswer(
   index: KnowledgeIndex,
   question: string,
@@ -110,7 +91,6 @@ export function decideAnswer(
     // Only the alternatives the article matched at all count, and only they can be found in one of its passages.
     const matched = matchedAlternatives(words, idf, index, hit, questionTerms);
     const terms = index.termsOf(hit.article.id);
-    // What the hit matched, without the terms in `leftOut`.
     const inHit = (leftOut: ReadonlySet<string>) =>
       coverage(matched, totalWeight, options, (t) => hit.exactTerms.has(t) && !leftOut.has(t), 'article');
     const candidate = {
@@ -120,7 +100,6 @@ export function decideAnswer(
       questionMatch: questionMatch(words, idf, totalWeight, terms),
     };
     const passage = passageCoverage(matched, totalWeight, options, passagesOf(terms), candidate.coverage);
-    // Words the article has only in its examples (`ArticleTerms.exampleOnly`) left out.
     const outsideExamples = inHit(terms.exampleOnly);
     rank.set(candidate, rankValue(candidate, passage, outsideExamples, options));
     return candidate;
@@ -173,10 +152,8 @@ function areRelated(a: Article, b: Article): boolean {
 }
 
 /**
- * Ranking value: the match score weighted by the square of the coverage, raised when one stored
- * question of the article says nearly what the user asked (the way FAQ search matches question to
- * question, not only question to answer text), and lowered when no passage holds the words together
- * or when words are found only in the article's examples.
+ * Ranking value: the match score weighted by the square of the coverage, raised when a stored question says nearly
+ * what the user asked (as FAQ search does), lowered when no passage holds the words together or they are only in examples.
  */
 function rankValue(candidate: Candidate, passage: number, outsideExamples: number, options: AnswerOptions): number {
   const { score, coverage, questionMatch } = candidate;
@@ -186,9 +163,8 @@ function rankValue(candidate: Candidate, passage: number, outsideExamples: numbe
 }
 
 /**
- * What an answer can show, each as the term sets it consists of: the title with the intro and one section, and
- * each stored question. Sections first: one of them more often reaches the share after which `passageCoverage`
- * stops reading.
+ * What an answer can show, as term sets: title, intro and one section; each stored question. Sections first: they
+ * more often end `passageCoverage` early.
  */
 function passagesOf(terms: ArticleTerms): ReadonlyArray<ReadonlyArray<ReadonlySet<string>>> {
   const { title, questions, sections } = terms;
@@ -223,17 +199,11 @@ function namedShare(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, num
   return named / totalWeight;
 }
 
-/**
- * The noun a question asks for: the one after "welche", "wie viele", "was für" ("Welche Mehrheit braucht der
- * Beschluss?", "Ab welchem Schwellenwert?"), possibly after an adjective.
- */
+/** The noun a question asks for, after "welche", "wie viele", "was für" and perhaps an adjective ("Ab welchem Schwellenwert?"). */
 const ASKED_THING =
   /(?<!\p{L})(?:[Ww]elche[rnms]?|[Ww]ie\s+viele?|[Ww]as\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?)\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
 
-/**
- * True when the noun a question asks for (`ASKED_THING`) is a word no article knows, and nothing stands for it
- * (a synonym, a compound part, OpenThesaurus): the knowledge base cannot have what is asked.
- */
+/** True when the noun a question asks for (`ASKED_THING`) is an unknown word: the knowledge base cannot have it. */
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   const asked = ASKED_THING.exec(question)?.[1];
   const word = asked && words.find((w) => w.text === asked);
@@ -255,9 +225,7 @@ const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/
 
 /**
  * True for a count or sum about a place or thing no article knows, or what such a place received, not about the asker
- * ("Wie viele Zweckverbände gibt es im RP-Bezirk Kassel?", "Wie viel Förderung ging in den Landkreis Kassel?", "Was hat
- * die Gemeinde X für ihr Standesamt bekommen?"): the articles count for all of Hessen or name their places; the
- * nearest count would answer a different question.
+ * ("Wie viele Zweckverbände gibt es im RP-Bezirk Kassel?"): the articles count for all of Hessen or name their places.
  */
 function countsUnknownThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   if (!(COUNT_QUESTION.test(question) || RECEIVED.test(question)) || FIRST_PERSON.test(question)) return false;
@@ -276,10 +244,7 @@ interface MatchedAlternative {
   term: string;
   /** Its listed weight, less for a common compound part (see `alternativeWeight`). */
   weight: number;
-  /**
-   * For a compound part or a synonym (not the word's own term): the part of the compound it stands for, so
-   * that a part and its synonym count as one part.
-   */
+  /** For a compound part or a synonym: the part it stands for (a part and its synonym count as one). */
   part: string | undefined;
   /** The index terms the hit matched for it (itself, or fuzzy and prefix variants). */
   variants: readonly string[];
@@ -290,7 +255,6 @@ interface MatchedAlternative {
 /** Per query word: its IDF, the alternatives a hit matched, and (`phrases`) its synonyms of several words whose words the hit all matched exactly. */
 type MatchedWord = { idf: number; alternatives: MatchedAlternative[]; phrases: NonNullable<QueryWord['phrases']> };
 
-const NONE: readonly string[] = [];
 const NO_TERMS: ReadonlySet<string> = new Set();
 
 function matchedAlternatives(
@@ -307,7 +271,7 @@ function matchedAlternatives(
       const exact = hit.exactTerms.has(term);
       const found = hit.queryTerms.get(term);
       if (!exact && !found) continue;
-      const variants = found ? [...found] : NONE;
+      const variants = found ? [...found] : [];
       alternatives.push({
         term,
         weight: alternativeWeight(word, wordIdf, term, listed, index),
@@ -331,10 +295,7 @@ function alternativeWeight(word: QueryWord, wordIdf: number, term: string, liste
   return isPart ? listed * Math.min(1, index.termIdf(term) / Math.max(wordIdf, 1e-9)) : listed;
 }
 
-/**
- * The best coverage of one passage. The rank value reads it only up to `minPassageShare` of the article's
- * coverage (see `rankValue`), so the passages are read until one reaches that.
- */
+/** The best coverage of one passage; `rankValue` reads it only up to `minPassageShare` of the article's, so reading stops there. */
 function passageCoverage(
   words: readonly MatchedWord[],
   totalWeight: number,
@@ -353,12 +314,9 @@ function passageCoverage(
 }
 
 /**
- * How much of the question's weight is found where `has` says a term is, 0…1: each word counts with its best
- * alternative found, or, less, with one found only through a fuzzy or prefix variant. A compound found through
- * two of its parts, and a synonym of several words found with all of them, count `allPartsWeight`. Within a
- * `passage` a fuzzy match counts only where its variant is not another word of the question
- * ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a compound does not count through two parts, which are
- * often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
+ * How much of the question's weight is found where `has` says a term is, 0…1. Within a `passage` a fuzzy match counts
+ * only where its variant is not another word of the question ("Gemeindevertretung" ~ "Gemeindeverwaltung"), and a
+ * compound does not count through two parts, often one part and its synonym ("Gemeinderat": Gemeinde, Kommune).
  */
 function coverage(
   words: readonly MatchedWord[],
@@ -389,10 +347,8 @@ function coverage(
 }
 
 /**
- * The intro always answers in short; a long article adds the one section that fits the question best,
- * so the reply stays short and the rest is a link away. Words that name the article's topic (they are
- * in its title) or that appear in many of its sections say little about which section is meant, so a
- * word counts in proportion to how few sections contain it.
+ * The intro, plus the one section that fits the question best. A word in the title tells no section, and a word
+ * counts in proportion to how few sections contain it.
  */
 function chooseSections(
   index: KnowledgeIndex,
@@ -408,11 +364,8 @@ function chooseSections(
     // A word naming the article's topic (itself or an equivalent: "RV" for "Rahmenvereinbarung") tells no section; a
     // number does, also when the title spans it ("2004–2021").
     if (word.wordClass !== 'number' && strengthIn(word, title) >= 1) continue;
-    const strengths = rest.map((_, i) => {
-      const section = sections[i + 1];
-      if (!section) return 0;
-      return Math.max(strengthIn(word, section.heading) * SECTION_HEADING_BONUS, strengthIn(word, section.body));
-    });
+    // `sections` are the terms of `article.sections`: one entry per section, the intro first.
+    const strengths = sections.slice(1).map((s) => Math.max(strengthIn(word, s.heading) * SECTION_HEADING_BONUS, strengthIn(word, s.body)));
     const containing = strengths.filter((x) => x > 0).length;
     if (containing === 0) continue;
     const weight =
@@ -428,10 +381,7 @@ function chooseSections(
 
 /** A question word found in a section's heading counts this much more than one found in its text. */
 const SECTION_HEADING_BONUS = 2.5;
-/**
- * Verbs and adjectives ("prüft", "hoch") say less about which part of an article is meant than nouns
- * ("Referat", "drei Kommunen"), and headings phrase them often ("Wer prüft …?").
- */
+/** Verbs and adjectives ("prüft", "hoch") tell a section less than nouns, and headings phrase them often ("Wer prüft …?"). */
 const SECTION_VERB_FACTOR = 0.5;
 /** A question for an amount: "wie viel", "wieviel", "wie hoch", "welche Summe", "welcher Betrag". */
 const AMOUNT_QUESTION = /(?<!\p{L})(?:wie\s*viel|wie\s+hoch|welche[rn]?\s+(?:summe|betrag|höhe|hoehe))/iu;
@@ -443,9 +393,8 @@ const AMOUNT_SECTION_FACTOR = 1.5;
 const SECTION_MIN_WEIGHT = 0.5;
 
 /**
- * Whether the question names one of the regions, also inflected ("bayerischen"). The regions' pattern is compiled
- * once per list (that took longer than the rest of a small search); folded regions hold only letters, digits and
- * spaces, so they need no escaping.
+ * Whether the question names one of the regions, also inflected ("bayerischen"). The pattern is compiled once per list
+ * (that took longer than a small search); folded regions need no escaping.
  */
 export function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
   let pattern = scopePatterns.get(regions);

@@ -1,13 +1,6 @@
 import { spellOutUmlauts } from '../language/german-normalizer.js';
 
-/**
- * A kebab-case id from a German title.
- *
- * @example
- * ```ts
- * articleId('Förderung für Feuerwehren'); // 'foerderung-fuer-feuerwehren'
- * ```
- */
+/** A kebab-case id from a German title: 'Förderung für Feuerwehren' → 'foerderung-fuer-feuerwehren'. */
 export function articleId(title: string): string {
   return spellOutUmlauts(title)
     .replace(/[^a-z0-9]+/g, '-')

@@ -2,12 +2,6 @@ import { foldGerman } from '../language/german-normalizer.js';
 import type { DetailsFile } from './details-schema.js';
 import type { Article } from './types.js';
 
-/**
- * Requested details: a question can ask for a kind of information (a phone number, a form, a deadline …) that the
- * article nearest to its topic does not hold; answering with it anyway looks confident but leaves the question open.
- * `_meta/details.yml` names each kind with the words that ask for it and what an article must contain to supply it.
- */
-
 /** A way of reaching the advising office that its configured contact data can supply. */
 export type OfficeContactField = 'phone' | 'email' | 'url';
 
@@ -30,10 +24,12 @@ export interface DetailKind {
   suppliedPattern?: RegExp;
 }
 
-/** The compiled `_meta/details.yml`. */
+/**
+ * The compiled `_meta/details.yml`: the kinds of information a question can ask for (a phone number, a deadline …),
+ * each with the words that ask for it and what an article must contain to supply it. Answering with an article that
+ * lacks the detail would look confident but leave the question open.
+ */
 export class RequestedDetails {
-  private readonly supplies = new WeakMap<Article, Map<string, DetailSupply>>();
-
   private constructor(
     readonly kinds: readonly DetailKind[],
     private readonly unknown: RegExp | undefined,
@@ -84,13 +80,6 @@ export class RequestedDetails {
 
   /** Whether `article` supplies `kind`: in which section, or through the office's contact data, or not at all. */
   supply(article: Article, kind: DetailKind): DetailSupply {
-    let known = this.supplies.get(article);
-    if (!known) this.supplies.set(article, (known = new Map<string, DetailSupply>()));
-    if (!known.has(kind.name)) known.set(kind.name, this.findSupply(article, kind));
-    return known.get(kind.name)!;
-  }
-
-  private findSupply(article: Article, kind: DetailKind): DetailSupply {
     // A section headed "Nicht bekannt" lists what is not known; its items supply nothing.
     const section = article.sections.findIndex(
       (s) => (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind),

@@ -4,7 +4,7 @@ import { tokenizeWords } from '../language/german-normalizer.js';
 import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
-export const DEFAULT_SEARCH_OPTIONS = {
+const DEFAULT_SEARCH_OPTIONS = {
   boost: { title: 3, questions: 2.5, keywords: 2.5, headings: 1.5, body: 1 },
   /** Edit distance as a share of the term length, for terms of at least `fuzzyMinLength` characters. */
   fuzzy: 0.2,
@@ -17,22 +17,19 @@ export const DEFAULT_SEARCH_OPTIONS = {
  * Factors on a query word's weight by its word class (see `QueryWord.wordClass`): nouns name the topic,
  * verbs and adjectives mostly do not. An unknown word starts from the weight of the rarest known word.
  */
-export const WORD_CLASS_WEIGHTS = {
+const WORD_CLASS_WEIGHTS = {
   known: { noun: 1, number: 1, place: 1, unknown: 1, other: 0.6 },
   /**
-   * A word the knowledge base does not know: a capitalised noun, a name or an abbreviation ("Hessenkasse",
-   * "LEADER") is likely what the question is about, so it weighs more than any known word and an article
-   * that lacks it does not answer; an ordinary word (a verb, adverb or adjective: lower case in a message
-   * that uses capitals, or known to OpenThesaurus as such, "schicken", "hinterher") or a number or year
-   * ("2027", "32000") says little about the topic and weighs little.
+   * A word the knowledge base does not know: a noun, name or abbreviation ("Hessenkasse", "LEADER") is likely what the
+   * question is about, so an article that lacks it does not answer; an ordinary word ("schicken", "hinterher") or a
+   * number ("2027") says little about the topic.
    */
   unknown: { noun: 1.3, number: 0.25, place: 0.25, unknown: 1, other: 0.12 },
 } as const;
 
 /**
- * A number other than a year ("25 %", "100.000", "4.800 Einwohner") is mostly the asker's own figure, or one they
- * got wrong: it weighs half, so that an article that says "15 %" still answers "Stimmt es, dass wir 25 % sparen
- * müssen?". A year or a month keeps its weight: it often is what the question is about ("Was galt 2016?").
+ * A number other than a year ("25 %", "4.800 Einwohner") is mostly the asker's own figure, or a wrong one: it weighs
+ * half, so an article saying "15 %" still answers "Stimmt es, dass wir 25 % sparen müssen?". A year keeps its weight.
  */
 const KNOWN_COUNT_WEIGHT = 0.5;
 
@@ -53,7 +50,6 @@ export interface ArticleTerms {
    * A question matching them names a town or case of the example, rarely what it asks about.
    */
   exampleOnly: ReadonlySet<string>;
-  /** The article's keywords. */
   keywords: ReadonlySet<string>;
   /** One entry per `article.sections` (the intro first). */
   sections: ReadonlyArray<{ heading: ReadonlySet<string>; body: ReadonlySet<string> }>;
@@ -83,37 +79,22 @@ interface TermMatches {
   docs: Uint32Array;
   scores: Float64Array;
   /**
-   * The index terms the articles matched, in one array: those of `docs[i]` are `terms[termStart[i]]` up to
-   * `terms[termStart[i + 1] - 1]`. An array per article cost about 45 bytes more per match, and the cache holds
-   * up to `TERM_CACHE_MAX_MATCHES` (2,000 articles after 300 questions: 325,000 matches, 21 → 8 MB).
+   * The matched index terms in one array: `docs[i]`'s are `terms[termStart[i]]` up to `terms[termStart[i + 1] - 1]`
+   * (an array per article: 21 instead of 8 MB for 325,000 matches).
    */
   terms: string[];
   termStart: Uint32Array;
 }
 
-/**
- * How many matches (article entries) the term cache holds before it starts afresh. The same words come up in
- * most questions and the index never changes, so their MiniSearch results are kept; the bound keeps memory flat.
- */
+/** How many matches the term cache holds before it starts afresh (the same words come up in most questions). */
 const TERM_CACHE_MAX_MATCHES = 500_000;
 /** How many terms' document frequencies are kept (words users type that the base does not have add up). */
 const MAX_CACHED_FREQUENCIES = 100_000;
 
 /**
- * The searchable knowledge base. Three steps, each easy to extend on its own:
- *
- * 1. the German analyser turns a question into words, each with weighted alternatives (its own term,
- *    compound parts, synonyms: `QueryWord.alternatives`);
- * 2. `search` asks MiniSearch (title, questions, keywords, headings, body; `DEFAULT_SEARCH_OPTIONS`)
- *    for every alternative and lets each word count with its best alternative;
- * 3. the answer decision (`answer-engine.ts`) weighs the hits with `idf` (document frequencies are the
- *    number of MiniSearch's exact matches) and the per-part term sets of `termsOf`, analysed on first use.
- *
- * @example
- * ```ts
- * const index = KnowledgeIndex.build(await loadKnowledgeBase('knowledge'));
- * const hits = index.search(index.analyzer.analyzeQuery('Wer darf einen Antrag stellen?'), 20);
- * ```
+ * The searchable knowledge base: the German analyser turns a question into words with weighted alternatives
+ * (`QueryWord.alternatives`), `search` asks MiniSearch for each, and the answer decision (`answer-engine.ts`)
+ * weighs the hits with `idf` and the per-part term sets of `termsOf`.
  */
 export class KnowledgeIndex {
   /** Article id → its number (position in `articles`). */
@@ -165,10 +146,8 @@ export class KnowledgeIndex {
   }
 
   /**
-   * Articles matching the query words, the best `limit` first. Each word contributes the score of its
-   * best alternative (its own term, a compound part or a synonym), not the sum of all of them: otherwise
-   * an article that merely repeats many synonyms of one common word would outrank the article that
-   * matches every word of the question. Equal scores keep the order in which the articles first matched.
+   * Articles matching the query words, the best `limit` first (ties in first-matched order). Each word contributes
+   * its best alternative's score, not the sum: else repeating many synonyms of one word would beat matching every word.
    */
   search(words: readonly QueryWord[], limit = Number.POSITIVE_INFINITY): ArticleHit[] {
     // Typed arrays by article number: on a base of thousands of articles a question's words match most of them.
@@ -208,7 +187,6 @@ export class KnowledgeIndex {
       }
       for (const doc of order) score[doc] = score[doc]! + best[doc]!;
     }
-    // A stable sort: ties stay in first-matched order.
     const top = order.sort((a, b) => score[b]! - score[a]!).slice(0, limit);
     const hits = top.map((doc) => ({
       article: this.articles[doc]!,
@@ -231,10 +209,7 @@ export class KnowledgeIndex {
     return hits;
   }
 
-  /**
-   * MiniSearch's matches of one analysed term (cached). Typos are corrected (fuzzy) and words completed
-   * (prefix) only on what the user typed, not on expansions, which are spelled right.
-   */
+  /** MiniSearch's matches of one analysed term (cached); fuzzy and prefix only on what the user typed, not on expansions. */
   private termMatches(term: string, typed: boolean, mayBeTypo: boolean): TermMatches {
     const options = DEFAULT_SEARCH_OPTIONS;
     const word = typed && !/^\d+$/.test(term);
@@ -266,12 +241,7 @@ export class KnowledgeIndex {
     return matches;
   }
 
-  /**
-   * Weight of a query word for the coverage decision: its inverse document frequency (BM25 form),
-   * scaled by its word class. A word the knowledge base does not know at all weighs like the rarest
-   * known word or more when it is a noun ("Personalausweis": probably what the question is about),
-   * less when it is a verb or adjective ("zulässig", "einrechnen"), which rarely name the topic.
-   */
+  /** Weight of a query word for the coverage decision: its IDF (BM25 form) scaled by `WORD_CLASS_WEIGHTS`. */
   idf(word: QueryWord): number {
     const n = this.articles.length;
     const own = this.documentFrequencyOf(word.term);
@@ -303,10 +273,7 @@ export class KnowledgeIndex {
     return frequency > 0 ? bm25Idf(this.articles.length, frequency) : 0;
   }
 
-  /**
-   * Index terms of an article's title, its questions and each section (heading and body apart), analysed when
-   * the article is first a hit and kept.
-   */
+  /** Index terms of an article's parts (see `ArticleTerms`), analysed on first use and kept. */
   termsOf(articleId: string): ArticleTerms {
     const article = this.article(articleId);
     if (!article) return NO_TERMS;

@@ -13,12 +13,6 @@ const compiledDetails = new WeakMap<object, RequestedDetails>();
 /**
  * The knowledge the bot answers from: the loaded articles, their search index and the problems found
  * while loading. Bot logic depends on this, not on files or the search library.
- *
- * @example
- * ```ts
- * const knowledge = await KnowledgeService.load('knowledge', logger);
- * const decision = knowledge.answer('Welche Unterlagen brauche ich?');
- * ```
  */
 export class KnowledgeService {
   private constructor(
@@ -101,10 +95,8 @@ export class KnowledgeService {
   /** The kinds of detail a question can ask for (`_meta/details.yml`), compiled; absent when that file did not load. */
   get details(): RequestedDetails | undefined {
     const file = this.kb.meta.details;
-    if (!file) return undefined;
-    let compiled = compiledDetails.get(file);
-    if (!compiled) compiledDetails.set(file, (compiled = RequestedDetails.compile(file)));
-    return compiled;
+    if (file && !compiledDetails.has(file)) compiledDetails.set(file, RequestedDetails.compile(file));
+    return file && compiledDetails.get(file);
   }
 
   /** All loaded articles (reports, tools). */

@@ -5,18 +5,11 @@ import type { ArticleSection } from './types.js';
 // `html: false`: raw HTML in an article is shown as text, never passed to a chat client as markup.
 const md = MarkdownIt({ html: false, linkify: false });
 
-/** Result of reading an article body. */
-export interface ParsedBody {
-  sections: ArticleSection[];
-  /** Relative link targets (no scheme, not an anchor), as written. */
-  relativeLinks: string[];
-}
-
 /**
- * Splits a Markdown body into the intro and its `##` sections using markdown-it's token stream
- * (so a `##` inside a code block is not mistaken for a heading), and collects relative links.
+ * Splits a Markdown body into the intro and its `##` sections using markdown-it's token stream (so a `##` inside a
+ * code block is not mistaken for a heading), and collects relative link targets (no scheme, not an anchor) as written.
  */
-export function parseBody(markdown: string): ParsedBody {
+export function parseBody(markdown: string): { sections: ArticleSection[]; relativeLinks: string[] } {
   const lines = markdown.split('\n');
   const tokens = md.parse(markdown, {});
   const starts: Array<{ line: number; heading: string | null; bodyLine: number }> = [{ line: 0, heading: null, bodyLine: 0 }];
