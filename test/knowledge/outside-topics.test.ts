@@ -25,3 +25,14 @@ describe('questions about a field of law the articles do not cover', () => {
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
   });
 });
+
+describe('another funder named in a question about an amount', () => {
+  it.each([
+    'Wie viel Geld gibt es aus der Brandschutzförderung, wenn zwei Ortsteilwehren ein Gerätehaus teilen?',
+    'Bekommen drei Gemeinden aus Starke Heimat Hessen einen Zuschuss für eine gemeinsame Halle?',
+  ])('computes no IKZ grant for "%s": the money would come from another programme', async (question) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(question);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
+  });
+});
