@@ -584,6 +584,18 @@ function withoutKind(grantCase: Record<string, unknown>): Partial<Record<GrantCa
   return figures;
 }
 
+/**
+ * What others have done or received ("Wie viel haben die Gemeinden im Kreis 2023 eingespart?", "Was hat die Stadt
+ * bekommen?", "… wurde … gefördert?"): a record, not a plan of the asker's, so no amount is computed for it.
+ */
+const PAST_OF_OTHERS =
+  /(?<!\p{L})(?:hat|haben|hatte|hatten|wurde|wurden)(?!\p{L})[^.?!]*(?<!\p{L})(?:ge\p{L}+t|eingespart|erhalten|bekommen|bewilligt)(?!\p{L})/iu;
+const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu;
+
+function reportsPastOfOthers(message: string): boolean {
+  return PAST_OF_OTHERS.test(message) && !FIRST_PERSON.test(message);
+}
+
 /** How an answer uses a computed case: it is what the question asks (`answer`), or one line under an answer about something else (`line`). */
 export type GrantUse = 'answer' | 'line';
 
@@ -680,7 +692,7 @@ export function grantAnswer(
   const followUp = topic !== undefined && (looksLikeFollowUp(message) || answersAsked);
   const articleId = decision.outcome === 'answer' ? decision.article.id : undefined;
   const reading = readGrantCase(message, cases, { articleId, topic, followUp });
-  if (!reading) return undefined;
+  if (!reading || reportsPastOfOthers(message)) return undefined;
   const outsideScope = decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
   // A follow-up the search could only read with the previous question ("und wenn es nur zwei sind?") says nothing of its own about the topic.
   const summary: DecisionSummary =

@@ -393,6 +393,19 @@ describe('the computed answer of a question', () => {
     });
   });
 
+  it("computes nothing for what others have saved or received: a record, not the asker's plan", () => {
+    expect(
+      grantAnswer('Wie viel haben die Gemeinden im Vogelsbergkreis 2022 eingespart?', unanswered, programme, undefined, '2026-06-01'),
+    ).toBeUndefined();
+    expect(
+      grantAnswer('Was hat die Stadt Lich für ihre drei Ortsteilwehren bekommen?', unanswered, programme, undefined, '2026-06-01'),
+    ).toBeUndefined();
+    // The asker's own case still is one.
+    expect(
+      grantAnswer('Wie viel müssen wir einsparen, wenn wir 400.000 € Kosten haben?', unanswered, programme, undefined, '2026-06-01')?.use,
+    ).toBe('answer');
+  });
+
   it('is about no case without grant cases in the programme file', () => {
     const without = programmeParametersSchema.parse({ versions: programme.versions });
     expect(grantAnswer('Wie viel gibt es für drei Gemeinden?', answered('foerderhoehe'), without, undefined, '2026-06-01')).toBeUndefined();
