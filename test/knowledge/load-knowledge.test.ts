@@ -36,7 +36,11 @@ describe('knowledge base loading', () => {
     expect('article' in parsed).toBe(true);
     if (!('article' in parsed)) return;
     const problems = checkKnowledgeBase(
-      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [], outsideTopics: [] }, problems: [] },
+      {
+        articles: [parsed.article],
+        meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [], outsideTopics: [] },
+        problems: [],
+      },
       { maxAgeDays: 730, now: NOW },
     );
     expect(problems).toEqual([]);
@@ -114,7 +118,11 @@ describe('knowledge base loading', () => {
     );
     if (!('article' in parsed)) throw new Error('expected an article');
     const problems = checkKnowledgeBase(
-      { articles: [parsed.article], meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [], outsideTopics: [] }, problems: [] },
+      {
+        articles: [parsed.article],
+        meta: { synonymGroups: [], stopwords: { keep: [], add: [] }, outsideScope: [], outsideTopics: [] },
+        problems: [],
+      },
       { maxAgeDays: 730, now: NOW },
     );
     expect(problems.map((p) => p.reason)).toEqual([expect.stringMatching(/write "as_of: undatiert"/)]);
