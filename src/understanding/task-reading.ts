@@ -18,9 +18,11 @@ const FUNDER_BEFORE = /(?<!\p{L})(?:aus|über|ueber|durch|beim?)\s+(?:de[rmns]\s
  * The question with each unknown task noun replaced by `TASK_STAND_IN`, or `undefined` when it does not ask whether
  * something is funded or names no unknown task.
  */
-export function asTaskQuestion(question: string, unknownNouns: readonly string[]): string | undefined {
-  if (!asksWhetherFunded(question) || unknownNouns.length === 0) return undefined;
-  const nouns = [...new Set(unknownNouns)];
+export function asTaskQuestion(question: string, unknownNouns: (text: string) => readonly string[]): string | undefined {
+  // The words are looked up only for a question whether something is funded: the lookup analyses the whole text.
+  if (!asksWhetherFunded(question)) return undefined;
+  const nouns = [...new Set(unknownNouns(question))];
+  if (nouns.length === 0) return undefined;
   if (nouns.some((noun) => NAME_BEFORE.test(question.slice(0, Math.max(0, question.indexOf(noun)))))) return undefined;
   let replaced = question;
   let any = false;

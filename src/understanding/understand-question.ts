@@ -101,7 +101,7 @@ function asTask(
   if (understanding.kind !== 'single') return understanding;
   const { decision } = understanding.reading;
   if (decision.outcome !== 'no_answer' || decision.reason !== 'not_covered') return understanding;
-  const task = asTaskQuestion(text, knowledge.unknownNouns?.(text) ?? []);
+  const task = asTaskQuestion(text, (t) => knowledge.unknownNouns?.(t) ?? []);
   if (!task) return understanding;
   const read = understandQuestion(task, knowledge, topic);
   return isConfident(read) ? read : understanding;
