@@ -1,5 +1,6 @@
 import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from '../language/german-analyzer.js';
 import { foldGerman } from '../language/german-normalizer.js';
+import { mentionsAsker } from '../language/clauses.js';
 import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
 
@@ -220,15 +221,12 @@ const COUNT_QUESTION = /(?<!\p{L})wie\s*viel(?:e[nm]?)?(?!\p{L})/iu;
 /** What someone has received: "Was hat die Gemeinde X bekommen?", "Welche Summe hat … erhalten?", "… wurde … gefördert?" */
 const RECEIVED =
   /(?<!\p{L})(?:(?:hat|haben|hatte|hatten)(?!\p{L})[^.?!]*(?<!\p{L})(?:bekommen|erhalten|gekriegt)|(?:wurde|wurden)(?!\p{L})[^.?!]*(?<!\p{L})(?:gefördert|gefoerdert|bewilligt))(?!\p{L})/iu;
-/** The asker's own side: a count about it ("Wie viele Gemeinden müssen wir sein?") asks for a rule. */
-const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu;
-
 /**
  * True for a count or sum about a place or thing no article knows, or what such a place received, not about the asker
  * ("Wie viele Zweckverbände gibt es im RP-Bezirk Kassel?"): the articles count for all of Hessen or name their places.
  */
 function countsUnknownThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
-  if (!(COUNT_QUESTION.test(question) || RECEIVED.test(question)) || FIRST_PERSON.test(question)) return false;
+  if (!(COUNT_QUESTION.test(question) || RECEIVED.test(question)) || mentionsAsker(question)) return false;
   return words.some((w) => (w.wordClass === 'place' || w.wordClass === 'noun') && isUnknownWord(w, index));
 }
 

@@ -7,6 +7,14 @@
 import { tokenizeWords } from './german-normalizer.js';
 import { isQuestion, splitSentences } from './sentence-split.js';
 
+/** The asker's own side: "wir", "uns", "unser…", "ich", "mein…". */
+const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu;
+
+/** Whether a text speaks of the asker ("Wie viele Gemeinden müssen wir sein?") rather than only of others. */
+export function mentionsAsker(text: string): boolean {
+  return FIRST_PERSON.test(text);
+}
+
 /** How much a word of a side clause or a context sentence counts compared with a word of the question itself. */
 export const SIDE_CLAUSE_WEIGHT = 0.5;
 

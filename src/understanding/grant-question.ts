@@ -17,6 +17,7 @@ import { versionOn } from '../funding/programme-validity.js';
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import { looksLikeFollowUp, type GrantTopic } from './follow-up.js';
 import { quantitiesIn, type Quantity } from './german-numbers.js';
+import { mentionsAsker } from '../language/clauses.js';
 import { spellOutUmlauts } from '../language/german-normalizer.js';
 
 export type { GrantTopic } from './follow-up.js';
@@ -590,10 +591,9 @@ function withoutKind(grantCase: Record<string, unknown>): Partial<Record<GrantCa
  */
 const PAST_OF_OTHERS =
   /(?<!\p{L})(?:hat|haben|hatte|hatten|wurde|wurden)(?!\p{L})[^.?!]*(?<!\p{L})(?:ge\p{L}+t|eingespart|erhalten|bekommen|bewilligt)(?!\p{L})/iu;
-const FIRST_PERSON = /(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu;
 
 function reportsPastOfOthers(message: string): boolean {
-  return PAST_OF_OTHERS.test(message) && !FIRST_PERSON.test(message);
+  return PAST_OF_OTHERS.test(message) && !mentionsAsker(message);
 }
 
 /** How an answer uses a computed case: it is what the question asks (`answer`), or one line under an answer about something else (`line`). */

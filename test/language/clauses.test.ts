@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionWeights, SIDE_CLAUSE_WEIGHT } from '../../src/language/clauses.js';
+import { mentionsAsker, questionWeights, SIDE_CLAUSE_WEIGHT } from '../../src/language/clauses.js';
 import { tokenizeWords } from '../../src/language/german-normalizer.js';
 
 /** The words of a text that `questionWeights` weighs down. */
@@ -60,5 +60,15 @@ describe('question weights', () => {
     const text = 'Unser Kämmerer meint, dass es 75.000 € gibt. Wie viel bekommen vier Gemeinden?';
     expect(questionWeights(text)).toHaveLength(tokenizeWords(text).length);
     expect(SIDE_CLAUSE_WEIGHT).toBeLessThan(1);
+  });
+});
+
+describe('mentionsAsker', () => {
+  it('tells a question about the asker from one about others only', () => {
+    expect(mentionsAsker('Wie viele Gemeinden müssen wir sein?')).toBe(true);
+    expect(mentionsAsker('Was hat unsere Nachbarstadt bekommen?')).toBe(true);
+    expect(mentionsAsker('Wie viele Zweckverbände gibt es im Kreis?')).toBe(false);
+    // "uns" inside another word is no asker ("Unsicherheit", "Gemeindemuseum").
+    expect(mentionsAsker('Gibt es beim Gemeindemuseum Unsicherheiten?')).toBe(false);
   });
 });
