@@ -1,8 +1,7 @@
 /**
  * A question whether a task is funded, for a task no article names (pure): "Ist ein gemeinsamer Fuhrpark
  * förderfähig?". The programme funds almost every municipal field of work as long as the shared part is
- * substantial (Nr. 3.2), so such a question is a question about the task areas, not about the unknown word. A word
- * after "aus", "von", "über" names who would pay ("Zuschüsse aus der Hessenkasse"), not the task: it stays as it is.
+ * substantial (Nr. 3.2), so such a question is a question about the task areas, not about the unknown word.
  */
 import { asksWhetherFunded } from './plan-reading.js';
 
@@ -12,11 +11,21 @@ export const TASK_STAND_IN = 'Aufgabenfeld';
 /** A name after a noun ("Ortsbeirat Niederklein", "Frau Berger", "Wehren A und B") is a place or a person, not a task. */
 const NAME_BEFORE = /(?<=\p{L}[,;:–-]?\s+)\p{Lu}[\p{L}-]*\s+(?:(?:\p{Lu}[\p{L}-]*)\s+(?:und|oder|sowie)\s+)?$/u;
 
+/**
+ * A word after "aus", "über", "durch", "bei" names who would pay ("Geld über den Zukunftspakt"), not the task: it stays.
+ * Not "von": "die Beschaffung von Druckerpatronen" names the task.
+ */
 const FUNDER_BEFORE = /(?<!\p{L})(?:aus|über|ueber|durch|beim?)\s+(?:de[rmns]\s+|die\s+|das\s+)?$/iu;
 
 /**
  * The question with each unknown task noun replaced by `TASK_STAND_IN`, or `undefined` when it does not ask whether
  * something is funded or names no unknown task.
+ *
+ * @example
+ * ```ts
+ * asTaskQuestion('Ist ein gemeinsamer Fuhrpark förderfähig?', () => ['Fuhrpark']);
+ * // 'Ist ein gemeinsamer Aufgabenfeld förderfähig?'
+ * ```
  */
 export function asTaskQuestion(question: string, unknownNouns: (text: string) => readonly string[]): string | undefined {
   // The words are looked up only for a question whether something is funded: the lookup analyses the whole text.
