@@ -32,13 +32,13 @@ describe('the reply to a question whether an unnamed task is funded', () => {
   }
 
   it('answers with the task areas and says that the shared part must be substantial', async () => {
-    const { reply, outcome } = await ask('Ist ein gemeinsamer Wertstoffhof für drei Dörfer förderfähig?');
+    const { reply, outcome } = await ask('Ist ein gemeinsamer Fuhrpark für drei Gemeinden förderfähig?');
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
     expect(reply.text).toContain('wesentlich');
   });
 
   it('still says honestly that it does not know another programme', async () => {
-    const { outcome } = await ask('Ist ein gemeinsamer Wertstoffhof über den Zukunftspakt förderfähig?');
+    const { outcome } = await ask('Ist ein gemeinsamer Fuhrpark über den Zukunftspakt förderfähig?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
   });
 });
