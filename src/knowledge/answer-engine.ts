@@ -78,7 +78,7 @@ export function decideAnswer(
 ): AnswerDecision {
   const words = index.analyzer.analyzeQuery(question);
   if (words.length === 0) return { outcome: 'no_answer', reason: 'empty', candidates: [] };
-  if (mentionsOutsideScope(question, outsideScope) || namesOtherProgramme(index, words, outsideScope)) {
+  if (mentionsAnyOf(question, outsideScope) || namesOtherProgramme(index, words, outsideScope)) {
     return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
   }
   // A word of the question's context or frame counts less than a word of the question itself (`QueryWord.emphasis`).
@@ -391,10 +391,11 @@ const AMOUNT_SECTION_FACTOR = 1.5;
 const SECTION_MIN_WEIGHT = 0.5;
 
 /**
- * Whether the question names one of the regions, also inflected ("bayerischen"). The pattern is compiled once per list
- * (that took longer than a small search); folded regions need no escaping.
+ * Whether the question names one of the words or phrases, also inflected ("bayerischen"): regions and funders outside
+ * the programme, fields of law the articles do not cover. The pattern is compiled once per list (that took longer than
+ * a small search); folded words need no escaping.
  */
-export function mentionsOutsideScope(question: string, regions: readonly string[]): boolean {
+export function mentionsAnyOf(question: string, regions: readonly string[]): boolean {
   let pattern = scopePatterns.get(regions);
   if (pattern === undefined) {
     const folded = regions

@@ -1,7 +1,7 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import type { IntentsFile } from './intent-schema.js';
-import { DEFAULT_ANSWER_OPTIONS, decideAnswer, mentionsOutsideScope, type AnswerDecision } from './answer-engine.js';
+import { DEFAULT_ANSWER_OPTIONS, decideAnswer, mentionsAnyOf, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
 import { RequestedDetails } from './detail-kinds.js';
 import { loadIndexedKnowledge } from './knowledge-snapshot.js';
@@ -156,7 +156,7 @@ export class KnowledgeService {
 
   /** The confidence decision for a user question. */
   answer(question: string): AnswerDecision {
-    if (mentionsOutsideScope(question, this.kb.meta.outsideTopics)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
+    if (mentionsAnyOf(question, this.kb.meta.outsideTopics)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
     return decideAnswer(this.index, question, this.kb.meta.outsideScope);
   }
 }
