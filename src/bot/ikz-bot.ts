@@ -32,7 +32,7 @@ import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
-import { asksWhetherFunded, readPlan, rulesForPlan } from '../understanding/plan-reading.js';
+import { asksWhetherPlanFunded, readPlan, rulesForPlan } from '../understanding/plan-reading.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { questionsOf } from '../understanding/sentences.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
@@ -548,7 +548,7 @@ export class IkzBot extends ActivityHandler {
    */
   private planPoints(question: string): string[] | undefined {
     const programme = this.options.knowledge.programme;
-    if (!programme || !asksWhetherFunded(question)) return undefined;
+    if (!programme || !asksWhetherPlanFunded(question)) return undefined;
     const rules = rulesForPlan(readPlan(question, programme.grant_cases), programmeBasis(programme, this.now()));
     return rules.length > 0 ? rules.map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`) : undefined;
   }

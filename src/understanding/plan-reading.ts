@@ -8,6 +8,7 @@ import type { GrantCaseRules } from '../funding/programme-parameters.js';
 import type { ProgrammeBasis } from '../funding/programme-validity.js';
 import { NUMBER_WORDS } from './german-numbers.js';
 import { readGrantCase } from './grant-question.js';
+import { opensWithVerb, questionsOf } from './sentences.js';
 
 /** The points of a plan the rules speak to; each only when the question tells it. */
 export type PlanPoints = Pick<EligibilityAnswers, 'partners' | 'durationYears' | 'started' | 'applicant' | 'countiesOnly'> & {
@@ -47,13 +48,32 @@ const LIMITED_TERM =
  */
 const COUNTIES_ONLY =
   /(?<!\p{L})(?:(?:nur|ausschlie(?:ß|ss)lich|allein)\s+(?:\p{L}+\s+)?(?:landkreise|kreise)|reine[nrm]?\s+(?:land)?kreis-?kooperation\p{L}*)(?!\p{L})/iu;
-const COUNTIES = /(?<!\p{L})(?:land)?kreise[n]?(?!\p{L})/iu;
+/** Landkreise: "Landkreise", "zwei Kreise", "wir und der Nachbarkreis". */
+const COUNTIES = /(?<!\p{L})(?:land|nachbar)?kreise?[n]?(?!\p{L})/iu;
 const WITHOUT_MUNICIPALITIES =
   /(?<!\p{L})(?:ohne\s+(?:die\s+)?(?:kreisangeh(?:ö|oe)rige[n]?\s+)?(?:gemeinden|kommunen|st(?:ä|ae)dte)|(?:gemeinden|kommunen|st(?:ä|ae)dte)\s+(?:\p{L}+\s+){0,4}?(?:nicht|keine)\s+(?:\p{L}+\s+)?beteiligt)(?!\p{L})/iu;
+
+/** A word about money or funding ("fördert", "Zuschuss", "Geld", "zahlt"). */
+const FUNDING_WORD =
+  /(?<!\p{L})(?:f(?:ö|oe)rder\p{L}*|gef(?:ö|oe)rdert|\p{L}*zusch(?:u|ü|ue)ss\p{L}*|bezuschuss\p{L}*|\p{L}*geld|kohle|finanzier\p{L}*|zahlt)(?!\p{L})/iu;
+
+/**
+ * A yes/no question about money ("Gibts dafür IKZ-Geld?", "Fördert das Land sowas?", "Zahlt das Land da was dazu?"):
+ * asked of a plan, it asks whether the plan is funded. One with a question word asks something else about it ("Was
+ * will das Land sehen, damit es einen Zuschuss gibt?").
+ */
+export function asksYesNoAboutFunding(question: string): boolean {
+  return opensWithVerb(question.trim().replace(/^(?:und|aber|also)\s+/iu, '')) && FUNDING_WORD.test(question);
+}
 
 /** Whether a question asks if a plan is funded (see `ASKS_FUNDING`). */
 export function asksWhetherFunded(text: string): boolean {
   return ASKS_FUNDING.test(text);
+}
+
+/** Whether a message asks if the plan it tells is funded: in its words (`asksWhetherFunded`) or by a yes/no question about money. */
+export function asksWhetherPlanFunded(message: string): boolean {
+  return asksWhetherFunded(message) || questionsOf(message).questions.some(asksYesNoAboutFunding);
 }
 
 /**

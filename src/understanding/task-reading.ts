@@ -3,7 +3,8 @@
  * förderfähig?". The programme funds almost every municipal field of work as long as the shared part is
  * substantial (Nr. 3.2), so such a question is a question about the task areas, not about the unknown word.
  */
-import { asksWhetherFunded } from './plan-reading.js';
+import { asksWhetherFunded, asksYesNoAboutFunding } from './plan-reading.js';
+import { looksLikeFollowUp } from './follow-up.js';
 
 /** The word that stands for a task no article names: the articles' own word for a field of work. */
 export const TASK_STAND_IN = 'Aufgabenfeld';
@@ -29,7 +30,35 @@ const FUNDER_BEFORE = /(?<!\p{L})(?:aus|über|ueber|durch|beim?)\s+(?:de[rmns]\s
  */
 export function asTaskQuestion(question: string, unknownNouns: (text: string) => readonly string[]): string | undefined {
   // The words are looked up only for a question whether something is funded: the lookup analyses the whole text.
-  if (!asksWhetherFunded(question)) return undefined;
+  return asksWhetherFunded(question) ? withTaskStandIn(question, unknownNouns) : undefined;
+}
+
+/** Context that tells a cooperation ("gemeinsam", "zusammenlegen", "mit den Nachbarstädten", "drei Gemeinden"): IKZ funds only those. */
+const COOPERATION =
+  /(?<!\p{L})(?:gemeinsam\p{L}*|zusammen\p{L}*|b(?:ü|ue)ndel\p{L}*|kooper\p{L}*|interkommunal\p{L}*|mit\s+(?:\p{L}+\s+){0,3}?nachbar\p{L}*|(?:zwei|drei|vier|fünf|fuenf|sechs|mehrere|\d+)\s+(?:\p{L}+\s+)?(?:gemeinden|kommunen|st(?:ä|ae)dte|d(?:ö|oe)rfer|orte))(?!\p{L})/iu;
+
+/**
+ * "Drei Gemeinden wollen ihre Friedhöfe gemeinsam verwalten. Ist sowas förderfähig?": a question that refers back and
+ * asks about funding, after context sentences that tell a cooperation on a task no article names, asks whether that
+ * task is funded. The whole message with the unknown task nouns replaced by `TASK_STAND_IN`, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * planAsTaskQuestion('Wir wollen mit den Nachbarorten den Fuhrpark teilen.', 'Fördert das Land sowas?', () => ['Fuhrpark']);
+ * // 'Wir wollen mit den Nachbarorten den Aufgabenfeld teilen. Fördert das Land sowas?'
+ * ```
+ */
+export function planAsTaskQuestion(
+  context: string,
+  question: string,
+  unknownNouns: (text: string) => readonly string[],
+): string | undefined {
+  if (!asksYesNoAboutFunding(question) || !looksLikeFollowUp(question) || !COOPERATION.test(context)) return undefined;
+  return withTaskStandIn(`${context} ${question}`, unknownNouns);
+}
+
+/** `text` with each unknown task noun replaced by `TASK_STAND_IN`, or `undefined` when it names none. */
+function withTaskStandIn(question: string, unknownNouns: (text: string) => readonly string[]): string | undefined {
   const nouns = [...new Set(unknownNouns(question))];
   if (nouns.length === 0) return undefined;
   if (nouns.some((noun) => NAME_BEFORE.test(question.slice(0, Math.max(0, question.indexOf(noun)))))) return undefined;

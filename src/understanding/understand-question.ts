@@ -5,7 +5,7 @@ import { comparisonSides } from './comparison.js';
 import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
-import { asTaskQuestion } from './task-reading.js';
+import { asTaskQuestion, planAsTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
@@ -137,6 +137,9 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   // A question with context sentences ("Wir sind fünf Kommunen im Landkreis …. Welche Unterlagen …?") is
   // read by its question sentence first: the context says who asks, the question what they want to know.
   if (questions.length === 1 && inMessage) {
+    const task = planAsTaskQuestion(context.join(' '), questions[0]!, (t) => knowledge.unknownNouns?.(t) ?? []);
+    const asTask = task !== undefined ? readQuestion(task, knowledge, topic) : undefined;
+    if (asTask && isAnswered(asTask)) return { kind: 'single', reading: { ...asTask, question: text }, pending: [] };
     const question = readInMessage(questions[0]!, knowledge, topic, inMessage);
     if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
   }

@@ -183,6 +183,11 @@ describe('whether a plan is funded: the rules for the points of the plan the use
       'Zwei Landkreise wollen ihre Schulverwaltung bündeln, ohne kreisangehörige Gemeinden. Förderfähig?',
       ['Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.'],
     ],
+    [
+      'the rules also when a yes/no question about money asks whether the plan is funded',
+      'Wir und der Nachbarkreis wollen die Kfz-Zulassung zusammenlegen, ohne Gemeinden. Gibts dafür IKZ-Geld?',
+      ['Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.'],
+    ],
   ])('adds %s', async (_name, message, expected) => {
     const text = await replyTo(message);
     for (const line of expected) expect(text).toContain(line);

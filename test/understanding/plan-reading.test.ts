@@ -19,6 +19,7 @@ describe('points of the user plan that a funding rule speaks to', () => {
     ['Können zwei Landkreise allein, ohne die kreisangehörigen Städte, für das Jobcenter gefördert werden?', { countiesOnly: true }],
     ['Unsere Kreise wollen die Schulverwaltung bündeln; Gemeinden sind dabei nicht beteiligt. Förderfähig?', { countiesOnly: true }],
     ['Gibt es für eine reine Landkreis-Kooperation Förderung?', { applicant: 'landkreis', countiesOnly: true }],
+    ['Wir und der Nachbarkreis legen die Zulassung zusammen, ohne Gemeinden. Gibts dafür Geld?', { countiesOnly: true }],
   ])('%s', (question, points) => {
     expect(readPlan(question, cases)).toMatchObject(points);
   });

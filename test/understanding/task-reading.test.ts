@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STAND_IN, asTaskQuestion } from '../../src/understanding/task-reading.js';
+import { TASK_STAND_IN, asTaskQuestion, planAsTaskQuestion } from '../../src/understanding/task-reading.js';
 import { SHIPPED_KB, conversationWith, seen } from '../helpers/bot-harness.js';
 
 describe('a question whether a task no article names is funded', () => {
@@ -24,6 +24,26 @@ describe('a question whether a task no article names is funded', () => {
   });
 });
 
+describe('a plan told before a yes/no question about money', () => {
+  const unknown = () => ['Fuhrpark'];
+  it.each<[string, string]>([
+    ['Wir wollen mit zwei Nachbarorten den Fuhrpark teilen.', 'Fördert das Land sowas?'],
+    ['Drei Gemeinden legen ihren Fuhrpark zusammen.', 'Gibts dafür IKZ-Geld?'],
+    ['Der Fuhrpark soll gemeinsam mit der Nachbarstadt betrieben werden.', 'Ist das förderfähig?'],
+  ])('%s %s', (context, question) => {
+    expect(planAsTaskQuestion(context, question, unknown)).toBe(`${context.replace('Fuhrpark', TASK_STAND_IN)} ${question}`);
+  });
+
+  it('needs a cooperation: IKZ funds nothing a municipality does alone', () => {
+    expect(planAsTaskQuestion('Wir wollen unseren Fuhrpark erneuern.', 'Fördert das Land sowas?', unknown)).toBeUndefined();
+  });
+
+  it('leaves a question that asks something else about the plan ("Was …?")', () => {
+    const context = 'Wir legen den Fuhrpark mit drei Gemeinden zusammen.';
+    expect(planAsTaskQuestion(context, 'Was will das Land sehen, damit es einen Zuschuss gibt?', unknown)).toBeUndefined();
+  });
+});
+
 describe('the reply to a question whether an unnamed task is funded', () => {
   async function ask(message: string) {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
@@ -33,6 +53,14 @@ describe('the reply to a question whether an unnamed task is funded', () => {
 
   it('answers with the task areas and says that the shared part must be substantial', async () => {
     const { reply, outcome } = await ask('Ist ein gemeinsamer Fuhrpark für drei Gemeinden förderfähig?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('wesentlich');
+  });
+
+  it('reads a question about money after a plan with an unnamed task as a question about the task areas', async () => {
+    const { reply, outcome } = await ask(
+      'Zwei Nachbarorte und wir möchten die Spielplatzkontrolle zusammen erledigen. Geht dafür IKZ-Förderung?',
+    );
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
     expect(reply.text).toContain('wesentlich');
   });
