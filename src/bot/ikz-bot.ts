@@ -34,7 +34,7 @@ import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.j
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
 import { asksWhetherPlanFunded, readPlan, rulesForPlan } from '../understanding/plan-reading.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
-import { questionsOf } from '../understanding/sentences.js';
+import { keySentences, questionsOf, splitSentences } from '../understanding/sentences.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
 import { unknownStatement } from '../understanding/unknown-facts.js';
 import { isConfident, understandMessage, type AnsweredReading, type QuestionUnderstanding } from '../understanding/understand-question.js';
@@ -55,6 +55,7 @@ import {
   leaveDialogForHandoffReply,
   missingDetailReply,
   noAnswerReply,
+  SHORT_INTRO_CHARS,
   textReply,
   twoAnswersReply,
   type AnswerExtras,
@@ -125,6 +126,9 @@ export interface IkzBotOptions {
   /** The clock that decides which programme version is in force (and its validity notice); the real clock when omitted. */
   now?: () => Date;
 }
+
+/** A question word this weighty (about the weight of a word in a few articles) says what the question is about. */
+const DISTINCTIVE_WEIGHT = 1;
 
 /** How many related topics an honest reply about a missing detail offers. */
 const MAX_RELATED_OF_MISSING = 3;
@@ -436,7 +440,10 @@ export class IkzBot extends ActivityHandler {
       }
       await context.sendActivity(
         twoAnswersReply(
-          result.readings.map((r, i) => ({ ...this.withComputedAmount(r, question), ...lacking[i] })),
+          result.readings.map((r, i) => {
+            const shown = this.withComputedAmount(r, question);
+            return { ...shown, lead: this.leadFor(shown.article, r.question), ...lacking[i] };
+          }),
           result.pending,
         ),
       );
@@ -529,6 +536,23 @@ export class IkzBot extends ActivityHandler {
     if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
     const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
     return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
+  }
+
+  /**
+   * The intro's key sentences for a short answer to `question`: those first that carry a distinctive word of the
+   * question the opening sentence lacks ("Wie viel haben Neuhof, Flieden und Kalbach gespart?": the intro's third
+   * sentence, „Insgesamt sparen die Gemeinden 81.000 €“).
+   */
+  private leadFor(article: Article, question: string): string {
+    const { knowledge } = this.options;
+    const intro = article.sections[0]?.markdown ?? '';
+    const words = knowledge.weightedWords(question).filter((w) => w.weight >= DISTINCTIVE_WEIGHT);
+    const wordsIn = (sentence: string) => {
+      const terms = new Set(knowledge.terms(sentence));
+      return words.filter((w) => w.terms.some((t) => terms.has(t)));
+    };
+    const opening = new Set(wordsIn(splitSentences(intro)[0] ?? ''));
+    return keySentences(intro, SHORT_INTRO_CHARS, (sentence) => wordsIn(sentence).some((w) => !opening.has(w)));
   }
 
   /**

@@ -187,11 +187,13 @@ export function twoAnswersReply(
     missing?: readonly string[];
     contact?: string;
     grantLine?: string;
+    /** The intro's key sentences for this question (see `keySentences`); by default its opening ones. */
+    lead?: string;
   }>,
   further: readonly string[] = [],
 ): Partial<Activity> {
   const parts: string[] = [TEXT.twoAnswersIntro];
-  answers.forEach(({ article, sections, missing, contact, grantLine: line }, i) => {
+  answers.forEach(({ article, sections, missing, contact, grantLine: line, lead }, i) => {
     if (missing?.length) {
       parts.push(`**${i + 1}.** ${missing.join(' ')}`, TEXT.relatedTopic.replace('{title}', article.title));
       return;
@@ -201,7 +203,7 @@ export function twoAnswersReply(
     parts.push(`**${i + 1}. ${article.title}**`);
     if (contact) parts.push(TEXT.contactLine.replace('{contact}', contact));
     if (line) parts.push(line);
-    parts.push(chatMarkdown(keySentences(article.sections[0]?.markdown ?? '', 300)));
+    parts.push(chatMarkdown(lead ?? keySentences(article.sections[0]?.markdown ?? '', SHORT_INTRO_CHARS)));
     if (section) parts.push(`_${section.heading}_`, chatMarkdown(section.markdown));
     parts.push(sourceLine(article));
   });
@@ -213,6 +215,9 @@ export function twoAnswersReply(
   ]);
   return MessageFactory.attachment(card, parts.join('\n\n'));
 }
+
+/** About how long the intro's part of each answer to two questions is (characters). */
+export const SHORT_INTRO_CHARS = 300;
 
 /** About how long the intro's part of each side of a comparison is (characters). */
 const INTRO_CHARS = 260;

@@ -248,19 +248,30 @@ function splitCoordinated(sentence: string): string[] {
 
 /**
  * The opening sentences of a text, as many as fit in about `maxChars` (at least the first): the key
- * statement of an article's intro for a comparison or a short answer.
+ * statement of an article's intro for a comparison or a short answer. Later sentences that `wanted` accepts
+ * (those that say what a question asks) are added, within half as many characters again; the text's order is kept.
  *
  * @example
  * ```ts
  * keySentences('Ein Zweckverband ist eine juristische Person. Er hat eine Satzung. …', 60); // 'Ein Zweckverband ist eine juristische Person.'
+ * keySentences('A ist x. B ist y. C kostet 5 €.', 16, (s) => s.includes('€')); // 'A ist x. C kostet 5 €.'
  * ```
  */
-export function keySentences(text: string, maxChars = 260): string {
+export function keySentences(text: string, maxChars = 260, wanted?: (sentence: string) => boolean): string {
   const sentences = splitSentences(text.replace(/\s*\n\s*/g, ' '));
-  let result = sentences[0] ?? '';
-  for (const sentence of sentences.slice(1)) {
-    if (result.length + 1 + sentence.length > maxChars) break;
-    result = `${result} ${sentence}`;
-  }
-  return result;
+  if (sentences.length === 0) return '';
+  const chosen = new Set([0]);
+  let length = sentences[0]!.length;
+  const fits = (i: number, budget = maxChars) => length + 1 + sentences[i]!.length <= budget;
+  const take = (i: number) => {
+    chosen.add(i);
+    length += 1 + sentences[i]!.length;
+  };
+  for (let i = 1; i < sentences.length && fits(i); i++) take(i);
+  // A later sentence that says what was asked is added; it may make the text half as long again.
+  if (wanted) sentences.forEach((sentence, i) => !chosen.has(i) && fits(i, maxChars * 1.5) && wanted(sentence) && take(i));
+  return [...chosen]
+    .sort((a, b) => a - b)
+    .map((i) => sentences[i])
+    .join(' ');
 }

@@ -139,6 +139,12 @@ describe('two questions in one message', () => {
     expect(reply.text).toContain('Antragsunterlagen');
     expect(reply.text).toContain('15 %');
   });
+
+  it('shortens each answer to the intro sentences that say what was asked, even a later one', async () => {
+    const { reply } = await ask('Wie viel sparen Neuhof, Flieden und Kalbach im Jahr? Und wohin schicken wir den Antrag?');
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('81.000 €');
+  });
 });
 
 describe('a claim the user asks to confirm ("Stimmt das?", "Kann uns das wer bestätigen?")', () => {

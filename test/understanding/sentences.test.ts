@@ -211,6 +211,16 @@ describe('sentences of a message', () => {
     expect(keySentences(intro, 10)).toBe('Die Arbeitsgemeinschaft ist die lockerste Form (KGG, §§ 3–4).');
   });
 
+  it('adds a later sentence that says what was asked, within half as long again', () => {
+    const intro =
+      'Zwei Städte teilen sich seit 2020 ein Standesamt. Die Trauungen finden weiter in beiden Rathäusern statt. Jede Stadt spart dadurch 20.000 € im Jahr.';
+    const asksSaving = (sentence: string) => sentence.includes('spart');
+    expect(keySentences(intro, 64, asksSaving)).toBe(
+      'Zwei Städte teilen sich seit 2020 ein Standesamt. Jede Stadt spart dadurch 20.000 € im Jahr.',
+    );
+    expect(keySentences(intro, 30, asksSaving)).toBe('Zwei Städte teilen sich seit 2020 ein Standesamt.');
+  });
+
   it('reads a restated question as one ("Wie lange …? Also wann …?")', () => {
     expect(questionsOf('Wie lange dauert die Bearbeitung? Also wann wissen wir Bescheid?')).toEqual({
       questions: ['Wie lange dauert die Bearbeitung? Also wann wissen wir Bescheid?'],
