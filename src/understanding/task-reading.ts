@@ -5,6 +5,7 @@
  */
 import { asksWhetherFunded, asksYesNoAboutFunding } from './plan-reading.js';
 import { looksLikeFollowUp } from './follow-up.js';
+import { questionsOf } from './sentences.js';
 
 /** The word that stands for a task no article names: the articles' own word for a field of work. */
 export const TASK_STAND_IN = 'Aufgabenfeld';
@@ -30,7 +31,10 @@ const FUNDER_BEFORE = /(?<!\p{L})(?:aus|über|ueber|durch|beim?)\s+(?:de[rmns]\s
  */
 export function asTaskQuestion(question: string, unknownNouns: (text: string) => readonly string[]): string | undefined {
   // The words are looked up only for a question whether something is funded: the lookup analyses the whole text.
-  return asksWhetherFunded(question) ? withTaskStandIn(question, unknownNouns) : undefined;
+  // A yes/no question about money ("Gibts Geld für …?") asks it of a cooperation only ("… eine gemeinsame
+  // Friedhofsverwaltung"); of a municipality's own project ("… für den Glasfaserausbau im Ortsteil") it asks of another programme.
+  const asks = asksWhetherFunded(question) || (COOPERATION.test(question) && questionsOf(question).questions.some(asksYesNoAboutFunding));
+  return asks ? withTaskStandIn(question, unknownNouns) : undefined;
 }
 
 /** Context that tells a cooperation ("gemeinsam", "zusammenlegen", "mit den Nachbarstädten", "drei Gemeinden"): IKZ funds only those. */

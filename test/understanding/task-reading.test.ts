@@ -12,6 +12,13 @@ describe('a question whether a task no article names is funded', () => {
     expect(asTaskQuestion(question, () => unknown)).toContain(read);
   });
 
+  it('reads a yes/no question about money for a cooperation, not for a municipality’s own project', () => {
+    expect(asTaskQuestion('Kriegt man Zuschuss für eine gemeinsame Fuhrparkverwaltung?', () => ['Fuhrparkverwaltung'])).toBe(
+      `Kriegt man Zuschuss für eine gemeinsame ${TASK_STAND_IN}?`,
+    );
+    expect(asTaskQuestion('Gibt es Fördermittel für den Radwegebau in unserem Ortsteil?', () => ['Radwegebau'])).toBeUndefined();
+  });
+
   it('leaves a question alone that does not ask whether something is funded', () => {
     expect(asTaskQuestion('Wie organisieren wir einen gemeinsamen Wertstoffhof?', () => ['Wertstoffhof'])).toBeUndefined();
   });
