@@ -29,10 +29,13 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Wie lange braucht die Kommunalaufsicht für die Genehmigung einer Satzung?', ['dauer']],
     ['Wie lange müssen wir auf eine Entscheidung des Ministeriums warten?', ['dauer']],
     ['Wann ist mit der Bewilligung zu rechnen?', ['dauer']],
+    ['Wie schnell bekommen wir eine Antwort auf den Antrag?', ['dauer']],
+    ['Wie schnell wird das Geld ausgezahlt?', ['dauer']],
     // … but not how long a cooperation must last, how long a rule applies or when something new comes.
     ['Wie lange muss der Zweckverband mindestens bestehen bleiben?', []],
     ['Wie lange gilt die Förderrichtlinie noch?', []],
     ['Wann ist mit einer neuen Rahmenvereinbarung zu rechnen?', []],
+    ['Wie schnell müssen wir nach dem Beschluss den Antrag stellen?', []],
     // Fees and what a service costs …
     ['Erhebt das Regierungspräsidium Verwaltungsgebühren für die Genehmigung?', ['gebuehr']],
     ['Was kosten die Workshops des Beratungszentrums?', ['gebuehr']],
