@@ -37,9 +37,12 @@ export function asTaskQuestion(question: string, unknownNouns: (text: string) =>
   return asks ? withTaskStandIn(question, unknownNouns) : undefined;
 }
 
-/** Context that tells a cooperation ("gemeinsam", "zusammenlegen", "mit den Nachbarstädten", "drei Gemeinden"): IKZ funds only those. */
+/**
+ * Context that tells a cooperation ("gemeinsam", "zusammenlegen", "mit den Nachbarstädten", "drei Gemeinden"): IKZ
+ * funds only those. Not one denied ("ohne Zusammenarbeit", "nicht gemeinsam").
+ */
 const COOPERATION =
-  /(?<!\p{L})(?:gemeinsam\p{L}*|zusammen\p{L}*|b(?:ü|ue)ndel\p{L}*|kooper\p{L}*|interkommunal\p{L}*|mit\s+(?:\p{L}+\s+){0,3}?nachbar\p{L}*|(?:zwei|drei|vier|fünf|fuenf|sechs|mehrere|\d+)\s+(?:\p{L}+\s+)?(?:gemeinden|kommunen|st(?:ä|ae)dte|d(?:ö|oe)rfer|orte))(?!\p{L})/iu;
+  /(?<!\p{L})(?<!(?:ohne|keine?|nicht)\s+(?:\p{L}+\s+)?)(?:gemeinsam\p{L}*|zusammen\p{L}*|b(?:ü|ue)ndel\p{L}*|kooper\p{L}*|interkommunal\p{L}*|mit\s+(?:\p{L}+\s+){0,3}?nachbar\p{L}*|(?:zwei|drei|vier|fünf|fuenf|sechs|mehrere|\d+)\s+(?:\p{L}+\s+)?(?:gemeinden|kommunen|st(?:ä|ae)dte|d(?:ö|oe)rfer|orte))(?!\p{L})/iu;
 
 /**
  * "Drei Gemeinden wollen ihre Friedhöfe gemeinsam verwalten. Ist sowas förderfähig?": a question that refers back and

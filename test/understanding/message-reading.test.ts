@@ -86,6 +86,11 @@ describe('the context sentences of one message', () => {
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
     expect(reply.text).not.toContain('Projektentwicklung');
   });
+
+  it('keeps a question about a municipality of a neighbouring state outside, named by its adjective', async () => {
+    const { outcome } = await ask('Darf eine rheinland-pfälzische Ortsgemeinde unserem Zweckverband beitreten?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
 });
 
 describe('a question that names a kind of detail', () => {

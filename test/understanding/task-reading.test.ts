@@ -17,6 +17,7 @@ describe('a question whether a task no article names is funded', () => {
       `Kriegt man Zuschuss für eine gemeinsame ${TASK_STAND_IN}?`,
     );
     expect(asTaskQuestion('Gibt es Fördermittel für den Radwegebau in unserem Ortsteil?', () => ['Radwegebau'])).toBeUndefined();
+    expect(asTaskQuestion('Gibt es Geld für den Radwegebau, ganz ohne Zusammenarbeit?', () => ['Radwegebau'])).toBeUndefined();
   });
 
   it('leaves a question alone that does not ask whether something is funded', () => {
