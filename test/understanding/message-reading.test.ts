@@ -106,6 +106,16 @@ describe('a question that names a kind of detail', () => {
   });
 });
 
+describe('everyday words for the programme’s terms (synonyms.yml)', () => {
+  it('reads "eine Kleinigkeit" as the rule that the shared part must be substantial', async () => {
+    const { reply, outcome } = await ask(
+      'Genügt es, wenn drei Gemeinden bloß eine Kleinigkeit wie die Papierbestellung zusammen erledigen?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('wesentlich');
+  });
+});
+
 describe('comparisons in everyday words', () => {
   it('compares two topics asked about as "das Gleiche"', async () => {
     const { reply } = await ask('Sind Hessen3C und AKC eigentlich das Gleiche?');
