@@ -294,6 +294,10 @@ export class GermanAnalyzer {
    * (`Fördergeld` → `forder`, `geld`) or the verb of a participle (`gefördert` → `forder`).
    */
   private wordForms(word: string): { term: string; lemma?: string; parts: string[] } | undefined {
+    // The plural of an abbreviation ("GVVs", "RPs") is the abbreviation.
+    const abbreviation = ABBREVIATION_PLURAL.exec(word)?.[1];
+    const singular = abbreviation === undefined ? null : this.baseTerm(abbreviation);
+    if (singular !== null && this.vocabulary.has(singular)) return { term: singular, parts: [] };
     const term = this.baseTerm(word);
     if (term === null) return undefined;
     if (/^\d+$/.test(term)) return { term, parts: [] };
@@ -793,6 +797,8 @@ function isAbbreviation(token: string, mixedCase: boolean): boolean {
 }
 
 /** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */
+/** An abbreviation in capitals with a plural "s": "GVVs", "RPs". */
+const ABBREVIATION_PLURAL = /^(\p{Lu}{2,})s$/u;
 const PARTICIPLE = /^ge(\p{L}{3,}?)e?t$/u;
 
 /** A verb stem shorter than this is too ambiguous to stand for an inflected form. */

@@ -65,6 +65,13 @@ describe('German analyser', () => {
     expect(terms('Fördergeld')).toEqual(expect.arrayContaining([analyzer.baseTerm('Geld')]));
   });
 
+  it('reads the plural of a known abbreviation as the abbreviation ("GVVs")', () => {
+    const analyzer = analyzerFor(['Ein GVV ist ein Verband.']);
+    const [word] = analyzer.analyzeQuery('GVVs');
+    expect(word!.term).toBe(analyzer.baseTerm('GVV'));
+    expect(analyzer.isKnown(word!)).toBe(true);
+  });
+
   it('does not split a question word into an unknown modifier', () => {
     const analyzer = analyzerFor(['Personal', 'Antrag']);
     const [word] = analyzer.analyzeQuery('Personalausweis');
