@@ -51,6 +51,8 @@ const FILLERS: readonly RegExp[] = [
   /(?:^|(?<=[.!?\n]\s*))(?:meine\s+|unsere\s+|die\s+)?frage(?:\s+ist)?\s*:\s*/giu,
   // "Können Sie uns dazu Auskunft geben?": asks for an answer without saying to what.
   /(?:^|(?<=[.!?\n]\s*))(?:können|könnten)\s+sie\s+(?:mir|uns)\s+(?:dazu|hierzu|darüber|hierüber)?\s*(?:bitte\s+|kurz\s+)*(?:eine\s+)?(?:auskunft|rückmeldung|antwort)\s+geben\s*\?*/giu,
+  // "Können Sie mir dabei helfen?" on its own: asks for help with what the message says, not about help.
+  /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du|ihr)\s+(?:mir|uns)\s+(?:(?:da|dabei|hier|hierbei|bitte|vielleicht|kurz|eventuell|evtl\.?)\s+)*(?:weiter)?helfen\s*\?+/giu,
   // Claims to be checked: "Ich habe gehört, dass …", "Stimmt es, dass …?", "… stimmt das?", "Sehe ich das falsch?"
   /(?:^|(?<=[.!?\n]\s*))(?:(?:ich|wir|(?:der|die|unser|unsere|mein|meine)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:habe|hab|haben|hat)\s+(?:gehört|gelesen)|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
   /,?\s*(?:stimmt\s+das|ist\s+das\s+richtig|oder\s+nicht|(?:sehe|verstehe)\s+ich\s+das\s+(?:falsch|richtig))\s*(?=\?)/giu,

@@ -68,6 +68,11 @@ describe('cleanMessage: letter-style messages', () => {
       'Der Haupt- und Finanzausschuss will bis zur Sitzung im März 2027 wissen, wie viele Kommunen mindestens mitmachen müssen',
       'wie viele Kommunen mindestens mitmachen müssen',
     ],
+    // A request for help with what the message says, as a sentence of its own.
+    [
+      'Ich soll für den Ausschuss zusammenfassen, wer den Antrag unterschreibt. Könnten Sie mir dabei bitte helfen?',
+      'Ich soll für den Ausschuss zusammenfassen, wer den Antrag unterschreibt.',
+    ],
     // A frame joined to a question before it.
     [
       'Können Zweckverbände Anträge stellen? Außerdem würde mich interessieren, ob es Gebühren gibt.',
@@ -75,6 +80,10 @@ describe('cleanMessage: letter-style messages', () => {
     ],
   ])('keeps only the content of %j', (message, content) => {
     expect(cleanMessage(message)).toEqual({ text: content, changed: true });
+  });
+
+  it('keeps a request for help that says with what ("Können Sie uns beim Antrag helfen?")', () => {
+    expect(cleanMessage('Können Sie uns beim Antrag helfen?')).toEqual({ text: 'Können Sie uns beim Antrag helfen?', changed: false });
   });
 
   it.each(['Hallo', 'Viele Grüße', 'Danke!', 'Guten Tag'])('leaves "%s" alone: it is all there is (small talk)', (message) => {
