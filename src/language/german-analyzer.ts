@@ -796,9 +796,9 @@ function isAbbreviation(token: string, mixedCase: boolean): boolean {
   return mixedCase && /^\p{Lu}\p{L}*\p{Lu}/u.test(token);
 }
 
-/** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */
 /** An abbreviation in capitals with a plural "s": "GVVs", "RPs". */
 const ABBREVIATION_PLURAL = /^(\p{Lu}{2,})s$/u;
+/** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */
 const PARTICIPLE = /^ge(\p{L}{3,}?)e?t$/u;
 
 /** A verb stem shorter than this is too ambiguous to stand for an inflected form. */
