@@ -5,6 +5,7 @@ import { comparisonSides } from './comparison.js';
 import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
+import { asProcedureQuestion } from './procedure-reading.js';
 import { asTaskQuestion, planAsTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
@@ -66,6 +67,10 @@ export function understandMessage(
   topic?: ConversationTopic,
   cleaned: CleanedMessage = cleanMessage(message),
 ): { question: string; understanding: QuestionUnderstanding } {
+  // "Wie kommen wir an das Geld?" asks for the procedure, in words the search cannot see (see `asProcedureQuestion`).
+  const procedure = knowledge.terms ? asProcedureQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
+  const asProcedure = procedure !== undefined ? understandQuestion(procedure, knowledge, topic) : undefined;
+  if (asProcedure && isConfident(asProcedure)) return { question: cleaned.text, understanding: asProcedure };
   const understanding = understandQuestion(cleaned.text, knowledge, topic);
   // "Gibt es in Hessen auch Verwaltungsgemeinschaften wie in Bayern?": the other state is the model, Hessen the subject.
   const modelled = isOutside(understanding) ? withoutModelRegion(cleaned.text, knowledge) : undefined;
