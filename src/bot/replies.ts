@@ -1,7 +1,7 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction as BotCardAction } from 'botbuilder';
 import { euro, type GrantCase, type GrantFigure } from '../funding/grant-amounts.js';
 import { citation, type ProgrammeVersion } from '../funding/programme-parameters.js';
-import type { Candidate } from '../knowledge/answer-engine.js';
+import type { AnswerDecision, Candidate } from '../knowledge/answer-engine.js';
 import type { OfficeContactField } from '../knowledge/detail-kinds.js';
 import { chatMarkdown } from '../knowledge/markdown.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
@@ -335,7 +335,7 @@ export function clarifyReply(candidates: Candidate[], offerDialog?: GuidedDialog
 
 /** Says honestly that the bot cannot answer, and offers the advisors (and a dialog the message asked for). */
 export function noAnswerReply(
-  reason: 'empty' | 'outside_scope' | 'not_covered',
+  reason: Extract<AnswerDecision, { outcome: 'no_answer' }>['reason'],
   again = false,
   offerDialog?: GuidedDialog,
 ): Partial<Activity> {

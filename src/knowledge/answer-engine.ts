@@ -65,7 +65,8 @@ export type AnswerDecision =
   | { outcome: 'clarify'; candidates: Candidate[] }
   | {
       outcome: 'no_answer';
-      reason: 'empty' | 'outside_scope' | 'not_covered';
+      /** `outside_scope`: another programme or state; `outside_topic`: a field the articles leave out (tax law, pay). */
+      reason: 'empty' | 'outside_scope' | 'outside_topic' | 'not_covered';
       candidates: Candidate[];
     };
 

@@ -156,7 +156,7 @@ export class KnowledgeService {
 
   /** The confidence decision for a user question. */
   answer(question: string): AnswerDecision {
-    if (mentionsAnyOf(question, this.kb.meta.outsideTopics)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
+    if (mentionsAnyOf(question, this.kb.meta.outsideTopics)) return { outcome: 'no_answer', reason: 'outside_topic', candidates: [] };
     return decideAnswer(this.index, question, this.kb.meta.outsideScope);
   }
 }

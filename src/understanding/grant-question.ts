@@ -693,7 +693,8 @@ export function grantAnswer(
   const articleId = decision.outcome === 'answer' ? decision.article.id : undefined;
   const reading = readGrantCase(message, cases, { articleId, topic, followUp });
   if (!reading || reportsPastOfOthers(message)) return undefined;
-  const outsideScope = decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
+  // "Muss der Zweckverband Umsatzsteuer zahlen?": no amount of our programme for another programme or a field we leave out.
+  const outsideScope = decision.outcome === 'no_answer' && (decision.reason === 'outside_scope' || decision.reason === 'outside_topic');
   // A follow-up the search could only read with the previous question ("und wenn es nur zwei sind?") says nothing of its own about the topic.
   const summary: DecisionSummary =
     readAgainstTopic && followUp && decision.outcome === 'answer' && !cases.some((c) => c.articles.includes(decision.article.id))

@@ -559,7 +559,7 @@ const ADDRESSES_BOT = /^\s*(?:(?:und|also)\s+)?(?:können|koennen|könnten|koenn
 /** True when a question alone leads to no article at all (no candidate, not outside the programme): no topic word of its own. */
 function saysNothingAlone(question: string, knowledge: KnowledgeLookup): boolean {
   const alone = knowledge.answer(question);
-  return alone.outcome === 'no_answer' && alone.reason !== 'outside_scope' && alone.candidates.length === 0;
+  return alone.outcome === 'no_answer' && alone.reason === 'not_covered' && alone.candidates.length === 0;
 }
 
 /** Questions shorter than this many words are fragments of the one before. */

@@ -13,7 +13,7 @@ describe('questions about a field of law the articles do not cover', () => {
     'Muss der Personalrat der Zusammenlegung der Bauhöfe zustimmen?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
-    expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'not_covered' });
+    expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
   });
 
   it.each([
@@ -26,11 +26,12 @@ describe('questions about a field of law the articles do not cover', () => {
   });
 });
 
-describe('another funder named in a question about an amount', () => {
+describe('another funder or a field of law named in a question about an amount', () => {
   it.each([
     'Wie viel Geld gibt es aus der Brandschutzförderung, wenn zwei Ortsteilwehren ein Gerätehaus teilen?',
     'Bekommen drei Gemeinden aus Starke Heimat Hessen einen Zuschuss für eine gemeinsame Halle?',
-  ])('computes no IKZ grant for "%s": the money would come from another programme', async (question) => {
+    'Muss unser Zweckverband auf die Leistungen an die drei Mitgliedsgemeinden Umsatzsteuer zahlen?',
+  ])('computes no IKZ grant for "%s": the money is not the programme\'s', async (question) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(question);
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
