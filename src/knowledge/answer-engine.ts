@@ -65,7 +65,10 @@ export type AnswerDecision =
   | { outcome: 'clarify'; candidates: Candidate[] }
   | {
       outcome: 'no_answer';
-      /** `outside_scope`: another programme or state; `outside_topic`: a field the articles leave out (tax law, pay). */
+      /**
+       * `outside_scope`: another programme or state; `outside_topic`: a field the articles leave out (tax law, pay), or
+       * a thing no article has asked for by name ("Wie hoch ist das Sitzungsgeld …?").
+       */
       reason: 'empty' | 'outside_scope' | 'outside_topic' | 'not_covered';
       candidates: Candidate[];
     };
@@ -123,11 +126,13 @@ export function decideAnswer(
   if (
     !best ||
     best.coverage < options.minCoverage ||
-    namedShare(words, idf, totalWeight, index.termsOf(best.article.id)) < options.minNamedShare ||
-    lacksAskedThing(question, words, index) ||
-    countsUnknownThing(question, words, index)
+    namedShare(words, idf, totalWeight, index.termsOf(best.article.id)) < options.minNamedShare
   ) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
+  }
+  // The thing asked for is one no article has: no other reading (a task, a computed amount) may answer instead.
+  if (lacksAskedThing(question, words, index) || countsUnknownThing(question, words, index)) {
+    return { outcome: 'no_answer', reason: 'outside_topic', candidates };
   }
   // Close runners-up that the best article already links as related are one topic family: answer with
   // the best and let its related-topic buttons offer the others. Only unrelated ties are ambiguous.
@@ -201,9 +206,12 @@ function namedShare(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, num
   return named / totalWeight;
 }
 
-/** The noun a question asks for, after "welche", "wie viele", "was für" and perhaps an adjective ("Ab welchem Schwellenwert?"). */
+/**
+ * The noun a question asks for, after "welche", "wie viele", "was für" and perhaps an adjective ("Ab welchem
+ * Schwellenwert?"), or the subject of "wie hoch ist …" ("Wie hoch darf die Aufwandsentschädigung sein?").
+ */
 const ASKED_THING =
-  /(?<!\p{L})(?:[Ww]elche[rnms]?|[Ww]ie\s+viele?|[Ww]as\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?)\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
+  /(?<!\p{L})(?:[Ww]elche[rnms]?|[Ww]ie\s+viele?|[Ww]as\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?|[Ww]ie\s+hoch\s+(?:ist|sind|war|wäre|waere|darf|dürfen|duerfen|soll|sollte|muss|kann)\s+(?:der|die|das|eine?|unser\p{Ll}*))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
 
 /** True when the noun a question asks for (`ASKED_THING`) is an unknown word: the knowledge base cannot have it. */
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {

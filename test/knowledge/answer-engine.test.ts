@@ -199,6 +199,10 @@ describe('a question that asks for a thing no article knows', () => {
     expect(await outcome('Welche Mehrheit braucht der Beschluss der Gemeindevertretung zur Kooperation?')).toBe('no_answer');
   });
 
+  it('is no answer when what "wie hoch ist …" asks about is unknown', async () => {
+    expect(await outcome('Wie hoch ist das Sitzungsgeld für den Beschluss der Gemeindevertretung zur Kooperation?')).toBe('no_answer');
+  });
+
   it('answers when that noun is known, or the unknown noun is not what is asked for', async () => {
     expect(await outcome('Welchen Beschluss braucht die Kooperation in der Gemeindevertretung?')).toBe('beschluss');
     expect(await outcome('Braucht die Kooperation einen Beschluss der Gemeindevertretung mit Mehrheit?')).toBe('beschluss');

@@ -26,11 +26,12 @@ describe('questions about a field of law the articles do not cover', () => {
   });
 });
 
-describe('another funder or a field of law named in a question about an amount', () => {
+describe("a question about an amount that is not the programme's (another funder, a field of law, a thing no article has)", () => {
   it.each([
     'Wie viel Geld gibt es aus der Brandschutzförderung, wenn zwei Ortsteilwehren ein Gerätehaus teilen?',
     'Bekommen drei Gemeinden aus Starke Heimat Hessen einen Zuschuss für eine gemeinsame Halle?',
     'Muss unser Zweckverband auf die Leistungen an die drei Mitgliedsgemeinden Umsatzsteuer zahlen?',
+    'Wie hoch ist das Sitzungsgeld für die Mitglieder der Verbandsversammlung unseres GVV?',
   ])('computes no IKZ grant for "%s": the money is not the programme\'s', async (question) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(question);
