@@ -322,6 +322,12 @@ export class IkzBot extends ActivityHandler {
     }
     if (intent && isGuidedDialog(intent.intent))
       return this.requestDialog(context, text, cleaned, { ...intent, intent: intent.intent }, dialogContext);
+    // "Wer darf bei uns den Antarg stellen?" reads like "Welche Fragen kann ich stellen?" but for a word the help does
+    // not explain: a question the knowledge base answers is answered, not met with the help.
+    if (intent?.intent === 'help' && this.hasOwnContent(cleaned, intent)) {
+      const understood = this.understand(text, data, cleaned);
+      if (isConfident(understood.understanding)) return this.answerQuestion(context, text, understood);
+    }
     // (The guided dialogs are handled above: what remains is small talk, help.)
     if (intent) return this.handleIntent(await dialogContext(), intent.intent as Intent);
     return this.answerQuestion(context, text, this.understand(text, data, cleaned));

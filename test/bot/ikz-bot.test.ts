@@ -28,6 +28,14 @@ describe('conversation basics', () => {
     expect(seen(await conversation.say(message)).text).toContain(expected);
   });
 
+  it('answers a question that reads like a request for help but asks about a word the help does not explain', async () => {
+    // "… den Antarg stellen" shares its asking with "Welche Fragen kann ich stellen?"; the typo is the question's subject.
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Wer darf bei uns den Antarg stellen, und wo reich ich den dann ein?'));
+    expect(reply.text).not.toContain('So nutzen Sie den IKZ-Assistenten');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer' });
+  });
+
   it('restarts on "neu starten": confirms, greets again and forgets the conversation state', async () => {
     const { conversation } = await conversationWith(SMALL_KB);
     await conversation.say('Wie hoch ist die Hundesteuer?');
