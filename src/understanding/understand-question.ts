@@ -573,8 +573,11 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-/** A qualifier after the thing compared ("Zweckverband nach KGG", "GVV in Hessen"). */
-const QUALIFIER = /\s+(?:nach|gemäß|gem\.|laut|im\s+sinne|in|für|bei)\s.*$/iu;
+/**
+ * A qualifier after the thing compared ("Zweckverband nach KGG", "GVV in Hessen"), or the verb of doing it
+ * ("Zweckverband gründen", "öffentlich-rechtliche Vereinbarung schließen"): a lower-case infinitive after a noun.
+ */
+const QUALIFIER = /(?:\s+(?:[Nn]ach|[Gg]emäß|[Gg]em\.|[Ll]aut|[Ii]m\s+[Ss]inne|[Ii]n|[Ff]ür|[Bb]ei)\s.*|(?<=\p{Lu}[\p{L}-]*)\s+\p{Ll}+n)$/u;
 
 /** The article about one side of a comparison: the thing itself first ("Zweckverband" of "Zweckverband nach KGG"), then with its qualifier. */
 function answerSide(side: string, knowledge: KnowledgeLookup): AnswerDecision {

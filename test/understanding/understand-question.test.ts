@@ -3,6 +3,7 @@ import type { AnswerDecision } from '../../src/knowledge/answer-engine.js';
 import type { Article } from '../../src/knowledge/types.js';
 import { topicOf } from '../../src/understanding/follow-up.js';
 import { understandMessage, understandQuestion, type KnowledgeLookup } from '../../src/understanding/understand-question.js';
+import { SHIPPED_KB, knowledgeOf } from '../helpers/bot-harness.js';
 
 /** A tiny knowledge base: an article answers a question that contains all words of one of its triggers. */
 function fakeKnowledge(articles: Array<{ id: string; folder: string; triggers: string[][] }>): KnowledgeLookup & { asked: string[] } {
@@ -187,6 +188,16 @@ describe('understandQuestion', () => {
       'arbeitsgemeinschaft',
       'zweckverband',
     ]);
+  });
+
+  it('compares the things themselves, without the verbs of doing them ("gründen", "schließen")', async () => {
+    // With "schließen" the overview of the legal forms, which says how a Vereinbarung is concluded, would take one side.
+    const shipped = await knowledgeOf(SHIPPED_KB);
+    const result = understandQuestion(
+      'Zweckverband gründen oder öffentlich-rechtliche Vereinbarung schließen – wo ist der Unterschied?',
+      shipped,
+    );
+    expect(ids(result)).toEqual(['zweckverband', 'oeffentlich-rechtliche-vereinbarung']);
   });
 
   it('reads "Und für fünf?" against the funding amounts and says so', () => {
