@@ -278,7 +278,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);
   // Counts read also indefinite articles: "mit einer Nachbargemeinde" counts one other.
-  const countQuantities = quantitiesIn(text, { articles: true });
+  const countQuantities = joinListedCounts(quantitiesIn(text, { articles: true }));
   const counted = countsIn(countQuantities, all, TOTAL_ASK.test(folded) ? TOTAL_ASK.exec(folded)!.index : undefined);
   const topic = hints.followUp ? hints.topic : undefined;
   const filled = (c: CompiledCase) => c.figures.filter((f) => counted.has(`${c.rules.case}:${f.figure}`)).length;
@@ -409,6 +409,34 @@ function fillFromFollowUp(
     given.push(first.figure);
   }
 }
+
+/**
+ * "Zwei Gemeinden mit 3.200 und 3.800 Einwohnern", "3 und 2 Ortsteilwehren": counts listed with one counting word after
+ * the last are parts of one whole (the new municipality, all brigades): one count of their sum. Not a range ("zwischen
+ * 3 und 5 Gemeinden") and not money.
+ */
+function joinListedCounts(quantities: Quantity[]): Quantity[] {
+  const joined: Quantity[] = [];
+  for (const q of quantities) {
+    const previous = joined.at(-1);
+    const listed =
+      previous !== undefined &&
+      !previous.money &&
+      !q.money &&
+      !previous.article &&
+      !q.article &&
+      previous.after.length === 1 &&
+      LISTING.has(previous.after[0]!) &&
+      q.before[0] === previous.after[0] &&
+      previous.before[0] !== 'zwischen';
+    if (listed) joined[joined.length - 1] = { ...q, value: previous.value + q.value, before: previous.before, index: previous.index };
+    else joined.push(q);
+  }
+  return joined;
+}
+
+/** Words that list counts of one thing: "3.200 und 3.800 Einwohner". */
+const LISTING = new Set(['und', 'plus']);
 
 /**
  * The counts of a message per `case:figure`: each number with the first counting word after it (or,

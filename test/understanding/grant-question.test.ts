@@ -35,6 +35,13 @@ describe('which computed case a question is about, with its numbers (words from 
     ['wir wollen 3 ortsteil-ffw zu einer zusammenlegen', { kind: 'feuerwehr', brigades: 3 }],
     ['GVV mit 3 Gemeinden, wie hoch ist die Förderung insgesamt', { kind: 'gvv', members: 3 }],
     ['Wir wollen mit drei Nachbargemeinden einen GVV gründen, also vier Gemeinden insgesamt.', { kind: 'gvv', members: 4 }],
+    // Counts listed with one counting word are parts of one whole: the new municipality, all brigades.
+    [
+      'Zwei Gemeinden mit 3.200 und 3.800 Einwohnern fusionieren, Schulden im Kernhaushalt 8 Mio. Wie hoch wäre die Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 7000, debt: 8_000_000 },
+    ],
+    ['wir legen 3 und 2 ortsteilwehren zusammen, wie viel gibt es', { kind: 'feuerwehr', brigades: 5 }],
+    ['Wie viel Förderung gibt es für zwischen 3 und 5 Gemeinden?', { kind: 'kooperation', partners: 5 }],
     [
       'Zwei Gemeinden fusionieren, danach 6.000 Einwohner, Schulden im Kernhaushalt 10 Mio. Wie hoch wäre die Entschuldungshilfe?',
       { kind: 'entschuldung', inhabitants: 6000, debt: 10_000_000 },
