@@ -317,6 +317,12 @@ function readSeveral(
     // absprechen, oder braucht man einen Vertrag?") leaves the first its answer and is offered on its own.
     if (!isAnswered(whole) && !alternatives && !asksTheBot && wordCount(questions[1]!) >= MIN_STANDALONE_WORDS)
       return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
+    // "… vom RP genehmigt werden? Und brauchen wir für den Antrag Beschlüsse?": a full second question with an article of
+    // its own, which the whole message takes as its topic, would drop the first: two answers.
+    const firstDropped = isAnswered(whole) && whole.decision.article.id !== first.decision.article.id;
+    const full = !alternatives && !asksTheBot && wordCount(questions[1]!) >= MIN_STANDALONE_WORDS;
+    if (firstDropped && full && isAnswered(second) && second.decision.article.id !== first.decision.article.id)
+      return { kind: 'two', readings: [first, second], pending: more };
     return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
   }
   if (isAnswered(first) && isAnswered(second)) {

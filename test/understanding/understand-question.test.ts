@@ -190,6 +190,17 @@ describe('understandQuestion', () => {
     ]);
   });
 
+  it('answers a full second question joined by "und" that has an article of its own, not only the whole message', async () => {
+    // The whole message reads as a question about the application documents, which would drop the first question.
+    const shipped = await knowledgeOf(SHIPPED_KB);
+    const result = understandQuestion(
+      'Muss eine öffentlich-rechtliche Vereinbarung genehmigt werden? Und brauchen wir für den Förderantrag Beschlüsse der Gemeindevertretung?',
+      shipped,
+    );
+    expect(result.kind).toBe('two');
+    expect(ids(result)).toEqual(['oeffentlich-rechtliche-vereinbarung', 'antragsunterlagen']);
+  });
+
   it('compares the things themselves, without the verbs of doing them ("gründen", "schließen")', async () => {
     // With "schließen" the overview of the legal forms, which says how a Vereinbarung is concluded, would take one side.
     const shipped = await knowledgeOf(SHIPPED_KB);
