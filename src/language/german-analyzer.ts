@@ -455,6 +455,7 @@ export class GermanAnalyzer {
       words.push(word);
     });
     this.joinSplitCompounds(tokens, words);
+    this.joinSeparableVerbs(text, words);
     const expanded = this.expandSynonyms(words);
     this.expandThesaurus(words, expanded);
     // The known modifier of an unknown compound, and its synonyms, cover the word in part but do not make it a known
@@ -617,6 +618,29 @@ export class GermanAnalyzer {
       for (const token of [tokens[i]!, tokens[i + 1]!]) {
         const word = words.find((w) => w.text === token);
         if (word) setMax(word.alternatives, joined, 1);
+      }
+    }
+  }
+
+  /**
+   * "Wo reichen wir den Antrag ein?", "Wir legen die Bauhöfe zusammen": a separable verb's particle ends its clause,
+   * apart from the verb. When the particle and a verb of the clause before it form a known term (`einreich`,
+   * `zusammenleg`), the verb also stands for it, and the particle is no word of its own any more.
+   */
+  private joinSeparableVerbs(text: string, words: QueryWord[]): void {
+    for (const clause of text.split(CLAUSE_END)) {
+      const tokens = tokenizeWords(clause);
+      const particle = foldGerman(tokens.at(-1)?.toLowerCase() ?? '');
+      if (!SEPARABLE_PARTICLES.has(particle)) continue;
+      for (const token of tokens.slice(0, -1)) {
+        const forms = this.wordForms(token);
+        const joined = forms ? `${particle}${forms.lemma ?? forms.term}` : '';
+        const word = this.vocabulary.has(joined) ? words.find((w) => w.text === token) : undefined;
+        if (!word) continue;
+        setMax(word.alternatives, joined, 1);
+        const alone = words.findIndex((w) => w.text === tokens.at(-1));
+        if (alone >= 0) words.splice(alone, 1);
+        break;
       }
     }
   }
@@ -803,6 +827,26 @@ const PARTICIPLE = /^ge(\p{L}{3,}?)e?t$/u;
 
 /** A verb stem shorter than this is too ambiguous to stand for an inflected form. */
 const MIN_LEMMA_LENGTH = 3;
+/** Particles that end a clause apart from their verb ("reichen … ein"), folded. */
+const SEPARABLE_PARTICLES = new Set([
+  'ein',
+  'aus',
+  'an',
+  'ab',
+  'auf',
+  'zusammen',
+  'vor',
+  'nach',
+  'zuruck',
+  'mit',
+  'weiter',
+  'fest',
+  'bei',
+  'dar',
+]);
+/** Where a clause ends: a sentence or clause mark, or a conjunction that opens the next one. */
+const CLAUSE_END = /[.?!;:,()–]|\s(?:und|oder|aber|weil|wenn|dass|ob|damit)\s/iu;
+
 /** Separable verb prefixes, before the `ge` of a participle (`eingereicht`, `ausgezahlt`, `zusammengelegt`). */
 const SEPARABLE_PARTICIPLE =
   /^(ab|an|auf|aus|bei|durch|ein|fest|fort|her|hin|mit|nach|vor|weg|weiter|wieder|zu|zuruck|zusammen|dar|hinzu|voran)?ge(\p{L}{3,}?)e?t(?:e|en|er|es|em)?$/u;

@@ -124,6 +124,21 @@ describe('German analyser', () => {
     expect(words.every((w) => w.alternatives.get(term) === 1)).toBe(true);
   });
 
+  it('joins a separable verb whose particle ends the clause, when the articles know the whole verb', () => {
+    // "zusammen" kept as a word of its own, as the shipped analyser settings keep it.
+    const analyzer = new GermanAnalyzer({ ...meta, stopwords: { keep: ['zusammen'], add: [] } });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Den Antrag einreichen.', 'Die Bauhöfe zusammenlegen.', 'zusammen']));
+    const submit = analyzer.analyzeQuery('Wo reichen wir den Antrag ein?');
+    expect(submit.find((w) => w.text === 'reichen')!.alternatives.get(analyzer.baseTerm('einreichen')!)).toBe(1);
+    const merge = analyzer.analyzeQuery('Wir legen die Bauhöfe zusammen, geht das?');
+    expect(merge.find((w) => w.text === 'legen')!.alternatives.get(analyzer.baseTerm('zusammenlegen')!)).toBe(1);
+    // The particle is part of the verb now, no word of its own.
+    expect(merge.map((w) => w.text)).not.toContain('zusammen');
+    // A particle inside its clause, or a joined verb the articles lack, joins nothing.
+    expect(analyzer.analyzeQuery('Wir machen das zusammen mit den Nachbarn').map((w) => w.text)).toContain('zusammen');
+    expect(analyzer.analyzeQuery('Wir machen das zusammen').map((w) => w.text)).toContain('zusammen');
+  });
+
   it('reads an inflected verb as its verb, in questions and in articles', () => {
     const analyzer = analyzerFor([
       'Das Land wird zahlen.',
