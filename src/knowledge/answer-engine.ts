@@ -1,4 +1,4 @@
-import { DEFAULT_EXPANSION_WEIGHTS, type QueryWord } from '../language/german-analyzer.js';
+import { DEFAULT_EXPANSION_WEIGHTS, wordClassByEnding, type QueryWord } from '../language/german-analyzer.js';
 import { foldGerman } from '../language/german-normalizer.js';
 import { mentionsAsker } from '../language/clauses.js';
 import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
@@ -37,6 +37,8 @@ export const DEFAULT_ANSWER_OPTIONS = {
   minNamedShare: 0.1,
   /** A candidate covering this much more than the best-ranked (answered) one, and naming the topic, is the answer. */
   coverageLead: 0.3,
+  /** Nouns below this IDF are in most articles: a question of only such nouns asks for an overview (`asksForOverview`). */
+  maxOverviewIdf: 0.5,
 } as const;
 
 export type AnswerOptions = { readonly [K in keyof typeof DEFAULT_ANSWER_OPTIONS]: number };
@@ -122,6 +124,12 @@ export function decideAnswer(
         )
       : undefined;
   if (covering) candidates.unshift(...candidates.splice(candidates.indexOf(covering), 1));
+  // "IKZ-Förderung?", "Förderung?": nouns that most articles share name no topic of their own; the overview whose
+  // title names most of them answers (no clarifying question between articles that all mention them).
+  const overview = asksForOverview(question, words, idf, options)
+    ? overviewFor(candidates, words, idf, totalWeight, index, options)
+    : undefined;
+  if (overview) candidates.unshift(...candidates.splice(candidates.indexOf(overview), 1));
   const best = candidates[0];
   if (
     !best ||
@@ -143,7 +151,7 @@ export function decideAnswer(
         c.coverage >= best.coverage - options.clarifyCoverageSlack &&
         !areRelated(best.article, c.article)),
   );
-  if (close.length > 1) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
+  if (close.length > 1 && !overview) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
   return {
     outcome: 'answer',
     article: best.article,
@@ -152,6 +160,46 @@ export function decideAnswer(
     coverage: best.coverage,
     candidates,
   };
+}
+
+/**
+ * A question made only of nouns that most articles contain (IDF below `maxOverviewIdf`: „IKZ“, „Förderung“), asking
+ * for no count or amount: it names a topic all articles share and asks nothing particular about it.
+ */
+function asksForOverview(
+  question: string,
+  words: readonly QueryWord[],
+  idf: ReadonlyMap<QueryWord, number>,
+  options: AnswerOptions,
+): boolean {
+  if (COUNT_QUESTION.test(question) || AMOUNT_QUESTION.test(question)) return false;
+  return words.every((w) => idf.get(w)! < options.maxOverviewIdf && isNoun(w));
+}
+
+/** A noun by its class, its ending where case told nothing ("förderung"), or an abbreviation ("IKZ"). */
+function isNoun(word: QueryWord): boolean {
+  return word.wordClass === 'noun' || wordClassByEnding(word.text) === 'noun' || /^\p{Lu}{2,}/u.test(word.text);
+}
+
+/** Of the overview articles (`Article.overview`) that cover the question, the one whose title names most of it. */
+function overviewFor(
+  candidates: readonly Candidate[],
+  words: readonly QueryWord[],
+  idf: ReadonlyMap<QueryWord, number>,
+  totalWeight: number,
+  index: KnowledgeIndex,
+  options: AnswerOptions,
+): Candidate | undefined {
+  const named = (c: Candidate) => {
+    const title = index.termsOf(c.article.id).title;
+    return words.reduce((sum, w) => sum + strengthIn(w, title) * idf.get(w)!, 0) / Math.max(totalWeight, 1e-9);
+  };
+  let best: Candidate | undefined;
+  for (const c of candidates) {
+    if (!c.article.overview || c.coverage < options.minCoverage) continue;
+    if (!best || named(c) > named(best)) best = c;
+  }
+  return best;
 }
 
 function areRelated(a: Article, b: Article): boolean {

@@ -29,6 +29,7 @@ as_of: ${today}        # Datum der Regel oder Zahl (nicht des Schreibens!)
 reviewed: ${today}
 related: []            # 2–4 ids verwandter Artikel
 # offers: [foerder-check]   # oder [antrag-stellen]: Dialog-Schaltfläche unter der Antwort
+# overview: true             # nur für Überblicksartikel: beantwortet „IKZ-Förderung?“
 ---
 TODO Kurze Antwort in 2–4 Sätzen, die die Hauptfrage allein beantwortet (wird immer zuerst gezeigt).
 

@@ -44,6 +44,8 @@ export interface Article {
   related: string[];
   /** Guided dialogs offered as buttons under the answer (`foerder-check`, `antrag-stellen`). */
   offers: Array<'foerder-check' | 'antrag-stellen'>;
+  /** An overview of its topic: it answers a question that names only topics all articles share („IKZ-Förderung?“). */
+  overview: boolean;
   /** Path relative to the knowledge folder, with forward slashes. */
   file: string;
   sections: ArticleSection[];

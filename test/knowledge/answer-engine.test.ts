@@ -285,3 +285,26 @@ describe('the section an answer shows (shipped knowledge base)', () => {
     ]);
   });
 });
+
+describe('a question that names only topics all articles share', () => {
+  // „IKZ“ and „Förderung“ are in nearly every article; the statistics article names both in its short title.
+  const shipped = loadKnowledgeBase(SHIPPED_KB);
+  const indexWith = (overviews: boolean) =>
+    shipped.then((kb) =>
+      KnowledgeIndex.build({ meta: kb.meta, articles: kb.articles.map((a) => (overviews ? a : { ...a, overview: false })) }),
+    );
+
+  it('is answered by the overview article whose title names it', async () => {
+    for (const question of ['IKZ Förderung?', 'ikz förderung', 'Förderung?'])
+      expect(await outcomeOf(indexWith(true), question)).toBe('foerderprogramm');
+  });
+
+  it('is not answered by an overview when the editors mark none', async () => {
+    expect(await outcomeOf(indexWith(false), 'IKZ Förderung?')).not.toBe('foerderprogramm');
+  });
+
+  it('leaves a question that asks something of the topic to its article', async () => {
+    expect(await outcomeOf(indexWith(true), 'Wie viele IKZ-Projekte wurden gefördert?')).toBe('statistik');
+    expect(await outcomeOf(indexWith(true), 'Gilt die Rahmenvereinbarung noch?')).toBe('geltungsdauer');
+  });
+});

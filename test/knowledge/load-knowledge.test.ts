@@ -70,6 +70,11 @@ describe('knowledge base loading', () => {
       /as_of.*YYYY-MM-DD, YYYY-MM or YYYY, or "undatiert"/,
     ],
     [
+      'an overview flag that is no yes or no',
+      '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: 2026-01-01\noverview: ja\n---\nText\n',
+      /overview.*expected true or false/,
+    ],
+    [
       'a body that starts with a heading',
       '---\nid: x\ntitle: T\nquestions: [a, b]\nkeywords: [k]\nsource: {title: Q, url: "https://e.org"}\nas_of: 2026-01-01\n---\n## Nur Abschnitt\nText\n',
       /short answer paragraph/,
