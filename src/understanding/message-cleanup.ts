@@ -45,6 +45,8 @@ const FILLERS: readonly RegExp[] = [
   // "Über eine kurze Rückmeldung würde ich mich freuen." / "Ich freue mich auf Ihre Antwort."
   /über\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|rückmeldung|info|nachricht)\s+(?:würde|würden|freue|freuen)\s+(?:ich|wir)\s+(?:mich|uns)\s+(?:sehr\s+)?(?:freuen)?\s*[.!]*/giu,
   /(?:ich|wir)\s+freue?n?\s+(?:mich|uns)\s+(?:schon\s+)?auf\s+ihre\s+(?:antwort|rückmeldung|nachricht)\s*[.!]*/giu,
+  // "Für eine kurze Rückmeldung wäre ich dankbar.", "Ich wäre Ihnen für eine Antwort sehr dankbar.", "Wir wären dankbar für …"
+  /(?:f(?:ü|ue)r\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)\s+(?:(?:w(?:ä|ae)re|w(?:ä|ae)ren)|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|(?:ich|wir)\s+(?:w(?:ä|ae)re|w(?:ä|ae)ren)\s+(?:ihnen\s+)?(?:(?:sehr\s+)?dankbar\s+f(?:ü|ue)r\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)|f(?:ü|ue)r\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)\s+(?:sehr\s+)?dankbar))\s*[.!]*/giu,
   // "Ich habe eine kurze Frage:" / "kurze Frage:" / "Frage:"
   /(?:^|(?<=[.!?\n]\s*))(?:ich\s+)?(?:hätte|habe|hab)\s+(?:da\s+|mal\s+|noch\s+|nur\s+)*(?:eine|ne|'ne)\s+(?:kurze\s+|kleine\s+)?frage\s*(?:[:,.!-]+\s*|\s+(?=zu[mr]?\s))/giu,
   /(?:^|(?<=[.!?\n]\s*))(?:eine\s+)?(?:kurze|kleine)\s+frage\s*[:,.!-]+\s*/giu,

@@ -25,6 +25,11 @@ describe('cleanMessage: letter-style messages', () => {
       'Liebe Kolleginnen und Kollegen, wir fragen uns, ob ein Zweckverband selbst Anträge stellen darf. Über eine kurze Rückmeldung würde ich mich freuen. Beste Grüße aus Fulda, Petra',
       'ob ein Zweckverband selbst Anträge stellen darf.',
     ],
+    [
+      'Wir prüfen eine Fusion. Mit welcher Unterstützung können wir rechnen?\nFür eine kurze Rückmeldung wäre ich dankbar.\nMit freundlichen Grüßen',
+      'Wir prüfen eine Fusion. Mit welcher Unterstützung können wir rechnen?',
+    ],
+    ['Ich wäre Ihnen für eine Antwort sehr dankbar. Wer prüft den Antrag?', 'Wer prüft den Antrag?'],
     ['Ich wollte mal fragen, ob Landkreise auch gefördert werden', 'ob Landkreise auch gefördert werden'],
     [
       'Wir planen eine Kooperation beim Bauhof und möchten wissen, ob das förderfähig ist.',
