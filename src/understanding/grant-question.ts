@@ -435,9 +435,6 @@ function joinListedCounts(quantities: Quantity[]): Quantity[] {
   return joined;
 }
 
-/** "zu einer": what several become. */
-const ONE = new Set(['einer', 'einem', 'eine', 'einen']);
-
 /** Words that list counts of one thing: "3.200 und 3.800 Einwohner". */
 const LISTING = new Set(['und', 'plus']);
 
@@ -473,9 +470,7 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
       continue;
     }
     // "…, im Ort B zwei": a bare count at the end of its clause counts what the count before it counted.
-    // "…, einmal 2 zu einer": the same with what they become.
-    const bare = q.after.length === 0 || (q.after.length === 2 && q.after[0] === 'zu' && ONE.has(q.after[1]!));
-    if (!found && beforeTotal && bare && !q.money && !q.year && !q.group && lastKeys.length > 0) {
+    if (!found && beforeTotal && q.after.length === 0 && !q.money && !q.year && !q.group && lastKeys.length > 0) {
       for (const key of lastKeys) if (plausible(q.value, key.split(':')[1] as GrantCaseFigure, false)) separate.get(key)?.push(q.value);
       continue;
     }
