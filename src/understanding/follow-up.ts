@@ -75,7 +75,7 @@ const PRONOUN =
   /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b)(?:\p{Ll}+\s+){0,2})(?!(?:überhaupt|ueberhaupt|jetzt|nicht|bereits|erst|zuletzt|insgesamt|konkret|direkt|zuerst|selbst)\s*[?.!]*$)\p{Ll}+(?:en|ern|eln|t)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
 /** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
 const PRONOUN_SUBJECT =
-  /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
+  /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft|fällt|faellt|fiele)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
 /** "die"/"der" as the subject after the verb, followed by an article, so no article itself: "Braucht die eine Genehmigung?". */
 const DEMONSTRATIVE_SUBJECT =
   /^\s*(?:(?:und|aber|also)\s+)?\p{L}+\s+(?:die|der)\s+(?:(?:auch|dann|noch|denn|überhaupt|ueberhaupt|eigentlich)\s+)*(?:ein|eine|einen|einem|einer|kein|keine|keinen|keinem|keiner)(?!\p{L})/iu;

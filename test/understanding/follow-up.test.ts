@@ -14,6 +14,8 @@ describe('follow-up questions', () => {
     'Gilt das auch für Landkreise?',
     'Was ist mit Landkreisen?',
     'Was kostet das?',
+    'Fällt das unter die Förderung?',
+    'Faellt das unter IKZ?',
     'muss die genehmigt werden?',
     'und danach?',
     'auch ein zweckverband?',
