@@ -289,8 +289,10 @@ function readSeveral(
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
   const more = questions.slice(2);
-  // A follow-up of a question outside the programme ("Gibt es in Bayern …, und wie hoch ist die da?") is outside too.
-  const outside = first.decision.outcome === 'no_answer' && first.decision.reason === 'outside_scope';
+  // A follow-up of a question outside the programme ("Gibt es in Bayern …, und wie hoch ist die da?") or about a field
+  // the articles leave out ("… einen Beamten abordnen, und wie lange geht das?") is outside too.
+  const outside =
+    first.decision.outcome === 'no_answer' && (first.decision.reason === 'outside_scope' || first.decision.reason === 'outside_topic');
   if (outside && looksLikeFollowUp(questions[1]!)) return { kind: 'single', reading: first, pending: more };
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
   // restates the first; read against the first it would drift to a neighbouring article. (A question word asks

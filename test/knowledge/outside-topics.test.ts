@@ -11,6 +11,8 @@ describe('questions about a field of law the articles do not cover', () => {
     'Wer haftet für die Schulden des Zweckverbands?',
     'Ist die Aufgabenübertragung an den Zweckverband umsatzsteuerpflichtig?',
     'Muss der Personalrat der Zusammenlegung der Bauhöfe zustimmen?',
+    'Wie wird die Kreisumlage für unseren Zweckverband berechnet?',
+    'Ab wann müssen die Gemeinden des Zweckverbands E-Rechnungen empfangen können?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
@@ -35,6 +37,14 @@ describe("a question about an amount that is not the programme's (another funder
   ])('computes no IKZ grant for "%s": the money is not the programme\'s', async (question) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(question);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
+  });
+});
+
+describe('a follow-up of a question about a field the articles do not cover', () => {
+  it('is not answered on its own: "wie lange" asks about the secondment, not about anything of the programme', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Dürfen wir eine Beamtin an den Zweckverband abordnen und wie lange geht das höchstens?');
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
   });
 });
