@@ -34,6 +34,11 @@ const CLOSING = new RegExp(
   'iu',
 );
 
+/** What a writer thanks for in advance: "eine kurze Rückmeldung", "Ihre Antwort", "eine Einschätzung". */
+const AN_ANSWER = String.raw`(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)`;
+/** "wäre", "wären", also spelt out. */
+const WOULD_BE = String.raw`(?:w(?:ä|ae)re|w(?:ä|ae)ren)`;
+
 /** Phrases that only frame the question, removed wherever they stand. */
 const FILLERS: readonly RegExp[] = [
   // "Vielen Dank im Voraus für Ihre Hilfe!"
@@ -46,7 +51,11 @@ const FILLERS: readonly RegExp[] = [
   /über\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|rückmeldung|info|nachricht)\s+(?:würde|würden|freue|freuen)\s+(?:ich|wir)\s+(?:mich|uns)\s+(?:sehr\s+)?(?:freuen)?\s*[.!]*/giu,
   /(?:ich|wir)\s+freue?n?\s+(?:mich|uns)\s+(?:schon\s+)?auf\s+ihre\s+(?:antwort|rückmeldung|nachricht)\s*[.!]*/giu,
   // "Für eine kurze Rückmeldung wäre ich dankbar.", "Ich wäre Ihnen für eine Antwort sehr dankbar.", "Wir wären dankbar für …"
-  /(?:f(?:ü|ue)r\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)\s+(?:(?:w(?:ä|ae)re|w(?:ä|ae)ren)|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|(?:ich|wir)\s+(?:w(?:ä|ae)re|w(?:ä|ae)ren)\s+(?:ihnen\s+)?(?:(?:sehr\s+)?dankbar\s+f(?:ü|ue)r\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)|f(?:ü|ue)r\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)\s+(?:sehr\s+)?dankbar))\s*[.!]*/giu,
+  new RegExp(
+    String.raw`(?:f(?:ü|ue)r\s+${AN_ANSWER}\s+(?:${WOULD_BE}|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|` +
+      String.raw`(?:ich|wir)\s+${WOULD_BE}\s+(?:ihnen\s+)?(?:(?:sehr\s+)?dankbar\s+f(?:ü|ue)r\s+${AN_ANSWER}|f(?:ü|ue)r\s+${AN_ANSWER}\s+(?:sehr\s+)?dankbar))\s*[.!]*`,
+    'giu',
+  ),
   // "Ich habe eine kurze Frage:" / "kurze Frage:" / "Frage:"
   /(?:^|(?<=[.!?\n]\s*))(?:ich\s+)?(?:hätte|habe|hab)\s+(?:da\s+|mal\s+|noch\s+|nur\s+)*(?:eine|ne|'ne)\s+(?:kurze\s+|kleine\s+)?frage\s*(?:[:,.!-]+\s*|\s+(?=zu[mr]?\s))/giu,
   /(?:^|(?<=[.!?\n]\s*))(?:eine\s+)?(?:kurze|kleine)\s+frage\s*[:,.!-]+\s*/giu,
