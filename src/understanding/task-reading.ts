@@ -33,9 +33,16 @@ export function asTaskQuestion(question: string, unknownNouns: (text: string) =>
   // The words are looked up only for a question whether something is funded: the lookup analyses the whole text.
   // A yes/no question about money ("Gibts Geld für …?") asks it of a cooperation only ("… eine gemeinsame
   // Friedhofsverwaltung"); of a municipality's own project ("… für den Glasfaserausbau im Ortsteil") it asks of another programme.
+  if (ASKS_COUNT.test(question)) return undefined;
   const asks = asksWhetherFunded(question) || (COOPERATION.test(question) && questionsOf(question).questions.some(asksYesNoAboutFunding));
   return asks ? withTaskStandIn(question, unknownNouns) : undefined;
 }
+
+/**
+ * "Wie viele Projekte wurden im Werra-Meißner-Kreis gefördert?" counts funded projects: its unknown words name where
+ * or what is counted, not a task whose funding is asked about.
+ */
+const ASKS_COUNT = /(?<!\p{L})(?:wie\s*viele|anzahl)(?!\p{L})/iu;
 
 /**
  * Context that tells a cooperation ("gemeinsam", "zusammenlegen", "mit den Nachbarstädten", "drei Gemeinden"): IKZ

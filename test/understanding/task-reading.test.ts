@@ -22,6 +22,8 @@ describe('a question whether a task no article names is funded', () => {
 
   it('leaves a question alone that does not ask whether something is funded', () => {
     expect(asTaskQuestion('Wie organisieren wir einen gemeinsamen Wertstoffhof?', () => ['Wertstoffhof'])).toBeUndefined();
+    // A count of funded projects somewhere asks for statistics, not whether a task is funded.
+    expect(asTaskQuestion('Wie viele IKZ-Projekte wurden im Werra-Meißner-Kreis gefördert?', () => ['Werra', 'Meißner'])).toBeUndefined();
   });
 
   it('keeps a funder, a person and a place: they are no task', () => {
