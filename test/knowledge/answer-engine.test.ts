@@ -270,6 +270,13 @@ describe('an article that covers far more of the question than the best-ranked o
   });
 });
 
+describe('a question word that says what is asked (shipped knowledge base)', () => {
+  it('reads "wohin" with an application as where it is handed in (synonyms.yml)', async () => {
+    const decision = await shippedDecision('antrag ikz wohin');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('antragsverfahren');
+  });
+});
+
 describe('the section an answer shows (shipped knowledge base)', () => {
   it('is the one a word common to all articles names within this one ("Förderung" in the GVV article)', async () => {
     expect(headingsOf(await shippedDecision('Gibt es vom Land eine Förderung für den Gemeindeverwaltungsverband?'))).toEqual([
