@@ -306,9 +306,17 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   // A case that needs its context and finds it in the message's own words ("… wie viel müssen wir einsparen?").
   const byContext = all.cases.find((c) => c.requires.length > 0 && words.some((w) => c.requires.some((r) => w.includes(r))));
 
+  // "Wir sind 3 Gemeinden und geben 400.000 € aus. Wie viel müssen wir einsparen?": what "wie viel" asks for chooses the
+  // case over the counts told, when the message gives the sum it is computed from. (Without one, "Braucht man drei
+  // Gemeinden? Und wie viel muss man einsparen?" asks two questions that the articles answer.)
+  const askedFor = quantities.some((q) => q.money)
+    ? all.cases.find((c) => c.requires.length > 0 && c.figures.some((f) => f.money) && asksHowMuchOf(folded, c.requires))
+    : undefined;
+
   let chosen: CompiledCase;
   let by: GrantReading['by'];
-  if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
+  if (askedFor) [chosen, by] = [askedFor, 'mention'];
+  else if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
   else if (own.length > 0) [chosen, by] = [mostFilled(own), 'count'];
   else if (byTopic) [chosen, by] = [byTopic, 'topic'];
   // "Drei Gemeinden: wie viel müssen wir einsparen?": the answer's case, in its context and not about money, over a count of partners.
@@ -372,6 +380,18 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     by: by === 'count' && given.length === 0 ? 'mention' : by,
     given,
   };
+}
+
+/**
+ * Whether "wie viel" asks for a word with one of these stems in the same clause ("wie viel müssen wir mindestens einsparen"),
+ * not for money given for it ("wie viel bekommen wir bei einer Fusion"). Folded text and stems.
+ */
+function asksHowMuchOf(folded: string, stems: readonly string[]): boolean {
+  const asked = /\bwie\s*viele?\s+((?:[\p{L}-]+\s+){0,5}[\p{L}-]+)/u.exec(folded)?.[1];
+  if (!asked) return false;
+  const words = asked.split(/\s+/);
+  const at = words.findIndex((w) => stems.some((r) => w.includes(r)));
+  return at >= 0 && !words.slice(0, at).some((w) => MONEY_TALK.test(w));
 }
 
 /** The first number a case counts that is no sum of money (partners, members, brigades, inhabitants). */

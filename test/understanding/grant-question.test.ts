@@ -86,6 +86,13 @@ describe('which computed case a question is about, with its numbers (words from 
       'Heute kostet die Kassenverwaltung uns drei zusammen 250.000 € pro Jahr. Wie viel müssen wir einsparen, damit es gefördert wird?',
       { kind: 'einsparung', costs: 250_000 },
     ],
+    // What "wie viel" asks for, with the sum it is computed from, chooses the case over the partners counted.
+    [
+      'Unsere 3 Gemeinden geben für die Kasse rund 400.000 € im Jahr aus. Wieviel müssen wir mindestens pro Jahr einsparen, damit es gefördert wird?',
+      { kind: 'einsparung', costs: 400_000 },
+    ],
+    // Not money given for it: a merger's amount.
+    ['Wie viel bekommen wir bei einer Fusion mit 6.000 Einwohnern?', { kind: 'entschuldung', inhabitants: 6000 }],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
