@@ -270,6 +270,18 @@ describe('an article that covers far more of the question than the best-ranked o
   });
 });
 
+describe("everyday words for the articles' terms (shipped knowledge base, synonyms.yml)", () => {
+  it.each<[string, string]>([
+    // The former condition "Vorbildcharakter", asked with words for a model or pilot project.
+    ['Muss unser Vorhaben Modellcharakter haben, damit es gefördert wird?', 'foerdervoraussetzungen'],
+    // Putting the papers together for an application is the documents it needs.
+    ['was wir für einen Zuschussantrag beim Land alles zusammenstellen müssen?', 'antragsunterlagen'],
+  ])('"%s" → %s', async (question, id) => {
+    const decision = await shippedDecision(question);
+    expect(decision.outcome === 'answer' && decision.article.id).toBe(id);
+  });
+});
+
 describe('a question word that says what is asked (shipped knowledge base)', () => {
   it('reads "wohin" with an application as where it is handed in (synonyms.yml)', async () => {
     const decision = await shippedDecision('antrag ikz wohin');
