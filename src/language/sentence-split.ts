@@ -43,6 +43,16 @@ const ABBREVIATIONS = new Set([
   'v',
   'o',
   'e',
+  // Chat shorthand: "seit wann gibts eig. dieses Hessen3C", "bzgl. der Förderung", "lt. RP".
+  'eig',
+  'eigtl',
+  'bzgl',
+  'ggfs',
+  'insb',
+  'lt',
+  'vllt',
+  'vlt',
+  'zb',
 ]);
 
 /** What follows an ordinal number: a lower-case word or a month. */

@@ -15,6 +15,8 @@ describe('sentences of a message', () => {
     ['Wir bekommen 75.000 €. Reicht das?', ['Wir bekommen 75.000 €.', 'Reicht das?']],
     ['Wir sparen mind. 20 % ein. Reicht das?', ['Wir sparen mind. 20 % ein.', 'Reicht das?']],
     ['Ist das förderfähig?! Und wann?', ['Ist das förderfähig?!', 'Und wann?']],
+    // Chat shorthand ("eig." for eigentlich) ends no sentence either.
+    ['seit wann gibts eig. dieses hessen3c? Und was kostet es?', ['seit wann gibts eig. dieses hessen3c?', 'Und was kostet es?']],
     ['Zeile eins\nZeile zwei', ['Zeile eins', 'Zeile zwei']],
   ])('splits %j without breaking at abbreviations and numbers', (text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences);
