@@ -1,6 +1,7 @@
 import { DEFAULT_EXPANSION_WEIGHTS, wordClassByEnding, type QueryWord } from '../language/german-analyzer.js';
 import { foldGerman } from '../language/german-normalizer.js';
 import { mentionsAsker } from '../language/clauses.js';
+import { splitSentences } from '../language/sentence-split.js';
 import type { ArticleHit, ArticleTerms, KnowledgeIndex } from './knowledge-index.js';
 import type { Article, ArticleSection } from './types.js';
 
@@ -130,6 +131,17 @@ export function decideAnswer(
     ? overviewFor(candidates, words, idf, totalWeight, index, options)
     : undefined;
   if (overview) candidates.unshift(...candidates.splice(candidates.indexOf(overview), 1));
+  // "Wie viele Jahre müssen wir zusammenarbeiten?": of the articles that cover the question, the first that counts the thing.
+  const counting =
+    candidates[0] && lacksCountOf(question, words, index, candidates[0].article)
+      ? candidates.find(
+          (c) =>
+            c.coverage >= options.minCoverage &&
+            namedShare(words, idf, totalWeight, index.termsOf(c.article.id)) >= options.minNamedShare &&
+            !lacksCountOf(question, words, index, c.article),
+        )
+      : undefined;
+  if (counting) candidates.unshift(...candidates.splice(candidates.indexOf(counting), 1));
   const best = candidates[0];
   if (
     !best ||
@@ -139,7 +151,11 @@ export function decideAnswer(
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
   }
   // The thing asked for is one no article has: no other reading (a task, a computed amount) may answer instead.
-  if (lacksAskedThing(question, words, index) || countsUnknownThing(question, words, index)) {
+  if (
+    lacksAskedThing(question, words, index) ||
+    countsUnknownThing(question, words, index) ||
+    lacksCountOf(question, words, index, best.article)
+  ) {
     return { outcome: 'no_answer', reason: 'outside_topic', candidates };
   }
   // Close runners-up that the best article already links as related are one topic family: answer with
@@ -151,7 +167,7 @@ export function decideAnswer(
         c.coverage >= best.coverage - options.clarifyCoverageSlack &&
         !areRelated(best.article, c.article)),
   );
-  if (close.length > 1 && !overview) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
+  if (close.length > 1 && !overview && !counting) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
   return {
     outcome: 'answer',
     article: best.article,
@@ -285,6 +301,31 @@ const RECEIVED =
 function countsUnknownThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   if (!(COUNT_QUESTION.test(question) || RECEIVED.test(question)) || mentionsAsker(question)) return false;
   return words.some((w) => (w.wordClass === 'place' || w.wordClass === 'noun') && isUnknownWord(w, index));
+}
+
+/** What "wie viele" counts: the one or two words after it ("wie viele IKZ-Projekte", "wie viele hessische Kommunen"). */
+const COUNTED = /(?<!\p{L})wie\s*viele[nm]?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
+/** A count in an article's sentence: a number that is no sum, share, year, date or paragraph ("533", "drei"; not "15.000 €", "2024"). */
+const COUNT_IN_TEXT =
+  /(?<![\p{L}\d§.,])(?:(?!(?:19|20)\d\d(?!\d))\d{1,3}(?:\.\d{3})*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert)(?![\d.,]*\d)(?!\s*(?:€|euro|eur\b|prozent|%|mio|millionen|\.\s*\d))(?!\p{L})/iu;
+
+/**
+ * True when a question counts something ("Wie viele Gemeindeverwaltungsverbände gibt es in Hessen?") that the article
+ * never counts: none of its sentences with a count names the counted word or one of its alternatives. The article has
+ * the topic, not the figure; answering with it would look like an answer to the count.
+ */
+function lacksCountOf(question: string, words: readonly QueryWord[], index: KnowledgeIndex, article: Article): boolean {
+  const asked = COUNTED.exec(question);
+  const counted = asked ? words.filter((w) => w.text === asked[1] || w.text === asked[2]) : [];
+  if (counted.length === 0) return false;
+  const countedInArticle = new Set<string>();
+  for (const section of article.sections)
+    for (const sentence of splitSentences(section.text))
+      if (COUNT_IN_TEXT.test(sentence)) for (const term of index.analyzer.baseTerms(sentence)) countedInArticle.add(term);
+  // A compound ends with what it is: "Cyberangriffe" counts attacks.
+  const countsTerm = (term: string) =>
+    countedInArticle.has(term) || (term.length >= 4 && [...countedInArticle].some((t) => t.endsWith(term)));
+  return !counted.some((w) => [...w.alternatives.keys()].some(countsTerm));
 }
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */

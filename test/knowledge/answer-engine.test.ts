@@ -213,7 +213,7 @@ describe('a count about a place or thing no article knows', () => {
   const statistik = article(
     'statistik',
     'Geförderte Projekte und Zweckverbände',
-    'In Hessen wurden 533 Projekte gefördert.\n\n## Zweckverbände\n\nIm Bezirk Darmstadt gibt es viele Zweckverbände.',
+    'In Hessen wurden 533 Projekte gefördert.\n\n## Zweckverbände\n\nIm Bezirk Darmstadt gibt es 40 Zweckverbände.',
   );
   const index = withOthers(statistik);
   const outcome = (question: string) => outcomeOf(index, question);
@@ -236,6 +236,32 @@ describe('a count about a place or thing no article knows', () => {
   it('answers a count the articles have, and a count about the asker', async () => {
     expect(await outcome('Wie viele Zweckverbände gibt es im Bezirk Darmstadt?')).toBe('statistik');
     expect(await outcome('Wie viele Projekte wurden in Hessen gefördert?')).toBe('statistik');
+  });
+});
+
+describe('a count the best article does not have', () => {
+  const index = withOthers(
+    article(
+      'zweckverband',
+      'Zweckverbände in Hessen',
+      'Zweckverbände gibt es in Hessen viele. Ein Zweckverband ist eine Körperschaft, die Gemeinden gemeinsam gründen.',
+    ),
+    article(
+      'zusammenarbeit',
+      'Zusammenarbeit über Jahre',
+      'Eine Zusammenarbeit dauert viele Jahre. Die Zusammenarbeit dauert und dauert, Jahre über Jahre.',
+    ),
+    article('dauer', 'Mindestdauer der Zusammenarbeit', 'Eine Zusammenarbeit muss mindestens 5 Jahre laufen.'),
+  );
+  const outcome = (question: string) => outcomeOf(index, question);
+
+  it('is no answer: the article has the topic, not the figure ("viele" or a sum is no count)', async () => {
+    expect(await outcome('Wie viele Zweckverbände gibt es in Hessen?')).toBe('no_answer');
+    expect(await outcome('Was ist ein Zweckverband?')).toBe('zweckverband');
+  });
+
+  it('is answered by the article that counts it', async () => {
+    expect(await outcome('Wie viele Jahre dauert eine Zusammenarbeit?')).toBe('dauer');
   });
 });
 
