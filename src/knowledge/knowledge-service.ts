@@ -87,6 +87,11 @@ export class KnowledgeService {
     return this.kb.meta.programme;
   }
 
+  /** The article on the fundable task areas: the source of the programme's `task_area` rule (`_meta/foerderprogramm.yml`). */
+  get taskAreasArticle(): string | undefined {
+    return this.programme?.versions.at(-1)?.rules.task_area.source.article;
+  }
+
   /** Example utterances per intent (`_meta/intents.yml`), when that file loaded. */
   get intents(): IntentsFile | undefined {
     return this.kb.meta.intents;

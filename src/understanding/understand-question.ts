@@ -1,4 +1,4 @@
-import type { AnswerDecision } from '../knowledge/answer-engine.js';
+import type { AnswerDecision, Candidate } from '../knowledge/answer-engine.js';
 import type { RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
 import { comparisonSides } from './comparison.js';
@@ -19,6 +19,8 @@ export interface KnowledgeLookup {
   terms?(text: string): string[];
   /** The nouns of a text that no article knows (not even through a synonym or compound part). */
   unknownNouns?(text: string): string[];
+  /** The article on the fundable task areas, which answers whether a task no article names is funded (`asTask`). */
+  readonly taskAreasArticle?: string;
 }
 
 /** A confident answer decision. */
@@ -109,7 +111,22 @@ function asTask(
   const task = asTaskQuestion(text, (t) => knowledge.unknownNouns?.(t) ?? []);
   if (!task) return understanding;
   const read = understandQuestion(task, knowledge, topic);
-  return isConfident(read) ? read : understanding;
+  if (!isConfident(read)) return understanding;
+  // The rule on task areas answers it, when the search counts that article among the candidates: the stand-in's other
+  // words ("mit dem Nachbarort", "gemeinsam") can make the article on IKZ in general rank first.
+  const areas = knowledge.taskAreasArticle;
+  const answered = read.kind === 'single' ? read.reading.decision : undefined;
+  if (read.kind === 'single' && answered?.outcome === 'answer' && areas && answered.article.id !== areas) {
+    const candidate = answered.candidates.find((c) => c.article.id === areas);
+    if (candidate) return { ...read, reading: { ...read.reading, decision: answeredBy(answered, candidate) } };
+  }
+  return read;
+}
+
+/** The decision answered by another of its candidates, with that article's intro. */
+function answeredBy(decision: ConfidentAnswer, candidate: Candidate): ConfidentAnswer {
+  const { article, score, coverage } = candidate;
+  return { ...decision, article, sections: article.sections.slice(0, 1), score, coverage };
 }
 
 /**

@@ -75,6 +75,12 @@ describe('the reply to a question whether an unnamed task is funded', () => {
     expect(reply.text).toContain('wesentlich');
   });
 
+  it('answers with the task areas also when the article on IKZ in general covers the other words as well', async () => {
+    const { reply, outcome } = await ask('Nur ein gemeinsamer Einkauf von Streugut mit dem Nachbarort – wird so etwas gefördert?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('wesentlich');
+  });
+
   it('still says honestly that it does not know another programme', async () => {
     const { outcome } = await ask('Ist ein gemeinsamer Fuhrpark über den Zukunftspakt förderfähig?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
