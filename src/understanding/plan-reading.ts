@@ -53,9 +53,9 @@ const COUNTIES = /(?<!\p{L})(?:land|nachbar)?kreise?[n]?(?!\p{L})/iu;
 const WITHOUT_MUNICIPALITIES =
   /(?<!\p{L})(?:ohne\s+(?:die\s+)?(?:kreisangeh(?:ö|oe)rige[n]?\s+)?(?:gemeinden|kommunen|st(?:ä|ae)dte)|(?:gemeinden|kommunen|st(?:ä|ae)dte)\s+(?:\p{L}+\s+){0,4}?(?:nicht|keine)\s+(?:\p{L}+\s+)?beteiligt)(?!\p{L})/iu;
 
-/** A word about money or funding ("fördert", "Zuschuss", "Geld", "zahlt"). */
+/** A word about money or funding ("fördert", "Zuschuss", "Geld", "zahlt", "was vom Land"). */
 const FUNDING_WORD =
-  /(?<!\p{L})(?:f(?:ö|oe)rder\p{L}*|gef(?:ö|oe)rdert|\p{L}*zusch(?:u|ü|ue)ss\p{L}*|bezuschuss\p{L}*|\p{L}*geld|kohle|finanzier\p{L}*|zahlt)(?!\p{L})/iu;
+  /(?<!\p{L})(?:f(?:ö|oe)rder\p{L}*|gef(?:ö|oe)rdert|\p{L}*zusch(?:u|ü|ue)ss\p{L}*|bezuschuss\p{L}*|\p{L}*geld|kohle|finanzier\p{L}*|zahlt|(?:was|etwas)\s+vom\s+land)(?!\p{L})/iu;
 
 /**
  * A yes/no question about money ("Gibts dafür IKZ-Geld?", "Fördert das Land sowas?", "Zahlt das Land da was dazu?"):

@@ -19,6 +19,10 @@ const NAME_BEFORE = /(?<=\p{L}[,;:–-]?\s+)\p{Lu}[\p{L}-]*\s+(?:(?:\p{Lu}[\p{L}
  */
 const FUNDER_BEFORE = /(?<!\p{L})(?:aus|über|ueber|durch|beim?)\s+(?:de[rmns]\s+|die\s+|das\s+)?$/iu;
 
+/** A year or month after a word makes it a time ("Mitte 2027", "Anfang März"), not a task. */
+const TIME_AFTER =
+  /^\s+(?:(?:19|20)\d\d(?!\d)|(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)(?!\p{L}))/iu;
+
 /**
  * The question with each unknown task noun replaced by `TASK_STAND_IN`, or `undefined` when it does not ask whether
  * something is funded or names no unknown task.
@@ -80,7 +84,7 @@ function withTaskStandIn(question: string, unknownNouns: (text: string) => reado
   let any = false;
   for (const noun of nouns) {
     const at = replaced.indexOf(noun);
-    if (at < 0 || FUNDER_BEFORE.test(replaced.slice(0, at))) continue;
+    if (at < 0 || FUNDER_BEFORE.test(replaced.slice(0, at)) || TIME_AFTER.test(replaced.slice(at + noun.length))) continue;
     replaced = replaced.slice(0, at) + TASK_STAND_IN + replaced.slice(at + noun.length);
     any = true;
   }

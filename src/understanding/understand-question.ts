@@ -112,16 +112,29 @@ function asTask(
   if (!task) return understanding;
   const read = understandQuestion(task, knowledge, topic);
   if (!isConfident(read)) return understanding;
-  // The rule on task areas answers it, when the search counts that article among the candidates: the stand-in's other
-  // words ("mit dem Nachbarort", "gemeinsam") can make the article on IKZ in general rank first.
-  const areas = knowledge.taskAreasArticle;
-  const answered = read.kind === 'single' ? read.reading.decision : undefined;
-  if (read.kind === 'single' && answered?.outcome === 'answer' && areas && answered.article.id !== areas) {
-    const candidate = answered.candidates.find((c) => c.article.id === areas);
-    if (candidate) return { ...read, reading: { ...read.reading, decision: answeredBy(answered, candidate) } };
-  }
-  return read;
+  return read.kind === 'single' ? { ...read, reading: withTaskAreas(read.reading, knowledge) } : read;
 }
+
+/**
+ * A task question's reading answered by the article on task areas, when the search counts it among the candidates and it
+ * covers the question nearly as well: the rule on task areas answers whether a task is funded, and the stand-in's other
+ * words ("mit dem Nachbarort", "gemeinsam") can make the article on IKZ in general rank first.
+ */
+function withTaskAreas(reading: QuestionReading, knowledge: KnowledgeLookup): QuestionReading {
+  const areas = knowledge.taskAreasArticle;
+  const { decision } = reading;
+  if (!areas || decision.outcome !== 'answer' || decision.article.id === areas) return reading;
+  const candidate = decision.candidates.find((c) => c.article.id === areas);
+  return candidate && candidate.coverage >= decision.coverage - TASK_AREAS_SLACK
+    ? { ...reading, decision: answeredBy(decision, candidate) }
+    : reading;
+}
+
+/**
+ * How much less of a task question the task-areas article may cover than the answer it replaces. A topic the message
+ * names besides the task ("… zuerst eine Machbarkeitsstudie") is covered far better by its own article, which stays.
+ */
+const TASK_AREAS_SLACK = 0.1;
 
 /** The decision answered by another of its candidates, with that article's intro. */
 function answeredBy(decision: ConfidentAnswer, candidate: Candidate): ConfidentAnswer {
@@ -161,7 +174,8 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   if (questions.length === 1 && inMessage) {
     const task = planAsTaskQuestion(context.join(' '), questions[0]!, (t) => knowledge.unknownNouns?.(t) ?? []);
     const asTask = task !== undefined ? readQuestion(task, knowledge, topic) : undefined;
-    if (asTask && isAnswered(asTask)) return { kind: 'single', reading: { ...asTask, question: text }, pending: [] };
+    if (asTask && isAnswered(asTask))
+      return { kind: 'single', reading: { ...withTaskAreas(asTask, knowledge), question: text }, pending: [] };
     const question = readInMessage(questions[0]!, knowledge, topic, inMessage);
     if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
   }

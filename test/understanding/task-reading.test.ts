@@ -40,8 +40,14 @@ describe('a plan told before a yes/no question about money', () => {
     ['Wir wollen mit zwei Nachbarorten den Fuhrpark teilen.', 'Fördert das Land sowas?'],
     ['Drei Gemeinden legen ihren Fuhrpark zusammen.', 'Gibts dafür IKZ-Geld?'],
     ['Der Fuhrpark soll gemeinsam mit der Nachbarstadt betrieben werden.', 'Ist das förderfähig?'],
+    ['Wir wollen nur zusammen den Fuhrpark pflegen.', 'Gibts dafür auch was vom Land?'],
   ])('%s %s', (context, question) => {
     expect(planAsTaskQuestion(context, question, unknown)).toBe(`${context.replace('Fuhrpark', TASK_STAND_IN)} ${question}`);
+  });
+
+  it('keeps a time: "Mitte 2027" is no task', () => {
+    const context = 'Wir planen den Start unserer Kooperation erst für Mitte 2027.';
+    expect(planAsTaskQuestion(context, 'Gibt es das Förderprogramm dann noch?', () => ['Mitte'])).toBeUndefined();
   });
 
   it('needs a cooperation: IKZ funds nothing a municipality does alone', () => {
@@ -77,6 +83,14 @@ describe('the reply to a question whether an unnamed task is funded', () => {
 
   it('answers with the task areas also when the article on IKZ in general covers the other words as well', async () => {
     const { reply, outcome } = await ask('Nur ein gemeinsamer Einkauf von Streugut mit dem Nachbarort – wird so etwas gefördert?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('wesentlich');
+  });
+
+  it('reads a plan with an unnamed task and "was vom Land" as a question about the task areas', async () => {
+    const { reply, outcome } = await ask(
+      'Wir möchten mit dem Nachbarort nur gemeinsam Streugut lagern, sonst nichts. Gibt es dafür was vom Land?',
+    );
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
     expect(reply.text).toContain('wesentlich');
   });
