@@ -6,6 +6,7 @@ import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type Conve
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { asProcedureQuestion } from './procedure-reading.js';
+import { asAvailabilityQuestion } from './availability-reading.js';
 import { asTaskQuestion, planAsTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
@@ -73,6 +74,10 @@ export function understandMessage(
   const procedure = knowledge.terms ? asProcedureQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
   const asProcedure = procedure !== undefined ? understandQuestion(procedure, knowledge, topic) : undefined;
   if (asProcedure && isConfident(asProcedure)) return { question: cleaned.text, understanding: asProcedure };
+  // "Gibts da was vom Land, wenn wir mit den Nachbarn was zusammen machen?" asks for the programme as a whole.
+  const availability = knowledge.terms ? asAvailabilityQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
+  const asAvailability = availability !== undefined ? understandQuestion(availability, knowledge, topic) : undefined;
+  if (asAvailability && isConfident(asAvailability)) return { question: cleaned.text, understanding: asAvailability };
   const understanding = understandQuestion(cleaned.text, knowledge, topic);
   // "Gibt es in Hessen auch Verwaltungsgemeinschaften wie in Bayern?": the other state is the model, Hessen the subject.
   const modelled = isOutside(understanding) ? withoutModelRegion(cleaned.text, knowledge) : undefined;
