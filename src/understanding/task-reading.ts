@@ -71,8 +71,16 @@ export function planAsTaskQuestion(
   question: string,
   unknownNouns: (text: string) => readonly string[],
 ): string | undefined {
-  if (!asksYesNoAboutFunding(question) || !looksLikeFollowUp(question) || !COOPERATION.test(context)) return undefined;
+  if (!asksWhetherPlanFunded(context, question)) return undefined;
   return withTaskStandIn(`${context} ${question}`, unknownNouns);
+}
+
+/**
+ * "Wir wollen unseren Bauhof mit den Nachbargemeinden zusammenlegen. Zahlt das Land da was dazu?": a yes/no question about
+ * money that refers back to context sentences telling a cooperation asks whether that cooperation's task is funded.
+ */
+export function asksWhetherPlanFunded(context: string, question: string): boolean {
+  return asksYesNoAboutFunding(question) && looksLikeFollowUp(question) && COOPERATION.test(context);
 }
 
 /** `text` with each unknown task noun replaced by `TASK_STAND_IN`, or `undefined` when it names none. */

@@ -7,7 +7,7 @@ import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
-import { asTaskQuestion, planAsTaskQuestion } from './task-reading.js';
+import { asTaskQuestion, asksWhetherPlanFunded, planAsTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
@@ -182,7 +182,12 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     if (asTask && isAnswered(asTask))
       return { kind: 'single', reading: { ...withTaskAreas(asTask, knowledge), question: text }, pending: [] };
     const question = readInMessage(questions[0]!, knowledge, topic, inMessage);
-    if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
+    if (isAnswered(question)) {
+      // A named task ("Bauhof") as well: whether it is funded is the rule on task areas, not an overview of IKZ (an
+      // article on the task itself, "Cybersicherheit als IKZ-Projekt", stays).
+      const overviewOfPlan = question.decision.article.overview && asksWhetherPlanFunded(context.join(' '), questions[0]!);
+      return { kind: 'single', reading: overviewOfPlan ? withTaskAreas(question, knowledge) : question, pending: [] };
+    }
   }
   const whole = readQuestion(text, knowledge, topic);
   if (whole.decision.outcome === 'answer') return { kind: 'single', reading: whole, pending: [] };

@@ -95,6 +95,12 @@ describe('the reply to a question whether an unnamed task is funded', () => {
     expect(reply.text).toContain('wesentlich');
   });
 
+  it('answers a plan with a task the articles name and a yes/no question about money with the task areas, not the IKZ basics', async () => {
+    const { reply, outcome } = await ask('Unser Bauhof soll mit dem der Nachbarstadt zusammengehen. Zahlt das Land dafür was?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('wesentlich');
+  });
+
   it('still says honestly that it does not know another programme', async () => {
     const { outcome } = await ask('Ist ein gemeinsamer Fuhrpark über den Zukunftspakt förderfähig?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
