@@ -278,7 +278,8 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);
   // Counts read also indefinite articles: "mit einer Nachbargemeinde" counts one other.
-  const countQuantities = joinListedCounts(quantitiesIn(text, { articles: true }));
+  // "ein dritter Partner ist nicht in Sicht": an ordinal in a denied clause adds nobody.
+  const countQuantities = joinListedCounts(quantitiesIn(text, { articles: true }).filter((q) => !(q.ordinal && deniedAt(text, q.index))));
   const counted = countsIn(countQuantities, all, TOTAL_ASK.test(folded) ? TOTAL_ASK.exec(folded)!.index : undefined);
   const topic = hints.followUp ? hints.topic : undefined;
   const filled = (c: CompiledCase) => c.figures.filter((f) => counted.has(`${c.rules.case}:${f.figure}`)).length;
@@ -392,6 +393,16 @@ function asksHowMuchOf(folded: string, stems: readonly string[]): boolean {
   const words = asked.split(/\s+/);
   const at = words.findIndex((w) => stems.some((r) => w.includes(r)));
   return at >= 0 && !words.slice(0, at).some((w) => MONEY_TALK.test(w));
+}
+
+/** A denial: "nicht", "kein …", "niemand". */
+const DENIAL = /(?<!\p{L})(?:nicht|kein\p{L}*|niemand)(?!\p{L})/iu;
+
+/** Whether the clause from `index` to the next comma or sentence end denies what it says ("… ist nicht in Sicht"). */
+function deniedAt(text: string, index: number): boolean {
+  const rest = text.slice(index);
+  const end = rest.search(/[.,;:!?–]/u);
+  return DENIAL.test(end < 0 ? rest : rest.slice(0, end));
 }
 
 /** The first number a case counts that is no sum of money (partners, members, brigades, inhabitants). */

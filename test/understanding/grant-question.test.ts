@@ -150,6 +150,9 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Wir sind zwei Gemeinden, eine dritte kommt hinzu. Wie viel Förderung?', { kind: 'kooperation', partners: 3 }],
     ['Wir wollen mit einer vierten Nachbargemeinde kooperieren, wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
     ['Zwei Wehren fusionieren, eine dritte Wehr kommt dazu. Wie viel gibt es?', { kind: 'feuerwehr', brigades: 3 }],
+    // One in a denied clause adds nobody.
+    ['Wir sind zwei Gemeinden, ein dritter Partner ist nicht in Sicht. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 2 }],
+    ['Wir sind zwei Gemeinden. Eine dritte findet sich keine. Wie viel gibt es?', { kind: 'kooperation', partners: 2 }],
     // An ordinal that names one of those counted, or stands after a definite article, is no count.
     ['Wir sind drei Gemeinden; als zweite Gemeinde im Kreis haben wir eine Kasse. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
     ['Wir sind drei Gemeinden. Die zweite Gemeinde hat 5.000 Einwohner. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 3 }],
