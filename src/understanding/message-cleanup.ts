@@ -85,6 +85,8 @@ const FILLERS: readonly RegExp[] = [
   // "Mich würde interessieren, ob …" / "Ich frage mich, ob …", also joined to a question before ("Außerdem würde mich
   // interessieren, ob …").
   /(?:^|(?<=[.!?\n]\s*))(?:(?:und|außerdem|ausserdem|zudem|ferner|weiterhin|auch)\s+)?(?:mich\s+(?:würde|würden|tät[e]?)\s+interessieren|mich\s+interessiert|(?:würde|würden|tät[e]?)\s+mich\s+(?:auch\s+|noch\s+)*interessieren|interessiert\s+mich\s+(?:auch\s+|noch\s+)*|ich\s+frage\s+mich|wir\s+fragen\s+uns)\s*,?\s*/giu,
+  // "Wer entscheidet am Ende über den Antrag?": "am Ende" as "finally", not a time ("am Ende des Jahres", "Ende 2026").
+  /(?<!\p{L})(?:am\s+ende|letzten\s+endes|im\s+endeffekt)(?!\s+(?:des|der|dieses|dieser|von|vom|\d|januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)(?!\p{L}))(?!\p{L})/giu,
   // "Können Sie mir bitte sagen, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du)\s+(?:mir|uns)\s+(?:bitte\s+|vielleicht\s+|kurz\s+)*(?:sagen|mitteilen|erklären|erläutern|darlegen|beantworten|verraten)\s*,?\s*/giu,
 ];

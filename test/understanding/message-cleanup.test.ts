@@ -15,6 +15,8 @@ describe('cleanMessage: letter-style messages', () => {
     ['Guten Tag ich habe eine Frage zum Antrag: Wer muss unterschreiben?', 'zum Antrag: Wer muss unterschreiben?'],
     ['Moin, können Sie mir sagen, wie lange die Bearbeitung dauert? LG', 'wie lange die Bearbeitung dauert?'],
     ['Wie hoch ist die Förderung? Danke!', 'Wie hoch ist die Förderung?'],
+    // "am Ende" as "finally" says nothing about a time ("Ende 2026" in the articles); "am Ende des Jahres" does.
+    ['Wer prüft am Ende unseren Antrag?', 'Wer prüft unseren Antrag?'],
     // An offer to be reached asks for nothing.
     [
       'Welche Unterlagen braucht der Antrag? Für Rückfragen stehe ich Ihnen gerne telefonisch zur Verfügung.',
@@ -86,6 +88,11 @@ describe('cleanMessage: letter-style messages', () => {
     ],
   ])('keeps only the content of %j', (message, content) => {
     expect(cleanMessage(message)).toEqual({ text: content, changed: true });
+  });
+
+  it('keeps "am Ende" when it names a time ("am Ende des Jahres", "am Ende 2026")', () => {
+    expect(cleanMessage('Was gilt am Ende des Jahres?').text).toBe('Was gilt am Ende des Jahres?');
+    expect(cleanMessage('Läuft die RV am Ende 2026 aus?').text).toBe('Läuft die RV am Ende 2026 aus?');
   });
 
   it('keeps a request for help that says with what ("Können Sie uns beim Antrag helfen?")', () => {
