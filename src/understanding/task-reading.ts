@@ -71,7 +71,7 @@ export function planAsTaskQuestion(
   question: string,
   unknownNouns: (text: string) => readonly string[],
 ): string | undefined {
-  if (!asksWhetherPlanFunded(context, question)) return undefined;
+  if (!asksMoneyForPlan(context, question)) return undefined;
   return withTaskStandIn(`${context} ${question}`, unknownNouns);
 }
 
@@ -79,7 +79,7 @@ export function planAsTaskQuestion(
  * "Wir wollen unseren Bauhof mit den Nachbargemeinden zusammenlegen. Zahlt das Land da was dazu?": a yes/no question about
  * money that refers back to context sentences telling a cooperation asks whether that cooperation's task is funded.
  */
-export function asksWhetherPlanFunded(context: string, question: string): boolean {
+export function asksMoneyForPlan(context: string, question: string): boolean {
   return asksYesNoAboutFunding(question) && looksLikeFollowUp(question) && COOPERATION.test(context);
 }
 

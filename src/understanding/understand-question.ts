@@ -7,7 +7,7 @@ import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
-import { asTaskQuestion, asksWhetherPlanFunded, planAsTaskQuestion } from './task-reading.js';
+import { asTaskQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
@@ -185,7 +185,7 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     if (isAnswered(question)) {
       // A named task ("Bauhof") as well: whether it is funded is the rule on task areas, not an overview of IKZ (an
       // article on the task itself, "Cybersicherheit als IKZ-Projekt", stays).
-      const overviewOfPlan = question.decision.article.overview && asksWhetherPlanFunded(context.join(' '), questions[0]!);
+      const overviewOfPlan = question.decision.article.overview && asksMoneyForPlan(context.join(' '), questions[0]!);
       return { kind: 'single', reading: overviewOfPlan ? withTaskAreas(question, knowledge) : question, pending: [] };
     }
   }
