@@ -343,7 +343,9 @@ export class GermanAnalyzer {
   }
 
   /** Analyses a user question into words, each with its own term, compound parts and synonyms. */
-  analyzeQuery(text: string): QueryWord[] {
+  analyzeQuery(question: string): QueryWord[] {
+    // "Wo muss der Antrag hin?" asks "wohin" (a kept word), split as German writes it.
+    const text = question.replace(SPLIT_WOHIN, (_, w: string, rest: string) => `${w}hin${rest}`);
     const words: QueryWord[] = [];
     const seen = new Map<string, QueryWord>();
     /** Term of an unknown word → the known modifier found in it (see `knownModifierOf`). */
@@ -845,6 +847,9 @@ const SEPARABLE_PARTICLES = new Set([
   'dar',
 ]);
 /** Where a clause ends: a sentence or clause mark, or a conjunction that opens the next one. */
+/** "wo … hin" at the end of a clause. */
+const SPLIT_WOHIN = /(?<!\p{L})([Ww]o)(?!\p{L})([^.?!;:,]*?)\s+hin(?=\s*(?:[.?!;:,]|$))/gu;
+
 const CLAUSE_END = /[.?!;:,()–]|\s(?:und|oder|aber|weil|wenn|dass|ob|damit)\s/iu;
 
 /** Separable verb prefixes, before the `ge` of a participle (`eingereicht`, `ausgezahlt`, `zusammengelegt`). */

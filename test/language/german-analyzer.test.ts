@@ -124,6 +124,15 @@ describe('German analyser', () => {
     expect(words.every((w) => w.alternatives.get(term) === 1)).toBe(true);
   });
 
+  it('reads "wo … hin" at the end of a clause as "wohin"', () => {
+    const analyzer = new GermanAnalyzer({ ...meta, stopwords: { keep: ['wohin'], add: [] } });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Wohin wird der Antrag geschickt?']));
+    const words = analyzer.analyzeQuery('Wo schicken wir den Antrag hin?').map((w) => w.term);
+    expect(words).toContain(analyzer.baseTerm('wohin'));
+    // "wo" with no "hin" at its clause's end asks where something is.
+    expect(analyzer.analyzeQuery('Wo liegt der Antrag, bitte hinlegen?').map((w) => w.term)).not.toContain(analyzer.baseTerm('wohin'));
+  });
+
   it('joins a separable verb whose particle ends the clause, when the articles know the whole verb', () => {
     // "zusammen" kept as a word of its own, as the shipped analyser settings keep it.
     const analyzer = new GermanAnalyzer({ ...meta, stopwords: { keep: ['zusammen'], add: [] } });
