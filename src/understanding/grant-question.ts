@@ -279,7 +279,10 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const quantities = quantitiesIn(text);
   // Counts read also indefinite articles: "mit einer Nachbargemeinde" counts one other.
   // "ein dritter Partner ist nicht in Sicht": an ordinal in a denied clause adds nobody.
-  const countQuantities = joinListedCounts(quantitiesIn(text, { articles: true }).filter((q) => !(q.ordinal && deniedAt(text, q.index))));
+  const countQuantities = multiplyEachCounts(
+    joinListedCounts(quantitiesIn(text, { articles: true }).filter((q) => !(q.ordinal && deniedAt(text, q.index)))),
+    all,
+  );
   const counted = countsIn(countQuantities, all, TOTAL_ASK.test(folded) ? TOTAL_ASK.exec(folded)!.index : undefined);
   const topic = hints.followUp ? hints.topic : undefined;
   const filled = (c: CompiledCase) => c.figures.filter((f) => counted.has(`${c.rules.case}:${f.figure}`)).length;
@@ -465,6 +468,33 @@ function joinListedCounts(quantities: Quantity[]): Quantity[] {
   }
   return joined;
 }
+
+/**
+ * "zwei Feuerwehrfusionen, jeweils zwei Ortsteilwehren", "2x je zwei Wehren", "zwei Gemeinden mit je 3.000 Einwohnern":
+ * a count after "je"/"jeweils" is per each of the count just before it: it counts their product. The count before stays
+ * when it counts a thing of its own (the two municipalities), not when it only counts times (fusions, "2x").
+ */
+function multiplyEachCounts(quantities: Quantity[], all: CompiledCases): Quantity[] {
+  const result: Quantity[] = [];
+  for (const q of quantities) {
+    const previous = result.at(-1);
+    const each =
+      previous !== undefined &&
+      !previous.money &&
+      !previous.year &&
+      !previous.article &&
+      !q.money &&
+      EACH.has(q.before[0] ?? '') &&
+      countWordOf(q, all)?.side === 'after';
+    if (!each) result.push(q);
+    else if (countWordOf(previous, all)) result.push({ ...q, value: previous.value * q.value });
+    else result[result.length - 1] = { ...q, value: previous.value * q.value };
+  }
+  return result;
+}
+
+/** Words that make a count one per each of another: "jeweils zwei Ortsteilwehren". */
+const EACH = new Set(['je', 'jeweils']);
 
 /** Words that list counts of one thing: "3.200 und 3.800 Einwohner". */
 const LISTING = new Set(['und', 'plus']);
@@ -663,6 +693,8 @@ export interface DecisionSummary {
   outcome: 'answer' | 'clarify' | 'no_answer';
   articleId?: string;
   outsideScope?: boolean;
+  /** The case's own article covers the question about as well as the article found (see `CASE_ARTICLE_SLACK`). */
+  caseArticleClose?: boolean;
 }
 
 /**
@@ -698,7 +730,20 @@ export function grantUse(
       : undefined;
   // The search found another topic: only an explicit question for this amount overrides it ("wie viel Förderung gibt es für drei Gemeinden?").
   if (reading.asks === 'strong' && (reading.by === 'name' || (concrete && reading.aboutMoney))) return 'answer';
+  // "Bekommen wir als zwei Gemeinden Geld vom Land?": a money question about a concrete case, which the case's article
+  // covers as well as the one found ("Woher kommt das Fördergeld?"), is asking for the case's amount.
+  if (reading.asks === 'weak' && concrete && decision.caseArticleClose) return 'answer';
   return reading.asks === 'weak' && concrete ? 'line' : undefined;
+}
+
+/** How much less of the question the case's article may cover than the article found and still answer a money question. */
+const CASE_ARTICLE_SLACK = 0.05;
+
+/** Whether an article of the reading's case is a candidate of the decision that covers the question nearly as well. */
+function caseArticleClose(decision: AnswerDecision, reading: GrantReading, cases: readonly GrantCaseRules[]): boolean {
+  if (decision.outcome !== 'answer') return false;
+  const articles = cases.find((c) => c.case === reading.grantCase.kind)?.articles ?? [];
+  return decision.candidates.some((c) => articles.includes(c.article.id) && c.coverage >= decision.coverage - CASE_ARTICLE_SLACK);
 }
 
 /** True when the case has all the numbers its amount needs. */
@@ -758,7 +803,12 @@ export function grantAnswer(
   const summary: DecisionSummary =
     readAgainstTopic && followUp && decision.outcome === 'answer' && !cases.some((c) => c.articles.includes(decision.article.id))
       ? { outcome: 'no_answer' }
-      : { outcome: decision.outcome, articleId, outsideScope };
+      : {
+          outcome: decision.outcome,
+          articleId,
+          outsideScope,
+          caseArticleClose: !PAST_OF_OTHERS.test(message) && caseArticleClose(decision, reading, cases),
+        };
   const use = grantUse(reading, summary, cases, topic, followUp);
   const version = versionOn(programme, year === undefined ? day : `${year}-01-01` > day ? `${year}-01-01` : day);
   const figure = grantFigure(version, reading.grantCase);

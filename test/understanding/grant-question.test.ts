@@ -135,6 +135,13 @@ describe('which computed case a question is about, with its numbers (words from 
       'Sieben Ortsteilfeuerwehren haben wir. Wie viel gibt es insgesamt für die vier Wehren, die fusionieren?',
       { kind: 'feuerwehr', brigades: 4 },
     ],
+    // A count after "je"/"jeweils" is per each of the count before: times a count of mergers, on top of a count of towns.
+    ['Zwei Feuerwehrfusionen mit jeweils drei Ortsteilwehren stehen an. Wie viel gibt es?', { kind: 'feuerwehr', brigades: 6 }],
+    ['Wir planen 2x je vier Wehren zu einer. Förderung?', { kind: 'feuerwehr', brigades: 8 }],
+    [
+      'Zwei Gemeinden mit je 4.000 Einwohnern fusionieren, Kassenkredite 6 Mio. Wie hoch wäre die Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 8000, debt: 6_000_000 },
+    ],
   ])('counts the ones taking part in a merger, not its result: "%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
@@ -291,12 +298,19 @@ describe('which computed case a question is about, with its numbers (words from 
 describe('where the computed amount goes in the reply', () => {
   const use = (
     text: string,
-    decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string },
+    decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean },
     topic?: GrantTopic,
     followUp = false,
   ) => grantUse(readGrantCase(text, cases, { articleId: decision.articleId, topic, followUp })!, decision, cases, topic, followUp);
 
-  it.each<[string, string, { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string }, 'answer' | 'line' | undefined]>([
+  it.each<
+    [
+      string,
+      string,
+      { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean },
+      'answer' | 'line' | undefined,
+    ]
+  >([
     [
       'the answer, when the search found the case article',
       'Drei Gemeinden – was bekommen wir?',
@@ -331,6 +345,12 @@ describe('where the computed amount goes in the reply', () => {
       'the answer to "wie viel" over another article when the money is said in everyday words ("springt vom Land raus")',
       'Wir wollen mit zwei Nachbardörfern den Bauhof zusammenlegen. Springt da vom Land was raus und wie viel?',
       { outcome: 'answer', articleId: 'landesausgleichsstock' },
+      'answer',
+    ],
+    [
+      'the answer to a money question when the case article covers it as well as the one found',
+      'Bekommen wir als vier Gemeinden Zuschüsse vom Land?',
+      { outcome: 'answer', articleId: 'landesausgleichsstock', caseArticleClose: true },
       'answer',
     ],
     [
@@ -421,6 +441,24 @@ describe('the computed answer of a question', () => {
     expect(
       grantAnswer('Wie viel müssen wir einsparen, wenn wir 400.000 € Kosten haben?', unanswered, programme, undefined, '2026-06-01')?.use,
     ).toBe('answer');
+  });
+
+  it("answers a money question with the amount when the case's article was nearly as good a match as the one found", () => {
+    const found = (caseCoverage: number): AnswerDecision => ({
+      outcome: 'answer',
+      article: { id: 'landesausgleichsstock' } as Article,
+      sections: [],
+      score: 1,
+      coverage: 0.8,
+      candidates: [{ article: { id: 'foerderhoehe' } as Article, score: 1, coverage: caseCoverage }] as AnswerDecision['candidates'],
+    });
+    const question = 'Bekommen wir als vier Gemeinden Zuschüsse vom Land?';
+    expect(grantAnswer(question, found(0.78), programme, undefined, '2026-06-01')?.use).toBe('answer');
+    expect(grantAnswer(question, found(0.5), programme, undefined, '2026-06-01')?.use).toBe('line');
+    // What others received is a record: the example article found stays the answer.
+    expect(grantAnswer('Was haben die vier Gemeinden vom Land bekommen?', found(0.78), programme, undefined, '2026-06-01')?.use).not.toBe(
+      'answer',
+    );
   });
 
   it('is about no case without grant cases in the programme file', () => {
