@@ -101,6 +101,12 @@ const FILLERS: readonly RegExp[] = [
 const WANTS_TO_KNOW =
   /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:(?:bis|vor|zur|zum|für|fuer|in|im|am|noch|heute|morgen)\s+(?:[\p{L}\d.-]+\s+){0,6}?)?(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären|abzuklären|herauszufinden|rauszufinden|zu\s+erfragen|in\s+erfahrung\s+zu\s+bringen))|(?:wurde|wird)\s+(?:auch\s+)?gefragt|(?:bräuchte|bräuchten|braeuchte|braeuchten|brauche|brauchen|benötige|benötigen|benoetige|benoetigen)\s+(?:(?:für|fuer|zur|zum|bis|vor)\s+(?:[\p{L}\d.-]+\s+){0,4}?)?(?:gerne?\s+|kurz\s+|noch\s+|mal\s+|dringend\s+)*(?:die|eine)\s+(?:kurze\s+)?(?:info|infos|information|informationen|auskunft|angabe))(?:\s*[,:]\s*|\s+(?=ob\s))/giu;
 
+/** A place after "aus"/"in"/"von" in a frame's subject: "Ein Kollege aus NRW". */
+const FROM_PLACE = /(?<!\p{L})(?:aus|in|im|von|vom)\s+\p{Lu}[\p{L}-]*\s+\p{L}+/u;
+/** The verb that starts a frame after its subject. */
+const FRAME_VERB =
+  /(?<!\p{L})(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten|fragt|fragen|fragte|fragten|meint|meinte|hat|haben|hatte|hatten|wurde|wird|bräuchte|bräuchten|braeuchte|braeuchten|brauche|brauchen|benötige|benötigen|benoetige|benoetigen)(?!\p{L})/iu;
+
 /**
  * A letter addresses the office as "Ihr Haus" ("Seit wann berät Ihr Haus …?", "Kann Ihr Haus uns beraten?"): it means
  * the Beratungsstelle, a word the articles and intents know, in the same grammatical case.
@@ -148,9 +154,12 @@ export function cleanMessage(message: string): CleanedMessage {
   for (const filler of FILLERS) text = text.replace(filler, '');
   text = text.replace(YOUR_HOUSE, (_m, article: string) => OFFICE_BY_CASE[article.toLowerCase()] ?? _m);
   // Inside a sentence the frame becomes a sentence break: "Wir planen X. Ob das förderfähig ist".
-  text = text.replace(WANTS_TO_KNOW, (_frame, offset: number, whole: string) =>
-    /(^|[.!?\n]\s*)$/.test(whole.slice(0, offset)) ? '' : '. ',
-  );
+  text = text.replace(WANTS_TO_KNOW, (frame: string, offset: number, whole: string) => {
+    // "Ein Kollege aus NRW fragt, ob es dort …": where the asker is from is what "dort" means; it stays as a sentence.
+    const from = FROM_PLACE.test(frame) ? frame.slice(0, frame.search(FRAME_VERB)).trim() : '';
+    const atStart = /(^|[.!?\n]\s*)$/.test(whole.slice(0, offset));
+    return from ? `${from}. ` : atStart ? '' : '. ';
+  });
   text = tidy(text);
   if (!/[\p{L}\p{N}]/u.test(text)) return { text: original, changed: false };
   return { text, changed: text !== original };

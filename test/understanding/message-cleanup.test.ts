@@ -81,6 +81,11 @@ describe('cleanMessage: letter-style messages', () => {
       'Ich soll für den Ausschuss zusammenfassen, wer den Antrag unterschreibt. Könnten Sie mir dabei bitte helfen?',
       'Ich soll für den Ausschuss zusammenfassen, wer den Antrag unterschreibt.',
     ],
+    // Where the asker is from stays: it is what "dort" in the question means.
+    [
+      'Eine Kollegin aus Thüringen fragt, ob es dort auch so eine Förderung gibt.',
+      'Eine Kollegin aus Thüringen. ob es dort auch so eine Förderung gibt.',
+    ],
     // A frame joined to a question before it.
     [
       'Können Zweckverbände Anträge stellen? Außerdem würde mich interessieren, ob es Gebühren gibt.',
