@@ -387,6 +387,13 @@ function readSeveral(
       );
       // The section with a detail first, then the one the other question asks for ("… kostet das was, und müssen
       // wir die Empfehlungen umsetzen?"): neither is dropped silently.
+      // "… sollten wir nachhaken? Wie lange dauert sowas?": where the one article lacks a detail the message read as
+      // a whole finds, the whole answers (its context names the matter better than a question that only refers to it).
+      if (findings.some((f) => f.supply.status === 'missing')) {
+        const whole = readQuestion(text, knowledge, topic);
+        if (isAnswered(whole) && whole.details?.every((f) => f.supply.status !== 'missing'))
+          return { kind: 'single', reading: whole, pending: more };
+      }
       const shown = { ...first, decision: showing(first.decision, findings) };
       return { kind: 'single', reading: { ...withSectionsOf(shown, [shown, second]), question: text, details: findings }, pending: more };
     }

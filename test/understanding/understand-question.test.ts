@@ -201,6 +201,16 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['oeffentlich-rechtliche-vereinbarung', 'antragsunterlagen']);
   });
 
+  it('reads the whole message when the article of its first question lacks the detail the next one asks for', async () => {
+    // "Wie lange dauert sowas?" names no matter; the whole message (an application sent off) does.
+    const shipped = await knowledgeOf(SHIPPED_KB);
+    const result = understandQuestion(
+      'Wir haben den Antrag vor zwei Monaten über den Kreis geschickt und warten. Ist das normal? Wie lange dauert sowas?',
+      shipped,
+    );
+    expect(ids(result)).toEqual(['antragsverfahren']);
+  });
+
   it('compares the things themselves, without the verbs of doing them ("gründen", "schließen")', async () => {
     // With "schließen" the overview of the legal forms, which says how a Vereinbarung is concluded, would take one side.
     const shipped = await knowledgeOf(SHIPPED_KB);
