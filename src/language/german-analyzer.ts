@@ -389,6 +389,16 @@ export class GermanAnalyzer {
       // is a verb, adjective or adverb ("hinterher", "schicken"), not a name.
       if (!caseIsMeaningful && wordClass !== 'number' && !isAbbreviation(token, mixedCase) && this.isOrdinaryTerm(term))
         wordClass = 'other';
+      // "beim Aufsetzen", "zum Ausfüllen": an infinitive written as a noun still names a doing, not the topic.
+      if (
+        caseIsMeaningful &&
+        wordClass === 'noun' &&
+        /en$/u.test(token) &&
+        INFINITIVE_NOUN_CUES.has(foldGerman(tokens[position - 1]!.toLowerCase())) &&
+        forms.parts.length === 0 &&
+        !this.vocabulary.has(term)
+      )
+        wordClass = 'other';
       // In a message all in lower case, a word the articles only write capitalised is a noun ("unterlagen", "kosten"),
       // whatever its ending suggests; so is a compound whose last part is one ("landrat", "haushaltssatzung").
       const head = this.vocabulary.has(term) ? term : forms.parts.at(-1);
@@ -846,6 +856,8 @@ const SEPARABLE_PARTICLES = new Set([
   'bei',
   'dar',
 ]);
+/** Words before an infinitive written as a noun ("beim Ausfüllen", "zum Unterschreiben"). */
+const INFINITIVE_NOUN_CUES = new Set(['beim', 'zum', 'vom']);
 /** Where a clause ends: a sentence or clause mark, or a conjunction that opens the next one. */
 /** "wo … hin" at the end of a clause. */
 const SPLIT_WOHIN = /(?<!\p{L})([Ww]o)(?!\p{L})([^.?!;:,]*?)\s+hin(?=\s*(?:[.?!;:,]|$))/gu;

@@ -124,6 +124,15 @@ describe('German analyser', () => {
     expect(words.every((w) => w.alternatives.get(term) === 1)).toBe(true);
   });
 
+  it('reads an infinitive written as a noun after "beim"/"zum" as a doing, not as an unknown topic noun', () => {
+    const analyzer = analyzerFor(['Der Vertrag und die Beratung.']);
+    const classOf = (question: string, text: string) => analyzer.analyzeQuery(question).find((w) => w.text === text)?.wordClass;
+    expect(classOf('Wer hilft uns beim Aufsetzen des Vertrags?', 'Aufsetzen')).toBe('other');
+    expect(classOf('Gibt es Hilfe zum Ausfüllen?', 'Ausfüllen')).toBe('other');
+    // Other unknown nouns after "beim" still name the topic.
+    expect(classOf('Wer hilft uns beim Rechnungsprüfungsamt?', 'Rechnungsprüfungsamt')).toBe('noun');
+  });
+
   it('reads "wo … hin" at the end of a clause as "wohin"', () => {
     const analyzer = new GermanAnalyzer({ ...meta, stopwords: { keep: ['wohin'], add: [] } });
     analyzer.setVocabulary(analyzer.vocabularyOf(['Wohin wird der Antrag geschickt?']));
