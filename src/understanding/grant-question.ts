@@ -101,6 +101,8 @@ const STRONG_ASK =
   /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
+/** A question for a count of things ("wie viele Kommunen …", "wie viele machen mit"), not of euros. */
+const COUNT_QUESTION = /\bwie\s*viele\b(?!\s+(?:euro|eur|mio|millionen|tausend)\b)/;
 /**
  * A change of the amount asked about, in one clause ("Ändert sich der Zuschuss, wenn …", "Wird die Förderung dann
  * höher?", "Erhöht sich dadurch die Zuwendung?"): with a concrete case, a question for its amount.
@@ -147,7 +149,8 @@ const CONTRIBUTES = new RegExp(
 export function amountAsk(folded: string, quantities: readonly Quantity[]): AmountAsk {
   if (STRONG_ASK.test(folded)) return 'strong';
   // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
-  if (OTHER_QUESTION.test(folded)) return 'none';
+  // "Wie viele machen bei dem Zuschuss mit?": a count is asked for, not an amount.
+  if (OTHER_QUESTION.test(folded) || COUNT_QUESTION.test(folded)) return 'none';
   // "was gibt es insgesamt?": the total of money asks for the figure.
   if (TOTAL_ASK.test(folded) && MONEY_TALK.test(folded)) return 'strong';
   if (WEAK_ASK.test(folded) || CONTRIBUTES.test(folded) || quantities.some((q) => q.money)) return 'weak';

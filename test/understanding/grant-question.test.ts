@@ -288,8 +288,10 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Drei Gemeinden legen ihre Kassen zusammen.', 'none'],
     // … and "Förderung" on its own is about money.
     ['Drei Gemeinden, gemeinsame Kasse: Förderung?', 'weak'],
-    // Not when something else is asked.
+    // Not when something else is asked: a time, or a count ("wie viele"), not of euros.
     ['Drei Gemeinden – wann kommt die Förderung?', 'none'],
+    ['Wie viele Gemeinden bekommen den Zuschuss schon?', 'none'],
+    ['Wir sind drei Gemeinden. Wie viele Euro Zuschuss bekommen wir?', 'weak'],
   ])('reads "%s" as asking for the amount: %s', (text, ask) => {
     expect(readGrantCase(text, cases, fresh)?.asks).toBe(ask);
   });
