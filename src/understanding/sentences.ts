@@ -146,22 +146,39 @@ const ASKS_TO_ANSWER_THAT =
 const CONFIRMS_CLAIM =
   /^\s*(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
 
+/**
+ * "Geht das?", "Ist das möglich?", "Darf man das, oder müssen …?": asks whether the plan of the sentence before is
+ * allowed, which is that plan as a question ("Unser Zweckverband will selbst den Antrag stellen. Geht das?").
+ */
+const ASKS_IF_ALLOWED =
+  /^\s*(?:(?:geht|klappt|funktioniert)\s+(?:das|dies)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt)\s+)*(?:möglich|moeglich|erlaubt|zulässig|zulaessig|machbar)|(?:darf|kann)\s+(?:er|sie|man)\s+(?:das|dies))(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|einfach|bitte))*\s*(?:[?.!]*\s*$|,?\s+oder\b)/iu;
+
 /** "Ich habe gehört, dass …", "Wir haben gelesen …", "Angeblich …": a frame that reports a claim, not part of it. */
 const HEARSAY =
   /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich)\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
 
 /**
  * The claim a message asks to confirm ("Wir haben gehört, für drei Gemeinden gibt es 100.000 €. Stimmt das?"), as a
- * question without its hearsay frame ("für drei Gemeinden gibt es 100.000 €?"); `undefined` when its only question
- * is not such a request.
+ * question without its hearsay frame ("für drei Gemeinden gibt es 100.000 €?"), or the plan it asks to allow (see
+ * `ASKS_IF_ALLOWED`); `undefined` when its only question is not such a request.
  */
 export function claimToConfirm(text: string): string | undefined {
   const sentences = splitSentences(text);
   const asking = sentences.filter(isQuestion);
-  if (asking.length !== 1 || !CONFIRMS_CLAIM.test(asking[0]!)) return undefined;
+  const allowed = asking.length === 1 && ASKS_IF_ALLOWED.test(asking[0]!);
+  if (asking.length !== 1 || !(allowed || CONFIRMS_CLAIM.test(asking[0]!))) return undefined;
   const at = sentences.indexOf(asking[0]!);
   const claim = at > 0 ? sentences[at - 1]!.replace(HEARSAY, '') : '';
-  return claim.split(/\s+/).length >= MIN_QUESTION_WORDS ? asQuestion(claim) : undefined;
+  if (claim.split(/\s+/).length < MIN_QUESTION_WORDS) return undefined;
+  // "möglich", "erlaubt" say what is asked about the plan; an alternative after "oder" only restates it.
+  const asked = allowed
+    ? `, ${asking[0]!
+        .replace(/,?\s+oder\b.*$/su, '')
+        .replace(/[\s?.!]+$/u, '')
+        .trim()
+        .toLowerCase()}`
+    : '';
+  return asQuestion(`${asQuestion(claim).slice(0, -1)}${asked}`);
 }
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */

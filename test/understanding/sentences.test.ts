@@ -271,6 +271,17 @@ describe('a claim the user asks to confirm', () => {
       'Unsere Kämmerin sagt, ein Gutachten wird nicht bezahlt. Trifft das so zu?',
       'Unsere Kämmerin sagt, ein Gutachten wird nicht bezahlt?',
     ],
+    // A plan and whether it is allowed: the plan with what is asked about it; an alternative after "oder" restates it.
+    [
+      'Der Kreis will den Förderantrag für alle stellen. Geht das, oder muss jede Gemeinde selbst?',
+      'Der Kreis will den Förderantrag für alle stellen, geht das?',
+    ],
+    [
+      'Wir wollen nur zu zweit kooperieren. Ist das überhaupt zulässig?',
+      'Wir wollen nur zu zweit kooperieren, ist das überhaupt zulässig?',
+    ],
+    ['Geht das?', undefined],
+    ['Wir sind vier Gemeinden. Geht das auch mit dem Kreis?', undefined],
     // Not a request to confirm, or nothing before it to confirm.
     ['Stimmt das?', undefined],
     ['Wie viel gibt es für drei? Stimmt das?', undefined],
