@@ -148,6 +148,12 @@ const ORDINAL_VALUES: Readonly<Record<string, number>> = {
 /** The indefinite article in every case ("eine", "einer", "einem" …). */
 const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'eines']);
 
+/**
+ * Singular determiners after "mit" ("mit der Nachbargemeinde", "mit unserem Nachbarort"): one, like an indefinite
+ * article; the plural ("mit den Nachbargemeinden") counts nothing.
+ */
+const SINGULAR_AFTER_MIT = new Set(['der', 'dem', 'unserer', 'unserem', 'unsrer', 'unsrem', 'meiner', 'meinem']);
+
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
   [/^(mrd\.?|milliarden?)$/, 1e9],
   [/^(mio\.?|millionen?)$/, 1e6],
@@ -335,7 +341,9 @@ export function quantitiesIn(text: string, options: QuantityOptions = {}): Quant
       const index = text.toLowerCase().indexOf(`zu ${token.word}`);
       found.push(plain(GROUP_WORDS[token.word]!, `zu ${token.word}`, index, [i - 2, i + 1], 'group'));
     }
-    if (options.articles && token.kind === 'word' && INDEFINITE.has(token.word) && tokens[i + 1]?.kind === 'word')
+    const oneNamed =
+      token.kind === 'word' && (INDEFINITE.has(token.word) || (SINGULAR_AFTER_MIT.has(token.word) && wordAt(tokens, i - 1) === 'mit'));
+    if (options.articles && oneNamed && tokens[i + 1]?.kind === 'word')
       found.push(plain(1, token.word, token.index, [i - 1, i + 1], 'article'));
     if (token.kind !== 'number') return;
     let { value, text: written } = token;

@@ -101,6 +101,10 @@ const STRONG_ASK =
   /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
+/** A merger into one municipality (folded): "fusionieren", "Eingemeindung", "eine (einzige) Gemeinde werden". */
+const MERGER =
+  /(?<![a-z])(?:fusion(?:en)?|fusionier\w*|eingemeind\w*)(?![a-z])|\beine\s+(?:einzige\s+|neue\s+|gemeinsame\s+)?(?:gemeinde|stadt|kommune)\s+werden\b/;
+
 /** A question for a count of things ("wie viele Kommunen …", "wie viele machen mit"), not of euros. */
 const COUNT_QUESTION = /\bwie\s*viele\b(?!\s+(?:euro|eur|mio|millionen|tausend)\b)/;
 /**
@@ -280,10 +284,14 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const folded = spellOutUmlauts(text);
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const quantities = quantitiesIn(text);
+  // "mit der Nachbargemeinde fusionieren", "… also eine einzige Gemeinde werden": one municipality in the end, no partners.
+  const merges = MERGER.test(folded);
   // Counts read also indefinite articles: "mit einer Nachbargemeinde" counts one other.
   // "ein dritter Partner ist nicht in Sicht": an ordinal in a denied clause adds nobody.
   const countQuantities = multiplyEachCounts(
-    joinListedCounts(quantitiesIn(text, { articles: true }).filter((q) => !(q.ordinal && deniedAt(text, q.index)))),
+    joinListedCounts(
+      quantitiesIn(text, { articles: true }).filter((q) => !(q.ordinal && deniedAt(text, q.index)) && !(merges && q.article)),
+    ),
     all,
   );
   const counted = countsIn(countQuantities, all, TOTAL_ASK.test(folded) ? TOTAL_ASK.exec(folded)!.index : undefined);
@@ -330,6 +338,8 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   else if (byArticle && byArticle.requires.length > 0 && inContext(byArticle) && !MONEY_TALK.test(folded))
     [chosen, by] = [byArticle, 'article'];
   else if (byContext && !MONEY_TALK.test(folded) && amountAsk(folded, quantities) === 'strong') [chosen, by] = [byContext, 'mention'];
+  // "Zwei Gemeinden wollen fusionieren. Wie viel gibt es?": the merger's case, not the cooperation of two.
+  else if (byContext && merges) [chosen, by] = [byContext, 'mention'];
   else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
   else if (byArticle) [chosen, by] = [byArticle, 'article'];
   else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];

@@ -93,6 +93,9 @@ describe('which computed case a question is about, with its numbers (words from 
     ],
     // Not money given for it: a merger's amount.
     ['Wie viel bekommen wir bei einer Fusion mit 6.000 Einwohnern?', { kind: 'entschuldung', inhabitants: 6000 }],
+    // A merger of municipalities is no cooperation of partners, whatever their count: its amount needs the inhabitants.
+    ['Zwei Gemeinden wollen fusionieren. Wie viel gibt es?', { kind: 'entschuldung' }],
+    ['Wir wollen mit der Nachbargemeinde fusionieren. Was zahlt das Land?', { kind: 'entschuldung' }],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
@@ -178,6 +181,10 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Wir wollen mit einer anderen Gemeinde einen GVV gründen. Wie viel gibt es?', { kind: 'gvv', members: 2 }],
     ['Wir und eine Nachbargemeinde und der Landkreis – wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
     ['Wir sind zu zweit. Wie viel Förderung gibt es?', { kind: 'kooperation', partners: 2 }],
+    // So does a singular determiner after "mit"; the plural names no count.
+    ['Wir wollen mit der Nachbargemeinde das Standesamt zusammenlegen. Wie viel gibt es?', { kind: 'kooperation', partners: 2 }],
+    ['Gibt es Geld, wenn wir die Kasse mit dem vom Nachbarort zusammenlegen?', { kind: 'kooperation', partners: 2 }],
+    ['Wir wollen mit unseren Nachbargemeinden das Standesamt zusammenlegen. Wie viel gibt es?', { kind: 'kooperation' }],
     // After a count: one more with "noch"/"weitere", else one of those counted.
     ['Wir sind drei Gemeinden, wenn noch eine weitere Gemeinde dazukommt, wie viel gibt es?', { kind: 'kooperation', partners: 4 }],
     ['Wir sind drei Gemeinden, darunter eine Nachbargemeinde aus dem Kreis Fulda. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
