@@ -468,6 +468,7 @@ export class IkzBot extends ActivityHandler {
       ? grantAnswer(question, decision, programme, data.topic?.grant, day, {
           year: atEnd?.asked?.year,
           readAgainstTopic: readAgainst !== undefined,
+          unknownNouns: decision.outcome === 'answer' ? [] : knowledge.unknownNouns(question),
         })
       : undefined;
     const notice = (article: Article) => atEnd?.notice ?? answerNotice(programme, article.version, this.now());

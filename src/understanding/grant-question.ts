@@ -101,6 +101,17 @@ const STRONG_ASK =
   /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
+/**
+ * "ein neues HLF 20", "LF 10": a number right after an abbreviation in capitals that no case knows is part of a type's
+ * name, no count ("EW 6000" and "GVV 3" stay counts).
+ */
+function designates(text: string, q: Quantity, all: CompiledCases): boolean {
+  const abbreviation = /(?<!\p{L})(\p{Lu}{2,5})[\s-]*$/u.exec(text.slice(0, q.index))?.[1];
+  if (!abbreviation) return false;
+  const folded = spellOutUmlauts(abbreviation);
+  return !all.counting.has(folded) && !all.cases.some((c) => c.names.has(folded));
+}
+
 /** A merger into one municipality (folded): "fusionieren", "Eingemeindung", "eine (einzige) Gemeinde werden". */
 const MERGER =
   /(?<![a-z])(?:fusion(?:en)?|fusionier\w*|eingemeind\w*)(?![a-z])|\beine\s+(?:einzige\s+|neue\s+|gemeinsame\s+)?(?:gemeinde|stadt|kommune)\s+werden\b/;
@@ -290,7 +301,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   // "ein dritter Partner ist nicht in Sicht": an ordinal in a denied clause adds nobody.
   const countQuantities = multiplyEachCounts(
     joinListedCounts(
-      quantitiesIn(text, { articles: true }).filter((q) => !(q.ordinal && deniedAt(text, q.index)) && !(merges && q.article)),
+      quantitiesIn(text, { articles: true }).filter(
+        (q) => !(q.ordinal && deniedAt(text, q.index)) && !(merges && q.article) && !designates(text, q, all),
+      ),
     ),
     all,
   );
@@ -708,6 +721,8 @@ export interface DecisionSummary {
   outsideScope?: boolean;
   /** The case's own article covers the question about as well as the article found (see `CASE_ARTICLE_SLACK`). */
   caseArticleClose?: boolean;
+  /** The question names a thing by an abbreviation no article knows that is not the case's ("ein neues HLF 20"). */
+  namesOtherThing?: boolean;
 }
 
 /**
@@ -736,6 +751,8 @@ export function grantUse(
   }
   if (caseArticle) return complete(reading.grantCase) || reading.asks !== 'none' ? 'answer' : undefined;
   // Nothing answered: a concrete case asked about, or one named with its numbers ("Entschuldungshilfe bei 8.000 Einwohnern?").
+  // A case only mentioned beside a thing no article knows is that thing's question ("Zuschuss für ein HLF 20 der Feuerwehr?").
+  if (!otherArticle && !concrete && reading.by === 'mention' && decision.namesOtherThing) return undefined;
   if (!otherArticle)
     return (reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention')) ||
       (reading.by === 'name' && concrete)
@@ -747,6 +764,19 @@ export function grantUse(
   // covers as well as the one found ("Woher kommt das Fördergeld?"), is asking for the case's amount.
   if (reading.asks === 'weak' && concrete && decision.caseArticleClose) return 'answer';
   return reading.asks === 'weak' && concrete ? 'line' : undefined;
+}
+
+/**
+ * Whether one of a question's unknown nouns is an abbreviation that is no word of the reading's case: a type or a
+ * programme ("HLF" beside "Feuerwehr"; not "FFW", a word of the case).
+ */
+function namesOtherThing(unknownNouns: readonly string[], reading: GrantReading, cases: readonly GrantCaseRules[]): boolean {
+  const rules = cases.find((c) => c.case === reading.grantCase.kind);
+  const own = [...(rules?.names ?? []), ...Object.values(rules?.counts ?? {}).flatMap((count) => count?.words ?? [])].map((w) =>
+    spellOutUmlauts(w),
+  );
+  // Only abbreviations: an unknown capitalised word is as often a place ("die Wehren Niederklein und Oberklein").
+  return unknownNouns.some((noun) => /^\p{Lu}{2,}/u.test(noun) && !own.some((word) => spellOutUmlauts(noun).includes(word)));
 }
 
 /** How much less of the question the case's article may cover than the article found and still answer a money question. */
@@ -800,9 +830,9 @@ export function grantAnswer(
   programme: ProgrammeParameters,
   topic: GrantTopic | undefined,
   day: string,
-  options: { year?: number; readAgainstTopic?: boolean } = {},
+  options: { year?: number; readAgainstTopic?: boolean; unknownNouns?: readonly string[] } = {},
 ): GrantAnswer | undefined {
-  const { year, readAgainstTopic = false } = options;
+  const { year, readAgainstTopic = false, unknownNouns = [] } = options;
   const cases = programme.grant_cases;
   if (cases.length === 0) return undefined;
   const answersAsked = topic?.awaiting !== undefined && quantitiesIn(message).length > 0 && message.split(/\s+/).length <= MAX_ANSWER_WORDS;
@@ -821,6 +851,7 @@ export function grantAnswer(
           articleId,
           outsideScope,
           caseArticleClose: !PAST_OF_OTHERS.test(message) && caseArticleClose(decision, reading, cases),
+          namesOtherThing: namesOtherThing(unknownNouns, reading, cases),
         };
   const use = grantUse(reading, summary, cases, topic, followUp);
   const version = versionOn(programme, year === undefined ? day : `${year}-01-01` > day ? `${year}-01-01` : day);

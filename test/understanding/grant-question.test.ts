@@ -93,6 +93,9 @@ describe('which computed case a question is about, with its numbers (words from 
     ],
     // Not money given for it: a merger's amount.
     ['Wie viel bekommen wir bei einer Fusion mit 6.000 Einwohnern?', { kind: 'entschuldung', inhabitants: 6000 }],
+    // A number after a type's abbreviation is part of its name, no count ("EW" and "GVV" are the cases' words).
+    ['Wie hoch ist der Zuschuss für ein neues HLF 20 für unsere Stützpunktfeuerwehr?', { kind: 'feuerwehr' }],
+    ['GVV 3 Gemeinden, wie viel gibt es?', { kind: 'gvv', members: 3 }],
     // A merger of municipalities is no cooperation of partners, whatever their count: its amount needs the inhabitants.
     ['Zwei Gemeinden wollen fusionieren. Wie viel gibt es?', { kind: 'entschuldung' }],
     ['Wir wollen mit der Nachbargemeinde fusionieren. Was zahlt das Land?', { kind: 'entschuldung' }],
@@ -468,6 +471,16 @@ describe('the computed answer of a question', () => {
     expect(grantAnswer('Was haben die vier Gemeinden vom Land bekommen?', found(0.78), programme, undefined, '2026-06-01')?.use).not.toBe(
       'answer',
     );
+  });
+
+  it('leaves a question the search could not answer to the thing it names by an unknown abbreviation beside a case only mentioned', () => {
+    const question = 'Wie hoch ist der Zuschuss für die DLK unserer Feuerwehren?';
+    const day = '2026-06-01';
+    expect(grantAnswer(question, unanswered, programme, undefined, day)?.use).toBe('answer');
+    expect(grantAnswer(question, unanswered, programme, undefined, day, { unknownNouns: ['DLK'] })?.use).toBeUndefined();
+    // An abbreviation of the case ("FFW") or an unknown name (a place: "die Wehren Niederklein und Oberklein") keeps the amount.
+    expect(grantAnswer(question, unanswered, programme, undefined, day, { unknownNouns: ['FFW'] })?.use).toBe('answer');
+    expect(grantAnswer(question, unanswered, programme, undefined, day, { unknownNouns: ['Niederklein'] })?.use).toBe('answer');
   });
 
   it('is about no case without grant cases in the programme file', () => {
