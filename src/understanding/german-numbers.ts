@@ -32,6 +32,8 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   achtzehn: 18,
   neunzehn: 19,
   zwanzig: 20,
+  // "ein Dutzend Gemeinden"
+  dutzend: 12,
 };
 
 /** Digits inside compound number words ("siebentausend", "dreihundertzwanzig", "einundzwanzig"). */
@@ -57,7 +59,7 @@ const TENS: Readonly<Record<string, number>> = {
   neunzig: 90,
 };
 const BELOW_TWENTY: Readonly<Record<string, number>> = Object.fromEntries(
-  Object.entries(NUMBER_WORDS).filter(([w, v]) => v >= 1 && v < 20 && !/[äöü]/.test(w)),
+  Object.entries(NUMBER_WORDS).filter(([w, v]) => v >= 1 && v < 20 && !/[äöü]/.test(w) && w !== 'dutzend'),
 );
 
 /** 1–99 written as one word ("sieben", "zwanzig", "einundzwanzig"); folded (ae, oe, ue, ss). */

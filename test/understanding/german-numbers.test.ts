@@ -25,6 +25,7 @@ describe('numbers in a message, as clerks write them', () => {
     ['siebentausend Einwohner', [[7000, false, false, false, 'einwohner']]],
     ['zweitausendfünfhundert EW', [[2500, false, false, false, 'ew']]],
     ['einundzwanzig Gemeinden', [[21, false, false, false, 'gemeinden']]],
+    ['ein Dutzend Gemeinden', [[12, false, false, false, 'gemeinden']]],
     ['dreihundert Bürger', [[300, false, false, false, 'bürger']]],
     ['6 Tausend Einwohner', [[6000, false, false, false, 'einwohner']]],
     ['die Fusion zweier Gemeinden', [[2, false, false, false, 'gemeinden']]],
