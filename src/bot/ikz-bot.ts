@@ -596,8 +596,11 @@ export class IkzBot extends ActivityHandler {
     const alone = grantOf(question);
     if (alone?.use && alone.figure.status !== 'missing') return alone;
     const inContext = grantOf([...context, question].join(' '));
-    // The context tells the number, not another case ("welche Einsparung …" stays a question about the saving).
-    return inContext?.use && (!alone || alone.reading.grantCase.kind === inContext.reading.grantCase.kind) ? inContext : alone;
+    // The context tells the number, not another case ("welche Einsparung …" stays a question about the saving) —
+    // unless the question's own case is only the general one ("Gibt es dafür Fördergeld, wie viel?"
+    // after "Wir sind vier Gemeinden … Gemeindeverwaltungsverband").
+    const ownCase = alone && alone.reading.by !== 'general';
+    return inContext?.use && (!ownCase || alone.reading.grantCase.kind === inContext.reading.grantCase.kind) ? inContext : alone;
   }
 
   /** What a reading lacks: the details it asked for that its article does not hold, else the open point it asks about. */

@@ -154,6 +154,15 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
     expect(last.text).toContain('Für Ihren Fall: in der Regel 100.000 € für eine Kooperation von vier Kommunen');
   });
 
+  it('takes the case the letter names over the general one a question for the amount has on its own', async () => {
+    const { last } = await talk(
+      BEFORE,
+      'Bei einem Treffen im Landratsamt wurde ein Gemeindeverwaltungsverband vorgestellt. Wir sind drei kleine Gemeinden und möchten unsere Verwaltungen so zusammenführen. Bleiben die Gemeinden dann eigenständig? Und gibt es dafür Fördergeld, wenn ja wie viel?',
+    );
+    expect(last.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(last.text).toContain('Für Ihren Fall: in der Regel 450.000 € für einen Gemeindeverwaltungsverband aus drei Gemeinden');
+  });
+
   it('offers the other question of the message when the computed amount answers one the search did not read', async () => {
     const { last } = await talk(
       BEFORE,
