@@ -211,6 +211,12 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['antragsverfahren']);
   });
 
+  it('reads no topic into empty words of a condition ("was passiert, falls …"): "passiert" is no "passt"', async () => {
+    const shipped = await knowledgeOf(SHIPPED_KB);
+    const result = understandQuestion('Was passiert denn mit dem Geld, falls die Zusammenarbeit nicht zustande kommt?', shipped);
+    expect(ids(result)).toEqual(['projektentwicklung']);
+  });
+
   it('compares the things themselves, without the verbs of doing them ("gründen", "schließen")', async () => {
     // With "schließen" the overview of the legal forms, which says how a Vereinbarung is concluded, would take one side.
     const shipped = await knowledgeOf(SHIPPED_KB);
