@@ -556,8 +556,10 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
       for (const key of lastCounted) if (q.value > (counts.get(key) ?? Infinity)) counts.set(key, q.value);
       continue;
     }
-    // "…, im Ort B zwei": a bare count at the end of its clause counts what the count before it counted.
-    if (!found && beforeTotal && q.after.length === 0 && !q.money && !q.year && !q.group && lastKeys.length > 0) {
+    // "…, im Ort B zwei", "einmal 2 zu einer": a bare count at the end of its clause (or before what they become)
+    // counts what the count before it counted.
+    const bare = q.after.length === 0 || (q.after[0] === 'zu' && q.after.length <= 2);
+    if (!found && beforeTotal && bare && !q.money && !q.year && !q.group && lastKeys.length > 0) {
       for (const key of lastKeys) if (plausible(q.value, key.split(':')[1] as GrantCaseFigure, false)) separate.get(key)?.push(q.value);
       continue;
     }

@@ -132,6 +132,10 @@ describe('which computed case a question is about, with its numbers (words from 
         brigades: 6,
       },
     ],
+    [
+      'Zwei Zusammenlegungen bei uns: einmal 4 Ortsteilwehren zu einer, einmal 3 zu einer. Was gibt es insgesamt?',
+      { kind: 'feuerwehr', brigades: 7 },
+    ],
     // A count said again ("also") or asked about after the total word is no second merger.
     [
       'Wir haben mit drei Nachbargemeinden, also vier Gemeinden, ein Standesamt. Wie viel gibt es insgesamt?',
