@@ -84,7 +84,7 @@ const percent = (value: number): string => `${germanNumberOneDecimal(value)} %`;
  * ```ts
  * const figure = grantFigure(version, { kind: 'feuerwehr', brigades: 4 });
  * figure.status === 'amount' && figure.amount; // 60000
- * figure.rule; // 'Für die freiwillige Fusion von Ortsteilfeuerwehren gibt es in der Regel 15.000 € je beteiligter Ortsteilfeuerwehr.'
+ * figure.rule; // 'Die freiwillige Fusion von Ortsteilfeuerwehren innerhalb einer Gemeinde ist förderfähig; es gibt in der Regel 15.000 € je beteiligter Ortsteilfeuerwehr.'
  * ```
  */
 export function grantFigure(version: ProgrammeVersion, grantCase: GrantCase): GrantFigure {
@@ -127,7 +127,7 @@ function fireBrigadeFigure(version: ProgrammeVersion, brigades: number | undefin
   const perBrigade = version.amounts.fire_brigade_per_brigade;
   const minimum = version.rules.partners.fire_brigades_minimum;
   const base = {
-    rule: `Für die freiwillige Fusion von Ortsteilfeuerwehren gibt es in der Regel ${euro(perBrigade)} je beteiligter Ortsteilfeuerwehr.`,
+    rule: `Die freiwillige Fusion von Ortsteilfeuerwehren innerhalb einer Gemeinde ist förderfähig; es gibt in der Regel ${euro(perBrigade)} je beteiligter Ortsteilfeuerwehr.`,
     source: version.amounts.source,
     version: version.version,
     asOf: version.version,

@@ -73,7 +73,7 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
   it('gives the rule with "in der Regel", the proportionality note from the data, the source, and the buttons', async () => {
     const { last } = await talk(BEFORE, 'Drei Ortsteilfeuerwehren gehen zusammen – Förderbetrag?');
     expect(last.text).toContain(
-      'Regel: Für die freiwillige Fusion von Ortsteilfeuerwehren gibt es in der Regel 15.000 € je beteiligter Ortsteilfeuerwehr.',
+      'Regel: Die freiwillige Fusion von Ortsteilfeuerwehren innerhalb einer Gemeinde ist förderfähig; es gibt in der Regel 15.000 € je beteiligter Ortsteilfeuerwehr.',
     );
     expect(last.text).toContain('Die Zuwendung soll in einem angemessenen Verhältnis zu den Einsparungen stehen');
     expect(last.text).toMatch(

@@ -50,7 +50,7 @@ describe('grant figures', () => {
     expect(figure).toMatchObject({
       status: 'amount',
       calculation: '4 × 15.000 € = 60.000 €',
-      rule: 'Für die freiwillige Fusion von Ortsteilfeuerwehren gibt es in der Regel 15.000 € je beteiligter Ortsteilfeuerwehr.',
+      rule: 'Die freiwillige Fusion von Ortsteilfeuerwehren innerhalb einer Gemeinde ist förderfähig; es gibt in der Regel 15.000 € je beteiligter Ortsteilfeuerwehr.',
       source: { url: 'https://beratungszentrum.hessen.de/interkommunale-zusammenarbeit/foerderung/foerderhoehe/', article: 'foerderhoehe' },
       version: 'RV 2021',
     });
