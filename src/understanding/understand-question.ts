@@ -399,6 +399,13 @@ function readSeveral(
     }
     // One article for both: it shows the section each of them asks for, so neither is dropped silently.
     const whole = readQuestion(text, knowledge, topic);
+    // "Wer stellt den Antrag? und wo geht der dann hin": read with the first, the second lands on the first's article;
+    // where the second alone and the whole message agree on another article, that one answers the second.
+    if (isAnswered(whole) && whole.decision.article.id !== first.decision.article.id) {
+      const alone = readQuestion(questions[1]!, knowledge, topic);
+      if (isAnswered(alone) && alone.decision.article.id === whole.decision.article.id)
+        return { kind: 'two', readings: [first, alone], pending: more };
+    }
     const reading = isAnswered(whole) && whole.decision.article.id === first.decision.article.id ? whole : first;
     return { kind: 'single', reading: withSectionsOf(reading, [first, second]), pending: more };
   }

@@ -211,6 +211,13 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['antragsverfahren']);
   });
 
+  it("answers a second question that the first's article only touches from the article it and the whole message agree on", async () => {
+    const shipped = await knowledgeOf(SHIPPED_KB);
+    const result = understandQuestion('wer von uns reicht den antrag ein, jede gemeinde selbst?? und wo muss der dann hin', shipped);
+    expect(result.kind).toBe('two');
+    expect(ids(result)).toEqual(['antragsberechtigung', 'antragsverfahren']);
+  });
+
   it('reads no topic into empty words of a condition ("was passiert, falls …"): "passiert" is no "passt"', async () => {
     const shipped = await knowledgeOf(SHIPPED_KB);
     const result = understandQuestion('Was passiert denn mit dem Geld, falls die Zusammenarbeit nicht zustande kommt?', shipped);
