@@ -112,9 +112,9 @@ function designates(text: string, q: Quantity, all: CompiledCases): boolean {
   return !all.counting.has(folded) && !all.cases.some((c) => c.names.has(folded));
 }
 
-/** A merger into one municipality (folded): "fusionieren", "Eingemeindung", "eine (einzige) Gemeinde werden". */
+/** A merger into one municipality (folded): "fusionieren", "Eingemeindung", "eine (einzige) Gemeinde werden", "eins werden". */
 const MERGER =
-  /(?<![a-z])(?:fusion(?:en)?|fusionier\w*|eingemeind\w*)(?![a-z])|\beine\s+(?:einzige\s+|neue\s+|gemeinsame\s+)?(?:gemeinde|stadt|kommune)\s+werden\b/;
+  /(?<![a-z])(?:fusion(?:en)?|fusionier\w*|eingemeind\w*)(?![a-z])|\beine\s+(?:einzige\s+|neue\s+|gemeinsame\s+)?(?:gemeinde|stadt|kommune)\s+werden\b|\beins\s+(?:zu\s+)?werden\b/;
 
 /** A question for a count of things ("wie viele Kommunen …", "wie viele machen mit"), not of euros. */
 const COUNT_QUESTION = /\bwie\s*viele\b(?!\s+(?:euro|eur|mio|millionen|tausend)\b)/;
@@ -302,7 +302,8 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const countQuantities = multiplyEachCounts(
     joinListedCounts(
       quantitiesIn(text, { articles: true }).filter(
-        (q) => !(q.ordinal && deniedAt(text, q.index)) && !(merges && q.article) && !designates(text, q, all),
+        // In a merger "eine"/"eins" is what they become ("eins werden"), no count of those taking part.
+        (q) => !(q.ordinal && deniedAt(text, q.index)) && !(merges && q.value === 1) && !designates(text, q, all),
       ),
     ),
     all,
@@ -331,6 +332,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const mentioned = all.cases.filter((c) => inContext(c) && words.some((w) => c.counting.has(w)));
   const byArticle = hints.articleId ? all.cases.find((c) => c.rules.articles.includes(hints.articleId!)) : undefined;
   const byTopic = topic ? all.cases.find((c) => c.rules.case === topic.grantCase.kind) : undefined;
+  const mergerCase = all.cases.find((c) => c.requires.some((r) => MERGER.test(r)));
   // A case that needs its context and finds it in the message's own words ("… wie viel müssen wir einsparen?").
   const byContext = all.cases.find((c) => c.requires.length > 0 && words.some((w) => c.requires.some((r) => w.includes(r))));
 
@@ -351,8 +353,9 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   else if (byArticle && byArticle.requires.length > 0 && inContext(byArticle) && !MONEY_TALK.test(folded))
     [chosen, by] = [byArticle, 'article'];
   else if (byContext && !MONEY_TALK.test(folded) && amountAsk(folded, quantities) === 'strong') [chosen, by] = [byContext, 'mention'];
-  // "Zwei Gemeinden wollen fusionieren. Wie viel gibt es?": the merger's case, not the cooperation of two.
-  else if (byContext && merges) [chosen, by] = [byContext, 'mention'];
+  // "Zwei Gemeinden wollen fusionieren. Wie viel gibt es?": the merger's case (the one that requires a merger's words),
+  // not the cooperation of two.
+  else if (merges && mergerCase) [chosen, by] = [mergerCase, 'mention'];
   else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
   else if (byArticle) [chosen, by] = [byArticle, 'article'];
   else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];

@@ -99,6 +99,7 @@ describe('which computed case a question is about, with its numbers (words from 
     // A merger of municipalities is no cooperation of partners, whatever their count: its amount needs the inhabitants.
     ['Zwei Gemeinden wollen fusionieren. Wie viel gibt es?', { kind: 'entschuldung' }],
     ['Wir wollen mit der Nachbargemeinde fusionieren. Was zahlt das Land?', { kind: 'entschuldung' }],
+    ['Wir wollen mit dem Nachbardorf eins werden, mit neuem Namen. Hilft das Land bei den Schulden?', { kind: 'entschuldung' }],
   ])('"%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
