@@ -81,6 +81,9 @@ describe('cleanMessage: letter-style messages', () => {
       'Ich soll für den Ausschuss zusammenfassen, wer den Antrag unterschreibt. Könnten Sie mir dabei bitte helfen?',
       'Ich soll für den Ausschuss zusammenfassen, wer den Antrag unterschreibt.',
     ],
+    // A frame without its comma before the interrogative, and "Weiß das wer?" that asks for any answer.
+    ['Die Kämmerin will wissen aus welchem Topf die Förderung kommt. Weiß das jemand?', 'aus welchem Topf die Förderung kommt.'],
+    ['Wer prüft den Antrag? Wissen Sie das zufällig?', 'Wer prüft den Antrag?'],
     // Where the asker is from stays: it is what "dort" in the question means.
     [
       'Eine Kollegin aus Thüringen fragt, ob es dort auch so eine Förderung gibt.',
