@@ -32,7 +32,7 @@ import { topicOf, type ConversationTopic } from '../understanding/follow-up.js';
 import type { RecognizedIntent } from '../understanding/intent-recognizer.js';
 import { grantAnswer, type GrantAnswer } from '../understanding/grant-question.js';
 import { cleanMessage, type CleanedMessage } from '../understanding/message-cleanup.js';
-import { asksWhetherPlanFunded, readPlan, rulesForPlan } from '../understanding/plan-reading.js';
+import { asksWhetherPlanFunded, asksWhetherPossible, readPlan, rulesForPlan } from '../understanding/plan-reading.js';
 import { readAtProgrammeEnd } from '../understanding/programme-dates.js';
 import { keySentences, questionsOf, splitSentences } from '../understanding/sentences.js';
 import { missingDetails, needsOfficeContact, type DetailFinding } from '../understanding/requested-details.js';
@@ -579,8 +579,13 @@ export class IkzBot extends ActivityHandler {
    */
   private planPoints(question: string): string[] | undefined {
     const programme = this.options.knowledge.programme;
-    if (!programme || !asksWhetherPlanFunded(question)) return undefined;
-    const rules = rulesForPlan(readPlan(question, programme.grant_cases), programmeBasis(programme, this.now()));
+    if (!programme) return undefined;
+    const funded = asksWhetherPlanFunded(question);
+    // "Geht IKZ auch zu zweit?": whether a count of partners is possible is the partners rule's question, nothing else of the plan.
+    if (!funded && !asksWhetherPossible(question)) return undefined;
+    const plan = readPlan(question, programme.grant_cases);
+    const points = funded ? plan : plan.partners !== undefined ? { partners: plan.partners } : {};
+    const rules = rulesForPlan(points, programmeBasis(programme, this.now()));
     return rules.length > 0 ? rules.map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`) : undefined;
   }
 

@@ -71,6 +71,15 @@ export function asksWhetherFunded(text: string): boolean {
   return ASKS_FUNDING.test(text);
 }
 
+/** A yes/no question whether something is possible or allowed ("Geht IKZ auch zu zweit?", "Reicht es mit zwei Gemeinden?"). */
+const ASKS_POSSIBLE =
+  /^(?:(?:und|aber|also)\s+)?(?:geht|gehts|reicht|reichts|klappt|funktioniert|darf|dürfen|duerfen|kann|können|koennen)(?!\p{L})/iu;
+
+/** Whether a message asks with a yes/no question if something is possible: of a count of partners, the partners rule answers. */
+export function asksWhetherPossible(message: string): boolean {
+  return questionsOf(message).questions.some((q) => ASKS_POSSIBLE.test(q.trim()));
+}
+
 /** Whether a message asks if the plan it tells is funded: in its words (`asksWhetherFunded`) or by a yes/no question about money. */
 export function asksWhetherPlanFunded(message: string): boolean {
   return asksWhetherFunded(message) || questionsOf(message).questions.some(asksYesNoAboutFunding);

@@ -196,13 +196,22 @@ describe('whether a plan is funded: the rules for the points of the plan the use
       'Wir und der Nachbarkreis wollen die Kfz-Zulassung zusammenlegen, ohne Gemeinden. Gibts dafür IKZ-Geld?',
       ['Seit 2016 sind auch Kooperationen förderfähig, an denen nur Landkreise beteiligt sind.'],
     ],
+    [
+      'the partners rule when a yes/no question asks whether a count of partners is possible',
+      'Klappt so eine Kooperation auch zu zweit, nur wir und der Nachbarort?',
+      ['Zu Ihrem Vorhaben sagen die Förderregeln', '2 reichen nur in begründeten Ausnahmefällen'],
+    ],
   ])('adds %s', async (_name, message, expected) => {
     const text = await replyTo(message);
     for (const line of expected) expect(text).toContain(line);
   });
 
-  it('adds nothing to a question that does not ask whether the plan is funded', async () => {
-    const text = await replyTo('Wir sind zwei Gemeinden. Welche Rechtsformen gibt es für eine Zusammenarbeit?');
+  it.each([
+    'Wir sind zwei Gemeinden. Welche Rechtsformen gibt es für eine Zusammenarbeit?',
+    // Whether something is possible, with no count of partners: the plan's other points are not asked about.
+    'Kann ein Zweckverband den Antrag selbst stellen?',
+  ])('adds nothing to a question that does not ask whether the plan is funded: %s', async (message) => {
+    const text = await replyTo(message);
     expect(text).not.toContain('Zu Ihrem Vorhaben sagen die Förderregeln');
   });
 });
