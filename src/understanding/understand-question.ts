@@ -412,6 +412,10 @@ function readSeveral(
   // A fragment ("Besoldungsgruppe?") is part of the question before it, not a question of its own: then
   // the message is one question. A real second question is offered as a button, or answered without the first.
   if (isAnswered(first) && secondStandsAlone) return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
+  // "Gibt es vom Land Geld für den Glasfaserausbau …? Wer ist da Ansprechpartner?": a second question that refers back
+  // to a first about a thing no article knows is about that thing too.
+  if (!alternatives && !isAnswered(first) && looksLikeFollowUp(questions[1]!) && (knowledge.unknownNouns?.(questions[0]!) ?? []).length > 0)
+    return { kind: 'single', reading: first, pending: more };
   // Of two alternatives the first names the topic: one that has no answer leaves the second none of its own
   // ("Braucht das Gerätehaus eine Baugenehmigung nach HBO oder reicht ein Zustimmungsverfahren?").
   if (!alternatives && isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))

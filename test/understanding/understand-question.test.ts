@@ -114,6 +114,16 @@ describe('understandQuestion', () => {
     expect(ids(result)).toEqual(['zweckverband']);
   });
 
+  it('gives no answer to a second question that refers back to a first about a thing no article knows', () => {
+    const lookup: KnowledgeLookup = {
+      ...fakeKnowledge([{ id: 'beratung', folder: 'beratung', triggers: [['ansprechpartner']] }]),
+      unknownNouns: (text) => (/glasfaser/i.test(text) ? ['Glasfaserausbau'] : []),
+    };
+    expect(ids(understandQuestion('Gibt es Geld für den Glasfaserausbau? Wer ist dafür Ansprechpartner?', lookup))).toEqual(['no_answer']);
+    // A second question of its own is still answered.
+    expect(ids(understandQuestion('Gibt es Geld für den Glasfaserausbau? Wer ist Ansprechpartner für IKZ?', lookup))).toEqual(['beratung']);
+  });
+
   it('answers the first of two when a full second question that refers to it sinks the whole, and offers the second', () => {
     const lookup = fakeKnowledge([
       { id: 'ikz-grundlagen', folder: 'foerderung', triggers: [['zusammenarbeiten', 'rechtlich']] },
