@@ -537,11 +537,21 @@ export class IkzBot extends ActivityHandler {
   ): { article: Article; sections: ArticleSection[]; grantLine?: string } {
     const { article, sections } = reading.decision;
     const grant = this.computedAmount(reading.question, reading.decision, questionsOf(message).context);
-    if (!grant?.use || grant.figure.status !== 'amount') return { article, sections };
+    if (!grant?.use) return { article, sections };
+    const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
+    // "… und was gäbe es für einen GVV?": the amount the question itself asks for, without the number it needs, is the
+    // case's article (not one the context asks for: "Entschuldungshilfe …? Und brauchen wir dafür ein Gesetz?").
+    if (grant.figure.status !== 'amount') {
+      // (A question read against the first carries the first's words after its question mark.)
+      const asked = reading.question.replace(/\?.*$/su, '?');
+      const askedHere = this.computedAmount(asked, reading.decision, [])?.use === 'answer';
+      return askedHere && own && !grant.articles.includes(article.id)
+        ? { article: own, sections: own.sections.slice(0, 1) }
+        : { article, sections };
+    }
     const line = grantLine(grant.figure, grant.reading.grantCase, grant.version);
     // "Gibt das Land Geld dazu, wenn …?" only speaks of money: the amount is a line under the answer found.
     if (grant.use === 'line' || grant.articles.includes(article.id)) return { article, sections, grantLine: line };
-    const own = grant.articles.map((id) => this.options.knowledge.article(id)).find((a) => a !== undefined);
     return own ? { article: own, sections: own.sections.slice(0, 1), grantLine: line } : { article, sections };
   }
 

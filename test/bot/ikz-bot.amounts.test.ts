@@ -163,6 +163,18 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
     expect(last.text).toContain('Für Ihren Fall: in der Regel 450.000 € für einen Gemeindeverwaltungsverband aus drei Gemeinden');
   });
 
+  it("answers a second question for an amount that lacks its number from the case's article", async () => {
+    const { last } = await talk(BEFORE, 'Wie viel gibt es für eine Wehrfusion, und was gäbe es für einen GVV?');
+    expect(last.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(last.text).toContain('2. Förderung für einen Gemeindeverwaltungsverband (150.000 € je Gemeinde)');
+    // A second question about something else keeps its own article, whatever the first asks for.
+    const other = await talk(
+      BEFORE,
+      'fusion: wie viel entschuldungshilfe gibts pro einwohner und brauchen wir dafuer ein eigenes gesetz vom landtag?',
+    );
+    expect(other.last.text).toContain('2. Freiwillige Gemeindefusion');
+  });
+
   it('offers the other question of the message when the computed amount answers one the search did not read', async () => {
     const { last } = await talk(
       BEFORE,

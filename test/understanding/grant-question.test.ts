@@ -268,6 +268,9 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
     expect(asks('Drei Wehren und zwei Wehren werden je eine: was gibt es insgesamt?')).toBe('strong');
     expect(asks('Drei Gemeinden – wann wird das Geld insgesamt ausgezahlt?')).toBe('none');
+    // "was gibt/gäbe es für einen …?" asks for the amount of that thing; with more after it, not.
+    expect(asks('Und was gäbe es für einen GVV?')).toBe('strong');
+    expect(asks('Was gibt es für einen GVV zu beachten?')).not.toBe('strong');
   });
 
   it.each([
