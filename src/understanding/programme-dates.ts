@@ -106,6 +106,11 @@ export function readAtProgrammeEnd(
     validity.has(article.id) || (article.version !== undefined && parameters.versions.some((v) => v.version === article.version));
   const notice = () => endNotice(parameters, day)?.text;
   const asked = yearAfterProgramme(question, parameters, day);
+  // "Wir starten Mitte 2027. Gibt es das Förderprogramm dann noch?": whether the funding goes on after the programme's
+  // end is what the validity article answers, whatever else the words of the plan find.
+  const validityArticle = asked && GOES_ON.test(question) && FUNDING.test(question) ? knowledge.article([...validity].at(-1)!) : undefined;
+  if (validityArticle && !(decision.outcome === 'answer' && tied(decision.article)))
+    return { decision: answerWith(validityArticle), notice: notice(), asked };
   if (decision.outcome === 'answer') {
     return validity.has(decision.article.id) || (asked && tied(decision.article))
       ? { decision, notice: notice(), asked }
@@ -129,6 +134,12 @@ export function readAtProgrammeEnd(
   const article = validityCandidate(withoutTheYear);
   return article ? { decision: answerWith(article), notice: notice(), asked } : { decision, asked };
 }
+
+/** Words that ask whether something goes on ("noch", "weiterhin", "verlängert"). */
+const GOES_ON = /(?<!\p{L})(?:noch|weiterhin|weitergehen|weitergeführt|fortgesetzt|verlängert)(?!\p{L})/iu;
+/** The programme or its money ("Förderprogramm", "die Förderung", "IKZ-Zuschuss", "Rahmenvereinbarung"). */
+const FUNDING =
+  /(?<!\p{L})(?:[\p{L}-]*f(?:ö|oe)rder(?:ung|programm|mittel|geld)\p{L}*|programm|rahmenvereinbarung|[\p{L}-]*zusch(?:u|ü|ue)ss\p{L}*)(?!\p{L})/iu;
 
 /** An answer with an article chosen by rule rather than by the search: its intro. */
 function answerWith(article: Article): AnswerDecision {

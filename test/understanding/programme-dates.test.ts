@@ -65,6 +65,15 @@ describe('questions about the time after the programme (shipped knowledge base)'
     expect(read.notice).toContain(SOON);
   });
 
+  it('answers whether the funding goes on after the end from the validity article, over an answer unrelated to the programme', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    const question = 'Unser Projekt startet erst im Herbst 2027. Gibt es das Förderprogramm dann überhaupt noch?';
+    const unrelated = knowledge.answer('Wann startete das AKC?');
+    const read = readAtProgrammeEnd(question, unrelated, knowledge, programme, '2026-12-02');
+    expect(read.decision).toMatchObject({ outcome: 'answer', article: { id: 'geltungsdauer' } });
+    expect(read.notice).toContain(SOON);
+  });
+
   it('leaves a question about something else alone, though it names next year', async () => {
     const read = await ask('Wie hoch wird unsere Schlüsselzuweisung nach dem KFA nächstes Jahr?', '2026-11-15');
     expect(read.decision.outcome).toBe('no_answer');
