@@ -25,6 +25,8 @@ export interface HandoffDependencies {
   privacyUrl: string;
   /** How to reach the office without a case (shown when the user declines). */
   contactText: string;
+  /** The office's phone number, told at the start for those who would rather call ("… ne Nummer wär super"). */
+  phone?: string;
   now?: () => Date;
   /** Told about every stored case (e.g. the webhook); must not throw. */
   onCaseCreated?: (handoffCase: HandoffCase) => Promise<void>;
@@ -71,8 +73,9 @@ export class HandoffDialog extends ComponentDialog {
     // Saved with the dialog state at the end of this turn, long before the consent: if the bot crashes after
     // creating the case but before saving that the dialog ended, the repeated consent finds the same case.
     (step.values as FlowValues).handoffKey = randomUUID();
+    const call = this.deps.phone ? ` Wenn Sie lieber gleich anrufen: Die Beratungsstelle erreichen Sie unter ${this.deps.phone}.` : '';
     await step.context.sendActivity(
-      'Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater der Beratungsstelle weiter, mit unserem bisherigen Gespräch – so müssen Sie nichts zweimal erklären. Dazu brauche ich ein paar Angaben.',
+      `Gern gebe ich Ihr Anliegen an eine Beraterin oder einen Berater der Beratungsstelle weiter, mit unserem bisherigen Gespräch – so müssen Sie nichts zweimal erklären. Dazu brauche ich ein paar Angaben.${call}`,
     );
     return step.beginDialog(FORM, { answers: { proposedConcern: options.proposedConcern } satisfies HandoffAnswers });
   }

@@ -85,6 +85,7 @@ export function createBot(options: {
       officeHours: options.handoff?.officeHours ?? DEFAULT_OFFICE_HOURS,
       privacyUrl: options.handoff?.privacyUrl ?? options.office.url,
       contactText: contactText(options.office),
+      phone: options.office.phone || undefined,
       now: options.handoff?.now ?? options.now,
       onCaseCreated,
     },

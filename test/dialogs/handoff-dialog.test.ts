@@ -67,6 +67,8 @@ describe('handoff to an advisor', () => {
     await conversation.say('Wie viel Förderung gibt es für drei Gemeinden?');
     const start = seen(await conversation.say('Ich möchte mit einem Berater sprechen'));
     expect(start.text).toContain('Für welche Kommune oder Stelle fragen Sie?');
+    // Who would rather call gets the number right away.
+    expect(start.text).toContain(`Wenn Sie lieber gleich anrufen: Die Beratungsstelle erreichen Sie unter ${loadConfig({}).office.phone}.`);
     let replies: Partial<Activity>[] = [];
     for (const answer of HAPPY.slice(0, 3)) replies = await conversation.say(answer);
     expect(seen(replies).text).toContain('Fragen im Chat: Wie viel Förderung gibt es für drei Gemeinden?');
