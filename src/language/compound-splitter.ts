@@ -129,6 +129,8 @@ export class CompoundSplitter {
     for (let b = breaks.length - 1; b >= 0; b--) {
       const at = breaks[b]!;
       if (at <= from || at - from < MIN_PART_LENGTH || word.length - at < MIN_PART_LENGTH) continue;
+      // "aufgestellt", "zusammengelegt": a participle of a separable verb, no compound of "aufge" and "stellt".
+      if (from === 0 && PARTICIPLE_PREFIX.test(word.slice(0, at))) continue;
       const left = this.known(word.slice(from, at));
       if (!left) continue;
       const rightWord = word.slice(at);
@@ -152,6 +154,10 @@ export class CompoundSplitter {
     return undefined;
   }
 }
+
+/** The start of a separable verb's participle up to its "ge" ("aufge", "zusammenge"): no modifier of a compound. */
+const PARTICIPLE_PREFIX =
+  /^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|frei|her|hin|los|mit|nach|um|vor|weg|weiter|zu|zurueck|zurück|zusammen|dazu|hinzu|heraus|herein)ge$/;
 
 /** The modifier without a linking `s` (`Antrags` → `antrag`); other linking forms the stemmer handles. */
 function stripLinking(modifier: string): string {

@@ -99,6 +99,8 @@ const UNITS =
  */
 const STRONG_ASK =
   /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|was\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|was\s+(?:gibt|gaebe)(?:s|\s+es)\s+(?:(?:denn|dann|da)\s+)?fuer\s+(?:einen|eine|ein)\s+\w+(?=\s*(?:[?.!]|$))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+/** A question for what something costs the municipality. */
+const COST_QUESTION = /\b(?:was|wie\s*viel)\s+kostet\b|\bkostet\s+(?:uns|das|es|die|der)\b|\bkosten(?:los|frei|pflichtig)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /**
@@ -165,7 +167,8 @@ export function amountAsk(folded: string, quantities: readonly Quantity[]): Amou
   if (STRONG_ASK.test(folded)) return 'strong';
   // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
   // "Wie viele machen bei dem Zuschuss mit?": a count is asked for, not an amount.
-  if (OTHER_QUESTION.test(folded) || COUNT_QUESTION.test(folded)) return 'none';
+  // "Was kostet uns das?", "Ist das kostenlos?": what the municipality pays, not what the Land gives.
+  if (OTHER_QUESTION.test(folded) || COUNT_QUESTION.test(folded) || COST_QUESTION.test(folded)) return 'none';
   // "was gibt es insgesamt?": the total of money asks for the figure.
   if (TOTAL_ASK.test(folded) && MONEY_TALK.test(folded)) return 'strong';
   if (WEAK_ASK.test(folded) || CONTRIBUTES.test(folded) || quantities.some((q) => q.money)) return 'weak';
@@ -382,10 +385,14 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     const value = counted.get(`${kind}:${figure}`);
     if (value !== undefined) give(figure, value);
   }
-  // "zu viert", "3er-Kooperation": the size of the group is the case's first count.
+  // "zu viert", "3er-Kooperation": the size of the group is the case's first count; in the question ("Geht das, wenn
+  // wir nur zu zweit sind?") it is what is asked about, whatever the story before counted.
   const first = firstCount(chosen.rules);
   const group = quantities.find((q) => q.group);
-  if (first && group && !given.includes(first) && plausible(group.value, first, false)) give(first, group.value);
+  if (first && group && plausible(group.value, first, false)) {
+    if (!given.includes(first)) give(first, group.value);
+    else if (group.inQuestion) values[first] = group.value;
+  }
   // "Fusion, 6.000 Einwohner, 10 Mio": a sum of money without its word is the case's sum.
   const moneyFigure = chosen.figures.find((f) => f.money)?.figure;
   const sums = quantities.filter((q) => q.money && !countWordOf(q, all));
@@ -488,9 +495,7 @@ function joinListedCounts(quantities: Quantity[]): Quantity[] {
       !q.money &&
       !previous.article &&
       !q.article &&
-      previous.after.length === 1 &&
-      LISTING.has(previous.after[0]!) &&
-      q.before[0] === previous.after[0] &&
+      ((previous.after.length === 1 && LISTING.has(previous.after[0]!) && q.before[0] === previous.after[0]) || parallel(previous, q)) &&
       previous.before[0] !== 'zwischen';
     if (listed) joined[joined.length - 1] = { ...q, value: previous.value + q.value, before: previous.before, index: previous.index };
     else joined.push(q);
@@ -524,6 +529,20 @@ function multiplyEachCounts(quantities: Quantity[], all: CompiledCases): Quantit
 
 /** Words that make a count one per each of another: "jeweils zwei Ortsteilwehren". */
 const EACH = new Set(['je', 'jeweils']);
+
+/**
+ * "eins mit 2.900 und eins mit 3.300 Einwohnern", "Gemeinde A mit 2.900 und Gemeinde B mit 3.300 Einwohnern": two counts
+ * after "mit", joined by "und …mit" (a number word between, "eins", is no quantity here), the first without a counting word.
+ */
+function parallel(previous: Quantity, q: Quantity): boolean {
+  const between = previous.after.map(spellOutUmlauts);
+  return (
+    previous.before[0] === 'mit' &&
+    q.before[0] === 'mit' &&
+    LISTING.has(between[0] ?? '') &&
+    (between.length === 1 || between.at(-1) === 'mit')
+  );
+}
 
 /** Words that list counts of one thing: "3.200 und 3.800 Einwohner". */
 const LISTING = new Set(['und', 'plus']);

@@ -14,6 +14,13 @@ describe('CompoundSplitter', () => {
     expect(splitter.split('kostendegression')).toEqual([]);
   });
 
+  it('splits no participle of a separable verb into its prefix and a known word', () => {
+    const splitter = splitterFor(['aufge', 'stellt', 'zusammen', 'legt', 'antrag', 'satzung']);
+    expect(splitter.split('aufgestellt')).toEqual([]);
+    expect(splitter.split('zusammengelegt')).toEqual([]);
+    expect(splitter.split('antragssatzung')).toEqual(['antrag', 'satzung']);
+  });
+
   describe('knownModifier', () => {
     const splitter = splitterFor(['kosten', 'personal', 'kommunal', 'zuweisung', 'hessen', 'synergie']);
 

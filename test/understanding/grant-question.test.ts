@@ -40,6 +40,14 @@ describe('which computed case a question is about, with its numbers (words from 
       'Zwei Gemeinden mit 3.200 und 3.800 Einwohnern fusionieren, Schulden im Kernhaushalt 8 Mio. Wie hoch wäre die Entschuldungshilfe?',
       { kind: 'entschuldung', inhabitants: 7000, debt: 8_000_000 },
     ],
+    [
+      'Zwei Dörfer, eins mit 2.900 und eins mit 3.300 Einwohnern, wollen fusionieren. Kredite 12 Mio. Wie viel Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 6200, debt: 12_000_000 },
+    ],
+    [
+      'Gemeinde A mit 2.900 und Gemeinde B mit 3.300 Einwohnern wollen fusionieren, Schulden 4 Mio. Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 6200, debt: 4_000_000 },
+    ],
     ['wir legen 3 und 2 ortsteilwehren zusammen, wie viel gibt es', { kind: 'feuerwehr', brigades: 5 }],
     ['Wie viel Förderung gibt es für zwischen 3 und 5 Gemeinden?', { kind: 'kooperation', partners: 5 }],
     [
@@ -52,6 +60,11 @@ describe('which computed case a question is about, with its numbers (words from 
     ],
     ['Entschuldungshilfe: Einwohnerzahl 9000, dazu 5 Mio', { kind: 'entschuldung', inhabitants: 9000, debt: 5_000_000 }],
     ['Wir sind ne 3er Kooperation beim Bauhof, was gibts da?', { kind: 'kooperation', partners: 3 }],
+    // The group size in the question is what is asked about, whatever the story before counted.
+    [
+      'Wir wollen mit unserer Nachbargemeinde den Bauhof zusammenlegen, eine dritte Kommune, die mitmachen will, gibt es nicht. Gibt es Geld, wenn wir nur zu zweit sind?',
+      { kind: 'kooperation', partners: 2 },
+    ],
     ['zwei Gemeinden + Landkreis, gemeinsames Ordnungsamt, Fördersumme?', { kind: 'kooperation', partners: 3 }],
     // Numbers of the story: the town's inhabitants, where the partners are, joined counts, genitive and long number words.
     [
@@ -268,6 +281,9 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
     expect(asks('Drei Wehren und zwei Wehren werden je eine: was gibt es insgesamt?')).toBe('strong');
     expect(asks('Drei Gemeinden – wann wird das Geld insgesamt ausgezahlt?')).toBe('none');
+    // What it costs the municipality is no amount the Land gives.
+    expect(asks('Wir sind eine VG aus drei Gemeinden. Gibt es vom Land etwas dafür, und was kostet uns das?')).toBe('none');
+    expect(asks('Drei Gemeinden – ist das Angebot des Landes kostenlos?')).toBe('none');
     // "was gibt/gäbe es für einen …?" asks for the amount of that thing; with more after it, not.
     expect(asks('Und was gäbe es für einen GVV?')).toBe('strong');
     expect(asks('Was gibt es für einen GVV zu beachten?')).not.toBe('strong');
