@@ -53,6 +53,8 @@ const ABBREVIATIONS = new Set([
   'vllt',
   'vlt',
   'zb',
+  // "Zuschuss für die Vorbereitung vs. die normale Förderung"
+  'vs',
 ]);
 
 /** What follows an ordinal number: a lower-case word or a month. */

@@ -158,13 +158,20 @@ export function comparisonSides(question: string): ComparisonSides | undefined {
 }
 
 function tidySide(side: string): string {
-  return side
-    .replace(/\s*,\s*(?:die|der|das|den|dem|welche[rsnm]?)\s.*$/iu, '')
-    .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?|diese[rsnm]?)\s+/iu, '')
-    .replace(/^(?:gleich|lieber|eher|doch|direkt|einfach|normale[nmrs]?|klassische[nmrs]?)\s+/iu, '')
-    .replace(/\s*[-–—:,]\s*$/u, '')
-    .replace(/\s+(?:für\s+uns|eigentlich|genau|denn)$/iu, '')
-    .trim();
+  return (
+    side
+      .replace(/\s*,\s*(?:die|der|das|den|dem|welche[rsnm]?)\s.*$/iu, '')
+      .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?|diese[rsnm]?)\s+/iu, '')
+      .replace(/^(?:gleich|lieber|eher|doch|direkt|einfach)\s+/iu, '')
+      // "normaler Zweckverband" is a Zweckverband; "die normale Förderung", "der eigentliche Zuschuss" is the regular grant.
+      .replace(
+        /^(?:normale[nmrs]?|klassische[nmrs]?|eigentliche[nmrs]?|reguläre[nmrs]?|übliche[nmrs]?)\s+(?!(?:IKZ-?)?(?:förder|foerder|zuschuss|zuwendung|geld))/iu,
+        '',
+      )
+      .replace(/\s*[-–—:,]\s*$/u, '')
+      .replace(/\s+(?:für\s+uns|eigentlich|genau|denn)$/iu, '')
+      .trim()
+  );
 }
 
 function wordCount(text: string): number {

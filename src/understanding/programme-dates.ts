@@ -111,17 +111,25 @@ export function readAtProgrammeEnd(
   const validityArticle = asked && GOES_ON.test(question) && FUNDING.test(question) ? knowledge.article([...validity].at(-1)!) : undefined;
   if (validityArticle && !(decision.outcome === 'answer' && tied(decision.article)))
     return { decision: answerWith(validityArticle), notice: notice(), asked };
+  // "Bis wann gilt die IKZ-Förderung noch?", "Wann läuft das Programm aus?": how long the programme runs is the validity
+  // article's question, also without a year, when the search counts that article among the candidates.
+  const runs =
+    decision.outcome !== 'no_answer' && PROGRAMME_RUNS.test(question)
+      ? decision.candidates.find((c) => validity.has(c.article.id))?.article
+      : undefined;
+  if (runs && !(decision.outcome === 'answer' && validity.has(decision.article.id)))
+    return { decision: answerWith(runs), notice: notice(), asked };
   if (decision.outcome === 'answer') {
     return validity.has(decision.article.id) || (asked && tied(decision.article))
       ? { decision, notice: notice(), asked }
       : { decision, asked };
   }
-  if (!asked || (decision.outcome === 'no_answer' && decision.reason !== 'not_covered')) return { decision };
   // Among the choices of a clarification, or the best candidate of an unanswered question.
   const validityCandidate = (d: AnswerDecision | undefined) =>
     d && d.outcome !== 'answer'
       ? (d.outcome === 'clarify' ? d.candidates : d.candidates.slice(0, 1)).find((c) => validity.has(c.article.id))?.article
       : undefined;
+  if (!asked || (decision.outcome === 'no_answer' && decision.reason !== 'not_covered')) return { decision };
   if (decision.outcome === 'clarify' && validityCandidate(decision))
     return { decision: answerWith(validityCandidate(decision)!), notice: notice(), asked };
   const rest = withoutYear(question, asked);
@@ -138,8 +146,16 @@ export function readAtProgrammeEnd(
 /** Words that ask whether something goes on ("noch", "weiterhin", "verlängert"). */
 const GOES_ON = /(?<!\p{L})(?:noch|weiterhin|weitergehen|weitergeführt|fortgesetzt|verlängert)(?!\p{L})/iu;
 /** The programme or its money ("Förderprogramm", "die Förderung", "IKZ-Zuschuss", "Rahmenvereinbarung"). */
-const FUNDING =
-  /(?<!\p{L})(?:[\p{L}-]*f(?:ö|oe)rder(?:ung|programm|mittel|geld)\p{L}*|programm|rahmenvereinbarung|[\p{L}-]*zusch(?:u|ü|ue)ss\p{L}*)(?!\p{L})/iu;
+const FUNDING_WORD = String.raw`(?:[\p{L}-]*f(?:ö|oe)rder(?:ung|programm|mittel|geld)\p{L}*|programm|rahmenvereinbarung|[\p{L}-]*zusch(?:u|ü|ue)ss\p{L}*)`;
+const FUNDING = new RegExp(String.raw`(?<!\p{L})${FUNDING_WORD}(?!\p{L})`, 'iu');
+/**
+ * How long the programme runs: "bis wann / wie lange" with "gilt / läuft / gibt es" and the programme a few words
+ * later, or "wann läuft / endet" the programme. Not "Wie lange muss die Kooperation laufen, um die Förderung …".
+ */
+const PROGRAMME_RUNS = new RegExp(
+  String.raw`(?<!\p{L})(?:(?:bis\s+wann|wie\s+lange)\s+(?:noch\s+)?(?:gilt|gelten|l(?:ä|ae)uft|gibt\s+es|gibts|besteht)|wann\s+(?:l(?:ä|ae)uft|endet))\s+(?:[\p{L}-]+\s+){0,3}?${FUNDING_WORD}(?!\p{L})`,
+  'iu',
+);
 
 /** An answer with an article chosen by rule rather than by the search: its intro. */
 function answerWith(article: Article): AnswerDecision {

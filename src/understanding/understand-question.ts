@@ -643,8 +643,9 @@ function wordCount(text: string): number {
 /**
  * A qualifier after the thing compared ("Zweckverband nach KGG", "GVV in Hessen"), or the verb of doing it
  * ("Zweckverband gründen", "öffentlich-rechtliche Vereinbarung schließen"): a lower-case infinitive after a noun.
+ * Not "für …": it names what the thing is for ("Geld für zusammengelegte Feuerwehren"), which is the topic.
  */
-const QUALIFIER = /(?:\s+(?:[Nn]ach|[Gg]emäß|[Gg]em\.|[Ll]aut|[Ii]m\s+[Ss]inne|[Ii]n|[Ff]ür|[Bb]ei)\s.*|(?<=\p{Lu}[\p{L}-]*)\s+\p{Ll}+n)$/u;
+const QUALIFIER = /(?:\s+(?:[Nn]ach|[Gg]emäß|[Gg]em\.|[Ll]aut|[Ii]m\s+[Ss]inne|[Ii]n|[Bb]ei)\s.*|(?<=\p{Lu}[\p{L}-]*)\s+\p{Ll}+n)$/u;
 
 /** The article about one side of a comparison: the thing itself first ("Zweckverband" of "Zweckverband nach KGG"), then with its qualifier. */
 function answerSide(side: string, knowledge: KnowledgeLookup): AnswerDecision {

@@ -177,3 +177,29 @@ describe('a claim the user asks to confirm ("Stimmt das?", "Kann uns das wer bes
     expect(reply.text).toContain('15 %');
   });
 });
+
+describe('comparisons in everyday words', () => {
+  it('compares the regular grant with the money for merged fire brigades, each from its own article', async () => {
+    const { reply } = await ask('Was ist der Unterschied zwischen dem normalen IKZ-Zuschuss und dem Geld für zusammengelegte Feuerwehren?');
+    expect(reply.text).toContain('75.000');
+    expect(reply.text).toContain('15.000');
+  });
+
+  it('reads "vs." inside a sentence as a comparison, not as its end', async () => {
+    const { reply } = await ask('Zuschuss für die Vorbereitung vs. die eigentliche Förderung – worin unterscheiden die sich?');
+    expect(reply.text).toContain('im Vergleich');
+    expect(reply.text).toContain('Machbarkeitsstudie');
+  });
+});
+
+describe('what it costs the municipality', () => {
+  it('answers "was kostet uns das" of a letter with the offer, not with a grant for the writer\'s association', async () => {
+    const { reply, outcome } = await ask(
+      'Sehr geehrtes Team, ich leite die IT einer Verwaltungsgemeinschaft aus drei Gemeinden. Gibt es vom Land etwas, ' +
+        'womit wir unser Netz prüfen lassen können, und was kostet uns das? MfG T. Wagner',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+    expect(reply.text).toContain('kostenfrei');
+    expect(reply.text).not.toContain('450.000');
+  });
+});

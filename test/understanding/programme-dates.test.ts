@@ -74,6 +74,21 @@ describe('questions about the time after the programme (shipped knowledge base)'
     expect(read.notice).toContain(SOON);
   });
 
+  it.each(['bis wann gilt die ikz foerderung noch', 'Wann läuft die IKZ-Förderung aus?', 'wie lange gibt es das Förderprogramm noch?'])(
+    'answers how long the programme runs from the validity article, without a year: %s',
+    async (question) => {
+      const read = await ask(question, '2026-12-02');
+      expect(read.decision).toMatchObject({ outcome: 'answer', article: { id: 'geltungsdauer' } });
+      expect(read.notice).toContain(SOON);
+    },
+  );
+
+  it('leaves how long a cooperation must run, or another programme, to their own answers', async () => {
+    const minimum = await ask('Wie lange muss die Kooperation laufen, um die Förderung zu bekommen?', '2026-12-02');
+    expect(minimum.decision).not.toMatchObject({ article: { id: 'geltungsdauer' } });
+    expect((await ask('Bis wann gilt das Förderprogramm Dorferneuerung?', '2026-12-02')).decision.outcome).toBe('no_answer');
+  });
+
   it('leaves a question about something else alone, though it names next year', async () => {
     const read = await ask('Wie hoch wird unsere Schlüsselzuweisung nach dem KFA nächstes Jahr?', '2026-11-15');
     expect(read.decision.outcome).toBe('no_answer');
