@@ -36,6 +36,8 @@ export interface GrantReading {
   by: 'name' | 'count' | 'mention' | 'topic' | 'article' | 'general';
   /** The numbers the message itself gave. */
   given: GrantCaseFigure[];
+  /** Other cases whose context words the message uses ("Ersparnis" for the savings): their articles answer their own question. */
+  alsoInContext?: GrantCaseKind[];
 }
 
 /** What the caller knows beside the message. */
@@ -419,6 +421,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     aboutMoney,
     by: by === 'count' && given.length === 0 ? 'mention' : by,
     given,
+    alsoInContext: all.cases.filter((c) => c !== chosen && c.requires.length > 0 && inContext(c)).map((c) => c.rules.case),
   };
 }
 
@@ -764,8 +767,16 @@ export function grantUse(
   followUp: boolean,
 ): GrantUse | undefined {
   if (decision.outsideScope) return undefined;
+  // An article of a case; another case's article answers a question of its own when the message uses that case's
+  // context words ("Wie wird die Ersparnis gerechnet?" beside "mit drei Nachbarkommunen").
   const caseArticle =
-    decision.outcome === 'answer' && cases.some((c) => decision.articleId !== undefined && c.articles.includes(decision.articleId));
+    decision.outcome === 'answer' &&
+    cases.some(
+      (c) =>
+        (c.case === reading.grantCase.kind || !reading.alsoInContext?.includes(c.case)) &&
+        decision.articleId !== undefined &&
+        c.articles.includes(decision.articleId),
+    );
   const otherArticle = decision.outcome === 'answer' && !caseArticle;
   const concrete = reading.given.length > 0;
   if (followUp && topic?.grantCase.kind === reading.grantCase.kind) {

@@ -348,6 +348,18 @@ describe('where the computed amount goes in the reply', () => {
     ]
   >([
     [
+      'nothing, when the search found the article of another case the message asks about',
+      'Wir wollen mit drei Nachbarkommunen die Kasse zusammenlegen. Wie wird die geforderte Ersparnis gerechnet?',
+      { outcome: 'answer', articleId: 'einsparvorgabe' },
+      undefined,
+    ],
+    [
+      'the answer, when the search found another case article the message does not ask about',
+      'Wir sind 3 Gemeinden und wollen ein gemeinsames Standesamt. Mit wieviel koennen wir rechnen?',
+      { outcome: 'answer', articleId: 'einsparvorgabe' },
+      'answer',
+    ],
+    [
       'the answer, when the search found the case article',
       'Drei Gemeinden – was bekommen wir?',
       { outcome: 'answer', articleId: 'foerderhoehe' },
