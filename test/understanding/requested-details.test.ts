@@ -52,9 +52,13 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Ist im Fördertopf für 2026 noch was übrig?', ['haushaltsmittel']],
     ['Welche Summe hat das Land im Haushalt für die IKZ eingeplant?', ['haushaltsmittel']],
     ['Sind die Landesmittel für dieses Jahr schon ausgeschöpft?', ['haushaltsmittel']],
-    // … but not the saving in per cent, nor the grant of one's own cooperation.
+    ['Wie viel Geld ist 2027 insgesamt im Landesausgleichsstock?', ['haushaltsmittel']],
+    ['wann ist die naechste ikz fachtagung und wo?', ['termin']],
+    // … but not the saving in per cent, nor the grant of one's own cooperation, nor past events.
     ['Wie viel Prozent müssen wir jedes Jahr einsparen?', []],
     ['Wie viel Geld bekommen drei Gemeinden?', []],
+    ['Wie viel Geld gibt es aus dem Landesausgleichsstock für drei Gemeinden?', []],
+    ['Welche Fachtagungen gab es bisher?', []],
   ])('%s → %j', async (question, kinds) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);
