@@ -344,10 +344,23 @@ function readSeveral(
     const same = isAnswered(whole) && whole.decision.article.id === first.decision.article.id;
     return { kind: 'single', reading: same ? whole : first, pending: more };
   }
-  const second = readQuestion(questions[1]!, knowledge, firstTopic);
   // A second part that neither stands alone nor could be read with an answered first ("Können Sie das prüfen?")
   // belongs to the first. One joined by "und" that asks a thing of its own and has an answer of its own ("… drei
   // Kommunen? Und wer prüft den Antrag?") stands alone.
+  let second = readQuestion(questions[1]!, knowledge, firstTopic);
+  // Read against the first, a question that names a topic of its own ("… Vorbereitung einer Fusion? Und wie hoch ist
+  // die Entschuldungshilfe danach?") drifts to the first's article; alone, it has its own.
+  // Not one that points back ("Und wie viel Förderung gibt es dafür?").
+  if (
+    second.question !== questions[1] &&
+    ASKS_OWN_THING.test(questions[1]!) &&
+    !POINTS_BACK.test(questions[1]!) &&
+    followUpNouns(questions[1]!).length > 0
+  ) {
+    const alone = readQuestion(questions[1]!, knowledge);
+    const firstId = first.decision.outcome === 'answer' ? first.decision.article.id : undefined;
+    if (alone.decision.outcome === 'answer' && alone.decision.article.id !== firstId) second = alone;
+  }
   const secondStandsAlone =
     standsAlone(questions[1]!) || (ASKS_OWN_THING.test(questions[1]!) && isAnswered(second) && second.question === questions[1]);
   // A request to the bot without a noun of its own ("Können Sie das checken?") is part of the first as well.
@@ -617,6 +630,9 @@ function joinedOnly(question: string, alone: AnswerDecision, knowledge: Knowledg
  * A question word at the start (after "und", "also", or a preposition: "seit wann"), or "gibt es eine …" with a thing
  * named ("und gibts ne Frist …"): the question asks for a thing of its own.
  */
+/** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */
+const POINTS_BACK =
+  /(?<!\p{L})(?:da(?:für|fuer|zu|von|rüber|rueber|mit|ran|rauf|bei|rin|raus|durch|gegen|hinter)|wo(?:für|fuer|zu|von)|hier\p{L}+|dies\p{L}*|deren|dessen|dort|da|ihn|ihm|ihnen)(?!\p{L})/iu;
 const ASKS_OWN_THING =
   /^\s*(?:(?:und|also|aber)\s+)?(?:(?:(?:seit|bis|ab|an|für|fuer|mit|von|bei|nach|zu|über|ueber|auf|aus)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})|(?:gibt\s+es|gibts)\s+(?:ne|nen|eine[nm]?|ein|irgendeine[nm]?)\s+\p{L})/iu;
 

@@ -203,3 +203,19 @@ describe('what it costs the municipality', () => {
     expect(reply.text).not.toContain('450.000');
   });
 });
+
+describe('a second question with a topic of its own', () => {
+  it('answers both when the second names its own topic, although it follows the first ("… danach?")', async () => {
+    const { reply } = await ask(
+      'Kriegen wir schon Geld für die Vorbereitung einer Fusion, z.B. Gutachten? Und wie hoch ist die Entschuldungshilfe danach?',
+    );
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('Machbarkeitsstudie');
+    expect(reply.text).toContain('450 €');
+  });
+
+  it('reads a second question that points back ("dafür") against the first', async () => {
+    const { reply } = await ask('Was ist ein Gemeindeverwaltungsverband? Und wie viel Förderung gibt es dafür?');
+    expect(reply.text).toContain('150.000');
+  });
+});
