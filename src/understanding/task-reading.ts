@@ -98,3 +98,25 @@ function withTaskStandIn(question: string, unknownNouns: (text: string) => reado
   }
   return any ? replaced : undefined;
 }
+
+/**
+ * "Was wird bei IKZ eigentlich alles gefördert?", "Was ist förderfähig?", "Welche Projekte werden gefördert?": a question
+ * for the things that are funded, in words ("was", "gefördert") the search finds in every article. The question with that
+ * phrase in the articles' words (the task areas), or `undefined` when it does not ask that.
+ *
+ * @example
+ * ```ts
+ * asWhatIsFundedQuestion('Was wird alles gefördert? Auch Sachen draußen?');
+ * // 'Welche Aufgabenbereiche werden gefördert? Auch Sachen draußen?'
+ * ```
+ */
+export function asWhatIsFundedQuestion(question: string): string | undefined {
+  const match = WHAT_IS_FUNDED.exec(question);
+  return match ? question.replace(match[0], AREAS_QUESTION) : undefined;
+}
+
+const WHAT_IS_FUNDED =
+  /(?<!\p{L})(?:(?:was|welche\s+(?:dinge|sachen|projekte|vorhaben|bereiche|aufgaben|themen))\s+(?:wird|werden|kann|k(?:ö|oe)nnen)\s+(?:(?:bei|in|der|die|im|von|ikz|eigentlich|denn|alles|so|da|man|sich|überhaupt|ueberhaupt)\s+){0,5}(?:gef(?:ö|oe)rdert|bezuschusst)(?:\s+werden)?|was\s+(?:ist|sind)\s+(?:(?:da|denn|eigentlich|alles|so|überhaupt|ueberhaupt)\s+)*f(?:ö|oe)rderf(?:ä|ae)hig|was\s+f(?:ö|oe)rdert\s+(?:das\s+land|hessen)(?:\s+(?:eigentlich|alles|denn|so|überhaupt|ueberhaupt))*)(?!\p{L})/iu;
+
+/** The funded things, in the articles' words. */
+const AREAS_QUESTION = 'Welche Aufgabenbereiche werden gefördert';

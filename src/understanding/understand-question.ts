@@ -7,7 +7,7 @@ import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
-import { asTaskQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
+import { asTaskQuestion, asWhatIsFundedQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
@@ -79,6 +79,17 @@ export function understandMessage(
   const asAvailability = availability !== undefined ? understandQuestion(availability, knowledge, topic) : undefined;
   if (asAvailability && isConfident(asAvailability)) return { question: cleaned.text, understanding: asAvailability };
   const understanding = understandQuestion(cleaned.text, knowledge, topic);
+  // "Was wird alles gefördert?": the funded things are the task areas, whatever article "gefördert" finds most often.
+  const whatIsFunded = understanding.kind === 'single' ? asWhatIsFundedQuestion(cleaned.text) : undefined;
+  if (whatIsFunded && knowledge.taskAreasArticle) {
+    const read = understandQuestion(whatIsFunded, knowledge, topic);
+    if (
+      read.kind === 'single' &&
+      read.reading.decision.outcome === 'answer' &&
+      read.reading.decision.article.id === knowledge.taskAreasArticle
+    )
+      return { question: cleaned.text, understanding: read };
+  }
   // "Gibt es in Hessen auch Verwaltungsgemeinschaften wie in Bayern?": the other state is the model, Hessen the subject.
   const modelled = isOutside(understanding) ? withoutModelRegion(cleaned.text, knowledge) : undefined;
   if (modelled) {

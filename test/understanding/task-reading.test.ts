@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STAND_IN, asTaskQuestion, planAsTaskQuestion } from '../../src/understanding/task-reading.js';
+import { TASK_STAND_IN, asTaskQuestion, planAsTaskQuestion, asWhatIsFundedQuestion } from '../../src/understanding/task-reading.js';
 import { SHIPPED_KB, conversationWith, seen } from '../helpers/bot-harness.js';
 
 describe('a question whether a task no article names is funded', () => {
@@ -104,5 +104,32 @@ describe('the reply to a question whether an unnamed task is funded', () => {
   it('still says honestly that it does not know another programme', async () => {
     const { outcome } = await ask('Ist ein gemeinsamer Fuhrpark über den Zukunftspakt förderfähig?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+});
+
+describe('a question for the things that are funded', () => {
+  it.each([
+    ['Was wird alles gefördert? Auch Sachen draußen?', 'Welche Aufgabenbereiche werden gefördert? Auch Sachen draußen?'],
+    ['was wird bei ikz eigentlich alles gefoerdert?', 'Welche Aufgabenbereiche werden gefördert?'],
+    ['Was ist denn förderfähig?', 'Welche Aufgabenbereiche werden gefördert?'],
+    ['Welche Projekte werden gefördert?', 'Welche Aufgabenbereiche werden gefördert?'],
+  ])('reads "%s" in the articles\' words', (question, read) => {
+    expect(asWhatIsFundedQuestion(question)).toBe(read);
+  });
+
+  it.each(['Wird der Bauhof gefördert?', 'Wie viel wird gefördert?', 'Was muss man tun, damit es gefördert wird?'])(
+    'leaves "%s" alone',
+    (question) => expect(asWhatIsFundedQuestion(question)).toBeUndefined(),
+  );
+});
+
+describe('the reply to a question for the things that are funded', () => {
+  it('answers from the task areas, not from the statistics of funded projects', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(
+      await conversation.say('was wird bei ikz eigentlich alles gefoerdert? nur verwaltung im rathaus oder auch sachen draussen'),
+    );
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
+    expect(reply.text).toContain('Daseinsvorsorge');
   });
 });
