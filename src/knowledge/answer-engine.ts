@@ -514,11 +514,20 @@ export function mentionsAnyOf(question: string, regions: readonly string[]): boo
 function namesOtherProgramme(index: KnowledgeIndex, words: readonly QueryWord[], outsideScope: readonly string[]): boolean {
   const heads = outsideScope.filter((entry) => entry.startsWith('*')).flatMap((entry) => index.analyzer.baseTerms(entry.slice(1)));
   return words.some(
-    (w) =>
+    (w, i) =>
       heads.some((head) => w.term.endsWith(head) && w.term !== head) &&
       index.documentFrequencyOf(w.term) === 0 &&
-      !index.analyzer.hasSynonyms(w.term),
+      !index.analyzer.hasSynonyms(w.term) &&
+      !describesKnownName(index, words[i - 1]),
   );
+}
+
+/**
+ * "AKC-Cyberprogramm", "das AKC Cyberprogramm": right after a name the knowledge base knows (an abbreviation in
+ * capitals), the programme word describes that programme, not another one ("LEADER-Programm": LEADER is unknown).
+ */
+function describesKnownName(index: KnowledgeIndex, before: QueryWord | undefined): boolean {
+  return before !== undefined && /^\p{Lu}[\p{Lu}\d]+$/u.test(before.text) && index.documentFrequencyOf(before.term) > 0;
 }
 
 /** Compiled patterns of outside-scope region lists (`null`: all regions are empty). */

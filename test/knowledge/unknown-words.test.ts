@@ -23,6 +23,8 @@ describe('unknown words in a question', () => {
     'Bis wann gilt die Förderrichtlinie?',
     // Listed in synonyms.yml as a name of this programme.
     'Zählt ein gemeinsamer Bauhof beim Landesprogramm?',
+    // After a name the articles know, a programme word describes that programme.
+    'Ist das AKC-Förderungsprogramm kostenlos?',
   ])('answers "%s": the programmes the articles name are not other programmes', async (question) =>
     expect((await decide(question)).outcome).toBe('answer'),
   );
