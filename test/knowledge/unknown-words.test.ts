@@ -55,6 +55,11 @@ describe('unknown words in a question', () => {
     expect((await decide(question)).outcome).toBe('no_answer');
   });
 
+  it('reads "das Ding" and "unsre" as no topic, and servers as IT', async () => {
+    const decision = await decide('hab gehört das land checkt kostenlos unsre server wegen hackern. stimmt das und wie heisst das ding?');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('akc');
+  });
+
   it.each([
     ['Welche Rolle spielen die kommunalen Spitzenverbände beim Antrag?', 'antragsverfahren'],
     ['Spielt die Einwohnerzahl eine Rolle?', 'antragsberechtigung'],
