@@ -54,6 +54,9 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Sind die Landesmittel für dieses Jahr schon ausgeschöpft?', ['haushaltsmittel']],
     ['Wie viel Geld ist 2027 insgesamt im Landesausgleichsstock?', ['haushaltsmittel']],
     ['wann ist die naechste ikz fachtagung und wo?', ['termin']],
+    ['Habt ihr einen Mustervertrag fuer ne oeffentlich-rechtliche Vereinbarung zum gemeinsamen Bauhof?', ['muster']],
+    ['Gibt es eine Vorlage für die Verbandssatzung?', ['muster']],
+    ['Von wann ist die RV? Brauch das Datum für die Sitzungsvorlage.', []],
     // … but not the saving in per cent, nor the grant of one's own cooperation, nor past events.
     ['Wie viel Prozent müssen wir jedes Jahr einsparen?', []],
     ['Wie viel Geld bekommen drei Gemeinden?', []],
