@@ -219,3 +219,19 @@ describe('a second question with a topic of its own', () => {
     expect(reply.text).toContain('150.000');
   });
 });
+
+describe('hurry and the end of the year', () => {
+  it('reads "beeilen … vor Silvester" as a question about the deadline and the programme end', async () => {
+    const { reply, outcome } = await ask('Sollen wir uns beeilen und den Antrag noch vor Silvester abgeben, oder ist das egal wann?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'neue-kooperationen-und-zeitpunkt' });
+    expect(reply.text).toContain('keine feste Antragsfrist');
+    expect(reply.text).toContain('Ende 2026');
+  });
+
+  it('does not read an "Eilentscheidung" of the council as a deadline', async () => {
+    const { outcome } = await ask(
+      'Muss eine Eilentscheidung des Gemeindevorstands nachträglich von der Gemeindevertretung genehmigt werden?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+});
