@@ -784,7 +784,10 @@ export function grantUse(
     if (concrete) return 'answer';
     if (reading.asks !== 'none' && complete(reading.grantCase)) return otherArticle ? undefined : 'answer';
   }
-  if (caseArticle) return complete(reading.grantCase) || reading.asks !== 'none' ? 'answer' : undefined;
+  // Another case's article ("… Feuerwehrfahrzeuge … 4 Gemeinden, ist das förderfähig?" found the fire-brigade article):
+  // this case's amount only when the message asks for an amount.
+  const ownCaseArticle = caseArticle && cases.some((c) => c.case === reading.grantCase.kind && c.articles.includes(decision.articleId!));
+  if (caseArticle) return (ownCaseArticle && complete(reading.grantCase)) || reading.asks !== 'none' ? 'answer' : undefined;
   // Nothing answered: a concrete case asked about, or one named with its numbers ("Entschuldungshilfe bei 8.000 Einwohnern?").
   // A case only mentioned beside a thing no article knows is that thing's question ("Zuschuss für ein HLF 20 der Feuerwehr?").
   if (!otherArticle && !concrete && reading.by === 'mention' && decision.namesOtherThing) return undefined;

@@ -348,6 +348,12 @@ describe('where the computed amount goes in the reply', () => {
     ]
   >([
     [
+      'nothing, when the search found another case article and the message asks no amount',
+      '4 Gemeinden wollen zusammen Feuerwehrfahrzeuge beschaffen und warten lassen, ist das förderfähig?',
+      { outcome: 'answer', articleId: 'foerderhoehe-feuerwehr' },
+      undefined,
+    ],
+    [
       'nothing, when the search found the article of another case the message asks about',
       'Wir wollen mit drei Nachbarkommunen die Kasse zusammenlegen. Wie wird die geforderte Ersparnis gerechnet?',
       { outcome: 'answer', articleId: 'einsparvorgabe' },
