@@ -919,22 +919,19 @@ export class IkzBot extends ActivityHandler {
 
   /**
    * A question for the office's contact data ("Wie ist Ihre Telefonnummer?"): answered from the configuration, not
-   * the knowledge base, which holds no contact data. Reported as an `answer` without an article, with `intent: 'contact'`;
-   * as a `no_answer` when it asks only for ways of contact the configuration lacks ("Wie lautet Ihre E-Mail-Adresse?"
-   * without `OFFICE_EMAIL`): the reply says so and offers the others, and the editors' report shows the gap.
+   * the knowledge base, which holds no contact data. Reported as an `answer` without an article, with `intent: 'contact'`.
    */
   private async answerContact(context: TurnContext, question = ''): Promise<void> {
     const data = await this.memoryOf(context);
+    data.unansweredInARow = 0;
+    await this.options.analytics?.record(context.activity.conversation.id, { type: 'question', outcome: 'answer' });
     const hours = this.options.handoff.officeHours;
     // The ways of contact the question names ("Haben Sie eine E-Mail-Adresse?"), from `_meta/details.yml`.
     const asked = (this.options.knowledge.details?.asked(question) ?? []).flatMap((kind) =>
       kind.officeContact ? [kind.officeContact] : [],
     );
-    const outcome = asked.length > 0 && asked.every((field) => !this.options.office[field]) ? 'no_answer' : 'answer';
-    if (outcome === 'answer') data.unansweredInARow = 0;
-    await this.options.analytics?.record(context.activity.conversation.id, { type: 'question', outcome });
     await context.sendActivity(contactReply(this.options.office, hours && describeOfficeHours(hours), asked));
-    this.report(context, outcome, undefined, undefined, { intent: 'contact' });
+    this.report(context, 'answer', undefined, undefined, { intent: 'contact' });
   }
 
   private report(
