@@ -36,6 +36,8 @@ export interface GrantReading {
   by: 'name' | 'count' | 'mention' | 'topic' | 'article' | 'general';
   /** The numbers the message itself gave. */
   given: GrantCaseFigure[];
+  /** The message names money itself ("Geld", "Zuschuss", "zahlt"), not only the programme ("Förderung"). */
+  asksForMoney?: boolean;
   /** Other cases whose context words the message uses ("Ersparnis" for the savings): their articles answer their own question. */
   alsoInContext?: GrantCaseKind[];
 }
@@ -136,6 +138,8 @@ const RESTRICTING = new Set(['nur', 'lediglich', 'bloss', 'allein']);
 /** Funding or money in any words: what a "wie viel" must be about to ask for the amount. */
 const MONEY_TALK =
   /\b(?:gibt|gibts|geben|zahlt|zahlen|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|springt)\b|\bvom\s+land\b|(?:foerderung|foerdermittel|foerderhoehe|geld|zuschuss|zuschuesse|zuwendung|euro|kohle|summe|betrag)\b/;
+/** Money itself, not the programme's name. */
+const MONEY_WORD = /\b(?:geld|zuschuss|zuschuesse|kohle|euro|zahlt|zahlen|bezahlt)\b/;
 /** Weak: the question is about money or funding, which together with a concrete case means its amount ("Drei Gemeinden – Förderung?"). */
 const WEAK_ASK =
   /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerderung|foerdermittel|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
@@ -421,6 +425,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     aboutMoney,
     by: by === 'count' && given.length === 0 ? 'mention' : by,
     given,
+    asksForMoney: MONEY_WORD.test(folded),
     alsoInContext: all.cases.filter((c) => c !== chosen && c.requires.length > 0 && inContext(c)).map((c) => c.rules.case),
   };
 }
@@ -750,6 +755,8 @@ export interface DecisionSummary {
   caseArticleClose?: boolean;
   /** The question names a thing by an abbreviation no article knows that is not the case's ("ein neues HLF 20"). */
   namesOtherThing?: boolean;
+  /** The article found is an overview of its topic (IKZ in general, the programme), not about a matter of its own. */
+  overview?: boolean;
 }
 
 /**
@@ -801,6 +808,10 @@ export function grantUse(
   // "Bekommen wir als zwei Gemeinden Geld vom Land?": a money question about a concrete case, which the case's article
   // covers as well as the one found ("Woher kommt das Fördergeld?"), is asking for the case's amount.
   if (reading.asks === 'weak' && concrete && decision.caseArticleClose) return 'answer';
+  // "Wir wollen mit den Nachbardörfern einen Bauhof aufziehen, gibts da Zuschuss?" found only the overview of IKZ: the
+  // case's rule answers, and asks for the number it lacks.
+  // Not "… für die Förderung reicht": the programme's name asks no money.
+  if (reading.asks !== 'none' && reading.asksForMoney && decision.overview && !concrete && reading.by !== 'topic') return 'answer';
   return reading.asks === 'weak' && concrete ? 'line' : undefined;
 }
 
@@ -890,6 +901,7 @@ export function grantAnswer(
           outsideScope,
           caseArticleClose: !PAST_OF_OTHERS.test(message) && caseArticleClose(decision, reading, cases),
           namesOtherThing: namesOtherThing(unknownNouns, reading, cases),
+          overview: decision.outcome === 'answer' && decision.article.overview,
         };
   const use = grantUse(reading, summary, cases, topic, followUp);
   const version = versionOn(programme, year === undefined ? day : `${year}-01-01` > day ? `${year}-01-01` : day);

@@ -334,7 +334,7 @@ describe('which computed case a question is about, with its numbers (words from 
 describe('where the computed amount goes in the reply', () => {
   const use = (
     text: string,
-    decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean },
+    decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean; overview?: boolean },
     topic?: GrantTopic,
     followUp = false,
   ) => grantUse(readGrantCase(text, cases, { articleId: decision.articleId, topic, followUp })!, decision, cases, topic, followUp);
@@ -343,10 +343,22 @@ describe('where the computed amount goes in the reply', () => {
     [
       string,
       string,
-      { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean },
+      { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean; overview?: boolean },
       'answer' | 'line' | undefined,
     ]
   >([
+    [
+      'the answer, when the search found only an overview and the message asks for money without the count',
+      'Wir wollen mit den Nachbardörfern einen gemeinsamen Bauhof aufziehen, gibts da irgendeinen Zuschuss?',
+      { outcome: 'answer', articleId: 'ikz-grundlagen', overview: true },
+      'answer',
+    ],
+    [
+      'nothing, when the message names only the programme ("für die Förderung reicht")',
+      'Muss es ein Zweckverband sein, oder reicht ein Vertrag zwischen den Gemeinden für die Förderung?',
+      { outcome: 'answer', articleId: 'kgg-formen', overview: true },
+      undefined,
+    ],
     [
       'nothing, when the search found another case article and the message asks no amount',
       '4 Gemeinden wollen zusammen Feuerwehrfahrzeuge beschaffen und warten lassen, ist das förderfähig?',
