@@ -38,6 +38,12 @@ export const DEFAULT_ANSWER_OPTIONS = {
   minNamedShare: 0.1,
   /** A candidate covering this much more than the best-ranked (answered) one, and naming the topic, is the answer. */
   coverageLead: 0.3,
+  /** A candidate whose stored question holds this share of the question (`questionMatch`)… */
+  storedQuestionMatch: 0.9,
+  /** …and this share of its words, each counted once (`storedWordShare`)… */
+  storedQuestionWords: 0.8,
+  /** …and this much more than the best-ranked one's, covering the question as well, is the answer. */
+  storedQuestionLead: 0.3,
   /** Nouns below this IDF are in most articles: a question of only such nouns asks for an overview (`asksForOverview`). */
   maxOverviewIdf: 0.5,
 } as const;
@@ -125,6 +131,20 @@ export function decideAnswer(
         )
       : undefined;
   if (covering) candidates.unshift(...candidates.splice(candidates.indexOf(covering), 1));
+  // "Seit wann fördert das Land die Zusammenarbeit?": a stored question that says nearly all of it, in an article that
+  // covers the question at least as well, beats an article that shares only its common words more often ("seit 2009").
+  const first = candidates[0];
+  const asStored =
+    first && !covering
+      ? candidates.find(
+          (c) =>
+            c.questionMatch >= options.storedQuestionMatch &&
+            c.questionMatch >= first.questionMatch + options.storedQuestionLead &&
+            c.coverage >= first.coverage &&
+            storedWordShare(words, index.termsOf(c.article.id)) >= options.storedQuestionWords,
+        )
+      : undefined;
+  if (asStored) candidates.unshift(...candidates.splice(candidates.indexOf(asStored), 1));
   // "IKZ-Förderung?", "Förderung?": nouns that most articles share name no topic of their own; the overview whose
   // title names most of them answers (no clarifying question between articles that all mention them).
   const overview = asksForOverview(question, words, idf, options)
@@ -167,7 +187,8 @@ export function decideAnswer(
         c.coverage >= best.coverage - options.clarifyCoverageSlack &&
         !areRelated(best.article, c.article)),
   );
-  if (close.length > 1 && !overview && !counting) return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
+  if (close.length > 1 && !overview && !counting && !asStored)
+    return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
   return {
     outcome: 'answer',
     article: best.article,
@@ -257,6 +278,18 @@ function questionMatch(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, 
     if (!words.some((word, i) => strengths[i]! > 0 && word.wordClass !== 'other')) continue;
     const matched = words.reduce((sum, word, i) => sum + strengths[i]! * idf.get(word)!, 0);
     best = Math.max(best, matched / totalWeight);
+  }
+  return best;
+}
+
+/**
+ * Best share of the question's words, each counted once whatever its weight, that a single stored question holds: the
+ * common words ("seit wann") that choose between stored questions of the same topic words count as much as the rest.
+ */
+function storedWordShare(words: readonly QueryWord[], terms: ArticleTerms): number {
+  let best = 0;
+  for (const question of terms.questions) {
+    best = Math.max(best, words.filter((word) => strengthIn(word, question) > 0).length / words.length);
   }
   return best;
 }

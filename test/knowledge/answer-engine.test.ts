@@ -296,6 +296,18 @@ describe('an article that covers far more of the question than the best-ranked o
   });
 });
 
+describe('a stored question that says nearly all of the question (shipped knowledge base)', () => {
+  it('answers over an article that shares its common words more often ("seit 2009" of the office)', async () => {
+    const decision = await shippedDecision('Seit wann fördert das Land eigentlich die Zusammenarbeit von Gemeinden?');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('historie-fassungen');
+  });
+
+  it('needs the asking words too: a stored question without "seit wann" chooses nothing', async () => {
+    const decision = await shippedDecision('seit wann gibts das förderprogramm eigentlich');
+    expect(decision.outcome === 'answer' && decision.article.id).not.toBe('geltungsdauer');
+  });
+});
+
 describe("everyday words for the articles' terms (shipped knowledge base, synonyms.yml)", () => {
   it.each<[string, string]>([
     // The former condition "Vorbildcharakter", asked with words for a model or pilot project.
