@@ -469,6 +469,7 @@ export class IkzBot extends ActivityHandler {
           year: atEnd?.asked?.year,
           readAgainstTopic: readAgainst !== undefined,
           unknownNouns: decision.outcome === 'answer' ? [] : knowledge.unknownNouns(question),
+          describedBy: this.describedBy(question),
         })
       : undefined;
     const notice = (article: Article) => atEnd?.notice ?? answerNotice(programme, article.version, this.now());
@@ -597,6 +598,14 @@ export class IkzBot extends ActivityHandler {
     const points = funded ? plan : plan.partners !== undefined ? { partners: plan.partners } : {};
     const rules = rulesForPlan(points, programmeBasis(programme, this.now()));
     return rules.length > 0 ? rules.map((c) => `${c.label}: ${c.reason} (Quelle: ${citation(c.source)})`) : undefined;
+  }
+
+  /** The article the statements of a message lead to without its questions ("Jede Gemeinde behält … . Was gibt es dafür?"). */
+  private describedBy(message: string): string | undefined {
+    const { context } = questionsOf(message);
+    if (context.length === 0) return undefined;
+    const decision = this.options.knowledge.answer(context.join(' '));
+    return decision.outcome === 'answer' ? decision.article.id : undefined;
   }
 
   /**

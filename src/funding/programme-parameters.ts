@@ -133,6 +133,12 @@ const grantCaseRulesSchema = z
     case: z.enum(Object.keys(GRANT_CASE_FIGURES) as [GrantCaseKind, ...GrantCaseKind[]]),
     /** Articles that explain the case: when the knowledge base answers with one, the question is about this case. The first is offered under a computed answer. */
     articles: z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected an article id' })).min(1),
+    /**
+     * Articles on the thing itself, not its amount: a message whose statements the knowledge base answers with one
+     * describes this case without naming it ("jede Gemeinde behält ihren Bürgermeister, die Verwaltung machen wir
+     * gemeinsam"), and its count of partners counts for this case.
+     */
+    described_by: z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'expected an article id' })).default([]),
     /** Words that name the case, also as the end of a compound ("Ortsteilfeuerwehren"). */
     names: z.array(z.string().min(1)).default([]),
     /**
@@ -217,7 +223,7 @@ export function referencedArticles(parameters: ProgrammeParameters): string[] {
     version.procedure.source,
     ...version.task_areas.map((area) => area.source),
   ]);
-  return [...new Set([...sources.map((s) => s.article), ...parameters.grant_cases.flatMap((c) => c.articles)])];
+  return [...new Set([...sources.map((s) => s.article), ...parameters.grant_cases.flatMap((c) => [...c.articles, ...c.described_by])])];
 }
 
 /**

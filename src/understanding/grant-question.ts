@@ -46,6 +46,8 @@ export interface GrantReading {
 export interface GrantHints {
   /** The article the knowledge base answered with, if it answered. */
   articleId?: string;
+  /** The article the message's statements alone (without its questions) lead to: a case it describes (`described_by`). */
+  describedBy?: string;
   /** The computed case of the conversation's topic. */
   topic?: GrantTopic;
   /** The message continues the previous question ("Und für fünf?"). */
@@ -179,6 +181,10 @@ export function amountAsk(folded: string, quantities: readonly Quantity[]): Amou
   if (TOTAL_ASK.test(folded) && MONEY_TALK.test(folded)) return 'strong';
   if (WEAK_ASK.test(folded) || CONTRIBUTES.test(folded) || quantities.some((q) => q.money)) return 'weak';
   return 'none';
+}
+
+function isDescribed(c: CompiledCase, hints: GrantHints): boolean {
+  return hints.describedBy !== undefined && c.rules.described_by.includes(hints.describedBy);
 }
 
 /** A list of counting words or names, compiled once (see `WordSet.has`). */
@@ -365,7 +371,8 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   // "Zwei Gemeinden wollen fusionieren. Wie viel gibt es?": the merger's case (the one that requires a merger's words),
   // not the cooperation of two.
   else if (merges && mergerCase) [chosen, by] = [mergerCase, 'mention'];
-  else if (shared.length > 0) [chosen, by] = [shared[0]!, 'general'];
+  // "Wir sind 3 Gemeinden; ein Rathaus macht die ganze Verwaltung, jede behält ihren Bürgermeister": the case described.
+  else if (shared.length > 0) [chosen, by] = [shared.find((c) => isDescribed(c, hints)) ?? shared[0]!, 'general'];
   else if (byArticle) [chosen, by] = [byArticle, 'article'];
   else if (mentioned.length > 0) [chosen, by] = [mentioned[0]!, 'general'];
   else return undefined;
@@ -879,15 +886,15 @@ export function grantAnswer(
   programme: ProgrammeParameters,
   topic: GrantTopic | undefined,
   day: string,
-  options: { year?: number; readAgainstTopic?: boolean; unknownNouns?: readonly string[] } = {},
+  options: { year?: number; readAgainstTopic?: boolean; unknownNouns?: readonly string[]; describedBy?: string } = {},
 ): GrantAnswer | undefined {
-  const { year, readAgainstTopic = false, unknownNouns = [] } = options;
+  const { year, readAgainstTopic = false, unknownNouns = [], describedBy } = options;
   const cases = programme.grant_cases;
   if (cases.length === 0) return undefined;
   const answersAsked = topic?.awaiting !== undefined && quantitiesIn(message).length > 0 && message.split(/\s+/).length <= MAX_ANSWER_WORDS;
   const followUp = topic !== undefined && (looksLikeFollowUp(message) || answersAsked);
   const articleId = decision.outcome === 'answer' ? decision.article.id : undefined;
-  const reading = readGrantCase(message, cases, { articleId, topic, followUp });
+  const reading = readGrantCase(message, cases, { articleId, topic, followUp, describedBy });
   if (!reading || reportsPastOfOthers(message)) return undefined;
   // "Muss der Zweckverband Umsatzsteuer zahlen?": no amount of our programme for another programme or a field we leave out.
   const outsideScope = decision.outcome === 'no_answer' && (decision.reason === 'outside_scope' || decision.reason === 'outside_topic');

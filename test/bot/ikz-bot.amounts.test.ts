@@ -60,6 +60,11 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
       ['In der Regel 450.000 €** für einen Gemeindeverwaltungsverband aus drei Gemeinden', '3 × 150.000 € = 450.000 €'],
     ],
     [
+      'a GVV described without its name: the case the statements lead to',
+      'Wir sind vier Dörfer. Die ganze Verwaltung soll ein Rathaus für alle machen, aber jedes Dorf behält seinen Bürgermeister und seine Gemeindevertretung. Was gibt das Land dafür?',
+      ['In der Regel 600.000 €** für einen Gemeindeverwaltungsverband aus vier Gemeinden', '4 × 150.000 € = 600.000 €'],
+    ],
+    [
       'the debt relief, capped at 46 % of the debt',
       'Neue Gemeinde nach der Fusion: 9.500 EW, 2 Mio € Kassenkredite im Kernhaushalt – wie viel Entschuldungshilfe?',
       ['In der Regel 920.000 €**', '9.500 Einwohner × 350 €', 'begrenzt auf 46 % der Schulden', 'Stand: Mai 2020'],

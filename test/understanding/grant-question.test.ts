@@ -329,6 +329,19 @@ describe('which computed case a question is about, with its numbers (words from 
   ])('reads "%s" as asking for the amount: %s', (text, ask) => {
     expect(readGrantCase(text, cases, fresh)?.asks).toBe(ask);
   });
+
+  it('reads a count of partners for the case the statements describe without naming it (described_by)', () => {
+    const text = 'Wir sind drei Gemeinden. Ein Rathaus macht die ganze Verwaltung, jede behält ihren Bürgermeister. Was gibt es dafür?';
+    expect(readGrantCase(text, cases, { ...fresh, describedBy: 'gemeindeverwaltungsverband' })?.grantCase).toEqual({
+      kind: 'gvv',
+      members: 3,
+    });
+    // Statements that lead to an article of no case leave the count with the regular grant.
+    expect(readGrantCase(text, cases, { ...fresh, describedBy: 'aufgabenbereiche' })?.grantCase).toEqual({
+      kind: 'kooperation',
+      partners: 3,
+    });
+  });
 });
 
 describe('where the computed amount goes in the reply', () => {
