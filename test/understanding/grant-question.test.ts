@@ -312,6 +312,7 @@ describe('which computed case a question is about, with its numbers (words from 
     ['Drei Gemeinden legen die Kassen zusammen – was springt dabei heraus?', 'strong'],
     ['Vier Gemeinden, ein Bauhof: was kommt da an Zuschuss rum?', 'strong'],
     ['Was ist für uns vier Gemeinden drin?', 'strong'],
+    ['Kasse mit 6 Gemeinden, welche Förderung ist da drin?', 'strong'],
     ['Wir sind drei Gemeinden. Was steht uns da zu?', 'strong'],
     ['Drei Gemeinden und ein Standesamt – was legt das Land dazu?', 'strong'],
     // Everyday verbs of giving, verb first, speak of money like "Gibt das Land Geld dazu?".
