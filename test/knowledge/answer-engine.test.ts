@@ -314,8 +314,7 @@ describe("everyday words for the articles' terms (shipped knowledge base, synony
     ['Muss unser Vorhaben Modellcharakter haben, damit es gefördert wird?', 'foerdervoraussetzungen'],
     // Putting the papers together for an application is the documents it needs.
     ['was wir für einen Zuschussantrag beim Land alles zusammenstellen müssen?', 'antragsunterlagen'],
-    // "rechtsfähig" is what the articles call a juristische Person; a "Variante" of cooperation is one of its forms.
-    ['Ist eine Arbeitsgemeinschaft rechtsfähig?', 'arbeitsgemeinschaft'],
+    // A "Variante" of cooperation is one of its forms.
     ['Fördert das Land die GmbH-Variante genauso?', 'kgg-formen'],
   ])('"%s" → %s', async (question, id) => {
     const decision = await shippedDecision(question);
