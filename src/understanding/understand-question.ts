@@ -345,7 +345,10 @@ function readSeveral(
   // the articles leave out ("… einen Beamten abordnen, und wie lange geht das?") is outside too.
   const outside =
     first.decision.outcome === 'no_answer' && (first.decision.reason === 'outside_scope' || first.decision.reason === 'outside_topic');
-  if (outside && looksLikeFollowUp(questions[1]!)) return { kind: 'single', reading: first, pending: more };
+  // As is one after an unanswered first that points back itself ("Wir müssen den Hebesatz festlegen. Wie hoch darf der
+  // sein und gibt es da Vorgaben vom Land?"): both are about what the context names, and it leads nowhere.
+  const pointsBackUnanswered = first.decision.outcome === 'no_answer' && inMessage !== undefined && looksLikeFollowUp(questions[0]!);
+  if ((outside || pointsBackUnanswered) && looksLikeFollowUp(questions[1]!)) return { kind: 'single', reading: first, pending: more };
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
   // restates the first; read against the first it would drift to a neighbouring article. (A question word asks
   // something of its own: "… und was ist das überhaupt?")
@@ -489,7 +492,11 @@ function readInMessage(
       const withContext = reading.question !== question || reading.readAgainst !== undefined;
       // "Wir wollen eine freiwillige Stadtpolizei aufstellen. Kriegt man dafür Geld?": where the context
       // leaves the choice open, words that many articles cover alike choose none; the whole message is read.
-      const contextOpen = () => knowledge.answer(`${question} ${inMessage().nouns.join(' ')}`).outcome !== 'answer';
+      // (Context with no noun that leads anywhere — "den Grundsteuer-Hebesatz festlegen" — chooses none either.)
+      const contextOpen = () => {
+        const { nouns } = inMessage();
+        return nouns.length === 0 || knowledge.answer(`${question} ${nouns.join(' ')}`).outcome !== 'answer';
+      };
       if (!withContext && !topic && choosesNoTopic(alone) && contextOpen()) return { question, decision: NOT_IN_ARTICLES };
       return { ...reading, readAgainst: undefined };
     }

@@ -28,6 +28,8 @@ describe('follow-up questions', () => {
     // "die"/"der" before an article is no article itself: it stands for what was named before.
     'braucht die eine Genehmigung?',
     'Hat der auch einen eigenen Haushalt?',
+    // … and before "sein" at the end: "Wie hoch darf der sein?" (not "… der Zuschuss sein?").
+    'Wie hoch darf der sein?',
     // "die drei" without a noun: the towns named before.
     'Wie viel Geld haben die drei erhalten?',
     // "eins von beiden": one of the two named before.
@@ -37,6 +39,7 @@ describe('follow-up questions', () => {
   });
 
   it.each([
+    'Wie hoch darf der Zuschuss sein?',
     'Wie hoch ist die Förderung?',
     'Wer darf den Antrag stellen?',
     'Besoldungsgruppe?',

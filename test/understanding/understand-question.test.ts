@@ -273,6 +273,16 @@ describe('understandQuestion', () => {
     expect(result.kind === 'single' && result.reading.readAgainst).toBeUndefined();
   });
 
+  it('answers neither question that points back to a context no article covers (shipped knowledge base)', async () => {
+    const shipped = await knowledgeOf(SHIPPED_KB);
+    // Alone, "hoch" and "Vorgaben" would find the debt relief and the saving target.
+    const result = understandMessage(
+      'Wir müssen die Zweitwohnungssteuer neu kalkulieren. Wie hoch darf die sein und gibt es da Vorgaben vom Land?',
+      shipped,
+    ).understanding;
+    expect(ids(result)).toEqual(['no_answer']);
+  });
+
   it('does not give an unanswerable question a context that makes it answerable', () => {
     const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
     expect(ids(understandQuestion('Wie hoch ist die Hundesteuer?', knowledge, topic))).toEqual(['no_answer']);
