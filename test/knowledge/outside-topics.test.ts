@@ -32,6 +32,8 @@ describe("a question about an amount that is not the programme's (another funder
   it.each([
     'Wie viel Geld gibt es aus der Brandschutzförderung, wenn zwei Ortsteilwehren ein Gerätehaus teilen?',
     'Bekommen drei Gemeinden aus Starke Heimat Hessen einen Zuschuss für eine gemeinsame Halle?',
+    // The federal government is another funder, however it is written ("vom Bund", not only "Bundesförderung").
+    'Zahlt uns der Bund etwas dazu? Gibt es vom Bund Geld für einen gemeinsamen Bauhof mit drei Gemeinden?',
     'Muss unser Zweckverband auf die Leistungen an die drei Mitgliedsgemeinden Umsatzsteuer zahlen?',
     'Wie hoch ist das Sitzungsgeld für die Mitglieder der Verbandsversammlung unseres GVV?',
   ])('computes no IKZ grant for "%s": the money is not the programme\'s', async (question) => {
