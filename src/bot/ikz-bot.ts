@@ -23,7 +23,8 @@ import type { TranscriptEntry } from '../handoff/handoff-case.js';
 import { TRANSCRIPT_LIMITS, type TranscriptLog } from '../handoff/transcript-log.js';
 import type { EligibilityAnswers, Verdict } from '../funding/eligibility.js';
 import { citation } from '../funding/programme-parameters.js';
-import { answerNotice, hessianDay, programmeBasis, validityNotice } from '../funding/programme-validity.js';
+import { grantFigure, type GrantCase } from '../funding/grant-amounts.js';
+import { answerNotice, hessianDay, programmeBasis, validityNotice, versionOn } from '../funding/programme-validity.js';
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import type { Article, ArticleSection } from '../knowledge/types.js';
@@ -418,7 +419,15 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.topic = undefined;
       await this.options.analytics?.record(conversationId, { type: 'question', outcome: 'answer', articleId: left.article.id });
-      await context.sendActivity(comparisonReply(result.sides, result.overview));
+      const programme = knowledge.programme;
+      const amounts = result.sides.some((side) => side.grantCase);
+      await context.sendActivity(
+        comparisonReply(
+          result.sides.map((side) => ({ article: side.article, grantLine: this.amountLineOf(side.grantCase) })),
+          result.overview,
+          amounts ? answerNotice(programme, left.article.version, this.now()) : undefined,
+        ),
+      );
       return this.report(context, 'answer', left.article.id);
     }
     if (result.kind === 'two') {
@@ -612,6 +621,15 @@ export class IkzBot extends ActivityHandler {
    * The computed amount one question of a message asks for (`grantAnswer`), read with the message's context sentences
    * when the question alone lacks its case or number.
    */
+  /** The computed amount of a compared side's case ("in der Regel 450.000 € für einen GVV aus drei Gemeinden …"), if its numbers are known. */
+  private amountLineOf(grantCase: GrantCase | undefined): string | undefined {
+    const programme = this.options.knowledge.programme;
+    if (!programme || !grantCase) return undefined;
+    const version = versionOn(programme, hessianDay(this.now()));
+    const figure = grantFigure(version, grantCase);
+    return figure.status === 'amount' ? grantLine(figure, grantCase, version) : undefined;
+  }
+
   private computedAmount(question: string, decision: AnswerDecision | undefined, context: readonly string[]): GrantAnswer | undefined {
     const programme = this.options.knowledge.programme;
     if (!programme) return undefined;

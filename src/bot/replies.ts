@@ -222,19 +222,29 @@ export const SHORT_INTRO_CHARS = 300;
 /** About how long the intro's part of each side of a comparison is (characters). */
 const INTRO_CHARS = 260;
 
-/** A comparison: the key statement of each side's article (its intro, shortened), each with its source. */
-export function comparisonReply(sides: ReadonlyArray<{ article: Article }>, overview?: Article): Partial<Activity> {
+/**
+ * A comparison: the key statement of each side's article (its intro, shortened), each with its source; in a comparison
+ * of amounts, each side's computed amount (`grantLine`) and the programme's validity `notice`.
+ */
+export function comparisonReply(
+  sides: ReadonlyArray<{ article: Article; grantLine?: string }>,
+  overview?: Article,
+  notice?: string,
+): Partial<Activity> {
   const [left, right] = sides.map((side) => titleHead(side.article.title));
   const parts: string[] = [TEXT.comparisonIntro.replace('{left}', left ?? '').replace('{right}', right ?? '')];
-  for (const { article } of sides) {
+  for (const { article, grantLine } of sides) {
     // The intro's key statement, and the first section's (what the thing is: "Bei der Delegation übernimmt …").
     const [intro, first] = article.sections;
     const key = [
       keySentences(intro?.markdown ?? '', INTRO_CHARS),
       first && !/^- /m.test(first.markdown) ? keySentences(first.markdown, 1) : '',
     ];
-    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(key.filter(Boolean).join(' '))}`, sourceLine(article));
+    parts.push(`**${titleHead(article.title)}:** ${chatMarkdown(key.filter(Boolean).join(' '))}`);
+    if (grantLine) parts.push(grantLine);
+    parts.push(sourceLine(article));
   }
+  if (notice) parts.push(`**Hinweis:** ${notice}`);
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...sides.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),
     ...(overview ? [actionButton(`${TEXT.comparisonOverview}: ${overview.title}`, { action: 'article', id: overview.id })] : []),

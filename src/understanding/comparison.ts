@@ -119,7 +119,7 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
  * ist das nicht dasselbe?", "X oder Y – sind das verschiedene Dinge?".
  */
 const TRAILING_FRAME =
-  /^(.+?)\s*[-–—:,]\s*(?:(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b|(?:ist|sind)\s+(?:das|dies|es)\s+(?:nicht\s+|eigentlich\s+|wirklich\s+)*(?:ein\s+und\s+)?(?:dasselbe|dieselbe|das\s+selbe|das\s+gleiche|identisch|gleichbedeutend|etwas\s+anderes|was\s+anderes|(?:zwei\s+)?(?:verschiedene|unterschiedliche)\b))[^?]*\?*\s*$/iu;
+  /^(.+?)\s*[-–—:,]\s*(?:(?:was|wo|wie|worin|welche[rs]?)\b[^?]*?\b(?:unterschied\w*|anders|besser|mehr|sinnvoller|geeigneter|günstiger|empfehlenswerter|unterscheide\w*)\b|(?:ist|sind)\s+(?:das|dies|es)\s+(?:nicht\s+|eigentlich\s+|wirklich\s+)*(?:ein\s+und\s+)?(?:dasselbe|dieselbe|das\s+selbe|das\s+gleiche|identisch|gleichbedeutend|etwas\s+anderes|was\s+anderes|(?:zwei\s+)?(?:verschiedene|unterschiedliche)\b))[^?]*\?*\s*$/iu;
 const TRAILING_SIDES = new RegExp(String.raw`^${ARTICLE}${SIDE}\s+(?:oder|und|bzw\.?|vs\.?|versus|gegenüber)\s+${ARTICLE}${SIDE}$`, 'iu');
 
 /** A side that names no thing: the asker ("man", "wir") or only a count ("bei drei", "für vier Gemeinden"). */

@@ -1,7 +1,10 @@
 import type { AnswerDecision, Candidate } from '../knowledge/answer-engine.js';
 import type { RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
+import type { GrantCase } from '../funding/grant-amounts.js';
+import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import { comparisonSides } from './comparison.js';
+import { amountSides } from './money-comparison.js';
 import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
@@ -22,6 +25,8 @@ export interface KnowledgeLookup {
   unknownNouns?(text: string): string[];
   /** The article on the fundable task areas, which answers whether a task no article names is funded (`asTask`). */
   readonly taskAreasArticle?: string;
+  /** The funding programme's rules; its `grant_cases` let a comparison of amounts compare the amounts. */
+  readonly programme?: ProgrammeParameters;
 }
 
 /** A confident answer decision. */
@@ -44,6 +49,8 @@ export interface QuestionReading {
 export interface ComparedSide {
   label: string;
   article: Article;
+  /** In a comparison of amounts: the side's computed case, with the message's numbers (see `amountSides`). */
+  grantCase?: GrantCase;
 }
 
 /** What a message asks of the knowledge base. */
@@ -172,7 +179,7 @@ function answeredBy(decision: ConfidentAnswer, candidate: Candidate): ConfidentA
 export function understandQuestion(text: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionUnderstanding {
   const { questions, context } = questionsOf(text);
   if (questions.length <= 1) {
-    const comparison = readComparison(questions[0] ?? text, knowledge);
+    const comparison = readComparison(questions[0] ?? text, knowledge, text);
     if (comparison) return comparison;
   }
   // The context sentences of the message are what its questions refer back to ("… ein Gutachten in Auftrag
@@ -537,13 +544,33 @@ function choosesNoTopic(alone: AnswerDecision): boolean {
  * question has one). Two names that lead to one article ("Sind das Kompetenzzentrum und das Beratungszentrum
  * dasselbe?") are one topic: its article answers, with the section the question fits.
  */
-function readComparison(question: string, knowledge: KnowledgeLookup): QuestionUnderstanding | undefined {
+function readComparison(question: string, knowledge: KnowledgeLookup, message = question): QuestionUnderstanding | undefined {
   const sides = comparisonSides(question);
   if (!sides) return undefined;
   const left = answerSide(sides.left, knowledge);
   const right = answerSide(sides.right, knowledge);
   if (left.outcome !== 'answer' || right.outcome !== 'answer') return undefined;
   const whole = knowledge.answer(question);
+  const amounts = knowledge.programme
+    ? amountSides(
+        message,
+        [
+          { label: sides.left, article: left.article },
+          { label: sides.right, article: right.article },
+        ],
+        knowledge.programme.grant_cases,
+        (id) => knowledge.article(id),
+      )
+    : undefined;
+  if (amounts) {
+    const [a, b] = amounts as [ComparedSide, ComparedSide];
+    // "Zweckverband oder öffentlich-rechtliche Vereinbarung – was bringt mehr Geld?": one amount for both forms.
+    if (a.article.id === b.article.id) {
+      const decision = whole.outcome === 'answer' && whole.article.id === a.article.id ? whole : introOnly(a.article);
+      return { kind: 'single', reading: { question, decision }, pending: [] };
+    }
+    return { kind: 'comparison', sides: [a, b] };
+  }
   if (left.article.id === right.article.id) {
     if (!sides.explicit) return undefined;
     const decision = whole.outcome === 'answer' && whole.article.id === left.article.id ? whole : introOnly(left.article);

@@ -394,6 +394,17 @@ describe('understanding what municipal staff write', () => {
     expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
   });
 
+  it('compares the computed amounts when a comparison asks about money, with the validity notice', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB, () => new Date('2026-12-02T10:00:00Z'));
+    const reply = seen(
+      await conversation.say('Wir sind vier Gemeinden. Normale IKZ-Kooperation oder gleich GVV – was bringt vom Land finanziell mehr?'),
+    );
+    expect(reply.text).toContain('in der Regel 100.000 € für eine Kooperation von vier Kommunen');
+    expect(reply.text).toContain('in der Regel 600.000 € für einen Gemeindeverwaltungsverband aus vier Gemeinden (4 × 150.000 €');
+    expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
+    expect(reply.text).toContain('gilt laut Beratungszentrum bis Ende 2026');
+  });
+
   it.each([
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und für fünf?', 'foerderhoehe', '100.000 €'],
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und wenn noch eine weitere Gemeinde mitmacht?', 'foerderhoehe', '100.000 €'],

@@ -16,6 +16,7 @@ describe('comparisonSides', () => {
       'öffentlich-rechtlichen Vereinbarung',
     ],
     ['Zweckverband oder GVV – was ist besser?', 'Zweckverband', 'GVV'],
+    ['Normale IKZ-Kooperation oder gleich GVV – was bringt vom Land finanziell mehr?', 'IKZ-Kooperation', 'GVV'],
     ['Delegation oder Mandatierung - was ist besser für uns?', 'Delegation', 'Mandatierung'],
     ['Was ist besser: Zweckverband oder Arbeitsgemeinschaft?', 'Zweckverband', 'Arbeitsgemeinschaft'],
     ['Was unterscheidet eine AöR von einem Zweckverband?', 'AöR', 'Zweckverband'],
