@@ -460,6 +460,10 @@ export class IkzBot extends ActivityHandler {
             return { ...shown, lead: this.leadFor(shown.article, r.question), ...lacking[i] };
           }),
           result.pending,
+          {
+            offerDialog,
+            notice: answerNotice(knowledge.programme, first.decision.article.version ?? second.decision.article.version, this.now()),
+          },
         ),
       );
       return this.report(context, 'answer', first.decision.article.id, first.decision.score);

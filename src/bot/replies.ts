@@ -71,14 +71,9 @@ export function answerReply(
     .filter((a): a is Article => a !== undefined)
     .slice(0, MAX_RELATED)
     .map((a) => actionButton(a.title, { action: 'article', id: a.id }));
-  const dialogs = article.offers.map((offer): GuidedDialog => (offer === 'foerder-check' ? 'eligibility' : 'application'));
-  const ordered = extras.offerDialog ? [extras.offerDialog, ...dialogs.filter((d) => d !== extras.offerDialog)] : dialogs;
-  const offers = ordered.map((dialog) =>
-    actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }),
-  );
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...furtherButtons(extras.further),
-    ...offers,
+    ...offeredDialogs([article], extras.offerDialog),
     ...related,
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
     actionButton(TEXT.buttonHelpful, { action: 'feedback', id: article.id, helpful: true }),
@@ -191,6 +186,7 @@ export function twoAnswersReply(
     lead?: string;
   }>,
   further: readonly string[] = [],
+  extras: Pick<AnswerExtras, 'notice' | 'offerDialog'> = {},
 ): Partial<Activity> {
   const parts: string[] = [TEXT.twoAnswersIntro];
   answers.forEach(({ article, sections, missing, contact, grantLine: line, lead }, i) => {
@@ -207,9 +203,15 @@ export function twoAnswersReply(
     if (section) parts.push(`_${section.heading}_`, chatMarkdown(section.markdown));
     parts.push(sourceLine(article));
   });
+  if (extras.notice) parts.push(`**Hinweis:** ${extras.notice}`);
+  if (extras.offerDialog) parts.push(offerText(extras.offerDialog));
   parts.push(...furtherLines(further));
   const card = CardFactory.heroCard(TEXT.relatedTitle, undefined, [
     ...furtherButtons(further),
+    ...offeredDialogs(
+      answers.map((a) => a.article),
+      extras.offerDialog,
+    ),
     ...answers.map(({ article }) => actionButton(article.title, { action: 'article', id: article.id })),
     actionButton(TEXT.buttonHandoff, { action: 'handoff' }),
   ]);
@@ -358,6 +360,16 @@ export function noAnswerReply(
       actionButton(TEXT.buttonHelp, { action: 'help' }),
     ]),
     offerDialog ? `${text}\n\n${offerText(offerDialog)}` : text,
+  );
+}
+
+/** The dialogs the articles offer (`offers`), the one the message asked for first. */
+function offeredDialogs(articles: readonly Article[], asked: GuidedDialog | undefined): BotCardAction[] {
+  const offered = articles.flatMap((a) =>
+    a.offers.map((offer): GuidedDialog => (offer === 'foerder-check' ? 'eligibility' : 'application')),
+  );
+  return [...new Set([...(asked ? [asked] : []), ...offered])].map((dialog) =>
+    actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog }),
   );
 }
 

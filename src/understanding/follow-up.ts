@@ -153,8 +153,18 @@ export function numbersIn(text: string): MentionedNumber[] {
 export function nounsIn(text: string): string[] {
   const all = words(text).filter((w) => /^\p{L}/u.test(w) && !(w.toLowerCase() in NUMBER_WORDS));
   const capitalised = all.filter((w) => /^\p{Lu}/u.test(w) && !OPENERS.has(w.toLowerCase()));
-  const nouns = capitalised.length > 0 ? capitalised : all.filter((w) => w.length >= 4 && !OPENERS.has(w.toLowerCase()));
+  // An abbreviation ("KGG", "GVV") is written in capitals by everyone: it does not show that the writer capitalises nouns.
+  const lowerCase = all.every((w) => !/^\p{Lu}/u.test(w) || ABBREVIATION.test(w));
+  const nouns = lowerCase ? [...lowerCaseNouns(all, 4), ...capitalised] : capitalised;
   return [...new Set(nouns)];
+}
+
+/** A word in capitals only ("GVV", "KGG", "RP"). */
+const ABBREVIATION = /^\p{Lu}{2,}$/u;
+
+/** In a text typed in lower case, the longer words that are not question or verb openers: the nouns, as far as one can tell. */
+function lowerCaseNouns(all: readonly string[], minLength: number): string[] {
+  return all.filter((w) => w.length >= minLength && /^\p{Ll}/u.test(w) && !OPENERS.has(w));
 }
 
 /**
@@ -178,7 +188,15 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
   if (ownNumbers.length > 0 && previousNumber) {
     readings.push(`${replaceWord(topic.question, previousNumber.text, ownNumbers[0]!.text)} ${text}`);
   }
-  const ownNouns = followUpNouns(text);
+  const capitalisedNouns = followUpNouns(text);
+  // "und ne arbeitsgemeinschaft?", "und der erste gvv?": a fragment typed in lower case has its words that open nothing as nouns.
+  const ownNouns =
+    !fragment || capitalisedNouns.length > 0 || /\p{Lu}/u.test(text)
+      ? capitalisedNouns
+      : lowerCaseNouns(
+          words(text).filter((w) => /^\p{L}/u.test(w)),
+          3,
+        );
   // "… eine Machbarkeitsstudie erstellen. Wer bezahlt so eine Studie?": a noun that is the
   // head of a compound of the topic stands for that compound.
   for (const noun of ownNouns) {
@@ -187,6 +205,8 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
     if (compound) readings.push(replaceWord(text, noun, compound));
   }
   substitution: for (const noun of fragment ? ownNouns : []) {
+    // A word the previous question had ("und der erste gvv?" after "… die erste Fusion …") is not the one that changes.
+    if (topic.nouns.some((previous) => previous.toLowerCase() === noun.toLowerCase())) continue;
     const kind = kindOf(noun);
     if (!kind) continue;
     for (const previous of topic.nouns) {

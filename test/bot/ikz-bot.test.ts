@@ -374,6 +374,14 @@ describe('understanding what municipal staff write', () => {
     expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
   });
 
+  it('offers the dialog the articles of two answers offer, with the validity notice', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB, () => new Date('2026-12-02T10:00:00Z'));
+    const reply = seen(await conversation.say('Welche Unterlagen brauche ich für den Antrag und wohin schicke ich ihn?'));
+    expect(reply.text).toContain(TEXT.twoAnswersIntro);
+    expect(reply.titles[0]).toBe(TEXT.buttonApplication);
+    expect(reply.text).toContain('gilt laut Beratungszentrum bis Ende 2026');
+  });
+
   it('answers the question it can and offers the other as a button', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     const reply = seen(await conversation.say('Was ist ein Zweckverband? Wie hoch ist die Hundesteuer in Kassel?'));
@@ -411,6 +419,12 @@ describe('understanding what municipal staff write', () => {
     ['Was ist ein Gemeindeverwaltungsverband?', 'Wie viel Geld gibt es dafür?', 'foerderhoehe-gvv', '150.000 €'],
     ['Wie läuft das Antragsverfahren ab?', 'Und wohin schicken wir ihn?', 'antragsverfahren', 'Dienstweg'],
     ['Was ist ein Zweckverband?', 'Und eine Arbeitsgemeinschaft?', 'arbeitsgemeinschaft', 'keine eigene Rechtspersönlichkeit'],
+    [
+      'was ist eine oeffentlich-rechtliche vereinbarung nach KGG?',
+      'und ne arbeitsgemeinschaft?',
+      'arbeitsgemeinschaft',
+      'keine eigene Rechtspersönlichkeit',
+    ],
   ])('after "%s" reads "%s" against that topic', async (first, followUp, articleId, fact) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(first);

@@ -74,6 +74,25 @@ describe('follow-up questions', () => {
     expect(nounsIn('kann ein zweckverband foerderung beantragen')).toEqual(['zweckverband', 'foerderung', 'beantragen']);
   });
 
+  it('reads the nouns of a question typed in lower case also when it has an abbreviation in capitals', () => {
+    expect(nounsIn('was ist eine oeffentlich-rechtliche vereinbarung nach KGG?')).toEqual([
+      'oeffentlich-rechtliche',
+      'vereinbarung',
+      'KGG',
+    ]);
+    expect(nounsIn('Was ist eine Vereinbarung nach KGG?')).toEqual(['Vereinbarung', 'KGG']);
+  });
+
+  it('swaps a lower-case fragment ("und ne arbeitsgemeinschaft?") for the previous thing of its kind', () => {
+    const topic = topicOf('was ist eine oeffentlich-rechtliche vereinbarung nach KGG?');
+    const kinds = (word: string) => (/vereinbarung|arbeitsgemeinschaft|gvv|fusion/iu.test(word) ? 'rechtsformen' : undefined);
+    expect(followUpReadings('und ne arbeitsgemeinschaft?', topic, kinds)[0]).toBe(
+      'was ist eine oeffentlich-rechtliche arbeitsgemeinschaft nach KGG?',
+    );
+    const fusion = topicOf('wann war die erste freiwillige gemeindefusion in hessen?');
+    expect(followUpReadings('und der erste gvv?', fusion, kinds)[0]).toBe('wann war die erste freiwillige gvv in hessen?');
+  });
+
   it('reads "Und für fünf?" as the previous question with the new number', () => {
     const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
     expect(followUpReadings('Und für fünf?', topic, kindOf)[0]).toBe('Wie viel Förderung gibt es für fünf Gemeinden? Und für fünf?');
