@@ -209,7 +209,8 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
     if (topic.nouns.some((previous) => previous.toLowerCase() === noun.toLowerCase())) continue;
     const kind = kindOf(noun);
     if (!kind) continue;
-    for (const previous of topic.nouns) {
+    // The thing asked about comes after what is asked of it ("Was für Förderung gibt es für einen GVV?"): the last first.
+    for (const previous of [...topic.nouns].reverse()) {
       if (previous.toLowerCase() === noun.toLowerCase() || kindOf(previous) !== kind) continue;
       readings.push(replaceWord(topic.question, previous, noun));
       break substitution;

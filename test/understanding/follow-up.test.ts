@@ -108,6 +108,12 @@ describe('follow-up questions', () => {
     expect(followUpReadings('Und eine Arbeitsgemeinschaft?', topic, kindOf)[0]).toBe('Kann ein Arbeitsgemeinschaft den Antrag stellen?');
   });
 
+  it('swaps the thing asked about, not what is asked of it, when both are of the kind ("und bei ner fusion?")', () => {
+    const topic = topicOf('was fuer foerderung gibts wenn wir nen GVV gruenden?');
+    const kinds = (word: string) => (/foerderung|gvv|fusion/iu.test(word) ? 'foerderung' : undefined);
+    expect(followUpReadings('und bei ner fusion?', topic, kinds)[0]).toBe('was fuer foerderung gibts wenn wir nen fusion gruenden?');
+  });
+
   it('adds the nouns of the previous question to a follow-up with a predicate of its own', () => {
     const topic = topicOf('Was ist ein Gemeindeverwaltungsverband?', { id: 'gvv', title: 'GVV' });
     expect(followUpReadings('Wie viel Geld gibt es dafür?', topic, kindOf)).toEqual([
