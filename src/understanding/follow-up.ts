@@ -72,7 +72,7 @@ const THING_BEFORE =
  * before a noun it is an article ("Was ist das Hessen3C?").
  */
 const PRONOUN =
-  /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?=ge\p{Ll}+t\b|\p{Ll}+en\b|sein\b)(?:\p{Ll}+\s+){0,2})(?!(?:überhaupt|ueberhaupt|jetzt|nicht|bereits|erst|zuletzt|insgesamt|konkret|direkt|zuerst|selbst)\s*[?.!]*$)(?:\p{Ll}+(?:en|ern|eln|t)|sein)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+  /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?:(?:denn|dann|da|eigentlich|so|auch|noch|genau)\s+)*(?=ge\p{Ll}+t\b|\p{Ll}+en\b|sein\b)(?:\p{Ll}+\s+){0,2})(?!(?:überhaupt|ueberhaupt|jetzt|nicht|bereits|erst|zuletzt|insgesamt|konkret|direkt|zuerst|selbst)\s*[?.!]*$)(?:\p{Ll}+(?:en|ern|eln|t)|sein)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
 /** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
 const PRONOUN_SUBJECT =
   /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft|fällt|faellt|fiele)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;

@@ -30,6 +30,8 @@ describe('follow-up questions', () => {
     'Hat der auch einen eigenen Haushalt?',
     // … and before "sein" at the end: "Wie hoch darf der sein?" (not "… der Zuschuss sein?").
     'Wie hoch darf der sein?',
+    // … also with a particle after it ("denn", "dann").
+    'wie hoch muss die denn sein?',
     // "die drei" without a noun: the towns named before.
     'Wie viel Geld haben die drei erhalten?',
     // "eins von beiden": one of the two named before.
