@@ -433,6 +433,13 @@ describe('understanding what municipal staff write', () => {
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
     expect(reply.text).toContain(fact);
   });
+  it('answers a new question joined by "und gibts … ne" on its own, not against the topic', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say('brauchen wir nen beschluss der gemeindevertretung fuer den antrag?');
+    const reply = seen(await conversation.say('und gibts vom land eigentlich auch ne beratung zu unserem haushalt? unser kaemmerer fragt'));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'haushaltsberatung' });
+    expect(reply.text).not.toContain('Bezogen auf');
+  });
 
   it('says which topic a follow-up was read against when the message does not', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
