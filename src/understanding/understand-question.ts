@@ -617,7 +617,10 @@ function introOnly(article: Article): ConfidentAnswer {
  */
 function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
   const alone = knowledge.answer(question);
-  if (!topic || (alone.outcome === 'no_answer' && alone.reason === 'outside_scope')) return { question, decision: alone };
+  // Another programme, or a field or thing no article has ("… Umsatzsteuer …?", "… Personalgestellung nach TVöD?"): the
+  // topic's words must not make an answer of it.
+  if (!topic || (alone.outcome === 'no_answer' && (alone.reason === 'outside_scope' || alone.reason === 'outside_topic')))
+    return { question, decision: alone };
   const followUp = looksLikeFollowUp(question);
   if (!followUp && alone.outcome !== 'clarify') return { question, decision: alone };
   if (joinedOnly(question, alone, knowledge, topic)) return { question, decision: alone };

@@ -433,6 +433,20 @@ describe('understanding what municipal staff write', () => {
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
     expect(reply.text).toContain(fact);
   });
+  it.each([
+    ['Wie viel Förderung gibt es, wenn wir die Kasse mit zwei Nachbarorten zusammenlegen?', 'Und müssen wir dann Umsatzsteuer zahlen?'],
+    [
+      'Wir wollen den Bauhof mit der Nachbargemeinde zusammenlegen. Wird das gefördert?',
+      'Können wir die Mitarbeiter dann zur Nachbargemeinde abordnen?',
+    ],
+  ])('after "%s" says honestly that it cannot answer "%s" (a field no article has)', async (first, followUp) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(first);
+    const reply = seen(await conversation.say(followUp));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).toContain(TEXT.noAnswer);
+  });
+
   it('answers a new question joined by "und gibts … ne" on its own, not against the topic', async () => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say('brauchen wir nen beschluss der gemeindevertretung fuer den antrag?');
