@@ -348,8 +348,11 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   const byArticle = hints.articleId ? all.cases.find((c) => c.rules.articles.includes(hints.articleId!)) : undefined;
   const byTopic = topic ? all.cases.find((c) => c.rules.case === topic.grantCase.kind) : undefined;
   const mergerCase = all.cases.find((c) => c.requires.some((r) => MERGER.test(r)));
-  // A case that needs its context and finds it in the message's own words ("… wie viel müssen wir einsparen?").
-  const byContext = all.cases.find((c) => c.requires.length > 0 && words.some((w) => c.requires.some((r) => w.includes(r))));
+  // A case of a sum that needs its context and finds it in the message's own words ("… wie viel müssen wir einsparen?").
+  // (Not a case of counts only: "Wie hoch ist die Aufwandsentschädigung eines Wehrführers?" asks no amount of brigades.)
+  const byContext = all.cases.find(
+    (c) => c.requires.length > 0 && c.figures.some((f) => f.money) && words.some((w) => c.requires.some((r) => w.includes(r))),
+  );
 
   // "Wir sind 3 Gemeinden und geben 400.000 € aus. Wie viel müssen wir einsparen?": what "wie viel" asks for chooses the
   // case over the counts told, when the message gives the sum it is computed from. (Without one, "Braucht man drei

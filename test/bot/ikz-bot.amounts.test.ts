@@ -190,6 +190,12 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
     expect(last.titles.join('\n')).not.toContain('Landeszuschuss');
   });
 
+  it('asks for no number of brigades when a question about the fire brigade asks for another sum', async () => {
+    const { last } = await talk(BEFORE, 'Wie hoch ist die übliche Aufwandsentschädigung für einen Wehrführer der Freiwilligen Feuerwehr?');
+    expect(last.text).toContain(TEXT.noAnswer);
+    expect(last.text).not.toContain('Wie viele Ortsteilfeuerwehren');
+  });
+
   it('computes nothing for a question about something else that has a count', async () => {
     const { last } = await talk(BEFORE, 'Wir sind drei Gemeinden. Welche Unterlagen brauchen wir für den Antrag?');
     expect(last.text).not.toContain('In der Regel 75.000');

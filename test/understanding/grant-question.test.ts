@@ -33,6 +33,15 @@ describe('which computed case a question is about, with its numbers (words from 
     ['wir legen vier ortsteilwehren zu einer zusammen wie viel kriegen wir', { kind: 'feuerwehr', brigades: 4 }],
     ['Sechs Wehren sollen zu einer Stützpunktwehr werden. Mit welcher Summe können wir rechnen?', { kind: 'feuerwehr', brigades: 6 }],
     ['wir wollen 3 ortsteil-ffw zu einer zusammenlegen', { kind: 'feuerwehr', brigades: 3 }],
+    // Ortsteile count brigades only where the message speaks of Wehren.
+    [
+      'In unserer Gemeinde haben drei Ortsteile je eine eigene Wehr, die sollen eine werden. Gibt es dafür Geld?',
+      { kind: 'feuerwehr', brigades: 3 },
+    ],
+    [
+      'Wir sind eine Gemeinde mit fünf Ortsteilen und wollen mit zwei Nachbarorten den Bauhof zusammenlegen. Was gibt es?',
+      { kind: 'kooperation', partners: 3 },
+    ],
     ['GVV mit 3 Gemeinden, wie hoch ist die Förderung insgesamt', { kind: 'gvv', members: 3 }],
     ['Wir wollen mit drei Nachbargemeinden einen GVV gründen, also vier Gemeinden insgesamt.', { kind: 'gvv', members: 4 }],
     // Counts listed with one counting word are parts of one whole: the new municipality, all brigades.
