@@ -40,6 +40,8 @@ export interface GrantReading {
   asksForMoney?: boolean;
   /** Other cases whose context words the message uses ("Ersparnis" for the savings): their articles answer their own question. */
   alsoInContext?: GrantCaseKind[];
+  /** The message asks a question word of its own ("wann", "wer", "wo"), not "wie viel": it asks for no amount by itself. */
+  asksOwnQuestion?: boolean;
 }
 
 /** What the caller knows beside the message. */
@@ -366,6 +368,8 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   if (askedFor) [chosen, by] = [askedFor, 'mention'];
   else if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
   else if (own.length > 0) [chosen, by] = [mostFilled(own), 'count'];
+  // "Und wenn wir gleich fusionieren?" after the regular grant: the merger is the new case, not the topic's.
+  else if (byTopic && merges && mergerCase && byTopic !== mergerCase) [chosen, by] = [mergerCase, 'mention'];
   else if (byTopic) [chosen, by] = [byTopic, 'topic'];
   // "Drei Gemeinden: wie viel müssen wir einsparen?": the answer's case, in its context and not about money, over a count of partners.
   else if (byArticle && byArticle.requires.length > 0 && inContext(byArticle) && !MONEY_TALK.test(folded))
@@ -386,11 +390,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   if (topic) {
     const previous = topic.grantCase as Partial<Record<GrantCaseFigure, number>> & { kind: GrantCaseKind };
     if (previous.kind === kind) Object.assign(values, withoutKind(previous));
-    else {
-      const before = firstCount(all.cases.find((c) => c.rules.case === previous.kind)?.rules);
-      const now = firstCount(chosen.rules);
-      if (before && now && previous[before] !== undefined) values[now] = previous[before];
-    }
+    else Object.assign(values, carriedCount(topic.grantCase, chosen.rules, cases));
   }
   const given: GrantCaseFigure[] = [];
   const give = (figure: GrantCaseFigure, value: number) => {
@@ -437,8 +437,12 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     given,
     asksForMoney: MONEY_WORD.test(folded),
     alsoInContext: all.cases.filter((c) => c !== chosen && c.requires.length > 0 && inContext(c)).map((c) => c.rules.case),
+    asksOwnQuestion: OWN_QUESTION_WORD.test(folded),
   };
 }
+
+/** A question word that asks for something else than an amount. */
+const OWN_QUESTION_WORD = /(?<![a-z])(?:wann|wer|wen|wem|wo|wohin|woher|warum|wieso|weshalb|welche[rnms]?|seit)(?![a-z])/;
 
 /**
  * Whether "wie viel" asks for a word with one of these stems in the same clause ("wie viel müssen wir mindestens einsparen"),
@@ -460,6 +464,23 @@ function deniedAt(text: string, index: number): boolean {
   const rest = text.slice(index);
   const end = rest.search(/[.,;:!?–]/u);
   return DENIAL.test(end < 0 ? rest : rest.slice(0, end));
+}
+
+/**
+ * The count of `told` that another case takes over ("… für drei Gemeinden?" + "… als GVV?": three members): only
+ * between counts of the same things (their counting words overlap), never municipalities as inhabitants.
+ */
+export function carriedCount(
+  told: GrantCase,
+  to: GrantCaseRules,
+  cases: readonly GrantCaseRules[],
+): Partial<Record<GrantCaseFigure, number>> {
+  const toldRules = cases.find((c) => c.case === told.kind);
+  const from = firstCount(toldRules);
+  const into = firstCount(to);
+  const value = from ? (told as Partial<Record<GrantCaseFigure, number>>)[from] : undefined;
+  if (!toldRules || !from || !into || value === undefined) return {};
+  return toldRules.counts[from]!.words.some((word) => to.counts[into]!.words.includes(word)) ? { [into]: value } : {};
 }
 
 /** The first number a case counts that is no sum of money (partners, members, brigades, inhabitants). */
@@ -796,6 +817,16 @@ export function grantUse(
     );
   const otherArticle = decision.outcome === 'answer' && !caseArticle;
   const concrete = reading.given.length > 0;
+  // "Und wenn wir gleich fusionieren?" after an amount: the amount of the case the follow-up names instead (not "Und
+  // wann war die Fusion von Oberzent?", which asks a question of its own).
+  if (
+    followUp &&
+    topic &&
+    topic.grantCase.kind !== reading.grantCase.kind &&
+    (reading.by === 'name' || reading.by === 'mention') &&
+    !reading.asksOwnQuestion
+  )
+    return 'answer';
   if (followUp && topic?.grantCase.kind === reading.grantCase.kind) {
     // "Und für fünf?", "10 Mio": a number for the topic's case is the question, whatever the search makes of a bare number.
     if (concrete) return 'answer';

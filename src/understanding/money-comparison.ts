@@ -4,10 +4,10 @@
  * its computed case (`grant_cases` in `_meta/foerderprogramm.yml`), with the numbers the message gives. Pure.
  */
 import type { GrantCase } from '../funding/grant-amounts.js';
-import type { GrantCaseFigure, GrantCaseRules } from '../funding/programme-parameters.js';
+import type { GrantCaseRules } from '../funding/programme-parameters.js';
 import type { Article } from '../knowledge/types.js';
 import { spellOutUmlauts } from '../language/german-normalizer.js';
-import { amountAsk, firstCount, readGrantCase } from './grant-question.js';
+import { amountAsk, carriedCount, readGrantCase } from './grant-question.js';
 import { quantitiesIn } from './german-numbers.js';
 
 /** A question whether two things are one and the same. */
@@ -66,13 +66,6 @@ export function amountSides(
 
 /** The case of `rules` with the count of `told` when both count the same things (municipalities), else without numbers. */
 function withCountOf(told: GrantCase, rules: GrantCaseRules, cases: readonly GrantCaseRules[]): GrantCase {
-  const kind = rules.case;
-  if (told.kind === kind) return told;
-  const toldRules = cases.find((c) => c.case === told.kind);
-  const from = firstCount(toldRules);
-  const to = firstCount(rules);
-  const value = from ? (told as Partial<Record<GrantCaseFigure, number>>)[from] : undefined;
-  if (!toldRules || !from || !to || value === undefined) return { kind };
-  const sameThings = toldRules.counts[from]!.words.some((word) => rules.counts[to]!.words.includes(word));
-  return sameThings ? { kind, [to]: value } : { kind };
+  if (told.kind === rules.case) return told;
+  return { kind: rules.case, ...carriedCount(told, rules, cases) };
 }

@@ -136,9 +136,30 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
       ['Vier Gemeinden planen einen Gemeindeverwaltungsverband. Wird das gefördert?', 'und wie viel macht das zusammen?'],
       'In der Regel 600.000 € für einen Gemeindeverwaltungsverband aus vier Gemeinden',
     ],
+    [
+      '"Und wenn wir gleich fusionieren?" after the regular grant: the merger\'s rule, asking for its own numbers',
+      ['Wie viel Geld gibt es für drei Gemeinden?', 'Und wenn wir gleich fusionieren?'],
+      'Wie viele Einwohner wird die neue Gemeinde haben?',
+    ],
   ])('follow-up: %s', async (_name, messages, expected) => {
     const { last } = await talk(BEFORE, ...messages);
     expect(last.text).toContain(expected);
+  });
+
+  it('takes no count of municipalities for inhabitants when a follow-up changes to the merger', async () => {
+    const { last } = await talk(BEFORE, 'Wie viel Geld gibt es für drei Gemeinden?', 'Und wenn wir gleich fusionieren?');
+    expect(last.text).not.toContain('Für Ihren Fall');
+    expect(last.text).not.toContain('3 Einwohner');
+  });
+
+  it('answers a question of its own about a merger after an amount without computing one', async () => {
+    const { last } = await talk(
+      BEFORE,
+      'Kann man auch mit nur zwei Gemeinden Förderung kriegen?',
+      'Und wann war die Fusion zur Stadt Oberzent?',
+    );
+    expect(last.text).toContain('2018');
+    expect(last.text).not.toContain('Wie viele Einwohner');
   });
 
   it('adds the amount as one line under an answer about something else when the question only speaks of money', async () => {

@@ -425,7 +425,7 @@ describe('understanding what municipal staff write', () => {
       'arbeitsgemeinschaft',
       'keine eigene Rechtspersönlichkeit',
     ],
-    ['was fuer foerderung gibts wenn wir nen GVV gruenden?', 'und bei ner fusion?', 'fusion', 'Entschuldungshilfe'],
+    ['was fuer foerderung gibts wenn wir nen GVV gruenden?', 'und bei ner fusion?', 'entschuldungshilfe-fusion', '450 € je Einwohner'],
   ])('after "%s" reads "%s" against that topic', async (first, followUp, articleId, fact) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(first);
