@@ -200,6 +200,13 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     if (asTask && isAnswered(asTask))
       return { kind: 'single', reading: { ...withTaskAreas(asTask, knowledge), question: text }, pending: [] };
     const question = readInMessage(questions[0]!, knowledge, topic, inMessage);
+    // "Wir wurden gehackt, alles ist verschlüsselt. Wer hilft uns jetzt?": who helps is asked about what the context
+    // tells; alone the question finds only its words for help (the advisory office).
+    if (isAnswered(question) && ASKS_WHO_HELPS.test(questions[0]!)) {
+      const whole = readQuestion(text, knowledge, topic);
+      if (isAnswered(whole) && whole.decision.article.id !== question.decision.article.id)
+        return { kind: 'single', reading: whole, pending: [] };
+    }
     if (isAnswered(question)) {
       // A named task ("Bauhof") as well: whether it is funded is the rule on task areas, not an overview of IKZ (an
       // article on the task itself, "Cybersicherheit als IKZ-Projekt", stays).
@@ -227,6 +234,10 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   const question = readQuestion(questions[0]!, knowledge, topic);
   return { kind: 'single', reading: question.decision.outcome === 'answer' ? question : whole, pending: [] };
 }
+
+/** "Wer hilft uns?", "Gibt es jemanden, der da hilft?", "An wen können wir uns wenden?", "Wer unterstützt uns dabei?" */
+const ASKS_WHO_HELPS =
+  /(?<!\p{L})(?:wer|jemand\p{L}*|an\s+wen|welche\s+stelle|eine\s+stelle)(?!\p{L}).*?(?<!\p{L})(?:hilft|helfen|unterstützt|unterstützen|unterstuetzt|unterstuetzen|berät|beraet|beraten|wenden|begleitet|begleiten)(?!\p{L})/iu;
 
 const OUTSIDE: AnswerDecision = { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
 const NOT_IN_ARTICLES: AnswerDecision = { outcome: 'no_answer', reason: 'not_covered', candidates: [] };

@@ -147,6 +147,21 @@ describe('all parts of a message with several parts', () => {
   });
 });
 
+describe('"who helps us?" after telling what happened', () => {
+  it.each([
+    'Wir wurden gehackt, alles ist verschlüsselt. Wer hilft uns jetzt?',
+    'Bei uns ist heute früh der Server lahmgelegt worden, mit Erpressermail. Gibt es beim Land jemanden, der da hilft?',
+  ])('answers "%s" from what happened, not with the advisory office in general', async (message) => {
+    const { outcome } = await ask(message);
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'hessen3c' });
+  });
+
+  it('still answers "who helps" without a story from the advisory office', async () => {
+    const { outcome } = await ask('Wer berät uns bei der Zusammenarbeit mit den Nachbargemeinden?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'beratungszentrum' });
+  });
+});
+
 describe('two questions in one message', () => {
   it('answers a second question joined by "Und" from its own article, not from the first one', async () => {
     const { reply } = await ask('Brauchen wir einen Beschluss der Gemeindevertretung? Und wie hoch ist die Einsparvorgabe?');
