@@ -269,8 +269,31 @@ function notTheArticlesQuestion(
 ): AnswerDecision | undefined {
   if (asksOwnCaseStatus(text, understanding)) return NOT_IN_ARTICLES;
   if (aboutOutsideContext(text, understanding, knowledge)) return OUTSIDE;
+  if (aboutOtherMatter(text, knowledge)) return NOT_IN_ARTICLES;
   return undefined;
 }
+
+/**
+ * Words that tie a message to cooperation, its funding or the office's other topics. A message without any of them
+ * whose story is about a thing no article knows („Die Straßenbeitragssatzung soll aufgehoben werden. Welche Unterlagen
+ * brauchen wir dafür?“) asks about that matter; the articles would answer it for the IKZ application instead.
+ */
+const OWN_MATTER =
+  /(?:ikz|interkommunal|zusammen|kooper|gemeinsam|nachbar|f(?:ö|oe)rder|zuschu|zuwend|geld|zahlt|zweckverb|verband|gvv|fusion|kreis|gemeinde|kommun|st(?:a|ä|ae)dt|d(?:o|ö|oe)rf|(?<![\p{L}])land(?![\p{L}])|akc|hessen3c|cyber|beratung|kompetenzzentrum|partner|rahmenverein|(?<![\p{L}])rv(?![\p{L}])|richtlinie|antrag|programm|einspar)/iu;
+
+function aboutOtherMatter(text: string, knowledge: KnowledgeLookup): boolean {
+  if (!knowledge.unknownNouns || OWN_MATTER.test(text)) return false;
+  const { questions, context } = questionsOf(text);
+  if (questions.length === 0) return false;
+  return context.some(
+    (sentence) =>
+      knowledge.unknownNouns!(sentence).some((noun) => noun.length >= MIN_MATTER_LENGTH) &&
+      knowledge.answer(sentence).outcome === 'no_answer',
+  );
+}
+
+/** A matter is named by a compound ("Straßenbeitragssatzung", "Sperrmüllabfuhr"); a shorter unknown noun is as often a name ("Herr Müller"). */
+const MIN_MATTER_LENGTH = 9;
 
 /** The asker's own application ("unser Antrag", "unseres IKZ-Antrags", "meinem Förderantrag"). */
 const OWN_APPLICATION = /(?<!\p{L})(?:unser|mein)(?:e[mnrs]?)?\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*/iu;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEXT } from '../../src/bot/messages.js';
 import { SHIPPED_KB, conversationWith, seen } from '../helpers/bot-harness.js';
 
 /** The reply to one message on the shipped knowledge base, and the outcome. */
@@ -144,6 +145,27 @@ describe('all parts of a message with several parts', () => {
       'Bei uns werden vier Wehren zu einer, beim Nachbarn zwei Wehren zu einer. Was bekommen wir zusammengerechnet?',
     );
     expect(reply.text).toContain('90.000 €');
+  });
+});
+
+describe('a message about another municipal matter', () => {
+  it.each([
+    'Die Straßenbeitragssatzung soll aufgehoben werden. Welche Unterlagen brauchen wir dafür?',
+    'Wir wollen wiederkehrende Straßenbeiträge einführen. Wie läuft das Verfahren ab?',
+  ])('does not answer "%s" with the IKZ application', async (message) => {
+    const { reply, outcome } = await ask(message);
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).toContain(TEXT.noAnswer);
+  });
+
+  it.each([
+    // A person named in the story is no matter of its own.
+    'Herr Müller aus Schotten hat mich gebeten nachzufragen. Welche Unterlagen gehören dazu?',
+    // A word of the programme ties the story to it.
+    'In unserem Ordner liegt noch die Rahmenvereinbarung von 2016. Ist die noch gültig?',
+  ])('still answers "%s"', async (message) => {
+    const { outcome } = await ask(message);
+    expect(outcome).toMatchObject({ outcome: 'answer' });
   });
 });
 
