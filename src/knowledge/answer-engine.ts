@@ -44,6 +44,8 @@ export const DEFAULT_ANSWER_OPTIONS = {
   storedQuestionWords: 0.8,
   /** …and this much more than the best-ranked one's, covering the question as well, is the answer. */
   storedQuestionLead: 0.3,
+  /** An article that dates the thing a „seit wann“ question asks about may cover this much less of it than the best one. */
+  datingCoverageSlack: 0.15,
   /** Nouns below this IDF are in most articles: a question of only such nouns asks for an overview (`asksForOverview`). */
   maxOverviewIdf: 0.5,
 } as const;
@@ -162,6 +164,19 @@ export function decideAnswer(
         )
       : undefined;
   if (counting) candidates.unshift(...candidates.splice(candidates.indexOf(counting), 1));
+  // "Seit wann dürfen Landkreise allein Anträge stellen?": of the articles that cover the question, the first that dates
+  // one of its things (the procedure article has the Landkreise, but no year for them).
+  const dating =
+    !counting && candidates[0] && lacksYearOf(question, words, index, candidates[0].article)
+      ? candidates.find(
+          (c) =>
+            c.coverage >= options.minCoverage &&
+            c.coverage >= candidates[0]!.coverage - options.datingCoverageSlack &&
+            namedShare(words, idf, totalWeight, index.termsOf(c.article.id)) >= options.minNamedShare &&
+            !lacksYearOf(question, words, index, c.article),
+        )
+      : undefined;
+  if (dating) candidates.unshift(...candidates.splice(candidates.indexOf(dating), 1));
   const best = candidates[0];
   if (
     !best ||
@@ -187,7 +202,7 @@ export function decideAnswer(
         c.coverage >= best.coverage - options.clarifyCoverageSlack &&
         !areRelated(best.article, c.article)),
   );
-  if (close.length > 1 && !overview && !counting && !asStored)
+  if (close.length > 1 && !overview && !counting && !dating && !asStored)
     return { outcome: 'clarify', candidates: close.slice(0, options.clarifyMaxOptions) };
   return {
     outcome: 'answer',
@@ -359,6 +374,28 @@ function lacksCountOf(question: string, words: readonly QueryWord[], index: Know
   const countsTerm = (term: string) =>
     countedInArticle.has(term) || (term.length >= 4 && [...countedInArticle].some((t) => t.endsWith(term)));
   return !counted.some((w) => [...w.alternatives.keys()].some(countsTerm));
+}
+
+/** A question for the start of something: "Seit wann …?", "Ab wann …?", "Ab welchem Jahr …?". */
+const SINCE_WHEN = /(?<!\p{L})(?:seit|ab)\s+(?:wann|welchem\s+jahr)(?!\p{L})/iu;
+/** A year in a sentence ("seit 2016", "2011"). */
+const YEAR_IN_TEXT = /(?<![\d.,])(?:19|20)\d\d(?![\d.,]*\d)/u;
+
+/**
+ * True when none of a „seit wann“ question's nouns (places aside) is named in a sentence of the article that has a
+ * year: the article has the thing, not its date.
+ */
+function lacksYearOf(question: string, words: readonly QueryWord[], index: KnowledgeIndex, article: Article): boolean {
+  if (!SINCE_WHEN.test(question)) return false;
+  const nouns = words.filter((w) => isNoun(w) && w.wordClass !== 'place');
+  if (nouns.length === 0) return false;
+  for (const section of article.sections)
+    for (const sentence of splitSentences(section.text)) {
+      if (!YEAR_IN_TEXT.test(sentence)) continue;
+      const terms = new Set(index.analyzer.baseTerms(sentence));
+      if (nouns.some((noun) => strengthIn(noun, terms) > 0)) return false;
+    }
+  return true;
 }
 
 /** The weight of the strongest of a word's alternatives that `terms` contains (0: none). */

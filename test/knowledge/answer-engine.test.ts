@@ -367,3 +367,19 @@ describe('a question that names only topics all articles share', () => {
     expect(await outcomeOf(indexWith(true), 'Gilt die Rahmenvereinbarung noch?')).toBe('geltungsdauer');
   });
 });
+
+describe('a question for the start of something ("Seit wann …?")', () => {
+  const shipped = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build({ meta: kb.meta, articles: kb.articles }));
+  const question = 'Seit wann dürfen auch Landkreise alleine Anträge stellen?';
+
+  it('is answered by an article that dates the thing, not by one that only names it', async () => {
+    expect(await outcomeOf(shipped, question)).toBe('antragsberechtigung');
+    expect(await outcomeOf(shipped, question, { ...DEFAULT_ANSWER_OPTIONS, datingCoverageSlack: -1 })).toBe('antragsverfahren');
+  });
+
+  it('keeps an article that has the year of one of its things', async () => {
+    expect(await outcomeOf(shipped, 'Seit wann gibt es in Hessen überhaupt eine Förderung für interkommunale Zusammenarbeit?')).toBe(
+      'foerderprogramm',
+    );
+  });
+});
