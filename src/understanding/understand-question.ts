@@ -287,9 +287,18 @@ function aboutOtherMatter(text: string, knowledge: KnowledgeLookup): boolean {
   if (questions.length === 0) return false;
   return context.some(
     (sentence) =>
-      knowledge.unknownNouns!(sentence).some((noun) => noun.length >= MIN_MATTER_LENGTH) &&
+      knowledge.unknownNouns!(sentence).some((noun) => noun.length >= MIN_MATTER_LENGTH && !namesPerson(sentence, noun)) &&
       knowledge.answer(sentence).outcome === 'no_answer',
   );
+}
+
+/** A title or office before a name: "Frau Schneider", "Bürgermeisterin Schneider", "Kollege Hoffmann". */
+const PERSON_TITLE =
+  /(?:herr|herrn|frau|dr\.?|prof\.?|bürgermeister(?:in)?|buergermeister(?:in)?|landrat|landrätin|kolleg(?:e|in|en))\s+$/iu;
+
+function namesPerson(sentence: string, noun: string): boolean {
+  const at = sentence.indexOf(noun);
+  return at > 0 && PERSON_TITLE.test(sentence.slice(0, at));
 }
 
 /** A matter is named by a compound ("Straßenbeitragssatzung", "Sperrmüllabfuhr"); a shorter unknown noun is as often a name ("Herr Müller"). */

@@ -159,8 +159,9 @@ describe('a message about another municipal matter', () => {
   });
 
   it.each([
-    // A person named in the story is no matter of its own.
+    // A person named in the story is no matter of its own, also with a long name after a title.
     'Herr Müller aus Schotten hat mich gebeten nachzufragen. Welche Unterlagen gehören dazu?',
+    'Bürgermeisterin Schneider hat gefragt. Welche Unterlagen brauchen wir?',
     // A word of the programme ties the story to it.
     'In unserem Ordner liegt noch die Rahmenvereinbarung von 2016. Ist die noch gültig?',
   ])('still answers "%s"', async (message) => {
