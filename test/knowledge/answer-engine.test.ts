@@ -316,6 +316,8 @@ describe("everyday words for the articles' terms (shipped knowledge base, synony
     ['was wir für einen Zuschussantrag beim Land alles zusammenstellen müssen?', 'antragsunterlagen'],
     // A "Variante" of cooperation is one of its forms.
     ['Fördert das Land die GmbH-Variante genauso?', 'kgg-formen'],
+    // "durchchecken" is having it checked; the network is the AKC's Kommunalnetze, not the infrastructure of the task areas.
+    ['Kann jemand vom Land mal unser Netz in der Verwaltung durchchecken?', 'akc'],
   ])('"%s" → %s', async (question, id) => {
     const decision = await shippedDecision(question);
     expect(decision.outcome === 'answer' && decision.article.id).toBe(id);
