@@ -419,13 +419,12 @@ export class IkzBot extends ActivityHandler {
       data.unansweredInARow = 0;
       data.topic = undefined;
       await this.options.analytics?.record(conversationId, { type: 'question', outcome: 'answer', articleId: left.article.id });
-      const programme = knowledge.programme;
       const amounts = result.sides.some((side) => side.grantCase);
       await context.sendActivity(
         comparisonReply(
           result.sides.map((side) => ({ article: side.article, grantLine: this.amountLineOf(side.grantCase) })),
           result.overview,
-          amounts ? answerNotice(programme, left.article.version, this.now()) : undefined,
+          amounts ? answerNotice(knowledge.programme, left.article.version, this.now()) : undefined,
         ),
       );
       return this.report(context, 'answer', left.article.id);
@@ -621,10 +620,6 @@ export class IkzBot extends ActivityHandler {
     return decision.outcome === 'answer' ? decision.article.id : undefined;
   }
 
-  /**
-   * The computed amount one question of a message asks for (`grantAnswer`), read with the message's context sentences
-   * when the question alone lacks its case or number.
-   */
   /** The computed amount of a compared side's case ("in der Regel 450.000 € für einen GVV aus drei Gemeinden …"), if its numbers are known. */
   private amountLineOf(grantCase: GrantCase | undefined): string | undefined {
     const programme = this.options.knowledge.programme;
@@ -634,6 +629,10 @@ export class IkzBot extends ActivityHandler {
     return figure.status === 'amount' ? grantLine(figure, grantCase, version) : undefined;
   }
 
+  /**
+   * The computed amount one question of a message asks for (`grantAnswer`), read with the message's context sentences
+   * when the question alone lacks its case or number.
+   */
   private computedAmount(question: string, decision: AnswerDecision | undefined, context: readonly string[]): GrantAnswer | undefined {
     const programme = this.options.knowledge.programme;
     if (!programme) return undefined;

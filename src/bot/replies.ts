@@ -374,9 +374,7 @@ function offeredDialogs(articles: readonly Article[], asked: GuidedDialog | unde
 }
 
 function dialogButtons(dialog: GuidedDialog | undefined): BotCardAction[] {
-  return dialog
-    ? [actionButton(dialog === 'eligibility' ? TEXT.buttonEligibility : TEXT.buttonApplication, { action: 'start', dialog })]
-    : [];
+  return offeredDialogs([], dialog);
 }
 
 function offerText(dialog: GuidedDialog): string {

@@ -717,13 +717,13 @@ function joinedOnly(question: string, alone: AnswerDecision, knowledge: Knowledg
     .some((word) => namesTopicOf(word, alone.article, terms) && !(topicArticle && namesTopicOf(word, topicArticle, terms)));
 }
 
+/** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */
+const POINTS_BACK =
+  /(?<!\p{L})(?:da(?:für|fuer|zu|von|rüber|rueber|mit|ran|rauf|bei|rin|raus|durch|gegen|hinter)|wo(?:für|fuer|zu|von)|hier\p{L}+|dies\p{L}*|deren|dessen|dort|da|ihn|ihm|ihnen)(?!\p{L})/iu;
 /**
  * A question word at the start (after "und", "also", or a preposition: "seit wann"), or "gibt es eine …" with a thing
  * named ("und gibts ne Frist …", "und gibts vom land eigentlich auch ne beratung …"): the question asks for a thing of its own.
  */
-/** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */
-const POINTS_BACK =
-  /(?<!\p{L})(?:da(?:für|fuer|zu|von|rüber|rueber|mit|ran|rauf|bei|rin|raus|durch|gegen|hinter)|wo(?:für|fuer|zu|von)|hier\p{L}+|dies\p{L}*|deren|dessen|dort|da|ihn|ihm|ihnen)(?!\p{L})/iu;
 const ASKS_OWN_THING =
   /^\s*(?:(?:und|also|aber)\s+)?(?:(?:(?:seit|bis|ab|an|für|fuer|mit|von|bei|nach|zu|über|ueber|auf|aus)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})|(?:gibt\s+es|gibts)\s+(?:\p{L}+\s+){0,4}?(?:ne|nen|eine[nm]?|ein|irgendeine[nm]?)\s+\p{L})/iu;
 

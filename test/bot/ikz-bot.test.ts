@@ -447,14 +447,6 @@ describe('understanding what municipal staff write', () => {
     expect(reply.text).toContain(TEXT.noAnswer);
   });
 
-  it('answers a new question joined by "und gibts … ne" on its own, not against the topic', async () => {
-    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
-    await conversation.say('brauchen wir nen beschluss der gemeindevertretung fuer den antrag?');
-    const reply = seen(await conversation.say('und gibts vom land eigentlich auch ne beratung zu unserem haushalt? unser kaemmerer fragt'));
-    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'haushaltsberatung' });
-    expect(reply.text).not.toContain('Bezogen auf');
-  });
-
   it('says which topic a follow-up was read against when the message does not', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     await conversation.say('Was ist ein Gemeindeverwaltungsverband?');
@@ -463,11 +455,19 @@ describe('understanding what municipal staff write', () => {
     );
   });
 
-  it('starts afresh with a new full question', async () => {
+  it.each([
+    ['Wie viel Förderung gibt es für drei Gemeinden?', 'Was ist ein Zweckverband?', 'zweckverband'],
+    // A new question joined by "und gibts … ne <Sache>" stands on its own, too.
+    [
+      'brauchen wir nen beschluss der gemeindevertretung fuer den antrag?',
+      'und gibts vom land eigentlich auch ne beratung zu unserem haushalt? unser kaemmerer fragt',
+      'haushaltsberatung',
+    ],
+  ])('after "%s" starts afresh with a new full question: "%s"', async (first, next, articleId) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
-    await conversation.say('Wie viel Förderung gibt es für drei Gemeinden?');
-    const reply = seen(await conversation.say('Was ist ein Zweckverband?'));
-    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'zweckverband' });
+    await conversation.say(first);
+    const reply = seen(await conversation.say(next));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
     expect(reply.text).not.toContain('Bezogen auf');
   });
 
