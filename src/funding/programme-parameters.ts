@@ -155,6 +155,8 @@ const grantCaseRulesSchema = z
         others: z.array(z.string().min(1)).default([]),
         /** The number is an amount of money ("10 Mio. €"). */
         money: z.boolean().default(false),
+        /** Several counts of it are parts of one whole (the inhabitants of merging municipalities make the new one's). */
+        adds_up: z.boolean().default(false),
       }),
     ),
   })

@@ -345,7 +345,13 @@ export class GermanAnalyzer {
   /** Analyses a user question into words, each with its own term, compound parts and synonyms. */
   analyzeQuery(question: string): QueryWord[] {
     // "Wo muss der Antrag hin?" asks "wohin" (a kept word), split as German writes it.
-    const text = question.replace(SPLIT_WOHIN, (_, w: string, rest: string) => `${w}hin${rest}`);
+    // A town's qualifier the articles do not know ("Homberg (Ohm)") belongs to the town: no unknown topic word.
+    const text = question
+      .replace(SPLIT_WOHIN, (_, w: string, rest: string) => `${w}hin${rest}`)
+      .replace(NAME_QUALIFIER, (whole, name: string, qualifier: string) => {
+        const term = this.baseTerm(qualifier);
+        return term !== null && this.vocabulary.has(term) ? whole : name;
+      });
     const words: QueryWord[] = [];
     const seen = new Map<string, QueryWord>();
     /** Term of an unknown word → the known modifier found in it (see `knownModifierOf`). */
@@ -858,10 +864,13 @@ const SEPARABLE_PARTICLES = new Set([
 ]);
 /** Words before an infinitive written as a noun ("beim Ausfüllen", "zum Unterschreiben"). */
 const INFINITIVE_NOUN_CUES = new Set(['beim', 'zum', 'vom']);
-/** Where a clause ends: a sentence or clause mark, or a conjunction that opens the next one. */
 /** "wo … hin" at the end of a clause. */
 const SPLIT_WOHIN = /(?<!\p{L})([Ww]o)(?!\p{L})([^.?!;:,]*?)\s+hin(?=\s*(?:[.?!;:,]|$))/gu;
 
+/** A capitalised word in brackets right after a name: the name's qualifier ("Homberg (Ohm)", "Gemünden (Felda)"). */
+const NAME_QUALIFIER = /(\p{Lu}\p{L}+)\s*\((\p{Lu}\p{Ll}+)\)/gu;
+
+/** Where a clause ends: a sentence or clause mark, or a conjunction that opens the next one. */
 const CLAUSE_END = /[.?!;:,()–]|\s(?:und|oder|aber|weil|wenn|dass|ob|damit)\s/iu;
 
 /** Separable verb prefixes, before the `ge` of a participle (`eingereicht`, `ausgezahlt`, `zusammengelegt`). */

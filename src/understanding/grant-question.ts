@@ -229,6 +229,8 @@ const ENDINGS = 'e|en|n|s|es|er|ern|nen|innen';
 interface CompiledFigure {
   figure: GrantCaseFigure;
   money: boolean;
+  /** Several counts of it add up to one whole (`adds_up`). */
+  addsUp: boolean;
   words: WordSet;
   /** Folded marks of a count of the others only ("nachbar", "andere"). */
   others: string[];
@@ -275,6 +277,7 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
         figures: (Object.entries(rules.counts) as Array<[GrantCaseFigure, GrantCaseRules['counts'][string]]>).map(([figure, count]) => ({
           figure,
           money: count.money,
+          addsUp: count.adds_up,
           words: new WordSet(count.words),
           others: count.others.map(spellOutUmlauts),
         })),
@@ -606,6 +609,9 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
   /** The keys the last count of partners, members or brigades set, for "zwei Gemeinden, eine dritte kommt hinzu". */
   let lastCounted: string[] = [];
   let last: Quantity | undefined;
+  /** Per count that adds up (`adds_up`), the values of its parts, and the quantities that set any count. */
+  const parts = new Map<string, number[]>();
+  const used = new Set<Quantity>();
   for (const q of quantities) {
     // The number before this one, for "zu zwei", "werden zwei" and "und zwei Kreise" (an article read as one is no number).
     const previous = last;
@@ -681,6 +687,8 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
           keysOfThis.push(key);
         }
         counts.set(key, value);
+        used.add(q);
+        if (f.addsUp) parts.set(key, [...(parts.get(key) ?? []), value]);
         if (!f.money && f.figure !== 'inhabitants') countedNow.push(key);
         inQuestion.set(key, q.inQuestion);
         setBy.set(key, q);
@@ -693,7 +701,25 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
     const total = values.reduce((a, b) => a + b, 0);
     if (values.length >= 2 && plausible(total, key.split(':')[1] as GrantCaseFigure, false)) counts.set(key, total);
   }
+  // Numbers too large to count partners that count nothing else are parts too ("A hat 4.100, B 3.400 Einwohner").
+  const unclaimed = quantities.filter((q) => !used.has(q) && !q.money && !q.year && !q.group && q.value > MAX_COUNT).map((q) => q.value);
+  for (const [key, values] of parts) {
+    const whole = wholeOf([...values, ...unclaimed]);
+    if (whole !== undefined && plausible(whole, key.split(':')[1] as GrantCaseFigure, false)) counts.set(key, whole);
+  }
   return counts;
+}
+
+/**
+ * The whole that parts make ("Wir (3.100 EW) und die Nachbargemeinde (2.900 EW)" → 6.000): their sum, or the part
+ * that already is the sum of the others ("4.100 und 3.400, also 7.500"). A value said twice counts once; one value
+ * alone is no sum of parts (undefined).
+ */
+export function wholeOf(values: number[]): number | undefined {
+  const distinct = [...new Set(values)];
+  if (distinct.length < 2) return undefined;
+  const total = distinct.reduce((a, b) => a + b, 0);
+  return distinct.find((v) => v * 2 === total) ?? total;
 }
 
 /** The counting word of a number: the first of its next three words that counts anything, else one of the two before it (folded words). */
@@ -872,11 +898,23 @@ function namesOtherThing(unknownNouns: readonly string[], reading: GrantReading,
 /** How much less of the question the case's article may cover than the article found and still answer a money question. */
 const CASE_ARTICLE_SLACK = 0.05;
 
+/**
+ * The least share of the found article's score the case's article must reach as well: a message that names another
+ * grant's matter ("eine Machbarkeitsstudie … Gibt es dafür einen Zuschuss?") ranks that matter's article far ahead.
+ */
+const CASE_ARTICLE_SCORE_SHARE = 0.6;
+
 /** Whether an article of the reading's case is a candidate of the decision that covers the question nearly as well. */
 function caseArticleClose(decision: AnswerDecision, reading: GrantReading, cases: readonly GrantCaseRules[]): boolean {
   if (decision.outcome !== 'answer') return false;
   const articles = cases.find((c) => c.case === reading.grantCase.kind)?.articles ?? [];
-  return decision.candidates.some((c) => articles.includes(c.article.id) && c.coverage >= decision.coverage - CASE_ARTICLE_SLACK);
+  const best = decision.candidates.find((c) => c.article.id === decision.article.id);
+  return decision.candidates.some(
+    (c) =>
+      articles.includes(c.article.id) &&
+      c.coverage >= decision.coverage - CASE_ARTICLE_SLACK &&
+      c.score >= (best?.score ?? 0) * CASE_ARTICLE_SCORE_SHARE,
+  );
 }
 
 /** True when the case has all the numbers its amount needs. */

@@ -120,6 +120,16 @@ describe('unknown words in a question', () => {
     expect(classOf('Was verdient ein Bürgermeister in Hessen? Besoldungsgruppe?', 'Besoldungsgruppe')).toBe('noun');
   });
 
+  it('reads a qualifier in brackets after a name as part of the town ("Homberg (Ohm)"), not as a topic word', async () => {
+    const { index } = await loaded;
+    const texts = index.analyzer
+      .analyzeQuery('Die Gemeinden Kirtorf, Gemünden (Felda) und Homberg (Ohm) legen die Standesämter zusammen (Standesamtsbezirk)')
+      .map((w) => w.text);
+    expect(texts).not.toContain('Ohm');
+    expect(texts).not.toContain('Felda');
+    expect(texts).toContain('Standesamtsbezirk');
+  });
+
   it('takes capitals for an abbreviation or name, also as the first word', async () => {
     const { index } = await loaded;
     const [leader] = index.analyzer.analyzeQuery('LEADER Regionalbudget wie hoch');

@@ -57,6 +57,19 @@ describe('which computed case a question is about, with its numbers (words from 
       'Gemeinde A mit 2.900 und Gemeinde B mit 3.300 Einwohnern wollen fusionieren, Schulden 4 Mio. Entschuldungshilfe?',
       { kind: 'entschuldung', inhabitants: 6200, debt: 4_000_000 },
     ],
+    // Inhabitants of merging municipalities given one by one add up, unless one of them already is their sum.
+    [
+      'Wir (3.100 Einwohner) und die Nachbargemeinde (2.900 EW) wollen fusionieren, zusammen 9 Mio Schulden. Wie viel Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 6000, debt: 9_000_000 },
+    ],
+    [
+      'Gemeinde A hat 4.100, Gemeinde B 3.400 Einwohner, nach der Fusion also genau 7.500. Schulden 10 Mio. Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 7500, debt: 10_000_000 },
+    ],
+    [
+      'Bei der Fusion haben wir 8.000 Einwohner und 5 Mio Schulden. Entschuldungshilfe bei 8.000 Einwohnern?',
+      { kind: 'entschuldung', inhabitants: 8000, debt: 5_000_000 },
+    ],
     ['wir legen 3 und 2 ortsteilwehren zusammen, wie viel gibt es', { kind: 'feuerwehr', brigades: 5 }],
     ['Wie viel Förderung gibt es für zwischen 3 und 5 Gemeinden?', { kind: 'kooperation', partners: 5 }],
     [
