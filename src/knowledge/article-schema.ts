@@ -76,6 +76,7 @@ export const articleFrontMatterSchema = z
     related: z.array(z.string({ error: 'expected article ids' }), { error: 'expected a list of article ids' }).default([]),
     offers: z.array(z.enum(['foerder-check', 'antrag-stellen'], { error: 'expected foerder-check or antrag-stellen' })).default([]),
     overview: z.boolean({ error: 'expected true or false' }).default(false),
+    helps: z.boolean({ error: 'expected true or false' }).default(false),
   })
   // Named as in `Article`.
   .transform(({ as_of, as_of_note, further_sources, ...front }, ctx) => {

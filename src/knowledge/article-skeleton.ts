@@ -30,6 +30,7 @@ reviewed: ${today}
 related: []            # 2–4 ids verwandter Artikel
 # offers: [foerder-check]   # oder [antrag-stellen]: Dialog-Schaltfläche unter der Antwort
 # overview: true             # nur für Überblicksartikel: beantwortet „IKZ-Förderung?“
+# helps: true                # nur für eine Stelle, die selbst hilft oder berät: beantwortet „Wer hilft uns?“ zu ihrem Thema
 ---
 TODO Kurze Antwort in 2–4 Sätzen, die die Hauptfrage allein beantwortet (wird immer zuerst gezeigt).
 

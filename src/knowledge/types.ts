@@ -46,6 +46,8 @@ export interface Article {
   offers: Array<'foerder-check' | 'antrag-stellen'>;
   /** An overview of its topic: it answers a question that names only topics all articles share („IKZ-Förderung?“). */
   overview: boolean;
+  /** About a service that helps municipalities itself (advice, checks, help after an attack): it answers "Wer hilft uns?" for its matter. */
+  helps: boolean;
   /** Path relative to the knowledge folder, with forward slashes. */
   file: string;
   sections: ArticleSection[];

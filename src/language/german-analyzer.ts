@@ -342,16 +342,21 @@ export class GermanAnalyzer {
     return tokenizeWords(text).flatMap((w) => this.indexTerms(w));
   }
 
+  /** True when the articles contain the word (its base term). */
+  private isKnownWord(word: string): boolean {
+    const term = this.baseTerm(word);
+    return term !== null && this.vocabulary.has(term);
+  }
+
   /** Analyses a user question into words, each with its own term, compound parts and synonyms. */
   analyzeQuery(question: string): QueryWord[] {
     // "Wo muss der Antrag hin?" asks "wohin" (a kept word), split as German writes it.
     // A town's qualifier the articles do not know ("Homberg (Ohm)") belongs to the town: no unknown topic word.
     const text = question
       .replace(SPLIT_WOHIN, (_, w: string, rest: string) => `${w}hin${rest}`)
-      .replace(NAME_QUALIFIER, (whole, name: string, qualifier: string) => {
-        const term = this.baseTerm(qualifier);
-        return term !== null && this.vocabulary.has(term) ? whole : name;
-      });
+      .replace(NAME_QUALIFIER, (whole, name: string, qualifier: string) => (this.isKnownWord(qualifier) ? whole : name))
+      // A truncated part the articles do not know ("Ober-") has its meaning only with the head it shares: no word of its own.
+      .replace(TRUNCATED_PART, (whole, part: string) => (this.isKnownWord(part) ? whole : ''));
     const words: QueryWord[] = [];
     const seen = new Map<string, QueryWord>();
     /** Term of an unknown word → the known modifier found in it (see `knownModifierOf`). */
@@ -869,6 +874,9 @@ const SPLIT_WOHIN = /(?<!\p{L})([Ww]o)(?!\p{L})([^.?!;:,]*?)\s+hin(?=\s*(?:[.?!;
 
 /** A capitalised word in brackets right after a name: the name's qualifier ("Homberg (Ohm)", "Gemünden (Felda)"). */
 const NAME_QUALIFIER = /(\p{Lu}\p{L}+)\s*\((\p{Lu}\p{Ll}+)\)/gu;
+
+/** The first part of a compound whose head follows later ("Ober- und Unterdorf", "Kassen-, Bau- und Ordnungsamt"). */
+const TRUNCATED_PART = /(\p{L}+)-(?=\s*(?:,|und\b|oder\b|bzw\b|sowie\b))/gu;
 
 /** Where a clause ends: a sentence or clause mark, or a conjunction that opens the next one. */
 const CLAUSE_END = /[.?!;:,()–]|\s(?:und|oder|aber|weil|wenn|dass|ob|damit)\s/iu;

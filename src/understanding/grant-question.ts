@@ -146,7 +146,7 @@ const MONEY_TALK =
 const MONEY_WORD = /\b(?:geld|zuschuss|zuschuesse|kohle|euro|zahlt|zahlen|bezahlt)\b/;
 /** Weak: the question is about money or funding, which together with a concrete case means its amount ("Drei Gemeinden – Förderung?"). */
 const WEAK_ASK =
-  /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerderung|foerdermittel|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land)\b/;
+  /\b(?:was\s+gibt(?:s|\s+es)?|geld|foerderung|foerdermittel|foerdergeld|zuschuss|zuschuesse|zuwendung|euro|kohle|zahlt|zahlen|bezahlt|bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|foerderseitig|lohnt|vom\s+land|finanziell(?:e[nmrs]?)?)\b/;
 
 /**
  * Everyday verbs of the Land giving money, each with the particle that makes it giving ("Legt das Land da was

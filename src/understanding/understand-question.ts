@@ -8,6 +8,7 @@ import { amountSides } from './money-comparison.js';
 import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
+import { asHelpQuestion } from './help-reading.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
 import { asTaskQuestion, asWhatIsFundedQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
@@ -86,6 +87,13 @@ export function understandMessage(
   const asAvailability = availability !== undefined ? understandQuestion(availability, knowledge, topic) : undefined;
   if (asAvailability && isConfident(asAvailability)) return { question: cleaned.text, understanding: asAvailability };
   const understanding = understandQuestion(cleaned.text, knowledge, topic);
+  // "Wer kann uns da weiterhelfen?" asks for advice, unless the message names a matter with an article of its own
+  // ("Cyberangriff … Wer hilft uns?", "Haushalt … Wer berät uns?"): see `asHelpQuestion`.
+  const help = asHelpQuestion(cleaned.text);
+  if (help !== undefined && !answersNamedMatter(understanding)) {
+    const read = understandQuestion(help, knowledge, topic);
+    if (isConfident(read)) return { question: cleaned.text, understanding: read };
+  }
   // "Was wird alles gefördert?": the funded things are the task areas, whatever article "gefördert" finds most often.
   const whatIsFunded = understanding.kind === 'single' ? asWhatIsFundedQuestion(cleaned.text) : undefined;
   if (whatIsFunded && knowledge.taskAreasArticle) {
@@ -116,6 +124,16 @@ export function understandMessage(
   const asWritten = cleaned.changed ? understandQuestion(message.trim(), knowledge, topic) : undefined;
   if (asWritten && isConfident(asWritten)) return { question: message.trim(), understanding: asWritten };
   return { question: cleaned.text, understanding: asTask(cleaned.text, understanding, knowledge, topic) };
+}
+
+/**
+ * True unless the message was read as one confident answer from an article about a service that helps itself
+ * (`Article.helps`: "Cyberangriff … Wer hilft uns?" found Hessen3C): two answers and comparisons stay as well.
+ */
+function answersNamedMatter(understanding: QuestionUnderstanding): boolean {
+  if (understanding.kind !== 'single') return true;
+  const { decision } = understanding.reading;
+  return decision.outcome === 'answer' && decision.article.helps;
 }
 
 /**

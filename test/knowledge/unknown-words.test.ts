@@ -130,6 +130,13 @@ describe('unknown words in a question', () => {
     expect(texts).toContain('Standesamtsbezirk');
   });
 
+  it('drops a truncated first part the articles do not know ("Ober- und Unterdorf"), keeps a known one ("Kassen- und")', async () => {
+    const { index } = await loaded;
+    const texts = (question: string) => index.analyzer.analyzeQuery(question).map((w) => w.text);
+    expect(texts('Die Wehren im Ober- und im Unterdorf sollen eine werden')).not.toContain('Ober');
+    expect(texts('Kassen- und Personalwesen gemeinsam')).toContain('Kassen');
+  });
+
   it('takes capitals for an abbreviation or name, also as the first word', async () => {
     const { index } = await loaded;
     const [leader] = index.analyzer.analyzeQuery('LEADER Regionalbudget wie hoch');

@@ -255,6 +255,12 @@ describe('which computed case a question is about, with its numbers (words from 
     });
   });
 
+  it('reads "Hilft uns das Land finanziell?" as speaking of money', () => {
+    expect(
+      readGrantCase('Die Wehren im Ober- und Unterdorf sollen eine werden. Hilft uns das Land da irgendwie finanziell?', cases, fresh),
+    ).toMatchObject({ grantCase: { kind: 'feuerwehr' }, asks: 'weak' });
+  });
+
   it('reads no case into questions about other numbers', () => {
     expect(readGrantCase('Wie viele Cyberangriffe wurden 2024 gemeldet?', cases, fresh)).toBeUndefined();
     // The savings rule is named, but the percentage is asked, not an amount.
