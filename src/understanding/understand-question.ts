@@ -435,7 +435,7 @@ function readSeveral(
   // Not one that points back ("Und wie viel Förderung gibt es dafür?").
   if (
     second.question !== questions[1] &&
-    ASKS_OWN_THING.test(questions[1]!) &&
+    (ASKS_OWN_THING.test(questions[1]!) || asksOwnYesNo(questions[1]!)) &&
     !POINTS_BACK.test(questions[1]!) &&
     followUpNouns(questions[1]!).length > 0
   ) {
@@ -444,7 +444,8 @@ function readSeveral(
     if (alone.decision.outcome === 'answer' && alone.decision.article.id !== firstId) second = alone;
   }
   const secondStandsAlone =
-    standsAlone(questions[1]!) || (ASKS_OWN_THING.test(questions[1]!) && isAnswered(second) && second.question === questions[1]);
+    standsAlone(questions[1]!) ||
+    ((ASKS_OWN_THING.test(questions[1]!) || asksOwnYesNo(questions[1]!)) && isAnswered(second) && second.question === questions[1]);
   // A request to the bot without a noun of its own ("Können Sie das checken?") is part of the first as well.
   const asksTheBot = ADDRESSES_BOT.test(questions[1]!) && followUpNouns(questions[1]!).length === 0;
   if (isAnswered(first) && !secondStandsAlone && (second.question === questions[1] || asksTheBot)) {
@@ -744,6 +745,18 @@ const POINTS_BACK =
  */
 const ASKS_OWN_THING =
   /^\s*(?:(?:und|also|aber)\s+)?(?:(?:(?:seit|bis|ab|an|für|fuer|mit|von|bei|nach|zu|über|ueber|auf|aus)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})|(?:gibt\s+es|gibts)\s+(?:\p{L}+\s+){0,4}?(?:ne|nen|eine[nm]?|ein|irgendeine[nm]?)\s+\p{L})/iu;
+
+/**
+ * "Und darf unser Abwasserzweckverband selber einen Antrag stellen?": a yes/no question whose subject is a thing
+ * named with its article or possessive (not a pronoun: "Und gilt das auch …?", "müssen wir …") names a thing of its own.
+ */
+const ASKS_OWN_YES_NO =
+  /^\s*(?:(?:und|also|aber)\s+)?(?:darf|dürfen|duerfen|muss|müssen|muessen|kann|können|koennen|gilt|gelten|braucht|brauchen|ist|sind|bekommt|bekommen|zählt|zaehlt)\s+(?:auch\s+)?(?:(?:unser\p{L}*|ein\p{L}*|ne|nen)\s+\p{L}{4,}|(?:(?:der|die|den|dem)\s+)?\p{Lu}\p{L}{3,})/u;
+
+/** `ASKS_OWN_YES_NO` of a question, its first word taken in lower case ("Und darf …", "Darf …"). */
+function asksOwnYesNo(question: string): boolean {
+  return ASKS_OWN_YES_NO.test(question.replace(/^\s*\p{L}/u, (first) => first.toLowerCase()));
+}
 
 /** "Können Sie …", "Könntest du …": the writer asks the bot to do something. */
 const ADDRESSES_BOT = /^\s*(?:(?:und|also)\s+)?(?:können|koennen|könnten|koennten|kannst|könntest|würden|wuerden|würdest)\s+(?:sie|du)\b/iu;

@@ -193,6 +193,21 @@ describe('two questions in one message', () => {
     expect(reply.text).toContain('15 %');
   });
 
+  it('answers a second yes/no question that names a thing of its own ("Und darf unser Zweckverband …?")', async () => {
+    const { reply } = await ask(
+      'Wie viel Prozent müssen wir mit der Kooperation einsparen? Und darf unser Abwasserzweckverband selber einen Antrag stellen?',
+    );
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('15 %');
+    expect(reply.text).toContain('juristische Person');
+  });
+
+  it('keeps a second question whose subject is a pronoun with the first ("… und braucht die eine Genehmigung?")', async () => {
+    const { reply } = await ask('Was ist eine oeffentlich-rechtliche Vereinbarung nach KGG, und braucht die eine Genehmigung?');
+    expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('genehmigungspflichtig');
+  });
+
   it('shortens each answer to the intro sentences that say what was asked, even a later one', async () => {
     const { reply } = await ask('Wie viel sparen Neuhof, Flieden und Kalbach im Jahr? Und wohin schicken wir den Antrag?');
     expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
