@@ -16,7 +16,8 @@ const ARTICLE = String.raw`(?:(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?
 const SIDE = String.raw`(.+?)`;
 const JOIN = String.raw`\s+(?:und|bzw\.?|beziehungsweise|oder|sowie|zu[mr]?|gegenüber|vs\.?|versus)\s+`;
 const BETTER = String.raw`(?:besser|sinnvoller|geeigneter|günstiger|empfehlenswerter|vorteilhafter|praktischer|einfacher|passender|zu\s+empfehlen)`;
-const END = String.raw`\s*[?.!]*\s*$`;
+/** The end of a comparison, also with the question put again ("…, oder was ist der Unterschied?"). */
+const END = String.raw`\s*(?:,?\s*oder\s+(?:was\s+ist\s+(?:denn\s+)?(?:da\s+)?der\s+unterschied|wo\s+liegt\s+(?:da\s+)?der\s+unterschied|nicht))?\s*[?.!]*\s*$`;
 /** "the same": "dasselbe", "das Gleiche", "ein und dasselbe", "identisch", "gleichbedeutend" (also "nicht dasselbe"). */
 const SAME = String.raw`(?:(?:nicht\s+|eigentlich\s+|wirklich\s+|genau\s+)*(?:ein\s+und\s+)?(?:dasselbe|dieselbe|derselbe|das\s+selbe|die\s+selbe|das\s+gleiche|die\s+gleiche|der\s+gleiche|identisch|gleichbedeutend)(?:\s+[\p{L}-]+)?)`;
 /** "different things": "etwas anderes", "(zwei) verschiedene Dinge", "unterschiedliche Stellen". */
@@ -74,9 +75,12 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
     ),
     explicit: true,
   },
-  // "Was ist besser: X oder Y?", "Ist X oder Y sinnvoller?"
+  // "Was ist besser: X oder Y?", "Was bringt mehr Geld: X oder Y?", "Ist X oder Y sinnvoller?"
   {
-    pattern: new RegExp(String.raw`${BETTER}\s*(?:für\s+uns\s*)?[:,-]?\s*${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    pattern: new RegExp(
+      String.raw`(?:${BETTER}|(?:bringt|gibt|lohnt\s+sich)\s+mehr(?:\s+\p{L}+)?)\s*(?:für\s+uns\s*)?[:,-]?\s*${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`,
+      'iu',
+    ),
     explicit: true,
   },
   {
@@ -162,10 +166,13 @@ function tidySide(side: string): string {
     side
       .replace(/\s*,\s*(?:die|der|das|den|dem|welche[rsnm]?)\s.*$/iu, '')
       .replace(/^(?:was\s+ist\s+)?(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?|diese[rsnm]?)\s+/iu, '')
-      .replace(/^(?:gleich|lieber|eher|doch|direkt|einfach)\s+/iu, '')
+      .replace(/^(?:gleich|lieber|eher|doch|direkt|einfach|nur|bloß|bloss)\s+/iu, '')
+      // "eine normale Kooperation z.B. beim Bauamt": the example names no other thing.
+      .replace(/\s+(?:z\.\s?B\.|zum\s+Beispiel|etwa|wie)\s.*$/iu, '')
+      .replace(/^(?:der|die|das|dem|den|des|eine?[mnrs]?|'?ne[mnr]?)\s+/iu, '')
       // "normaler Zweckverband" is a Zweckverband; "die normale Förderung", "der eigentliche Zuschuss" is the regular grant.
       .replace(
-        /^(?:normale[nmrs]?|klassische[nmrs]?|eigentliche[nmrs]?|reguläre[nmrs]?|übliche[nmrs]?)\s+(?!(?:IKZ-?)?(?:förder|foerder|zuschuss|zuwendung|geld))/iu,
+        /^(?:normale[nmrs]?|klassische[nmrs]?|eigentliche[nmrs]?|reguläre[nmrs]?|übliche[nmrs]?|komplette[nmrs]?|ganze[nmrs]?)\s+(?!(?:IKZ-?)?(?:förder|foerder|zuschuss|zuwendung|geld))/iu,
         '',
       )
       .replace(/\s*[-–—:,]\s*$/u, '')

@@ -36,6 +36,12 @@ describe('comparisonSides', () => {
       'öffentlich-rechtliche Vereinbarung',
     ],
     ['Sind Hessen3C und AKC ein und dasselbe?', 'Hessen3C', 'AKC'],
+    ['Ist das AKC dasselbe wie die IKZ-Förderung oder was ist der Unterschied?', 'AKC', 'IKZ-Förderung'],
+    [
+      'Was bringt mehr Geld: ein kompletter Gemeindeverwaltungsverband oder nur eine normale Kooperation z.B. beim Bauamt?',
+      'Gemeindeverwaltungsverband',
+      'Kooperation',
+    ],
     ['Ist ein GVV etwas anderes als ein Zweckverband?', 'GVV', 'Zweckverband'],
     ['Sind Zweckverband und AöR zwei verschiedene Dinge?', 'Zweckverband', 'AöR'],
     ['Ist eine AöR identisch mit einem Zweckverband?', 'AöR', 'Zweckverband'],
