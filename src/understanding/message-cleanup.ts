@@ -21,7 +21,7 @@ const SALUTATION = new RegExp(
 const CLOSING = new RegExp(
   '(?:^|(?<=[\\n.!?,;:)]\\s*)|\\s)(?:' +
     [
-      '(?:mit\\s+)?(?:freundliche[nm]?|beste[nm]?|herzliche[nm]?|liebe[nm]?|viele[nm]?|schöne[nm]?|kollegiale[nm]?|sonnige[nm]?|freundlich)\\s+gr(?:ü|ue)(?:ß|ss)(?:e|en)?\\b',
+      '(?:mit\\s+)?(?:freundliche[nm]?|beste[nm]?|herzliche[nm]?|liebe[nm]?|viele[nm]?|schöne[nm]?|kollegiale[nm]?|sonnige[nm]?|freundlich)\\s+gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?(?!\\p{L})',
       'gr(?:ü|ue)(?:ß|ss)e?\\s+(?:aus|von)\\s',
       'mfg\\b\\.?',
       'hochachtungsvoll\\b',

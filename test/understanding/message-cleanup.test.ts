@@ -12,6 +12,8 @@ describe('cleanMessage: letter-style messages', () => {
       'wir planen, unsere Bauhöfe zusammenzulegen. Ist das förderfähig?',
     ],
     ['Hallo, kurze Frage: zählt eine gemeinsame Personalabrechnung als IKZ?', 'zählt eine gemeinsame Personalabrechnung als IKZ?'],
+    // "Gruß" in the singular: no umlaut, and ß is no word character to a plain \b.
+    ['Wohin geht der Antrag?\nMit freundlichem Gruß\nKämmerei', 'Wohin geht der Antrag?'],
     ['Guten Tag ich habe eine Frage zum Antrag: Wer muss unterschreiben?', 'zum Antrag: Wer muss unterschreiben?'],
     ['Moin, können Sie mir sagen, wie lange die Bearbeitung dauert? LG', 'wie lange die Bearbeitung dauert?'],
     ['Wie hoch ist die Förderung? Danke!', 'Wie hoch ist die Förderung?'],
