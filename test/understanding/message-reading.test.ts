@@ -185,6 +185,14 @@ describe('"who helps us?" after telling what happened', () => {
   });
 });
 
+describe('a question for the current version', () => {
+  it('reads "gibts was Neueres?" after an old framework agreement as a question for the one in force', async () => {
+    const { reply, outcome } = await ask('Im Ordner liegt noch die Rahmenvereinbarung von 2016. Gilt die noch oder gibts was neueres?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'geltungsdauer' });
+    expect(reply.text).toContain('RV 2021');
+  });
+});
+
 describe('two questions in one message', () => {
   it('answers a second question joined by "Und" from its own article, not from the first one', async () => {
     const { reply } = await ask('Brauchen wir einen Beschluss der Gemeindevertretung? Und wie hoch ist die Einsparvorgabe?');
