@@ -643,8 +643,9 @@ export class IkzBot extends ActivityHandler {
     const inContext = grantOf([...context, question].join(' '));
     // The context tells the number, not another case ("welche Einsparung …" stays a question about the saving) —
     // unless the question's own case is only the general one ("Gibt es dafür Fördergeld, wie viel?"
-    // after "Wir sind vier Gemeinden … Gemeindeverwaltungsverband").
-    const ownCase = alone && alone.reading.by !== 'general';
+    // after "Wir sind vier Gemeinden … Gemeindeverwaltungsverband") or, for a question for an amount, only the found
+    // article's ("Fünf Kommunen … Wie viel kann man da erwarten?" found the savings rule).
+    const ownCase = alone && alone.reading.by !== 'general' && !(alone.reading.by === 'article' && alone.reading.asks === 'strong');
     return inContext?.use && (!ownCase || alone.reading.grantCase.kind === inContext.reading.grantCase.kind) ? inContext : alone;
   }
 

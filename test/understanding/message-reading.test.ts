@@ -210,6 +210,15 @@ describe('two questions in one message', () => {
     expect(reply.text).toContain('juristische Person');
   });
 
+  it('computes the amount a first question asks for from the counts of the context ("Fünf Kommunen … Wie viel …?")', async () => {
+    const { reply } = await ask(
+      'Fünf Kommunen im Odenwald planen eine gemeinsame Finanzverwaltung. Wie viel kann man da erwarten und was müssen wir nachweisen?',
+    );
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('100.000 €');
+    expect(reply.text).toContain('15 %');
+  });
+
   it('keeps a second question whose subject is a pronoun with the first ("… und braucht die eine Genehmigung?")', async () => {
     const { reply } = await ask('Was ist eine oeffentlich-rechtliche Vereinbarung nach KGG, und braucht die eine Genehmigung?');
     expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
