@@ -224,6 +224,17 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
       const whole = readQuestion(text, knowledge, topic);
       if (isAnswered(whole) && whole.decision.article.id !== question.decision.article.id)
         return { kind: 'single', reading: whole, pending: [] };
+      // A story with words no article has ("Lösegeldforderung") leaves the whole unanswered: a service that helps
+      // itself (`Article.helps`) ranked first for it, at least as close as the one the question found, is the helper.
+      const helper = whole.decision.candidates[0];
+      const found = whole.decision.candidates.find((c) => c.article.id === question.decision.article.id);
+      if (
+        helper?.article.helps &&
+        helper.article.id !== question.decision.article.id &&
+        helper.coverage >= (found?.coverage ?? 0) &&
+        helper.coverage >= HELPER_MIN_COVERAGE
+      )
+        return { kind: 'single', reading: { ...question, question: text, decision: answeredBy(question.decision, helper) }, pending: [] };
     }
     if (isAnswered(question)) {
       // A named task ("Bauhof") as well: whether it is funded is the rule on task areas, not an overview of IKZ (an
@@ -256,6 +267,9 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
 /** "Wer hilft uns?", "Gibt es jemanden, der da hilft?", "An wen können wir uns wenden?", "Wer unterstützt uns dabei?" */
 const ASKS_WHO_HELPS =
   /(?<!\p{L})(?:wer|jemand\p{L}*|an\s+wen|welche\s+stelle|eine\s+stelle)(?!\p{L}).*?(?<!\p{L})(?:hilft|helfen|unterstützt|unterstützen|unterstuetzt|unterstuetzen|berät|beraet|beraten|wenden|begleitet|begleiten)(?!\p{L})/iu;
+
+/** How much of a story with its question the helper it leads to must cover (`Article.helps`, see above). */
+const HELPER_MIN_COVERAGE = 0.3;
 
 const OUTSIDE: AnswerDecision = { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
 const NOT_IN_ARTICLES: AnswerDecision = { outcome: 'no_answer', reason: 'not_covered', candidates: [] };

@@ -36,6 +36,11 @@ describe('a question for someone who helps', () => {
     // A matter with a helper of its own keeps that helper.
     ['Wir hatten einen Cyberangriff, alles ist verschlüsselt. Wer hilft uns jetzt?', 'hessen3c'],
     ['unser server spinnt und wir glauben da war ein hacker drin, wer hilft uns jetzt', 'hessen3c'],
+    // A story with words no article has still leads to the helper it names.
+    [
+      'Dringend!! Bei uns sind alle Rechner verschlüsselt, auf den Bildschirmen steht eine Lösegeldforderung. Wer hilft uns jetzt vom Land??',
+      'hessen3c',
+    ],
   ])('answers "%s" from %s', async (question, articleId) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     seen(await conversation.say(question));
