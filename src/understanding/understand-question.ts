@@ -199,6 +199,8 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   if (questions.length <= 1) {
     const comparison = readComparison(questions[0] ?? text, knowledge, text);
     if (comparison) return comparison;
+    const form = describedForm(questions[0] ?? text, text, knowledge);
+    if (form) return { kind: 'single', reading: form, pending: [] };
   }
   // The context sentences of the message are what its questions refer back to ("… ein Gutachten in Auftrag
   // geben. Gibt es dafür einen Zuschuss?"), before the conversation's topic.
@@ -267,6 +269,43 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
 /** "Wer hilft uns?", "Gibt es jemanden, der da hilft?", "An wen können wir uns wenden?", "Wer unterstützt uns dabei?" */
 const ASKS_WHO_HELPS =
   /(?<!\p{L})(?:wer|jemand\p{L}*|an\s+wen|welche\s+stelle|eine\s+stelle)(?!\p{L}).*?(?<!\p{L})(?:hilft|helfen|unterstützt|unterstützen|unterstuetzt|unterstuetzen|berät|beraet|beraten|wenden|begleitet|begleiten)(?!\p{L})/iu;
+
+/**
+ * A question for the name or form of what the message describes: "Wie nennt man sowas?", "Wie heißt das?", "Welches
+ * Instrument nimmt man da?", "Gibts dafür ne passende Form?".
+ */
+const ASKS_FOR_FORM =
+  /(?<!\p{L})(?:wie\s+(?:nennt\s+man|heißt|heisst)\s+(?:so\s*was|sowas|so\s+etwas|das|dies)|(?<!in\s)welche[sr]?\s+(?:instrument|rechtsform|form|modell|konstrukt)|(?:gibt\s+es|gibts)\s+(?:(?:da|dafür|dafuer|dazu)\s+)?(?:eine?|ne|'ne)\s+(?:passende\s+)?(?:rechts)?form)(?!\p{L})/iu;
+/** Money or funding in any words (after a question for a form: the amount is asked as well). */
+const SPEAKS_OF_MONEY = /(?:geld|zuschu|f(?:ö|oe)rder|zuwend|finanz|zahlt|kohle|betrag|summe)/iu;
+/** A word that leads to the overview of the legal forms: its folder, and the articles that link it, hold the forms (the GVV links it). */
+const FORMS_WORD = 'Rechtsformen';
+/** How much of the description the form must cover. */
+const FORM_MIN_COVERAGE = 0.3;
+
+/**
+ * The legal form a message describes when it asks for its name ("… was Gemeinsames gründen, das die
+ * Abwasserbeseitigung übernimmt, mit eigener Satzung … Wie nennt man sowas?" → the Zweckverband): of the articles the
+ * whole message leads to, the best-ranked form (not their overview; "in welcher Form" asks how, not for a form). The words of the description
+ * also lead to the task areas ("Abwasser") or the procedure, which do not name forms.
+ */
+function describedForm(question: string, text: string, knowledge: KnowledgeLookup): QuestionReading | undefined {
+  const asked = ASKS_FOR_FORM.exec(question);
+  // "Wie heißt das und gibts da extra Geld?" asks for money too: the computed case answers both.
+  if (!asked || SPEAKS_OF_MONEY.test(question.slice(asked.index + asked[0].length))) return undefined;
+  const forms = knowledge.answer(FORMS_WORD);
+  if (forms.outcome !== 'answer') return undefined;
+  const folder = folderOf(forms.article.file);
+  const whole = knowledge.answer(text);
+  const isForm = (a: Article) => !a.overview && (folderOf(a.file) === folder || a.related.includes(forms.article.id));
+  const form = whole.candidates.find((c) => isForm(c.article));
+  if (!form || form.coverage < FORM_MIN_COVERAGE) return undefined;
+  const { article, score, coverage } = form;
+  return {
+    question,
+    decision: { outcome: 'answer', article, sections: article.sections.slice(0, 1), score, coverage, candidates: whole.candidates },
+  };
+}
 
 /** How much of a story with its question the helper it leads to must cover (`Article.helps`, see above). */
 const HELPER_MIN_COVERAGE = 0.3;
@@ -419,7 +458,7 @@ function readSeveral(
   alternatives = false,
   inMessage?: () => ConversationTopic,
 ): QuestionUnderstanding {
-  const first = readInMessage(questions[0]!, knowledge, topic, inMessage);
+  const first = describedForm(questions[0]!, text, knowledge) ?? readInMessage(questions[0]!, knowledge, topic, inMessage);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
   const more = questions.slice(2);

@@ -185,6 +185,32 @@ describe('"who helps us?" after telling what happened', () => {
   });
 });
 
+describe('a question for the name of the form a message describes', () => {
+  it.each<[string, string]>([
+    [
+      'Wir drei Gemeinden wollen was Gemeinsames gründen, das die Abwasserbeseitigung komplett übernimmt, mit eigener Satzung, und wir sind nur noch Mitglieder. Wie nennt man sowas?',
+      'zweckverband',
+    ],
+    [
+      'Die Stadt nebenan soll für uns die Lohnabrechnung machen, aber die Zuständigkeit soll rechtlich bei uns bleiben. Welches Instrument nimmt man da?',
+      'oeffentlich-rechtliche-vereinbarung',
+    ],
+  ])('answers "%s" from %s', async (message, articleId) => {
+    const { outcome } = await ask(message);
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId });
+  });
+
+  it('leaves "in welcher Form" (how, not which form) and a question that also asks for money to the other readings', async () => {
+    expect((await ask('Bis wann und in welcher Form müssen wir den Verwendungsnachweis einreichen?')).outcome).toMatchObject({
+      outcome: 'no_answer',
+    });
+    const gvv = await ask(
+      'Bei uns reden alle von so nem Verwaltungsverband, wo jedes Dorf seinen Bürgermeister behält. Wie heißt das richtig und gibts da extra Geld?',
+    );
+    expect(gvv.reply.text).toContain('150.000 €');
+  });
+});
+
 describe('a question for the current version', () => {
   it('reads "gibts was Neueres?" after an old framework agreement as a question for the one in force', async () => {
     const { reply, outcome } = await ask('Im Ordner liegt noch die Rahmenvereinbarung von 2016. Gilt die noch oder gibts was neueres?');
