@@ -275,7 +275,7 @@ const ASKS_WHO_HELPS =
  * Instrument nimmt man da?", "Gibts dafür ne passende Form?".
  */
 const ASKS_FOR_FORM =
-  /(?<!\p{L})(?:wie\s+(?:nennt\s+man|heißt|heisst)\s+(?:so\s*was|sowas|so\s+etwas|das|dies)|(?<!in\s)welche[sr]?\s+(?:instrument|rechtsform|form|modell|konstrukt)|(?:gibt\s+es|gibts)\s+(?:(?:da|dafür|dafuer|dazu)\s+)?(?:eine?|ne|'ne)\s+(?:passende\s+)?(?:rechts)?form)(?!\p{L})/iu;
+  /(?<!\p{L})(?:wie\s+(?:nennt\s+man|heißt|heisst)\s+(?:so\s*was|sowas|so\s+etwas|das|dies)|welche[sr]?\s+(?:instrument|rechtsform|modell|konstrukt|form\s+der\s+(?:zusammenarbeit|kooperation))|(?:gibt\s+es|gibts)\s+(?:(?:da|dafür|dafuer|dazu)\s+)?(?:eine?|ne|'ne)\s+(?:passende\s+)?(?:rechts)?form)(?!\p{L})/iu;
 /** Money or funding in any words (after a question for a form: the amount is asked as well). */
 const SPEAKS_OF_MONEY = /(?:geld|zuschu|f(?:ö|oe)rder|zuwend|finanz|zahlt|kohle|betrag|summe)/iu;
 /** A word that leads to the overview of the legal forms: its folder, and the articles that link it, hold the forms (the GVV links it). */
@@ -286,7 +286,7 @@ const FORM_MIN_COVERAGE = 0.3;
 /**
  * The legal form a message describes when it asks for its name ("… was Gemeinsames gründen, das die
  * Abwasserbeseitigung übernimmt, mit eigener Satzung … Wie nennt man sowas?" → the Zweckverband): of the articles the
- * whole message leads to, the best-ranked form (not their overview; "in welcher Form" asks how, not for a form). The words of the description
+ * whole message leads to, the best-ranked form (not their overview; "Welche Form muss der Nachweis haben?" asks for no legal form). The words of the description
  * also lead to the task areas ("Abwasser") or the procedure, which do not name forms.
  */
 function describedForm(question: string, text: string, knowledge: KnowledgeLookup): QuestionReading | undefined {

@@ -200,7 +200,7 @@ describe('a question for the name of the form a message describes', () => {
     expect(outcome).toMatchObject({ outcome: 'answer', articleId });
   });
 
-  it('leaves "in welcher Form" (how, not which form) and a question that also asks for money to the other readings', async () => {
+  it('leaves "in welcher Form", "welche Form muss … haben" (no legal form) and a question that also asks for money to the other readings', async () => {
     expect((await ask('Bis wann und in welcher Form müssen wir den Verwendungsnachweis einreichen?')).outcome).toMatchObject({
       outcome: 'no_answer',
     });
