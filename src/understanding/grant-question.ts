@@ -366,10 +366,16 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     ? all.cases.find((c) => c.requires.length > 0 && c.figures.some((f) => f.money) && asksHowMuchOf(folded, c.requires))
     : undefined;
 
+  const describedShared = shared.find((c) => isDescribed(c, hints));
+
   let chosen: CompiledCase;
   let by: GrantReading['by'];
   if (askedFor) [chosen, by] = [askedFor, 'mention'];
   else if (named.length > 0) [chosen, by] = [mostFilled(named), 'name'];
+  // "Bei uns im Kreis reden drei Gemeinden von einem gemeinsamen Rathaus, jede behält ihren Bürgermeister": the case the
+  // statements describe, over a word only another case counts with ("Kreis") that counts nothing here.
+  else if (describedShared && !own.some((c) => c !== describedShared && filled(c) > filled(describedShared)))
+    [chosen, by] = [describedShared, 'general'];
   else if (own.length > 0) [chosen, by] = [mostFilled(own), 'count'];
   // "Und wenn wir gleich fusionieren?" after the regular grant: the merger is the new case, not the topic's.
   else if (byTopic && merges && mergerCase && byTopic !== mergerCase) [chosen, by] = [mergerCase, 'mention'];

@@ -370,6 +370,13 @@ describe('which computed case a question is about, with its numbers (words from 
       kind: 'kooperation',
       partners: 3,
     });
+    // A word only the regular grant counts with ("Kreis") that counts nothing here does not outweigh the description.
+    const inKreis =
+      'Bei uns im Kreis wollen drei Gemeinden ein gemeinsames Rathaus, jede behält ihren Bürgermeister. Wird das unterstützt?';
+    expect(readGrantCase(inKreis, cases, { ...fresh, describedBy: 'gemeindeverwaltungsverband' })?.grantCase).toEqual({
+      kind: 'gvv',
+      members: 3,
+    });
   });
 });
 
