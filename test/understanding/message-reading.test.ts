@@ -211,6 +211,16 @@ describe('a question for the name of the form a message describes', () => {
   });
 });
 
+describe('everyday words for the preparation grant', () => {
+  it('reads "die Untersuchung bezuschussen … wieder hergeben" as the repayment of a preparation grant', async () => {
+    const { reply, outcome } = await ask(
+      'Mal angenommen, wir lassen uns die Untersuchung vom Land bezuschussen und am Ende sagt die Nachbargemeinde doch nein. Bleibt das Geld dann bei uns oder müssen wir das wieder hergeben?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'projektentwicklung' });
+    expect(reply.text).toContain('zurückgezahlt');
+  });
+});
+
 describe('a question for the current version', () => {
   it('reads "gibts was Neueres?" after an old framework agreement as a question for the one in force', async () => {
     const { reply, outcome } = await ask('Im Ordner liegt noch die Rahmenvereinbarung von 2016. Gilt die noch oder gibts was neueres?');
