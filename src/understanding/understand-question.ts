@@ -356,9 +356,11 @@ function aboutOtherMatter(text: string, knowledge: KnowledgeLookup): boolean {
   if (!knowledge.unknownNouns || OWN_MATTER.test(text)) return false;
   const { questions, context } = questionsOf(text);
   if (questions.length === 0) return false;
+  // Questions without a noun of their own ("Was schreib ich dem am besten zurück?") are about the story's matter, however short its name.
+  const minLength = questions.every((q) => followUpNouns(q).length === 0) ? MIN_MATTER_LENGTH_NOUNLESS : MIN_MATTER_LENGTH;
   return context.some(
     (sentence) =>
-      knowledge.unknownNouns!(sentence).some((noun) => noun.length >= MIN_MATTER_LENGTH && !namesPerson(sentence, noun)) &&
+      knowledge.unknownNouns!(sentence).some((noun) => noun.length >= minLength && !namesPerson(sentence, noun)) &&
       knowledge.answer(sentence).outcome === 'no_answer',
   );
 }
@@ -374,6 +376,8 @@ function namesPerson(sentence: string, noun: string): boolean {
 
 /** A matter is named by a compound ("Straßenbeitragssatzung", "Sperrmüllabfuhr"); a shorter unknown noun is as often a name ("Herr Müller"). */
 const MIN_MATTER_LENGTH = 9;
+/** The same beside questions without a noun: they cannot name another matter themselves (a town is rarely the subject then). */
+const MIN_MATTER_LENGTH_NOUNLESS = 5;
 
 /** The asker's own application ("unser Antrag", "unseres IKZ-Antrags", "meinem Förderantrag"). */
 const OWN_APPLICATION = /(?<!\p{L})(?:unser|mein)(?:e[mnrs]?)?\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*/iu;

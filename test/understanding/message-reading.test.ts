@@ -152,6 +152,8 @@ describe('a message about another municipal matter', () => {
   it.each([
     'Die Straßenbeitragssatzung soll aufgehoben werden. Welche Unterlagen brauchen wir dafür?',
     'Wir wollen wiederkehrende Straßenbeiträge einführen. Wie läuft das Verfahren ab?',
+    // A question without a noun of its own is about the story's matter, however short its name.
+    'Ein Bürger beschwert sich zum dritten Mal, dass in seiner Straße nachts die Laternen aus sind. Was schreib ich dem am besten zurück?',
   ])('does not answer "%s" with the IKZ application', async (message) => {
     const { reply, outcome } = await ask(message);
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
