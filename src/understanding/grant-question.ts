@@ -103,10 +103,11 @@ const UNITS =
 /**
  * Strong: the question asks for a figure ("wie viel", "wie hoch", "was bekommen wir", "mit welcher Förderung …", "Summe",
  * "Betrag"), also in everyday words ("was bleibt für uns hängen", "was springt dabei raus", "was kommt da rum", "was
- * ist da drin", "welche Förderung ist da drin", "was steht uns zu", "was legt das Land dazu").
+ * ist da drin", "welche Förderung ist da drin", "was steht uns zu", "was legt das Land dazu"), and "mehr Geld" ("Wo gibt's
+ * mehr Geld: Fusion oder GVV?").
  */
 const STRONG_ASK =
-  /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|(?:was|welche[rsnm]?\s+(?:\w+\s+)?(?:foerderung|zuwendung|zuschuss|summe|betrag))\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|was\s+(?:gibt|gaebe)(?:s|\s+es)\s+(?:(?:denn|dann|da)\s+)?fuer\s+(?:einen|eine|ein)\s+\w+(?=\s*(?:[?.!]|$))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
+  /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|(?:was|welche[rsnm]?\s+(?:\w+\s+)?(?:foerderung|zuwendung|zuschuss|summe|betrag))\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|was\s+(?:gibt|gaebe)(?:s|\s+es)\s+(?:(?:denn|dann|da)\s+)?fuer\s+(?:einen|eine|ein)\s+\w+(?=\s*(?:[?.!]|$))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|mehr\s+(?:geld|foerderung|foerdergeld|zuschuss|kohle)|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for what something costs the municipality. */
 const COST_QUESTION = /\b(?:was|wie\s*viel)\s+kostet\b|\bkostet\s+(?:uns|das|es|die|der)\b|\bkosten(?:los|frei|pflichtig)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */

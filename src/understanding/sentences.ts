@@ -250,12 +250,14 @@ function leadingStatement(sentence: string): { statement: string; question: stri
  */
 const AND_QUESTION =
   /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b))?(?:wer|wen|wem|was|wie|wieviele?[nm]?|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob|inwiefern|inwieweit)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|gelten|reicht|wird|werden|bleiben|bleibt|bekommen|bekommt|kriegen|kriegt|zahlt|zahlen|kostet|kosten|dauert|läuft|laeuft|zählt|zählen|zaehlt|hat|haben|fällt|fallen)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür|die|der|den|unsere?|diese[rs]?|alle)\b)/iu;
+/** Words inside a sentence that announce a question of its own: "…, und noch was: darf man …?", "…; außerdem: …". */
+const ANNOUNCED_QUESTION = /\s*[,;]?\s+(?:und\s+)?(?:noch\s+(?:was|etwas|eine\s+frage)|außerdem|ausserdem|zudem)\s*:\s*(?=\p{L})/iu;
 /** A part shorter than this is no question of its own ("Wer und wann?"). */
 const MIN_QUESTION_WORDS = 3;
 
 /** A question sentence split into the questions "und" joins, each ending with "?". */
 function splitCoordinated(sentence: string): string[] {
-  const at = AND_QUESTION.exec(sentence);
+  const at = ANNOUNCED_QUESTION.exec(sentence) ?? AND_QUESTION.exec(sentence);
   if (!at) return [sentence];
   const first = sentence.slice(0, at.index).trim();
   const rest = sentence.slice(at.index + at[0].length).trim();

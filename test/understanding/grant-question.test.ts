@@ -366,7 +366,7 @@ describe('which computed case a question is about, with its numbers (words from 
       members: 3,
     });
     // Statements that lead to an article of no case leave the count with the regular grant.
-    expect(readGrantCase(text, cases, { ...fresh, describedBy: 'aufgabenbereiche' })?.grantCase).toEqual({
+    expect(readGrantCase(text, cases, { ...fresh, describedBy: 'antragsverfahren' })?.grantCase).toEqual({
       kind: 'kooperation',
       partners: 3,
     });

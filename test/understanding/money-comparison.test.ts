@@ -23,6 +23,26 @@ describe('a comparison that asks about money compares the amounts (cases from th
     ]);
   });
 
+  it('reads a cooperation in a task area as the regular grant and a merger as its debt relief ("Wo gibt es mehr Geld?")', () => {
+    expect(
+      sidesOf(
+        'Wir sind 4 Gemeinden. Was bringt mehr Geld: eine normale IKZ für die Finanzverwaltung oder gleich ein GVV?',
+        ['IKZ für die Finanzverwaltung', 'aufgabenbereiche'],
+        ['GVV', 'gemeindeverwaltungsverband'],
+      ),
+    ).toEqual([
+      ['foerderhoehe', { kind: 'kooperation', partners: 4 }],
+      ['foerderhoehe-gvv', { kind: 'gvv', members: 4 }],
+    ]);
+    expect(
+      sidesOf(
+        "Fusion oder GVV, wo gibt's mehr Geld vom Land? Wir sind 2 Gemeinden.",
+        ['Fusion', 'fusion'],
+        ['GVV', 'gemeindeverwaltungsverband'],
+      )?.map(([id]) => id),
+    ).toEqual(['entschuldungshilfe-fusion', 'foerderhoehe-gvv']);
+  });
+
   it('does not take a count of municipalities for inhabitants of a merger', () => {
     expect(
       sidesOf(

@@ -56,6 +56,11 @@ describe('sentences of a message', () => {
       'Wie lange dauert die Prüfung? Und noch was: brauchen wir einen Beschluss des Kreistags?',
       ['Wie lange dauert die Prüfung?', 'brauchen wir einen Beschluss des Kreistags?'],
     ],
+    // …also inside one sentence.
+    [
+      'Kann unser Zweckverband selbst Antragsteller sein, und noch was: darf man Folgekosten mit reinrechnen?',
+      ['Kann unser Zweckverband selbst Antragsteller sein?', 'darf man Folgekosten mit reinrechnen?'],
+    ],
     [
       'Wer zahlt den Zuschuss aus und wieviel Zeit vergeht bis zum Bescheid?',
       ['Wer zahlt den Zuschuss aus?', 'wieviel Zeit vergeht bis zum Bescheid?'],
