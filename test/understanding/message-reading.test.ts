@@ -257,6 +257,13 @@ describe('two questions in one message', () => {
     expect(reply.text).toContain('15 %');
   });
 
+  it('reads a second question without a noun after a comparison of two things one article has as part of it', async () => {
+    const { reply } = await ask('Delegation oder Mandatierung – wo liegt der Unterschied, und was muss genehmigt werden?');
+    expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('genehmigungspflichtig');
+    expect(reply.text).toContain('anzeigepflichtig');
+  });
+
   it('keeps a second question whose subject is a pronoun with the first ("… und braucht die eine Genehmigung?")', async () => {
     const { reply } = await ask('Was ist eine oeffentlich-rechtliche Vereinbarung nach KGG, und braucht die eine Genehmigung?');
     expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
