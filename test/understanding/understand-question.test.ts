@@ -349,6 +349,11 @@ describe("a question about where the asker's own application stands", () => {
     ['Wie ist der Stand unseres IKZ-Antrags vom März? Wir haben nichts gehört.', 'no_answer'],
     ['Ist unser Antrag schon beim Ministerium angekommen?', 'no_answer'],
     ['Letzten Herbst haben wir den Förderantrag abgeschickt. Wurde der mittlerweile genehmigt?', 'no_answer'],
+    // Two questions, both about where the own application stands.
+    [
+      'Wir haben im Juli unseren Gruppenantrag für den gemeinsamen Ordnungsbezirk über den Kreis abgeschickt. Können Sie mir sagen, wo der gerade liegt und ob schon was entschieden ist?',
+      'no_answer',
+    ],
     // Before the application: how it is decided.
     ['Wir haben noch keinen Antrag gestellt. Ist der Antrag bereits bewilligt, wenn der Kreis zustimmt?', 'antragsverfahren'],
     // The procedure in general, and a question about the own application that the articles answer.
