@@ -48,6 +48,11 @@ const BESIDE_A_DIALOG: Row[] = [
 /** Questions about the office: what it does, how far its offer goes, who advises. Answered, no dialog started. */
 const ABOUT_THE_OFFICE: Row[] = [
   {
+    kind: 'a colleague and a channel in a question about another matter; the modal belongs to the side clause',
+    text: 'Wie lange müssen wir das E-Mail-Postfach von einem ausgeschiedenen Mitarbeiter aufheben, bevor die IT es löschen darf?',
+    intent: 'question',
+  },
+  {
     kind: 'advising verb first, office with article',
     text: 'Begleitet uns die Beratungsstelle auch nach dem Förderbescheid noch?',
     intent: 'question',

@@ -35,6 +35,9 @@ const ONLY = 'nur';
 const AUXILIARIES = new Set(['ist', 'sind', 'waere', 'waeren', 'gibt', 'gibts', 'gaebe', 'hat', 'haben', 'wird', 'werden']);
 /** "Ihr", "Ihre" …: what belongs to the one addressed (also in lower case, as typed in a hurry). */
 const YOUR = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
+/** Conjunctions that open a subordinate clause: what follows is not the asker's own clause (folded). */
+const SUBORDINATING = new Set(['bevor', 'wenn', 'dass', 'weil', 'damit', 'nachdem', 'falls', 'sobald', 'obwohl', 'wahrend']);
+
 /** An unnamed person: how to reach one is a request for one ("Wie erreiche ich jemanden?"). */
 const SOMEONE_WORDS = new Set(['jemand', 'jemanden', 'jemandem', 'mensch', 'menschen']);
 /** Words after a question's verb that name its subject as someone known, not the one asked ("Kommen die Fachleute …?"). */
@@ -115,7 +118,10 @@ export class RequestReading {
     const start = afterConjunctions(words);
     const opensWithQuestionWord = words.slice(start, start + 2).some((word) => this.questionWords.has(word));
     // "Wie erreiche ich einen Menschen?": only the handoff gives the asker someone unnamed (not "die Beratungsstelle").
-    return !opensWithQuestionWord || words.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
+    // The asking word belongs to the main clause: "Wie lange … aufheben, bevor die IT es löschen darf?" asks for no one.
+    const subordinate = words.findIndex((word, i) => i > start && SUBORDINATING.has(word));
+    const main = subordinate < 0 ? words : words.slice(0, subordinate);
+    return !opensWithQuestionWord || main.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
   }
 
   /** True when terms name a person of the office or the asker to be reached (`words.persons`). */
