@@ -353,10 +353,12 @@ function notTheArticlesQuestion(
 /**
  * Words that tie a message to cooperation, its funding or the office's other topics. A message without any of them
  * whose story is about a thing no article knows („Die Straßenbeitragssatzung soll aufgehoben werden. Welche Unterlagen
- * brauchen wir dafür?“) asks about that matter; the articles would answer it for the IKZ application instead.
+ * brauchen wir dafür?“) asks about that matter; the articles would answer it for the IKZ application instead. Words every
+ * municipal message has („Gemeinde“, „Landkreis“, „Land“) tie it to nothing („Der Landkreis verlangt, dass sich die
+ * Gemeinde an den Kosten für den Schulbus beteiligt …“).
  */
 const OWN_MATTER =
-  /(?:ikz|interkommunal|zusammen|kooper|gemeinsam|nachbar|f(?:ö|oe)rder|zuschu|zuwend|geld|zahlt|zweckverb|verband|gvv|fusion|kreis|gemeinde|kommun|st(?:a|ä|ae)dt|d(?:o|ö|oe)rf|(?<![\p{L}])land(?![\p{L}])|akc|hessen3c|cyber|beratung|kompetenzzentrum|partner|rahmenverein|(?<![\p{L}])rv(?![\p{L}])|richtlinie|antrag|programm|einspar)/iu;
+  /(?:ikz|interkommunal|zusammen|kooper|gemeinsam|nachbar|f(?:ö|oe)rder|zuschu|zuwend|geld|zahlt|zweckverb|verband|gvv|fusion|akc|hessen3c|cyber|hack|wehr|ffw|beratung|kompetenzzentrum|partner|rahmenverein|(?<![\p{L}])rv(?![\p{L}])|richtlinie|antrag|programm|einspar|kgg|hmdi|innenministerium|arbeitsgemeinschaft|vereinbarung|(?<![\p{L}])ag(?![\p{L}])|anstalt)/iu;
 
 function aboutOtherMatter(text: string, knowledge: KnowledgeLookup): boolean {
   if (!knowledge.unknownNouns || OWN_MATTER.test(text)) return false;

@@ -154,6 +154,8 @@ describe('a message about another municipal matter', () => {
     'Wir wollen wiederkehrende Straßenbeiträge einführen. Wie läuft das Verfahren ab?',
     // A question without a noun of its own is about the story's matter, however short its name.
     'Ein Bürger beschwert sich zum dritten Mal, dass in seiner Straße nachts die Laternen aus sind. Was schreib ich dem am besten zurück?',
+    // "Landkreis" and "Gemeinde" are in every municipal message: they tie it to nothing.
+    'Der Landkreis verlangt, dass sich die Gemeinde an den Schulbuskosten beteiligt. Gibt es dafür überhaupt eine Rechtsgrundlage?',
   ])('does not answer "%s" with the IKZ application', async (message) => {
     const { reply, outcome } = await ask(message);
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
@@ -166,6 +168,7 @@ describe('a message about another municipal matter', () => {
     'Bürgermeisterin Schneider hat gefragt. Welche Unterlagen brauchen wir?',
     // A word of the programme ties the story to it.
     'In unserem Ordner liegt noch die Rahmenvereinbarung von 2016. Ist die noch gültig?',
+    'Nach der Kommunalwahl will unser neuer Bgm wissen, was eine Arbeitsgemeinschaft nach KGG eigentlich ist.',
   ])('still answers "%s"', async (message) => {
     const { outcome } = await ask(message);
     expect(outcome).toMatchObject({ outcome: 'answer' });
