@@ -95,6 +95,14 @@ describe('sentences of a message', () => {
     expect(questionsOf('Wir sind drei Gemeinden. Gibt es da Geld').questions).toEqual(['Gibt es da Geld']);
   });
 
+  it('reads each request of a letter ("bitten wir um Auskunft, wie viele …", "wüssten wir gern, ob …") as a question', () => {
+    expect(
+      questionsOf(
+        'Für eine Vorlage bitten wir um Auskunft, wie viele Kommunen mindestens beteiligt sein müssen. Darüber hinaus wüssten wir gern, ob das Land eine Machbarkeitsstudie bezuschusst.',
+      ).questions,
+    ).toEqual(['wie viele Kommunen mindestens beteiligt sein müssen?', 'ob das Land eine Machbarkeitsstudie bezuschusst?']);
+  });
+
   it.each([
     // A frame around an indirect question: the clause is the question, the frame context.
     [
