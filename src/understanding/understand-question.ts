@@ -287,7 +287,7 @@ const SPEAKS_OF_MONEY = /(?:geld|zuschu|f(?:ö|oe)rder|zuwend|finanz|zahlt|kohle
 /** A word that leads to the overview of the legal forms: its folder, and the articles that link it, hold the forms (the GVV links it). */
 const FORMS_WORD = 'Rechtsformen';
 /** How much of the description the form must cover. */
-const FORM_MIN_COVERAGE = 0.3;
+const FORM_MIN_COVERAGE = 0.25;
 
 /**
  * The legal form a message describes when it asks for its name ("… was Gemeinsames gründen, das die

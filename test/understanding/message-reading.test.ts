@@ -200,6 +200,10 @@ describe('a question for the name of the form a message describes', () => {
       'Die Stadt nebenan soll für uns die Lohnabrechnung machen, aber die Zuständigkeit soll rechtlich bei uns bleiben. Welches Instrument nimmt man da?',
       'oeffentlich-rechtliche-vereinbarung',
     ],
+    [
+      'Wir fünf Bürgermeister wollen uns regelmäßig treffen und Themen abstimmen, ohne Aufgaben abzugeben oder einen Verband zu gründen. Gibts dafür ne passende Form?',
+      'arbeitsgemeinschaft',
+    ],
   ])('answers "%s" from %s', async (message, articleId) => {
     const { outcome } = await ask(message);
     expect(outcome).toMatchObject({ outcome: 'answer', articleId });
