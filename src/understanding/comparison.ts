@@ -83,6 +83,14 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
     ),
     explicit: true,
   },
+  // "Sollen wir lieber IKZ-Förderung beantragen oder das AKC nutzen?"
+  {
+    pattern: new RegExp(
+      String.raw`(?:sollen|sollten|können|könnten)\s+wir\s+(?:lieber|eher|besser)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
   {
     pattern: new RegExp(String.raw`^(?:ist|wäre|sind)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}\s+${BETTER}${END}`, 'iu'),
     explicit: true,
@@ -176,6 +184,8 @@ function tidySide(side: string): string {
         '',
       )
       .replace(/\s*[-–—:,]\s*$/u, '')
+      // "IKZ-Förderung beantragen", "das AKC nutzen": the thing, without what one does with it.
+      .replace(/(?<=\S)\s+\p{Ll}+en$/u, '')
       .replace(/\s+(?:für\s+uns|eigentlich|genau|denn)$/iu, '')
       .trim()
   );

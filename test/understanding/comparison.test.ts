@@ -37,6 +37,7 @@ describe('comparisonSides', () => {
     ],
     ['Sind Hessen3C und AKC ein und dasselbe?', 'Hessen3C', 'AKC'],
     ['Ist das AKC dasselbe wie die IKZ-Förderung oder was ist der Unterschied?', 'AKC', 'IKZ-Förderung'],
+    ['Für unsere IT-Sicherheit: sollen wir lieber IKZ-Förderung beantragen oder das AKC nutzen?', 'IKZ-Förderung', 'AKC'],
     [
       'Was bringt mehr Geld: ein kompletter Gemeindeverwaltungsverband oder nur eine normale Kooperation z.B. beim Bauamt?',
       'Gemeindeverwaltungsverband',
