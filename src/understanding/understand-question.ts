@@ -512,9 +512,7 @@ function readSeveral(
   }
   const secondStandsAlone =
     standsAlone(questions[1]!) ||
-    ((ASKS_OWN_THING.test(questions[1]!) || (asksOwnYesNo(questions[1]!) && !POINTS_BACK.test(questions[1]!))) &&
-      isAnswered(second) &&
-      second.question === questions[1]);
+    ((ASKS_OWN_THING.test(questions[1]!) || asksOwnYesNo(questions[1]!)) && isAnswered(second) && second.question === questions[1]);
   // A request to the bot without a noun of its own ("Können Sie das checken?") is part of the first as well.
   const asksTheBot = ADDRESSES_BOT.test(questions[1]!) && followUpNouns(questions[1]!).length === 0;
   if (isAnswered(first) && !secondStandsAlone && (second.question === questions[1] || asksTheBot)) {
