@@ -90,7 +90,7 @@ export function understandMessage(
   // "Wer kann uns da weiterhelfen?" asks for advice, unless the message names a matter with an article of its own
   // ("Cyberangriff … Wer hilft uns?", "Haushalt … Wer berät uns?"): see `asHelpQuestion`.
   const help = asHelpQuestion(cleaned.text);
-  if (help !== undefined && !answersNamedMatter(understanding)) {
+  if (help !== undefined && !keepsItsReading(understanding)) {
     const read = understandQuestion(help, knowledge, topic);
     if (isConfident(read)) return { question: cleaned.text, understanding: read };
   }
@@ -127,10 +127,10 @@ export function understandMessage(
 }
 
 /**
- * True unless the message was read as one confident answer from an article about a service that helps itself
- * (`Article.helps`: "Cyberangriff … Wer hilft uns?" found Hessen3C): two answers and comparisons stay as well.
+ * Whether a question for a helper keeps the reading it has: one confident answer from an article about a service that
+ * helps itself (`Article.helps`: "Cyberangriff … Wer hilft uns?" found Hessen3C), two answers or a comparison.
  */
-function answersNamedMatter(understanding: QuestionUnderstanding): boolean {
+function keepsItsReading(understanding: QuestionUnderstanding): boolean {
   if (understanding.kind !== 'single') return true;
   const { decision } = understanding.reading;
   return decision.outcome === 'answer' && decision.article.helps;
