@@ -24,7 +24,7 @@ const SAME = String.raw`(?:(?:nicht\s+|eigentlich\s+|wirklich\s+|genau\s+)*(?:ei
 const DIFFERENT = String.raw`(?:(?:eigentlich\s+|wirklich\s+)*(?:etwas\s+anderes|was\s+anderes|(?:zwei\s+)?(?:verschiedene|unterschiedliche|getrennte|andere)\s+[\p{L}-]+|verschieden|unterschiedlich))`;
 
 /** Comparison frames, each capturing the two sides. */
-const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
+const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean; clauses?: true }> = [
   // "Was ist der Unterschied zwischen X und Y?", "Unterschied X und Y", "Unterschiede von X zu Y"
   {
     pattern: new RegExp(
@@ -78,10 +78,11 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
   // "Was ist besser: X oder Y?", "Was bringt mehr Geld: X oder Y?", "Ist X oder Y sinnvoller?"
   {
     pattern: new RegExp(
-      String.raw`(?:${BETTER}|(?:bringt|gibt|lohnt\s+sich)\s+mehr(?:\s+\p{L}+)?)\s*(?:für\s+uns\s*)?[:,-]?\s*${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`,
+      String.raw`(?:${BETTER}|(?:bringt|gibt|lohnt\s+sich)\s+(?:(?:für\s+)?uns\s+)?mehr(?:\s+\p{L}+)?)\s*(?:für\s+uns\s*)?[:,-]?\s*${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`,
       'iu',
     ),
     explicit: true,
+    clauses: true,
   },
   // "Sollen wir lieber IKZ-Förderung beantragen oder das AKC nutzen?"
   {
@@ -90,6 +91,7 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean }> = [
       'iu',
     ),
     explicit: true,
+    clauses: true,
   },
   {
     pattern: new RegExp(String.raw`^(?:ist|wäre|sind)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}\s+${BETTER}${END}`, 'iu'),
@@ -140,6 +142,11 @@ const NO_THING =
 
 /** Sides longer than this are clauses, not things ("Muss der Antrag über den Kreis laufen oder …"). */
 const MAX_SIDE_WORDS = 5;
+/**
+ * After a frame that says it weighs two choices ("Was lohnt sich mehr: …", "Sollen wir lieber …"), a side may be a
+ * plan told as a clause ("unsere drei Ortsteilwehren zu einer zusammenlegen").
+ */
+const MAX_CLAUSE_SIDE_WORDS = 10;
 
 /**
  * The two sides of a comparison question, or `undefined` when the message compares nothing.
@@ -154,19 +161,57 @@ export function comparisonSides(question: string): ComparisonSides | undefined {
   const text = question.trim();
   const frame = TRAILING_FRAME.exec(text);
   const trailing = frame ? TRAILING_SIDES.exec(frame[1]!.trim()) : null;
-  for (const { pattern, explicit } of [...(trailing ? [{ pattern: TRAILING_SIDES, explicit: true }] : []), ...PATTERNS]) {
+  for (const { pattern, explicit, clauses } of [...(trailing ? [{ pattern: TRAILING_SIDES, explicit: true }] : []), ...PATTERNS]) {
     const match = pattern === TRAILING_SIDES ? trailing : pattern.exec(text);
     if (!match) continue;
     const left = tidySide(match[1]!);
     const right = tidySide(match[2]!);
     // A side is a thing with a name ("wie 2016" compares a year, not a topic).
     if (!/\p{L}/u.test(left) || !/\p{L}/u.test(right) || left.toLowerCase() === right.toLowerCase()) continue;
-    if (wordCount(left) > MAX_SIDE_WORDS || wordCount(right) > MAX_SIDE_WORDS) continue;
+    const maxWords = clauses ? MAX_CLAUSE_SIDE_WORDS : MAX_SIDE_WORDS;
+    if (wordCount(left) > maxWords || wordCount(right) > maxWords) continue;
     // "Bekommt man bei vier Gemeinden mehr als bei drei?" compares the asker's cases, not two topics.
     if (NO_THING.test(left) || NO_THING.test(right)) continue;
     return { left, right, explicit };
   }
   return undefined;
+}
+
+/**
+ * "4 Ortsteilwehren könnten fusionieren. Alternativ könnten wir mit 2 Nachbarkommunen die Technik gemeinsam beschaffen.
+ * Was bringt mehr Förderung?": two plans told in sentences, the second opened by "Alternativ" or "Oder", and a short
+ * question that weighs them. Captures the plan before, the alternative and the weighing question.
+ */
+const TOLD_ALTERNATIVES = new RegExp(
+  String.raw`(?:^|[.!?]\s+)([^.!?]+)[.!]\s+(?:alternativ|oder\s+aber|oder)\s*,?\s+([^.!?]+)[.!]\s+((?:was|welche[rs]?)\s+(?:\p{L}+\s+){0,3}?(?:mehr|besser|sinnvoller|günstiger|empfehlenswerter|vorteilhafter)(?:\s+\p{L}+){0,3})\s*\?+\s*$`,
+  'iu',
+);
+
+/**
+ * A message that tells two alternatives and asks which is better (see `TOLD_ALTERNATIVES`) as one comparison question
+ * ("Was bringt mehr Förderung: X oder Y?"), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * toldAlternatives('Wir könnten einen Zweckverband gründen. Alternativ schließen wir eine Vereinbarung. Was ist besser?');
+ * // 'Was ist besser: Wir könnten einen Zweckverband gründen oder schließen wir eine Vereinbarung?'
+ * ```
+ */
+export function toldAlternatives(message: string): string | undefined {
+  const match = TOLD_ALTERNATIVES.exec(message.trim());
+  if (!match) return undefined;
+  const [, plan, alternative, weighing] = match;
+  return `${weighing!.trim()}: ${withoutAsker(plan!)} oder ${withoutAsker(alternative!)}?`;
+}
+
+/** A told plan without its asker and modal verb ("Wir könnten …", "könnten wir …"): the side is the plan. */
+function withoutAsker(plan: string): string {
+  return plan
+    .trim()
+    .replace(
+      /^(?:(?:wir|man)\s+(?:könnten|koennten|würden|wuerden|wollen|möchten|moechten|müssten|muessten|sollten)|(?:könnten|koennten|würden|wuerden|wollen|möchten|moechten|müssten|muessten|sollten)\s+(?:wir|man))\s+/iu,
+      '',
+    );
 }
 
 function tidySide(side: string): string {
@@ -184,8 +229,9 @@ function tidySide(side: string): string {
         '',
       )
       .replace(/\s*[-–—:,]\s*$/u, '')
-      // "IKZ-Förderung beantragen", "das AKC nutzen": the thing, without what one does with it.
-      .replace(/(?<=\S)\s+\p{Ll}+en$/u, '')
+      // "IKZ-Förderung beantragen", "das AKC nutzen": the thing, without what one does with it ("alle zusammen
+      // fusionieren" names no thing but what they do).
+      .replace(/(?<=\S)\s+\p{Ll}+en$/u, (verb, at: number, whole: string) => (/(?<!\p{L})\p{Lu}/u.test(whole.slice(0, at)) ? '' : verb))
       .replace(/\s+(?:für\s+uns|eigentlich|genau|denn)$/iu, '')
       .trim()
   );

@@ -382,7 +382,14 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   else if (byTopic && merges && mergerCase && byTopic !== mergerCase) [chosen, by] = [mergerCase, 'mention'];
   else if (byTopic) [chosen, by] = [byTopic, 'topic'];
   // "Drei Gemeinden: wie viel müssen wir einsparen?": the answer's case, in its context and not about money, over a count of partners.
-  else if (byArticle && byArticle.requires.length > 0 && inContext(byArticle) && !MONEY_TALK.test(folded))
+  // (A case of counts, the brigades, does not: "mit 2 Nachbarkommunen die Feuerwehrtechnik beschaffen" is a cooperation of three.)
+  else if (
+    byArticle &&
+    byArticle.requires.length > 0 &&
+    byArticle.figures.some((f) => f.money) &&
+    inContext(byArticle) &&
+    !MONEY_TALK.test(folded)
+  )
     [chosen, by] = [byArticle, 'article'];
   else if (byContext && !MONEY_TALK.test(folded) && amountAsk(folded, quantities) === 'strong') [chosen, by] = [byContext, 'mention'];
   // "Zwei Gemeinden wollen fusionieren. Wie viel gibt es?": the merger's case (the one that requires a merger's words),

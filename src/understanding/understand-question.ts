@@ -3,7 +3,7 @@ import type { RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
 import type { GrantCase } from '../funding/grant-amounts.js';
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
-import { comparisonSides } from './comparison.js';
+import { comparisonSides, toldAlternatives } from './comparison.js';
 import { amountSides } from './money-comparison.js';
 import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
@@ -197,7 +197,7 @@ function answeredBy(decision: ConfidentAnswer, candidate: Candidate): ConfidentA
 export function understandQuestion(text: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionUnderstanding {
   const { questions, context } = questionsOf(text);
   if (questions.length <= 1) {
-    const comparison = readComparison(questions[0] ?? text, knowledge, text);
+    const comparison = readComparison(toldAlternatives(text) ?? questions[0] ?? text, knowledge, text);
     if (comparison) return comparison;
     const form = describedForm(questions[0] ?? text, text, knowledge);
     if (form) return { kind: 'single', reading: form, pending: [] };

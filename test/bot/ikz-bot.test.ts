@@ -414,6 +414,22 @@ describe('understanding what municipal staff write', () => {
   });
 
   it.each([
+    [
+      'Was lohnt sich für uns mehr: unsere drei Ortsteilwehren zu einer zusammenlegen oder mit zwei Nachbargemeinden die Verwaltung der Feuerwehr gemeinsam machen?',
+      'in der Regel 45.000 € für die Fusion von drei Ortsteilfeuerwehren',
+    ],
+    [
+      'Unsere Gemeinde hat 4 Ortsteilwehren, die fusionieren könnten. Alternativ könnten wir mit 2 Nachbarkommunen die Feuerwehrtechnik gemeinsam beschaffen und warten. Was bringt mehr Förderung?',
+      'in der Regel 60.000 € für die Fusion von vier Ortsteilfeuerwehren',
+    ],
+  ])('compares the amounts of two plans told as clauses: %j', async (message, brigades) => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say(message));
+    expect(reply.text).toContain(brigades);
+    expect(reply.text).toContain('in der Regel 75.000 € für eine Kooperation von drei Kommunen');
+  });
+
+  it.each([
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und für fünf?', 'foerderhoehe', '100.000 €'],
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und wenn noch eine weitere Gemeinde mitmacht?', 'foerderhoehe', '100.000 €'],
     ['Was ist ein Gemeindeverwaltungsverband?', 'Wie viel Geld gibt es dafür?', 'foerderhoehe-gvv', '150.000 €'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonSides } from '../../src/understanding/comparison.js';
+import { comparisonSides, toldAlternatives } from '../../src/understanding/comparison.js';
 
 describe('comparisonSides', () => {
   it.each([
@@ -49,6 +49,36 @@ describe('comparisonSides', () => {
     ['Delegation und Mandatierung – ist das nicht dasselbe?', 'Delegation', 'Mandatierung'],
   ])('finds the two sides of %j', (question, left, right) => {
     expect(comparisonSides(question)).toMatchObject({ left, right, explicit: true });
+  });
+
+  it.each([
+    [
+      'Was lohnt sich für uns mehr: unsere drei Ortsteilwehren zu einer zusammenlegen oder mit zwei Nachbargemeinden die Verwaltung der Feuerwehr gemeinsam machen?',
+      'unsere drei Ortsteilwehren zu einer',
+      'mit zwei Nachbargemeinden die Verwaltung der Feuerwehr gemeinsam',
+    ],
+    [
+      'Sollen wir lieber mit den zwei Nachbarorten das Standesamt zusammenlegen oder gleich alle zusammen fusionieren?',
+      'mit den zwei Nachbarorten das Standesamt',
+      'alle zusammen fusionieren',
+    ],
+  ])('takes a plan told as a clause as a side after a frame that weighs two choices: %j', (question, left, right) => {
+    expect(comparisonSides(question)).toMatchObject({ left, right, explicit: true });
+  });
+
+  it('reads two plans told in sentences, the second opened by "Alternativ", and a question weighing them', () => {
+    const message =
+      'Unsere Gemeinde hat 4 Ortsteilwehren, die fusionieren könnten. Alternativ könnten wir mit 2 Nachbarkommunen die Feuerwehrtechnik gemeinsam beschaffen. Was bringt mehr Förderung?';
+    expect(toldAlternatives(message)).toBe(
+      'Was bringt mehr Förderung: Unsere Gemeinde hat 4 Ortsteilwehren, die fusionieren könnten oder mit 2 Nachbarkommunen die Feuerwehrtechnik gemeinsam beschaffen?',
+    );
+    expect(comparisonSides(toldAlternatives(message)!)).toMatchObject({ left: 'Unsere Gemeinde hat 4 Ortsteilwehren' });
+    expect(toldAlternatives('Wir könnten einen Zweckverband gründen. Oder wir schließen eine Vereinbarung. Was ist besser für uns?')).toBe(
+      'Was ist besser für uns: einen Zweckverband gründen oder wir schließen eine Vereinbarung?',
+    );
+    // Without the alternative, or without a question that weighs: nothing to compare.
+    expect(toldAlternatives('Wir wollen einen Zweckverband gründen. Was bringt mehr Förderung?')).toBeUndefined();
+    expect(toldAlternatives('Wir könnten fusionieren. Alternativ ein GVV. Wie lange dauert das?')).toBeUndefined();
   });
 
   it('reads a bare "X oder Y?" as a comparison that does not say so', () => {

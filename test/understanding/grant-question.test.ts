@@ -150,6 +150,14 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(readGrantCase(text, cases, { articleId: 'einsparvorgabe', followUp: false })?.grantCase).toEqual(grantCase);
   });
 
+  it('reads partners named beside the fire brigades as a cooperation when only the article found is about brigades', () => {
+    const read = readGrantCase('mit 2 Nachbarkommunen die Feuerwehrtechnik gemeinsam beschaffen', cases, {
+      articleId: 'foerderhoehe-feuerwehr',
+      followUp: false,
+    });
+    expect(read?.grantCase).toEqual({ kind: 'kooperation', partners: 3 });
+  });
+
   it.each<[string, GrantCase]>([
     // "‹n› … zu ‹m›": the brigades taking part are n (15.000 € each); m is what they become.
     ['In Tannrode schließen sich fünf Ortsteilfeuerwehren zu zwei zusammen. Wie viel gibt es?', { kind: 'feuerwehr', brigades: 5 }],
