@@ -37,11 +37,11 @@ export class KnowledgeService {
     const old = this.kb.meta;
     const synonymsBroken = rejectedFiles.has('_meta/synonyms.yml');
     const analyzerBroken = rejectedFiles.has('_meta/analyzer.yml');
-    const { stopwords, outsideScope, outsideTopics, framing, framingPersons } = old;
+    const { stopwords, outsideScope, outsideTopics, framing, framingPersons, idioms } = old;
     const meta = {
       ...fresh.meta,
       ...(synonymsBroken && { synonymGroups: old.synonymGroups }),
-      ...(analyzerBroken && { stopwords, outsideScope, outsideTopics, framing, framingPersons }),
+      ...(analyzerBroken && { stopwords, outsideScope, outsideTopics, framing, framingPersons, idioms }),
       programme: fresh.meta.programme ?? old.programme,
       intents: fresh.meta.intents ?? old.intents,
       details: fresh.meta.details ?? old.details,

@@ -26,6 +26,12 @@ const analyzerSchema = z.object({
   outside_topics: wordList,
   framing: wordList,
   framing_persons: wordList,
+  idioms: z
+    .record(
+      z.string(),
+      z.union([z.string(), z.null()]).transform((meaning) => meaning ?? ''),
+    )
+    .default({}),
 });
 
 /**
@@ -154,6 +160,7 @@ function parseMeta(files: ReadonlyMap<string, string | undefined>, problems: Kno
     outsideTopics: analyzer?.outside_topics ?? [],
     framing: analyzer?.framing ?? [],
     framingPersons: analyzer?.framing_persons ?? [],
+    idioms: analyzer?.idioms ?? {},
     programme: yaml('foerderprogramm.yml', programmeParametersSchema),
     intents: yaml('intents.yml', intentsFileSchema),
     // Optional: without it the bot answers as before, so a missing file is no problem.

@@ -27,6 +27,11 @@ export interface AnalyzerSettings {
    * topic ("Wer ist in Neuhof der Bürgermeister?"). Absent: none.
    */
   framingPersons?: string[];
+  /**
+   * Idioms the articles never use ("auf Kante genäht", "unter die Arme"), each with its plain meaning ("" for none):
+   * in questions the meaning stands for the idiom, whose own words would read as topics. Absent: none.
+   */
+  idioms?: Record<string, string>;
   /** General German word knowledge (`_meta/openthesaurus-*.txt`); absent: the analyser does without. */
   thesaurus?: ThesaurusData;
 }
@@ -154,6 +159,8 @@ export class GermanAnalyzer {
   private readonly askerTerms: ReadonlySet<string>;
   /** The `framing` words as written (folded): some are stop words ("wissen") and have no term, but still frame. */
   private readonly framingWords: ReadonlySet<string>;
+  /** `AnalyzerSettings.idioms` as patterns (the longest first), with their meanings. */
+  private readonly idioms: ReadonlyArray<{ pattern: RegExp; meaning: string }>;
 
   constructor(meta: AnalyzerSettings) {
     this.thesaurusData = meta.thesaurus ?? EMPTY_THESAURUS;
@@ -166,6 +173,9 @@ export class GermanAnalyzer {
     this.framingTerms = termsOf(meta.framing);
     this.askerTerms = termsOf(meta.framingPersons);
     this.framingWords = new Set((meta.framing ?? []).map((w) => foldGerman(w.toLowerCase())));
+    this.idioms = Object.entries(meta.idioms ?? {})
+      .sort(([a], [b]) => b.length - a.length)
+      .map(([idiom, meaning]) => ({ pattern: phrasePattern(idiom), meaning }));
     this.synonymGroups = meta.synonymGroups.map((group) => ({
       members: group.words
         .map((member) => ({ member, words: tokenizeWords(member) }))
@@ -352,11 +362,13 @@ export class GermanAnalyzer {
   analyzeQuery(question: string): QueryWord[] {
     // "Wo muss der Antrag hin?" asks "wohin" (a kept word), split as German writes it.
     // A town's qualifier the articles do not know ("Homberg (Ohm)") belongs to the town: no unknown topic word.
-    const text = question
+    const spelled = question
       .replace(SPLIT_WOHIN, (_, w: string, rest: string) => `${w}hin${rest}`)
       .replace(NAME_QUALIFIER, (whole, name: string, qualifier: string) => (this.isKnownWord(qualifier) ? whole : name))
       // A truncated part the articles do not know ("Ober-") has its meaning only with the head it shares: no word of its own.
       .replace(TRUNCATED_PART, (whole, part: string) => (this.isKnownWord(part) ? whole : ''));
+    // "Unser Haushalt ist auf Kante genäht": an idiom's words are no topic ("Kante"); its plain meaning is.
+    const text = this.idioms.reduce((plain, { pattern, meaning }) => plain.replace(pattern, ` ${meaning} `), spelled);
     const words: QueryWord[] = [];
     const seen = new Map<string, QueryWord>();
     /** Term of an unknown word → the known modifier found in it (see `knownModifierOf`). */
@@ -920,4 +932,15 @@ function verbStemCandidates(folded: string): Array<{ stem: string; participle: b
 
 function setMax(map: Map<string, number>, key: string, value: number): void {
   if ((map.get(key) ?? 0) < value) map.set(key, value);
+}
+
+/** A case-insensitive pattern for a phrase as a whole, with umlauts also spelled out ("Nähten", "Naehten"). */
+function phrasePattern(phrase: string): RegExp {
+  const spelled: Record<string, string> = { ä: '(?:ä|ae)', ö: '(?:ö|oe)', ü: '(?:ü|ue)', ß: '(?:ß|ss)' };
+  const body = phrase
+    .trim()
+    .split(/\s+/)
+    .map((word) => [...word.toLowerCase()].map((char) => spelled[char] ?? char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(''))
+    .join('\\s+');
+  return new RegExp(`(?<!\\p{L})${body}(?!\\p{L})`, 'giu');
 }

@@ -86,14 +86,15 @@ export function understandMessage(
   const availability = knowledge.terms ? asAvailabilityQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
   const asAvailability = availability !== undefined ? understandQuestion(availability, knowledge, topic) : undefined;
   if (asAvailability && isConfident(asAvailability)) return { question: cleaned.text, understanding: asAvailability };
-  const understanding = understandQuestion(cleaned.text, knowledge, topic);
+  const asTyped = understandQuestion(cleaned.text, knowledge, topic);
   // "Wer kann uns da weiterhelfen?" asks for advice, unless the message names a matter with an article of its own
   // ("Cyberangriff … Wer hilft uns?", "Haushalt … Wer berät uns?"): see `asHelpQuestion`.
   const help = asHelpQuestion(cleaned.text);
-  if (help !== undefined && !keepsItsReading(understanding)) {
+  if (help !== undefined && !keepsItsReading(asTyped)) {
     const read = understandQuestion(help, knowledge, topic);
-    if (isConfident(read)) return { question: cleaned.text, understanding: read };
+    if (isConfident(read)) return { question: cleaned.text, understanding: matchingHelper(read, knowledge.answer(cleaned.text)) };
   }
+  const understanding = help !== undefined ? matchingHelper(asTyped, knowledge.answer(cleaned.text)) : asTyped;
   // "Was wird alles gefördert?": the funded things are the task areas, whatever article "gefördert" finds most often.
   const whatIsFunded = understanding.kind === 'single' ? asWhatIsFundedQuestion(cleaned.text) : undefined;
   if (whatIsFunded && knowledge.taskAreasArticle) {
@@ -124,6 +125,24 @@ export function understandMessage(
   const asWritten = cleaned.changed ? understandQuestion(message.trim(), knowledge, topic) : undefined;
   if (asWritten && isConfident(asWritten)) return { question: message.trim(), understanding: asWritten };
   return { question: cleaned.text, understanding: asTask(cleaned.text, understanding, knowledge, topic) };
+}
+
+/**
+ * Of the services that help (`Article.helps`), the one the whole message's words (`whole`) hit hardest: "Unser Haushalt ist auf Kante.
+ * Gibts jemanden, der mal drüberschaut?" is for the Haushaltsberatung, although the words of advice added to the
+ * question (see `asHelpQuestion`) are the advisory office's.
+ */
+function matchingHelper(understanding: QuestionUnderstanding, whole: AnswerDecision): QuestionUnderstanding {
+  if (understanding.kind !== 'single') return understanding;
+  const { reading } = understanding;
+  const { decision } = reading;
+  if (decision.outcome !== 'answer' || !decision.article.helps) return understanding;
+  const own = whole.candidates.find((c) => c.article.id === decision.article.id);
+  const helper = whole.candidates
+    .filter((c) => c.article.helps)
+    .reduce<Candidate | undefined>((best, c) => (!best || c.score > best.score ? c : best), undefined);
+  if (!helper || !own || helper === own || helper.score < own.score * HELPER_SCORE_LEAD) return understanding;
+  return { ...understanding, reading: { ...reading, decision: answeredBy(decision, helper) } };
 }
 
 /**
@@ -312,6 +331,12 @@ function describedForm(question: string, text: string, knowledge: KnowledgeLooku
     decision: { outcome: 'answer', article, sections: article.sections.slice(0, 1), score, coverage, candidates: whole.candidates },
   };
 }
+
+/**
+ * How much harder the message's words must hit another helping service than the one found (`matchingHelper`): two
+ * services of one matter (the AKC's network check and Hessen3C for "Angriff … Netz durchchecken") stay as found.
+ */
+const HELPER_SCORE_LEAD = 1.5;
 
 /** How much of a story with its question the helper it leads to must cover (`Article.helps`, see above). */
 const HELPER_MIN_COVERAGE = 0.3;

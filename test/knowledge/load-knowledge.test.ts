@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceLine } from '../../src/bot/replies.js';
 import { checkKnowledgeBase } from '../../src/knowledge/check-knowledge.js';
-import { loadKnowledgeBase, parseArticle } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledgeBase, parseArticle, parseKnowledgeFiles } from '../../src/knowledge/load-knowledge.js';
 import { BROKEN_KB, SHIPPED_KB } from '../helpers/bot-harness.js';
 
 const NOW = new Date('2026-11-25T00:00:00Z');
@@ -143,6 +143,18 @@ describe('knowledge base loading', () => {
     const problems = checkKnowledgeBase({ articles: [], meta, problems: [] }, { maxAgeDays: 730, now: NOW });
     expect(problems.map((p) => [p.file, p.severity])).toEqual([['_meta/synonyms.yml', 'warning']]);
     expect(problems[0]!.reason).toContain('"nächstes Jahr" keeps only one word');
+  });
+
+  it('reads idioms with their meaning (none when left empty), and names a list given instead of pairs', () => {
+    const load = (analyzer: string) => parseKnowledgeFiles({ articles: new Map(), meta: new Map([['_meta/analyzer.yml', analyzer]]) });
+    expect(load('idioms:\n  auf Kante genäht: ""\n  unter die Arme: helfen\n  aus dem Ruder:\n').meta.idioms).toEqual({
+      'auf Kante genäht': '',
+      'unter die Arme': 'helfen',
+      'aus dem Ruder': '',
+    });
+    const broken = load('idioms: [auf Kante genäht]\n');
+    expect(broken.problems.find((p) => p.file === '_meta/analyzer.yml')?.reason).toMatch(/idioms/);
+    expect(broken.meta.idioms).toEqual({});
   });
 
   it('splits an article into intro and sections', () => {

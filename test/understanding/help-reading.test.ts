@@ -41,6 +41,9 @@ describe('a question for someone who helps', () => {
       'Dringend!! Bei uns sind alle Rechner verschlüsselt, auf den Bildschirmen steht eine Lösegeldforderung. Wer hilft uns jetzt vom Land??',
       'hessen3c',
     ],
+    // Of the services that help, the one the story's matter fits, also when an idiom tells the matter's state.
+    ['Unsere Finanzen sind total auf Kante genäht. Kennen Sie eine Stelle, die uns beim Haushalt Tipps gibt?', 'haushaltsberatung'],
+    ['Der Haushalt wächst uns über den Kopf. Gibt es jemanden, der uns da unter die Arme greift?', 'haushaltsberatung'],
   ])('answers "%s" from %s', async (question, articleId) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     seen(await conversation.say(question));
