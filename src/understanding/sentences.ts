@@ -144,7 +144,7 @@ const ASKS_TO_ANSWER_THAT =
 
 /** "Stimmt das?", "Ist das richtig?", "Trifft das zu?", "Kann mir das jemand bestätigen?": the sentence before is what is asked. */
 const CONFIRMS_CLAIM =
-  /^\s*(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
+  /^\s*(?:stimmt\s+(?:das|dies|es)\s*,\s*(?=ist|wäre|waere))?(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|normal|üblich|ueblich|rechtens|in\s+ordnung|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
 
 /**
  * "Geht das?", "Ist das möglich?", "Darf man das, oder müssen …?": asks whether the plan of the sentence before is

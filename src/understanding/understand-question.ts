@@ -9,6 +9,7 @@ import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type Conve
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { asHelpQuestion } from './help-reading.js';
+import { asTotalsQuestion } from './totals-reading.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
 import { asTaskQuestion, asWhatIsFundedQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
@@ -86,6 +87,10 @@ export function understandMessage(
   const availability = knowledge.terms ? asAvailabilityQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
   const asAvailability = availability !== undefined ? understandQuestion(availability, knowledge, topic) : undefined;
   if (asAvailability && isConfident(asAvailability)) return { question: cleaned.text, understanding: asAvailability };
+  // "Wie viele solche Projekte hat das Land schon bezahlt?" asks for the programme's figures.
+  const totals = knowledge.terms ? asTotalsQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
+  const asTotals = totals !== undefined ? understandQuestion(totals, knowledge, topic) : undefined;
+  if (asTotals && isConfident(asTotals)) return { question: cleaned.text, understanding: asTotals };
   const asTyped = understandQuestion(cleaned.text, knowledge, topic);
   // "Wer kann uns da weiterhelfen?" asks for advice, unless the message names a matter with an article of its own
   // ("Cyberangriff … Wer hilft uns?", "Haushalt … Wer berät uns?"): see `asHelpQuestion`.

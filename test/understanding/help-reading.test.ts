@@ -11,6 +11,9 @@ describe('a question for someone who helps', () => {
     'Kann uns jemand helfen, den Antrag auszufüllen?',
     'Kommt auch mal jemand zu uns raus?',
     'An wen können wir uns wenden?',
+    'Wo ruf ich da am besten an?',
+    'Wen kann man da anrufen?',
+    'Bei wem melden wir uns, wenn wir loslegen wollen?',
   ])('reads "%s" with the words of advice', (question) => {
     expect(asHelpQuestion(question)).toContain(`(${HELP_WORDS})`);
   });

@@ -293,6 +293,12 @@ describe('a claim the user asks to confirm', () => {
       'Wir wollen nur zu zweit kooperieren. Ist das überhaupt zulässig?',
       'Wir wollen nur zu zweit kooperieren, ist das überhaupt zulässig?',
     ],
+    // "Ist das normal?", "Ist das so üblich?" ask to confirm as well, also after "stimmt das".
+    [
+      'Der Kreis sagt, er muss eine Stellungnahme schreiben, bevor der Antrag weitergeht. Stimmt das, ist das normal so?',
+      'Der Kreis sagt, er muss eine Stellungnahme schreiben, bevor der Antrag weitergeht?',
+    ],
+    ['Das RP will den Vertrag vorab sehen. Ist das so üblich?', 'Das RP will den Vertrag vorab sehen?'],
     ['Geht das?', undefined],
     ['Wir sind vier Gemeinden. Geht das auch mit dem Kreis?', undefined],
     // Not a request to confirm, or nothing before it to confirm.
