@@ -58,6 +58,18 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean; clauses?: tr
     pattern: new RegExp(String.raw`^${ARTICLE}${SIDE}\s+im\s+vergleich\s+(?:zu[mr]?|mit)\s+${ARTICLE}${SIDE}${END}`, 'iu'),
     explicit: true,
   },
+  // "Welche Vorteile hat X gegenüber Y?", "Was spricht für X und was für Y?"
+  {
+    pattern: new RegExp(
+      String.raw`(?:welche|was\s+für)\s+(?:vorteile|nachteile|vor-\s*und\s+nachteile)\s+(?:hat|haben|bietet|bieten|bringt|bringen)\s+${ARTICLE}${SIDE}\s+(?:gegenüber|im\s+vergleich\s+zu[mr]?)\s+${ARTICLE}${SIDE}${END}`,
+      'iu',
+    ),
+    explicit: true,
+  },
+  {
+    pattern: new RegExp(String.raw`was\s+spricht\s+für\s+${ARTICLE}${SIDE}\s+und\s+(?:was\s+)?für\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
   // "Was bringt X mehr als Y?", "Ist X besser als Y?"
   {
     pattern: new RegExp(String.raw`(?:was\s+)?(?:bringt|bietet|bekommt)\s+${ARTICLE}${SIDE}\s+mehr\s+als\s+${ARTICLE}${SIDE}${END}`, 'iu'),
@@ -87,7 +99,7 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean; clauses?: tr
   // "Sollen wir lieber IKZ-Förderung beantragen oder das AKC nutzen?"
   {
     pattern: new RegExp(
-      String.raw`(?:sollen|sollten|können|könnten)\s+wir\s+(?:lieber|eher|besser)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`,
+      String.raw`(?:sollen|sollten|können|könnten|brauchen|bräuchten|nehmen|wählen|gründen|machen)\s+wir\s+(?:lieber|eher|besser)\s+${ARTICLE}${SIDE}\s+oder\s+${ARTICLE}${SIDE}${END}`,
       'iu',
     ),
     explicit: true,

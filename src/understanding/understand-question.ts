@@ -225,12 +225,18 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     if (comparison) return comparison;
     const form = describedForm(questions[0] ?? text, text, knowledge);
     if (form) return { kind: 'single', reading: form, pending: [] };
-  } else if (questions.length === 2 && followUpNouns(questions[1]!).length === 0) {
+  } else if (questions.length === 2) {
+    // "Was spricht für einen Zweckverband und was für eine Vereinbarung?": read as two questions, asked as one comparison.
+    // (Not when the first question compares two articles itself: "GVV oder Fusion – was ist der Unterschied, und wie
+    // fördert das Land jeweils?" gets both answers.)
+    const first = readComparison(questions[0]!, knowledge, text);
+    const sides = first?.kind === 'comparison' ? undefined : comparisonSides(text);
+    const spanning = sides && !`${sides.left} ${sides.right}`.includes('?') ? readComparison(text, knowledge, text) : undefined;
+    if (spanning) return spanning;
     // "Delegation oder Mandatierung – wo liegt der Unterschied, und was muss genehmigt werden?": a second question
     // without a noun of its own asks about the things compared, when one article has both (its intro says both). (Two
     // articles' key sentences would leave the second question out: "… Muss man da was zurückzahlen?")
-    const comparison = readComparison(questions[0]!, knowledge, text);
-    if (comparison?.kind === 'single') return comparison;
+    if (first?.kind === 'single' && followUpNouns(questions[1]!).length === 0) return first;
   }
   // The context sentences of the message are what its questions refer back to ("… ein Gutachten in Auftrag
   // geben. Gibt es dafür einen Zuschuss?"), before the conversation's topic.

@@ -413,6 +413,13 @@ describe('understanding what municipal staff write', () => {
     expect(reply.text).toContain('gilt laut Beratungszentrum bis Ende 2026');
   });
 
+  it('compares two things when "was spricht für X und was für Y" reads like two questions', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(await conversation.say('Was spricht für einen Zweckverband und was für eine öffentlich-rechtliche Vereinbarung?'));
+    expect(reply.text).toContain('Zweckverband und Öffentlich-rechtliche Vereinbarung im Vergleich');
+    expect(reply.text.match(/Quelle: /g)).toHaveLength(2);
+  });
+
   it.each([
     [
       'Was lohnt sich für uns mehr: unsere drei Ortsteilwehren zu einer zusammenlegen oder mit zwei Nachbargemeinden die Verwaltung der Feuerwehr gemeinsam machen?',

@@ -47,6 +47,15 @@ describe('comparisonSides', () => {
     ['Sind Zweckverband und AöR zwei verschiedene Dinge?', 'Zweckverband', 'AöR'],
     ['Ist eine AöR identisch mit einem Zweckverband?', 'AöR', 'Zweckverband'],
     ['Delegation und Mandatierung – ist das nicht dasselbe?', 'Delegation', 'Mandatierung'],
+    // Advantages of one over the other, what speaks for each, which one "wir eher brauchen".
+    ['Welche Vorteile hat ein GVV gegenüber einer Fusion?', 'GVV', 'Fusion'],
+    ['Was für Nachteile hat eine AöR gegenüber einem Zweckverband?', 'AöR', 'Zweckverband'],
+    [
+      'Was spricht für einen Zweckverband und was für eine öffentlich-rechtliche Vereinbarung?',
+      'Zweckverband',
+      'öffentlich-rechtliche Vereinbarung',
+    ],
+    ['Brauchen wir eher eine Arbeitsgemeinschaft oder einen Zweckverband?', 'Arbeitsgemeinschaft', 'Zweckverband'],
   ])('finds the two sides of %j', (question, left, right) => {
     expect(comparisonSides(question)).toMatchObject({ left, right, explicit: true });
   });
