@@ -25,7 +25,12 @@ const DIFFERENT = String.raw`(?:(?:eigentlich\s+|wirklich\s+)*(?:etwas\s+anderes
 
 /** Comparison frames, each capturing the two sides. */
 const PATTERNS: ReadonlyArray<{ pattern: RegExp; explicit: boolean; clauses?: true }> = [
-  // "Was ist der Unterschied zwischen X und Y?", "Unterschied X und Y", "Unterschiede von X zu Y"
+  // "Was ist der Unterschied zwischen X und Y?" ("zwischen" joins with "und" only: "dem Zuschuss zur Vorbereitung und …")
+  {
+    pattern: new RegExp(String.raw`(?:^|\s)unterschied(?:e|en)?\s+zwischen\s+${ARTICLE}${SIDE}\s+und\s+${ARTICLE}${SIDE}${END}`, 'iu'),
+    explicit: true,
+  },
+  // "Unterschied X und Y", "Unterschiede von X zu Y"
   {
     pattern: new RegExp(
       String.raw`(?:^|\s)unterschied(?:e|en)?\s+(?:zwischen|von|vom|bei)?\s*${ARTICLE}${SIDE}${JOIN}${ARTICLE}${SIDE}${END}`,
@@ -239,6 +244,11 @@ function tidySide(side: string): string {
       .replace(
         /^(?:normale[nmrs]?|klassische[nmrs]?|eigentliche[nmrs]?|reguläre[nmrs]?|übliche[nmrs]?|komplette[nmrs]?|ganze[nmrs]?)\s+(?!(?:IKZ-?)?(?:förder|foerder|zuschuss|zuwendung|geld))/iu,
         '',
+      )
+      // (In the articles' word: "eigentlich" is a filler word the search leaves out.)
+      .replace(
+        /^(?:normale|eigentliche|reguläre|regulaere|übliche|uebliche)[nmrs]?\s+(?:IKZ-?)?(?:förderung|foerderung|zuschuss|zuwendung)$/iu,
+        'Regelzuwendung',
       )
       .replace(/\s*[-–—:,]\s*$/u, '')
       // "IKZ-Förderung beantragen", "das AKC nutzen": the thing, without what one does with it ("alle zusammen

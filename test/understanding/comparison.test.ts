@@ -56,6 +56,17 @@ describe('comparisonSides', () => {
       'öffentlich-rechtliche Vereinbarung',
     ],
     ['Brauchen wir eher eine Arbeitsgemeinschaft oder einen Zweckverband?', 'Arbeitsgemeinschaft', 'Zweckverband'],
+    // "zwischen" joins with "und" only; "the actual funding" is the regular grant, in the articles' word.
+    [
+      'Was ist der Unterschied zwischen dem Zuschuss zur Vorbereitung und der eigentlichen IKZ-Förderung?',
+      'Zuschuss zur Vorbereitung',
+      'Regelzuwendung',
+    ],
+    [
+      'Zuschuss für die Vorbereitung vs. die eigentliche Förderung – worin unterscheiden die sich?',
+      'Zuschuss für die Vorbereitung',
+      'Regelzuwendung',
+    ],
   ])('finds the two sides of %j', (question, left, right) => {
     expect(comparisonSides(question)).toMatchObject({ left, right, explicit: true });
   });
