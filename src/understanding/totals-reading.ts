@@ -15,6 +15,12 @@ const SO_FAR = /(?<!\p{L})(?:schon|bereits|bisher|bislang|insgesamt|(?:seit\s+)?
 const FUNDED =
   /(?<!\p{L})(?:gefördert|gefoerdert|bezahlt|bezuschusst|unterstützt|unterstuetzt|finanziert|bewilligt|genutzt|ausgegeben|ausgezahlt|mitgemacht|teilgenommen|beteiligt)(?!\p{L})/iu;
 /**
+ * How common cooperation is: "Machen das viele Gemeinden?", "Haben andere Gemeinden sowas schon gemacht?", "Wie
+ * verbreitet ist IKZ?".
+ */
+const ASKS_HOW_COMMON =
+  /(?<!\p{L})(?:(?:machen|nutzen|tun)\s+(?:das|dies|sowas|so\s+was)\s+(?:(?:eigentlich|denn|überhaupt|ueberhaupt|schon)\s+)*viele|(?:haben|hat)\s+(?:(?:denn|eigentlich|schon)\s+)*andere\s+(?:\p{L}+\s+){0,2}?(?:sowas|so\s+was|das|dies)\s+(?:(?:auch|schon|bereits)\s+)*(?:gemacht|genutzt)|wie\s+verbreitet)(?!\p{L})/iu;
+/**
  * Words that name no other topic than the programme and what it funded. A question with another topic word ("beim
  * AKC", "Zweckverbände") is about that topic's own figures.
  */
@@ -22,10 +28,12 @@ const GENERIC_WORDS =
   'IKZ Förderung Förderprogramm Programm Land Hessen Projekte Projekt Vorhaben Kooperationen Kooperation Zusammenarbeit ' +
   'interkommunale Gemeinden Gemeinde Kommunen Kommune Städte Geld Euro Millionen Mio solche solcher eigentlich denn ' +
   'schon bereits bisher bislang insgesamt seit wurden worden haben hat gefördert bezahlt bezuschusst unterstützt finanziert ' +
-  'bewilligt genutzt ausgegeben ausgezahlt mitgemacht teilgenommen beteiligt oft viele viel wieviel wieviele';
+  'bewilligt genutzt ausgegeben ausgezahlt mitgemacht teilgenommen beteiligt oft viele viel wieviel wieviele ' +
+  'machen gemacht nutzen tun andere sowas verbreitet überhaupt';
 
 /**
- * `question` with `TOTALS_WORDS` added to its sentence that asks how many things the programme has funded so far, when
+ * `question` with `TOTALS_WORDS` added to its sentence that asks how many things the programme has funded so far (or
+ * how common cooperation is), when
  * it names nothing else and not the asker's own case ("Wie viel haben wir schon bekommen?"); else `undefined`.
  * `termsOf` gives a text's search terms (stemmed, without stop words).
  *
@@ -38,7 +46,7 @@ const GENERIC_WORDS =
  */
 export function asTotalsQuestion(question: string, termsOf: (text: string) => string[]): string | undefined {
   const sentences = question.match(/[^.?!]+[.?!]*/g) ?? [];
-  const at = sentences.findIndex((s) => ASKS_COUNT.test(s) && SO_FAR.test(s) && FUNDED.test(s));
+  const at = sentences.findIndex((s) => (ASKS_COUNT.test(s) && SO_FAR.test(s) && FUNDED.test(s)) || ASKS_HOW_COMMON.test(s));
   if (at < 0) return undefined;
   const sentence = sentences[at]!;
   if (/(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu.test(sentence)) return undefined;

@@ -87,8 +87,10 @@ export function understandMessage(
   const availability = knowledge.terms ? asAvailabilityQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
   const asAvailability = availability !== undefined ? understandQuestion(availability, knowledge, topic) : undefined;
   if (asAvailability && isConfident(asAvailability)) return { question: cleaned.text, understanding: asAvailability };
-  // "Wie viele solche Projekte hat das Land schon bezahlt?" asks for the programme's figures.
-  const totals = knowledge.terms ? asTotalsQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
+  // "Wie viele solche Projekte hat das Land schon bezahlt?" asks for the programme's figures (after an answer, "Haben
+  // andere sowas schon gemacht?" asks about its topic).
+  const totals =
+    knowledge.terms && !(topic && looksLikeFollowUp(cleaned.text)) ? asTotalsQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
   const asTotals = totals !== undefined ? understandQuestion(totals, knowledge, topic) : undefined;
   if (asTotals && isConfident(asTotals)) return { question: cleaned.text, understanding: asTotals };
   const asTyped = understandQuestion(cleaned.text, knowledge, topic);
