@@ -248,6 +248,12 @@ describe('the validity notice with computed amounts and questions about the time
     expect(last.text).toContain(`Hinweis: ${NOTICE_SOON}`);
   });
 
+  it('answers "im nächsten Jahr noch einen Antrag stellen" with the notice instead of starting the application dialog', async () => {
+    const { last, outcomes } = await talk(NEAR, 'Können wir im nächsten Jahr noch einen Antrag stellen?');
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer' });
+    expect(last.text).toContain(`Hinweis: ${NOTICE_SOON}`);
+  });
+
   it('says after the end that the programme has ended', async () => {
     const { last } = await talk(AFTER, 'Können wir 2027 noch einen Antrag stellen?');
     expect(last.text).toContain(`Hinweis: ${NOTICE_ENDED}`);
