@@ -567,7 +567,11 @@ function readSeveral(
     const full = !alternatives && !asksTheBot && wordCount(questions[1]!) >= MIN_STANDALONE_WORDS;
     if (firstDropped && full && isAnswered(second) && second.decision.article.id !== first.decision.article.id)
       return { kind: 'two', readings: [first, second], pending: more };
-    return { kind: 'single', reading: isAnswered(whole) || !alternatives ? whole : first, pending: more };
+    if (!isAnswered(whole)) return { kind: 'single', reading: alternatives ? first : whole, pending: more };
+    // "Wer gibt grünes Licht …? Und hat das Finanzministerium da was mitzureden?": the whole's article shows the section
+    // each part asks for too, so the second is not dropped.
+    const parts = [first, second].filter((p): p is AnsweredReading => isAnswered(p) && p.decision.article.id === whole.decision.article.id);
+    return { kind: 'single', reading: withSectionsOf(whole, parts), pending: more };
   }
   if (isAnswered(first) && isAnswered(second)) {
     // "Wer berät uns, und welche Telefonnummer hat die Stelle?": the second asks a detail of the first's subject.

@@ -413,6 +413,17 @@ describe('understanding what municipal staff write', () => {
     expect(reply.text).toContain('gilt laut Beratungszentrum bis Ende 2026');
   });
 
+  it('shows the section the second of two questions asks for when the whole message has one article', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    const reply = seen(
+      await conversation.say(
+        'Wer gibt am Ende grünes Licht für unser Geld, der Landrat oder jemand in Wiesbaden? Und hat das Finanzministerium auch was mitzureden?',
+      ),
+    );
+    expect(reply.text).toContain('Innenministerium in Wiesbaden, das über die Förderung entscheidet');
+    expect(reply.text).toContain('Hessische Ministerium der Finanzen (Finanzministerium) beteiligt');
+  });
+
   it('compares two things when "was spricht für X und was für Y" reads like two questions', async () => {
     const { conversation } = await conversationWith(SHIPPED_KB);
     const reply = seen(await conversation.say('Was spricht für einen Zweckverband und was für eine öffentlich-rechtliche Vereinbarung?'));
