@@ -10,6 +10,7 @@ import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { asHelpQuestion } from './help-reading.js';
 import { asTotalsQuestion } from './totals-reading.js';
+import { asHistoryQuestion } from './history-reading.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
 import { asTaskQuestion, asWhatIsFundedQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
@@ -87,6 +88,10 @@ export function understandMessage(
   const availability = knowledge.terms ? asAvailabilityQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
   const asAvailability = availability !== undefined ? understandQuestion(availability, knowledge, topic) : undefined;
   if (asAvailability && isConfident(asAvailability)) return { question: cleaned.text, understanding: asAvailability };
+  // "Seit wann fördert Hessen eigentlich die Zusammenarbeit von Gemeinden?" asks for the programme's history.
+  const history = knowledge.terms ? asHistoryQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
+  const asHistory = history !== undefined ? understandQuestion(history, knowledge, topic) : undefined;
+  if (asHistory && isConfident(asHistory)) return { question: cleaned.text, understanding: asHistory };
   // "Wie viele solche Projekte hat das Land schon bezahlt?" asks for the programme's figures (after an answer, "Haben
   // andere sowas schon gemacht?" asks about its topic).
   const totals =
