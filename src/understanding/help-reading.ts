@@ -5,6 +5,8 @@
  * leads anywhere; so the question is read with the words of advice added.
  */
 
+import { sentencesAsWritten, withWordsAdded } from './sentences.js';
+
 /** The words of advice added to such a question, in the articles' words. */
 export const HELP_WORDS = 'Beratung, Unterstützung, Begleitung';
 
@@ -39,11 +41,8 @@ const ASKS_FOR_HELPER: readonly RegExp[] = [
  * ```
  */
 export function asHelpQuestion(message: string): string | undefined {
-  const sentences = message.match(/[^.?!]+[.?!]*/g) ?? [];
+  const sentences = sentencesAsWritten(message);
   const at = sentences.findIndex((sentence) => ASKS_FOR_HELPER.some((pattern) => pattern.test(sentence)));
   if (at < 0) return undefined;
-  const sentence = sentences[at]!;
-  const end = /\s*[.?!]*\s*$/.exec(sentence)!;
-  const helped = `${sentence.slice(0, end.index)} (${HELP_WORDS})${sentence.slice(end.index)}`;
-  return [...sentences.slice(0, at), helped, ...sentences.slice(at + 1)].join('');
+  return [...sentences.slice(0, at), withWordsAdded(sentences[at]!, HELP_WORDS), ...sentences.slice(at + 1)].join('');
 }

@@ -294,3 +294,14 @@ export function keySentences(text: string, maxChars = 260, wanted?: (sentence: s
     .map((i) => sentences[i])
     .join(' ');
 }
+
+/** A message's sentences as written, each with its end marks and the space after it (joined, they give the message). */
+export function sentencesAsWritten(text: string): string[] {
+  return text.match(/[^.?!]+[.?!]*/g) ?? [];
+}
+
+/** `sentence` with `words` added in brackets before its end marks ("Wer hilft uns?" → "Wer hilft uns (Beratung)?"). */
+export function withWordsAdded(sentence: string, words: string): string {
+  const end = /\s*[.?!]*\s*$/.exec(sentence)!;
+  return `${sentence.slice(0, end.index)} (${words})${sentence.slice(end.index)}`;
+}

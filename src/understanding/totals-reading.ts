@@ -4,6 +4,8 @@
  * lead to the articles on money or procedure, so such a question is read with the words of the figures added.
  */
 
+import { sentencesAsWritten, withWordsAdded } from './sentences.js';
+
 /** The words of the programme's figures added to such a question, in the articles' words. */
 export const TOTALS_WORDS = 'Statistik, Zahlen, bisher gefördert';
 
@@ -45,14 +47,12 @@ const GENERIC_WORDS =
  * ```
  */
 export function asTotalsQuestion(question: string, termsOf: (text: string) => string[]): string | undefined {
-  const sentences = question.match(/[^.?!]+[.?!]*/g) ?? [];
+  const sentences = sentencesAsWritten(question);
   const at = sentences.findIndex((s) => (ASKS_COUNT.test(s) && SO_FAR.test(s) && FUNDED.test(s)) || ASKS_HOW_COMMON.test(s));
   if (at < 0) return undefined;
   const sentence = sentences[at]!;
   if (/(?<!\p{L})(?:wir|uns|unser\p{L}*|ich|mein\p{L}*)(?!\p{L})/iu.test(sentence)) return undefined;
   const generic = new Set(termsOf(GENERIC_WORDS));
   if (!termsOf(sentence).every((term) => generic.has(term) || /^\d+$/.test(term))) return undefined;
-  const end = /\s*[.?!]*\s*$/.exec(sentence)!;
-  const read = `${sentence.slice(0, end.index)} (${TOTALS_WORDS})${sentence.slice(end.index)}`;
-  return [...sentences.slice(0, at), read, ...sentences.slice(at + 1)].join('');
+  return [...sentences.slice(0, at), withWordsAdded(sentence, TOTALS_WORDS), ...sentences.slice(at + 1)].join('');
 }
