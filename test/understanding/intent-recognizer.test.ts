@@ -461,6 +461,9 @@ describe('the shipped intents.yml', () => {
     'Ich soll für die Sitzung klären, ob das Kompetenzzentrum auch Vorlagen für Satzungen hat.',
     // A yes/no question about what others named with an article do.
     'Kommen die Fachleute des Landkreises wirklich zu uns ins Rathaus?',
+    // A condition or lead-in before the question asks for no one: the question after it does not either.
+    'Wenn nach einem Angriff Fachleute zu uns kommen, was zahlen wir dann selbst?',
+    'Falls es uns erwischt und dann Spezialisten kommen, die aufräumen: was kostet uns das?',
     // "sie" with a verb in the singular is "she" or "it", not the polite "Sie" of "Schicken Sie jemanden vorbei".
     'Wird der Zuschuss gekürzt, wenn sie ihr Ziel erst im dritten Jahr erreicht?',
     'Erreicht die Gemeinde das Ziel, wenn sie uns jemanden vorbeischickt?',
@@ -484,6 +487,9 @@ describe('the shipped intents.yml', () => {
     ['Könnten Sie mich zu dem Thema mal anklingeln?', 'handoff'],
     ['Das würde ich lieber fernmündlich mit einer Ihrer Kolleginnen klären.', 'handoff'],
     ['Könnten wir das mit jemandem am Telefon bereden?', 'handoff'],
+    // … while the question after a condition or lead-in may still ask for someone.
+    ['Wenn es eilt, wen kann ich anrufen?', 'handoff'],
+    ['Kurze Frage: wer kann mich zurückrufen?', 'handoff'],
     // "Get going" idioms: separable verbs with "ein", "los", "auf"; "in Angriff nehmen", "auf den Weg bringen"
     ['Wir möchten unseren Gruppenantrag jetzt auf den Weg bringen.', 'application'],
     ['Den Förderantrag wollen wir nun in Angriff nehmen.', 'application'],

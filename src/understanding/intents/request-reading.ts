@@ -107,6 +107,10 @@ export class RequestReading {
       return indirect ? this.isOwnRequest(`${indirect.clause.replace(/[\s.!;:,]+$/u, '')}?`) : true;
     }
     const words = tokenizeWords(sentence).map((word) => foldGerman(word.toLowerCase()));
+    // "Falls es uns erwischt und dann Fachleute kommen: was zahlen wir selbst?": the question is the clause after the
+    // condition or the lead-in; the condition's words ("Fachleute kommen") ask for no one.
+    const proper = this.questionProper(sentence, words);
+    if (proper) return this.isOwnRequest(proper);
     // A bare noun with a question mark ("Ansprechpartner?", "Rückruf?") asks for it: there is nothing else to ask about.
     if (this.vocabulary.words.termUses(sentence).length <= 1 && !words.some((word) => this.questionWords.has(word))) return true;
     // A person of the office in a question without a question word names the bot's side too ("Ist gerade eine
@@ -122,6 +126,22 @@ export class RequestReading {
     const subordinate = words.findIndex((word, i) => i > start && SUBORDINATING.has(word));
     const main = subordinate < 0 ? words : words.slice(0, subordinate);
     return !opensWithQuestionWord || main.some((word) => this.askingWords.has(word) || SOMEONE_WORDS.has(word));
+  }
+
+  /**
+   * The question itself when a sentence opens with a condition or a lead-in before it: the first clause after a
+   * comma or colon that a question word opens ("Wenn Fachleute kommen, die aufräumen, was zahlen wir?"), in a sentence
+   * opened by a subordinating conjunction or with a colon. `undefined` when the sentence is the question.
+   */
+  private questionProper(sentence: string, words: readonly string[]): string | undefined {
+    const leadIn = SUBORDINATING.has(words[afterConjunctions(words)] ?? '') || sentence.includes(':');
+    if (!leadIn) return undefined;
+    const clauses = sentence.split(/[,:;]/u);
+    for (let i = 1; i < clauses.length; i++) {
+      const clause = tokenizeWords(clauses[i]!).map((word) => foldGerman(word.toLowerCase()));
+      if (this.questionWords.has(clause[afterConjunctions(clause)] ?? '')) return clauses.slice(i).join(',').trim();
+    }
+    return undefined;
   }
 
   /** True when terms name a person of the office or the asker to be reached (`words.persons`). */
