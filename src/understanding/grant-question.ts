@@ -19,6 +19,7 @@ import { looksLikeFollowUp, type GrantTopic } from './follow-up.js';
 import { quantitiesIn, type Quantity } from './german-numbers.js';
 import { mentionsAsker } from '../language/clauses.js';
 import { spellOutUmlauts } from '../language/german-normalizer.js';
+import { questionsOf } from './sentences.js';
 
 export type { GrantTopic } from './follow-up.js';
 
@@ -172,9 +173,10 @@ const CONTRIBUTES = new RegExp(
 /**
  * How a message (folded, with its numbers) asks for an amount: `strong` ("wie viel", "wie hoch", "was
  * bekommen wir", "Summe", "Betrag", money "insgesamt"), `weak` (it speaks of money: "Geld", "Zuschuss", "150k", and asks
- * nothing else: no "wann", "wer", "welche Unterlagen") or `none`.
+ * nothing else: no "wann", "wer", "welche Unterlagen") or `none`. The words of a weak ask count only in `asked`, the
+ * message's questions (all of it when it has none).
  */
-export function amountAsk(folded: string, quantities: readonly Quantity[]): AmountAsk {
+export function amountAsk(folded: string, quantities: readonly Quantity[], asked = folded): AmountAsk {
   if (STRONG_ASK.test(folded)) return 'strong';
   // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
   // "Wie viele machen bei dem Zuschuss mit?": a count is asked for, not an amount.
@@ -182,7 +184,7 @@ export function amountAsk(folded: string, quantities: readonly Quantity[]): Amou
   if (OTHER_QUESTION.test(folded) || COUNT_QUESTION.test(folded) || COST_QUESTION.test(folded)) return 'none';
   // "was gibt es insgesamt?": the total of money asks for the figure.
   if (TOTAL_ASK.test(folded) && MONEY_TALK.test(folded)) return 'strong';
-  if (WEAK_ASK.test(folded) || CONTRIBUTES.test(folded) || quantities.some((q) => q.money)) return 'weak';
+  if (WEAK_ASK.test(asked) || CONTRIBUTES.test(asked) || quantities.some((q) => q.money)) return 'weak';
   return 'none';
 }
 
@@ -442,7 +444,11 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     countQuantities.some(
       (q) => !q.money && !q.year && RESTRICTING.has(spellOutUmlauts(q.before[0] ?? '')) && (q.group || countWordOf(q, all) !== undefined),
     );
-  const asks = changes || focused ? 'strong' : amountAsk(folded, quantities);
+  // "Ich hab im Kopf, dass es IKZ-Geld nur gibt, wenn Gemeinden beteiligt sind. Ist das noch so?": money spoken of in a
+  // statement, not in the question, asks for no amount.
+  const { questions } = questionsOf(text);
+  const asked = questions.length > 0 ? spellOutUmlauts(questions.join(' ')) : folded;
+  const asks = changes || focused ? 'strong' : amountAsk(folded, quantities, asked);
   // "… 250.000 € – wie viel müssen wir einsparen?": a case in its own context with its sum given is about that money.
   const ownSum = chosen.requires.length > 0 && inContext(chosen) && moneyFigure !== undefined && given.includes(moneyFigure);
   const aboutMoney = asks === 'weak' || MONEY_TALK.test(folded) || ownSum || focused;

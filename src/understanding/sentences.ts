@@ -144,7 +144,7 @@ const ASKS_TO_ANSWER_THAT =
 
 /** "Stimmt das?", "Ist das richtig?", "Trifft das zu?", "Kann mir das jemand bestätigen?": the sentence before is what is asked. */
 const CONFIRMS_CLAIM =
-  /^\s*(?:stimmt\s+(?:das|dies|es)\s*,\s*(?=ist|wäre|waere))?(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|normal|üblich|ueblich|rechtens|in\s+ordnung|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
+  /^\s*(?:stimmt\s+(?:das|dies|es)\s*,\s*(?=ist|wäre|waere))?(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:(?:heute\s+|immer\s+)?noch\s+)?(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|normal|üblich|ueblich|rechtens|in\s+ordnung|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
 
 /**
  * "Geht das?", "Ist das möglich?", "Darf man das, oder müssen …?": asks whether the plan of the sentence before is
@@ -155,7 +155,7 @@ const ASKS_IF_ALLOWED =
 
 /** "Ich habe gehört, dass …", "Wir haben gelesen …", "Angeblich …": a frame that reports a claim, not part of it. */
 const HEARSAY =
-  /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich)\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
+  /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich|(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:noch\s+)?im\s+kopf|(?:ich|wir)\s+(?:meine|meinen|glaube|glauben|dachte|dachten)|soweit\s+(?:ich|wir)\s+(?:weiß|weiss|wissen)|(?:ein|eine|unser|unsere|mein|meine)\s+\p{L}+\s+(?:meint|sagt|behauptet))\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
 
 /**
  * The claim a message asks to confirm ("Wir haben gehört, für drei Gemeinden gibt es 100.000 €. Stimmt das?"), as a

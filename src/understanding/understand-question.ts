@@ -318,7 +318,7 @@ const ASKS_WHO_HELPS =
  * Instrument nimmt man da?", "Gibts dafür ne passende Form?".
  */
 const ASKS_FOR_FORM =
-  /(?<!\p{L})(?:wie\s+(?:nennt\s+man|heißt|heisst)\s+(?:so\s*was|sowas|so\s+etwas|das|dies)|welche[sr]?\s+(?:instrument|rechtsform|modell|konstrukt|form\s+der\s+(?:zusammenarbeit|kooperation))|(?:gibt\s+es|gibts)\s+(?:(?:da|dafür|dafuer|dazu)\s+)?(?:eine?|ne|'ne)\s+(?:passende\s+)?(?:rechts)?form)(?!\p{L})/iu;
+  /(?<!\p{L})(?:wie\s+(?:nennt\s+man|heißt|heisst)\s+(?:so\s*was|sowas|so\s+etwas|das|dies)|welche[sr]?\s+(?:instrument|rechtsform|modell|konstrukt|form\s+der\s+(?:zusammenarbeit|kooperation))|(?:gibt\s+es|gibts)\s+(?:(?:da|dafür|dafuer|dazu)\s+)?(?:eine?|ne|'ne)\s+(?:passende[sn]?\s+)?(?:(?:rechts)?form|modell|konstrukt))(?!\p{L})/iu;
 /** Money or funding in any words (after a question for a form: the amount is asked as well). */
 const SPEAKS_OF_MONEY = /(?:geld|zuschu|f(?:ö|oe)rder|zuwend|finanz|zahlt|kohle|betrag|summe)/iu;
 /** A word that leads to the overview of the legal forms: its folder, and the articles that link it, hold the forms (the GVV links it). */
@@ -689,6 +689,8 @@ function readInMessage(
 
 /** So many articles covering a question's own words as well as the best one make its words generic. */
 const GENERIC_TIES = 5;
+/** …or this many that are all the articles the words lead to. */
+const MIN_ALL_TIES = 3;
 /** How much less of a question's own words an article read with context may cover than the best article for the question alone. */
 const OWN_WORDS_SLACK = 0.1;
 
@@ -712,7 +714,9 @@ function coversOwnWords(alone: AnswerDecision, article: Article): boolean {
 /** True when so many articles cover a question's words about as well as the best one (`GENERIC_TIES`) that they choose no topic. */
 function choosesNoTopic(alone: AnswerDecision): boolean {
   const best = Math.max(...alone.candidates.map((c) => c.coverage));
-  return alone.candidates.filter((c) => c.coverage >= best - OWN_WORDS_SLACK).length >= GENERIC_TIES;
+  const ties = alone.candidates.filter((c) => c.coverage >= best - OWN_WORDS_SLACK).length;
+  // (Few articles that all cover a rare common word alike, "finanziell", choose none of them either.)
+  return ties >= GENERIC_TIES || (ties >= MIN_ALL_TIES && ties === alone.candidates.length);
 }
 
 /**

@@ -320,6 +320,9 @@ describe('which computed case a question is about, with its numbers (words from 
     // What it costs the municipality is no amount the Land gives.
     expect(asks('Wir sind eine VG aus drei Gemeinden. Gibt es vom Land etwas dafür, und was kostet uns das?')).toBe('none');
     expect(asks('Drei Gemeinden – ist das Angebot des Landes kostenlos?')).toBe('none');
+    // Money spoken of in a statement, not in the question, asks for no amount; a sum given still does.
+    expect(asks('Beide Kreise legen die Vergabe zusammen. Ich dachte, Geld gibt es nur mit Gemeinden. Ist das noch so?')).toBe('none');
+    expect(asks('Wir drei Gemeinden haben 100.000 € eingeplant. Passt das?')).toBe('weak');
     // "was gibt/gäbe es für einen …?" asks for the amount of that thing; with more after it, not.
     expect(asks('Und was gäbe es für einen GVV?')).toBe('strong');
     expect(asks('Was gibt es für einen GVV zu beachten?')).not.toBe('strong');

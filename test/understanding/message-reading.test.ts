@@ -204,6 +204,10 @@ describe('a question for the name of the form a message describes', () => {
       'Wir fünf Bürgermeister wollen uns regelmäßig treffen und Themen abstimmen, ohne Aufgaben abzugeben oder einen Verband zu gründen. Gibts dafür ne passende Form?',
       'arbeitsgemeinschaft',
     ],
+    [
+      'Wir sind vier kleine Orte mit je 2.000 Einwohnern. Die Verwaltung wollen wir zusammen machen, aber jeder Ort soll seinen Bürgermeister behalten – eine Fusion will hier niemand. Gibt es dafür ein Modell?',
+      'gemeindeverwaltungsverband',
+    ],
   ])('answers "%s" from %s', async (message, articleId) => {
     const { outcome } = await ask(message);
     expect(outcome).toMatchObject({ outcome: 'answer', articleId });
@@ -217,6 +221,16 @@ describe('a question for the name of the form a message describes', () => {
       'Bei uns reden alle von so nem Verwaltungsverband, wo jedes Dorf seinen Bürgermeister behält. Wie heißt das richtig und gibts da extra Geld?',
     );
     expect(gvv.reply.text).toContain('150.000 €');
+  });
+});
+
+describe('a question that refers back with one common word', () => {
+  it('reads "Was kommt da finanziell auf uns zu?" against the programme the message names', async () => {
+    const { reply, outcome } = await ask(
+      'Unser Dienstleister empfiehlt das Cyber-Programm vom Land, mit Check und Notfallhilfe nach einem Angriff. Was kommt da finanziell auf uns zu?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+    expect(reply.text).toContain('2.500 €');
   });
 });
 

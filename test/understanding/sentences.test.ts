@@ -280,10 +280,7 @@ describe('a claim the user asks to confirm', () => {
   it.each<[string, string | undefined]>([
     ['Man hat uns erzählt, dass nur Landkreise Anträge stellen. Stimmt das?', 'nur Landkreise Anträge stellen?'],
     ['Wir haben gelesen, die RV gilt bis 2030. Ist das richtig?', 'die RV gilt bis 2030?'],
-    [
-      'Unsere Kämmerin sagt, ein Gutachten wird nicht bezahlt. Trifft das so zu?',
-      'Unsere Kämmerin sagt, ein Gutachten wird nicht bezahlt?',
-    ],
+    ['Unsere Kämmerin sagt, ein Gutachten wird nicht bezahlt. Trifft das so zu?', 'ein Gutachten wird nicht bezahlt?'],
     // A plan and whether it is allowed: the plan with what is asked about it; an alternative after "oder" restates it.
     [
       'Der Kreis will den Förderantrag für alle stellen. Geht das, oder muss jede Gemeinde selbst?',
@@ -299,6 +296,13 @@ describe('a claim the user asks to confirm', () => {
       'Der Kreis sagt, er muss eine Stellungnahme schreiben, bevor der Antrag weitergeht?',
     ],
     ['Das RP will den Vertrag vorab sehen. Ist das so üblich?', 'Das RP will den Vertrag vorab sehen?'],
+    // What the writer remembers or believes, or a colleague says, is a claim too; "Ist das noch so?" asks to confirm it.
+    [
+      'Ich hab noch im Kopf, dass es Geld nur gibt, wenn Gemeinden beteiligt sind. Ist das noch so?',
+      'es Geld nur gibt, wenn Gemeinden beteiligt sind?',
+    ],
+    ['Ein Kollege meint, die Förderung sei nur was für kleine Orte. Ist das immer noch so?', 'die Förderung sei nur was für kleine Orte?'],
+    ['Ich dachte, wir brauchen dafür einen Zweckverband. Stimmt das?', 'wir brauchen dafür einen Zweckverband?'],
     ['Geht das?', undefined],
     ['Wir sind vier Gemeinden. Geht das auch mit dem Kreis?', undefined],
     // Not a request to confirm, or nothing before it to confirm.
