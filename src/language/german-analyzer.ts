@@ -378,6 +378,7 @@ export class GermanAnalyzer {
     const mixedCase = letters.some((t) => /^\p{Lu}/u.test(t)) && letters.some((t) => /^\p{Ll}/u.test(t));
     // (Not a message of capitalised words only: "Grundsteuer Hebesatz Kassel 2025?" writes nouns as nouns.)
     const lowerCase = letters.every((t) => /^\p{Ll}/u.test(t));
+    const sentenceStarts = sentenceStartsOf(text);
     const emphasis = questionWeights(text, (token, position) => this.isTopicWord(token, position > 0 && mixedCase));
     const isFraming = (forms: { term: string; lemma?: string } | undefined) =>
       !!forms && (this.framingTerms.has(forms.term) || (!!forms.lemma && this.framingTerms.has(forms.lemma)));
@@ -389,7 +390,9 @@ export class GermanAnalyzer {
       // A framing word ("mein Chef fragt …", "ich habe da meine Zweifel") says nothing about the topic.
       if (!forms || isFraming(forms)) return;
       if (this.askerTerms.has(forms.term) && (framed || afterPossessive(tokens, position))) return;
-      const caseIsMeaningful = mixedCase && position > 0;
+      // A capitalised word that opens a sentence before a pronoun is its verb ("Fliegen wir damit raus?"), no noun.
+      const opensVerbFirst = sentenceStarts.has(position) && SUBJECT_PRONOUNS.has(tokens[position + 1]?.toLowerCase() ?? '');
+      const caseIsMeaningful = mixedCase && position > 0 && !opensVerbFirst;
       let wordClass = classifyWord(token, caseIsMeaningful, mixedCase);
       // An inflected verb form stands for its verb ("zahlt" for "zahlen"); a capitalised word is a noun ("Rat").
       const lemma = wordClass === 'noun' && caseIsMeaningful ? undefined : forms.lemma;
@@ -775,6 +778,17 @@ export class GermanAnalyzer {
 interface AnalysedSynonymGroup {
   members: string[][];
   weight: number;
+}
+
+/** Pronouns that follow the verb of a question opened by its verb ("Fliegen wir …?", "Bekommt man …?"). */
+const SUBJECT_PRONOUNS = new Set(['wir', 'ich', 'man', 'sie', 'er', 'es', 'du', 'ihr']);
+
+/** The positions (in `tokenizeWords`) of the words that open a sentence after the first. */
+function sentenceStartsOf(text: string): Set<number> {
+  const starts = new Set<number>();
+  for (const match of text.matchAll(/[.!?\n]\s*(?=\p{L})/gu))
+    starts.add(tokenizeWords(text.slice(0, match.index + match[0].length)).length);
+  return starts;
 }
 
 /** Endings that mark a German noun (`Bewilligung`, `Gemeinschaft`, `Kooperation`, `Ergebnis`). */

@@ -161,6 +161,7 @@ const CONTRIBUTING: ReadonlyArray<{ verb: string; particle: string; joined: stri
   { verb: 'steuer(?:t|n)', particle: 'bei|dazu', joined: '(?:bei|dazu)(?:zu|ge)?steuer' },
   { verb: 'buttert|buttern', particle: 'zu|dazu|rein', joined: '(?:zu|dazu)(?:zu|ge)?butter' },
   { verb: 'schieb(?:t|en)', particle: 'rueber', joined: 'rueber(?:zu|ge)?schieb' },
+  { verb: 'spring(?:t|en)', particle: 'raus|heraus', joined: '(?:raus|heraus)(?:zu|ge)?spring' },
   { verb: 'laesst|lassen', particle: 'springen', joined: String.raw`springen\s+(?:lassen|laesst)` },
   { verb: 'mach(?:t|en)', particle: 'locker', joined: 'locker(?:zu|ge)?mach' },
 ];

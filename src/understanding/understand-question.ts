@@ -254,7 +254,13 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   // "Ich habe gehört, nur Gemeinden dürfen Anträge stellen. Stimmt das?": the claim is the question.
   const claim = claimToConfirm(text);
   const claimed = claim !== undefined ? readQuestion(claim, knowledge, topic) : undefined;
-  if (claimed && isAnswered(claimed)) return { kind: 'single', reading: claimed, pending: [] };
+  if (claimed && isAnswered(claimed)) {
+    // A claim in words that many articles share alike ("dass es Geld nur gibt, wenn Gemeinden dabei sind"): the message
+    // around it ("Zwei Landkreise …") chooses among them.
+    const whole = choosesNoTopic(claimed.decision) ? readQuestion(text, knowledge, topic) : undefined;
+    const chosen = whole && isAnswered(whole) && tiesWithBest(claimed.decision, whole.decision.article);
+    return { kind: 'single', reading: chosen ? whole : claimed, pending: [] };
+  }
   // A question with context sentences ("Wir sind fünf Kommunen im Landkreis …. Welche Unterlagen …?") is
   // read by its question sentence first: the context says who asks, the question what they want to know.
   if (questions.length === 1 && inMessage) {
@@ -306,7 +312,9 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   if (questions.length === 0 || context.length === 0) return { kind: 'single', reading: whole, pending: [] };
   // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.
   const question = readQuestion(questions[0]!, knowledge, topic);
-  return { kind: 'single', reading: question.decision.outcome === 'answer' ? question : whole, pending: [] };
+  // (Where the whole leaves a choice between topics, a question in words that many articles share does not decide it.)
+  const chooses = question.decision.outcome === 'answer' && !(whole.decision.outcome === 'clarify' && choosesNoTopic(question.decision));
+  return { kind: 'single', reading: chooses ? question : whole, pending: [] };
 }
 
 /** "Wer hilft uns?", "Gibt es jemanden, der da hilft?", "An wen können wir uns wenden?", "Wer unterstützt uns dabei?" */
@@ -705,9 +713,13 @@ const OWN_WORDS_SLACK = 0.1;
 function coversOwnWords(alone: AnswerDecision, article: Article): boolean {
   if (alone.outcome === 'no_answer') return true;
   // Own words that many articles cover as well ("Gibt es dafür einen Zuschuss?") choose no topic: the context does.
-  if (choosesNoTopic(alone)) return true;
-  const best = Math.max(...alone.candidates.map((c) => c.coverage));
-  const own = alone.candidates.find((c) => c.article.id === article.id);
+  return choosesNoTopic(alone) || tiesWithBest(alone, article);
+}
+
+/** True when an article covers a question's words about as well as the best one (`OWN_WORDS_SLACK`). */
+function tiesWithBest(decision: AnswerDecision, article: Article): boolean {
+  const best = Math.max(...decision.candidates.map((c) => c.coverage));
+  const own = decision.candidates.find((c) => c.article.id === article.id);
   return own !== undefined && own.coverage >= best - OWN_WORDS_SLACK;
 }
 

@@ -120,6 +120,13 @@ describe('unknown words in a question', () => {
     expect(classOf('Was verdient ein Bürgermeister in Hessen? Besoldungsgruppe?', 'Besoldungsgruppe')).toBe('noun');
   });
 
+  it('reads a capitalised word that opens a later sentence before a pronoun as its verb, not as an unknown noun', async () => {
+    const { index } = await loaded;
+    const classOf = (question: string, text: string) => index.analyzer.analyzeQuery(question).find((w) => w.text === text)?.wordClass;
+    expect(classOf('Wir wollen eine GmbH gründen. Fliegen wir damit aus der Förderung?', 'Fliegen')).toBe('other');
+    expect(classOf('Wir wollen eine GmbH gründen. Fliegen sind kein Thema?', 'Fliegen')).toBe('noun');
+  });
+
   it('reads a qualifier in brackets after a name as part of the town ("Homberg (Ohm)"), not as a topic word', async () => {
     const { index } = await loaded;
     const texts = index.analyzer

@@ -371,3 +371,42 @@ describe('hurry and the end of the year', () => {
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
   });
 });
+
+describe('everyday phrases in indirect questions', () => {
+  it.each<[string, string, string]>([
+    // A remembered claim with money in it is checked, not answered with a computed amount.
+    [
+      'Zwei Landkreise wollen ihre Vergabestellen zusammenlegen, ohne Gemeinden. Ich hab im Kopf, dass es IKZ-Geld nur gibt, wenn Gemeinden dabei sind. Ist das noch so?',
+      'antragsberechtigung',
+      'Landkreise',
+    ],
+    // "Ist der Zug abgefahren?": too late for a cooperation that has already begun.
+    [
+      'Wir arbeiten beim Bauhof schon seit einem halben Jahr zusammen, an Fördergeld hat keiner gedacht. Ist der Zug abgefahren?',
+      'neue-kooperationen-und-zeitpunkt',
+      'zeitlicher Nähe',
+    ],
+    // "Gremien" are the bodies of a association ("Organe").
+    ['Wie sind bei einem GVV die Gremien besetzt?', 'gemeindeverwaltungsverband', 'Vorstand'],
+  ])('answers "%s" from %s', async (message, articleId, fact) => {
+    const { reply, outcome } = await ask(message);
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId });
+    expect(reply.text).toContain(fact);
+  });
+
+  it('does not answer "Kriegen wir trotzdem was?" from words all money articles share (the savings rule, or a choice)', async () => {
+    const { outcome } = await ask(
+      'Die Gemeinden A, B und C wollen ihre Ordnungsämter zusammenlegen, die Einsparung liegt laut unserer Rechnung aber nur bei etwa 8 %. Kriegen wir trotzdem was?',
+    );
+    expect(outcome?.outcome === 'answer' ? outcome.articleId : outcome?.outcome).toMatch(/^(?:einsparvorgabe|clarify)$/);
+  });
+
+  it('reads "sicher" as "surely", no word of IT security, and "springt … raus" as money', async () => {
+    const { reply, outcome } = await ask(
+      'Wir legen mit zwei Nachbargemeinden die Kasse zusammen. Da springt doch vom Land sicher was raus?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer' });
+    expect(outcome?.articleId).not.toBe('akc');
+    expect(reply.text).toContain('75.000 €');
+  });
+});
