@@ -325,9 +325,16 @@ function namedShare(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, num
 const ASKED_THING =
   /(?<!\p{L})(?:[Ww]elche[rnms]?|[Ww]ie\s+viele?|[Ww]as\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?|[Ww]ie\s+hoch\s+(?:ist|sind|war|wäre|waere|darf|dürfen|duerfen|soll|sollte|muss|kann)\s+(?:der|die|das|eine?|unser\p{Ll}*))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
 
-/** True when the noun a question asks for (`ASKED_THING`) is an unknown word: the knowledge base cannot have it. */
+/**
+ * The thing a question asks where, when or how to handle: the noun after the verb and an article ("Wo reicht er den
+ * Bauantrag ein?", "Wann muss die Grundsteuererklärung raus?", "Bei wem stellen wir den Antrag?").
+ */
+const HANDLED_THING =
+  /(?<!\p{L})(?:[Ww]o|[Ww]ohin|[Ww]ann|[Ww]ie|[Bb]ei\s+wem|[Aa]n\s+wen)\s+\p{Ll}+\s+(?:(?:er|sie|es|man|wir|ich|ihr|du)\s+)?(?:der|die|das|den|dem|einen|eine|ein|unseren|unsere|unser)\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
+
+/** True when the noun a question asks for (`ASKED_THING`, `HANDLED_THING`) is an unknown word: the knowledge base cannot have it. */
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
-  const asked = ASKED_THING.exec(question)?.[1];
+  const asked = (ASKED_THING.exec(question) ?? HANDLED_THING.exec(question))?.[1];
   const word = asked && words.find((w) => w.text === asked);
   return !!word && isUnknownWord(word, index);
 }

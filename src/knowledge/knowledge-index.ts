@@ -218,7 +218,10 @@ export class KnowledgeIndex {
     const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
     let matches = this.matchCache.get(key);
     if (!matches) {
-      const results: SearchResult[] = this.miniSearch.search(term, { boost: options.boost, fuzzy, prefix });
+      // A typo keeps its first letter (as Lucene's fuzzy prefix length 1): "fordrung" is no "ordnung".
+      const results: SearchResult[] = this.miniSearch
+        .search(term, { boost: options.boost, fuzzy, prefix })
+        .filter((r) => !fuzzy || r.terms.some((t) => t[0] === term[0]));
       const terms: string[] = [];
       const termStart = new Uint32Array(results.length + 1);
       results.forEach((result, i) => {

@@ -20,10 +20,11 @@ export const SIDE_CLAUSE_WEIGHT = 0.5;
 
 /**
  * The frame before an embedded question or a reported claim in one sentence: "…, ob …", "…, bis wann …", "…, welche
- * …", "…, dass …". The frame must not ask itself ("Wissen Sie, ob …" does; then the sentence asks as a whole).
+ * …", "…, dass …". After a dash or colon only where the asker tells of themselves ("Wir gründen einen Zweckverband – was
+ * legen wir bei?"): else it names the topic ("Förderung Wärmeplanung – welche Fristen …?", "Stand 2016: wie viel …?"). The frame must not ask itself ("Wissen Sie, ob …" does; then the sentence asks as a whole).
  */
 const FRAME_BEFORE =
-  /^(.{8,}?),\s*(?=(?:ob|dass|daß|wie|wann|wo|wer|wem|wen|was|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit|bis\s+wann|seit\s+wann|ab\s+wann|ab\s+wie\s+vielen?)\b)/iu;
+  /^(.{8,}?)(,|\s[-–—]|:)\s*(?=(?:ob|dass|daß|wie\s*viele?|wie|wann|wo|wer|wem|wen|was|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit|bis\s+wann|seit\s+wann|ab\s+wann|ab\s+wie\s+vielen?)\b)/iu;
 
 /**
  * Per word of `tokenizeWords(text)`: 1 for a word of the question, `SIDE_CLAUSE_WEIGHT` for a word of a context
@@ -43,7 +44,7 @@ export function questionWeights(
   side = SIDE_CLAUSE_WEIGHT,
 ): number[] {
   const sentences = splitSentences(text);
-  const asks = sentences.map((sentence) => isQuestion(sentence) || FRAME_BEFORE.test(sentence));
+  const asks = sentences.map((sentence) => isQuestion(sentence) || frameOf(sentence) !== undefined);
   // A question without a topic word of its own ("Stimmt das?", "Sehe ich das falsch?") asks about the context.
   const anyAsks = sentences.some(
     (sentence, i) => asks[i] && tokenizeWords(sentence).some((token, position) => isTopicWord(token, position)),
@@ -55,12 +56,18 @@ export function questionWeights(
       for (let t = 0; t < count; t++) weights.push(side);
       return;
     }
-    const frame = FRAME_BEFORE.exec(sentence);
-    const framed = frame && !startsAsQuestion(frame[1]!) ? tokenizeWords(frame[1]!).length : 0;
+    const frame = frameOf(sentence);
+    const framed = frame && !startsAsQuestion(frame) ? tokenizeWords(frame).length : 0;
     for (let t = 0; t < count; t++) weights.push(t < framed ? side : 1);
   });
   // Sentences split where no word is cut; should a joined number span a break, nothing is weighed down.
   return weights.length === tokenizeWords(text).length ? weights : tokenizeWords(text).map(() => 1);
+}
+
+/** The frame of a sentence (see `FRAME_BEFORE`), if it has one. */
+function frameOf(sentence: string): string | undefined {
+  const [, frame, mark] = FRAME_BEFORE.exec(sentence) ?? [];
+  return frame !== undefined && (mark === ',' || mentionsAsker(frame)) ? frame : undefined;
 }
 
 /** True when a frame asks itself ("Können Sie mir sagen", "Wie hoch ist die Förderung"): then it is no frame. */

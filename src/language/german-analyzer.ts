@@ -323,6 +323,25 @@ export class GermanAnalyzer {
     return { term, lemma, parts: lemma ? [] : parts.filter((p) => p !== term) };
   }
 
+  /** `wordForms` of a word of a question, with the known thing of a compound that names its field (`fieldOf`). */
+  private queryForms(word: string): ReturnType<GermanAnalyzer['wordForms']> {
+    const forms = this.wordForms(word);
+    if (!forms || forms.lemma || forms.parts.length > 0) return forms;
+    const field = this.fieldOf(word.toLowerCase()).filter((part) => part !== forms.term);
+    return field.length > 0 ? { ...forms, parts: field } : forms;
+  }
+
+  /**
+   * The known thing of a compound that names its field ("Standesamtswesen", "Friedhofsangelegenheiten",
+   * "Bußgeldsachen"): the head adds no topic of its own, so the compound is about its modifier.
+   */
+  private fieldOf(lowerWord: string): string[] {
+    const modifier = FIELD_HEAD.exec(lowerWord)?.[1];
+    if (!modifier || modifier.length < 4) return [];
+    const known = this.lookupPart(modifier) ?? (modifier.endsWith('s') ? this.lookupPart(modifier.slice(0, -1)) : undefined);
+    return known ? [known] : [];
+  }
+
   /**
    * The stem of the verb an inflected form belongs to, when the Snowball stemmer leaves the ending: `zahlt` →
    * `zahl` (as `zahlen`), `dauert` → as `dauern`, `gilt` → as `gelten`, `stellte` → `stell`, `eingereicht` → as
@@ -386,7 +405,7 @@ export class GermanAnalyzer {
       this.askerTerms.size > 0 &&
       tokens.some((token) => this.framingWords.has(foldGerman(token.toLowerCase())) || isFraming(this.wordForms(token)));
     tokens.forEach((token, position) => {
-      const forms = this.wordForms(token);
+      const forms = this.queryForms(token);
       // A framing word ("mein Chef fragt …", "ich habe da meine Zweifel") says nothing about the topic.
       if (!forms || isFraming(forms)) return;
       if (this.askerTerms.has(forms.term) && (framed || afterPossessive(tokens, position))) return;
@@ -873,6 +892,8 @@ function isAbbreviation(token: string, mixedCase: boolean): boolean {
 const ABBREVIATION_PLURAL = /^(\p{Lu}{2,})s$/u;
 /** `gefördert`, `geprüft`, `gegründet`: the stem between `ge-` and `-t`/`-et`. */
 const PARTICIPLE = /^ge(\p{L}{3,}?)e?t$/u;
+/** Heads that name the field of their modifier: „-wesen“, „-angelegenheiten“, „-sachen“ (see `fieldOf`). */
+const FIELD_HEAD = /^(\p{L}+?)(?:wesens?|angelegenheit(?:en)?|sachen)$/u;
 
 /** A verb stem shorter than this is too ambiguous to stand for an inflected form. */
 const MIN_LEMMA_LENGTH = 3;

@@ -68,11 +68,12 @@ const THING_BEFORE =
   /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies)\s*[?!.]*$|(?<!\p{L})(?:ist|sind|wäre|waere|wären|gibt|gibts|gibt's|gäbe|gilt|gelten|darf|dürfen|duerfen|kann|können|koennen|muss|müssen|muessen|soll|sollen|geht|gehen|zahlt|zahlen|bekommt|bekommen|kriegt|kriegen|braucht|brauchen|hat|haben|wird|werden|passiert|läuft|laeuft|reicht|reichen|zählt|zaehlt|fällt|fallen|bleibt|bleiben|kommt|kommen)\s+da(?!\p{L})(?!\s*,)|(?<=\p{L}\s+)da\s+(?:für|fuer|jetzt|eigentlich|konkret|genau|noch|überhaupt|ueberhaupt|denn|alles|am\s+besten)(?!\p{L})/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
- * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?");
+ * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?",
+ * "Seit wann gibt es die schon?");
  * before a noun it is an article ("Was ist das Hessen3C?").
  */
 const PRONOUN =
-  /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?:(?:denn|dann|da|eigentlich|so|auch|noch|genau)\s+)*(?=ge\p{Ll}+t\b|\p{Ll}+en\b|sein\b)(?:\p{Ll}+\s+){0,2})(?!(?:überhaupt|ueberhaupt|jetzt|nicht|bereits|erst|zuletzt|insgesamt|konkret|direkt|zuerst|selbst)\s*[?.!]*$)(?:\p{Ll}+(?:en|ern|eln|t)|sein)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird)\s+(?:die|der)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt))*\s*[?.!]*$/iu;
+  /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?:(?:denn|dann|da|eigentlich|so|auch|noch|genau)\s+)*(?=ge\p{Ll}+t\b|\p{Ll}+en\b|sein\b)(?:\p{Ll}+\s+){0,2})(?!(?:überhaupt|ueberhaupt|jetzt|nicht|bereits|erst|zuletzt|insgesamt|konkret|direkt|zuerst|selbst)\s*[?.!]*$)(?:\p{Ll}+(?:en|ern|eln|t)|sein)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird|gibt(?:'?s|\s+es))\s+(?:die|der|den)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt|schon|bereits|lange))*\s*[?.!]*$/iu;
 /** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
 const PRONOUN_SUBJECT =
   /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft|fällt|faellt|fiele)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;

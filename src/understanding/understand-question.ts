@@ -11,6 +11,7 @@ import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './r
 import { asHelpQuestion } from './help-reading.js';
 import { asTotalsQuestion } from './totals-reading.js';
 import { asHistoryQuestion } from './history-reading.js';
+import { asMinimumQuestion } from './minimum-reading.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
 import { asTaskQuestion, asWhatIsFundedQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
@@ -808,7 +809,10 @@ function introOnly(article: Article): ConfidentAnswer {
  * one (clarify) takes the topic only to choose among its candidates; an unanswerable one stays so.
  */
 function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
-  const alone = knowledge.answer(question);
+  // "Wie viele Partner müssen an einem IKZ-Projekt beteiligt sein?" asks for the rule (see `asMinimumQuestion`).
+  const minimum =
+    knowledge.terms && !(topic && looksLikeFollowUp(question)) ? asMinimumQuestion(question, (t) => knowledge.terms!(t)) : undefined;
+  const alone = knowledge.answer(minimum ?? question);
   // Another programme, or a field or thing no article has ("… Umsatzsteuer …?", "… Personalgestellung nach TVöD?"): the
   // topic's words must not make an answer of it.
   if (!topic || (alone.outcome === 'no_answer' && (alone.reason === 'outside_scope' || alone.reason === 'outside_topic')))

@@ -223,3 +223,51 @@ describe('a month name', () => {
     expect(weight('Kommt das Geld ab Februar?', 'Februar')).toBeLessThan(weight('Kommt das Geld ab Quarkstrudelei?', 'Quarkstrudelei') / 4);
   });
 });
+
+describe('an unknown compound that names the field of a known thing', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+
+  it('is about that thing ("Standesamtswesen": Standesamt; "Bauhofangelegenheiten": Bauhof)', async () => {
+    const { kb, index } = await loaded;
+    const decision = decideAnswer(index, 'Ist das Standesamtswesen ein förderfähiger Aufgabenbereich?', kb.meta.outsideScope);
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('aufgabenbereiche');
+    const alternatives = (word: string) => [...index.analyzer.analyzeQuery(word)[0]!.alternatives.keys()];
+    expect(alternatives('Bauhofangelegenheiten')).toContain(alternatives('Bauhof')[0]);
+  });
+
+  it('keeps another head a word of its own ("Personalausweis" is not about Personal)', async () => {
+    const { index } = await loaded;
+    const [word] = index.analyzer.analyzeQuery('Personalausweis');
+    expect([...word!.alternatives.keys()]).toEqual([word!.term]);
+  });
+});
+
+describe('the thing a question asks where, when or how to hand in', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => ({ kb, index: KnowledgeIndex.build(kb) }));
+  const decide = async (question: string) => {
+    const { kb, index } = await loaded;
+    return decideAnswer(index, question, kb.meta.outsideScope);
+  };
+
+  it('is not answered when no article has it ("Wo reicht er den Bauantrag ein?": the building permit)', async () => {
+    const decision = await decide('Ein Bürger will an sein Haus anbauen. Wo reicht er den Bauantrag ein und was braucht er dafür?');
+    expect(decision.outcome).toBe('no_answer');
+  });
+
+  it.each(['Wo reichen wir den Antrag ein?', 'Bei wem stellen wir den Förderantrag?'])(
+    'is answered when the articles have it ("%s")',
+    async (question) => expect((await decide(question)).outcome).toBe('answer'),
+  );
+});
+
+describe('a typo', () => {
+  const loaded = loadKnowledgeBase(SHIPPED_KB).then((kb) => KnowledgeIndex.build(kb));
+
+  it('keeps its first letter: "Fördrung" is not matched as "Ordnung"', async () => {
+    const index = await loaded;
+    const matched = index.search(index.analyzer.analyzeQuery('Fördrung')).flatMap((hit) => [...hit.exactTerms]);
+    expect(matched).not.toContain('ordnung');
+    const typo = index.search(index.analyzer.analyzeQuery('Zusammenarbiet')).flatMap((hit) => [...hit.exactTerms]);
+    expect(typo).toContain('zusammenarbeit');
+  });
+});

@@ -36,11 +36,15 @@ describe('follow-up questions', () => {
     'Wie viel Geld haben die drei erhalten?',
     // "eins von beiden": one of the two named before.
     'Ist eins von beiden günstiger für uns?',
+    // "die"/"den" after "gibt es" at the end: the thing named before ("Seit wann gibt es die schon?").
+    'seit wann gibts die schon?',
+    'Gibt es den noch?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
 
   it.each([
+    'Seit wann gibt es die Haushaltsberatung?',
     'Wie hoch darf der Zuschuss sein?',
     'Wie hoch ist die Förderung?',
     'Wer darf den Antrag stellen?',
