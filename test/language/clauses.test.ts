@@ -23,6 +23,17 @@ describe('question weights', () => {
     );
   });
 
+  it('weighs down what the asker tells before a dash or colon, but not a topic named there', () => {
+    expect(sideWords('Wir gründen einen Zweckverband – was legen wir dem Antrag bei?')).toEqual([
+      'Wir',
+      'gründen',
+      'einen',
+      'Zweckverband',
+    ]);
+    expect(sideWords('Förderung kommunale Wärmeplanung – welche Fristen gibt es?')).toEqual([]);
+    expect(sideWords('Stand Ende 2016: wie viel Prozent der Kommunen waren beteiligt?')).toEqual([]);
+  });
+
   it('weighs down the frame before a reported claim', () => {
     expect(sideWords('Der Bürgermeister hat gehört, dass es für einen GVV mehr Geld gibt.')).toEqual([
       'Der',
