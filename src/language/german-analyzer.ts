@@ -383,6 +383,7 @@ export class GermanAnalyzer {
     // A town's qualifier the articles do not know ("Homberg (Ohm)") belongs to the town: no unknown topic word.
     const spelled = question
       .replace(SPLIT_WOHIN, (_, w: string, rest: string) => `${w}hin${rest}`)
+      .replace(WO_TO_SEND, (w: string) => `${w}hin`)
       .replace(NAME_QUALIFIER, (whole, name: string, qualifier: string) => (this.isKnownWord(qualifier) ? whole : name))
       // A truncated part the articles do not know ("Ober-") has its meaning only with the head it shares: no word of its own.
       .replace(TRUNCATED_PART, (whole, part: string) => (this.isKnownWord(part) ? whole : ''));
@@ -918,6 +919,8 @@ const SEPARABLE_PARTICLES = new Set([
 const INFINITIVE_NOUN_CUES = new Set(['beim', 'zum', 'vom']);
 /** "wo … hin" at the end of a clause. */
 const SPLIT_WOHIN = /(?<!\p{L})([Ww]o)(?!\p{L})([^.?!;:,]*?)\s+hin(?=\s*(?:[.?!;:,]|$))/gu;
+/** "Wo stelle ich den Antrag?", "Wo reichen wir ihn ein?": "wo" before a verb of handing in asks "wohin". */
+const WO_TO_SEND = /(?<!\p{L})[Ww]o(?=\s+(?:stell|reich|schick|beantrag|send|abgeb|einreich)\p{L}*(?!\p{L}))/gu;
 
 /** A capitalised word in brackets right after a name: the name's qualifier ("Homberg (Ohm)", "Gemünden (Felda)"). */
 const NAME_QUALIFIER = /(\p{Lu}\p{L}+)\s*\((\p{Lu}\p{Ll}+)\)/gu;

@@ -11,6 +11,8 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   null: 0,
   eins: 1,
   zwei: 2,
+  // "die beiden Ortsteilwehren", "unsere beiden Gemeinden": two of a counted thing.
+  beiden: 2,
   drei: 3,
   vier: 4,
   fünf: 5,

@@ -7,6 +7,9 @@
 /** What such a question asks, in the articles' words (answered by the funding conditions). */
 export const MINIMUM_QUESTION = 'Wie viele Kommunen müssen mindestens zusammenarbeiten?';
 
+/** What a question whether two partners are enough asks, in the articles' words (the exception for two). */
+export const PAIR_QUESTION = 'Geht eine geförderte Kooperation auch mit nur zwei Kommunen?';
+
 /** "wie viele", "wieviele", "mit wie vielen", "ab wie vielen". */
 const ASKS_COUNT = /(?<!\p{L})wie\s*viele[nm]?(?!\p{L})/iu;
 /** A requirement: "müssen", "mindestens", "braucht man", "nötig". */
@@ -20,9 +23,17 @@ const GENERIC_WORDS =
   'gefördert geförderte geförderten fördern Kooperation Zusammenarbeit interkommunale interkommunalen Projekt Projekte ' +
   'Vorhaben Programm damit gibt eigentlich überhaupt denn so einer einem einen eine';
 
+/** Two partners: "zu zweit", "nur zwei Gemeinden", "2 Kommunen". */
+const TWO_PARTNERS = /(?<!\p{L})(?:zu\s+zweit|(?:nur\s+)?(?:zwei|2)\s+(?:kommunen|gemeinden|städte|staedte|partner\p{L}*))(?!\p{L})/iu;
+/** Words of a yes/no question whether that is enough. */
+const PAIR_WORDS =
+  'zu zweit zwei 2 nur geht gehen klappt reicht reichen auch trotzdem allein alleine möglich darf dürfen kann können sind ' +
+  'werden gefördert förderfähig Förderung IKZ Kooperation Zusammenarbeit interkommunale Gemeinden Kommunen Städte Partner ' +
+  'wir man das es eine ein überhaupt eigentlich denn';
+
 /**
- * `MINIMUM_QUESTION` when `question` asks how many partners a funded cooperation must have and names nothing else (no
- * legal form, no amount, no number); else `undefined`. `termsOf` gives a text's search terms (stemmed, without stop
+ * `MINIMUM_QUESTION` when `question` asks how many partners a funded cooperation must have, `PAIR_QUESTION` when it asks
+ * whether two are enough, and it names nothing else (no legal form, no amount, no other number); else `undefined`. `termsOf` gives a text's search terms (stemmed, without stop
  * words).
  *
  * @example
@@ -32,7 +43,12 @@ const GENERIC_WORDS =
  * ```
  */
 export function asMinimumQuestion(question: string, termsOf: (text: string) => string[]): string | undefined {
-  if (!ASKS_COUNT.test(question) || !REQUIRED.test(question)) return undefined;
-  const generic = new Set(termsOf(GENERIC_WORDS));
-  return termsOf(question).every((term) => generic.has(term)) ? MINIMUM_QUESTION : undefined;
+  const only = (words: string) => {
+    const generic = new Set(termsOf(words));
+    return termsOf(question).every((term) => generic.has(term));
+  };
+  if (ASKS_COUNT.test(question) && REQUIRED.test(question) && only(GENERIC_WORDS)) return MINIMUM_QUESTION;
+  // "geht IKZ auch zu zweit?", "Wir sind nur zwei Gemeinden, klappt das trotzdem?"
+  if (TWO_PARTNERS.test(question) && /\?/u.test(question) && only(PAIR_WORDS)) return PAIR_QUESTION;
+  return undefined;
 }

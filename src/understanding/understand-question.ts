@@ -12,6 +12,7 @@ import { asHelpQuestion } from './help-reading.js';
 import { asTotalsQuestion } from './totals-reading.js';
 import { asHistoryQuestion } from './history-reading.js';
 import { asMinimumQuestion } from './minimum-reading.js';
+import { asScopeQuestion } from './scope-reading.js';
 import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
 import { asTaskQuestion, asWhatIsFundedQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
@@ -99,6 +100,12 @@ export function understandMessage(
     knowledge.terms && !(topic && looksLikeFollowUp(cleaned.text)) ? asTotalsQuestion(cleaned.text, (t) => knowledge.terms!(t)) : undefined;
   const asTotals = totals !== undefined ? understandQuestion(totals, knowledge, topic) : undefined;
   if (asTotals && isConfident(asTotals)) return { question: cleaned.text, understanding: asTotals };
+  // "… nur das Kopierpapier gemeinsam einkaufen. Ist das förderfähig?" asks whether so narrow a task is enough: the
+  // rule on the task areas answers (see `asScopeQuestion`).
+  const scope = knowledge.taskAreasArticle ? asScopeQuestion(cleaned.text) : undefined;
+  const asScope = scope !== undefined ? understandQuestion(scope, knowledge, topic) : undefined;
+  if (asScope?.kind === 'single' && isAnswered(asScope.reading) && asScope.reading.decision.article.id === knowledge.taskAreasArticle)
+    return { question: cleaned.text, understanding: asScope };
   const asTyped = understandQuestion(cleaned.text, knowledge, topic);
   // "Wer kann uns da weiterhelfen?" asks for advice, unless the message names a matter with an article of its own
   // ("Cyberangriff … Wer hilft uns?", "Haushalt … Wer berät uns?"): see `asHelpQuestion`.

@@ -142,6 +142,13 @@ describe('German analyser', () => {
     expect(analyzer.analyzeQuery('Wo liegt der Antrag, bitte hinlegen?').map((w) => w.term)).not.toContain(analyzer.baseTerm('wohin'));
   });
 
+  it('reads "wo" before a verb of handing in as "wohin" ("wo stell ich den Antrag?")', () => {
+    const analyzer = new GermanAnalyzer({ ...meta, stopwords: { keep: ['wohin'], add: [] } });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Wohin wird der Antrag geschickt?']));
+    expect(analyzer.analyzeQuery('wo stell ich den antrag?').map((w) => w.term)).toContain(analyzer.baseTerm('wohin'));
+    expect(analyzer.analyzeQuery('Wo finde ich den Antrag?').map((w) => w.term)).not.toContain(analyzer.baseTerm('wohin'));
+  });
+
   it('joins a separable verb whose particle ends the clause, when the articles know the whole verb', () => {
     // "zusammen" kept as a word of its own, as the shipped analyser settings keep it.
     const analyzer = new GermanAnalyzer({ ...meta, stopwords: { keep: ['zusammen'], add: [] } });

@@ -33,6 +33,8 @@ describe('which computed case a question is about, with its numbers (words from 
     ['wir legen vier ortsteilwehren zu einer zusammen wie viel kriegen wir', { kind: 'feuerwehr', brigades: 4 }],
     ['Sechs Wehren sollen zu einer Stützpunktwehr werden. Mit welcher Summe können wir rechnen?', { kind: 'feuerwehr', brigades: 6 }],
     ['wir wollen 3 ortsteil-ffw zu einer zusammenlegen', { kind: 'feuerwehr', brigades: 3 }],
+    // "die beiden" counts two of the thing it names.
+    ['Wir wollen die beiden Ortsteilwehren zusammenlegen. Gibt es vom Land Geld dafür?', { kind: 'feuerwehr', brigades: 2 }],
     // Ortsteile count brigades only where the message speaks of Wehren.
     [
       'In unserer Gemeinde haben drei Ortsteile je eine eigene Wehr, die sollen eine werden. Gibt es dafür Geld?',

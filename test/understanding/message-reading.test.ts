@@ -401,6 +401,12 @@ describe('everyday phrases in indirect questions', () => {
     expect(outcome?.outcome === 'answer' ? outcome.articleId : outcome?.outcome).toMatch(/^(?:einsparvorgabe|clarify)$/);
   });
 
+  it('reads "früher" as a question about what came before ("Früher gabs doch KDLZ CS …")', async () => {
+    const { reply, outcome } = await ask('Früher gabs doch KDLZ CS für Cybersicherheit, jetzt heißt es AKC. Was ist da anders?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+    expect(reply.text).toContain('35.000 Einwohner');
+  });
+
   it('reads "sicher" as "surely", no word of IT security, and "springt … raus" as money', async () => {
     const { reply, outcome } = await ask(
       'Wir legen mit zwei Nachbargemeinden die Kasse zusammen. Da springt doch vom Land sicher was raus?',

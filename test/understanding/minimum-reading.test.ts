@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINIMUM_QUESTION, asMinimumQuestion } from '../../src/understanding/minimum-reading.js';
+import { MINIMUM_QUESTION, PAIR_QUESTION, asMinimumQuestion } from '../../src/understanding/minimum-reading.js';
 import { SHIPPED_KB, conversationWith, knowledgeOf, seen } from '../helpers/bot-harness.js';
 
 /** The shipped analyser's search terms of a text (stemmed, stop words left out). */
@@ -26,5 +26,23 @@ describe('a question how many partners a funded cooperation needs', () => {
     'Wie viele Kommunen sind an geförderten Projekten beteiligt?',
   ])('leaves "%s"', (question) => {
     expect(asMinimumQuestion(question, termsOf)).toBeUndefined();
+  });
+
+  it.each(['geht IKZ auch zu zweit?', 'wir sind nur zu zweit, geht das?'])(
+    'reads "%s" as the question whether two are enough: the exception and its amount',
+    async (question) => {
+      expect(asMinimumQuestion(question, termsOf)).toBe(PAIR_QUESTION);
+      const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+      const reply = seen(await conversation.say(question));
+      expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'foerdervoraussetzungen' });
+      expect(reply.text).toContain('Ausnahmefällen');
+      expect(reply.text).toContain('50.000 €');
+    },
+  );
+
+  it('leaves a comparison of two with three to the comparison', () => {
+    expect(
+      asMinimumQuestion('wir sind nur zu zweit, was ist der unterschied zu ner kooperation mit drei gemeinden', termsOf),
+    ).toBeUndefined();
   });
 });
