@@ -562,12 +562,16 @@ function readSeveral(
   if (
     second.question !== questions[1] &&
     (ASKS_OWN_THING.test(questions[1]!) || asksOwnYesNo(questions[1]!)) &&
-    !POINTS_BACK.test(questions[1]!) &&
     followUpNouns(questions[1]!).length > 0
   ) {
     const alone = readQuestion(questions[1]!, knowledge);
-    const firstId = first.decision.outcome === 'answer' ? first.decision.article.id : undefined;
-    if (alone.decision.outcome === 'answer' && alone.decision.article.id !== firstId) second = alone;
+    const firstArticle = first.decision.outcome === 'answer' ? first.decision.article : undefined;
+    // "… eine Frist, und was muss da alles an Unterlagen rein?": a bare "da" beside a noun that names another
+    // article's topic, not the first's, is a filler, no pointer back.
+    const pointsBack =
+      POINTS_BACK.test(questions[1]!) &&
+      !(isAnswered(alone) && onlyDa(questions[1]!) && namesOwnTopic(questions[1]!, alone.decision.article, firstArticle, knowledge));
+    if (!pointsBack && alone.decision.outcome === 'answer' && alone.decision.article.id !== firstArticle?.id) second = alone;
   }
   const secondStandsAlone =
     standsAlone(questions[1]!) ||
@@ -875,6 +879,18 @@ function joinedOnly(question: string, alone: AnswerDecision, knowledge: Knowledg
   return rest
     .split(/\s+/)
     .some((word) => namesTopicOf(word, alone.article, terms) && !(topicArticle && namesTopicOf(word, topicArticle, terms)));
+}
+
+/** Whether the only word of `question` that points back (`POINTS_BACK`) is a bare "da". */
+function onlyDa(question: string): boolean {
+  return !POINTS_BACK.test(question.replace(/(?<!\p{L})da(?!\p{L})/giu, ' '));
+}
+
+/** Whether a word of `question` names the topic of `article` and not that of `other` (see `namesTopicOf`). */
+function namesOwnTopic(question: string, article: Article, other: Article | undefined, knowledge: KnowledgeLookup): boolean {
+  if (!knowledge.terms) return false;
+  const terms = knowledge.terms.bind(knowledge);
+  return question.split(/\s+/).some((word) => namesTopicOf(word, article, terms) && !(other && namesTopicOf(word, other, terms)));
 }
 
 /** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */

@@ -350,6 +350,13 @@ describe('a second question with a topic of its own', () => {
     expect(reply.text).toContain('450 €');
   });
 
+  it('answers both when the second has a bare "da" beside a noun of its own topic ("was muss da an Unterlagen rein?")', async () => {
+    const { reply } = await ask('Gibt es für den IKZ-Antrag eine Frist, und was muss da alles an Unterlagen rein?');
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('zeitlicher Nähe');
+    expect(reply.text).toContain('Beschlüsse');
+  });
+
   it('reads a second question that points back ("dafür") against the first', async () => {
     const { reply } = await ask('Was ist ein Gemeindeverwaltungsverband? Und wie viel Förderung gibt es dafür?');
     expect(reply.text).toContain('150.000');
