@@ -50,11 +50,12 @@ export function questionsOf(text: string): { questions: string[]; context: strin
 }
 
 /**
- * Words that announce a question of its own ("Und noch was: zählt …?", "Außerdem: …", "Zweitens …"): not a
+ * Words that announce a question of its own ("Und noch was: zählt …?", "Außerdem: …", "Zweitens …", "Und anderes
+ * Thema, …", "Ganz andere Sache: …"): not a
  * continuation of the question before, like a bare "Und …?".
  */
 const NEW_QUESTION =
-  /^(?:und\s+)?(?:noch\s+(?:was|etwas|eine\s+frage)|außerdem|ausserdem|zudem|zweitens|des\s+weiteren|darüber\s+hinaus|weitere\s+frage|zweite\s+frage)\s*[,:]\s*(?=\p{L})/iu;
+  /^(?:und\s+)?(?:noch\s+(?:was|etwas|eine\s+frage)|außerdem|ausserdem|zudem|zweitens|des\s+weiteren|darüber\s+hinaus|weitere\s+frage|zweite\s+frage|(?:noch\s+)?(?:ganz\s+)?(?:ein\s+)?(?:anderes|andere)\s+(?:thema|sache|frage)|themenwechsel)\s*[,:]\s*(?=\p{L})/iu;
 
 /** The questions a message without a question sentence asks indirectly or without "?" (see `questionsOf`), or `undefined`. */
 function unpunctuatedQuestions(sentences: readonly string[]): { questions: string[]; context: string[] } | undefined {

@@ -115,6 +115,15 @@ describe('everyday words for the programme’s terms (synonyms.yml)', () => {
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'aufgabenbereiche' });
     expect(reply.text).toContain('wesentlich');
   });
+
+  it.each([
+    ['Unser Defizit wird immer größer. Berät uns da das Land?', 'haushaltsberatung', 'kostenlos'],
+    ['Wie viel Geld hat das Land ins AKC gesteckt?', 'akc', '1,5 Mio. €'],
+  ])('reads the everyday words of "%s"', async (question, articleId, fact) => {
+    const { reply, outcome } = await ask(question);
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId });
+    expect(reply.text).toContain(fact);
+  });
 });
 
 describe('comparisons in everyday words', () => {
@@ -355,6 +364,15 @@ describe('a second question with a topic of its own', () => {
     expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
     expect(reply.text).toContain('zeitlicher Nähe');
     expect(reply.text).toContain('Beschlüsse');
+  });
+
+  it('reads a second question announced as "anderes Thema" on its own', async () => {
+    const { reply } = await ask(
+      'Seit wann können Kommunen eine gemeinsame AöR gründen? Und anderes Thema, wie lange braucht das Ministerium für einen IKZ-Antrag?',
+    );
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('2013');
+    expect(reply.text).toMatch(/2 bis 3 Monate/u);
   });
 
   it('reads a second question that points back ("dafür") against the first', async () => {
