@@ -119,6 +119,7 @@ describe('everyday words for the programme’s terms (synonyms.yml)', () => {
   it.each([
     ['Unser Defizit wird immer größer. Berät uns da das Land?', 'haushaltsberatung', 'kostenlos'],
     ['Wie viel Geld hat das Land ins AKC gesteckt?', 'akc', '1,5 Mio. €'],
+    ['Hilft uns das Land beim Notfallplan für die IT?', 'akc', 'BCM'],
   ])('reads the everyday words of "%s"', async (question, articleId, fact) => {
     const { reply, outcome } = await ask(question);
     expect(outcome).toMatchObject({ outcome: 'answer', articleId });

@@ -77,6 +77,16 @@ describe('sentences of a message', () => {
       'Wie viel gibt es für einen GVV mit drei Gemeinden, und bleiben die Gemeinden dann selbstständig?',
       ['Wie viel gibt es für einen GVV mit drei Gemeinden?', 'bleiben die Gemeinden dann selbstständig?'],
     ],
+    // A verb with its object opens a question of its own too.
+    [
+      'Was gibt es für zwei Ortsteilwehren, und hilft uns das Land auch beim Notfallplan für die IT?',
+      ['Was gibt es für zwei Ortsteilwehren?', 'hilft uns das Land auch beim Notfallplan für die IT?'],
+    ],
+    // "anderes Thema" announces a question of its own.
+    [
+      'Seit wann gibt es die AöR? Und anderes Thema, wie lange dauert die Bearbeitung?',
+      ['Seit wann gibt es die AöR?', 'wie lange dauert die Bearbeitung?'],
+    ],
     ['Können Gemeinden und Landkreise zusammenarbeiten?', ['Können Gemeinden und Landkreise zusammenarbeiten?']],
     ['Was kostet und dauert der Antrag?', ['Was kostet und dauert der Antrag?']],
     [
