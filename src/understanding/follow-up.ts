@@ -46,6 +46,13 @@ const OPENERS = new Set(
   ).split(' '),
 );
 
+/**
+ * A correction of the previous question ("sorry, falsch: wir sind fünf Gemeinden", "ups, ich meinte 2025"): what
+ * follows takes the place of a word of it, like a fragment.
+ */
+const CORRECTION =
+  /^(?:(?:sorry|sorri|pardon|entschuldigung|ups|oops|hoppla|oh|äh|nee?|nein|moment)[\s,!.:–-]*)*(?:(?:das\s+war\s+)?falsch|korrektur|vertippt|verschrieben|ich\s+meinte(?:\s+eigentlich)?|gemeint\s+war|ich\s+hab\p{L}*\s+mich\s+vertan)(?!\p{L})[\s,!.:–-]*(?:(?:wir\s+sind|es\s+sind|es\s+geht\s+um|also)\s+)?/iu;
+
 /** Words that only continue the previous question ("Und …", "Auch …"). */
 const CONTINUATION = /^(?:und|aber|auch|oder|sowie|dann|also|jetzt|nun)\b/iu;
 /** "Was ist mit …", "Wie sieht es bei … aus", "Gilt das auch …". */
@@ -106,6 +113,7 @@ export function looksLikeFollowUp(text: string): boolean {
   const trimmed = text.trim();
   const sentenceCase = trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
   if (
+    (CORRECTION.test(trimmed) && trimmed.replace(CORRECTION, '').trim().length > 0) ||
     CONTINUATION.test(trimmed) ||
     REFERRING_FRAME.test(trimmed) ||
     ANAPHOR.test(trimmed) ||
@@ -182,7 +190,7 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
   const readings: string[] = [];
   // Only a fragment ("Und für fünf?", "Und eine Arbeitsgemeinschaft?") takes the place of a word of the
   // previous question; a follow-up with a predicate of its own ("Wie viel Geld gibt es dafür?") keeps it.
-  const rest = text.trim().replace(CONTINUATION, '').trim().replace(REFERRING_FRAME, '').trim();
+  const rest = text.trim().replace(CORRECTION, '').trim().replace(CONTINUATION, '').trim().replace(REFERRING_FRAME, '').trim();
   const fragment = words(rest).length <= MAX_SUBSTITUTE_WORDS && !OWN_PREDICATE.test(rest);
   const ownNumbers = fragment ? numbersIn(text) : [];
   const previousNumber = ownNumbers[0] && closestInSize(topic.numbers, ownNumbers[0].value);

@@ -187,3 +187,13 @@ describe('words for a thing named before ("da", "so etwas", "solches", a final "
     expect(readings).toContain('Bekommen wir da Geld? Bauhöfe');
   });
 });
+
+describe('a correction of the previous question', () => {
+  it.each([
+    ['sorry, falsch: wir sind fünf Gemeinden', 'Wir sind drei Gemeinden. Welche Förderung gibt es?', 'fünf'],
+    ['ups, ich meinte 2025', 'Wie viele Cyberangriffe wurden 2023 gemeldet?', '2025'],
+  ])('reads "%s" as the previous question with the corrected number', (text, previous, number) => {
+    expect(looksLikeFollowUp(text)).toBe(true);
+    expect(followUpReadings(text, topicOf(previous), kindOf)[0]).toMatch(new RegExp(`^${previous.split(' ')[0]}.*${number}`, 'u'));
+  });
+});
