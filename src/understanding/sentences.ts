@@ -102,10 +102,11 @@ const UNMARKED_INDIRECT_CLAUSE = new RegExp(
 /**
  * Words of a frame around an indirect question: knowing and not knowing, asking, saying, discussing, doubting
  * ("wissen", "keiner wusste", "wurde gefragt", "die Frage kam auf", "konnte niemand sagen", "ist unklar",
- * "wurde diskutiert", "wir überlegen", "uns interessiert"), explaining ("bitte erläutern", "beschreiben Sie").
+ * "wurde diskutiert", "wir überlegen", "uns interessiert"), explaining ("bitte erläutern", "beschreiben Sie"), telling
+ * ("wir bitten um Mitteilung", "um Information", "um Rückmeldung").
  */
 const KNOWING_FRAME =
-  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt|erläuter|erlaeuter|darleg|beschreib|skizzier|aufzeig|auskunft)/iu;
+  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt|erläuter|erlaeuter|darleg|beschreib|skizzier|aufzeig|auskunft|mitteil|information|rückmeld|rueckmeld)/iu;
 
 /**
  * The indirect question of a sentence and the frame before it: "Im Ortsbeirat kam die Frage auf, ob auch

@@ -113,6 +113,14 @@ describe('sentences of a message', () => {
     ).toEqual(['wie viele Kommunen mindestens beteiligt sein müssen?', 'ob das Land eine Machbarkeitsstudie bezuschusst?']);
   });
 
+  it('reads a request for a notice ("Wir bitten um Mitteilung, mit welcher …") as a question too', () => {
+    expect(
+      questionsOf(
+        'Wir bitten um Mitteilung, mit welcher Förderung wir bei drei Kommunen rechnen können. Außerdem bitten wir um Auskunft, welche Unterlagen beizufügen sind.',
+      ).questions,
+    ).toEqual(['mit welcher Förderung wir bei drei Kommunen rechnen können?', 'welche Unterlagen beizufügen sind?']);
+  });
+
   it.each([
     // A frame around an indirect question: the clause is the question, the frame context.
     [
