@@ -20,7 +20,7 @@ const ASKS_FOR_HELPER: readonly RegExp[] = [
   // "Wo kriegen wir Unterstützung?", "Wo finden wir Hilfe?"
   /(?<!\p{L})(?:wo|woher)\s+(?:kriegen|kriegt|bekommen|bekommt|finden|findet|erhalten|gibt(?:s|\s+es))(?!\p{L})[^?.!]*(?<!\p{L})(?:hilfe|unterstützung|unterstuetzung|beratung|rat)(?!\p{L})/iu,
   // "An wen können wir uns wenden?", "Wo ruf ich da am besten an?", "Bei wem melden wir uns?"
-  /(?<!\p{L})an\s+wen\s+(?:\p{L}+\s+){0,3}wenden(?!\p{L})/iu,
+  /(?<!\p{L})an\s+wen\s+(?:\p{L}+\s+){0,3}wende[nt]?(?!\p{L})/iu,
   /(?<!\p{L})(?:wo|wen|bei\s+wem)\s+(?:ruf\p{L}*\s+(?:\p{L}+\s+){0,4}an|(?:\p{L}+\s+){0,4}(?:anrufen|melden))(?!\p{L})/iu,
   // "Kann uns jemand (dabei) helfen …" (not "Kann mir das jemand bestätigen?"), "Kommt auch mal jemand zu uns raus?"
   /(?<!\p{L})(?:kann|könnte|koennte)\s+(?:\p{L}+\s+){0,3}jemand\s+(?:\p{L}+\s+){0,2}(?:helfen|weiterhelfen|unterstützen|unterstuetzen|beraten|begleiten)(?!\p{L})/iu,

@@ -161,7 +161,10 @@ function matchingHelper(understanding: QuestionUnderstanding, whole: AnswerDecis
   const helper = whole.candidates
     .filter((c) => c.article.helps)
     .reduce<Candidate | undefined>((best, c) => (!best || c.score > best.score ? c : best), undefined);
-  if (!helper || !own || helper === own || helper.score < own.score * HELPER_SCORE_LEAD) return understanding;
+  if (!helper || !own || helper === own) return understanding;
+  // Two services of one matter (related articles) need the larger lead; the general advice beside a specific service less.
+  const related = own.article.related?.includes(helper.article.id) || helper.article.related?.includes(own.article.id);
+  if (helper.score < own.score * (related ? HELPER_SCORE_LEAD : HELPER_SCORE_LEAD_UNRELATED)) return understanding;
   return { ...understanding, reading: { ...reading, decision: answeredBy(decision, helper) } };
 }
 
@@ -371,6 +374,8 @@ function describedForm(question: string, text: string, knowledge: KnowledgeLooku
  * services of one matter (the AKC's network check and Hessen3C for "Angriff … Netz durchchecken") stay as found.
  */
 const HELPER_SCORE_LEAD = 1.5;
+/** The lead a helping service needs over one of another matter ("verschlüsselt … an wen wende ich mich?": Hessen3C, not the advisory office). */
+const HELPER_SCORE_LEAD_UNRELATED = 1.25;
 
 /** How much of a story with its question the helper it leads to must cover (`Article.helps`, see above). */
 const HELPER_MIN_COVERAGE = 0.3;

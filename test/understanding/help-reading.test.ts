@@ -11,6 +11,7 @@ describe('a question for someone who helps', () => {
     'Kann uns jemand helfen, den Antrag auszufüllen?',
     'Kommt auch mal jemand zu uns raus?',
     'An wen können wir uns wenden?',
+    'an wen wende ich mich?',
     'Wo ruf ich da am besten an?',
     'Wen kann man da anrufen?',
     'Bei wem melden wir uns, wenn wir loslegen wollen?',

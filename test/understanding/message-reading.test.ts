@@ -189,6 +189,8 @@ describe('"who helps us?" after telling what happened', () => {
   it.each([
     'Wir wurden gehackt, alles ist verschlüsselt. Wer hilft uns jetzt?',
     'Bei uns ist heute früh der Server lahmgelegt worden, mit Erpressermail. Gibt es beim Land jemanden, der da hilft?',
+    // "an wen wende ich mich" asks for a helper; the specific service leads the general advice by less than two related ones.
+    'hatten heute morgen verdacht auf verschluesselungstrojaner auf nem rechner im rathaus, netz ist erstmal getrennt. an wen wende ich mich??',
   ])('answers "%s" from what happened, not with the advisory office in general', async (message) => {
     const { outcome } = await ask(message);
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'hessen3c' });
