@@ -20,8 +20,9 @@ export const SIDE_CLAUSE_WEIGHT = 0.5;
 
 /**
  * The frame before an embedded question or a reported claim in one sentence: "…, ob …", "…, bis wann …", "…, welche
- * …", "…, dass …". After a dash or colon only where the asker tells of themselves ("Wir gründen einen Zweckverband – was
- * legen wir bei?"): else it names the topic ("Förderung Wärmeplanung – welche Fristen …?", "Stand 2016: wie viel …?"). The frame must not ask itself ("Wissen Sie, ob …" does; then the sentence asks as a whole).
+ * …", "…, dass …"; after a dash or colon only where the asker tells of themselves ("Wir gründen einen Zweckverband – was
+ * legen wir bei?"), else it names the topic ("Förderung Wärmeplanung – welche Fristen …?", "Stand 2016: wie viel …?").
+ * The frame must not ask itself ("Wissen Sie, ob …" does; then the sentence asks as a whole).
  */
 const FRAME_BEFORE =
   /^(.{8,}?)(,|\s[-–—]|:)\s*(?=(?:ob|dass|daß|wie\s*viele?|wie|wann|wo|wer|wem|wen|was|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit|bis\s+wann|seit\s+wann|ab\s+wann|ab\s+wie\s+vielen?)\b)/iu;

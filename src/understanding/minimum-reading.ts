@@ -33,8 +33,8 @@ const PAIR_WORDS =
 
 /**
  * `MINIMUM_QUESTION` when `question` asks how many partners a funded cooperation must have, `PAIR_QUESTION` when it asks
- * whether two are enough, and it names nothing else (no legal form, no amount, no other number); else `undefined`. `termsOf` gives a text's search terms (stemmed, without stop
- * words).
+ * whether two are enough, and it names nothing else (no legal form, no amount, no other number); else `undefined`.
+ * `termsOf` gives a text's search terms (stemmed, without stop words).
  *
  * @example
  * ```ts

@@ -51,8 +51,7 @@ export function questionsOf(text: string): { questions: string[]; context: strin
 
 /**
  * Words that announce a question of its own ("Und noch was: zählt …?", "Außerdem: …", "Zweitens …", "Und anderes
- * Thema, …", "Ganz andere Sache: …"): not a
- * continuation of the question before, like a bare "Und …?".
+ * Thema, …", "Ganz andere Sache: …"): not a continuation of the question before, like a bare "Und …?".
  */
 const NEW_QUESTION =
   /^(?:und\s+)?(?:noch\s+(?:was|etwas|eine\s+frage)|außerdem|ausserdem|zudem|zweitens|des\s+weiteren|darüber\s+hinaus|weitere\s+frage|zweite\s+frage|(?:noch\s+)?(?:ganz\s+)?(?:ein\s+)?(?:anderes|andere)\s+(?:thema|sache|frage)|themenwechsel)\s*[,:]\s*(?=\p{L})/iu;

@@ -163,7 +163,7 @@ function matchingHelper(understanding: QuestionUnderstanding, whole: AnswerDecis
     .reduce<Candidate | undefined>((best, c) => (!best || c.score > best.score ? c : best), undefined);
   if (!helper || !own || helper === own) return understanding;
   // Two services of one matter (related articles) need the larger lead; the general advice beside a specific service less.
-  const related = own.article.related?.includes(helper.article.id) || helper.article.related?.includes(own.article.id);
+  const related = own.article.related.includes(helper.article.id) || helper.article.related.includes(own.article.id);
   if (helper.score < own.score * (related ? HELPER_SCORE_LEAD : HELPER_SCORE_LEAD_UNRELATED)) return understanding;
   return { ...understanding, reading: { ...reading, decision: answeredBy(decision, helper) } };
 }
@@ -374,7 +374,10 @@ function describedForm(question: string, text: string, knowledge: KnowledgeLooku
  * services of one matter (the AKC's network check and Hessen3C for "Angriff … Netz durchchecken") stay as found.
  */
 const HELPER_SCORE_LEAD = 1.5;
-/** The lead a helping service needs over one of another matter ("verschlüsselt … an wen wende ich mich?": Hessen3C, not the advisory office). */
+/**
+ * The lead a helping service needs over one of another matter ("verschlüsselt … an wen wende ich mich?": Hessen3C, not
+ * the advisory office).
+ */
 const HELPER_SCORE_LEAD_UNRELATED = 1.25;
 
 /** How much of a story with its question the helper it leads to must cover (`Article.helps`, see above). */
@@ -879,11 +882,7 @@ function joinedOnly(question: string, alone: AnswerDecision, knowledge: Knowledg
   if (alone.outcome !== 'answer' || !knowledge.terms || !JOINED.test(question)) return false;
   const rest = question.replace(JOINED, '');
   if (!ASKS_OWN_THING.test(rest) || looksLikeFollowUp(rest)) return false;
-  const terms = knowledge.terms.bind(knowledge);
-  const topicArticle = topic.articleId ? knowledge.article(topic.articleId) : undefined;
-  return rest
-    .split(/\s+/)
-    .some((word) => namesTopicOf(word, alone.article, terms) && !(topicArticle && namesTopicOf(word, topicArticle, terms)));
+  return namesOwnTopic(rest, alone.article, topic.articleId ? knowledge.article(topic.articleId) : undefined, knowledge);
 }
 
 /** Whether the only word of `question` that points back (`POINTS_BACK`) is a bare "da". */
