@@ -43,6 +43,8 @@ export interface GrantReading {
   alsoInContext?: GrantCaseKind[];
   /** The message asks a question word of its own ("wann", "wer", "wo"), not "wie viel": it asks for no amount by itself. */
   asksOwnQuestion?: boolean;
+  /** The numbers are told in a statement, none in the message's questions ("Wir planen einen GVV mit 3 Gemeinden. Muss …?"). */
+  toldOnly?: boolean;
 }
 
 /** What the caller knows beside the message. */
@@ -462,6 +464,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
     asksForMoney: MONEY_WORD.test(folded),
     alsoInContext: all.cases.filter((c) => c !== chosen && c.requires.length > 0 && inContext(c)).map((c) => c.rules.case),
     asksOwnQuestion: OWN_QUESTION_WORD.test(folded),
+    toldOnly: questions.length > 0 && quantitiesIn(questions.join(' ')).length === 0,
   };
 }
 
@@ -888,7 +891,8 @@ export function grantUse(
   if (!otherArticle && !concrete && reading.by === 'mention' && decision.namesOtherThing) return undefined;
   if (!otherArticle)
     return (reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention')) ||
-      (reading.by === 'name' && concrete)
+      // A case told with its numbers before a question of another matter is that question's context, not what it asks.
+      (reading.by === 'name' && concrete && !(reading.asks === 'none' && reading.toldOnly))
       ? 'answer'
       : undefined;
   // The search found another topic: only an explicit question for this amount overrides it ("wie viel Förderung gibt es für drei Gemeinden?").

@@ -7,15 +7,29 @@
 
 /** A salutation at the start, with its name part: "Sehr geehrte Frau Dr. Muster," "Hallo zusammen," */
 const SALUTATION = new RegExp(
-  '^\\s*(?:' +
+  '^\\s*[„"»]?\\s*(?:' +
     [
       'sehr\\s+geehrte[rns]?\\s+(?:damen\\s+und\\s+herren|kolleginnen\\s+und\\s+kollegen|(?:frau|herr)(?:\\s+(?:dr|prof)\\.?)*(?:\\s+[\\p{Lu}][\\p{L}-]*){1,2})',
       'liebe[rs]?\\s+(?:kolleginnen\\s+und\\s+kollegen|kolleg(?:inn?en|in|en|e)|(?:frau|herr)(?:\\s+[\\p{Lu}][\\p{L}-]*){1,2}|[\\p{Lu}][\\p{L}-]*)',
-      '(?:hallo|guten\\s+(?:tag|morgen|abend)|moin(?:\\s+moin)?|servus|grüß\\s+gott|gruess?\\s+gott|hi|hey)(?:\\s+zusammen|\\s+(?:frau|herr)(?:\\s+[\\p{Lu}][\\p{L}-]*){1,2}|\\s+liebes?\\s+[\\p{L}-]+(?:-[\\p{L}]+)?)?',
+      '(?:hallo|guten\\s+(?:tag|morgen|abend)|moin(?:\\s+moin)?|servus|grüß\\s+gott|gruess?\\s+gott|hi|hey)(?:\\s+zusammen|\\s+[\\p{Lu}][\\p{L}-]*(?=\\s*[,!\\n])|\\s+(?:frau|herr)(?:\\s+[\\p{Lu}][\\p{L}-]*){1,2}|\\s+liebes?\\s+[\\p{L}-]+(?:-[\\p{L}]+)?)?',
     ].join('|') +
     ')(?:\\s*[,!.:;\\n]+|\\s+(?=\\S))\\s*',
   'iu',
 );
+
+/**
+ * The header of a forwarded or answered mail, pasted along with it: "Von: …", "Gesendet: …", "---- Weitergeleitete
+ * Nachricht ----", "Weitergeleitet vom Büro des Bürgermeisters:". Who sent it when says nothing about the question.
+ */
+const MAIL_HEADER_LINE =
+  /^\s*(?:(?:von|from|gesendet|sent|an|to|cc|datum|date)\s*:.*|-{2,}[^\n]*nachricht[^\n]*-{2,}|-{2,}\s*original\s+message\s*-{2,}|weitergeleitet(?:e\s+nachricht)?(?:\s+(?:von|vom|aus)\s[^:\n]*)?\s*:?)\s*$/iu;
+/** The subject line's label and reply marks ("Betreff: WG: Fusion – stimmt das?"): the subject itself often names the topic. */
+const SUBJECT_MARKS = /^(\s*)(?:betreff\s*:\s*)?(?:(?:wg|aw|fwd?|re|wtr)\s*:\s*)+|^(\s*)betreff\s*:\s*/gimu;
+/** A quoted mail's line marks ("> Von: …"). */
+const QUOTE_MARKS = /^[ \t]*(?:>[ \t]?)+/gmu;
+
+/** A salutation at the start of a later line. */
+const LINE_SALUTATION = new RegExp(`\\n${SALUTATION.source.slice(1)}`, 'giu');
 
 /** Where the closing formula starts; everything after it is the signature (name, office, phone). */
 const CLOSING = new RegExp(
@@ -33,6 +47,13 @@ const CLOSING = new RegExp(
     ')',
   'iu',
 );
+
+/**
+ * A closing of a chat-like mail on a line of its own: "Gruß Ute", "LG Markus (Hauptamt)", "Danke\nStadtrat Peters". Only
+ * the end of a message, without a question after it, is cut there.
+ */
+const SHORT_CLOSING =
+  /(?<=\n)[ \t]*(?:lg|vg|bg|gru(?:ß|ss)|gr(?:ü|ue)(?:ß|ss)e|danke(?:\s+(?:dir|euch|schön|schoen))?|dank\s+dir)(?=[ \t]*(?:[,!.]|\n|$|[ \t]\p{Lu}))/iu;
 
 /** What a writer thanks for in advance: "eine kurze Rückmeldung", "Ihre Antwort", "eine Einschätzung". */
 const AN_ANSWER = String.raw`(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)`;
@@ -89,6 +110,9 @@ const FILLERS: readonly RegExp[] = [
   /(?:^|(?<=[.!?\n]\s*))(?:(?:und|außerdem|ausserdem|zudem|ferner|weiterhin|auch)\s+)?(?:mich\s+(?:würde|würden|tät[e]?)\s+interessieren|mich\s+interessiert|(?:würde|würden|tät[e]?)\s+mich\s+(?:auch\s+|noch\s+)*interessieren|interessiert\s+mich\s+(?:auch\s+|noch\s+)*|ich\s+frage\s+mich|wir\s+fragen\s+uns)\s*,?\s*/giu,
   // "Wer entscheidet am Ende über den Antrag?": "am Ende" as "finally", not a time ("am Ende des Jahres", "Ende 2026").
   /(?<!\p{L})(?:am\s+ende|letzten\s+endes|im\s+endeffekt)(?!\s+(?:des|der|dieses|dieser|von|vom|\d|januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)(?!\p{L}))(?!\p{L})/giu,
+  // A request to a colleague in a forwarded mail: "kannst du mal klären, ob …", "Bitte mal klären:", "Kann jemand von euch
+  // mal schauen, ob …". It asks the colleague to find out what follows; the bot is the one who answers it.
+  /(?:^|(?<=[.!?\n]\s*))(?:(?:kannst|könntest|koenntest)\s+du|(?:kann|könnte|koennte)\s+(?:jemand|einer|wer)(?:\s+von\s+euch)?|(?:könnt|koennt)\s+ihr|bitte)\s+(?:(?:bitte|mal|kurz|nochmal|schnell|eben|das)\s+)*(?:klären|klaeren|abklären|abklaeren|nachschauen|nachsehen|schauen|gucken|rausfinden|herausfinden|checken|recherchieren)\s*(?:[,:]\s*|\s+(?=(?:ob|wie|was|wer|wann|wo|wohin|welche[rnms]?)\s)|\?+\s*)/giu,
   // "Können Sie mir bitte sagen, ob …"
   /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du)\s+(?:mir|uns)\s+(?:bitte\s+|vielleicht\s+|kurz\s+)*(?:sagen|mitteilen|erklären|erläutern|darlegen|beantworten|verraten)\s*,?\s*/giu,
 ];
@@ -145,10 +169,21 @@ export interface CleanedMessage {
  */
 export function cleanMessage(message: string): CleanedMessage {
   const original = message.replace(/\r\n?/g, '\n').trim();
-  let text = original;
+  let text = original
+    .replace(QUOTE_MARKS, '')
+    .split('\n')
+    .filter((line) => !MAIL_HEADER_LINE.test(line))
+    .join('\n')
+    .replace(SUBJECT_MARKS, '$1$2')
+    .trim();
   for (let i = 0; i < 2; i++) text = text.replace(SALUTATION, '');
+  // A forwarded mail's own salutation follows its subject line ("Betreff: …\nHallo Frank,").
+  text = text.replace(LINE_SALUTATION, '\n');
   const closing = CLOSING.exec(text);
   if (closing && closing.index > 0) text = text.slice(0, closing.index);
+  const short = SHORT_CLOSING.exec(text);
+  if (short && short.index > 0 && !/[?]/u.test(text.slice(short.index)) && text.length - short.index <= 80)
+    text = text.slice(0, short.index);
   text = text
     .split('\n')
     .filter((line) => !CONTACT_LINE.test(line))

@@ -145,7 +145,7 @@ const ASKS_TO_ANSWER_THAT =
 
 /** "Stimmt das?", "Ist das richtig?", "Trifft das zu?", "Kann mir das jemand bestätigen?": the sentence before is what is asked. */
 const CONFIRMS_CLAIM =
-  /^\s*(?:stimmt\s+(?:das|dies|es)\s*,\s*(?=ist|wäre|waere))?(?:stimmt\s+(?:das|dies|es)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:(?:heute\s+|immer\s+)?noch\s+)?(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|normal|üblich|ueblich|rechtens|in\s+ordnung|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
+  /^\s*(?:stimmt\s+(?:das|dies|es)\s*,\s*(?=ist|wäre|waere))?(?:stimmt\s+(?:das|dies|es|die(?:se)?\s+(?:zahl|summe|angabe|aussage)|der\s+betrag)|ob\s+(?:das|dies|es|die(?:se)?\s+(?:zahl|summe|angabe|aussage)|der\s+betrag)\s+(?:(?:so|noch|wirklich|auch|überhaupt|ueberhaupt)\s+)*(?:stimmt|zutrifft|richtig\s+ist|passt|aktuell\s+ist)|(?:ist|wäre|waere)\s+(?:das|dies)\s+(?:(?:heute\s+|immer\s+)?noch\s+)?(?:so\s+)?(?:richtig|korrekt|zutreffend|wahr|normal|üblich|ueblich|rechtens|in\s+ordnung|so)|trifft\s+(?:das|dies)\s+(?:so\s+)?zu|(?:kann|könnte|koennte)\s+(?:mir|uns)\s+(?:das|dies)\s+(?:jemand|einer|wer)\s+best(?:ä|ae)tigen)(?:\s+(?:so|denn|eigentlich|wirklich|überhaupt|ueberhaupt|noch|bitte|kurz))*\s*[?.!]*\s*$/iu;
 
 /**
  * "Geht das?", "Ist das möglich?", "Darf man das, oder müssen …?": asks whether the plan of the sentence before is
@@ -156,7 +156,7 @@ const ASKS_IF_ALLOWED =
 
 /** "Ich habe gehört, dass …", "Wir haben gelesen …", "Angeblich …": a frame that reports a claim, not part of it. */
 const HEARSAY =
-  /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich|(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:noch\s+)?im\s+kopf|(?:ich|wir)\s+(?:meine|meinen|glaube|glauben|dachte|dachten)|soweit\s+(?:ich|wir)\s+(?:weiß|weiss|wissen)|(?:ein|eine|unser|unsere|mein|meine)\s+\p{L}+\s+(?:meint|sagt|behauptet))\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
+  /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich|(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:noch\s+)?im\s+kopf|(?:ich|wir)\s+(?:meine|meinen|glaube|glauben|dachte|dachten)|soweit\s+(?:ich|wir)\s+(?:weiß|weiss|wissen)|(?:ein|eine|unser|unsere|mein|meine)\s+\p{L}+\s+(?:meint|sagt|behauptet)|(?:der|die|ein|eine|unser|unsere|mein|meine)\s+\p{L}+\s+(?:hat|haben)\s+(?:[\p{L}\d.-]+\s+){0,6}?(?:gesagt|behauptet|gemeint|erzählt|erzaehlt|aufgeschnappt|verkündet|verkuendet))\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
 
 /**
  * The claim a message asks to confirm ("Wir haben gehört, für drei Gemeinden gibt es 100.000 €. Stimmt das?"), as a
@@ -169,7 +169,11 @@ export function claimToConfirm(text: string): string | undefined {
   const allowed = asking.length === 1 && ASKS_IF_ALLOWED.test(asking[0]!);
   if (asking.length !== 1 || !(allowed || CONFIRMS_CLAIM.test(asking[0]!))) return undefined;
   const at = sentences.indexOf(asking[0]!);
-  const claim = at > 0 ? sentences[at - 1]!.replace(HEARSAY, '') : '';
+  // "Der Wehrführer sagt, es gibt 50.000 €. Das steht jetzt in der Finanzplanung. Stimmt die Zahl?": a sentence that
+  // opens with "Das" refers to the claim before it.
+  let from = at - 1;
+  while (from > 0 && REFERS_TO_SENTENCE_BEFORE.test(sentences[from]!)) from--;
+  const claim = at > 0 ? sentences.slice(from, from + 1)[0]!.replace(HEARSAY, '') : '';
   if (claim.split(/\s+/).length < MIN_QUESTION_WORDS) return undefined;
   // "möglich", "erlaubt" say what is asked about the plan; an alternative after "oder" only restates it.
   const asked = allowed
@@ -181,6 +185,10 @@ export function claimToConfirm(text: string): string | undefined {
     : '';
   return asQuestion(`${asQuestion(claim).slice(0, -1)}${asked}`);
 }
+
+/** A sentence about the one before it: "Das hat die Gemeindevertretung gleich übernommen." */
+const REFERS_TO_SENTENCE_BEFORE =
+  /^\s*(?:das|dies|diese\s+(?:zahl|summe|aussage))\s+(?:hat|haben|wurde|wird|ist|steht|stand|kam|kommt)\b/iu;
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */
 const RESTATEMENT =

@@ -506,6 +506,18 @@ describe('where the computed amount goes in the reply', () => {
       'answer',
     ],
     [
+      'nothing for a case told with its numbers before a question of another matter the search could not answer',
+      'Wir planen einen GVV mit 3 Gemeinden. Nach welchem Schlüssel wird die Verbandsumlage im GVV verteilt?',
+      { outcome: 'no_answer' },
+      undefined,
+    ],
+    [
+      'nothing for a case told with its numbers before a yes/no question of another matter',
+      'Bei uns werden 3 Ortsteilfeuerwehren zusammengelegt. Müssen wir dann den Bedarfsplan neu aufstellen?',
+      { outcome: 'no_answer' },
+      undefined,
+    ],
+    [
       'nothing for another question about the money the search could not answer',
       'Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?',
       { outcome: 'no_answer' },

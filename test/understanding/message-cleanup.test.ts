@@ -3,6 +3,19 @@ import { cleanMessage } from '../../src/understanding/message-cleanup.js';
 
 describe('cleanMessage: letter-style messages', () => {
   it.each([
+    // A forwarded mail: its header goes, its subject stays without the marks, the request to a colleague goes.
+    [
+      '---- Weitergeleitete Nachricht ----\nVon: Bürgermeisterin\nGesendet: Dienstag\nBetreff: WG: Antrag IKZ Kasse\n\nHallo Tobi, kannst du mal klären, ob der Antrag über den Kreis muss?\nLG',
+      'Antrag IKZ Kasse\nob der Antrag über den Kreis muss?',
+    ],
+    [
+      'Fwd: IKZ zu gross?\n\nHallo Herr Yilmaz,\nbitte mal klaeren: gilt die Foerderung auch fuer Staedte ueber 30.000 EW?\nDanke\nStadtrat Peters',
+      'IKZ zu gross?\ngilt die Foerderung auch fuer Staedte ueber 30.000 EW?',
+    ],
+    [
+      '> Von: Kämmerei\n> Betreff: AW: Zuschuss\n> Kann jemand von euch nachschauen, wie hoch der Zuschuss ist?\n> Gruß Ute',
+      'Zuschuss\nwie hoch der Zuschuss ist?',
+    ],
     [
       'Sehr geehrte Damen und Herren, unsere Gemeindevertretung möchte wissen, ob zwei Gemeinden Fördermittel erhalten können. Mit freundlichen Grüßen',
       'ob zwei Gemeinden Fördermittel erhalten können.',
@@ -131,6 +144,13 @@ describe('cleanMessage: letter-style messages', () => {
       'Ich schreibe im Auftrag des Gemeindevorstands. Wer darf den Antrag stellen?',
     );
     expect(cleanMessage('Wer darf den Antrag stellen?\ni. A. Max Muster').text).toBe('Wer darf den Antrag stellen?');
+  });
+
+  it('cuts a closing on a line of its own only at the end: a question after it stays', () => {
+    expect(cleanMessage('Wer stellt den Antrag?\nDanke!\nUnd wohin geht er?').text).toBe(
+      'Wer stellt den Antrag?\nDanke!\nUnd wohin geht er?',
+    );
+    expect(cleanMessage('Wer stellt den Antrag?\nDanke dir\nStadtrat Peters').text).toBe('Wer stellt den Antrag?');
   });
 
   it('keeps a request that stands in a letter ("Bitte rufen Sie mich zurück")', () => {

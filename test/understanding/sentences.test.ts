@@ -321,6 +321,16 @@ describe('a claim the user asks to confirm', () => {
     ],
     ['Ein Kollege meint, die Förderung sei nur was für kleine Orte. Ist das immer noch so?', 'die Förderung sei nur was für kleine Orte?'],
     ['Ich dachte, wir brauchen dafür einen Zweckverband. Stimmt das?', 'wir brauchen dafür einen Zweckverband?'],
+    // "ob die Zahl so stimmt?" (a colleague's frame cut off) asks to confirm too; a sentence opening with "Das hat …"
+    // is about the claim before it, and "der Wehrführer hat … gesagt" only reports it.
+    [
+      'Der Wehrführer hat in der Sitzung gesagt, für zwei Wehren gibt es 50.000 Euro. Das hat der Kämmerer gleich eingeplant. ob die Zahl so stimmt?',
+      'für zwei Wehren gibt es 50.000 Euro?',
+    ],
+    [
+      'Für drei Gemeinden gibt es 100.000 Euro, sagt der Kollege. Stimmt die Zahl?',
+      'Für drei Gemeinden gibt es 100.000 Euro, sagt der Kollege?',
+    ],
     ['Geht das?', undefined],
     ['Wir sind vier Gemeinden. Geht das auch mit dem Kreis?', undefined],
     // Not a request to confirm, or nothing before it to confirm.
