@@ -761,9 +761,15 @@ export class GermanAnalyzer {
       expanded.add(word);
       for (const member of group.members) {
         if (member.length > 1) {
-          // A phrase counts whole only with all its words (see `QueryWord.phrases`); its words are one part.
+          // A phrase counts whole only with all its words (see `QueryWord.phrases`); the words of all the group's
+          // phrases are one part ("Hessen" of one and "Cyber" of another long form of "Hessen3C" are no two parts).
           (word.phrases ??= []).push({ terms: member, weight });
-          const origin = part ?? member.join(' ');
+          const origin =
+            part ??
+            group.members
+              .filter((m) => m.length > 1)
+              .map((m) => m.join(' '))
+              .join(' | ');
           for (const t of member) {
             setMax(word.alternatives, t, weight * DEFAULT_EXPANSION_WEIGHTS.compoundPart);
             if (t !== word.term && !(word.partOf ??= new Map()).has(t)) word.partOf.set(t, origin);

@@ -99,6 +99,17 @@ describe('a synonym of several words', () => {
     expect(coverage('cyber')).toBeGreaterThan(coverage('land'));
     expect(decision).toMatchObject({ outcome: 'answer', article: { id: 'cyber' } });
   });
+
+  it('does not stand for the word through one word of each of two long forms', async () => {
+    // "Hessen" of one long form and "Cyber" of the other, far apart in an article about something else.
+    const mixed = article('mixed', 'Förderung', 'In Hessen fördert das Land die Zusammenarbeit. Auch Cyber-Themen kommen vor.');
+    const withMixed = loadKnowledgeBase(SHIPPED_KB).then((kb) =>
+      KnowledgeIndex.build({ meta: kb.meta, articles: [onlyHessen, longForm, mixed, ...others] }),
+    );
+    const decision = decideAnswer(await withMixed, 'Hessen3C');
+    const mixedCoverage = decision.candidates.find((c) => c.article.id === 'mixed')?.coverage ?? 0;
+    expect(mixedCoverage).toBeLessThan(DEFAULT_ANSWER_OPTIONS.minCoverage);
+  });
 });
 
 describe('words found only in examples', () => {
