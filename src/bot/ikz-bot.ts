@@ -442,6 +442,10 @@ export class IkzBot extends ActivityHandler {
           lacking.flatMap((l) => l.missing),
           offerDialog,
         );
+      // The second asks on about what the first lacks ("Wie muss der Verwendungsnachweis aussehen und bis wann muss der
+      // beim Land sein?"): the honest reply on the first covers it; read on its own it drifted to another article.
+      if (result.secondRefersBack && lacking[0]!.missing.length > 0)
+        return this.answerMissingDetails(context, data, question, [first], lacking[0]!.missing, offerDialog);
       data.unansweredInARow = 0;
       data.topic = topicOf(second.question, second.decision.article);
       for (const reading of result.readings) {

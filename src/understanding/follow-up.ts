@@ -72,7 +72,7 @@ const ANAPHOR =
  * cannot follow the conjunction "da" ("Was macht das Land da für uns?", "Was tun wir da jetzt?").
  */
 const THING_BEFORE =
-  /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies)\s*[?!.]*$|(?<!\p{L})(?:ist|sind|wäre|waere|wären|gibt|gibts|gibt's|gäbe|gilt|gelten|darf|dürfen|duerfen|kann|können|koennen|muss|müssen|muessen|soll|sollen|geht|gehen|zahlt|zahlen|bekommt|bekommen|kriegt|kriegen|braucht|brauchen|hat|haben|wird|werden|passiert|läuft|laeuft|reicht|reichen|zählt|zaehlt|fällt|fallen|bleibt|bleiben|kommt|kommen)\s+da(?!\p{L})(?!\s*,)|(?<=\p{L}\s+)da\s+(?:für|fuer|jetzt|eigentlich|konkret|genau|noch|überhaupt|ueberhaupt|denn|alles|am\s+besten)(?!\p{L})/iu;
+  /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie|mich)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies|den|dem)\s*[?!.]*$|(?<!\p{L})(?:ist|sind|wäre|waere|wären|gibt|gibts|gibt's|gäbe|gilt|gelten|darf|dürfen|duerfen|kann|können|koennen|muss|müssen|muessen|soll|sollen|geht|gehen|zahlt|zahlen|bekommt|bekommen|kriegt|kriegen|braucht|brauchen|hat|haben|wird|werden|passiert|läuft|laeuft|reicht|reichen|zählt|zaehlt|fällt|fallen|bleibt|bleiben|kommt|kommen)\s+da(?!\p{L})(?!\s*,)|(?<=\p{L}\s+)da\s+(?:für|fuer|jetzt|eigentlich|konkret|genau|noch|überhaupt|ueberhaupt|denn|alles|am\s+besten)(?!\p{L})/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
  * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?",
@@ -93,6 +93,12 @@ const DEMONSTRATIVE_SUBJECT =
  */
 const NUMBER_REFERENT =
   /(?<!\p{L})(?:[Dd]ie|[Dd]en|[Dd]er)\s+(?:beiden|zwei|drei|vier|fünf|fuenf|sechs)(?!\p{L})(?!\s+(?:\p{Ll}+(?:e|en|er|es)\s+)?\p{Lu})/u;
+/**
+ * "der"/"die"/"den" after the verb and before a preposition or adverb, where no article can stand: the thing named
+ * before ("Bis wann muss der beim Land sein?", "Muss die vorher zum RP?").
+ */
+const DEMONSTRATIVE_BEFORE_PARTICLE =
+  /(?<!\p{L})(?:muss|müssen|muessen|kann|können|koennen|soll|sollen|darf|dürfen|duerfen|ist|sind|wird|werden|geht|gehen|kommt|kommen|läuft|laeuft)\s+(?:der|die|den)\s+(?:beim|bei|im|in|am|an|auf|zum|zur|vom|von|mit|nach|für|fuer|bis|vorher|dann|denn|noch|schon|auch|eigentlich|wirklich|überhaupt|ueberhaupt|genau|jetzt|spätestens|spaetestens|direkt)(?!\p{L})/iu;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A finite verb with its subject: a predicate of its own ("Bekommen wir da Geld?"), so no fragment to fill in. */
@@ -121,6 +127,7 @@ export function looksLikeFollowUp(text: string): boolean {
     PRONOUN.test(trimmed) ||
     PRONOUN_SUBJECT.test(sentenceCase) ||
     DEMONSTRATIVE_SUBJECT.test(trimmed) ||
+    DEMONSTRATIVE_BEFORE_PARTICLE.test(trimmed) ||
     NUMBER_REFERENT.test(trimmed)
   )
     return true;

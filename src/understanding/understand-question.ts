@@ -63,7 +63,8 @@ export type QuestionUnderstanding =
   /** One question (or one topic); `pending` are further questions of the message to offer as buttons. */
   | { kind: 'single'; reading: QuestionReading; pending: string[] }
   /** Two questions with answers from different articles. */
-  | { kind: 'two'; readings: [AnsweredReading, AnsweredReading]; pending: string[] }
+  /** `secondRefersBack`: the second question points back to the first ("… und bis wann muss der beim Land sein?"). */
+  | { kind: 'two'; readings: [AnsweredReading, AnsweredReading]; pending: string[]; secondRefersBack?: boolean }
   /** A comparison of two topics that have articles of their own; `overview` an article about both, if any. */
   | { kind: 'comparison'; sides: [ComparedSide, ComparedSide]; overview?: Article };
 
@@ -550,7 +551,12 @@ function readSeveral(
   // As is one after an unanswered first that points back itself ("Wir müssen den Hebesatz festlegen. Wie hoch darf der
   // sein und gibt es da Vorgaben vom Land?"): both are about what the context names, and it leads nowhere.
   const pointsBackUnanswered = first.decision.outcome === 'no_answer' && inMessage !== undefined && looksLikeFollowUp(questions[0]!);
-  if ((outside || pointsBackUnanswered) && looksLikeFollowUp(questions[1]!)) return { kind: 'single', reading: first, pending: more };
+  // As is one about a detail the first's article lacks ("Wann ist die nächste Fachtagung, und wie melde ich mich da an?"):
+  // the honest reply on the first covers it; read against the first, it would drift to another article.
+  const detailsUnknown =
+    first.details !== undefined && first.details.length > 0 && first.details.every((f) => f.supply.status === 'missing');
+  if ((outside || pointsBackUnanswered || detailsUnknown) && looksLikeFollowUp(questions[1]!))
+    return { kind: 'single', reading: first, pending: more };
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
   // restates the first; read against the first it would drift to a neighbouring article. (A question word asks
   // something of its own: "… und was ist das überhaupt?")
@@ -616,7 +622,12 @@ function readSeveral(
         pending: more,
       };
     if (first.decision.article.id !== second.decision.article.id)
-      return { kind: 'two', readings: [first, { ...second, readAgainst: undefined }], pending: more };
+      return {
+        kind: 'two',
+        readings: [first, { ...second, readAgainst: undefined }],
+        pending: more,
+        ...(looksLikeFollowUp(questions[1]!) && { secondRefersBack: true }),
+      };
     // Both ask details of one article ("Welche Frist gilt für den Verwendungsnachweis, und welches Formular nimmt man?"):
     // one reading with the details of both; read as a whole, the detail words of one would choose the subject of the other.
     if (first.details || second.details) {

@@ -39,6 +39,10 @@ describe('follow-up questions', () => {
     // "die"/"den" after "gibt es" at the end: the thing named before ("Seit wann gibt es die schon?").
     'seit wann gibts die schon?',
     'Gibt es den noch?',
+    // "der" before a preposition, "den" at the end, "mich da": no article, the thing named before.
+    'bis wann muss der beim Land sein?',
+    'wo bekomme ich den?',
+    'wie melde ich mich da an?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
@@ -60,6 +64,7 @@ describe('follow-up questions', () => {
     'Welche Unterlagen braucht ein Zweckverband, da er selbst antragsberechtigt ist?',
     'Braucht die Gemeinde eine Satzung?',
     'Gibt es eine Förderung für Bauhöfe?',
+    'Muss der Antrag beim Land sein?',
   ])('"%s" stands on its own', (text) => {
     expect(looksLikeFollowUp(text)).toBe(false);
   });

@@ -265,6 +265,20 @@ describe('a question for the current version', () => {
 });
 
 describe('two questions in one message', () => {
+  it('gives one honest reply when the second asks on about what the first lacks ("… und bis wann muss der beim Land sein?")', async () => {
+    const { reply, outcome } = await ask('Wie muss der Verwendungsnachweis aussehen und bis wann muss der beim Land sein?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('nicht bekannt');
+    expect(reply.text).not.toContain('Fassungen der Rahmenvereinbarung');
+  });
+
+  it('answers no second question that refers back to a detail the first lacks ("… und wie melde ich mich da an?")', async () => {
+    const { reply, outcome } = await ask('Wann ist die nächste Fachtagung und wie melde ich mich da an?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
+  });
+
   it('answers a second question joined by "Und" from its own article, not from the first one', async () => {
     const { reply } = await ask('Brauchen wir einen Beschluss der Gemeindevertretung? Und wie hoch ist die Einsparvorgabe?');
     expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
