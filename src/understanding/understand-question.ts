@@ -663,7 +663,14 @@ function readSeveral(
   if (isAnswered(first) && secondStandsAlone) return { kind: 'single', reading: first, pending: [questions[1]!, ...more] };
   // "Gibt es vom Land Geld für den Glasfaserausbau …? Wer ist da Ansprechpartner?": a second question that refers back
   // to a first about a thing no article knows is about that thing too.
-  if (!alternatives && !isAnswered(first) && looksLikeFollowUp(questions[1]!) && (knowledge.unknownNouns?.(questions[0]!) ?? []).length > 0)
+  // So is one with no noun of its own ("… ein Haushaltssicherungskonzept aufstellen und wer genehmigt das?": alone it
+  // found who approves a merger).
+  if (
+    !alternatives &&
+    !isAnswered(first) &&
+    looksLikeFollowUp(questions[1]!) &&
+    ((knowledge.unknownNouns?.(questions[0]!) ?? []).length > 0 || followUpNouns(questions[1]!).length === 0)
+  )
     return { kind: 'single', reading: first, pending: more };
   // Of two alternatives the first names the topic: one that has no answer leaves the second none of its own
   // ("Braucht das Gerätehaus eine Baugenehmigung nach HBO oder reicht ein Zustimmungsverfahren?").

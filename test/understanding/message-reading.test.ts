@@ -265,6 +265,11 @@ describe('a question for the current version', () => {
 });
 
 describe('two questions in one message', () => {
+  it('answers no second question without a noun of its own after an unanswered first ("… und wer genehmigt das?")', async () => {
+    const { outcome } = await ask('Ab welchem Fehlbetrag müssen wir ein Haushaltssicherungskonzept aufstellen und wer genehmigt das?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+
   it('gives one honest reply when the second asks on about what the first lacks ("… und bis wann muss der beim Land sein?")', async () => {
     const { reply, outcome } = await ask('Wie muss der Verwendungsnachweis aussehen und bis wann muss der beim Land sein?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
