@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT } from '../../src/bot/messages.js';
-import { SHIPPED_KB, conversationWith, seen } from '../helpers/bot-harness.js';
+import { SHIPPED_KB, conversationWith, knowledgeOf, seen } from '../helpers/bot-harness.js';
 
 /** The reply to one message on the shipped knowledge base, and the outcome. */
 async function ask(message: string) {
@@ -461,5 +461,17 @@ describe('everyday phrases in indirect questions', () => {
     expect(outcome).toMatchObject({ outcome: 'answer' });
     expect(outcome?.articleId).not.toBe('akc');
     expect(reply.text).toContain('75.000 €');
+  });
+});
+
+describe('everyday words of the shipped analyser data (_meta/analyzer.yml)', () => {
+  it('takes "BM" for the mayor who asks, not for a topic', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    expect(knowledge.explain('Unser BM will wissen, seit wann es das AKC gibt.').words.map((w) => w.text)).not.toContain('BM');
+  });
+
+  it('reads "auf dem Tisch" as a figure of speech, not as a thing asked about', async () => {
+    const { outcome } = await ask('Liegt bei der Haushaltsberatung danach alles auf dem Tisch der Prüfer?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'haushaltsberatung' });
   });
 });
