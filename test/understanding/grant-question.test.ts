@@ -316,6 +316,8 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Wir sind 3 Gemeinden – welche Summe ist drin?')).toBe('strong');
     expect(asks('Drei Ortsteilfeuerwehren sollen zusammengelegt werden. Was gibt es vom Land?')).toBe('strong');
     expect(asks('Drei Gemeinden, was gibts an Förderung?')).toBe('strong');
+    // "in welcher Größenordnung" asks for the figure, as "wie hoch" does.
+    expect(asks('Vier Gemeinden bilden einen GVV. Gibt das Land einen Zuschuss und in welcher Größenordnung?')).toBe('strong');
     expect(asks('Was gibt es bei drei Gemeinden zu beachten?')).not.toBe('strong');
     expect(asks('Drei Wehren und zwei Wehren werden je eine: was gibt es insgesamt?')).toBe('strong');
     expect(asks('Drei Gemeinden – wann wird das Geld insgesamt ausgezahlt?')).toBe('none');
