@@ -90,6 +90,8 @@ const COOPERATING = /^(?:kooperier|zusammenarbeit|zusammenzuarbeit|zusammenleg|z
 const ADDING = new Set(['noch', 'zusaetzlich', 'dazu', 'hinzu', 'ausserdem', 'ebenfalls', 'plus']);
 /** "eine weitere Gemeinde", "eine zusätzliche Kommune": one more than those counted before (folded). */
 const ONE_MORE = /^(?:weiter|zusaetzlich)(?:e|er|en|em|es)?$/;
+/** A verb of joining the ones counted before ("dazukommen", "hinzukämen", "mit dazu"), after a count that adds to theirs. */
+const JOINING_VERB = /^(?:dazu|hinzu)(?:kommen|kommt|kaemen|kaeme|stossen|stoesst)$/;
 /** "aus vier Wehren werden zwei": after "aus" and a count, one after these is the result of a merger (see `isResult`). */
 const BECOMING = new Set(['werden', 'wird']);
 /**
@@ -530,11 +532,22 @@ function fillFromFollowUp(
   const moneyFigure = chosen.figures.find((f) => f.money)?.figure;
   const awaited = chosen.figures.find((f) => f.figure === topic.awaiting && !f.money)?.figure;
   const countFigure = awaited ?? firstCount(chosen.rules);
+  // "und wenn noch zwei dazukommen?": a count added to the topic's; "…, also sechs?" restates the total, which then counts.
+  const restated = quantities.some((q) => RESTATING.has(spellOutUmlauts(q.before[0] ?? '')));
   for (const q of quantities) {
     if (q.year || q.group || countWordOf(q, all) !== undefined || UNITS.test(spellOutUmlauts(q.after[0] ?? ''))) continue;
+    if (restated && !q.money && !RESTATING.has(spellOutUmlauts(q.before[0] ?? ''))) continue;
     const figure = q.money ? moneyFigure : countFigure;
-    if (!figure || given.includes(figure) || !plausible(q.value, figure, q.money)) continue;
-    values[figure] = q.value;
+    if (!figure || given.includes(figure)) continue;
+    const previous = values[figure];
+    const adds =
+      !q.money &&
+      !restated &&
+      previous !== undefined &&
+      (ADDING.has(spellOutUmlauts(q.before[0] ?? '')) || q.after.some((w) => JOINING_VERB.test(spellOutUmlauts(w))));
+    const value = adds ? previous + q.value : q.value;
+    if (!plausible(value, figure, q.money)) continue;
+    values[figure] = value;
     given.push(figure);
   }
   const first = chosen.figures.find((f) => f.figure === firstCount(chosen.rules));

@@ -293,6 +293,10 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(follow('Und für fünf?', three)).toEqual({ kind: 'kooperation', partners: 5 });
     expect(follow('und wenn es nur zwei sind?', three)).toEqual({ kind: 'kooperation', partners: 2 });
     expect(follow('und wenn der Landkreis noch mitmacht?', three)).toEqual({ kind: 'kooperation', partners: 4 });
+    // A count that joins the ones before adds to theirs; "also …" restates the total.
+    expect(follow('und wenn noch zwei dazukommen?', three)).toEqual({ kind: 'kooperation', partners: 5 });
+    expect(follow('und wenn zwei dazukommen, also fünf?', three)).toEqual({ kind: 'kooperation', partners: 5 });
+    expect(follow('und wenn noch zwei dazukommen, also sechs?', three)).toEqual({ kind: 'kooperation', partners: 6 });
     expect(follow('und als GVV?', three)).toEqual({ kind: 'gvv', members: 3 });
     // One more by an ordinal (the new total), by "noch"/"weitere" with an article (the topic's count and one), or one neighbour only.
     expect(follow('Und mit einer vierten Gemeinde?', three)).toEqual({ kind: 'kooperation', partners: 4 });
