@@ -470,6 +470,11 @@ describe('everyday words of the shipped analyser data (_meta/analyzer.yml)', () 
     expect(knowledge.explain('Unser BM will wissen, seit wann es das AKC gibt.').words.map((w) => w.text)).not.toContain('BM');
   });
 
+  it('reads "weniger ausgeben" as saving', async () => {
+    const { outcome } = await ask('Um wie viel müssen die Gemeinden weniger ausgeben, damit es den Zuschuss gibt?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'einsparvorgabe' });
+  });
+
   it('reads "auf dem Tisch" as a figure of speech, not as a thing asked about', async () => {
     const { outcome } = await ask('Liegt bei der Haushaltsberatung danach alles auf dem Tisch der Prüfer?');
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'haushaltsberatung' });
