@@ -173,7 +173,7 @@ export function claimToConfirm(text: string): string | undefined {
   // opens with "Das" refers to the claim before it.
   let from = at - 1;
   while (from > 0 && REFERS_TO_SENTENCE_BEFORE.test(sentences[from]!)) from--;
-  const claim = at > 0 ? sentences.slice(from, from + 1)[0]!.replace(HEARSAY, '') : '';
+  const claim = at > 0 ? sentences[from]!.replace(HEARSAY, '') : '';
   if (claim.split(/\s+/).length < MIN_QUESTION_WORDS) return undefined;
   // "möglich", "erlaubt" say what is asked about the plan; an alternative after "oder" only restates it.
   const asked = allowed
