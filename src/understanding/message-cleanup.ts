@@ -24,7 +24,7 @@ const SALUTATION = new RegExp(
 const MAIL_HEADER_LINE =
   /^\s*(?:(?:von|from|gesendet|sent|an|to|cc|datum|date)\s*:.*|-{2,}[^\n]*nachricht[^\n]*-{2,}|-{2,}\s*original\s+message\s*-{2,}|weitergeleitet(?:e\s+nachricht)?(?:\s+(?:von|vom|aus)\s[^:\n]*)?\s*:?)\s*$/iu;
 /** The subject line's label and reply marks ("Betreff: WG: Fusion – stimmt das?"): the subject itself often names the topic. */
-const SUBJECT_MARKS = /^(\s*)(?:betreff\s*:\s*)?(?:(?:wg|aw|fwd?|re|wtr)\s*:\s*)+|^(\s*)betreff\s*:\s*/gimu;
+const SUBJECT_MARKS = /^([ \t]*)(?:betreff\s*:\s*)?(?:(?:wg|aw|fwd?|re|wtr)\s*:\s*)*/gimu;
 /** A quoted mail's line marks ("> Von: …"). */
 const QUOTE_MARKS = /^[ \t]*(?:>[ \t]?)+/gmu;
 
@@ -174,7 +174,7 @@ export function cleanMessage(message: string): CleanedMessage {
     .split('\n')
     .filter((line) => !MAIL_HEADER_LINE.test(line))
     .join('\n')
-    .replace(SUBJECT_MARKS, '$1$2')
+    .replace(SUBJECT_MARKS, '$1')
     .trim();
   for (let i = 0; i < 2; i++) text = text.replace(SALUTATION, '');
   // A forwarded mail's own salutation follows its subject line ("Betreff: …\nHallo Frank,").
