@@ -13,6 +13,11 @@ describe('questions about a field of law the articles do not cover', () => {
     'Muss der Personalrat der Zusammenlegung der Bauhöfe zustimmen?',
     'Wie wird die Kreisumlage für unseren Zweckverband berechnet?',
     'Ab wann müssen die Gemeinden des Zweckverbands E-Rechnungen empfangen können?',
+    // Insurance, a Verband's levy, public notices and record keeping: no article says anything about them.
+    'Wer versichert die Fahrzeuge des gemeinsamen Bauhofs, jede Gemeinde oder der Zweckverband?',
+    'Wie wird die Verbandsumlage im Gemeindeverwaltungsverband auf die Gemeinden verteilt?',
+    'Muss die öffentlich-rechtliche Vereinbarung im Staatsanzeiger stehen?',
+    'Wie lange bewahrt die gemeinsame Personalabteilung die Personalakten auf?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
