@@ -851,6 +851,8 @@ export interface DecisionSummary {
   namesOtherThing?: boolean;
   /** The article found is an overview of its topic (IKZ in general, the programme), not about a matter of its own. */
   overview?: boolean;
+  /** Nothing answered, and the search's best candidate is another topic's article, not the case's. */
+  otherTopicFirst?: boolean;
 }
 
 /**
@@ -902,6 +904,9 @@ export function grantUse(
   // Nothing answered: a concrete case asked about, or one named with its numbers ("Entschuldungshilfe bei 8.000 Einwohnern?").
   // A case only mentioned beside a thing no article knows is that thing's question ("Zuschuss für ein HLF 20 der Feuerwehr?").
   if (!otherArticle && !concrete && reading.by === 'mention' && decision.namesOtherThing) return undefined;
+  // "Wie viel müssen wir einsparen, damit die Kommunalaufsicht unser Haushaltssicherungskonzept genehmigt?": with no
+  // number of its own, a case the search did not even rank first is a word of another matter's question.
+  if (!otherArticle && !concrete && decision.otherTopicFirst) return undefined;
   if (!otherArticle)
     return (reading.asks !== 'none' && (concrete || reading.by === 'name' || reading.by === 'mention')) ||
       // A case told with its numbers before a question of another matter is that question's context, not what it asks.
@@ -953,6 +958,13 @@ function caseArticleClose(decision: AnswerDecision, reading: GrantReading, cases
       c.coverage >= decision.coverage - CASE_ARTICLE_SLACK &&
       c.score >= (best?.score ?? 0) * CASE_ARTICLE_SCORE_SHARE,
   );
+}
+
+/** True when the search ranked another article than the case's first (an unanswered question's best guess). */
+function otherTopicFirst(decision: AnswerDecision, reading: GrantReading, cases: readonly GrantCaseRules[]): boolean {
+  const first = decision.candidates[0];
+  const articles = cases.find((c) => c.case === reading.grantCase.kind)?.articles ?? [];
+  return first !== undefined && !articles.includes(first.article.id);
 }
 
 /** True when the case has all the numbers its amount needs. */
@@ -1019,6 +1031,7 @@ export function grantAnswer(
           caseArticleClose: !PAST_OF_OTHERS.test(message) && caseArticleClose(decision, reading, cases),
           namesOtherThing: namesOtherThing(unknownNouns, reading, cases),
           overview: decision.outcome === 'answer' && decision.article.overview,
+          otherTopicFirst: decision.outcome === 'no_answer' && otherTopicFirst(decision, reading, cases),
         };
   const use = grantUse(reading, summary, cases, topic, followUp);
   const version = versionOn(programme, year === undefined ? day : `${year}-01-01` > day ? `${year}-01-01` : day);

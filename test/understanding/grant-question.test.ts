@@ -402,7 +402,13 @@ describe('which computed case a question is about, with its numbers (words from 
 describe('where the computed amount goes in the reply', () => {
   const use = (
     text: string,
-    decision: { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean; overview?: boolean },
+    decision: {
+      outcome: 'answer' | 'clarify' | 'no_answer';
+      articleId?: string;
+      caseArticleClose?: boolean;
+      overview?: boolean;
+      otherTopicFirst?: boolean;
+    },
     topic?: GrantTopic,
     followUp = false,
   ) => grantUse(readGrantCase(text, cases, { articleId: decision.articleId, topic, followUp })!, decision, cases, topic, followUp);
@@ -411,7 +417,13 @@ describe('where the computed amount goes in the reply', () => {
     [
       string,
       string,
-      { outcome: 'answer' | 'clarify' | 'no_answer'; articleId?: string; caseArticleClose?: boolean; overview?: boolean },
+      {
+        outcome: 'answer' | 'clarify' | 'no_answer';
+        articleId?: string;
+        caseArticleClose?: boolean;
+        overview?: boolean;
+        otherTopicFirst?: boolean;
+      },
       'answer' | 'line' | undefined,
     ]
   >([
@@ -455,6 +467,18 @@ describe('where the computed amount goes in the reply', () => {
       'the answer, when the search found nothing',
       'Sechs Wehren sollen zusammengehen, mit welcher Summe können wir rechnen?',
       { outcome: 'no_answer' },
+      'answer',
+    ],
+    [
+      'nothing, when the search found nothing, ranked another topic first and the message gives no number',
+      'Wie viel müssen wir sparen, damit die Kommunalaufsicht unseren Haushalt mit dem Haushaltssicherungskonzept genehmigt?',
+      { outcome: 'no_answer', otherTopicFirst: true },
+      undefined,
+    ],
+    [
+      'the answer, when the search found nothing and ranked another topic first, but the message gives the number',
+      'Sechs Wehren sollen zusammengehen, mit welcher Summe können wir rechnen?',
+      { outcome: 'no_answer', otherTopicFirst: true },
       'answer',
     ],
     [
@@ -560,6 +584,14 @@ describe('the computed answer of a question', () => {
       figure: { status: 'missing', missing: ['debt'], upTo: { amount: 2_700_000 } },
       topic: { awaiting: 'debt' },
     });
+  });
+
+  it('computes no amount for a case only mentioned when the search ranked another topic first', () => {
+    const question = 'Wie viel müssen wir sparen, damit die Kommunalaufsicht unser Haushaltssicherungskonzept genehmigt?';
+    const candidate = (id: string) => ({ article: { id } as Article, score: 1, coverage: 0.3, questionMatch: 0 });
+    const ranked = (...ids: string[]): AnswerDecision => ({ ...unanswered, candidates: ids.map(candidate) });
+    expect(grantAnswer(question, ranked('haushaltsberatung', 'einsparvorgabe'), programme, undefined, '2026-06-01')?.use).toBeUndefined();
+    expect(grantAnswer(question, ranked('einsparvorgabe', 'haushaltsberatung'), programme, undefined, '2026-06-01')?.use).toBe('answer');
   });
 
   it("computes a question about a later year with that year's version when one is known", () => {
