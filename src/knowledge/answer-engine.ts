@@ -332,9 +332,16 @@ const ASKED_THING =
 const HANDLED_THING =
   /(?<!\p{L})(?:[Ww]o|[Ww]ohin|[Ww]ann|[Ww]ie|[Bb]ei\s+wem|[Aa]n\s+wen)\s+\p{Ll}+\s+(?:(?:er|sie|es|man|wir|ich|ihr|du)\s+)?(?:der|die|das|den|dem|einen|eine|ein|unseren|unsere|unser)\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
 
-/** True when the noun a question asks for (`ASKED_THING`, `HANDLED_THING`) is an unknown word: the knowledge base cannot have it. */
+/**
+ * The subject of a passive question, the noun right before its closing participle ("Wie wird nach der Fusion der
+ * neue Wehrführer bestimmt?", "Wann werden die Gebühren erhoben?").
+ */
+const PASSIVE_THING =
+  /^\s*(?:[Ww]ie|[Ww]ann|[Ww]o|[Ww]er|[Vv]on\s+wem|[Dd]urch\s+wen)\s+(?:wird|werden|wurde|wurden)\s.*?(?:der|die|das|den|dem|unser\p{Ll}*)\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)\s+\p{Ll}+\s*\?\s*$/u;
+
+/** True when the noun a question asks for (`ASKED_THING`, `HANDLED_THING`, `PASSIVE_THING`) is an unknown word: the knowledge base cannot have it. */
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
-  const asked = (ASKED_THING.exec(question) ?? HANDLED_THING.exec(question))?.[1];
+  const asked = (ASKED_THING.exec(question) ?? HANDLED_THING.exec(question) ?? PASSIVE_THING.exec(question))?.[1];
   const word = asked && words.find((w) => w.text === asked);
   return !!word && isUnknownWord(word, index);
 }

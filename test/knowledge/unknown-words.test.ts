@@ -254,7 +254,14 @@ describe('the thing a question asks where, when or how to hand in', () => {
     expect(decision.outcome).toBe('no_answer');
   });
 
-  it.each(['Wo reichen wir den Antrag ein?', 'Bei wem stellen wir den Förderantrag?'])(
+  it('is not answered when a passive question asks about a thing no article has ("… der neue Wehrführer bestimmt?")', async () => {
+    const decision = await decide(
+      'Wie wird nach der Zusammenlegung von drei Ortsteilwehren unserer Gemeinde der künftige Wehrführer bestimmt?',
+    );
+    expect(decision.outcome).toBe('no_answer');
+  });
+
+  it.each(['Wo reichen wir den Antrag ein?', 'Bei wem stellen wir den Förderantrag?', 'Wie wird nach der Fusion der Zuschuss ausgezahlt?'])(
     'is answered when the articles have it ("%s")',
     async (question) => expect((await decide(question)).outcome).toBe('answer'),
   );
