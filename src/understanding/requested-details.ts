@@ -69,7 +69,8 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
   } else {
     // The question as typed first when its article supplies the detail: the detail word may be its topic ("Gibt es
     // einen Stichtag für den Gruppenantrag?"), and the subject alone may lead to an article that merely has one too.
-    const readings = supplied(asTyped) > 0 ? [asTyped, subject] : [subject, asTyped];
+    // So too when the subject names nothing of its own: the detail words were its topic ("Wann ist die nächste Fachtagung?").
+    const readings = supplied(asTyped) > 0 || !namesSomething(subjectText) ? [asTyped, subject] : [subject, asTyped];
     for (const r of readings) if (r?.decision.outcome === 'answer') options.push(r);
     for (const article of closeCandidates(subject ?? asTyped)) options.push(reader.about(article, false));
   }

@@ -555,7 +555,11 @@ function readSeveral(
   // the honest reply on the first covers it; read against the first, it would drift to another article.
   const detailsUnknown =
     first.details !== undefined && first.details.length > 0 && first.details.every((f) => f.supply.status === 'missing');
-  if ((outside || pointsBackUnanswered || detailsUnknown) && looksLikeFollowUp(questions[1]!))
+  // Also one with no noun of its own ("… Fachtagung statt, und bis wann müssen wir uns anmelden?").
+  if (
+    (outside || pointsBackUnanswered || detailsUnknown) &&
+    (looksLikeFollowUp(questions[1]!) || followUpNouns(questions[1]!).length === 0)
+  )
     return { kind: 'single', reading: first, pending: more };
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
   // restates the first; read against the first it would drift to a neighbouring article. (A question word asks

@@ -284,6 +284,13 @@ describe('two questions in one message', () => {
     expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
   });
 
+  it('answers no second question without a noun of its own after a detail the first lacks, and names the first topic first', async () => {
+    const { reply, outcome } = await ask('Wann ist die nächste Fachtagung, und bis wann sollten wir uns anmelden?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toMatch(/Verwandte(?:s)? Them(?:a|en): „Veranstaltungen/u);
+  });
+
   it('answers a second question joined by "Und" from its own article, not from the first one', async () => {
     const { reply } = await ask('Brauchen wir einen Beschluss der Gemeindevertretung? Und wie hoch ist die Einsparvorgabe?');
     expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
