@@ -178,6 +178,11 @@ export function decideAnswer(
       : undefined;
   if (dating) candidates.unshift(...candidates.splice(candidates.indexOf(dating), 1));
   const best = candidates[0];
+  // The thing asked for is one no article has: no other reading (a task, a computed amount) may answer instead, also
+  // where no article covers the question well enough.
+  if (lacksAskedThing(question, words, index) || countsUnknownThing(question, words, index)) {
+    return { outcome: 'no_answer', reason: 'outside_topic', candidates };
+  }
   if (
     !best ||
     best.coverage < options.minCoverage ||
@@ -185,14 +190,7 @@ export function decideAnswer(
   ) {
     return { outcome: 'no_answer', reason: 'not_covered', candidates };
   }
-  // The thing asked for is one no article has: no other reading (a task, a computed amount) may answer instead.
-  if (
-    lacksAskedThing(question, words, index) ||
-    countsUnknownThing(question, words, index) ||
-    lacksCountOf(question, words, index, best.article)
-  ) {
-    return { outcome: 'no_answer', reason: 'outside_topic', candidates };
-  }
+  if (lacksCountOf(question, words, index, best.article)) return { outcome: 'no_answer', reason: 'outside_topic', candidates };
   // Close runners-up that the best article already links as related are one topic family: answer with
   // the best and let its related-topic buttons offer the others. Only unrelated ties are ambiguous.
   const close = candidates.filter(

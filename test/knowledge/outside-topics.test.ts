@@ -41,6 +41,8 @@ describe("a question about an amount that is not the programme's (another funder
     'Zahlt uns der Bund etwas dazu? Gibt es vom Bund Geld für einen gemeinsamen Bauhof mit drei Gemeinden?',
     'Muss unser Zweckverband auf die Leistungen an die drei Mitgliedsgemeinden Umsatzsteuer zahlen?',
     'Wie hoch ist das Sitzungsgeld für die Mitglieder der Verbandsversammlung unseres GVV?',
+    // The thing asked about is one no article has, though the question tells a case with its count.
+    'Wie wird nach dem Zusammenschluss zweier Ortsteilfeuerwehren der neue Wehrführer gewählt?',
   ])('computes no IKZ grant for "%s": the money is not the programme\'s', async (question) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(question);

@@ -261,6 +261,12 @@ describe('the thing a question asks where, when or how to hand in', () => {
     expect(decision.outcome).toBe('no_answer');
   });
 
+  it('leaves no computed amount to answer a question about such a thing where no article covers it well', async () => {
+    const decision = await decide('Wie wird nach dem Zusammenschluss zweier Ortsteilfeuerwehren der neue Wehrführer gewählt?');
+    // `outside_topic`, not `not_covered`: the grant reading computes nothing for it (see outside-topics.test.ts).
+    expect(decision).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
+  });
+
   it.each(['Wo reichen wir den Antrag ein?', 'Bei wem stellen wir den Förderantrag?', 'Wie wird nach der Fusion der Zuschuss ausgezahlt?'])(
     'is answered when the articles have it ("%s")',
     async (question) => expect((await decide(question)).outcome).toBe('answer'),
