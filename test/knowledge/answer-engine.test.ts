@@ -335,6 +335,13 @@ describe("everyday words for the articles' terms (shipped knowledge base, synony
   });
 });
 
+describe('an open point an article names (shipped knowledge base)', () => {
+  it('leads a question about it to that article: whether the amounts change with a successor is in the validity article', async () => {
+    const decision = await shippedDecision('Werden die Förderbeträge ab 2027 höher?');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('geltungsdauer');
+  });
+});
+
 describe('a question word that says what is asked (shipped knowledge base)', () => {
   it('reads "wohin" with an application as where it is handed in (synonyms.yml)', async () => {
     const decision = await shippedDecision('antrag ikz wohin');
