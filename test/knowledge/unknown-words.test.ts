@@ -120,6 +120,14 @@ describe('unknown words in a question', () => {
     expect(classOf('Was verdient ein Bürgermeister in Hessen? Besoldungsgruppe?', 'Besoldungsgruppe')).toBe('noun');
   });
 
+  it('takes the names of villages and their fire brigades for places ("die Wehren Oberhain und Niederhain")', async () => {
+    const { index } = await loaded;
+    const classOf = (question: string, text: string) => index.analyzer.analyzeQuery(question).find((w) => w.text === text)?.wordClass;
+    const brigades = 'Wenn wir die Wehren Oberhain und Niederhain zusammenlegen, gibt es dann Geld?';
+    expect(['Oberhain', 'Niederhain'].map((name) => classOf(brigades, name))).toEqual(['place', 'place']);
+    expect(classOf('Die Feuerwehr im Ortsteil Hasselroth ist zu klein', 'Hasselroth')).toBe('place');
+  });
+
   it('reads a capitalised word that opens a later sentence before a pronoun as its verb, not as an unknown noun', async () => {
     const { index } = await loaded;
     const classOf = (question: string, text: string) => index.analyzer.analyzeQuery(question).find((w) => w.text === text)?.wordClass;
