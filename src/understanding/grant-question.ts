@@ -115,6 +115,15 @@ const STRONG_ASK =
   /\b(?:was\s+bleibt\b[^.?!]*\bhaengen|was\s+springt\b|was\s+kommt\b[^.?!]*\b(?:rum|herum|raus|heraus)\b|(?:was|welche[rsnm]?\s+(?:\w+\s+)?(?:foerderung|zuwendung|zuschuss|summe|betrag))\s+ist\b[^.?!]*\bdrin\b|was\s+steht\s+uns\b[^.?!]*\bzu|was\s+(?:legt|schiesst|steuert|schiebt)\s+(?:uns\s+)?(?:das\s+land|hessen)\b|welche[rn]?\s+hoehe|groessenordnung|mit\s+welche[rmn]?\s+(?:\w+\s+)?\w*(?:foerderung|foerdersumme|zuwendung|zuschuss|geld|summe|betrag)|was\s+(?:bekommen|bekommt|kriegen|kriegt|erhalten|erhaelt|zahlt)\b|was\s+gibt(?:s|\s+es)\s+(?:dafuer\s+)?(?:vom\s+land|an\s+(?:foerderung|geld|zuschuss))|was\s+(?:gibt|gaebe)(?:s|\s+es)\s+(?:(?:denn|dann|da)\s+)?fuer\s+(?:einen|eine|ein)\s+\w+(?=\s*(?:[?.!]|$))|wie\s*viel(?!e)(?!\s+(?:zeit|prozent|jahre|monate|wochen|tage|personal|stellen|aufwand)\b)|wie\s+hoch|mehr\s+(?:geld|foerderung|foerdergeld|zuschuss|kohle)|(?:gesamt|foerder|regel)?summe|(?:foerder|regel)?betrag|foerderhoehe|regelfoerderung|regelzuwendung)\b/;
 /** A question for what something costs the municipality. */
 const COST_QUESTION = /\b(?:was|wie\s*viel)\s+kostet\b|\bkostet\s+(?:uns|das|es|die|der)\b|\bkosten(?:los|frei|pflichtig)\b/;
+/**
+ * What the municipality itself pays ("Was müssen wir für die Teilnahme zahlen?", "Gibt es Module, die was kosten?"):
+ * without a word of money given, even "wie viel" asks for a cost, not for a grant.
+ */
+const PAYS_ITSELF =
+  /\b(?:was|wie\s*viel)\s+(?:muessen|muss|sollen|soll)\s+(?:wir|man|ich)\b[^.?!]*\b(?:zahlen|bezahlen)\b|\bzahlen\s+wir\b|\bwas\s+kosten\b/;
+/** Words of money the Land gives. */
+const GIVEN_MONEY =
+  /\b(?:foerder\w*|gefoerdert|zuwendung\w*|zuschuss\w*|zuschuesse|bekomm\w*|krieg\w*|erhalt\w*|landesgeld|zahlt\s+(?:das\s+land|hessen))\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /**
@@ -182,6 +191,7 @@ const CONTRIBUTES = new RegExp(
  * message's questions (all of it when it has none).
  */
 export function amountAsk(folded: string, quantities: readonly Quantity[], asked = folded): AmountAsk {
+  if ((COST_QUESTION.test(folded) || PAYS_ITSELF.test(folded)) && !GIVEN_MONEY.test(folded)) return 'none';
   if (STRONG_ASK.test(folded)) return 'strong';
   // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
   // "Wie viele machen bei dem Zuschuss mit?": a count is asked for, not an amount.

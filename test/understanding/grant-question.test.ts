@@ -328,6 +328,10 @@ describe('which computed case a question is about, with its numbers (words from 
     // What it costs the municipality is no amount the Land gives.
     expect(asks('Wir sind eine VG aus drei Gemeinden. Gibt es vom Land etwas dafür, und was kostet uns das?')).toBe('none');
     expect(asks('Drei Gemeinden – ist das Angebot des Landes kostenlos?')).toBe('none');
+    // Also with "wie viel": what the municipality pays itself, when no money given is spoken of.
+    expect(asks('Wir sind drei Gemeinden. Was müssen wir beim Notfallmanagement zahlen, und wenn ja, wie viel?')).toBe('none');
+    expect(asks('Drei Gemeinden: gibt es Module, die was kosten? Wie viel?')).toBe('none');
+    expect(asks('Drei Gemeinden: wie viel Zuschuss bekommen wir, und was müssen wir selbst zahlen?')).toBe('strong');
     // Money spoken of in a statement, not in the question, asks for no amount; a sum given still does.
     expect(asks('Beide Kreise legen die Vergabe zusammen. Ich dachte, Geld gibt es nur mit Gemeinden. Ist das noch so?')).toBe('none');
     expect(asks('Wir drei Gemeinden haben 100.000 € eingeplant. Passt das?')).toBe('weak');
