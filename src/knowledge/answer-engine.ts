@@ -337,9 +337,16 @@ const HANDLED_THING =
 const PASSIVE_THING =
   /^\s*(?:[Ww]ie|[Ww]ann|[Ww]o|[Ww]er|[Vv]on\s+wem|[Dd]urch\s+wen)\s+(?:wird|werden|wurde|wurden)\s.*?(?:der|die|das|den|dem|unser\p{Ll}*)\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)\s+\p{Ll}+\s*\?\s*$/u;
 
+/**
+ * Nouns that ask how something is measured, not for a thing ("Nach welchem Maßstab bemisst sich diese Hilfe?"): the
+ * thing asked about is the rest of the question.
+ */
+const MANNER_NOUN = /^(?:Ma(?:ß|ss)st(?:a|ä|ae)b\p{Ll}*|Formel\p{Ll}*|Rechenweg\p{Ll}*|Prinzip\p{Ll}*|Modus)$/u;
+
 /** True when the noun a question asks for (`ASKED_THING`, `HANDLED_THING`, `PASSIVE_THING`) is an unknown word: the knowledge base cannot have it. */
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   const asked = (ASKED_THING.exec(question) ?? HANDLED_THING.exec(question) ?? PASSIVE_THING.exec(question))?.[1];
+  if (asked && MANNER_NOUN.test(asked)) return false;
   const word = asked && words.find((w) => w.text === asked);
   return !!word && isUnknownWord(word, index);
 }

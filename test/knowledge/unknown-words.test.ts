@@ -275,6 +275,11 @@ describe('the thing a question asks where, when or how to hand in', () => {
     expect(decision).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
   });
 
+  it('takes "nach welchem Maßstab" for how something is measured, not for a thing no article has', async () => {
+    const decision = await decide('Nach welchem Maßstab berechnet das Land die Entschuldungshilfe je Einwohner bei einer Fusion?');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('entschuldungshilfe-fusion');
+  });
+
   it.each(['Wo reichen wir den Antrag ein?', 'Bei wem stellen wir den Förderantrag?', 'Wie wird nach der Fusion der Zuschuss ausgezahlt?'])(
     'is answered when the articles have it ("%s")',
     async (question) => expect((await decide(question)).outcome).toBe('answer'),
