@@ -18,6 +18,10 @@ describe('questions about a field of law the articles do not cover', () => {
     'Wie wird die Verbandsumlage im Gemeindeverwaltungsverband auf die Gemeinden verteilt?',
     'Muss die öffentlich-rechtliche Vereinbarung im Staatsanzeiger stehen?',
     'Wie lange bewahrt die gemeinsame Personalabteilung die Personalakten auf?',
+    // Data protection law and council procedure.
+    'Ist der gemeinsame Serverraum nach DSGVO eine gemeinsame Verantwortlichkeit?',
+    'Reicht für den Beschluss über den Zweckverband die einfache Mehrheit in der Stadtverordnetenversammlung?',
+    'Kann der Bürgermeister den Beitritt zum Zweckverband per Eilentscheidung beschließen?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
