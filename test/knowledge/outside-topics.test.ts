@@ -22,6 +22,8 @@ describe('questions about a field of law the articles do not cover', () => {
     'Ist der gemeinsame Serverraum nach DSGVO eine gemeinsame Verantwortlichkeit?',
     'Reicht für den Beschluss über den Zweckverband die einfache Mehrheit in der Stadtverordnetenversammlung?',
     'Kann der Bürgermeister den Beitritt zum Zweckverband per Eilentscheidung beschließen?',
+    // Municipal budget law.
+    'Wann muss der Zweckverband seine Haushaltssatzung der Kommunalaufsicht vorlegen?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
