@@ -927,7 +927,8 @@ export function grantUse(
   if (reading.asks === 'strong' && (reading.by === 'name' || (concrete && reading.aboutMoney))) return 'answer';
   // "Bekommen wir als zwei Gemeinden Geld vom Land?": a money question about a concrete case, which the case's article
   // covers as well as the one found ("Woher kommt das Fördergeld?"), is asking for the case's amount.
-  if (reading.asks === 'weak' && concrete && decision.caseArticleClose) return 'answer';
+  // So is one that names the case ("Kriegt ein GVV Geld vom Land?"): the preparation grants share its money words.
+  if (reading.asks === 'weak' && (concrete || reading.by === 'name') && decision.caseArticleClose) return 'answer';
   // "Wir wollen mit den Nachbardörfern einen Bauhof aufziehen, gibts da Zuschuss?" found only the overview of IKZ: the
   // case's rule answers, and asks for the number it lacks.
   // Not "… für die Förderung reicht": the programme's name asks no money.

@@ -474,6 +474,18 @@ describe('where the computed amount goes in the reply', () => {
       'answer',
     ],
     [
+      'the answer to a money question that names the case, when the case article is close to the one found',
+      'Kriegt ein GVV Geld vom Land?',
+      { outcome: 'answer', articleId: 'projektentwicklung', caseArticleClose: true },
+      'answer',
+    ],
+    [
+      'nothing for that question when the case article is far behind the one found',
+      'Kriegt ein GVV Geld vom Land?',
+      { outcome: 'answer', articleId: 'projektentwicklung' },
+      undefined,
+    ],
+    [
       'nothing, when the search found nothing, ranked another topic first and the message gives no number',
       'Wie viel müssen wir sparen, damit die Kommunalaufsicht unseren Haushalt mit dem Haushaltssicherungskonzept genehmigt?',
       { outcome: 'no_answer', otherTopicFirst: true },
