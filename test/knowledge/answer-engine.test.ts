@@ -329,6 +329,8 @@ describe("everyday words for the articles' terms (shipped knowledge base, synony
     ['Fördert das Land die GmbH-Variante genauso?', 'kgg-formen'],
     // "durchchecken" is having it checked; the network is the AKC's Kommunalnetze, not the infrastructure of the task areas.
     ['Kann jemand vom Land mal unser Netz in der Verwaltung durchchecken?', 'akc'],
+    // The abbreviation clerks write for the öffentlich-rechtliche Vereinbarung.
+    ['Was ist eine örV?', 'oeffentlich-rechtliche-vereinbarung'],
   ])('"%s" → %s', async (question, id) => {
     const decision = await shippedDecision(question);
     expect(decision.outcome === 'answer' && decision.article.id).toBe(id);

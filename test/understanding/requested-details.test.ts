@@ -53,6 +53,7 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Welche Summe hat das Land im Haushalt für die IKZ eingeplant?', ['haushaltsmittel']],
     ['Sind die Landesmittel für dieses Jahr schon ausgeschöpft?', ['haushaltsmittel']],
     ['Wie viel Geld ist 2027 insgesamt im Landesausgleichsstock?', ['haushaltsmittel']],
+    ['Wie viel ist im Landeshaushalt für die IKZ-Förderung vorgesehen?', ['haushaltsmittel']],
     ['wann ist die naechste ikz fachtagung und wo?', ['termin']],
     ['Habt ihr einen Mustervertrag fuer ne oeffentlich-rechtliche Vereinbarung zum gemeinsamen Bauhof?', ['muster']],
     ['Gibt es eine Vorlage für die Verbandssatzung?', ['muster']],
