@@ -961,7 +961,7 @@ const CASE_ARTICLE_SCORE_SHARE = 0.6;
 /** Whether an article of the reading's case is a candidate of the decision that covers the question nearly as well. */
 function caseArticleClose(decision: AnswerDecision, reading: GrantReading, cases: readonly GrantCaseRules[]): boolean {
   if (decision.outcome !== 'answer') return false;
-  const articles = cases.find((c) => c.case === reading.grantCase.kind)?.articles ?? [];
+  const articles = caseArticles(reading, cases);
   const best = decision.candidates.find((c) => c.article.id === decision.article.id);
   return decision.candidates.some(
     (c) =>
@@ -974,8 +974,12 @@ function caseArticleClose(decision: AnswerDecision, reading: GrantReading, cases
 /** True when the search ranked another article than the case's first (an unanswered question's best guess). */
 function otherTopicFirst(decision: AnswerDecision, reading: GrantReading, cases: readonly GrantCaseRules[]): boolean {
   const first = decision.candidates[0];
-  const articles = cases.find((c) => c.case === reading.grantCase.kind)?.articles ?? [];
-  return first !== undefined && !articles.includes(first.article.id);
+  return first !== undefined && !caseArticles(reading, cases).includes(first.article.id);
+}
+
+/** The articles of the reading's case (`grant_cases[].articles`). */
+function caseArticles(reading: GrantReading, cases: readonly GrantCaseRules[]): readonly string[] {
+  return cases.find((c) => c.case === reading.grantCase.kind)?.articles ?? [];
 }
 
 /** True when the case has all the numbers its amount needs. */
