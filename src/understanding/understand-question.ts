@@ -678,6 +678,21 @@ function readSeveral(
     return { kind: 'single', reading: first, pending: more };
   // Of two alternatives the first names the topic: one that has no answer leaves the second none of its own
   // ("Braucht das Gerätehaus eine Baugenehmigung nach HBO oder reicht ein Zustimmungsverfahren?").
+  // A short question that speaks of a definite thing after one about a thing no article knows asks about that
+  // thing's matter ("… gibts ein Punkteschema, und wer sitzt im Bewertungsgremium?"); alone, it finds a neighbouring
+  // article. The honest reply on the first covers both, as for a follow-up above. ("Wer ist Ansprechpartner für IKZ?"
+  // names its own.)
+  if (
+    !alternatives &&
+    first.decision.outcome === 'no_answer' &&
+    isAnswered(second) &&
+    secondStandsAlone &&
+    ASKS_OWN_THING.test(questions[1]!) &&
+    wordCount(questions[1]!) <= MAX_DEPENDENT_WORDS &&
+    DEFINITE.test(questions[1]!) &&
+    (knowledge.unknownNouns?.(questions[0]!) ?? []).length > 0
+  )
+    return { kind: 'single', reading: first, pending: more };
   if (!alternatives && isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))
     return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
   return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
@@ -949,6 +964,11 @@ function saysNothingAlone(question: string, knowledge: KnowledgeLookup): boolean
   const alone = knowledge.answer(question);
   return alone.outcome === 'no_answer' && alone.reason === 'not_covered' && alone.candidates.length === 0;
 }
+
+/** A second question of at most this many words leans on the first's matter (see `readSeveral`)… */
+const MAX_DEPENDENT_WORDS = 6;
+/** …when it speaks of a definite thing, as one named before: "die Satzung", "im Gremium", "sie", "bis dahin". */
+const DEFINITE = /(?<!\p{L})(?:der|die|das|den|dem|des|im|am|zum|zur|vom|beim|ins|sie|er|solange|dahin)(?!\p{L})/iu;
 
 /** Questions shorter than this many words are fragments of the one before. */
 const MIN_STANDALONE_WORDS = 3;

@@ -278,6 +278,21 @@ describe('two questions in one message', () => {
     expect(reply.text).not.toContain('Fassungen der Rahmenvereinbarung');
   });
 
+  it('answers no short second question about the matter of a first that names a thing no article knows ("… Ortsbeirat …, und wer ist bis dahin Bürgermeister?")', async () => {
+    const { reply, outcome } = await ask(
+      'Wie viele Sitze hat der Ortsbeirat nach dem Zusammenschluss, und wer ist bis dahin Bürgermeister?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Gemeindeverwaltungsverband');
+  });
+
+  it('still answers a long second question of its own after a first about an unknown thing', async () => {
+    const { reply } = await ask(
+      'Wie berechnet der Abwasserverband seine Kanalgebühren, und wer genehmigt die Satzung eines neuen Zweckverbands eigentlich?',
+    );
+    expect(reply.text).toContain('Zweckverband');
+  });
+
   it('answers no second question that refers back to a detail the first lacks ("… und wie melde ich mich da an?")', async () => {
     const { reply, outcome } = await ask('Wann ist die nächste Fachtagung und wie melde ich mich da an?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
