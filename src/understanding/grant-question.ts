@@ -843,8 +843,17 @@ function withoutKind(grantCase: Record<string, unknown>): Partial<Record<GrantCa
 const PAST_OF_OTHERS =
   /(?<!\p{L})(?:hat|haben|hatte|hatten|wurde|wurden)(?!\p{L})[^.?!]*(?<!\p{L})(?:ge\p{L}+t|eingespart|erhalten|bekommen|bewilligt)(?!\p{L})/iu;
 
+/** The same in a clause, where the participle comes first ("… wie viel Förderung die bekommen haben"). */
+const PAST_OF_OTHERS_IN_CLAUSE =
+  /(?<!\p{L})(?:ge\p{L}+t|eingespart|erhalten|bekommen|bewilligt)\s+(?:hat|haben|hatte|hatten|wurde|wurden)(?!\p{L})/iu;
+
 function reportsPastOfOthers(message: string): boolean {
-  return PAST_OF_OTHERS.test(message) && !mentionsAsker(message);
+  const past = (text: string) => PAST_OF_OTHERS.test(text) || PAST_OF_OTHERS_IN_CLAUSE.test(text);
+  if (past(message) && !mentionsAsker(message)) return true;
+  // A letter tells of the asker's plans and may still ask only what others got ("Wir überlegen was Ähnliches. Können
+  // Sie sagen, wie viel Förderung die bekommen haben?").
+  const { questions } = questionsOf(message);
+  return questions.some(past) && !questions.some(mentionsAsker);
 }
 
 /** How an answer uses a computed case: it is what the question asks (`answer`), or one line under an answer about something else (`line`). */

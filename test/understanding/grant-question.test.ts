@@ -637,6 +637,16 @@ describe('the computed answer of a question', () => {
     ).toBe('answer');
   });
 
+  it('computes nothing when a letter tells of the asker but asks only what others received ("… wie viel die bekommen haben")', () => {
+    const letter =
+      'Die Nachbarorte Auheim und Birkenbach haben ihre Kassen zusammengelegt. Wir überlegen mit zwei Nachbarn Ähnliches. ' +
+      'Wissen Sie, wie viel Förderung die damals bekommen haben?';
+    expect(grantAnswer(letter, unanswered, programme, undefined, '2026-06-01')).toBeUndefined();
+    // Asked for the asker's own case too, it is computed.
+    const own = 'Die Nachbarorte haben 75.000 € bekommen. Wir sind drei Gemeinden. Wie viel würden wir bekommen?';
+    expect(grantAnswer(own, unanswered, programme, undefined, '2026-06-01')?.use).toBe('answer');
+  });
+
   it("answers a money question with the amount when the case's article was nearly as good a match as the one found", () => {
     const found = (caseCoverage: number): AnswerDecision => ({
       outcome: 'answer',
