@@ -376,6 +376,12 @@ const COUNTED = /(?<!\p{L})wie\s*viele[nm]?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
 const COUNT_IN_TEXT =
   /(?<![\p{L}\d§.,])(?:(?!(?:19|20)\d\d(?!\d))\d{1,3}(?:\.\d{3})*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert)(?![\d.,]*\d)(?!\s*(?:€|euro|eur\b|prozent|%|mio|millionen|\.\s*\d))(?!\p{L})/iu;
 
+/** What follows a count that names no thing ("25 im Jahr 2023", "… waren es 21."): it counts what the sentence names. */
+const BARE_COUNT = /^(?:\s+(?:im|in|bis|seit|von|je|pro)(?!\p{L})|\s*(?:[.;:)]|$))/u;
+
+/** A sentence that speaks of a number of things ("Die Zahl der Kommunen sank …"). */
+const COUNT_NAMED = /(?<!\p{L})(?:an)?zahl(?!\p{L})/iu;
+
 /**
  * True when a question counts something ("Wie viele Gemeindeverwaltungsverbände gibt es in Hessen?") that the article
  * never counts: none of its sentences with a count names the counted word or one of its alternatives. The article has
@@ -387,12 +393,21 @@ function lacksCountOf(question: string, words: readonly QueryWord[], index: Know
   if (counted.length === 0) return false;
   const countedInArticle = new Set<string>();
   for (const section of article.sections)
-    for (const sentence of splitSentences(section.text))
-      if (COUNT_IN_TEXT.test(sentence)) for (const term of index.analyzer.baseTerms(sentence)) countedInArticle.add(term);
+    for (const sentence of splitSentences(section.text)) {
+      // A count before a noun counts that noun ("533 Projekte"), not every noun of its sentence ("Der GVV der vier
+      // Gemeinden …" counts no GVVs); a bare count ("25 im Jahr 2023") or a sentence that says "Zahl" counts what
+      // the sentence names.
+      const matches = [...sentence.matchAll(new RegExp(COUNT_IN_TEXT.source, 'giu'))];
+      const after = matches.map((m) => sentence.slice(m.index + m[0].length));
+      const counts = after.map((rest) => /^(?:\s+[\p{L}-]+){0,3}/u.exec(rest)![0]);
+      if (COUNT_NAMED.test(sentence) || after.some((rest) => BARE_COUNT.test(rest))) counts.push(sentence);
+      for (const text of counts) for (const term of index.analyzer.baseTerms(text)) countedInArticle.add(term);
+    }
   // A compound ends with what it is: "Cyberangriffe" counts attacks.
   const countsTerm = (term: string) =>
     countedInArticle.has(term) || (term.length >= 4 && [...countedInArticle].some((t) => t.endsWith(term)));
-  return !counted.some((w) => [...w.alternatives.keys()].some(countsTerm));
+  // A part of the counted compound counts other things ("Gemeinden" for "Gemeindeverwaltungsverbände").
+  return !counted.some((w) => [...w.alternatives.keys()].filter((t) => t === w.term || !w.partOf?.has(t)).some(countsTerm));
 }
 
 /** A question for the start of something: "Seit wann …?", "Ab wann …?", "Ab welchem Jahr …?". */

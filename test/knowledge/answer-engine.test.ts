@@ -276,6 +276,31 @@ describe('a count the best article does not have', () => {
   });
 });
 
+describe('a count of other things in the sentence that names the counted thing', () => {
+  const index = withOthers(
+    article(
+      'gvv',
+      'Förderung für einen Gemeindeverwaltungsverband',
+      'Der Gemeindeverwaltungsverband Nordtal mit vier Gemeinden erhielt eine Förderung. Ein Gemeindeverwaltungsverband erledigt die Verwaltung.',
+    ),
+    article(
+      'angriffe',
+      'Cyberangriffe auf Kommunen',
+      'Die gemeldeten Cyberangriffe auf Kommunen gingen zurück: 25 im Jahr 2023 und 21 im Jahr 2024.',
+    ),
+  );
+  const outcome = (question: string) => outcomeOf(index, question);
+
+  it('is no answer: "vier Gemeinden" counts Gemeinden, not Gemeindeverwaltungsverbände', async () => {
+    expect(await outcome('Wie viele Gemeindeverwaltungsverbände gibt es?')).toBe('no_answer');
+    expect(await outcome('Was ist ein Gemeindeverwaltungsverband?')).toBe('gvv');
+  });
+
+  it('answers from a bare count ("25 im Jahr 2023") that counts what its sentence names', async () => {
+    expect(await outcome('Wie viele Cyberangriffe auf Kommunen wurden 2024 gemeldet?')).toBe('angriffe');
+  });
+});
+
 describe('the section an answer shows', () => {
   // The title spans the years and names the topic ("Rahmenvereinbarung", which "RV" stands for).
   const history = article(
