@@ -57,7 +57,12 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['wann ist die naechste ikz fachtagung und wo?', ['termin']],
     ['Habt ihr einen Mustervertrag fuer ne oeffentlich-rechtliche Vereinbarung zum gemeinsamen Bauhof?', ['muster']],
     ['Gibt es eine Vorlage für die Verbandssatzung?', ['muster']],
+    ['Können Sie uns ein Planungsbüro für die Machbarkeitsstudie empfehlen?', ['anbieter']],
+    ['welche finanzsoftware nehmen andere kommunen für die gemeinsame kasse?', ['anbieter']],
+    ['Mit welchem IT-Dienstleister arbeiten die drei Gemeinden?', ['anbieter']],
     ['Von wann ist die RV? Brauch das Datum für die Sitzungsvorlage.', []],
+    // A signature names an office, not a provider asked for.
+    ['Gibt es dafür Geld vom Land? Freundliche Grüße, Büro des Bürgermeisters', []],
     // … but not the saving in per cent, nor the grant of one's own cooperation, nor past events.
     ['Wie viel Prozent müssen wir jedes Jahr einsparen?', []],
     ['Wie viel Geld bekommen drei Gemeinden?', []],
