@@ -302,6 +302,13 @@ describe('search over the shipped knowledge base', () => {
     expect(await top(query)).toBe(id);
   });
 
+  it('reads "fürs"/"fuers" as a preposition, so that the word before it in a lower-case message is its noun', async () => {
+    const { analyzer } = await index;
+    const words = analyzer.analyzeQuery('welche software fuers standesamt nehmen andere?');
+    expect(words.map((w) => w.text)).not.toContain('fuers');
+    expect(words.find((w) => w.text === 'software')?.wordClass).toBe('noun');
+  });
+
   it.each([
     ['Entschuldugnshilfe', 'entschuldungshilfe-fusion'],
     ['Haushaltsberatnug', 'haushaltsberatung'],
