@@ -557,8 +557,11 @@ function readSeveral(
     first.details !== undefined && first.details.length > 0 && first.details.every((f) => f.supply.status === 'missing');
   // Also one with no noun of its own ("… Fachtagung statt, und bis wann müssen wir uns anmelden?").
   if (
-    (outside || pointsBackUnanswered || detailsUnknown) &&
-    (looksLikeFollowUp(questions[1]!) || followUpNouns(questions[1]!).length === 0)
+    ((outside || pointsBackUnanswered || detailsUnknown) &&
+      (looksLikeFollowUp(questions[1]!) || followUpNouns(questions[1]!).length === 0)) ||
+    // Or one that names again a thing of the first's message, short ("… IT-Kooperationsvertrag. Welcher Dienstleister
+    // ist das, und wie lange läuft der Vertrag?"): alone, "der Vertrag" would find the Rahmenvereinbarung.
+    (detailsUnknown && leansOnFirst(questions[1]!) && namesAgain(questions[1]!, text.slice(0, text.indexOf(questions[1]!))))
   )
     return { kind: 'single', reading: first, pending: more };
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
@@ -687,8 +690,7 @@ function readSeveral(
     first.decision.outcome === 'no_answer' &&
     isAnswered(second) &&
     secondStandsAlone &&
-    ASKS_OWN_THING.test(questions[1]!) &&
-    wordCount(questions[1]!) <= MAX_DEPENDENT_WORDS &&
+    leansOnFirst(questions[1]!) &&
     DEFINITE.test(questions[1]!) &&
     (knowledge.unknownNouns?.(questions[0]!) ?? []).length > 0
   )
@@ -969,6 +971,22 @@ function saysNothingAlone(question: string, knowledge: KnowledgeLookup): boolean
 const MAX_DEPENDENT_WORDS = 6;
 /** …when it speaks of a definite thing, as one named before: "die Satzung", "im Gremium", "sie", "bis dahin". */
 const DEFINITE = /(?<!\p{L})(?:der|die|das|den|dem|des|im|am|zum|zur|vom|beim|ins|sie|er|solange|dahin)(?!\p{L})/iu;
+
+/** A short question for a thing ("wer sitzt im Gremium?"): it may lean on the question before. */
+function leansOnFirst(question: string): boolean {
+  return ASKS_OWN_THING.test(question) && wordCount(question) <= MAX_DEPENDENT_WORDS;
+}
+
+/** Whether a noun of `question` was named in `before`, as a word or as the end of a compound ("Vertrag" in "IT-Kooperationsvertrag"). */
+function namesAgain(question: string, before: string): boolean {
+  const earlier = before.toLowerCase().split(/[^\p{L}]+/u);
+  return followUpNouns(question)
+    .map((noun) => noun.toLowerCase())
+    .some((noun) => noun.length >= MIN_NAMED_AGAIN && earlier.some((word) => word.endsWith(noun)));
+}
+
+/** Shorter nouns than this are not matched as compound ends ("Amt" ends many words). */
+const MIN_NAMED_AGAIN = 4;
 
 /** Questions shorter than this many words are fragments of the one before. */
 const MIN_STANDALONE_WORDS = 3;

@@ -278,6 +278,24 @@ describe('two questions in one message', () => {
     expect(reply.text).not.toContain('Fassungen der Rahmenvereinbarung');
   });
 
+  it('names no provider the articles lack, and still names the one an article has (the ekom21 for the AKC)', async () => {
+    const asked = await ask('Können Sie uns ein Planungsbüro für die Machbarkeitsstudie empfehlen?');
+    expect(asked.outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(asked.reply.text).toContain('Einzelne Anbieter, Büros oder Produkte nennen meine Informationen nicht');
+    const akc = await ask('Welcher Dienstleister prüft beim AKC unsere IT?');
+    expect(akc.outcome).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+    expect(akc.reply.text).toContain('ekom21');
+  });
+
+  it('reads a short second question that names a thing of the first message again with the first ("… und wann endet der Vertrag?")', async () => {
+    const { reply, outcome } = await ask(
+      'Die drei Gemeinden im Ulmtal haben einen gemeinsamen Servicevertrag für ihre IT. Welche Firma betreut die, und wann endet der Vertrag?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).not.toContain('Rahmenvereinbarung');
+  });
+
   it('answers no short second question about the matter of a first that names a thing no article knows ("… Ortsbeirat …, und wer ist bis dahin Bürgermeister?")', async () => {
     const { reply, outcome } = await ask(
       'Wie viele Sitze hat der Ortsbeirat nach dem Zusammenschluss, und wer ist bis dahin Bürgermeister?',
