@@ -57,6 +57,7 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['wann ist die naechste ikz fachtagung und wo?', ['termin']],
     ['Habt ihr einen Mustervertrag fuer ne oeffentlich-rechtliche Vereinbarung zum gemeinsamen Bauhof?', ['muster']],
     ['Gibt es eine Vorlage für die Verbandssatzung?', ['muster']],
+    ['Gibt es eine Muster-Geschäftsordnung für die Arbeitsgemeinschaft?', ['muster']],
     ['Können Sie uns ein Planungsbüro für die Machbarkeitsstudie empfehlen?', ['anbieter']],
     ['welche finanzsoftware nehmen andere kommunen für die gemeinsame kasse?', ['anbieter']],
     ['Mit welchem IT-Dienstleister arbeiten die drei Gemeinden?', ['anbieter']],
