@@ -99,6 +99,9 @@ const NUMBER_REFERENT =
  */
 const DEMONSTRATIVE_BEFORE_PARTICLE =
   /(?<!\p{L})(?:muss|müssen|muessen|kann|können|koennen|soll|sollen|darf|dürfen|duerfen|ist|sind|wird|werden|geht|gehen|kommt|kommen|läuft|laeuft)\s+(?:der|die|den)\s+(?:beim|bei|im|in|am|an|auf|zum|zur|vom|von|mit|nach|für|fuer|bis|vorher|dann|denn|noch|schon|auch|eigentlich|wirklich|überhaupt|ueberhaupt|genau|jetzt|spätestens|spaetestens|direkt)(?!\p{L})/iu;
+/** "Wie wäre das bei …?", "Und wie sieht das mit … aus?": the same question for another case. */
+const SAME_FOR_OTHER_CASE =
+  /^\s*(?:(?:und|aber|also)\s+)?(?:wie|was)\s+(?:wäre|waere|wär|waer|wärs|waers|sähe|saehe|sieht|ist|gilt)\s+(?:das|es|dies)\s+(?:(?:dann|denn|eigentlich|so)\s+)?(?:bei|mit|für|fuer|im|in)(?!\p{L})/iu;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A finite verb with its subject: a predicate of its own ("Bekommen wir da Geld?"), so no fragment to fill in. */
@@ -126,6 +129,7 @@ export function looksLikeFollowUp(text: string): boolean {
     THING_BEFORE.test(trimmed) ||
     PRONOUN.test(trimmed) ||
     PRONOUN_SUBJECT.test(sentenceCase) ||
+    SAME_FOR_OTHER_CASE.test(trimmed) ||
     DEMONSTRATIVE_SUBJECT.test(trimmed) ||
     DEMONSTRATIVE_BEFORE_PARTICLE.test(trimmed) ||
     NUMBER_REFERENT.test(trimmed)

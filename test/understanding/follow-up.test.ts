@@ -43,6 +43,9 @@ describe('follow-up questions', () => {
     'bis wann muss der beim Land sein?',
     'wo bekomme ich den?',
     'wie melde ich mich da an?',
+    // "Wie wäre das bei …": the same question for another case.
+    'wie waer das bei nem gvv mit nur 2 gemeinden?',
+    'Und wie sieht das bei einer Fusion aus?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
@@ -65,6 +68,7 @@ describe('follow-up questions', () => {
     'Braucht die Gemeinde eine Satzung?',
     'Gibt es eine Förderung für Bauhöfe?',
     'Muss der Antrag beim Land sein?',
+    'Wie ist das Verfahren bei einer Fusion?',
   ])('"%s" stands on its own', (text) => {
     expect(looksLikeFollowUp(text)).toBe(false);
   });
