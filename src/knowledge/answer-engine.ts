@@ -376,6 +376,9 @@ const COUNTED = /(?<!\p{L})wie\s*viele[nm]?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu;
 const COUNT_IN_TEXT =
   /(?<![\p{L}\d§.,])(?:(?!(?:19|20)\d\d(?!\d))\d{1,3}(?:\.\d{3})*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert)(?![\d.,]*\d)(?!\s*(?:€|euro|eur\b|prozent|%|mio|millionen|\.\s*\d))(?!\p{L})/iu;
 
+/** Every count of a sentence (`COUNT_IN_TEXT`, for `matchAll`). */
+const COUNTS_IN_TEXT = new RegExp(COUNT_IN_TEXT.source, 'giu');
+
 /** What follows a count that names no thing ("25 im Jahr 2023", "… waren es 21."): it counts what the sentence names. */
 const BARE_COUNT = /^(?:\s+(?:im|in|bis|seit|von|je|pro)(?!\p{L})|\s*(?:[.;:)]|$))/u;
 
@@ -397,7 +400,7 @@ function lacksCountOf(question: string, words: readonly QueryWord[], index: Know
       // A count before a noun counts that noun ("533 Projekte"), not every noun of its sentence ("Der GVV der vier
       // Gemeinden …" counts no GVVs); a bare count ("25 im Jahr 2023") or a sentence that says "Zahl" counts what
       // the sentence names.
-      const matches = [...sentence.matchAll(new RegExp(COUNT_IN_TEXT.source, 'giu'))];
+      const matches = [...sentence.matchAll(COUNTS_IN_TEXT)];
       const after = matches.map((m) => sentence.slice(m.index + m[0].length));
       const counts = after.map((rest) => /^(?:\s+[\p{L}-]+){0,3}/u.exec(rest)![0]);
       if (COUNT_NAMED.test(sentence) || after.some((rest) => BARE_COUNT.test(rest))) counts.push(sentence);

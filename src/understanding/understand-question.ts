@@ -561,7 +561,7 @@ function readSeveral(
       (looksLikeFollowUp(questions[1]!) || followUpNouns(questions[1]!).length === 0)) ||
     // Or one that names again a thing of the first's message, short ("… IT-Kooperationsvertrag. Welcher Dienstleister
     // ist das, und wie lange läuft der Vertrag?"): alone, "der Vertrag" would find the Rahmenvereinbarung.
-    (detailsUnknown && leansOnFirst(questions[1]!) && namesAgain(questions[1]!, text.slice(0, text.indexOf(questions[1]!))))
+    (detailsUnknown && leansOnFirst(questions[1]!) && namesAgain(questions[1]!, textBefore(text, questions)))
   )
     return { kind: 'single', reading: first, pending: more };
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
@@ -679,8 +679,6 @@ function readSeveral(
     ((knowledge.unknownNouns?.(questions[0]!) ?? []).length > 0 || followUpNouns(questions[1]!).length === 0)
   )
     return { kind: 'single', reading: first, pending: more };
-  // Of two alternatives the first names the topic: one that has no answer leaves the second none of its own
-  // ("Braucht das Gerätehaus eine Baugenehmigung nach HBO oder reicht ein Zustimmungsverfahren?").
   // A short question that speaks of a definite thing after one about a thing no article knows asks about that
   // thing's matter ("… gibts ein Punkteschema, und wer sitzt im Bewertungsgremium?"); alone, it finds a neighbouring
   // article. The honest reply on the first covers both, as for a follow-up above. ("Wer ist Ansprechpartner für IKZ?"
@@ -695,6 +693,8 @@ function readSeveral(
     (knowledge.unknownNouns?.(questions[0]!) ?? []).length > 0
   )
     return { kind: 'single', reading: first, pending: more };
+  // Of two alternatives the first names the topic: one that has no answer leaves the second none of its own
+  // ("Braucht das Gerätehaus eine Baugenehmigung nach HBO oder reicht ein Zustimmungsverfahren?").
   if (!alternatives && isAnswered(second) && (secondStandsAlone || looksLikeFollowUp(questions[1]!)))
     return { kind: 'single', reading: { ...second, readAgainst: undefined }, pending: [questions[0]!, ...more] };
   return { kind: 'single', reading: readQuestion(text, knowledge, topic), pending: [] };
@@ -983,6 +983,12 @@ function namesAgain(question: string, before: string): boolean {
   return followUpNouns(question)
     .map((noun) => noun.toLowerCase())
     .some((noun) => noun.length >= MIN_NAMED_AGAIN && earlier.some((word) => word.endsWith(noun)));
+}
+
+/** The message before its second question (its context and first question). */
+function textBefore(text: string, questions: readonly string[]): string {
+  const at = text.indexOf(questions[1]!);
+  return at >= 0 ? text.slice(0, at) : questions[0]!;
 }
 
 /** Shorter nouns than this are not matched as compound ends ("Amt" ends many words). */
