@@ -102,6 +102,8 @@ const DEMONSTRATIVE_BEFORE_PARTICLE =
 /** "Wie wäre das bei …?", "Und wie sieht das mit … aus?": the same question for another case. */
 const SAME_FOR_OTHER_CASE =
   /^\s*(?:(?:und|aber|also)\s+)?(?:wie|was)\s+(?:wäre|waere|wär|waer|wärs|waers|sähe|saehe|sieht|ist|gilt)\s+(?:das|es|dies)\s+(?:(?:dann|denn|eigentlich|so)\s+)?(?:bei|mit|für|fuer|im|in)(?!\p{L})/iu;
+/** "dafür", "dazu", "hierfür": a word that stands for a thing named before. */
+const POINTING_ADVERB = /(?<!\p{L})(?:da|dar|hier)(?:für|fuer|zu|von|mit|bei|an|auf|über|ueber|in|aus|durch|gegen)(?!\p{L})/iu;
 /** A message this short without a noun of its own ("wie viel genau?") can only mean the topic. */
 const MAX_NOUNLESS_WORDS = 3;
 /** A finite verb with its subject: a predicate of its own ("Bekommen wir da Geld?"), so no fragment to fill in. */
@@ -224,7 +226,9 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
     const compound = topic.nouns.find((previous) => previous.length > noun.length && withoutEnding(previous).endsWith(head));
     if (compound) readings.push(replaceWord(text, noun, compound));
   }
-  substitution: for (const noun of fragment ? ownNouns : []) {
+  // "wieviel Förderung gibts dafür?": a follow-up that points back keeps what it points to; only one that names an
+  // alternative takes its place ("Und eine Arbeitsgemeinschaft?").
+  substitution: for (const noun of fragment && !POINTING_ADVERB.test(text) ? ownNouns : []) {
     // A word the previous question had ("und der erste gvv?" after "… die erste Fusion …") is not the one that changes.
     if (topic.nouns.some((previous) => previous.toLowerCase() === noun.toLowerCase())) continue;
     const kind = kindOf(noun);

@@ -461,6 +461,7 @@ describe('understanding what municipal staff write', () => {
     ],
     ['was fuer foerderung gibts wenn wir nen GVV gruenden?', 'und bei ner fusion?', 'entschuldungshilfe-fusion', '450 € je Einwohner'],
     ['Wie viel Förderung bekommt ein GVV?', 'wie wär das bei nem gvv mit nur 2 gemeinden?', 'foerderhoehe-gvv', '300.000 €'],
+    ['Was ist ein GVV genau?', 'wieviel Förderung gibts dafür?', 'foerderhoehe-gvv', '150.000 €'],
   ])('after "%s" reads "%s" against that topic', async (first, followUp, articleId, fact) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(first);

@@ -129,6 +129,13 @@ describe('follow-up questions', () => {
     expect(followUpReadings('und bei ner fusion?', topic, kinds)[0]).toBe('was fuer foerderung gibts wenn wir nen fusion gruenden?');
   });
 
+  it('swaps no noun into the previous question when the follow-up points back to it ("wieviel Förderung gibts dafür?")', () => {
+    const topic = topicOf('Was ist ein GVV genau?');
+    const kinds = () => 'foerderung';
+    expect(followUpReadings('wieviel Förderung gibts dafür?', topic, kinds)).not.toContain('Was ist ein Förderung genau?');
+    expect(followUpReadings('Und eine Förderung?', topic, kinds)).toContain('Was ist ein Förderung genau?');
+  });
+
   it('adds the nouns of the previous question to a follow-up with a predicate of its own', () => {
     const topic = topicOf('Was ist ein Gemeindeverwaltungsverband?', { id: 'gvv', title: 'GVV' });
     expect(followUpReadings('Wie viel Geld gibt es dafür?', topic, kindOf)).toEqual([
