@@ -122,21 +122,7 @@ const MAX_SUBSTITUTE_WORDS = 4;
  */
 export function looksLikeFollowUp(text: string): boolean {
   const trimmed = text.trim();
-  const sentenceCase = trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
-  if (
-    (CORRECTION.test(trimmed) && trimmed.replace(CORRECTION, '').trim().length > 0) ||
-    CONTINUATION.test(trimmed) ||
-    REFERRING_FRAME.test(trimmed) ||
-    ANAPHOR.test(trimmed) ||
-    THING_BEFORE.test(trimmed) ||
-    PRONOUN.test(trimmed) ||
-    PRONOUN_SUBJECT.test(sentenceCase) ||
-    SAME_FOR_OTHER_CASE.test(trimmed) ||
-    DEMONSTRATIVE_SUBJECT.test(trimmed) ||
-    DEMONSTRATIVE_BEFORE_PARTICLE.test(trimmed) ||
-    NUMBER_REFERENT.test(trimmed)
-  )
-    return true;
+  if (CONTINUATION.test(trimmed) || refersBack(trimmed)) return true;
   const all = words(trimmed);
   if (
     all.length <= MAX_NOUNLESS_WORDS &&
@@ -146,6 +132,24 @@ export function looksLikeFollowUp(text: string): boolean {
     return true;
   const count = all.length;
   return FRAGMENT.test(trimmed) && count <= MAX_FRAGMENT_WORDS;
+}
+
+/** True when a message names something said before: a correction, "gilt das auch …", "dafür", "so etwas", a pronoun. */
+export function refersBack(text: string): boolean {
+  const trimmed = text.trim();
+  const sentenceCase = trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+  return (
+    (CORRECTION.test(trimmed) && trimmed.replace(CORRECTION, '').trim().length > 0) ||
+    REFERRING_FRAME.test(trimmed) ||
+    ANAPHOR.test(trimmed) ||
+    THING_BEFORE.test(trimmed) ||
+    PRONOUN.test(trimmed) ||
+    PRONOUN_SUBJECT.test(sentenceCase) ||
+    SAME_FOR_OTHER_CASE.test(trimmed) ||
+    DEMONSTRATIVE_SUBJECT.test(trimmed) ||
+    DEMONSTRATIVE_BEFORE_PARTICLE.test(trimmed) ||
+    NUMBER_REFERENT.test(trimmed)
+  );
 }
 
 /** The topic to remember after an answer: its article, the question as read, and the numbers and nouns it names. */

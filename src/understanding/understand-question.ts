@@ -5,7 +5,7 @@ import type { GrantCase } from '../funding/grant-amounts.js';
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
 import { comparisonSides, toldAlternatives } from './comparison.js';
 import { amountSides } from './money-comparison.js';
-import { followUpNouns, followUpReadings, looksLikeFollowUp, topicOf, type ConversationTopic } from './follow-up.js';
+import { followUpNouns, followUpReadings, looksLikeFollowUp, refersBack, topicOf, type ConversationTopic } from './follow-up.js';
 import { cleanMessage, type CleanedMessage } from './message-cleanup.js';
 import { detailsOfFirst, readForDetails, showing, type DetailFinding } from './requested-details.js';
 import { asHelpQuestion } from './help-reading.js';
@@ -877,7 +877,7 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
     return { question, decision: alone };
   const followUp = looksLikeFollowUp(question);
   if (!followUp && alone.outcome !== 'clarify') return { question, decision: alone };
-  if (joinedOnly(question, alone, knowledge, topic)) return { question, decision: alone };
+  if (asksOwnTopic(question, alone, knowledge, topic)) return { question, decision: alone };
   const kinds = new Map<string, string | undefined>();
   const kindOf = (word: string) => {
     if (!kinds.has(word)) {
@@ -913,14 +913,15 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
 const JOINED = /^\s*(?:und|aber|also|sowie)\s+/iu;
 
 /**
- * "Und wie hoch ist die Einsparvorgabe?": a whole question, joined by "und" but not pointing back otherwise, with a
- * word that names the article it has alone and not the topic's (read with the topic's words it drifted to the
- * topic's article). "Und wie hoch ist die Förderung?" after the GVV stays with the GVV: its word names both.
+ * "Und wie hoch ist die Einsparvorgabe?", "welche unterlagen brauchts?": a question for a thing of its own, joined by
+ * "und" or short, but not pointing back, with a word that names the article it has alone and not the topic's (read
+ * with the topic's words it drifted to the topic's article). "Und wie hoch ist die Förderung?" after the GVV stays
+ * with the GVV: its word names both.
  */
-function joinedOnly(question: string, alone: AnswerDecision, knowledge: KnowledgeLookup, topic: ConversationTopic): boolean {
-  if (alone.outcome !== 'answer' || !knowledge.terms || !JOINED.test(question)) return false;
+function asksOwnTopic(question: string, alone: AnswerDecision, knowledge: KnowledgeLookup, topic: ConversationTopic): boolean {
+  if (alone.outcome !== 'answer' || !knowledge.terms) return false;
   const rest = question.replace(JOINED, '');
-  if (!ASKS_OWN_THING.test(rest) || looksLikeFollowUp(rest)) return false;
+  if (!ASKS_OWN_THING.test(rest) || refersBack(rest) || POINTS_BACK.test(rest)) return false;
   return namesOwnTopic(rest, alone.article, topic.articleId ? knowledge.article(topic.articleId) : undefined, knowledge);
 }
 
@@ -933,8 +934,13 @@ function onlyDa(question: string): boolean {
 function namesOwnTopic(question: string, article: Article, other: Article | undefined, knowledge: KnowledgeLookup): boolean {
   if (!knowledge.terms) return false;
   const terms = knowledge.terms.bind(knowledge);
-  return question.split(/\s+/).some((word) => namesTopicOf(word, article, terms) && !(other && namesTopicOf(word, other, terms)));
+  return question
+    .split(/\s+/)
+    .some((word) => !QUESTION_WORD.test(word) && namesTopicOf(word, article, terms) && !(other && namesTopicOf(word, other, terms)));
 }
+
+/** A question word names no topic, though a title has it ("und wann?" is not about "Wann muss der Antrag gestellt werden?"). */
+const QUESTION_WORD = /^(?:wer|wen|wem|wessen|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)\P{L}*$/iu;
 
 /** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */
 const POINTS_BACK =

@@ -462,6 +462,8 @@ describe('understanding what municipal staff write', () => {
     ['was fuer foerderung gibts wenn wir nen GVV gruenden?', 'und bei ner fusion?', 'entschuldungshilfe-fusion', '450 € je Einwohner'],
     ['Wie viel Förderung bekommt ein GVV?', 'wie wär das bei nem gvv mit nur 2 gemeinden?', 'foerderhoehe-gvv', '300.000 €'],
     ['Was ist ein GVV genau?', 'wieviel Förderung gibts dafür?', 'foerderhoehe-gvv', '150.000 €'],
+    // A bare question word names no topic, though another article's title has it ("Wann muss der Antrag gestellt werden?").
+    ['wer hat in hessen ausser oberzent noch freiwillig fusioniert', 'und wann?', 'fusion', '2020'],
   ])('after "%s" reads "%s" against that topic', async (first, followUp, articleId, fact) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(first);
@@ -481,6 +483,14 @@ describe('understanding what municipal staff write', () => {
     const reply = seen(await conversation.say(followUp));
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
     expect(reply.text).toContain(TEXT.noAnswer);
+  });
+
+  it('answers a short question for a thing of its own, typed in lower case, on its own ("welche unterlagen brauchts?")', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Wie beantragen wir die IKZ-Förderung?');
+    const reply = seen(await conversation.say('welche unterlagen brauchts?'));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsunterlagen' });
+    expect(reply.text).toContain('Beschlüsse');
   });
 
   it('says which topic a follow-up was read against when the message does not', async () => {
