@@ -482,7 +482,12 @@ export class GermanAnalyzer {
       // weighs little anyway.
       const typoCandidate = wordClass === 'noun' || wordClass === 'unknown' || (wordClass === 'other' && !caseIsMeaningful);
       if (!lemma && forms.parts.length === 0 && typoCandidate && !isAbbreviation(token, mixedCase)) {
+        // The stemmer may cut a typo's end as an ending ("feuerwher" → "feurwh"): then the word as typed is nearer.
         let corrections = this.typoCorrections(term);
+        if (corrections.length === 0 && !this.vocabulary.has(term)) {
+          const typed = foldGerman(token.toLowerCase());
+          if (typed !== term) corrections = this.typoCorrections(typed);
+        }
         if (!caseIsMeaningful) {
           // Where case tells nothing, the known word tells the class: the articles write nouns capitalised only.
           const nouns = corrections.filter((known) => !this.lowerCaseTerms.has(known));

@@ -473,6 +473,7 @@ describe('understanding what municipal staff write', () => {
   });
   it.each([
     ['Wie viel Förderung gibt es, wenn wir die Kasse mit zwei Nachbarorten zusammenlegen?', 'Und müssen wir dann Umsatzsteuer zahlen?'],
+    ['Wie viel Förderung gibts für einen Gemeindeverwaltungsverband?', 'ist das dann steuerpflichtig fuer die gemeinden?'],
     [
       'Wir wollen den Bauhof mit der Nachbargemeinde zusammenlegen. Wird das gefördert?',
       'Können wir die Mitarbeiter dann zur Nachbargemeinde abordnen?',
