@@ -1,6 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { GermanAnalyzer, type QueryWord } from '../language/german-analyzer.js';
 import { tokenizeWords } from '../language/german-normalizer.js';
+import { editDistanceWithin } from '../language/typos.js';
 import type { Article, ArticleSection, KnowledgeBase } from './types.js';
 
 /** Field boosts and fuzziness of the article search: the defaults as named data. */
@@ -218,10 +219,16 @@ export class KnowledgeIndex {
     const key = `${fuzzy ? 'f' : '-'}${prefix ? 'p' : '-'}${term}`;
     let matches = this.matchCache.get(key);
     if (!matches) {
-      // A typo keeps its first letter (as Lucene's fuzzy prefix length 1): "fordrung" is no "ordnung".
-      const results: SearchResult[] = this.miniSearch
+      // A typo keeps its first letter (as Lucene's fuzzy prefix length 1): "fordrung" is no "ordnung"; and a vowel
+      // replaced by another counts two edits, as in `editDistanceWithin`: "Bauantrag" is no "beantragen". (A result that
+      // keeps other terms keeps MiniSearch's score, which counted the dropped one too; coverage reads the terms.)
+      const maxEdits = fuzzy ? Math.round(fuzzy * term.length) : 0;
+      const typo = (t: string) => t[0] === term[0] && editDistanceWithin(term, t, maxEdits) <= maxEdits;
+      const found = (t: string) => t === term || (prefix && t.startsWith(term)) || typo(t);
+      const results = this.miniSearch
         .search(term, { boost: options.boost, fuzzy, prefix })
-        .filter((r) => !fuzzy || r.terms.some((t) => t[0] === term[0]));
+        .map((r): SearchResult => (fuzzy ? { ...r, terms: r.terms.filter(found) } : r))
+        .filter((r) => r.terms.length > 0);
       const terms: string[] = [];
       const termStart = new Uint32Array(results.length + 1);
       results.forEach((result, i) => {

@@ -296,4 +296,12 @@ describe('a typo', () => {
     const typo = index.search(index.analyzer.analyzeQuery('Zusammenarbiet')).flatMap((hit) => [...hit.exactTerms]);
     expect(typo).toContain('zusammenarbeit');
   });
+
+  it('changes no vowel for one slip of a finger: "Bauantrag" is not matched as "beantragen", "Foerderantarg" still is a typo', async () => {
+    const index = await loaded;
+    const matched = index.search(index.analyzer.analyzeQuery('Bauantrag')).flatMap((hit) => [...hit.exactTerms]);
+    expect(matched).not.toContain('beantrag');
+    const typo = index.search(index.analyzer.analyzeQuery('Foerderantarg')).flatMap((hit) => [...hit.exactTerms]);
+    expect(typo).toContain('forderantrag');
+  });
 });
