@@ -58,7 +58,7 @@ export function questionWeights(
       return;
     }
     const frame = frameOf(sentence);
-    const framed = frame && !startsAsQuestion(frame) ? tokenizeWords(frame).length : 0;
+    const framed = frame && !startsAsQuestion(frame) && !namesTopicOnly(frame, isTopicWord) ? tokenizeWords(frame).length : 0;
     for (let t = 0; t < count; t++) weights.push(t < framed ? side : 1);
   });
   // Sentences split where no word is cut; should a joined number span a break, nothing is weighed down.
@@ -69,6 +69,15 @@ export function questionWeights(
 function frameOf(sentence: string): string | undefined {
   const [, frame, mark] = FRAME_BEFORE.exec(sentence) ?? [];
   return frame !== undefined && (mark === ',' || mentionsAsker(frame)) ? frame : undefined;
+}
+
+/**
+ * "Verwendungsnachweis IKZ-Förderung, bis wann muss der beim RP sein?": a frame of capitalised words only, with a topic
+ * word among them, is the heading the question is about, no frame ("Kurze Frage, …" has none: its words only frame).
+ */
+function namesTopicOnly(frame: string, isTopicWord: (token: string, position: number) => boolean): boolean {
+  const tokens = tokenizeWords(frame);
+  return tokens.every((token) => /^[\p{Lu}\p{N}]/u.test(token)) && tokens.some((token, position) => isTopicWord(token, position));
 }
 
 /** True when a frame asks itself ("Können Sie mir sagen", "Wie hoch ist die Förderung"): then it is no frame. */

@@ -23,6 +23,12 @@ describe('question weights', () => {
     );
   });
 
+  it('keeps a heading of capitalised words before the comma: it is what the question is about', () => {
+    const topicWords = (token: string) => !['Kurze', 'Frage'].includes(token);
+    expect(sideWords('Verwendungsnachweis IKZ-Förderung, bis wann muss der beim RP sein?', topicWords)).toEqual([]);
+    expect(sideWords('Kurze Frage, wie viel Geld gibt es für drei Gemeinden?', topicWords)).toEqual(['Kurze', 'Frage']);
+  });
+
   it('weighs down what the asker tells before a dash or colon, but not a topic named there', () => {
     expect(sideWords('Wir gründen einen Zweckverband – was legen wir dem Antrag bei?')).toEqual([
       'Wir',
