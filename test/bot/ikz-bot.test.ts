@@ -246,11 +246,16 @@ describe('questions for the office’s contact data', () => {
     expect(reply.text).toContain(office.phone);
   });
 
-  it('says honestly that it knows no e-mail address when none is configured and the question asks for one', async () => {
-    const { conversation } = await conversationWith(SHIPPED_KB);
-    const reply = seen(await conversation.say('Haben Sie eine E-Mail-Adresse?'));
-    expect(reply.text).toContain('Eine E-Mail-Adresse der Beratungsstelle ist mir nicht bekannt.');
-  });
+  it.each(['Haben Sie eine E-Mail-Adresse?', 'Email Adresse vom Beratungszentrum IKZ?'])(
+    'says honestly that it knows no e-mail address when none is configured and "%s" asks for one',
+    async (question) => {
+      const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+      const reply = seen(await conversation.say(question));
+      expect(reply.text).toContain('Eine E-Mail-Adresse der Beratungsstelle ist mir nicht bekannt.');
+      // A question about the office, answered with the ways of contact it has.
+      expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', intent: 'contact' });
+    },
+  );
 
   it('gives only the configured ways, and the office hours without a phone as when the office is staffed', () => {
     const office = { name: 'Beratungsstelle', phone: '', email: '', url: 'https://example.org/' };
