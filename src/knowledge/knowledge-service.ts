@@ -3,6 +3,7 @@ import { silentLogger, type Logger } from '../logging/logger.js';
 import type { IntentsFile } from './intent-schema.js';
 import { DEFAULT_ANSWER_OPTIONS, decideAnswer, mentionsAnyOf, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
+import type { QueryWord } from '../language/german-analyzer.js';
 import { RequestedDetails } from './detail-kinds.js';
 import { loadIndexedKnowledge } from './knowledge-snapshot.js';
 import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';
@@ -120,6 +121,22 @@ export class KnowledgeService {
     return analyzer
       .analyzeQuery(text)
       .filter((w) => (w.wordClass === 'noun' || w.wordClass === 'unknown') && !analyzer.isKnown(w))
+      .map((w) => w.text);
+  }
+
+  /**
+   * The nouns of a text the articles know: capitalised in a message that uses capitals, else as the articles spell them
+   * ("mindestlaufzeit" in a message typed in lower case; not "insgesamt").
+   */
+  knownNouns(text: string): string[] {
+    const { analyzer } = this.index;
+    // A compound the articles lack ("mindestlaufzeit") by its parts they write as nouns.
+    const writtenAsNoun = (w: QueryWord) =>
+      analyzer.writesCapitalised(w.term) ||
+      (w.compound === true && [...(w.partOf?.values() ?? [])].some((part) => analyzer.writesCapitalised(part)));
+    return analyzer
+      .analyzeQuery(text)
+      .filter((w) => (w.wordClass === 'noun' || w.wordClass === 'unknown') && writtenAsNoun(w))
       .map((w) => w.text);
   }
 

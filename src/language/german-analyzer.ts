@@ -241,6 +241,11 @@ export class GermanAnalyzer {
     return [...this.vocabulary];
   }
 
+  /** Whether the articles write this term, and only capitalised: a noun or a name. */
+  writesCapitalised(term: string): boolean {
+    return this.vocabulary.has(term) && !this.lowerCaseTerms.has(term);
+  }
+
   /** The known terms of words written in lower case (`Vocabulary.lowerCase`), for saving an index. */
   lowerCaseVocabularyTerms(): string[] {
     return [...this.lowerCaseTerms];

@@ -28,6 +28,8 @@ export interface KnowledgeLookup {
   terms?(text: string): string[];
   /** The nouns of a text that no article knows (not even through a synonym or compound part). */
   unknownNouns?(text: string): string[];
+  /** The nouns of a text that the articles know, as the articles spell them (see `KnowledgeService.knownNouns`). */
+  knownNouns?(text: string): string[];
   /** The article on the fundable task areas, which answers whether a task no article names is funded (`asTask`). */
   readonly taskAreasArticle?: string;
   /** The funding programme's rules; its `grant_cases` let a comparison of amounts compare the amounts. */
@@ -887,6 +889,7 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
     return kinds.get(word);
   };
   let leadsToTopic = false;
+  const namesOwnThing = (knowledge.knownNouns?.(question).length ?? 0) > 0 && !refersBack(question) && !POINTS_BACK.test(question);
   for (const reading of followUpReadings(question, topic, kindOf)) {
     const decision = knowledge.answer(reading);
     if (decision.outcome !== 'answer') {
@@ -895,6 +898,9 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
     }
     // Without a word pointing back, context may only choose among the topics the question itself fits.
     if (!followUp && !(alone.outcome === 'clarify' && alone.candidates.some((c) => c.article.id === decision.article.id))) continue;
+    // "und mindestlaufzeit?" after the savings rule: a follow-up that names a thing of its own and alone has an answer asks
+    // about that thing; a reading whose article hardly covers the follow-up answers only the topic's words.
+    if (namesOwnThing && alone.outcome === 'answer' && coverageOf(alone, decision.article.id) < alone.coverage * OWN_THING_SHARE) continue;
     const obvious = alone.outcome === 'answer' && alone.article.id === decision.article.id;
     // A question with a noun of its own that alone has this answer stands alone ("… drei Kommunen? Und wer prüft den
     // Antrag?"): the topic's words must not speak for it (an amount for three municipalities answers no "wer prüft").
@@ -908,6 +914,14 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
   if (article) return { question, decision: introOnly(article), readAgainst: topic };
   return { question, decision: alone };
 }
+
+/** How much of its own question a candidate of a decision covers (0 when it is none). */
+function coverageOf(decision: AnswerDecision, articleId: string): number {
+  return decision.candidates.find((c) => c.article.id === articleId)?.coverage ?? 0;
+}
+
+/** A follow-up's reading must cover at least this share of what the follow-up alone covers (see `readAsTyped`). */
+const OWN_THING_SHARE = 0.5;
 
 /** A joining word at the start ("Und wie hoch …?"), which by itself does not point back. */
 const JOINED = /^\s*(?:und|aber|also|sowie)\s+/iu;

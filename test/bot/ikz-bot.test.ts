@@ -491,12 +491,21 @@ describe('understanding what municipal staff write', () => {
     expect(reply.text).toContain(TEXT.noAnswer);
   });
 
-  it('answers a short question for a thing of its own, typed in lower case, on its own ("welche unterlagen brauchts?")', async () => {
+  it.each([
+    ['Wie beantragen wir die IKZ-Förderung?', 'welche unterlagen brauchts?', 'antragsunterlagen', 'Beschlüsse'],
+    // A fragment that names another thing of the programme asks about that thing, not about the topic's.
+    [
+      'Um wie viel Prozent müssen die Kosten bei einer geförderten IKZ sinken?',
+      'und mindestlaufzeit?',
+      'foerdervoraussetzungen',
+      '5 Jahre',
+    ],
+  ])('after "%s" answers "%s", which asks for a thing of its own, on its own', async (first, followUp, articleId, fact) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
-    await conversation.say('Wie beantragen wir die IKZ-Förderung?');
-    const reply = seen(await conversation.say('welche unterlagen brauchts?'));
-    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsunterlagen' });
-    expect(reply.text).toContain('Beschlüsse');
+    await conversation.say(first);
+    const reply = seen(await conversation.say(followUp));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
+    expect(reply.text).toContain(fact);
   });
 
   it('says which topic a follow-up was read against when the message does not', async () => {
