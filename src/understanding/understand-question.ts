@@ -971,7 +971,7 @@ const ASKS_OWN_THING =
  * named with its article or possessive (not a pronoun: "Und gilt das auch …?", "müssen wir …") names a thing of its own.
  */
 const ASKS_OWN_YES_NO =
-  /^\s*(?:(?:und|also|aber)\s+)?(?:darf|dürfen|duerfen|muss|müssen|muessen|kann|können|koennen|gilt|gelten|braucht|brauchen|ist|sind|bekommt|bekommen|zählt|zaehlt)\s+(?:auch\s+)?(?:(?:unser\p{L}*|ein\p{L}*|ne|nen)\s+\p{L}{4,}|(?:(?:der|die|den|dem)\s+)?\p{Lu}\p{L}{3,})/u;
+  /^\s*(?:(?:und|also|aber)\s+)?(?:darf|dürfen|duerfen|muss|müssen|muessen|kann|können|koennen|gilt|gelten|braucht|brauchen|ist|sind|bekommt|bekommen|zählt|zaehlt)\s+(?:auch\s+)?(?:(?:unser\p{L}*|ein\p{L}*|ne|nen)\s+\p{L}[\p{L}-]{3,}|(?:(?:der|die|den|dem)\s+)?\p{Lu}[\p{L}-]{3,})/u;
 
 /** `ASKS_OWN_YES_NO` of a question, its first word taken in lower case ("Und darf …", "Darf …"). */
 function asksOwnYesNo(question: string): boolean {

@@ -520,3 +520,13 @@ describe('everyday words of the shipped analyser data (_meta/analyzer.yml)', () 
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'haushaltsberatung' });
   });
 });
+
+describe('a second question about a thing named with a hyphen', () => {
+  it('is answered too, not dropped under the first ("Und muss ein IKZ-Projekt … haben?")', async () => {
+    const { reply } = await ask(
+      'Wie viele Zweckverbände hat der Bezirk Darmstadt? Und muss ein IKZ-Projekt noch Vorbildcharakter haben, um Geld zu bekommen?',
+    );
+    expect(reply.text).toContain('33 Zweckverbände');
+    expect(reply.text).toMatch(/^2\. /m);
+  });
+});
