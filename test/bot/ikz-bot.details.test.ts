@@ -19,6 +19,7 @@ describe('a question for a detail the knowledge base does not have', () => {
       'Zweckverband',
     ],
     ['the number of a hotline', 'Unter welcher Nummer ist die Notfall-Hotline des Hessen3C zu erreichen?', 'Telefonnummer', 'Hessen3C'],
+    ['the number of an emergency telephone', 'Wie ist die Nummer vom Notfalltelefon des Hessen3C?', 'Telefonnummer', 'Hessen3C'],
     [
       'a paragraph',
       'Nach welchem Paragraphen des Finanzausgleichsgesetzes wird der Landesausgleichsstock gebildet?',

@@ -61,6 +61,8 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Können Sie uns ein Planungsbüro für die Machbarkeitsstudie empfehlen?', ['anbieter']],
     ['welche finanzsoftware nehmen andere kommunen für die gemeinsame kasse?', ['anbieter']],
     ['Mit welchem IT-Dienstleister arbeiten die drei Gemeinden?', ['anbieter']],
+    ['Welches Produkt eignet sich für eine gemeinsame Kasse von vier Gemeinden?', ['anbieter']],
+    ['Wie ist die Nummer vom Notfalltelefon?', ['telefonnummer']],
     ['Von wann ist die RV? Brauch das Datum für die Sitzungsvorlage.', []],
     // A signature names an office, not a provider asked for.
     ['Gibt es dafür Geld vom Land? Freundliche Grüße, Büro des Bürgermeisters', []],
