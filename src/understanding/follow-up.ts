@@ -10,6 +10,8 @@ import { NUMBER_WORDS } from './german-numbers.js';
 export interface GrantTopic {
   grantCase: GrantCase;
   awaiting?: GrantCaseFigure;
+  /** Only the general case of any cooperation: the conversation named no case ("Kostet das AKC was?"). */
+  general?: boolean;
 }
 import type { GrantCase } from '../funding/grant-amounts.js';
 import type { GrantCaseFigure } from '../funding/programme-parameters.js';

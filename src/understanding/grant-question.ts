@@ -915,6 +915,11 @@ export function grantUse(
     // "Und für fünf?", "10 Mio": a number for the topic's case is the question, whatever the search makes of a bare number.
     if (concrete) return 'answer';
     if (reading.asks !== 'none' && complete(reading.grantCase)) return otherArticle ? undefined : 'answer';
+    // "Gibt es dafür Geld vom Land?" after "Was ist ein GVV?": a question for money that names nothing of its own asks for
+    // the topic's amount (and its missing number); the search found the preparation grants, which share its money words.
+    // (Not after a topic that named no case: "und die Haushaltsberatung, muss man da was zahlen?" after the AKC.)
+    if (reading.by === 'topic' && !topic.general && reading.asks !== 'none' && reading.asksForMoney && decision.outcome === 'no_answer')
+      return 'answer';
   }
   // Another case's article ("… Feuerwehrfahrzeuge … 4 Gemeinden, ist das förderfähig?" found the fire-brigade article):
   // this case's amount only when the message asks for an amount.
@@ -1067,6 +1072,10 @@ export function grantAnswer(
     version,
     articles,
     use,
-    topic: { grantCase: reading.grantCase, awaiting: figure.status === 'missing' ? figure.missing[0] : undefined },
+    topic: {
+      grantCase: reading.grantCase,
+      awaiting: figure.status === 'missing' ? figure.missing[0] : undefined,
+      ...(reading.by === 'general' && { general: true }),
+    },
   };
 }

@@ -467,6 +467,8 @@ describe('understanding what municipal staff write', () => {
     ['was fuer foerderung gibts wenn wir nen GVV gruenden?', 'und bei ner fusion?', 'entschuldungshilfe-fusion', '450 € je Einwohner'],
     ['Wie viel Förderung bekommt ein GVV?', 'wie wär das bei nem gvv mit nur 2 gemeinden?', 'foerderhoehe-gvv', '300.000 €'],
     ['Was ist ein GVV genau?', 'wieviel Förderung gibts dafür?', 'foerderhoehe-gvv', '150.000 €'],
+    // A yes/no question for money names nothing of its own: the topic's case, not the preparation grants it shares words with.
+    ['Was ist ein Gemeindeverwaltungsverband genau?', 'Bekommt man dafür auch Geld vom Land?', 'foerderhoehe-gvv', '150.000 €'],
     // A bare question word names no topic, though another article's title has it ("Wann muss der Antrag gestellt werden?").
     ['wer hat in hessen ausser oberzent noch freiwillig fusioniert', 'und wann?', 'fusion', '2020'],
   ])('after "%s" reads "%s" against that topic', async (first, followUp, articleId, fact) => {

@@ -602,6 +602,30 @@ describe('the computed answer of a question', () => {
     });
   });
 
+  it("answers a follow-up that asks for money with the topic's case, unless the topic named no case", () => {
+    const readAgainstTopic = { readAgainstTopic: true };
+    const preparation = answered('projektentwicklung');
+    const gvv = grantAnswer(
+      'Bekommt man dafür auch Geld vom Land?',
+      preparation,
+      programme,
+      { grantCase: { kind: 'gvv' } },
+      '2026-06-01',
+      readAgainstTopic,
+    );
+    expect(gvv).toMatchObject({ use: 'answer', figure: { status: 'missing', missing: ['members'] } });
+    const general = { grantCase: { kind: 'kooperation' as const }, general: true };
+    const office = grantAnswer(
+      'Und die Haushaltsberatung, muss man da was bezahlen?',
+      answered('haushaltsberatung'),
+      programme,
+      general,
+      '2026-06-01',
+      readAgainstTopic,
+    );
+    expect(office?.use).toBeUndefined();
+  });
+
   it('computes no amount for a case only mentioned when the search ranked another topic first', () => {
     const question = 'Wie viel müssen wir sparen, damit die Kommunalaufsicht unser Haushaltssicherungskonzept genehmigt?';
     const candidate = (id: string) => ({ article: { id } as Article, score: 1, coverage: 0.3, questionMatch: 0 });
