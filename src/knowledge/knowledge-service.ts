@@ -1,9 +1,9 @@
 import type { ProgrammeParameters } from '../funding/programme-parameters.js';
+import type { QueryWord } from '../language/german-analyzer.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import type { IntentsFile } from './intent-schema.js';
 import { DEFAULT_ANSWER_OPTIONS, decideAnswer, mentionsAnyOf, type AnswerDecision } from './answer-engine.js';
 import { KnowledgeIndex } from './knowledge-index.js';
-import type { QueryWord } from '../language/german-analyzer.js';
 import { RequestedDetails } from './detail-kinds.js';
 import { loadIndexedKnowledge } from './knowledge-snapshot.js';
 import type { Article, KnowledgeBase, KnowledgeProblem } from './types.js';

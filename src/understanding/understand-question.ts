@@ -889,7 +889,12 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
     return kinds.get(word);
   };
   let leadsToTopic = false;
-  const namesOwnThing = (knowledge.knownNouns?.(question).length ?? 0) > 0 && !refersBack(question) && !POINTS_BACK.test(question);
+  // (Only asked where the follow-up alone has an answer, which is when it matters below.)
+  const namesOwnThing =
+    alone.outcome === 'answer' &&
+    !refersBack(question) &&
+    !POINTS_BACK.test(question) &&
+    (knowledge.knownNouns?.(question).length ?? 0) > 0;
   for (const reading of followUpReadings(question, topic, kindOf)) {
     const decision = knowledge.answer(reading);
     if (decision.outcome !== 'answer') {
@@ -900,7 +905,7 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
     if (!followUp && !(alone.outcome === 'clarify' && alone.candidates.some((c) => c.article.id === decision.article.id))) continue;
     // "und mindestlaufzeit?" after the savings rule: a follow-up that names a thing of its own and alone has an answer asks
     // about that thing; a reading whose article hardly covers the follow-up answers only the topic's words.
-    if (namesOwnThing && alone.outcome === 'answer' && coverageOf(alone, decision.article.id) < alone.coverage * OWN_THING_SHARE) continue;
+    if (namesOwnThing && coverageOf(alone, decision.article.id) < alone.coverage * OWN_THING_SHARE) continue;
     const obvious = alone.outcome === 'answer' && alone.article.id === decision.article.id;
     // A question with a noun of its own that alone has this answer stands alone ("… drei Kommunen? Und wer prüft den
     // Antrag?"): the topic's words must not speak for it (an amount for three municipalities answers no "wer prüft").
