@@ -59,6 +59,8 @@ const SHORT_CLOSING =
 const AN_ANSWER = String.raw`(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|r(?:ü|ue)ckmeldung|info|information|nachricht|auskunft|einsch(?:ä|ae)tzung)`;
 /** "wäre", "wären", also spelt out. */
 const WOULD_BE = String.raw`(?:w(?:ä|ae)re|w(?:ä|ae)ren)`;
+/** "dankbar", and the letter's "verbunden" ("… wäre ich Ihnen sehr verbunden": obliged, not connected to anyone). */
+const THANKFUL = String.raw`(?:dankbar|verbunden)`;
 
 /** Phrases that only frame the question, removed wherever they stand. */
 const FILLERS: readonly RegExp[] = [
@@ -71,10 +73,11 @@ const FILLERS: readonly RegExp[] = [
   // "Über eine kurze Rückmeldung würde ich mich freuen." / "Ich freue mich auf Ihre Antwort."
   /über\s+(?:eine|ihre)\s+(?:kurze\s+|baldige\s+|schnelle\s+)?(?:antwort|rückmeldung|info|nachricht)\s+(?:würde|würden|freue|freuen)\s+(?:ich|wir)\s+(?:mich|uns)\s+(?:sehr\s+)?(?:freuen)?\s*[.!]*/giu,
   /(?:ich|wir)\s+freue?n?\s+(?:mich|uns)\s+(?:schon\s+)?auf\s+ihre\s+(?:antwort|rückmeldung|nachricht)\s*[.!]*/giu,
-  // "Für eine kurze Rückmeldung wäre ich dankbar.", "Ich wäre Ihnen für eine Antwort sehr dankbar.", "Wir wären dankbar für …"
+  // "Für eine kurze Rückmeldung wäre ich dankbar.", "Ich wäre Ihnen für eine Antwort sehr dankbar.", "Wir wären dankbar für …",
+  // "Für eine Einschätzung wäre ich Ihnen sehr verbunden."
   new RegExp(
-    String.raw`(?:f(?:ü|ue)r\s+${AN_ANSWER}\s+(?:${WOULD_BE}|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|` +
-      String.raw`(?:ich|wir)\s+${WOULD_BE}\s+(?:ihnen\s+)?(?:(?:sehr\s+)?dankbar\s+f(?:ü|ue)r\s+${AN_ANSWER}|f(?:ü|ue)r\s+${AN_ANSWER}\s+(?:sehr\s+)?dankbar))\s*[.!]*`,
+    String.raw`(?:f(?:ü|ue)r\s+${AN_ANSWER}\s+(?:${WOULD_BE}|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?${THANKFUL}|` +
+      String.raw`(?:ich|wir)\s+${WOULD_BE}\s+(?:ihnen\s+)?(?:(?:sehr\s+)?${THANKFUL}\s+f(?:ü|ue)r\s+${AN_ANSWER}|f(?:ü|ue)r\s+${AN_ANSWER}\s+(?:sehr\s+)?${THANKFUL}))\s*[.!]*`,
     'giu',
   ),
   // "Ich habe eine kurze Frage:" / "kurze Frage:" / "Frage:"

@@ -361,10 +361,14 @@ describe('understanding what municipal staff write', () => {
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId });
   });
 
-  it('answers a letter by its content, not its salutation and signature', async () => {
+  it.each([
+    ['an offer to be reached', 'Für Rückfragen stehe ich gern zur Verfügung.'],
+    // "verbunden" here is being obliged; read as "Verbinden Sie mich" it started the handoff.
+    ['thanks for an assessment', 'Für eine Einschätzung wäre ich Ihnen sehr verbunden.'],
+  ])('answers a letter by its content, not its salutation, %s and signature', async (_name, closing) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(
-      'Sehr geehrte Damen und Herren,\n\nunser Bürgermeister möchte wissen, wie lange die Bearbeitung eines Förderantrags dauert. Für Rückfragen stehe ich gern zur Verfügung.\n\nMit freundlichen Grüßen\nPetra Muster\nHauptamt Gemeinde Beispielstadt',
+      `Sehr geehrte Damen und Herren,\n\nunser Bürgermeister möchte wissen, wie lange die Bearbeitung eines Förderantrags dauert. ${closing}\n\nMit freundlichen Grüßen\nPetra Muster\nHauptamt Gemeinde Beispielstadt`,
     );
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsverfahren' });
   });

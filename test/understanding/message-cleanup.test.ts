@@ -47,6 +47,8 @@ describe('cleanMessage: letter-style messages', () => {
       'Wir prüfen eine Fusion. Mit welcher Unterstützung können wir rechnen?',
     ],
     ['Ich wäre Ihnen für eine Antwort sehr dankbar. Wer prüft den Antrag?', 'Wer prüft den Antrag?'],
+    // "verbunden" in a letter's thanks is being obliged, not a request to be connected.
+    ['Wer prüft den Antrag? Für eine Einschätzung wäre ich Ihnen sehr verbunden.', 'Wer prüft den Antrag?'],
     ['Ich wollte mal fragen, ob Landkreise auch gefördert werden', 'ob Landkreise auch gefördert werden'],
     [
       'Wir planen eine Kooperation beim Bauhof und möchten wissen, ob das förderfähig ist.',
