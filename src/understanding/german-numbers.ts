@@ -234,7 +234,23 @@ export interface Quantity {
 export interface QuantityOptions {
   /** Also every indefinite article followed by a word, as one (`article: true`): "mit einer Nachbargemeinde". */
   articles?: boolean;
+  /**
+   * Also every list of names after a noun, as its count (placed at the noun, as a number before it would be): "die
+   * Gemeinden Mücke, Gemünden (Felda) und Grünberg" = 3, "die Ortsteilwehren von Ober-, Mittel- und Unterdorf" = 3.
+   */
+  lists?: boolean;
 }
+
+/** One name of a list: a word (a cut-off "Ober-" too), after "Stadt"/"Gemeinde" …, with an addition in brackets. */
+const LIST_ITEM = String.raw`(?:(?:stadt|gemeinde|markt|bad)\s+)?\p{L}[\p{L}.-]*(?:\s*\([^()\n]{1,30}\))?`;
+/** A noun, maybe "von"/"aus"/"im" (+ article), and names joined by commas and a last "und"/"sowie". */
+const NAMED_LIST = new RegExp(
+  String.raw`(?<![\p{L}\d])(\p{L}+)[ \t]+(?:(?:von|aus|in|im)[ \t]+(?:den[ \t]+|dem[ \t]+)?)?(${LIST_ITEM}(?:[ \t]*,[ \t]*(?:(?:im|in)[ \t]+)?${LIST_ITEM})*[ \t]+(?:und|sowie)[ \t]+(?:(?:im|in|aus)[ \t]+)?${LIST_ITEM})(?![\p{L}])`,
+  'giu',
+);
+/** Words that are no names: a "list" of them is a sentence ("Gemeinden zahlen und bekommen …" has no comma anyway). */
+const NOT_A_NAME =
+  /^(?:und|oder|sowie|die|der|das|den|dem|des|ein|eine|einen|wir|sie|es|ich|auch|noch|nicht|mit|für|fuer|bei|zu|zum|zur|alle|andere|weitere|jeweils|je)$/iu;
 
 /** Numbers (with "er" or "k" attached), words (with a full stop; "+" and "&" as words), the euro sign and clause punctuation, in order. */
 const TOKEN =
@@ -384,6 +400,51 @@ export function quantitiesIn(text: string, options: QuantityOptions = {}): Quant
       article: false,
     });
   });
+  if (options.lists) found.push(...listedCounts(text, inQuestion));
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The lists of names after a noun, each as the count of its names ("die Gemeinden Mücke, Grünberg und Homberg" = 3 at
+ * "Gemeinden"). Two names count only when they are written as names (capitalised) or the first is cut off ("Ober- und
+ * Unterdorf"); none when a number stands before the noun ("die drei Gemeinden A, B und C" gives its count itself).
+ */
+function listedCounts(text: string, inQuestion: (index: number) => boolean): Quantity[] {
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(NAMED_LIST)) {
+    const [, noun, list] = match as unknown as [string, string, string];
+    const names = list.split(/[ \t]*,[ \t]*|[ \t]+(?:und|sowie)[ \t]+/iu).map((name) => name.replace(/^(?:im|in|aus)[ \t]+/iu, '').trim());
+    if (names.some((name) => NOT_A_NAME.test(name) || name in NUMBER_WORDS)) continue;
+    const written = names.length >= 3 || names.every((name) => /^\p{Lu}/u.test(name)) || names[0]!.endsWith('-');
+    const before = text
+      .slice(0, match.index)
+      .split(/[^\p{L}\d]*[.,;:!?()\n][^\p{L}\d]*/u)
+      .at(-1)!
+      .toLowerCase()
+      .split(/[^\p{L}\d]+/u)
+      .filter(Boolean)
+      .reverse()
+      .slice(0, WINDOW);
+    if (
+      !written ||
+      (before[0] !== undefined && (/^\d/.test(before[0]) || before[0] in NUMBER_WORDS)) ||
+      (before[1] !== undefined && /^\d/.test(before[1]))
+    )
+      continue;
+    found.push({
+      value: names.length,
+      text: list,
+      money: false,
+      group: false,
+      year: false,
+      after: [noun.toLowerCase()],
+      before,
+      index: match.index,
+      inQuestion: inQuestion(match.index),
+      ordinal: false,
+      article: false,
+    });
+  }
   return found;
 }
 

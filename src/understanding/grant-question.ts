@@ -339,7 +339,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   // "ein dritter Partner ist nicht in Sicht": an ordinal in a denied clause adds nobody.
   const countQuantities = multiplyEachCounts(
     joinListedCounts(
-      quantitiesIn(text, { articles: true }).filter(
+      quantitiesIn(text, { articles: true, lists: true }).filter(
         // In a merger "eine"/"eins" is what they become ("eins werden"), no count of those taking part.
         (q) => !(q.ordinal && deniedAt(text, q.index)) && !(merges && q.value === 1) && !designates(text, q, all),
       ),

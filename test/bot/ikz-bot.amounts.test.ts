@@ -55,6 +55,16 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
       ['In der Regel 60.000 €** für die Fusion von vier Ortsteilfeuerwehren', '4 × 15.000 € = 60.000 €'],
     ],
     [
+      'a fire-brigade merger whose brigades are named, not counted',
+      'In unserer Gemeinde sollen die Ortsteilfeuerwehren von Ober-, Mittel- und Unterdorf zu einer Wehr fusionieren. Mit wie viel Zuschuss können wir planen?',
+      ['In der Regel 45.000 €** für die Fusion von drei Ortsteilfeuerwehren', '3 × 15.000 € = 45.000 €'],
+    ],
+    [
+      'partners named, not counted',
+      'Die Gemeinden Mücke, Gemünden (Felda), Grünberg und Homberg (Ohm) wollen ihre Bauhöfe zusammenlegen. Mit welcher Landesförderung können wir rechnen?',
+      ['In der Regel 100.000 €** für eine Kooperation von vier Kommunen'],
+    ],
+    [
       'a GVV',
       'Wir gründen mit zwei Nachbargemeinden einen GVV – wie hoch ist die Zuwendung?',
       ['In der Regel 450.000 €** für einen Gemeindeverwaltungsverband aus drei Gemeinden', '3 × 150.000 € = 450.000 €'],

@@ -94,6 +94,20 @@ describe('numbers in a message, as clerks write them', () => {
     expect(articles.every((q) => q.value === 1 && text.slice(q.index).toLowerCase().startsWith(q.text))).toBe(true);
   });
 
+  it.each<[string, Array<[number, string]>]>([
+    ['die Gemeinden Mücke, Gemünden (Felda), Grünberg und Homberg (Ohm) prüfen', [[4, 'gemeinden']]],
+    ['die ortsteilfeuerwehren von ober-, mittel- und unterdorf', [[3, 'ortsteilfeuerwehren']]],
+    ['die Wehren im Ober- und im Unterdorf', [[2, 'wehren']]],
+    ['mit den Gemeinden Adorf und Bedorf', [[2, 'gemeinden']]],
+    // Two words in lower case may be a sentence, not names; a number before the noun counts itself.
+    ['mit den gemeinden adorf und bedorf', []],
+    ['die drei Gemeinden Adorf, Bedorf und Cedorf', [[3, 'gemeinden']]],
+    ['Kasse, Bauhof und Standesamt zusammenlegen', []],
+  ])('reads a list of names after a noun as its count only when asked to: "%s"', (text, expected) => {
+    expect(quantitiesIn(text).filter((q) => q.value === 4 || q.text.includes(','))).toEqual([]);
+    expect(quantitiesIn(text, { lists: true }).map((q) => [q.value, q.after[0]])).toEqual(expected);
+  });
+
   it('writes counts up to twelve as words in replies', () => {
     expect([countWord(2), countWord(5), countWord(12), countWord(16), countWord(1500)]).toEqual(['zwei', 'fünf', 'zwölf', '16', '1.500']);
   });
