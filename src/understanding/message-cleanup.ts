@@ -91,7 +91,7 @@ const FILLERS: readonly RegExp[] = [
   // "Können Sie mir dabei helfen?" on its own: asks for help with what the message says, not about help.
   /(?:^|(?<=[.!?\n]\s*))(?:können|könnten|kannst|könntest)\s+(?:sie|du|ihr)\s+(?:mir|uns)\s+(?:(?:da|dabei|hier|hierbei|bitte|vielleicht|kurz|eventuell|evtl\.?)\s+)*(?:weiter)?helfen\s*\?+/giu,
   // Claims to be checked: "Ich habe gehört, dass …", "Stimmt es, dass …?", "… stimmt das?", "Sehe ich das falsch?"
-  /(?:^|(?<=[.!?\n]\s*))(?:(?:(?:ich|wir|(?:der|die|unser|unsere|mein|meine)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+)?(?:habe|hab|haben|hat)\s+(?:gehört|gelesen)|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
+  /(?:^|(?<=[.!?\n]\s*))(?:(?:(?:ich|wir|(?:der|die|unser|unsere|mein|meine)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+)?(?:habe|hab|haben|hat)\s+(?:gehört|gehoert|gelesen)|stimmt\s+es|ist\s+es\s+richtig|trifft\s+es\s+zu)\s*,?\s*(?:dass\s+)?/giu,
   /,?\s*(?:stimmt\s+das|ist\s+das\s+richtig|oder\s+nicht|(?:sehe|verstehe)\s+ich\s+das\s+(?:falsch|richtig))\s*(?=\?)/giu,
   // … with words after it, as a clause or sentence of its own: "Stimmt das so?", "Ist das wirklich so?", "Trifft das zu?"
   /(?:,\s*|(?<=[.!?\n]\s*))(?:(?:stimmt|ist|trifft|kann)\s+das(?:\s+(?:so|denn|wirklich|eigentlich|überhaupt|tatsächlich|auch|nun|jetzt))+|(?:ist\s+das|trifft\s+das|kann\s+das)(?:\s+(?:so|denn|wirklich|eigentlich|überhaupt|tatsächlich|auch|nun|jetzt))*\s+(?:richtig|korrekt|wahr|zu|sein)|ist\s+da\s+was\s+dran)\s*(?=\?)/giu,

@@ -60,6 +60,7 @@ describe('cleanMessage: letter-style messages', () => {
       'ob wir mit 32.000 Einwohnern noch gefördert werden können',
     ],
     ['Ich hab gehört, mit nur zwei Gemeinden bekommt man gar nichts, stimmt das?', 'mit nur zwei Gemeinden bekommt man gar nichts?'],
+    ['hab gehoert mit nur zwei gemeinden bekommt man nix, stimmt das?', 'mit nur zwei gemeinden bekommt man nix?'],
     ['Hab gehört, nur Landkreise dürfen den Antrag stellen. Stimmt das?', 'nur Landkreise dürfen den Antrag stellen?'],
     ['Wir haben gelesen, dass Landkreise keinen Antrag stellen dürfen. Stimmt das?', 'Landkreise keinen Antrag stellen dürfen?'],
     ['Im Verband verlieren wir unsere Eigenständigkeit. Stimmt das so?', 'Im Verband verlieren wir unsere Eigenständigkeit?'],
