@@ -623,12 +623,14 @@ export class GermanAnalyzer {
       ADJECTIVE_INFLECTION.test(tokens[position]!.toLowerCase()) && nextTerm !== null && !this.lowerCaseTerms.has(nextTerm) && !lastVerb;
     if (adjective) return false;
     if (NOUN_CUES.has(before(1))) return true;
-    if (!NOUN_CUES.has(before(2))) return false;
+    const between = before(1);
+    const term = this.baseTerm(between);
+    // An inflected adjective the articles write in lower case names a thing next ("eigene beamte"), also without a cue.
+    if (!NOUN_CUES.has(before(2)))
+      return /(?:e|en|em|es)$/u.test(between) && (term === null ? STOP_ADJECTIVES.test(between) : this.lowerCaseTerms.has(term));
     // Between them a number, or an adjective (a stop word or a word the articles write in lower case): not a noun
     // ("der bürgermeister gewählt") nor an unknown word ("unter die arme greifen").
-    const between = before(1);
     if (/^\d+$/.test(between) || NUMBER_WORDS.has(between)) return true;
-    const term = this.baseTerm(between);
     return ADJECTIVE_INFLECTION.test(between) && (term === null || this.lowerCaseTerms.has(term));
   }
 
@@ -876,6 +878,9 @@ const NOUN_CUES = new Set(
 
 /** Number words between a determiner and its noun ("mit drei dörfern"). */
 const NUMBER_WORDS = new Set(['zwei', 'drei', 'vier', 'funf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'zwolf', 'paar', 'beiden']);
+
+/** Stop words that are adjectives before a noun ("eigene beamte", "andere kommunen"), folded. */
+const STOP_ADJECTIVES = /^(?:eigen|ander|weiter|neu|beid|einig|viel|mehrer|solch|samtlich|ubrig|ganz|gesamt)(?:e|en|em|es)$/u;
 
 /** Endings of an inflected adjective (`gemeinsame`, `neuen`, `kleiner`). */
 const ADJECTIVE_INFLECTION = /(?:e|en|er|es|em)$/;

@@ -237,6 +237,13 @@ describe('German analyser', () => {
       expect(classOf('wann ist die gemeinsame kommunalwahl', 'kommunalwahl')).toBe('noun');
     });
 
+    it('takes an unknown word after an adjective for a noun, also without an article ("eigene beamte")', () => {
+      expect(classOf('darf ein zweckverband eigene beamte haben', 'beamte')).toBe('noun');
+      expect(classOf('wir planen gemeinsame kläranlagen', 'kläranlagen')).toBe('noun');
+      // A question word ending like an adjective is none: "wie mach ich das" asks how, "mach" names nothing.
+      expect(classOf('wie mach ich das', 'mach')).toBe('other');
+    });
+
     it('takes a word the articles only write capitalised for a noun, whatever its ending', () => {
       expect(classOf('welche fristen gelten', 'fristen')).toBe('noun');
       expect(classOf('wir müssen planen', 'planen')).toBe('other');
