@@ -13,12 +13,14 @@ import {
   type ProgrammeParameters,
   type ProgrammeVersion,
 } from '../funding/programme-parameters.js';
+import { questionsFor, type ProjectKind } from '../funding/eligibility.js';
 import { versionOn } from '../funding/programme-validity.js';
 import type { AnswerDecision } from '../knowledge/answer-engine.js';
 import { looksLikeFollowUp, type GrantTopic } from './follow-up.js';
 import { quantitiesIn, type Quantity } from './german-numbers.js';
 import { mentionsAsker } from '../language/clauses.js';
 import { spellOutUmlauts } from '../language/german-normalizer.js';
+import { germanNumberOneDecimal } from '../shared/german-format.js';
 import { questionsOf } from './sentences.js';
 
 export type { GrantTopic } from './follow-up.js';
@@ -609,8 +611,10 @@ function multiplyEachCounts(quantities: Quantity[], all: CompiledCases): Quantit
       !q.money &&
       EACH.has(q.before[0] ?? '') &&
       countWordOf(q, all)?.side === 'after';
+    // (A thing of its own right after the count: "zwei Gemeinden", not "zwei Zusammenlegungen von Feuerwehren".)
+    const own = each ? countWordOf(previous, all) : undefined;
     if (!each) result.push(q);
-    else if (countWordOf(previous, all)) result.push({ ...q, value: previous.value * q.value });
+    else if (own && !(own.side === 'after' && own.index > 0)) result.push({ ...q, value: previous.value * q.value });
     else result[result.length - 1] = { ...q, value: previous.value * q.value };
   }
   return result;
@@ -684,7 +688,7 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
     const before = q.before.map(spellOutUmlauts);
     // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
     const locates = found.side === 'after' && LOCATING.has(before[0] ?? '') && before.slice(1, 3).some((w) => all.counting.has(w));
-    const result = isResult(before, previous);
+    const result = isResult(before, previous, q.value);
     // "als zweite Kommune im Kreis", "als dritte Gemeinde in Hessen": a rank in a region, not a count of partners.
     if (q.ordinal && ranksIn(found.words.slice(found.index + 1))) continue;
     // "noch eine Nachbargemeinde", "eine weitere Gemeinde": one more than the count before.
@@ -788,9 +792,10 @@ function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index:
  * part become, not their number (15.000 € per brigade taking part); it counts only when no count came before it.
  * Not "wir werden vier Gemeinden", "auf vier Gemeinden erweitern" (the partners grow).
  */
-function isResult(before: string[], previous: Quantity | undefined): boolean {
+function isResult(before: string[], previous: Quantity | undefined, value: number): boolean {
   if (!previous) return false;
-  return before[0] === 'zu' || (BECOMING.has(before[0] ?? '') && spellOutUmlauts(previous.before[0] ?? '') === 'aus');
+  // "jeweils zwei Ortsteilwehren werden eins": what they become, one, is never a count of those taking part.
+  return before[0] === 'zu' || (BECOMING.has(before[0] ?? '') && (value === 1 || spellOutUmlauts(previous.before[0] ?? '') === 'aus'));
 }
 
 /** A region after "in"/"im" ("im Kreis", "in ganz Hessen", "im Landkreis Fulda"): what a rank is counted in (folded words). */
@@ -1062,10 +1067,20 @@ export function grantAnswer(
           overview: decision.outcome === 'answer' && decision.article.overview,
           otherTopicFirst: decision.outcome === 'no_answer' && otherTopicFirst(decision, reading, cases),
         };
-  const use = grantUse(reading, summary, cases, topic, followUp);
+  let use = grantUse(reading, summary, cases, topic, followUp);
   const version = versionOn(programme, year === undefined ? day : `${year}-01-01` > day ? `${year}-01-01` : day);
-  const figure = grantFigure(version, reading.grantCase);
-  const articles = cases.find((c) => c.case === reading.grantCase.kind)!.articles;
+  let figure = grantFigure(version, reading.grantCase);
+  let articles = cases.find((c) => c.case === reading.grantCase.kind)!.articles;
+  // "… die Einsparung liegt bei etwa 8 %. Kriegen wir trotzdem was?": with a saving told below the rule's minimum, the
+  // rule is the answer, not the amount of a case that must meet it.
+  const saving = savingTold(message);
+  const { minimum_percent: minimum, source } = version.rules.savings;
+  if (use && saving !== undefined && saving < minimum && needsSavings(reading.grantCase.kind)) {
+    const reason = `Sie rechnen mit ${germanNumberOneDecimal(saving)} % Einsparung; die Personal- und Sachausgaben sollen aber um mindestens ${minimum} % pro Jahr sinken. Ausnahmen nennen die Quellen nicht – ob eine Förderung trotzdem in Frage kommt, klärt die Beratungsstelle.`;
+    figure = { rule: figure.rule, source: figure.source, version: figure.version, asOf: figure.asOf, status: 'not_applicable', reason };
+    articles = [source.article];
+    use = 'answer';
+  }
   return {
     reading,
     figure,
@@ -1078,4 +1093,19 @@ export function grantAnswer(
       ...(reading.by === 'general' && { general: true }),
     },
   };
+}
+
+/** A saving in percent the message tells ("die Einsparung liegt bei etwa 8 %", "wir sparen nur 10 Prozent"). */
+const SAVING_TOLD =
+  /(?:einspar|spar|ersparnis|kostensenk)\p{L}*[^.?!\n]{0,60}?(\d{1,2}(?:,\d)?)\s*(?:%|prozent)|(\d{1,2}(?:,\d)?)\s*(?:%|prozent)\s+(?:\p{L}+\s+){0,3}?(?:einspar|spar|ersparnis|weniger)/iu;
+
+function savingTold(message: string): number | undefined {
+  const match = SAVING_TOLD.exec(message);
+  return match ? Number((match[1] ?? match[2])!.replace(',', '.')) : undefined;
+}
+
+/** Whether a case must meet the savings rule: the cases of the Förder-Check that ask for the saving. */
+function needsSavings(kind: string): boolean {
+  const kinds: readonly string[] = ['kooperation', 'gvv', 'feuerwehr', 'vorbereitung', 'fusion'] satisfies ProjectKind[];
+  return kinds.includes(kind) && questionsFor(kind as ProjectKind).has('savingsPercent');
 }

@@ -60,6 +60,16 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
       ['In der Regel 45.000 €** für die Fusion von drei Ortsteilfeuerwehren', '3 × 15.000 € = 45.000 €'],
     ],
     [
+      'two mergers of two brigades each: four brigades, each merger becoming one',
+      'Bei uns gibt es zwei Zusammenlegungen von Feuerwehren, jeweils zwei Ortsteilwehren werden eins. Was bekommen wir da insgesamt?',
+      ['In der Regel 60.000 €** für die Fusion von vier Ortsteilfeuerwehren'],
+    ],
+    [
+      'what two brigades become, one, is no count of brigades',
+      'Zwei Ortsteilwehren werden eins. Was gibt es dafür?',
+      ['In der Regel 30.000 €** für die Fusion von zwei Ortsteilfeuerwehren'],
+    ],
+    [
       'partners named, not counted',
       'Die Gemeinden Mücke, Gemünden (Felda), Grünberg und Homberg (Ohm) wollen ihre Bauhöfe zusammenlegen. Mit welcher Landesförderung können wir rechnen?',
       ['In der Regel 100.000 €** für eine Kooperation von vier Kommunen'],
@@ -227,6 +237,29 @@ describe('amounts for a concrete case, computed by the programme rules', () => {
     const { last } = await talk(BEFORE, 'Wie hoch ist die übliche Aufwandsentschädigung für einen Wehrführer der Freiwilligen Feuerwehr?');
     expect(last.text).toContain(TEXT.noAnswer);
     expect(last.text).not.toContain('Wie viele Ortsteilfeuerwehren');
+  });
+
+  it.each<[string, string]>([
+    [
+      'counted',
+      'Drei Gemeinden wollen ihre Ordnungsämter zusammenlegen, die Einsparung liegt aber nur bei etwa 8 %. Kriegen wir trotzdem was?',
+    ],
+    ['named', 'Die Gemeinden A, B und C wollen ihre Ordnungsämter zusammenlegen, wir sparen nur 10 Prozent. Gibt es trotzdem Geld?'],
+  ])('answers with the savings rule, not an amount, when the partners (%s) tell a saving below 15 %', async (_name, question) => {
+    const { last, outcomes } = await talk(BEFORE, question);
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'einsparvorgabe' });
+    expect(last.text).toMatch(
+      /Für Ihren Fall: Sie rechnen mit (?:8|10) % Einsparung; die Personal- und Sachausgaben sollen aber um mindestens 15 %/,
+    );
+    expect(last.text).not.toContain('In der Regel 75.000');
+  });
+
+  it('computes the amount when the saving told meets the rule', async () => {
+    const { last } = await talk(
+      BEFORE,
+      'Wir sind 4 Gemeinden und sparen mit dem gemeinsamen Bauhof ungefähr 20 %. Wie viel Förderung gibt es?',
+    );
+    expect(last.text).toContain('In der Regel 100.000 €');
   });
 
   it('computes nothing for a question about something else that has a count', async () => {
