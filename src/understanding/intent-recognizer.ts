@@ -45,6 +45,8 @@ function uniqueTerms(sentences: ReadonlyArray<{ terms: MessageTerm[] }>): Messag
 
 /** The asker as the one to be reached ("Rufen Sie mich an"); not "mir" ("Schicken Sie mir Ihre Nummer"). */
 const ASKER_AS_OBJECT = /(?<!\p{L})mich(?!\p{L})/iu;
+/** …also as "uns" ("Rufen Sie uns an"), but not "unsere" ("unsere Unterlagen"). */
+const ASKER_TO_REACH = /(?<!\p{L})(?:mich|uns)(?!\p{L})/iu;
 
 /**
  * Recognises what a message asks the bot to do, from the example utterances in `_meta/intents.yml`.
@@ -205,6 +207,17 @@ export class IntentRecognizer {
       // whole request to reach the asker ("mich") beside it is the request ("Rufen Sie mich zurück, Ihre Nummer …").
       const ownData = this.reading.asksForOfficeData(text) && !(handoff.score >= 1 && ASKER_AS_OBJECT.test(text));
       chosen = !ownData && (this.reading.namesPerson(terms) || isGreater(fit(handoff), fit(contact))) ? handoff : contact;
+    } else if (
+      chosen &&
+      chosen === handoff &&
+      !terms.some((term) => !term.ownSide && this.reading.namesPerson([term])) &&
+      !ASKER_TO_REACH.test(text) &&
+      this.reading.namesOfficeContact(text)
+    ) {
+      // In a longer message (no contact reading there), the office's contact data asked for with no person named
+      // ("unsere Unterlagen" names none) nor the asker to be reached is a question, not a request: "Haben Sie eine
+      // E-Mail-Adresse vom Beratungszentrum? Ich würde lieber schriftlich anfragen."
+      chosen = undefined;
     }
     const intent = chosen?.example.intent;
     if (!chosen || !intent || intent === 'question') return undefined;

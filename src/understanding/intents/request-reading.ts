@@ -155,20 +155,44 @@ export class RequestReading {
    */
   asksForOfficeData(text: string): boolean {
     const tokens = tokenizeWords(text);
-    return tokens.some((token, i) => {
-      if (!YOUR.has(token.toLowerCase())) return false;
-      return tokens.slice(i + 1, i + 3).some((word) => {
-        const term = this.vocabulary.words.baseTerm(word);
-        if (!term) return false;
-        const { keys } = this.vocabulary.messageTerm({ term, noun: true, word });
-        return [...keys].some((key) =>
-          this.vocabulary.slotsOf(key).some(({ example }) => {
-            const { intent, slots } = this.vocabulary.examples[example]!;
-            return intent === 'contact' && slots.length === 1;
-          }),
-        );
-      });
-    });
+    return tokens.some(
+      (token, i) => this.isContactData(token) && tokens.slice(Math.max(0, i - 2), i).some((word) => YOUR.has(word.toLowerCase())),
+    );
+  }
+
+  /**
+   * True when a text names a noun of the office's contact data with "Ihr"/"Ihre" or the office next to it ("eine
+   * E-Mail-Adresse vom Beratungszentrum", "Hat die Beratungsstelle ne Telefonnummer?"): three words apart at most, the
+   * office a noun, not "Sie". Not a verb ("mit Ihrem Team telefonieren" asks to talk).
+   */
+  namesOfficeContact(text: string): boolean {
+    const tokens = tokenizeWords(text);
+    const lowerCase = !/\p{Lu}/u.test(text);
+    const noun = (token: string) => /^\p{Lu}/u.test(token) || (lowerCase && !/en$/u.test(token));
+    return tokens.some(
+      (token, i) =>
+        noun(token) &&
+        this.isContactData(token) &&
+        tokens.slice(Math.max(0, i - 3), i + 4).some((word) => {
+          if (YOUR.has(word.toLowerCase())) return true;
+          if (this.selfWords.has(foldGerman(word.toLowerCase()))) return false;
+          const term = this.vocabulary.words.baseTerm(word);
+          return term !== null && !this.namesPerson([{ term }]) && this.isOffice(term);
+        }),
+    );
+  }
+
+  /** True for a word of a one-word example of `contact` ("Telefonnummer", "E-Mail-Adresse", "Anschrift"). */
+  private isContactData(word: string): boolean {
+    const term = this.vocabulary.words.baseTerm(word);
+    if (!term) return false;
+    const { keys } = this.vocabulary.messageTerm({ term, noun: true, word });
+    return [...keys].some((key) =>
+      this.vocabulary.slotsOf(key).some(({ example }) => {
+        const { intent, slots } = this.vocabulary.examples[example]!;
+        return intent === 'contact' && slots.length === 1;
+      }),
+    );
   }
 
   /**

@@ -72,6 +72,13 @@ describe('RequestReading, the other readings of a sentence', () => {
     expect(reading.asksForOfficeData('Rufen Sie mich an')).toBe(false);
   });
 
+  it('finds the office named next to a noun of its contact data, not a verb of talking', () => {
+    expect(reading.namesOfficeContact('Haben Sie eine E-Mail-Adresse vom Beratungszentrum?')).toBe(true);
+    expect(reading.namesOfficeContact('hat das beratungszentrum ne email adresse')).toBe(true);
+    expect(reading.namesOfficeContact('Haben Sie eine E-Mail-Adresse?')).toBe(false);
+    expect(reading.namesOfficeContact('Am liebsten würde ich kurz mit Ihrem Team telefonieren.')).toBe(false);
+  });
+
   it.each([
     ['Wann bereiten wir den Antrag am geschicktesten vor?', true],
     ['Womit fangen wir an?', true],
