@@ -482,6 +482,20 @@ export class GermanAnalyzer {
         this.followsPlaceCue(tokens, position)
       )
         wordClass = 'place';
+      // In a message all in lower case, an unknown word right after a noun of a place ("im rp bezirk kassel", "die
+      // stadt musterhausen") names it, as it would written capitalised (not after a preposition: "mit" names no place;
+      // nor a short word or an ordinary one: "die gemeinde ca 6000 einwohner").
+      if (
+        lowerCase &&
+        wordClass !== 'number' &&
+        forms.parts.length === 0 &&
+        token.length >= 4 &&
+        !this.vocabulary.has(term) &&
+        !this.isOrdinaryTerm(term) &&
+        PLACE_CUES.has(tokens[position - 1]?.toLowerCase() ?? '') &&
+        !PREPOSITION_CUES.has(tokens[position - 1]!.toLowerCase())
+      )
+        wordClass = 'place';
       // A typo of a known word ("antragstelung", "gebüren"): numbers and abbreviations are no typos, and a verb or
       // adjective (by its case, or by its ending where case tells nothing and the known word is no noun either)
       // weighs little anyway.
@@ -894,8 +908,12 @@ function afterPossessive(tokens: readonly string[], position: number): boolean {
 }
 
 /** Words after which a capitalised unknown word names a town (see `followsPlaceCue`). */
+/** The prepositions among `PLACE_CUES`: before a capitalised word they name a place, before a lower-case one rarely. */
+const PREPOSITION_CUES = new Set(['aus', 'mit', 'in', 'zwischen']);
 const PLACE_CUES = new Set(
-  ['aus', 'mit', 'in', 'zwischen', 'stadt', 'städte', 'gemeinde', 'gemeinden', 'kommune', 'kommunen', 'landkreis', 'kreis'].concat([
+  [...PREPOSITION_CUES, 'stadt', 'städte', 'gemeinde', 'gemeinden', 'kommune', 'kommunen', 'landkreis', 'kreis'].concat([
+    'bezirk',
+    'regierungsbezirk',
     'nachbargemeinde',
     'nachbargemeinden',
     'nachbarstadt',

@@ -237,6 +237,13 @@ describe('German analyser', () => {
       expect(classOf('wann ist die gemeinsame kommunalwahl', 'kommunalwahl')).toBe('noun');
     });
 
+    it('takes an unknown word after a noun of a place for its name ("im rp bezirk kassel"), not a short or ordinary word', () => {
+      expect(classOf('wie viele zweckverbände gibt es im rp bezirk kassel', 'kassel')).toBe('place');
+      expect(classOf('wir sind die gemeinde musterhausen', 'musterhausen')).toBe('place');
+      expect(classOf('wenn die neue gemeinde ca 6000 einwohner hat', 'ca')).not.toBe('place');
+      expect(classOf('wir planen mit nachbarn', 'nachbarn')).not.toBe('place');
+    });
+
     it('takes an unknown word after an adjective for a noun, also without an article ("eigene beamte")', () => {
       expect(classOf('darf ein zweckverband eigene beamte haben', 'beamte')).toBe('noun');
       expect(classOf('wir planen gemeinsame kläranlagen', 'kläranlagen')).toBe('noun');
