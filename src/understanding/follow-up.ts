@@ -176,14 +176,15 @@ export function numbersIn(text: string): MentionedNumber[] {
 
 /**
  * The nouns of a question: German capitalises them, so the capitalised words that do not merely open the
- * sentence; in a question typed all in lower case, its longer words that are not question or verb openers.
+ * sentence; in a question typed all in lower case, its words of three letters or more ("gvv") that are not question
+ * or verb openers.
  */
 export function nounsIn(text: string): string[] {
   const all = words(text).filter((w) => /^\p{L}/u.test(w) && !(w.toLowerCase() in NUMBER_WORDS));
   const capitalised = all.filter((w) => /^\p{Lu}/u.test(w) && !OPENERS.has(w.toLowerCase()));
   // An abbreviation ("KGG", "GVV") is written in capitals by everyone: it does not show that the writer capitalises nouns.
   const lowerCase = all.every((w) => !/^\p{Lu}/u.test(w) || ABBREVIATION.test(w));
-  const nouns = lowerCase ? [...lowerCaseNouns(all, 4), ...capitalised] : capitalised;
+  const nouns = lowerCase ? [...lowerCaseNouns(all, 3), ...capitalised] : capitalised;
   return [...new Set(nouns)];
 }
 

@@ -373,9 +373,13 @@ describe('understanding what municipal staff write', () => {
     expect(outcomes.at(-1)).toMatchObject({ outcome: 'answer', articleId: 'antragsverfahren' });
   });
 
-  it('answers both of two questions, each with its source', async () => {
+  it.each([
+    'Was ist ein Gemeindeverwaltungsverband? Und wie viel Geld gibt es dafür?',
+    // An abbreviation typed in lower case is the thing "dafür" points back to.
+    'was ist ein gvv genau und was zahlt das land dafuer?',
+  ])('answers both of two questions, each with its source: "%s"', async (message) => {
     const { conversation } = await conversationWith(SHIPPED_KB);
-    const reply = seen(await conversation.say('Was ist ein Gemeindeverwaltungsverband? Und wie viel Geld gibt es dafür?'));
+    const reply = seen(await conversation.say(message));
     expect(reply.text).toContain(TEXT.twoAnswersIntro);
     expect(reply.text).toContain('1. Gemeindeverwaltungsverband (GVV)');
     expect(reply.text).toContain('2. Förderung für einen Gemeindeverwaltungsverband');

@@ -87,6 +87,8 @@ describe('follow-up questions', () => {
       { text: 'zwölf', value: 12 },
     ]);
     expect(nounsIn('kann ein zweckverband foerderung beantragen')).toEqual(['zweckverband', 'foerderung', 'beantragen']);
+    // A three-letter abbreviation typed in lower case is a noun too.
+    expect(nounsIn('was ist ein gvv genau')).toEqual(['gvv', 'genau']);
   });
 
   it('reads the nouns of a question typed in lower case also when it has an abbreviation in capitals', () => {
