@@ -347,8 +347,20 @@ const MANNER_NOUN = /^(?:Ma(?:ß|ss)st(?:a|ä|ae)b\p{Ll}*|Formel\p{Ll}*|Rechenwe
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   const asked = (ASKED_THING.exec(question) ?? HANDLED_THING.exec(question) ?? PASSIVE_THING.exec(question))?.[1];
   if (asked && MANNER_NOUN.test(asked)) return false;
-  const word = asked && words.find((w) => w.text === asked);
+  const word = asked ? words.find((w) => w.text === asked) : askedInLowerCase(question, words);
   return !!word && isUnknownWord(word, index);
+}
+
+/** "welche firewall sollen wir kaufen": in a message typed in lower case, the first of the two words after the question word that the analyser reads as a noun. */
+const ASKED_THING_LOWER =
+  /(?<!\p{L})(?:welche[rnms]?|wie\s+viele?|was\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?)\s+(\p{Ll}[\p{L}-]+)(?:\s+(\p{Ll}[\p{L}-]+))?/u;
+
+function askedInLowerCase(question: string, words: readonly QueryWord[]): QueryWord | undefined {
+  if (/\p{Lu}/u.test(question)) return undefined;
+  const match = ASKED_THING_LOWER.exec(question);
+  if (!match) return undefined;
+  const asked = [match[1], match[2]].map((text) => words.find((w) => w.text === text));
+  return asked.find((w) => w?.wordClass === 'noun');
 }
 
 /** A word no article has, with nothing standing for it (no synonym, compound part or OpenThesaurus entry). */

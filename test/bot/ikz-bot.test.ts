@@ -493,6 +493,8 @@ describe('understanding what municipal staff write', () => {
       'Wir wollen den Bauhof mit der Nachbargemeinde zusammenlegen. Wird das gefördert?',
       'Können wir die Mitarbeiter dann zur Nachbargemeinde abordnen?',
     ],
+    // A product the articles do not know, asked for in lower case.
+    ['was ist das AKC von hessen3c', 'und welche firewall sollen wir da kaufen, sophos oder fortinet?'],
   ])('after "%s" says honestly that it cannot answer "%s" (a field no article has)', async (first, followUp) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(first);

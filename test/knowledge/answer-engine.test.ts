@@ -214,7 +214,12 @@ describe('a question that asks for a thing no article knows', () => {
     expect(await outcome('Wie hoch ist das Sitzungsgeld für den Beschluss der Gemeindevertretung zur Kooperation?')).toBe('no_answer');
   });
 
+  it('is no answer when the message is typed in lower case and that noun is unknown', async () => {
+    expect(await outcome('welche mehrheit braucht der beschluss der gemeindevertretung zur kooperation?')).toBe('no_answer');
+  });
+
   it('answers when that noun is known, or the unknown noun is not what is asked for', async () => {
+    expect(await outcome('welchen beschluss braucht die kooperation in der gemeindevertretung?')).toBe('beschluss');
     expect(await outcome('Welchen Beschluss braucht die Kooperation in der Gemeindevertretung?')).toBe('beschluss');
     expect(await outcome('Braucht die Kooperation einen Beschluss der Gemeindevertretung mit Mehrheit?')).toBe('beschluss');
   });
