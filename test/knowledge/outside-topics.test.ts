@@ -24,6 +24,8 @@ describe('questions about a field of law the articles do not cover', () => {
     'Kann der Bürgermeister den Beitritt zum Zweckverband per Eilentscheidung beschließen?',
     // Municipal budget law.
     'Wann muss der Zweckverband seine Haushaltssatzung der Kommunalaufsicht vorlegen?',
+    // The municipal fiscal equalisation (KFA): the articles name the LAST only.
+    'Bekommen wir nach der Fusion höhere Schlüsselzuweisungen im KFA?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
