@@ -144,6 +144,16 @@ export class KnowledgeService {
     return this.index.article(id);
   }
 
+  /** Whether an article has a term anywhere: title, stored questions, keywords or text. */
+  hasTerm(articleId: string, term: string): boolean {
+    const terms = this.index.termsOf(articleId);
+    return (
+      terms.keywords.has(term) ||
+      terms.questions.some((q) => q.has(term)) ||
+      terms.sections.some((s) => s.heading.has(term) || s.body.has(term))
+    );
+  }
+
   /** A question's words, each with its index terms (its own first) and its weight in the answer decision. */
   weightedWords(question: string): Array<{ terms: string[]; weight: number }> {
     return this.index.analyzer

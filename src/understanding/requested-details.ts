@@ -20,6 +20,8 @@ interface Reader<R extends { decision: AnswerDecision }> {
   about(article: Article, asTopic: boolean): R;
   /** The article of the conversation's topic, if any. */
   topicArticle?: Article;
+  /** Whether `article` lacks what the question's subject names, which `subjectArticle` (the subject's answer) has. */
+  lacksSubject?(article: Article, subjectArticle: Article, subject: string): boolean;
 }
 
 /** A candidate this close to the best (share of its score, at about the same coverage) fits the subject as well. */
@@ -61,6 +63,14 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
     const decision: AnswerDecision = r.decision;
     return decision.outcome === 'answer' ? kinds.filter((k) => details.supply(decision.article, k).status !== 'missing').length : 0;
   };
+  // An article that supplies the detail for another thing is no answer ("… für den Verwendungsnachweis ein Formular?":
+  // the application's form); only the subject's own article, or one that also names the subject, may supply it.
+  const subjectArticle = subject?.decision.outcome === 'answer' ? subject.decision.article : undefined;
+  const aboutOther = (r: R | undefined) =>
+    subjectArticle !== undefined &&
+    r?.decision.outcome === 'answer' &&
+    r.decision.article !== subjectArticle &&
+    (reader.lacksSubject?.(r.decision.article, subjectArticle, subjectText) ?? false);
   const options: R[] = [];
   if (refersBack && reader.topicArticle) {
     // Read as typed against the topic already, the question keeps the sections it chose ("kostet das was?" → the costs).
@@ -70,12 +80,16 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
     // The question as typed first when its article supplies the detail: the detail word may be its topic ("Gibt es
     // einen Stichtag für den Gruppenantrag?"), and the subject alone may lead to an article that merely has one too.
     // So too when the subject names nothing of its own: the detail words were its topic ("Wann ist die nächste Fachtagung?").
-    const readings = supplied(asTyped) > 0 || !namesSomething(subjectText) ? [asTyped, subject] : [subject, asTyped];
+    const readings =
+      !aboutOther(asTyped) && (supplied(asTyped) > 0 || !namesSomething(subjectText)) ? [asTyped, subject] : [subject, asTyped];
     for (const r of readings) if (r?.decision.outcome === 'answer') options.push(r);
     for (const article of closeCandidates(subject ?? asTyped)) options.push(reader.about(article, false));
   }
   // The first reading wins unless a later one supplies more of the details.
-  const chosen = options.reduce<R | undefined>((best, option) => (!best || supplied(option) > supplied(best) ? option : best), undefined);
+  const chosen = options.reduce<R | undefined>(
+    (best, option) => (!best || (supplied(option) > supplied(best) && !aboutOther(option)) ? option : best),
+    undefined,
+  );
   if (chosen?.decision.outcome !== 'answer') return undefined;
   const { article } = chosen.decision;
   const findings = kinds.map((kind) => ({ kind, supply: details.supply(article, kind) }));

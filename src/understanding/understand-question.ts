@@ -30,6 +30,10 @@ export interface KnowledgeLookup {
   unknownNouns?(text: string): string[];
   /** The nouns of a text that the articles know, as the articles spell them (see `KnowledgeService.knownNouns`). */
   knownNouns?(text: string): string[];
+  /** A text's words, each with its index terms (its own first) and its weight (see `KnowledgeService.weightedWords`). */
+  weightedWords?(text: string): Array<{ terms: string[]; weight: number }>;
+  /** Whether an article has a term anywhere (see `KnowledgeService.hasTerm`). */
+  hasTerm?(articleId: string, term: string): boolean;
   /** The article on the fundable task areas, which answers whether a task no article names is funded (`asTask`). */
   readonly taskAreasArticle?: string;
   /** The funding programme's rules; its `grant_cases` let a comparison of amounts compare the amounts. */
@@ -854,8 +858,26 @@ export function readQuestion(question: string, knowledge: KnowledgeLookup, topic
     read: (text) => readAsTyped(text, knowledge, topic),
     about: (article, asTopic) => ({ question, decision: introOnly(article), ...(asTopic && { readAgainst: topic }) }),
     topicArticle,
+    lacksSubject: (article, subjectArticle, subject) => lacksWeightiestWord(article, subjectArticle, subject, knowledge),
   });
   return forDetails ?? asTyped;
+}
+
+/**
+ * Whether `article` lacks the weightiest word of `subject` that the subject's own article has ("Verwendungsnachweis" in
+ * "Gibt es für den Verwendungsnachweis ein Formular?": the application documents have a form, but for the application).
+ */
+function lacksWeightiestWord(article: Article, subjectArticle: Article, subject: string, knowledge: KnowledgeLookup): boolean {
+  if (!knowledge.weightedWords || !knowledge.hasTerm || !knowledge.knownNouns || !knowledge.terms) return false;
+  // Nouns only: a rare filler ("selbst") names no thing.
+  const nouns = new Set(knowledge.knownNouns(subject).flatMap((noun) => knowledge.terms!(noun)));
+  let weightiest: { term: string; weight: number } | undefined;
+  for (const { terms, weight } of knowledge.weightedWords(subject)) {
+    const term = terms[0];
+    if (term && nouns.has(term) && weight > (weightiest?.weight ?? 0) && knowledge.hasTerm(subjectArticle.id, term))
+      weightiest = { term, weight };
+  }
+  return weightiest !== undefined && !knowledge.hasTerm(article.id, weightiest.term);
 }
 
 /** A confident answer with an article's intro, for a question about the article's topic. */

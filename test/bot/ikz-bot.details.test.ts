@@ -46,6 +46,13 @@ describe('a question for a detail the knowledge base does not have', () => {
       'Gebühren oder Kosten',
       'Vereinbarung',
     ],
+    [
+      // The application's form is known ("formlos"); that is no answer for the proof of use.
+      'a form for the proof of use, not for the application',
+      'gibt es fuer den verwendungsnachweis bei der ikz foerderung einen vordruck?',
+      'Formular oder einen Vordruck',
+      'Bewilligung',
+    ],
   ])(
     '%s: says honestly that it is not in its information, offers the advisors and the near article',
     async (_name, question, missing, related) => {
