@@ -125,10 +125,11 @@ const FILLERS: readonly RegExp[] = [
  * ob …", "… meint, …" (before "ob"
  * also without the comma clerks often leave out): a short subject (up to five words) before it goes too
  * ("Unsere Gemeindevertretung möchte wissen, ob …", "Mein Bürgermeister fragt, ob …"); after a longer sentence
- * only the frame goes ("Wir planen X und möchten wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)
+ * only the frame goes ("Wir planen X und möchten wissen, ob …"); after a dash or semicolon the subject goes too ("…
+ * entschieden ist – wir würden gern wissen, ob …"). (The comma tells the frame from "Was fragt das RP ab?".)
  */
 const WANTS_TO_KNOW =
-  /(?:(?:^|(?<=[.!?\n]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:(?:bis|vor|zur|zum|für|fuer|in|im|am|noch|heute|morgen)\s+(?:[\p{L}\d.-]+\s+){0,6}?)?(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären|abzuklären|herauszufinden|rauszufinden|zu\s+erfragen|in\s+erfahrung\s+zu\s+bringen))|(?:wurde|wird)\s+(?:auch\s+)?gefragt|(?:bräuchte|bräuchten|braeuchte|braeuchten|brauche|brauchen|benötige|benötigen|benoetige|benoetigen)\s+(?:(?:für|fuer|zur|zum|bis|vor)\s+(?:[\p{L}\d.-]+\s+){0,4}?)?(?:gerne?\s+|kurz\s+|noch\s+|mal\s+|dringend\s+)*(?:die|eine)\s+(?:kurze\s+)?(?:info|infos|information|informationen|auskunft|angabe))(?:\s*[,:]\s*|\s+(?=(?:ob|wie|was|wer|wann|wo|wohin|woher|warum|welche[rnms]?|(?:aus|in|mit|von|bei|an|zu)\s+welche[rnms]?)\s))/giu;
+  /(?:(?:^|(?<=[.!?\n;]\s*)|(?<=\s[–—-]\s*))(?:[\p{L}-]+\s+){0,5}?|\b(?:und\s+|daher\s+|deshalb\s+|nun\s+)?)(?:(?:möchte|möchten|würde|würden|will|wollen|wollte|wollten|wüsste|wüssten|hätte|hätten)\s+(?:gerne?\s+|mal\s+|nur\s+|kurz\s+|bitte\s+|jetzt\s+)*(?:(?:bis|vor|zur|zum|für|fuer|in|im|am|noch|heute|morgen)\s+(?:[\p{L}\d.-]+\s+){0,6}?)?(?:wissen|erfahren|nachfragen|anfragen|fragen|klären)|(?:fragt|fragen|fragte|fragten|meint|meinte)|(?:hat|haben|hatte|hatten)\s+(?:(?:mich|uns)\s+)?(?:gefragt|gebeten\s*,?\s*(?:nachzufragen|zu\s+fragen|zu\s+klären|abzuklären|herauszufinden|rauszufinden|zu\s+erfragen|in\s+erfahrung\s+zu\s+bringen))|(?:wurde|wird)\s+(?:auch\s+)?gefragt|(?:bräuchte|bräuchten|braeuchte|braeuchten|brauche|brauchen|benötige|benötigen|benoetige|benoetigen)\s+(?:(?:für|fuer|zur|zum|bis|vor)\s+(?:[\p{L}\d.-]+\s+){0,4}?)?(?:gerne?\s+|kurz\s+|noch\s+|mal\s+|dringend\s+)*(?:die|eine)\s+(?:kurze\s+)?(?:info|infos|information|informationen|auskunft|angabe))(?:\s*[,:]\s*|\s+(?=(?:ob|wie|was|wer|wann|wo|wohin|woher|warum|welche[rnms]?|(?:aus|in|mit|von|bei|an|zu)\s+welche[rnms]?)\s))/giu;
 
 /** A place after "aus"/"in"/"von" in a frame's subject: "Ein Kollege aus NRW". */
 const FROM_PLACE = /(?<!\p{L})(?:aus|in|im|von|vom)\s+\p{Lu}[\p{L}-]*\s+\p{L}+/u;
@@ -197,7 +198,8 @@ export function cleanMessage(message: string): CleanedMessage {
   text = text.replace(WANTS_TO_KNOW, (frame: string, offset: number, whole: string) => {
     // "Ein Kollege aus NRW fragt, ob es dort …": where the asker is from is what "dort" means; it stays as a sentence.
     const from = FROM_PLACE.test(frame) ? frame.slice(0, frame.search(FRAME_VERB)).trim() : '';
-    const atStart = /(^|[.!?\n]\s*)$/.test(whole.slice(0, offset));
+    // After a dash the frame only explains the question before it ("Wie lange dauert es – wir würden gern wissen, ob …").
+    const atStart = /(^|[.!?\n;]\s*|\s[–—-]\s*)$/.test(whole.slice(0, offset));
     return from ? `${from}. ` : atStart ? '' : '. ';
   });
   text = tidy(text);

@@ -54,6 +54,11 @@ describe('cleanMessage: letter-style messages', () => {
       'Wir planen eine Kooperation beim Bauhof und möchten wissen, ob das förderfähig ist.',
       'Wir planen eine Kooperation beim Bauhof. ob das förderfähig ist.',
     ],
+    // After a dash the frame and its subject go: the clause explains the question before it.
+    [
+      'Wie lange dauert die Prüfung – wir würden gerne wissen, ob der Bescheid noch dieses Jahr kommt?',
+      'Wie lange dauert die Prüfung – ob der Bescheid noch dieses Jahr kommt?',
+    ],
     ['Guten Morgen Frau Weber, ich möchte gern mit einer Beraterin sprechen. Viele Grüße', 'ich möchte gern mit einer Beraterin sprechen.'],
     [
       'Mein Bürgermeister fragt, ob wir mit 32.000 Einwohnern noch gefördert werden können',
