@@ -156,7 +156,7 @@ const ASKS_IF_ALLOWED =
 
 /** "Ich habe gehört, dass …", "Wir haben gelesen …", "Angeblich …": a frame that reports a claim, not part of it. */
 const HEARSAY =
-  /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich|(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:noch\s+)?im\s+kopf|(?:ich|wir)\s+(?:meine|meinen|glaube|glauben|dachte|dachten)|soweit\s+(?:ich|wir)\s+(?:weiß|weiss|wissen)|(?:ein|eine|unser|unsere|mein|meine)\s+\p{L}+\s+(?:meint|sagt|behauptet)|(?:der|die|ein|eine|unser|unsere|mein|meine)\s+\p{L}+\s+(?:hat|haben)\s+(?:[\p{L}\d.-]+\s+){0,6}?(?:gesagt|behauptet|gemeint|erzählt|erzaehlt|aufgeschnappt|verkündet|verkuendet))\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
+  /^\s*(?:(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\p{L}+\s+){0,4}?(?:gehört|gehoert|gelesen|mitbekommen|erfahren)|man\s+(?:hat\s+(?:uns|mir)\s+(?:gesagt|erzählt|erzaehlt)|sagt|hört|hoert)|(?:uns|mir)\s+wurde\s+(?:gesagt|erzählt|erzaehlt)|es\s+(?:heißt|heisst)|angeblich|(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:noch\s+)?im\s+kopf|(?:ich|wir)\s+(?:meine|meinen|glaube|glauben|dachte|dachten)|soweit\s+(?:ich|wir)\s+(?:weiß|weiss|wissen)|(?:ein|eine|unser|unsere|mein|meine)\s+\p{L}+\s+(?:meint|sagt|behauptet)|(?:der|die|ein|eine|unser|unsere|mein|meine)\s+\p{L}+(?:\s*,[^,.?!]{1,60},)?\s+(?:hat|haben)\s+(?:[\p{L}\d.-]+\s+){0,6}?(?:gesagt|behauptet|gemeint|erzählt|erzaehlt|aufgeschnappt|verkündet|verkuendet))\s*[,:]?\s*(?:dass\s+|das\s+(?=\p{Ll}))?/iu;
 
 /**
  * The claim a message asks to confirm ("Wir haben gehört, für drei Gemeinden gibt es 100.000 €. Stimmt das?"), as a
@@ -186,9 +186,9 @@ export function claimToConfirm(text: string): string | undefined {
   return asQuestion(`${asQuestion(claim).slice(0, -1)}${asked}`);
 }
 
-/** A sentence about the one before it: "Das hat die Gemeindevertretung gleich übernommen." */
+/** A sentence about the one before it: "Das hat die Gemeindevertretung gleich übernommen.", "Das schaffen wir nie." */
 const REFERS_TO_SENTENCE_BEFORE =
-  /^\s*(?:das|dies|diese\s+(?:zahl|summe|aussage))\s+(?:hat|haben|wurde|wird|ist|steht|stand|kam|kommt)\b/iu;
+  /^\s*(?:das|dies|diese\s+(?:zahl|summe|aussage))\s+(?:hat|haben|wurde|wird|ist|steht|stand|kam|kommt|schaffen|schafft|packen|kriegen|können|koennen|klingt|wäre|waere)\b/iu;
 
 /** Words that open a restatement of the question before ("Also …", "Sprich …", "Anders gefragt: …"). */
 const RESTATEMENT =

@@ -327,6 +327,11 @@ describe('a claim the user asks to confirm', () => {
       'Der Wehrführer hat in der Sitzung gesagt, für zwei Wehren gibt es 50.000 Euro. Das hat der Kämmerer gleich eingeplant. ob die Zahl so stimmt?',
       'für zwei Wehren gibt es 50.000 Euro?',
     ],
+    // The reporter named with a relative clause; a reaction to the claim ("Das schaffen wir nie.") is about it too.
+    [
+      'Der Berater, den der Nachbarort beauftragt hat, hat gesagt, wir müssten 30 Prozent einsparen. Das schaffen wir nie. Stimmt das?',
+      'wir müssten 30 Prozent einsparen?',
+    ],
     [
       'Für drei Gemeinden gibt es 100.000 Euro, sagt der Kollege. Stimmt die Zahl?',
       'Für drei Gemeinden gibt es 100.000 Euro, sagt der Kollege?',
