@@ -20,6 +20,8 @@ interface Reader<R extends { decision: AnswerDecision }> {
   about(article: Article, asTopic: boolean): R;
   /** The article of the conversation's topic, if any. */
   topicArticle?: Article;
+  /** The question read on its own, without the conversation's topic. */
+  readAlone?(text: string): R;
   /** Whether `article` lacks what the question's subject names, which `subjectArticle` (the subject's answer) has. */
   lacksSubject?(article: Article, subjectArticle: Article, subject: string): boolean;
 }
@@ -76,6 +78,10 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
     // Read as typed against the topic already, the question keeps the sections it chose ("kostet das was?" → the costs).
     const onTopic = asTyped.decision.outcome === 'answer' && asTyped.decision.article === reader.topicArticle;
     options.push(onTopic ? asTyped : reader.about(reader.topicArticle, true));
+    // "wie lange dauert sowas?" after the application documents: an article the topic links as related may supply it
+    // (the procedure has the processing time); one of another matter may not ("kostet das was?" is about the topic).
+    const alone = reader.readAlone?.(question);
+    if (alone?.decision.outcome === 'answer' && areRelated(reader.topicArticle, alone.decision.article)) options.push(alone);
   } else {
     // The question as typed first when its article supplies the detail: the detail word may be its topic ("Gibt es
     // einen Stichtag für den Gruppenantrag?"), and the subject alone may lead to an article that merely has one too.
@@ -106,6 +112,10 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
     details: findings,
     ...(near.length > 0 && { nearArticles: [...new Set(near)].slice(0, MAX_NEAR - 1) }),
   };
+}
+
+function areRelated(a: Article, b: Article): boolean {
+  return a.related.includes(b.id) || b.related.includes(a.id);
 }
 
 /** The articles that fit a reading about as well as its answer (or its best candidate). */

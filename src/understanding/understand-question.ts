@@ -858,6 +858,7 @@ export function readQuestion(question: string, knowledge: KnowledgeLookup, topic
     read: (text) => readAsTyped(text, knowledge, topic),
     about: (article, asTopic) => ({ question, decision: introOnly(article), ...(asTopic && { readAgainst: topic }) }),
     topicArticle,
+    readAlone: (text) => ({ question, decision: knowledge.answer(text) }),
     lacksSubject: (article, subjectArticle, subject) => lacksWeightiestWord(article, subjectArticle, subject, knowledge),
   });
   return forDetails ?? asTyped;
