@@ -12,6 +12,8 @@ export interface GrantTopic {
   awaiting?: GrantCaseFigure;
   /** Only the general case of any cooperation: the conversation named no case ("Kostet das AKC was?"). */
   general?: boolean;
+  /** The reply told the case's amount (or asked for its number): the conversation is about money. */
+  aboutAmount?: boolean;
 }
 import type { GrantCase } from '../funding/grant-amounts.js';
 import type { GrantCaseFigure } from '../funding/programme-parameters.js';

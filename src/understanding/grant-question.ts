@@ -907,10 +907,11 @@ export function grantUse(
   const otherArticle = decision.outcome === 'answer' && !caseArticle;
   const concrete = reading.given.length > 0;
   // "Und wenn wir gleich fusionieren?" after an amount: the amount of the case the follow-up names instead (not "Und
-  // wann war die Fusion von Oberzent?", which asks a question of its own).
+  // wann war die Fusion von Oberzent?", which asks a question of its own, nor "und die erste freiwillige fusion?"
+  // after the history of the GVV, which was no question about money).
   if (
     followUp &&
-    topic &&
+    topic?.aboutAmount &&
     topic.grantCase.kind !== reading.grantCase.kind &&
     (reading.by === 'name' || reading.by === 'mention') &&
     !reading.asksOwnQuestion
@@ -1091,6 +1092,7 @@ export function grantAnswer(
       grantCase: reading.grantCase,
       awaiting: figure.status === 'missing' ? figure.missing[0] : undefined,
       ...(reading.by === 'general' && { general: true }),
+      ...(use !== undefined && { aboutAmount: true }),
     },
   };
 }

@@ -479,6 +479,13 @@ describe('understanding what municipal staff write', () => {
     ['Was ist ein Gemeindeverwaltungsverband genau?', 'Bekommt man dafür auch Geld vom Land?', 'foerderhoehe-gvv', '150.000 €'],
     // A bare question word names no topic, though another article's title has it ("Wann muss der Antrag gestellt werden?").
     ['wer hat in hessen ausser oberzent noch freiwillig fusioniert', 'und wann?', 'fusion', '2020'],
+    // Another case named after a question that was not about money asks about that thing, not its amount.
+    [
+      'Wann ist in Hessen der erste Gemeindeverwaltungsverband entstanden und wer war das?',
+      'und die erste freiwillige fusion nach der gebietsreform?',
+      'fusion',
+      'Grenzänderungsvertrag',
+    ],
     // A detail the topic's article lacks, which an article it links as related has (the procedure: 2 to 3 months).
     [
       'So, unser Gruppenantrag ist jetzt komplett beim Kreis abgegeben, alle Beschlüsse und der Vertrag liegen bei.',
