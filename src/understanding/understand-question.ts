@@ -402,11 +402,20 @@ const OWN_COVERAGE_BESIDE_OUTSIDE = 0.8;
  * about that one (unless it names Hessen: "… wie in Bayern. Gibt es das in Hessen auch?").
  */
 function aboutOutsideContext(text: string, understanding: QuestionUnderstanding, knowledge: KnowledgeLookup): boolean {
-  if (understanding.kind !== 'single' || understanding.reading.decision.outcome !== 'answer') return false;
+  // Also two questions about it ("… in Bayern gibt es ebenfalls eine Förderung. Wie hoch ist die dort und wer bewilligt sie?").
+  const decisions =
+    understanding.kind === 'single'
+      ? [understanding.reading.decision]
+      : understanding.kind === 'two'
+        ? understanding.readings.map((r) => r.decision)
+        : [];
+  if (decisions.length === 0 || decisions.some((d) => d.outcome !== 'answer')) return false;
   const { questions, context } = questionsOf(text);
   if (questions.length === 0 || questions.some((q) => NAMES_HESSEN.test(q))) return false;
   if (!context.some((sentence) => isOutsideAlone(sentence, knowledge))) return false;
-  return questions.some((q) => looksLikeFollowUp(q)) || understanding.reading.decision.coverage < OWN_COVERAGE_BESIDE_OUTSIDE;
+  return (
+    questions.some((q) => looksLikeFollowUp(q)) || decisions.some((d) => d.outcome === 'answer' && d.coverage < OWN_COVERAGE_BESIDE_OUTSIDE)
+  );
 }
 
 /**

@@ -114,6 +114,17 @@ describe('answers from the knowledge base', () => {
     expect(outcomes.at(-1)?.outcome).toBe('no_answer');
   });
 
+  it('says that another Land is outside when two questions ask about its programme ("dort", "sie")', async () => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    const reply = seen(
+      await conversation.say(
+        'Eine Kollegin meinte, in Bayern gibt es ebenfalls eine Förderung für interkommunale Zusammenarbeit. Wie hoch ist die dort und wer bewilligt sie?',
+      ),
+    );
+    expect(reply.text).toContain(TEXT.outsideScope);
+    expect(outcomes.at(-1)?.outcome).toBe('no_answer');
+  });
+
   it('starts the handoff from the button under an unanswered question', async () => {
     const { conversation } = await conversationWith(SMALL_KB);
     const noAnswer = seen(await conversation.say('Wie hoch ist die Hundesteuer?'));
