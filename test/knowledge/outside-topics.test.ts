@@ -26,6 +26,9 @@ describe('questions about a field of law the articles do not cover', () => {
     'Wann muss der Zweckverband seine Haushaltssatzung der Kommunalaufsicht vorlegen?',
     // The municipal fiscal equalisation (KFA): the articles name the LAST only.
     'Bekommen wir nach der Fusion höhere Schlüsselzuweisungen im KFA?',
+    // Pay of honorary officials and legal remedies.
+    'Was bekommt der Verbandsvorsitzende des Zweckverbands als Aufwandsentschädigung?',
+    'Können wir gegen die Ablehnung des IKZ-Antrags Widerspruch einlegen?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
