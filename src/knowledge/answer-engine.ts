@@ -252,7 +252,8 @@ function overviewFor(
   return best;
 }
 
-function areRelated(a: Article, b: Article): boolean {
+/** Whether one of two articles links the other as related (one topic family). */
+export function areRelated(a: Article, b: Article): boolean {
   return a.related.includes(b.id) || b.related.includes(a.id);
 }
 

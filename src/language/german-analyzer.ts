@@ -907,9 +907,9 @@ function afterPossessive(tokens: readonly string[], position: number): boolean {
   return tokens.slice(Math.max(0, position - 2), position).some((token) => POSSESSIVES.test(token));
 }
 
-/** Words after which a capitalised unknown word names a town (see `followsPlaceCue`). */
 /** The prepositions among `PLACE_CUES`: before a capitalised word they name a place, before a lower-case one rarely. */
 const PREPOSITION_CUES = new Set(['aus', 'mit', 'in', 'zwischen']);
+/** Words after which a capitalised unknown word names a town (see `followsPlaceCue`). */
 const PLACE_CUES = new Set(
   [...PREPOSITION_CUES, 'stadt', 'städte', 'gemeinde', 'gemeinden', 'kommune', 'kommunen', 'landkreis', 'kreis'].concat([
     'bezirk',

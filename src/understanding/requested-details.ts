@@ -1,4 +1,4 @@
-import type { AnswerDecision } from '../knowledge/answer-engine.js';
+import { areRelated, type AnswerDecision } from '../knowledge/answer-engine.js';
 import type { DetailKind, DetailSupply, OfficeContactField, RequestedDetails } from '../knowledge/detail-kinds.js';
 import type { Article } from '../knowledge/types.js';
 import { looksLikeFollowUp, nounsIn } from './follow-up.js';
@@ -112,10 +112,6 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
     details: findings,
     ...(near.length > 0 && { nearArticles: [...new Set(near)].slice(0, MAX_NEAR - 1) }),
   };
-}
-
-function areRelated(a: Article, b: Article): boolean {
-  return a.related.includes(b.id) || b.related.includes(a.id);
 }
 
 /** The articles that fit a reading about as well as its answer (or its best candidate). */
