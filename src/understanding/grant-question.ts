@@ -781,7 +781,8 @@ function countWordOf(q: Quantity, all: CompiledCases): { words: string[]; index:
   const reach = q.ordinal || q.article ? 2 : 3;
   const index = after.slice(0, reach).findIndex((w) => all.counting.has(w));
   if (index >= 0) return { words: after, index, side: 'after' };
-  if (q.ordinal || q.article) return undefined;
+  // "mit den Nachbarn nach 3 Jahren": a number with its own unit counts that unit, not the counting word before it.
+  if (q.ordinal || q.article || UNITS.test(after[0] ?? '')) return undefined;
   const before = q.before.map(spellOutUmlauts);
   const back = before.slice(0, 2).findIndex((w) => all.counting.has(w) || all.counting.starts(w));
   return back >= 0 ? { words: before, index: back, side: 'before' } : undefined;
