@@ -10,14 +10,14 @@ export const MINIMUM_QUESTION = 'Wie viele Kommunen müssen mindestens zusammena
 /** What a question whether two partners are enough asks, in the articles' words (the exception for two). */
 export const PAIR_QUESTION = 'Geht eine geförderte Kooperation auch mit nur zwei Kommunen?';
 
-/** "wie viele", "wieviele", "mit wie vielen", "ab wie vielen". */
-const ASKS_COUNT = /(?<!\p{L})wie\s*viele[nm]?(?!\p{L})/iu;
-/** A requirement: "müssen", "mindestens", "braucht man", "nötig". */
+/** "wie viele", "wieviele", "mit wie vielen", "ab wie vielen", and typed without the ending before partners: "ab wieviel Gemeinden". */
+const ASKS_COUNT = /(?<!\p{L})wie\s*viel(?:e[nm]?(?!\p{L})|\s+(?=(?:kommunen|gemeinden|städte|staedte|partner)(?!\p{L})))/iu;
+/** A requirement: "müssen", "mindestens", "braucht man", "nötig", "ab wie vielen". */
 const REQUIRED =
-  /(?<!\p{L})(?:muss|müssen|muessen|musst|mindestens|wenigstens|mind\.|braucht|brauchen|brauch|nötig|noetig|erforderlich|notwendig|vorgeschrieben)(?!\p{L})/iu;
+  /(?<!\p{L})(?:ab\s+wie\s*viel|muss|müssen|muessen|musst|mindestens|wenigstens|mind\.|braucht|brauchen|brauch|nötig|noetig|erforderlich|notwendig|vorgeschrieben)(?!\p{L})/iu;
 /** Words that name nothing beyond a funded cooperation and who takes part in it. */
 const GENERIC_WORDS =
-  'wie viele vielen wieviele mindestens wenigstens müssen muss musst braucht brauchen man wir es nötig erforderlich notwendig ' +
+  'wie viel viele vielen wieviel wieviele ab gibts mindestens wenigstens müssen muss musst braucht brauchen man wir es nötig erforderlich notwendig ' +
   'vorgeschrieben Kommunen Gemeinden Städte Partner Partnerkommunen Partnergemeinden Kooperationspartner Teilnehmer ' +
   'Beteiligte beteiligt sein dabei mitmachen teilnehmen mitwirken zusammenarbeiten zusammentun kooperieren IKZ Förderung ' +
   'gefördert geförderte geförderten fördern Kooperation Zusammenarbeit interkommunale interkommunalen Projekt Projekte ' +
@@ -27,7 +27,7 @@ const GENERIC_WORDS =
 const TWO_PARTNERS = /(?<!\p{L})(?:zu\s+zweit|(?:nur\s+)?(?:zwei|2)\s+(?:kommunen|gemeinden|städte|staedte|partner\p{L}*))(?!\p{L})/iu;
 /** Words of a yes/no question whether that is enough. */
 const PAIR_WORDS =
-  'zu zweit zwei 2 nur geht gehen klappt reicht reichen auch trotzdem allein alleine möglich darf dürfen kann können sind ' +
+  'zu zweit zwei 2 nur gar nicht geht gehen klappt reicht reichen auch trotzdem allein alleine möglich darf dürfen kann können sind ' +
   'werden gefördert förderfähig Förderung IKZ Kooperation Zusammenarbeit interkommunale Gemeinden Kommunen Städte Partner ' +
   'wir man das es eine ein überhaupt eigentlich denn';
 

@@ -11,6 +11,8 @@ describe('a question how many partners a funded cooperation needs', () => {
     'Wie viele Partner müssen an einem IKZ-Projekt beteiligt sein?',
     'Wie viele Kommunen müssen mindestens an einer geförderten Kooperation beteiligt sein?',
     'Wie viele Gemeinden müssen bei einer geförderten IKZ mitmachen?',
+    // "ab wie viel(en)" asks for the least count; typed without the ending before the partners it still counts them.
+    'ab wieviel gemeinden gibt es eine Förderung für IKZ?',
   ])('reads "%s" as the rule, answered from the funding conditions', async (question) => {
     expect(asMinimumQuestion(question, termsOf)).toBe(MINIMUM_QUESTION);
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
@@ -24,11 +26,13 @@ describe('a question how many partners a funded cooperation needs', () => {
     'Wie viele Gemeinden muss ein GVV haben?',
     'Wie viele Kommunen müssen mitmachen, damit es 100.000 Euro gibt?',
     'Wie viele Kommunen sind an geförderten Projekten beteiligt?',
+    // "wie viel" before no partners asks for an amount.
+    'Ab wie viel Einwohnern gibt es Geld?',
   ])('leaves "%s"', (question) => {
     expect(asMinimumQuestion(question, termsOf)).toBeUndefined();
   });
 
-  it.each(['geht IKZ auch zu zweit?', 'wir sind nur zu zweit, geht das?'])(
+  it.each(['geht IKZ auch zu zweit?', 'wir sind nur zu zweit, geht das?', 'und nur zu zweit geht gar nicht??'])(
     'reads "%s" as the question whether two are enough: the exception and its amount',
     async (question) => {
       expect(asMinimumQuestion(question, termsOf)).toBe(PAIR_QUESTION);
