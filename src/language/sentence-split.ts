@@ -147,6 +147,8 @@ function endsSentence(text: string, dot: number): boolean {
   if (!word) return true;
   // "am 1. Januar", "die 3. Fassung": an ordinal, not the end of a sentence.
   if (/^\d+$/.test(word)) return !ORDINAL_FOLLOWS.test(text.slice(dot + 1));
+  // "nach Art. 28 DSGVO": an article of a law before its number ("auf diese Art." ends a sentence).
+  if (/^art$/i.test(word) && /^\s+\d/.test(text.slice(dot + 1))) return false;
   return !ABBREVIATIONS.has(word.toLowerCase());
 }
 

@@ -18,6 +18,9 @@ describe('sentences of a message', () => {
     // Chat shorthand ("eig." for eigentlich) ends no sentence either.
     ['seit wann gibts eig. dieses hessen3c? Und was kostet es?', ['seit wann gibts eig. dieses hessen3c?', 'Und was kostet es?']],
     ['Zeile eins\nZeile zwei', ['Zeile eins', 'Zeile zwei']],
+    // An article of a law before its number; "Art." ends a sentence otherwise.
+    ['Brauchen wir einen Vertrag nach Art. 28 DSGVO? Ja.', ['Brauchen wir einen Vertrag nach Art. 28 DSGVO?', 'Ja.']],
+    ['Wir arbeiten auf diese Art. Geht das?', ['Wir arbeiten auf diese Art.', 'Geht das?']],
   ])('splits %j without breaking at abbreviations and numbers', (text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences);
   });
