@@ -579,6 +579,12 @@ function readSeveral(
     (detailsUnknown && leansOnFirst(questions[1]!) && namesAgain(questions[1]!, textBefore(text, questions)))
   )
     return { kind: 'single', reading: first, pending: more };
+  // "Dürfen mehrere Gemeinden einen Datenschutzbeauftragten benennen, und was sagt die DSGVO dazu?": a second question
+  // that points back and names a field the articles leave out puts the first into that field too.
+  if (POINTS_BACK.test(questions[1]!)) {
+    const alone = readQuestion(questions[1]!, knowledge);
+    if (namesOutside(alone)) return { kind: 'single', reading: alone, pending: more };
+  }
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
   // restates the first; read against the first it would drift to a neighbouring article. (A question word asks
   // something of its own: "… und was ist das überhaupt?")
@@ -628,7 +634,9 @@ function readSeveral(
     const full = !alternatives && !asksTheBot && wordCount(questions[1]!) >= MIN_STANDALONE_WORDS;
     if (firstDropped && full && isAnswered(second) && second.decision.article.id !== first.decision.article.id)
       return { kind: 'two', readings: [first, second], pending: more };
-    if (!isAnswered(whole)) return { kind: 'single', reading: alternatives ? first : whole, pending: more };
+    // (Unless the whole names a field the articles leave out: "Müssen wir das ausschreiben, oder ist das vergabefrei
+    // nach § 108 GWB?" asks procurement law in either alternative.)
+    if (!isAnswered(whole)) return { kind: 'single', reading: alternatives && !namesOutside(whole) ? first : whole, pending: more };
     // "Wer gibt grünes Licht …? Und hat das Finanzministerium da was mitzureden?": the whole's article shows the section
     // each part asks for too, so the second is not dropped.
     const parts = [first, second].filter((p): p is AnsweredReading => isAnswered(p) && p.decision.article.id === whole.decision.article.id);
@@ -1106,6 +1114,20 @@ export function isConfident(understanding: QuestionUnderstanding): boolean {
 
 function isAnswered(reading: QuestionReading): reading is AnsweredReading {
   return reading.decision.outcome === 'answer';
+}
+
+/**
+ * Whether a reading has no answer because it names a field or programme of the lists the articles leave out
+ * (`outside_topics`, `outside_scope`). Those decisions have no candidates; a thing asked for that no article has
+ * ("wie viele Tage …") is outside too, but keeps its candidates.
+ */
+function namesOutside(reading: QuestionReading): boolean {
+  const { decision } = reading;
+  return (
+    decision.outcome === 'no_answer' &&
+    (decision.reason === 'outside_topic' || decision.reason === 'outside_scope') &&
+    decision.candidates.length === 0
+  );
 }
 
 /** The folder of an article file (`rechtsformen/zweckverband.md` → `rechtsformen`); the kind of its topic. */

@@ -26,6 +26,7 @@ function fakeKnowledge(articles: Array<{ id: string; folder: string; triggers: s
       asked.push(question);
       const lower = question.toLowerCase();
       if (/bayern/.test(lower)) return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
+      if (/gwb/.test(lower)) return { outcome: 'no_answer', reason: 'outside_topic', candidates: [] };
       // A word it does not know lowers the coverage below the threshold, as in the real engine.
       if (/wiesbaden/.test(lower)) return { outcome: 'no_answer', reason: 'not_covered', candidates: [] };
       const hits = articles.filter((a) => a.triggers.some((words) => words.every((w) => lower.includes(w))));
@@ -179,6 +180,17 @@ describe('understandQuestion', () => {
       knowledge,
     );
     expect(ids(result)).toEqual(['antragsverfahren']);
+  });
+
+  it('reads a first question as outside when the second points back to it and names a field the articles leave out', () => {
+    const result = understandQuestion('Dürfen wir einen Zweckverband gründen, und was sagt das GWB dazu?', knowledge);
+    expect(result.kind === 'single' && result.reading.decision).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
+  });
+
+  it('answers a first question whose second names an outside field without pointing back, and offers the second', () => {
+    const result = understandQuestion('Dürfen wir einen Zweckverband gründen? Was regelt das GWB?', knowledge);
+    expect(result).toMatchObject({ kind: 'single', pending: ['Was regelt das GWB?'] });
+    expect(ids(result)).toEqual(['zweckverband']);
   });
 
   it('shows both sides of a comparison, each from its own article', () => {
@@ -398,5 +410,16 @@ describe('two alternatives', () => {
       knowledge,
     );
     expect(understanding.kind === 'single' && understanding.reading.decision.outcome).toBe('no_answer');
+  });
+
+  it('have no answer when the second names a field the articles leave out, though the first has one', () => {
+    const understanding = understandQuestion(
+      'Gründen wir dafür einen Zweckverband, oder ist das eine vergabefreie Zusammenarbeit nach GWB?',
+      knowledge,
+    );
+    expect(understanding.kind === 'single' && understanding.reading.decision).toMatchObject({
+      outcome: 'no_answer',
+      reason: 'outside_topic',
+    });
   });
 });
