@@ -51,6 +51,14 @@ describe('words for trouble ("Ärger", "Probleme")', () => {
   });
 });
 
+describe('a preposition whose stem a verb shares ("trotz", "trotzen")', () => {
+  it('finds no topic through the verb\'s synonyms ("wehren" would find the fire brigades)', async () => {
+    const { reply, outcome } = await ask('Müssen wir das trotz IKZ ausschreiben?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Feuerwehr');
+  });
+});
+
 describe('the context sentences of one message', () => {
   it('name the matter by a participle ("alle Rechner verschlüsselt")', async () => {
     const { reply, outcome } = await ask(
