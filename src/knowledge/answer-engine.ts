@@ -348,7 +348,9 @@ const MANNER_NOUN = /^(?:Ma(?:ß|ss)st(?:a|ä|ae)b\p{Ll}*|Formel\p{Ll}*|Rechenwe
 function lacksAskedThing(question: string, words: readonly QueryWord[], index: KnowledgeIndex): boolean {
   const asked = (ASKED_THING.exec(question) ?? HANDLED_THING.exec(question) ?? PASSIVE_THING.exec(question))?.[1];
   if (asked && MANNER_NOUN.test(asked)) return false;
-  const word = asked ? words.find((w) => w.text === asked) : askedInLowerCase(question, words);
+  // Of a hyphenated compound the last part names the thing ("welche Firewall-Produkte": products).
+  const head = asked?.slice(asked.lastIndexOf('-') + 1);
+  const word = asked ? words.find((w) => w.text === asked || w.text === head) : askedInLowerCase(question, words);
   return !!word && isUnknownWord(word, index);
 }
 

@@ -58,6 +58,10 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
   const subject = named && subjectText !== question ? reader.read(subjectText) : undefined;
   const outside = (r: R | undefined) => r?.decision.outcome === 'no_answer' && r.decision.reason === 'outside_scope';
   if (outside(asTyped) || outside(subject)) return undefined;
+  // "welche Firewall-Produkte empfehlen die da?": the thing asked is one no article has, and its subject alone leads
+  // nowhere either; the topic's article would supply a detail of another thing.
+  const unknownThing = asTyped.decision.outcome === 'no_answer' && asTyped.decision.reason === 'outside_topic';
+  if (unknownThing && reader.readAlone?.(named ? subjectText : question).decision.outcome !== 'answer') return undefined;
   const refersBack =
     !named ||
     (subject !== undefined && (subject.decision.outcome !== 'answer' || (looksLikeFollowUp(subjectText) && !namesSomething(subjectText))));

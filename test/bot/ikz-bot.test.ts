@@ -520,6 +520,9 @@ describe('understanding what municipal staff write', () => {
     ],
     // A product the articles do not know, asked for in lower case.
     ['was ist das AKC von hessen3c', 'und welche firewall sollen wir da kaufen, sophos oder fortinet?'],
+    // Or as a hyphenated compound, whose last part names the thing, also where the topic's article names providers.
+    ['Was ist das AKC?', 'Welche Router-Fabrikate empfehlen die dort?'],
+    ['Was ist das AKC?', 'Welche Backup-Produkte nutzen die dort?'],
   ])('after "%s" says honestly that it cannot answer "%s" (a field no article has)', async (first, followUp) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(first);
