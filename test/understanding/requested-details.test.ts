@@ -13,6 +13,10 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Bis zu welchem Stichtag muss der Bericht vorliegen?', ['frist']],
     ['Wird die Zuwendung in mehreren Raten überwiesen?', ['raten']],
     ['Wie heisst der Dezernent beim RP Gießen?', ['name']],
+    // Who leads an office now is a person; how to reach someone, their number.
+    ['Wer leitet derzeit die Kommunalaufsicht in Fulda?', ['name']],
+    ['Und wie erreiche ich den am besten?', ['telefonnummer']],
+    ['Wer leitet das Antragsverfahren?', []],
     // Words that also mean something else ask for no detail.
     ['Welche Nummer der Rahmenvereinbarung regelt die Förderhöhe?', []],
     ['Was raten Sie drei Gemeinden?', []],
