@@ -474,7 +474,7 @@ const MIN_MATTER_LENGTH_NOUNLESS = 5;
 const OWN_APPLICATION = /(?<!\p{L})(?:unser|mein)(?:e[mnrs]?)?\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*/iu;
 /** Words that ask where a case stands: only the office's files know. */
 const CASE_STATUS =
-  /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|eingegangen|angekommen|(?:schon|bereits|inzwischen|mittlerweile)\s+(?:(?:was|etwas)\s+)?(?:bewilligt|genehmigt|entschieden|bearbeitet)|wo\s+(?:der|er|die|sie|unser\p{L}*)\s+(?:\p{L}+\s+)?(?:gerade|jetzt|momentan|aktuell)\s+(?:liegt|steht))(?!\p{L})/iu;
+  /(?<!\p{L})(?:stand|sachstand|bearbeitungsstand|status|eingegangen|angekommen|nachreichen|nachgereicht|nachzureichen|(?:schon|bereits|inzwischen|mittlerweile)\s+(?:(?:was|etwas)\s+)?(?:bewilligt|genehmigt|entschieden|bearbeitet)|wo\s+(?:der|er|die|sie|unser\p{L}*)\s+(?:\p{L}+\s+)?(?:gerade|jetzt|momentan|aktuell)\s+(?:liegt|steht))(?!\p{L})/iu;
 /** "Wir haben den Antrag … eingereicht", "Im Herbst haben wir …": the application is the asker's own. */
 const SUBMITTED_OWN =
   /(?<!\p{L})(?:wir\s+haben|haben\s+wir)\s+(?:[^.?!\s]+\s+){0,8}?[\p{L}-]*antr(?:a|ä|ae)g\p{L}*\s+(?:[^.?!\s]+\s+){0,8}?(?:eingereicht|gestellt|abgeschickt|abgegeben|verschickt)(?!\p{L})/iu;
@@ -485,9 +485,13 @@ const SUBMITTED_OWN =
  */
 function asksOwnCaseStatus(text: string, understanding: QuestionUnderstanding): boolean {
   const submitted = SUBMITTED_OWN.exec(text)?.[0];
-  const own = submitted !== undefined && !/(?<!\p{L})(?:kein\p{L}*|nicht)(?!\p{L})/iu.test(submitted);
-  const asksStatus = (q: string) => (own || OWN_APPLICATION.test(q)) && CASE_STATUS.test(q);
   const { questions } = questionsOf(text);
+  // "… in welchem Stand sich unser Antrag befindet und ob noch Unterlagen nachgereicht werden müssen?": once one question
+  // asks about the asker's own application, the others' words for a case's state are about it too.
+  const own =
+    (submitted !== undefined && !/(?<!\p{L})(?:kein\p{L}*|nicht)(?!\p{L})/iu.test(submitted)) ||
+    questions.some((q) => OWN_APPLICATION.test(q) && CASE_STATUS.test(q));
+  const asksStatus = (q: string) => (own || OWN_APPLICATION.test(q)) && CASE_STATUS.test(q);
   // Two answers stay unless every question asks where the case stands ("…, wo der gerade liegt und ob schon was entschieden ist?").
   return understanding.kind === 'single' ? questions.some(asksStatus) : questions.length > 0 && questions.every(asksStatus);
 }

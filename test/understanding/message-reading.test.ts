@@ -51,6 +51,17 @@ describe('words for trouble ("Ärger", "Probleme")', () => {
   });
 });
 
+describe("a letter about the asker's own application", () => {
+  it('reads documents still to hand in as the state of that application, which only the office knows', async () => {
+    const { reply, outcome } = await ask(
+      'Sehr geehrte Damen und Herren, die Gemeinde Talheim hat im Mai einen Gruppenantrag gestellt. Können Sie uns ' +
+        'mitteilen, wie der Bearbeitungsstand unseres Antrags ist und ob noch Unterlagen nachgereicht werden müssen?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Beschlüsse');
+  });
+});
+
 describe('a preposition whose stem a verb shares ("trotz", "trotzen")', () => {
   it('finds no topic through the verb\'s synonyms ("wehren" would find the fire brigades)', async () => {
     const { reply, outcome } = await ask('Müssen wir das trotz IKZ ausschreiben?');
