@@ -319,10 +319,11 @@ function namedShare(words: readonly QueryWord[], idf: ReadonlyMap<QueryWord, num
 
 /**
  * The noun a question asks for, after "welche", "wie viele", "was für" and perhaps an adjective ("Ab welchem
- * Schwellenwert?"), or the subject of "wie hoch ist …" ("Wie hoch darf die Aufwandsentschädigung sein?").
+ * Schwellenwert?"), or the subject of "wie hoch ist …" ("Wie hoch darf die Aufwandsentschädigung sein?") or of "was
+ * kostet …" ("Was kostet die Mitgliedschaft bei …?").
  */
 const ASKED_THING =
-  /(?<!\p{L})(?:[Ww]elche[rnms]?|[Ww]ie\s+viele?|[Ww]as\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?|[Ww]ie\s+hoch\s+(?:ist|sind|war|wäre|waere|darf|dürfen|duerfen|soll|sollte|muss|kann)\s+(?:der|die|das|eine?|unser\p{Ll}*))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
+  /(?<!\p{L})(?:[Ww]as\s+kost(?:et|en)\s+(?:uns\s+)?(?:der|die|das|eine?)|[Ww]elche[rnms]?|[Ww]ie\s+viele?|[Ww]as\s+f(?:ü|ue)r(?:\s+eine?[nmrs]?)?|[Ww]ie\s+hoch\s+(?:ist|sind|war|wäre|waere|darf|dürfen|duerfen|soll|sollte|muss|kann)\s+(?:der|die|das|eine?|unser\p{Ll}*))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u;
 
 /**
  * The thing a question asks where, when or how to handle: the noun after the verb and an article ("Wo reicht er den

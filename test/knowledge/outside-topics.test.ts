@@ -29,6 +29,9 @@ describe('questions about a field of law the articles do not cover', () => {
     // Pay of honorary officials and legal remedies.
     'Was bekommt der Verbandsvorsitzende des Zweckverbands als Aufwandsentschädigung?',
     'Können wir gegen die Ablehnung des IKZ-Antrags Widerspruch einlegen?',
+    // A budget that does not balance, and municipal elections.
+    'Braucht der Zweckverband ein Haushaltssicherungskonzept, wenn die Umlage nicht reicht?',
+    'Wann ist nach der Fusion die Bürgermeisterwahl in der neuen Gemeinde?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
@@ -54,6 +57,8 @@ describe("a question about an amount that is not the programme's (another funder
     'Wie hoch ist das Sitzungsgeld für die Mitglieder der Verbandsversammlung unseres GVV?',
     // The thing asked about is one no article has, though the question tells a case with its count.
     'Wie wird nach dem Zusammenschluss zweier Ortsteilfeuerwehren der neue Wehrführer gewählt?',
+    // … also when the question asks what it costs.
+    'Was kostet die Mitgliedschaft bei der ekom21 für drei Gemeinden mit zusammen 9.000 Einwohnern?',
   ])('computes no IKZ grant for "%s": the money is not the programme\'s', async (question) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
     await conversation.say(question);
