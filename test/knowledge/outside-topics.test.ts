@@ -8,6 +8,7 @@ import { SHIPPED_KB, conversationWith, knowledgeOf } from '../helpers/bot-harnes
 describe('questions about a field of law the articles do not cover', () => {
   it.each([
     'Muss der Zweckverband seine Aufträge europaweit ausschreiben?',
+    'Muss der Zweckverband die Müllabfuhr neu ausschreiben, wenn eine Gemeinde beitritt?',
     'Wer haftet für die Schulden des Zweckverbands?',
     'Ist die Aufgabenübertragung an den Zweckverband umsatzsteuerpflichtig?',
     'Muss der Personalrat der Zusammenlegung der Bauhöfe zustimmen?',
