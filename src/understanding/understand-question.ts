@@ -589,6 +589,14 @@ function readSeveral(
     const alone = readQuestion(questions[1]!, knowledge);
     if (namesOutside(alone)) return { kind: 'single', reading: alone, pending: more };
   }
+  // "Wie viele Anträge wurden abgelehnt, und aus welchen Gründen?": a phrase without a verb asks a circumstance of the
+  // first's; alone it would find an article on its noun ("Gründe" of IKZ). One question: the whole where it keeps the
+  // first's article ("… gefördert? Und in welcher Höhe?" shows the amounts too), else the first.
+  if (CIRCUMSTANCE_OF_FIRST.test(questions[1]!)) {
+    const whole = isAnswered(first) ? readQuestion(text, knowledge, topic) : undefined;
+    const same = whole !== undefined && isAnswered(whole) && whole.decision.article.id === first.decision.article.id;
+    return { kind: 'single', reading: same ? whole : first, pending: more };
+  }
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
   // restates the first; read against the first it would drift to a neighbouring article. (A question word asks
   // something of its own: "… und was ist das überhaupt?")
@@ -1006,6 +1014,8 @@ function namesOwnTopic(question: string, article: Article, other: Article | unde
 const QUESTION_WORD = /^(?:wer|wen|wem|wessen|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)\P{L}*$/iu;
 
 /** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */
+/** "aus welchen Gründen?", "und in welcher Höhe?", "nach welchen Kriterien?": a question word's phrase without a verb. */
+const CIRCUMSTANCE_OF_FIRST = /^\s*(?:und\s+)?(?:aus|in|mit|nach|von|zu|unter|auf|bei)\s+welche[mnrs]?\s+\p{L}+\s*[?.!]*\s*$/iu;
 const POINTS_BACK =
   /(?<!\p{L})(?:da(?:für|fuer|zu|von|rüber|rueber|mit|ran|rauf|bei|rin|raus|durch|gegen|hinter)|wo(?:für|fuer|zu|von)|hier\p{L}+|dies\p{L}*|deren|dessen|dort|da|ihn|ihm|ihnen)(?!\p{L})/iu;
 /**

@@ -62,6 +62,19 @@ describe("a letter about the asker's own application", () => {
   });
 });
 
+describe('a phrase without a verb that asks for a circumstance of the question before ("aus welchen Gründen?")', () => {
+  it('is no question of its own after an unanswered one: no article on what IKZ is for', async () => {
+    const { reply, outcome } = await ask('Wie viele Förderanträge hat das Land 2025 abgelehnt? Aus welchen Gründen?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Was ist interkommunale Zusammenarbeit');
+  });
+
+  it('is read with the question before it, not answered alone', async () => {
+    const { reply } = await ask('Wie viele Anträge hat das Ministerium 2024 zurückgewiesen, und aus welchen Gründen?');
+    expect(reply.text).not.toContain('Was ist interkommunale Zusammenarbeit');
+  });
+});
+
 describe('a preposition whose stem a verb shares ("trotz", "trotzen")', () => {
   it('finds no topic through the verb\'s synonyms ("wehren" would find the fire brigades)', async () => {
     const { reply, outcome } = await ask('Müssen wir das trotz IKZ ausschreiben?');
