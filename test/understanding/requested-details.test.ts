@@ -53,6 +53,7 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Wie hoch ist die Ablehnungsquote bei IKZ-Anträgen?', ['quote']],
     ['Wie viel Prozent der Förderanträge gehen am Ende durch?', ['quote']],
     ['Wie viele Anträge werden pro Jahr abgelehnt?', ['quote']],
+    ['Wie viele IKZ-Förderanträge wurden im vergangenen Jahr abgelehnt?', ['quote']],
     ['Ist im Fördertopf für 2026 noch was übrig?', ['haushaltsmittel']],
     ['Welche Summe hat das Land im Haushalt für die IKZ eingeplant?', ['haushaltsmittel']],
     ['Sind die Landesmittel für dieses Jahr schon ausgeschöpft?', ['haushaltsmittel']],
