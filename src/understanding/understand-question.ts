@@ -594,7 +594,7 @@ function readSeveral(
   // first's article ("… gefördert? Und in welcher Höhe?" shows the amounts too), else the first.
   if (CIRCUMSTANCE_OF_FIRST.test(questions[1]!)) {
     const whole = isAnswered(first) ? readQuestion(text, knowledge, topic) : undefined;
-    const same = whole !== undefined && isAnswered(whole) && whole.decision.article.id === first.decision.article.id;
+    const same = isAnswered(first) && whole !== undefined && isAnswered(whole) && whole.decision.article.id === first.decision.article.id;
     return { kind: 'single', reading: same ? whole : first, pending: more };
   }
   // "… eine neue? Weiß man da schon was?": a yes/no question with no word of its own that leads anywhere only
