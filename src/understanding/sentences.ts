@@ -105,7 +105,7 @@ const UNMARKED_INDIRECT_CLAUSE = new RegExp(
  * ("wir bitten um Mitteilung", "um Information", "um Rückmeldung").
  */
 const KNOWING_FRAME =
-  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt|erläuter|erlaeuter|darleg|beschreib|skizzier|aufzeig|auskunft|mitteil|information|rückmeld|rueckmeld)/iu;
+  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|dankbar|aufstell|übersicht|uebersicht|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt|erläuter|erlaeuter|darleg|beschreib|skizzier|aufzeig|auskunft|mitteil|information|rückmeld|rueckmeld)/iu;
 
 /**
  * The indirect question of a sentence and the frame before it: "Im Ortsbeirat kam die Frage auf, ob auch
@@ -128,10 +128,10 @@ export function indirectQuestion(sentence: string): { frame: string; clause: str
 
 /**
  * A frame in which the writer asks the reader ("mich würde interessieren", "ich wüsste gern", "ich frage mich",
- * "bitte um Auskunft", "bitten wir um Auskunft", "wir möchten klären"), unlike a frame that only reports ("wir prüfen, ob …", "keiner wusste, ob …").
+ * "bitte um Auskunft", "bitten wir um Auskunft", "wir möchten klären", "wäre ich dankbar für eine Aufstellung"), unlike a frame that only reports ("wir prüfen, ob …", "keiner wusste, ob …").
  */
 const ASKING_FRAME =
-  /(?<!\p{L})(?:interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|(?:(?:möcht|moecht|woll|müss|muess)\p{L}*\s+(?:wir|ich)|(?:wir|ich)\s+(?:möcht|moecht|woll|müss|muess)\p{L}*)\s+(?:gerne?\s+|zunächst\s+|zunaechst\s+|vorab\s+)?(?:klären|klaeren|wissen|erfahren)|frage?\s+(?:mich|uns)|erkundig\p{L}*|bitten?\s+(?:(?:wir|ich)\s+)?(?:sie\s+)?(?:höflich\s+|hoeflich\s+)?um\s+(?:eine\s+)?(?:kurze\s+)?(?:auskunft|info\p{L}*|klärung|klaerung|mitteilung))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:wäre|waere|wären|waeren|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|(?:(?:möcht|moecht|woll|müss|muess)\p{L}*\s+(?:wir|ich)|(?:wir|ich)\s+(?:möcht|moecht|woll|müss|muess)\p{L}*)\s+(?:gerne?\s+|zunächst\s+|zunaechst\s+|vorab\s+)?(?:klären|klaeren|wissen|erfahren)|frage?\s+(?:mich|uns)|erkundig\p{L}*|bitten?\s+(?:(?:wir|ich)\s+)?(?:sie\s+)?(?:höflich\s+|hoeflich\s+)?um\s+(?:eine\s+)?(?:kurze\s+)?(?:auskunft|info\p{L}*|klärung|klaerung|mitteilung))(?!\p{L})/iu;
 
 /** The indirect question of a sentence that asks the reader in a frame (`ASKING_FRAME`), as a question; else `undefined`. */
 function askedIndirectly(sentence: string): string | undefined {

@@ -116,6 +116,14 @@ describe('sentences of a message', () => {
     ).toEqual(['wie viele Kommunen mindestens beteiligt sein müssen?', 'ob das Land eine Machbarkeitsstudie bezuschusst?']);
   });
 
+  it('reads a request in thanks ("wäre ich dankbar für eine Aufstellung, welche …") as a question', () => {
+    expect(
+      questionsOf(
+        'Für die Ratssitzung wäre ich dankbar für eine Übersicht, welche Beschlüsse wir für den Antrag brauchen. Gibt es dafür eine Frist?',
+      ).questions,
+    ).toEqual(['welche Beschlüsse wir für den Antrag brauchen?', 'Gibt es dafür eine Frist?']);
+  });
+
   it('reads a request for a notice ("Wir bitten um Mitteilung, mit welcher …") as a question too', () => {
     expect(
       questionsOf(
