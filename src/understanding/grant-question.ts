@@ -100,9 +100,29 @@ const BECOMING = new Set(['werden', 'wird']);
  * The question asks for the total of several cases of one kind: "was gibt es insgesamt?", "wie viel in Summe?", "für
  * beide zusammen". After the counts it sums them (see `countsIn`).
  */
-const TOTAL_ASK = /\b(?:insgesamt|gesamt|in\s+summe|zusammengerechnet|alles\s+zusammen|fuer\s+beide|beide\s+zusammen)\b/;
-/** Words before a count that say the count before it again: "mit drei Nachbargemeinden, also vier Gemeinden". */
-const RESTATING = new Set(['also', 'sprich', 'dh', 'heisst', 'somit', 'insgesamt', 'gesamt', 'zusammen', 'total', 'demnach', 'folglich']);
+const TOTAL_ASK = /\b(?:(?:insgesamt|gesamt)(?!\s*\d)|in\s+summe|zusammengerechnet|alles\s+zusammen|fuer\s+beide|beide\s+zusammen)\b/;
+/**
+ * Words before a count that say the count before it again: "mit drei Nachbargemeinden, also vier Gemeinden", "die
+ * Gemeinden A, B und C … Alle drei Gemeinden …", "mit unseren drei Gemeinden".
+ */
+const RESTATING = new Set([
+  'also',
+  'sprich',
+  'dh',
+  'heisst',
+  'somit',
+  'insgesamt',
+  'gesamt',
+  'zusammen',
+  'total',
+  'demnach',
+  'folglich',
+  'alle',
+  'unsere',
+  'unseren',
+  'diese',
+  'diesen',
+]);
 /** Numbers of these are no counts of the case: "in 5 Jahren", "15 Prozent". */
 const UNITS =
   /^(?:jahr|jahre|jahren|jahres|monat|monate|monaten|woche|wochen|tag|tage|tagen|stunde|stunden|prozent|mal|uhr|punkte|stellen|stelle|vh)$/;

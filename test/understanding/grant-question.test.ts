@@ -133,6 +133,15 @@ describe('which computed case a question is about, with its numbers (words from 
     // A number after a type's abbreviation is part of its name, no count ("EW" and "GVV" are the cases' words).
     ['Wie hoch ist der Zuschuss für ein neues HLF 20 für unsere Stützpunktfeuerwehr?', { kind: 'feuerwehr' }],
     ['GVV 3 Gemeinden, wie viel gibt es?', { kind: 'gvv', members: 3 }],
+    // "insgesamt 9.000 Einwohner" gives a total, it asks for none; "alle drei Gemeinden" names the same three again.
+    [
+      'Die Gemeinden Adorf, Bdorf und Cdorf prüfen einen GVV aus drei Gemeinden mit insgesamt 9.000 Einwohnern. Wie viel gibt es?',
+      { kind: 'gvv', members: 3 },
+    ],
+    [
+      'Die Gemeinden Adorf, Bdorf und Cdorf wollen einen GVV gründen. Alle drei Gemeinden bleiben selbstständig. Was gibt es insgesamt?',
+      { kind: 'gvv', members: 3 },
+    ],
     // A number with its own unit counts that unit, not the partners named before it.
     ['Wenn die IKZ mit den Nachbarn nach 3 Jahren endet, wie viel Förderung zahlen wir zurück?', { kind: 'kooperation' }],
     // A merger of municipalities is no cooperation of partners, whatever their count: its amount needs the inhabitants.
