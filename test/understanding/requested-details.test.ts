@@ -63,6 +63,11 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Habt ihr einen Mustervertrag fuer ne oeffentlich-rechtliche Vereinbarung zum gemeinsamen Bauhof?', ['muster']],
     ['Gibt es eine Vorlage für die Verbandssatzung?', ['muster']],
     ['Gibt es eine Muster-Geschäftsordnung für die Arbeitsgemeinschaft?', ['muster']],
+    // What the grant may be spent on; not how much less the cooperation must spend.
+    ['Dürfen wir die Fördermittel auch für eine neue Kehrmaschine ausgeben?', ['zweckbindung']],
+    ['Ist der Zuschuss zweckgebunden?', ['zweckbindung']],
+    ['Wie viel weniger müssen wir ausgeben, damit es Geld gibt?', []],
+    ['Bevor wir Geld für einen externen Berater ausgeben: wer berät uns?', []],
     ['Können Sie uns ein Planungsbüro für die Machbarkeitsstudie empfehlen?', ['anbieter']],
     ['welche finanzsoftware nehmen andere kommunen für die gemeinsame kasse?', ['anbieter']],
     ['Mit welchem IT-Dienstleister arbeiten die drei Gemeinden?', ['anbieter']],
