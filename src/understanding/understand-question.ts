@@ -1013,9 +1013,9 @@ function namesOwnTopic(question: string, article: Article, other: Article | unde
 /** A question word names no topic, though a title has it ("und wann?" is not about "Wann muss der Antrag gestellt werden?"). */
 const QUESTION_WORD = /^(?:wer|wen|wem|wessen|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)\P{L}*$/iu;
 
-/** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */
 /** "aus welchen Gründen?", "und in welcher Höhe?", "nach welchen Kriterien?": a question word's phrase without a verb. */
 const CIRCUMSTANCE_OF_FIRST = /^\s*(?:und\s+)?(?:aus|in|mit|nach|von|zu|unter|auf|bei)\s+welche[mnrs]?\s+\p{L}+\s*[?.!]*\s*$/iu;
+/** Words that point back to what was said before: "dafür", "dazu", "hierfür", "diese", "deren", "ihn". */
 const POINTS_BACK =
   /(?<!\p{L})(?:da(?:für|fuer|zu|von|rüber|rueber|mit|ran|rauf|bei|rin|raus|durch|gegen|hinter)|wo(?:für|fuer|zu|von)|hier\p{L}+|dies\p{L}*|deren|dessen|dort|da|ihn|ihm|ihnen)(?!\p{L})/iu;
 /**
