@@ -108,28 +108,24 @@ describe('sentences of a message', () => {
     expect(questionsOf('Wir sind drei Gemeinden. Gibt es da Geld').questions).toEqual(['Gibt es da Geld']);
   });
 
-  it('reads each request of a letter ("bitten wir um Auskunft, wie viele …", "wüssten wir gern, ob …") as a question', () => {
-    expect(
-      questionsOf(
-        'Für eine Vorlage bitten wir um Auskunft, wie viele Kommunen mindestens beteiligt sein müssen. Darüber hinaus wüssten wir gern, ob das Land eine Machbarkeitsstudie bezuschusst.',
-      ).questions,
-    ).toEqual(['wie viele Kommunen mindestens beteiligt sein müssen?', 'ob das Land eine Machbarkeitsstudie bezuschusst?']);
-  });
-
-  it('reads a request in thanks ("wäre ich dankbar für eine Aufstellung, welche …") as a question', () => {
-    expect(
-      questionsOf(
-        'Für die Ratssitzung wäre ich dankbar für eine Übersicht, welche Beschlüsse wir für den Antrag brauchen. Gibt es dafür eine Frist?',
-      ).questions,
-    ).toEqual(['welche Beschlüsse wir für den Antrag brauchen?', 'Gibt es dafür eine Frist?']);
-  });
-
-  it('reads a request for a notice ("Wir bitten um Mitteilung, mit welcher …") as a question too', () => {
-    expect(
-      questionsOf(
-        'Wir bitten um Mitteilung, mit welcher Förderung wir bei drei Kommunen rechnen können. Außerdem bitten wir um Auskunft, welche Unterlagen beizufügen sind.',
-      ).questions,
-    ).toEqual(['mit welcher Förderung wir bei drei Kommunen rechnen können?', 'welche Unterlagen beizufügen sind?']);
+  it.each([
+    // "bitten wir um Auskunft, wie viele …", "wüssten wir gern, ob …"
+    [
+      'Für eine Vorlage bitten wir um Auskunft, wie viele Kommunen mindestens beteiligt sein müssen. Darüber hinaus wüssten wir gern, ob das Land eine Machbarkeitsstudie bezuschusst.',
+      ['wie viele Kommunen mindestens beteiligt sein müssen?', 'ob das Land eine Machbarkeitsstudie bezuschusst?'],
+    ],
+    // A request in thanks: "wäre ich dankbar für eine Aufstellung, welche …"
+    [
+      'Für die Ratssitzung wäre ich dankbar für eine Übersicht, welche Beschlüsse wir für den Antrag brauchen. Gibt es dafür eine Frist?',
+      ['welche Beschlüsse wir für den Antrag brauchen?', 'Gibt es dafür eine Frist?'],
+    ],
+    // A request for a notice: "Wir bitten um Mitteilung, mit welcher …"
+    [
+      'Wir bitten um Mitteilung, mit welcher Förderung wir bei drei Kommunen rechnen können. Außerdem bitten wir um Auskunft, welche Unterlagen beizufügen sind.',
+      ['mit welcher Förderung wir bei drei Kommunen rechnen können?', 'welche Unterlagen beizufügen sind?'],
+    ],
+  ])('reads each request of the letter %j as a question', (letter, questions) => {
+    expect(questionsOf(letter).questions).toEqual(questions);
   });
 
   it.each([
