@@ -14,8 +14,8 @@ export const HELP_WORDS = 'Beratung, Unterstützung, Begleitung';
 const ASKS_FOR_HELPER: readonly RegExp[] = [
   // "Gibt es jemanden / eine Stelle, die …", "Hat das Land Leute, die …", "Gibts da irgendwo Hilfe …"
   /(?<!\p{L})(?:gibt(?:s|\s+es)|gäbe\s+es|gaebe\s+es|hat\s+das\s+land|haben\s+sie|kennen\s+sie)(?!\p{L})[^?.!]*(?<!\p{L})(?:jemand(?:en)?|stelle|leute|ansprechpartner\p{L}*|hilfe|unterstützung|unterstuetzung|begleitung)(?!\p{L})/iu,
-  // "Wer kann uns (da) helfen / weiterhelfen / beraten …", "Wer hilft / unterstützt / begleitet uns?"
-  /(?<!\p{L})wer\s+(?:kann|könnte|koennte|würde|wuerde)\s+(?:\p{L}+\s+){0,3}(?:helfen|weiterhelfen|unterstützen|unterstuetzen|beraten|begleiten|zur\s+seite)(?!\p{L})/iu,
+  // "Wer kann uns (da / bei der Antragstellung) helfen / weiterhelfen / beraten …", "Wer hilft / unterstützt / begleitet uns?"
+  /(?<!\p{L})wer\s+(?:kann|könnte|koennte|würde|wuerde)\s+(?:\p{L}+\s+){0,5}(?:helfen|weiterhelfen|unterstützen|unterstuetzen|beraten|begleiten|zur\s+seite)(?!\p{L})/iu,
   /(?<!\p{L})wer\s+(?:hilft|unterstützt|unterstuetzt|berät|beraet|begleitet)(?!\p{L})/iu,
   // "Wo kriegen wir Unterstützung?", "Wo finden wir Hilfe?"
   /(?<!\p{L})(?:wo|woher)\s+(?:kriegen|kriegt|bekommen|bekommt|finden|findet|erhalten|gibt(?:s|\s+es))(?!\p{L})[^?.!]*(?<!\p{L})(?:hilfe|unterstützung|unterstuetzung|beratung|rat)(?!\p{L})/iu,

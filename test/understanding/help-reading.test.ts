@@ -6,6 +6,7 @@ describe('a question for someone who helps', () => {
   it.each([
     'Gibts jemanden, der uns da an die Hand nimmt?',
     'Wir wissen nicht, wo wir anfangen sollen. Wer kann uns da weiterhelfen?',
+    'Wer kann uns bei der Antragstellung beraten?',
     'Wo kriegen wir Unterstützung?',
     'Hat das Land Leute, die einem bei der Gründung zur Seite stehen?',
     'Kann uns jemand helfen, den Antrag auszufüllen?',
@@ -36,6 +37,7 @@ describe('a question for someone who helps', () => {
       'beratungszentrum',
     ],
     ['Wir haben sowas noch nie gemacht. Wo kriegen wir Unterstützung?', 'beratungszentrum'],
+    ['Wer kann uns bei der Antragstellung beraten?', 'beratungszentrum'],
     ['Gibts da irgendwo Hilfe für kleine Gemeinden, die sowas zum ersten Mal machen?', 'beratungszentrum'],
     // A matter with a helper of its own keeps that helper.
     ['Wir hatten einen Cyberangriff, alles ist verschlüsselt. Wer hilft uns jetzt?', 'hessen3c'],
