@@ -7,8 +7,8 @@ export type OfficeContactField = 'phone' | 'email' | 'url';
 
 /** Whether and where an article supplies a requested detail. */
 export type DetailSupply =
-  /** The article has it, in section `section` (0: the intro). */
-  | { status: 'article'; section: number }
+  /** The article has it, in the sections `sections` (indexes in order, 0: the intro; never empty). */
+  | { status: 'article'; sections: number[] }
   /** The article is about the advising office, whose configured contact data has it. */
   | { status: 'office'; field: OfficeContactField }
   | { status: 'missing' };
@@ -81,10 +81,10 @@ export class RequestedDetails {
   /** Whether `article` supplies `kind`: in which section, or through the office's contact data, or not at all. */
   supply(article: Article, kind: DetailKind): DetailSupply {
     // A section headed "Nicht bekannt" lists what is not known; its items supply nothing.
-    const section = article.sections.findIndex(
-      (s) => (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind),
+    const sections = article.sections.flatMap((s, i) =>
+      (s.heading === null || !this.marksUnknown(s.heading)) && this.sectionSupplies(s.text, kind) ? [i] : [],
     );
-    if (section >= 0) return { status: 'article', section };
+    if (sections.length > 0) return { status: 'article', sections };
     if (kind.officeContact && this.officeArticles.has(article.id)) return { status: 'office', field: kind.officeContact };
     return { status: 'missing' };
   }

@@ -147,12 +147,20 @@ export function detailsOfFirst(
   return ofFirst.every((f) => f.supply.status !== 'missing') ? ofFirst : undefined;
 }
 
-/** The decision with the section that holds a supplied detail among the sections shown (after the intro). */
+/**
+ * The decision with a section that holds a supplied detail among the sections shown (after the intro): the sections it
+ * shows when one of them holds it (the search chose the best of several: "Das Förderprogramm gibt es seit 2004" for
+ * "Seit wann gibt es das Förderprogramm?", not an earlier section naming the agreement of 2021), else the first that
+ * holds it.
+ */
 export function showing<D extends Extract<AnswerDecision, { outcome: 'answer' }>>(decision: D, findings: readonly DetailFinding[]): D {
-  const index = findings.map((f) => (f.supply.status === 'article' ? f.supply.section : -1)).find((i) => i >= 0);
-  if (index === undefined) return decision;
-  const section = decision.article.sections[index];
-  if (!section || decision.sections.includes(section)) return decision;
+  const supplying = findings.find((f) => f.supply.status === 'article')?.supply;
+  if (supplying?.status !== 'article') return decision;
+  const { sections } = decision.article;
+  if (supplying.sections.some((i) => decision.sections.includes(sections[i]!))) return decision;
+  const index = supplying.sections[0]!;
+  const section = sections[index];
+  if (!section) return decision;
   const intro = decision.article.sections[0]!;
   return { ...decision, sections: index === 0 ? [intro] : [intro, section] };
 }

@@ -67,7 +67,7 @@ describe('whether an article supplies a detail', () => {
     );
     const phone = details.kinds.find((k) => k.name === 'telefonnummer')!;
     const deadline = details.kinds.find((k) => k.name === 'frist')!;
-    expect(details.supply(known, phone)).toEqual({ status: 'article', section: 1 });
+    expect(details.supply(known, phone)).toEqual({ status: 'article', sections: [1] });
     expect(details.supply(unknown, phone)).toEqual({ status: 'missing' });
     expect(details.supply(unknown, deadline)).toEqual({ status: 'missing' });
   });

@@ -81,6 +81,10 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Wie viel Geld bekommen drei Gemeinden?', []],
     ['Wie viel Geld gibt es aus dem Landesausgleichsstock für drei Gemeinden?', []],
     ['Welche Fachtagungen gab es bisher?', []],
+    // Since when something exists.
+    ['Seit welchem Jahr gibts in Hessen Fördergeld für IKZ?', ['seit']],
+    ['seit wann gibts die schon?', ['seit']],
+    ['Wie lange gibt es das Beratungszentrum schon?', ['seit']],
   ])('%s → %j', async (question, kinds) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);
@@ -106,6 +110,30 @@ describe('the details a question asks for (shipped details.yml)', () => {
       'auszahlung-und-nachweis',
     );
     expect(understanding.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([['formular', 'missing']]);
+  });
+
+  it('reads "seit wann gibts die schon?" against the topic when the question names nothing of its own', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    const topic = {
+      articleId: 'beratungszentrum',
+      title: 'Kommunales Beratungszentrum Hessen',
+      question: 'Wer berät hessische Kommunen zur interkommunalen Zusammenarbeit?',
+      numbers: [],
+      nouns: ['Kommunen', 'Zusammenarbeit'],
+    };
+    const { understanding } = understandMessage('seit wann gibts die schon?', knowledge, topic);
+    const decision = understanding.kind === 'single' ? understanding.reading.decision : undefined;
+    expect(decision?.outcome === 'answer' && decision.article.id).toBe('beratungszentrum');
+    expect(decision?.outcome === 'answer' && decision.sections.map((s) => s.text).join(' ')).toContain('seit 2009');
+  });
+
+  it('keeps the section the search chose when it holds the detail, not the first that holds it', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    const { understanding } = understandMessage('Seit wann gibt es das Förderprogramm und wie viele Vorhaben wurden gefördert?', knowledge);
+    const decision = understanding.kind === 'single' ? understanding.reading.decision : undefined;
+    expect(decision?.outcome === 'answer' && decision.article.id).toBe('foerderprogramm');
+    // An earlier section names the year of the agreement; the one the search chose says since when the programme exists.
+    expect(decision?.outcome === 'answer' && decision.sections.map((s) => s.text).join(' ')).toContain('seit 2004');
   });
 
   it('counts a date as a deadline only after "bis" or "vor" (a source dated 7 December 2021 sets none)', async () => {
