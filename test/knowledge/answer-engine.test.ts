@@ -379,6 +379,11 @@ describe('a question word that says what is asked (shipped knowledge base)', () 
     const decision = await shippedDecision('antrag ikz wohin');
     expect(decision.outcome === 'answer' && decision.article.id).toBe('antragsverfahren');
   });
+
+  it('reads "woher" with money as where the money comes from (analyzer.yml keeps "woher")', async () => {
+    const decision = await shippedDecision('Woher kommt das Geld eigentlich?');
+    expect(decision.outcome === 'answer' && decision.article.id).toBe('landesausgleichsstock');
+  });
 });
 
 describe('the section an answer shows (shipped knowledge base)', () => {
