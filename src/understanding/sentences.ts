@@ -25,14 +25,18 @@ export function questionsOf(text: string): { questions: string[]; context: strin
   }
   const questions: string[] = [];
   const context: string[] = [];
+  // "Wie ist die Nummer der Hotline? Brauchen wir für den Notfallplan.": a writer who marks questions with "?" means a
+  // sentence that opens with its verb and ends with "." as a statement (its object left out before the verb).
+  const marksQuestions = sentences.some((sentence) => /\?\s*$/u.test(sentence));
+  const isAsked = (sentence: string) => isQuestion(sentence) && !(marksQuestions && /\.\s*$/u.test(sentence) && opensWithVerb(sentence));
   let previousWasQuestion = false;
   for (const sentence of sentences) {
     // "Wie lange dauert die Bearbeitung? Also wann wissen wir Bescheid?": the same question again, in other words.
-    if (previousWasQuestion && RESTATEMENT.test(sentence) && isQuestion(sentence.replace(RESTATEMENT, ''))) {
+    if (previousWasQuestion && RESTATEMENT.test(sentence) && isAsked(sentence.replace(RESTATEMENT, ''))) {
       questions[questions.length - 1] = `${questions[questions.length - 1]!} ${sentence}`;
       continue;
     }
-    previousWasQuestion = isQuestion(sentence);
+    previousWasQuestion = isAsked(sentence);
     if (!previousWasQuestion) {
       // "Können Zweckverbände Anträge stellen? Außerdem würde mich interessieren, ob es Gebühren gibt.": asked all the same.
       const asked = askedIndirectly(sentence);

@@ -52,6 +52,15 @@ describe('sentences of a message', () => {
     });
   });
 
+  it('reads a sentence that opens with its verb and ends with "." as a statement where the writer marks questions with "?"', () => {
+    expect(questionsOf('Wie lautet die Nummer der Hotline? Brauchen wir für unseren Notfallplan.')).toEqual({
+      questions: ['Wie lautet die Nummer der Hotline?'],
+      context: ['Brauchen wir für unseren Notfallplan.'],
+    });
+    // Without a "?" anywhere, the same sentence is the question.
+    expect(questionsOf('Wir sind drei Gemeinden. Brauchen wir einen Beschluss.').questions).toEqual(['Brauchen wir einen Beschluss.']);
+  });
+
   it.each([
     ['Was brauchen wir an Unterlagen und wohin geht der Antrag dann?', ['Was brauchen wir an Unterlagen?', 'wohin geht der Antrag dann?']],
     // "Und noch was:" announces a question of its own, no continuation.
