@@ -592,8 +592,12 @@ function readSeveral(
   // "Wie viele Anträge wurden abgelehnt, und aus welchen Gründen?": a phrase without a verb asks a circumstance of the
   // first's; alone it would find an article on its noun ("Gründe" of IKZ). One question: the whole where it keeps the
   // first's article ("… gefördert? Und in welcher Höhe?" shows the amounts too), else the first.
+  // "… bekanntgemacht werden, und in welchem Amtsblatt?": a circumstance no article knows ("Amtsblatt") leaves the whole
+  // unanswered; the first alone would answer without it.
   if (CIRCUMSTANCE_OF_FIRST.test(questions[1]!)) {
-    const whole = isAnswered(first) ? readQuestion(text, knowledge, topic) : undefined;
+    const unknown = (knowledge.unknownNouns?.(questions[1]!).length ?? 0) > 0;
+    const whole = isAnswered(first) || unknown ? readQuestion(text, knowledge, topic) : undefined;
+    if (unknown && whole?.decision.outcome === 'no_answer') return { kind: 'single', reading: whole, pending: more };
     const same = isAnswered(first) && whole !== undefined && isAnswered(whole) && whole.decision.article.id === first.decision.article.id;
     return { kind: 'single', reading: same ? whole : first, pending: more };
   }

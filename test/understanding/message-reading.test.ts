@@ -73,6 +73,11 @@ describe('a phrase without a verb that asks for a circumstance of the question b
     const { reply } = await ask('Wie viele Anträge hat das Ministerium 2024 zurückgewiesen, und aus welchen Gründen?');
     expect(reply.text).not.toContain('Was ist interkommunale Zusammenarbeit');
   });
+
+  it('leaves the question unanswered when the circumstance is a thing no article knows ("in welchem Amtsblatt?")', async () => {
+    const { outcome } = await ask('Muss der Zweckverband seine Satzung öffentlich bekanntmachen, und in welchem Amtsblatt?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
 });
 
 describe('a preposition whose stem a verb shares ("trotz", "trotzen")', () => {
