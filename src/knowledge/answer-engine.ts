@@ -408,11 +408,16 @@ const COUNT_NAMED = /(?<!\p{L})(?:an)?zahl(?!\p{L})/iu;
  */
 function lacksCountOf(question: string, words: readonly QueryWord[], index: KnowledgeIndex, article: Article): boolean {
   const asked = COUNTED.exec(question);
-  const counted = asked ? words.filter((w) => w.text === asked[1] || w.text === asked[2]) : [];
+  // "wie viele IKZ-Projekte" counts projects: the last part of a hyphenated word.
+  const countedWords = asked ? [asked[1], asked[2]].flatMap((w) => (w ? [w, w.split('-').at(-1)!] : [])) : [];
+  const counted = words.filter((w) => countedWords.includes(w.text));
   if (counted.length === 0) return false;
+  // "Wie viele Projekte wurden 2023 gefördert?": a count for a year is one only a sentence with that year gives.
+  const years = [...question.matchAll(ASKED_YEARS)].map((m) => m[1]!);
   const countedInArticle = new Set<string>();
   for (const section of article.sections)
     for (const sentence of splitSentences(section.text)) {
+      if (years.length > 0 && !years.some((year) => sentence.includes(year))) continue;
       // A count before a noun counts that noun ("533 Projekte"), not every noun of its sentence ("Der GVV der vier
       // Gemeinden …" counts no GVVs); a bare count ("25 im Jahr 2023") or a sentence that says "Zahl" counts what
       // the sentence names.
@@ -428,6 +433,10 @@ function lacksCountOf(question: string, words: readonly QueryWord[], index: Know
   // A part of the counted compound counts other things ("Gemeinden" for "Gemeindeverwaltungsverbände").
   return !counted.some((w) => [...w.alternatives.keys()].filter((t) => t === w.term || !w.partOf?.has(t)).some(countsTerm));
 }
+
+/** A year a question asks about ("2023", "im Jahr 2019", "seit 2010"), not one that names a document ("RV 2021"). */
+const ASKED_YEARS =
+  /(?<!(?:rv|rahmenvereinbarung|fassung|richtlinie|vereinbarung|novelle|gesetz)\s+)(?<![\d.,])((?:19|20)\d\d)(?![\d.,]*\d)/giu;
 
 /** A question for the start of something: "Seit wann …?", "Ab wann …?", "Ab welchem Jahr …?". */
 const SINCE_WHEN = /(?<!\p{L})(?:seit|ab)\s+(?:wann|welchem\s+jahr)(?!\p{L})/iu;

@@ -304,6 +304,12 @@ describe('a count of other things in the sentence that names the counted thing',
   it('answers from a bare count ("25 im Jahr 2023") that counts what its sentence names', async () => {
     expect(await outcome('Wie viele Cyberangriffe auf Kommunen wurden 2024 gemeldet?')).toBe('angriffe');
   });
+
+  it('is no answer for a year no counting sentence names; a document\'s year ("RV 2021") is no such year', async () => {
+    expect(await outcome('Wie viele Cyberangriffe auf Kommunen wurden 2022 gemeldet?')).toBe('no_answer');
+    expect(await outcome('Wie viele Cyber-Angriffe auf Kommunen gab es 2022?')).toBe('no_answer');
+    expect(await outcome('Wie viele Cyberangriffe auf Kommunen gab es laut RV 2021?')).toBe('angriffe');
+  });
 });
 
 describe('the section an answer shows', () => {
