@@ -146,6 +146,9 @@ const PAYS_ITSELF =
 /** Words of money the Land gives. */
 const GIVEN_MONEY =
   /\b(?:foerder\w*|gefoerdert|zuwendung\w*|zuschuss\w*|zuschuesse|bekomm\w*|krieg\w*|erhalt\w*|landesgeld|zahlt\s+(?:das\s+land|hessen))\b/;
+/** Paying money back ("müssen wir den Zuschuss zurückgeben?"): a question whether, not how much (folded). */
+const REPAYING =
+  /\b(?:zurueck(?:geben|gegeben|zahlen|gezahlt|erstatten|erstattet|fordern|gefordert|ueberweisen)|zurueckzu\w+|rueckzahl\w*|rueckforder\w*|rueckerstatt\w*)\b/;
 /** A question for something other than an amount: when, how long, who, where, which documents. */
 const OTHER_QUESTION = /\b(?:wann|wie\s+lange|wer|wem|wen|wo|wohin|woher|warum|weshalb|wieso|welche[rsnm]?(?!\s+(?:summe|betrag|hoehe)))\b/;
 /**
@@ -218,7 +221,8 @@ export function amountAsk(folded: string, quantities: readonly Quantity[], asked
   // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
   // "Wie viele machen bei dem Zuschuss mit?": a count is asked for, not an amount.
   // "Was kostet uns das?", "Ist das kostenlos?": what the municipality pays, not what the Land gives.
-  if (OTHER_QUESTION.test(folded) || COUNT_QUESTION.test(folded) || COST_QUESTION.test(folded)) return 'none';
+  // "Müssen wir den Zuschuss zurückgeben, wenn …?": whether money goes back, not how much there is.
+  if (OTHER_QUESTION.test(folded) || COUNT_QUESTION.test(folded) || COST_QUESTION.test(folded) || REPAYING.test(asked)) return 'none';
   // "was gibt es insgesamt?": the total of money asks for the figure.
   if (TOTAL_ASK.test(folded) && MONEY_TALK.test(folded)) return 'strong';
   if (WEAK_ASK.test(asked) || CONTRIBUTES.test(asked) || quantities.some((q) => q.money)) return 'weak';
