@@ -621,7 +621,8 @@ const AMOUNT_SECTION_FACTOR = 1.5;
 const SECTION_MIN_WEIGHT = 0.5;
 
 /**
- * Whether the question names one of the words or phrases, also inflected ("bayerischen"): regions and funders outside
+ * Whether the question names one of the words or phrases, also inflected ("bayerischen") or hyphenated
+ * ("Breitband-Förderung"): regions and funders outside
  * the programme, fields of law the articles do not cover. The pattern is compiled once per list (that took longer than
  * a small search); folded words need no escaping.
  */
@@ -635,7 +636,10 @@ export function mentionsAnyOf(question: string, regions: readonly string[]): boo
     pattern = folded.length > 0 ? new RegExp(` (?:${folded.join('|')})\\p{L}{0,3} `, 'u') : null;
     scopePatterns.set(regions, pattern);
   }
-  return pattern?.test(` ${foldedWords(question)} `) ?? false;
+  if (!pattern) return false;
+  // "Gigabit-Förderung" names the "Gigabitförderung": a hyphenated compound is tried joined too.
+  const joined = question.replace(/(?<=\p{L})-(?=\p{L})/gu, '');
+  return pattern.test(` ${foldedWords(question)} `) || (joined !== question && pattern.test(` ${foldedWords(joined)} `));
 }
 
 /**

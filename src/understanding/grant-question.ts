@@ -146,6 +146,8 @@ const PAYS_ITSELF =
 /** Words of money the Land gives. */
 const GIVEN_MONEY =
   /\b(?:foerder\w*|gefoerdert|zuwendung\w*|zuschuss\w*|zuschuesse|bekomm\w*|krieg\w*|erhalt\w*|landesgeld|zahlt\s+(?:das\s+land|hessen))\b/;
+/** The municipalities' own share ("wie hoch ist der Eigenanteil?"): what they pay, which no rule computes (folded). */
+const OWN_SHARE = /\b(?:eigenanteil|eigenmittel|eigenbeteiligung)\w*/;
 /** Paying money back ("müssen wir den Zuschuss zurückgeben?"): a question whether, not how much (folded). */
 const REPAYING =
   /\b(?:zurueck(?:geben|gegeben|zahlen|gezahlt|erstatten|erstattet|fordern|gefordert|ueberweisen)|zurueckzu\w+|rueckzahl\w*|rueckforder\w*|rueckerstatt\w*)\b/;
@@ -217,6 +219,7 @@ const CONTRIBUTES = new RegExp(
  */
 export function amountAsk(folded: string, quantities: readonly Quantity[], asked = folded): AmountAsk {
   if ((COST_QUESTION.test(folded) || PAYS_ITSELF.test(folded)) && !GIVEN_MONEY.test(folded)) return 'none';
+  if (OWN_SHARE.test(asked)) return 'none';
   if (STRONG_ASK.test(folded)) return 'strong';
   // "Wir bekommen 75.000 € – wann wird ausgezahlt?": money is spoken of, but something else is asked.
   // "Wie viele machen bei dem Zuschuss mit?": a count is asked for, not an amount.

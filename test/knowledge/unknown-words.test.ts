@@ -51,6 +51,8 @@ describe('unknown words in a question', () => {
     'Welche Unterlagen braucht die Landesagentur für Kooperationsprojekte?',
     'Wie hoch ist der Zuschuss des Umweltministeriums für eine gemeinsame Kläranlage?',
     'Gilt für die gemeinsame Kläranlage die Abwasserrichtlinie?',
+    // A listed programme written with a hyphen ("Städtebauförderung").
+    'Können wir für den gemeinsamen Bauhof Städtebau-Förderung beantragen?',
   ])('does not answer "%s": it names another programme or funder', async (question) => {
     expect((await decide(question)).outcome).toBe('no_answer');
   });

@@ -349,6 +349,8 @@ describe('which computed case a question is about, with its numbers (words from 
     // "was gibt/gäbe es für einen …?" asks for the amount of that thing; with more after it, not.
     expect(asks('Und was gäbe es für einen GVV?')).toBe('strong');
     expect(asks('Was gibt es für einen GVV zu beachten?')).not.toBe('strong');
+    // The municipalities' own share is what they pay, not the grant.
+    expect(asks('Drei Gemeinden legen die Kasse zusammen. Wie hoch ist unser Eigenanteil?')).toBe('none');
     // Whether money must go back is no question for an amount.
     expect(asks('Zwei Gemeinden prüfen eine Fusion. Müssen wir den Zuschuss für die Studie zurückzahlen, wenn sie scheitert?')).toBe(
       'none',

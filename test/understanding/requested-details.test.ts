@@ -81,6 +81,8 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Wie viel Geld bekommen drei Gemeinden?', []],
     ['Wie viel Geld gibt es aus dem Landesausgleichsstock für drei Gemeinden?', []],
     ['Welche Fachtagungen gab es bisher?', []],
+    // The municipalities' own share of the costs.
+    ['Wie hoch ist unser Eigenanteil?', ['eigenanteil']],
     // Since when something exists.
     ['Seit welchem Jahr gibts in Hessen Fördergeld für IKZ?', ['seit']],
     ['seit wann gibts die schon?', ['seit']],
