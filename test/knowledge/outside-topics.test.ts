@@ -33,6 +33,10 @@ describe('questions about a field of law the articles do not cover', () => {
     // A budget that does not balance, and municipal elections.
     'Braucht der Zweckverband ein Haushaltssicherungskonzept, wenn die Umlage nicht reicht?',
     'Wann ist nach der Fusion die Bürgermeisterwahl in der neuen Gemeinde?',
+    // Notaries, data protection law as such, and a merged municipality's name and signs.
+    'Muss die Vereinbarung über den gemeinsamen Bauhof notariell beglaubigt werden?',
+    'Ist die gemeinsame Cloud-Lösung für die Verwaltungen datenschutzrechtlich zulässig?',
+    'Wer legt nach der Fusion den Gemeindenamen fest, und wer bezahlt die neuen Ortsschilder?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
@@ -40,6 +44,8 @@ describe('questions about a field of law the articles do not cover', () => {
 
   it.each([
     ['Wird eine gemeinsame Vergabestelle gefördert?', 'aufgabenbereiche'],
+    // A registry office certifies births ("beurkunden"): a task, no notary.
+    ['Wird es gefördert, wenn zwei Nachbargemeinden gemeinsam Geburten beurkunden?', 'aufgabenbereiche'],
     ['Ist ein gemeinsamer Datenschutzbeauftragter förderfähig?', 'aufgabenbereiche'],
   ])('still answers a question about a shared task of such a field: "%s"', async (question, articleId) => {
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
