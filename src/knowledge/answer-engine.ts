@@ -93,7 +93,11 @@ export function decideAnswer(
 ): AnswerDecision {
   const words = index.analyzer.analyzeQuery(question);
   if (words.length === 0) return { outcome: 'no_answer', reason: 'empty', candidates: [] };
-  if (mentionsAnyOf(question, outsideScope) || namesOtherProgramme(index, words, outsideScope)) {
+  if (
+    mentionsAnyOf(question, outsideScope) ||
+    namesOtherProgramme(index, words, outsideScope) ||
+    namesOtherProgrammeHyphenated(index, question, outsideScope)
+  ) {
     return { outcome: 'no_answer', reason: 'outside_scope', candidates: [] };
   }
   // A word of the question's context or frame counts less than a word of the question itself (`QueryWord.emphasis`).
@@ -656,6 +660,33 @@ function namesOtherProgramme(index: KnowledgeIndex, words: readonly QueryWord[],
       !index.analyzer.hasSynonyms(w.term) &&
       !describesKnownName(index, words[i - 1]),
   );
+}
+
+/**
+ * "Feuerwehr-Förderrichtlinie": a hyphenated compound, joined, that the knowledge base does not have and whose head is
+ * an outside-scope `*head` names another programme, although its last part alone ("Förderrichtlinie", a synonym of
+ * the Rahmenvereinbarung) names this one.
+ * After a name in capitals the knowledge base knows ("IKZ-Förderrichtlinie"), it describes that one.
+ */
+function namesOtherProgrammeHyphenated(index: KnowledgeIndex, question: string, outsideScope: readonly string[]): boolean {
+  if (!question.includes('-')) return false;
+  const heads = outsideScope.filter((entry) => entry.startsWith('*')).flatMap((entry) => index.analyzer.baseTerms(entry.slice(1)));
+  for (const [compound, first] of question.matchAll(/(\p{L}+)(?:-\p{L}+)+/gu)) {
+    if (/^\p{Lu}[\p{Lu}\d]+$/u.test(first!) && index.analyzer.baseTerms(first!).some((t) => index.documentFrequencyOf(t) > 0)) continue;
+    // Only a last part the editors gave synonyms for names this programme generically ("Förderrichtlinie"); a
+    // programme's own name ("Cyber-Aktionsprogramm" for the AKC) keeps its modifier.
+    const last = index.analyzer.baseTerms(compound.slice(compound.lastIndexOf('-') + 1)).at(-1);
+    if (!last || !index.analyzer.hasSynonyms(last)) continue;
+    const term = index.analyzer.baseTerms(compound.replace(/-/g, '').toLowerCase()).at(-1);
+    if (
+      term &&
+      heads.some((head) => term.endsWith(head) && term !== head) &&
+      index.documentFrequencyOf(term) === 0 &&
+      !index.analyzer.hasSynonyms(term)
+    )
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -53,8 +53,18 @@ describe('unknown words in a question', () => {
     'Gilt für die gemeinsame Kläranlage die Abwasserrichtlinie?',
     // A listed programme written with a hyphen ("Städtebauförderung").
     'Können wir für den gemeinsamen Bauhof Städtebau-Förderung beantragen?',
+    // A generic name of this programme with another matter before its hyphen.
+    'Wie viel zahlt das Land nach der Feuerwehr-Förderrichtlinie für ein gemeinsames Fahrzeug?',
   ])('does not answer "%s": it names another programme or funder', async (question) => {
     expect((await decide(question)).outcome).toBe('no_answer');
+  });
+
+  it.each([
+    ['Was regelt die IKZ-Förderrichtlinie?', 'foerderprogramm'],
+    ['Was ist das Cyber-Aktionsprogramm?', 'akc'],
+  ])('answers "%s": a known name before the hyphen, or a programme\'s own name after it', async (question, articleId) => {
+    const decision = await decide(question);
+    expect(decision.outcome === 'answer' && decision.article.id).toBe(articleId);
   });
 
   it('reads "das Ding" and "unsre" as no topic, and servers as IT', async () => {
