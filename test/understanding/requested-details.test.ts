@@ -59,6 +59,7 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Sind die Landesmittel für dieses Jahr schon ausgeschöpft?', ['haushaltsmittel']],
     ['Wie viel Geld ist 2027 insgesamt im Landesausgleichsstock?', ['haushaltsmittel']],
     ['Wie viel ist im Landeshaushalt für die IKZ-Förderung vorgesehen?', ['haushaltsmittel']],
+    ['Wieviel Geld ist dieses Jahr für die IKZ-Förderung insgesamt im Topf?', ['haushaltsmittel']],
     ['wann ist die naechste ikz fachtagung und wo?', ['termin']],
     ['Habt ihr einen Mustervertrag fuer ne oeffentlich-rechtliche Vereinbarung zum gemeinsamen Bauhof?', ['muster']],
     ['Gibt es eine Vorlage für die Verbandssatzung?', ['muster']],
