@@ -166,6 +166,7 @@ describe('the details a question asks for (shipped details.yml)', () => {
     expect(status('quote', 'Die Kosten sollen um 15 % sinken.')).toBe('missing');
     expect(status('quote', '2024 wurden 3 Anträge abgelehnt.')).toBe('article');
     expect(status('haushaltsmittel', 'Ein festes Jahresbudget ist nicht bekannt.')).toBe('missing');
+    expect(status('gebuehr', 'Gebühren für die Prüfung nennen die Quellen nicht.')).toBe('missing');
   });
 
   it('answers a question whose detail word is its topic from the article that has the detail, as typed', async () => {
