@@ -15,6 +15,11 @@ describe('unknown words in a question', () => {
     const { kb, index } = await loaded;
     return decideAnswer(index, question, kb.meta.outsideScope);
   };
+  /** The id of the article that answers `question`, or `false`. */
+  const answeredBy = async (question: string) => {
+    const decision = await decide(question);
+    return decision.outcome === 'answer' && decision.article.id;
+  };
 
   it.each([
     'Was ist das IKZ-Förderprogramm des Landes Hessen?',
@@ -63,21 +68,20 @@ describe('unknown words in a question', () => {
     ['Was regelt die IKZ-Förderrichtlinie?', 'foerderprogramm'],
     ['Was ist das Cyber-Aktionsprogramm?', 'akc'],
   ])('answers "%s": a known name before the hyphen, or a programme\'s own name after it', async (question, articleId) => {
-    const decision = await decide(question);
-    expect(decision.outcome === 'answer' && decision.article.id).toBe(articleId);
+    expect(await answeredBy(question)).toBe(articleId);
   });
 
   it('reads "das Ding" and "unsre" as no topic, and servers as IT', async () => {
-    const decision = await decide('hab gehört das land checkt kostenlos unsre server wegen hackern. stimmt das und wie heisst das ding?');
-    expect(decision.outcome === 'answer' && decision.article.id).toBe('akc');
+    expect(await answeredBy('hab gehört das land checkt kostenlos unsre server wegen hackern. stimmt das und wie heisst das ding?')).toBe(
+      'akc',
+    );
   });
 
   it.each([
     ['Welche Rolle spielen die kommunalen Spitzenverbände beim Antrag?', 'antragsverfahren'],
     ['Spielt die Einwohnerzahl eine Rolle?', 'antragsberechtigung'],
   ])('reads "eine Rolle spielen" as a frame, not as the topic: "%s"', async (question, articleId) => {
-    const decision = await decide(question);
-    expect(decision.outcome === 'answer' && decision.article.id).toBe(articleId);
+    expect(await answeredBy(question)).toBe(articleId);
   });
 
   it('weighs an unknown name more than a known word, and an unknown ordinary word or year less', async () => {
