@@ -626,9 +626,8 @@ const SECTION_MIN_WEIGHT = 0.5;
 
 /**
  * Whether the question names one of the words or phrases, also inflected ("bayerischen") or hyphenated
- * ("Breitband-Förderung"): regions and funders outside
- * the programme, fields of law the articles do not cover. The pattern is compiled once per list (that took longer than
- * a small search); folded words need no escaping.
+ * ("Breitband-Förderung"): regions and funders outside the programme, fields of law the articles do not cover. The
+ * pattern is compiled once per list (that took longer than a small search); folded words need no escaping.
  */
 export function mentionsAnyOf(question: string, regions: readonly string[]): boolean {
   let pattern = scopePatterns.get(regions);
@@ -652,7 +651,7 @@ export function mentionsAnyOf(question: string, regions: readonly string[]): boo
  * A synonym the editors listed ("Landesprogramm" for the Förderprogramm) names this one.
  */
 function namesOtherProgramme(index: KnowledgeIndex, words: readonly QueryWord[], outsideScope: readonly string[]): boolean {
-  const heads = outsideScope.filter((entry) => entry.startsWith('*')).flatMap((entry) => index.analyzer.baseTerms(entry.slice(1)));
+  const heads = programmeHeads(index, outsideScope);
   return words.some(
     (w, i) =>
       heads.some((head) => w.term.endsWith(head) && w.term !== head) &&
@@ -662,15 +661,20 @@ function namesOtherProgramme(index: KnowledgeIndex, words: readonly QueryWord[],
   );
 }
 
+/** The index terms of the outside-scope entries written `*head` ("*programm", "*richtlinie"). */
+function programmeHeads(index: KnowledgeIndex, outsideScope: readonly string[]): string[] {
+  return outsideScope.filter((entry) => entry.startsWith('*')).flatMap((entry) => index.analyzer.baseTerms(entry.slice(1)));
+}
+
 /**
  * "Feuerwehr-Förderrichtlinie": a hyphenated compound, joined, that the knowledge base does not have and whose head is
  * an outside-scope `*head` names another programme, although its last part alone ("Förderrichtlinie", a synonym of
- * the Rahmenvereinbarung) names this one.
- * After a name in capitals the knowledge base knows ("IKZ-Förderrichtlinie"), it describes that one.
+ * the Rahmenvereinbarung) names this one. After a name in capitals the knowledge base knows ("IKZ-Förderrichtlinie"),
+ * it describes that one.
  */
 function namesOtherProgrammeHyphenated(index: KnowledgeIndex, question: string, outsideScope: readonly string[]): boolean {
   if (!question.includes('-')) return false;
-  const heads = outsideScope.filter((entry) => entry.startsWith('*')).flatMap((entry) => index.analyzer.baseTerms(entry.slice(1)));
+  const heads = programmeHeads(index, outsideScope);
   for (const [compound, first] of question.matchAll(/(\p{L}+)(?:-\p{L}+)+/gu)) {
     if (/^\p{Lu}[\p{Lu}\d]+$/u.test(first!) && index.analyzer.baseTerms(first!).some((t) => index.documentFrequencyOf(t) > 0)) continue;
     // Only a last part the editors gave synonyms for names this programme generically ("Förderrichtlinie"); a
