@@ -591,9 +591,8 @@ function readSeveral(
   }
   // "Wie viele Anträge wurden abgelehnt, und aus welchen Gründen?": a phrase without a verb asks a circumstance of the
   // first's; alone it would find an article on its noun ("Gründe" of IKZ). One question: the whole where it keeps the
-  // first's article ("… gefördert? Und in welcher Höhe?" shows the amounts too), else the first.
-  // "… bekanntgemacht werden, und in welchem Amtsblatt?": a circumstance no article knows ("Amtsblatt") leaves the whole
-  // unanswered; the first alone would answer without it.
+  // first's article ("… gefördert? Und in welcher Höhe?" shows the amounts too), else the first — unless the
+  // circumstance is a thing no article knows ("…, und in welchem Amtsblatt?") and the whole has no answer.
   if (CIRCUMSTANCE_OF_FIRST.test(questions[1]!)) {
     const unknown = (knowledge.unknownNouns?.(questions[1]!).length ?? 0) > 0;
     const whole = isAnswered(first) || unknown ? readQuestion(text, knowledge, topic) : undefined;
