@@ -467,7 +467,7 @@ export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hi
   // "zu viert", "3er-Kooperation": the size of the group is the case's first count; in the question ("Geht das, wenn
   // wir nur zu zweit sind?") it is what is asked about, whatever the story before counted.
   const first = firstCount(chosen.rules);
-  const group = quantities.find((q) => q.group);
+  const group = quantities.find((q) => q.group && q.inQuestion) ?? quantities.find((q) => q.group);
   if (first && group && plausible(group.value, first, false)) {
     if (!given.includes(first)) give(first, group.value);
     else if (group.inQuestion) values[first] = group.value;

@@ -89,6 +89,11 @@ describe('which computed case a question is about, with its numbers (words from 
       'Wir wollen mit unserer Nachbargemeinde den Bauhof zusammenlegen, eine dritte Kommune, die mitmachen will, gibt es nicht. Gibt es Geld, wenn wir nur zu zweit sind?',
       { kind: 'kooperation', partners: 2 },
     ],
+    // …also when the story told its group ("bei uns beiden") before a count it only reported.
+    [
+      'Es bleibt bei uns beiden. Ich hab gelesen, dass man normalerweise mindestens drei Kommunen braucht. Haben wir zu zweit überhaupt eine Chance auf Förderung?',
+      { kind: 'kooperation', partners: 2 },
+    ],
     ['zwei Gemeinden + Landkreis, gemeinsames Ordnungsamt, Fördersumme?', { kind: 'kooperation', partners: 3 }],
     // Numbers of the story: the town's inhabitants, where the partners are, joined counts, genitive and long number words.
     [
