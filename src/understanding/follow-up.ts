@@ -76,7 +76,7 @@ const ANAPHOR =
  * cannot follow the conjunction "da" ("Was macht das Land da für uns?", "Was tun wir da jetzt?").
  */
 const THING_BEFORE =
-  /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie|mich)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies|den|dem)\s*[?!.]*$|(?<!\p{L})(?:ist|sind|wäre|waere|wären|gibt|gibts|gibt's|gäbe|gilt|gelten|darf|dürfen|duerfen|kann|können|koennen|muss|müssen|muessen|soll|sollen|geht|gehen|zahlt|zahlen|bekommt|bekommen|kriegt|kriegen|braucht|brauchen|hat|haben|wird|werden|passiert|läuft|laeuft|reicht|reichen|zählt|zaehlt|fällt|fallen|bleibt|bleiben|kommt|kommen)\s+da(?!\p{L})(?!\s*,)|(?<=\p{L}\s+)da\s+(?:für|fuer|jetzt|eigentlich|konkret|genau|noch|überhaupt|ueberhaupt|denn|alles|am\s+besten)(?!\p{L})/iu;
+  /(?<!\p{L})(?:so\s*(?:etwas|was)|solche[nmrs]?|so\s+eine?[nmrs]?)(?!\p{L})|(?<!\p{L})(?:es|wir|man|ich|uns|sie|mich)\s+da(?!\p{L})|(?<!\p{L})(?:da|das|dies|den|dem)\s*[?!.]*$|(?<!\p{L})(?:ist|sind|wäre|waere|wären|gibt|gibts|gibt's|gäbe|gilt|gelten|darf|dürfen|duerfen|kann|können|koennen|muss|müssen|muessen|soll|sollen|geht|gehen|zahlt|zahlen|bekommt|bekommen|kriegt|kriegen|braucht|brauchen|hat|haben|wird|werden|passiert|läuft|laeuft|reicht|reichen|zählt|zaehlt|fällt|fallen|bleibt|bleiben|kommt|kommen|käme|kaeme|kämen|kaemen)\s+da(?!\p{L})(?!\s*,)|(?<=\p{L}\s+)da\s+(?:für|fuer|jetzt|eigentlich|konkret|genau|noch|überhaupt|ueberhaupt|denn|alles|am\s+besten)(?!\p{L})/iu;
 /**
  * A pronoun for the topic: before the verb at the end ("Können Sie das prüfen?", "Muss die genehmigt
  * werden?") or as the subject after the verb ("Was kostet das?", "Wie viel wäre das insgesamt?", "Wie hoch ist die da?",

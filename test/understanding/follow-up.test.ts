@@ -187,6 +187,7 @@ describe('words for a thing named before ("da", "so etwas", "solches", a final "
     'Bekommen wir trotzdem etwas?',
     'Gibts da noch was vom Land?',
     'Gilt in dem Fall die Frist?',
+    'was käme da insgesamt zusammen?',
   ])('reads "%s" as referring back', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
