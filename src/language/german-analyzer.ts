@@ -818,8 +818,8 @@ export class GermanAnalyzer {
     for (const group of this.synonymGroups) {
       for (const member of group.members) {
         if (member.length < 2 || !member.every((t) => queryTerms.has(t))) continue;
-        const owner = words.find((w) => w.alternatives.has(member[0]!));
-        if (owner) addGroup(owner, group, group.weight);
+        // Each word of the phrase stands for what the phrase means ("finanzielle Unterstützung" is funding, not help).
+        for (const word of words) if (member.includes(word.term)) addGroup(word, group, group.weight);
       }
     }
     return expanded;

@@ -209,6 +209,14 @@ describe('German analyser', () => {
     for (const term of terms) expect(aor!.alternatives.get(term)).toBeLessThan(1);
   });
 
+  it('lets each word of a phrase in the question stand for what the phrase means', () => {
+    const analyzer = new GermanAnalyzer({ ...meta, synonymGroups: [{ words: ['Zuschuss', 'finanzielle Unterstützung'], exact: false }] });
+    analyzer.setVocabulary(analyzer.vocabularyOf(['Zuschuss', 'Unterstützung', 'finanziell']));
+    const words = analyzer.analyzeQuery('finanzielle Unterstützung');
+    // Not only "finanzielle": "Unterstützung" here is money, not help.
+    for (const word of words) expect(word.alternatives.has(analyzer.baseTerm('Zuschuss')!)).toBe(true);
+  });
+
   it('ignores a synonym of several words that keeps only one word besides its stop words', () => {
     const analyzer = new GermanAnalyzer({
       stopwords: { keep: ['jahr'], add: ['nächstes'] },
