@@ -367,6 +367,8 @@ describe("everyday words for the articles' terms (shipped knowledge base, synony
     ['Kann jemand vom Land mal unser Netz in der Verwaltung durchchecken?', 'akc'],
     // The abbreviation clerks write for the öffentlich-rechtliche Vereinbarung.
     ['Was ist eine örV?', 'oeffentlich-rechtliche-vereinbarung'],
+    // An early phase of a project is its preparation, which the Projektentwicklung funds.
+    ['Fördert das Land so etwas schon in dieser frühen Phase?', 'projektentwicklung'],
   ])('"%s" → %s', async (question, id) => {
     const decision = await shippedDecision(question);
     expect(decision.outcome === 'answer' && decision.article.id).toBe(id);
