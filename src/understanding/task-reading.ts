@@ -19,6 +19,12 @@ const NAME_BEFORE = /(?<=\p{L}[,;:–-]?\s+)\p{Lu}[\p{L}-]*\s+(?:(?:\p{Lu}[\p{L}
  */
 const FUNDER_BEFORE = /(?<!\p{L})(?:aus|über|ueber|durch|beim?)\s+(?:de[rmns]\s+|die\s+|das\s+)?$/iu;
 
+/**
+ * A word after "pro" or "je" is the unit a payment counts ("Landeszuschüsse pro Unterrichtsstunde"): a way of funding
+ * the programme does not know, so the question is not one about the task areas.
+ */
+const UNIT_BEFORE = /(?<!\p{L})(?:pro|je)\s+$/iu;
+
 /** A year or month after a word makes it a time ("Mitte 2027", "Anfang März"), not a task. */
 const TIME_AFTER =
   /^\s+(?:(?:19|20)\d\d(?!\d)|(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)(?!\p{L}))/iu;
@@ -87,7 +93,8 @@ export function asksMoneyForPlan(context: string, question: string): boolean {
 function withTaskStandIn(question: string, unknownNouns: (text: string) => readonly string[]): string | undefined {
   const nouns = [...new Set(unknownNouns(question))];
   if (nouns.length === 0) return undefined;
-  if (nouns.some((noun) => NAME_BEFORE.test(question.slice(0, Math.max(0, question.indexOf(noun)))))) return undefined;
+  const before = (noun: string) => question.slice(0, Math.max(0, question.indexOf(noun)));
+  if (nouns.some((noun) => NAME_BEFORE.test(before(noun)) || UNIT_BEFORE.test(before(noun)))) return undefined;
   let replaced = question;
   let any = false;
   for (const noun of nouns) {

@@ -32,6 +32,18 @@ describe('a question whether a task no article names is funded', () => {
     // A name after a noun is a person or a place ("Frau Meier", "Ortsteil Kleinau").
     expect(asTaskQuestion('Frau Meier fragt, ob die Wehr im Ortsteil Kleinau gefördert wird.', () => ['Meier', 'Kleinau'])).toBeUndefined();
   });
+
+  it('keeps a unit a payment would count ("pro Unterrichtsstunde"): a way of funding the programme does not know', () => {
+    expect(
+      asTaskQuestion('Zahlt das Land für unsere gemeinsame Jugendpflege einen Zuschuss je Betreuungsstunde?', () => [
+        'Jugendpflege',
+        'Betreuungsstunde',
+      ]),
+    ).toBeUndefined();
+    expect(asTaskQuestion('Zahlt das Land für unsere gemeinsame Jugendpflege einen Zuschuss?', () => ['Jugendpflege'])).toBe(
+      `Zahlt das Land für unsere gemeinsame ${TASK_STAND_IN} einen Zuschuss?`,
+    );
+  });
 });
 
 describe('a plan told before a yes/no question about money', () => {
