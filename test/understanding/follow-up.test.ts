@@ -188,6 +188,7 @@ describe('words for a thing named before ("da", "so etwas", "solches", a final "
     'Gibts da noch was vom Land?',
     'Gilt in dem Fall die Frist?',
     'was käme da insgesamt zusammen?',
+    'was kostet uns das eigentlich?',
   ])('reads "%s" as referring back', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });
