@@ -328,7 +328,8 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     if (isAnswered(question)) return { kind: 'single', reading: question, pending: [] };
   }
   if (questions.length === 0 || context.length === 0) return { kind: 'single', reading: whole, pending: [] };
-  // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question.
+  // Context sentences that lead nowhere ("Ich bin neu im Hauptamt.") must not hide the question (unless it asks only about them).
+  if (!topic && asksAboutUnknownBefore(questions[0]!, context.join(' '), knowledge)) return { kind: 'single', reading: whole, pending: [] };
   const question = readQuestion(questions[0]!, knowledge, topic);
   // (Where the whole leaves a choice between topics, a question in words that many articles share does not decide it.)
   const chooses = question.decision.outcome === 'answer' && !(whole.decision.outcome === 'clarify' && choosesNoTopic(question.decision));
@@ -775,7 +776,8 @@ function readInMessage(
 ): QuestionReading {
   if (inMessage && looksLikeFollowUp(question)) {
     const reading = readQuestion(question, knowledge, inMessage());
-    const alone = knowledge.answer(question);
+    // Its own words are those after a frame ("Bevor ich das im Haushalt anmelde: was kostet uns das?").
+    const alone = knowledge.answer(questionAfterStatement(question) ?? question);
     if (isAnswered(reading) && coversOwnWords(alone, reading.decision.article)) {
       const withContext = reading.question !== question || reading.readAgainst !== undefined;
       // "Wir wollen eine freiwillige Stadtpolizei aufstellen. Kriegt man dafür Geld?": where the context
@@ -788,8 +790,21 @@ function readInMessage(
       if (!withContext && !topic && choosesNoTopic(alone) && contextOpen()) return { question, decision: NOT_IN_ARTICLES };
       return { ...reading, readAgainst: undefined };
     }
+    // "… ob sie Verwarnungsgelder nach dem Bußgeldkatalog kassieren dürfen. Wie ist das rechtlich geregelt?": a
+    // question about what its message tells, in no noun of its own, where the message's topic does not answer it and
+    // tells of things no article knows; its words alone would answer another question.
+    if (!topic && asksAboutUnknownBefore(question, inMessage().question, knowledge)) return { question, decision: NOT_IN_ARTICLES };
   }
   return readQuestion(question, knowledge, topic);
+}
+
+/** Nouns no article knows that make the context of a message another matter (one alone may be a name or a job). */
+const MIN_UNKNOWN_CONTEXT_NOUNS = 2;
+
+/** A question that refers back, names no thing of its own, after a context that tells of things no article knows. */
+function asksAboutUnknownBefore(question: string, context: string, knowledge: KnowledgeLookup): boolean {
+  if (!knowledge.knownNouns || !knowledge.unknownNouns || !refersBack(question)) return false;
+  return knowledge.knownNouns(question).length === 0 && knowledge.unknownNouns(context).length >= MIN_UNKNOWN_CONTEXT_NOUNS;
 }
 
 /** So many articles covering a question's own words as well as the best one make its words generic. */

@@ -567,3 +567,29 @@ describe('a second question about a thing named with a hyphen', () => {
     expect(reply.text).toMatch(/^2\. /m);
   });
 });
+
+describe('a question that asks only about what its message told ("Wie ist das rechtlich geregelt?")', () => {
+  it('is not answered by its own words when the message tells of things no article knows', async () => {
+    const { outcome } = await ask(
+      'Guten Tag, unser gemeinsamer Ordnungsbehördenbezirk beginnt im Frühjahr. Die Kollegen wollen wissen, ob sie ' +
+        'Verwarnungsgelder nach dem Bußgeldkatalog bei Falschparkern im Nachbarort selbst einziehen dürfen. Wie ist das rechtlich geregelt?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+
+  it('is read with a message that tells of known things', async () => {
+    const { reply, outcome } = await ask(
+      'Wir haben unseren IKZ-Antrag im Sommer über den Landkreis abgegeben und nichts mehr gehört. Wie lange dauert sowas normalerweise?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'antragsverfahren' });
+    expect(reply.text).toContain('2 bis 3 Monate');
+  });
+
+  it('is read by its words after a frame ("Bevor ich das im Haushalt anmelde: …")', async () => {
+    const { outcome } = await ask(
+      'Unser Bürgermeister möchte, dass wir beim Aktionsprogramm Kommunale Cybersicherheit mitmachen. ' +
+        'Bevor ich das im Haushalt einplane: was kostet uns das eigentlich?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+  });
+});
