@@ -19,6 +19,8 @@ export interface DetailKind {
   /** What the bot says when the article lacks it. */
   missing: string;
   officeContact?: OfficeContactField;
+  /** Only the asked thing's own article supplies it: a related article's one is another thing's (a cap, `topic_only`). */
+  topicOnly?: boolean;
   asks: RegExp;
   suppliedWords?: RegExp;
   suppliedPattern?: RegExp;
@@ -41,6 +43,7 @@ export class RequestedDetails {
       name,
       missing: detail.missing,
       officeContact: detail.office_contact,
+      topicOnly: detail.topic_only,
       asks: phrasesPattern(detail.asked_by)!,
       suppliedWords: phrasesPattern(detail.supplied_by.words),
       suppliedPattern: detail.supplied_by.pattern === undefined ? undefined : new RegExp(detail.supplied_by.pattern, 'u'),

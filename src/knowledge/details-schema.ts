@@ -17,10 +17,11 @@ const detailSchema = strictObject(
       'expected words and/or pattern',
     ).refine((s) => s.words.length > 0 || s.pattern !== undefined, { error: 'supplied_by needs words or a pattern' }),
     office_contact: z.enum(['phone', 'email', 'url'], { error: 'expected phone, email or url' }).optional(),
+    topic_only: z.boolean({ error: 'expected true or false' }).optional(),
     missing: z.string({ error: 'expected the sentence the bot says when the detail is missing' }).trim().min(1),
   },
   'setting(s)',
-  'expected asked_by, supplied_by, missing and optionally office_contact',
+  'expected asked_by, supplied_by, missing and optionally office_contact, topic_only',
 );
 
 /**

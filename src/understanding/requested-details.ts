@@ -83,8 +83,9 @@ export function readForDetails<R extends { question: string; decision: AnswerDec
     const onTopic = asTyped.decision.outcome === 'answer' && asTyped.decision.article === reader.topicArticle;
     options.push(onTopic ? asTyped : reader.about(reader.topicArticle, true));
     // "wie lange dauert sowas?" after the application documents: an article the topic links as related may supply it
-    // (the procedure has the processing time); one of another matter may not ("kostet das was?" is about the topic).
-    const alone = reader.readAlone?.(question);
+    // (the procedure has the processing time); one of another matter may not ("kostet das was?" is about the topic),
+    // nor one whose detail is its own thing's (`topicOnly`: the debt relief's cap is no cap of the preparation grants).
+    const alone = kinds.some((k) => k.topicOnly) ? undefined : reader.readAlone?.(question);
     if (alone?.decision.outcome === 'answer' && areRelated(reader.topicArticle, alone.decision.article)) options.push(alone);
   } else {
     // The question as typed first when its article supplies the detail: the detail word may be its topic ("Gibt es

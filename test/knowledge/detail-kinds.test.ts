@@ -31,6 +31,17 @@ function article(id: string, body: string): Article {
   return parsed.article;
 }
 
+describe('the details file', () => {
+  it('rejects a topic_only that is not true or false', () => {
+    const file = {
+      details: { deckel: { asked_by: ['obergrenze*'], supplied_by: { words: ['höchstens'] }, topic_only: 'ja', missing: 'Fehlt.' } },
+    };
+    const result = detailsFileSchema.safeParse(file);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain('expected true or false');
+  });
+});
+
 describe('the kinds of detail a question asks for', () => {
   it.each<[string, string[]]>([
     ['Welche Telefonnummer hat das Amt?', ['telefonnummer']],

@@ -130,6 +130,26 @@ describe('the details a question asks for (shipped details.yml)', () => {
     expect(decision?.outcome === 'answer' && decision.sections.map((s) => s.text).join(' ')).toContain('seit 2009');
   });
 
+  it('asks a cap of the topic only: a related article caps another thing (`topic_only`)', async () => {
+    const knowledge = await knowledgeOf(SHIPPED_KB);
+    const topic = {
+      articleId: 'projektentwicklung',
+      title: 'Projektentwicklung',
+      question: 'Zahlt das Land etwas für ein Gutachten vor einer Fusion?',
+      numbers: [],
+      nouns: ['Gutachten', 'Fusion'],
+    };
+    const { understanding } = understandMessage('Gibt es da eine Obergrenze?', knowledge, topic);
+    expect(understanding.kind === 'single' && understanding.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
+      ['hoechstbetrag', 'missing'],
+    ]);
+    // The debt relief has its cap (at most 46 % of the debts).
+    const relief = understandMessage('Gibt es bei der Entschuldungshilfe eine Obergrenze?', knowledge).understanding;
+    expect(relief.kind === 'single' && relief.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
+      ['hoechstbetrag', 'article'],
+    ]);
+  });
+
   it('keeps the section the search chose when it holds the detail, not the first that holds it', async () => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     const { understanding } = understandMessage('Seit wann gibt es das Förderprogramm und wie viele Vorhaben wurden gefördert?', knowledge);
