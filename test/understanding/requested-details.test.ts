@@ -143,6 +143,14 @@ describe('the details a question asks for (shipped details.yml)', () => {
     expect(understanding.kind === 'single' && understanding.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
       ['hoechstbetrag', 'missing'],
     ]);
+    // A question for the most something may cost asks for the cap too.
+    const cost = understandMessage(
+      'Wie viel darf eine Machbarkeitsstudie höchstens kosten, damit das Land sie bezahlt?',
+      knowledge,
+    ).understanding;
+    expect(cost.kind === 'single' && cost.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
+      ['hoechstbetrag', 'missing'],
+    ]);
     // The debt relief has its cap (at most 46 % of the debts).
     const relief = understandMessage('Gibt es bei der Entschuldungshilfe eine Obergrenze?', knowledge).understanding;
     expect(relief.kind === 'single' && relief.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
