@@ -219,6 +219,9 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
   if (ownNumbers.length > 0 && previousNumber) {
     readings.push(`${replaceWord(topic.question, previousNumber.text, ownNumbers[0]!.text)} ${text}`);
   }
+  // "Und bei der letzten, braucht man da …?" after "… Arbeitsgemeinschaft, Zweckverband und öffentlich-rechtliche Vereinbarung?".
+  const listed = listedItem(text, topic.question);
+  if (listed) readings.push(text.replace(listed.reference, listed.item));
   const capitalisedNouns = followUpNouns(text);
   // "und ne arbeitsgemeinschaft?", "und der erste gvv?": a fragment typed in lower case has its words that open nothing as nouns.
   const ownNouns =
@@ -255,6 +258,32 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
   const context = topic.nouns.filter((n) => !ownNouns.some((o) => o.toLowerCase() === n.toLowerCase()));
   if (context.length > 0) readings.push(`${text} ${context.join(' ')}`);
   return [...new Set(readings)];
+}
+
+/**
+ * "der letzten", "die zweite", "das erste": an ordinal that stands for an item of a list (not before a noun of its own:
+ * "der erste GVV"), with the generic words for an item ("die zweite Variante").
+ */
+const ORDINAL_REFERENCE =
+  /(?<!\p{L})(?:der|den|dem|die|das)\s+(erst|zweit|dritt|viert|letzt)(?:e|en|er|em|es)(?:\s+(?:form|variante|möglichkeit|moeglichkeit|option))?(?!\s*\p{Lu})(?!\p{L})/iu;
+const ORDINAL_INDEX: Record<string, number> = { erst: 0, zweit: 1, dritt: 2, viert: 3, letzt: -1 };
+/** Words an item of a list may have at most ("öffentlich-rechtliche Vereinbarung"). */
+const MAX_ITEM_WORDS = 4;
+
+/**
+ * The item of the previous question's list that an ordinal in a follow-up stands for ("der letzten" after "…:
+ * Arbeitsgemeinschaft, Zweckverband und öffentlich-rechtliche Vereinbarung?"), with the words that stand for it.
+ */
+function listedItem(text: string, previous: string): { reference: string; item: string } | undefined {
+  const match = ORDINAL_REFERENCE.exec(text);
+  if (!match) return undefined;
+  const list = previous.slice(previous.lastIndexOf(':') + 1).replace(/[?!.]+\s*$/u, '');
+  const items = list.split(/\s*,\s*|\s+(?:und|oder|sowie)\s+/u).map((item) => item.trim());
+  // The first item may follow the words that introduce the list ("zwischen GVV, …"): its last word.
+  if (items.length > 0 && items[0]!.split(/\s+/).length > MAX_ITEM_WORDS) items[0] = items[0]!.split(/\s+/).at(-1)!;
+  if (items.length < 2 || items.some((item) => item === '' || item.split(/\s+/).length > MAX_ITEM_WORDS)) return undefined;
+  const item = items.at(ORDINAL_INDEX[match[1]!.toLowerCase()]!);
+  return item ? { reference: match[0], item } : undefined;
 }
 
 /** The nouns of a follow-up: every capitalised word counts, also the first ("Arbeitsgemeinschaft?"), unless a pronoun follows it: then it is the verb ("Stimmt das?", "Klappt es?"). */

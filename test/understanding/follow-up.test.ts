@@ -110,6 +110,17 @@ describe('follow-up questions', () => {
     expect(followUpReadings('und der erste gvv?', fusion, kinds)[0]).toBe('wann war die erste freiwillige gvv in hessen?');
   });
 
+  it('reads an ordinal ("bei der letzten", "die zweite") as that item of the previous question\'s list', () => {
+    const topic = topicOf('Können Sie die Formen erklären: Arbeitsgemeinschaft, Zweckverband und öffentlich-rechtliche Vereinbarung?');
+    expect(followUpReadings('Und bei der letzten, braucht man da eine Genehmigung?', topic, kindOf)[0]).toBe(
+      'Und bei öffentlich-rechtliche Vereinbarung, braucht man da eine Genehmigung?',
+    );
+    expect(followUpReadings('Und die zweite?', topic, kindOf)[0]).toBe('Und Zweckverband?');
+    // Without a list before, an ordinal is no item of one.
+    const readings = followUpReadings('Und die zweite?', topicOf('Wie viel gibt es für einen GVV?'), kindOf);
+    expect(readings.every((reading) => reading.includes('die zweite'))).toBe(true);
+  });
+
   it('reads "Und für fünf?" as the previous question with the new number', () => {
     const topic = topicOf('Wie viel Förderung gibt es für drei Gemeinden?', { id: 'foerderhoehe', title: 'Förderhöhe' });
     expect(followUpReadings('Und für fünf?', topic, kindOf)[0]).toBe('Wie viel Förderung gibt es für fünf Gemeinden? Und für fünf?');
