@@ -63,9 +63,12 @@ const ORDINAL_FOLLOWS = /^\s*(?:\p{Ll}|(?:Januar|Februar|März|April|Mai|Juni|Ju
 /** A preposition before an interrogative: "bis wann …", "an wen …", "…, bei welcher Stelle …". */
 export const INTERROGATIVE_PREPOSITION = String.raw`(?:an|bei|mit|für|fuer|von|nach|zu|über|ueber|auf|in|aus|unter|ab|bis|seit)`;
 
-/** Words that open a question without a question mark ("ob wir …", "wie lange …", "bis wann …"). */
+/**
+ * Words that open a question without a question mark ("ob wir …", "wie lange …", "bis wann …"); not a "wie" that
+ * compares, as letters open a statement ("wie oben zu sehen, …", "wie telefonisch besprochen, …").
+ */
 const QUESTION_OPENER = new RegExp(
-  String.raw`^(?:${INTERROGATIVE_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:ob|wie|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b`,
+  String.raw`^(?:${INTERROGATIVE_PREPOSITION}\s+(?=wem|wen|was|wie|wann|welche))?(?:ob|wie(?!\s+(?:oben|unten|besprochen|vereinbart|gesagt|erwähnt|erwaehnt|angekündigt|angekuendigt|telefonisch|bereits|schon|gewohnt|gewünscht|gewuenscht|beschrieben|folgt)\b)|was|wer|wem|wen|wessen|wann|wo|wohin|woher|womit|wofür|wozu|warum|wieso|weshalb|welche[rnms]?|inwiefern|inwieweit)\b`,
   'iu',
 );
 

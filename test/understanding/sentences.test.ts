@@ -41,6 +41,9 @@ describe('sentences of a message', () => {
     ['und wie hoch ist die einsparvorgabe', true],
     ['Ist doch klar.', false],
     ['Und wir haben drei Bauhöfe.', false],
+    // A "wie" that compares opens a statement of a letter.
+    ['wie oben zu sehen bin ich gebeten worden, mich darum zu kümmern.', false],
+    ['Wie telefonisch besprochen, schicke ich Ihnen die Unterlagen.', false],
   ])('tells whether %j asks something', (sentence, expected) => {
     expect(isQuestion(sentence)).toBe(expected);
   });
