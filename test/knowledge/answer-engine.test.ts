@@ -369,6 +369,9 @@ describe("everyday words for the articles' terms (shipped knowledge base, synony
     ['Was ist eine örV?', 'oeffentlich-rechtliche-vereinbarung'],
     // An early phase of a project is its preparation, which the Projektentwicklung funds.
     ['Fördert das Land so etwas schon in dieser frühen Phase?', 'projektentwicklung'],
+    // Supporting something "finanziell" is funding it, not advising.
+    ['Hilft das Land auch finanziell bei der Vorbereitung?', 'projektentwicklung'],
+    ['Wird eine Machbarkeitsstudie vom Land finanziell unterstützt?', 'projektentwicklung'],
   ])('"%s" → %s', async (question, id) => {
     const decision = await shippedDecision(question);
     expect(decision.outcome === 'answer' && decision.article.id).toBe(id);
