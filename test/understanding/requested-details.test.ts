@@ -3,6 +3,16 @@ import type { Article } from '../../src/knowledge/types.js';
 import { understandMessage } from '../../src/understanding/understand-question.js';
 import { SHIPPED_KB, knowledgeOf } from '../helpers/bot-harness.js';
 
+/** A conversation topic: the article of the last answer and the question it answered. */
+function topicAt(articleId: string, title: string, question: string, nouns: string[]) {
+  return { articleId, title, question, numbers: [], nouns };
+}
+
+/** The details a message asks for as `[kind, supply status]`, or `undefined` when it is not read as one question. */
+function detailsFound(understanding: ReturnType<typeof understandMessage>['understanding']) {
+  return understanding.kind === 'single' ? understanding.reading.details?.map((d) => [d.kind.name, d.supply.status]) : undefined;
+}
+
 describe('the details a question asks for (shipped details.yml)', () => {
   it.each<[string, string[]]>([
     ['Welche Telefonnummer hat das Regierungspräsidium Kassel?', ['telefonnummer']],
@@ -99,31 +109,24 @@ describe('the details a question asks for (shipped details.yml)', () => {
     expect(first.kind === 'single' && first.reading.decision.outcome === 'answer' && first.reading.decision.article.id).toBe(
       'auszahlung-und-nachweis',
     );
-    const topic = {
-      articleId: 'auszahlung-und-nachweis',
-      title: 'Auszahlung',
-      question: 'Brauchen wir einen Verwendungsnachweis?',
-      numbers: [],
-      nouns: ['Verwendungsnachweis'],
-    };
+    const topic = topicAt('auszahlung-und-nachweis', 'Auszahlung', 'Brauchen wir einen Verwendungsnachweis?', ['Verwendungsnachweis']);
     const { understanding } = understandMessage('Und welches Formular nimmt man dafür?', knowledge, topic);
     expect(understanding.kind).toBe('single');
     if (understanding.kind !== 'single') return;
     expect(understanding.reading.decision.outcome === 'answer' && understanding.reading.decision.article.id).toBe(
       'auszahlung-und-nachweis',
     );
-    expect(understanding.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([['formular', 'missing']]);
+    expect(detailsFound(understanding)).toEqual([['formular', 'missing']]);
   });
 
   it('reads "seit wann gibts die schon?" against the topic when the question names nothing of its own', async () => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
-    const topic = {
-      articleId: 'beratungszentrum',
-      title: 'Kommunales Beratungszentrum Hessen',
-      question: 'Wer berät hessische Kommunen zur interkommunalen Zusammenarbeit?',
-      numbers: [],
-      nouns: ['Kommunen', 'Zusammenarbeit'],
-    };
+    const topic = topicAt(
+      'beratungszentrum',
+      'Kommunales Beratungszentrum Hessen',
+      'Wer berät hessische Kommunen zur interkommunalen Zusammenarbeit?',
+      ['Kommunen', 'Zusammenarbeit'],
+    );
     const { understanding } = understandMessage('seit wann gibts die schon?', knowledge, topic);
     const decision = understanding.kind === 'single' ? understanding.reading.decision : undefined;
     expect(decision?.outcome === 'answer' && decision.article.id).toBe('beratungszentrum');
@@ -132,30 +135,21 @@ describe('the details a question asks for (shipped details.yml)', () => {
 
   it('asks a cap of the topic only: a related article caps another thing (`topic_only`)', async () => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
-    const topic = {
-      articleId: 'projektentwicklung',
-      title: 'Projektentwicklung',
-      question: 'Zahlt das Land etwas für ein Gutachten vor einer Fusion?',
-      numbers: [],
-      nouns: ['Gutachten', 'Fusion'],
-    };
-    const { understanding } = understandMessage('Gibt es da eine Obergrenze?', knowledge, topic);
-    expect(understanding.kind === 'single' && understanding.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
-      ['hoechstbetrag', 'missing'],
+    const topic = topicAt('projektentwicklung', 'Projektentwicklung', 'Zahlt das Land etwas für ein Gutachten vor einer Fusion?', [
+      'Gutachten',
+      'Fusion',
     ]);
+    const { understanding } = understandMessage('Gibt es da eine Obergrenze?', knowledge, topic);
+    expect(detailsFound(understanding)).toEqual([['hoechstbetrag', 'missing']]);
     // A question for the most something may cost asks for the cap too.
     const cost = understandMessage(
       'Wie viel darf eine Machbarkeitsstudie höchstens kosten, damit das Land sie bezahlt?',
       knowledge,
     ).understanding;
-    expect(cost.kind === 'single' && cost.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
-      ['hoechstbetrag', 'missing'],
-    ]);
+    expect(detailsFound(cost)).toEqual([['hoechstbetrag', 'missing']]);
     // The debt relief has its cap (at most 46 % of the debts).
     const relief = understandMessage('Gibt es bei der Entschuldungshilfe eine Obergrenze?', knowledge).understanding;
-    expect(relief.kind === 'single' && relief.reading.details?.map((d) => [d.kind.name, d.supply.status])).toEqual([
-      ['hoechstbetrag', 'article'],
-    ]);
+    expect(detailsFound(relief)).toEqual([['hoechstbetrag', 'article']]);
   });
 
   it('keeps the section the search chose when it holds the detail, not the first that holds it', async () => {
