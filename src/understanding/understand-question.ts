@@ -1044,11 +1044,12 @@ const ASKS_OWN_THING =
   /^\s*(?:(?:und|also|aber)\s+)?(?:(?:(?:seit|bis|ab|an|für|fuer|mit|von|bei|nach|zu|über|ueber|auf|aus)\s+)?(?:wer|wen|wem|was|wie|wo\p{L}*|wann|warum|wieso|weshalb|welche[rnms]?)(?!\p{L})|(?:gibt\s+es|gibts)\s+(?:\p{L}+\s+){0,4}?(?:ne|nen|eine[nm]?|ein|irgendeine[nm]?)\s+\p{L})/iu;
 
 /**
- * "Und darf unser Abwasserzweckverband selber einen Antrag stellen?": a yes/no question whose subject is a thing
- * named with its article or possessive (not a pronoun: "Und gilt das auch …?", "müssen wir …") names a thing of its own.
+ * "Und darf unser Abwasserzweckverband selber einen Antrag stellen?", "Und wird schon die Machbarkeitsstudie
+ * bezuschusst?": a yes/no question whose subject is a thing named with its article or possessive, perhaps after a
+ * particle (not a pronoun: "Und gilt das auch …?", "müssen wir …"), names a thing of its own.
  */
 const ASKS_OWN_YES_NO =
-  /^\s*(?:(?:und|also|aber)\s+)?(?:darf|dürfen|duerfen|muss|müssen|muessen|kann|können|koennen|gilt|gelten|braucht|brauchen|ist|sind|bekommt|bekommen|zählt|zaehlt)\s+(?:auch\s+)?(?:(?:unser\p{L}*|ein\p{L}*|ne|nen)\s+\p{L}[\p{L}-]{3,}|(?:(?:der|die|den|dem)\s+)?\p{Lu}[\p{L}-]{3,})/u;
+  /^\s*(?:(?:und|also|aber)\s+)?(?:darf|dürfen|duerfen|muss|müssen|muessen|kann|können|koennen|gilt|gelten|braucht|brauchen|ist|sind|bekommt|bekommen|zählt|zaehlt|wird|werden)\s+(?:(?:auch|schon|bereits|denn|eigentlich|überhaupt|ueberhaupt|dann|jetzt)\s+)*(?:(?:unser\p{L}*|ein\p{L}*|ne|nen)\s+\p{L}[\p{L}-]{3,}|(?:(?:der|die|den|dem)\s+)?\p{Lu}[\p{L}-]{3,})/u;
 
 /** `ASKS_OWN_YES_NO` of a question, its first word taken in lower case ("Und darf …", "Darf …"). */
 function asksOwnYesNo(question: string): boolean {

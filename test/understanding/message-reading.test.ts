@@ -593,3 +593,11 @@ describe('a question that asks only about what its message told ("Wie ist das re
     expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'akc' });
   });
 });
+
+describe('a second yes/no question about a thing of its own', () => {
+  it('is answered too, also after a particle ("Und wird schon die Machbarkeitsstudie bezuschusst?")', async () => {
+    const { reply } = await ask('Was bekommt ein GVV aus vier Gemeinden? Und wird schon die Machbarkeitsstudie bezuschusst?');
+    expect(reply.text).toContain('600.000 €');
+    expect(reply.text).toContain('Projektentwicklung');
+  });
+});
