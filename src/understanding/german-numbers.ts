@@ -248,6 +248,15 @@ const NAMED_LIST = new RegExp(
   String.raw`(?<![\p{L}\d])(\p{L}+)[ \t]+(?:(?:von|aus|in|im)[ \t]+(?:den[ \t]+|dem[ \t]+)?)?(${LIST_ITEM}(?:[ \t]*,[ \t]*(?:(?:im|in)[ \t]+)?${LIST_ITEM})*[ \t]+(?:und|sowie)[ \t]+(?:(?:im|in|aus)[ \t]+)?${LIST_ITEM})(?![\p{L}])`,
   'giu',
 );
+/**
+ * Names at the start of a sentence, joined by commas and a last "und", before a verb only people do: "Schrecksbach,
+ * Ottrau und Oberaula überlegen einen GVV" names three municipalities ("Bauhof und Kasse sollen …", "Bauhof und
+ * Kasse wollen wir …" name no one).
+ */
+const SUBJECT_LIST = new RegExp(
+  String.raw`(?:^|[.!?:\n])[ \t]*(${LIST_ITEM}(?:[ \t]*,[ \t]*${LIST_ITEM})*[ \t]+(?:und|sowie)[ \t]+${LIST_ITEM})[ \t]+(?:überlegen|ueberlegen|wollen|planen|prüfen|pruefen|möchten|moechten|beabsichtigen|erwägen|erwaegen|streben|verhandeln|kooperieren|gründen|gruenden|bilden)(?!\p{L})(?![ \t]+(?:wir|sie|ich|man|ihr)(?!\p{L}))`,
+  'gu',
+);
 /** Words that are no names: a "list" of them is a sentence ("Gemeinden zahlen und bekommen …" has no comma anyway). */
 const NOT_A_NAME =
   /^(?:und|oder|sowie|die|der|das|den|dem|des|ein|eine|einen|wir|sie|es|ich|auch|noch|nicht|mit|für|fuer|bei|zu|zum|zur|alle|andere|weitere|jeweils|je)$/iu;
@@ -431,21 +440,40 @@ function listedCounts(text: string, inQuestion: (index: number) => boolean): Qua
       (before[1] !== undefined && /^\d/.test(before[1]))
     )
       continue;
-    found.push({
-      value: names.length,
-      text: list,
-      money: false,
-      group: false,
-      year: false,
-      after: [noun.toLowerCase()],
-      before,
-      index: match.index,
-      inQuestion: inQuestion(match.index),
-      ordinal: false,
-      article: false,
-    });
+    found.push(listed(names.length, list, [noun.toLowerCase()], before, match.index, inQuestion));
+  }
+  for (const match of text.matchAll(SUBJECT_LIST)) {
+    const list = match[1]!;
+    const names = list.split(/[ \t]*,[ \t]*|[ \t]+(?:und|sowie)[ \t]+/u);
+    if (names.some((name) => NOT_A_NAME.test(name) || !/^\p{Lu}/u.test(name))) continue;
+    const index = match.index + match[0].indexOf(list);
+    // Municipalities named as those who plan: a count of them.
+    found.push(listed(names.length, list, ['gemeinden'], [], index, inQuestion));
   }
   return found;
+}
+
+function listed(
+  value: number,
+  text: string,
+  after: string[],
+  before: string[],
+  index: number,
+  inQuestion: (index: number) => boolean,
+): Quantity {
+  return {
+    value,
+    text,
+    money: false,
+    group: false,
+    year: false,
+    after,
+    before,
+    index,
+    inQuestion: inQuestion(index),
+    ordinal: false,
+    article: false,
+  };
 }
 
 function wordAt(tokens: readonly Token[], index: number): string | undefined {

@@ -723,8 +723,9 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
     for (const c of all.cases) {
       for (const f of c.figures) {
         if (!(f.words.has(word) || (found.side === 'before' && f.words.starts(word)))) continue;
-        // A sum counts debts ("10 Mio Schulden", "Schulden von 10.000.000"); a year counts nothing unless its word follows ("2000 Einwohner").
-        if (f.money ? !q.money && found.side === 'after' : q.money || (q.year && found.side === 'before')) continue;
+        // A sum counts debts ("10 Mio Schulden", "Schulden von 10.000.000"), in digits ("die Kosten für Umbau und Auto" is
+        // no sum of two); a year counts nothing unless its word follows ("2000 Einwohner").
+        if (f.money ? !q.money && (found.side === 'after' || !/\d/.test(q.text)) : q.money || (q.year && found.side === 'before')) continue;
         if (locates && !f.money) continue;
         const key = `${c.rules.case}:${f.figure}`;
         let value = q.value;

@@ -103,6 +103,9 @@ describe('numbers in a message, as clerks write them', () => {
     ['mit den gemeinden adorf und bedorf', []],
     ['die drei Gemeinden Adorf, Bedorf und Cedorf', [[3, 'gemeinden']]],
     ['Kasse, Bauhof und Standesamt zusammenlegen', []],
+    // Names that start a sentence before a verb of those who plan count municipalities.
+    ['Guten Tag. Adorf, Bedorf und Cedorf planen eine gemeinsame Kasse.', [[3, 'gemeinden']]],
+    ['Kasse, Bauhof und Standesamt wollen wir zusammenlegen.', []],
   ])('reads a list of names after a noun as its count only when asked to: "%s"', (text, expected) => {
     expect(quantitiesIn(text).filter((q) => q.value === 4 || q.text.includes(','))).toEqual([]);
     expect(quantitiesIn(text, { lists: true }).map((q) => [q.value, q.after[0]])).toEqual(expected);

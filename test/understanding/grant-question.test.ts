@@ -147,6 +147,9 @@ describe('which computed case a question is about, with its numbers (words from 
       'Die Gemeinden Adorf, Bdorf und Cdorf wollen einen GVV gründen. Alle drei Gemeinden bleiben selbstständig. Was gibt es insgesamt?',
       { kind: 'gvv', members: 3 },
     ],
+    // Municipalities named at the start of a sentence as those who plan are counted; tasks are not.
+    ['Adorf, Bdorf und Cdorf überlegen einen Gemeindeverwaltungsverband. Wie hoch wäre die Zuwendung?', { kind: 'gvv', members: 3 }],
+    ['Adorf und Bdorf wollen ihre Kassen zusammenlegen. Wie viel Geld gibt es?', { kind: 'kooperation', partners: 2 }],
     // A number with its own unit counts that unit, not the partners named before it.
     ['Wenn die IKZ mit den Nachbarn nach 3 Jahren endet, wie viel Förderung zahlen wir zurück?', { kind: 'kooperation' }],
     // A merger of municipalities is no cooperation of partners, whatever their count: its amount needs the inhabitants.
@@ -157,6 +160,14 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(readGrantCase(text, cases, fresh)?.grantCase).toEqual(grantCase);
   });
 
+  it.each([
+    'Bauhof und Kasse wollen wir zusammenlegen. Wie viel Geld gibt es?',
+    'Bauhof und Kasse sollen zusammengelegt werden. Wie viel Geld gibt es?',
+  ])('counts no partners in tasks listed at the start of a sentence: "%s"', (text) => {
+    const grantCase = readGrantCase(text, cases, fresh)?.grantCase as { partners?: number } | undefined;
+    expect(grantCase?.partners).toBeUndefined();
+  });
+
   it.each<[string, GrantCase]>([
     [
       'Unsere Personal- und Sachkosten liegen heute bei 400.000 € im Jahr. Wie viel müssen wir mindestens einsparen?',
@@ -164,6 +175,11 @@ describe('which computed case a question is about, with its numbers (words from 
     ],
     ['Wir geben heute 250.000 Euro für die Kasse aus, wie viel müssen wir sparen?', { kind: 'einsparung', costs: 250_000 }],
     ['Drei Gemeinden: wie viel müssen wir einsparen?', { kind: 'einsparung' }],
+    // Things listed after "Kosten" are no sum: the costs stay to be asked for.
+    [
+      'Wir müssen zwei Büros umbauen. Wieviel Prozent müssen wir sparen, und dürfen wir die Kosten für Umbau und Auto mit reinrechnen?',
+      { kind: 'einsparung' },
+    ],
   ])('reads the savings rule as a share of given costs when the savings article answers: "%s"', (text, grantCase) => {
     expect(readGrantCase(text, cases, { articleId: 'einsparvorgabe', followUp: false })?.grantCase).toEqual(grantCase);
   });
