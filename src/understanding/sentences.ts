@@ -259,11 +259,12 @@ function leadingStatement(sentence: string): { statement: string; question: stri
 }
 
 /**
- * "und" before a question of its own: a question word, also after a preposition ("und über welchen Weg …"),
+ * "und" before a question of its own: a question word, also after a preposition ("und über welchen Weg …", "und um
+ * wie viel Prozent …"; not "und mit wie viel Geld?", a circumstance of the first),
  * or a verb with its subject or object ("und müssen wir …", "und hilft uns das Land auch …").
  */
 const AND_QUESTION =
-  /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b))?(?:wer|wen|wem|was|wie|wieviele?[nm]?|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob|inwiefern|inwieweit)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|gelten|reicht|wird|werden|bleiben|bleibt|bekommen|bekommt|kriegen|kriegt|zahlt|zahlen|kostet|kosten|dauert|läuft|laeuft|zählt|zählen|zaehlt|hat|haben|fällt|fallen|hilft|helfen|unterstützt|unterstuetzt|fördert|foerdert|fördern|foerdern|berät|beraet|bietet|bieten)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür|die|der|den|uns|unsere?|diese[rs]?|alle)\b)/iu;
+  /\s*,?\s+und\s+(?=(?:(?:über|ueber|an|bei|mit|von|nach|in|auf|für|fuer|zu|aus|durch|bis|ab|seit|unter|vor)\s+(?=welche[rnms]?\b|wen\b|wem\b|was\b|wann\b)|um\s+(?=wie\s*viel))?(?:wer|wen|wem|was|wie|wieviele?[nm]?|wo|wohin|woher|wann|welche[rnms]?|warum|wieso|weshalb|womit|wofür|wozu|ob|inwiefern|inwieweit)\b|(?:muss|müssen|muessen|kann|können|koennen|darf|dürfen|duerfen|soll|sollen|gibt|ist|sind|brauchen|braucht|gilt|gelten|reicht|wird|werden|bleiben|bleibt|bekommen|bekommt|kriegen|kriegt|zahlt|zahlen|kostet|kosten|dauert|läuft|laeuft|zählt|zählen|zaehlt|hat|haben|fällt|fallen|hilft|helfen|unterstützt|unterstuetzt|fördert|foerdert|fördern|foerdern|berät|beraet|bietet|bieten)\s+(?:es|wir|man|ich|das|dies|dann|danach|dafür|die|der|den|uns|unsere?|diese[rs]?|alle)\b)/iu;
 /** Words inside a sentence that announce a question of its own: "…, und noch was: darf man …?", "…; außerdem: …". */
 const ANNOUNCED_QUESTION = /\s*[,;]?\s+(?:und\s+)?(?:noch\s+(?:was|etwas|eine\s+frage)|außerdem|ausserdem|zudem)\s*:\s*(?=\p{L})/iu;
 /** A part shorter than this is no question of its own ("Wer und wann?"). */

@@ -104,6 +104,12 @@ describe('sentences of a message', () => {
     ],
     ['Können Gemeinden und Landkreise zusammenarbeiten?', ['Können Gemeinden und Landkreise zusammenarbeiten?']],
     ['Was kostet und dauert der Antrag?', ['Was kostet und dauert der Antrag?']],
+    // "um wie viel" opens a question of its own; "mit wie viel Geld" without a verb is a circumstance of the first.
+    [
+      'Wie viele Partner braucht man und um wie viel Prozent muss der Aufwand sinken?',
+      ['Wie viele Partner braucht man?', 'um wie viel Prozent muss der Aufwand sinken?'],
+    ],
+    ['Wie viele Projekte gab es und mit wie viel Geld insgesamt?', ['Wie viele Projekte gab es und mit wie viel Geld insgesamt?']],
     [
       'Was ist der Unterschied zwischen Zweckverband und Vereinbarung?',
       ['Was ist der Unterschied zwischen Zweckverband und Vereinbarung?'],
