@@ -614,25 +614,37 @@ function readSeveral(
   // belongs to the first. One joined by "und" that asks a thing of its own and has an answer of its own ("… drei
   // Kommunen? Und wer prüft den Antrag?") stands alone.
   let second = readQuestion(questions[1]!, knowledge, firstTopic);
+  let aboutThingOfFirst = false;
   // Read against the first, a question that names a topic of its own ("… Vorbereitung einer Fusion? Und wie hoch ist
   // die Entschuldungshilfe danach?") drifts to the first's article; alone, it has its own.
   // Not one that points back ("Und wie viel Förderung gibt es dafür?").
-  if (
-    second.question !== questions[1] &&
-    (ASKS_OWN_THING.test(questions[1]!) || asksOwnYesNo(questions[1]!)) &&
-    followUpNouns(questions[1]!).length > 0
-  ) {
+  if (second.question !== questions[1] && followUpNouns(questions[1]!).length > 0) {
     const alone = readQuestion(questions[1]!, knowledge);
     const firstArticle = first.decision.outcome === 'answer' ? first.decision.article : undefined;
+    // "… pro Einwohner bei ner Fusion an Entschuldung, und brauchen wir dafür ein Landesgesetz?": the pointer stands for
+    // a thing the first names ("Fusion") whose article the second alone finds, not for the first's article.
+    const pointsToThingOfFirst =
+      isAnswered(alone) && POINTS_BACK.test(questions[1]!) && namesOwnTopic(questions[0]!, alone.decision.article, undefined, knowledge);
+    const ownThing = ASKS_OWN_THING.test(questions[1]!) || asksOwnYesNo(questions[1]!);
     // "… eine Frist, und was muss da alles an Unterlagen rein?": a bare "da" beside a noun that names another
     // article's topic, not the first's, is a filler, no pointer back.
     const pointsBack =
       POINTS_BACK.test(questions[1]!) &&
+      !pointsToThingOfFirst &&
       !(isAnswered(alone) && onlyDa(questions[1]!) && namesOwnTopic(questions[1]!, alone.decision.article, firstArticle, knowledge));
-    if (!pointsBack && alone.decision.outcome === 'answer' && alone.decision.article.id !== firstArticle?.id) second = alone;
+    if (
+      (ownThing || pointsToThingOfFirst) &&
+      !pointsBack &&
+      alone.decision.outcome === 'answer' &&
+      alone.decision.article.id !== firstArticle?.id
+    ) {
+      second = alone;
+      aboutThingOfFirst = pointsToThingOfFirst;
+    }
   }
   const secondStandsAlone =
     standsAlone(questions[1]!) ||
+    aboutThingOfFirst ||
     ((ASKS_OWN_THING.test(questions[1]!) || asksOwnYesNo(questions[1]!)) && isAnswered(second) && second.question === questions[1]);
   // A request to the bot without a noun of its own ("Können Sie das checken?") is part of the first as well.
   const asksTheBot = ADDRESSES_BOT.test(questions[1]!) && followUpNouns(questions[1]!).length === 0;

@@ -302,6 +302,13 @@ describe('a question for the current version', () => {
 });
 
 describe('two questions in one message', () => {
+  it('answers a second question whose "dafür" stands for a thing the first names, from that thing\'s article', async () => {
+    const { reply } = await ask('Wie viel Entschuldung gibt es je Einwohner bei einer Fusion, und braucht man dafür noch ein Gesetz?');
+    expect(reply.text).toContain('Sie haben zwei Fragen gestellt');
+    expect(reply.text).toContain('450 €');
+    expect(reply.text).toContain('Grenzänderungsvertrag');
+  });
+
   it('answers no second question without a noun of its own after an unanswered first ("… und wer genehmigt das?")', async () => {
     const { outcome } = await ask('Ab welchem Fehlbetrag müssen wir ein Haushaltssicherungskonzept aufstellen und wer genehmigt das?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
