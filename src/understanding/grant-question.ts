@@ -22,6 +22,7 @@ import { mentionsAsker } from '../language/clauses.js';
 import { spellOutUmlauts } from '../language/german-normalizer.js';
 import { germanNumberOneDecimal } from '../shared/german-format.js';
 import { questionsOf } from './sentences.js';
+import { namesPayment } from './payment-nouns.js';
 
 export type { GrantTopic } from './follow-up.js';
 
@@ -902,6 +903,8 @@ export interface DecisionSummary {
   caseArticleClose?: boolean;
   /** The question names a thing by an abbreviation no article knows that is not the case's ("ein neues HLF 20"). */
   namesOtherThing?: boolean;
+  /** One of the question's unknown nouns names another kind of payment ("Baukostenzuschuss"). */
+  namesOtherPayment?: boolean;
   /** The article found is an overview of its topic (IKZ in general, the programme), not about a matter of its own. */
   overview?: boolean;
   /** Nothing answered, and the search's best candidate is another topic's article, not the case's. */
@@ -946,6 +949,8 @@ export function grantUse(
     !reading.asksOwnQuestion
   )
     return 'answer';
+  // "Und bekommen wir für die Halle noch einen Baukostenzuschuss dazu?": another kind of payment than the case's, unless a number asks for the case's.
+  if (decision.namesOtherPayment && !concrete) return undefined;
   if (followUp && topic?.grantCase.kind === reading.grantCase.kind) {
     // "Und für fünf?", "10 Mio": a number for the topic's case is the question, whatever the search makes of a bare number.
     if (concrete) return 'answer';
@@ -1094,6 +1099,7 @@ export function grantAnswer(
           outsideScope,
           caseArticleClose: !PAST_OF_OTHERS.test(message) && caseArticleClose(decision, reading, cases),
           namesOtherThing: namesOtherThing(unknownNouns, reading, cases),
+          namesOtherPayment: unknownNouns.some(namesPayment),
           overview: decision.outcome === 'answer' && decision.article.overview,
           otherTopicFirst: decision.outcome === 'no_answer' && otherTopicFirst(decision, reading, cases),
         };

@@ -6,6 +6,7 @@
 import { asksWhetherFunded, asksYesNoAboutFunding } from './plan-reading.js';
 import { looksLikeFollowUp } from './follow-up.js';
 import { questionsOf } from './sentences.js';
+import { namesPayment } from './payment-nouns.js';
 
 /** The word that stands for a task no article names: the articles' own word for a field of work. */
 export const TASK_STAND_IN = 'Aufgabenfeld';
@@ -94,7 +95,7 @@ function withTaskStandIn(question: string, unknownNouns: (text: string) => reado
   const nouns = [...new Set(unknownNouns(question))];
   if (nouns.length === 0) return undefined;
   const before = (noun: string) => question.slice(0, Math.max(0, question.indexOf(noun)));
-  if (nouns.some((noun) => NAME_BEFORE.test(before(noun)) || UNIT_BEFORE.test(before(noun)))) return undefined;
+  if (nouns.some((noun) => NAME_BEFORE.test(before(noun)) || UNIT_BEFORE.test(before(noun)) || namesPayment(noun))) return undefined;
   let replaced = question;
   let any = false;
   for (const noun of nouns) {

@@ -457,6 +457,11 @@ function aboutOtherMatter(text: string, knowledge: KnowledgeLookup): boolean {
   );
 }
 
+/** A noun no article knows, long enough to name a matter (a compound: "Baukostenzuschuss"), not a person. */
+function namesUnknownMatter(question: string, knowledge: KnowledgeLookup): boolean {
+  return (knowledge.unknownNouns?.(question) ?? []).some((noun) => noun.length >= MIN_MATTER_LENGTH && !namesPerson(question, noun));
+}
+
 /** A title or office before a name: "Frau Schneider", "Bürgermeisterin Schneider", "Kollege Hoffmann". */
 const PERSON_TITLE =
   /(?:herr|herrn|frau|dr\.?|prof\.?|bürgermeister(?:in)?|buergermeister(?:in)?|landrat|landrätin|kolleg(?:e|in|en))\s+$/iu;
@@ -996,7 +1001,10 @@ function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: Conve
   }
   // "Und wohin schicken wir ihn?": nothing in the message leads anywhere by itself, or with its context it
   // leads back to the topic only: it is about the topic, so the topic's article answers.
-  const aboutTopic = alone.outcome === 'no_answer' && (alone.candidates.length === 0 || leadsToTopic);
+  // (Not one that names a matter no article knows: "Und gibts für das Gerätehaus noch einen Baukostenzuschuss?" after the
+  // brigades' grant asks about that, and the topic's article does not answer it.)
+  const aboutTopic =
+    alone.outcome === 'no_answer' && (alone.candidates.length === 0 || leadsToTopic) && !namesUnknownMatter(question, knowledge);
   const article = followUp && topic.articleId && aboutTopic ? knowledge.article(topic.articleId) : undefined;
   if (article) return { question, decision: introOnly(article), readAgainst: topic };
   return { question, decision: alone };

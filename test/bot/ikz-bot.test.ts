@@ -472,6 +472,23 @@ describe('understanding what municipal staff write', () => {
   });
 
   it.each([
+    [
+      'Was gibt es für die Fusion von zwei Ortsteilwehren?',
+      'Und bekommen wir für die neue Fahrzeughalle noch einen Baukostenzuschuss dazu?',
+    ],
+    [
+      'Wie hoch ist die Förderung für eine Fusion von Ortsteilfeuerwehren?',
+      'Und gibt es für das neue Gerätehaus extra eine Ausstattungspauschale?',
+    ],
+  ])('after "%s", answers a follow-up about another kind of payment honestly, not with the topic: "%s"', async (first, followUp) => {
+    const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
+    await conversation.say(first);
+    const reply = seen(await conversation.say(followUp));
+    expect(outcomes.at(-1)).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('15.000 €');
+  });
+
+  it.each([
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und für fünf?', 'foerderhoehe', '100.000 €'],
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und wenn noch eine weitere Gemeinde mitmacht?', 'foerderhoehe', '100.000 €'],
     ['Was ist ein Gemeindeverwaltungsverband?', 'Wie viel Geld gibt es dafür?', 'foerderhoehe-gvv', '150.000 €'],

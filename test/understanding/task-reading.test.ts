@@ -33,6 +33,12 @@ describe('a question whether a task no article names is funded', () => {
     expect(asTaskQuestion('Frau Meier fragt, ob die Wehr im Ortsteil Kleinau gefördert wird.', () => ['Meier', 'Kleinau'])).toBeUndefined();
   });
 
+  it('keeps an unknown kind of payment ("Baukostenzuschuss"): a way of funding the programme does not know', () => {
+    expect(
+      asTaskQuestion('Gibt es für die gemeinsame Fahrzeughalle einen Baukostenzuschuss?', () => ['Fahrzeughalle', 'Baukostenzuschuss']),
+    ).toBeUndefined();
+  });
+
   it('keeps a unit a payment would count ("pro Unterrichtsstunde"): a way of funding the programme does not know', () => {
     expect(
       asTaskQuestion('Zahlt das Land für unsere gemeinsame Jugendpflege einen Zuschuss je Betreuungsstunde?', () => [
