@@ -16,7 +16,7 @@ const FUNDING =
 /** Words that name nothing beyond the programme, its funding and who cooperates. */
 const GENERIC_WORDS =
   'seit wann ab welchem Jahr schon IKZ Förderung fördert gefördert Förderprogramm Programm Land Hessen Landesgeld ' +
-  'Geld Zuschüsse Zuschuss zahlt bezuschusst Zusammenarbeit zusammenarbeiten interkommunale gemeinsame Projekte ' +
+  'Geld Fördergeld Fördergelder Fördermittel Landesmittel Zuschüsse Zuschuss zahlt bezuschusst Zusammenarbeit zusammenarbeiten interkommunale gemeinsame Projekte ' +
   'Gemeinden Gemeinde Kommunen Städte eigentlich überhaupt dieses diese';
 
 /**

@@ -11,6 +11,7 @@ describe('a question since when the programme funds cooperation', () => {
     'Seit wann fördert Hessen eigentlich die Zusammenarbeit von Gemeinden?',
     'Seit wann gibt es dieses Landesgeld für Gemeinden, die zusammenarbeiten?',
     'Seit welchem Jahr zahlt das Land Zuschüsse für gemeinsame Projekte?',
+    'Ab wann gab es in Hessen Fördermittel für interkommunale Projekte?',
   ])('reads "%s" as a question about the programme’s history, answered from its versions', async (question) => {
     expect(asHistoryQuestion(question, termsOf)).toBe(HISTORY_QUESTION);
     const { conversation, outcomes } = await conversationWith(SHIPPED_KB);
