@@ -17,6 +17,7 @@ import { asProcedureQuestion } from './procedure-reading.js';
 import { asAvailabilityQuestion } from './availability-reading.js';
 import { asTaskQuestion, asWhatIsFundedQuestion, asksMoneyForPlan, planAsTaskQuestion } from './task-reading.js';
 import { claimToConfirm, questionAfterStatement, questionsOf } from './sentences.js';
+import { namesPayment } from './payment-nouns.js';
 
 /** What understanding needs of the knowledge base (`KnowledgeService` has it). */
 export interface KnowledgeLookup {
@@ -286,7 +287,7 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     const asTask = task !== undefined ? readQuestion(task, knowledge, topic) : undefined;
     if (asTask && isAnswered(asTask))
       return { kind: 'single', reading: { ...withTaskAreas(asTask, knowledge), question: text }, pending: [] };
-    const question = readInMessage(questions[0]!, knowledge, topic, inMessage);
+    const question = readInMessage(questions[0]!, knowledge, topic, inMessage, context);
     // "Wir wurden gehackt, alles ist verschlüsselt. Wer hilft uns jetzt?": who helps is asked about what the context
     // tells; alone the question finds only its words for help (the advisory office).
     if (isAnswered(question) && ASKS_WHO_HELPS.test(questions[0]!)) {
@@ -431,7 +432,19 @@ function notTheArticlesQuestion(
   if (asksOwnCaseStatus(text, understanding)) return NOT_IN_ARTICLES;
   if (aboutOutsideContext(text, understanding, knowledge)) return OUTSIDE;
   if (aboutOtherMatter(text, knowledge)) return NOT_IN_ARTICLES;
+  if (asksOtherPayment(text, knowledge)) return NOT_IN_ARTICLES;
   return undefined;
+}
+
+/**
+ * "Was bekommen die Mitglieder der Verbandsversammlung an Sitzungsgeld?": a question that names a kind of payment no
+ * article knows asks about that payment; the articles would answer with the programme's grants.
+ */
+function asksOtherPayment(text: string, knowledge: KnowledgeLookup): boolean {
+  if (!knowledge.unknownNouns) return false;
+  // Every question: a second one about such a payment ("… und dürfen wir das Lösegeld zahlen?") leaves the first its answer.
+  const { questions } = questionsOf(text);
+  return questions.length > 0 && questions.every((question) => knowledge.unknownNouns!(question).some(namesPayment));
 }
 
 /**
@@ -565,7 +578,8 @@ function readSeveral(
   alternatives = false,
   inMessage?: () => ConversationTopic,
 ): QuestionUnderstanding {
-  const first = describedForm(questions[0]!, text, knowledge) ?? readInMessage(questions[0]!, knowledge, topic, inMessage);
+  const first =
+    describedForm(questions[0]!, text, knowledge) ?? readInMessage(questions[0]!, knowledge, topic, inMessage, questionsOf(text).context);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
   const more = questions.slice(2);
@@ -790,7 +804,10 @@ function readInMessage(
   knowledge: KnowledgeLookup,
   topic: ConversationTopic | undefined,
   inMessage: (() => ConversationTopic) | undefined,
+  context: readonly string[] = [],
 ): QuestionReading {
+  const withMoney = readWithToldMoney(question, context, knowledge);
+  if (withMoney) return withMoney;
   if (inMessage && looksLikeFollowUp(question)) {
     const reading = readQuestion(question, knowledge, inMessage());
     // Its own words are those after a frame ("Bevor ich das im Haushalt anmelde: was kostet uns das?").
@@ -813,6 +830,31 @@ function readInMessage(
     if (!topic && asksAboutUnknownBefore(question, inMessage().question, knowledge)) return { question, decision: NOT_IN_ARTICLES };
   }
   return readQuestion(question, knowledge, topic);
+}
+
+/** "das Geld", "dem Zuschuss", "die Fördermittel": money named as one told of before. */
+const TOLD_MONEY =
+  /(?<!\p{L})(?:das|dem|des|den|der|die|diese[mnrs]?)\s+(?:geld|geldes|zuschuss|zuschusses|zuschüsse|zuschuesse|zuschüssen|zuschuessen|fördergeld|foerdergeld|fördermittel|foerdermittel|mittel[n]?|förderung|foerderung)(?!\p{L})/iu;
+/**
+ * A sentence that tells of a sum of money ("dafür gibts ja wohl einen Zuschuss vom Land"), not of the funding in general
+ * ("Leider hat damals niemand an eine Förderung gedacht": "den Zuschuss" is then the programme's).
+ */
+const MONEY_SENTENCE = /(?<!\p{L})(?:zusch(?:u|ü|ue)ss\p{L}*|geld\p{L}*|f(?:ö|oe)rder(?:geld|mittel)\p{L}*)(?!\p{L})/iu;
+
+/**
+ * "… eine Machbarkeitsstudie machen lassen, dafür gibts einen Zuschuss vom Land. Was passiert mit dem Geld, wenn wir doch
+ * nicht fusionieren?": a question about money named as told of is about the money of the context sentence that tells
+ * of it. The question read with that sentence, when it answers and its article covers the question's own words (the
+ * sentence may choose among its topics, not carry it off); else `undefined`.
+ */
+function readWithToldMoney(question: string, context: readonly string[], knowledge: KnowledgeLookup): QuestionReading | undefined {
+  if (!TOLD_MONEY.test(question) || MONEY_SENTENCE.test(question.replace(TOLD_MONEY, ' '))) return undefined;
+  const told = context.filter((sentence) => MONEY_SENTENCE.test(sentence));
+  if (told.length !== 1) return undefined;
+  const decision = knowledge.answer(`${question} ${told[0]}`);
+  if (decision.outcome !== 'answer') return undefined;
+  const alone = knowledge.answer(question);
+  return coverageOf(alone, decision.article.id) > 0 ? { question: `${question} ${told[0]}`, decision } : undefined;
 }
 
 /** Nouns no article knows that make the context of a message another matter (one alone may be a name or a job). */

@@ -301,6 +301,30 @@ describe('a question for the current version', () => {
   });
 });
 
+describe('a kind of payment no article knows', () => {
+  it('answers honestly instead of with the article its other words find ("… ein Sitzungsgeld?")', async () => {
+    const { outcome } = await ask('Zahlt der Zweckverband seinen Mitgliedern ein Sitzungsgeld?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+
+  it('leaves a first question its answer when only the second asks about such a payment', async () => {
+    const { outcome } = await ask('Wer hilft uns nach einem Cyberangriff, und dürfen wir das Lösegeld überhaupt zahlen?');
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'hessen3c' });
+  });
+});
+
+describe('money named as told of before ("das Geld")', () => {
+  it('reads the question with the sentence that tells of the money, not with the matter around it', async () => {
+    const { reply, outcome } = await ask(
+      'Guten Tag,\ndie Gemeinden Adorf und Bedorf prüfen seit einem Jahr, ob sie fusionieren sollen. Zuerst soll ein Gutachterbüro ' +
+        'eine Machbarkeitsstudie erstellen, dafür gibt es wohl einen Zuschuss vom Land. Was wird aus dem Geld, wenn der ' +
+        'Bürgerentscheid scheitert und wir doch nicht fusionieren?\nGruß',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'projektentwicklung' });
+    expect(reply.text).toContain('zurückerstattet');
+  });
+});
+
 describe('two questions in one message', () => {
   it('answers a second question whose "dafür" stands for a thing the first names, from that thing\'s article', async () => {
     const { reply } = await ask('Wie viel Entschuldung gibt es je Einwohner bei einer Fusion, und braucht man dafür noch ein Gesetz?');
