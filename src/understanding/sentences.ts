@@ -132,11 +132,12 @@ export function indirectQuestion(sentence: string): { frame: string; clause: str
 
 /**
  * A frame in which the writer asks the reader ("mich würde interessieren", "ich wüsste gern", "ich frage mich",
- * "bitte um Auskunft", "bitten wir um Auskunft", "wir möchten klären", "wäre ich dankbar für eine Aufstellung"),
+ * "bitte um Auskunft", "bitten wir um Auskunft", "wir möchten klären", "wäre ich dankbar für eine Aufstellung"; a question
+ * passed on: "mein Kollege fragt sich"),
  * unlike a frame that only reports ("wir prüfen, ob …", "keiner wusste, ob …").
  */
 const ASKING_FRAME =
-  /(?<!\p{L})(?:(?:wäre|waere|wären|waeren|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|(?:(?:möcht|moecht|woll|müss|muess)\p{L}*\s+(?:wir|ich)|(?:wir|ich)\s+(?:möcht|moecht|woll|müss|muess)\p{L}*)\s+(?:gerne?\s+|zunächst\s+|zunaechst\s+|vorab\s+)?(?:klären|klaeren|wissen|erfahren)|frage?\s+(?:mich|uns)|erkundig\p{L}*|bitten?\s+(?:(?:wir|ich)\s+)?(?:sie\s+)?(?:höflich\s+|hoeflich\s+)?um\s+(?:eine\s+)?(?:kurze\s+)?(?:auskunft|info\p{L}*|klärung|klaerung|mitteilung))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:wäre|waere|wären|waeren|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|(?:(?:möcht|moecht|woll|müss|muess)\p{L}*\s+(?:wir|ich)|(?:wir|ich)\s+(?:möcht|moecht|woll|müss|muess)\p{L}*)\s+(?:gerne?\s+|zunächst\s+|zunaechst\s+|vorab\s+)?(?:klären|klaeren|wissen|erfahren)|frage?\s+(?:mich|uns)|fragt\s+sich|fragen\s+sich|erkundig\p{L}*|bitten?\s+(?:(?:wir|ich)\s+)?(?:sie\s+)?(?:höflich\s+|hoeflich\s+)?um\s+(?:eine\s+)?(?:kurze\s+)?(?:auskunft|info\p{L}*|klärung|klaerung|mitteilung))(?!\p{L})/iu;
 
 /** The indirect question of a sentence that asks the reader in a frame (`ASKING_FRAME`), as a question; else `undefined`. */
 function askedIndirectly(sentence: string): string | undefined {

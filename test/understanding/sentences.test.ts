@@ -286,6 +286,15 @@ describe('sentences of a message', () => {
     });
   });
 
+  it('takes a question passed on ("mein Kollege fragt sich, ob …") as the one asked, and a plan under review as context', () => {
+    const { questions, context } = questionsOf(
+      'Guten Tag, die drei Gemeinden prüfen gerade, ob sie ihre Abwasserreinigung einem Verband übertragen. ' +
+        'Unser Kämmerer fragt sich, ob die alten Verträge mit dem Klärwerk dann weiter gelten.',
+    );
+    expect(questions).toEqual(['ob die alten Verträge mit dem Klärwerk dann weiter gelten?']);
+    expect(context.join(' ')).toContain('prüfen gerade, ob sie ihre Abwasserreinigung');
+  });
+
   it('takes a statement before the question word as context, and still splits at "und"', () => {
     expect(questionsOf('Wir wollen einen gemeinsamen Bauhof gründen, wer prüft den Antrag und wie lange dauert das?')).toEqual({
       questions: ['wer prüft den Antrag?', 'wie lange dauert das?'],
