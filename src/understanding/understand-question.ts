@@ -997,7 +997,23 @@ function introOnly(article: Article): ConfidentAnswer {
  * knowledge base answers confidently on its own and that does not refer back starts afresh; an ambiguous
  * one (clarify) takes the topic only to choose among its candidates; an unanswerable one stays so.
  */
+/**
+ * "Gibt es ein spezielles Landesprogramm für die Digitalisierung der Gremienarbeit?": a programme of its own for a
+ * matter is another programme than the one for cooperation, unless the matter is cooperation ("ein eigenes Programm für
+ * gemeinsame Bauhöfe").
+ */
+const OWN_PROGRAMME_FOR =
+  /(?<!\p{L})(?:spezielle[snm]?|eigene[snm]?|extra|separate[snm]?|gesonderte[snm]?|besondere[snm]?)\s+(?:\p{L}*programm\p{L}*|f(?:ö|oe)rdert(?:opf|öpfe|oepfe)\p{L}*)\s+(?:für|fuer|zur|zum)\s+([^?.!;]+)/iu;
+const COOPERATION_MATTER =
+  /(?<!\p{L})(?:ikz|interkommunal\p{L}*|gemeinsam\p{L}*|zusammen\p{L}*|kooper\p{L}*|\p{L}*verband\p{L}*|gvv|fusion\p{L}*|nachbar\p{L}*|\p{L}*wehr\p{L}*)(?!\p{L})/iu;
+
+function asksOtherProgramme(question: string): boolean {
+  const matter = OWN_PROGRAMME_FOR.exec(question)?.[1];
+  return matter !== undefined && !COOPERATION_MATTER.test(matter);
+}
+
 function readAsTyped(question: string, knowledge: KnowledgeLookup, topic?: ConversationTopic): QuestionReading {
+  if (asksOtherProgramme(question)) return { question, decision: OUTSIDE };
   // "Wie viele Partner müssen an einem IKZ-Projekt beteiligt sein?" asks for the rule (see `asMinimumQuestion`).
   const minimum =
     knowledge.terms && !(topic && looksLikeFollowUp(question)) ? asMinimumQuestion(question, (t) => knowledge.terms!(t)) : undefined;

@@ -313,6 +313,18 @@ describe('a kind of payment no article knows', () => {
   });
 });
 
+describe('a programme of its own for a matter', () => {
+  it('is another programme than the one for cooperation ("ein spezielles Landesprogramm für …")', async () => {
+    const { outcome } = await ask('Hat das Land ein eigenes Förderprogramm für die Digitalisierung der Schulsekretariate?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+
+  it('is the cooperation programme when the matter is cooperation', async () => {
+    const { outcome } = await ask('Gibt es ein eigenes Förderprogramm für gemeinsame Bauhöfe mehrerer Gemeinden?');
+    expect(outcome).toMatchObject({ outcome: 'answer' });
+  });
+});
+
 describe('money named as told of before ("das Geld")', () => {
   it('reads the question with the sentence that tells of the money, not with the matter around it', async () => {
     const { reply, outcome } = await ask(
