@@ -313,6 +313,16 @@ describe('a kind of payment no article knows', () => {
   });
 });
 
+describe('the two kinds of öffentlich-rechtliche Vereinbarung in everyday words (synonyms.yml)', () => {
+  it('reads "komplett übernimmt" and "die Arbeit für uns mitmacht" as Delegation and Mandatierung', async () => {
+    const { reply, outcome } = await ask(
+      'Was ist der Unterschied, ob Homberg unser Ordnungsamt komplett übernimmt oder nur die Arbeit für uns mitmacht?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'oeffentlich-rechtliche-vereinbarung' });
+    expect(reply.text).toContain('Delegation');
+  });
+});
+
 describe('a programme of its own for a matter', () => {
   it('is another programme than the one for cooperation ("ein spezielles Landesprogramm für …")', async () => {
     const { outcome } = await ask('Hat das Land ein eigenes Förderprogramm für die Digitalisierung der Schulsekretariate?');
