@@ -23,13 +23,14 @@ const GENERIC_WORDS =
   'gefördert geförderte geförderten fördern Kooperation Zusammenarbeit interkommunale interkommunalen Projekt Projekte ' +
   'Vorhaben Programm damit gibt eigentlich überhaupt denn so einer einem einen eine';
 
-/** Two partners: "zu zweit", "nur zwei Gemeinden", "2 Kommunen". */
-const TWO_PARTNERS = /(?<!\p{L})(?:zu\s+zweit|(?:nur\s+)?(?:zwei|2)\s+(?:kommunen|gemeinden|städte|staedte|partner\p{L}*))(?!\p{L})/iu;
+/** Two partners: "zu zweit", "nur zwei Gemeinden", "2 Kommunen", "nur wir und die Nachbargemeinde". */
+const TWO_PARTNERS =
+  /(?<!\p{L})(?:zu\s+zweit|(?:nur\s+)?(?:zwei|2)\s+(?:kommunen|gemeinden|städte|staedte|partner\p{L}*)|wir\s+und\s+(?:die|eine|unsere)\s+nachbar\p{L}*)(?!\p{L})/iu;
 /** Words of a yes/no question whether that is enough. */
 const PAIR_WORDS =
   'zu zweit zwei 2 nur gar nicht geht gehen klappt reicht reichen auch trotzdem allein alleine möglich darf dürfen kann können sind ' +
   'werden gefördert förderfähig Förderung IKZ Kooperation Zusammenarbeit interkommunale Gemeinden Kommunen Städte Partner ' +
-  'wir man das es eine ein überhaupt eigentlich denn';
+  'wir man das es eine ein überhaupt eigentlich denn wenn mitmachen braucht brauchen mehr Nachbargemeinde Nachbarkommune Nachbarstadt';
 
 /**
  * `MINIMUM_QUESTION` when `question` asks how many partners a funded cooperation must have, `PAIR_QUESTION` when it asks
