@@ -228,7 +228,8 @@ export function followUpReadings(text: string, topic: ConversationTopic, kindOf:
     !fragment || capitalisedNouns.length > 0 || /\p{Lu}/u.test(text)
       ? capitalisedNouns
       : lowerCaseNouns(
-          words(text).filter((w) => /^\p{L}/u.test(w)),
+          // "wieviel gibts da maximal?": "wieviel" in one word asks, it names no thing of the follow-up's own.
+          words(text).filter((w) => /^\p{L}/u.test(w) && !/^wieviel/iu.test(w)),
           3,
         );
   // "… eine Machbarkeitsstudie erstellen. Wer bezahlt so eine Studie?": a noun that is the

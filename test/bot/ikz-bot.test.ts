@@ -488,6 +488,14 @@ describe('understanding what municipal staff write', () => {
     expect(reply.text).not.toContain('15.000 €');
   });
 
+  it('reads "wieviel" in one word as a question word: the cap of the topic, not the amounts of a cooperation', async () => {
+    const { conversation } = await conversationWith(SHIPPED_KB);
+    await conversation.say('Gibt es einen Zuschuss für eine Machbarkeitsstudie?');
+    const reply = seen(await conversation.say('wieviel gibts da maximal?'));
+    expect(reply.text).toContain('Höchstbetrag');
+    expect(reply.text).not.toContain('75.000 €');
+  });
+
   it.each([
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und für fünf?', 'foerderhoehe', '100.000 €'],
     ['Wie viel Förderung gibt es für drei Gemeinden?', 'Und wenn noch eine weitere Gemeinde mitmacht?', 'foerderhoehe', '100.000 €'],
