@@ -84,6 +84,8 @@ const ABOUT_THE_OFFICE: Row[] = [
   },
   { kind: 'wer + kann, then context', text: 'Wer kann uns zum Antrag beraten? Wir sind drei Gemeinden im Odenwald.', intent: 'question' },
   { kind: 'matter word', text: 'Wobei hilft uns die Beratungsstelle?', intent: 'question' },
+  // What goes into the application is a question for the documents, not a request for „Antrag stellen“.
+  { kind: 'what to hand in', text: 'Was müssen wir denn alles für den Förderantrag einreichen?', intent: 'question' },
 ];
 
 /** Requests for a person in the same words: a wish, the one addressed, a person named. They start the handoff. */
