@@ -844,8 +844,8 @@ const MONEY_SENTENCE = /(?<!\p{L})(?:zusch(?:u|ü|ue)ss\p{L}*|geld\p{L}*|f(?:ö|
 /**
  * "… eine Machbarkeitsstudie machen lassen, dafür gibts einen Zuschuss vom Land. Was passiert mit dem Geld, wenn wir doch
  * nicht fusionieren?": a question about money named as told of is about the money of the context sentence that tells
- * of it. The question read with that sentence, when it answers and its article covers the question's own words (the
- * sentence may choose among its topics, not carry it off); else `undefined`.
+ * of it. The question read with that sentence, when it answers and its article covers some of the question's own words
+ * (the sentence may choose among its topics, not carry it off to one the question has no word of); else `undefined`.
  */
 function readWithToldMoney(question: string, context: readonly string[], knowledge: KnowledgeLookup): QuestionReading | undefined {
   if (!TOLD_MONEY.test(question) || MONEY_SENTENCE.test(question.replace(TOLD_MONEY, ' '))) return undefined;
