@@ -269,7 +269,7 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   // (Built only when a question refers back: finding which nouns lead somewhere costs a search each.)
   let built: ConversationTopic | undefined;
   const inMessage = context.length > 0 ? () => (built ??= messageTopic(context, knowledge)) : undefined;
-  if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic, false, inMessage);
+  if (questions.length >= 2) return readSeveral(text, questions, knowledge, topic, false, inMessage, context);
   // "Ich habe gehört, nur Gemeinden dürfen Anträge stellen. Stimmt das?": the claim is the question.
   const claim = claimToConfirm(text);
   const claimed = claim !== undefined ? readQuestion(claim, knowledge, topic) : undefined;
@@ -319,7 +319,7 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
   // alternatives, each a question of its own; the second usually refers to the first.
   const alternatives = splitAlternatives(questions[0] ?? text);
   if (alternatives) {
-    const read = readSeveral(text, alternatives, knowledge, topic, true);
+    const read = readSeveral(text, alternatives, knowledge, topic, true, undefined, context);
     if (isConfident(read)) return read;
   }
   // "Wir arbeiten seit 2019 zusammen – kann das noch gefördert werden?": the statement's words did not help.
@@ -577,9 +577,9 @@ function readSeveral(
   topic: ConversationTopic | undefined,
   alternatives = false,
   inMessage?: () => ConversationTopic,
+  context: readonly string[] = [],
 ): QuestionUnderstanding {
-  const first =
-    describedForm(questions[0]!, text, knowledge) ?? readInMessage(questions[0]!, knowledge, topic, inMessage, questionsOf(text).context);
+  const first = describedForm(questions[0]!, text, knowledge) ?? readInMessage(questions[0]!, knowledge, topic, inMessage, context);
   // The second question continues the first ("… förderfähig? Und gilt das auch für Landkreise?").
   const firstTopic = topicOf(first.question, isAnswered(first) ? first.decision.article : undefined);
   const more = questions.slice(2);
