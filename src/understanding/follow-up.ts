@@ -85,9 +85,9 @@ const THING_BEFORE =
  */
 const PRONOUN =
   /\b(?:(?:das|dies|es)\s+(?:\p{Ll}+\s+){0,3}|(?:die|der|den)\s+(?:(?:denn|dann|da|eigentlich|so|auch|noch|genau)\s+)*(?=ge\p{Ll}+t\b|\p{Ll}+en\b|sein\b)(?:\p{Ll}+\s+){0,2})(?!(?:überhaupt|ueberhaupt|jetzt|nicht|bereits|erst|zuletzt|insgesamt|konkret|direkt|zuerst|selbst)\s*[?.!]*$)(?:\p{Ll}+(?:en|ern|eln|t)|sein)\s*[?.!]*$|\b(?:ist|wäre|waere|sind|war|wird|gibt(?:'?s|\s+es))\s+(?:die|der|den)(?:\s+(?:da|dann|denn|dort|eigentlich|genau|so|auch|noch|wirklich|insgesamt|überhaupt|schon|bereits|lange))*\s*[?.!]*$/iu;
-/** The pronoun as subject after the verb ("Was kostet das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
+/** The pronoun as subject after the verb ("Was kostet das?", "Was kostet uns das?"); case-sensitive, so that a capitalised noun after "das" makes it an article. */
 const PRONOUN_SUBJECT =
-  /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft|fällt|faellt|fiele)\s+(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
+  /(?<!\p{L})(?:ist|wäre|waere|sind|wären|kostet|kosten|gilt|gelten|geht|klappt|dauert|bringt|lohnt|reicht|zählt|zaehlt|läuft|laeuft|fällt|faellt|fiele)\s+(?:(?:uns|euch|mich|ihnen)\s+)?(?:das|es|dies)(?!\p{L})(?!\s+\p{Lu})/u;
 /** "die"/"der" as the subject after the verb, followed by an article, so no article itself: "Braucht die eine Genehmigung?". */
 const DEMONSTRATIVE_SUBJECT =
   /^\s*(?:(?:und|aber|also)\s+)?\p{L}+\s+(?:die|der)\s+(?:(?:auch|dann|noch|denn|überhaupt|ueberhaupt|eigentlich)\s+)*(?:ein|eine|einen|einem|einer|kein|keine|keinen|keinem|keiner)(?!\p{L})/iu;
@@ -138,6 +138,10 @@ export function looksLikeFollowUp(text: string): boolean {
   return FRAGMENT.test(trimmed) && count <= MAX_FRAGMENT_WORDS;
 }
 
+/** "Zahlt die neue Gemeinde dann mehr oder weniger?": a comparison without its other side, which was said before. */
+const COMPARATIVE = String.raw`(?:mehr|weniger|höher|hoeher|niedriger|teurer|billiger|günstiger|guenstiger|größer|groesser|kleiner)`;
+const COMPARED_BEFORE = new RegExp(String.raw`(?<!\p{L})${COMPARATIVE}\s+oder\s+${COMPARATIVE}\s*[?!.]*$`, 'iu');
+
 /** True when a message names something said before: a correction, "gilt das auch …", "dafür", "so etwas", a pronoun. */
 export function refersBack(text: string): boolean {
   const trimmed = text.trim();
@@ -152,7 +156,8 @@ export function refersBack(text: string): boolean {
     SAME_FOR_OTHER_CASE.test(trimmed) ||
     DEMONSTRATIVE_SUBJECT.test(trimmed) ||
     DEMONSTRATIVE_BEFORE_PARTICLE.test(trimmed) ||
-    NUMBER_REFERENT.test(trimmed)
+    NUMBER_REFERENT.test(trimmed) ||
+    COMPARED_BEFORE.test(trimmed)
   );
 }
 

@@ -242,7 +242,7 @@ export interface QuantityOptions {
 }
 
 /** One name of a list: a word (a cut-off "Ober-" too), after "Stadt"/"Gemeinde" …, with an addition in brackets. */
-const LIST_ITEM = String.raw`(?:(?:stadt|gemeinde|markt|bad)\s+)?\p{L}[\p{L}.-]*(?:\s*\([^()\n]{1,30}\))?`;
+const LIST_ITEM = String.raw`(?:(?:[Ss]tadt|[Gg]emeinde|[Mm]arkt|[Bb]ad)\s+)?\p{L}[\p{L}.-]*(?:\s*\([^()\n]{1,30}\))?`;
 /** A noun, maybe "von"/"aus"/"im" (+ article), and names joined by commas and a last "und"/"sowie". */
 const NAMED_LIST = new RegExp(
   String.raw`(?<![\p{L}\d])(\p{L}+)[ \t]+(?:(?:von|aus|in|im)[ \t]+(?:den[ \t]+|dem[ \t]+)?)?(${LIST_ITEM}(?:[ \t]*,[ \t]*(?:(?:im|in)[ \t]+)?${LIST_ITEM})*[ \t]+(?:und|sowie)[ \t]+(?:(?:im|in|aus)[ \t]+)?${LIST_ITEM})(?![\p{L}])`,

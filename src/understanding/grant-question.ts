@@ -87,6 +87,8 @@ const ARTICLES = new Set([
 const SUMMING = new Set(['und', 'plus', 'sowie', 'samt']);
 /** "drei Gemeinden in zwei Landkreisen", "aus zwei Kreisen": after a count, a count of where they are, not of partners. */
 const LOCATING = new Set(['in', 'aus', 'innerhalb', 'auf', 'im']);
+/** A region that holds many municipalities ("zwei Landkreisen", "drei Kreisen"): a count of it only says where (folded). */
+const PLACE_OF_MANY = /(?:kreis|bezirk|region|land)(?:e|en|es|s|n)?$/;
 /** "kooperiert mit zwei Gemeinden", "mit zwei Gemeinden zusammenarbeiten": the asking municipality works with them, one more. */
 const COOPERATING = /^(?:kooperier|zusammenarbeit|zusammenzuarbeit|zusammenleg|zusammenzuleg|zusammentun|zusammengetan|zusammen$)/;
 /** "und wenn der Landkreis noch mitmacht?": one more of the counted partners. */
@@ -714,8 +716,13 @@ function countsIn(quantities: Quantity[], all: CompiledCases, totalAt?: number):
     const countedNow: string[] = [];
     const word = found.words[found.index]!;
     const before = q.before.map(spellOutUmlauts);
-    // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners.
-    const locates = found.side === 'after' && LOCATING.has(before[0] ?? '') && before.slice(1, 3).some((w) => all.counting.has(w));
+    // "drei Gemeinden in zwei Landkreisen": where the counted partners are, not more partners. Without a count before
+    // and not in a region, the places count what is in them: "die Wehren aus drei Ortsteilen" are three brigades.
+    const locates =
+      found.side === 'after' &&
+      LOCATING.has(before[0] ?? '') &&
+      before.slice(1, 3).some((w) => all.counting.has(w)) &&
+      (PLACE_OF_MANY.test(word) || (previous !== undefined && !previous.money && !previous.year));
     const result = isResult(before, previous, q.value);
     // "als zweite Kommune im Kreis", "als dritte Gemeinde in Hessen": a rank in a region, not a count of partners.
     if (q.ordinal && ranksIn(found.words.slice(found.index + 1))) continue;
@@ -855,7 +862,14 @@ function joinsOneMore(words: string[], index: number, counting: WordSet): boolea
   if (!JOINING.has(words[index + 1] ?? '')) return false;
   let next = index + 2;
   if (ARTICLES.has(words[next] ?? '')) next++;
+  // "8.300 Einwohnerinnen und Einwohner": both forms of one word count the same people.
+  if (withoutGender(words[next] ?? '') === withoutGender(words[index]!)) return false;
   return counting.has(words[next] ?? '');
+}
+
+/** "einwohnerinnen", "einwohnern" → "einwohner": a word without its female and dative endings (folded). */
+function withoutGender(word: string): string {
+  return word.replace(/(?:innen|in|n)$/, '');
 }
 
 /** Inhabitants can be many; partners, members and brigades are few. Counts are whole numbers, sums positive. */

@@ -287,7 +287,7 @@ export function understandQuestion(text: string, knowledge: KnowledgeLookup, top
     const asTask = task !== undefined ? readQuestion(task, knowledge, topic) : undefined;
     if (asTask && isAnswered(asTask))
       return { kind: 'single', reading: { ...withTaskAreas(asTask, knowledge), question: text }, pending: [] };
-    const question = readInMessage(questions[0]!, knowledge, topic, inMessage, context);
+    const question = readInMessage(questions[0]!, knowledge, topic, inMessage, context, sentenceBefore(text, questions[0]!, context));
     // "Wir wurden gehackt, alles ist verschlüsselt. Wer hilft uns jetzt?": who helps is asked about what the context
     // tells; alone the question finds only its words for help (the advisory office).
     if (isAnswered(question) && ASKS_WHO_HELPS.test(questions[0]!)) {
@@ -805,6 +805,7 @@ function readInMessage(
   topic: ConversationTopic | undefined,
   inMessage: (() => ConversationTopic) | undefined,
   context: readonly string[] = [],
+  justBefore?: string,
 ): QuestionReading {
   const withMoney = readWithToldMoney(question, context, knowledge);
   if (withMoney) return withMoney;
@@ -824,12 +825,43 @@ function readInMessage(
       if (!withContext && !topic && choosesNoTopic(alone) && contextOpen()) return { question, decision: NOT_IN_ARTICLES };
       return { ...reading, readAgainst: undefined };
     }
+    // "… das Land hätte da so ein Programm, wo Leute unser Netz durchchecken. Was kostet uns das?": when the whole
+    // story leads nowhere, the question refers to the sentence right before it (not when it is outside the programme:
+    // "… eine neue Kita. Welche Zuschüsse gibt es vom Bund dafür?").
+    // Nor for money for what it tells ("Wir bauen eine Kita. Welche Zuschüsse gibt es dafür?"): the programme funds
+    // cooperation, and the sentence's article only says where such a plan would fit.
+    const outside = [reading.decision, alone].some(
+      (d) => d.outcome === 'no_answer' && (d.reason === 'outside_scope' || d.reason === 'outside_topic'),
+    );
+    const before = justBefore !== undefined && !outside && !FUNDING_WORD.test(question) ? knowledge.answer(justBefore) : undefined;
+    const nearest =
+      before?.outcome === 'answer' && before.article ? readQuestion(question, knowledge, topicOf(justBefore!, before.article)) : undefined;
+    // (Its own words must lead nowhere or to the same article: words many articles share, "Zuschüsse dafür", choose none.)
+    const ownWordsAgree = (article: Article) => alone.outcome === 'no_answer' || tiesWithBest(alone, article);
+    if (nearest && isAnswered(nearest) && nearest.readAgainst !== undefined && ownWordsAgree(nearest.decision.article))
+      return { ...nearest, readAgainst: undefined };
     // "… ob sie Verwarnungsgelder nach dem Bußgeldkatalog kassieren dürfen. Wie ist das rechtlich geregelt?": a
     // question about what its message tells, in no noun of its own, where the message's topic does not answer it and
     // tells of things no article knows; its words alone would answer another question.
     if (!topic && asksAboutUnknownBefore(question, inMessage().question, knowledge)) return { question, decision: NOT_IN_ARTICLES };
   }
   return readQuestion(question, knowledge, topic);
+}
+
+/** Funding in any word, also inside a compound ("Investitionszuschüsse", "Fördergeld"). */
+const FUNDING_WORD = /zusch(?:u|ü|ue)ss|f(?:ö|oe)rder|geld/iu;
+
+/** The context sentence that stands right before a question in its message, if any. */
+function sentenceBefore(text: string, question: string, context: readonly string[]): string | undefined {
+  const at = text.indexOf(question);
+  let best: string | undefined;
+  let bestEnd = -1;
+  for (const sentence of context) {
+    const start = text.indexOf(sentence);
+    if (start >= 0 && start + sentence.length <= at && start + sentence.length > bestEnd)
+      [best, bestEnd] = [sentence, start + sentence.length];
+  }
+  return best;
 }
 
 /** "das Geld", "dem Zuschuss", "die Fördermittel": money named as one told of before. */

@@ -46,6 +46,9 @@ describe('follow-up questions', () => {
     // "Wie wäre das bei …": the same question for another case.
     'wie waer das bei nem gvv mit nur 2 gemeinden?',
     'Und wie sieht das bei einer Fusion aus?',
+    // The pronoun after "uns"; a comparison whose other side was said before.
+    'Was kostet uns das als Gemeinde?',
+    'Zahlt die neue Gemeinde mehr oder weniger?',
   ])('"%s" continues the previous question', (text) => {
     expect(looksLikeFollowUp(text)).toBe(true);
   });

@@ -150,6 +150,19 @@ describe('which computed case a question is about, with its numbers (words from 
     // Municipalities named at the start of a sentence as those who plan are counted; tasks are not.
     ['Adorf, Bdorf und Cdorf überlegen einen Gemeindeverwaltungsverband. Wie hoch wäre die Zuwendung?', { kind: 'gvv', members: 3 }],
     ['Adorf und Bdorf wollen ihre Kassen zusammenlegen. Wie viel Geld gibt es?', { kind: 'kooperation', partners: 2 }],
+    // A place name of two words ("Bad …") is one name of the list.
+    ['Adorf, Bdorf und Bad Cdorf überlegen, einen GVV zu gründen. Was gibt es insgesamt?', { kind: 'gvv', members: 3 }],
+    // The brigades of the places named: three of them; places that hold many municipalities only say where.
+    [
+      'Die Wehren aus drei Ortsteilen sollen zu einer zusammengelegt werden. Wie viel Förderung gibt es?',
+      { kind: 'feuerwehr', brigades: 3 },
+    ],
+    ['Gemeinden aus zwei Landkreisen planen einen GVV. Wie viel gibt es?', { kind: 'gvv' }],
+    // Both forms of one word count the same people, not one more.
+    [
+      'Nach der Fusion hätte die neue Gemeinde 8.300 Einwohnerinnen und Einwohner. Wie hoch wäre die Entschuldungshilfe?',
+      { kind: 'entschuldung', inhabitants: 8300 },
+    ],
     // A number with its own unit counts that unit, not the partners named before it.
     ['Wenn die IKZ mit den Nachbarn nach 3 Jahren endet, wie viel Förderung zahlen wir zurück?', { kind: 'kooperation' }],
     // A merger of municipalities is no cooperation of partners, whatever their count: its amount needs the inhabitants.

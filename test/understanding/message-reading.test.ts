@@ -111,6 +111,21 @@ describe('the context sentences of one message', () => {
     expect(reply.text).toContain('Nr. 3.2');
   });
 
+  it('read a question that points back against the sentence right before it when the whole story leads nowhere', async () => {
+    const { reply, outcome } = await ask(
+      'Ich bin der IT-Verantwortliche der Gemeinde und wir sind ein kleines Team. Der Bürgermeister macht sich Sorgen. ' +
+        'Ein Kollege meinte, das Land hätte da so ein Programm, wo Leute unser Netz durchchecken und bei einem Angriff helfen. ' +
+        'Was kostet uns das als Gemeinde?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'akc' });
+    expect(reply.text).toContain('kostenfrei');
+  });
+
+  it('do not turn a question for money for a plan into that plan’s task area ("Wir bauen eine Kita.")', async () => {
+    const { outcome } = await ask('Wir bauen eine neue Kita mit 4 Gruppen. Welche Investitionszuschüsse gibt es vom Land bzw. Bund dafür?');
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+
   it('adds only the context nouns that name a topic, not the asker’s office or district', async () => {
     const { reply, outcome } = await ask(
       'Als Kämmerin im Vogelsbergkreis habe ich wenig Zeit. Welche Unterlagen brauchen wir für diesen Antrag?',
@@ -128,6 +143,16 @@ describe('the context sentences of one message', () => {
   it('keeps a question about a municipality of a neighbouring state outside, named by its adjective', async () => {
     const { outcome } = await ask('Darf eine rheinland-pfälzische Ortsgemeinde unserem Zweckverband beitreten?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+});
+
+describe('a second question that compares without naming what with', () => {
+  it('belongs to a first question outside the programme ("… Kreisumlage …? Zahlt die neue Gemeinde mehr oder weniger?")', async () => {
+    const { reply, outcome } = await ask(
+      'Wie verändert sich die Kreisumlage, wenn zwei Gemeinden fusionieren? Zahlt die neue Gemeinde mehr oder weniger?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+    expect(reply.text).not.toContain('Antragsberechtigung');
   });
 });
 
