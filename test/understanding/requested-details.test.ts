@@ -98,6 +98,10 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Seit welchem Jahr gibts in Hessen Fördergeld für IKZ?', ['seit']],
     ['seit wann gibts die schon?', ['seit']],
     ['Wie lange gibt es das Beratungszentrum schon?', ['seit']],
+    // Whether a power of attorney is enough; not whether the mayor's signature replaces the council's decisions.
+    ['Muss das der Bürgermeister selbst unterschreiben oder reicht eine Vollmacht?', ['vollmacht']],
+    ['Darf der Hauptamtsleiter den Antrag als Bevollmächtigter zeichnen?', ['vollmacht']],
+    ['Brauchen wir einen Beschluss, oder reicht die Unterschrift vom Bürgermeister?', []],
   ])('%s → %j', async (question, kinds) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);
