@@ -20,6 +20,7 @@ import { looksLikeFollowUp, type GrantTopic } from './follow-up.js';
 import { quantitiesIn, type Quantity } from './german-numbers.js';
 import { mentionsAsker } from '../language/clauses.js';
 import { spellOutUmlauts } from '../language/german-normalizer.js';
+import { editDistanceWithin } from '../language/typos.js';
 import { germanNumberOneDecimal } from '../shared/german-format.js';
 import { questionsOf } from './sentences.js';
 import { namesPayment } from './payment-nouns.js';
@@ -303,15 +304,34 @@ interface CompiledCases {
   cases: CompiledCase[];
   /** Every counting word of every case. */
   counting: WordSet;
+  /** The names and counting words (not of sums) of seven letters or more, in lower case: what a typo may be meant as. */
+  spelled: string[];
 }
 
 const compiled = new WeakMap<readonly GrantCaseRules[], CompiledCases>();
 
 /** The programme file's cases with their word lists compiled, once per loaded file. */
+/**
+ * "feuerwher fusion zuschuss": a long word one keystroke away from a word of the cases (a name or counting word) is that
+ * word mistyped; the rules below match words exactly.
+ */
+function withCaseWordsSpelled(text: string, all: CompiledCases): string {
+  return text.replace(/\p{L}{7,}/gu, (word) => {
+    const lower = word.toLowerCase();
+    const folded = spellOutUmlauts(lower);
+    // A word the cases know, also inflected or as a compound's end ("Gemeinden", "Nachbarkommunen"), is no typo.
+    if (all.counting.has(folded) || all.cases.some((c) => c.names.has(folded))) return word;
+    const meant = all.spelled.find((known) => editDistanceWithin(lower, known, 1) <= 1);
+    return meant ?? word;
+  });
+}
+
 function compile(cases: readonly GrantCaseRules[]): CompiledCases {
   let result = compiled.get(cases);
   if (result) return result;
   const wordsOfCase = (rules: GrantCaseRules) => Object.values(rules.counts).flatMap((count) => count.words);
+  // (Not the words of sums: "Aufgaben" is no typo of "Ausgaben".)
+  const countingWordsOf = (rules: GrantCaseRules) => Object.values(rules.counts).flatMap((count) => (count.money ? [] : count.words));
   result = {
     cases: cases.map((rules) => {
       const shared = new Set(
@@ -336,6 +356,9 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
       };
     }),
     counting: new WordSet(cases.flatMap(wordsOfCase)),
+    spelled: [...new Set(cases.flatMap((rules) => [...rules.names, ...countingWordsOf(rules)]).map((w) => w.toLowerCase()))].filter(
+      (w) => w.length >= 7,
+    ),
   };
   compiled.set(cases, result);
   return result;
@@ -358,9 +381,10 @@ function compile(cases: readonly GrantCaseRules[]): CompiledCases {
  * // { grantCase: { kind: 'gvv', members: 3 }, asks: 'strong', by: 'name', given: ['members'], … }
  * ```
  */
-export function readGrantCase(text: string, cases: readonly GrantCaseRules[], hints: GrantHints): GrantReading | undefined {
+export function readGrantCase(typed: string, cases: readonly GrantCaseRules[], hints: GrantHints): GrantReading | undefined {
   if (cases.length === 0) return undefined;
   const all = compile(cases);
+  const text = withCaseWordsSpelled(typed, all);
 
   const folded = spellOutUmlauts(text);
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);

@@ -158,6 +158,9 @@ describe('which computed case a question is about, with its numbers (words from 
       { kind: 'feuerwehr', brigades: 3 },
     ],
     ['Gemeinden aus zwei Landkreisen planen einen GVV. Wie viel gibt es?', { kind: 'gvv' }],
+    // A counting word or name mistyped by one keystroke is still that word; a word of sums is not ("Aufgaben").
+    ['Drei Gemiende wollen einen GVV gründen. Was gibts?', { kind: 'gvv', members: 3 }],
+    ['Wir sind 3 Gemeinden und legen unsere Aufgaben zusammen. Wie viel gibt es?', { kind: 'kooperation', partners: 3 }],
     // Both forms of one word count the same people, not one more.
     [
       'Nach der Fusion hätte die neue Gemeinde 8.300 Einwohnerinnen und Einwohner. Wie hoch wäre die Entschuldungshilfe?',
