@@ -137,7 +137,7 @@ export function indirectQuestion(sentence: string): { frame: string; clause: str
  * unlike a frame that only reports ("wir prüfen, ob …", "keiner wusste, ob …").
  */
 const ASKING_FRAME =
-  /(?<!\p{L})(?:(?:wäre|waere|wären|waeren|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|(?:(?:möcht|moecht|woll|müss|muess)\p{L}*\s+(?:wir|ich)|(?:wir|ich)\s+(?:möcht|moecht|woll|müss|muess)\p{L}*)\s+(?:gerne?\s+|zunächst\s+|zunaechst\s+|vorab\s+)?(?:klären|klaeren|wissen|erfahren)|frage?\s+(?:mich|uns)|fragt\s+sich|fragen\s+sich|erkundig\p{L}*|bitten?\s+(?:(?:wir|ich)\s+)?(?:sie\s+)?(?:höflich\s+|hoeflich\s+)?um\s+(?:eine\s+)?(?:kurze\s+)?(?:auskunft|info\p{L}*|klärung|klaerung|mitteilung))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:wäre|waere|wären|waeren|bin|sind)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:sehr\s+)?dankbar|interess\p{L}*|wüsst\p{L}*|wuesst\p{L}*|(?:gern|gerne)\s+wissen|wissen\s+(?:möcht|moecht|woll)\p{L}*|(?:(?:möcht|moecht|woll|müss|muess)\p{L}*\s+(?:wir|ich)|(?:wir|ich)\s+(?:möcht|moecht|woll|müss|muess)\p{L}*)\s+(?:gerne?\s+|zunächst\s+|zunaechst\s+|vorab\s+)?(?:klären|klaeren|wissen|erfahren)|frage?\s+(?:mich|uns)|fragt\s+sich|fragen\s+sich|(?:kam|kommt)\s+(?:\p{L}+\s+){0,4}(?:die\s+)?frage\s+auf|erkundig\p{L}*|bitten?\s+(?:(?:wir|ich)\s+)?(?:sie\s+)?(?:höflich\s+|hoeflich\s+)?um\s+(?:eine\s+)?(?:kurze\s+)?(?:auskunft|info\p{L}*|klärung|klaerung|mitteilung))(?!\p{L})/iu;
 
 /** The indirect question of a sentence that asks the reader in a frame (`ASKING_FRAME`), as a question; else `undefined`. */
 function askedIndirectly(sentence: string): string | undefined {

@@ -38,8 +38,10 @@ describe('questions about a field of law the articles do not cover', () => {
     'Ist die gemeinsame Cloud-Lösung für die Verwaltungen datenschutzrechtlich zulässig?',
     'Wer legt nach der Fusion den Gemeindenamen fest, und wer bezahlt die neuen Ortsschilder?',
     'Wie finden wir nach dem Zusammenschluss einen neuen Namen für die Gemeinde?',
-    // Auditing a joint body.
+    // Auditing a joint body, civil servants moving to it, and the name of a merged municipality.
     'Wer übernimmt beim Zweckverband die Rechnungsprüfung?',
+    'Was passiert mit unseren Beamten, werden die vom Verband übernommen?',
+    'Wer entscheidet nach der Fusion, wie die neue Gemeinde heißt?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });

@@ -366,6 +366,7 @@ describe('which computed case a question is about, with its numbers (words from 
     expect(asks('Drei Gemeinden – welche Unterlagen brauchen wir?')).toBe('none');
     expect(asks('Wir sind 3 Gemeinden und bekommen Geld. Wann wird ausgezahlt?')).toBe('none');
     expect(asks('Wir sind 3 Gemeinden – welche Summe ist drin?')).toBe('strong');
+    expect(asks('Fünf Gemeinden gründen einen GVV. Welche Gesamtzuweisung wäre zu erwarten?')).toBe('strong');
     expect(asks('Drei Ortsteilfeuerwehren sollen zusammengelegt werden. Was gibt es vom Land?')).toBe('strong');
     expect(asks('Drei Gemeinden, was gibts an Förderung?')).toBe('strong');
     // "in welcher Größenordnung" asks for the figure, as "wie hoch" does.

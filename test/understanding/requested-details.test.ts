@@ -102,6 +102,10 @@ describe('the details a question asks for (shipped details.yml)', () => {
     ['Muss das der Bürgermeister selbst unterschreiben oder reicht eine Vollmacht?', ['vollmacht']],
     ['Darf der Hauptamtsleiter den Antrag als Bevollmächtigter zeichnen?', ['vollmacht']],
     ['Brauchen wir einen Beschluss, oder reicht die Unterschrift vom Bürgermeister?', []],
+    ['Wer muss den Antrag unterschreiben – der Bürgermeister persönlich oder reicht der Hauptamtsleiter?', ['vollmacht']],
+    // How the partners share the grant; when and whether it is paid at once.
+    ['Wie teilen wir die 75.000 dann unter uns drei auf?', ['aufteilung']],
+    ['Und wann kommt das Geld dann aufs Konto, alles auf einmal?', ['raten']],
   ])('%s → %j', async (question, kinds) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.details!.asked(question).map((k) => k.name)).toEqual(kinds);

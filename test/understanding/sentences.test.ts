@@ -286,6 +286,15 @@ describe('sentences of a message', () => {
     });
   });
 
+  it('takes a question raised in a meeting ("kam die Frage auf, ob …") as asked, also before a question that refers to it', () => {
+    expect(
+      questionsOf(
+        'Die Finanzen werden enger, und im Rat kam die Frage auf, ob sich in Hessen schon Gemeinden freiwillig zusammengeschlossen haben. ' +
+          'Gibt es da Beispiele?',
+      ).questions,
+    ).toEqual(['ob sich in Hessen schon Gemeinden freiwillig zusammengeschlossen haben?', 'Gibt es da Beispiele?']);
+  });
+
   it('takes a question passed on ("mein Kollege fragt sich, ob …") as the one asked, and a plan under review as context', () => {
     const { questions, context } = questionsOf(
       'Guten Tag, die drei Gemeinden prüfen gerade, ob sie ihre Abwasserreinigung einem Verband übertragen. ' +
