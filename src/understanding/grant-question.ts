@@ -1025,7 +1025,9 @@ export function grantUse(
   // case's rule answers, and asks for the number it lacks.
   // Not "… für die Förderung reicht": the programme's name asks no money.
   if (reading.asks !== 'none' && reading.asksForMoney && decision.overview && !concrete && reading.by !== 'topic') return 'answer';
-  return reading.asks === 'weak' && concrete ? 'line' : undefined;
+  // (Not where the message also tells of a case of its own words, a merger: "Lautertal und Lindenfels denken über einen
+  // Zusammenschluss nach … Unterstützt das Land die Vorbereitung?" counts two, but no cooperation of two.)
+  return reading.asks === 'weak' && concrete && !reading.alsoInContext?.length ? 'line' : undefined;
 }
 
 /**

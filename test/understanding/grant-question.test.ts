@@ -589,6 +589,12 @@ describe('where the computed amount goes in the reply', () => {
       'line',
     ],
     [
+      'no line for the count of partners when the message also tells of a merger (no cooperation of two)',
+      'Die Gemeinden Adorf und Bdorf denken über einen freiwilligen Zusammenschluss nach. Unterstützt das Land so eine Vorbereitung finanziell?',
+      { outcome: 'answer', articleId: 'projektentwicklung' },
+      undefined,
+    ],
+    [
       'the savings answer (asking for the costs) when "wie viel" is about savings, not the grant of the count',
       'Drei Gemeinden: wie viel müssen wir einsparen?',
       { outcome: 'answer', articleId: 'einsparvorgabe' },

@@ -146,6 +146,16 @@ describe('the context sentences of one message', () => {
   });
 });
 
+describe('colloquial words for the programme’s rules', () => {
+  it('reads "wie lang" as "wie lange" (a word the analyser keeps), not as a filler', async () => {
+    const { reply, outcome } = await ask(
+      'Wir machen die Kasse jetzt zusammen mit zwei Nachbarorten. Wie lang müssen wir das dann mindestens zusammen machen?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'answer', articleId: 'foerdervoraussetzungen' });
+    expect(reply.text).toContain('5 Jahre');
+  });
+});
+
 describe('a second question that compares without naming what with', () => {
   it('belongs to a first question outside the programme ("… Kreisumlage …? Zahlt die neue Gemeinde mehr oder weniger?")', async () => {
     const { reply, outcome } = await ask(
