@@ -1025,9 +1025,15 @@ export function grantUse(
   // case's rule answers, and asks for the number it lacks.
   // Not "… für die Förderung reicht": the programme's name asks no money.
   if (reading.asks !== 'none' && reading.asksForMoney && decision.overview && !concrete && reading.by !== 'topic') return 'answer';
-  // (Not where the message also tells of a case of its own words, a merger: "Lautertal und Lindenfels denken über einen
-  // Zusammenschluss nach … Unterstützt das Land die Vorbereitung?" counts two, but no cooperation of two.)
-  return reading.asks === 'weak' && concrete && !reading.alsoInContext?.length ? 'line' : undefined;
+  // (Not where the message also tells of a merger: "Lautertal und Lindenfels denken über einen Zusammenschluss nach …
+  // Unterstützt das Land die Vorbereitung?" counts two, but no cooperation of two.)
+  const mergerTold = reading.alsoInContext?.some((kind) => isMergerCase(cases.find((c) => c.case === kind)));
+  return reading.asks === 'weak' && concrete && !mergerTold ? 'line' : undefined;
+}
+
+/** The case of a merger: the one whose context words are a merger's ("Fusion", "Zusammenschluss"). */
+function isMergerCase(rules: GrantCaseRules | undefined): boolean {
+  return rules?.requires.some((r) => MERGER.test(spellOutUmlauts(r.toLowerCase()))) ?? false;
 }
 
 /**
