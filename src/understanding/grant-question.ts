@@ -464,7 +464,13 @@ export function readGrantCase(typed: string, cases: readonly GrantCaseRules[], h
     !MONEY_TALK.test(folded)
   )
     [chosen, by] = [byArticle, 'article'];
-  else if (byContext && !MONEY_TALK.test(folded) && amountAsk(folded, quantities) === 'strong') [chosen, by] = [byContext, 'mention'];
+  // ("Wie viel müssen wir sparen, damit wir die Kohle bekommen?": what "wie viel" asks is the saving; the money is its aim.)
+  else if (
+    byContext &&
+    (!MONEY_TALK.test(folded) || asksHowMuchOf(folded, byContext.requires)) &&
+    amountAsk(folded, quantities) === 'strong'
+  )
+    [chosen, by] = [byContext, 'mention'];
   // "Zwei Gemeinden wollen fusionieren. Wie viel gibt es?": the merger's case (the one that requires a merger's words),
   // not the cooperation of two.
   else if (merges && mergerCase) [chosen, by] = [mergerCase, 'mention'];

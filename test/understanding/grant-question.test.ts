@@ -133,6 +133,8 @@ describe('which computed case a question is about, with its numbers (words from 
       'Unsere 3 Gemeinden geben für die Kasse rund 400.000 € im Jahr aus. Wieviel müssen wir mindestens pro Jahr einsparen, damit es gefördert wird?',
       { kind: 'einsparung', costs: 400_000 },
     ],
+    // What "wie viel" asks is the saving, the money its aim.
+    ['Wie viel müssen wir sparen, damit wir die Kohle bekommen?', { kind: 'einsparung' }],
     // Not money given for it: a merger's amount.
     ['Wie viel bekommen wir bei einer Fusion mit 6.000 Einwohnern?', { kind: 'entschuldung', inhabitants: 6000 }],
     // A number after a type's abbreviation is part of its name, no count ("EW" and "GVV" are the cases' words).
