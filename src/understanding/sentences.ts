@@ -109,7 +109,7 @@ const UNMARKED_INDIRECT_CLAUSE = new RegExp(
  * ("wir bitten um Mitteilung", "um Information", "um Rückmeldung").
  */
 const KNOWING_FRAME =
-  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|dankbar|aufstell|übersicht|uebersicht|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt|erläuter|erlaeuter|darleg|beschreib|skizzier|aufzeig|auskunft|mitteil|information|rückmeld|rueckmeld)/iu;
+  /(?<!\p{L})(?:wiss|weiß|weiss|wuss|wüss|frag|dankbar|aufstell|übersicht|uebersicht|klär|klar|unklar|sag|diskut|überleg|ueberleg|unsicher|sicher|herausf|rausf|herauszuf|rauszuf|erfahr|interess|erkundig|beantwort|erklär|erklaer|versteh|verstand|ungewiss|offen|unbekannt|ahnung|thema|rätsel|raetsel|streit|besproch|besprech|prüf|pruef|nachseh|nachschau|zweifel|wunder|grübel|gruebel|erörter|unschlüssig|uneinig|uneins|debatt|erläuter|erlaeuter|darleg|beschreib|skizzier|aufzeig|auskunft|mitteil|information|rückmeld|rueckmeld)/iu;
 
 /**
  * The indirect question of a sentence and the frame before it: "Im Ortsbeirat kam die Frage auf, ob auch

@@ -555,6 +555,8 @@ function withoutModelRegion(text: string, knowledge: KnowledgeLookup): string | 
 }
 
 function isOutsideAlone(text: string, knowledge: KnowledgeLookup): boolean {
+  // "… dass es ein eigenes Landesprogramm für Schwimmbäder gibt": a programme of its own for another matter.
+  if (asksOtherProgramme(text)) return true;
   const decision = knowledge.answer(text);
   return decision.outcome === 'no_answer' && decision.reason === 'outside_scope';
 }

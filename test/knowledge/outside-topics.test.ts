@@ -42,6 +42,10 @@ describe('questions about a field of law the articles do not cover', () => {
     'Wer übernimmt beim Zweckverband die Rechnungsprüfung?',
     'Was passiert mit unseren Beamten, werden die vom Verband übernommen?',
     'Wer entscheidet nach der Fusion, wie die neue Gemeinde heißt?',
+    // Booking in the Doppik, supplementary pensions, a company's share capital.
+    'Wie ist die IKZ-Zuweisung in der Doppik zu buchen?',
+    'Muss der neue Zweckverband Mitglied der Zusatzversorgungskasse werden?',
+    'Wie viel Stammkapital braucht eine kommunale GmbH?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });

@@ -140,6 +140,14 @@ describe('the context sentences of one message', () => {
     expect(reply.text).not.toContain('Projektentwicklung');
   });
 
+  it('keeps a question about a programme of its own for another matter, told before, outside', async () => {
+    const { outcome } = await ask(
+      'Zwei Städte wollen ihr Hallenbad gemeinsam betreiben. Wir haben gehört, dass es ein eigenes Landesprogramm für Schwimmbäder gibt. ' +
+        'Können Sie uns sagen, ob es das noch gibt und wie hoch der Zuschuss dort maximal ist?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+
   it('keeps a question about a municipality of a neighbouring state outside, named by its adjective', async () => {
     const { outcome } = await ask('Darf eine rheinland-pfälzische Ortsgemeinde unserem Zweckverband beitreten?');
     expect(outcome).toMatchObject({ outcome: 'no_answer' });

@@ -168,6 +168,12 @@ describe('sentences of a message', () => {
       ['welche Unterlagen der Antrag braucht?'],
       ['Der Vorstand plant ein gemeinsames Ordnungsamt.', 'Es ist unklar.'],
     ],
+    // A frame of finding out ("gebeten herauszufinden").
+    [
+      'Der Bürgermeister hat mich gebeten herauszufinden, welche Unterlagen dem Antrag beiliegen müssen.',
+      ['welche Unterlagen dem Antrag beiliegen müssen?'],
+      ['Der Bürgermeister hat mich gebeten herauszufinden.'],
+    ],
     // Without the comma, as clerks type it, right after a verb of knowing.
     [
       'Die Kämmerin will erfahren wie lange ein Zweckverband bestehen muss',
