@@ -815,6 +815,11 @@ function readInMessage(
     const reading = readQuestion(question, knowledge, inMessage());
     // Its own words are those after a frame ("Bevor ich das im Haushalt anmelde: was kostet uns das?").
     const alone = knowledge.answer(questionAfterStatement(question) ?? question);
+    // "… ob der Zweckverband Mitglied in der ZVK werden muss. Wissen Sie da was Genaues?": a question that points back
+    // to a sentence about a field the articles leave out, with no answer of its own, asks about that field.
+    const previous =
+      justBefore !== undefined && (alone.outcome !== 'answer' || choosesNoTopic(alone)) ? knowledge.answer(justBefore) : undefined;
+    if (previous?.outcome === 'no_answer' && previous.reason === 'outside_topic') return { question, decision: previous };
     if (isAnswered(reading) && coversOwnWords(alone, reading.decision.article)) {
       const withContext = reading.question !== question || reading.readAgainst !== undefined;
       // "Wir wollen eine freiwillige Stadtpolizei aufstellen. Kriegt man dafür Geld?": where the context

@@ -140,6 +140,14 @@ describe('the context sentences of one message', () => {
     expect(reply.text).not.toContain('Projektentwicklung');
   });
 
+  it('keep a question that points back to a sentence about a field the articles leave out in that field', async () => {
+    const { outcome } = await ask(
+      'Wir wollen unseren Bauhof mit der Nachbargemeinde in einen Zweckverband überführen. Jetzt stellt sich die Frage, ' +
+        'ob der Zweckverband Mitglied in der Zusatzversorgungskasse werden muss. Wissen Sie da was Genaues?',
+    );
+    expect(outcome).toMatchObject({ outcome: 'no_answer' });
+  });
+
   it('keeps a question about a programme of its own for another matter, told before, outside', async () => {
     const { outcome } = await ask(
       'Zwei Städte wollen ihr Hallenbad gemeinsam betreiben. Wir haben gehört, dass es ein eigenes Landesprogramm für Schwimmbäder gibt. ' +
