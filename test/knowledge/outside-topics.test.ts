@@ -46,6 +46,8 @@ describe('questions about a field of law the articles do not cover', () => {
     'Wie ist die IKZ-Zuweisung in der Doppik zu buchen?',
     'Muss der neue Zweckverband Mitglied der Zusatzversorgungskasse werden?',
     'Wie viel Stammkapital braucht eine kommunale GmbH?',
+    // Elections after a merger of brigades or municipalities.
+    'Muss nach der Zusammenlegung der Wehrführer neu gewählt werden?',
   ])('gives no answer to "%s" (an article shares only its topic words)', async (question) => {
     const knowledge = await knowledgeOf(SHIPPED_KB);
     expect(knowledge.answer(question)).toMatchObject({ outcome: 'no_answer', reason: 'outside_topic' });
