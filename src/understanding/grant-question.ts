@@ -310,7 +310,6 @@ interface CompiledCases {
 
 const compiled = new WeakMap<readonly GrantCaseRules[], CompiledCases>();
 
-/** The programme file's cases with their word lists compiled, once per loaded file. */
 /**
  * "feuerwher fusion zuschuss": a long word one keystroke away from a word of the cases (a name or counting word) is that
  * word mistyped; the rules below match words exactly.
@@ -326,6 +325,7 @@ function withCaseWordsSpelled(text: string, all: CompiledCases): string {
   });
 }
 
+/** The programme file's cases with their word lists compiled, once per loaded file. */
 function compile(cases: readonly GrantCaseRules[]): CompiledCases {
   let result = compiled.get(cases);
   if (result) return result;
