@@ -815,10 +815,13 @@ function readInMessage(
     const reading = readQuestion(question, knowledge, inMessage());
     // Its own words are those after a frame ("Bevor ich das im Haushalt anmelde: was kostet uns das?").
     const alone = knowledge.answer(questionAfterStatement(question) ?? question);
+    // The decision for the sentence right before the question, searched once and only where it is needed.
+    let decisionBefore: AnswerDecision | undefined;
+    const answerBefore = (sentence: string) => (decisionBefore ??= knowledge.answer(sentence));
     // "… ob der Zweckverband Mitglied in der ZVK werden muss. Wissen Sie da was Genaues?": a question that points back
     // to a sentence about a field the articles leave out, with no answer of its own, asks about that field.
     const previous =
-      justBefore !== undefined && (alone.outcome !== 'answer' || choosesNoTopic(alone)) ? knowledge.answer(justBefore) : undefined;
+      justBefore !== undefined && (alone.outcome !== 'answer' || choosesNoTopic(alone)) ? answerBefore(justBefore) : undefined;
     if (previous?.outcome === 'no_answer' && previous.reason === 'outside_topic') return { question, decision: previous };
     if (isAnswered(reading) && coversOwnWords(alone, reading.decision.article)) {
       const withContext = reading.question !== question || reading.readAgainst !== undefined;
@@ -840,9 +843,8 @@ function readInMessage(
     const outside = [reading.decision, alone].some(
       (d) => d.outcome === 'no_answer' && (d.reason === 'outside_scope' || d.reason === 'outside_topic'),
     );
-    const before = justBefore !== undefined && !outside && !FUNDING_WORD.test(question) ? knowledge.answer(justBefore) : undefined;
-    const nearest =
-      before?.outcome === 'answer' && before.article ? readQuestion(question, knowledge, topicOf(justBefore!, before.article)) : undefined;
+    const before = justBefore !== undefined && !outside && !FUNDING_WORD.test(question) ? answerBefore(justBefore) : undefined;
+    const nearest = before?.outcome === 'answer' ? readQuestion(question, knowledge, topicOf(justBefore!, before.article)) : undefined;
     // (Its own words must lead nowhere or to the same article: words many articles share, "Zuschüsse dafür", choose none.)
     const ownWordsAgree = (article: Article) => alone.outcome === 'no_answer' || tiesWithBest(alone, article);
     if (nearest && isAnswered(nearest) && nearest.readAgainst !== undefined && ownWordsAgree(nearest.decision.article))
